@@ -1,0 +1,1 @@
+"""Plain-Python rules of the domain: no Telegram types, no SQL."""
