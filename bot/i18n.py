@@ -39,6 +39,8 @@ class Translator:
         found = self._messages.get(message)
         return found if isinstance(found, str) and found else message
 
+    __call__ = gettext
+
     def ngettext(self, singular: str, plural: str, n: int) -> str:
         # Vietnamese has one plural form; English two.
         found = self._messages.get(singular)

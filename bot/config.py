@@ -1,0 +1,107 @@
+"""One frozen settings object, read once from the environment (and .env) at start-up."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from bot.knowledge.entries import PROVINCES
+
+DEFAULT_DB_PATH = "data/troly.sqlite3"
+DEFAULT_TIMEZONE = "Asia/Ho_Chi_Minh"
+_TOKEN = re.compile(r"^\d{5,}:[A-Za-z0-9_-]{30,}$")
+
+
+class ConfigError(ValueError):
+    """A setting is missing or malformed; the message is one line naming it and the fix."""
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    token: str | None = field(default=None, repr=False)
+    api_base_url: str | None = None
+    db_path: Path = Path(DEFAULT_DB_PATH)
+    timezone: ZoneInfo = field(default_factory=lambda: ZoneInfo(DEFAULT_TIMEZONE))
+    admin_ids: frozenset[int] = frozenset()
+    province: str | None = None
+    routing: str = "default"
+    webhook_secret: str | None = field(default=None, repr=False)
+    so_name: str = "Sở GD&ĐT"
+
+    def __repr__(self) -> str:  # never let the token reach a log line
+        return (f"Settings(db_path={str(self.db_path)!r}, timezone={self.timezone.key!r}, "
+                f"admins={len(self.admin_ids)}, province={self.province!r}, "
+                f"api_base_url={self.api_base_url!r}, token={'set' if self.token else 'unset'})")
+
+
+def load_settings(env: Mapping[str, str] | None = None, *, dotenv: Path | None = None) -> Settings:
+    """Read settings from ``env`` (default: the process environment plus ``.env``).
+
+    Raises:
+        ConfigError: with one line that names the setting and how to fix it.
+    """
+    if env is None:
+        from dotenv import dotenv_values
+
+        file_values = dotenv_values(dotenv or Path(".env")) if (dotenv or Path(".env")).exists() \
+            else {}
+        merged = {k: v for k, v in file_values.items() if v is not None}
+        merged.update(os.environ)
+        env = merged
+
+    def get(name: str) -> str | None:
+        value = env.get(name)
+        return value.strip() if value and value.strip() else None
+
+    token = get("TELEGRAM_BOT_TOKEN")
+    if token is not None and not _TOKEN.match(token):
+        raise ConfigError("TELEGRAM_BOT_TOKEN is malformed: copy the token @BotFather gave "
+                          "(digits, a colon, then about 35 characters), or leave it empty for "
+                          "the offline console.")
+
+    base_url = get("TELEGRAM_API_BASE_URL")
+    if base_url is not None and not re.match(r"^https?://[^\s/]+", base_url):
+        raise ConfigError("TELEGRAM_API_BASE_URL must be an http(s) URL such as "
+                          "http://127.0.0.1:8081/bot, or be left empty for api.telegram.org.")
+
+    tz_name = get("TROLY_TIMEZONE") or DEFAULT_TIMEZONE
+    try:
+        timezone = ZoneInfo(tz_name)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise ConfigError(f"TROLY_TIMEZONE={tz_name!r} is not a known time zone: use an IANA "
+                          "name such as Asia/Ho_Chi_Minh.") from exc
+
+    admins: set[int] = set()
+    for part in re.split(r"[,\s]+", get("TROLY_ADMIN_IDS") or ""):
+        if not part:
+            continue
+        if not re.fullmatch(r"\d{1,15}", part):
+            raise ConfigError("TROLY_ADMIN_IDS must be Telegram user ids (numbers) separated by "
+                              "commas, e.g. 123456789,987654321.")
+        admins.add(int(part))
+
+    province = get("TROLY_PROVINCE")
+    if province is not None and province not in PROVINCES:
+        raise ConfigError(f"TROLY_PROVINCE must be one of {', '.join(PROVINCES)} "
+                          "(or empty when the deployment serves no single province).")
+
+    routing = get("TROLY_APPROVAL_ROUTING") or "default"
+    if routing not in ("default", "kien_giang"):
+        raise ConfigError("TROLY_APPROVAL_ROUTING must be 'default' (letter 001) or "
+                          "'kien_giang' (plan 003).")
+
+    return Settings(
+        token=token,
+        api_base_url=base_url,
+        db_path=Path(get("TROLY_DB_PATH") or DEFAULT_DB_PATH),
+        timezone=timezone,
+        admin_ids=frozenset(admins),
+        province=province,
+        routing=routing,
+        webhook_secret=get("TELEGRAM_WEBHOOK_SECRET"),
+        so_name=get("TROLY_SO_NAME") or "Sở GD&ĐT",
+    )

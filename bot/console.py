@@ -1,0 +1,187 @@
+"""``troly chat``: talk to the real bot in a terminal, with no network and no token.
+
+You type as a Telegram user; the bot's replies print with their buttons numbered. Console
+commands start with a colon or are listed by ``/console``: switch to a demo user, press a
+button, share your contact, send a file or a sticker.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import html
+import re
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from bot.app import Services, offline_telegram
+from bot.config import Settings
+from bot.demo import DEMO_ROSTER, DEMO_SO_NAME
+from bot.domain.phones import normalise_phone
+from bot.offline import OfflineTelegram, SentMessage
+from bot.services.roster_import import import_roster
+from bot.spreadsheets import read_table_file
+from bot.storage import Database
+from bot.storage.people import count_people
+
+DEMO_DB_PATH = Path("data/demo.sqlite3")
+CONSOLE_ADMIN_ID = 999
+STRANGER_ID = 1001
+
+HELP = """\
+Console (offline, nothing leaves this machine):
+  type text or /commands as a Telegram user would
+  #N              press inline button N of the last message (or the contact button)
+  :as PHONE       become the demo user with that phone (shares their contact if needed)
+  :as admin       become the Sở admin (can send a roster with :file)
+  :as stranger    become someone who is not in the roster
+  :contact [PHONE] share your own contact (or a card with someone else's PHONE)
+  :file PATH      send a document (e.g. a roster .xlsx or .csv)
+  :sticker        send a sticker
+  :who            who am I now
+  :quit           leave
+Demo users: 0912345678 principal TH Kim Đồng · 0912000001 teacher (cốt cán) ·
+            0913000001 principal THCS Lê Lợi · 0904000001 Phòng Hòa An · 0903000001 Sở"""
+
+_TAGS = re.compile(r"<[^>]+>")
+
+
+def render(message: SentMessage) -> str:
+    """A message as a phone shows it: text without tags, buttons numbered."""
+    if message.kind != "text":
+        body = f"[{message.kind}: {message.filename or ''}] {message.caption or ''}"
+    else:
+        body = html.unescape(_TAGS.sub("", message.text))
+    lines = [f"🤖 {line}" if i == 0 else f"   {line}" for i, line in
+             enumerate(body.splitlines() or [""])]
+    for number, text in enumerate(message.button_texts, start=1):
+        lines.append(f"   [{number}] {text}")
+    return "\n".join(lines)
+
+
+async def ensure_demo_database(path: Path) -> None:
+    """Create the demo database with the fictional province's roster the first time."""
+    db = await Database.open(path)
+    try:
+        if await count_people(db.reader) == 0:
+            rows = read_table_file(DEMO_ROSTER)
+            report = await import_roster(db, rows, actor="demo", so_name=DEMO_SO_NAME)
+            if not report.ok:
+                raise RuntimeError(f"demo roster is invalid: {report.errors[:3]}")
+    finally:
+        await db.close()
+
+
+class Console:
+    def __init__(self, telegram: OfflineTelegram, out: TextIO) -> None:
+        self.telegram = telegram
+        self.out = out
+        self.user = telegram.user(STRANGER_ID, "Khách")
+        self.last: SentMessage | None = None
+
+    def show(self, messages: list[SentMessage]) -> None:
+        for message in messages:
+            print(render(message), file=self.out)
+            if message.buttons:
+                self.last = message
+        self.out.flush()
+
+    async def handle(self, line: str) -> bool:
+        """One line of input; False to stop."""
+        line = line.strip()
+        if not line:
+            return True
+        if line in (":quit", ":q", "/quit", ":exit"):
+            return False
+        if line in (":help", "/console", ":h"):
+            print(HELP, file=self.out)
+        elif line.startswith("#") and line[1:].isdigit():
+            await self.press(int(line[1:]))
+        elif line.startswith(":as "):
+            await self.switch(line[4:].strip())
+        elif line.startswith(":contact"):
+            phone = line[len(":contact"):].strip()
+            if phone:
+                self.show(await self.user.share_contact(phone, owner_id=None))
+            else:
+                self.show(await self.user.share_contact())
+        elif line.startswith(":file "):
+            path = Path(line[6:].strip())
+            try:
+                content = await asyncio.to_thread(lambda: path.expanduser().read_bytes())
+            except OSError:
+                print(f"(cannot read the file: {path})", file=self.out)
+            else:
+                self.show(await self.user.send_document(path.name, content))
+        elif line == ":sticker":
+            self.show(await self.user.send_raw(sticker={
+                "file_id": "s1", "file_unique_id": "us1", "width": 512, "height": 512,
+                "is_animated": False, "is_video": False, "type": "regular"}))
+        elif line == ":who":
+            print(f"(you are Telegram user {self.user.user_id}"
+                  f"{', phone ' + self.user.phone if self.user.phone else ''})", file=self.out)
+        else:
+            self.show(await self.user.send(line))
+        return True
+
+    async def press(self, number: int) -> None:
+        if self.last is None or number < 1 or number > len(self.last.buttons):
+            print("(no such button)", file=self.out)
+            return
+        button = self.last.buttons[number - 1]
+        if button.get("request_contact"):
+            self.show(await self.user.share_contact())
+        elif "callback_data" in button:
+            self.show(await self.user.press_data(button["callback_data"], self.last))
+        else:
+            self.show(await self.user.send(button["text"]))
+
+    async def switch(self, who: str) -> None:
+        if who == "admin":
+            self.user = self.telegram.user(CONSOLE_ADMIN_ID, "Quản trị")
+        elif who == "stranger":
+            self.user = self.telegram.user(STRANGER_ID, "Khách", phone="0999888777")
+        else:
+            phone = normalise_phone(who)
+            if phone is None:
+                print("(not a phone number)", file=self.out)
+                return
+            self.user = self.telegram.user(int(phone), "Demo", phone=phone)
+            print(f"(you are now the user with phone {phone}; sharing the contact…)",
+                  file=self.out)
+            self.show(await self.user.share_contact())
+            return
+        print(f"(you are now {who})", file=self.out)
+
+
+async def run_console(settings: Settings, *, db_path: Path | None = None,
+                      stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> None:
+    path = db_path or DEMO_DB_PATH
+    if path == DEMO_DB_PATH or not path.exists():
+        await ensure_demo_database(path)
+    settings = dataclasses.replace(
+        settings, db_path=path, admin_ids=settings.admin_ids | {CONSOLE_ADMIN_ID},
+        so_name=DEMO_SO_NAME if path == DEMO_DB_PATH else settings.so_name)
+    services = Services(settings=settings, db=await Database.open(path))
+    telegram = await offline_telegram(services)
+    console = Console(telegram, stdout)
+    print(f"Trợ lý Bồi dưỡng — offline console on {path}. Type :help for console commands.",
+          file=stdout)
+    console.show(await console.user.send("/start"))
+    loop = asyncio.get_running_loop()
+    try:
+        while True:
+            print("> ", end="", file=stdout, flush=True)
+            line = await loop.run_in_executor(None, stdin.readline)
+            if not line:
+                break
+            if not await console.handle(line):
+                break
+    finally:
+        await telegram.application.shutdown()
+        await services.db.close()
+
+
+def run_console_sync(settings: Settings, db_path: Path | None = None) -> None:
+    asyncio.run(run_console(settings, db_path=db_path))

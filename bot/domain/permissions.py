@@ -1,0 +1,51 @@
+"""Who may use which command or button: the one table the handlers consult.
+
+A visitor carries a set of role tags: ``guest`` (not linked), ``linked``, the roster role
+(``gv``, ``ht``, ``pht``, ``phong``, ``so``), ``core`` for cốt cán, and ``admin`` for the ids in
+the settings. An action is allowed when the visitor has any tag the action lists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from bot.domain.people import Person
+
+ANYONE = frozenset({"guest", "linked"})
+LINKED = frozenset({"linked"})
+ADMIN = frozenset({"admin"})
+MANAGERS = frozenset({"ht", "pht"})
+APPROVERS = frozenset({"ht", "phong", "so", "admin"})
+OFFICERS = frozenset({"phong", "so", "admin"})
+
+PERMISSIONS: dict[str, frozenset[str]] = {
+    # sign-up and account
+    "start": ANYONE,
+    "contact": ANYONE,
+    "profile": ANYONE,
+    "erase": ANYONE,
+    "language": ANYONE,
+    "help": ANYONE,
+    # answering
+    "ask": ANYONE,
+    "browse_topics": ANYONE,
+    "unanswered": ADMIN | frozenset({"so"}),
+    # administration
+    "import_roster": ADMIN,
+    "roster_template": ADMIN | OFFICERS,
+    "invite": ADMIN,
+}
+
+
+def role_tags(person: Person | None, *, is_admin: bool) -> frozenset[str]:
+    tags: set[str] = {"guest"} if person is None else {"linked", person.role.value}
+    if person is not None and person.is_core:
+        tags.add("core")
+    if is_admin:
+        tags.add("admin")
+    return frozenset(tags)
+
+
+def allowed(action: str, tags: Iterable[str]) -> bool:
+    """Unknown actions are refused: a handler that forgot to declare itself is closed."""
+    return bool(PERMISSIONS.get(action, frozenset()) & set(tags))

@@ -1,0 +1,1 @@
+"""Use cases: one transaction each, combining the domain rules with the repositories."""

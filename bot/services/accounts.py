@@ -1,0 +1,156 @@
+"""Sign-up, profile and erasure: linking a Telegram account to a person of the roster.
+
+The phone number is proven by Telegram's shared contact (the handler checks that the contact
+is the sender's own); the roster says who that number belongs to. Nobody becomes a principal
+by saying so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+from dataclasses import dataclass
+from enum import StrEnum
+
+from bot.domain.errors import DomainError, PermissionDenied
+from bot.domain.people import Person, Profile, Role, UnitKind
+from bot.domain.permissions import role_tags
+from bot.domain.phones import normalise_phone
+from bot.i18n import DEFAULT_LANGUAGE, N_
+from bot.storage import Database
+from bot.storage import accounts as account_repo
+from bot.storage import people as people_repo
+from bot.storage.accounts import Account
+from bot.storage.database import audit
+
+INVITE_TTL = dt.timedelta(days=7)
+
+
+@dataclass(frozen=True, slots=True)
+class Visitor:
+    """Whoever sent the update, as far as the database knows them."""
+
+    telegram_user_id: int
+    account: Account | None
+    profile: Profile | None
+    is_admin: bool = False
+
+    @property
+    def person(self) -> Person | None:
+        return self.profile.person if self.profile else None
+
+    @property
+    def language(self) -> str:
+        return self.account.language if self.account else DEFAULT_LANGUAGE
+
+    @property
+    def tags(self) -> frozenset[str]:
+        return role_tags(self.person, is_admin=self.is_admin)
+
+
+async def load_visitor(db: Database, telegram_user_id: int, *, is_admin: bool) -> Visitor:
+    account = await account_repo.account_by_telegram_id(db.reader, telegram_user_id)
+    profile = None
+    if account is not None and account.person_id is not None:
+        person = await people_repo.person_by_id(db.reader, account.person_id)
+        if person is not None:
+            profile = await people_repo.profile_of(db.reader, person)
+    return Visitor(telegram_user_id, account, profile, is_admin)
+
+
+class SignUpOutcome(StrEnum):
+    LINKED = "linked"
+    NOT_IN_ROSTER = "not_in_roster"
+    INVALID_PHONE = "invalid_phone"
+
+
+@dataclass(frozen=True, slots=True)
+class SignUp:
+    outcome: SignUpOutcome
+    profile: Profile | None = None
+
+
+class InviteInvalid(DomainError):
+    def __init__(self) -> None:
+        super().__init__(N_("This invitation link is not valid any more (used or expired). "
+                            "Please ask the Sở officer for a new one."))
+
+
+async def sign_up(db: Database, telegram_user_id: int, raw_phone: str, *,
+                  invite_code: str | None = None, now: dt.datetime | None = None) -> SignUp:
+    """Link the account whose own contact carried ``raw_phone``.
+
+    A number in the roster links to that person. A number not in it links only with a valid
+    invitation (Phòng/Sở staff), which is then used up; otherwise the visitor stays a guest.
+    """
+    phone = normalise_phone(raw_phone)
+    if phone is None:
+        return SignUp(SignUpOutcome.INVALID_PHONE)
+    now = now or dt.datetime.now(dt.UTC)
+    async with db.transaction() as tx:
+        person = await people_repo.person_by_phone(tx, phone)
+        if person is None and invite_code:
+            invite = await account_repo.invite_by_code(tx, invite_code)
+            if invite is None or invite.used or invite.expires_at <= now:
+                raise InviteInvalid()
+            person_id = await people_repo.insert_person(
+                tx, full_name=invite.full_name, phone=phone, role=invite.role,
+                unit_id=invite.unit_id)
+            if not await account_repo.mark_invite_used(tx, invite_code, person_id):
+                raise InviteInvalid()
+            await audit(tx, actor=f"tg:{telegram_user_id}", action="invite.redeem",
+                        subject=f"person:{person_id}")
+            person = await people_repo.person_by_id(tx, person_id)
+        if person is None:
+            await audit(tx, actor=f"tg:{telegram_user_id}", action="signup.not_in_roster")
+            return SignUp(SignUpOutcome.NOT_IN_ROSTER)
+        await account_repo.link(tx, telegram_user_id, person.id)
+        await audit(tx, actor=f"tg:{telegram_user_id}", action="account.link",
+                    subject=f"person:{person.id}")
+        profile = await people_repo.profile_of(tx, person)
+    return SignUp(SignUpOutcome.LINKED, profile)
+
+
+async def check_invite(db: Database, code: str, *, now: dt.datetime | None = None) -> bool:
+    invite = await account_repo.invite_by_code(db.reader, code)
+    now = now or dt.datetime.now(dt.UTC)
+    return invite is not None and not invite.used and invite.expires_at > now
+
+
+async def erase(db: Database, telegram_user_id: int) -> bool:
+    """Forget the Telegram account: the link and the preferences. The roster row stays."""
+    async with db.transaction() as tx:
+        removed = await account_repo.delete_account(tx, telegram_user_id)
+        if removed:
+            await audit(tx, actor=f"tg:{telegram_user_id}", action="account.erase")
+    return removed
+
+
+async def set_language(db: Database, telegram_user_id: int, language: str) -> None:
+    async with db.transaction() as tx:
+        await account_repo.set_language(tx, telegram_user_id, language)
+
+
+async def create_invite(db: Database, *, role: Role, unit_name: str | None, full_name: str,
+                        actor: str, so_name: str, now: dt.datetime | None = None) -> str:
+    """A single-use code for ``/start CODE`` that expires after a week.
+
+    Sở staff join the Sở; Phòng staff join the named Phòng (or xã/phường), created if new.
+    """
+    if role not in (Role.PHONG_STAFF, Role.SO_STAFF):
+        raise PermissionDenied(N_("Invitations are only for Phòng and Sở staff; teachers and "
+                                  "principals join through the school roster."))
+    if role is Role.PHONG_STAFF and not unit_name:
+        raise DomainError(N_("Please name the Phòng (or commune/ward) for this invitation."))
+    code = secrets.token_urlsafe(12)
+    expires = (now or dt.datetime.now(dt.UTC)) + INVITE_TTL
+    async with db.transaction() as tx:
+        so_id = await people_repo.ensure_so(tx, so_name)
+        unit_id = so_id if role is Role.SO_STAFF else await people_repo.get_or_create_unit(
+            tx, UnitKind.PHONG, unit_name or "", so_id)
+        await account_repo.create_invite(tx, code=code, role=role, unit_id=unit_id,
+                                         full_name=full_name, created_by=actor,
+                                         expires_at=expires)
+        await audit(tx, actor=actor, action="invite.create", subject=f"unit:{unit_id}",
+                    role=role.value)
+    return code

@@ -1,0 +1,181 @@
+"""Sign-up with the shared contact, the profile, erasure and /help."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import (
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    KeyboardButton,
+    ReplyKeyboardMarkup,
+    ReplyKeyboardRemove,
+    Update,
+)
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
+
+from bot.app import BotContext
+from bot.domain.people import Profile, Role
+from bot.domain.permissions import allowed
+from bot.i18n import N_, Translator
+from bot.services import accounts
+from bot.services.accounts import SignUpOutcome
+from handlers.common import esc, forget_visitor, guard, reply, tr, visitor_of
+
+log = logging.getLogger(__name__)
+_INVITE_KEY = "invite_code"
+
+ROLE_NAMES = {
+    Role.TEACHER: N_("Teacher"),
+    Role.PRINCIPAL: N_("Principal"),
+    Role.VICE_PRINCIPAL: N_("Vice principal"),
+    Role.PHONG_STAFF: N_("Phòng staff"),
+    Role.SO_STAFF: N_("Sở staff"),
+}
+
+# (command, permission action, description) for /help, in the order shown.
+HELP: list[tuple[str, str, str]] = [
+    ("start", "start", N_("verify your phone number")),
+    ("toi", "profile", N_("your profile")),
+    ("hoidap", "browse_topics", N_("browse questions by topic")),
+    ("ngonngu", "language", N_("language: Tiếng Việt / English")),
+    ("xoadulieu", "erase", N_("unlink and delete your data")),
+    ("mau", "roster_template", N_("roster template (.xlsx)")),
+    ("moi", "invite", N_("invite Phòng/Sở staff: /moi phong <Phòng> | <full name>")),
+]
+
+
+def contact_keyboard(_: Translator) -> ReplyKeyboardMarkup:
+    return ReplyKeyboardMarkup(
+        [[KeyboardButton(_("📱 Share my phone number"), request_contact=True)]],
+        resize_keyboard=True, one_time_keyboard=True)
+
+
+def describe(profile: Profile, _: Translator) -> str:
+    person = profile.person
+    role = _(ROLE_NAMES[person.role]) + (" (" + _("core") + ")" if person.is_core else "")
+    lines = [f"👤 <b>{esc(person.full_name)}</b>", "• " + _("Role: {role}").format(role=role)]
+    if profile.school:
+        lines.append("• " + _("School: {name}").format(name=esc(profile.school.name)))
+    if person.level:
+        lines.append("• " + _("Level: {level}").format(level=person.level.value))
+    unit = profile.managing_unit if profile.school else profile.unit
+    if unit is not None and unit.kind.value == "phong":
+        lines.append("• " + _("Managing unit: {name}").format(name=esc(unit.name)))
+    elif unit is not None and not profile.school:
+        lines.append("• " + _("Unit: {name}").format(name=esc(unit.name)))
+    return "\n".join(lines)
+
+
+async def start(update: Update, context: BotContext) -> None:
+    _ = await tr(update, context)
+    visitor = await visitor_of(update, context)
+    code = (context.args or [None])[0]
+    if code and visitor.profile is None:
+        if not await accounts.check_invite(context.services.db, code[:64]):
+            await reply(update, _("This invitation link is not valid any more (used or "
+                                  "expired). Please ask the Sở officer for a new one."))
+            return
+        context.user_data[_INVITE_KEY] = code[:64]
+    greeting = _("Hello! I am the training assistant of the Sở GD&ĐT.") + "\n" + _(
+        "• I answer questions about the training (modules, deadlines, contacts).\n"
+        "• I show your tasks and what waits for your approval.\n"
+        "• I remind you before the deadlines.")
+    if visitor.profile is not None:
+        await reply(update, greeting + "\n\n" + _("You are verified as:") + "\n"
+                    + describe(visitor.profile, _) + "\n\n"
+                    + _("Type your question, or /help for the commands."))
+        return
+    await reply(update, greeting + "\n\n" + _(
+        "To show your own tasks, please share your phone number with the button below. "
+        "You can also just type a question without verifying."),
+        reply_markup=contact_keyboard(_))
+
+
+async def contact(update: Update, context: BotContext) -> None:
+    message = update.effective_message
+    user = update.effective_user
+    assert message is not None and message.contact is not None and user is not None
+    _ = await tr(update, context)
+    if message.contact.user_id != user.id:
+        log.info("contact refused: not the sender's own")
+        await reply(update, _("For your safety I only accept your own number. Please press "
+                              "the button below instead of sending a contact card."),
+                    reply_markup=contact_keyboard(_))
+        return
+    code = context.user_data.pop(_INVITE_KEY, None)
+    result = await accounts.sign_up(context.services.db, user.id, message.contact.phone_number,
+                                    invite_code=code)
+    forget_visitor(context)
+    if result.outcome is SignUpOutcome.LINKED and result.profile is not None:
+        await reply(update, _("Thank you! You are verified as:") + "\n"
+                    + describe(result.profile, _) + "\n\n"
+                    + _("Type your question, or /help for the commands."),
+                    reply_markup=ReplyKeyboardRemove())
+        return
+    await reply(update, _(
+        "Your number is not in the school roster yet. Please ask your school (or the Phòng) "
+        "to add you to the list they send to the Sở, then press /start again.\n\n"
+        "Meanwhile you can ask questions about the training: just type them."),
+        reply_markup=ReplyKeyboardRemove())
+
+
+@guard("profile")
+async def profile(update: Update, context: BotContext) -> None:
+    _ = await tr(update, context)
+    visitor = await visitor_of(update, context)
+    if visitor.profile is None:
+        await reply(update, _("You are not verified yet (guest). Type /start and share your "
+                              "phone number to see your tasks."))
+        return
+    await reply(update, describe(visitor.profile, _))
+
+
+@guard("erase")
+async def erase_ask(update: Update, context: BotContext) -> None:
+    _ = await tr(update, context)
+    keyboard = InlineKeyboardMarkup([[
+        InlineKeyboardButton(_("🗑 Delete"), callback_data="erase:yes"),
+        InlineKeyboardButton(_("Cancel"), callback_data="erase:no"),
+    ]])
+    await reply(update, _("Delete the link between this Telegram account and your profile, "
+                          "and your settings? The school roster is not changed."),
+                reply_markup=keyboard)
+
+
+@guard("erase")
+async def erase_answer(update: Update, context: BotContext) -> None:
+    query = update.callback_query
+    assert query is not None and query.from_user is not None
+    _ = await tr(update, context)
+    await query.answer()
+    if query.data != "erase:yes":
+        await query.edit_message_text(_("Cancelled. Nothing was deleted."))
+        return
+    removed = await accounts.erase(context.services.db, query.from_user.id)
+    forget_visitor(context)
+    text = _("Done: your link and settings are deleted. Type /start whenever you want to "
+             "verify again.") if removed else _("There was nothing stored for this account.")
+    await query.edit_message_text(text)
+
+
+async def help_command(update: Update, context: BotContext) -> None:
+    _ = await tr(update, context)
+    visitor = await visitor_of(update, context)
+    lines = [_("What I can do for you:")]
+    lines += [f"/{cmd} — {esc(_(desc))}" for cmd, action, desc in HELP
+              if allowed(action, visitor.tags)]
+    lines.append(_("Or just type your question, e.g. \"hạn chót mô đun 1\"."))
+    await reply(update, "\n".join(lines))
+
+
+def register(application: Application) -> None:  # type: ignore[type-arg]
+    private = filters.ChatType.PRIVATE
+    application.add_handlers([
+        CommandHandler("start", start, filters=private),
+        CommandHandler("help", help_command, filters=private),
+        CommandHandler("toi", profile, filters=private),
+        CommandHandler("xoadulieu", erase_ask, filters=private),
+        CallbackQueryHandler(erase_answer, pattern=r"^erase:"),
+        MessageHandler(private & filters.CONTACT & ~filters.UpdateType.EDITED, contact),
+    ])

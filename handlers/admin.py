@@ -1,0 +1,108 @@
+"""Admins: import a roster by sending the file, get the template, invite Phòng/Sở staff."""
+
+from __future__ import annotations
+
+import io
+import logging
+
+from telegram import Update
+from telegram.ext import Application, CommandHandler, MessageHandler, filters
+
+from bot.app import BotContext
+from bot.domain.people import Role
+from bot.domain.roster import RowError
+from bot.i18n import Translator
+from bot.offline import BOT_USERNAME
+from bot.roster_template import roster_template_xlsx
+from bot.services import accounts
+from bot.services.roster_import import import_roster
+from bot.spreadsheets import MAX_FILE_BYTES, SpreadsheetError, read_table
+from handlers.common import esc, guard, incoming_text, reply, tr
+
+log = logging.getLogger(__name__)
+MAX_ERRORS_SHOWN = 15
+
+
+def render_row_errors(errors: list[RowError], _: Translator) -> str:
+    lines = []
+    for error in errors[:MAX_ERRORS_SHOWN]:
+        text = esc(_(error.message).format(**error.params))
+        lines.append("• " + (_("Row {row}: {error}").format(row=error.row, error=text)
+                             if error.row else text))
+    if len(errors) > MAX_ERRORS_SHOWN:
+        lines.append(_("… and {n} more.").format(n=len(errors) - MAX_ERRORS_SHOWN))
+    return "\n".join(lines)
+
+
+@guard("import_roster")
+async def roster_file(update: Update, context: BotContext) -> None:
+    message = update.effective_message
+    assert message is not None and message.document is not None
+    _ = await tr(update, context)
+    document = message.document
+    if document.file_size and document.file_size > MAX_FILE_BYTES:
+        await reply(update, _("The file is larger than 20 MB. Please send only the list."))
+        return
+    data = bytes(await (await document.get_file()).download_as_bytearray())
+    try:
+        rows = read_table(data, document.file_name or "")
+    except SpreadsheetError as exc:
+        await reply(update, _(exc.message))
+        return
+    user = update.effective_user
+    report = await import_roster(context.services.db, rows,
+                                 actor=f"tg:{user.id if user else 0}",
+                                 so_name=context.services.so_name)
+    if not report.ok:
+        await reply(update, _("Nothing was imported: {n} rows need fixing.").format(
+            n=len(report.errors)) + "\n" + render_row_errors(report.errors, _)
+            + "\n\n" + _("Fix them in the file and send it again."))
+        return
+    await reply(update, _("Roster imported: {created} new, {updated} updated.").format(
+        created=report.created, updated=report.updated))
+
+
+@guard("roster_template")
+async def template(update: Update, context: BotContext) -> None:
+    _ = await tr(update, context)
+    chat = update.effective_chat
+    assert chat is not None
+    await chat.send_document(io.BytesIO(roster_template_xlsx()), filename="mau_danh_sach.xlsx",
+                             caption=_("Roster template: one row per person. Fill it in and "
+                                       "send it back here."))
+
+
+@guard("invite")
+async def invite(update: Update, context: BotContext) -> None:
+    """/moi so <full name>  or  /moi phong <Phòng name> | <full name>"""
+    _ = await tr(update, context)
+    text = incoming_text(update)
+    parts = text.split(maxsplit=2)
+    usage = _("Usage: /moi so <full name>  or  /moi phong <Phòng name> | <full name>")
+    if len(parts) < 3 or parts[1].lower() not in ("so", "sở", "phong", "phòng"):
+        await reply(update, esc(usage))
+        return
+    role = Role.SO_STAFF if parts[1].lower() in ("so", "sở") else Role.PHONG_STAFF
+    unit_name, _sep, name = parts[2].partition("|") if role is Role.PHONG_STAFF \
+        else ("", "", parts[2])
+    if role is Role.PHONG_STAFF and not _sep:
+        await reply(update, esc(usage))
+        return
+    user = update.effective_user
+    code = await accounts.create_invite(
+        context.services.db, role=role, unit_name=unit_name.strip() or None,
+        full_name=name.strip()[:120], actor=f"tg:{user.id if user else 0}",
+        so_name=context.services.so_name)
+    username = context.bot.username or BOT_USERNAME
+    await reply(update, _("Invitation for {name} (valid 7 days, one use):").format(
+        name=esc(name.strip())) + f"\nhttps://t.me/{username}?start={code}")
+
+
+def register(application: Application) -> None:  # type: ignore[type-arg]
+    private = filters.ChatType.PRIVATE
+    application.add_handlers([
+        CommandHandler("mau", template, filters=private),
+        CommandHandler("moi", invite, filters=private),
+        MessageHandler(private & filters.Document.ALL & ~filters.UpdateType.EDITED,
+                       roster_file),
+    ])

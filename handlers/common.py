@@ -1,0 +1,103 @@
+"""What every handler needs: who is asking, in which language, and may they do this."""
+
+from __future__ import annotations
+
+import functools
+import html
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from telegram import Message, Update
+from telegram.constants import ChatType, ParseMode
+
+from bot.app import BotContext
+from bot.domain.permissions import allowed
+from bot.i18n import Translator, translator
+from bot.services.accounts import Visitor, load_visitor
+from bot.textnorm import nfc
+
+log = logging.getLogger(__name__)
+MAX_TEXT_CHARS = 1000  # longer questions are refused politely rather than searched
+_VISITOR_KEY = "_visitor"
+
+Callback = Callable[[Update, BotContext], Awaitable[Any]]
+
+
+async def visitor_of(update: Update, context: BotContext) -> Visitor:
+    """The sender as the database knows them; loaded once per update."""
+    cached = getattr(context, _VISITOR_KEY, None)
+    if cached is not None:
+        return cached
+    user = update.effective_user
+    user_id = user.id if user else 0
+    services = context.services
+    visitor = await load_visitor(services.db, user_id,
+                                 is_admin=user_id in services.settings.admin_ids)
+    setattr(context, _VISITOR_KEY, visitor)
+    return visitor
+
+
+def forget_visitor(context: BotContext) -> None:
+    """After the visitor's link or language changed within this update."""
+    if hasattr(context, _VISITOR_KEY):
+        delattr(context, _VISITOR_KEY)
+
+
+async def tr(update: Update, context: BotContext) -> Translator:
+    return translator((await visitor_of(update, context)).language)
+
+
+def incoming_text(update: Update) -> str:
+    """The message text in NFC (some Vietnamese keyboards send decomposed characters)."""
+    message = update.effective_message
+    return nfc(message.text or message.caption or "") if message else ""
+
+
+def is_private(update: Update) -> bool:
+    chat = update.effective_chat
+    return chat is not None and chat.type == ChatType.PRIVATE
+
+
+def esc(text: object) -> str:
+    return html.escape(str(text), quote=False)
+
+
+async def reply(update: Update, text: str, **kwargs: Any) -> Message | None:
+    """Answer in the chat of the update, as HTML; works for messages and button presses."""
+    chat = update.effective_chat
+    if chat is None:
+        return None
+    return await chat.send_message(text, parse_mode=ParseMode.HTML,
+                                   disable_web_page_preview=True, **kwargs)
+
+
+def guard(action: str) -> Callable[[Callback], Callback]:
+    """Refuse politely, and change nothing, unless the visitor's roles allow ``action``.
+
+    The check reads the database on every update, so buttons and callback data carry no
+    authority of their own.
+    """
+
+    def decorate(callback: Callback) -> Callback:
+        @functools.wraps(callback)
+        async def wrapper(update: Update, context: BotContext) -> Any:
+            visitor = await visitor_of(update, context)
+            if not allowed(action, visitor.tags):
+                _ = translator(visitor.language).gettext
+                if update.callback_query:
+                    await update.callback_query.answer()
+                log.info("refused action=%s tags=%s", action, sorted(visitor.tags))
+                if visitor.person is None and "guest" in visitor.tags:
+                    text = _("This is for verified users. Please type /start and share your "
+                             "phone number first.")
+                else:
+                    text = _("Sorry, this function is not available for your role. Type /help "
+                             "to see what you can do.")
+                await reply(update, text)
+                return None
+            return await callback(update, context)
+
+        return wrapper
+
+    return decorate

@@ -1,0 +1,51 @@
+"""Fixtures: a demo database per test, and the real Application wired to an offline Bot API."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from bot.app import Services, offline_telegram
+from bot.config import Settings
+from bot.demo import DEMO_ROSTER, DEMO_SO_NAME
+from bot.offline import OfflineTelegram
+from bot.services.roster_import import import_roster
+from bot.spreadsheets import read_table_file
+from bot.storage import Database
+
+ADMIN_ID = 999
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(db_path=tmp_path / "test.sqlite3", admin_ids=frozenset({ADMIN_ID}),
+                    so_name=DEMO_SO_NAME)
+
+
+@pytest.fixture
+async def db(settings: Settings) -> AsyncIterator[Database]:
+    database = await Database.open(settings.db_path)
+    yield database
+    await database.close()
+
+
+@pytest.fixture
+async def demo_db(db: Database) -> Database:
+    report = await import_roster(db, read_table_file(DEMO_ROSTER), actor="test",
+                                 so_name=DEMO_SO_NAME)
+    assert report.ok, report.errors
+    return db
+
+
+@pytest.fixture
+async def services(settings: Settings, demo_db: Database) -> Services:
+    return Services(settings=settings, db=demo_db)
+
+
+@pytest.fixture
+async def telegram(services: Services) -> AsyncIterator[OfflineTelegram]:
+    offline = await offline_telegram(services)
+    yield offline
+    await offline.application.shutdown()

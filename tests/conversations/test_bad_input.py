@@ -1,0 +1,72 @@
+"""Whatever people send, they get a polite Vietnamese answer that says what to do next."""
+
+from __future__ import annotations
+
+from bot.offline import OfflineTelegram
+from bot.storage import Database
+from bot.storage.people import count_people
+from tests.conftest import ADMIN_ID
+
+
+async def test_stickers_photos_voice_and_locations_get_a_text_only_note(
+        telegram: OfflineTelegram) -> None:
+    user = telegram.user(601)
+    kinds = [
+        {"sticker": {"file_id": "s", "file_unique_id": "us", "width": 1, "height": 1,
+                     "is_animated": False, "is_video": False, "type": "regular"}},
+        {"photo": [{"file_id": "p", "file_unique_id": "up", "width": 1, "height": 1}]},
+        {"voice": {"file_id": "v", "file_unique_id": "uv", "duration": 3}},
+        {"location": {"latitude": 10.77, "longitude": 106.7}},
+    ]
+    for content in kinds:
+        [reply] = await user.send_raw(**content)
+        assert "chỉ đọc được tin nhắn chữ" in reply.text and "/help" in reply.text
+
+
+async def test_unknown_commands_and_edited_messages(telegram: OfflineTelegram) -> None:
+    user = telegram.user(602)
+    [unknown] = await user.send("/khongcolenhnay")
+    assert "/khongcolenhnay" in unknown.text and "/help" in unknown.text
+    [edited] = await user.edit(5, "sửa lại câu hỏi")
+    assert "tin nhắn mới" in edited.text
+
+
+async def test_group_commands_point_to_the_private_chat(telegram: OfflineTelegram) -> None:
+    [reply] = await telegram.group_message(-100123, 603, "/start")
+    assert "tin nhắn riêng" in reply.text
+    assert await telegram.group_message(-100123, 603, "chào cả nhà") == []
+
+
+async def test_a_non_spreadsheet_from_the_admin_changes_nothing(
+        telegram: OfflineTelegram, demo_db: Database) -> None:
+    before = await count_people(demo_db.reader)
+    admin = telegram.user(ADMIN_ID)
+    [pdf] = await admin.send_document("congvan.pdf", b"%PDF-1.7 ...")
+    assert "PDF" in pdf.text and "/mau" in pdf.text
+    [xls] = await admin.send_document("ds.xls", b"\xd0\xcf\x11\xe0" + b"\0" * 64)
+    assert ".xlsx" in xls.text
+    assert await count_people(demo_db.reader) == before
+
+
+async def test_admin_imports_a_roster_by_sending_it(telegram: OfflineTelegram,
+                                                   demo_db: Database) -> None:
+    admin = telegram.user(ADMIN_ID)
+    [template] = await admin.send("/mau")
+    assert template.kind == "document" and template.filename == "mau_danh_sach.xlsx"
+    good = ("Họ và tên,Số điện thoại,Chức vụ,Cấp học,Trường,Quận/Huyện\n"
+            "Giáo Viên Mới,0918 111 222,Giáo viên,TH,Trường TH Kim Đồng,Huyện Hòa An\n")
+    [ok] = await admin.send_document("ds.csv", good.encode())
+    assert "1 người mới" in ok.text
+    bad = good + "Sai,0918,Giáo viên,TH,Trường TH Kim Đồng,Huyện Hòa An\n"
+    [refused] = await admin.send_document("ds.csv", bad.encode())
+    assert "Dòng 3" in refused.text and "số điện thoại không hợp lệ" in refused.text
+
+
+async def test_a_teacher_sending_a_file_is_refused(telegram: OfflineTelegram,
+                                                  demo_db: Database) -> None:
+    before = await count_people(demo_db.reader)
+    teacher = telegram.user(604)
+    await teacher.share_contact("0912000003")
+    [refused] = await teacher.send_document("ds.csv", b"Ho va ten,So dien thoai,Chuc vu\n")
+    assert "không dành cho vai trò" in refused.text
+    assert await count_people(demo_db.reader) == before

@@ -1,0 +1,26 @@
+import unicodedata
+
+from bot.textnorm import fold, header_key, nfc, strip_diacritics, unify_tones
+
+
+def test_nfd_input_becomes_nfc() -> None:
+    decomposed = unicodedata.normalize("NFD", "Trường Tiểu học")
+    assert decomposed != "Trường Tiểu học"
+    assert nfc(decomposed) == "Trường Tiểu học"
+
+
+def test_old_and_new_tone_placement_are_one() -> None:
+    assert unify_tones("hoà") == unify_tones("hòa")
+    assert unify_tones("thuý") == unify_tones("thúy")
+    assert unify_tones("khoẻ") == unify_tones("khỏe")
+    assert unify_tones("hoàng") == "hoàng"  # not at the end of the syllable: untouched
+
+
+def test_fold_removes_diacritics_case_and_extra_spaces() -> None:
+    assert fold("  Đăng   KÝ Mô-đun ") == "dang ky mo-dun"
+    assert strip_diacritics("Đồng") == "Dong"
+
+
+def test_header_key_ignores_case_diacritics_spacing_and_punctuation() -> None:
+    assert header_key("Số điện thoại") == header_key("so dien  THOAI") == "sodienthoai"
+    assert header_key("Quận/Huyện") == header_key("quan huyen")
