@@ -26,7 +26,7 @@ test: lint
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
-	for f in benchmarks/bench_*.py; do $(BIN)/python $$f || exit 1; done
+	for f in benchmarks/bench_*.py; do $(BIN)/python -m benchmarks.$$(basename $$f .py) || exit 1; done
 
 i18n: $(STAMP)
 	PATH=$(BIN):$$PATH scripts/i18n.sh
