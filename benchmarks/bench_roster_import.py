@@ -18,7 +18,7 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from bot.domain.roster import TEMPLATE_HEADERS
-from bot.services.roster_import import import_roster
+from bot.services.imports import import_roster
 from bot.spreadsheets import read_table
 from bot.storage import Database
 from bot.storage.people import count_people

@@ -6,14 +6,19 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 
 from telegram import BotCommand
 from telegram.ext import Application, ApplicationBuilder, CallbackContext, ContextTypes, ExtBot
 from telegram.request import BaseRequest
 
 from bot.config import Settings
+from bot.domain.routing import RoutingRules, rules_named
 from bot.i18n import LANGUAGES, translator
+from bot.knowledge.engine import AnsweringEngine
+from bot.knowledge.entries import Entry, load_entries, load_topics
 from bot.offline import OFFLINE_TOKEN, FakeBotApi, OfflineRequest, OfflineTelegram
+from bot.sending import Outbox, RateLimits
 from bot.storage import Database
 
 log = logging.getLogger(__name__)
@@ -23,17 +28,41 @@ def _utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+@cache
+def _knowledge() -> tuple[tuple[Entry, ...], dict[str, str]]:
+    return tuple(load_entries()), load_topics()
+
+
+def default_engine() -> AnsweringEngine:
+    """A fresh engine over the shipped knowledge base (the files are parsed once a process)."""
+    return AnsweringEngine.from_entries(_knowledge()[0])
+
+
 @dataclass
 class Services:
     """Everything a handler may use, built once at start-up."""
 
     settings: Settings
     db: Database
+    engine: AnsweringEngine = field(default_factory=default_engine)
+    topics: dict[str, str] = field(default_factory=lambda: dict(_knowledge()[1]))
     clock: Callable[[], dt.datetime] = field(default=_utcnow)
+    limits: RateLimits = field(default_factory=RateLimits)
+    outbox: Outbox = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.outbox = Outbox(self.db, self.settings.timezone, self.clock, self.limits)
+
+    def local_now(self) -> dt.datetime:
+        return self.clock().astimezone(self.settings.timezone)
 
     @property
     def so_name(self) -> str:
         return self.settings.so_name
+
+    @property
+    def rules(self) -> RoutingRules:
+        return rules_named(self.settings.routing)
 
 
 class BotData:
@@ -73,6 +102,7 @@ def build_application(services: Services, *, request: BaseRequest | None = None,
         builder = builder.request(request).get_updates_request(request)
     application: BotApplication = builder.build()  # type: ignore[assignment]
     application.bot_data.services = services
+    services.outbox.bot = application.bot
     register_all(application)
     return application
 
@@ -83,11 +113,18 @@ async def _post_init(application: BotApplication) -> None:
     if not services.db.is_open:
         await services.db.connect()
     await register_commands(application)
+    from scheduler import schedule_jobs
+
+    schedule_jobs(application)
+    services.outbox.start()
 
 
 async def _post_shutdown(application: BotApplication) -> None:
     services = application.bot_data.services
-    if services is not None and services.db.is_open:
+    if services is None:
+        return
+    await services.outbox.stop()
+    if services.db.is_open:
         await services.db.close()
 
 
@@ -109,10 +146,18 @@ async def open_services(settings: Settings) -> Services:
     return Services(settings=settings, db=await Database.open(settings.db_path))
 
 
-async def offline_telegram(services: Services) -> OfflineTelegram:
-    """The bot wired to an in-process Bot API, initialised and ready for updates."""
+async def offline_telegram(services: Services, *, background: bool = False) -> OfflineTelegram:
+    """The bot wired to an in-process Bot API, initialised and ready for updates.
+
+    Without ``background`` (tests), nothing runs on its own: the outbox is drained after each
+    update, and scheduled jobs are run by calling them, with the test's clock.
+    """
     api = FakeBotApi()
     application = build_application(services, request=OfflineRequest(api))
     await application.initialize()
-    await _post_init(application)
-    return OfflineTelegram(application, api)
+    if background:
+        await _post_init(application)
+        await application.start()
+        return OfflineTelegram(application, api)
+    await register_commands(application)
+    return OfflineTelegram(application, api, after_update=services.outbox.drain)

@@ -38,8 +38,44 @@ def _parser() -> argparse.ArgumentParser:
     imp = sub.add_parser("import-roster", help="import a roster (.xlsx or UTF-8 .csv)")
     imp.add_argument("file", type=Path)
 
+    status = sub.add_parser("import-status", help="import task statuses (.xlsx or .csv), "
+                                                  "one row per phone, one column per task")
+    status.add_argument("file", type=Path)
+
     tpl = sub.add_parser("roster-template", help="write the roster template (.xlsx)")
     tpl.add_argument("file", type=Path)
+
+    ask = sub.add_parser("ask", help="answer a question as the bot would (tags stripped)")
+    ask.add_argument("question", nargs="?", help="the question; omit with --jsonl")
+    ask.add_argument("--jsonl", action="store_true",
+                     help="read one question per line on stdin, print one JSON object per line")
+    ask.add_argument("--role", help="asker's role: gv, gv_cotcan, cbql, cbql_cotcan, ht, "
+                                    "phong, so")
+    ask.add_argument("--province", help="binh_phuoc, ha_noi, kien_giang or tphcm")
+
+    ev = sub.add_parser("eval", help="score the engine on a question set (../shared/eval format)")
+    ev.add_argument("file", type=Path)
+
+    rem = sub.add_parser("reminders", help="deadline reminders: plan (dry run) or run")
+    rem_sub = rem.add_subparsers(dest="action", required=True)
+    rem_plan = rem_sub.add_parser("plan", help="print who would be reminded of what, send nothing")
+    rem_plan.add_argument("--at", help='local time, "YYYY-MM-DD HH:MM" (default: now)')
+    rem_sub.add_parser("run", help="queue what is due now and send it (needs the token)")
+
+    dl = sub.add_parser("deadlines", help="list, add or edit deadlines")
+    dl_sub = dl.add_subparsers(dest="action", required=True)
+    dl_sub.add_parser("list")
+    dl_add = dl_sub.add_parser("add")
+    dl_add.add_argument("--date", required=True, help="dd/mm (every year) or dd/mm/yyyy")
+    dl_add.add_argument("--title", required=True)
+    dl_add.add_argument("--audience", choices=["staff", "core"], required=True)
+    dl_add.add_argument("--offsets", default="14,7,3,1,0")
+    dl_edit = dl_sub.add_parser("edit")
+    dl_edit.add_argument("id", type=int)
+    dl_edit.add_argument("--date")
+    dl_edit.add_argument("--offsets")
+    dl_edit.add_argument("--off", action="store_true", help="stop reminding")
+    dl_edit.add_argument("--on", action="store_true", help="remind again")
 
     inv = sub.add_parser("invite", help="a single-use /start link for Phòng or Sở staff")
     inv.add_argument("--role", choices=["so", "phong"], required=True)
@@ -94,17 +130,25 @@ def _cmd_chat(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _cmd_import_roster(settings: Settings, args: argparse.Namespace) -> int:
+    return _import(settings, args.file, kind="roster")
+
+
+def _cmd_import_status(settings: Settings, args: argparse.Namespace) -> int:
+    return _import(settings, args.file, kind="status")
+
+
+def _import(settings: Settings, path: Path, *, kind: str) -> int:
     from bot.i18n import translator
-    from bot.services.roster_import import import_roster
+    from bot.services.imports import error_lines, import_roster, import_status
     from bot.spreadsheets import SpreadsheetError, read_table_file
     from bot.storage import Database
 
     _ = translator("vi").gettext
-    if not args.file.is_file():
-        print(f"troly: no such file: {args.file}", file=sys.stderr)
+    if not path.is_file():
+        print(f"troly: no such file: {path}", file=sys.stderr)
         return 2
     try:
-        rows = read_table_file(args.file)
+        rows = read_table_file(path)
     except SpreadsheetError as exc:
         print(_(exc.message), file=sys.stderr)
         return 1
@@ -112,20 +156,22 @@ def _cmd_import_roster(settings: Settings, args: argparse.Namespace) -> int:
     async def run() -> int:
         db = await Database.open(settings.db_path)
         try:
-            report = await import_roster(db, rows, actor="cli", so_name=settings.so_name)
+            if kind == "roster":
+                report = await import_roster(db, rows, actor="cli", so_name=settings.so_name)
+                done = _("Roster imported: {created} new, {updated} updated.")
+            else:
+                report = await import_status(db, rows, actor="cli")
+                done = _("Statuses imported: {created} items changed, {updated} already up to "
+                         "date.")
         finally:
             await db.close()
         if not report.ok:
             print(_("Nothing was imported: {n} rows need fixing.").format(n=len(report.errors)),
                   file=sys.stderr)
-            for error in report.errors:
-                text = _(error.message).format(**error.params)
-                if error.row:
-                    text = _("Row {row}: {error}").format(row=error.row, error=text)
-                print(f"  {text}", file=sys.stderr)
+            for line in error_lines(report.errors, _):
+                print(f"  {line}", file=sys.stderr)
             return 1
-        print(_("Roster imported: {created} new, {updated} updated.").format(
-            created=report.created, updated=report.updated))
+        print(done.format(created=report.created, updated=report.updated))
         return 0
 
     return asyncio.run(run())
@@ -137,6 +183,154 @@ def _cmd_roster_template(settings: Settings, args: argparse.Namespace) -> int:
     args.file.write_bytes(roster_template_xlsx())
     print(f"wrote {args.file}")
     return 0
+
+
+def _cmd_ask(settings: Settings, args: argparse.Namespace) -> int:
+    import json
+
+    from bot.app import default_engine
+    from bot.i18n import translator
+    from bot.knowledge.evaluation import answer_as_json
+    from bot.textnorm import nfc
+
+    engine = default_engine()
+    gettext = translator("vi").gettext
+    province = args.province or settings.province
+    if args.jsonl:
+        for line in sys.stdin:
+            question = nfc(line.rstrip("\n"))
+            result = answer_as_json(engine, question, gettext, role=args.role,
+                                    province=province)
+            print(json.dumps(result, ensure_ascii=False), flush=True)
+        return 0
+    if not args.question:
+        print("troly: give a question, or --jsonl to read them from standard input",
+              file=sys.stderr)
+        return 2
+    result = answer_as_json(engine, nfc(args.question), gettext, role=args.role,
+                            province=province)
+    print(result["answer"])
+    return 0
+
+
+def _cmd_eval(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.app import default_engine
+    from bot.knowledge.evaluation import format_report, run_eval
+
+    if not args.file.is_file():
+        print(f"troly: no such file: {args.file}", file=sys.stderr)
+        return 2
+    print(format_report(run_eval(args.file, default_engine())))
+    return 0
+
+
+def _cmd_reminders(settings: Settings, args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from bot.domain.routing import rules_named
+    from bot.services.reminders import describe_plan, plan
+    from bot.storage import Database
+
+    if args.action == "plan":
+        try:
+            at = (dt.datetime.strptime(args.at, "%Y-%m-%d %H:%M") if args.at
+                  else dt.datetime.now(settings.timezone).replace(tzinfo=None))
+        except ValueError:
+            print('troly: --at must look like "2027-02-21 07:30"', file=sys.stderr)
+            return 2
+
+        async def dry_run() -> int:
+            db = await Database.open(settings.db_path)
+            try:
+                planned = await plan(db, at.replace(tzinfo=settings.timezone),
+                                     rules_named(settings.routing))
+                for line in await describe_plan(db, planned):
+                    print(line)
+            finally:
+                await db.close()
+            print(f"{len(planned)} reminder(s) at {at:%Y-%m-%d %H:%M}")
+            return 0
+
+        return asyncio.run(dry_run())
+    if not settings.token:
+        print("troly: sending needs TELEGRAM_BOT_TOKEN (use 'troly reminders plan' for a dry run)",
+              file=sys.stderr)
+        return 2
+
+    async def run() -> int:
+        from bot.app import Services, build_application
+        from bot.services.reminders import enqueue_due
+
+        services = Services(settings=settings, db=await Database.open(settings.db_path))
+        application = build_application(services)
+        await application.initialize()
+        try:
+            await services.outbox.recover()
+            queued = await enqueue_due(services.db, services.local_now(), services.rules)
+            report = await services.outbox.drain()
+        finally:
+            await application.shutdown()
+            await services.db.close()
+        print(f"queued {queued}; sent {report.sent}, skipped {report.skipped}, "
+              f"blocked {report.blocked}, failed {report.failed}, deferred {report.deferred}")
+        return 0
+
+    return asyncio.run(run())
+
+
+def _cmd_deadlines(settings: Settings, args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from bot.domain.deadlines import (
+        CORE_TASKS,
+        STAFF_TASKS,
+        Audience,
+        DeadlineDraft,
+        parse_date_text,
+        parse_offsets,
+    )
+    from bot.domain.errors import DomainError
+    from bot.i18n import translator
+    from bot.storage import Database
+    from bot.storage import deadlines as repo
+
+    _ = translator("vi")
+    today = dt.datetime.now(settings.timezone).date()
+
+    async def run() -> int:
+        db = await Database.open(settings.db_path)
+        try:
+            if args.action == "list":
+                for d in await repo.all_deadlines(db.reader):
+                    date = d.occurrence(today)
+                    print(f"#{d.id} {d.title} — {_.date(date, weekday=True) if date else 'past'}"
+                          f"{'' if d.year else ' (every year)'}; {d.audience.value}; "
+                          f"reminders {','.join(map(str, d.offsets))}"
+                          f"{'' if d.active else '; OFF'}")
+                return 0
+            async with db.transaction() as tx:
+                if args.action == "add":
+                    day, month, year = parse_date_text(args.date, today)
+                    audience = Audience(args.audience)
+                    draft = DeadlineDraft(args.title, day, month, year,
+                                          CORE_TASKS if audience is Audience.CORE
+                                          else STAFF_TASKS, audience, parse_offsets(args.offsets))
+                    print(f"added #{await repo.add_deadline(tx, draft, actor='cli')}")
+                    return 0
+                changed = await repo.update_deadline(
+                    tx, args.id, actor="cli",
+                    date=parse_date_text(args.date, today) if args.date else None,
+                    offsets=parse_offsets(args.offsets) if args.offsets else None,
+                    active=True if args.on else False if args.off else None)
+            print("updated" if changed else f"no deadline #{args.id} (or nothing to change)")
+            return 0 if changed else 1
+        except DomainError as exc:
+            print(_(exc.message).format(**exc.params), file=sys.stderr)
+            return 1
+        finally:
+            await db.close()
+
+    return asyncio.run(run())
 
 
 def _cmd_invite(settings: Settings, args: argparse.Namespace) -> int:

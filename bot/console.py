@@ -20,7 +20,7 @@ from bot.config import Settings
 from bot.demo import DEMO_ROSTER, DEMO_SO_NAME
 from bot.domain.phones import normalise_phone
 from bot.offline import OfflineTelegram, SentMessage
-from bot.services.roster_import import import_roster
+from bot.services.imports import import_roster
 from bot.spreadsheets import read_table_file
 from bot.storage import Database
 from bot.storage.people import count_people
@@ -79,12 +79,19 @@ class Console:
         self.out = out
         self.user = telegram.user(STRANGER_ID, "Khách")
         self.last: SentMessage | None = None
+        self.seen = len(telegram.api.sent)
 
     def show(self, messages: list[SentMessage]) -> None:
         for message in messages:
             print(render(message), file=self.out)
             if message.buttons:
                 self.last = message
+        # What the bot sent to other people meanwhile (approval alerts, notices).
+        for message in self.telegram.api.sent[self.seen:]:
+            if message.chat_id != self.user.user_id:
+                print(f"📨 (to Telegram user {message.chat_id})", file=self.out)
+                print(render(message), file=self.out)
+        self.seen = len(self.telegram.api.sent)
         self.out.flush()
 
     async def handle(self, line: str) -> bool:

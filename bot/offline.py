@@ -12,11 +12,12 @@ import asyncio
 import itertools
 import json
 import time
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from telegram import Update
+from telegram.error import TimedOut
 from telegram.ext import Application
 from telegram.request import BaseRequest, RequestData
 
@@ -56,6 +57,10 @@ class SentMessage:
         return self.caption if self.kind != "text" and self.caption is not None else self.text
 
 
+class SimulatedTimeout(Exception):
+    """A fault for tests: the request times out (Telegram may or may not have got it)."""
+
+
 class BotApiError(Exception):
     def __init__(self, code: int, description: str, retry_after: int | None = None) -> None:
         super().__init__(description)
@@ -76,6 +81,7 @@ class FakeBotApi:
     commands: dict[str, list[dict[str, str]]] = field(default_factory=dict)
     files: dict[str, bytes] = field(default_factory=dict)
     blocked_chats: set[int] = field(default_factory=set)
+    faults: dict[int, list[BotApiError | SimulatedTimeout]] = field(default_factory=dict)
     chat_actions: list[tuple[int, str]] = field(default_factory=list)
     callback_answers: list[dict[str, Any]] = field(default_factory=list)
     updates: asyncio.Queue[dict[str, Any]] | None = None
@@ -146,6 +152,8 @@ class FakeBotApi:
         chat_id = int(params["chat_id"])
         if chat_id in self.blocked_chats:
             raise BotApiError(403, "Forbidden: bot was blocked by the user")
+        if self.faults.get(chat_id):
+            raise self.faults[chat_id].pop(0)
         return chat_id
 
     def _check_text(self, text: str) -> None:
@@ -301,6 +309,8 @@ class OfflineRequest(BaseRequest):
             result = await self.api.call(api_method, params, files)
         except BotApiError as exc:
             return exc.code, envelope(error=exc)
+        except SimulatedTimeout as exc:
+            raise TimedOut("simulated timeout") from exc
         return 200, envelope(result)
 
 
@@ -396,6 +406,7 @@ class OfflineTelegram:
 
     application: Application  # type: ignore[type-arg]
     api: FakeBotApi
+    after_update: Callable[[], Awaitable[object]] | None = None
     update_ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
 
     def user(self, user_id: int, first_name: str = "Thầy/Cô", phone: str | None = None,
@@ -410,6 +421,8 @@ class OfflineTelegram:
         edits_before = {id(m): m.edits for m in self.api.sent}
         update["update_id"] = next(self.update_ids)
         await self.application.process_update(Update.de_json(update, self.application.bot))
+        if self.after_update is not None:
+            await self.after_update()
         changed = [m for m in self.api.sent[:before] if m.edits != edits_before.get(id(m), 0)]
         new = changed + self.api.sent[before:]
         return [m for m in new if chat_id is None or m.chat_id == chat_id]

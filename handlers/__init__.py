@@ -9,15 +9,30 @@ from __future__ import annotations
 from telegram.ext import Application
 
 from bot.i18n import N_
-from handlers import account, admin, errors, fallback, language
+from handlers import (
+    account,
+    admin,
+    answering,
+    errors,
+    fallback,
+    language,
+    reminders,
+    tasks,
+)
 
-FEATURES = [account, language, admin, fallback]
+FEATURES = [account, language, admin, tasks, reminders, answering, fallback]
 
 # The command menu shown by Telegram (set_my_commands), in both languages.
 MENU: list[tuple[str, str]] = [
     ("start", N_("Start / verify my phone number")),
     ("help", N_("What the assistant can do")),
+    ("tiendo", N_("My tasks and their progress")),
+    ("dieukien", N_("May I take modules 2, 3, 4?")),
+    ("choduyet", N_("What waits for my approval")),
+    ("truong", N_("My school's open tasks (principals)")),
+    ("nhacnho", N_("Reminder settings")),
     ("toi", N_("My profile")),
+    ("hoidap", N_("Questions by topic")),
     ("ngonngu", N_("Language: Tiếng Việt / English")),
     ("xoadulieu", N_("Unlink and delete my data")),
 ]

@@ -36,6 +36,12 @@ ROLE_NAMES = {
 # (command, permission action, description) for /help, in the order shown.
 HELP: list[tuple[str, str, str]] = [
     ("start", "start", N_("verify your phone number")),
+    ("tiendo", "progress", N_("your tasks; update them in two taps")),
+    ("dieukien", "eligibility", N_("may you take modules 2, 3, 4")),
+    ("choduyet", "approve", N_("what waits for your approval")),
+    ("truong", "school", N_("your school's open tasks")),
+    ("nhacnho", "mute_reminders", N_("reminder settings")),
+    ("hanchot", "deadlines", N_("deadlines and their reminders")),
     ("toi", "profile", N_("your profile")),
     ("hoidap", "browse_topics", N_("browse questions by topic")),
     ("ngonngu", "language", N_("language: Tiếng Việt / English")),

@@ -10,32 +10,31 @@ from telegram.ext import Application, CommandHandler, MessageHandler, filters
 
 from bot.app import BotContext
 from bot.domain.people import Role
+from bot.domain.permissions import allowed
 from bot.domain.roster import RowError
+from bot.domain.status_sheet import looks_like_status_sheet
 from bot.i18n import Translator
 from bot.offline import BOT_USERNAME
 from bot.roster_template import roster_template_xlsx
 from bot.services import accounts
-from bot.services.roster_import import import_roster
+from bot.services.imports import error_lines, import_roster, import_status
 from bot.spreadsheets import MAX_FILE_BYTES, SpreadsheetError, read_table
-from handlers.common import esc, guard, incoming_text, reply, tr
+from handlers.common import esc, guard, incoming_text, reply, tr, visitor_of
 
 log = logging.getLogger(__name__)
 MAX_ERRORS_SHOWN = 15
 
 
 def render_row_errors(errors: list[RowError], _: Translator) -> str:
-    lines = []
-    for error in errors[:MAX_ERRORS_SHOWN]:
-        text = esc(_(error.message).format(**error.params))
-        lines.append("• " + (_("Row {row}: {error}").format(row=error.row, error=text)
-                             if error.row else text))
+    lines = [f"• {esc(line)}" for line in error_lines(errors[:MAX_ERRORS_SHOWN], _)]
     if len(errors) > MAX_ERRORS_SHOWN:
         lines.append(_("… and {n} more.").format(n=len(errors) - MAX_ERRORS_SHOWN))
     return "\n".join(lines)
 
 
 @guard("import_roster")
-async def roster_file(update: Update, context: BotContext) -> None:
+async def spreadsheet_file(update: Update, context: BotContext) -> None:
+    """A roster, or a status sheet (task columns, no Chức vụ), sent by an admin."""
     message = update.effective_message
     assert message is not None and message.document is not None
     _ = await tr(update, context)
@@ -49,17 +48,25 @@ async def roster_file(update: Update, context: BotContext) -> None:
     except SpreadsheetError as exc:
         await reply(update, _(exc.message))
         return
-    user = update.effective_user
-    report = await import_roster(context.services.db, rows,
-                                 actor=f"tg:{user.id if user else 0}",
-                                 so_name=context.services.so_name)
+    actor = f"tg:{update.effective_user.id if update.effective_user else 0}"
+    db = context.services.db
+    if looks_like_status_sheet(rows):
+        visitor = await visitor_of(update, context)
+        if not allowed("import_status", visitor.tags):
+            await reply(update, _("Sorry, this function is not available for your role. Type "
+                                  "/help to see what you can do."))
+            return
+        report = await import_status(db, rows, actor=actor)
+        done = _("Statuses imported: {created} items changed, {updated} already up to date.")
+    else:
+        report = await import_roster(db, rows, actor=actor, so_name=context.services.so_name)
+        done = _("Roster imported: {created} new, {updated} updated.")
     if not report.ok:
         await reply(update, _("Nothing was imported: {n} rows need fixing.").format(
             n=len(report.errors)) + "\n" + render_row_errors(report.errors, _)
             + "\n\n" + _("Fix them in the file and send it again."))
         return
-    await reply(update, _("Roster imported: {created} new, {updated} updated.").format(
-        created=report.created, updated=report.updated))
+    await reply(update, done.format(created=report.created, updated=report.updated))
 
 
 @guard("roster_template")
@@ -104,5 +111,5 @@ def register(application: Application) -> None:  # type: ignore[type-arg]
         CommandHandler("mau", template, filters=private),
         CommandHandler("moi", invite, filters=private),
         MessageHandler(private & filters.Document.ALL & ~filters.UpdateType.EDITED,
-                       roster_file),
+                       spreadsheet_file),
     ])

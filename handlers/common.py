@@ -15,6 +15,7 @@ from bot.app import BotContext
 from bot.domain.permissions import allowed
 from bot.i18n import Translator, translator
 from bot.services.accounts import Visitor, load_visitor
+from bot.storage.accounts import unblock
 from bot.textnorm import nfc
 
 log = logging.getLogger(__name__)
@@ -34,6 +35,10 @@ async def visitor_of(update: Update, context: BotContext) -> Visitor:
     services = context.services
     visitor = await load_visitor(services.db, user_id,
                                  is_admin=user_id in services.settings.admin_ids)
+    if visitor.account is not None and visitor.account.blocked:
+        # They write again, so they unblocked the bot: bulk messages may reach them again.
+        async with services.db.transaction() as tx:
+            await unblock(tx, user_id)
     setattr(context, _VISITOR_KEY, visitor)
     return visitor
 
@@ -70,6 +75,32 @@ async def reply(update: Update, text: str, **kwargs: Any) -> Message | None:
         return None
     return await chat.send_message(text, parse_mode=ParseMode.HTML,
                                    disable_web_page_preview=True, **kwargs)
+
+
+def split_message(text: str, limit: int = 4096) -> list[str]:
+    """Split a long HTML message at paragraph, then line boundaries, under Telegram's limit.
+
+    Knowledge-base answers keep their tags within a line, so a cut between lines never
+    leaves a tag open.
+    """
+    chunks: list[str] = []
+    current = ""
+    for line in text.split("\n"):
+        while len(line) > limit:  # a single over-long line: cut it hard
+            if current:
+                chunks.append(current)
+                current = ""
+            chunks.append(line[:limit])
+            line = line[limit:]
+        candidate = f"{current}\n{line}" if current else line
+        if len(candidate) > limit:
+            chunks.append(current)
+            current = line
+        else:
+            current = candidate
+    if current or not chunks:
+        chunks.append(current)
+    return [c for c in chunks if c.strip()] or [text[:limit]]
 
 
 def guard(action: str) -> Callable[[Callback], Callback]:

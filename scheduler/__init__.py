@@ -1,2 +1,12 @@
 """Jobs run by python-telegram-bot's JobQueue (APScheduler). Jobs keep ids only and read fresh
 state from the database when they fire."""
+
+from __future__ import annotations
+
+from telegram.ext import Application
+
+from scheduler.reminders import schedule_reminders
+
+
+def schedule_jobs(application: Application) -> None:  # type: ignore[type-arg]
+    schedule_reminders(application)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import AsyncIterator
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -11,11 +13,31 @@ from bot.app import Services, offline_telegram
 from bot.config import Settings
 from bot.demo import DEMO_ROSTER, DEMO_SO_NAME
 from bot.offline import OfflineTelegram
-from bot.services.roster_import import import_roster
+from bot.sending import RateLimits
+from bot.services.imports import import_roster
 from bot.spreadsheets import read_table_file
 from bot.storage import Database
 
 ADMIN_ID = 999
+VN = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+class FakeClock:
+    """The tests' time: set it, advance it; the bot reads it through Services.clock."""
+
+    def __init__(self, local: dt.datetime) -> None:
+        self.now = local.replace(tzinfo=VN).astimezone(dt.UTC)
+
+    def __call__(self) -> dt.datetime:
+        return self.now
+
+    def set_local(self, local: dt.datetime) -> None:
+        self.now = local.replace(tzinfo=VN).astimezone(dt.UTC)
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(dt.datetime(2027, 2, 10, 9, 0))
 
 
 @pytest.fixture
@@ -40,8 +62,8 @@ async def demo_db(db: Database) -> Database:
 
 
 @pytest.fixture
-async def services(settings: Settings, demo_db: Database) -> Services:
-    return Services(settings=settings, db=demo_db)
+async def services(settings: Settings, demo_db: Database, clock: FakeClock) -> Services:
+    return Services(settings=settings, db=demo_db, clock=clock, limits=RateLimits(0, 0))
 
 
 @pytest.fixture

@@ -30,6 +30,15 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "ask": ANYONE,
     "browse_topics": ANYONE,
     "unanswered": ADMIN | frozenset({"so"}),
+    # tasks and approvals
+    "progress": frozenset({"gv", "ht", "pht"}),
+    "eligibility": frozenset({"gv", "ht", "pht"}),
+    "approve": frozenset({"ht", "phong", "so"}),
+    "school": frozenset({"ht"}),
+    "import_status": ADMIN,
+    # reminders
+    "mute_reminders": LINKED,
+    "deadlines": ADMIN | frozenset({"so"}),
     # administration
     "import_roster": ADMIN,
     "roster_template": ADMIN | OFFICERS,

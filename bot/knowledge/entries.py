@@ -125,6 +125,17 @@ def load_entries(directory: Path = DATA_DIR) -> list[Entry]:
     return entries
 
 
+def load_topics(directory: Path = DATA_DIR) -> dict[str, str]:
+    """Topic key → its Vietnamese title, in file order, for browsing by topic (/hoidap)."""
+    topics: dict[str, str] = {}
+    for path in sorted(directory.glob("*.yaml")):
+        doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        if isinstance(doc, dict):
+            key = str(doc.get("topic", path.stem))
+            topics[key] = nfc(str(doc.get("topic_title", key)))
+    return topics
+
+
 def validate(entries: Iterable[Entry]) -> list[str]:
     """Every problem in the knowledge base, one line each; empty when it is sound."""
     entries = list(entries)

@@ -17,6 +17,7 @@ class Account:
     person_id: int | None
     language: str
     blocked: bool = False
+    reminders_muted: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,14 +30,18 @@ class Invite:
     used: bool
 
 
+def _account(row: aiosqlite.Row) -> Account:
+    return Account(row["telegram_user_id"], row["person_id"], row["language"],
+                   row["blocked_at"] is not None, bool(row["reminders_muted"]))
+
+
 async def account_by_telegram_id(conn: aiosqlite.Connection, user_id: int) -> Account | None:
     async with conn.execute("SELECT * FROM accounts WHERE telegram_user_id = ?",
                             (user_id,)) as cur:
         row = await cur.fetchone()
     if row is None:
         return None
-    return Account(row["telegram_user_id"], row["person_id"], row["language"],
-                   row["blocked_at"] is not None)
+    return _account(row)
 
 
 async def account_of_person(conn: aiosqlite.Connection, person_id: int) -> Account | None:
@@ -44,8 +49,7 @@ async def account_of_person(conn: aiosqlite.Connection, person_id: int) -> Accou
         row = await cur.fetchone()
     if row is None:
         return None
-    return Account(row["telegram_user_id"], row["person_id"], row["language"],
-                   row["blocked_at"] is not None)
+    return _account(row)
 
 
 async def link(tx: aiosqlite.Connection, user_id: int, person_id: int) -> None:
@@ -97,4 +101,21 @@ async def mark_invite_used(tx: aiosqlite.Connection, code: str, person_id: int) 
     """True only for the first use: a replayed or concurrent second use changes nothing."""
     cur = await tx.execute("UPDATE invites SET used_at = ?, used_by = ? "
                            "WHERE code = ? AND used_at IS NULL", (utcnow(), person_id, code))
+    return cur.rowcount == 1
+
+
+async def mark_blocked(tx: aiosqlite.Connection, user_id: int) -> None:
+    """The user blocked the bot: no bulk message goes to them until they write again."""
+    await tx.execute("UPDATE accounts SET blocked_at = ? WHERE telegram_user_id = ?",
+                     (utcnow(), user_id))
+
+
+async def unblock(tx: aiosqlite.Connection, user_id: int) -> None:
+    await tx.execute("UPDATE accounts SET blocked_at = NULL WHERE telegram_user_id = ?",
+                     (user_id,))
+
+
+async def set_reminders_muted(tx: aiosqlite.Connection, user_id: int, muted: bool) -> bool:
+    cur = await tx.execute("UPDATE accounts SET reminders_muted = ? WHERE telegram_user_id = ?",
+                           (int(muted), user_id))
     return cur.rowcount == 1

@@ -10,7 +10,7 @@ import pytest
 from openpyxl import Workbook
 
 from bot.domain.people import Level, Role
-from bot.services.roster_import import ImportInProgress, import_roster
+from bot.services.imports import ImportInProgress, import_roster
 from bot.spreadsheets import SpreadsheetError, read_table
 from bot.storage import Database
 from bot.storage.people import count_people, person_by_phone, profile_of

@@ -1,0 +1,135 @@
+"""Deadlines as data, and when their reminders are due (DOMAIN.md, "Deadlines in the documents").
+
+Every year the same two dates decide the outcome: 28/2 (cốt cán plans and reports approved,
+001) and 30/3 (module 1 and the tasks before modules 2–4, 000). A yearly deadline means the next
+such day to come; the Sở can add fixed dates too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from bot.domain.errors import InvalidValue
+from bot.domain.tasks import PLAN_TASKS, REPORT_TASKS, TaskCode
+from bot.i18n import N_
+
+DEFAULT_OFFSETS = (14, 7, 3, 1, 0)  # days before; 0 is the morning of the day
+SEND_AT = dt.time(7, 30)
+QUIET_FROM = dt.time(21, 0)  # nothing is sent from 21:00 …
+QUIET_UNTIL = dt.time(7, 0)  # … to 07:00
+MANDATORY_MAX_OFFSET = 1  # the day before and the day itself still come to muted users
+
+
+class Audience(StrEnum):
+    """Who a deadline reminds, and how."""
+
+    CORE = "core"  # 28/2: each cốt cán of their unapproved items; each approver of waiting ones
+    STAFF = "staff"  # 30/3: teachers and managers of open tasks; summaries to principals, Phòng
+
+
+@dataclass(frozen=True, slots=True)
+class Deadline:
+    id: int
+    title: str
+    tasks: tuple[TaskCode, ...]
+    audience: Audience
+    day: int
+    month: int
+    year: int | None = None  # None: every year
+    offsets: tuple[int, ...] = DEFAULT_OFFSETS
+    active: bool = True
+
+    def occurrence(self, today: dt.date) -> dt.date | None:
+        """The date this deadline next falls on, today included; None when it has passed."""
+        if self.year is not None:
+            date = dt.date(self.year, self.month, self.day)
+            return date if date >= today else None
+        for year in (today.year, today.year + 1):
+            date = _yearly(year, self.month, self.day)
+            if date >= today:
+                return date
+        return None  # pragma: no cover - next year's date is always ahead
+
+    def due_offset(self, today: dt.date) -> int | None:
+        """The reminder offset due today (days before the occurrence), if any."""
+        if not self.active:
+            return None
+        date = self.occurrence(today)
+        if date is None:
+            return None
+        days = (date - today).days
+        return days if days in self.offsets else None
+
+
+def _yearly(year: int, month: int, day: int) -> dt.date:
+    """29/2 falls on 28/2 in a year without it: a yearly deadline never disappears."""
+    if month == 2 and day == 29:
+        try:
+            return dt.date(year, 2, 29)
+        except ValueError:
+            return dt.date(year, 2, 28)
+    return dt.date(year, month, day)
+
+
+@dataclass(frozen=True, slots=True)
+class DeadlineDraft:
+    """A deadline as an officer types it, before it is stored."""
+
+    title: str
+    day: int
+    month: int
+    year: int | None
+    tasks: tuple[TaskCode, ...]
+    audience: Audience
+    offsets: tuple[int, ...] = field(default=DEFAULT_OFFSETS)
+
+
+def parse_date_text(text: str, today: dt.date) -> tuple[int, int, int | None]:
+    """``28/2`` (every year) or ``15/4/2027`` (that date): day, month, year.
+
+    Raises:
+        InvalidValue: not a date, a date that does not exist, or one already past.
+    """
+    parts = text.strip().replace("-", "/").replace(".", "/").split("/")
+    if len(parts) not in (2, 3) or not all(p.strip().isdigit() for p in parts):
+        raise InvalidValue(N_("Write the date as dd/mm (every year) or dd/mm/yyyy."))
+    day, month = int(parts[0]), int(parts[1])
+    year = int(parts[2]) if len(parts) == 3 else None
+    if year is not None and year < 100:
+        year += 2000
+    try:
+        date = dt.date(year or 2028, month, day)  # 2028 is a leap year: 29/2 is a valid yearly day
+    except ValueError:
+        raise InvalidValue(N_("{date} is not a date."), {"date": text.strip()}) from None
+    if year is not None and date < today:
+        raise InvalidValue(N_("{date} is already past."), {"date": date.strftime("%d/%m/%Y")})
+    return day, month, year
+
+
+def parse_offsets(text: str) -> tuple[int, ...]:
+    """``14,7,3,1,0`` → (14, 7, 3, 1, 0); every offset between 0 and 60 days."""
+    try:
+        values = sorted({int(p) for p in text.replace(" ", "").split(",") if p}, reverse=True)
+    except ValueError:
+        raise InvalidValue(N_("Write the reminder days as numbers, e.g. 14,7,3,1,0.")) from None
+    if not values or any(v < 0 or v > 60 for v in values):
+        raise InvalidValue(N_("Reminder days must be between 0 and 60."))
+    return tuple(values)
+
+
+CORE_TASKS = (*PLAN_TASKS, *REPORT_TASKS)
+STAFF_TASKS = (TaskCode.MODULE1, TaskCode.TEMIS_SELF, TaskCode.TEMIS_EVAL)
+
+DEFAULT_DEADLINES = (
+    DeadlineDraft("Duyệt kế hoạch, báo cáo hỗ trợ đồng nghiệp của cốt cán", 28, 2, None,
+                  CORE_TASKS, Audience.CORE),
+    DeadlineDraft("Hoàn thành mô đun 1 và các việc trước khi học mô đun 2, 3, 4", 30, 3, None,
+                  STAFF_TASKS, Audience.STAFF),
+)
+
+
+def may_send_at(moment: dt.time) -> bool:
+    """Never between 21:00 and 07:00: a reminder at 23:00 makes people mute the bot."""
+    return QUIET_UNTIL <= moment < QUIET_FROM

@@ -1,0 +1,459 @@
+"""The answering engine: finds the knowledge-base entry that answers a teacher's question.
+
+Ranking is BM25F over each entry's paraphrased questions, title, keywords and answer, on the
+diacritic-free form (unigrams and word bigrams, since most Vietnamese words are two
+syllables) plus diacritic-bearing unigrams where the question has them. The index is a small
+inverted index of numpy arrays written here rather than bm25s because it needs per-field
+weights and cheap rebuilds when an officer adds an entry. The best dozen are re-ranked by how
+closely one of the entry's own questions words the question, and by whether the entry speaks
+of the module (or appendix, step) number asked about.
+
+Confidence comes from how much of the question's content the best entry covers, single
+syllables and two-syllable words, and how far it stands above the runner-up; a question whose
+key words the knowledge base does not contain gets "none", because a confident wrong answer is
+worse than "I don't know". The thresholds were set on the development questions and on
+separately written paraphrases, not on the wording of any one question.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import pairwise
+
+import numpy as np
+
+from bot.knowledge.entries import Entry
+from bot.knowledge.normalize import (
+    FILLERS,
+    QUESTION_WORDS,
+    SpellFixer,
+    find_levels,
+    find_provinces,
+    words,
+)
+from bot.textnorm import fold as _fold_text
+
+KINDS = ("confident", "unsure", "none")
+MAX_CANDIDATES = 3
+
+# Field weights (BM25F): paraphrased questions and titles say what an entry answers; the
+# answer text holds the facts but also many words a question about something else may share.
+_FIELDS = {"questions": 1.0, "title": 1.2, "keywords": 1.0, "answer": 0.5}
+_K1 = 1.2
+_B = 0.6
+_BIGRAM_WEIGHT = 1.0
+_ACCENT_WEIGHT = 0.3
+_QUESTION_WORD_WEIGHT = 0.5
+_FIXED_WEIGHT = 0.8  # a typo-repaired word is a little less trustworthy
+
+# Who an asker's role also speaks for: a principal is a manager, a core teacher a teacher.
+ROLE_MATCHES: dict[str, frozenset[str]] = {
+    "gv": frozenset({"gv"}),
+    "gv_cotcan": frozenset({"gv_cotcan", "gv"}),
+    "cbql": frozenset({"cbql", "ht"}),
+    "cbql_cotcan": frozenset({"cbql_cotcan", "cbql"}),
+    "ht": frozenset({"ht", "cbql"}),
+    "phong": frozenset({"phong"}),
+    "so": frozenset({"so"}),
+}
+_NAMED_PROVINCE = (1.4, 0.6)  # factor for the named province's entries, for other provinces'
+_ASKER_PROVINCE = (1.15, 0.85)
+_ROLE = (1.12, 0.95)  # entry's roles include the asker's / entry is for other roles only
+_NAMED_LEVEL = (1.15, 0.75)
+_LEVEL = (1.05, 0.97)
+
+_RERANK = 12  # candidates re-ranked by how closely one of their questions words the query
+_PHRASING_WEIGHT = 0.5
+_OTHER_NUMBER = 0.7
+_LIST_OF_NUMBERS = 0.9
+
+# Confidence: the share of the question's words the best entry covers (single syllables and
+# two-syllable words), lowered when the runner-up is nearly as good.
+_PAIR_SHARE = 0.35
+_ENOUGH_EVIDENCE = 3.5  # times the weight of an unknown word
+_VAGUE = 0.3  # content weight, in unknown words, below which a question is too vague
+_TIE_FACTOR = 0.85  # confidence kept on an exact tie
+_CLEAR_MARGIN = 0.4  # margin (share of the top score) at which a lead counts as clear
+_TIE_MARGIN = 0.05
+_RIVAL_TIE = 0.45  # a near-tie between rival entries is at most "unsure"
+
+# Confidence thresholds on the calibrated [0, 1] score.
+CONFIDENT_AT = 0.5
+UNSURE_AT = 0.3
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """What the engine found; ``render_answer`` turns it into a message."""
+
+    kind: str  # "confident" | "unsure" | "none"
+    entry: Entry | None
+    confidence: float
+    candidates: tuple[Entry, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class _Analysis:
+    fields: dict[str, Counter[str]]  # field name -> term counts
+    lengths: dict[str, int]
+    words: frozenset[str]  # folded unigrams and bigrams of every field, for coverage
+    phrasings: tuple[frozenset[str], ...]  # each question and the title as a set of terms
+    numbers: dict[str, set[str]]  # numbered pairs of every field ("dun" -> {"2", "3"})
+    phrasing_numbers: tuple[dict[str, set[str]], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Query:
+    terms: dict[str, float]  # index term -> query weight
+    content: dict[str, float]  # folded content word -> weight for coverage (its idf or max)
+    pairs: dict[str, float]  # adjacent word pairs -> weight, for coverage of two-syllable words
+    plain: dict[str, float]  # every folded unigram and bigram -> idf, to compare with phrasings
+    numbered: dict[str, set[str]]  # "mô đun 2" -> {"dun": {"2"}}
+    provinces: frozenset[str]
+    levels: frozenset[str]
+
+
+@lru_cache(maxsize=200_000)
+def fold(word: str) -> str:
+    """Folded form of one token; cached because the same few thousand words recur."""
+    return _fold_text(word)
+
+
+def _numbered(terms: Iterable[str]) -> dict[str, set[str]]:
+    """Numbered pairs ("dun 2", "luc 4") as head word -> numbers."""
+    found: dict[str, set[str]] = {}
+    for t in terms:
+        head, _, number = t.partition(" ")
+        if number.isdigit() and len(number) <= 2 and not head.isdigit():  # not years
+            found.setdefault(head, set()).add(number)
+    return found
+
+
+def _other_number(numbered: dict[str, set[str]], theirs: dict[str, set[str]]) -> bool:
+    """A phrasing about module 3 does not word a question about module 2."""
+    return any(
+        head in theirs and not (theirs[head] & numbers) for head, numbers in numbered.items()
+    )
+
+
+def _number_fit(numbered: dict[str, set[str]], theirs: dict[str, set[str]]) -> float:
+    """1.0 when the entry speaks of the asked number; less for a list of many, or none of it."""
+    fit = 1.0
+    for head, numbers in numbered.items():
+        if head not in theirs:
+            continue
+        if not theirs[head] & numbers:
+            fit *= _OTHER_NUMBER  # only "mô đun 3", "phụ lục 5" where 2 or 4 was asked
+        elif len(theirs[head] - numbers) >= 3:
+            fit *= _LIST_OF_NUMBERS  # a list of every module answers one module less well
+    return fit
+
+
+def _rival(a: Entry, b: Entry) -> bool:
+    """Two entries that give the same kind of answer for different provinces or audiences."""
+    provinces = a.province is not None and b.province is not None and a.province != b.province
+    roles = bool(a.roles) and bool(b.roles) and not a.roles & b.roles
+    return provinces or roles
+
+
+def _html_to_text(text: str) -> str:
+    return re.sub(r"<[^>]+>", " ", text)
+
+
+def _terms(acc: list[str]) -> list[str]:
+    """Index terms of a token list: folded unigrams and bigrams, accented unigrams."""
+    folded = [fold(w) for w in acc]
+    keep = [i for i, f in enumerate(folded) if f and f not in FILLERS]
+    out = [folded[i] for i in keep]
+    out += [f"{folded[i]} {folded[j]}" for i, j in pairwise(keep) if j == i + 1]
+    out += ["'" + acc[i] for i in keep if acc[i] != folded[i]]
+    return out
+
+
+class AnsweringEngine:
+    """Ranks entries for a question; rebuilds its index whenever the entries change."""
+
+    def __init__(self, entries: Iterable[Entry] = ()) -> None:
+        self._entries: list[Entry] = []
+        self._analysed: dict[str, tuple[Entry, _Analysis]] = {}
+        self.replace_entries(entries)
+
+    @classmethod
+    def from_entries(cls, entries: Iterable[Entry]) -> AnsweringEngine:
+        return cls(entries)
+
+    @property
+    def entries(self) -> tuple[Entry, ...]:
+        return tuple(self._entries)
+
+    def add_entry(self, entry: Entry) -> None:
+        """Add an entry (or replace the one with its id); the next answer already uses it."""
+        kept = [e for e in self._entries if e.id != entry.id]
+        self.replace_entries([*kept, entry])
+
+    def replace_entries(self, entries: Iterable[Entry]) -> None:
+        """Swap the whole knowledge base, e.g. after officers edited the data files."""
+        self._entries = list(entries)
+        self._by_id = {e.id: e for e in self._entries}
+        self._index()
+
+    # -- index -------------------------------------------------------------------------
+
+    def _analysis(self, entry: Entry) -> _Analysis:
+        """Term counts per field; kept per entry so adding one entry re-reads only that one."""
+        cached = self._analysed.get(entry.id)
+        if cached is not None and cached[0] == entry:
+            return cached[1]
+        texts = {
+            "questions": entry.questions,
+            "title": (entry.title,),
+            "keywords": entry.keywords,
+            "answer": (_html_to_text(entry.answer),),
+        }
+        fields: dict[str, Counter[str]] = {}
+        phrasings: list[frozenset[str]] = []
+        for name, parts in texts.items():
+            tf: Counter[str] = Counter()
+            for part in parts:
+                terms = _terms(words(part, limit=None))
+                tf.update(terms)
+                if name in ("questions", "title"):
+                    phrasings.append(frozenset(t for t in terms if not t.startswith("'")))
+            fields[name] = tf
+        every = frozenset(t for tf in fields.values() for t in tf if not t.startswith("'"))
+        found = _Analysis(
+            fields,
+            {f: sum(tf.values()) for f, tf in fields.items()},
+            every,
+            tuple(phrasings),
+            _numbered(every),
+            tuple(_numbered(p) for p in phrasings),
+        )
+        self._analysed[entry.id] = (entry, found)
+        return found
+
+    def _index(self) -> None:
+        n = len(self._entries)
+        docs = [self._analysis(e) for e in self._entries]
+        self._analysed = {e.id: self._analysed[e.id] for e in self._entries}
+        self._docs = docs
+        self._doc_words = [d.words for d in docs]
+        df: Counter[str] = Counter()
+        for d in docs:
+            df.update({t for tf in d.fields.values() for t in tf})
+        self._idf = {t: math.log(1 + (n - c + 0.5) / (c + 0.5)) for t, c in df.items()}
+        self._max_idf = math.log(1 + (n + 0.5) / 0.5) if n else 1.0
+        self._phrasing_idf = [
+            tuple(sum(self._idf[t] for t in p) for p in d.phrasings) for d in docs
+        ]
+        avg = {f: (sum(d.lengths[f] for d in docs) / n if n else 1.0) or 1.0 for f in _FIELDS}
+        postings: dict[str, tuple[list[int], list[float]]] = {}
+        for i, d in enumerate(docs):
+            combined: dict[str, float] = {}
+            for f, weight in _FIELDS.items():
+                scale = weight / (1 - _B + _B * d.lengths[f] / avg[f])
+                for t, c in d.fields[f].items():
+                    combined[t] = combined.get(t, 0.0) + c * scale
+            for t, tf_w in combined.items():
+                ids, ws = postings.setdefault(t, ([], []))
+                ids.append(i)
+                ws.append(self._idf[t] * tf_w * (_K1 + 1) / (tf_w + _K1))
+        self._postings = {
+            t: (np.array(ids, dtype=np.int32), np.array(ws, dtype=np.float64))
+            for t, (ids, ws) in postings.items()
+        }
+        vocab = {t: c for t, c in df.items() if " " not in t and not t.startswith("'")}
+        self._speller = SpellFixer.build(vocab, (t for t in df if " " in t), FILLERS)
+
+    # -- query -------------------------------------------------------------------------
+
+    def _query(self, question: str) -> _Query:
+        acc = words(question)
+        provinces, at = find_provinces(acc)
+        folded = [fold(w) for w in acc]
+        fixed: set[int] = set()
+        for i, f in enumerate(folded):
+            if i in at or f in FILLERS or not f:
+                continue
+            repair = self._speller.fix(
+                f, folded[i - 1] if i else "", folded[i + 1] if i + 1 < len(folded) else ""
+            )
+            if repair:
+                folded[i], acc[i] = repair, repair
+                fixed.add(i)
+        keep = [i for i, f in enumerate(folded) if f and f not in FILLERS and i not in at]
+        terms: dict[str, float] = {}
+        content: dict[str, float] = {}
+        pairs: dict[str, float] = {}
+
+        def put(term: str, weight: float) -> None:
+            terms[term] = max(terms.get(term, 0.0), weight)
+
+        for j, i in enumerate(keep):
+            f = folded[i]
+            trust = _FIXED_WEIGHT if i in fixed else 1.0
+            is_question_word = f in QUESTION_WORDS
+            put(f, trust * (_QUESTION_WORD_WEIGHT if is_question_word else 1.0))
+            if acc[i] != f:
+                put("'" + acc[i], trust * _ACCENT_WEIGHT)
+            if not is_question_word:
+                content[f] = self._idf.get(f, self._max_idf) * trust
+            if j + 1 < len(keep) and keep[j + 1] == i + 1:
+                nxt = folded[i + 1]
+                pair = f"{f} {nxt}"
+                put(pair, trust * _BIGRAM_WEIGHT)
+                if not (is_question_word and nxt in QUESTION_WORDS):
+                    pairs[pair] = self._idf.get(pair, self._max_idf) * trust
+        plain = {t: self._idf.get(t, self._max_idf) for t in terms if not t.startswith("'")}
+        return _Query(
+            terms,
+            content,
+            pairs,
+            plain,
+            _numbered(terms),
+            frozenset(provinces),
+            frozenset(find_levels(folded)),
+        )
+
+    def _scores(self, query: _Query) -> np.ndarray:
+        scores = np.zeros(len(self._entries))
+        for term, weight in query.terms.items():
+            found = self._postings.get(term)
+            if found is not None:
+                scores[found[0]] += weight * found[1]
+        return scores
+
+    def _factor(
+        self, entry: Entry, query: _Query, role: str | None, level: str | None, province: str | None
+    ) -> float:
+        """Named province and level first, then the asker's own; entries for all are neutral."""
+        factor = 1.0
+        if entry.province is not None:
+            if query.provinces:
+                factor *= _NAMED_PROVINCE[entry.province not in query.provinces]
+            elif province:
+                factor *= _ASKER_PROVINCE[entry.province != province]
+        if entry.levels:
+            if query.levels:
+                factor *= _NAMED_LEVEL[not entry.levels & query.levels]
+            elif level:
+                factor *= _LEVEL[level not in entry.levels]
+        if role and entry.roles:
+            factor *= _ROLE[not entry.roles & ROLE_MATCHES.get(role, {role})]
+        return factor
+
+    def _coverage(self, items: dict[str, float], doc: int) -> float:
+        """Share of the question's words (idf-weighted; unknown words weigh most) in a doc.
+
+        A long message carries context the documents never mention ("I teach maths at …");
+        once the matched words alone weigh as much as a few unknown words, the rest does not
+        dilute it.
+        """
+        total = sum(items.values())
+        if total <= 0:
+            return 0.0
+        have = self._doc_words[doc]
+        matched = sum(w for t, w in items.items() if t in have)
+        return min(1.0, matched / min(total, _ENOUGH_EVIDENCE * self._max_idf))
+
+    def answer(
+        self,
+        question: str,
+        *,
+        role: str | None = None,
+        level: str | None = None,
+        province: str | None = None,
+    ) -> Answer:
+        """The best entry for ``question``, how sure the engine is, and alternatives."""
+        if not isinstance(question, str) or not self._entries:
+            return Answer("none", None, 0.0)
+        query = self._query(question)
+        if not query.content:
+            return Answer("none", None, 0.0)
+        raw = self._scores(query)
+        if not raw.any():
+            return Answer("none", None, 0.0)
+        scores = raw.copy()
+        for i in np.flatnonzero(raw):
+            scores[i] *= self._factor(self._entries[i], query, role, level, province)
+        order = [int(i) for i in np.argsort(-scores, kind="stable")[:_RERANK] if scores[i] > 0]
+        s1 = float(scores[order[0]])
+        ranked = sorted(
+            ((self._rerank(query, i, float(scores[i]) / s1), i) for i in order), reverse=True
+        )
+        order = [i for _, i in ranked]
+        top = order[0]
+        best = self._entries[top]
+        confidence = self._confidence(query, ranked)
+        if (
+            len(ranked) > 1
+            and ranked[1][0] > (1 - _TIE_MARGIN) * ranked[0][0]
+            and _rival(best, self._entries[ranked[1][1]])
+        ):
+            confidence = min(confidence, _RIVAL_TIE)  # two provinces' or audiences' rules: ask
+        if query.provinces and best.province and best.province not in query.provinces:
+            confidence *= 0.6  # the named province's letter does not say this
+        elif "other" in query.provinces:
+            confidence *= 0.6  # no letter of that province: at most a hedged answer
+        confidence = float(min(1.0, max(0.0, confidence)))
+        if confidence >= CONFIDENT_AT:
+            return Answer("confident", best, confidence, self._related(best, order))
+        if confidence >= UNSURE_AT:
+            near = tuple(self._entries[i] for i in order[:MAX_CANDIDATES])
+            return Answer("unsure", best, confidence, near)
+        return Answer("none", None, confidence)
+
+    def _rerank(self, query: _Query, doc: int, relative: float) -> float:
+        """Relative BM25 score, plus closeness of wording, minus a clash of numbers."""
+        combined = relative + _PHRASING_WEIGHT * self._phrasing(query, doc)
+        if query.numbered:
+            combined *= _number_fit(query.numbered, self._docs[doc].numbers)
+        return combined
+
+    def _phrasing(self, query: _Query, doc: int) -> float:
+        """How closely one of the entry's own questions (or its title) words the question:
+        idf-weighted Dice overlap of their terms, 1.0 for the same wording."""
+        total_q = sum(query.plain.values())
+        analysis = self._docs[doc]
+        best = 0.0
+        for phrasing, numbers, total_p in zip(
+            analysis.phrasings, analysis.phrasing_numbers, self._phrasing_idf[doc], strict=True
+        ):
+            if query.numbered and _other_number(query.numbered, numbers):
+                continue
+            common = sum(w for t, w in query.plain.items() if t in phrasing)
+            best = max(best, 2 * common / (total_q + total_p))
+        return best
+
+    def _confidence(self, query: _Query, ranked: list[tuple[float, int]]) -> float:
+        c1, top = ranked[0]
+        c2 = ranked[1][0] if len(ranked) > 1 else 0.0
+        margin = (c1 - c2) / c1 if c1 > 0 else 0.0
+        coverage = self._coverage(query.content, top)
+        pair_coverage = self._coverage(query.pairs, top) if query.pairs else coverage
+        # no two-syllable word of the question in the entry: it shares syllables, not words
+        words_shared = min(1.0, 0.6 + 2 * pair_coverage) if len(query.pairs) > 1 else 1.0
+        # a question made only of the documents' commonest words ("bộ giáo dục") says too little
+        specific = min(1.0, sum(query.content.values()) / (_VAGUE * self._max_idf))
+        mixed = (1 - _PAIR_SHARE) * coverage + _PAIR_SHARE * pair_coverage
+        return (
+            mixed
+            * (_TIE_FACTOR + (1 - _TIE_FACTOR) * min(1.0, margin / _CLEAR_MARGIN))
+            * words_shared
+            * specific
+        )
+
+    def _related(self, best: Entry, order: list[int]) -> tuple[Entry, ...]:
+        out: list[Entry] = [
+            self._by_id[r] for r in best.related if r in self._by_id and r != best.id
+        ]
+        for i in order[1:]:
+            e = self._entries[i]
+            if e.id != best.id and all(e.id != o.id for o in out):
+                out.append(e)
+        return tuple(out[:MAX_CANDIDATES])

@@ -1,0 +1,86 @@
+"""Turns an engine ``Answer`` into the Telegram HTML message a teacher reads.
+
+Every user-facing string goes through the ``gettext`` the caller passes (English message ids,
+Vietnamese catalog), so the engine stays free of Telegram and of any language.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+
+from bot.knowledge.engine import Answer
+
+Gettext = Callable[[str], str]
+
+HOTLINE = "18008000"
+TELEGRAM_LIMIT = 4096
+_TAG = re.compile(r"<[^>]*>")
+_BLANK_LINES = re.compile(r"\n{3,}")
+
+
+def _esc(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+def _fit(text: str) -> str:
+    """Shorten an over-long message to Telegram's limit as plain (escaped) text."""
+    plain = plain_text(text)
+    cut = TELEGRAM_LIMIT - 1
+    while True:
+        out = _esc(plain[:cut]).rstrip() + "…"
+        if len(out) <= TELEGRAM_LIMIT:
+            return out
+        cut -= len(out) - TELEGRAM_LIMIT
+
+
+def _source_line(answer: Answer, gettext: Gettext) -> str:
+    if answer.entry is None or not answer.entry.sources:
+        return ""
+    captions = "; ".join(dict.fromkeys(_esc(s.caption()) for s in answer.entry.sources))
+    label = _esc(gettext("Source"))
+    return f"<i>{label}: {captions}</i>"
+
+
+def _hotline(gettext: Gettext) -> str:
+    return _esc(gettext("{phone}, branch 2 (Viettel, free of charge).").format(phone=HOTLINE))
+
+
+def render_answer(answer: Answer, gettext: Gettext, *, contacts_html: str | None = None) -> str:
+    """Telegram HTML for an answer: the entry with its source, a "did you mean", or an honest no.
+
+    ``contacts_html`` (already HTML) is added to the "not found" message, e.g. the asker's
+    Phòng or Sở contact, so the teacher knows whom to ask instead.
+    """
+    if answer.kind == "confident" and answer.entry is not None:
+        parts = [answer.entry.answer, _source_line(answer, gettext)]
+    elif answer.kind == "unsure" and answer.candidates:
+        lines = [f"• {_esc(c.title)}" for c in answer.candidates]
+        parts = [
+            _esc(gettext("Did you mean one of these?")),
+            "\n".join(lines),
+            _esc(
+                gettext(
+                    "Please ask again in more detail, or choose one of the topics above. "
+                    "If none fits, you can contact the hotline:"
+                )
+            )
+            + " "
+            + _hotline(gettext),
+        ]
+    else:
+        parts = [
+            _esc(gettext("Sorry, I could not find this in the training documents.")),
+            _esc(gettext("You can contact the hotline:")) + " " + _hotline(gettext),
+            _esc(gettext("I can also pass your question to a staff member.")),
+        ]
+        if contacts_html:
+            parts.append(contacts_html)
+    text = _BLANK_LINES.sub("\n\n", "\n\n".join(p for p in parts if p)).strip()
+    return text if len(text) <= TELEGRAM_LIMIT else _fit(text)
+
+
+def plain_text(message_html: str) -> str:
+    """The message without tags and entities, for the command line and the evaluation."""
+    return html.unescape(_TAG.sub("", message_html.replace("<br>", "\n")))

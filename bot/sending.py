@@ -1,0 +1,252 @@
+"""The one rate-limited outbox every bulk message goes through (reminders, alerts, broadcasts).
+
+Telegram allows a bot about 30 messages a second overall and one a second to the same chat.
+python-telegram-bot's AIORateLimiter limits groups but not private chats, so the outbox keeps
+both limits itself (aiolimiter buckets with no burst), honours ``RetryAfter``, retries network
+errors with backoff, marks people who blocked the bot, and records every outcome. Interactive
+replies do not pass through here, so a long broadcast never makes a user wait for an answer.
+
+Rows are claimed a few at a time. If the process dies between Telegram accepting a message and
+the outbox recording it, that row is still "sending" and is sent again on restart: a late
+duplicate beats a lost deadline reminder, and the claim size bounds how many are at stake.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import datetime as dt
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
+
+from aiolimiter import AsyncLimiter
+from telegram import Bot, InlineKeyboardMarkup
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
+
+from bot.domain.deadlines import QUIET_UNTIL, may_send_at
+from bot.storage import Database
+from bot.storage import outbox as outbox_repo
+from bot.storage.accounts import Account, account_of_person, mark_blocked
+from bot.storage.outbox import BULK_KINDS, OutboxRow
+
+log = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 5
+CLAIM_SIZE = 30  # about one second of sending: what a crash can leave uncertain
+PER_SECOND = 28.0  # under Telegram's 30/s, leaving room for interactive replies
+PER_CHAT_INTERVAL = 1.05  # seconds between two messages to the same chat
+
+
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    text: str
+    reply_markup: InlineKeyboardMarkup | None = None
+    document: tuple[str, bytes] | None = None  # (filename, content)
+    photo: bytes | None = None
+
+
+Renderer = Callable[[OutboxRow, Account], Awaitable[Rendered | None]]
+
+
+class RateLimits:
+    """30/s overall (no burst) and 1/s per chat; a no-op variant serves the tests."""
+
+    def __init__(self, per_second: float = PER_SECOND,
+                 per_chat_interval: float = PER_CHAT_INTERVAL) -> None:
+        self._overall = AsyncLimiter(1, 1 / per_second) if per_second else None
+        self._interval = per_chat_interval
+        self._chats: dict[int, AsyncLimiter] = {}
+
+    async def acquire(self, chat_id: int) -> None:
+        if self._interval:
+            limiter = self._chats.get(chat_id)
+            if limiter is None:
+                if len(self._chats) > 50_000:
+                    self._chats.clear()
+                limiter = self._chats[chat_id] = AsyncLimiter(1, self._interval)
+            await limiter.acquire()
+        if self._overall is not None:
+            await self._overall.acquire()
+
+
+@dataclass
+class DrainReport:
+    sent: int = 0
+    skipped: int = 0
+    failed: int = 0
+    blocked: int = 0
+    retried: int = 0
+    deferred: int = 0
+    retry_after: int = 0
+
+
+@dataclass
+class Outbox:
+    db: Database
+    timezone: ZoneInfo
+    clock: Callable[[], dt.datetime]
+    limits: RateLimits = field(default_factory=RateLimits)
+    bot: Bot | None = None
+    renderers: dict[str, Renderer] = field(default_factory=dict)
+    concurrency: int = 30
+    _wake: asyncio.Event = field(default_factory=asyncio.Event)
+    _task: asyncio.Task[None] | None = None
+
+    def register(self, kind: str, renderer: Renderer) -> None:
+        self.renderers[kind] = renderer
+
+    def wake(self) -> None:
+        self._wake.set()
+
+    async def recover(self) -> int:
+        async with self.db.transaction() as tx:
+            n = await outbox_repo.recover_in_flight(tx)
+        if n:
+            log.info("outbox: %d messages in flight at the last stop will be sent again", n)
+        return n
+
+    def _next_morning(self, now: dt.datetime) -> dt.datetime:
+        local = now.astimezone(self.timezone)
+        day = local.date() if local.time() < QUIET_UNTIL else local.date() + dt.timedelta(1)
+        return dt.datetime.combine(day, QUIET_UNTIL, self.timezone).astimezone(dt.UTC)
+
+    async def drain(self, *, max_messages: int | None = None) -> DrainReport:
+        """Send everything due now; returns when nothing due is left (or after ``max_messages``
+        have been handled: a stand-in for a crash in tests and benchmarks)."""
+        report = DrainReport()
+        handled = 0
+        while max_messages is None or handled < max_messages:
+            now = self.clock()
+            quiet = () if may_send_at(now.astimezone(self.timezone).time()) else BULK_KINDS
+            limit = CLAIM_SIZE if max_messages is None else min(CLAIM_SIZE,
+                                                                max_messages - handled)
+            async with self.db.transaction() as tx:
+                rows = await outbox_repo.claim(tx, limit, now, quiet)
+            if not rows:
+                break
+            queue: asyncio.Queue[OutboxRow] = asyncio.Queue()
+            for row in rows:
+                queue.put_nowait(row)
+            workers = [asyncio.create_task(self._worker(queue, report))
+                       for _ in range(min(self.concurrency, len(rows)))]
+            await asyncio.gather(*workers)
+            handled += len(rows)
+        return report
+
+    async def _worker(self, queue: asyncio.Queue[OutboxRow], report: DrainReport) -> None:
+        while not queue.empty():
+            row = queue.get_nowait()
+            try:
+                await self._send_one(row, report)
+            except Exception as exc:  # one bad row must not stop the batch
+                log.exception("outbox row %s failed: %s", row.id, type(exc).__name__)
+                async with self.db.transaction() as tx:
+                    await outbox_repo.finish(tx, row.id, "failed", type(exc).__name__)
+                report.failed += 1
+
+    async def _send_one(self, row: OutboxRow, report: DrainReport) -> None:
+        account = await account_of_person(self.db.reader, row.person_id)
+        if account is None or account.blocked:  # unlinked since, or blocked the bot
+            async with self.db.transaction() as tx:
+                await outbox_repo.finish(tx, row.id, "skipped",
+                                         "blocked" if account else "no account")
+            report.skipped += 1
+            return
+        renderer = self.renderers.get(row.kind)
+        rendered = await renderer(row, account) if renderer else None
+        if rendered is None:  # nothing to say any more (finished, already approved…)
+            async with self.db.transaction() as tx:
+                await outbox_repo.finish(tx, row.id, "skipped", "nothing to send")
+            report.skipped += 1
+            return
+        if row.kind in BULK_KINDS and not may_send_at(
+                self.clock().astimezone(self.timezone).time()):
+            async with self.db.transaction() as tx:
+                await outbox_repo.postpone(tx, row.id, self._next_morning(self.clock()),
+                                           refund_attempt=True)
+            report.deferred += 1
+            return
+        chat_id = account.telegram_user_id
+        while True:
+            await self.limits.acquire(chat_id)
+            try:
+                await self._deliver(chat_id, rendered)
+            except RetryAfter as exc:
+                report.retry_after += 1
+                delay = exc.retry_after
+                await asyncio.sleep(delay.total_seconds() if isinstance(delay, dt.timedelta)
+                                    else float(delay))
+                continue
+            except Forbidden:
+                async with self.db.transaction() as tx:
+                    await mark_blocked(tx, account.telegram_user_id)
+                    await outbox_repo.finish(tx, row.id, "blocked", "Forbidden")
+                log.info("outbox row %s: the user blocked the bot; marked inactive", row.id)
+                report.blocked += 1
+                return
+            except BadRequest as exc:
+                async with self.db.transaction() as tx:
+                    await outbox_repo.finish(tx, row.id, "failed", f"BadRequest: {exc.message}"
+                                             [:200])
+                report.failed += 1
+                return
+            except (TimedOut, NetworkError) as exc:
+                # TimedOut may mean Telegram got it: sending again risks a duplicate, which
+                # beats losing the message.
+                async with self.db.transaction() as tx:
+                    if row.attempts >= MAX_ATTEMPTS:
+                        await outbox_repo.finish(tx, row.id, "failed", type(exc).__name__)
+                        report.failed += 1
+                    else:
+                        backoff = dt.timedelta(seconds=2 ** row.attempts)
+                        await outbox_repo.postpone(tx, row.id, self.clock() + backoff,
+                                                   type(exc).__name__)
+                        report.retried += 1
+                log.warning("outbox row %s: %s (attempt %d)", row.id, type(exc).__name__,
+                            row.attempts)
+                return
+            async with self.db.transaction() as tx:
+                await outbox_repo.finish(tx, row.id, "sent")
+            report.sent += 1
+            return
+
+    async def _deliver(self, chat_id: int, rendered: Rendered) -> None:
+        if self.bot is None:
+            raise RuntimeError("the outbox has no bot to send with")
+        if rendered.document is not None:
+            filename, content = rendered.document
+            await self.bot.send_document(chat_id, content, filename=filename,
+                                         caption=rendered.text or None, parse_mode="HTML",
+                                         reply_markup=rendered.reply_markup)
+        elif rendered.photo is not None:
+            await self.bot.send_photo(chat_id, rendered.photo, caption=rendered.text or None,
+                                      parse_mode="HTML", reply_markup=rendered.reply_markup)
+        else:
+            await self.bot.send_message(chat_id, rendered.text, parse_mode="HTML",
+                                        reply_markup=rendered.reply_markup,
+                                        disable_web_page_preview=True)
+
+    async def run_forever(self, idle_seconds: float = 30.0) -> None:
+        """The background sender: drains whenever woken, or every ``idle_seconds``."""
+        await self.recover()
+        while True:
+            try:
+                await self.drain()
+            except Exception as exc:  # e.g. the database locked for longer than its timeout
+                log.error("outbox drain failed: %s", type(exc).__name__)
+            self._wake.clear()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), timeout=idle_seconds)
+
+    def start(self) -> None:
+        if self._task is None:
+            self._task = asyncio.create_task(self.run_forever(), name="outbox")
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+            self._task = None

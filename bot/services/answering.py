@@ -1,0 +1,45 @@
+"""Answering a question for a visitor: their role, level and province steer the engine, and
+what it cannot answer is kept for the admins."""
+
+from __future__ import annotations
+
+from bot.domain.people import Person, Role
+from bot.knowledge.engine import Answer, AnsweringEngine
+from bot.knowledge.entries import Entry
+from bot.storage import Database
+from bot.storage.questions import record_unanswered
+
+
+def engine_role(person: Person | None) -> str | None:
+    """The knowledge base's audience tag for a person (gv, gv_cotcan, cbql, cbql_cotcan, ht…)."""
+    if person is None:
+        return None
+    if person.role is Role.TEACHER:
+        return "gv_cotcan" if person.is_core else "gv"
+    if person.role is Role.PRINCIPAL:
+        return "ht"
+    if person.role is Role.VICE_PRINCIPAL:
+        return "cbql_cotcan" if person.is_core else "cbql"
+    return person.role.value  # phong, so
+
+
+async def answer_question(db: Database, engine: AnsweringEngine, question: str, *,
+                          person: Person | None, province: str | None) -> Answer:
+    answer = engine.answer(question, role=engine_role(person),
+                           level=person.level.value if person and person.level else None,
+                           province=province)
+    if answer.kind == "none" and question.strip():
+        async with db.transaction() as tx:
+            await record_unanswered(tx, question, person.role.value if person else "guest")
+    return answer
+
+
+def find_entry(engine: AnsweringEngine, entry_id: str) -> Entry | None:
+    """The entry a button names; None for a forged id or one removed since."""
+    return next((e for e in engine.entries if e.id == entry_id), None)
+
+
+def entry_answer(engine: AnsweringEngine, entry: Entry) -> Answer:
+    """An entry chosen by a button: shown as a confident answer with its related entries."""
+    related = tuple(e for rid in entry.related if (e := find_entry(engine, rid)) is not None)
+    return Answer(kind="confident", entry=entry, confidence=1.0, candidates=related[:3])

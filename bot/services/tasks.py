@@ -1,0 +1,198 @@
+"""Use cases around tasks: my checklist, changing my items, approving, what waits for whom.
+
+Each change is one transaction with its audit row. Approval is compare-and-set on the state
+the approver was shown, so a second press (a colleague at the same moment, or a replayed
+button) finds the item already moved and is told so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.domain.eligibility import Eligibility, eligibility, school_core_status
+from bot.domain.errors import AlreadyDone, NotApplicable, PermissionDenied
+from bot.domain.people import Person, Profile, Role, UnitKind
+from bot.domain.routing import ApproverKind, RoutingRules, approver_for, may_approve
+from bot.domain.tasks import (
+    PLAN_TASKS,
+    REPORT_TASKS,
+    Actor,
+    ReviewState,
+    TaskCode,
+    TaskState,
+    check_transition,
+    initial_state,
+    is_done,
+    tasks_for,
+)
+from bot.i18n import N_
+from bot.storage import Database
+from bot.storage import people as people_repo
+from bot.storage import tasks as task_repo
+
+REVIEW_TASKS = (*PLAN_TASKS, *REPORT_TASKS)
+
+
+@dataclass(frozen=True, slots=True)
+class ChecklistItem:
+    task: TaskCode
+    state: TaskState | None  # None: nothing recorded yet
+
+    @property
+    def done(self) -> bool:
+        return is_done(self.task, self.state)
+
+    @property
+    def shown_state(self) -> TaskState:
+        return self.state if self.state is not None else initial_state(self.task)
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    owner: Profile
+    task: TaskCode
+    from_state: TaskState | None
+    to_state: TaskState
+    approvers: tuple[Person, ...] = ()  # to alert: the item now waits for them
+
+
+@dataclass(frozen=True, slots=True)
+class PendingItem:
+    owner: Profile
+    task: TaskCode
+
+
+async def checklist(db: Database, person: Person) -> list[ChecklistItem]:
+    states = await task_repo.states_of(db.reader, person.id)
+    return [ChecklistItem(task, states.get(task)) for task in tasks_for(person)]
+
+
+async def approvers_of(db: Database, owner: Profile, rules: RoutingRules) -> list[Person]:
+    """The people who approve the owner's plans and reports (001, Bước 3).
+
+    Phòng staff who follow the owner's level come first ("cán bộ Phòng phụ trách cấp học");
+    when none is marked with a level, all of the Phòng's staff are alerted.
+    """
+    try:
+        target = approver_for(owner, rules)
+    except NotApplicable:
+        return []
+    role = {ApproverKind.PRINCIPAL: Role.PRINCIPAL, ApproverKind.PHONG: Role.PHONG_STAFF,
+            ApproverKind.SO: Role.SO_STAFF}[target.kind]
+    staff = await people_repo.people_in_unit(db.reader, target.unit_id, [role])
+    level = owner.school.level if owner.school and owner.school.level else owner.person.level
+    if target.kind is not ApproverKind.PRINCIPAL:
+        focused = [p for p in staff if p.level == level]
+        staff = focused or [p for p in staff if p.level is None] or staff
+    return staff
+
+
+async def change_own(db: Database, owner: Profile, task: TaskCode, to_state: TaskState, *,
+                     rules: RoutingRules, actor: str, reason: str | None = None) -> Change:
+    """The owner reports progress on their own item.
+
+    Raises:
+        PermissionDenied: not one of the owner's tasks, or a move only the approver makes.
+        InvalidTransition: the rules refuse the move (AlreadyDone, ReasonRequired…).
+    """
+    if task not in tasks_for(owner.person):
+        raise PermissionDenied(N_("This task is not on your list."))
+    current = await task_repo.states_of(db.reader, owner.person.id)
+    from_state = current.get(task)
+    check_transition(task, from_state or initial_state(task), to_state, actor_kind=Actor.OWNER,
+                     reason=reason)
+    async with db.transaction() as tx:
+        if not await task_repo.set_state(tx, owner.person.id, task, from_state, to_state,
+                                         actor=actor, reason=reason):
+            raise AlreadyDone(N_("This item was changed in the meantime. Please open /tiendo "
+                                 "again."))
+    approvers: tuple[Person, ...] = ()
+    if to_state is ReviewState.LECTURER_APPROVED:
+        approvers = tuple(await approvers_of(db, owner, rules))
+    return Change(owner, task, from_state, to_state, approvers)
+
+
+async def approve(db: Database, approver: Profile, owner_id: int, task: TaskCode, *,
+                  rules: RoutingRules, actor: str) -> Change:
+    """The routed superior confirms they approved the item on LMS (001, Bước 3).
+
+    Raises:
+        PermissionDenied: the presser is not the owner's routed approver.
+        AlreadyDone: the item is approved already (or no longer waits for approval).
+    """
+    owner_person = await people_repo.person_by_id(db.reader, owner_id)
+    if owner_person is None or task not in REVIEW_TASKS:
+        raise PermissionDenied(N_("This button is not valid for you."))
+    owner = await people_repo.profile_of(db.reader, owner_person)
+    if not may_approve(approver.person, approver, owner, rules):
+        raise PermissionDenied(N_("Only the approver of this cốt cán can confirm this "
+                                  "approval."))
+    states = await task_repo.states_of(db.reader, owner_id)
+    from_state = states.get(task)
+    if from_state is ReviewState.APPROVED:
+        raise AlreadyDone(N_("“{task}” is already “{state}”."),
+                          {"task": task.header, "state": ReviewState.APPROVED.label})
+    check_transition(task, from_state or initial_state(task), ReviewState.APPROVED,
+                     actor_kind=Actor.APPROVER)
+    async with db.transaction() as tx:
+        if not await task_repo.set_state(tx, owner_id, task, from_state, ReviewState.APPROVED,
+                                         actor=actor):
+            raise AlreadyDone(N_("“{task}” is already “{state}”."),
+                              {"task": task.header, "state": ReviewState.APPROVED.label})
+    return Change(owner, task, from_state, ReviewState.APPROVED)
+
+
+async def pending_for(db: Database, approver: Profile, rules: RoutingRules) -> list[PendingItem]:
+    """Items approved by the lecturer and waiting for this person's approval."""
+    waiting = await task_repo.people_with_state(db.reader, REVIEW_TASKS,
+                                                ReviewState.LECTURER_APPROVED)
+    profiles: dict[int, Profile | None] = {}
+    pending = []
+    for person_id, task in waiting:
+        if person_id not in profiles:
+            person = await people_repo.person_by_id(db.reader, person_id)
+            profiles[person_id] = (await people_repo.profile_of(db.reader, person)
+                                   if person else None)
+        owner = profiles[person_id]
+        if owner is not None and may_approve(approver.person, approver, owner, rules):
+            pending.append(PendingItem(owner, task))
+    return pending
+
+
+async def school_core_teachers(db: Database, school_id: int) -> list[Person]:
+    staff = await people_repo.people_in_unit(db.reader, school_id, [Role.TEACHER])
+    return [p for p in staff if p.is_core]
+
+
+async def eligibility_of(db: Database, profile: Profile) -> Eligibility:
+    person = profile.person
+    states = await task_repo.states_of(db.reader, person.id)
+    facts = None
+    if person.role is Role.PRINCIPAL and profile.school is not None:
+        core = await school_core_teachers(db, profile.school.id)
+        core_states = await task_repo.states_of_many(db.reader, [p.id for p in core])
+        facts = school_core_status(core_states)
+    return eligibility(person, states, facts)
+
+
+@dataclass(frozen=True, slots=True)
+class SchoolOverview:
+    """Open tasks of a school: per task, the people who have not finished it."""
+
+    people: int
+    open_by_task: dict[TaskCode, list[Person]]
+
+
+async def school_overview(db: Database, school_id: int) -> SchoolOverview:
+    school = await people_repo.unit_by_id(db.reader, school_id)
+    if school is None or school.kind is not UnitKind.SCHOOL:
+        raise PermissionDenied(N_("This is only for a school's principal."))
+    staff = await people_repo.people_in_unit(db.reader, school_id)
+    states = await task_repo.states_of_many(db.reader, [p.id for p in staff])
+    open_by_task: dict[TaskCode, list[Person]] = {}
+    for person in staff:
+        for task in tasks_for(person):
+            if not is_done(task, states[person.id].get(task)):
+                open_by_task.setdefault(task, []).append(person)
+    ordered = {t: open_by_task[t] for t in TaskCode if t in open_by_task}
+    return SchoolOverview(len(staff), ordered)

@@ -1,0 +1,110 @@
+"""Task states and their history. A change is compare-and-set: it only happens from the state
+the caller saw, so two approvers pressing at once make exactly one transition."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import aiosqlite
+
+from bot.domain.tasks import TaskCode, TaskState, states_for
+from bot.storage.database import audit, utcnow
+
+
+def state_from_value(task: TaskCode, value: str) -> TaskState | None:
+    return next((s for s in states_for(task) if s.value == value), None)
+
+
+def subject(person_id: int, task: TaskCode) -> str:
+    return f"task:{person_id}:{task.value}"
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryRow:
+    at: str
+    actor: str
+    from_state: str | None
+    to_state: str
+    reason: str | None
+
+
+async def states_of(conn: aiosqlite.Connection, person_id: int) -> dict[TaskCode, TaskState]:
+    async with conn.execute("SELECT task, state FROM task_states WHERE person_id = ?",
+                            (person_id,)) as cur:
+        rows = await cur.fetchall()
+    states: dict[TaskCode, TaskState] = {}
+    for task_value, state_value in rows:
+        task = TaskCode(task_value)
+        state = state_from_value(task, state_value)
+        if state is not None:
+            states[task] = state
+    return states
+
+
+async def states_of_many(conn: aiosqlite.Connection, person_ids: Iterable[int],
+                         ) -> dict[int, dict[TaskCode, TaskState]]:
+    ids = list(person_ids)
+    result: dict[int, dict[TaskCode, TaskState]] = {pid: {} for pid in ids}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        async with conn.execute(
+                f"SELECT person_id, task, state FROM task_states WHERE person_id IN "
+                f"({','.join('?' * len(chunk))})", chunk) as cur:
+            for person_id, task_value, state_value in await cur.fetchall():
+                task = TaskCode(task_value)
+                state = state_from_value(task, state_value)
+                if state is not None:
+                    result[person_id][task] = state
+    return result
+
+
+async def set_state(tx: aiosqlite.Connection, person_id: int, task: TaskCode,
+                    expected: TaskState | None, new: TaskState, *, actor: str,
+                    reason: str | None = None) -> bool:
+    """Move the item from ``expected`` (None: never recorded) to ``new``, with its audit row.
+
+    Returns False, changing nothing, when the item is no longer in ``expected``.
+    """
+    now = utcnow()
+    if expected is None:
+        cur = await tx.execute(
+            "INSERT OR IGNORE INTO task_states (person_id, task, state, updated_at, updated_by)"
+            " VALUES (?, ?, ?, ?, ?)", (person_id, task.value, new.value, now, actor))
+    else:
+        cur = await tx.execute(
+            "UPDATE task_states SET state = ?, updated_at = ?, updated_by = ? "
+            "WHERE person_id = ? AND task = ? AND state = ?",
+            (new.value, now, actor, person_id, task.value, expected.value))
+    if cur.rowcount != 1:
+        return False
+    details: dict[str, object] = {"from": expected.value if expected else None, "to": new.value}
+    if reason:
+        details["reason"] = reason
+    await audit(tx, actor=actor, action="task.change", subject=subject(person_id, task),
+                **details)
+    return True
+
+
+async def history(conn: aiosqlite.Connection, person_id: int,
+                  task: TaskCode) -> list[HistoryRow]:
+    async with conn.execute(
+            "SELECT at, actor, detail FROM audit_log WHERE subject = ? AND action = 'task.change'"
+            " ORDER BY id", (subject(person_id, task),)) as cur:
+        rows = await cur.fetchall()
+    out = []
+    for at, actor, detail in rows:
+        data = json.loads(detail)
+        out.append(HistoryRow(at, actor, data.get("from"), data["to"], data.get("reason")))
+    return out
+
+
+async def people_with_state(conn: aiosqlite.Connection, tasks: Iterable[TaskCode],
+                            state: TaskState) -> list[tuple[int, TaskCode]]:
+    codes = [t.value for t in tasks]
+    async with conn.execute(
+            f"SELECT person_id, task FROM task_states WHERE state = ? AND task IN "
+            f"({','.join('?' * len(codes))}) ORDER BY person_id, task",
+            (state.value, *codes)) as cur:
+        return [(pid, TaskCode(t)) for pid, t in await cur.fetchall()]

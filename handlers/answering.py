@@ -1,0 +1,131 @@
+"""Any text that is not a command is a question: answer it, with buttons to go further."""
+
+from __future__ import annotations
+
+import html
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.constants import ChatAction
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
+
+from bot.app import BotContext
+from bot.knowledge.engine import Answer
+from bot.knowledge.entries import Entry
+from bot.knowledge.render import render_answer
+from bot.services.answering import answer_question, entry_answer, find_entry
+from bot.storage.questions import most_frequent_unanswered
+from handlers.common import (
+    MAX_TEXT_CHARS,
+    guard,
+    incoming_text,
+    reply,
+    split_message,
+    tr,
+    visitor_of,
+)
+
+BUTTON_CHARS = 60
+
+
+def _title(entry: Entry) -> str:
+    return entry.title if len(entry.title) <= BUTTON_CHARS else entry.title[:BUTTON_CHARS - 1] + "…"
+
+
+def entry_buttons(entries: tuple[Entry, ...] | list[Entry]) -> InlineKeyboardMarkup | None:
+    if not entries:
+        return None
+    return InlineKeyboardMarkup([[InlineKeyboardButton(_title(e), callback_data=f"kb:{e.id}")]
+                                 for e in entries[:3]])
+
+
+async def _send_answer(update: Update, context: BotContext, answer: Answer) -> None:
+    _ = await tr(update, context)
+    chunks = split_message(render_answer(answer, _))
+    for chunk in chunks[:-1]:
+        await reply(update, chunk)
+    await reply(update, chunks[-1], reply_markup=entry_buttons(answer.candidates))
+
+
+@guard("ask")
+async def question(update: Update, context: BotContext) -> None:
+    _ = await tr(update, context)
+    text = incoming_text(update).strip()
+    if len(text) > MAX_TEXT_CHARS:
+        await reply(update, _("Your message is too long for me ({n} characters). Please ask one "
+                              "short question, e.g. \"hạn chót mô đun 1 là ngày nào?\"").format(
+            n=len(text)))
+        return
+    chat = update.effective_chat
+    if chat is not None:
+        await chat.send_action(ChatAction.TYPING)
+    services = context.services
+    visitor = await visitor_of(update, context)
+    answer = await answer_question(services.db, services.engine, text, person=visitor.person,
+                                   province=services.settings.province)
+    await _send_answer(update, context, answer)
+
+
+@guard("ask")
+async def entry_pressed(update: Update, context: BotContext) -> None:
+    query = update.callback_query
+    assert query is not None
+    await query.answer()
+    engine = context.services.engine
+    entry = find_entry(engine, query.data.partition(":")[2] if query.data else "")
+    if entry is None:  # forged, or an entry removed since the button was sent
+        _ = await tr(update, context)
+        await reply(update, _("This button is no longer valid. Type /hoidap to browse the "
+                              "topics, or type your question."))
+        return
+    await _send_answer(update, context, entry_answer(engine, entry))
+
+
+@guard("browse_topics")
+async def topics(update: Update, context: BotContext) -> None:
+    _ = await tr(update, context)
+    keyboard = [[InlineKeyboardButton(title, callback_data=f"topic:{key}")]
+                for key, title in context.services.topics.items()]
+    await reply(update, _("Choose a topic:"), reply_markup=InlineKeyboardMarkup(keyboard))
+
+
+@guard("browse_topics")
+async def topic_pressed(update: Update, context: BotContext) -> None:
+    query = update.callback_query
+    assert query is not None
+    await query.answer()
+    _ = await tr(update, context)
+    key = query.data.partition(":")[2] if query.data else ""
+    entries = [e for e in context.services.engine.entries if e.topic == key]
+    if not entries:
+        await reply(update, _("This button is no longer valid. Type /hoidap to browse the "
+                              "topics, or type your question."))
+        return
+    keyboard = [[InlineKeyboardButton(_title(e), callback_data=f"kb:{e.id}")] for e in entries]
+    title = context.services.topics.get(key, key)
+    await reply(update, f"<b>{html.escape(title)}</b>\n" + _("Choose a question:"),
+                reply_markup=InlineKeyboardMarkup(keyboard))
+
+
+@guard("unanswered")
+async def unanswered(update: Update, context: BotContext) -> None:
+    _ = await tr(update, context)
+    frequent = await most_frequent_unanswered(context.services.db.reader)
+    if not frequent:
+        await reply(update, _("No unanswered questions so far."))
+        return
+    lines = [_("Most frequent questions the assistant could not answer:")]
+    lines += [f"{n}. ({q.count}×) {html.escape(q.text[:200])}" for n, q in
+              enumerate(frequent, start=1)]
+    await reply(update, "\n".join(lines))
+
+
+def register(application: Application) -> None:  # type: ignore[type-arg]
+    private = filters.ChatType.PRIVATE
+    application.add_handlers([
+        CommandHandler("hoidap", topics, filters=private),
+        CommandHandler("chuatraloi", unanswered, filters=private),
+        CallbackQueryHandler(entry_pressed, pattern=r"^kb:"),
+        CallbackQueryHandler(topic_pressed, pattern=r"^topic:"),
+        MessageHandler(private & filters.TEXT & ~filters.COMMAND & ~filters.UpdateType.EDITED,
+                       question),
+    ])
