@@ -126,6 +126,19 @@ class _FileHandler(RequestHandler):
         self.finish(content)
 
 
+class _StatsHandler(RequestHandler):
+    """GET /stats: what the server saw, for a benchmark running it in another process."""
+
+    def initialize(self, server: FakeBotApiServer) -> None:
+        self.server = server
+
+    def get(self) -> None:
+        limits = self.server.limits
+        self.finish({"requests": self.server.requests, "delivered": len(self.server.api.sent),
+                     "accepted": limits.accepted if limits else None,
+                     "rejected_429": limits.rejected if limits else 0})
+
+
 @dataclass
 class FakeBotApiServer:
     """Serve a FakeBotApi on 127.0.0.1; ``limits=None`` turns the flood limits off."""
@@ -145,6 +158,7 @@ class FakeBotApiServer:
         if self.api.updates is None:
             self.api.updates = asyncio.Queue()
         app = Application([
+            (r"/stats", _StatsHandler, {"server": self}),
             (r"/file/bot([^/]+)/(.+)", _FileHandler, {"server": self}),
             (r"/bot([^/]+)/([A-Za-z]+)", _MethodHandler, {"server": self}),
         ], log_function=lambda handler: None)
@@ -163,7 +177,8 @@ class FakeBotApiServer:
 
 async def _serve_forever(port: int) -> None:
     server = await FakeBotApiServer().start(port)
-    print(f"fake Bot API on {server.base_url} (30 msg/s overall, 1 msg/s per chat)")
+    print(f"fake Bot API on {server.base_url} (30 msg/s overall, 1 msg/s per chat)",
+          flush=True)
     await asyncio.Event().wait()
 
 

@@ -2,7 +2,7 @@
 
 Telegram allows a bot about 30 messages a second overall and one a second to the same chat.
 python-telegram-bot's AIORateLimiter limits groups but not private chats, so the outbox keeps
-both limits itself (aiolimiter buckets with no burst), honours ``RetryAfter``, retries network
+both limits itself (an evenly spaced pacer, no bursts), honours ``RetryAfter``, retries network
 errors with backoff, marks people who blocked the bot, and records every outcome. Interactive
 replies do not pass through here, so a long broadcast never makes a user wait for an answer.
 
@@ -21,7 +21,6 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
-from aiolimiter import AsyncLimiter
 from telegram import Bot, InlineKeyboardMarkup
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
 
@@ -35,7 +34,7 @@ log = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 5
 CLAIM_SIZE = 30  # about one second of sending: what a crash can leave uncertain
-PER_SECOND = 28.0  # under Telegram's 30/s, leaving room for interactive replies
+PER_SECOND = 29.0  # under Telegram's 30/s, leaving a little room for interactive replies
 PER_CHAT_INTERVAL = 1.05  # seconds between two messages to the same chat
 
 
@@ -51,24 +50,35 @@ Renderer = Callable[[OutboxRow, Account], Awaitable[Rendered | None]]
 
 
 class RateLimits:
-    """30/s overall (no burst) and 1/s per chat; a no-op variant serves the tests."""
+    """At most ``per_second`` overall, evenly spaced (no burst), and one per chat every
+    ``per_chat_interval`` seconds. Slots are booked on an ideal timeline, so late wake-ups do not
+    lower the average rate and never bunch messages together. ``RateLimits(0, 0)`` is a no-op
+    for tests.
+    """
 
     def __init__(self, per_second: float = PER_SECOND,
                  per_chat_interval: float = PER_CHAT_INTERVAL) -> None:
-        self._overall = AsyncLimiter(1, 1 / per_second) if per_second else None
-        self._interval = per_chat_interval
-        self._chats: dict[int, AsyncLimiter] = {}
+        self._interval = 1 / per_second if per_second else 0.0
+        self._chat_interval = per_chat_interval
+        self._next_slot = 0.0
+        self._chat_next: dict[int, float] = {}
 
     async def acquire(self, chat_id: int) -> None:
+        loop = asyncio.get_running_loop()
+        if self._chat_interval:
+            now = loop.time()
+            ready = self._chat_next.get(chat_id, 0.0)
+            self._chat_next[chat_id] = max(now, ready) + self._chat_interval
+            if len(self._chat_next) > 50_000:  # forget chats whose slot has passed
+                self._chat_next = {c: t for c, t in self._chat_next.items() if t > now}
+            if ready > now:
+                await asyncio.sleep(ready - now)
         if self._interval:
-            limiter = self._chats.get(chat_id)
-            if limiter is None:
-                if len(self._chats) > 50_000:
-                    self._chats.clear()
-                limiter = self._chats[chat_id] = AsyncLimiter(1, self._interval)
-            await limiter.acquire()
-        if self._overall is not None:
-            await self._overall.acquire()
+            now = loop.time()
+            slot = max(now, self._next_slot)
+            self._next_slot = slot + self._interval
+            if slot > now:
+                await asyncio.sleep(slot - now)
 
 
 @dataclass
@@ -114,37 +124,49 @@ class Outbox:
 
     async def drain(self, *, max_messages: int | None = None) -> DrainReport:
         """Send everything due now; returns when nothing due is left (or after ``max_messages``
-        have been handled: a stand-in for a crash in tests and benchmarks)."""
-        report = DrainReport()
-        handled = 0
-        while max_messages is None or handled < max_messages:
-            now = self.clock()
-            quiet = () if may_send_at(now.astimezone(self.timezone).time()) else BULK_KINDS
-            limit = CLAIM_SIZE if max_messages is None else min(CLAIM_SIZE,
-                                                                max_messages - handled)
-            async with self.db.transaction() as tx:
-                rows = await outbox_repo.claim(tx, limit, now, quiet)
-            if not rows:
-                break
-            queue: asyncio.Queue[OutboxRow] = asyncio.Queue()
-            for row in rows:
-                queue.put_nowait(row)
-            workers = [asyncio.create_task(self._worker(queue, report))
-                       for _ in range(min(self.concurrency, len(rows)))]
-            await asyncio.gather(*workers)
-            handled += len(rows)
-        return report
+        have been handled: a stand-in for a crash in tests and benchmarks).
 
-    async def _worker(self, queue: asyncio.Queue[OutboxRow], report: DrainReport) -> None:
-        while not queue.empty():
-            row = queue.get_nowait()
-            try:
-                await self._send_one(row, report)
-            except Exception as exc:  # one bad row must not stop the batch
-                log.exception("outbox row %s failed: %s", row.id, type(exc).__name__)
+        Workers pull from a queue that is refilled a claim at a time before it runs dry, so
+        the pacer, not the database, sets the rate.
+        """
+        report = DrainReport()
+        queue: asyncio.Queue[OutboxRow] = asyncio.Queue()
+        claimed = 0
+        refilling = asyncio.Lock()
+
+        async def refill() -> None:
+            nonlocal claimed
+            async with refilling:
+                if queue.qsize() >= CLAIM_SIZE // 2:
+                    return
+                limit = CLAIM_SIZE if max_messages is None else min(CLAIM_SIZE,
+                                                                    max_messages - claimed)
+                if limit <= 0:
+                    return
+                now = self.clock()
+                quiet = () if may_send_at(now.astimezone(self.timezone).time()) else BULK_KINDS
                 async with self.db.transaction() as tx:
-                    await outbox_repo.finish(tx, row.id, "failed", type(exc).__name__)
-                report.failed += 1
+                    rows = await outbox_repo.claim(tx, limit, now, quiet)
+                for row in rows:
+                    queue.put_nowait(row)
+                claimed += len(rows)
+
+        async def worker() -> None:
+            while True:
+                await refill()
+                if queue.empty():
+                    return
+                row = queue.get_nowait()
+                try:
+                    await self._send_one(row, report)
+                except Exception as exc:  # one bad row must not stop the others
+                    log.exception("outbox row %s failed: %s", row.id, type(exc).__name__)
+                    async with self.db.transaction() as tx:
+                        await outbox_repo.finish(tx, row.id, "failed", type(exc).__name__)
+                    report.failed += 1
+
+        await asyncio.gather(*(worker() for _ in range(self.concurrency)))
+        return report
 
     async def _send_one(self, row: OutboxRow, report: DrainReport) -> None:
         account = await account_of_person(self.db.reader, row.person_id)

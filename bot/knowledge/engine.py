@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
+from sys import intern
 
 import numpy as np
 
@@ -34,6 +35,7 @@ from bot.knowledge.normalize import (
     SpellFixer,
     find_levels,
     find_provinces,
+    names_audience,
     words,
 )
 from bot.textnorm import fold as _fold_text
@@ -64,6 +66,7 @@ ROLE_MATCHES: dict[str, frozenset[str]] = {
 _NAMED_PROVINCE = (1.4, 0.6)  # factor for the named province's entries, for other provinces'
 _ASKER_PROVINCE = (1.15, 0.85)
 _ROLE = (1.12, 0.95)  # entry's roles include the asker's / entry is for other roles only
+_ROLE_UNNAMED = (1.2, 0.9)  # the same when the question does not say whom it is about
 _NAMED_LEVEL = (1.15, 0.75)
 _LEVEL = (1.05, 0.97)
 
@@ -80,7 +83,7 @@ _VAGUE = 0.3  # content weight, in unknown words, below which a question is too 
 _TIE_FACTOR = 0.85  # confidence kept on an exact tie
 _CLEAR_MARGIN = 0.4  # margin (share of the top score) at which a lead counts as clear
 _TIE_MARGIN = 0.05
-_RIVAL_TIE = 0.45  # a near-tie between rival entries is at most "unsure"
+_HEDGED = 0.45  # at most "unsure": a near-tie of rival entries, another province's rule
 
 # Confidence thresholds on the calibrated [0, 1] score.
 CONFIDENT_AT = 0.5
@@ -101,7 +104,6 @@ class Answer:
 class _Analysis:
     fields: dict[str, Counter[str]]  # field name -> term counts
     lengths: dict[str, int]
-    words: frozenset[str]  # folded unigrams and bigrams of every field, for coverage
     phrasings: tuple[frozenset[str], ...]  # each question and the title as a set of terms
     numbers: dict[str, set[str]]  # numbered pairs of every field ("dun" -> {"2", "3"})
     phrasing_numbers: tuple[dict[str, set[str]], ...]
@@ -116,6 +118,7 @@ class _Query:
     numbered: dict[str, set[str]]  # "mô đun 2" -> {"dun": {"2"}}
     provinces: frozenset[str]
     levels: frozenset[str]
+    audience: bool  # the question names whom it is about
 
 
 @lru_cache(maxsize=200_000)
@@ -172,7 +175,7 @@ def _terms(acc: list[str]) -> list[str]:
     out = [folded[i] for i in keep]
     out += [f"{folded[i]} {folded[j]}" for i, j in pairwise(keep) if j == i + 1]
     out += ["'" + acc[i] for i in keep if acc[i] != folded[i]]
-    return out
+    return [intern(t) for t in out]  # one string per distinct term across a large base
 
 
 class AnsweringEngine:
@@ -225,13 +228,11 @@ class AnsweringEngine:
                 if name in ("questions", "title"):
                     phrasings.append(frozenset(t for t in terms if not t.startswith("'")))
             fields[name] = tf
-        every = frozenset(t for tf in fields.values() for t in tf if not t.startswith("'"))
         found = _Analysis(
             fields,
             {f: sum(tf.values()) for f, tf in fields.items()},
-            every,
             tuple(phrasings),
-            _numbered(every),
+            _numbered(t for tf in fields.values() for t in tf),
             tuple(_numbered(p) for p in phrasings),
         )
         self._analysed[entry.id] = (entry, found)
@@ -242,7 +243,6 @@ class AnsweringEngine:
         docs = [self._analysis(e) for e in self._entries]
         self._analysed = {e.id: self._analysed[e.id] for e in self._entries}
         self._docs = docs
-        self._doc_words = [d.words for d in docs]
         df: Counter[str] = Counter()
         for d in docs:
             df.update({t for tf in d.fields.values() for t in tf})
@@ -318,6 +318,7 @@ class AnsweringEngine:
             _numbered(terms),
             frozenset(provinces),
             frozenset(find_levels(folded)),
+            names_audience(folded),
         )
 
     def _scores(self, query: _Query) -> np.ndarray:
@@ -344,7 +345,8 @@ class AnsweringEngine:
             elif level:
                 factor *= _LEVEL[level not in entry.levels]
         if role and entry.roles:
-            factor *= _ROLE[not entry.roles & ROLE_MATCHES.get(role, {role})]
+            weights = _ROLE if query.audience else _ROLE_UNNAMED
+            factor *= weights[not entry.roles & ROLE_MATCHES.get(role, {role})]
         return factor
 
     def _coverage(self, items: dict[str, float], doc: int) -> float:
@@ -357,8 +359,8 @@ class AnsweringEngine:
         total = sum(items.values())
         if total <= 0:
             return 0.0
-        have = self._doc_words[doc]
-        matched = sum(w for t, w in items.items() if t in have)
+        fields = self._docs[doc].fields.values()
+        matched = sum(w for t, w in items.items() if any(t in tf for tf in fields))
         return min(1.0, matched / min(total, _ENOUGH_EVIDENCE * self._max_idf))
 
     def answer(
@@ -395,11 +397,11 @@ class AnsweringEngine:
             and ranked[1][0] > (1 - _TIE_MARGIN) * ranked[0][0]
             and _rival(best, self._entries[ranked[1][1]])
         ):
-            confidence = min(confidence, _RIVAL_TIE)  # two provinces' or audiences' rules: ask
-        if query.provinces and best.province and best.province not in query.provinces:
-            confidence *= 0.6  # the named province's letter does not say this
-        elif "other" in query.provinces:
-            confidence *= 0.6  # no letter of that province: at most a hedged answer
+            confidence = min(confidence, _HEDGED)  # two provinces' or audiences' rules: ask
+        wrong_province = bool(best.province) and best.province not in query.provinces
+        if query.provinces and (wrong_province or "other" in query.provinces):
+            # the named province's letters do not say this: at most a hedged answer
+            confidence = min(confidence * 0.8, _HEDGED)
         confidence = float(min(1.0, max(0.0, confidence)))
         if confidence >= CONFIDENT_AT:
             return Answer("confident", best, confidence, self._related(best, order))

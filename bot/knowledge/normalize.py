@@ -169,6 +169,9 @@ LEVEL_NAMES: dict[str, str] = {
     "giao duc thuong xuyen": "GDTX",
 }
 
+# Words that say whom a question is about; without them the asker's role decides more.
+AUDIENCE_NAMES = ("giao vien", "hieu truong", "can bo quan ly", "cot can")
+
 # Other provinces and cities: a question naming one is not about the four letters' rules.
 # Matched with diacritics; names that are also common phrases ("tham gia lại") never folded.
 OTHER_PROVINCES = tuple(
@@ -178,7 +181,7 @@ OTHER_PROVINCES = tuple(
     kon tum|lai châu|lạng sơn|lào cai|lâm đồng|long an|nam định|nghệ an|ninh bình|ninh thuận|
     phú thọ|phú yên|quảng bình|quảng nam|quảng ngãi|quảng ninh|quảng trị|sóc trăng|sơn la|
     tây ninh|thái bình|thái nguyên|thanh hóa|thừa thiên huế|huế|tiền giang|trà vinh|tuyên quang|
-    vĩnh long|vĩnh phúc|yên bái|đà lạt|nha trang|vũng tàu""".replace("\n", "").split("|")
+    vĩnh long|vĩnh phúc|yên bái|đà lạt|nha trang""".replace("\n", "").split("|")
 )
 _AMBIGUOUS_FOLDED = frozenset(
     {
@@ -225,7 +228,6 @@ def _letter_runs() -> re.Pattern[str]:
 
 _LETTER_RUN = _letter_runs()
 _TOKEN = re.compile(r"[^\W_]+")
-_OTHER = tuple(unify_tones(n.strip()) for n in OTHER_PROVINCES if n.strip())
 _MODULE = re.compile(
     r"(?<![^\W_])(?:m[oô]\s*-?\s*[dđ]un|modun|modul|module|m[dđ])\s*-?\s*(\d{1,2})"
     r"(?!\d)"
@@ -263,7 +265,7 @@ def _unstretch(match: re.Match[str]) -> str:
 def clean(text: str, limit: int | None = MAX_QUERY_CHARS) -> str:
     """Bounded, composed, lowercase text without HTML and with stretched letters collapsed."""
     if limit is not None:
-        text = text[: limit * 2]  # before NFC, which can only shorten
+        text = text[: limit * 2]  # a generous cut first, so NFC never sees a megabyte
     text = html.unescape(_TAGS.sub(" ", nfc(text))).lower()
     if limit is not None:
         text = text[:limit]
@@ -305,29 +307,59 @@ def has_diacritics(token: str) -> bool:
     return fold(token) != token
 
 
+_NameIndex = dict[str, list[tuple[list[str], str]]]  # first word -> [(all words, key)]
+
+
+def _name_index() -> tuple[_NameIndex, _NameIndex]:
+    """Province names by first word, with diacritics and without."""
+    accented: _NameIndex = {}
+    folded: _NameIndex = {}
+
+    def add(index: _NameIndex, name: str, key: str) -> None:
+        index.setdefault(name.split()[0], []).append((name.split(), key))
+
+    for name, key in PROVINCE_NAMES.items():
+        add(folded, name, key)
+    for raw in OTHER_PROVINCES:
+        name = unify_tones(raw.strip())
+        ambiguous = fold(name) in _AMBIGUOUS_FOLDED
+        if name and not (ambiguous and fold(name) == name):  # "Gia Lai" is "gia lại" too
+            add(accented, name, "other")
+        if name and not ambiguous:
+            add(folded, fold(name), "plain")  # "plain": only for questions typed without marks
+    return accented, folded
+
+
+_ACCENTED_NAMES, _FOLDED_NAMES = _name_index()
+
+
 def find_provinces(accented: list[str]) -> tuple[set[str], set[int]]:
-    """Provinces a question names (another province counts as "other") and their positions."""
+    """Provinces a question names (another province counts as "other") and their positions.
+
+    Other provinces are matched without diacritics only when the whole question has none, so
+    that "tham gia lại" is never Gia Lai.
+    """
     folded = [fold(w) for w in accented]
     plain = all(a == f for a, f in zip(accented, folded, strict=True))
     found: set[str] = set()
     positions: set[int] = set()
-
-    def scan(tokens: list[str], name: str, key: str) -> None:
-        parts = name.split()
-        for i in range(len(tokens) - len(parts) + 1):
-            if tokens[i : i + len(parts)] == parts:
-                found.add(key)
-                positions.update(range(i, i + len(parts)))
-
-    for name, key in PROVINCE_NAMES.items():
-        scan(folded, name, key)
-    for name in _OTHER:
-        scan(accented, name, "other")
-        if plain and fold(name) not in _AMBIGUOUS_FOLDED:
-            scan(folded, fold(name), "other")
+    for tokens, index in ((accented, _ACCENTED_NAMES), (folded, _FOLDED_NAMES)):
+        for i, token in enumerate(tokens):
+            for parts, key in index.get(token, ()):
+                if key == "plain" and not plain:
+                    continue
+                if tokens[i : i + len(parts)] == parts:
+                    found.add("other" if key == "plain" else key)
+                    positions.update(range(i, i + len(parts)))
     if "tphcm" in found:
         positions.update(i for i, t in enumerate(folded) if t == "tp")
     return found, positions
+
+
+def names_audience(folded: list[str]) -> bool:
+    """Whether a question says whom it is about (teacher, principal, manager, core staff)."""
+    text = f" {' '.join(folded)} "
+    return any(f" {name} " in text for name in AUDIENCE_NAMES)
 
 
 def find_levels(folded: list[str]) -> set[str]:

@@ -11,7 +11,7 @@ from bot.knowledge.engine import Answer, AnsweringEngine
 from bot.knowledge.entries import Entry, Source, load_entries
 from bot.knowledge.render import plain_text, render_answer
 
-FIXTURES = Path(__file__).with_name("fixtures")
+FIXTURES = Path(__file__).with_name("fixtures") / "engine_kb"
 
 
 @pytest.fixture(scope="module")
@@ -77,6 +77,31 @@ def test_out_of_scope_gets_none(engine: AnsweringEngine, question: str) -> None:
     answer = engine.answer(question)
     assert answer.kind == "none", (question, answer)
     assert answer.entry is None
+
+
+def test_a_province_without_letters_is_never_answered_confidently(
+    engine: AnsweringEngine,
+) -> None:
+    answer = engine.answer("Ở Đà Nẵng mô đun 1 phải học xong trước ngày nào?")
+    assert answer.kind != "confident"
+
+
+def test_named_level_prefers_entries_for_that_level() -> None:
+    base = load_entries(FIXTURES)
+    kg = next(e for e in base if e.id == "kg_duyet_ke_hoach_cot_can")
+    thpt = dataclasses.replace(
+        kg,
+        id="kg_duyet_ke_hoach_cot_can_thpt",
+        levels=frozenset({"THPT"}),
+        title="Ai đánh giá kế hoạch hỗ trợ đồng nghiệp của cốt cán THPT (Kiên Giang)",
+        answer="Ở Kiên Giang, <b>Sở GD&amp;ĐT</b> đánh giá kế hoạch của cốt cán cấp THPT.",
+    )
+    local = AnsweringEngine(
+        [*base, dataclasses.replace(kg, levels=frozenset({"TH", "THCS"})), thpt]
+    )
+    q = "Kiên Giang: kế hoạch hỗ trợ đồng nghiệp của giáo viên cốt cán {} do ai duyệt?"
+    assert best(local, q.format("trường THPT")) == "kg_duyet_ke_hoach_cot_can_thpt"
+    assert best(local, q.format("cấp tiểu học")) == "kg_duyet_ke_hoach_cot_can"
 
 
 def test_named_province_wins(engine: AnsweringEngine) -> None:

@@ -11,7 +11,9 @@ from bot.knowledge.engine import KINDS, AnsweringEngine
 from bot.knowledge.entries import load_entries
 from bot.knowledge.render import TELEGRAM_LIMIT, render_answer
 
-ENGINE = AnsweringEngine.from_entries(load_entries(Path(__file__).with_name("fixtures")))
+ENGINE = AnsweringEngine.from_entries(
+    load_entries(Path(__file__).with_name("fixtures") / "engine_kb")
+)
 _WORDS = [
     "mô đun",
     "md1",

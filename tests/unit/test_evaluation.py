@@ -16,7 +16,7 @@ from bot.knowledge.evaluation import (
     score,
 )
 
-FIXTURES = Path(__file__).with_name("fixtures")
+FIXTURES = Path(__file__).with_name("fixtures") / "engine_kb"
 
 
 def item(must: list[list[str]], must_not: list[list[str]] | None = None) -> EvalItem:

@@ -90,3 +90,19 @@ def test_spell_fixer_repairs_typos_with_context() -> None:
     assert fixer.fix("nhiu", "bao", "") == "nhieu"
     assert fixer.fix("tiet", "thoi", "") is None  # no context: not "tiep"
     assert fixer.fix("hoc") is None  # known words stay
+
+
+def test_other_provinces_are_named_but_common_phrases_are_not() -> None:
+    assert find_provinces(words("Đà Nẵng hạn chót"))[0] == {"other"}
+    assert find_provinces(words("da nang han chot"))[0] == {"other"}
+    assert find_provinces(words("có phải tham gia lại không"))[0] == set()
+    assert find_provinces(words("co phai tham gia lai khong"))[0] == set()
+
+
+def test_levels_and_audience_are_recognised() -> None:
+    from bot.knowledge.normalize import find_levels, names_audience
+
+    assert find_levels(folded("cbql cốt cán cấp 1")) == {"TH"}
+    assert find_levels(folded("trường THCS&THPT")) == {"THCS", "THPT"}
+    assert names_audience(folded("hiệu trưởng cần làm gì"))
+    assert not names_audience(folded("cần làm gì trước mô đun 2"))
