@@ -2,7 +2,7 @@
 
 Targets on one core: p99 < 5 ms on the real knowledge base, < 30 ms at 5,000 entries.
 The scaled base recombines the real entries' sentences, so its vocabulary and term statistics
-look like real data rather than random strings. Run: ``python benchmarks/answering_latency.py``.
+look like real data rather than random strings. Run: ``python -m benchmarks.bench_answering``.
 """
 
 from __future__ import annotations
@@ -11,19 +11,16 @@ import dataclasses
 import os
 import random
 import statistics
-import sys
 import time
 import tracemalloc
 from pathlib import Path
 
 import yaml
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
 from bot.knowledge.engine import AnsweringEngine
 from bot.knowledge.entries import Entry, load_entries
 
-DEV_SET = Path("/work/shared/eval/dev_qa.yaml")
+DEV_SET = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev_qa.yaml"
 FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "unit" / "fixtures" / "engine_kb"
 
 
