@@ -20,6 +20,7 @@ from bot.knowledge.entries import Entry, load_entries, load_topics
 from bot.offline import OFFLINE_TOKEN, FakeBotApi, OfflineRequest, OfflineTelegram
 from bot.sending import Outbox, RateLimits
 from bot.storage import Database
+from bot.updates import PerChatUpdateProcessor
 
 log = logging.getLogger(__name__)
 
@@ -94,6 +95,7 @@ def build_application(services: Services, *, request: BaseRequest | None = None,
         .context_types(ContextTypes(context=BotContext, bot_data=BotData))
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
+        .concurrent_updates(PerChatUpdateProcessor())
     )
     if services.settings.api_base_url:
         base = services.settings.api_base_url.rstrip("/")

@@ -22,7 +22,6 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import pairwise
 from sys import intern
 
@@ -35,10 +34,10 @@ from bot.knowledge.normalize import (
     SpellFixer,
     find_levels,
     find_provinces,
+    fold_word,
     names_audience,
     words,
 )
-from bot.textnorm import fold as _fold_text
 
 KINDS = ("confident", "unsure", "none")
 MAX_CANDIDATES = 3
@@ -121,10 +120,7 @@ class _Query:
     audience: bool  # the question names whom it is about
 
 
-@lru_cache(maxsize=200_000)
-def fold(word: str) -> str:
-    """Folded form of one token; cached because the same few thousand words recur."""
-    return _fold_text(word)
+fold = fold_word  # one token's folded form, cached
 
 
 def _numbered(terms: Iterable[str]) -> dict[str, set[str]]:
@@ -251,6 +247,14 @@ class AnsweringEngine:
         self._phrasing_idf = [
             tuple(sum(self._idf[t] for t in p) for p in d.phrasings) for d in docs
         ]
+        # term -> the phrasings (by position) that contain it, to score all phrasings at once
+        self._phrasing_terms: list[dict[str, list[int]]] = []
+        for d in docs:
+            inverted: dict[str, list[int]] = {}
+            for k, phrasing in enumerate(d.phrasings):
+                for t in phrasing:
+                    inverted.setdefault(t, []).append(k)
+            self._phrasing_terms.append(inverted)
         avg = {f: (sum(d.lengths[f] for d in docs) / n if n else 1.0) or 1.0 for f in _FIELDS}
         postings: dict[str, tuple[list[int], list[float]]] = {}
         for i, d in enumerate(docs):
@@ -322,12 +326,16 @@ class AnsweringEngine:
         )
 
     def _scores(self, query: _Query) -> np.ndarray:
-        scores = np.zeros(len(self._entries))
+        ids, weights = [], []
         for term, weight in query.terms.items():
             found = self._postings.get(term)
             if found is not None:
-                scores[found[0]] += weight * found[1]
-        return scores
+                ids.append(found[0])
+                weights.append(weight * found[1])
+        if not ids:
+            return np.zeros(len(self._entries))
+        return np.bincount(np.concatenate(ids), weights=np.concatenate(weights),
+                           minlength=len(self._entries)).astype(np.float64)
 
     def _factor(
         self, entry: Entry, query: _Query, role: str | None, level: str | None, province: str | None
@@ -422,14 +430,18 @@ class AnsweringEngine:
         idf-weighted Dice overlap of their terms, 1.0 for the same wording."""
         total_q = sum(query.plain.values())
         analysis = self._docs[doc]
+        common = [0.0] * len(analysis.phrasings)
+        inverted = self._phrasing_terms[doc]
+        for t, w in query.plain.items():
+            for k in inverted.get(t, ()):
+                common[k] += w
         best = 0.0
-        for phrasing, numbers, total_p in zip(
-            analysis.phrasings, analysis.phrasing_numbers, self._phrasing_idf[doc], strict=True
+        for k, (numbers, total_p) in enumerate(
+            zip(analysis.phrasing_numbers, self._phrasing_idf[doc], strict=True)
         ):
-            if query.numbered and _other_number(query.numbered, numbers):
+            if not common[k] or (query.numbered and _other_number(query.numbered, numbers)):
                 continue
-            common = sum(w for t, w in query.plain.items() if t in phrasing)
-            best = max(best, 2 * common / (total_q + total_p))
+            best = max(best, 2 * common[k] / (total_q + total_p))
         return best
 
     def _confidence(self, query: _Query, ranked: list[tuple[float, int]]) -> float:

@@ -12,6 +12,7 @@ import html
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -303,8 +304,14 @@ def words(text: str, limit: int | None = MAX_QUERY_CHARS) -> list[str]:
     return expand(_TOKEN.findall(clean(text, limit)))
 
 
+@lru_cache(maxsize=65_536)
+def fold_word(word: str) -> str:
+    """``fold`` of one token, cached: questions reuse the same few thousand words."""
+    return fold(word)
+
+
 def has_diacritics(token: str) -> bool:
-    return fold(token) != token
+    return fold_word(token) != token
 
 
 _NameIndex = dict[str, list[tuple[list[str], str]]]  # first word -> [(all words, key)]
@@ -339,7 +346,7 @@ def find_provinces(accented: list[str]) -> tuple[set[str], set[int]]:
     Other provinces are matched without diacritics only when the whole question has none, so
     that "tham gia lại" is never Gia Lai.
     """
-    folded = [fold(w) for w in accented]
+    folded = [fold_word(w) for w in accented]
     plain = all(a == f for a, f in zip(accented, folded, strict=True))
     found: set[str] = set()
     positions: set[int] = set()

@@ -49,12 +49,8 @@ class Visitor:
 
 
 async def load_visitor(db: Database, telegram_user_id: int, *, is_admin: bool) -> Visitor:
-    account = await account_repo.account_by_telegram_id(db.reader, telegram_user_id)
-    profile = None
-    if account is not None and account.person_id is not None:
-        person = await people_repo.person_by_id(db.reader, account.person_id)
-        if person is not None:
-            profile = await people_repo.profile_of(db.reader, person)
+    """Account, person and units in one query: this runs for every update."""
+    account, profile = await people_repo.account_and_profile(db.reader, telegram_user_id)
     return Visitor(telegram_user_id, account, profile, is_admin)
 
 

@@ -9,6 +9,7 @@ import aiosqlite
 
 from bot.domain.people import Level, Person, Profile, Role, Unit, UnitKind
 from bot.domain.roster import RosterEntry
+from bot.storage.accounts import Account
 from bot.storage.database import utcnow
 from bot.textnorm import fold
 
@@ -161,3 +162,42 @@ async def insert_person(tx: aiosqlite.Connection, *, full_name: str, phone: str,
         "VALUES (?, ?, ?, ?, ?, ?)", (full_name, phone, role.value, unit_id, now, now))
     assert cur.lastrowid is not None
     return cur.lastrowid
+
+
+_UNIT_COLUMNS = "id, kind, name, level, parent_id"
+
+
+def _unit_from(row: aiosqlite.Row, start: int) -> Unit | None:
+    """A unit from five columns (id, kind, name, level, parent_id) of a joined row."""
+    uid, kind, name, level, parent = (row[start + k] for k in range(5))
+    if uid is None:
+        return None
+    return Unit(uid, UnitKind(kind), name, parent, Level(level) if level else None)
+
+
+async def account_and_profile(conn: aiosqlite.Connection, telegram_user_id: int,
+                              ) -> tuple[Account | None, Profile | None]:
+    """The account of a Telegram user and, when linked, the person with their unit chain."""
+    units = ", ".join(f"u{n}.{c}" for n in (1, 2, 3) for c in _UNIT_COLUMNS.split(", "))
+    rows = await conn.execute_fetchall(  # one trip to the database thread, not three
+        f"""SELECT a.telegram_user_id, a.person_id, a.language, a.blocked_at,
+                   a.reminders_muted, p.*, {units}
+            FROM accounts a
+            LEFT JOIN people p ON p.id = a.person_id
+            LEFT JOIN units u1 ON u1.id = p.unit_id
+            LEFT JOIN units u2 ON u2.id = u1.parent_id
+            LEFT JOIN units u3 ON u3.id = u2.parent_id
+            WHERE a.telegram_user_id = ?""", (telegram_user_id,))
+    row = next(iter(rows), None)
+    if row is None:
+        return None, None
+    account = Account(row[0], row[1], row[2], row[3] is not None, bool(row[4]))
+    if row[1] is None or row["id"] is None:
+        return account, None
+    person = _person(row)
+    base = len(row.keys()) - 15  # the three units' columns close the row
+    chain = [u for u in (_unit_from(row, base + 5 * n) for n in range(3)) if u is not None]
+    unit = chain[0]
+    managing = chain[1] if len(chain) > 1 else None
+    so = next((u for u in chain if u.kind is UnitKind.SO), None)
+    return account, Profile(person=person, unit=unit, managing_unit=managing, so=so)
