@@ -451,7 +451,7 @@ class AnsweringEngine:
         coverage = self._coverage(query.content, top)
         pair_coverage = self._coverage(query.pairs, top) if query.pairs else coverage
         # no two-syllable word of the question in the entry: it shares syllables, not words
-        words_shared = min(1.0, 0.6 + 2 * pair_coverage) if len(query.pairs) > 1 else 1.0
+        words_shared = min(1.0, 0.5 + 2 * pair_coverage) if len(query.pairs) > 1 else 1.0
         # a question made only of the documents' commonest words ("bộ giáo dục") says too little
         specific = min(1.0, sum(query.content.values()) / (_VAGUE * self._max_idf))
         mixed = (1 - _PAIR_SHARE) * coverage + _PAIR_SHARE * pair_coverage

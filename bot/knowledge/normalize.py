@@ -202,7 +202,7 @@ _AMBIGUOUS_FOLDED = frozenset(
 # Folded words that carry no topic: greetings, pronouns, particles. Dropped from scoring.
 FILLERS = frozenset(
     """a ah ak cai oi nhe nha nhi ha vay thi la ma cua va voi em toi minh anh cac nhung mot
-    duoc da se con cung rat roi ca moi cho chao cam on do nay kia the nhu vao tren trong den
+    duoc de da se con cung rat roi ca moi cho chao cam on do nay kia the nhu vao tren trong den
     ve o bi nen neu hay hoac thua vang u uh ok oke thanks thank giup nua vi vui long""".split()
 )
 # Question words and generic verbs: they tell the intent (who, when, how many) so they are
