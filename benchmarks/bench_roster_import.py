@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import io
-import resource
 import subprocess
 import sys
 import tempfile
@@ -17,6 +16,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
+from benchmarks.memory import peak_rss_mb
 from bot.domain.roster import TEMPLATE_HEADERS
 from bot.services.imports import import_roster
 from bot.spreadsheets import read_table
@@ -55,7 +55,7 @@ async def measure(path: Path, db_path: Path) -> None:
     total_s = time.perf_counter() - started
     count = await count_people(db.reader)
     await db.close()
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak_mb = peak_rss_mb()
     print(f"{total_s:.2f} {read_s:.2f} {peak_mb:.0f} {int(report.ok)} {len(report.errors)} "
           f"{report.created} {count}")
 

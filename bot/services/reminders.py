@@ -141,14 +141,14 @@ async def _people_with_account(conn: aiosqlite.Connection, role: Role,
 
 
 async def plan_deadline(db: Database, deadline: Deadline, today: dt.date,
-                        rules: RoutingRules) -> list[PlannedReminder]:
+                        rules: RoutingRules) -> AsyncIterator[PlannedReminder]:
+    """The deadline's reminders due today, streamed: a province is a million people."""
     offset = deadline.due_offset(today)
     occurrence = deadline.occurrence(today)
     if offset is None or occurrence is None:
-        return []
+        return
     conn = db.reader
     units = await _units(conn)
-    out: list[PlannedReminder] = []
 
     def reminder(person_id: int, kind: ReminderKind, items: Sequence[TaskCode] = (),
                  count: int = 0) -> PlannedReminder:
@@ -168,7 +168,7 @@ async def plan_deadline(db: Database, deadline: Deadline, today: dt.date,
                                  "p.is_core = 1 AND p.role IN ('gv', 'ht', 'pht')"):
             missing = missing_for(row.person, row.states, deadline)
             if missing and _reachable(row, offset):
-                out.append(reminder(row.person.id, ReminderKind.OWN, missing))
+                yield reminder(row.person.id, ReminderKind.OWN, missing)
             lecturer_approved = [t for t in missing
                                  if row.states.get(t) is ReviewState.LECTURER_APPROVED]
             if not lecturer_approved:
@@ -194,8 +194,8 @@ async def plan_deadline(db: Database, deadline: Deadline, today: dt.date,
         for approver_id, n in waiting.items():
             if not muted.get(approver_id) or offset <= MANDATORY_MAX_OFFSET:
                 items = sorted(waiting_items[approver_id], key=list(TaskCode).index)
-                out.append(reminder(approver_id, ReminderKind.APPROVER, items, n))
-        return out
+                yield reminder(approver_id, ReminderKind.APPROVER, items, n)
+        return
 
     school_open: Counter[int] = Counter()
     async for row in _stream(conn, deadline.tasks, "p.role IN ('gv', 'ht', 'pht')"):
@@ -204,7 +204,7 @@ async def plan_deadline(db: Database, deadline: Deadline, today: dt.date,
             continue
         school_open[row.person.unit_id] += 1
         if _reachable(row, offset):
-            out.append(reminder(row.person.id, ReminderKind.OWN, missing))
+            yield reminder(row.person.id, ReminderKind.OWN, missing)
     district_open: Counter[int] = Counter()
     for school_id, n in school_open.items():
         parent = units[school_id].parent_id
@@ -214,31 +214,52 @@ async def plan_deadline(db: Database, deadline: Deadline, today: dt.date,
                                (ReminderKind.DISTRICT, Role.PHONG_STAFF, district_open)):
         for unit_id, people in (await _people_with_account(conn, role)).items():
             if counts.get(unit_id):
-                out.extend(reminder(pid, kind, count=counts[unit_id]) for pid, _l, m in people
-                           if not m or offset <= MANDATORY_MAX_OFFSET)
-    return out
+                for pid, _level, muted_ in people:
+                    if not muted_ or offset <= MANDATORY_MAX_OFFSET:
+                        yield reminder(pid, kind, count=counts[unit_id])
+
+
+async def iter_plan(db: Database, now_local: dt.datetime,
+                    rules: RoutingRules) -> AsyncIterator[PlannedReminder]:
+    """Everything due at ``now_local`` (the deployment's local time); none outside 07:30–21:00."""
+    if not planning_window(now_local.time()):
+        return
+    for deadline in await deadline_repo.all_deadlines(db.reader, active_only=True):
+        async for planned in plan_deadline(db, deadline, now_local.date(), rules):
+            yield planned
 
 
 async def plan(db: Database, now_local: dt.datetime, rules: RoutingRules,
                ) -> list[PlannedReminder]:
-    """Everything due at ``now_local`` (the deployment's local time); empty outside 07:30–21:00."""
-    if not planning_window(now_local.time()):
-        return []
-    out: list[PlannedReminder] = []
-    for deadline in await deadline_repo.all_deadlines(db.reader, active_only=True):
-        out += await plan_deadline(db, deadline, now_local.date(), rules)
-    return out
+    return [p async for p in iter_plan(db, now_local, rules)]
+
+
+ENQUEUE_BATCH = 10_000
 
 
 async def enqueue_due(db: Database, now_local: dt.datetime, rules: RoutingRules) -> int:
-    """Plan what is due now and queue it; what was queued before is not queued again."""
-    planned = await plan(db, now_local, rules)
-    if not planned:
-        return 0
-    async with db.transaction() as tx:
-        queued = await enqueue(tx, [p.queued() for p in planned])
-        await audit(tx, actor="scheduler", action="reminders.plan", planned=len(planned),
-                    queued=queued, at=now_local.isoformat(timespec="minutes"))
+    """Plan what is due now and queue it in batches; what was queued before is not queued
+    again, so a run cut short is finished by the next one."""
+    planned = queued = 0
+    batch: list[Queued] = []
+
+    async def flush() -> None:
+        nonlocal queued
+        async with db.transaction() as tx:
+            queued += await enqueue(tx, batch)
+        batch.clear()
+
+    async for reminder in iter_plan(db, now_local, rules):
+        planned += 1
+        batch.append(reminder.queued())
+        if len(batch) >= ENQUEUE_BATCH:
+            await flush()
+    if batch:
+        await flush()
+    if planned:
+        async with db.transaction() as tx:
+            await audit(tx, actor="scheduler", action="reminders.plan", planned=planned,
+                        queued=queued, at=now_local.isoformat(timespec="minutes"))
     return queued
 
 
