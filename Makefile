@@ -21,6 +21,7 @@ chat: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/mypy bot handlers scheduler
 
 test: lint
 	$(BIN)/python -m pytest

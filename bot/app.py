@@ -9,7 +9,14 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from telegram import BotCommand
-from telegram.ext import Application, ApplicationBuilder, CallbackContext, ContextTypes, ExtBot
+from telegram.ext import (
+    Application,
+    ApplicationBuilder,
+    CallbackContext,
+    ContextTypes,
+    ExtBot,
+    JobQueue,
+)
 from telegram.request import BaseRequest
 
 from bot.config import Settings
@@ -81,7 +88,8 @@ class BotContext(CallbackContext[ExtBot[None], dict, dict, BotData]):  # type: i
         return services
 
 
-BotApplication = Application[ExtBot[None], BotContext, dict, dict, BotData, object]  # type: ignore[type-arg]
+BotApplication = Application[  # type: ignore[type-arg]
+    ExtBot[None], BotContext, dict, dict, BotData, JobQueue[BotContext]]
 
 
 def build_application(services: Services, *, request: BaseRequest | None = None,

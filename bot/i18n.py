@@ -70,9 +70,9 @@ def _load_messages(language: str) -> dict[str, str | tuple[str, ...]]:
         if not m.id or m.fuzzy:
             continue
         if isinstance(m.id, tuple):
-            messages[m.id[0]] = tuple(m.string)
+            messages[str(m.id[0])] = tuple(str(x) for x in m.string or ())
         else:
-            messages[m.id] = m.string
+            messages[str(m.id)] = str(m.string or "")
     return messages
 
 

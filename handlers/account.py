@@ -20,7 +20,7 @@ from bot.domain.permissions import allowed
 from bot.i18n import N_, Translator
 from bot.services import accounts
 from bot.services.accounts import SignUpOutcome
-from handlers.common import esc, forget_visitor, guard, reply, tr, visitor_of
+from handlers.common import chat_memory, esc, forget_visitor, guard, reply, tr, visitor_of
 
 log = logging.getLogger(__name__)
 _INVITE_KEY = "invite_code"
@@ -76,13 +76,13 @@ def describe(profile: Profile, _: Translator) -> str:
 async def start(update: Update, context: BotContext) -> None:
     _ = await tr(update, context)
     visitor = await visitor_of(update, context)
-    code = (context.args or [None])[0]
+    code = context.args[0] if context.args else None
     if code and visitor.profile is None:
         if not await accounts.check_invite(context.services.db, code[:64]):
             await reply(update, _("This invitation link is not valid any more (used or "
                                   "expired). Please ask the Sở officer for a new one."))
             return
-        context.user_data[_INVITE_KEY] = code[:64]
+        chat_memory(context)[_INVITE_KEY] = code[:64]
     greeting = _("Hello! I am the training assistant of the Sở GD&ĐT.") + "\n" + _(
         "• I answer questions about the training (modules, deadlines, contacts).\n"
         "• I show your tasks and what waits for your approval.\n"
@@ -109,7 +109,7 @@ async def contact(update: Update, context: BotContext) -> None:
                               "the button below instead of sending a contact card."),
                     reply_markup=contact_keyboard(_))
         return
-    code = context.user_data.pop(_INVITE_KEY, None)
+    code = chat_memory(context).pop(_INVITE_KEY, None)
     result = await accounts.sign_up(context.services.db, user.id, message.contact.phone_number,
                                     invite_code=code)
     forget_visitor(context)

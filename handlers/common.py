@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import html
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable, Coroutine
 from typing import Any
 
 from telegram import Message, Update
@@ -22,7 +22,7 @@ log = logging.getLogger(__name__)
 MAX_TEXT_CHARS = 1000  # longer questions are refused politely rather than searched
 _VISITOR_KEY = "_visitor"
 
-Callback = Callable[[Update, BotContext], Awaitable[Any]]
+Callback = Callable[[Update, BotContext], Coroutine[Any, Any, Any]]
 
 
 async def visitor_of(update: Update, context: BotContext) -> Visitor:
@@ -51,6 +51,14 @@ def forget_visitor(context: BotContext) -> None:
 
 async def tr(update: Update, context: BotContext) -> Translator:
     return translator((await visitor_of(update, context)).language)
+
+
+def chat_memory(context: BotContext) -> dict[str, Any]:
+    """Per-user scratch data (a pending reason, an invitation code) kept between updates."""
+    data = context.user_data
+    if data is None:  # only for updates without a user, which never get here
+        raise RuntimeError("no user data for this update")
+    return data
 
 
 def incoming_text(update: Update) -> str:

@@ -35,7 +35,15 @@ from bot.storage import tasks as task_repo
 from bot.storage.accounts import Account, account_of_person
 from bot.storage.outbox import OutboxRow, Queued, enqueue
 from handlers.account import ROLE_NAMES
-from handlers.common import guard, incoming_text, reply, split_message, tr, visitor_of
+from handlers.common import (
+    chat_memory,
+    guard,
+    incoming_text,
+    reply,
+    split_message,
+    tr,
+    visitor_of,
+)
 
 log = logging.getLogger(__name__)
 _PENDING_REASON = "pending_reason"
@@ -198,7 +206,7 @@ async def _apply(update: Update, context: BotContext, task: TaskCode, state: Tas
                                                actor=f"person:{profile.person.id}",
                                                reason=reason)
     except ReasonRequired:
-        context.user_data[_PENDING_REASON] = (task.value, state.value)
+        chat_memory(context)[_PENDING_REASON] = (task.value, state.value)
         await reply(update, _("Going back to “{state}” needs a reason. Please type the reason "
                               "in one message (or /huy to cancel).").format(
             state=state_name(state, _)))
@@ -216,10 +224,9 @@ async def _apply(update: Update, context: BotContext, task: TaskCode, state: Tas
 
 async def reason_typed(update: Update, context: BotContext) -> None:
     """Runs before the question handler: a text is the reason a backward move asked for."""
-    pending = context.user_data.get(_PENDING_REASON) if context.user_data is not None else None
-    if not pending:
+    if context.user_data is None or not context.user_data.get(_PENDING_REASON):
         return
-    context.user_data.pop(_PENDING_REASON, None)
+    pending = chat_memory(context).pop(_PENDING_REASON)
     task = TaskCode(pending[0])
     state = next(s for s in states_for(task) if s.value == pending[1])
     reason = incoming_text(update).strip()[:MAX_REASON_CHARS]
