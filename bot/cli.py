@@ -77,6 +77,14 @@ def _parser() -> argparse.ArgumentParser:
     dl_edit.add_argument("--off", action="store_true", help="stop reminding")
     dl_edit.add_argument("--on", action="store_true", help="remind again")
 
+    bc = sub.add_parser("broadcast", help="send an announcement as the Sở")
+    bc.add_argument("--audience", default="",
+                    help='e.g. "level=TH,THCS; role=gv,cbql; core; missing=module1; unit=Huyện X"')
+    content = bc.add_mutually_exclusive_group(required=True)
+    content.add_argument("--text", help="the announcement (Telegram HTML)")
+    content.add_argument("--file", type=Path, help="a UTF-8 text file holding the announcement")
+    bc.add_argument("--dry-run", action="store_true", help="only count who would receive it")
+
     inv = sub.add_parser("invite", help="a single-use /start link for Phòng or Sở staff")
     inv.add_argument("--role", choices=["so", "phong"], required=True)
     inv.add_argument("--name", required=True, help="the person's full name")
@@ -329,6 +337,101 @@ def _cmd_deadlines(settings: Settings, args: argparse.Namespace) -> int:
             return 1
         finally:
             await db.close()
+
+    return asyncio.run(run())
+
+
+def parse_audience_spec(spec: str) -> tuple[dict[str, object], str | None]:
+    """"level=TH,THCS; role=gv,cbql; core; missing=module1; unit=Huyện X" → fields, unit."""
+    from bot.domain.people import Level, Role
+    from bot.domain.tasks import TaskCode
+
+    groups = {"gv": [Role.TEACHER], "cbql": [Role.PRINCIPAL, Role.VICE_PRINCIPAL],
+              "ht": [Role.PRINCIPAL], "phong": [Role.PHONG_STAFF]}
+    fields: dict[str, object] = {}
+    unit = None
+    for part in filter(None, (p.strip() for p in spec.split(";"))):
+        name, _sep, value = part.partition("=")
+        values = [v.strip() for v in value.split(",") if v.strip()]
+        if name == "level":
+            fields["levels"] = frozenset(Level(v.upper()) for v in values)
+        elif name == "role":
+            fields["roles"] = frozenset(r for v in values for r in groups[v])
+        elif name == "core":
+            fields["core_only"] = True
+        elif name == "missing":
+            fields["missing"] = TaskCode(value.strip())
+        elif name == "unit":
+            unit = value.strip()
+        else:
+            raise ValueError(name)
+    return fields, unit
+
+
+def _cmd_broadcast(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.domain.audience import Audience, SenderScope
+    from bot.domain.errors import DomainError
+    from bot.domain.people import UnitKind
+    from bot.i18n import translator
+    from bot.services import broadcasts as service
+    from bot.storage import Database
+    from bot.storage.broadcasts import count_audience
+    from bot.storage.people import units_of_kind
+    from bot.textnorm import fold
+
+    _ = translator("vi")
+    try:
+        fields, unit_name = parse_audience_spec(args.audience)
+    except (ValueError, KeyError) as exc:
+        print(f"troly: cannot read --audience ({exc}); see troly broadcast --help",
+              file=sys.stderr)
+        return 2
+    text = args.text if args.text is not None else args.file.read_text(encoding="utf-8")
+    sender = service.Sender("cli", None, SenderScope(UnitKind.SO, None))
+
+    async def run() -> int:
+        from bot.app import Services, build_application
+
+        services = Services(settings=settings, db=await Database.open(settings.db_path))
+        try:
+            unit_id = None
+            if unit_name:
+                units = [*await units_of_kind(services.db.reader, UnitKind.PHONG),
+                         *await units_of_kind(services.db.reader, UnitKind.SCHOOL)]
+                match = [u for u in units if fold(u.name) == fold(unit_name)]
+                if not match:
+                    print(f"troly: no unit named {unit_name!r}", file=sys.stderr)
+                    return 2
+                unit_id = match[0].id
+            audience = Audience(unit_id=unit_id, **fields)  # type: ignore[arg-type]
+            total, reachable = await count_audience(services.db.reader, audience)
+            print(f"audience: {total} people, {reachable} reachable on Telegram")
+            if args.dry_run:
+                return 0
+            if not settings.token:
+                print("troly: sending needs TELEGRAM_BOT_TOKEN (use --dry-run to count)",
+                      file=sys.stderr)
+                return 2
+            draft = await service.start_draft(services.db, sender, text)
+            await service.choose_audience(services.db, draft, sender, audience)
+            queued = await service.queue(services.db, draft, sender)
+            application = build_application(services)
+            await application.initialize()
+            try:
+                report = await services.outbox.drain()
+            finally:
+                await application.shutdown()
+            print(f"announcement #{draft}: queued {queued}; sent {report.sent}, "
+                  f"failed {report.failed}, blocked {report.blocked}")
+            if report.deferred:
+                print(f"{report.deferred} wait for 07:00 (nothing is sent 21:00–07:00); "
+                      "the running bot sends them then")
+            return 0
+        except DomainError as exc:
+            print(_(exc.message).format(**exc.params), file=sys.stderr)
+            return 1
+        finally:
+            await services.db.close()
 
     return asyncio.run(run())
 

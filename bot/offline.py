@@ -212,6 +212,10 @@ class FakeBotApi:
             filename, content = upload[0], upload[1]
             if hasattr(content, "read"):
                 content = content.read()
+        elif isinstance(params.get(kind), str):  # re-sent by file_id, as Telegram allows
+            filename = str(params[kind])
+        else:
+            raise BotApiError(400, f"Bad Request: there is no {kind} in the request")
         caption = params.get("caption")
         if caption is not None and len(str(caption)) > 1024:
             raise BotApiError(400, "Bad Request: message caption is too long")

@@ -42,8 +42,8 @@ PER_CHAT_INTERVAL = 1.05  # seconds between two messages to the same chat
 class Rendered:
     text: str
     reply_markup: InlineKeyboardMarkup | None = None
-    document: tuple[str, bytes] | None = None  # (filename, content)
-    photo: bytes | None = None
+    document: tuple[str, bytes | str] | None = None  # (filename, content or Telegram file_id)
+    photo: bytes | str | None = None  # content or Telegram file_id
 
 
 Renderer = Callable[[OutboxRow, Account], Awaitable[Rendered | None]]
@@ -101,6 +101,7 @@ class Outbox:
     bot: Bot | None = None
     renderers: dict[str, Renderer] = field(default_factory=dict)
     concurrency: int = 30
+    after_drain: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
     _wake: asyncio.Event = field(default_factory=asyncio.Event)
     _task: asyncio.Task[None] | None = None
 
@@ -166,6 +167,11 @@ class Outbox:
                     report.failed += 1
 
         await asyncio.gather(*(worker() for _ in range(self.concurrency)))
+        for hook in self.after_drain:  # e.g. a broadcast's progress message
+            try:
+                await hook()
+            except Exception as exc:
+                log.error("after-drain hook failed: %s", type(exc).__name__)
         return report
 
     async def _send_one(self, row: OutboxRow, report: DrainReport) -> None:

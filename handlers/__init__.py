@@ -13,6 +13,7 @@ from handlers import (
     account,
     admin,
     answering,
+    broadcasts,
     errors,
     fallback,
     language,
@@ -20,7 +21,7 @@ from handlers import (
     tasks,
 )
 
-FEATURES = [account, language, admin, tasks, reminders, answering, fallback]
+FEATURES = [account, language, admin, tasks, reminders, broadcasts, answering, fallback]
 
 # The command menu shown by Telegram (set_my_commands), in both languages.
 MENU: list[tuple[str, str]] = [

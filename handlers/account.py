@@ -46,6 +46,7 @@ HELP: list[tuple[str, str, str]] = [
     ("hoidap", "browse_topics", N_("browse questions by topic")),
     ("ngonngu", "language", N_("language: Tiếng Việt / English")),
     ("xoadulieu", "erase", N_("unlink and delete your data")),
+    ("thongbao", "broadcast", N_("send an announcement")),
     ("mau", "roster_template", N_("roster template (.xlsx)")),
     ("moi", "invite", N_("invite Phòng/Sở staff: /moi phong <Phòng> | <full name>")),
 ]
@@ -175,10 +176,18 @@ async def help_command(update: Update, context: BotContext) -> None:
     await reply(update, "\n".join(lines))
 
 
+async def cancel(update: Update, context: BotContext) -> None:
+    """/huy: drop whatever the bot was waiting for (a reason, an announcement)."""
+    _ = await tr(update, context)
+    chat_memory(context).clear()
+    await reply(update, _("Cancelled. Nothing was changed."))
+
+
 def register(application: Application) -> None:  # type: ignore[type-arg]
     private = filters.ChatType.PRIVATE
     application.add_handlers([
         CommandHandler("start", start, filters=private),
+        CommandHandler("huy", cancel, filters=private),
         CommandHandler("help", help_command, filters=private),
         CommandHandler("toi", profile, filters=private),
         CommandHandler("xoadulieu", erase_ask, filters=private),

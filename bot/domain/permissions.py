@@ -26,6 +26,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "erase": ANYONE,
     "language": ANYONE,
     "help": ANYONE,
+    "cancel": ANYONE,
     # answering
     "ask": ANYONE,
     "browse_topics": ANYONE,
@@ -39,6 +40,10 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     # reminders
     "mute_reminders": LINKED,
     "deadlines": ADMIN | frozenset({"so"}),
+    # announcements and reports
+    "broadcast": ADMIN | frozenset({"so", "phong", "ht"}),
+    "report": ADMIN | frozenset({"so", "phong", "ht"}),
+    "report_info": frozenset({"gv", "ht", "pht"}),
     # administration
     "import_roster": ADMIN,
     "roster_template": ADMIN | OFFICERS,

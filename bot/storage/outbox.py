@@ -105,11 +105,12 @@ async def next_due(conn: aiosqlite.Connection) -> dt.datetime | None:
     return dt.datetime.fromisoformat(row[0]) if row[0] else dt.datetime.min.replace(tzinfo=dt.UTC)
 
 
-async def counts(conn: aiosqlite.Connection, dedup_prefix: str | None = None) -> dict[str, int]:
+async def counts(conn: aiosqlite.Connection, dedup_key: str | None = None) -> dict[str, int]:
+    """Rows by status, of the whole outbox or of one key (e.g. one broadcast)."""
     sql = "SELECT status, COUNT(*) FROM outbox"
     params: tuple[object, ...] = ()
-    if dedup_prefix is not None:
-        sql += " WHERE dedup_key LIKE ?"
-        params = (dedup_prefix.replace("%", r"\%") + "%",)
-    async with conn.execute(sql + " GROUP BY status", params) as cur:
-        return {status: n for status, n in await cur.fetchall()}
+    if dedup_key is not None:
+        sql += " WHERE dedup_key = ?"
+        params = (dedup_key,)
+    rows = await conn.execute_fetchall(sql + " GROUP BY status", params)
+    return {status: n for status, n in rows}

@@ -1,0 +1,341 @@
+"""/thongbao: write an announcement, choose its audience with buttons, preview, send.
+
+Every button press reloads the draft and re-checks that the presser wrote it and that the
+audience stays within their scope, so forged or replayed callback data change nothing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import html
+import logging
+from dataclasses import replace
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram.error import BadRequest, TelegramError
+from telegram.ext import (
+    Application,
+    ApplicationHandlerStop,
+    CallbackQueryHandler,
+    CommandHandler,
+    MessageHandler,
+    filters,
+)
+
+from bot.app import BotContext, Services
+from bot.domain.audience import sender_scope
+from bot.domain.deadlines import may_send_at
+from bot.domain.errors import DomainError
+from bot.domain.people import Level, Role, UnitKind
+from bot.domain.tasks import TaskCode
+from bot.i18n import N_, Translator, translator
+from bot.sending import Rendered
+from bot.services import broadcasts as service
+from bot.storage import broadcasts as repo
+from bot.storage import people as people_repo
+from bot.storage.accounts import Account, account_by_telegram_id
+from bot.storage.broadcasts import Broadcast
+from bot.storage.database import audit
+from bot.storage.outbox import OutboxRow
+from handlers.common import chat_memory, guard, reply, tr, visitor_of
+from handlers.tasks import TASK_NAMES
+
+log = logging.getLogger(__name__)
+_WAITING = "broadcast_waiting"
+ROLE_GROUPS = {"gv": (Role.TEACHER,), "cbql": (Role.PRINCIPAL, Role.VICE_PRINCIPAL),
+               "phong": (Role.PHONG_STAFF,)}
+ROLE_GROUP_NAMES = {"gv": N_("Teachers"), "cbql": N_("Managers"), "phong": N_("Phòng staff")}
+
+
+async def _sender(update: Update, context: BotContext) -> service.Sender:
+    visitor = await visitor_of(update, context)
+    scope = sender_scope(visitor.profile, is_admin=visitor.is_admin)
+    return service.Sender(f"tg:{visitor.telegram_user_id}",
+                          visitor.person.id if visitor.person else None, scope)
+
+
+@guard("broadcast")
+async def start(update: Update, context: BotContext) -> None:
+    _ = await tr(update, context)
+    await _sender(update, context)  # refuses those who may not announce
+    chat_memory(context)[_WAITING] = True
+    await reply(update, _("Send the announcement now: a text (formatting is kept), or a PDF or "
+                          "photo with the text as its caption. /huy to cancel."))
+
+
+async def content_received(update: Update, context: BotContext) -> None:
+    """Runs before other handlers while /thongbao waits for the announcement."""
+    if context.user_data is None or not context.user_data.get(_WAITING):
+        return
+    chat_memory(context).pop(_WAITING, None)
+    message = update.effective_message
+    assert message is not None
+    _ = await tr(update, context)
+    if message.text and message.text.strip().startswith("/"):
+        return  # a command instead: it runs (/huy cancels), the announcement is dropped
+    attachment, size = None, None
+    if message.document:
+        attachment = ("document", message.document.file_id,
+                      message.document.file_name or "tep")
+        size = message.document.file_size
+    elif message.photo:
+        attachment = ("photo", message.photo[-1].file_id, "anh.jpg")
+        size = message.photo[-1].file_size
+    text = (message.caption_html if attachment else message.text_html) or ""
+    try:
+        sender = await _sender(update, context)
+        draft_id = await service.start_draft(context.services.db, sender, text, attachment,
+                                             size)
+    except DomainError as exc:
+        await reply(update, _(exc.message).format(**exc.params) + "\n"
+                    + _("Type /thongbao to start again."))
+        raise ApplicationHandlerStop from None
+    await _show_audience(update, context, draft_id, sender)
+    raise ApplicationHandlerStop
+
+
+def _mark(on: bool, label: str) -> str:
+    return ("✅ " if on else "") + label
+
+
+async def _summary(services: Services, broadcast: Broadcast, _: Translator) -> str:
+    a = broadcast.audience
+    unit = await people_repo.unit_by_id(services.db.reader, a.unit_id) if a.unit_id else None
+    parts = [html.escape(unit.name) if unit else _("the whole province")]
+    if a.levels:
+        parts.append(", ".join(sorted(lv.value for lv in a.levels)))
+    groups = [_(ROLE_GROUP_NAMES[g]) for g, roles in ROLE_GROUPS.items()
+              if set(roles) <= a.roles]
+    if groups:
+        parts.append(", ".join(groups))
+    if a.core_only:
+        parts.append(_("cốt cán only"))
+    if a.missing:
+        parts.append(_("still missing: {task}").format(task=_(TASK_NAMES[a.missing])))
+    total, reachable = await repo.count_audience(services.db.reader, a)
+    return "\n".join([
+        _("<b>Audience</b>: {what}").format(what=" · ".join(parts)),
+        _("{n} people will receive it ({m} in the audience do not use the assistant yet).")
+        .format(n=reachable, m=total - reachable)])
+
+
+def _audience_keyboard(broadcast: Broadcast, _: Translator, *,
+                       unit_choice: bool) -> InlineKeyboardMarkup:
+    a, b = broadcast.audience, f"bc:{broadcast.id}"
+    rows = [[InlineKeyboardButton(_mark(lv in a.levels, lv.value), callback_data=f"{b}:lv:{lv}")
+             for lv in Level]]
+    rows.append([InlineKeyboardButton(_mark(set(roles) <= a.roles, _(ROLE_GROUP_NAMES[g])),
+                                      callback_data=f"{b}:ro:{g}")
+                 for g, roles in ROLE_GROUPS.items()]
+                + [InlineKeyboardButton(_mark(a.core_only, _("Cốt cán")),
+                                        callback_data=f"{b}:core")])
+    rows.append([InlineKeyboardButton(_("Still missing a task…"), callback_data=f"{b}:miss")]
+                + ([InlineKeyboardButton(_("Unit…"), callback_data=f"{b}:unit")]
+                   if unit_choice else []))
+    rows.append([InlineKeyboardButton(_("👁 Preview"), callback_data=f"{b}:prev"),
+                 InlineKeyboardButton(_("📤 Send"), callback_data=f"{b}:send"),
+                 InlineKeyboardButton(_("✖ Cancel"), callback_data=f"{b}:cancel")])
+    return InlineKeyboardMarkup(rows)
+
+
+async def _show_audience(update: Update, context: BotContext, draft_id: int,
+                         sender: service.Sender, *, edit: Message | None = None) -> None:
+    _ = await tr(update, context)
+    broadcast = await service.own_draft(context.services.db, draft_id, sender)
+    text = _("Announcement #{id} is ready. Choose who receives it:").format(id=draft_id) + \
+        "\n" + await _summary(context.services, broadcast, _)
+    markup = _audience_keyboard(broadcast, _, unit_choice=sender.scope.kind is not
+                                UnitKind.SCHOOL)
+    if edit is not None:
+        try:
+            await edit.edit_text(text, parse_mode="HTML", reply_markup=markup)
+            return
+        except BadRequest:  # not modified, or too old to edit
+            pass
+    await reply(update, text, reply_markup=markup)
+
+
+@guard("broadcast")
+async def pressed(update: Update, context: BotContext) -> None:
+    query = update.callback_query
+    assert query is not None
+    await query.answer()
+    _ = await tr(update, context)
+    parts = (query.data or "").split(":")
+    if len(parts) < 3 or not parts[1].isdigit():
+        await reply(update, _("This button is not valid for you."))
+        return
+    draft_id, op, arg = int(parts[1]), parts[2], (parts[3] if len(parts) > 3 else "")
+    services = context.services
+    sender = await _sender(update, context)
+    broadcast = await service.own_draft(services.db, draft_id, sender)
+    audience = broadcast.audience
+    if op == "lv" and arg in Level.__members__.values():
+        audience = audience.toggled(level=Level(arg))
+    elif op == "ro" and arg in ROLE_GROUPS:
+        roles = set(ROLE_GROUPS[arg])
+        new_roles = audience.roles - roles if roles <= audience.roles else audience.roles | roles
+        audience = replace(audience, roles=frozenset(new_roles))
+    elif op == "core":
+        audience = replace(audience, core_only=not audience.core_only)
+    elif op == "ms":
+        audience = replace(audience, missing=TaskCode(arg) if arg in TaskCode.__members__
+                           .values() else None)
+    elif op == "un":
+        audience = replace(audience, unit_id=int(arg) if arg.isdigit() else None)
+    elif op == "miss":
+        keyboard = [[InlineKeyboardButton(_(TASK_NAMES[t]), callback_data=f"bc:{draft_id}:ms:{t}")]
+                    for t in TaskCode] + [[InlineKeyboardButton(
+                        _("No filter"), callback_data=f"bc:{draft_id}:ms:-")]]
+        await reply(update, _("Only people who still miss:"),
+                    reply_markup=InlineKeyboardMarkup(keyboard))
+        return
+    elif op == "unit":
+        await _unit_menu(update, context, draft_id, sender)
+        return
+    elif op == "prev":
+        await _preview(update, context, broadcast)
+        return
+    elif op == "send":
+        await _send(update, context, broadcast, sender)
+        return
+    elif op == "cancel":
+        await service.cancel(services.db, draft_id, sender)
+        await reply(update, _("Cancelled. Nothing was sent."))
+        return
+    else:
+        await reply(update, _("This button is not valid for you."))
+        return
+    await service.choose_audience(services.db, draft_id, sender, audience)
+    await _show_audience(update, context, draft_id, sender,
+                         edit=query.message if isinstance(query.message, Message) else None)
+
+
+async def _unit_menu(update: Update, context: BotContext, draft_id: int,
+                     sender: service.Sender) -> None:
+    _ = await tr(update, context)
+    reader = context.services.db.reader
+    if sender.scope.kind is UnitKind.SO:
+        units = [*await people_repo.units_of_kind(reader, UnitKind.PHONG),
+                 *[u for u in await people_repo.units_of_kind(reader, UnitKind.SCHOOL)
+                   if u.level in (Level.THPT, Level.GDTX)]]
+        everyone = _("The whole province")
+    else:
+        units = [u for u in await people_repo.units_of_kind(reader, UnitKind.SCHOOL)
+                 if u.parent_id == sender.scope.unit_id]
+        everyone = _("All my schools")
+    keyboard = [[InlineKeyboardButton(everyone, callback_data=f"bc:{draft_id}:un:all")]]
+    keyboard += [[InlineKeyboardButton(u.name[:60], callback_data=f"bc:{draft_id}:un:{u.id}")]
+                 for u in units[:40]]
+    await reply(update, _("Send to:"), reply_markup=InlineKeyboardMarkup(keyboard))
+
+
+async def _preview(update: Update, context: BotContext, broadcast: Broadcast) -> None:
+    _ = await tr(update, context)
+    chat = update.effective_chat
+    assert chat is not None
+    rendered = announcement(broadcast, _)
+    await reply(update, _("Preview — this is what they will see:"))
+    try:
+        if broadcast.attachment_kind == "document" and broadcast.attachment_id:
+            await chat.send_document(broadcast.attachment_id, caption=rendered.text,
+                                     parse_mode="HTML")
+        elif broadcast.attachment_kind == "photo" and broadcast.attachment_id:
+            await chat.send_photo(broadcast.attachment_id, caption=rendered.text,
+                                  parse_mode="HTML")
+        else:
+            await reply(update, rendered.text)
+    except BadRequest as exc:
+        await reply(update, _("Telegram refused this text ({error}). Please check its "
+                              "formatting and send it again with /thongbao.")
+                    .format(error=html.escape(exc.message[:100])))
+
+
+async def _send(update: Update, context: BotContext, broadcast: Broadcast,
+                sender: service.Sender) -> None:
+    _ = await tr(update, context)
+    services = context.services
+    n = await service.queue(services.db, broadcast.id, sender)
+    text = _("📤 Announcement #{id}: sending to {n} people…").format(id=broadcast.id, n=n)
+    if not may_send_at(services.local_now().time()):
+        text += "\n" + _("Nothing is sent between 21:00 and 07:00: it goes out at 07:00.")
+    message = await reply(update, text)
+    if message is not None:
+        async with services.db.transaction() as tx:
+            await repo.set_progress_message(tx, broadcast.id, message.chat_id,
+                                            message.message_id)
+    services.outbox.wake()
+
+
+def announcement(broadcast: Broadcast, _: Translator) -> Rendered:
+    text = broadcast.text
+    if broadcast.attachment_kind == "document" and broadcast.attachment_id:
+        return Rendered(text, document=(broadcast.attachment_name or "tep",
+                                        broadcast.attachment_id))
+    if broadcast.attachment_kind == "photo" and broadcast.attachment_id:
+        return Rendered(text, photo=broadcast.attachment_id)
+    return Rendered(text)
+
+
+async def render_broadcast(services: Services, row: OutboxRow,
+                           account: Account) -> Rendered | None:
+    broadcast = await repo.broadcast_by_id(services.db.reader, int(row.payload["broadcast_id"]))
+    if broadcast is None or broadcast.status == "cancelled":
+        return None
+    return announcement(broadcast, translator(account.language))
+
+
+async def refresh_progress(services: Services) -> None:
+    """After each drain: update each running broadcast's progress message; close finished ones."""
+    bot = services.outbox.bot
+    for broadcast in await repo.in_progress(services.db.reader):
+        state = await service.progress(services.db, broadcast.id)
+        account = (await account_by_telegram_id(services.db.reader,
+                                                int(broadcast.author[3:]))
+                   if broadcast.author.startswith("tg:") else None)
+        _ = translator(account.language if account else None)
+        line = _("📤 Announcement #{id}: {sent}/{n} delivered · {failed} failed · "
+                 "{blocked} blocked the bot or unlinked").format(
+            id=broadcast.id, sent=state.sent, n=broadcast.recipients, failed=state.failed,
+            blocked=state.blocked)
+        if bot is not None and broadcast.progress_chat and broadcast.progress_msg:
+            with contextlib.suppress(TelegramError):  # unchanged, or deleted by the sender
+                await bot.edit_message_text(line, broadcast.progress_chat,
+                                            broadcast.progress_msg)
+        if state.finished:
+            async with services.db.transaction() as tx:
+                if await repo.mark(tx, broadcast.id, "done", expected=broadcast.status):
+                    await audit(tx, actor="outbox", action="broadcast.done",
+                                subject=f"broadcast:{broadcast.id}", sent=state.sent,
+                                failed=state.failed, blocked=state.blocked)
+            if bot is not None and broadcast.progress_chat:
+                try:
+                    await bot.send_message(broadcast.progress_chat, _(
+                        "✅ Announcement #{id} finished: {sent} delivered, {failed} failed, "
+                        "{blocked} blocked the bot or unlinked.").format(
+                        id=broadcast.id, sent=state.sent, failed=state.failed,
+                        blocked=state.blocked))
+                except TelegramError as exc:
+                    log.info("final broadcast report not delivered: %s", type(exc).__name__)
+
+
+def register(application: Application) -> None:  # type: ignore[type-arg]
+    services = application.bot_data.services
+    assert services is not None
+
+    async def renderer(row: OutboxRow, account: Account) -> Rendered | None:
+        return await render_broadcast(services, row, account)
+
+    async def after_drain() -> None:
+        await refresh_progress(services)
+
+    services.outbox.register("broadcast", renderer)
+    services.outbox.after_drain.append(after_drain)
+    private = filters.ChatType.PRIVATE
+    application.add_handler(MessageHandler(
+        private & ~filters.UpdateType.EDITED & (filters.TEXT | filters.Document.ALL
+                                                | filters.PHOTO), content_received), group=-2)
+    application.add_handlers([
+        CommandHandler("thongbao", start, filters=private),
+        CallbackQueryHandler(pressed, pattern=r"^bc:"),
+    ])
