@@ -117,15 +117,25 @@ def build_application(services: Services, *, request: BaseRequest | None = None,
     return application
 
 
-async def _post_init(application: BotApplication) -> None:
+async def _prepare(application: BotApplication) -> None:
+    """Database open, approved FAQ answers in the engine, command menus registered."""
+    from handlers.support import load_approved_faq
+
     services = application.bot_data.services
     assert services is not None
     if not services.db.is_open:
         await services.db.connect()
+    await load_approved_faq(services)
     await register_commands(application)
+
+
+async def _post_init(application: BotApplication) -> None:
     from scheduler import schedule_jobs
 
+    await _prepare(application)
     schedule_jobs(application)
+    services = application.bot_data.services
+    assert services is not None
     services.outbox.start()
 
 
@@ -169,5 +179,5 @@ async def offline_telegram(services: Services, *, background: bool = False) -> O
         await _post_init(application)
         await application.start()
         return OfflineTelegram(application, api)
-    await register_commands(application)
+    await _prepare(application)
     return OfflineTelegram(application, api, after_update=services.outbox.drain)

@@ -18,10 +18,12 @@ from handlers import (
     fallback,
     language,
     reminders,
+    support,
     tasks,
 )
 
-FEATURES = [account, language, admin, tasks, reminders, broadcasts, answering, fallback]
+FEATURES = [account, language, admin, tasks, reminders, broadcasts, support, answering,
+            fallback]
 
 # The command menu shown by Telegram (set_my_commands), in both languages.
 MENU: list[tuple[str, str]] = [

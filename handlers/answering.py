@@ -16,6 +16,7 @@ from bot.services.answering import answer_question, entry_answer, find_entry
 from bot.storage.questions import most_frequent_unanswered
 from handlers.common import (
     MAX_TEXT_CHARS,
+    chat_memory,
     guard,
     incoming_text,
     reply,
@@ -23,6 +24,7 @@ from handlers.common import (
     tr,
     visitor_of,
 )
+from handlers.support import LAST_QUESTION, ask_staff_button
 
 BUTTON_CHARS = 60
 
@@ -31,19 +33,17 @@ def _title(entry: Entry) -> str:
     return entry.title if len(entry.title) <= BUTTON_CHARS else entry.title[:BUTTON_CHARS - 1] + "…"
 
 
-def entry_buttons(entries: tuple[Entry, ...] | list[Entry]) -> InlineKeyboardMarkup | None:
-    if not entries:
-        return None
-    return InlineKeyboardMarkup([[InlineKeyboardButton(_title(e), callback_data=f"kb:{e.id}")]
-                                 for e in entries[:3]])
-
-
 async def _send_answer(update: Update, context: BotContext, answer: Answer) -> None:
+    """The answer, with buttons: related entries, or candidates and the hand-off to a person."""
     _ = await tr(update, context)
     chunks = split_message(render_answer(answer, _))
     for chunk in chunks[:-1]:
         await reply(update, chunk)
-    await reply(update, chunks[-1], reply_markup=entry_buttons(answer.candidates))
+    rows = [[InlineKeyboardButton(_title(e), callback_data=f"kb:{e.id}")]
+            for e in answer.candidates[:3]]
+    if answer.kind != "confident":
+        rows.append([ask_staff_button(_)])
+    await reply(update, chunks[-1], reply_markup=InlineKeyboardMarkup(rows) if rows else None)
 
 
 @guard("ask")
@@ -62,6 +62,8 @@ async def question(update: Update, context: BotContext) -> None:
     visitor = await visitor_of(update, context)
     answer = await answer_question(services.db, services.engine, text, person=visitor.person,
                                    province=services.settings.province)
+    if answer.kind != "confident":
+        chat_memory(context)[LAST_QUESTION] = text  # for "ask a support officer"
     await _send_answer(update, context, answer)
 
 

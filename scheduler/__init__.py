@@ -6,7 +6,9 @@ from __future__ import annotations
 from telegram.ext import Application
 
 from scheduler.reminders import schedule_reminders
+from scheduler.tickets import schedule_ticket_reminders
 
 
 def schedule_jobs(application: Application) -> None:  # type: ignore[type-arg]
     schedule_reminders(application)
+    schedule_ticket_reminders(application)

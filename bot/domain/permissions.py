@@ -44,6 +44,11 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "broadcast": ADMIN | frozenset({"so", "phong", "ht"}),
     "report": ADMIN | frozenset({"so", "phong", "ht"}),
     "report_info": frozenset({"gv", "ht", "pht"}),
+    # hand-off to a person
+    "ask_staff": ANYONE,
+    "answer_tickets": ADMIN | frozenset({"so", "phong"}),
+    "support_group": ADMIN | frozenset({"so", "phong"}),
+    "approve_faq": ADMIN | frozenset({"so"}),
     # administration
     "import_roster": ADMIN,
     "roster_template": ADMIN | OFFICERS,

@@ -35,7 +35,7 @@ _ALLOWED_TAGS = re.compile(r"</?(b|i|u|s|code|a|pre|blockquote)(\s[^>]*)?>")
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    document: str  # seed prefix: "000".."004"
+    document: str  # seed prefix "000".."004", or "faq" for an answer approved by the Sở
     number: str  # the letter's number, e.g. "…/SGDĐT-GDTrH" or "1184/KH-UBND"
     date: str  # as the letter dates itself, e.g. "3/2021"
     issuer: str  # e.g. "Sở GD&ĐT Bình Phước"
@@ -164,7 +164,7 @@ def validate(entries: Iterable[Entry]) -> list[str]:
         if not e.sources:
             problems.append(f"{where}: needs a source")
         for s in e.sources:
-            if not re.fullmatch(r"00[0-4]", s.document):
+            if not re.fullmatch(r"00[0-4]|faq", s.document):
                 problems.append(f"{where}: unknown source document {s.document!r}")
         if e.province is not None and e.province not in PROVINCES:
             problems.append(f"{where}: unknown province {e.province!r}")

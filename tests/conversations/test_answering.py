@@ -27,6 +27,7 @@ async def test_an_out_of_scope_question_gets_an_honest_no_with_the_contacts(
     [answer] = await guest.send("luong giao vien thang nay bao nhieu vay")
     assert "không tìm thấy" in answer.text and "18008000" in answer.text
     assert "Nguồn" not in answer.text
+    assert answer.button_texts == ["🙋 Hỏi cán bộ hỗ trợ"]
     admin = telegram.user(ADMIN_ID)
     [listing] = await admin.send("/chuatraloi")
     assert "luong giao vien thang nay" in listing.text
@@ -40,7 +41,8 @@ async def test_an_unsure_question_offers_candidates_that_answer_when_pressed(
     guest = telegram.user(703)
     [unsure] = await guest.send("báo cáo")
     assert "Có phải Thầy/Cô muốn hỏi" in unsure.text
-    assert len(unsure.button_texts) == 3
+    assert len(unsure.button_texts) == 4  # three candidates, and the hand-off to a person
+    assert unsure.button_texts[-1] == "🙋 Hỏi cán bộ hỗ trợ"
     [answer] = await guest.press(2, unsure)
     assert "Nguồn:" in answer.text and "Có phải" not in answer.text
 

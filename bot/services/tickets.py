@@ -1,0 +1,138 @@
+"""Hand-off: a question becomes a ticket for the right staff, their answer goes back, and a
+good answer can become a knowledge-base entry once a Sở admin approves it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+
+from bot.domain.errors import AlreadyDone, DomainError, PermissionDenied
+from bot.domain.people import Profile, Role, UnitKind
+from bot.domain.tickets import MAX_OPEN_TICKETS, support_unit
+from bot.i18n import N_
+from bot.knowledge.entries import Entry, Source
+from bot.storage import Database
+from bot.storage import tickets as repo
+from bot.storage.database import audit
+from bot.storage.people import unit_by_id
+from bot.storage.tickets import Draft, Ticket
+
+MAX_QUESTION_CHARS = 1000
+FAQ_TOPIC = "faq"
+
+
+async def so_unit_id(db: Database) -> int:
+    rows = await db.reader.execute_fetchall("SELECT id FROM units WHERE kind = 'so' LIMIT 1")
+    found = next(iter(rows), None)
+    if found is None:
+        raise DomainError(N_("The Sở is not set up yet: please import the roster first."))
+    return int(found[0])
+
+
+async def open_ticket(db: Database, *, asker_tg: int, profile: Profile | None, question: str,
+                      now: dt.datetime, parent_id: int | None = None) -> Ticket:
+    """Raises DomainError when the user already has the maximum of open questions."""
+    question = question.strip()[:MAX_QUESTION_CHARS]
+    if not question:
+        raise DomainError(N_("Please type the question first."))
+    if await repo.open_count(db.reader, asker_tg) >= MAX_OPEN_TICKETS:
+        raise DomainError(N_("You already have {n} questions waiting for an answer. Please wait "
+                             "for them before asking more staff questions."),
+                          {"n": MAX_OPEN_TICKETS})
+    unit_id = support_unit(profile, await so_unit_id(db))
+    async with db.transaction() as tx:
+        ticket_id = await repo.create_ticket(tx, asker_tg=asker_tg,
+                                             person_id=profile.person.id if profile else None,
+                                             unit_id=unit_id, question=question,
+                                             parent_id=parent_id, now=now)
+        await audit(tx, actor=f"tg:{asker_tg}", action="ticket.open",
+                    subject=f"ticket:{ticket_id}", unit=unit_id, parent=parent_id)
+    ticket = await repo.ticket_by_id(db.reader, ticket_id)
+    assert ticket is not None
+    return ticket
+
+
+def may_answer(staff: Profile | None, is_admin: bool, ticket: Ticket) -> bool:
+    """Sở staff and admins answer any question; Phòng staff those routed to their Phòng."""
+    if is_admin:
+        return True
+    if staff is None:
+        return False
+    if staff.person.role is Role.SO_STAFF:
+        return True
+    return staff.person.role is Role.PHONG_STAFF and staff.unit.id == ticket.unit_id
+
+
+async def answer_ticket(db: Database, ticket_id: int, *, staff: Profile | None,
+                        is_admin: bool, text: str, by: str) -> Ticket:
+    ticket = await repo.ticket_by_id(db.reader, ticket_id)
+    if ticket is None or not may_answer(staff, is_admin, ticket):
+        raise PermissionDenied(N_("Only the support staff of this question's unit can answer "
+                                  "it."))
+    if not text.strip():
+        raise DomainError(N_("Please type the answer first."))
+    async with db.transaction() as tx:
+        if not await repo.answer(tx, ticket_id, text.strip()[:3500], by):
+            raise AlreadyDone(N_("Question #{id} has already been answered."), {"id": ticket_id})
+        await audit(tx, actor=by, action="ticket.answer", subject=f"ticket:{ticket_id}")
+    answered = await repo.ticket_by_id(db.reader, ticket_id)
+    assert answered is not None
+    return answered
+
+
+async def tickets_for_staff(db: Database, staff: Profile | None,
+                            is_admin: bool) -> list[Ticket]:
+    if is_admin or (staff is not None and staff.person.role is Role.SO_STAFF):
+        return await repo.open_tickets(db.reader, None)
+    if staff is not None and staff.person.role is Role.PHONG_STAFF:
+        return await repo.open_tickets(db.reader, [staff.unit.id])
+    return []
+
+
+async def propose_faq(db: Database, ticket_id: int, *, staff: Profile | None, is_admin: bool,
+                      by: str) -> int:
+    ticket = await repo.ticket_by_id(db.reader, ticket_id)
+    if ticket is None or not may_answer(staff, is_admin, ticket):
+        raise PermissionDenied(N_("Only the support staff of this question's unit can answer "
+                                  "it."))
+    if ticket.status != "answered" or not ticket.answer:
+        raise DomainError(N_("Question #{id} has no answer yet."), {"id": ticket_id})
+    title = ticket.question if len(ticket.question) <= 60 else ticket.question[:59] + "…"
+    async with db.transaction() as tx:
+        draft_id = await repo.create_draft(tx, ticket_id=ticket_id, unit_id=ticket.unit_id,
+                                           title=title, question=ticket.question,
+                                           answer_text=ticket.answer, by=by)
+        await audit(tx, actor=by, action="faq.propose", subject=f"faq:{draft_id}",
+                    ticket=ticket_id)
+    return draft_id
+
+
+async def decide_faq(db: Database, draft_id: int, *, approve: bool, by: str) -> Draft:
+    async with db.transaction() as tx:
+        if not await repo.decide_draft(tx, draft_id, approve, by):
+            raise AlreadyDone(N_("This draft has already been decided."))
+        await audit(tx, actor=by, action="faq.approve" if approve else "faq.reject",
+                    subject=f"faq:{draft_id}")
+    decided = next((d for d in await repo.drafts(db.reader, "approved" if approve
+                                                 else "rejected") if d.id == draft_id), None)
+    assert decided is not None
+    return decided
+
+
+async def faq_entry(db: Database, draft: Draft) -> Entry:
+    """The knowledge-base entry an approved draft becomes; its source names the answering unit."""
+    unit = await unit_by_id(db.reader, draft.unit_id) if draft.unit_id else None
+    issuer = unit.name if unit else "Sở GD&ĐT"
+    if unit is not None and unit.kind is UnitKind.PHONG:
+        issuer = f"Phòng GD&ĐT {unit.name}" if not unit.name.lower().startswith("phòng") \
+            else unit.name
+    return Entry(
+        id=f"faq_{draft.id}", topic=FAQ_TOPIC, title=draft.title,
+        answer=html.escape(draft.answer, quote=False),
+        questions=(draft.question, draft.title),
+        sources=(Source("faq", f"hỏi đáp #{draft.ticket_id or draft.id}",
+                        draft.proposed_at[:10], issuer),))
+
+
+async def approved_faq_entries(db: Database) -> list[Entry]:
+    return [await faq_entry(db, d) for d in await repo.drafts(db.reader, "approved")]
