@@ -16,14 +16,15 @@ from handlers import (
     broadcasts,
     errors,
     fallback,
+    info,
     language,
     reminders,
     support,
     tasks,
 )
 
-FEATURES = [account, language, admin, tasks, reminders, broadcasts, support, answering,
-            fallback]
+FEATURES = [account, language, admin, tasks, reminders, broadcasts, support, info,
+            answering, fallback]
 
 # The command menu shown by Telegram (set_my_commands), in both languages.
 MENU: list[tuple[str, str]] = [

@@ -42,6 +42,7 @@ HELP: list[tuple[str, str, str]] = [
     ("truong", "school", N_("your school's open tasks")),
     ("nhacnho", "mute_reminders", N_("reminder settings")),
     ("hanchot", "deadlines", N_("deadlines and their reminders")),
+    ("suathongtin", "report_info", N_("report wrong personal info on LMS")),
     ("toi", "profile", N_("your profile")),
     ("hoidap", "browse_topics", N_("browse questions by topic")),
     ("ngonngu", "language", N_("language: Tiếng Việt / English")),

@@ -70,3 +70,25 @@ async def test_a_teacher_sending_a_file_is_refused(telegram: OfflineTelegram,
     [refused] = await teacher.send_document("ds.csv", b"Ho va ten,So dien thoai,Chuc vu\n")
     assert "không dành cho vai trò" in refused.text
     assert await count_people(demo_db.reader) == before
+
+
+async def test_a_teacher_reports_wrong_personal_info_for_phu_luc_4(
+        telegram: OfflineTelegram, demo_db: Database) -> None:
+    teacher = telegram.user(620)
+    await teacher.share_contact("0912000002")
+    [menu] = await teacher.send("/suathongtin")
+    [ask] = await teacher.press("Ngày sinh", menu)
+    assert "|" in ask.text
+    [bad] = await teacher.send("chỉ một giá trị")
+    assert "cả hai" in bad.text
+    await teacher.send("/suathongtin")
+    await teacher.press("Ngày sinh")
+    [ok] = await teacher.send("12/03/1985 | 21/03/1985")
+    assert "Phụ lục 4" in ok.text
+    async with demo_db.reader.execute(
+            "SELECT field, wrong_value, correct_value FROM info_corrections") as cur:
+        assert [tuple(r) for r in await cur.fetchall()] == [
+            ("birth_date", "12/03/1985", "21/03/1985")]
+    guest = telegram.user(621)
+    [refused] = await guest.send("/suathongtin")
+    assert "/start" in refused.text
