@@ -19,11 +19,12 @@ from handlers import (
     info,
     language,
     reminders,
+    reports,
     support,
     tasks,
 )
 
-FEATURES = [account, language, admin, tasks, reminders, broadcasts, support, info,
+FEATURES = [account, language, admin, tasks, reminders, broadcasts, reports, support, info,
             answering, fallback]
 
 # The command menu shown by Telegram (set_my_commands), in both languages.
@@ -34,6 +35,7 @@ MENU: list[tuple[str, str]] = [
     ("dieukien", N_("May I take modules 2, 3, 4?")),
     ("choduyet", N_("What waits for my approval")),
     ("truong", N_("My school's open tasks (principals)")),
+    ("baocao", N_("Progress report and Excel lists")),
     ("nhacnho", N_("Reminder settings")),
     ("toi", N_("My profile")),
     ("hoidap", N_("Questions by topic")),

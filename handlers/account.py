@@ -48,6 +48,7 @@ HELP: list[tuple[str, str, str]] = [
     ("ngonngu", "language", N_("language: Tiếng Việt / English")),
     ("xoadulieu", "erase", N_("unlink and delete your data")),
     ("thongbao", "broadcast", N_("send an announcement")),
+    ("baocao", "report", N_("progress report, chart and Excel lists")),
     ("mau", "roster_template", N_("roster template (.xlsx)")),
     ("moi", "invite", N_("invite Phòng/Sở staff: /moi phong <Phòng> | <full name>")),
 ]

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import aiosqlite
 
+from bot.reports.stats import InfoField
 from bot.storage.database import audit, utcnow
 
-FIELDS = ("full_name", "birth_date", "birth_place")
+FIELDS = tuple(f.value for f in InfoField)
 
 
 async def report_correction(tx: aiosqlite.Connection, *, person_id: int, field: str,
