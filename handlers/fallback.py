@@ -5,10 +5,20 @@ Registered last, so each reply tells the user what the bot does understand inste
 
 from __future__ import annotations
 
+import contextlib
+
 from telegram import Update
-from telegram.ext import Application, CallbackQueryHandler, MessageHandler, filters
+from telegram.error import TelegramError
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    ChatMemberHandler,
+    MessageHandler,
+    filters,
+)
 
 from bot.app import BotContext
+from bot.i18n import translator
 from handlers.common import esc, reply, tr
 
 
@@ -39,6 +49,23 @@ async def group_command(update: Update, context: BotContext) -> None:
                           "https://t.me/{username}").format(username=username))
 
 
+async def added_to_group(update: Update, context: BotContext) -> None:
+    """Say once, when added to a group or channel, what the bot does there (and not)."""
+    member = update.my_chat_member
+    if member is None or member.new_chat_member.status not in ("member", "administrator"):
+        return
+    if member.old_chat_member.status in ("member", "administrator"):
+        return
+    _ = translator("vi")
+    username = context.bot.username
+    with contextlib.suppress(TelegramError):  # a channel may not let the bot post
+        await context.bot.send_message(member.chat.id, _(
+            "Hello! I answer teachers in private chats: https://t.me/{username}\n"
+            "Is this the support group of a Phòng or the Sở? An officer types /nhomhotro here, "
+            "and questions I cannot answer will arrive in this group.").format(
+            username=username))
+
+
 async def stale_button(update: Update, context: BotContext) -> None:
     query = update.callback_query
     assert query is not None
@@ -55,4 +82,5 @@ def register(application: Application) -> None:  # type: ignore[type-arg]
         MessageHandler(private & ~filters.TEXT, not_text),
         MessageHandler(filters.ChatType.GROUPS & filters.COMMAND, group_command),
         CallbackQueryHandler(stale_button),
+        ChatMemberHandler(added_to_group, ChatMemberHandler.MY_CHAT_MEMBER),
     ])

@@ -92,3 +92,16 @@ async def test_a_teacher_reports_wrong_personal_info_for_phu_luc_4(
     guest = telegram.user(621)
     [refused] = await guest.send("/suathongtin")
     assert "/start" in refused.text
+
+
+async def test_added_to_a_group_the_bot_says_what_it_does_there(
+        telegram: OfflineTelegram) -> None:
+    import time
+
+    update = {"my_chat_member": {
+        "chat": {"id": -100555, "type": "supergroup", "title": "Tổ hỗ trợ"},
+        "from": {"id": 603, "is_bot": False, "first_name": "Cán bộ"}, "date": int(time.time()),
+        "old_chat_member": {"status": "left", "user": telegram.api.bot_user()},
+        "new_chat_member": {"status": "member", "user": telegram.api.bot_user()}}}
+    [note] = await telegram.deliver(update, -100555)
+    assert "/nhomhotro" in note.text and "tin nhắn riêng" in note.text
