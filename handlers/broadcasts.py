@@ -37,7 +37,7 @@ from bot.storage.accounts import Account, account_by_telegram_id
 from bot.storage.broadcasts import Broadcast
 from bot.storage.database import audit
 from bot.storage.outbox import OutboxRow
-from handlers.common import chat_memory, guard, reply, tr, visitor_of
+from handlers.common import awaited, chat_memory, guard, reply, tr, visitor_of
 from handlers.tasks import TASK_NAMES
 
 log = logging.getLogger(__name__)
@@ -65,9 +65,8 @@ async def start(update: Update, context: BotContext) -> None:
 
 async def content_received(update: Update, context: BotContext) -> None:
     """Runs before other handlers while /thongbao waits for the announcement."""
-    if context.user_data is None or not context.user_data.get(_WAITING):
+    if not awaited(context, _WAITING):
         return
-    chat_memory(context).pop(_WAITING, None)
     message = update.effective_message
     assert message is not None
     _ = await tr(update, context)

@@ -61,6 +61,14 @@ def chat_memory(context: BotContext) -> dict[str, Any]:
     return data
 
 
+def awaited(context: BotContext, key: str) -> Any:
+    """What the bot asked this user for (a reason, an answer…), taken out of their memory; None
+    when it asked nothing. Handlers of the next message call it before anything else."""
+    if context.user_data is None:
+        return None
+    return context.user_data.pop(key, None)
+
+
 def incoming_text(update: Update) -> str:
     """The message text in NFC (some Vietnamese keyboards send decomposed characters)."""
     message = update.effective_message

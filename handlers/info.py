@@ -21,7 +21,16 @@ from telegram.ext import (
 from bot.app import BotContext
 from bot.i18n import N_
 from bot.storage.corrections import FIELDS, report_correction
-from handlers.common import chat_memory, esc, guard, incoming_text, reply, tr, visitor_of
+from handlers.common import (
+    awaited,
+    chat_memory,
+    esc,
+    guard,
+    incoming_text,
+    reply,
+    tr,
+    visitor_of,
+)
 
 _WAITING = "correction_field"
 FIELD_NAMES = {"full_name": N_("Full name"), "birth_date": N_("Date of birth"),
@@ -56,12 +65,12 @@ async def field_chosen(update: Update, context: BotContext) -> None:
 
 async def typed(update: Update, context: BotContext) -> None:
     """Runs before other text handlers while /suathongtin waits for the two values."""
-    if context.user_data is None or not context.user_data.get(_WAITING):
-        return
     text = incoming_text(update).strip()
     if text.startswith("/"):
+        return  # a command instead; /huy clears the wait
+    field = awaited(context, _WAITING)
+    if not field:
         return
-    field = chat_memory(context).pop(_WAITING)
     _ = await tr(update, context)
     parts = [p.strip() for p in _SPLIT.split(text, maxsplit=1)]
     visitor = await visitor_of(update, context)

@@ -29,7 +29,16 @@ from bot.storage.outbox import OutboxRow, Queued, enqueue
 from bot.storage.people import person_by_id, profile_of, unit_by_id
 from bot.storage.tickets import Ticket
 from handlers.account import ROLE_NAMES
-from handlers.common import chat_memory, esc, guard, incoming_text, reply, tr, visitor_of
+from handlers.common import (
+    awaited,
+    chat_memory,
+    esc,
+    guard,
+    incoming_text,
+    reply,
+    tr,
+    visitor_of,
+)
 
 log = logging.getLogger(__name__)
 LAST_QUESTION = "last_question"
@@ -225,13 +234,12 @@ async def ticket_pressed(update: Update, context: BotContext) -> None:
 
 async def typed(update: Update, context: BotContext) -> None:
     """Runs before the question handler: the text a follow-up or an answer was waiting for."""
-    memory = context.user_data
-    if memory is None or not (memory.get(_ANSWERING) or memory.get(_FOLLOW_UP)):
-        return
     text = incoming_text(update).strip()
     if text.startswith("/"):
         return  # a command instead; /huy clears the wait
-    answering, follow_up = memory.pop(_ANSWERING, None), memory.pop(_FOLLOW_UP, None)
+    answering, follow_up = awaited(context, _ANSWERING), awaited(context, _FOLLOW_UP)
+    if not (answering or follow_up):
+        return
     try:
         if answering:
             await _answer(update, context, int(answering), update.effective_message.text_html

@@ -36,6 +36,7 @@ from bot.storage.accounts import Account, account_of_person
 from bot.storage.outbox import OutboxRow, Queued, enqueue
 from handlers.account import ROLE_NAMES
 from handlers.common import (
+    awaited,
     chat_memory,
     guard,
     incoming_text,
@@ -224,9 +225,9 @@ async def _apply(update: Update, context: BotContext, task: TaskCode, state: Tas
 
 async def reason_typed(update: Update, context: BotContext) -> None:
     """Runs before the question handler: a text is the reason a backward move asked for."""
-    if context.user_data is None or not context.user_data.get(_PENDING_REASON):
+    pending = awaited(context, _PENDING_REASON)
+    if not pending:
         return
-    pending = chat_memory(context).pop(_PENDING_REASON)
     task = TaskCode(pending[0])
     state = next(s for s in states_for(task) if s.value == pending[1])
     reason = incoming_text(update).strip()[:MAX_REASON_CHARS]

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 
 from bot.domain.errors import DomainError
@@ -51,8 +52,14 @@ def error_lines(errors: list[RowError], gettext: Callable[[str], str]) -> list[s
     return lines
 
 
-def _lock_for(db: Database) -> asyncio.Lock:
-    return _locks.setdefault(id(db), asyncio.Lock())
+@asynccontextmanager
+async def _one_import_at_a_time(db: Database) -> AsyncIterator[None]:
+    """A second import into the same database is told to wait rather than queued behind."""
+    lock = _locks.setdefault(id(db), asyncio.Lock())
+    if lock.locked():
+        raise ImportInProgress()
+    async with lock:
+        yield
 
 
 async def import_roster(db: Database, rows: list[Row], *, actor: str,
@@ -62,10 +69,7 @@ async def import_roster(db: Database, rows: list[Row], *, actor: str,
     Raises:
         ImportInProgress: another import into the same database has not finished.
     """
-    lock = _lock_for(db)
-    if lock.locked():
-        raise ImportInProgress()
-    async with lock:
+    async with _one_import_at_a_time(db):
         parsed: ParsedRoster = await asyncio.to_thread(parse_roster, rows)
         if parsed.errors:
             log.info("roster import refused: %d bad rows", len(parsed.errors))
@@ -90,10 +94,7 @@ async def import_status(db: Database, rows: list[Row], *, actor: str) -> ImportR
     Raises:
         ImportInProgress: another import into the same database has not finished.
     """
-    lock = _lock_for(db)
-    if lock.locked():
-        raise ImportInProgress()
-    async with lock:
+    async with _one_import_at_a_time(db):
         parsed = await asyncio.to_thread(parse_status, rows)
         errors = list(parsed.errors)
         changes = []
