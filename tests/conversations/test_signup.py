@@ -135,3 +135,18 @@ async def test_language_switch_and_menus_in_both_languages(telegram: OfflineTele
     await user.press_data("lang:klingon")
     [help_again] = await user.send("/help")
     assert "What I can do for you" in help_again.text  # forged data changed nothing
+
+
+async def test_logs_carry_no_phone_numbers_or_names(telegram: OfflineTelegram, caplog) -> None:  # type: ignore[no-untyped-def]
+    import logging
+
+    with caplog.at_level(logging.INFO):
+        user = telegram.user(520, "Lan")
+        await user.share_contact("0912345678", owner_id=777)  # refused: logged
+        await user.share_contact("0912345678")
+        await user.send("/moi so Ai Đó")  # refused role: logged
+        await user.send_raw(sticker={"file_id": "s", "file_unique_id": "us", "width": 1,
+                                     "height": 1, "is_animated": False, "is_video": False,
+                                     "type": "regular"})
+    assert caplog.records  # something was logged …
+    assert "912345678" not in caplog.text and "Trần Thị Lan" not in caplog.text  # … but not this
