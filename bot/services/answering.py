@@ -28,7 +28,7 @@ async def answer_question(db: Database, engine: AnsweringEngine, question: str, 
     answer = engine.answer(question, role=engine_role(person),
                            level=person.level.value if person and person.level else None,
                            province=province)
-    if answer.kind == "none" and question.strip():
+    if answer.kind == "none" and sum(ch.isalpha() for ch in question) >= 3:  # not emoji alone
         async with db.transaction() as tx:
             await record_unanswered(tx, question, person.role.value if person else "guest")
     return answer

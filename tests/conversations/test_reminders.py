@@ -292,3 +292,33 @@ async def _many_core_teachers(services: Services, n: int) -> list[int]:
     return chats
 
 
+
+
+async def test_a_database_locked_for_a_moment_only_delays_the_sending(
+        telegram: OfflineTelegram, services: Services, clock: FakeClock) -> None:
+    import sqlite3
+    import threading
+    import time
+
+    await setup_core(telegram, services)
+    clock.set_local(dt.datetime(2027, 2, 21, 7, 30))
+    await enqueue_due(services.db, services.local_now(), services.rules)
+    locked, release = threading.Event(), threading.Event()
+
+    def hold_the_lock() -> None:  # another process (say, an import) writing for 1.5 s
+        conn = sqlite3.connect(services.settings.db_path)
+        conn.execute("BEGIN IMMEDIATE")
+        locked.set()
+        release.wait(5)
+        time.sleep(1.5)
+        conn.rollback()
+        conn.close()
+
+    thread = threading.Thread(target=hold_the_lock)
+    thread.start()
+    await asyncio.to_thread(locked.wait, 5)
+    release.set()
+    report = await services.outbox.drain()
+    thread.join()
+    assert report.sent == 3 and report.failed == 0
+    assert len(reminders_to(telegram, HOA)) == 1
