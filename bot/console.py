@@ -47,10 +47,24 @@ Demo users: 0912345678 principal TH Kim Đồng · 0912000001 teacher (cốt cá
 _TAGS = re.compile(r"<[^>]+>")
 
 
+OUTPUT_DIR = Path("data/console")
+
+
+def save_file(message: SentMessage) -> str:
+    """Files the bot sends (charts, Excel lists) land in data/console/ to be opened."""
+    if message.content is None:
+        return message.filename or ""
+    OUTPUT_DIR.mkdir(parents=True, exist_ok=True)
+    name = message.filename or f"{message.kind}-{message.message_id}"
+    path = OUTPUT_DIR / f"{message.message_id}-{Path(name).name}"
+    path.write_bytes(message.content)
+    return f"saved to {path}"
+
+
 def render(message: SentMessage) -> str:
     """A message as a phone shows it: text without tags, buttons numbered."""
     if message.kind != "text":
-        body = f"[{message.kind}: {message.filename or ''}] {message.caption or ''}"
+        body = f"[{message.kind}: {save_file(message)}] {message.caption or ''}"
     else:
         body = html.unescape(_TAGS.sub("", message.text))
     lines = [f"🤖 {line}" if i == 0 else f"   {line}" for i, line in

@@ -51,7 +51,7 @@ _PENDING_REASON = "pending_reason"
 MAX_REASON_CHARS = 300
 
 TASK_NAMES = {
-    TaskCode.MODULE1: N_("Module 1 passed"),
+    TaskCode.MODULE1: N_("Module 1"),
     TaskCode.TEMIS_SELF: N_("Self-assessment on TEMIS (with evidence)"),
     TaskCode.TEMIS_EVAL: N_("TEMIS evaluation of 100% of the school's teachers"),
     TaskCode.PLAN_M2: N_("Peer-support plan, module 2"),
