@@ -17,6 +17,7 @@ import asyncio
 import contextlib
 import datetime as dt
 import logging
+from collections import deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
@@ -50,15 +51,20 @@ Renderer = Callable[[OutboxRow, Account], Awaitable[Rendered | None]]
 
 
 class RateLimits:
-    """At most ``per_second`` overall, evenly spaced (no burst), and one per chat every
-    ``per_chat_interval`` seconds. Slots are booked on an ideal timeline, so late wake-ups do not
-    lower the average rate and never bunch messages together. ``RateLimits(0, 0)`` is a no-op
-    for tests.
+    """At most ``per_second`` overall, evenly spaced, and one per chat every
+    ``per_chat_interval`` seconds. ``RateLimits(0, 0)`` is a no-op for tests.
+
+    Slots are booked on an ideal timeline, so late wake-ups do not lower the average rate; and
+    no more than ``per_second`` messages leave in any second of real time, so senders woken
+    together after a pause (garbage collection, a database write) never bunch into a burst
+    that Telegram would answer with 429.
     """
 
     def __init__(self, per_second: float = PER_SECOND,
                  per_chat_interval: float = PER_CHAT_INTERVAL) -> None:
         self._interval = 1 / per_second if per_second else 0.0
+        self._window = int(per_second)
+        self._recent: deque[float] = deque()
         self._chat_interval = per_chat_interval
         self._next_slot = 0.0
         self._chat_next: dict[int, float] = {}
@@ -73,12 +79,21 @@ class RateLimits:
                 self._chat_next = {c: t for c, t in self._chat_next.items() if t > now}
             if ready > now:
                 await asyncio.sleep(ready - now)
-        if self._interval:
+        if not self._interval:
+            return
+        now = loop.time()
+        slot = max(now, self._next_slot)
+        self._next_slot = slot + self._interval
+        if slot > now:
+            await asyncio.sleep(slot - now)
+        while True:  # the sliding one-second window, on actual departure times
             now = loop.time()
-            slot = max(now, self._next_slot)
-            self._next_slot = slot + self._interval
-            if slot > now:
-                await asyncio.sleep(slot - now)
+            while self._recent and now - self._recent[0] >= 1.0:
+                self._recent.popleft()
+            if len(self._recent) < self._window:
+                self._recent.append(now)
+                return
+            await asyncio.sleep(1.0 - (now - self._recent[0]) + 0.001)
 
 
 @dataclass

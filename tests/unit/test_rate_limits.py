@@ -1,0 +1,37 @@
+"""The outbox's pacer: Telegram's 30/s overall and 1/s per chat, even after the loop stalls."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+from bot.sending import RateLimits
+
+
+async def test_no_second_ever_holds_more_than_the_limit_even_after_a_stall() -> None:
+    limits = RateLimits(per_second=100, per_chat_interval=0)
+    departures: list[float] = []
+
+    async def sender(n: int) -> None:
+        await limits.acquire(chat_id=n)
+        departures.append(time.monotonic())
+
+    tasks = [asyncio.create_task(sender(n)) for n in range(250)]
+    await asyncio.sleep(0.3)
+    time.sleep(0.25)  # the event loop stalls: sleepers wake late, all at once
+    await asyncio.gather(*tasks)
+    departures.sort()
+    assert len(departures) == 250
+    for i, t in enumerate(departures):
+        in_window = sum(1 for u in departures[i:] if u - t < 1.0)
+        assert in_window <= 100
+    assert departures[-1] - departures[0] < 3.0  # the average rate holds: 250 at 100/s
+
+
+async def test_one_chat_gets_at_most_one_message_a_second() -> None:
+    limits = RateLimits(per_second=0, per_chat_interval=0.2)
+    started = time.monotonic()
+    for _ in range(3):
+        await limits.acquire(chat_id=7)
+    await limits.acquire(chat_id=8)  # another chat does not wait
+    assert 0.39 <= time.monotonic() - started < 0.6
