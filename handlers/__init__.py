@@ -6,8 +6,7 @@ come before the fallback that answers whatever nobody else understood.
 
 from __future__ import annotations
 
-from telegram.ext import Application
-
+from bot.app import BotApplication
 from bot.i18n import N_
 from handlers import (
     account,
@@ -44,7 +43,7 @@ MENU: list[tuple[str, str]] = [
 ]
 
 
-def register_all(application: Application) -> None:  # type: ignore[type-arg]
+def register_all(application: BotApplication) -> None:
     for feature in FEATURES:
         feature.register(application)
     application.add_error_handler(errors.on_error)

@@ -12,9 +12,9 @@ from telegram import (
     ReplyKeyboardRemove,
     Update,
 )
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
+from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from bot.app import BotContext
+from bot.app import BotApplication, BotContext
 from bot.domain.people import Profile, Role
 from bot.domain.permissions import allowed
 from bot.i18n import N_, Translator
@@ -185,7 +185,7 @@ async def cancel(update: Update, context: BotContext) -> None:
     await reply(update, _("Cancelled. Nothing was changed."))
 
 
-def register(application: Application) -> None:  # type: ignore[type-arg]
+def register(application: BotApplication) -> None:
     private = filters.ChatType.PRIVATE
     application.add_handlers([
         CommandHandler("start", start, filters=private),

@@ -6,9 +6,9 @@ import io
 import logging
 
 from telegram import Update
-from telegram.ext import Application, CommandHandler, MessageHandler, filters
+from telegram.ext import CommandHandler, MessageHandler, filters
 
-from bot.app import BotContext
+from bot.app import BotApplication, BotContext
 from bot.domain.people import Role
 from bot.domain.permissions import allowed
 from bot.domain.roster import RowError
@@ -105,7 +105,7 @@ async def invite(update: Update, context: BotContext) -> None:
         name=esc(name.strip())) + f"\nhttps://t.me/{username}?start={code}")
 
 
-def register(application: Application) -> None:  # type: ignore[type-arg]
+def register(application: BotApplication) -> None:
     private = filters.ChatType.PRIVATE
     application.add_handlers([
         CommandHandler("mau", template, filters=private),

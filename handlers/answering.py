@@ -6,9 +6,9 @@ import html
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ChatAction
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
+from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from bot.app import BotContext
+from bot.app import BotApplication, BotContext
 from bot.knowledge.engine import Answer
 from bot.knowledge.entries import Entry
 from bot.knowledge.render import render_answer
@@ -121,7 +121,7 @@ async def unanswered(update: Update, context: BotContext) -> None:
     await reply(update, "\n".join(lines))
 
 
-def register(application: Application) -> None:  # type: ignore[type-arg]
+def register(application: BotApplication) -> None:
     private = filters.ChatType.PRIVATE
     application.add_handlers([
         CommandHandler("hoidap", topics, filters=private),

@@ -14,7 +14,6 @@ from dataclasses import replace
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import (
-    Application,
     ApplicationHandlerStop,
     CallbackQueryHandler,
     CommandHandler,
@@ -22,7 +21,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot.app import BotContext, Services
+from bot.app import BotApplication, BotContext, Services
 from bot.domain.audience import sender_scope
 from bot.domain.deadlines import may_send_at
 from bot.domain.errors import DomainError
@@ -318,7 +317,7 @@ async def refresh_progress(services: Services) -> None:
                     log.info("final broadcast report not delivered: %s", type(exc).__name__)
 
 
-def register(application: Application) -> None:  # type: ignore[type-arg]
+def register(application: BotApplication) -> None:
     services = application.bot_data.services
     assert services is not None
 

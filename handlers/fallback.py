@@ -10,14 +10,13 @@ import contextlib
 from telegram import Update
 from telegram.error import TelegramError
 from telegram.ext import (
-    Application,
     CallbackQueryHandler,
     ChatMemberHandler,
     MessageHandler,
     filters,
 )
 
-from bot.app import BotContext
+from bot.app import BotApplication, BotContext
 from bot.i18n import translator
 from handlers.common import esc, reply, tr
 
@@ -74,7 +73,7 @@ async def stale_button(update: Update, context: BotContext) -> None:
     await reply(update, _("This button is no longer valid. Type /help to start again."))
 
 
-def register(application: Application) -> None:  # type: ignore[type-arg]
+def register(application: BotApplication) -> None:
     private = filters.ChatType.PRIVATE
     application.add_handlers([
         MessageHandler(filters.UpdateType.EDITED, edited),

@@ -10,7 +10,6 @@ import re
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import (
-    Application,
     ApplicationHandlerStop,
     CallbackQueryHandler,
     CommandHandler,
@@ -18,7 +17,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot.app import BotContext
+from bot.app import BotApplication, BotContext
 from bot.i18n import N_
 from bot.storage.corrections import FIELDS, report_correction
 from handlers.common import (
@@ -88,7 +87,7 @@ async def typed(update: Update, context: BotContext) -> None:
     raise ApplicationHandlerStop
 
 
-def register(application: Application) -> None:  # type: ignore[type-arg]
+def register(application: BotApplication) -> None:
     private = filters.ChatType.PRIVATE
     application.add_handler(MessageHandler(private & filters.TEXT & ~filters.UpdateType.EDITED,
                                            typed), group=-4)

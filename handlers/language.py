@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filters
+from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 
-from bot.app import BotContext
+from bot.app import BotApplication, BotContext
 from bot.i18n import LANGUAGES, translator
 from bot.services import accounts
 from handlers.common import forget_visitor, guard, reply, tr
@@ -38,7 +38,7 @@ async def chosen(update: Update, context: BotContext) -> None:
     await query.edit_message_text(_("The language is set. Type /help to see the commands."))
 
 
-def register(application: Application) -> None:  # type: ignore[type-arg]
+def register(application: BotApplication) -> None:
     application.add_handlers([
         CommandHandler("ngonngu", choose, filters=filters.ChatType.PRIVATE),
         CallbackQueryHandler(chosen, pattern=r"^lang:"),

@@ -6,9 +6,9 @@ import datetime as dt
 import html
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filters
+from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 
-from bot.app import BotContext, Services
+from bot.app import BotApplication, BotContext, Services
 from bot.domain.deadlines import (
     CORE_TASKS,
     DEFAULT_OFFSETS,
@@ -230,7 +230,7 @@ async def deadlines_command(update: Update, context: BotContext) -> None:
         await reply(update, html.escape(_(exc.message).format(**exc.params)))
 
 
-def register(application: Application) -> None:  # type: ignore[type-arg]
+def register(application: BotApplication) -> None:
     services = application.bot_data.services
     assert services is not None
 

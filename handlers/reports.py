@@ -7,9 +7,9 @@ import io
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ChatAction
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filters
+from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 
-from bot.app import BotContext
+from bot.app import BotApplication, BotContext
 from bot.reports.render import chart_png, text_table
 from bot.reports.scope import Scope
 from bot.services import reports as service
@@ -66,7 +66,7 @@ async def export_pressed(update: Update, context: BotContext) -> None:
     await chat.send_document(io.BytesIO(content), filename=name, caption=scope.title)
 
 
-def register(application: Application) -> None:  # type: ignore[type-arg]
+def register(application: BotApplication) -> None:
     application.add_handlers([
         CommandHandler("baocao", report, filters=filters.ChatType.PRIVATE),
         CallbackQueryHandler(export_pressed, pattern=r"^rp:"),

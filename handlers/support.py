@@ -7,7 +7,6 @@ import logging
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
 from telegram.ext import (
-    Application,
     ApplicationHandlerStop,
     CallbackQueryHandler,
     CommandHandler,
@@ -15,7 +14,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot.app import BotContext, Services
+from bot.app import BotApplication, BotContext, Services
 from bot.domain.errors import DomainError
 from bot.domain.people import Profile, Role
 from bot.domain.tickets import reminder_due
@@ -378,7 +377,7 @@ async def load_approved_faq(services: Services) -> None:
         services.topics.setdefault(service.FAQ_TOPIC, translator("vi")(FAQ_TOPIC_TITLE))
 
 
-def register(application: Application) -> None:  # type: ignore[type-arg]
+def register(application: BotApplication) -> None:
     services = application.bot_data.services
     assert services is not None
 

@@ -7,7 +7,6 @@ import logging
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import (
-    Application,
     ApplicationHandlerStop,
     CallbackQueryHandler,
     CommandHandler,
@@ -15,7 +14,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot.app import BotContext, Services
+from bot.app import BotApplication, BotContext, Services
 from bot.domain.eligibility import Met, Verdict
 from bot.domain.errors import DomainError, ReasonRequired
 from bot.domain.people import Profile, Role
@@ -433,7 +432,7 @@ async def go_pressed(update: Update, context: BotContext) -> None:
     await command(update, context)
 
 
-def register(application: Application) -> None:  # type: ignore[type-arg]
+def register(application: BotApplication) -> None:
     services = application.bot_data.services
     assert services is not None
 

@@ -3,12 +3,11 @@ state from the database when they fire."""
 
 from __future__ import annotations
 
-from telegram.ext import Application
-
+from bot.app import BotApplication
 from scheduler.reminders import schedule_reminders
 from scheduler.tickets import schedule_ticket_reminders
 
 
-def schedule_jobs(application: Application) -> None:  # type: ignore[type-arg]
+def schedule_jobs(application: BotApplication) -> None:
     schedule_reminders(application)
     schedule_ticket_reminders(application)

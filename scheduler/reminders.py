@@ -10,8 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
-from telegram.ext import Application, CallbackContext
+from telegram.ext import CallbackContext
 
+from bot.app import BotApplication
 from bot.domain.deadlines import SEND_AT
 from bot.services.reminders import enqueue_due
 
@@ -26,8 +27,9 @@ async def plan_reminders_job(context: CallbackContext) -> None:  # type: ignore[
         services.outbox.wake()
 
 
-def schedule_reminders(application: Application) -> None:  # type: ignore[type-arg]
+def schedule_reminders(application: BotApplication) -> None:
     services = application.bot_data.services
+    assert services is not None
     queue = application.job_queue
     if queue is None:  # installed without the job-queue extra
         log.warning("no JobQueue: reminders are not scheduled")

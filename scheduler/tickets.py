@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import logging
 
-from telegram.ext import Application, CallbackContext
+from telegram.ext import CallbackContext
 
+from bot.app import BotApplication
 from bot.domain.deadlines import may_send_at
 
 log = logging.getLogger(__name__)
@@ -21,7 +22,7 @@ async def remind_tickets_job(context: CallbackContext) -> None:  # type: ignore[
             log.info("tickets: %d support groups nudged", nudged)
 
 
-def schedule_ticket_reminders(application: Application) -> None:  # type: ignore[type-arg]
+def schedule_ticket_reminders(application: BotApplication) -> None:
     if application.job_queue is not None:
         application.job_queue.run_repeating(remind_tickets_job, interval=3600, first=60,
                                             name="ticket-reminders")
