@@ -68,11 +68,11 @@ def describe(profile: Profile, _: Translator) -> str:
         lines.append("• " + _("School: {name}").format(name=esc(profile.school.name)))
     if person.level:
         lines.append("• " + _("Level: {level}").format(level=person.level.value))
-    unit = profile.managing_unit if profile.school else profile.unit
-    if unit is not None and unit.kind.value == "phong":
-        lines.append("• " + _("Managing unit: {name}").format(name=esc(unit.name)))
-    elif unit is not None and not profile.school:
-        lines.append("• " + _("Unit: {name}").format(name=esc(unit.name)))
+    if profile.school is None:  # Phòng or Sở staff: their own unit
+        lines.append("• " + _("Unit: {name}").format(name=esc(profile.unit.name)))
+    elif profile.managing_unit is not None and profile.managing_unit.kind.value == "phong":
+        lines.append("• " + _("Managing unit: {name}").format(
+            name=esc(profile.managing_unit.name)))
     return "\n".join(lines)
 
 

@@ -150,3 +150,9 @@ async def test_logs_carry_no_phone_numbers_or_names(telegram: OfflineTelegram, c
                                      "type": "regular"})
     assert caplog.records  # something was logged …
     assert "912345678" not in caplog.text and "Trần Thị Lan" not in caplog.text  # … but not this
+
+
+async def test_phong_staff_see_their_own_unit(telegram: OfflineTelegram) -> None:
+    [welcome] = await telegram.user(530).share_contact("0904000001")
+    assert "Chuyên viên Phòng" in welcome.text and "Đơn vị: Huyện Hòa An" in welcome.text
+    assert "Đơn vị quản lý" not in welcome.text
