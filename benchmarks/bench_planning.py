@@ -16,13 +16,11 @@ import asyncio
 import datetime as dt
 import random
 import sqlite3
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.memory import peak_rss_mb
+from benchmarks.memory import peak_rss_mb, run_fresh
 from bot.domain.routing import DEFAULT_RULES
 from bot.domain.tasks import PLAN_TASKS, REPORT_TASKS
 from bot.services.reminders import iter_plan
@@ -106,8 +104,7 @@ def main(people: int) -> None:
         started = time.perf_counter()
         asyncio.run(build(path, people))
         print(f"built a province of {people:,} people in {time.perf_counter() - started:.0f} s")
-        out = subprocess.run([sys.executable, "-m", "benchmarks.bench_planning", "--measure",
-                              str(path)], check=True, capture_output=True, text=True).stdout
+        out = run_fresh("benchmarks.bench_planning", "--measure", str(path))
     lines = out.split("\n")
     for line in lines:
         if line.startswith("peak"):

@@ -15,13 +15,11 @@ import argparse
 import asyncio
 import random
 import sqlite3
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.memory import peak_rss_mb
+from benchmarks.memory import peak_rss_mb, run_fresh
 from bot.domain.tasks import PLAN_TASKS, REPORT_TASKS
 from bot.storage import Database
 
@@ -128,8 +126,7 @@ def main(people: int) -> None:
         started = time.perf_counter()
         asyncio.run(build(path, people))
         print(f"built a province of {people:,} people in {time.perf_counter() - started:.1f} s")
-        out = subprocess.run([sys.executable, "-m", "benchmarks.bench_reports", "--measure",
-                              str(path)], check=True, capture_output=True, text=True).stdout
+        out = run_fresh("benchmarks.bench_reports", "--measure", str(path))
     for line in out.splitlines():
         kind, *values = line.split()
         if kind == "people":

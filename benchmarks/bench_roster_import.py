@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import io
-import subprocess
 import sys
 import tempfile
 import time
@@ -16,7 +15,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from benchmarks.memory import peak_rss_mb
+from benchmarks.memory import peak_rss_mb, run_fresh
 from bot.domain.roster import TEMPLATE_HEADERS
 from bot.services.imports import import_roster
 from bot.spreadsheets import read_table
@@ -61,10 +60,8 @@ async def measure(path: Path, db_path: Path) -> None:
 
 
 def run_child(path: Path, db_path: Path) -> list[str]:
-    out = subprocess.run([sys.executable, "-m", "benchmarks.bench_roster_import", "--measure",
-                          str(path), str(db_path)],
-                         check=True, capture_output=True, text=True).stdout
-    return out.split()
+    return run_fresh("benchmarks.bench_roster_import", "--measure", str(path),
+                     str(db_path)).split()
 
 
 def main() -> None:
