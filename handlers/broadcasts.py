@@ -10,6 +10,7 @@ import contextlib
 import html
 import logging
 from dataclasses import replace
+from functools import partial
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.error import BadRequest, TelegramError
@@ -321,14 +322,9 @@ def register(application: BotApplication) -> None:
     services = application.bot_data.services
     assert services is not None
 
-    async def renderer(row: OutboxRow, account: Account) -> Rendered | None:
-        return await render_broadcast(services, row, account)
 
-    async def after_drain() -> None:
-        await refresh_progress(services)
-
-    services.outbox.register("broadcast", renderer)
-    services.outbox.after_drain.append(after_drain)
+    services.outbox.register("broadcast", partial(render_broadcast, services))
+    services.outbox.after_drain.append(partial(refresh_progress, services))
     private = filters.ChatType.PRIVATE
     application.add_handler(MessageHandler(
         private & ~filters.UpdateType.EDITED & (filters.TEXT | filters.Document.ALL

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from functools import partial
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, filters
@@ -234,10 +235,8 @@ def register(application: BotApplication) -> None:
     services = application.bot_data.services
     assert services is not None
 
-    async def renderer(row: OutboxRow, account: Account) -> Rendered | None:
-        return await render_reminder(services, row, account)
 
-    services.outbox.register("reminder", renderer)
+    services.outbox.register("reminder", partial(render_reminder, services))
     private = filters.ChatType.PRIVATE
     application.add_handlers([
         CommandHandler("nhacnho", reminders_setting, filters=private),

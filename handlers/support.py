@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from functools import partial
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
@@ -381,10 +382,8 @@ def register(application: BotApplication) -> None:
     services = application.bot_data.services
     assert services is not None
 
-    async def renderer(row: OutboxRow, account: Account) -> Rendered | None:
-        return await render_ticket_answer(services, row, account)
 
-    services.outbox.register("ticket", renderer)
+    services.outbox.register("ticket", partial(render_ticket_answer, services))
     private = filters.ChatType.PRIVATE
     groups = filters.ChatType.GROUPS
     # Each "waiting for your next message" handler needs a group of its own: a group runs only

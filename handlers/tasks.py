@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import logging
+from functools import partial
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import (
@@ -436,14 +437,10 @@ def register(application: BotApplication) -> None:
     services = application.bot_data.services
     assert services is not None
 
-    async def alert(row: OutboxRow, account: Account) -> Rendered | None:
-        return await render_alert(services, row, account)
 
-    async def notice(row: OutboxRow, account: Account) -> Rendered | None:
-        return await render_notice(services, row, account)
 
-    services.outbox.register("alert", alert)
-    services.outbox.register("notice", notice)
+    services.outbox.register("alert", partial(render_alert, services))
+    services.outbox.register("notice", partial(render_notice, services))
     private = filters.ChatType.PRIVATE
     application.add_handler(MessageHandler(
         private & filters.TEXT & ~filters.UpdateType.EDITED, reason_typed), group=-1)
