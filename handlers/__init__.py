@@ -6,6 +6,8 @@ come before the fallback that answers whatever nobody else understood.
 
 from __future__ import annotations
 
+from telegram.ext import MessageHandler, filters
+
 from bot.app import BotApplication
 from bot.i18n import N_
 from handlers import (
@@ -22,6 +24,7 @@ from handlers import (
     support,
     tasks,
 )
+from handlers.common import next_message
 
 FEATURES = [account, language, admin, tasks, reminders, broadcasts, reports, support, info,
             answering, fallback]
@@ -44,6 +47,9 @@ MENU: list[tuple[str, str]] = [
 
 
 def register_all(application: BotApplication) -> None:
+    application.add_handler(MessageHandler(
+        filters.ChatType.PRIVATE & ~filters.UpdateType.EDITED
+        & (filters.TEXT | filters.Document.ALL | filters.PHOTO), next_message), group=-1)
     for feature in FEATURES:
         feature.register(application)
     application.add_error_handler(errors.on_error)

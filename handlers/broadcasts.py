@@ -18,7 +18,6 @@ from telegram.ext import (
     ApplicationHandlerStop,
     CallbackQueryHandler,
     CommandHandler,
-    MessageHandler,
     filters,
 )
 
@@ -37,7 +36,7 @@ from bot.storage.accounts import Account, account_by_telegram_id
 from bot.storage.broadcasts import Broadcast
 from bot.storage.database import audit
 from bot.storage.outbox import OutboxRow
-from handlers.common import awaited, chat_memory, guard, reply, tr, visitor_of
+from handlers.common import awaited, chat_memory, guard, on_next_message, reply, tr, visitor_of
 from handlers.tasks import TASK_NAMES
 
 log = logging.getLogger(__name__)
@@ -326,9 +325,7 @@ def register(application: BotApplication) -> None:
     services.outbox.register("broadcast", partial(render_broadcast, services))
     services.outbox.after_drain.append(partial(refresh_progress, services))
     private = filters.ChatType.PRIVATE
-    application.add_handler(MessageHandler(
-        private & ~filters.UpdateType.EDITED & (filters.TEXT | filters.Document.ALL
-                                                | filters.PHOTO), content_received), group=-2)
+    on_next_message(_WAITING, content_received)
     application.add_handlers([
         CommandHandler("thongbao", start, filters=private),
         CallbackQueryHandler(pressed, pattern=r"^bc:"),

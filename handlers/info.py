@@ -13,7 +13,6 @@ from telegram.ext import (
     ApplicationHandlerStop,
     CallbackQueryHandler,
     CommandHandler,
-    MessageHandler,
     filters,
 )
 
@@ -26,6 +25,7 @@ from handlers.common import (
     esc,
     guard,
     incoming_text,
+    on_next_message,
     reply,
     tr,
     visitor_of,
@@ -89,8 +89,7 @@ async def typed(update: Update, context: BotContext) -> None:
 
 def register(application: BotApplication) -> None:
     private = filters.ChatType.PRIVATE
-    application.add_handler(MessageHandler(private & filters.TEXT & ~filters.UpdateType.EDITED,
-                                           typed), group=-4)
+    on_next_message(_WAITING, typed)
     application.add_handlers([
         CommandHandler("suathongtin", start, filters=private),
         CallbackQueryHandler(field_chosen, pattern=r"^info:"),

@@ -35,6 +35,7 @@ from handlers.common import (
     esc,
     guard,
     incoming_text,
+    on_next_message,
     reply,
     tr,
     visitor_of,
@@ -386,10 +387,8 @@ def register(application: BotApplication) -> None:
     services.outbox.register("ticket", partial(render_ticket_answer, services))
     private = filters.ChatType.PRIVATE
     groups = filters.ChatType.GROUPS
-    # Each "waiting for your next message" handler needs a group of its own: a group runs only
-    # its first matching handler (tasks: -1, announcements: -2).
-    application.add_handler(MessageHandler(private & filters.TEXT & ~filters.UpdateType.EDITED,
-                                           typed), group=-3)
+    on_next_message(_ANSWERING, typed)
+    on_next_message(_FOLLOW_UP, typed)
     application.add_handlers([
         CommandHandler("cauhoi", open_list, filters=private),
         CommandHandler("themfaq", propose),

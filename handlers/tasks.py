@@ -11,7 +11,6 @@ from telegram.ext import (
     ApplicationHandlerStop,
     CallbackQueryHandler,
     CommandHandler,
-    MessageHandler,
     filters,
 )
 
@@ -40,6 +39,7 @@ from handlers.common import (
     chat_memory,
     guard,
     incoming_text,
+    on_next_message,
     reply,
     split_message,
     tr,
@@ -442,8 +442,7 @@ def register(application: BotApplication) -> None:
     services.outbox.register("alert", partial(render_alert, services))
     services.outbox.register("notice", partial(render_notice, services))
     private = filters.ChatType.PRIVATE
-    application.add_handler(MessageHandler(
-        private & filters.TEXT & ~filters.UpdateType.EDITED, reason_typed), group=-1)
+    on_next_message(_PENDING_REASON, reason_typed)
     application.add_handlers([
         CommandHandler("tiendo", progress, filters=private),
         CommandHandler("dieukien", eligibility_command, filters=private),
