@@ -33,7 +33,7 @@ HELP = """\
 Console (offline, nothing leaves this machine):
   type text or /commands as a Telegram user would
   #N              press inline button N of the last message (or the contact button)
-  :as PHONE       become the demo user with that phone (shares their contact if needed)
+  :as PHONE       become the demo user with that phone (also /as PHONE)
   :as admin       become the Sở admin (can send a roster with :file)
   :as stranger    become someone who is not in the roster
   :contact [PHONE] share your own contact (or a card with someone else's PHONE)
@@ -119,7 +119,7 @@ class Console:
             print(HELP, file=self.out)
         elif line.startswith("#") and line[1:].isdigit():
             await self.press(int(line[1:]))
-        elif line.startswith(":as "):
+        elif line.startswith((":as ", "/as ")):
             await self.switch(line[4:].strip())
         elif line.startswith(":contact"):
             phone = line[len(":contact"):].strip()
