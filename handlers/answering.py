@@ -12,7 +12,7 @@ from bot.app import BotApplication, BotContext
 from bot.knowledge.engine import Answer
 from bot.knowledge.entries import Entry
 from bot.knowledge.render import render_answer
-from bot.services.answering import answer_question, entry_answer, find_entry
+from bot.services.answering import answer_question, entry_answer
 from bot.storage.questions import most_frequent_unanswered
 from handlers.common import (
     MAX_TEXT_CHARS,
@@ -73,7 +73,7 @@ async def entry_pressed(update: Update, context: BotContext) -> None:
     assert query is not None
     await query.answer()
     engine = context.services.engine
-    entry = find_entry(engine, query.data.partition(":")[2] if query.data else "")
+    entry = engine.entry(query.data.partition(":")[2] if query.data else "")
     if entry is None:  # forged, or an entry removed since the button was sent
         _ = await tr(update, context)
         await reply(update, _("This button is no longer valid. Type /hoidap to browse the "

@@ -190,6 +190,10 @@ class AnsweringEngine:
     def entries(self) -> tuple[Entry, ...]:
         return tuple(self._entries)
 
+    def entry(self, entry_id: str) -> Entry | None:
+        """The entry with this id (a button names it), or None."""
+        return self._by_id.get(entry_id)
+
     def add_entry(self, entry: Entry) -> None:
         """Add an entry (or replace the one with its id); the next answer already uses it."""
         kept = [e for e in self._entries if e.id != entry.id]

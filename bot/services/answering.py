@@ -34,12 +34,7 @@ async def answer_question(db: Database, engine: AnsweringEngine, question: str, 
     return answer
 
 
-def find_entry(engine: AnsweringEngine, entry_id: str) -> Entry | None:
-    """The entry a button names; None for a forged id or one removed since."""
-    return next((e for e in engine.entries if e.id == entry_id), None)
-
-
 def entry_answer(engine: AnsweringEngine, entry: Entry) -> Answer:
     """An entry chosen by a button: shown as a confident answer with its related entries."""
-    related = tuple(e for rid in entry.related if (e := find_entry(engine, rid)) is not None)
+    related = tuple(e for rid in entry.related if (e := engine.entry(rid)) is not None)
     return Answer(kind="confident", entry=entry, confidence=1.0, candidates=related[:3])
