@@ -157,7 +157,6 @@ async def erase_answer(update: Update, context: BotContext) -> None:
     query = update.callback_query
     assert query is not None and query.from_user is not None
     _ = await tr(update, context)
-    await query.answer()
     if query.data != "erase:yes":
         await query.edit_message_text(_("Cancelled. Nothing was deleted."))
         return

@@ -71,7 +71,6 @@ async def question(update: Update, context: BotContext) -> None:
 async def entry_pressed(update: Update, context: BotContext) -> None:
     query = update.callback_query
     assert query is not None
-    await query.answer()
     engine = context.services.engine
     entry = engine.entry(query.data.partition(":")[2] if query.data else "")
     if entry is None:  # forged, or an entry removed since the button was sent
@@ -94,7 +93,6 @@ async def topics(update: Update, context: BotContext) -> None:
 async def topic_pressed(update: Update, context: BotContext) -> None:
     query = update.callback_query
     assert query is not None
-    await query.answer()
     _ = await tr(update, context)
     key = query.data.partition(":")[2] if query.data else ""
     entries = [e for e in context.services.engine.entries if e.topic == key]

@@ -157,7 +157,6 @@ async def _show_audience(update: Update, context: BotContext, draft_id: int,
 async def pressed(update: Update, context: BotContext) -> None:
     query = update.callback_query
     assert query is not None
-    await query.answer()
     _ = await tr(update, context)
     parts = (query.data or "").split(":")
     if len(parts) < 3 or not parts[1].isdigit():

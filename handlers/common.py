@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import html
 import logging
@@ -10,6 +11,7 @@ from typing import Any
 
 from telegram import Message, Update
 from telegram.constants import ChatType, ParseMode
+from telegram.error import TelegramError
 
 from bot.app import BotContext
 from bot.domain.permissions import allowed
@@ -140,8 +142,18 @@ def split_message(text: str, limit: int = 4096) -> list[str]:
     return [c for c in chunks if c.strip()] or [text[:limit]]
 
 
+async def acknowledge(update: Update) -> None:
+    """Stop the button's spinner. A press on a message too old for Telegram to take the answer
+    still goes on: the handler's reply tells the user what happened."""
+    if update.callback_query is not None:
+        with contextlib.suppress(TelegramError):
+            await update.callback_query.answer()
+
+
 def guard(action: str) -> Callable[[Callback], Callback]:
     """Refuse politely, and change nothing, unless the visitor's roles allow ``action``.
+
+    Button presses are acknowledged here, once for every guarded callback.
 
     The check reads the database on every update, so buttons and callback data carry no
     authority of their own.
@@ -150,11 +162,10 @@ def guard(action: str) -> Callable[[Callback], Callback]:
     def decorate(callback: Callback) -> Callback:
         @functools.wraps(callback)
         async def wrapper(update: Update, context: BotContext) -> Any:
+            await acknowledge(update)
             visitor = await visitor_of(update, context)
             if not allowed(action, visitor.tags):
                 _ = translator(visitor.language).gettext
-                if update.callback_query:
-                    await update.callback_query.answer()
                 log.info("refused action=%s tags=%s", action, sorted(visitor.tags))
                 if visitor.person is None and "guest" in visitor.tags:
                     text = _("This is for verified users. Please type /start and share your "

@@ -5,7 +5,6 @@ Logs carry the error type and the update id only: no names, phone numbers or mes
 
 from __future__ import annotations
 
-import contextlib
 import logging
 
 from telegram import Update
@@ -14,7 +13,7 @@ from telegram.error import Forbidden, TelegramError
 from bot.app import BotContext
 from bot.domain.errors import DomainError
 from bot.i18n import translator
-from handlers.common import reply
+from handlers.common import acknowledge, reply
 
 log = logging.getLogger(__name__)
 
@@ -42,9 +41,7 @@ async def on_error(update: object, context: BotContext) -> None:
                   exc_info=(type(error), error, error.__traceback__) if error else None)
         text = _("Sorry, something went wrong on my side. Please try again in a few minutes; "
                  "if it keeps happening, call the hotline 18008000 (branch 2).")
-    if update.callback_query:
-        with contextlib.suppress(TelegramError):
-            await update.callback_query.answer()
+    await acknowledge(update)
     try:
         await reply(update, text)
     except TelegramError as exc:

@@ -18,7 +18,7 @@ from telegram.ext import (
 
 from bot.app import BotApplication, BotContext
 from bot.i18n import translator
-from handlers.common import esc, reply, tr
+from handlers.common import acknowledge, esc, reply, tr
 
 
 async def unknown_command(update: Update, context: BotContext) -> None:
@@ -66,10 +66,8 @@ async def added_to_group(update: Update, context: BotContext) -> None:
 
 
 async def stale_button(update: Update, context: BotContext) -> None:
-    query = update.callback_query
-    assert query is not None
+    await acknowledge(update)
     _ = await tr(update, context)
-    await query.answer()
     await reply(update, _("This button is no longer valid. Type /help to start again."))
 
 

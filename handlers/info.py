@@ -51,7 +51,6 @@ async def start(update: Update, context: BotContext) -> None:
 async def field_chosen(update: Update, context: BotContext) -> None:
     query = update.callback_query
     assert query is not None
-    await query.answer()
     _ = await tr(update, context)
     field = (query.data or "").partition(":")[2]
     if field not in FIELDS:

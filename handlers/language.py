@@ -26,7 +26,6 @@ async def choose(update: Update, context: BotContext) -> None:
 async def chosen(update: Update, context: BotContext) -> None:
     query = update.callback_query
     assert query is not None and query.from_user is not None
-    await query.answer()
     language = (query.data or "").partition(":")[2]
     if language not in LANGUAGES:  # forged data: say so in the current language, change nothing
         _ = await tr(update, context)

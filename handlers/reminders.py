@@ -145,7 +145,6 @@ async def reminders_setting(update: Update, context: BotContext) -> None:
 async def reminders_toggled(update: Update, context: BotContext) -> None:
     query = update.callback_query
     assert query is not None and query.from_user is not None
-    await query.answer()
     _ = await tr(update, context)
     if query.data not in ("rem:on", "rem:off"):
         await reply(update, _("This button is not valid for you."))

@@ -50,7 +50,6 @@ async def report(update: Update, context: BotContext) -> None:
 async def export_pressed(update: Update, context: BotContext) -> None:
     query = update.callback_query
     assert query is not None
-    await query.answer()
     _ = await tr(update, context)
     which = (query.data or "").partition(":")[2]
     if which not in ("4", "5"):

@@ -116,9 +116,6 @@ async def _open(update: Update, context: BotContext, question: str,
 
 @guard("ask_staff")
 async def ask_pressed(update: Update, context: BotContext) -> None:
-    query = update.callback_query
-    assert query is not None
-    await query.answer()
     question = chat_memory(context).pop(LAST_QUESTION, None)
     if not question:
         _ = await tr(update, context)
@@ -195,7 +192,6 @@ async def render_ticket_answer(services: Services, row: OutboxRow,
 async def ticket_pressed(update: Update, context: BotContext) -> None:
     query = update.callback_query
     assert query is not None and query.from_user is not None
-    await query.answer()
     _ = await tr(update, context)
     parts = (query.data or "").split(":")
     if len(parts) < 3 or not parts[2].isdigit():
@@ -328,7 +324,6 @@ async def pending_drafts(update: Update, context: BotContext) -> None:
 async def draft_decided(update: Update, context: BotContext) -> None:
     query = update.callback_query
     assert query is not None
-    await query.answer()
     _ = await tr(update, context)
     parts = (query.data or "").split(":")
     if len(parts) != 3 or not parts[1].isdigit() or parts[2] not in ("0", "1"):

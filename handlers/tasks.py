@@ -35,6 +35,7 @@ from bot.storage.accounts import Account, account_of_person
 from bot.storage.outbox import OutboxRow, Queued, enqueue
 from handlers.account import ROLE_NAMES
 from handlers.common import (
+    acknowledge,
     awaited,
     chat_memory,
     guard,
@@ -157,7 +158,6 @@ def _task_from(data: str | None, position: int) -> TaskCode | None:
 async def item_pressed(update: Update, context: BotContext) -> None:
     query = update.callback_query
     assert query is not None
-    await query.answer()
     _ = await tr(update, context)
     profile = await _profile(update, context)
     task = _task_from(query.data, 1)
@@ -184,7 +184,6 @@ async def item_pressed(update: Update, context: BotContext) -> None:
 async def state_pressed(update: Update, context: BotContext) -> None:
     query = update.callback_query
     assert query is not None
-    await query.answer()
     _ = await tr(update, context)
     parts = (query.data or "").split(":")
     task = _task_from(query.data, 1)
@@ -310,7 +309,6 @@ async def render_notice(services: Services, row: OutboxRow, account: Account) ->
 async def approve_pressed(update: Update, context: BotContext) -> None:
     query = update.callback_query
     assert query is not None
-    await query.answer()
     _ = await tr(update, context)
     approver = await _profile(update, context)
     parts = (query.data or "").split(":")
@@ -425,11 +423,10 @@ async def go_pressed(update: Update, context: BotContext) -> None:
     assert query is not None
     command = GO_COMMANDS.get((query.data or "").partition(":")[2])
     if command is None:
-        await query.answer()
+        await acknowledge(update)
         _ = await tr(update, context)
         await reply(update, _("This button is not valid for you."))
         return
-    await query.answer()
     await command(update, context)
 
 

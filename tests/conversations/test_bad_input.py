@@ -105,3 +105,18 @@ async def test_added_to_a_group_the_bot_says_what_it_does_there(
         "new_chat_member": {"status": "member", "user": telegram.api.bot_user()}}}
     [note] = await telegram.deliver(update, -100555)
     assert "/nhomhotro" in note.text and "tin nhắn riêng" in note.text
+
+
+async def test_a_press_too_old_for_telegram_still_gets_its_reply(
+        telegram: OfflineTelegram) -> None:
+    from bot.offline import BotApiError
+
+    user = telegram.user(622)
+    [menu] = await user.send("/ngonngu")
+
+    async def too_old(params: dict, files: dict) -> bool:  # type: ignore[type-arg]
+        raise BotApiError(400, "Bad Request: query is too old and response timeout expired")
+
+    telegram.api._m_answercallbackquery = too_old  # type: ignore[method-assign]
+    [done] = await user.press("English", menu)
+    assert "Type /help" in done.text  # not "something went wrong"
