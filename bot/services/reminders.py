@@ -31,7 +31,7 @@ from bot.storage import deadlines as deadline_repo
 from bot.storage import people as people_repo
 from bot.storage.database import audit
 from bot.storage.outbox import Queued, enqueue
-from bot.storage.tasks import state_from_value
+from bot.storage.tasks import state_joins, states_from_columns
 
 
 class ReminderKind(StrEnum):
@@ -101,23 +101,17 @@ def _profile(person: Person, units: dict[int, Unit]) -> Profile:
 async def _stream(conn: aiosqlite.Connection, tasks: Sequence[TaskCode], where: str,
                   batch: int = 20_000) -> AsyncIterator[_Row]:
     """People of the roster with their account flags and the states of ``tasks``."""
-    joins = "".join(f" LEFT JOIN task_states t{i} ON t{i}.person_id = p.id AND t{i}.task = ?"
-                    for i in range(len(tasks)))
-    columns = "".join(f", t{i}.state" for i in range(len(tasks)))
+    joins, columns, params = state_joins(tasks)
     sql = (f"SELECT p.id, p.role, p.unit_id, p.level, p.is_core, "
            f"a.telegram_user_id IS NOT NULL AND a.blocked_at IS NULL, "
            f"COALESCE(a.reminders_muted, 0){columns} FROM people p "
            f"LEFT JOIN accounts a ON a.person_id = p.id{joins} WHERE {where}")
-    async with conn.execute(sql, [t.value for t in tasks]) as cur:
+    async with conn.execute(sql, params) as cur:
         while rows := await cur.fetchmany(batch):
             for r in rows:
                 person = Person(r[0], "", "", Role(r[1]), r[2],
                                 Level(r[3]) if r[3] else None, bool(r[4]))
-                states: dict[TaskCode, TaskState] = {}
-                for i, task in enumerate(tasks):
-                    value = r[7 + i]
-                    if value is not None and (s := state_from_value(task, value)) is not None:
-                        states[task] = s
+                states = states_from_columns(tasks, r[7:])
                 yield _Row(person, bool(r[5]), bool(r[6]), states)
 
 

@@ -8,13 +8,11 @@ import datetime as dt
 import aiosqlite
 
 from bot.domain.people import Level, Person, Role
-from bot.domain.tasks import TaskCode, TaskState, states_for
 from bot.reports.scope import Scope
 from bot.reports.stats import CORE_TASKS, FINISH_TASKS, InfoCorrection, InfoField, StaffMember
+from bot.storage.tasks import state_joins, states_from_columns
 
 _TASKS = (*FINISH_TASKS, *CORE_TASKS)
-# What state_from_value finds, looked up once: a province is 20,000 rows of 12 states.
-_STATES = {(task, state.value): state for task in _TASKS for state in states_for(task)}
 _STAFF = "p.role IN ('gv', 'ht', 'pht') AND s.kind = 'school'"
 _BATCH = 5_000
 
@@ -35,22 +33,17 @@ async def staff_in_scope(conn: aiosqlite.Connection, scope: Scope) -> list[Staff
     parent when that is a Phòng (or xã/phường), None for schools under the Sở.
     """
     where, params = _in_scope(scope)
-    joins = "".join(f" LEFT JOIN task_states t{i} ON t{i}.person_id = p.id AND t{i}.task = ?"
-                    for i in range(len(_TASKS)))
-    columns = "".join(f", t{i}.state" for i in range(len(_TASKS)))
+    joins, columns, task_params = state_joins(_TASKS)
     sql = (f"SELECT p.id, p.full_name, p.role, COALESCE(p.level, s.level), p.is_core, "
            f"p.birth_date, s.id, s.name, d.id, d.name{columns} FROM people p "
            f"JOIN units s ON s.id = p.unit_id "
            f"LEFT JOIN units d ON d.id = s.parent_id AND d.kind = 'phong'{joins} "
            f"WHERE {_STAFF} AND {where}")
     members = []
-    async with conn.execute(sql, [*(t.value for t in _TASKS), *params]) as cur:
+    async with conn.execute(sql, [*task_params, *params]) as cur:
         while rows := await cur.fetchmany(_BATCH):
             for r in rows:
-                states: dict[TaskCode, TaskState] = {}
-                for task, value in zip(_TASKS, r[10:], strict=True):  # after 10 other columns
-                    if value is not None and (state := _STATES.get((task, value))) is not None:
-                        states[task] = state
+                states = states_from_columns(_TASKS, r[10:])  # after 10 other columns
                 person = Person(r[0], r[1], "", Role(r[2]), r[6], Level(r[3]) if r[3] else None,
                                 bool(r[4]),
                                 dt.date.fromisoformat(r[5]) if r[5] else None)
