@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -87,3 +88,21 @@ class Profile:
     @property
     def school(self) -> Unit | None:
         return self.unit if self.unit.kind is UnitKind.SCHOOL else None
+
+
+def unit_chain(unit_id: int, units: Mapping[int, Unit]) -> list[Unit]:
+    """A unit and the units above it (school → Phòng → Sở), from an id-to-unit map."""
+    chain: list[Unit] = []
+    current: int | None = unit_id
+    while current is not None and current in units and len(chain) < 4:
+        chain.append(units[current])
+        current = units[current].parent_id
+    return chain
+
+
+def profile_from_chain(person: Person, chain: Sequence[Unit]) -> Profile:
+    """The person's unit is the first of ``chain``, the one that manages it the second, and the
+    Sở the first of kind SO."""
+    return Profile(person=person, unit=chain[0],
+                   managing_unit=chain[1] if len(chain) > 1 else None,
+                   so=next((u for u in chain if u.kind is UnitKind.SO), None))

@@ -7,13 +7,16 @@ A deployment picks its table by name; 001's chain is the default.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TypeVar
 
 from bot.domain.errors import NotApplicable
 from bot.domain.people import Level, Person, Profile, Role, Unit, UnitKind
 from bot.i18n import N_
+
+_T = TypeVar("_T")
 
 
 class CoreRole(StrEnum):
@@ -136,3 +139,25 @@ def may_approve(
     role, unit_kind = _APPROVER_ROLE[target.kind]
     unit = approver_profile.unit
     return approver_person.role is role and unit.kind is unit_kind and unit.id == target.unit_id
+
+
+APPROVER_ROLE = {ApproverKind.PRINCIPAL: Role.PRINCIPAL, ApproverKind.PHONG: Role.PHONG_STAFF,
+                 ApproverKind.SO: Role.SO_STAFF}
+
+
+def routed_level(profile: Profile) -> Level | None:
+    """The level approval follows: the school's, else the person's (see ``approver_for``)."""
+    return (profile.school.level if profile.school else None) or profile.person.level
+
+
+def officers_for_level(kind: ApproverKind, staff: Sequence[_T], level: Level | None,
+                       level_of: Callable[[_T], Level | None]) -> list[_T]:
+    """Who of the approving unit's staff is alerted.
+
+    A principal approves alone. In a Phòng or the Sở, the officers who follow the owner's level
+    ("cán bộ Phòng phụ trách cấp học", 001), else those who follow no level, else everyone.
+    """
+    if kind is ApproverKind.PRINCIPAL:
+        return list(staff)
+    return ([s for s in staff if level_of(s) == level]
+            or [s for s in staff if level_of(s) is None] or list(staff))

@@ -13,8 +13,6 @@ from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-import aiosqlite
-
 from bot.domain.deadlines import (
     MANDATORY_MAX_OFFSET,
     QUIET_FROM,
@@ -23,15 +21,22 @@ from bot.domain.deadlines import (
     Deadline,
 )
 from bot.domain.errors import NotApplicable
-from bot.domain.people import Level, Person, Profile, Role, Unit, UnitKind
-from bot.domain.routing import RoutingRules, approver_for
+from bot.domain.people import Level, Person, Role, UnitKind, profile_from_chain, unit_chain
+from bot.domain.routing import (
+    APPROVER_ROLE,
+    ApproverKind,
+    RoutingRules,
+    approver_for,
+    officers_for_level,
+    routed_level,
+)
 from bot.domain.tasks import ReviewState, TaskCode, TaskState, is_done, tasks_for
 from bot.storage import Database
 from bot.storage import deadlines as deadline_repo
 from bot.storage import people as people_repo
 from bot.storage.database import audit
 from bot.storage.outbox import Queued, enqueue
-from bot.storage.tasks import state_joins, states_from_columns
+from bot.storage.recipients import StaffRow, reachable_by_unit, school_staff
 
 
 class ReminderKind(StrEnum):
@@ -74,64 +79,9 @@ def planning_window(moment: dt.time) -> bool:
     return SEND_AT <= moment < QUIET_FROM
 
 
-@dataclass(frozen=True, slots=True)
-class _Row:
-    person: Person
-    account: bool  # a linked, unblocked Telegram account
-    muted: bool
-    states: dict[TaskCode, TaskState]
-
-
-async def _units(conn: aiosqlite.Connection) -> dict[int, Unit]:
-    async with conn.execute("SELECT id, kind, name, level, parent_id FROM units") as cur:
-        return {r[0]: Unit(r[0], UnitKind(r[1]), r[2], r[4], Level(r[3]) if r[3] else None)
-                for r in await cur.fetchall()}
-
-
-def _profile(person: Person, units: dict[int, Unit]) -> Profile:
-    unit = units[person.unit_id]
-    managing = units.get(unit.parent_id) if unit.parent_id else None
-    so = managing if managing and managing.kind is UnitKind.SO else (
-        units.get(managing.parent_id) if managing and managing.parent_id else None)
-    if unit.kind is UnitKind.SO:
-        so = unit
-    return Profile(person, unit, managing, so)
-
-
-async def _stream(conn: aiosqlite.Connection, tasks: Sequence[TaskCode], where: str,
-                  batch: int = 20_000) -> AsyncIterator[_Row]:
-    """People of the roster with their account flags and the states of ``tasks``."""
-    joins, columns, params = state_joins(tasks)
-    sql = (f"SELECT p.id, p.role, p.unit_id, p.level, p.is_core, "
-           f"a.telegram_user_id IS NOT NULL AND a.blocked_at IS NULL, "
-           f"COALESCE(a.reminders_muted, 0){columns} FROM people p "
-           f"LEFT JOIN accounts a ON a.person_id = p.id{joins} WHERE {where}")
-    async with conn.execute(sql, params) as cur:
-        while rows := await cur.fetchmany(batch):
-            for r in rows:
-                person = Person(r[0], "", "", Role(r[1]), r[2],
-                                Level(r[3]) if r[3] else None, bool(r[4]))
-                states = states_from_columns(tasks, r[7:])
-                yield _Row(person, bool(r[5]), bool(r[6]), states)
-
-
-def _reachable(row: _Row, offset: int) -> bool:
-    """Has an account, and either wants optional reminders or this one is the last days'."""
+def _reachable(row: StaffRow, offset: int) -> bool:
+    """Has an account, and either wants early reminders or this one is the last days'."""
     return row.account and (not row.muted or offset <= MANDATORY_MAX_OFFSET)
-
-
-async def _people_with_account(conn: aiosqlite.Connection, role: Role,
-                               ) -> dict[int, list[tuple[int, Level | None, bool]]]:
-    """unit id → [(person id, level, muted)] of people with this role and a usable account."""
-    found: dict[int, list[tuple[int, Level | None, bool]]] = {}
-    async with conn.execute(
-            "SELECT p.id, p.unit_id, p.level, a.reminders_muted FROM people p JOIN accounts a "
-            "ON a.person_id = p.id AND a.blocked_at IS NULL WHERE p.role = ?",
-            (role.value,)) as cur:
-        for pid, unit_id, level, muted in await cur.fetchall():
-            found.setdefault(unit_id, []).append((pid, Level(level) if level else None,
-                                                  bool(muted)))
-    return found
 
 
 async def plan_deadline(db: Database, deadline: Deadline, today: dt.date,
@@ -142,7 +92,7 @@ async def plan_deadline(db: Database, deadline: Deadline, today: dt.date,
     if offset is None or occurrence is None:
         return
     conn = db.reader
-    units = await _units(conn)
+    units = await people_repo.all_units(conn)
 
     def reminder(person_id: int, kind: ReminderKind, items: Sequence[TaskCode] = (),
                  count: int = 0) -> PlannedReminder:
@@ -152,14 +102,11 @@ async def plan_deadline(db: Database, deadline: Deadline, today: dt.date,
     if deadline.audience is Audience.CORE:
         waiting: Counter[int] = Counter()
         waiting_items: dict[int, set[TaskCode]] = {}
-        approvers_cache: dict[tuple[str, int, Level | None], list[int]] = {}
-        staff = {Role.PRINCIPAL: await _people_with_account(conn, Role.PRINCIPAL),
-                 Role.PHONG_STAFF: await _people_with_account(conn, Role.PHONG_STAFF),
-                 Role.SO_STAFF: await _people_with_account(conn, Role.SO_STAFF)}
-        muted: dict[int, bool] = {pid: m for by_unit in staff.values()
-                                  for people in by_unit.values() for pid, _l, m in people}
-        async for row in _stream(conn, deadline.tasks,
-                                 "p.is_core = 1 AND p.role IN ('gv', 'ht', 'pht')"):
+        approvers_cache: dict[tuple[ApproverKind, int, Level | None], list[int]] = {}
+        staff = {role: await reachable_by_unit(conn, role) for role in APPROVER_ROLE.values()}
+        muted = {r.person_id: r.muted for by_unit in staff.values()
+                 for people in by_unit.values() for r in people}
+        async for row in school_staff(conn, deadline.tasks, core_only=True):
             missing = missing_for(row.person, row.states, deadline)
             if missing and _reachable(row, offset):
                 yield reminder(row.person.id, ReminderKind.OWN, missing)
@@ -167,21 +114,17 @@ async def plan_deadline(db: Database, deadline: Deadline, today: dt.date,
                                  if row.states.get(t) is ReviewState.LECTURER_APPROVED]
             if not lecturer_approved:
                 continue
-            profile = _profile(row.person, units)
+            profile = profile_from_chain(row.person, unit_chain(row.person.unit_id, units))
             try:
                 target = approver_for(profile, rules)
             except NotApplicable:
                 continue
-            level = (profile.school.level if profile.school else None) or row.person.level
-            key = (target.kind.value, target.unit_id, level)
+            level = routed_level(profile)
+            key = (target.kind, target.unit_id, level)
             if key not in approvers_cache:
-                role = {"principal": Role.PRINCIPAL, "phong": Role.PHONG_STAFF,
-                        "so": Role.SO_STAFF}[target.kind.value]
-                people = staff[role].get(target.unit_id, [])
-                if role is not Role.PRINCIPAL:
-                    people = ([p for p in people if p[1] == level]
-                              or [p for p in people if p[1] is None] or people)
-                approvers_cache[key] = [p[0] for p in people]
+                people = staff[APPROVER_ROLE[target.kind]].get(target.unit_id, [])
+                approvers_cache[key] = [r.person_id for r in officers_for_level(
+                    target.kind, people, level, lambda r: r.level)]
             for approver_id in approvers_cache[key]:
                 waiting[approver_id] += len(lecturer_approved)
                 waiting_items.setdefault(approver_id, set()).update(lecturer_approved)
@@ -192,7 +135,7 @@ async def plan_deadline(db: Database, deadline: Deadline, today: dt.date,
         return
 
     school_open: Counter[int] = Counter()
-    async for row in _stream(conn, deadline.tasks, "p.role IN ('gv', 'ht', 'pht')"):
+    async for row in school_staff(conn, deadline.tasks, core_only=False):
         missing = missing_for(row.person, row.states, deadline)
         if not missing:
             continue
@@ -206,11 +149,11 @@ async def plan_deadline(db: Database, deadline: Deadline, today: dt.date,
             district_open[parent] += n
     for kind, role, counts in ((ReminderKind.SCHOOL, Role.PRINCIPAL, school_open),
                                (ReminderKind.DISTRICT, Role.PHONG_STAFF, district_open)):
-        for unit_id, people in (await _people_with_account(conn, role)).items():
+        for unit_id, people in (await reachable_by_unit(conn, role)).items():
             if counts.get(unit_id):
-                for pid, _level, muted_ in people:
-                    if not muted_ or offset <= MANDATORY_MAX_OFFSET:
-                        yield reminder(pid, kind, count=counts[unit_id])
+                for r in people:
+                    if not r.muted or offset <= MANDATORY_MAX_OFFSET:
+                        yield reminder(r.person_id, kind, count=counts[unit_id])
 
 
 async def iter_plan(db: Database, now_local: dt.datetime,

@@ -12,7 +12,14 @@ from dataclasses import dataclass
 from bot.domain.eligibility import Eligibility, eligibility, school_core_status
 from bot.domain.errors import AlreadyDone, NotApplicable, PermissionDenied
 from bot.domain.people import Person, Profile, Role, UnitKind
-from bot.domain.routing import ApproverKind, RoutingRules, approver_for, may_approve
+from bot.domain.routing import (
+    APPROVER_ROLE,
+    RoutingRules,
+    approver_for,
+    may_approve,
+    officers_for_level,
+    routed_level,
+)
 from bot.domain.tasks import (
     PLAN_TASKS,
     REPORT_TASKS,
@@ -70,21 +77,16 @@ async def checklist(db: Database, person: Person) -> list[ChecklistItem]:
 async def approvers_of(db: Database, owner: Profile, rules: RoutingRules) -> list[Person]:
     """The people who approve the owner's plans and reports (001, Bước 3).
 
-    Phòng staff who follow the owner's level come first ("cán bộ Phòng phụ trách cấp học");
-    when none is marked with a level, all of the Phòng's staff are alerted.
+    Phòng and Sở officers are narrowed to those following the owner's level
+    (``routing.officers_for_level``).
     """
     try:
         target = approver_for(owner, rules)
     except NotApplicable:
         return []
-    role = {ApproverKind.PRINCIPAL: Role.PRINCIPAL, ApproverKind.PHONG: Role.PHONG_STAFF,
-            ApproverKind.SO: Role.SO_STAFF}[target.kind]
-    staff = await people_repo.people_in_unit(db.reader, target.unit_id, [role])
-    level = owner.school.level if owner.school and owner.school.level else owner.person.level
-    if target.kind is not ApproverKind.PRINCIPAL:
-        focused = [p for p in staff if p.level == level]
-        staff = focused or [p for p in staff if p.level is None] or staff
-    return staff
+    staff = await people_repo.people_in_unit(db.reader, target.unit_id,
+                                             [APPROVER_ROLE[target.kind]])
+    return officers_for_level(target.kind, staff, routed_level(owner), lambda p: p.level)
 
 
 async def change_own(db: Database, owner: Profile, task: TaskCode, to_state: TaskState, *,

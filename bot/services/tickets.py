@@ -12,6 +12,7 @@ from bot.domain.tickets import MAX_OPEN_TICKETS, support_unit
 from bot.i18n import N_
 from bot.knowledge.entries import Entry, Source
 from bot.storage import Database
+from bot.storage import people as people_repo
 from bot.storage import tickets as repo
 from bot.storage.database import audit
 from bot.storage.people import unit_by_id
@@ -22,11 +23,10 @@ FAQ_TOPIC = "faq"
 
 
 async def so_unit_id(db: Database) -> int:
-    rows = await db.reader.execute_fetchall("SELECT id FROM units WHERE kind = 'so' LIMIT 1")
-    found = next(iter(rows), None)
+    found = await people_repo.so_unit_id(db.reader)
     if found is None:
         raise DomainError(N_("The Sở is not set up yet: please import the roster first."))
-    return int(found[0])
+    return found
 
 
 async def open_ticket(db: Database, *, asker_tg: int, profile: Profile | None, question: str,

@@ -7,7 +7,16 @@ from collections.abc import Iterable, Sequence
 
 import aiosqlite
 
-from bot.domain.people import Level, Person, Profile, Role, Unit, UnitKind
+from bot.domain.people import (
+    Level,
+    Person,
+    Profile,
+    Role,
+    Unit,
+    UnitKind,
+    profile_from_chain,
+    unit_chain,
+)
 from bot.domain.roster import RosterEntry
 from bot.storage.accounts import Account
 from bot.storage.database import utcnow
@@ -88,27 +97,34 @@ async def count_people(conn: aiosqlite.Connection) -> int:
 
 async def profile_of(conn: aiosqlite.Connection, person: Person) -> Profile:
     """The person with their unit, the unit that manages it and the Sở at the root."""
-    chain: list[Unit] = []
+    units: dict[int, Unit] = {}
     unit_id: int | None = person.unit_id
-    while unit_id is not None and len(chain) < 4:
+    while unit_id is not None and unit_id not in units and len(units) < 4:
         unit = await unit_by_id(conn, unit_id)
         if unit is None:
             break
-        chain.append(unit)
+        units[unit.id] = unit
         unit_id = unit.parent_id
-    unit = chain[0]
-    managing = chain[1] if len(chain) > 1 else None
-    so = next((u for u in chain if u.kind is UnitKind.SO), None)
-    return Profile(person=person, unit=unit, managing_unit=managing, so=so)
+    return profile_from_chain(person, unit_chain(person.unit_id, units))
+
+
+async def all_units(conn: aiosqlite.Connection) -> dict[int, Unit]:
+    """Every unit by id: a few thousand rows, read once to place a province's people."""
+    rows = await conn.execute_fetchall("SELECT * FROM units")
+    return {r["id"]: _unit(r) for r in rows}
+
+
+async def so_unit_id(conn: aiosqlite.Connection) -> int | None:
+    rows = await conn.execute_fetchall("SELECT id FROM units WHERE kind = 'so' ORDER BY id "
+                                       "LIMIT 1")
+    return next((int(r[0]) for r in rows), None)
 
 
 async def ensure_so(tx: aiosqlite.Connection, name: str) -> int:
     """The Sở at the root of the tree; a deployment serves one province."""
-    async with tx.execute("SELECT id FROM units WHERE kind = 'so' ORDER BY id LIMIT 1") as cur:
-        row = await cur.fetchone()
-    if row:
-        return int(row[0])
-    return await get_or_create_unit(tx, UnitKind.SO, name, None)
+    existing = await so_unit_id(tx)
+    return existing if existing is not None else await get_or_create_unit(tx, UnitKind.SO,
+                                                                          name, None)
 
 
 async def apply_roster(tx: aiosqlite.Connection, entries: Iterable[RosterEntry],
@@ -197,7 +213,4 @@ async def account_and_profile(conn: aiosqlite.Connection, telegram_user_id: int,
     person = _person(row)
     base = len(row.keys()) - 15  # the three units' columns close the row
     chain = [u for u in (_unit_from(row, base + 5 * n) for n in range(3)) if u is not None]
-    unit = chain[0]
-    managing = chain[1] if len(chain) > 1 else None
-    so = next((u for u in chain if u.kind is UnitKind.SO), None)
-    return account, Profile(person=person, unit=unit, managing_unit=managing, so=so)
+    return account, profile_from_chain(person, chain)
