@@ -23,7 +23,7 @@ from bot.domain.deadlines import (
 )
 from bot.domain.errors import DomainError
 from bot.domain.people import UnitKind
-from bot.i18n import Translator, translator
+from bot.i18n import N_, Translator, translator
 from bot.sending import Rendered
 from bot.services import tasks as task_service
 from bot.services.reminders import ReminderKind, missing_for, still_due
@@ -171,12 +171,13 @@ def describe_deadline(deadline: Deadline, today: dt.date, _: Translator) -> str:
         "   " + _("Reminders (days before): {offsets}").format(offsets=offsets)])
 
 
-HANCHOT_USAGE = (
+HANCHOT_USAGE = N_(
     "/hanchot — list\n"
     "/hanchot them 15/4/2027 | title | staff|core\n"
-    "/hanchot ngay ID 28/2\n"
-    "/hanchot nhac ID 14,7,3,1,0\n"
-    "/hanchot tat ID · /hanchot bat ID")
+    "/hanchot ngay ID 28/2 — change the date\n"
+    "/hanchot nhac ID 14,7,3,1,0 — reminder days\n"
+    "/hanchot tat ID · /hanchot bat ID — off, on\n"
+    "(staff: teachers and managers; core: cốt cán)")
 
 
 @guard("deadlines")
@@ -186,7 +187,7 @@ async def deadlines_command(update: Update, context: BotContext) -> None:
     args = incoming_text(update).split(maxsplit=2)[1:]
     today = services.local_now().date()
     actor = f"tg:{update.effective_user.id if update.effective_user else 0}"
-    usage = _("Usage:") + "\n" + html.escape(HANCHOT_USAGE)
+    usage = _("Usage:") + "\n" + html.escape(_(HANCHOT_USAGE))
     try:
         if not args:
             deadlines = await deadline_repo.all_deadlines(services.db.reader)
