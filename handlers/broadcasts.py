@@ -36,7 +36,17 @@ from bot.storage.accounts import Account, account_by_telegram_id
 from bot.storage.broadcasts import Broadcast
 from bot.storage.database import audit
 from bot.storage.outbox import OutboxRow
-from handlers.common import awaited, chat_memory, guard, on_next_message, reply, tr, visitor_of
+from handlers.account import ROLE_NAMES
+from handlers.common import (
+    awaited,
+    chat_memory,
+    esc,
+    guard,
+    on_next_message,
+    reply,
+    tr,
+    visitor_of,
+)
 from handlers.tasks import TASK_NAMES
 
 log = logging.getLogger(__name__)
@@ -194,7 +204,7 @@ async def pressed(update: Update, context: BotContext) -> None:
         await _preview(update, context, broadcast)
         return
     elif op == "send":
-        await _send(update, context, broadcast, sender)
+        await _send(update, context, broadcast, sender, arg)
         return
     elif op == "cancel":
         await service.cancel(services.db, draft_id, sender)
@@ -231,7 +241,9 @@ async def _preview(update: Update, context: BotContext, broadcast: Broadcast) ->
     _ = await tr(update, context)
     chat = update.effective_chat
     assert chat is not None
-    rendered = announcement(broadcast, _)
+    services = context.services
+    rendered = announcement(broadcast, await service.sender_header(
+        services.db, broadcast, services.settings.so_name), _)
     await reply(update, _("Preview — this is what they will see:"))
     try:
         if broadcast.attachment_kind == "document" and broadcast.attachment_id:
@@ -249,13 +261,28 @@ async def _preview(update: Update, context: BotContext, broadcast: Broadcast) ->
 
 
 async def _send(update: Update, context: BotContext, broadcast: Broadcast,
-                sender: service.Sender) -> None:
+                sender: service.Sender, when: str) -> None:
+    """Queue the announcement. At night the Sở is asked first whether it is urgent."""
     _ = await tr(update, context)
     services = context.services
-    n = await service.queue(services.db, broadcast.id, sender)
-    text = _("📤 Announcement #{id}: sending to {n} people…").format(id=broadcast.id, n=n)
-    if not may_send_at(services.local_now().time()):
-        text += "\n" + _("Nothing is sent between 21:00 and 07:00: it goes out at 07:00.")
+    quiet = not may_send_at(services.local_now().time())
+    if quiet and sender.scope.kind is UnitKind.SO and when not in ("later", "now"):
+        b = f"bc:{broadcast.id}:send"
+        await reply(update, _("Nothing is sent between 21:00 and 07:00, so announcement #{id} "
+                              "would go out at 07:00. Is it urgent enough to wake people "
+                              "now?").format(id=broadcast.id),
+                    reply_markup=InlineKeyboardMarkup([
+                        [InlineKeyboardButton(_("🕖 Send at 07:00"), callback_data=f"{b}:later")],
+                        [InlineKeyboardButton(_("🚨 Urgent: send now"),
+                                              callback_data=f"{b}:now")]]))
+        return
+    urgent = when == "now"
+    n = await service.queue(services.db, broadcast.id, sender, urgent=urgent)
+    if quiet and not urgent:
+        text = progress_line(broadcast.id, n, service.Progress(0, 0, 0, n, held=n), _,
+                             quiet=True)
+    else:
+        text = _("📤 Announcement #{id}: sending to {n} people…").format(id=broadcast.id, n=n)
     message = await reply(update, text)
     if message is not None:
         async with services.db.transaction() as tx:
@@ -264,8 +291,28 @@ async def _send(update: Update, context: BotContext, broadcast: Broadcast,
     services.outbox.wake()
 
 
-def announcement(broadcast: Broadcast, _: Translator) -> Rendered:
-    text = broadcast.text
+def progress_line(broadcast_id: int, recipients: int, state: service.Progress, _: Translator, *,
+                  quiet: bool) -> str:
+    """The progress message; at night it keeps saying when the held messages go out."""
+    if quiet and state.held:
+        return _("📤 Announcement #{id}: will be sent at 07:00 to {n} people (nothing is sent "
+                 "between 21:00 and 07:00).").format(id=broadcast_id, n=state.held)
+    return _("📤 Announcement #{id}: {sent}/{n} delivered · {failed} failed · "
+             "{blocked} blocked the bot or unlinked").format(
+        id=broadcast_id, sent=state.sent, n=recipients, failed=state.failed,
+        blocked=state.blocked)
+
+
+def sender_line(header: service.SenderHeader, _: Translator) -> str:
+    role = _(ROLE_NAMES[header.role]) if header.role else _("Administrator")
+    return _("📢 From {unit} · {role}").format(unit=f"<b>{esc(header.unit[:100])}</b>",
+                                              role=role)
+
+
+def announcement(broadcast: Broadcast, header: service.SenderHeader,
+                 _: Translator) -> Rendered:
+    """What a recipient gets: the sender's unit and role, then the text as written."""
+    text = sender_line(header, _) + "\n\n" + broadcast.text
     if broadcast.attachment_kind == "document" and broadcast.attachment_id:
         return Rendered(text, document=(broadcast.attachment_name or "tep",
                                         broadcast.attachment_id))
@@ -274,12 +321,17 @@ def announcement(broadcast: Broadcast, _: Translator) -> Rendered:
     return Rendered(text)
 
 
-async def render_broadcast(services: Services, row: OutboxRow,
-                           account: Account) -> Rendered | None:
+async def render_broadcast(services: Services, headers: dict[int, service.SenderHeader],
+                           row: OutboxRow, account: Account) -> Rendered | None:
+    """One recipient's copy; ``headers`` keeps each broadcast's sender, looked up once."""
     broadcast = await repo.broadcast_by_id(services.db.reader, int(row.payload["broadcast_id"]))
     if broadcast is None or broadcast.status == "cancelled":
         return None
-    return announcement(broadcast, translator(account.language))
+    header = headers.get(broadcast.id)
+    if header is None:
+        header = headers[broadcast.id] = await service.sender_header(
+            services.db, broadcast, services.settings.so_name)
+    return announcement(broadcast, header, translator(account.language))
 
 
 async def refresh_progress(services: Services) -> None:
@@ -291,10 +343,8 @@ async def refresh_progress(services: Services) -> None:
                                                 int(broadcast.author[3:]))
                    if broadcast.author.startswith("tg:") else None)
         _ = translator(account.language if account else None)
-        line = _("📤 Announcement #{id}: {sent}/{n} delivered · {failed} failed · "
-                 "{blocked} blocked the bot or unlinked").format(
-            id=broadcast.id, sent=state.sent, n=broadcast.recipients, failed=state.failed,
-            blocked=state.blocked)
+        line = progress_line(broadcast.id, broadcast.recipients, state, _,
+                             quiet=not may_send_at(services.local_now().time()))
         if bot is not None and broadcast.progress_chat and broadcast.progress_msg:
             with contextlib.suppress(TelegramError):  # unchanged, or deleted by the sender
                 await bot.edit_message_text(line, broadcast.progress_chat,
@@ -321,7 +371,9 @@ def register(application: BotApplication) -> None:
     assert services is not None
 
 
-    services.outbox.register("broadcast", partial(render_broadcast, services))
+    render = partial(render_broadcast, services, {})
+    services.outbox.register(service.KIND, render)
+    services.outbox.register(service.URGENT_KIND, render)
     services.outbox.after_drain.append(partial(refresh_progress, services))
     private = filters.ChatType.PRIVATE
     on_next_message(_WAITING, content_received)

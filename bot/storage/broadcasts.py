@@ -91,6 +91,14 @@ async def in_progress(conn: aiosqlite.Connection) -> list[Broadcast]:
         return [_broadcast(r) for r in await cur.fetchall()]
 
 
+async def waiting_of_kind(conn: aiosqlite.Connection, dedup_key: str, kind: str) -> int:
+    """Outbox rows of one broadcast and kind not sent yet (urgent ones have their own kind)."""
+    async with conn.execute("SELECT COUNT(*) FROM outbox WHERE dedup_key = ? AND kind = ? AND "
+                            "status IN ('pending', 'sending')", (dedup_key, kind)) as cur:
+        row = await cur.fetchone()
+    return int(row[0]) if row else 0
+
+
 _APPLIES = {  # who a task belongs to (bot.domain.tasks.tasks_for), as SQL
     "school_staff": "p.role IN ('gv', 'ht', 'pht')",
     "principal": "p.role = 'ht'",

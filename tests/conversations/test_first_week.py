@@ -3,8 +3,16 @@ who an announcement is from, what the audience picker offers, and /help per role
 
 from __future__ import annotations
 
+import datetime as dt
+
 from bot.offline import OfflineTelegram
 from bot.storage import Database
+from tests.conftest import ADMIN_ID, FakeClock
+
+PRINCIPAL = "0912345678"  # Trần Thị Lan, Hiệu trưởng, Trường TH Kim Đồng (Huyện Hòa An)
+PRIMARY_TEACHERS = ["0912000001", "0912000002", "0912000003", "0912000004", "0914000002",
+                    "0914000003"]
+KIM_DONG_TEACHERS = PRIMARY_TEACHERS[:4]
 
 
 async def unanswered_texts(db: Database) -> list[str]:
@@ -49,3 +57,118 @@ async def test_a_real_question_with_a_greeting_is_still_answered(
     [answer] = await telegram.user(603).send("chào ad, cho hỏi hạn chót mô đun 1 là ngày nào?")
     assert "Xin chào! 👋" not in answer.text
     assert "30/3" in answer.text or "30/03" in answer.text
+
+
+async def _link(telegram: OfflineTelegram, *phones: str) -> None:
+    for phone in phones:
+        await telegram.user(int(phone), phone=phone).share_contact()
+
+
+def _received(telegram: OfflineTelegram, phone: str, marker: str) -> list[str]:
+    return [m.body for m in telegram.api.messages_to(int(phone)) if marker in m.body]
+
+
+async def test_at_night_the_so_is_asked_and_the_progress_keeps_saying_07_00(
+        telegram: OfflineTelegram, demo_db: Database, clock: FakeClock) -> None:
+    await _link(telegram, *PRIMARY_TEACHERS)
+    clock.set_local(dt.datetime(2027, 2, 10, 4, 33))
+    admin = telegram.user(ADMIN_ID)
+    await admin.send("/thongbao")
+    [menu] = await admin.send("Họp trực tuyến lúc 8 giờ.")
+    await admin.press("TH", menu)
+    [menu] = await admin.press("Giáo viên", menu)
+    [question] = await admin.press("Gửi", menu)
+    assert "21:00 đến 07:00" in question.text and "07:00" in question.text
+    assert question.button_texts == ["🕖 Gửi lúc 07:00", "🚨 Khẩn: gửi ngay"]
+    replies = await admin.press("Gửi lúc 07:00", question)
+    [progress] = [m for m in replies if "Thông báo #" in m.text]
+    assert progress.text == ("📤 Thông báo #1: sẽ gửi lúc 07:00 tới 6 người (không gửi tin "
+                             "từ 21:00 đến 07:00).")
+    assert all(not _received(telegram, p, "Họp trực tuyến") for p in PRIMARY_TEACHERS)
+    await admin.send("/help")  # another update: the outbox drains again, still at night
+    assert "sẽ gửi lúc 07:00 tới 6 người" in telegram.api.find(
+        ADMIN_ID, progress.message_id).text
+
+    clock.set_local(dt.datetime(2027, 2, 10, 7, 0))
+    await admin.send("/help")
+    for phone in PRIMARY_TEACHERS:
+        [copy] = _received(telegram, phone, "Họp trực tuyến")
+        assert copy == ("📢 Thông báo của <b>Sở GD&amp;ĐT tỉnh Sông Lam (demo)</b> · "
+                        "Quản trị viên\n\nHọp trực tuyến lúc 8 giờ.")
+    assert "6/6" in telegram.api.find(ADMIN_ID, progress.message_id).text
+
+
+async def test_an_urgent_announcement_goes_out_at_night_and_is_audited(
+        telegram: OfflineTelegram, demo_db: Database, clock: FakeClock) -> None:
+    await _link(telegram, *PRIMARY_TEACHERS)
+    clock.set_local(dt.datetime(2027, 2, 10, 22, 15))
+    admin = telegram.user(ADMIN_ID)
+    await admin.send("/thongbao")
+    [menu] = await admin.send("Hệ thống LMS bảo trì, không nộp bài tối nay.")
+    [menu] = await admin.press("TH", menu)
+    [question] = await admin.press("Gửi", menu)
+    await admin.press("Khẩn", question)
+    for phone in PRIMARY_TEACHERS:
+        assert len(_received(telegram, phone, "LMS bảo trì")) == 1
+    async with demo_db.reader.execute(
+            "SELECT actor, detail FROM audit_log WHERE action = 'broadcast.queue'") as cur:
+        [(actor, detail)] = await cur.fetchall()
+    assert actor == f"tg:{ADMIN_ID}" and '"urgent": true' in detail
+
+
+async def test_a_principal_at_night_is_told_07_00_and_cannot_force_urgent(
+        telegram: OfflineTelegram, demo_db: Database, clock: FakeClock) -> None:
+    await _link(telegram, PRINCIPAL, *KIM_DONG_TEACHERS)
+    clock.set_local(dt.datetime(2027, 2, 10, 23, 0))
+    principal = telegram.user(int(PRINCIPAL))
+    await principal.send("/thongbao")
+    [menu] = await principal.send("Sáng mai họp hội đồng.")
+    draft_id = menu.buttons[0]["callback_data"].split(":")[1]
+    [forged] = await principal.press_data(f"bc:{draft_id}:send:now", menu)
+    assert "Chỉ Sở" in forged.text
+    [progress] = await principal.press("Gửi", menu)
+    assert "sẽ gửi lúc 07:00 tới" in progress.text
+    assert all(not _received(telegram, p, "họp hội đồng") for p in KIM_DONG_TEACHERS)
+    async with demo_db.reader.execute(
+            "SELECT detail FROM audit_log WHERE action = 'broadcast.queue'") as cur:
+        [(detail,)] = await cur.fetchall()
+    assert '"urgent": false' in detail
+
+    clock.set_local(dt.datetime(2027, 2, 11, 7, 5))
+    await principal.send("/help")
+    for phone in KIM_DONG_TEACHERS:
+        [copy] = _received(telegram, phone, "họp hội đồng")
+        assert copy.startswith("📢 Thông báo của <b>Trường TH Kim Đồng</b> · Hiệu trưởng\n\n")
+
+
+def _a_zone_at_night() -> str:
+    from zoneinfo import ZoneInfo
+
+    zones = ["Asia/Ho_Chi_Minh", "Europe/London", "America/New_York", "Pacific/Auckland",
+             "America/Los_Angeles", "Asia/Kolkata", "Europe/Moscow", "Pacific/Honolulu"]
+    now = dt.datetime.now(dt.UTC)
+    return next(z for z in zones if not 6 <= now.astimezone(ZoneInfo(z)).hour < 21)
+
+
+async def test_the_command_line_says_when_a_night_broadcast_goes_out(
+        telegram: OfflineTelegram, demo_db: Database, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    import asyncio
+
+    from benchmarks.fake_bot_api import FakeBotApiServer
+    from bot.cli import main as cli_main
+
+    await _link(telegram, *KIM_DONG_TEACHERS)
+    server = await FakeBotApiServer(limits=None).start()
+    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsawQ")
+    monkeypatch.setenv("TELEGRAM_API_BASE_URL", server.base_url)
+    monkeypatch.setenv("TROLY_DB_PATH", str(demo_db.path))
+    monkeypatch.setenv("TROLY_TIMEZONE", _a_zone_at_night())
+    try:
+        code = await asyncio.to_thread(cli_main, [
+            "broadcast", "--audience", "unit=Trường TH Kim Đồng; role=gv", "--text", "Họp"])
+    finally:
+        await server.stop()
+    assert code == 0
+    out = capsys.readouterr().out
+    assert "sẽ gửi lúc 07:00 tới 4 người" in out
+    assert all(server.api.messages_to(int(p)) == [] for p in KIM_DONG_TEACHERS)
