@@ -22,10 +22,10 @@ from telegram.ext import (
 )
 
 from bot.app import BotApplication, BotContext, Services
-from bot.domain.audience import sender_scope
+from bot.domain.audience import ROLE_GROUPS, FilterCounts, sender_scope
 from bot.domain.deadlines import may_send_at
 from bot.domain.errors import DomainError
-from bot.domain.people import Level, Role, UnitKind
+from bot.domain.people import Level, UnitKind
 from bot.domain.tasks import TaskCode
 from bot.i18n import N_, Translator, translator
 from bot.sending import Rendered
@@ -51,8 +51,6 @@ from handlers.tasks import TASK_NAMES
 
 log = logging.getLogger(__name__)
 _WAITING = "broadcast_waiting"
-ROLE_GROUPS = {"gv": (Role.TEACHER,), "cbql": (Role.PRINCIPAL, Role.VICE_PRINCIPAL),
-               "phong": (Role.PHONG_STAFF,)}
 ROLE_GROUP_NAMES = {"gv": N_("Teachers"), "cbql": N_("Managers"), "phong": N_("Phòng staff")}
 
 
@@ -127,23 +125,28 @@ async def _summary(services: Services, broadcast: Broadcast, _: Translator) -> s
         .format(n=reachable, m=total - reachable)])
 
 
-def _audience_keyboard(broadcast: Broadcast, _: Translator, *,
+def _audience_keyboard(broadcast: Broadcast, counts: FilterCounts, _: Translator, *,
                        unit_choice: bool) -> InlineKeyboardMarkup:
+    """Only the filters that select somebody in the sender's scope, each with its count."""
     a, b = broadcast.audience, f"bc:{broadcast.id}"
-    rows = [[InlineKeyboardButton(_mark(lv in a.levels, lv.value), callback_data=f"{b}:lv:{lv}")
-             for lv in Level]]
-    rows.append([InlineKeyboardButton(_mark(set(roles) <= a.roles, _(ROLE_GROUP_NAMES[g])),
+    rows = []
+    if counts.level_choice:
+        rows.append([InlineKeyboardButton(_mark(lv in a.levels, f"{lv.value} ({n})"),
+                                          callback_data=f"{b}:lv:{lv}")
+                     for lv, n in counts.levels.items()])
+    rows.append([InlineKeyboardButton(_mark(set(ROLE_GROUPS[g]) <= a.roles,
+                                            f"{_(ROLE_GROUP_NAMES[g])} ({n})"),
                                       callback_data=f"{b}:ro:{g}")
-                 for g, roles in ROLE_GROUPS.items()]
-                + [InlineKeyboardButton(_mark(a.core_only, _("Cốt cán")),
-                                        callback_data=f"{b}:core")])
+                 for g, n in counts.role_groups.items()]
+                + ([InlineKeyboardButton(_mark(a.core_only, _("Cốt cán") + f" ({counts.core})"),
+                                         callback_data=f"{b}:core")] if counts.core else []))
     rows.append([InlineKeyboardButton(_("Still missing a task…"), callback_data=f"{b}:miss")]
                 + ([InlineKeyboardButton(_("Unit…"), callback_data=f"{b}:unit")]
                    if unit_choice else []))
     rows.append([InlineKeyboardButton(_("👁 Preview"), callback_data=f"{b}:prev"),
                  InlineKeyboardButton(_("📤 Send"), callback_data=f"{b}:send"),
                  InlineKeyboardButton(_("✖ Cancel"), callback_data=f"{b}:cancel")])
-    return InlineKeyboardMarkup(rows)
+    return InlineKeyboardMarkup([row for row in rows if row])
 
 
 async def _show_audience(update: Update, context: BotContext, draft_id: int,
@@ -152,7 +155,8 @@ async def _show_audience(update: Update, context: BotContext, draft_id: int,
     broadcast = await service.own_draft(context.services.db, draft_id, sender)
     text = _("Announcement #{id} is ready. Choose who receives it:").format(id=draft_id) + \
         "\n" + await _summary(context.services, broadcast, _)
-    markup = _audience_keyboard(broadcast, _, unit_choice=sender.scope.kind is not
+    counts = await repo.filter_counts(context.services.db.reader, broadcast.audience.unit_id)
+    markup = _audience_keyboard(broadcast, counts, _, unit_choice=sender.scope.kind is not
                                 UnitKind.SCHOOL)
     if edit is not None:
         try:

@@ -172,3 +172,28 @@ async def test_the_command_line_says_when_a_night_broadcast_goes_out(
     out = capsys.readouterr().out
     assert "sẽ gửi lúc 07:00 tới 4 người" in out
     assert all(server.api.messages_to(int(p)) == [] for p in KIM_DONG_TEACHERS)
+
+
+async def test_the_audience_picker_offers_only_what_applies_with_counts(
+        telegram: OfflineTelegram, demo_db: Database) -> None:
+    await _link(telegram, PRINCIPAL, "0904000001")
+    principal = telegram.user(int(PRINCIPAL))
+    await principal.send("/thongbao")
+    [menu] = await principal.send("Họp hội đồng sư phạm.")
+    assert menu.button_texts[:3] == ["Giáo viên (4)", "CBQL (2)", "Cốt cán (3)"]
+    for absent in ("THCS", "THPT", "GDTX", "Chuyên viên Phòng", "Đơn vị"):
+        assert not any(absent in t for t in menu.button_texts), absent
+
+    phong = telegram.user(int("0904000001"))
+    await phong.send("/thongbao")
+    [menu] = await phong.send("Họp cốt cán.")
+    assert menu.button_texts[:2] == ["TH (7)", "THCS (5)"]
+    assert not any("THPT" in t or "GDTX" in t for t in menu.button_texts)
+
+    admin = telegram.user(ADMIN_ID)
+    await admin.send("/thongbao")
+    [menu] = await admin.send("Thông báo chung.")
+    assert menu.button_texts[:4] == ["TH (10)", "THCS (5)", "THPT (5)", "GDTX (2)"]
+    assert "Chuyên viên Phòng (3)" in menu.button_texts
+    [menu] = await admin.press("THPT", menu)
+    assert menu.button_texts[2] == "✅ THPT (5)"
