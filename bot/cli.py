@@ -9,16 +9,9 @@ import sys
 from pathlib import Path
 
 from bot.config import ConfigError, Settings, load_settings
+from bot.logs import setup_logging
 
 log = logging.getLogger("troly")
-
-
-def _setup_logging(verbose: bool = False) -> None:
-    logging.basicConfig(level=logging.DEBUG if verbose else logging.INFO,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    # httpx logs every request URL at INFO, and the URL carries the bot token.
-    logging.getLogger("httpx").setLevel(logging.WARNING)
-    logging.getLogger("httpcore").setLevel(logging.WARNING)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -96,12 +89,13 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    _setup_logging(args.verbose)
     try:
         settings = load_settings()
     except ConfigError as exc:
         print(f"troly: {exc}", file=sys.stderr)
         return 2
+    setup_logging(verbose=args.verbose, log_format=settings.log_format,
+                  secrets=(settings.token, settings.webhook_secret, settings.erasure_key))
     command = args.command.replace("-", "_")
     return int(globals()[f"_cmd_{command}"](settings, args) or 0)
 
@@ -120,11 +114,10 @@ def _cmd_run(settings: Settings, args: argparse.Namespace) -> int:
 
     application = build_application(Services(settings=settings, db=Database(settings.db_path)))
     if args.webhook_url:
-        url_path = "telegram"
-        log.info("starting in webhook mode on %s:%s", args.listen, args.port)
-        application.run_webhook(listen=args.listen, port=args.port, url_path=url_path,
-                                webhook_url=f"{args.webhook_url.rstrip('/')}/{url_path}",
-                                secret_token=settings.webhook_secret)
+        from bot.webhook import run_webhook
+
+        run_webhook(application, base_url=args.webhook_url, listen=args.listen, port=args.port,
+                    secret=settings.webhook_secret)
     else:
         log.info("starting with long polling")
         application.run_polling()
