@@ -118,7 +118,9 @@ def build_application(services: Services, *, request: BaseRequest | None = None,
 
 
 async def _prepare(application: BotApplication) -> None:
-    """Database open, approved FAQ answers in the engine, command menus registered."""
+    """Database open, approved FAQ answers and the Sở's letters in the engine, command menus
+    registered."""
+    from bot.services.letters import load_letters
     from handlers.support import load_approved_faq
 
     services = application.bot_data.services
@@ -126,6 +128,7 @@ async def _prepare(application: BotApplication) -> None:
     if not services.db.is_open:
         await services.db.connect()
     await load_approved_faq(services)
+    await load_letters(services.db, services.engine.letters)
     await register_commands(application)
 
 

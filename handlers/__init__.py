@@ -19,6 +19,7 @@ from handlers import (
     fallback,
     info,
     language,
+    letters,
     reminders,
     reports,
     support,
@@ -26,7 +27,7 @@ from handlers import (
 )
 from handlers.common import next_message
 
-FEATURES = [account, language, admin, tasks, reminders, broadcasts, reports, support, info,
+FEATURES = [account, language, letters, admin, tasks, reminders, broadcasts, reports, support, info,
             answering, fallback]
 
 # The command menu shown by Telegram (set_my_commands), in both languages.
