@@ -77,6 +77,8 @@ def _parser() -> argparse.ArgumentParser:
     content.add_argument("--text", help="the announcement (Telegram HTML)")
     content.add_argument("--file", type=Path, help="a UTF-8 text file holding the announcement")
     bc.add_argument("--dry-run", action="store_true", help="only count who would receive it")
+    bc.add_argument("--urgent", action="store_true",
+                    help="send at once even between 21:00 and 07:00 (audited)")
 
     inv = sub.add_parser("invite", help="a single-use /start link for Phòng or Sở staff")
     inv.add_argument("--role", choices=["so", "phong"], required=True)
@@ -407,7 +409,7 @@ def _cmd_broadcast(settings: Settings, args: argparse.Namespace) -> int:
                 return 2
             draft = await service.start_draft(services.db, sender, text)
             await service.choose_audience(services.db, draft, sender, audience)
-            queued = await service.queue(services.db, draft, sender)
+            queued = await service.queue(services.db, draft, sender, urgent=args.urgent)
             application = build_application(services)
             await application.initialize()
             try:
@@ -416,9 +418,11 @@ def _cmd_broadcast(settings: Settings, args: argparse.Namespace) -> int:
                 await application.shutdown()
             print(f"announcement #{draft}: queued {queued}; sent {report.sent}, "
                   f"failed {report.failed}, blocked {report.blocked}")
-            if report.deferred:
-                print(f"{report.deferred} wait for 07:00 (nothing is sent 21:00–07:00); "
-                      "the running bot sends them then")
+            held = (await service.progress(services.db, draft)).held
+            if held:
+                print(_("Announcement #{id}: will be sent at 07:00 to {n} people (nothing is "
+                        "sent between 21:00 and 07:00); the running bot sends it then, or "
+                        "use --urgent.").format(id=draft, n=held))
             return 0
         except DomainError as exc:
             print(_(exc.message).format(**exc.params), file=sys.stderr)
