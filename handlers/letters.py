@@ -15,7 +15,7 @@ from bot.knowledge.letter_files import MAX_LETTER_BYTES, LetterFileError
 from bot.knowledge.letters import TaskDate
 from bot.services import letters as service
 from bot.storage import deadlines as deadline_repo
-from handlers.common import chat_memory, esc, guard, reply, split_message, tr
+from handlers.common import chat_memory, esc, guard, reply, tr
 
 DRAFT = "letter_draft"
 OFFERED = "letter_deadlines"
@@ -53,15 +53,7 @@ async def letter_file(update: Update, context: BotContext) -> None:
     buttons = InlineKeyboardMarkup([[
         InlineKeyboardButton(_("✅ Save"), callback_data="lt:save"),
         InlineKeyboardButton(_("✖ Cancel"), callback_data="lt:drop")]])
-    await _reply_long(update, text, buttons)
-
-
-async def _reply_long(update: Update, text: str, buttons: InlineKeyboardMarkup) -> None:
-    """A message over Telegram's limit goes in parts, the buttons under the last."""
-    chunks = split_message(text)
-    for chunk in chunks[:-1]:
-        await reply(update, chunk)
-    await reply(update, chunks[-1], reply_markup=buttons)
+    await reply(update, text, reply_markup=buttons)  # a long preview goes in parts
 
 
 async def _save(update: Update, context: BotContext) -> None:
@@ -86,7 +78,7 @@ async def _save(update: Update, context: BotContext) -> None:
     lines += [f"• {d.date:%d/%m/%Y}: {d.sentence}" for d in dates]
     rows = [[InlineKeyboardButton(_("➕ Deadline {date}").format(date=f"{d.date:%d/%m/%Y}"),
                                   callback_data=f"lt:dl:{k}")] for k, d in enumerate(dates)]
-    await _reply_long(update, esc("\n".join(lines)), InlineKeyboardMarkup(rows))
+    await reply(update, esc("\n".join(lines)), reply_markup=InlineKeyboardMarkup(rows))
 
 
 async def _add_deadline(update: Update, context: BotContext, index: str) -> None:
@@ -172,7 +164,7 @@ async def letters_command(update: Update, context: BotContext) -> None:
               f"{esc(x.meta.issuer)}\n   {esc(x.meta.subject[:120])}" for x in letters[:30]]
     rows = [[InlineKeyboardButton(_("🗑 Remove #{id}").format(id=x.id),
                                   callback_data=f"lt:rm:{x.id}")] for x in letters[:30]]
-    await _reply_long(update, "\n".join(lines), InlineKeyboardMarkup(rows))
+    await reply(update, "\n".join(lines), reply_markup=InlineKeyboardMarkup(rows))
 
 
 def register(application: BotApplication) -> None:
