@@ -333,6 +333,7 @@ async def draft_decided(update: Update, context: BotContext) -> None:
     visitor = await visitor_of(update, context)
     services = context.services
     draft = await service.decide_faq(services.db, int(parts[1]), approve=parts[2] == "1",
+                                     staff=visitor.profile, is_admin=visitor.is_admin,
                                      by=f"tg:{visitor.telegram_user_id}")
     if draft.status == "approved":
         services.engine.add_entry(await service.faq_entry(services.db, draft))
