@@ -11,17 +11,18 @@ import html
 import logging
 from dataclasses import replace
 from functools import partial
+from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import (
-    ApplicationHandlerStop,
     CallbackQueryHandler,
     CommandHandler,
     filters,
 )
 
-from bot.app import BotApplication, BotContext, Services
+from bot.callback_data import Range, parse_int
+from bot.context import BotApplication, BotContext, Services
 from bot.domain.audience import sender_scope
 from bot.domain.deadlines import may_send_at
 from bot.domain.errors import DomainError
@@ -36,11 +37,12 @@ from bot.storage.accounts import Account, account_by_telegram_id
 from bot.storage.broadcasts import Broadcast
 from bot.storage.database import audit
 from bot.storage.outbox import OutboxRow
-from handlers.common import awaited, chat_memory, guard, on_next_message, reply, tr, visitor_of
+from handlers.buttons import BroadcastOp, BroadcastPress, button
+from handlers.common import guard, reply, tr, visitor_of
+from handlers.flows import Flow
 from handlers.tasks import TASK_NAMES
 
 log = logging.getLogger(__name__)
-_WAITING = "broadcast_waiting"
 ROLE_GROUPS = {"gv": (Role.TEACHER,), "cbql": (Role.PRINCIPAL, Role.VICE_PRINCIPAL),
                "phong": (Role.PHONG_STAFF,)}
 ROLE_GROUP_NAMES = {"gv": N_("Teachers"), "cbql": N_("Managers"), "phong": N_("Phòng staff")}
@@ -57,20 +59,22 @@ async def _sender(update: Update, context: BotContext) -> service.Sender:
 async def start(update: Update, context: BotContext) -> None:
     _ = await tr(update, context)
     await _sender(update, context)  # refuses those who may not announce
-    chat_memory(context)[_WAITING] = True
+    await ANNOUNCEMENT.ask(update, context, "content")
     await reply(update, _("Send the announcement now: a text (formatting is kept), or a PDF or "
                           "photo with the text as its caption. /huy to cancel."))
 
 
-async def content_received(update: Update, context: BotContext) -> None:
-    """Runs before other handlers while /thongbao waits for the announcement."""
-    if not awaited(context, _WAITING):
-        return
+ANNOUNCEMENT = Flow("broadcast", timeout=N_(
+    "⌛ Ten minutes passed without the announcement, so I stopped waiting for it. Nothing was "
+    "sent; type /thongbao to start again."))
+
+
+@ANNOUNCEMENT.step("content", files=True)
+async def content_received(update: Update, context: BotContext, data: dict[str, Any]) -> None:
+    """The announcement /thongbao asked for: a text, or a PDF or photo with its caption."""
     message = update.effective_message
     assert message is not None
     _ = await tr(update, context)
-    if message.text and message.text.strip().startswith("/"):
-        return  # a command instead: it runs (/huy cancels), the announcement is dropped
     attachment, size = None, None
     if message.document:
         attachment = ("document", message.document.file_id,
@@ -87,9 +91,8 @@ async def content_received(update: Update, context: BotContext) -> None:
     except DomainError as exc:
         await reply(update, _(exc.message).format(**exc.params) + "\n"
                     + _("Type /thongbao to start again."))
-        raise ApplicationHandlerStop from None
+        return
     await _show_audience(update, context, draft_id, sender)
-    raise ApplicationHandlerStop
 
 
 def _mark(on: bool, label: str) -> str:
@@ -119,20 +122,19 @@ async def _summary(services: Services, broadcast: Broadcast, _: Translator) -> s
 
 def _audience_keyboard(broadcast: Broadcast, _: Translator, *,
                        unit_choice: bool) -> InlineKeyboardMarkup:
-    a, b = broadcast.audience, f"bc:{broadcast.id}"
-    rows = [[InlineKeyboardButton(_mark(lv in a.levels, lv.value), callback_data=f"{b}:lv:{lv}")
-             for lv in Level]]
-    rows.append([InlineKeyboardButton(_mark(set(roles) <= a.roles, _(ROLE_GROUP_NAMES[g])),
-                                      callback_data=f"{b}:ro:{g}")
+    a = broadcast.audience
+
+    def b(text: str, op: BroadcastOp, arg: object = "") -> InlineKeyboardButton:
+        return button(text, BroadcastPress(broadcast.id, op, str(arg)))
+
+    rows = [[b(_mark(lv in a.levels, lv.value), "lv", lv) for lv in Level]]
+    rows.append([b(_mark(set(roles) <= a.roles, _(ROLE_GROUP_NAMES[g])), "ro", g)
                  for g, roles in ROLE_GROUPS.items()]
-                + [InlineKeyboardButton(_mark(a.core_only, _("Cốt cán")),
-                                        callback_data=f"{b}:core")])
-    rows.append([InlineKeyboardButton(_("Still missing a task…"), callback_data=f"{b}:miss")]
-                + ([InlineKeyboardButton(_("Unit…"), callback_data=f"{b}:unit")]
-                   if unit_choice else []))
-    rows.append([InlineKeyboardButton(_("👁 Preview"), callback_data=f"{b}:prev"),
-                 InlineKeyboardButton(_("📤 Send"), callback_data=f"{b}:send"),
-                 InlineKeyboardButton(_("✖ Cancel"), callback_data=f"{b}:cancel")])
+                + [b(_mark(a.core_only, _("Cốt cán")), "core")])
+    rows.append([b(_("Still missing a task…"), "miss")]
+                + ([b(_("Unit…"), "unit")] if unit_choice else []))
+    rows.append([b(_("👁 Preview"), "prev"), b(_("📤 Send"), "send"),
+                 b(_("✖ Cancel"), "cancel")])
     return InlineKeyboardMarkup(rows)
 
 
@@ -158,11 +160,8 @@ async def pressed(update: Update, context: BotContext) -> None:
     query = update.callback_query
     assert query is not None
     _ = await tr(update, context)
-    parts = (query.data or "").split(":")
-    if len(parts) < 3 or not parts[1].isdigit():
-        await reply(update, _("This button is not valid for you."))
-        return
-    draft_id, op, arg = int(parts[1]), parts[2], (parts[3] if len(parts) > 3 else "")
+    press = BroadcastPress.unpack(query.data)
+    draft_id, op, arg = press.draft_id, press.op, press.arg
     services = context.services
     sender = await _sender(update, context)
     broadcast = await service.own_draft(services.db, draft_id, sender)
@@ -179,11 +178,11 @@ async def pressed(update: Update, context: BotContext) -> None:
         audience = replace(audience, missing=TaskCode(arg) if arg in TaskCode.__members__
                            .values() else None)
     elif op == "un":
-        audience = replace(audience, unit_id=int(arg) if arg.isdigit() else None)
+        audience = replace(audience, unit_id=parse_int(arg, Range(1)))
     elif op == "miss":
-        keyboard = [[InlineKeyboardButton(_(TASK_NAMES[t]), callback_data=f"bc:{draft_id}:ms:{t}")]
-                    for t in TaskCode] + [[InlineKeyboardButton(
-                        _("No filter"), callback_data=f"bc:{draft_id}:ms:-")]]
+        keyboard = [[button(_(TASK_NAMES[t]), BroadcastPress(
+            draft_id, "ms", t.value))] for t in TaskCode] + [[button(
+                _("No filter"), BroadcastPress(draft_id, "ms", "-"))]]
         await reply(update, _("Only people who still miss:"),
                     reply_markup=InlineKeyboardMarkup(keyboard))
         return
@@ -221,8 +220,9 @@ async def _unit_menu(update: Update, context: BotContext, draft_id: int,
         units = [u for u in await people_repo.units_of_kind(reader, UnitKind.SCHOOL)
                  if u.parent_id == sender.scope.unit_id]
         everyone = _("All my schools")
-    keyboard = [[InlineKeyboardButton(everyone, callback_data=f"bc:{draft_id}:un:all")]]
-    keyboard += [[InlineKeyboardButton(u.name[:60], callback_data=f"bc:{draft_id}:un:{u.id}")]
+    keyboard = [[button(everyone, BroadcastPress(
+        draft_id, "un", "all"))]]
+    keyboard += [[button(u.name[:60], BroadcastPress(draft_id, "un", str(u.id)))]
                  for u in units[:40]]
     await reply(update, _("Send to:"), reply_markup=InlineKeyboardMarkup(keyboard))
 
@@ -324,8 +324,7 @@ def register(application: BotApplication) -> None:
     services.outbox.register("broadcast", partial(render_broadcast, services))
     services.outbox.after_drain.append(partial(refresh_progress, services))
     private = filters.ChatType.PRIVATE
-    on_next_message(_WAITING, content_received)
     application.add_handlers([
         CommandHandler("thongbao", start, filters=private),
-        CallbackQueryHandler(pressed, pattern=r"^bc:"),
+        CallbackQueryHandler(pressed, pattern=BroadcastPress.pattern),
     ])
