@@ -17,6 +17,7 @@ from bot.context import (
     default_engine,
 )
 from bot.i18n import LANGUAGES, translator
+from bot.logs import trace_handlers
 from bot.offline import OFFLINE_TOKEN, FakeBotApi, OfflineRequest, OfflineTelegram
 from bot.services.tickets import load_approved_faq
 from bot.storage import Database
@@ -51,6 +52,7 @@ def build_application(services: Services, *, request: BaseRequest | None = None,
     application.bot_data.services = services
     services.outbox.bot = application.bot
     register_all(application)
+    trace_handlers(h for group in application.handlers.values() for h in group)
     return application
 
 
