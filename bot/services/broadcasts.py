@@ -19,10 +19,11 @@ from bot.storage.broadcasts import Broadcast
 from bot.storage.database import audit
 from bot.storage.outbox import Queued, counts, enqueue
 from bot.storage.people import person_by_id, profile_of, so_unit_id, unit_by_id
+from bot.telegram_text import CAPTION_LIMIT, MESSAGE_LIMIT, HtmlError, visible_length
 
 HEADER_ROOM = 160  # the sender header every announcement starts with (unit and role)
-MAX_TEXT_CHARS = 4096 - HEADER_ROOM  # Telegram's limit for a message, less the header
-MAX_CAPTION_CHARS = 1024 - HEADER_ROOM  # … and for the caption of a file
+MAX_TEXT_CHARS = MESSAGE_LIMIT - HEADER_ROOM  # Telegram's limit, less the header
+MAX_CAPTION_CHARS = CAPTION_LIMIT - HEADER_ROOM  # … and for the caption of a file
 KIND = "broadcast"  # held back 21:00–07:00 like every bulk message
 URGENT_KIND = "broadcast_urgent"  # a Sở announcement marked urgent: sent at once, day or night
 MAX_FILE_BYTES = 20 * 1024 * 1024  # what a bot may fetch from Telegram
@@ -40,7 +41,8 @@ def key(broadcast_id: int) -> str:
 
 
 def check_content(text: str, *, attachment: bool, file_size: int | None = None) -> None:
-    """Raises DomainError for an empty text, one over Telegram's limits, or a too large file."""
+    """Raises DomainError for an empty text, one over Telegram's limits (counted as Telegram
+    does, on the visible text of the HTML), HTML Telegram cannot parse, or a too large file."""
     if file_size is not None and file_size > MAX_FILE_BYTES:
         raise DomainError(N_("The file is {size} MB; announcements can carry files up to 20 MB. "
                              "Please send a smaller file or a link to it."),
@@ -49,11 +51,17 @@ def check_content(text: str, *, attachment: bool, file_size: int | None = None) 
         raise DomainError(N_("The announcement is empty. Please send its text (or a file with "
                              "a caption)."))
     limit = MAX_CAPTION_CHARS if attachment else MAX_TEXT_CHARS
-    if len(text) > limit:
+    try:
+        length = visible_length(text)
+    except HtmlError:
+        raise DomainError(N_("Telegram cannot read the formatting of this announcement: a tag "
+                             "is not closed or not supported. Please fix the tags or send it "
+                             "as plain text.")) from None
+    if length > limit:
         raise DomainError(N_("The announcement has {n} characters; the limit is {limit} "
                              "({limit_file} with a file). Please shorten it or split it into "
                              "several announcements."),
-                          {"n": len(text), "limit": MAX_TEXT_CHARS,
+                          {"n": length, "limit": MAX_TEXT_CHARS,
                            "limit_file": MAX_CAPTION_CHARS})
 
 
