@@ -56,7 +56,7 @@ async def _sender(update: Update, context: BotContext) -> service.Sender:
     visitor = await visitor_of(update, context)
     scope = sender_scope(visitor.profile, is_admin=visitor.is_admin)
     return service.Sender(f"tg:{visitor.telegram_user_id}",
-                          visitor.person.id if visitor.person else None, scope)
+                          visitor.person.id if visitor.person else None, scope, visitor.is_admin)
 
 
 @guard("broadcast")

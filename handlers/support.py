@@ -341,6 +341,7 @@ async def draft_decided(update: Update, context: BotContext) -> None:
     visitor = await visitor_of(update, context)
     services = context.services
     draft = await service.decide_faq(services.db, press.draft_id, approve=press.approve,
+                                     staff=visitor.profile, is_admin=visitor.is_admin,
                                      by=f"tg:{visitor.telegram_user_id}")
     if draft.status == "approved":
         service.publish_faq(services.engine, services.topics,
