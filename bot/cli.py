@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from bot import cli_demo, cli_frame
+from bot import cli_demo, cli_frame, cli_letters
 from bot.cli_frame import Parser
 from bot.config import ConfigError, Settings, load_settings
 from bot.i18n import LANGUAGES, N_, translator
@@ -61,6 +61,8 @@ def _parser() -> argparse.ArgumentParser:
     ev = sub.add_parser("eval", help=N_("score the engine on a question set (../shared/eval "
                                         "format)"))
     ev.add_argument("file", type=Path, help=N_("the question set (.yaml)"))
+    ev.add_argument("--letters", type=Path, nargs="+", default=[],
+                    help=N_("letters (files or folders) to load first, e.g. ../shared/seeds"))
 
     rem = sub.add_parser("reminders", help=N_("deadline reminders: plan (dry run) or run"))
     rem_sub = rem.add_subparsers(dest="action", required=True, metavar="ACTION")
@@ -104,6 +106,7 @@ def _parser() -> argparse.ArgumentParser:
     inv.add_argument("--name", required=True, help=N_("the person's full name"))
     inv.add_argument("--unit", help=N_("the Phòng (or xã/phường) name, for --role phong"))
     cli_demo.add_parsers(sub)
+    cli_letters.add_parsers(sub)
     return parser
 
 
@@ -130,6 +133,9 @@ def _require_file(path: Path) -> None:
     if not path.is_file():
         raise FileNotFoundError(errno.EISDIR if path.is_dir() else errno.ENOENT,
                                 "not a file", str(path))
+
+
+_cmd_letters = cli_letters.cmd_letters
 
 
 def _cmd_run(settings: Settings, args: argparse.Namespace) -> int:
@@ -270,7 +276,13 @@ def _cmd_eval(settings: Settings, args: argparse.Namespace) -> int:
     from bot.knowledge.evaluation import format_report, run_eval
 
     _require_file(args.file)
-    print(format_report(run_eval(args.file, default_engine())))
+    engine = default_engine()
+    if args.letters:
+        from bot.services.letters import letters_from_paths
+
+        engine.letters.replace(letters_from_paths(args.letters))
+        print(f"letters loaded: {len(engine.letters)}")
+    print(format_report(run_eval(args.file, engine)))
     return 0
 
 

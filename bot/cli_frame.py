@@ -25,7 +25,7 @@ from bot.i18n import LANGUAGES, N_, Translator, translator
 # Commands that open the database (the others read only files or the knowledge base).
 # ``run`` and ``chat`` name theirs as they start (the console always uses the demo database).
 DATA_COMMANDS = frozenset({"import-roster", "import-status", "reminders", "deadlines",
-                           "broadcast", "invite"})
+                           "broadcast", "invite", "letters"})
 DEMO_DB_PATH = Path("data/demo.sqlite3")  # as in bot.console, which imports the bot
 
 # argparse's own words, so that its help and errors speak the user's language too.

@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 
 from telegram import (
-    InlineKeyboardButton,
     InlineKeyboardMarkup,
     KeyboardButton,
     ReplyKeyboardMarkup,
@@ -14,12 +13,13 @@ from telegram import (
 )
 from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from bot.app import BotApplication, BotContext
+from bot.context import BotApplication, BotContext
 from bot.domain.people import Profile, Role
 from bot.domain.permissions import allowed
 from bot.i18n import N_, Translator
 from bot.services import accounts
 from bot.services.accounts import SignUpOutcome
+from handlers.buttons import ErasePress, button
 from handlers.common import chat_memory, esc, forget_visitor, guard, reply, tr, visitor_of
 
 log = logging.getLogger(__name__)
@@ -122,6 +122,13 @@ async def contact(update: Update, context: BotContext) -> None:
                     + _("Type your question, or /help for the commands."),
                     reply_markup=ReplyKeyboardRemove())
         return
+    if result.outcome is SignUpOutcome.FOREIGN_PHONE:
+        await reply(update, _(
+            "This Telegram account uses a number from another country. I can only verify "
+            "Vietnamese numbers from the school roster. Please use the Telegram account of "
+            "your Vietnamese number, or just type your questions as a guest."),
+            reply_markup=ReplyKeyboardRemove())
+        return
     await reply(update, _(
         "Your number is not in the school roster yet. Please ask your school (or the Phòng) "
         "to add you to the list they send to the Sở, then press /start again.\n\n"
@@ -144,8 +151,8 @@ async def profile(update: Update, context: BotContext) -> None:
 async def erase_ask(update: Update, context: BotContext) -> None:
     _ = await tr(update, context)
     keyboard = InlineKeyboardMarkup([[
-        InlineKeyboardButton(_("🗑 Delete"), callback_data="erase:yes"),
-        InlineKeyboardButton(_("Cancel"), callback_data="erase:no"),
+        button(_("🗑 Delete"), ErasePress("yes")),
+        button(_("Cancel"), ErasePress("no")),
     ]])
     await reply(update, _("Delete the link between this Telegram account and your profile, "
                           "and your settings? The school roster is not changed."),
@@ -157,7 +164,7 @@ async def erase_answer(update: Update, context: BotContext) -> None:
     query = update.callback_query
     assert query is not None and query.from_user is not None
     _ = await tr(update, context)
-    if query.data != "erase:yes":
+    if ErasePress.unpack(query.data).answer != "yes":
         await query.edit_message_text(_("Cancelled. Nothing was deleted."))
         return
     removed = await accounts.erase(context.services.db, query.from_user.id)
@@ -181,6 +188,8 @@ async def cancel(update: Update, context: BotContext) -> None:
     """/huy: drop whatever the bot was waiting for (a reason, an announcement)."""
     _ = await tr(update, context)
     chat_memory(context).clear()
+    if update.effective_user is not None:
+        await context.services.inputs.take(update.effective_user.id)
     await reply(update, _("Cancelled. Nothing was changed."))
 
 
@@ -192,6 +201,6 @@ def register(application: BotApplication) -> None:
         CommandHandler("help", help_command, filters=private),
         CommandHandler("toi", profile, filters=private),
         CommandHandler("xoadulieu", erase_ask, filters=private),
-        CallbackQueryHandler(erase_answer, pattern=r"^erase:"),
+        CallbackQueryHandler(erase_answer, pattern=ErasePress.pattern),
         MessageHandler(private & filters.CONTACT & ~filters.UpdateType.EDITED, contact),
     ])

@@ -36,6 +36,7 @@ CASES: dict[str, list[tuple[list[str], int]]] = {
                   (["broadcast", "--text", "Họp"], 1)],
     "invite": [(["invite", "--role", "phong", "--name", "A"], 2),
                (["invite", "--role", "bo", "--name", "A"], 2)],
+    "letters": [(["letters", "add", f"{MISSING}/cv.pdf"], 2), (["letters", "remove", "x"], 2)],
     "demo-reset": [(["demo-reset"], 2)],  # data/ is a file here: the database cannot be made
 }
 
