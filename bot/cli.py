@@ -8,7 +8,6 @@ import errno
 import logging
 import sys
 from pathlib import Path
-from typing import Any
 
 from bot import cli_demo, cli_frame, cli_letters
 from bot.cli_frame import Parser
@@ -151,8 +150,8 @@ def _cmd_run(settings: Settings, args: argparse.Namespace) -> int:
     from bot.app import Services, build_application
     from bot.storage import Database
 
+    asyncio.run(_check_telegram(settings))
     application = build_application(Services(settings=settings, db=Database(settings.db_path)))
-    asyncio.run(_check_telegram(application))
     if args.webhook_url:
         from bot.webhook import run_webhook
 
@@ -164,11 +163,15 @@ def _cmd_run(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
-async def _check_telegram(application: Any) -> None:
-    """Ask Telegram who the bot is before starting: a wrong token or no network then ends in
-    one line, not in the start-up retry loop's logged traceback."""
-    await application.bot.initialize()
-    await application.bot.shutdown()
+async def _check_telegram(settings: Settings) -> None:
+    """Ask Telegram who the bot is before building it: a wrong token or no network then ends
+    in one line, not in the start-up retry loop's logged traceback."""
+    from telegram import Bot
+
+    base = (settings.api_base_url or "https://api.telegram.org/bot").rstrip("/")
+    async with Bot(settings.token or "", base_url=base,
+                   base_file_url=base.replace("/bot", "/file/bot")):
+        pass
 
 
 def _cmd_chat(settings: Settings, args: argparse.Namespace) -> int:
@@ -327,6 +330,7 @@ def _cmd_reminders(settings: Settings, args: argparse.Namespace) -> int:
         from bot.app import Services, build_application
         from bot.services.reminders import enqueue_due
 
+        await _check_telegram(settings)
         services = Services(settings=settings, db=await Database.open(settings.db_path))
         application = build_application(services)
         try:
@@ -472,9 +476,10 @@ def _cmd_broadcast(settings: Settings, args: argparse.Namespace) -> int:
                 print("troly: " + _("sending needs TELEGRAM_BOT_TOKEN (use --dry-run to count)"),
                       file=sys.stderr)
                 return 2
+            await _check_telegram(settings)  # reach Telegram before queueing anything
             application = build_application(services)
             try:
-                await application.initialize()  # reach Telegram before queueing anything
+                await application.initialize()
                 draft = await service.start_draft(services.db, sender, text)
                 await service.choose_audience(services.db, draft, sender, audience)
                 queued = await service.queue(services.db, draft, sender, urgent=args.urgent)
