@@ -8,6 +8,7 @@ import logging
 import sys
 from pathlib import Path
 
+from bot import cli_ops
 from bot.config import ConfigError, Settings, load_settings
 
 log = logging.getLogger("troly")
@@ -89,6 +90,7 @@ def _parser() -> argparse.ArgumentParser:
     inv.add_argument("--role", choices=["so", "phong"], required=True)
     inv.add_argument("--name", required=True, help="the person's full name")
     inv.add_argument("--unit", help="the Phòng (or xã/phường) name, for --role phong")
+    cli_ops.add_parsers(sub)
     return parser
 
 
@@ -101,7 +103,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"troly: {exc}", file=sys.stderr)
         return 2
     command = args.command.replace("-", "_")
-    return int(globals()[f"_cmd_{command}"](settings, args) or 0)
+    handler = getattr(args, "handler", None) or globals()[f"_cmd_{command}"]
+    return int(handler(settings, args) or 0)
 
 
 def _cmd_run(settings: Settings, args: argparse.Namespace) -> int:
@@ -116,6 +119,8 @@ def _cmd_run(settings: Settings, args: argparse.Namespace) -> int:
     from bot.app import Services, build_application
     from bot.storage import Database
 
+    if not cli_ops.claim_database(settings):
+        return 1
     application = build_application(Services(settings=settings, db=Database(settings.db_path)))
     if args.webhook_url:
         url_path = "telegram"

@@ -19,6 +19,7 @@ from handlers import (
     fallback,
     info,
     language,
+    operations,
     reminders,
     reports,
     support,
@@ -27,7 +28,7 @@ from handlers import (
 from handlers.common import next_message
 
 FEATURES = [account, language, admin, tasks, reminders, broadcasts, reports, support, info,
-            answering, fallback]
+            operations, answering, fallback]
 
 # The command menu shown by Telegram (set_my_commands), in both languages.
 MENU: list[tuple[str, str]] = [
