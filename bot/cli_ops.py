@@ -94,7 +94,8 @@ def claim_database(settings: Settings) -> bool:
     try:
         _held_lock = bot_lock.acquire(settings.db_path)
     except bot_lock.BotRunning:
-        _error(cli_translator()("A bot is already running on {file}: stop it first.").format(
+        _ = cli_translator()
+        _error(_("A bot is already running on {file}: stop it first.").format(
             file=settings.db_path))
         return False
     return True
