@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -28,8 +30,20 @@ def cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
 
     def run(*argv: str) -> tuple[int, str, str]:
         capsys.readouterr()
-        code = main(list(argv))
+        with ThreadPoolExecutor(1) as pool:  # the command runs its own event loop
+            code = pool.submit(main, list(argv)).result()
         out, err = capsys.readouterr()
         return code, out, err
+
+    return run
+
+
+@pytest.fixture
+def acli(cli: CliRun) -> Callable[..., Awaitable[tuple[int, str, str]]]:
+    """``await acli(...)``: the same, leaving the test's event loop free (e.g. for a fake
+    Bot API server the command talks to)."""
+
+    async def run(*argv: str) -> tuple[int, str, str]:
+        return await asyncio.to_thread(cli, *argv)
 
     return run
