@@ -33,6 +33,8 @@ class Settings:
     so_name: str = "Sở GD&ĐT"
     backup_dir: Path | None = None  # None: "backups" beside the database
     backup_keep: int = 14
+    log_format: str = "plain"
+    erasure_key: str | None = field(default=None, repr=False)
 
     @property
     def backups(self) -> Path:
@@ -106,6 +108,10 @@ def load_settings(env: Mapping[str, str] | None = None, *, dotenv: Path | None =
         raise ConfigError("TROLY_BACKUP_KEEP must be how many nightly copies to keep, a whole "
                           "number from 1 (default 14).")
     backup_dir = get("TROLY_BACKUP_DIR")
+    log_format = (get("TROLY_LOG_FORMAT") or "plain").lower()
+    if log_format not in ("plain", "json"):
+        raise ConfigError("TROLY_LOG_FORMAT must be 'plain' (the default) or 'json' (one JSON "
+                          "object per line).")
 
     return Settings(
         token=token,
@@ -119,4 +125,6 @@ def load_settings(env: Mapping[str, str] | None = None, *, dotenv: Path | None =
         so_name=get("TROLY_SO_NAME") or "Sở GD&ĐT",
         backup_dir=Path(backup_dir) if backup_dir else None,
         backup_keep=int(keep),
+        log_format=log_format,
+        erasure_key=get("TROLY_ERASURE_KEY"),
     )

@@ -16,6 +16,7 @@ from telegram.error import TelegramError
 from bot.app import BotContext
 from bot.domain.permissions import allowed
 from bot.i18n import Translator, translator
+from bot.logs import note_outcome
 from bot.services.accounts import Visitor, load_visitor
 from bot.storage.accounts import unblock
 from bot.textnorm import nfc
@@ -167,6 +168,7 @@ def guard(action: str) -> Callable[[Callback], Callback]:
             if not allowed(action, visitor.tags):
                 _ = translator(visitor.language).gettext
                 log.info("refused action=%s tags=%s", action, sorted(visitor.tags))
+                note_outcome("refused")
                 if visitor.person is None and "guest" in visitor.tags:
                     text = _("This is for verified users. Please type /start and share your "
                              "phone number first.")

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 import aiosqlite
 
-from bot.domain.audience import Audience
+from bot.domain.audience import Audience, FilterCounts
+from bot.domain.people import Level, Role
 from bot.domain.tasks import TaskCode, done_state
 from bot.storage.database import utcnow
 
@@ -89,6 +90,26 @@ async def in_progress(conn: aiosqlite.Connection) -> list[Broadcast]:
     async with conn.execute("SELECT * FROM broadcasts WHERE status IN ('queued', 'sending') "
                             "ORDER BY id") as cur:
         return [_broadcast(r) for r in await cur.fetchall()]
+
+
+async def filter_counts(conn: aiosqlite.Connection, unit_id: int | None) -> FilterCounts:
+    """What each audience filter selects among the people of a unit (its schools included),
+    or of the whole province for None."""
+    where, params = audience_sql(Audience(unit_id=unit_id))
+    rows = await conn.execute_fetchall(
+        f"SELECT p.level, p.role, p.is_core, COUNT(*) FROM people p "
+        f"JOIN units u ON u.id = p.unit_id WHERE {where} "
+        f"GROUP BY p.level, p.role, p.is_core", params)
+    return FilterCounts.of((Level(r[0]) if r[0] else None, Role(r[1]), bool(r[2]), int(r[3]))
+                           for r in rows)
+
+
+async def waiting_of_kind(conn: aiosqlite.Connection, dedup_key: str, kind: str) -> int:
+    """Outbox rows of one broadcast and kind not sent yet (urgent ones have their own kind)."""
+    async with conn.execute("SELECT COUNT(*) FROM outbox WHERE dedup_key = ? AND kind = ? AND "
+                            "status IN ('pending', 'sending')", (dedup_key, kind)) as cur:
+        row = await cur.fetchone()
+    return int(row[0]) if row else 0
 
 
 _APPLIES = {  # who a task belongs to (bot.domain.tasks.tasks_for), as SQL
