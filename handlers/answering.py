@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import html
-
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ChatAction
 from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
@@ -20,10 +18,10 @@ from handlers.account import contact_keyboard
 from handlers.common import (
     MAX_TEXT_CHARS,
     chat_memory,
+    esc,
     guard,
     incoming_text,
     reply,
-    split_message,
     tr,
     visitor_of,
 )
@@ -44,14 +42,12 @@ def _title(entry: Entry) -> str:
 async def _send_answer(update: Update, context: BotContext, answer: Answer) -> None:
     """The answer, with buttons: related entries, or candidates and the hand-off to a person."""
     _ = await tr(update, context)
-    chunks = split_message(render_answer(answer, _))
-    for chunk in chunks[:-1]:
-        await reply(update, chunk)
     rows = [[InlineKeyboardButton(_title(e), callback_data=f"kb:{e.id}")]
             for e in answer.candidates[:3]]
     if answer.kind != "confident":
         rows.append([ask_staff_button(_)])
-    await reply(update, chunks[-1], reply_markup=InlineKeyboardMarkup(rows) if rows else None)
+    await reply(update, render_answer(answer, _),
+                reply_markup=InlineKeyboardMarkup(rows) if rows else None)
 
 
 def what_i_can_do(_: Translator) -> str:
@@ -147,7 +143,7 @@ async def topic_pressed(update: Update, context: BotContext) -> None:
         return
     keyboard = [[InlineKeyboardButton(_title(e), callback_data=f"kb:{e.id}")] for e in entries]
     title = context.services.topics.get(key, key)
-    await reply(update, f"<b>{html.escape(title)}</b>\n" + _("Choose a question:"),
+    await reply(update, f"<b>{esc(title)}</b>\n" + _("Choose a question:"),
                 reply_markup=InlineKeyboardMarkup(keyboard))
 
 
@@ -159,7 +155,7 @@ async def unanswered(update: Update, context: BotContext) -> None:
         await reply(update, _("No unanswered questions so far."))
         return
     lines = [_("Most frequent questions the assistant could not answer:")]
-    lines += [f"{n}. ({q.count}×) {html.escape(q.text[:200])}" for n, q in
+    lines += [f"{n}. ({q.count}×) {esc(q.text[:200])}" for n, q in
               enumerate(frequent, start=1)]
     await reply(update, "\n".join(lines))
 

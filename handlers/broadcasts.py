@@ -7,7 +7,6 @@ audience stays within their scope, so forged or replayed callback data change no
 from __future__ import annotations
 
 import contextlib
-import html
 import logging
 from dataclasses import replace
 from functools import partial
@@ -58,7 +57,7 @@ async def _sender(update: Update, context: BotContext) -> service.Sender:
     visitor = await visitor_of(update, context)
     scope = sender_scope(visitor.profile, is_admin=visitor.is_admin)
     return service.Sender(f"tg:{visitor.telegram_user_id}",
-                          visitor.person.id if visitor.person else None, scope)
+                          visitor.person.id if visitor.person else None, scope, visitor.is_admin)
 
 
 @guard("broadcast")
@@ -107,7 +106,7 @@ def _mark(on: bool, label: str) -> str:
 async def _summary(services: Services, broadcast: Broadcast, _: Translator) -> str:
     a = broadcast.audience
     unit = await people_repo.unit_by_id(services.db.reader, a.unit_id) if a.unit_id else None
-    parts = [html.escape(unit.name) if unit else _("the whole province")]
+    parts = [esc(unit.name) if unit else _("the whole province")]
     if a.levels:
         parts.append(", ".join(sorted(lv.value for lv in a.levels)))
     groups = [_(ROLE_GROUP_NAMES[g]) for g, roles in ROLE_GROUPS.items()
@@ -261,7 +260,7 @@ async def _preview(update: Update, context: BotContext, broadcast: Broadcast) ->
     except BadRequest as exc:
         await reply(update, _("Telegram refused this text ({error}). Please check its "
                               "formatting and send it again with /thongbao.")
-                    .format(error=html.escape(exc.message[:100])))
+                    .format(error=esc(exc.message[:100])))
 
 
 async def _send(update: Update, context: BotContext, broadcast: Broadcast,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import logging
 from functools import partial
 
@@ -38,11 +37,11 @@ from handlers.common import (
     acknowledge,
     awaited,
     chat_memory,
+    esc,
     guard,
     incoming_text,
     on_next_message,
     reply,
-    split_message,
     tr,
     visitor_of,
 )
@@ -134,7 +133,7 @@ async def progress(update: Update, context: BotContext) -> None:
                               "you can do."))
         return
     lines = [_("<b>Your tasks</b> (✅ done, ⏳ in progress, ❌ not yet):")]
-    lines += [f"{mark(i)} {html.escape(_(TASK_NAMES[i.task]))}: "
+    lines += [f"{mark(i)} {esc(_(TASK_NAMES[i.task]))}: "
               f"{state_name(i.shown_state, _)}" for i in items]
     buttons = [InlineKeyboardButton(i.task.header, callback_data=f"t:{i.task.value}")
                for i in items if i.shown_state is not ReviewState.APPROVED]
@@ -176,7 +175,7 @@ async def item_pressed(update: Update, context: BotContext) -> None:
                                       callback_data=f"ts:{task.value}:{s.value}")]
                 for s, needs_reason in options]
     await reply(update, _("<b>{task}</b>: now “{state}”. Choose the new state:").format(
-        task=html.escape(_(TASK_NAMES[task])), state=state_name(current, _)),
+        task=esc(_(TASK_NAMES[task])), state=state_name(current, _)),
         reply_markup=InlineKeyboardMarkup(keyboard))
 
 
@@ -211,7 +210,7 @@ async def _apply(update: Update, context: BotContext, task: TaskCode, state: Tas
                               "in one message (or /huy to cancel).").format(
             state=state_name(state, _)))
         return
-    text = _("Updated: {task} — {state}.").format(task=html.escape(_(TASK_NAMES[task])),
+    text = _("Updated: {task} — {state}.").format(task=esc(_(TASK_NAMES[task])),
                                                    state=state_name(state, _))
     if state is ReviewState.LECTURER_APPROVED:
         told = await alert_approvers(context, change)
@@ -241,13 +240,13 @@ async def reason_typed(update: Update, context: BotContext) -> None:
 def alert_text(change: task_service.Change, _: Translator) -> str:
     owner = change.owner
     role = _(ROLE_NAMES[owner.person.role])
-    school = html.escape(owner.school.name) if owner.school else ""
+    school = esc(owner.school.name) if owner.school else ""
     return "\n".join([
         _("🔔 <b>Waiting for your approval</b>"),
         "• " + _("Cốt cán: {name} ({role}, {school})").format(
-            name=html.escape(owner.person.full_name), role=role, school=school),
+            name=esc(owner.person.full_name), role=role, school=school),
         "• " + _("Item: {task} — approved by the GVSP/GVQLGD").format(
-            task=html.escape(_(TASK_NAMES[change.task]))),
+            task=esc(_(TASK_NAMES[change.task]))),
         _("How to approve (Công văn 001), either:"),
         _("1) print, sign, stamp, scan and upload it to LMS; or"),
         _("2) log in to LMS with your own account and approve online."),
@@ -299,9 +298,9 @@ async def render_alert(services: Services, row: OutboxRow, account: Account) -> 
 async def render_notice(services: Services, row: OutboxRow, account: Account) -> Rendered:
     _ = translator(account.language)
     text = _("✅ Your {task} has been approved by {role} {name}.").format(
-        task=html.escape(_(TASK_NAMES[TaskCode(row.payload["task"])])),
+        task=esc(_(TASK_NAMES[TaskCode(row.payload["task"])])),
         role=_(ROLE_NAMES[Role(row.payload["approver_role"])]),
-        name=html.escape(str(row.payload["approver_name"])))
+        name=esc(str(row.payload["approver_name"])))
     return Rendered(text + "\n" + _("Type /tiendo to see all your tasks."))
 
 
@@ -321,7 +320,7 @@ async def approve_pressed(update: Update, context: BotContext) -> None:
                                         rules=services.rules,
                                         actor=f"person:{approver.person.id}")
     await reply(update, _("Recorded: {task} of {name} is approved.").format(
-        task=html.escape(_(TASK_NAMES[task])), name=html.escape(change.owner.person.full_name)))
+        task=esc(_(TASK_NAMES[task])), name=esc(change.owner.person.full_name)))
     await _tell_owner(context, change, approver)
 
 
@@ -350,9 +349,9 @@ async def waiting(update: Update, context: BotContext) -> None:
              .format(n=len(pending))]
     buttons = []
     for item in pending[:30]:
-        school = f" — {html.escape(item.owner.school.name)}" if item.owner.school else ""
-        lines.append(f"• {html.escape(item.owner.person.full_name)}{school}: "
-                     f"{html.escape(_(TASK_NAMES[item.task]))}")
+        school = f" — {esc(item.owner.school.name)}" if item.owner.school else ""
+        lines.append(f"• {esc(item.owner.person.full_name)}{school}: "
+                     f"{esc(_(TASK_NAMES[item.task]))}")
         buttons.append([InlineKeyboardButton(
             f"✅ {item.owner.person.full_name[:30]} · {item.task.header}",
             callback_data=f"ap:{item.owner.person.id}:{item.task.value}")])
@@ -378,7 +377,7 @@ async def eligibility_command(update: Update, context: BotContext) -> None:
     }[result.verdict]
     icons = {Met.MET: "✅", Met.NOT_MET: "❌", Met.UNKNOWN: "❔"}
     lines = [verdict, _("Requirements (Công văn 000, 1.2):")]
-    lines += [f"{icons[r.state]} {html.escape(_(REQUIREMENT_NAMES[r.requirement.value]))}"
+    lines += [f"{icons[r.state]} {esc(_(REQUIREMENT_NAMES[r.requirement.value]))}"
               for r in result.requirements]
     buttons = [[InlineKeyboardButton(_("How to: {what}").format(
         what=_(REQUIREMENT_NAMES[step])), callback_data=f"kb:{STEP_ENTRIES[step]}")]
@@ -398,20 +397,19 @@ async def school(update: Update, context: BotContext) -> None:
         return
     overview = await task_service.school_overview(context.services.db, profile.school.id)
     lines = [_("<b>{school}</b>: {n} people in the roster.").format(
-        school=html.escape(profile.school.name), n=overview.people)]
+        school=esc(profile.school.name), n=overview.people)]
     if not overview.open_by_task:
         lines.append(_("Everyone has finished every task. 🎉"))
     else:
         lines.append(_("Open tasks (people not finished):"))
-        lines += [f"• {html.escape(_(TASK_NAMES[t]))}: {len(people)}"
+        lines += [f"• {esc(_(TASK_NAMES[t]))}: {len(people)}"
                   for t, people in overview.open_by_task.items()]
         lines.append("")
         for task, people in overview.open_by_task.items():
-            names = ", ".join(html.escape(p.full_name) for p in people[:15])
+            names = ", ".join(esc(p.full_name) for p in people[:15])
             more = _(" and {n} more").format(n=len(people) - 15) if len(people) > 15 else ""
-            lines.append(f"<b>{html.escape(task.header)}</b>: {names}{more}")
-    for chunk in split_message("\n".join(lines)):
-        await reply(update, chunk)
+            lines.append(f"<b>{esc(task.header)}</b>: {names}{more}")
+    await reply(update, "\n".join(lines))
 
 
 GO_COMMANDS = {"tiendo": progress, "choduyet": waiting, "truong": school}

@@ -12,12 +12,12 @@ import contextlib
 import datetime as dt
 import io
 from collections.abc import Iterable, Sequence
-from html import escape
 from typing import TYPE_CHECKING
 
 from bot.i18n import Gettext
 from bot.reports.scope import Scope
 from bot.reports.stats import Completion, InfoCorrection, InfoField, Report, name_sort_key
+from bot.telegram_text import escape
 
 if TYPE_CHECKING:
     from openpyxl.cell import WriteOnlyCell

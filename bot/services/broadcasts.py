@@ -9,20 +9,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.domain.audience import Audience, SenderScope, check_within
+from bot.domain.audience import Audience, SenderScope, check_within, sender_scope, within_scope
 from bot.domain.errors import AlreadyDone, DomainError, PermissionDenied
 from bot.domain.people import Role, UnitKind
 from bot.i18n import N_
+from bot.services.authority import current_profile, refuse
 from bot.storage import Database
 from bot.storage import broadcasts as repo
 from bot.storage.broadcasts import Broadcast
 from bot.storage.database import audit
 from bot.storage.outbox import Queued, counts, enqueue
 from bot.storage.people import person_by_id, profile_of, so_unit_id, unit_by_id
+from bot.telegram_text import CAPTION_LIMIT, MESSAGE_LIMIT, HtmlError, visible_length
 
 HEADER_ROOM = 160  # the sender header every announcement starts with (unit and role)
-MAX_TEXT_CHARS = 4096 - HEADER_ROOM  # Telegram's limit for a message, less the header
-MAX_CAPTION_CHARS = 1024 - HEADER_ROOM  # … and for the caption of a file
+MAX_TEXT_CHARS = MESSAGE_LIMIT - HEADER_ROOM  # Telegram's limit, less the header
+MAX_CAPTION_CHARS = CAPTION_LIMIT - HEADER_ROOM  # … and for the caption of a file
 KIND = "broadcast"  # held back 21:00–07:00 like every bulk message
 URGENT_KIND = "broadcast_urgent"  # a Sở announcement marked urgent: sent at once, day or night
 MAX_FILE_BYTES = 20 * 1024 * 1024  # what a bot may fetch from Telegram
@@ -33,6 +35,15 @@ class Sender:
     author: str  # "tg:<telegram id>" or "cli"
     person_id: int | None
     scope: SenderScope
+    is_admin: bool = False  # an admin (or the CLI) speaks for the Sở whatever their roster row
+
+
+async def current_scope(db: Database, sender: Sender) -> SenderScope:
+    """Where the sender may reach now: their roster row is reloaded, so a demoted officer's
+    old buttons carry only their new scope (raises PermissionDenied if they may not send)."""
+    if sender.is_admin or sender.person_id is None:
+        return sender.scope
+    return sender_scope(await current_profile(db, sender.person_id), is_admin=False)
 
 
 def key(broadcast_id: int) -> str:
@@ -40,7 +51,8 @@ def key(broadcast_id: int) -> str:
 
 
 def check_content(text: str, *, attachment: bool, file_size: int | None = None) -> None:
-    """Raises DomainError for an empty text, one over Telegram's limits, or a too large file."""
+    """Raises DomainError for an empty text, one over Telegram's limits (counted as Telegram
+    does, on the visible text of the HTML), HTML Telegram cannot parse, or a too large file."""
     if file_size is not None and file_size > MAX_FILE_BYTES:
         raise DomainError(N_("The file is {size} MB; announcements can carry files up to 20 MB. "
                              "Please send a smaller file or a link to it."),
@@ -49,11 +61,17 @@ def check_content(text: str, *, attachment: bool, file_size: int | None = None) 
         raise DomainError(N_("The announcement is empty. Please send its text (or a file with "
                              "a caption)."))
     limit = MAX_CAPTION_CHARS if attachment else MAX_TEXT_CHARS
-    if len(text) > limit:
+    try:
+        length = visible_length(text)
+    except HtmlError:
+        raise DomainError(N_("Telegram cannot read the formatting of this announcement: a tag "
+                             "is not closed or not supported. Please fix the tags or send it "
+                             "as plain text.")) from None
+    if length > limit:
         raise DomainError(N_("The announcement has {n} characters; the limit is {limit} "
                              "({limit_file} with a file). Please shorten it or split it into "
                              "several announcements."),
-                          {"n": len(text), "limit": MAX_TEXT_CHARS,
+                          {"n": length, "limit": MAX_TEXT_CHARS,
                            "limit_file": MAX_CAPTION_CHARS})
 
 
@@ -83,8 +101,8 @@ async def choose_audience(db: Database, broadcast_id: int, sender: Sender,
     if broadcast.status != "draft":
         raise AlreadyDone(N_("This announcement has already been sent."))
     unit = await unit_by_id(db.reader, audience.unit_id) if audience.unit_id else None
-    pinned = check_within(sender.scope, audience, unit.kind if unit else None,
-                          unit.parent_id if unit else None)
+    pinned = check_within(await current_scope(db, sender), audience,
+                          unit.kind if unit else None, unit.parent_id if unit else None)
     async with db.transaction() as tx:
         await repo.set_audience(tx, broadcast_id, pinned)
     return pinned
@@ -99,13 +117,28 @@ async def queue(db: Database, broadcast_id: int, sender: Sender, *, urgent: bool
     Raises:
         AlreadyDone: pressed twice, or already cancelled.
         DomainError: nobody would receive it.
-        PermissionDenied: urgent, from anyone but the Sở.
+        PermissionDenied: urgent, from anyone but the Sở; or the audience no longer lies
+            within the sender's scope as it is now (audited).
     """
-    if urgent and sender.scope.kind is not UnitKind.SO:
-        raise PermissionDenied(N_("Only the Sở may send an announcement as urgent."))
     broadcast = await own_draft(db, broadcast_id, sender)
     if broadcast.status != "draft":
         raise AlreadyDone(N_("This announcement has already been sent."))
+    try:
+        scope = await current_scope(db, sender)
+    except PermissionDenied:
+        scope = None
+    audience = broadcast.audience
+    unit = await unit_by_id(db.reader, audience.unit_id) if audience.unit_id else None
+    if scope is None or not within_scope(scope, audience, unit.kind if unit else None,
+                                         unit.parent_id if unit else None):
+        await refuse(db, actor=sender.author, action="broadcast.queue",
+                     subject=f"broadcast:{broadcast_id}", reason="outside_current_scope",
+                     message=N_("Your role or unit has changed since announcement #{id} was "
+                                "written, and its audience is now outside what you may reach. "
+                                "Nothing was sent. Please write it again with /thongbao."),
+                     params={"id": broadcast_id})
+    if urgent and scope.kind is not UnitKind.SO:
+        raise PermissionDenied(N_("Only the Sở may send an announcement as urgent."))
     recipients = await repo.reachable_people(db.reader, broadcast.audience)
     if not recipients:
         raise DomainError(N_("Nobody in this audience uses the assistant yet, so nobody would "

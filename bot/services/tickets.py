@@ -4,13 +4,13 @@ good answer can become a knowledge-base entry once a Sở admin approves it."""
 from __future__ import annotations
 
 import datetime as dt
-import html
 
-from bot.domain.errors import AlreadyDone, DomainError, PermissionDenied
+from bot.domain.errors import AlreadyDone, DomainError
 from bot.domain.people import Profile, Role, UnitKind
 from bot.domain.tickets import MAX_OPEN_TICKETS, support_unit
 from bot.i18n import N_
 from bot.knowledge.entries import Entry, Source
+from bot.services.authority import current_profile, refuse
 from bot.storage import Database
 from bot.storage import people as people_repo
 from bot.storage import tickets as repo
@@ -63,16 +63,26 @@ def may_answer(staff: Profile | None, is_admin: bool, ticket: Ticket) -> bool:
     return staff.person.role is Role.PHONG_STAFF and staff.unit.id == ticket.unit_id
 
 
+async def _check_may_answer(db: Database, ticket_id: int, staff: Profile | None,
+                            is_admin: bool, by: str, action: str) -> Ticket:
+    """The ticket, if the staff member (reloaded: their unit as it is now) may answer it."""
+    ticket = await repo.ticket_by_id(db.reader, ticket_id)
+    current = await current_profile(db, staff.person.id if staff else None)
+    if ticket is None or not may_answer(current, is_admin, ticket):
+        await refuse(db, actor=by, action=action, subject=f"ticket:{ticket_id}",
+                     reason="not_support_staff_of_unit",
+                     message=N_("Only the support staff of this question's unit can answer "
+                                "it."))
+    return ticket
+
+
 async def answer_ticket(db: Database, ticket_id: int, *, staff: Profile | None,
                         is_admin: bool, text: str, by: str) -> Ticket:
-    ticket = await repo.ticket_by_id(db.reader, ticket_id)
-    if ticket is None or not may_answer(staff, is_admin, ticket):
-        raise PermissionDenied(N_("Only the support staff of this question's unit can answer "
-                                  "it."))
+    await _check_may_answer(db, ticket_id, staff, is_admin, by, "ticket.answer")
     if not text.strip():
         raise DomainError(N_("Please type the answer first."))
     async with db.transaction() as tx:
-        if not await repo.answer(tx, ticket_id, text.strip()[:3500], by):
+        if not await repo.answer(tx, ticket_id, text.strip(), by):
             raise AlreadyDone(N_("Question #{id} has already been answered."), {"id": ticket_id})
         await audit(tx, actor=by, action="ticket.answer", subject=f"ticket:{ticket_id}")
     answered = await repo.ticket_by_id(db.reader, ticket_id)
@@ -91,10 +101,7 @@ async def tickets_for_staff(db: Database, staff: Profile | None,
 
 async def propose_faq(db: Database, ticket_id: int, *, staff: Profile | None, is_admin: bool,
                       by: str) -> int:
-    ticket = await repo.ticket_by_id(db.reader, ticket_id)
-    if ticket is None or not may_answer(staff, is_admin, ticket):
-        raise PermissionDenied(N_("Only the support staff of this question's unit can answer "
-                                  "it."))
+    ticket = await _check_may_answer(db, ticket_id, staff, is_admin, by, "faq.propose")
     if ticket.status != "answered" or not ticket.answer:
         raise DomainError(N_("Question #{id} has no answer yet."), {"id": ticket_id})
     title = ticket.question if len(ticket.question) <= 60 else ticket.question[:59] + "…"
@@ -107,7 +114,14 @@ async def propose_faq(db: Database, ticket_id: int, *, staff: Profile | None, is
     return draft_id
 
 
-async def decide_faq(db: Database, draft_id: int, *, approve: bool, by: str) -> Draft:
+async def decide_faq(db: Database, draft_id: int, *, approve: bool, staff: Profile | None,
+                     is_admin: bool, by: str) -> Draft:
+    """Only a Sở officer (as the roster says now) or an admin decides what goes live."""
+    current = await current_profile(db, staff.person.id if staff else None)
+    if not is_admin and (current is None or current.person.role is not Role.SO_STAFF):
+        await refuse(db, actor=by, action="faq.decide", subject=f"faq:{draft_id}",
+                     reason="not_so_officer",
+                     message=N_("Only a Sở officer can approve answers for the knowledge base."))
     async with db.transaction() as tx:
         if not await repo.decide_draft(tx, draft_id, approve, by):
             raise AlreadyDone(N_("This draft has already been decided."))
@@ -128,7 +142,7 @@ async def faq_entry(db: Database, draft: Draft) -> Entry:
             else unit.name
     return Entry(
         id=f"faq_{draft.id}", topic=FAQ_TOPIC, title=draft.title,
-        answer=html.escape(draft.answer, quote=False),
+        answer=draft.answer,  # the officer's message as Telegram HTML: already escaped
         questions=(draft.question, draft.title),
         sources=(Source("faq", f"hỏi đáp #{draft.ticket_id or draft.id}",
                         draft.proposed_at[:10], issuer),))
