@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.app import BotApplication
+from bot.context import BotApplication
 from bot.i18n import translator
 from bot.sending import Rendered
 from bot.services.backups import ALERT_KIND

@@ -6,7 +6,7 @@ import datetime as dt
 
 from telegram.ext import CallbackContext
 
-from bot.app import BotApplication
+from bot.context import BotApplication
 from bot.services.backups import nightly_backup
 
 BACKUP_AT = dt.time(2, 0)
