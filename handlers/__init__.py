@@ -18,6 +18,7 @@ from handlers import (
     flows,
     info,
     language,
+    letters,
     operations,
     reminders,
     reports,
@@ -25,8 +26,8 @@ from handlers import (
     tasks,
 )
 
-FEATURES = [flows, account, language, admin, tasks, reminders, broadcasts, reports, support, info,
-            operations, answering, fallback]
+FEATURES = [flows, account, language, letters, admin, tasks, reminders, broadcasts, reports,
+            support, info, operations, answering, fallback]
 
 # The command menu shown by Telegram (set_my_commands), in both languages.
 MENU: list[tuple[str, str]] = [
