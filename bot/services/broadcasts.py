@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from bot.domain.audience import Audience, SenderScope, check_within
 from bot.domain.errors import AlreadyDone, DomainError, PermissionDenied
 from bot.i18n import N_
+from bot.services.campaigns import current
 from bot.storage import Database
 from bot.storage import broadcasts as repo
 from bot.storage.broadcasts import Broadcast
@@ -96,7 +97,7 @@ async def queue(db: Database, broadcast_id: int, sender: Sender) -> int:
     broadcast = await own_draft(db, broadcast_id, sender)
     if broadcast.status != "draft":
         raise AlreadyDone(N_("This announcement has already been sent."))
-    recipients = await repo.reachable_people(db.reader, broadcast.audience)
+    recipients = await repo.reachable_people(db.reader, broadcast.audience, await current(db))
     if not recipients:
         raise DomainError(N_("Nobody in this audience uses the assistant yet, so nobody would "
                              "receive it. Please widen the audience."))
