@@ -8,6 +8,8 @@ import logging
 import sys
 from pathlib import Path
 
+from bot import cli_campaign
+from bot.cli_campaign import _cmd_campaign  # noqa: F401 - found by main() through globals()
 from bot.config import ConfigError, Settings, load_settings
 
 log = logging.getLogger("troly")
@@ -89,6 +91,7 @@ def _parser() -> argparse.ArgumentParser:
     inv.add_argument("--role", choices=["so", "phong"], required=True)
     inv.add_argument("--name", required=True, help="the person's full name")
     inv.add_argument("--unit", help="the Phòng (or xã/phường) name, for --role phong")
+    cli_campaign.add_parsers(sub)
     return parser
 
 

@@ -7,6 +7,7 @@ mistake is refused whole, so the running campaign never changes halfway.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -32,6 +33,7 @@ from bot.i18n import N_
 from bot.textnorm import header_key, nfc
 
 DEFAULT_OFFSETS = (14, 7, 3, 1, 0)
+_CAMPAIGN_KEY = re.compile(r"^[a-z][a-z0-9_]{0,31}$")
 ROLE_WORDS: dict[str, tuple[Role, ...]] = {
     "gv": (Role.TEACHER,), "ht": (Role.PRINCIPAL,), "pht": (Role.VICE_PRINCIPAL,),
     "cbql": (Role.PRINCIPAL, Role.VICE_PRINCIPAL),
@@ -148,7 +150,7 @@ def parse_campaign(text: str) -> tuple[Campaign | None, list[CampaignError]]:
     if not isinstance(root, _Map):
         return None, [CampaignError(0, N_("The file must be a campaign: key, name, tasks…"))]
     key = r.text(root, "campaign")
-    if key and not CODE.match(key.replace("-", "_")[:12]):
+    if key and not _CAMPAIGN_KEY.match(key):
         r.error(root.at("campaign"), N_("“{value}” must be short lowercase ASCII."), value=key)
     name = r.text(root, "name")
     province = r.text(root, "province")

@@ -183,12 +183,12 @@ def _workbook_bytes(title: str, scope_title: str, headers: Sequence[str],
 
 
 def phu_luc_5_xlsx(report: Report) -> bytes:
-    """Phụ lục 5 of 000: who has not finished the campaign's tasks, one column per task."""
-    rows = ((n, r.full_name, r.school, r.role, r.level, *r.cells, r.reason)
+    """Phụ lục 5 of 000 (the letter's columns): who has not finished the campaign's tasks, the
+    "Lý do" naming each unfinished task as the campaign file words it."""
+    rows = ((n, r.full_name, r.school, r.role, r.level, r.reason)
             for n, r in enumerate(report.unfinished_rows(), start=1))
-    headers = (*PHU_LUC_5_HEADERS[:-1], *(t.header for t in report.tasks), PHU_LUC_5_HEADERS[-1])
-    widths = (6, 28, 32, 17, 9, *(14 for _t in report.tasks), 70)
-    return _workbook_bytes(PHU_LUC_5_TITLE, report.scope.title, headers, widths, rows)
+    return _workbook_bytes(PHU_LUC_5_TITLE, report.scope.title, PHU_LUC_5_HEADERS,
+                           (6, 28, 32, 17, 9, 70), rows)
 
 
 def phu_luc_4_xlsx(corrections: Iterable[InfoCorrection], scope: Scope) -> bytes:

@@ -113,7 +113,6 @@ class UnfinishedRow:
     role: str
     level: str
     reason: str
-    cells: tuple[str, ...] = ()  # the state of each of ``Report.tasks``, "" when not theirs
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,17 +144,11 @@ class Report:
             if missing:
                 p = member.person
                 why = "; ".join(reason(t, member.states.get(t)) for t in missing)
-                cells = tuple(_cell(t, member.states.get(t)) if t.applies_to(p) else ""
-                              for t in self.tasks)
                 rows.append((name_sort_key(member.school, member.school_id, p.full_name, p.id),
                              UnfinishedRow(p.id, p.full_name, member.school, ROLE_NAMES[p.role],
-                                           p.level.value if p.level else "", why, cells)))
+                                           p.level.value if p.level else "", why)))
         rows.sort(key=lambda pair: pair[0])
         return [row for _key, row in rows]
-
-
-def _cell(task: Task, state: TaskState | None) -> str:
-    return "chưa ghi nhận" if state is None else state.label
 
 
 def name_sort_key(school: str, school_id: int, full_name: str,
