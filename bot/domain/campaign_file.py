@@ -277,7 +277,8 @@ def _tasks(r: _Reader, root: _Map, letter_keys: set[str]) -> list[Task]:
             approver = node.get("approver")
             if approver is None:
                 r.error(node.line, N_("Review task “{code}” has no approver: add “approver: "
-                                      "default” (letter 001) or “approver: kien_giang”."),
+                                      "default” (principal, Phòng or Sở by level) or "
+                                      "“approver: kien_giang” (Phòng for TH and THCS)."),
                         code=code)
             elif str(approver) not in RULE_TABLES:
                 r.error(node.at("approver"), N_("Unknown approver table “{value}”: use {known}."),

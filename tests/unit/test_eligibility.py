@@ -7,6 +7,7 @@ import itertools
 
 import pytest
 
+from bot.domain.campaign import Task
 from bot.domain.eligibility import (
     Eligibility,
     Met,
@@ -27,7 +28,6 @@ from bot.domain.tasks import (
     initial_state,
 )
 from bot.knowledge.entries import load_entries
-from bot.domain.campaign import Task
 from tests.default_campaign import BP, PLAN_TASKS, REPORT_TASKS, TaskCode
 
 MET, NOT_MET, UNKNOWN = Met.MET, Met.NOT_MET, Met.UNKNOWN

@@ -35,6 +35,7 @@ from bot.storage.reports import open_corrections, staff_in_scope
 from bot.storage.tasks import set_state
 from tests.default_campaign import BP, TaskCode, tasks_for
 
+
 def build_report_bp(scope: Scope, staff: object) -> Report:
     return build_report(scope, staff, BP)  # type: ignore[arg-type]
 
