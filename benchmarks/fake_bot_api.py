@@ -4,6 +4,8 @@ It serves :class:`bot.offline.FakeBotApi` over real HTTP, so the bot can be poin
 ``TELEGRAM_API_BASE_URL=http://127.0.0.1:PORT/bot``. Sending methods are limited the way
 Telegram documents it for bots: at most 30 messages per second overall and one per second to
 the same chat; above that the answer is 429 with ``retry_after``, and every 429 is counted.
+Texts are held to Telegram's rules by :class:`FakeBotApi` (HTML parsed, 4,096 visible
+characters, captions of 1,024, callback data of 64 bytes): a refused message is a 400.
 
 Run it alone: ``python -m benchmarks.fake_bot_api --port 8081``.
 """

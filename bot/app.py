@@ -25,6 +25,7 @@ from bot.domain.routing import RoutingRules, rules_named
 from bot.i18n import LANGUAGES, translator
 from bot.knowledge.engine import AnsweringEngine
 from bot.knowledge.entries import Entry, load_entries, load_topics
+from bot.logs import trace_handlers
 from bot.offline import OFFLINE_TOKEN, FakeBotApi, OfflineRequest, OfflineTelegram
 from bot.sending import Outbox, RateLimits
 from bot.storage import Database
@@ -127,6 +128,7 @@ def build_application(services: Services, *, request: BaseRequest | None = None,
     application.bot_data.services = services
     services.outbox.bot = application.bot
     register_all(application)
+    trace_handlers(h for group in application.handlers.values() for h in group)
     return application
 
 

@@ -11,16 +11,9 @@ from pathlib import Path
 from bot import cli_campaign
 from bot.cli_campaign import _cmd_campaign  # noqa: F401 - found by main() through globals()
 from bot.config import ConfigError, Settings, load_settings
+from bot.logs import setup_logging
 
 log = logging.getLogger("troly")
-
-
-def _setup_logging(verbose: bool = False) -> None:
-    logging.basicConfig(level=logging.DEBUG if verbose else logging.INFO,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    # httpx logs every request URL at INFO, and the URL carries the bot token.
-    logging.getLogger("httpx").setLevel(logging.WARNING)
-    logging.getLogger("httpcore").setLevel(logging.WARNING)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -86,6 +79,8 @@ def _parser() -> argparse.ArgumentParser:
     content.add_argument("--text", help="the announcement (Telegram HTML)")
     content.add_argument("--file", type=Path, help="a UTF-8 text file holding the announcement")
     bc.add_argument("--dry-run", action="store_true", help="only count who would receive it")
+    bc.add_argument("--urgent", action="store_true",
+                    help="send at once even between 21:00 and 07:00 (audited)")
 
     inv = sub.add_parser("invite", help="a single-use /start link for Phòng or Sở staff")
     inv.add_argument("--role", choices=["so", "phong"], required=True)
@@ -97,12 +92,13 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    _setup_logging(args.verbose)
     try:
         settings = load_settings()
     except ConfigError as exc:
         print(f"troly: {exc}", file=sys.stderr)
         return 2
+    setup_logging(verbose=args.verbose, log_format=settings.log_format,
+                  secrets=(settings.token, settings.webhook_secret, settings.erasure_key))
     command = args.command.replace("-", "_")
     return int(globals()[f"_cmd_{command}"](settings, args) or 0)
 
@@ -121,11 +117,10 @@ def _cmd_run(settings: Settings, args: argparse.Namespace) -> int:
 
     application = build_application(Services(settings=settings, db=Database(settings.db_path)))
     if args.webhook_url:
-        url_path = "telegram"
-        log.info("starting in webhook mode on %s:%s", args.listen, args.port)
-        application.run_webhook(listen=args.listen, port=args.port, url_path=url_path,
-                                webhook_url=f"{args.webhook_url.rstrip('/')}/{url_path}",
-                                secret_token=settings.webhook_secret)
+        from bot.webhook import run_webhook
+
+        run_webhook(application, base_url=args.webhook_url, listen=args.listen, port=args.port,
+                    secret=settings.webhook_secret)
     else:
         log.info("starting with long polling")
         application.run_polling()
@@ -421,7 +416,7 @@ def _cmd_broadcast(settings: Settings, args: argparse.Namespace) -> int:
                 return 2
             draft = await service.start_draft(services.db, sender, text)
             await service.choose_audience(services.db, draft, sender, audience)
-            queued = await service.queue(services.db, draft, sender)
+            queued = await service.queue(services.db, draft, sender, urgent=args.urgent)
             application = build_application(services)
             await application.initialize()
             try:
@@ -430,9 +425,11 @@ def _cmd_broadcast(settings: Settings, args: argparse.Namespace) -> int:
                 await application.shutdown()
             print(f"announcement #{draft}: queued {queued}; sent {report.sent}, "
                   f"failed {report.failed}, blocked {report.blocked}")
-            if report.deferred:
-                print(f"{report.deferred} wait for 07:00 (nothing is sent 21:00–07:00); "
-                      "the running bot sends them then")
+            held = (await service.progress(services.db, draft)).held
+            if held:
+                print(_("Announcement #{id}: will be sent at 07:00 to {n} people (nothing is "
+                        "sent between 21:00 and 07:00); the running bot sends it then, or "
+                        "use --urgent.").format(id=draft, n=held))
             return 0
         except DomainError as exc:
             print(_(exc.message).format(**exc.params), file=sys.stderr)

@@ -31,6 +31,8 @@ class Settings:
     routing: str = "default"
     webhook_secret: str | None = field(default=None, repr=False)
     so_name: str = "Sở GD&ĐT"
+    log_format: str = "plain"
+    erasure_key: str | None = field(default=None, repr=False)
 
     def __repr__(self) -> str:  # never let the token reach a log line
         return (f"Settings(db_path={str(self.db_path)!r}, timezone={self.timezone.key!r}, "
@@ -94,6 +96,11 @@ def load_settings(env: Mapping[str, str] | None = None, *, dotenv: Path | None =
         raise ConfigError("TROLY_APPROVAL_ROUTING must be 'default' (letter 001) or "
                           "'kien_giang' (plan 003).")
 
+    log_format = (get("TROLY_LOG_FORMAT") or "plain").lower()
+    if log_format not in ("plain", "json"):
+        raise ConfigError("TROLY_LOG_FORMAT must be 'plain' (the default) or 'json' (one JSON "
+                          "object per line).")
+
     return Settings(
         token=token,
         api_base_url=base_url,
@@ -104,4 +111,6 @@ def load_settings(env: Mapping[str, str] | None = None, *, dotenv: Path | None =
         routing=routing,
         webhook_secret=get("TELEGRAM_WEBHOOK_SECRET"),
         so_name=get("TROLY_SO_NAME") or "Sở GD&ĐT",
+        log_format=log_format,
+        erasure_key=get("TROLY_ERASURE_KEY"),
     )

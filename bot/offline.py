@@ -3,7 +3,9 @@
 ``troly chat`` and the conversation tests run the real python-telegram-bot Application through
 :class:`OfflineRequest`, so every handler, keyboard and callback is exercised exactly as in
 production while no byte leaves the machine. Any Bot API method the fake does not know fails
-loudly instead of pretending, so a test cannot pass on a call that would break for real.
+loudly instead of pretending, so a test cannot pass on a call that would break for real; and
+texts are held to Telegram's rules (HTML that parses, 4,096 visible characters, captions of
+1,024, callback data of 64 bytes), answered with Telegram's own 400 errors.
 """
 
 from __future__ import annotations
@@ -20,6 +22,14 @@ from telegram import Update
 from telegram.error import TimedOut
 from telegram.ext import Application
 from telegram.request import BaseRequest, RequestData
+
+from bot.telegram_text import (
+    CAPTION_LIMIT,
+    MESSAGE_LIMIT,
+    HtmlError,
+    callback_data_fits,
+    visible_text,
+)
 
 BOT_ID = 7_000_000_001
 BOT_USERNAME = "troly_boiduong_bot"
@@ -156,11 +166,31 @@ class FakeBotApi:
             raise self.faults[chat_id].pop(0)
         return chat_id
 
-    def _check_text(self, text: str) -> None:
-        if not text.strip():
+    def _check_text(self, params: dict[str, Any], key: str = "text") -> None:
+        """Telegram's rules for a text or caption: HTML that parses, the length counted after
+        parsing, inline buttons with callback data of 1–64 bytes."""
+        raw = params.get(key)
+        text = "" if raw is None else str(raw)
+        if str(params.get("parse_mode") or "").upper() == "HTML":
+            try:
+                text = visible_text(text)
+            except HtmlError as exc:
+                raise BotApiError(400, f"Bad Request: can't parse entities: {exc}") from None
+        if key == "text" and not text.strip():
             raise BotApiError(400, "Bad Request: message text is empty")
-        if len(text) > 4096:
+        if key == "text" and len(text) > MESSAGE_LIMIT:
             raise BotApiError(400, "Bad Request: message is too long")
+        if key == "caption" and len(text) > CAPTION_LIMIT:
+            raise BotApiError(400, "Bad Request: message caption is too long")
+        self._check_markup(params)
+
+    def _check_markup(self, params: dict[str, Any]) -> None:
+        markup = self._markup(params) or {}
+        for row in markup.get("inline_keyboard") or []:
+            for button in row:
+                data = button.get("callback_data")
+                if data is not None and not callback_data_fits(str(data)):
+                    raise BotApiError(400, "Bad Request: BUTTON_DATA_INVALID")
 
     async def _m_getme(self, params: dict[str, Any], files: Mapping[str, Any]) -> Any:
         return self.bot_user()
@@ -197,7 +227,7 @@ class FakeBotApi:
     async def _m_sendmessage(self, params: dict[str, Any], files: Mapping[str, Any]) -> Any:
         chat_id = self._chat(params)
         text = str(params.get("text", ""))
-        self._check_text(text)
+        self._check_text(params)
         m = SentMessage(chat_id, self.next_message_id(), text, params.get("parse_mode"),
                         self._markup(params))
         self.sent.append(m)
@@ -217,8 +247,7 @@ class FakeBotApi:
         else:
             raise BotApiError(400, f"Bad Request: there is no {kind} in the request")
         caption = params.get("caption")
-        if caption is not None and len(str(caption)) > 1024:
-            raise BotApiError(400, "Bad Request: message caption is too long")
+        self._check_text(params, "caption")
         m = SentMessage(chat_id, self.next_message_id(), "", params.get("parse_mode"),
                         self._markup(params), kind, filename, content,
                         str(caption) if caption is not None else None)
@@ -234,7 +263,7 @@ class FakeBotApi:
     async def _m_editmessagetext(self, params: dict[str, Any], files: Mapping[str, Any]) -> Any:
         m = self.find(int(params["chat_id"]), int(params["message_id"]))
         text = str(params.get("text", ""))
-        self._check_text(text)
+        self._check_text(params)
         markup = self._markup(params)
         if text == m.text and markup == m.reply_markup:
             raise BotApiError(400, "Bad Request: message is not modified")
@@ -245,6 +274,7 @@ class FakeBotApi:
     async def _m_editmessagereplymarkup(self, params: dict[str, Any],
                                         files: Mapping[str, Any]) -> Any:
         m = self.find(int(params["chat_id"]), int(params["message_id"]))
+        self._check_markup(params)
         m.reply_markup = self._markup(params)
         m.edits += 1
         return self.message_json(m)
@@ -337,11 +367,15 @@ class SimulatedUser:
                 "chat": {"id": self.user_id, "type": "private", "first_name": self.first_name},
                 "from": self._user(), **content}
 
-    async def send(self, text: str) -> list[SentMessage]:
+    async def send(self, text: str, entities: list[dict[str, Any]] | None = None,
+                   ) -> list[SentMessage]:
+        """Type ``text``; ``entities`` are its formatting (bold…), as Telegram sends them."""
         content: dict[str, Any] = {"text": text}
         if text.startswith("/"):
             length = len(text.split()[0])
             content["entities"] = [{"type": "bot_command", "offset": 0, "length": length}]
+        elif entities:
+            content["entities"] = entities
         return await self.telegram.deliver({"message": self._message(**content)}, self.user_id)
 
     async def share_contact(self, phone: str | None = None, *, owner_id: int | None = -1,
@@ -432,7 +466,9 @@ class OfflineTelegram:
         return [m for m in new if chat_id is None or m.chat_id == chat_id]
 
     async def group_message(self, chat_id: int, user_id: int, text: str,
-                            reply_to: SentMessage | None = None) -> list[SentMessage]:
+                            reply_to: SentMessage | None = None,
+                            entities: list[dict[str, Any]] | None = None,
+                            ) -> list[SentMessage]:
         message: dict[str, Any] = {
             "message_id": self.api.next_message_id(), "date": int(time.time()),
             "chat": {"id": chat_id, "type": "supergroup", "title": "Nhóm"},
@@ -440,6 +476,8 @@ class OfflineTelegram:
         if text.startswith("/"):
             message["entities"] = [{"type": "bot_command", "offset": 0,
                                     "length": len(text.split()[0])}]
+        elif entities:
+            message["entities"] = entities
         if reply_to is not None:
             message["reply_to_message"] = self.api.message_json(reply_to)
         return await self.deliver({"message": message}, chat_id)

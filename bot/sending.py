@@ -20,9 +20,17 @@ import logging
 from collections import deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from typing import Any
 from zoneinfo import ZoneInfo
 
-from telegram import Bot, InlineKeyboardMarkup
+from telegram import (
+    Bot,
+    ForceReply,
+    InlineKeyboardMarkup,
+    Message,
+    ReplyKeyboardMarkup,
+    ReplyKeyboardRemove,
+)
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
 
 from bot.domain.deadlines import QUIET_UNTIL, may_send_at
@@ -30,6 +38,7 @@ from bot.storage import Database
 from bot.storage import outbox as outbox_repo
 from bot.storage.accounts import Account, account_of_person, mark_blocked
 from bot.storage.outbox import BULK_KINDS, OutboxRow
+from bot.telegram_text import split_html
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +46,20 @@ MAX_ATTEMPTS = 5
 CLAIM_SIZE = 30  # about one second of sending: what a crash can leave uncertain
 PER_SECOND = 29.0  # under Telegram's 30/s, leaving a little room for interactive replies
 PER_CHAT_INTERVAL = 1.05  # seconds between two messages to the same chat
+
+
+async def send_html(bot: Bot, chat_id: int, text: str, *,
+                    reply_markup: ReplyMarkup | None = None, **kwargs: Any) -> Message:
+    """Send HTML as one message, or as several when it is longer than Telegram allows: cut
+    between paragraphs or lines, never inside a tag (see :func:`split_html`); the buttons go
+    with the last part, which is returned."""
+    parts = split_html(text) or [text]
+    for part in parts[:-1]:
+        await bot.send_message(chat_id, part, parse_mode="HTML", disable_web_page_preview=True,
+                               **kwargs)
+    return await bot.send_message(chat_id, parts[-1], parse_mode="HTML",
+                                  disable_web_page_preview=True, reply_markup=reply_markup,
+                                  **kwargs)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +70,7 @@ class Rendered:
     photo: bytes | str | None = None  # content or Telegram file_id
 
 
+ReplyMarkup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove | ForceReply
 Renderer = Callable[[OutboxRow, Account], Awaitable[Rendered | None]]
 
 
@@ -267,9 +291,7 @@ class Outbox:
             await self.bot.send_photo(chat_id, rendered.photo, caption=rendered.text or None,
                                       parse_mode="HTML", reply_markup=rendered.reply_markup)
         else:
-            await self.bot.send_message(chat_id, rendered.text, parse_mode="HTML",
-                                        reply_markup=rendered.reply_markup,
-                                        disable_web_page_preview=True)
+            await send_html(self.bot, chat_id, rendered.text, reply_markup=rendered.reply_markup)
 
     async def run_forever(self, idle_seconds: float = 30.0) -> None:
         """The background sender: drains whenever woken, or every ``idle_seconds``."""

@@ -15,6 +15,8 @@ from typing import Any
 from telegram import Update
 from telegram.ext import BaseUpdateProcessor
 
+from bot.logs import logged_update
+
 
 class PerChatUpdateProcessor(BaseUpdateProcessor):
     def __init__(self, max_concurrent_updates: int = 64) -> None:
@@ -23,13 +25,15 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
         chat = update.effective_chat if isinstance(update, Update) else None
+        logged = logged_update(update.update_id if isinstance(update, Update) else None,
+                               coroutine)
         if chat is None:
-            await coroutine
+            await logged
             return
         if len(self._locks) > 10_000:  # forget chats that are idle now
             self._locks = {c: lock for c, lock in self._locks.items() if lock.locked()}
         async with self._locks.setdefault(chat.id, asyncio.Lock()):
-            await coroutine
+            await logged
 
     async def initialize(self) -> None:
         return None

@@ -122,6 +122,13 @@ async def contact(update: Update, context: BotContext) -> None:
                     + _("Type your question, or /help for the commands."),
                     reply_markup=ReplyKeyboardRemove())
         return
+    if result.outcome is SignUpOutcome.FOREIGN_PHONE:
+        await reply(update, _(
+            "This Telegram account uses a number from another country. I can only verify "
+            "Vietnamese numbers from the school roster. Please use the Telegram account of "
+            "your Vietnamese number, or just type your questions as a guest."),
+            reply_markup=ReplyKeyboardRemove())
+        return
     await reply(update, _(
         "Your number is not in the school roster yet. Please ask your school (or the Phòng) "
         "to add you to the list they send to the Sở, then press /start again.\n\n"

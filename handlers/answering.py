@@ -2,31 +2,37 @@
 
 from __future__ import annotations
 
-import html
-
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ChatAction
 from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot.app import BotApplication, BotContext
+from bot.domain.small_talk import SmallTalk, small_talk_kind, typed_phone_number
+from bot.i18n import N_, Translator
 from bot.knowledge.engine import Answer
 from bot.knowledge.entries import Entry
 from bot.knowledge.render import render_answer
 from bot.services.answering import answer_question, entry_answer
 from bot.storage.questions import most_frequent_unanswered
+from handlers.account import contact_keyboard
 from handlers.common import (
     MAX_TEXT_CHARS,
     chat_memory,
+    esc,
     guard,
     incoming_text,
     reply,
-    split_message,
     tr,
     visitor_of,
 )
 from handlers.support import LAST_QUESTION, ask_staff_button
 
 BUTTON_CHARS = 60
+SMALL_TALK_OPENINGS = {
+    SmallTalk.GREETING: N_("Hello! 👋"),
+    SmallTalk.THANKS: N_("You are welcome! 😊"),
+    SmallTalk.ACKNOWLEDGEMENT: N_("All right! 👍"),
+}
 
 
 def _title(entry: Entry) -> str:
@@ -36,20 +42,55 @@ def _title(entry: Entry) -> str:
 async def _send_answer(update: Update, context: BotContext, answer: Answer) -> None:
     """The answer, with buttons: related entries, or candidates and the hand-off to a person."""
     _ = await tr(update, context)
-    chunks = split_message(render_answer(answer, _))
-    for chunk in chunks[:-1]:
-        await reply(update, chunk)
     rows = [[InlineKeyboardButton(_title(e), callback_data=f"kb:{e.id}")]
             for e in answer.candidates[:3]]
     if answer.kind != "confident":
         rows.append([ask_staff_button(_)])
-    await reply(update, chunks[-1], reply_markup=InlineKeyboardMarkup(rows) if rows else None)
+    await reply(update, render_answer(answer, _),
+                reply_markup=InlineKeyboardMarkup(rows) if rows else None)
+
+
+def what_i_can_do(_: Translator) -> str:
+    return _("I can:\n"
+             "• answer questions about the training: modules, deadlines, approvals, contacts;\n"
+             "• show your tasks (/tiendo) and whether you may take modules 2, 3, 4 "
+             "(/dieukien);\n"
+             "• remind you before the deadlines.\n"
+             "Type your question, e.g. \"hạn chót mô đun 1 là ngày nào?\", or /help for the "
+             "commands.")
+
+
+async def _small_talk(update: Update, context: BotContext, text: str) -> bool:
+    """Answer greetings, thanks and typed phone numbers; True when the message was one.
+
+    They are not questions: nothing is kept as unanswered and no hand-off is offered.
+    """
+    kind = small_talk_kind(text)
+    phone = None if kind else typed_phone_number(text)
+    if kind is None and phone is None:
+        return False
+    _ = await tr(update, context)
+    if kind is not None:
+        await reply(update, _(SMALL_TALK_OPENINGS[kind]) + "\n" + what_i_can_do(_))
+        return True
+    visitor = await visitor_of(update, context)
+    if visitor.person is not None:
+        await reply(update, _("You are already verified, there is no need to send your number. "
+                              "Type /toi to see your profile, or type your question."))
+        return True
+    await reply(update, _("To verify you, I need your number shared with the button below: "
+                          "Telegram then confirms it is really yours. A typed number cannot "
+                          "be checked. Please press «{button}».").format(
+        button=_("📱 Share my phone number")), reply_markup=contact_keyboard(_))
+    return True
 
 
 @guard("ask")
 async def question(update: Update, context: BotContext) -> None:
-    _ = await tr(update, context)
     text = incoming_text(update).strip()
+    if await _small_talk(update, context, text):
+        return
+    _ = await tr(update, context)
     if len(text) > MAX_TEXT_CHARS:
         await reply(update, _("Your message is too long for me ({n} characters). Please ask one "
                               "short question, e.g. \"hạn chót mô đun 1 là ngày nào?\"").format(
@@ -102,7 +143,7 @@ async def topic_pressed(update: Update, context: BotContext) -> None:
         return
     keyboard = [[InlineKeyboardButton(_title(e), callback_data=f"kb:{e.id}")] for e in entries]
     title = context.services.topics.get(key, key)
-    await reply(update, f"<b>{html.escape(title)}</b>\n" + _("Choose a question:"),
+    await reply(update, f"<b>{esc(title)}</b>\n" + _("Choose a question:"),
                 reply_markup=InlineKeyboardMarkup(keyboard))
 
 
@@ -114,7 +155,7 @@ async def unanswered(update: Update, context: BotContext) -> None:
         await reply(update, _("No unanswered questions so far."))
         return
     lines = [_("Most frequent questions the assistant could not answer:")]
-    lines += [f"{n}. ({q.count}×) {html.escape(q.text[:200])}" for n, q in
+    lines += [f"{n}. ({q.count}×) {esc(q.text[:200])}" for n, q in
               enumerate(frequent, start=1)]
     await reply(update, "\n".join(lines))
 

@@ -7,7 +7,6 @@ audience stays within their scope, so forged or replayed callback data change no
 from __future__ import annotations
 
 import contextlib
-import html
 import logging
 from dataclasses import replace
 from functools import partial
@@ -22,10 +21,10 @@ from telegram.ext import (
 )
 
 from bot.app import BotApplication, BotContext, Services
-from bot.domain.audience import sender_scope
+from bot.domain.audience import ROLE_GROUPS, FilterCounts, sender_scope
 from bot.domain.deadlines import may_send_at
 from bot.domain.errors import DomainError
-from bot.domain.people import Level, Role, UnitKind
+from bot.domain.people import Level, UnitKind
 from bot.i18n import N_, Translator, translator
 from bot.sending import Rendered
 from bot.services import broadcasts as service
@@ -35,13 +34,21 @@ from bot.storage.accounts import Account, account_by_telegram_id
 from bot.storage.broadcasts import Broadcast
 from bot.storage.database import audit
 from bot.storage.outbox import OutboxRow
-from handlers.common import awaited, chat_memory, guard, on_next_message, reply, tr, visitor_of
+from handlers.account import ROLE_NAMES
+from handlers.common import (
+    awaited,
+    chat_memory,
+    esc,
+    guard,
+    on_next_message,
+    reply,
+    tr,
+    visitor_of,
+)
 from handlers.tasks import task_name
 
 log = logging.getLogger(__name__)
 _WAITING = "broadcast_waiting"
-ROLE_GROUPS = {"gv": (Role.TEACHER,), "cbql": (Role.PRINCIPAL, Role.VICE_PRINCIPAL),
-               "phong": (Role.PHONG_STAFF,)}
 ROLE_GROUP_NAMES = {"gv": N_("Teachers"), "cbql": N_("Managers"), "phong": N_("Phòng staff")}
 
 
@@ -98,7 +105,7 @@ def _mark(on: bool, label: str) -> str:
 async def _summary(services: Services, broadcast: Broadcast, _: Translator) -> str:
     a = broadcast.audience
     unit = await people_repo.unit_by_id(services.db.reader, a.unit_id) if a.unit_id else None
-    parts = [html.escape(unit.name) if unit else _("the whole province")]
+    parts = [esc(unit.name) if unit else _("the whole province")]
     if a.levels:
         parts.append(", ".join(sorted(lv.value for lv in a.levels)))
     groups = [_(ROLE_GROUP_NAMES[g]) for g, roles in ROLE_GROUPS.items()
@@ -118,23 +125,28 @@ async def _summary(services: Services, broadcast: Broadcast, _: Translator) -> s
         .format(n=reachable, m=total - reachable)])
 
 
-def _audience_keyboard(broadcast: Broadcast, _: Translator, *,
+def _audience_keyboard(broadcast: Broadcast, counts: FilterCounts, _: Translator, *,
                        unit_choice: bool) -> InlineKeyboardMarkup:
+    """Only the filters that select somebody in the sender's scope, each with its count."""
     a, b = broadcast.audience, f"bc:{broadcast.id}"
-    rows = [[InlineKeyboardButton(_mark(lv in a.levels, lv.value), callback_data=f"{b}:lv:{lv}")
-             for lv in Level]]
-    rows.append([InlineKeyboardButton(_mark(set(roles) <= a.roles, _(ROLE_GROUP_NAMES[g])),
+    rows = []
+    if counts.level_choice:
+        rows.append([InlineKeyboardButton(_mark(lv in a.levels, f"{lv.value} ({n})"),
+                                          callback_data=f"{b}:lv:{lv}")
+                     for lv, n in counts.levels.items()])
+    rows.append([InlineKeyboardButton(_mark(set(ROLE_GROUPS[g]) <= a.roles,
+                                            f"{_(ROLE_GROUP_NAMES[g])} ({n})"),
                                       callback_data=f"{b}:ro:{g}")
-                 for g, roles in ROLE_GROUPS.items()]
-                + [InlineKeyboardButton(_mark(a.core_only, _("Cốt cán")),
-                                        callback_data=f"{b}:core")])
+                 for g, n in counts.role_groups.items()]
+                + ([InlineKeyboardButton(_mark(a.core_only, _("Cốt cán") + f" ({counts.core})"),
+                                         callback_data=f"{b}:core")] if counts.core else []))
     rows.append([InlineKeyboardButton(_("Still missing a task…"), callback_data=f"{b}:miss")]
                 + ([InlineKeyboardButton(_("Unit…"), callback_data=f"{b}:unit")]
                    if unit_choice else []))
     rows.append([InlineKeyboardButton(_("👁 Preview"), callback_data=f"{b}:prev"),
                  InlineKeyboardButton(_("📤 Send"), callback_data=f"{b}:send"),
                  InlineKeyboardButton(_("✖ Cancel"), callback_data=f"{b}:cancel")])
-    return InlineKeyboardMarkup(rows)
+    return InlineKeyboardMarkup([row for row in rows if row])
 
 
 async def _show_audience(update: Update, context: BotContext, draft_id: int,
@@ -143,7 +155,8 @@ async def _show_audience(update: Update, context: BotContext, draft_id: int,
     broadcast = await service.own_draft(context.services.db, draft_id, sender)
     text = _("Announcement #{id} is ready. Choose who receives it:").format(id=draft_id) + \
         "\n" + await _summary(context.services, broadcast, _)
-    markup = _audience_keyboard(broadcast, _, unit_choice=sender.scope.kind is not
+    counts = await repo.filter_counts(context.services.db.reader, broadcast.audience.unit_id)
+    markup = _audience_keyboard(broadcast, counts, _, unit_choice=sender.scope.kind is not
                                 UnitKind.SCHOOL)
     if edit is not None:
         try:
@@ -197,7 +210,7 @@ async def pressed(update: Update, context: BotContext) -> None:
         await _preview(update, context, broadcast)
         return
     elif op == "send":
-        await _send(update, context, broadcast, sender)
+        await _send(update, context, broadcast, sender, arg)
         return
     elif op == "cancel":
         await service.cancel(services.db, draft_id, sender)
@@ -234,7 +247,9 @@ async def _preview(update: Update, context: BotContext, broadcast: Broadcast) ->
     _ = await tr(update, context)
     chat = update.effective_chat
     assert chat is not None
-    rendered = announcement(broadcast, _)
+    services = context.services
+    rendered = announcement(broadcast, await service.sender_header(
+        services.db, broadcast, services.settings.so_name), _)
     await reply(update, _("Preview — this is what they will see:"))
     try:
         if broadcast.attachment_kind == "document" and broadcast.attachment_id:
@@ -248,17 +263,32 @@ async def _preview(update: Update, context: BotContext, broadcast: Broadcast) ->
     except BadRequest as exc:
         await reply(update, _("Telegram refused this text ({error}). Please check its "
                               "formatting and send it again with /thongbao.")
-                    .format(error=html.escape(exc.message[:100])))
+                    .format(error=esc(exc.message[:100])))
 
 
 async def _send(update: Update, context: BotContext, broadcast: Broadcast,
-                sender: service.Sender) -> None:
+                sender: service.Sender, when: str) -> None:
+    """Queue the announcement. At night the Sở is asked first whether it is urgent."""
     _ = await tr(update, context)
     services = context.services
-    n = await service.queue(services.db, broadcast.id, sender)
-    text = _("📤 Announcement #{id}: sending to {n} people…").format(id=broadcast.id, n=n)
-    if not may_send_at(services.local_now().time()):
-        text += "\n" + _("Nothing is sent between 21:00 and 07:00: it goes out at 07:00.")
+    quiet = not may_send_at(services.local_now().time())
+    if quiet and sender.scope.kind is UnitKind.SO and when not in ("later", "now"):
+        b = f"bc:{broadcast.id}:send"
+        await reply(update, _("Nothing is sent between 21:00 and 07:00, so announcement #{id} "
+                              "would go out at 07:00. Is it urgent enough to wake people "
+                              "now?").format(id=broadcast.id),
+                    reply_markup=InlineKeyboardMarkup([
+                        [InlineKeyboardButton(_("🕖 Send at 07:00"), callback_data=f"{b}:later")],
+                        [InlineKeyboardButton(_("🚨 Urgent: send now"),
+                                              callback_data=f"{b}:now")]]))
+        return
+    urgent = when == "now"
+    n = await service.queue(services.db, broadcast.id, sender, urgent=urgent)
+    if quiet and not urgent:
+        text = progress_line(broadcast.id, n, service.Progress(0, 0, 0, n, held=n), _,
+                             quiet=True)
+    else:
+        text = _("📤 Announcement #{id}: sending to {n} people…").format(id=broadcast.id, n=n)
     message = await reply(update, text)
     if message is not None:
         async with services.db.transaction() as tx:
@@ -267,8 +297,28 @@ async def _send(update: Update, context: BotContext, broadcast: Broadcast,
     services.outbox.wake()
 
 
-def announcement(broadcast: Broadcast, _: Translator) -> Rendered:
-    text = broadcast.text
+def progress_line(broadcast_id: int, recipients: int, state: service.Progress, _: Translator, *,
+                  quiet: bool) -> str:
+    """The progress message; at night it keeps saying when the held messages go out."""
+    if quiet and state.held:
+        return _("📤 Announcement #{id}: will be sent at 07:00 to {n} people (nothing is sent "
+                 "between 21:00 and 07:00).").format(id=broadcast_id, n=state.held)
+    return _("📤 Announcement #{id}: {sent}/{n} delivered · {failed} failed · "
+             "{blocked} blocked the bot or unlinked").format(
+        id=broadcast_id, sent=state.sent, n=recipients, failed=state.failed,
+        blocked=state.blocked)
+
+
+def sender_line(header: service.SenderHeader, _: Translator) -> str:
+    role = _(ROLE_NAMES[header.role]) if header.role else _("Administrator")
+    return _("📢 From {unit} · {role}").format(unit=f"<b>{esc(header.unit[:100])}</b>",
+                                              role=role)
+
+
+def announcement(broadcast: Broadcast, header: service.SenderHeader,
+                 _: Translator) -> Rendered:
+    """What a recipient gets: the sender's unit and role, then the text as written."""
+    text = sender_line(header, _) + "\n\n" + broadcast.text
     if broadcast.attachment_kind == "document" and broadcast.attachment_id:
         return Rendered(text, document=(broadcast.attachment_name or "tep",
                                         broadcast.attachment_id))
@@ -277,12 +327,17 @@ def announcement(broadcast: Broadcast, _: Translator) -> Rendered:
     return Rendered(text)
 
 
-async def render_broadcast(services: Services, row: OutboxRow,
-                           account: Account) -> Rendered | None:
+async def render_broadcast(services: Services, headers: dict[int, service.SenderHeader],
+                           row: OutboxRow, account: Account) -> Rendered | None:
+    """One recipient's copy; ``headers`` keeps each broadcast's sender, looked up once."""
     broadcast = await repo.broadcast_by_id(services.db.reader, int(row.payload["broadcast_id"]))
     if broadcast is None or broadcast.status == "cancelled":
         return None
-    return announcement(broadcast, translator(account.language))
+    header = headers.get(broadcast.id)
+    if header is None:
+        header = headers[broadcast.id] = await service.sender_header(
+            services.db, broadcast, services.settings.so_name)
+    return announcement(broadcast, header, translator(account.language))
 
 
 async def refresh_progress(services: Services) -> None:
@@ -294,10 +349,8 @@ async def refresh_progress(services: Services) -> None:
                                                 int(broadcast.author[3:]))
                    if broadcast.author.startswith("tg:") else None)
         _ = translator(account.language if account else None)
-        line = _("📤 Announcement #{id}: {sent}/{n} delivered · {failed} failed · "
-                 "{blocked} blocked the bot or unlinked").format(
-            id=broadcast.id, sent=state.sent, n=broadcast.recipients, failed=state.failed,
-            blocked=state.blocked)
+        line = progress_line(broadcast.id, broadcast.recipients, state, _,
+                             quiet=not may_send_at(services.local_now().time()))
         if bot is not None and broadcast.progress_chat and broadcast.progress_msg:
             with contextlib.suppress(TelegramError):  # unchanged, or deleted by the sender
                 await bot.edit_message_text(line, broadcast.progress_chat,
@@ -324,7 +377,9 @@ def register(application: BotApplication) -> None:
     assert services is not None
 
 
-    services.outbox.register("broadcast", partial(render_broadcast, services))
+    render = partial(render_broadcast, services, {})
+    services.outbox.register(service.KIND, render)
+    services.outbox.register(service.URGENT_KIND, render)
     services.outbox.after_drain.append(partial(refresh_progress, services))
     private = filters.ChatType.PRIVATE
     on_next_message(_WAITING, content_received)

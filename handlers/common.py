@@ -4,23 +4,26 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import html
 import logging
 from collections.abc import Callable, Coroutine
 from typing import Any
 
 from telegram import Message, Update
-from telegram.constants import ChatType, ParseMode
+from telegram.constants import ChatType
 from telegram.error import TelegramError
 
 from bot.app import BotContext
 from bot.domain.permissions import allowed
 from bot.i18n import Translator, translator
+from bot.logs import note_outcome
+from bot.sending import send_html
 from bot.services.accounts import Visitor, load_visitor
 from bot.storage.accounts import unblock
+from bot.telegram_text import escape as esc
 from bot.textnorm import nfc
 
 log = logging.getLogger(__name__)
+__all__ = ["esc"]  # the one escaping point, re-exported for handlers
 MAX_TEXT_CHARS = 1000  # longer questions are refused politely rather than searched
 _VISITOR_KEY = "_visitor"
 
@@ -103,43 +106,15 @@ def is_private(update: Update) -> bool:
     return chat is not None and chat.type == ChatType.PRIVATE
 
 
-def esc(text: object) -> str:
-    return html.escape(str(text), quote=False)
-
-
 async def reply(update: Update, text: str, **kwargs: Any) -> Message | None:
-    """Answer in the chat of the update, as HTML; works for messages and button presses."""
+    """Answer in the chat of the update, as HTML; works for messages and button presses.
+
+    A text longer than one message goes as several (the buttons on the last); returns the last.
+    """
     chat = update.effective_chat
     if chat is None:
         return None
-    return await chat.send_message(text, parse_mode=ParseMode.HTML,
-                                   disable_web_page_preview=True, **kwargs)
-
-
-def split_message(text: str, limit: int = 4096) -> list[str]:
-    """Split a long HTML message at paragraph, then line boundaries, under Telegram's limit.
-
-    Knowledge-base answers keep their tags within a line, so a cut between lines never
-    leaves a tag open.
-    """
-    chunks: list[str] = []
-    current = ""
-    for line in text.split("\n"):
-        while len(line) > limit:  # a single over-long line: cut it hard
-            if current:
-                chunks.append(current)
-                current = ""
-            chunks.append(line[:limit])
-            line = line[limit:]
-        candidate = f"{current}\n{line}" if current else line
-        if len(candidate) > limit:
-            chunks.append(current)
-            current = line
-        else:
-            current = candidate
-    if current or not chunks:
-        chunks.append(current)
-    return [c for c in chunks if c.strip()] or [text[:limit]]
+    return await send_html(chat.get_bot(), chat.id, text, **kwargs)
 
 
 async def acknowledge(update: Update) -> None:
@@ -167,6 +142,7 @@ def guard(action: str) -> Callable[[Callback], Callback]:
             if not allowed(action, visitor.tags):
                 _ = translator(visitor.language).gettext
                 log.info("refused action=%s tags=%s", action, sorted(visitor.tags))
+                note_outcome("refused")
                 if visitor.person is None and "guest" in visitor.tags:
                     text = _("This is for verified users. Please type /start and share your "
                              "phone number first.")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import html
 from functools import partial
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
@@ -32,7 +31,7 @@ from bot.storage import people as people_repo
 from bot.storage import tasks as task_repo
 from bot.storage.accounts import Account
 from bot.storage.outbox import OutboxRow
-from handlers.common import guard, incoming_text, reply, tr, visitor_of
+from handlers.common import esc, guard, incoming_text, reply, tr, visitor_of
 from handlers.tasks import item_line
 
 DEADLINE_ENTRY = "deadlines_overview"  # the knowledge-base entry listing the dates
@@ -59,7 +58,7 @@ async def render_reminder(services: Services, row: OutboxRow,
     deadline, date = due
     _ = translator(account.language)
     today = services.local_now().date()
-    head = [_("⏰ <b>Reminder: {title}</b>").format(title=html.escape(deadline.title)),
+    head = [_("⏰ <b>Reminder: {title}</b>").format(title=esc(deadline.title)),
             when_text(date, today, _)]
     kind = ReminderKind(row.payload["kind"])
     buttons: list[list[InlineKeyboardButton]] = []
@@ -95,12 +94,12 @@ async def render_reminder(services: Services, row: OutboxRow,
             return None
         unit = await people_repo.unit_by_id(services.db.reader, person.unit_id)
         lines = [*head, _("{unit}: {n} people still miss a task of this deadline.").format(
-            unit=html.escape(unit.name if unit else ""), n=total)]
+            unit=esc(unit.name if unit else ""), n=total)]
         if kind is ReminderKind.SCHOOL:
             buttons = [[InlineKeyboardButton(_("📋 See who"), callback_data="go:truong")]]
         else:
             worst = sorted(counts.items(), key=lambda kv: -kv[1])[:8]
-            lines += [f"• {html.escape(name)}: {n}" for name, n in worst]
+            lines += [f"• {esc(name)}: {n}" for name, n in worst]
     buttons.append([InlineKeyboardButton(_("📖 Steps and dates"),
                                          callback_data=f"kb:{DEADLINE_ENTRY}")])
     if row.payload["offset"] > MANDATORY_MAX_OFFSET:
@@ -166,7 +165,7 @@ def describe_deadline(deadline: Deadline, today: dt.date, _: Translator) -> str:
     state = "" if deadline.active else " " + _("(off)")
     offsets = ", ".join(map(str, deadline.offsets))
     return "\n".join([
-        f"<b>#{deadline.id}</b> {html.escape(deadline.title)}{state}",
+        f"<b>#{deadline.id}</b> {esc(deadline.title)}{state}",
         "   " + _("Next: {date}").format(date=next_date) + (f" ({when})" if when else ""),
         "   " + _("Reminders (days before): {offsets}").format(offsets=offsets)])
 
@@ -187,7 +186,7 @@ async def deadlines_command(update: Update, context: BotContext) -> None:
     args = incoming_text(update).split(maxsplit=2)[1:]
     today = services.local_now().date()
     actor = f"tg:{update.effective_user.id if update.effective_user else 0}"
-    usage = _("Usage:") + "\n" + html.escape(_(HANCHOT_USAGE))
+    usage = _("Usage:") + "\n" + esc(_(HANCHOT_USAGE))
     try:
         if not args:
             deadlines = await deadline_repo.all_deadlines(services.db.reader)
@@ -228,7 +227,7 @@ async def deadlines_command(update: Update, context: BotContext) -> None:
                     else _("There is no deadline #{id}. Type /hanchot to see the list.")
                     .format(id=id_text))
     except DomainError as exc:
-        await reply(update, html.escape(_(exc.message).format(**exc.params)))
+        await reply(update, esc(_(exc.message).format(**exc.params)))
 
 
 def register(application: BotApplication) -> None:

@@ -20,7 +20,7 @@ from bot.domain.errors import DomainError
 from bot.domain.people import Profile, Role
 from bot.domain.tickets import reminder_due
 from bot.i18n import N_, Translator, translator
-from bot.sending import Rendered
+from bot.sending import Rendered, send_html
 from bot.services import tickets as service
 from bot.storage import tickets as repo
 from bot.storage.accounts import Account
@@ -174,8 +174,8 @@ def answer_message(ticket: Ticket, _: Translator) -> Rendered:
 async def _deliver_to_guest(context: BotContext, ticket: Ticket) -> None:
     rendered = answer_message(ticket, translator(None))
     try:
-        await context.bot.send_message(ticket.asker_tg, rendered.text, parse_mode="HTML",
-                                       reply_markup=rendered.reply_markup)
+        await send_html(context.bot, ticket.asker_tg, rendered.text,
+                        reply_markup=rendered.reply_markup)
     except TelegramError as exc:
         log.info("answer to a guest not delivered: %s", type(exc).__name__)
 
@@ -313,7 +313,8 @@ async def pending_drafts(update: Update, context: BotContext) -> None:
         await reply(update, _("No drafts wait for approval."))
         return
     for draft in drafts[:10]:
-        await reply(update, f"<b>#{draft.id}</b> {esc(draft.question)}\n\n{esc(draft.answer)}",
+        # the answer is the officer's message as Telegram HTML: shown as it will be, not escaped
+        await reply(update, f"<b>#{draft.id}</b> {esc(draft.question)}\n\n{draft.answer}",
                     reply_markup=InlineKeyboardMarkup([[
                         InlineKeyboardButton(_("✅ Approve"), callback_data=f"faq:{draft.id}:1"),
                         InlineKeyboardButton(_("✖ Reject"), callback_data=f"faq:{draft.id}:0"),

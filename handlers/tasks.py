@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import logging
 from functools import partial
 
@@ -42,11 +41,11 @@ from handlers.common import (
     acknowledge,
     awaited,
     chat_memory,
+    esc,
     guard,
     incoming_text,
     on_next_message,
     reply,
-    split_message,
     tr,
     visitor_of,
 )
@@ -67,7 +66,7 @@ NOT_RECORDED = N_("not recorded yet")
 
 
 def task_name(task: Task, _: Translator) -> str:
-    return html.escape(task.name(_.language))
+    return esc(task.name(_.language))
 
 
 def state_name(state: TaskState | None, _: Translator, task: Task | None = None) -> str:
@@ -105,7 +104,7 @@ def item_line(task: Task, state: TaskState | None, _: Translator) -> str:
             ("✅", _("passed")) if passed else ("❌", _("not passed")))
         label = criterion.label_en if _.language == "en" and criterion.label_en else \
             criterion.label
-        lines.append(f"    {icon} {html.escape(label)}: {word}")
+        lines.append(f"    {icon} {esc(label)}: {word}")
     return "\n".join(lines)
 
 
@@ -172,7 +171,7 @@ async def progress(update: Update, context: BotContext) -> None:
         lines.append(_("Press an item to update it."))
     if campaign.prerequisites is not None:
         lines.append(_("/dieukien shows whether you may go on to {gate}.").format(
-            gate=html.escape(campaign.prerequisites.gate_name(_.language))))
+            gate=esc(campaign.prerequisites.gate_name(_.language))))
     await reply(update, "\n".join(lines), reply_markup=InlineKeyboardMarkup(rows) if rows
                 else None)
 
@@ -273,15 +272,15 @@ async def reason_typed(update: Update, context: BotContext) -> None:
 def alert_text(campaign: Campaign, change: task_service.Change, _: Translator) -> str:
     owner = change.owner
     role = _(ROLE_NAMES[owner.person.role])
-    school = html.escape(owner.school.name) if owner.school else ""
+    school = esc(owner.school.name) if owner.school else ""
     return "\n".join([
         _("🔔 <b>Waiting for your approval</b>"),
         "• " + _("Cốt cán: {name} ({role}, {school})").format(
-            name=html.escape(owner.person.full_name), role=role, school=school),
+            name=esc(owner.person.full_name), role=role, school=school),
         "• " + _("Item: {task} — approved by the GVSP/GVQLGD").format(
             task=task_name(change.task, _)),
         _("How to approve ({source}), either:").format(
-            source=html.escape(campaign.cite(change.task.source))),
+            source=esc(campaign.cite(change.task.source))),
         _("1) print, sign, stamp, scan and upload it to LMS; or"),
         _("2) log in to LMS with your own account and approve online."),
         _("When it is approved on LMS, press the button below."),
@@ -338,7 +337,7 @@ async def render_notice(services: Services, row: OutboxRow, account: Account) ->
     text = _("✅ Your {task} has been approved by {role} {name}.").format(
         task=task_name(task, _),
         role=_(ROLE_NAMES[Role(row.payload["approver_role"])]),
-        name=html.escape(str(row.payload["approver_name"])))
+        name=esc(str(row.payload["approver_name"])))
     return Rendered(text + "\n" + _("Type /tiendo to see all your tasks."))
 
 
@@ -359,7 +358,7 @@ async def approve_pressed(update: Update, context: BotContext) -> None:
                                         rules=services.rules_for(campaign),
                                         actor=f"person:{approver.person.id}")
     await reply(update, _("Recorded: {task} of {name} is approved.").format(
-        task=task_name(task, _), name=html.escape(change.owner.person.full_name)))
+        task=task_name(task, _), name=esc(change.owner.person.full_name)))
     await _tell_owner(context, change, approver)
 
 
@@ -390,8 +389,8 @@ async def waiting(update: Update, context: BotContext) -> None:
              .format(n=len(pending))]
     buttons = []
     for item in pending[:30]:
-        school = f" — {html.escape(item.owner.school.name)}" if item.owner.school else ""
-        lines.append(f"• {html.escape(item.owner.person.full_name)}{school}: "
+        school = f" — {esc(item.owner.school.name)}" if item.owner.school else ""
+        lines.append(f"• {esc(item.owner.person.full_name)}{school}: "
                      f"{task_name(item.task, _)}")
         buttons.append([InlineKeyboardButton(
             f"✅ {item.owner.person.full_name[:30]} · {item.task.header}",
@@ -411,7 +410,7 @@ async def eligibility_command(update: Update, context: BotContext) -> None:
         await reply(update, _("There is nothing to check for you in this campaign. Type /tiendo "
                               "for your tasks or /help to see what you can do."))
         return
-    what = html.escape(gate.gate_name(_.language))
+    what = esc(gate.gate_name(_.language))
     verdict = {
         Verdict.ELIGIBLE: _("✅ You meet the requirements to go on to {gate}."),
         Verdict.NOT_ELIGIBLE: _("❌ You do not meet the requirements for {gate} yet."),
@@ -420,12 +419,12 @@ async def eligibility_command(update: Update, context: BotContext) -> None:
     }[result.verdict].format(gate=what)
     icons = {Met.MET: "✅", Met.NOT_MET: "❌", Met.UNKNOWN: "❔"}
     lines = [verdict, _("Requirements ({source}):").format(
-        source=html.escape(campaign.cite(gate.source)))]
+        source=esc(campaign.cite(gate.source)))]
     for r in result.requirements:
         if r.task is not None:
             lines.append(item_line(r.task, r.task_state, _))
         else:
-            lines.append(f"{icons[r.state]} {html.escape(r.requirement.name(_.language))}")
+            lines.append(f"{icons[r.state]} {esc(r.requirement.name(_.language))}")
     buttons = [[InlineKeyboardButton(_("How to: {what}").format(
         what=r.task.name(_.language) if r.task else r.requirement.name(_.language)),
         callback_data=f"kb:{r.next_step}")] for r in result.next_steps if r.next_step]
@@ -446,7 +445,7 @@ async def school(update: Update, context: BotContext) -> None:
     overview = await task_service.school_overview(context.services.db, campaign,
                                                   profile.school.id)
     lines = [_("<b>{school}</b>: {n} people in the roster.").format(
-        school=html.escape(profile.school.name), n=overview.people)]
+        school=esc(profile.school.name), n=overview.people)]
     if not overview.open_by_task:
         lines.append(_("Everyone has finished every task. 🎉"))
     else:
@@ -455,11 +454,10 @@ async def school(update: Update, context: BotContext) -> None:
                   for t, people in overview.open_by_task.items()]
         lines.append("")
         for task, people in overview.open_by_task.items():
-            names = ", ".join(html.escape(p.full_name) for p in people[:15])
+            names = ", ".join(esc(p.full_name) for p in people[:15])
             more = _(" and {n} more").format(n=len(people) - 15) if len(people) > 15 else ""
-            lines.append(f"<b>{html.escape(task.header)}</b>: {names}{more}")
-    for chunk in split_message("\n".join(lines)):
-        await reply(update, chunk)
+            lines.append(f"<b>{esc(task.header)}</b>: {names}{more}")
+    await reply(update, "\n".join(lines))
 
 
 GO_COMMANDS = {"tiendo": progress, "choduyet": waiting, "truong": school}

@@ -8,6 +8,7 @@ refused, never silently narrowed: an officer must know exactly who will read the
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -50,6 +51,44 @@ class Audience:
 
 
 SENDER_ROLES = (Role.SO_STAFF, Role.PHONG_STAFF, Role.PRINCIPAL)
+ROLE_GROUPS: dict[str, tuple[Role, ...]] = {
+    "gv": (Role.TEACHER,), "cbql": (Role.PRINCIPAL, Role.VICE_PRINCIPAL),
+    "phong": (Role.PHONG_STAFF,)}
+_GROUP_OF = {role: group for group, roles in ROLE_GROUPS.items() for role in roles}
+
+
+@dataclass(frozen=True, slots=True)
+class FilterCounts:
+    """How many people of a sender's scope each audience filter would select on its own.
+
+    The picker offers only filters that select somebody: a primary school's principal is not
+    offered THCS, nor "Phòng staff".
+    """
+
+    levels: dict[Level, int]
+    role_groups: dict[str, int]
+    core: int
+
+    @classmethod
+    def of(cls, rows: Iterable[tuple[Level | None, Role, bool, int]]) -> FilterCounts:
+        """From (level, role, cốt cán, how many) rows of the people in scope."""
+        levels: dict[Level, int] = {}
+        groups: dict[str, int] = {}
+        core = 0
+        for level, role, is_core, n in rows:
+            if level is not None:
+                levels[level] = levels.get(level, 0) + n
+            group = _GROUP_OF.get(role)
+            if group is not None:
+                groups[group] = groups.get(group, 0) + n
+            core += n if is_core else 0
+        return cls({lv: levels[lv] for lv in Level if levels.get(lv)},
+                   {g: groups[g] for g in ROLE_GROUPS if groups.get(g)}, core)
+
+    @property
+    def level_choice(self) -> bool:
+        """Filtering by level means something only when the scope spans several levels."""
+        return len(self.levels) > 1
 
 
 @dataclass(frozen=True, slots=True)

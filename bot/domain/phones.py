@@ -3,6 +3,10 @@
 Rosters come from Excel: numbers lose their leading zero (912345678), turn into floats
 (912345678.0) or scientific notation ("9.12345678E+08"), and people write them with spaces,
 dots, dashes or the +84 country code.
+
+Telegram's shared contacts are another matter: they carry the country code without "+"
+(84912345678). There a missing 0 is not an Excel accident but another country, so a contact
+is Vietnamese only with 84 (or +84, 0084) or an explicit national 0; nothing is padded.
 """
 
 from __future__ import annotations
@@ -48,6 +52,36 @@ def normalise_phone(value: object) -> str | None:
     if not digits.startswith("0") and len(digits) in (9, 10):
         digits = "0" + digits
     if len(digits) not in (10, 11) or digits[1] == "0":
+        return None
+    return digits
+
+
+class ForeignNumber(ValueError):
+    """A contact's number belongs to another country: it can match no roster row."""
+
+
+def contact_phone(raw: str) -> str | None:
+    """The roster form of a number from a Telegram contact, or None when it is malformed.
+
+    Raises:
+        ForeignNumber: the number has a country code other than Vietnam's (84).
+    """
+    digits = _SEPARATORS.sub("", raw.strip())
+    if digits.startswith("+"):
+        digits = digits[1:]
+    elif digits.startswith("00"):
+        digits = digits[2:]
+    elif digits.startswith("0"):
+        return _national(digits)
+    if not digits.isdigit():
+        return None
+    if not digits.startswith("84"):
+        raise ForeignNumber(digits[:3])
+    return _national("0" + digits[2:])
+
+
+def _national(digits: str) -> str | None:
+    if not digits.isdigit() or len(digits) not in (10, 11) or digits[1] == "0":
         return None
     return digits
 

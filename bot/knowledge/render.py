@@ -6,22 +6,18 @@ Vietnamese catalog), so the engine stays free of Telegram and of any language.
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Callable
 
 from bot.knowledge.engine import Answer
+from bot.telegram_text import escape as _esc
+from bot.telegram_text import visible_text
 
 Gettext = Callable[[str], str]
 
 HOTLINE = "18008000"
 TELEGRAM_LIMIT = 4096
-_TAG = re.compile(r"<[^>]*>")
 _BLANK_LINES = re.compile(r"\n{3,}")
-
-
-def _esc(text: str) -> str:
-    return html.escape(text, quote=False)
 
 
 def _fit(text: str) -> str:
@@ -83,4 +79,4 @@ def render_answer(answer: Answer, gettext: Gettext, *, contacts_html: str | None
 
 def plain_text(message_html: str) -> str:
     """The message without tags and entities, for the command line and the evaluation."""
-    return html.unescape(_TAG.sub("", message_html.replace("<br>", "\n")))
+    return visible_text(message_html)

@@ -12,16 +12,18 @@ import contextlib
 import datetime as dt
 import io
 from collections.abc import Iterable, Sequence
-from html import escape
 from typing import TYPE_CHECKING
 
 from bot.i18n import Gettext
 from bot.reports.scope import Scope
 from bot.reports.stats import Completion, InfoCorrection, InfoField, Report, name_sort_key
+from bot.telegram_text import escape
 
 if TYPE_CHECKING:
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # what spreadsheets may read as a formula
 MAX_TABLE_ROWS = 15
 MAX_BARS = 100
 CHART_DPI = 100
@@ -150,7 +152,6 @@ def _workbook_bytes(title: str, scope_title: str, headers: Sequence[str],
     Written in openpyxl's streaming mode: a province's list is thousands of rows.
     """
     from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
@@ -165,7 +166,7 @@ def _workbook_bytes(title: str, scope_title: str, headers: Sequence[str],
     sheet.merged_cells.add(f"A2:{last}2")
 
     def styled(value: str, **style: object) -> WriteOnlyCell:
-        cell = WriteOnlyCell(sheet, value=value)
+        cell = as_text_cell(sheet, value)
         for name, setting in style.items():
             setattr(cell, name, setting)
         return cell
@@ -176,10 +177,28 @@ def _workbook_bytes(title: str, scope_title: str, headers: Sequence[str],
                          alignment=Alignment(horizontal="center"))])
     sheet.append([styled(h, font=Font(bold=True), alignment=centred) for h in headers])
     for row in rows:
-        sheet.append(row)
+        sheet.append([as_text_cell(sheet, v) if isinstance(v, str) else v for v in row])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def as_text_cell(sheet: WriteOnlyWorksheet, value: str) -> WriteOnlyCell:
+    """A cell that holds ``value`` as text, whatever people typed into the roster.
+
+    Characters XML forbids are dropped (one ``\\x07`` in a name made the whole workbook fail),
+    and a value starting like a formula (``=HYPERLINK(…)``, ``+``, ``-``, ``@``) is stored as a
+    string with Excel's quote prefix, so it is shown as typed and never evaluated.
+    """
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    text = ILLEGAL_CHARACTERS_RE.sub("", value)
+    cell = WriteOnlyCell(sheet, value=text)
+    if text.startswith(FORMULA_STARTS):
+        cell.data_type = "s"
+        cell.quotePrefix = True
+    return cell
 
 
 def phu_luc_5_xlsx(report: Report) -> bytes:

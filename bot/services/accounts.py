@@ -15,7 +15,7 @@ from enum import StrEnum
 from bot.domain.errors import DomainError, PermissionDenied
 from bot.domain.people import Person, Profile, Role, UnitKind
 from bot.domain.permissions import role_tags
-from bot.domain.phones import normalise_phone
+from bot.domain.phones import ForeignNumber, contact_phone
 from bot.i18n import DEFAULT_LANGUAGE, N_
 from bot.storage import Database
 from bot.storage import accounts as account_repo
@@ -58,6 +58,7 @@ class SignUpOutcome(StrEnum):
     LINKED = "linked"
     NOT_IN_ROSTER = "not_in_roster"
     INVALID_PHONE = "invalid_phone"
+    FOREIGN_PHONE = "foreign_phone"
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +80,12 @@ async def sign_up(db: Database, telegram_user_id: int, raw_phone: str, *,
     A number in the roster links to that person. A number not in it links only with a valid
     invitation (Phòng/Sở staff), which is then used up; otherwise the visitor stays a guest.
     """
-    phone = normalise_phone(raw_phone)
+    try:
+        phone = contact_phone(raw_phone)
+    except ForeignNumber:
+        async with db.transaction() as tx:
+            await audit(tx, actor=f"tg:{telegram_user_id}", action="signup.foreign_phone")
+        return SignUp(SignUpOutcome.FOREIGN_PHONE)
     if phone is None:
         return SignUp(SignUpOutcome.INVALID_PHONE)
     now = now or dt.datetime.now(dt.UTC)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from bot.domain.audience import Audience, SenderScope, check_within
 from bot.domain.errors import AlreadyDone, DomainError, PermissionDenied
+from bot.domain.people import Role, UnitKind
 from bot.i18n import N_
 from bot.services.campaigns import current
 from bot.storage import Database
@@ -18,10 +19,14 @@ from bot.storage import broadcasts as repo
 from bot.storage.broadcasts import Broadcast
 from bot.storage.database import audit
 from bot.storage.outbox import Queued, counts, enqueue
-from bot.storage.people import unit_by_id
+from bot.storage.people import person_by_id, profile_of, so_unit_id, unit_by_id
+from bot.telegram_text import CAPTION_LIMIT, MESSAGE_LIMIT, HtmlError, visible_length
 
-MAX_TEXT_CHARS = 4096  # Telegram's limit for a message
-MAX_CAPTION_CHARS = 1024  # … and for the caption of a file
+HEADER_ROOM = 160  # the sender header every announcement starts with (unit and role)
+MAX_TEXT_CHARS = MESSAGE_LIMIT - HEADER_ROOM  # Telegram's limit, less the header
+MAX_CAPTION_CHARS = CAPTION_LIMIT - HEADER_ROOM  # … and for the caption of a file
+KIND = "broadcast"  # held back 21:00–07:00 like every bulk message
+URGENT_KIND = "broadcast_urgent"  # a Sở announcement marked urgent: sent at once, day or night
 MAX_FILE_BYTES = 20 * 1024 * 1024  # what a bot may fetch from Telegram
 
 
@@ -37,7 +42,8 @@ def key(broadcast_id: int) -> str:
 
 
 def check_content(text: str, *, attachment: bool, file_size: int | None = None) -> None:
-    """Raises DomainError for an empty text, one over Telegram's limits, or a too large file."""
+    """Raises DomainError for an empty text, one over Telegram's limits (counted as Telegram
+    does, on the visible text of the HTML), HTML Telegram cannot parse, or a too large file."""
     if file_size is not None and file_size > MAX_FILE_BYTES:
         raise DomainError(N_("The file is {size} MB; announcements can carry files up to 20 MB. "
                              "Please send a smaller file or a link to it."),
@@ -46,11 +52,17 @@ def check_content(text: str, *, attachment: bool, file_size: int | None = None) 
         raise DomainError(N_("The announcement is empty. Please send its text (or a file with "
                              "a caption)."))
     limit = MAX_CAPTION_CHARS if attachment else MAX_TEXT_CHARS
-    if len(text) > limit:
+    try:
+        length = visible_length(text)
+    except HtmlError:
+        raise DomainError(N_("Telegram cannot read the formatting of this announcement: a tag "
+                             "is not closed or not supported. Please fix the tags or send it "
+                             "as plain text.")) from None
+    if length > limit:
         raise DomainError(N_("The announcement has {n} characters; the limit is {limit} "
                              "({limit_file} with a file). Please shorten it or split it into "
                              "several announcements."),
-                          {"n": len(text), "limit": MAX_TEXT_CHARS,
+                          {"n": length, "limit": MAX_TEXT_CHARS,
                            "limit_file": MAX_CAPTION_CHARS})
 
 
@@ -87,13 +99,19 @@ async def choose_audience(db: Database, broadcast_id: int, sender: Sender,
     return pinned
 
 
-async def queue(db: Database, broadcast_id: int, sender: Sender) -> int:
+async def queue(db: Database, broadcast_id: int, sender: Sender, *, urgent: bool = False) -> int:
     """Queue the draft for everyone reachable in its audience; returns how many.
+
+    ``urgent`` sends it at once even between 21:00 and 07:00; only the Sở may, and the audit
+    row says so.
 
     Raises:
         AlreadyDone: pressed twice, or already cancelled.
         DomainError: nobody would receive it.
+        PermissionDenied: urgent, from anyone but the Sở.
     """
+    if urgent and sender.scope.kind is not UnitKind.SO:
+        raise PermissionDenied(N_("Only the Sở may send an announcement as urgent."))
     broadcast = await own_draft(db, broadcast_id, sender)
     if broadcast.status != "draft":
         raise AlreadyDone(N_("This announcement has already been sent."))
@@ -105,13 +123,33 @@ async def queue(db: Database, broadcast_id: int, sender: Sender) -> int:
         if not await repo.mark(tx, broadcast_id, "queued", expected="draft",
                                recipients=len(recipients)):
             raise AlreadyDone(N_("This announcement has already been sent."))
-        await enqueue(tx, [Queued("broadcast", key(broadcast_id), person_id,
+        await enqueue(tx, [Queued(URGENT_KIND if urgent else KIND, key(broadcast_id), person_id,
                                   {"broadcast_id": broadcast_id}, priority=7)
                            for person_id in recipients])
         await audit(tx, actor=sender.author, action="broadcast.queue",
                     subject=f"broadcast:{broadcast_id}", audience=broadcast.audience.to_json(),
-                    recipients=len(recipients))
+                    recipients=len(recipients), urgent=urgent)
     return len(recipients)
+
+
+@dataclass(frozen=True, slots=True)
+class SenderHeader:
+    """Who an announcement is from, as its first line shows it."""
+
+    unit: str
+    role: Role | None  # None: an administrator of the deployment, not on the roster
+
+
+async def sender_header(db: Database, broadcast: Broadcast, so_name: str) -> SenderHeader:
+    """The author's school or unit and role; an administrator speaks for the Sở."""
+    person = await person_by_id(db.reader, broadcast.author_id) if broadcast.author_id else None
+    if person is None:
+        so_id = await so_unit_id(db.reader)
+        so = await unit_by_id(db.reader, so_id) if so_id is not None else None
+        return SenderHeader(so.name if so else so_name, None)
+    profile = await profile_of(db.reader, person)
+    unit = profile.school or profile.unit
+    return SenderHeader(unit.name, person.role)
 
 
 async def cancel(db: Database, broadcast_id: int, sender: Sender) -> None:
@@ -127,6 +165,7 @@ class Progress:
     failed: int
     blocked: int
     waiting: int  # pending or being sent
+    held: int = 0  # of those, not urgent: they wait for 07:00 during the quiet hours
 
     @property
     def finished(self) -> bool:
@@ -135,7 +174,10 @@ class Progress:
 
 async def progress(db: Database, broadcast_id: int) -> Progress:
     by_status = await counts(db.reader, key(broadcast_id))
+    waiting = by_status.get("pending", 0) + by_status.get("sending", 0)
     return Progress(sent=by_status.get("sent", 0),
                     failed=by_status.get("failed", 0),
                     blocked=by_status.get("blocked", 0) + by_status.get("skipped", 0),
-                    waiting=by_status.get("pending", 0) + by_status.get("sending", 0))
+                    waiting=waiting,
+                    held=await repo.waiting_of_kind(db.reader, key(broadcast_id), KIND)
+                    if waiting else 0)

@@ -4,7 +4,6 @@ good answer can become a knowledge-base entry once a Sở admin approves it."""
 from __future__ import annotations
 
 import datetime as dt
-import html
 
 from bot.domain.errors import AlreadyDone, DomainError, PermissionDenied
 from bot.domain.people import Profile, Role, UnitKind
@@ -72,7 +71,7 @@ async def answer_ticket(db: Database, ticket_id: int, *, staff: Profile | None,
     if not text.strip():
         raise DomainError(N_("Please type the answer first."))
     async with db.transaction() as tx:
-        if not await repo.answer(tx, ticket_id, text.strip()[:3500], by):
+        if not await repo.answer(tx, ticket_id, text.strip(), by):
             raise AlreadyDone(N_("Question #{id} has already been answered."), {"id": ticket_id})
         await audit(tx, actor=by, action="ticket.answer", subject=f"ticket:{ticket_id}")
     answered = await repo.ticket_by_id(db.reader, ticket_id)
@@ -128,7 +127,7 @@ async def faq_entry(db: Database, draft: Draft) -> Entry:
             else unit.name
     return Entry(
         id=f"faq_{draft.id}", topic=FAQ_TOPIC, title=draft.title,
-        answer=html.escape(draft.answer, quote=False),
+        answer=draft.answer,  # the officer's message as Telegram HTML: already escaped
         questions=(draft.question, draft.title),
         sources=(Source("faq", f"hỏi đáp #{draft.ticket_id or draft.id}",
                         draft.proposed_at[:10], issuer),))

@@ -6,8 +6,9 @@ from dataclasses import dataclass
 
 import aiosqlite
 
-from bot.domain.audience import Audience
+from bot.domain.audience import Audience, FilterCounts
 from bot.domain.campaign import Campaign, Task
+from bot.domain.people import Level, Role
 from bot.domain.tasks import done_state
 from bot.storage.database import utcnow
 
@@ -92,6 +93,26 @@ async def in_progress(conn: aiosqlite.Connection) -> list[Broadcast]:
         return [_broadcast(r) for r in await cur.fetchall()]
 
 
+async def filter_counts(conn: aiosqlite.Connection, unit_id: int | None) -> FilterCounts:
+    """What each audience filter selects among the people of a unit (its schools included),
+    or of the whole province for None."""
+    where, params = audience_sql(Audience(unit_id=unit_id))
+    rows = await conn.execute_fetchall(
+        f"SELECT p.level, p.role, p.is_core, COUNT(*) FROM people p "
+        f"JOIN units u ON u.id = p.unit_id WHERE {where} "
+        f"GROUP BY p.level, p.role, p.is_core", params)
+    return FilterCounts.of((Level(r[0]) if r[0] else None, Role(r[1]), bool(r[2]), int(r[3]))
+                           for r in rows)
+
+
+async def waiting_of_kind(conn: aiosqlite.Connection, dedup_key: str, kind: str) -> int:
+    """Outbox rows of one broadcast and kind not sent yet (urgent ones have their own kind)."""
+    async with conn.execute("SELECT COUNT(*) FROM outbox WHERE dedup_key = ? AND kind = ? AND "
+                            "status IN ('pending', 'sending')", (dedup_key, kind)) as cur:
+        row = await cur.fetchone()
+    return int(row[0]) if row else 0
+
+
 def _task_owner_sql(task: Task) -> tuple[str, list[object]]:
     """Who a task belongs to (``Task.applies_to``), as SQL over people ``p``."""
     roles = sorted(r.value for r in task.roles)
@@ -106,7 +127,8 @@ def _task_owner_sql(task: Task) -> tuple[str, list[object]]:
     return " AND ".join(where), params
 
 
-def audience_sql(audience: Audience, campaign: Campaign) -> tuple[str, list[object]]:
+def audience_sql(audience: Audience, campaign: Campaign | None = None,
+                 ) -> tuple[str, list[object]]:
     """WHERE clause (over people p, their unit u) for everyone the audience names."""
     where = ["1 = 1"]
     params: list[object] = []
@@ -122,7 +144,7 @@ def audience_sql(audience: Audience, campaign: Campaign) -> tuple[str, list[obje
     if audience.core_only:
         where.append("p.is_core = 1")
     if audience.missing is not None:
-        task = campaign.task(audience.missing)
+        task = campaign.task(audience.missing) if campaign else None
         if task is None:  # a task retired since the draft: nobody still misses it
             return "0 = 1", []
         owners, owner_params = _task_owner_sql(task)

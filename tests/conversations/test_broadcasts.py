@@ -17,6 +17,7 @@ from tests.conftest import ADMIN_ID
 
 PHUC = "0904000001"  # Phòng Hòa An
 KIM = "0914000001"  # principal, TH Võ Thị Sáu (Thành phố Sông Lam)
+FROM_ADMIN = "📢 Thông báo của <b>Sở GD&amp;ĐT tỉnh Sông Lam (demo)</b> · Quản trị viên\n\n"
 TH_TEACHERS = ["0912000001", "0912000002", "0912000003", "0912000004", "0914000002",
                "0914000003"]
 OTHERS = ["0913000002", "0915000003", "0912345678"]
@@ -107,7 +108,7 @@ async def test_bad_announcements_are_refused_with_a_clear_message(
     admin = telegram.user(ADMIN_ID)
     await admin.send("/thongbao")
     [too_long] = await admin.send("x" * 5000)
-    assert "5000 ký tự" in too_long.text and "4096" in too_long.text
+    assert "5000 ký tự" in too_long.text and "3936" in too_long.text  # 4096 less the header
     await admin.send("/thongbao")
     big = {"file_id": "big", "file_unique_id": "ubig", "file_name": "congvan.pdf",
            "file_size": 60 * 1024 * 1024}
@@ -134,7 +135,7 @@ async def test_a_pdf_goes_out_as_a_document_with_its_caption(
     [menu] = await admin.send_raw(document=pdf, caption="Công văn số 12")
     await admin.press("Gửi", menu)
     [received] = [m for m in telegram.api.messages_to(teacher.user_id) if m.kind == "document"]
-    assert received.caption == "Công văn số 12" and received.filename == "letter-1"
+    assert received.caption == FROM_ADMIN + "Công văn số 12" and received.filename == "letter-1"
 
 
 async def _many_teachers(db: Database, n: int) -> list[int]:
@@ -169,8 +170,8 @@ async def test_a_broadcast_interrupted_after_100_of_500_sends_only_the_other_400
     await restarted.outbox.recover()
     second = await restarted.outbox.drain()
     assert second.sent == 400
-    received = [len([m for m in telegram.api.messages_to(c) if m.text == "Thông báo khẩn"])
-                for c in chats]
+    received = [len([m for m in telegram.api.messages_to(c)
+                      if m.text == FROM_ADMIN + "Thông báo khẩn"]) for c in chats]
     assert received == [1] * 500
 
 
@@ -187,7 +188,7 @@ async def test_a_second_broadcast_waits_for_the_first(
         ids.append(draft)
     await services.outbox.drain()
     order = [m.text for m in telegram.api.sent if m.chat_id in chats]
-    assert order == ["Thông báo một"] * 40 + ["Thông báo hai"] * 40
+    assert order == [FROM_ADMIN + "Thông báo một"] * 40 + [FROM_ADMIN + "Thông báo hai"] * 40
     clock.now += dt.timedelta(seconds=1)
 
 
@@ -221,5 +222,6 @@ async def test_the_command_line_broadcast_reaches_a_bot_api_server(
         await server.stop()
     assert code == 0
     for phone in TH_TEACHERS[:3]:
-        assert [m.text for m in server.api.messages_to(int(phone))] == ["Lịch tập huấn TEMIS"]
+        assert [m.text for m in server.api.messages_to(int(phone))] == [
+            FROM_ADMIN + "Lịch tập huấn TEMIS"]
     assert server.api.messages_to(int(OTHERS[0])) == []

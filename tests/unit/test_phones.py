@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.domain.phones import mask_phone, normalise_phone
+from bot.domain.phones import ForeignNumber, contact_phone, mask_phone, normalise_phone
 
 
 @pytest.mark.parametrize("written", [
@@ -33,3 +33,25 @@ def test_never_raises_and_result_is_canonical(text: str) -> None:
 
 def test_mask_hides_the_middle() -> None:
     assert mask_phone("0912345678") == "0912***678"
+
+
+@pytest.mark.parametrize(("shared", "roster_form"), [
+    ("84912345678", "0912345678"), ("+84912345678", "0912345678"), ("+84 912 345 678",
+                                                                    "0912345678"),
+    ("0084912345678", "0912345678"), ("0912345678", "0912345678"),
+    ("84376612345", "0376612345"), ("842713879107", "02713879107"),
+])
+def test_telegram_contacts_match_in_the_roster_form(shared: str, roster_form: str) -> None:
+    assert contact_phone(shared) == roster_form
+
+
+@pytest.mark.parametrize("foreign", ["376612345", "+376612345", "14155550123", "+1 415 555 0123",
+                                     "447700900123", "912345678", "0033612345678"])
+def test_foreign_contacts_are_never_padded_into_vietnamese_ones(foreign: str) -> None:
+    with pytest.raises(ForeignNumber):
+        contact_phone(foreign)
+
+
+@pytest.mark.parametrize("malformed", ["", "84", "8412345678", "+84abc", "0084123", "0912"])
+def test_malformed_contacts_are_refused(malformed: str) -> None:
+    assert contact_phone(malformed) is None

@@ -1,0 +1,199 @@
+"""The first week on a phone (issue 14): small talk, a typed phone number, night-time sends,
+who an announcement is from, what the audience picker offers, and /help per role."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from bot.offline import OfflineTelegram
+from bot.storage import Database
+from tests.conftest import ADMIN_ID, FakeClock
+
+PRINCIPAL = "0912345678"  # Trần Thị Lan, Hiệu trưởng, Trường TH Kim Đồng (Huyện Hòa An)
+PRIMARY_TEACHERS = ["0912000001", "0912000002", "0912000003", "0912000004", "0914000002",
+                    "0914000003"]
+KIM_DONG_TEACHERS = PRIMARY_TEACHERS[:4]
+
+
+async def unanswered_texts(db: Database) -> list[str]:
+    async with db.reader.execute("SELECT text FROM unanswered_questions") as cur:
+        return [row[0] for row in await cur.fetchall()]
+
+
+async def test_greetings_and_thanks_get_a_friendly_reply_and_are_not_unanswered(
+        telegram: OfflineTelegram, demo_db: Database) -> None:
+    user = telegram.user(601, "Hoa")
+    for text, opening in [("xin chào", "Xin chào"), ("cảm ơn ad nhiều ạ", "Không có gì"),
+                          ("cam on ad nhieu a", "Không có gì"), ("ok", "Vâng"),
+                          ("👍", "Vâng")]:
+        [answer] = await user.send(text)
+        assert answer.text.startswith(opening), (text, answer.text)
+        assert "/tiendo" in answer.text and "/help" in answer.text
+        assert "tổng đài" not in answer.text and "không tìm thấy" not in answer.text
+        assert answer.reply_markup is None  # no "ask a support officer" hand-off
+    assert await unanswered_texts(demo_db) == []
+
+
+async def test_a_typed_phone_number_points_to_the_share_button(
+        telegram: OfflineTelegram, demo_db: Database) -> None:
+    user = telegram.user(602, "Hoa")
+    for typed in ("0912 000 001", "0912000001", "+84 912 000 001"):
+        [answer] = await user.send(typed)
+        assert "nút bên dưới" in answer.text and "Chia sẻ số điện thoại" in answer.text
+        [[button]] = answer.reply_markup["keyboard"]
+        assert button["request_contact"] is True
+    assert await unanswered_texts(demo_db) == []
+    async with demo_db.reader.execute("SELECT COUNT(*) FROM accounts") as cur:
+        assert (await cur.fetchone())[0] == 0  # a typed number links nobody
+
+    [welcome] = await user.share_contact("0912000001")
+    assert "Thầy/Cô đã được xác minh" in welcome.text or "xác minh" in welcome.text
+    [already] = await user.send("0912000001")
+    assert "/toi" in already.text and already.reply_markup is None
+
+
+async def test_a_real_question_with_a_greeting_is_still_answered(
+        telegram: OfflineTelegram) -> None:
+    [answer] = await telegram.user(603).send("chào ad, cho hỏi hạn chót mô đun 1 là ngày nào?")
+    assert "Xin chào! 👋" not in answer.text
+    assert "30/3" in answer.text or "30/03" in answer.text
+
+
+async def _link(telegram: OfflineTelegram, *phones: str) -> None:
+    for phone in phones:
+        await telegram.user(int(phone), phone=phone).share_contact()
+
+
+def _received(telegram: OfflineTelegram, phone: str, marker: str) -> list[str]:
+    return [m.body for m in telegram.api.messages_to(int(phone)) if marker in m.body]
+
+
+async def test_at_night_the_so_is_asked_and_the_progress_keeps_saying_07_00(
+        telegram: OfflineTelegram, demo_db: Database, clock: FakeClock) -> None:
+    await _link(telegram, *PRIMARY_TEACHERS)
+    clock.set_local(dt.datetime(2027, 2, 10, 4, 33))
+    admin = telegram.user(ADMIN_ID)
+    await admin.send("/thongbao")
+    [menu] = await admin.send("Họp trực tuyến lúc 8 giờ.")
+    await admin.press("TH", menu)
+    [menu] = await admin.press("Giáo viên", menu)
+    [question] = await admin.press("Gửi", menu)
+    assert "21:00 đến 07:00" in question.text and "07:00" in question.text
+    assert question.button_texts == ["🕖 Gửi lúc 07:00", "🚨 Khẩn: gửi ngay"]
+    replies = await admin.press("Gửi lúc 07:00", question)
+    [progress] = [m for m in replies if "Thông báo #" in m.text]
+    assert progress.text == ("📤 Thông báo #1: sẽ gửi lúc 07:00 tới 6 người (không gửi tin "
+                             "từ 21:00 đến 07:00).")
+    assert all(not _received(telegram, p, "Họp trực tuyến") for p in PRIMARY_TEACHERS)
+    await admin.send("/help")  # another update: the outbox drains again, still at night
+    assert "sẽ gửi lúc 07:00 tới 6 người" in telegram.api.find(
+        ADMIN_ID, progress.message_id).text
+
+    clock.set_local(dt.datetime(2027, 2, 10, 7, 0))
+    await admin.send("/help")
+    for phone in PRIMARY_TEACHERS:
+        [copy] = _received(telegram, phone, "Họp trực tuyến")
+        assert copy == ("📢 Thông báo của <b>Sở GD&amp;ĐT tỉnh Sông Lam (demo)</b> · "
+                        "Quản trị viên\n\nHọp trực tuyến lúc 8 giờ.")
+    assert "6/6" in telegram.api.find(ADMIN_ID, progress.message_id).text
+
+
+async def test_an_urgent_announcement_goes_out_at_night_and_is_audited(
+        telegram: OfflineTelegram, demo_db: Database, clock: FakeClock) -> None:
+    await _link(telegram, *PRIMARY_TEACHERS)
+    clock.set_local(dt.datetime(2027, 2, 10, 22, 15))
+    admin = telegram.user(ADMIN_ID)
+    await admin.send("/thongbao")
+    [menu] = await admin.send("Hệ thống LMS bảo trì, không nộp bài tối nay.")
+    [menu] = await admin.press("TH", menu)
+    [question] = await admin.press("Gửi", menu)
+    await admin.press("Khẩn", question)
+    for phone in PRIMARY_TEACHERS:
+        assert len(_received(telegram, phone, "LMS bảo trì")) == 1
+    async with demo_db.reader.execute(
+            "SELECT actor, detail FROM audit_log WHERE action = 'broadcast.queue'") as cur:
+        [(actor, detail)] = await cur.fetchall()
+    assert actor == f"tg:{ADMIN_ID}" and '"urgent": true' in detail
+
+
+async def test_a_principal_at_night_is_told_07_00_and_cannot_force_urgent(
+        telegram: OfflineTelegram, demo_db: Database, clock: FakeClock) -> None:
+    await _link(telegram, PRINCIPAL, *KIM_DONG_TEACHERS)
+    clock.set_local(dt.datetime(2027, 2, 10, 23, 0))
+    principal = telegram.user(int(PRINCIPAL))
+    await principal.send("/thongbao")
+    [menu] = await principal.send("Sáng mai họp hội đồng.")
+    draft_id = menu.buttons[0]["callback_data"].split(":")[1]
+    [forged] = await principal.press_data(f"bc:{draft_id}:send:now", menu)
+    assert "Chỉ Sở" in forged.text
+    [progress] = await principal.press("Gửi", menu)
+    assert "sẽ gửi lúc 07:00 tới" in progress.text
+    assert all(not _received(telegram, p, "họp hội đồng") for p in KIM_DONG_TEACHERS)
+    async with demo_db.reader.execute(
+            "SELECT detail FROM audit_log WHERE action = 'broadcast.queue'") as cur:
+        [(detail,)] = await cur.fetchall()
+    assert '"urgent": false' in detail
+
+    clock.set_local(dt.datetime(2027, 2, 11, 7, 5))
+    await principal.send("/help")
+    for phone in KIM_DONG_TEACHERS:
+        [copy] = _received(telegram, phone, "họp hội đồng")
+        assert copy.startswith("📢 Thông báo của <b>Trường TH Kim Đồng</b> · Hiệu trưởng\n\n")
+
+
+def _a_zone_at_night() -> str:
+    from zoneinfo import ZoneInfo
+
+    zones = ["Asia/Ho_Chi_Minh", "Europe/London", "America/New_York", "Pacific/Auckland",
+             "America/Los_Angeles", "Asia/Kolkata", "Europe/Moscow", "Pacific/Honolulu"]
+    now = dt.datetime.now(dt.UTC)
+    return next(z for z in zones if not 6 <= now.astimezone(ZoneInfo(z)).hour < 21)
+
+
+async def test_the_command_line_says_when_a_night_broadcast_goes_out(
+        telegram: OfflineTelegram, demo_db: Database, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    import asyncio
+
+    from benchmarks.fake_bot_api import FakeBotApiServer
+    from bot.cli import main as cli_main
+
+    await _link(telegram, *KIM_DONG_TEACHERS)
+    server = await FakeBotApiServer(limits=None).start()
+    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsawQ")
+    monkeypatch.setenv("TELEGRAM_API_BASE_URL", server.base_url)
+    monkeypatch.setenv("TROLY_DB_PATH", str(demo_db.path))
+    monkeypatch.setenv("TROLY_TIMEZONE", _a_zone_at_night())
+    try:
+        code = await asyncio.to_thread(cli_main, [
+            "broadcast", "--audience", "unit=Trường TH Kim Đồng; role=gv", "--text", "Họp"])
+    finally:
+        await server.stop()
+    assert code == 0
+    out = capsys.readouterr().out
+    assert "sẽ gửi lúc 07:00 tới 4 người" in out
+    assert all(server.api.messages_to(int(p)) == [] for p in KIM_DONG_TEACHERS)
+
+
+async def test_the_audience_picker_offers_only_what_applies_with_counts(
+        telegram: OfflineTelegram, demo_db: Database) -> None:
+    await _link(telegram, PRINCIPAL, "0904000001")
+    principal = telegram.user(int(PRINCIPAL))
+    await principal.send("/thongbao")
+    [menu] = await principal.send("Họp hội đồng sư phạm.")
+    assert menu.button_texts[:3] == ["Giáo viên (4)", "CBQL (2)", "Cốt cán (3)"]
+    for absent in ("THCS", "THPT", "GDTX", "Chuyên viên Phòng", "Đơn vị"):
+        assert not any(absent in t for t in menu.button_texts), absent
+
+    phong = telegram.user(int("0904000001"))
+    await phong.send("/thongbao")
+    [menu] = await phong.send("Họp cốt cán.")
+    assert menu.button_texts[:2] == ["TH (7)", "THCS (5)"]
+    assert not any("THPT" in t or "GDTX" in t for t in menu.button_texts)
+
+    admin = telegram.user(ADMIN_ID)
+    await admin.send("/thongbao")
+    [menu] = await admin.send("Thông báo chung.")
+    assert menu.button_texts[:4] == ["TH (10)", "THCS (5)", "THPT (5)", "GDTX (2)"]
+    assert "Chuyên viên Phòng (3)" in menu.button_texts
+    [menu] = await admin.press("THPT", menu)
+    assert menu.button_texts[2] == "✅ THPT (5)"
