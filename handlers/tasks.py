@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import logging
 from functools import partial
+from typing import Any
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import (
-    ApplicationHandlerStop,
     CallbackQueryHandler,
     CommandHandler,
     filters,
 )
 
-from bot.app import BotApplication, BotContext, Services
+from bot.context import BotApplication, BotContext, Services
 from bot.domain.campaign import Campaign, Task, TaskKind
 from bot.domain.eligibility import Met, Verdict
 from bot.domain.errors import DomainError, ReasonRequired
@@ -37,21 +37,18 @@ from bot.storage import tasks as task_repo
 from bot.storage.accounts import Account, account_of_person
 from bot.storage.outbox import OutboxRow, Queued, enqueue
 from handlers.account import ROLE_NAMES
+from handlers.buttons import ApprovePress, EntryPress, GoPress, ItemPress, StatePress, button
 from handlers.common import (
-    acknowledge,
-    awaited,
-    chat_memory,
     esc,
     guard,
     incoming_text,
-    on_next_message,
     reply,
     tr,
     visitor_of,
 )
+from handlers.flows import Flow
 
 log = logging.getLogger(__name__)
-_PENDING_REASON = "pending_reason"
 MAX_REASON_CHARS = 300
 
 STATE_NAMES = {
@@ -164,7 +161,7 @@ async def progress(update: Update, context: BotContext) -> None:
         return
     lines = [_("<b>Your tasks</b> (✅ done, ⏳ in progress, ❌ not yet, ❔ not recorded):")]
     lines += [item_line(i.task, i.state, _) for i in items]
-    buttons = [InlineKeyboardButton(i.task.header, callback_data=f"t:{i.task.code}")
+    buttons = [button(i.task.header, ItemPress(i.task.code))
                for i in items if i.state is not ReviewState.APPROVED]
     rows = [buttons[n:n + 3] for n in range(0, len(buttons), 3)]
     if buttons:
@@ -176,11 +173,6 @@ async def progress(update: Update, context: BotContext) -> None:
                 else None)
 
 
-def _task_from(campaign: Campaign, data: str | None, position: int) -> Task | None:
-    parts = (data or "").split(":")
-    return campaign.task(parts[position]) if len(parts) > position else None
-
-
 @guard("progress")
 async def item_pressed(update: Update, context: BotContext) -> None:
     query = update.callback_query
@@ -188,7 +180,7 @@ async def item_pressed(update: Update, context: BotContext) -> None:
     _ = await tr(update, context)
     profile = await _profile(update, context)
     campaign = await context.services.campaign()
-    task = _task_from(campaign, query.data, 1)
+    task = campaign.task(ItemPress.unpack(query.data).task)
     items = {i.task: i for i in await task_service.checklist(context.services.db, campaign,
                                                               profile.person)}
     if task is None or task not in items:
@@ -200,10 +192,8 @@ async def item_pressed(update: Update, context: BotContext) -> None:
         await reply(update, _("“{task}” cannot be changed by you now.").format(
             task=task_name(task, _)))
         return
-    keyboard = [[InlineKeyboardButton(("↩ " if needs_reason else "")
-                                      + option_text(task, current, s, _),
-                                      callback_data=f"ts:{task.code}:{s.value}")]
-                for s, needs_reason in options]
+    keyboard = [[button(("↩ " if needs_reason else "") + option_text(task, current, s, _),
+                        StatePress(task.code, s.value))] for s, needs_reason in options]
     await reply(update, _("<b>{task}</b>: now “{state}”. Choose the new state:").format(
         task=task_name(task, _), state=state_name(current, _, task)),
         reply_markup=InlineKeyboardMarkup(keyboard))
@@ -215,11 +205,11 @@ async def state_pressed(update: Update, context: BotContext) -> None:
     assert query is not None
     _ = await tr(update, context)
     campaign = await context.services.campaign()
-    parts = (query.data or "").split(":")
-    task = _task_from(campaign, query.data, 1)
-    state = state_from_value(task, parts[2]) if task and len(parts) > 2 else None
+    press = StatePress.unpack(query.data)
+    task = campaign.task(press.task)
+    state = state_from_value(task, press.state) if task else None
     if task is None or state is None:
-        await reply(update, _("This button is not valid for you. Type /tiendo again."))
+        await reply(update, _(StatePress.invalid_message))
         return
     await _apply(update, context, task, state, reason=None)
 
@@ -236,7 +226,7 @@ async def _apply(update: Update, context: BotContext, task: Task, state: TaskSta
                                                actor=f"person:{profile.person.id}",
                                                reason=reason)
     except ReasonRequired:
-        chat_memory(context)[_PENDING_REASON] = (task.code, state.value)
+        await REASON.ask(update, context, "reason", task=task.code, state=state.value)
         await reply(update, _("Going back to “{state}” needs a reason. Please type the reason "
                               "in one message (or /huy to cancel).").format(
             state=option_text(task, None, state, _)))
@@ -252,21 +242,23 @@ async def _apply(update: Update, context: BotContext, task: Task, state: TaskSta
     await reply(update, text + "\n" + _("Type /tiendo to see all your tasks."))
 
 
-async def reason_typed(update: Update, context: BotContext) -> None:
-    """Runs before the question handler: a text is the reason a backward move asked for."""
-    pending = awaited(context, _PENDING_REASON)
-    if not pending:
-        return
+REASON = Flow("task_reason", timeout=N_(
+    "⌛ Ten minutes passed without the reason, so I stopped waiting for it. Nothing was "
+    "changed; type /tiendo to start again."))
+
+
+@REASON.step("reason")
+async def reason_typed(update: Update, context: BotContext, data: dict[str, Any]) -> None:
+    """The reason a backward move asked for."""
     campaign = await context.services.campaign()
-    task = campaign.task(pending[0])
-    state = state_from_value(task, pending[1]) if task else None
+    task = campaign.task(str(data["task"]))
+    state = state_from_value(task, str(data["state"])) if task else None
     reason = incoming_text(update).strip()[:MAX_REASON_CHARS]
-    if task is not None and state is not None and reason and not reason.startswith("/"):
+    if task is not None and state is not None and reason:
         await _apply(update, context, task, state, reason)
     else:
         _ = await tr(update, context)
         await reply(update, _("Cancelled. Nothing was changed."))
-    raise ApplicationHandlerStop
 
 
 def alert_text(campaign: Campaign, change: task_service.Change, _: Translator) -> str:
@@ -288,9 +280,8 @@ def alert_text(campaign: Campaign, change: task_service.Change, _: Translator) -
 
 
 def approve_button(change: task_service.Change, _: Translator) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup([[InlineKeyboardButton(
-        _("✅ Approved on LMS"),
-        callback_data=f"ap:{change.owner.person.id}:{change.task.code}")]])
+    return InlineKeyboardMarkup([[button(
+        _("✅ Approved on LMS"), ApprovePress(change.owner.person.id, change.task.code))]])
 
 
 async def alert_approvers(context: BotContext, change: task_service.Change) -> int:
@@ -349,12 +340,12 @@ async def approve_pressed(update: Update, context: BotContext) -> None:
     approver = await _profile(update, context)
     services = context.services
     campaign = await services.campaign()
-    parts = (query.data or "").split(":")
-    task = _task_from(campaign, query.data, 2)
-    if len(parts) != 3 or not parts[1].isdigit() or task is None:
+    press = ApprovePress.unpack(query.data)
+    task = campaign.task(press.task)
+    if task is None:
         await reply(update, _("This button is not valid for you."))
         return
-    change = await task_service.approve(services.db, campaign, approver, int(parts[1]), task,
+    change = await task_service.approve(services.db, campaign, approver, press.owner_id, task,
                                         rules=services.rules_for(campaign),
                                         actor=f"person:{approver.person.id}")
     await reply(update, _("Recorded: {task} of {name} is approved.").format(
@@ -392,9 +383,8 @@ async def waiting(update: Update, context: BotContext) -> None:
         school = f" — {esc(item.owner.school.name)}" if item.owner.school else ""
         lines.append(f"• {esc(item.owner.person.full_name)}{school}: "
                      f"{task_name(item.task, _)}")
-        buttons.append([InlineKeyboardButton(
-            f"✅ {item.owner.person.full_name[:30]} · {item.task.header}",
-            callback_data=f"ap:{item.owner.person.id}:{item.task.code}")])
+        buttons.append([button(f"✅ {item.owner.person.full_name[:30]} · {item.task.header}",
+                               ApprovePress(item.owner.person.id, item.task.code))])
     lines.append(_("Approve on LMS first (sign and upload, or online), then press the item."))
     await reply(update, "\n".join(lines), reply_markup=InlineKeyboardMarkup(buttons))
 
@@ -425,9 +415,9 @@ async def eligibility_command(update: Update, context: BotContext) -> None:
             lines.append(item_line(r.task, r.task_state, _))
         else:
             lines.append(f"{icons[r.state]} {esc(r.requirement.name(_.language))}")
-    buttons = [[InlineKeyboardButton(_("How to: {what}").format(
+    buttons = [[button(_("How to: {what}").format(
         what=r.task.name(_.language) if r.task else r.requirement.name(_.language)),
-        callback_data=f"kb:{r.next_step}")] for r in result.next_steps if r.next_step]
+        EntryPress(r.next_step))] for r in result.next_steps if r.next_step]
     if buttons:
         lines.append(_("Press a button for the steps."))
     await reply(update, "\n".join(lines),
@@ -467,13 +457,7 @@ async def go_pressed(update: Update, context: BotContext) -> None:
     """Buttons in reminders that open a command's view (each command checks its own role)."""
     query = update.callback_query
     assert query is not None
-    command = GO_COMMANDS.get((query.data or "").partition(":")[2])
-    if command is None:
-        await acknowledge(update)
-        _ = await tr(update, context)
-        await reply(update, _("This button is not valid for you."))
-        return
-    await command(update, context)
+    await GO_COMMANDS[GoPress.unpack(query.data).command](update, context)
 
 
 def register(application: BotApplication) -> None:
@@ -485,15 +469,14 @@ def register(application: BotApplication) -> None:
     services.outbox.register("alert", partial(render_alert, services))
     services.outbox.register("notice", partial(render_notice, services))
     private = filters.ChatType.PRIVATE
-    on_next_message(_PENDING_REASON, reason_typed)
     application.add_handlers([
         CommandHandler("tiendo", progress, filters=private),
         CommandHandler("dieukien", eligibility_command, filters=private),
         CommandHandler("choduyet", waiting, filters=private),
         CommandHandler("truong", school, filters=private),
-        CallbackQueryHandler(item_pressed, pattern=r"^t:"),
-        CallbackQueryHandler(state_pressed, pattern=r"^ts:"),
-        CallbackQueryHandler(approve_pressed, pattern=r"^ap:"),
-        CallbackQueryHandler(go_pressed, pattern=r"^go:"),
+        CallbackQueryHandler(item_pressed, pattern=ItemPress.pattern),
+        CallbackQueryHandler(state_pressed, pattern=StatePress.pattern),
+        CallbackQueryHandler(approve_pressed, pattern=ApprovePress.pattern),
+        CallbackQueryHandler(go_pressed, pattern=GoPress.pattern),
     ])
 

@@ -91,7 +91,8 @@ class CriteriaState:
     """The recorded criteria of a task of kind criteria: code → đạt (True) or not (False).
 
     A criterion missing from ``marks`` is not recorded yet. The stored value is canonical
-    ("cc=0,tt=1"), so comparing values compares states.
+    ("core-0.online-1": criterion codes in order, each with 1 for đạt), so comparing values
+    compares states, and it fits a button's data.
     """
 
     marks: tuple[tuple[str, bool], ...]
@@ -103,8 +104,8 @@ class CriteriaState:
     @classmethod
     def parse(cls, value: str) -> CriteriaState | None:
         marks = {}
-        for part in value.split(","):
-            code, _sep, mark = part.partition("=")
+        for part in value.split(".") if value else []:
+            code, _sep, mark = part.partition("-")
             if not code or mark not in ("0", "1"):
                 return None
             marks[code] = mark == "1"
@@ -112,7 +113,7 @@ class CriteriaState:
 
     @property
     def value(self) -> str:
-        return ",".join(f"{code}={int(passed)}" for code, passed in self.marks)
+        return ".".join(f"{code}-{int(passed)}" for code, passed in self.marks)
 
     @property
     def passed(self) -> frozenset[str]:

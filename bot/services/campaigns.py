@@ -9,17 +9,30 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bot.campaigns import bundled
+from bot.campaigns import PROVINCE_FILES, bundled
 from bot.domain.campaign import Campaign, Task
 from bot.domain.campaign_file import CampaignError, parse_campaign
 from bot.domain.people import Level, Person, Role
 from bot.storage import Database
 from bot.storage import campaigns as campaign_repo
 
+_seen_codes: set[str] = set()
+
 
 @lru_cache(maxsize=8)
 def _parsed(text: str) -> Campaign:
-    return parse_campaign(text)[0] or bundled()  # a stored file was valid when loaded
+    campaign = parse_campaign(text)[0] or bundled()  # a stored file was valid when loaded
+    _seen_codes.update(t.code for t in campaign.tasks)
+    return campaign
+
+
+def known_task_codes() -> set[str]:
+    """Every task code of the shipped campaigns and of those this process has run: what a
+    button may name. The handler still checks the code against the running campaign."""
+    if not _seen_codes:
+        for name in PROVINCE_FILES.values():
+            _seen_codes.update(t.code for t in bundled(name).tasks)
+    return _seen_codes
 
 
 async def current(db: Database) -> Campaign:
