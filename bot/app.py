@@ -6,7 +6,7 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 
 from telegram import BotCommand
 from telegram.ext import (
@@ -28,6 +28,7 @@ from bot.logs import trace_handlers
 from bot.offline import OFFLINE_TOKEN, FakeBotApi, OfflineRequest, OfflineTelegram
 from bot.sending import Outbox, RateLimits
 from bot.storage import Database
+from bot.storage.erasure import load_or_create_key
 from bot.updates import PerChatUpdateProcessor
 
 log = logging.getLogger(__name__)
@@ -61,6 +62,14 @@ class Services:
 
     def __post_init__(self) -> None:
         self.outbox = Outbox(self.db, self.settings.timezone, self.clock, self.limits)
+
+    @cached_property
+    def erasure_key(self) -> bytes:
+        """The key of erased accounts' pseudonyms: TROLY_ERASURE_KEY, else a key file kept
+        beside the database (made on first use)."""
+        if self.settings.erasure_key:
+            return self.settings.erasure_key.encode()
+        return load_or_create_key(self.settings.db_path)
 
     def local_now(self) -> dt.datetime:
         return self.clock().astimezone(self.settings.timezone)
