@@ -6,9 +6,7 @@ come before the fallback that answers whatever nobody else understood.
 
 from __future__ import annotations
 
-from telegram.ext import MessageHandler, filters
-
-from bot.app import BotApplication
+from bot.context import BotApplication
 from bot.i18n import N_
 from handlers import (
     account,
@@ -17,17 +15,18 @@ from handlers import (
     broadcasts,
     errors,
     fallback,
+    flows,
     info,
     language,
+    letters,
     reminders,
     reports,
     support,
     tasks,
 )
-from handlers.common import next_message
 
-FEATURES = [account, language, admin, tasks, reminders, broadcasts, reports, support, info,
-            answering, fallback]
+FEATURES = [flows, account, language, letters, admin, tasks, reminders, broadcasts, reports,
+            support, info, answering, fallback]
 
 # The command menu shown by Telegram (set_my_commands), in both languages.
 MENU: list[tuple[str, str]] = [
@@ -47,9 +46,6 @@ MENU: list[tuple[str, str]] = [
 
 
 def register_all(application: BotApplication) -> None:
-    application.add_handler(MessageHandler(
-        filters.ChatType.PRIVATE & ~filters.UpdateType.EDITED
-        & (filters.TEXT | filters.Document.ALL | filters.PHOTO), next_message), group=-1)
     for feature in FEATURES:
         feature.register(application)
     application.add_error_handler(errors.on_error)

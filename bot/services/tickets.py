@@ -8,7 +8,8 @@ import datetime as dt
 from bot.domain.errors import AlreadyDone, DomainError
 from bot.domain.people import Profile, Role, UnitKind
 from bot.domain.tickets import MAX_OPEN_TICKETS, support_unit
-from bot.i18n import N_
+from bot.i18n import N_, translator
+from bot.knowledge.engine import AnsweringEngine
 from bot.knowledge.entries import Entry, Source
 from bot.services.authority import current_profile, refuse
 from bot.storage import Database
@@ -20,6 +21,7 @@ from bot.storage.tickets import Draft, Ticket
 
 MAX_QUESTION_CHARS = 1000
 FAQ_TOPIC = "faq"
+FAQ_TOPIC_TITLE = N_("Answers from the support staff")
 
 
 async def so_unit_id(db: Database) -> int:
@@ -150,3 +152,16 @@ async def faq_entry(db: Database, draft: Draft) -> Entry:
 
 async def approved_faq_entries(db: Database) -> list[Entry]:
     return [await faq_entry(db, d) for d in await repo.drafts(db.reader, "approved")]
+
+
+def publish_faq(engine: AnsweringEngine, topics: dict[str, str], entry: Entry) -> None:
+    """An approved answer is live at once, under the staff answers' topic."""
+    engine.add_entry(entry)
+    topics.setdefault(FAQ_TOPIC, translator("vi")(FAQ_TOPIC_TITLE))
+
+
+async def load_approved_faq(db: Database, engine: AnsweringEngine,
+                            topics: dict[str, str]) -> None:
+    """Approved drafts join the shipped knowledge base when the bot starts."""
+    for entry in await approved_faq_entries(db):
+        publish_faq(engine, topics, entry)
