@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 
 from telegram.ext import Application, CallbackContext, ExtBot, JobQueue
 
@@ -21,6 +21,7 @@ from bot.knowledge.entries import Entry, load_entries, load_topics
 from bot.sending import Outbox, RateLimits
 from bot.services.pending_inputs import PendingInputs
 from bot.storage import Database
+from bot.storage.erasure import load_or_create_key
 
 
 def _utcnow() -> dt.datetime:
@@ -53,6 +54,14 @@ class Services:
     def __post_init__(self) -> None:
         self.outbox = Outbox(self.db, self.settings.timezone, self.clock, self.limits)
         self.inputs = PendingInputs(self.db, self.clock)
+
+    @cached_property
+    def erasure_key(self) -> bytes:
+        """The key of erased accounts' pseudonyms: TROLY_ERASURE_KEY, else a key file kept
+        beside the database (made on first use)."""
+        if self.settings.erasure_key:
+            return self.settings.erasure_key.encode()
+        return load_or_create_key(self.settings.db_path)
 
     def local_now(self) -> dt.datetime:
         return self.clock().astimezone(self.settings.timezone)
