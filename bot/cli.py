@@ -9,7 +9,8 @@ import logging
 import sys
 from pathlib import Path
 
-from bot import cli_demo, cli_frame, cli_letters
+from bot import cli_campaign, cli_demo, cli_frame, cli_letters, cli_ops
+from bot.cli_campaign import _cmd_campaign  # noqa: F401 - found by main() through globals()
 from bot.cli_frame import Parser
 from bot.config import ConfigError, Settings, load_settings
 from bot.i18n import LANGUAGES, N_, translator
@@ -105,6 +106,8 @@ def _parser() -> argparse.ArgumentParser:
     inv.add_argument("--name", required=True, help=N_("the person's full name"))
     inv.add_argument("--unit", help=N_("the Phòng (or xã/phường) name, for --role phong"))
     cli_demo.add_parsers(sub)
+    cli_ops.add_parsers(sub)
+    cli_campaign.add_parsers(sub)
     cli_letters.add_parsers(sub)
     return parser
 
@@ -151,6 +154,8 @@ def _cmd_run(settings: Settings, args: argparse.Namespace) -> int:
     from bot.storage import Database
 
     asyncio.run(_check_telegram(settings))
+    if not cli_ops.claim_database(settings):
+        return 1
     application = build_application(Services(settings=settings, db=Database(settings.db_path)))
     if args.webhook_url:
         from bot.webhook import run_webhook
@@ -352,15 +357,15 @@ def _cmd_deadlines(settings: Settings, args: argparse.Namespace) -> int:
     import datetime as dt
 
     from bot.domain.deadlines import (
-        CORE_TASKS,
-        STAFF_TASKS,
         Audience,
         DeadlineDraft,
         parse_date_text,
         parse_offsets,
+        tasks_reminded,
     )
     from bot.domain.errors import DomainError
     from bot.i18n import translator
+    from bot.services.campaigns import current
     from bot.storage import Database
     from bot.storage import deadlines as repo
 
@@ -383,8 +388,8 @@ def _cmd_deadlines(settings: Settings, args: argparse.Namespace) -> int:
                     day, month, year = parse_date_text(args.date, today)
                     audience = Audience(args.audience)
                     draft = DeadlineDraft(args.title, day, month, year,
-                                          CORE_TASKS if audience is Audience.CORE
-                                          else STAFF_TASKS, audience, parse_offsets(args.offsets))
+                                          tasks_reminded(await current(db), audience), audience,
+                                          parse_offsets(args.offsets))
                     print(f"added #{await repo.add_deadline(tx, draft, actor='cli')}")
                     return 0
                 changed = await repo.update_deadline(
@@ -406,7 +411,6 @@ def _cmd_deadlines(settings: Settings, args: argparse.Namespace) -> int:
 def parse_audience_spec(spec: str) -> tuple[dict[str, object], str | None]:
     """"level=TH,THCS; role=gv,cbql; core; missing=module1; unit=Huyện X" → fields, unit."""
     from bot.domain.people import Level, Role
-    from bot.domain.tasks import TaskCode
 
     groups = {"gv": [Role.TEACHER], "cbql": [Role.PRINCIPAL, Role.VICE_PRINCIPAL],
               "ht": [Role.PRINCIPAL], "phong": [Role.PHONG_STAFF]}
@@ -422,7 +426,7 @@ def parse_audience_spec(spec: str) -> tuple[dict[str, object], str | None]:
         elif name == "core":
             fields["core_only"] = True
         elif name == "missing":
-            fields["missing"] = TaskCode(value.strip())
+            fields["missing"] = value.strip()
         elif name == "unit":
             unit = value.strip()
         else:
@@ -467,7 +471,12 @@ def _cmd_broadcast(settings: Settings, args: argparse.Namespace) -> int:
                     return 2
                 unit_id = match[0].id
             audience = Audience(unit_id=unit_id, **fields)  # type: ignore[arg-type]
-            total, reachable = await count_audience(services.db.reader, audience)
+            campaign = await services.campaign()
+            if audience.missing and campaign.task(audience.missing) is None:
+                print(f"troly: {audience.missing!r} is not a task of the running campaign "
+                      f"({', '.join(t.code for t in campaign.tasks)})", file=sys.stderr)
+                return 2
+            total, reachable = await count_audience(services.db.reader, audience, campaign)
             print(_("Audience: {total} people, {reachable} of them reachable on Telegram.")
                   .format(total=total, reachable=reachable))
             if args.dry_run:
