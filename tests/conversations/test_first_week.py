@@ -240,3 +240,17 @@ async def test_in_the_console_the_template_sent_back_is_refused_and_changes_noth
     assert "Chưa nhập dòng nào: có 5 dòng cần sửa." in text
     assert "Dòng 2: dòng mẫu" in text and "Dòng 6: dòng mẫu" in text
     assert await _people(demo_db) == before
+
+
+async def test_cauhoi_shows_the_local_day_not_the_utc_one(
+        telegram: OfflineTelegram, demo_db: Database) -> None:
+    phuc = telegram.user(904000001, phone="0904000001")
+    await phuc.share_contact()
+    teacher = telegram.user(912000002, phone="0912000002")
+    await teacher.share_contact()
+    [answer] = await teacher.send("giáo viên nghỉ thai sản thì xin hoãn bồi dưỡng ở đâu ạ")
+    await teacher.press("Hỏi cán bộ hỗ trợ", answer)
+    async with demo_db.transaction() as tx:  # 18:30 UTC on 1/12 is 01:30 on 2/12 in Việt Nam
+        await tx.execute("UPDATE tickets SET created_at = '2026-12-01T18:30:00+00:00'")
+    [listing] = await phuc.send("/cauhoi")
+    assert "#1 · 02/12 · giáo viên nghỉ thai sản" in listing.text
