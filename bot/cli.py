@@ -153,9 +153,9 @@ def _cmd_run(settings: Settings, args: argparse.Namespace) -> int:
     from bot.app import Services, build_application
     from bot.storage import Database
 
-    asyncio.run(_check_telegram(settings))
     if not cli_ops.claim_database(settings):
         return 1
+    asyncio.run(_check_telegram(settings))
     application = build_application(Services(settings=settings, db=Database(settings.db_path)))
     if args.webhook_url:
         from bot.webhook import run_webhook
