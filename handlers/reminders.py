@@ -50,7 +50,8 @@ def when_text(date: dt.date, today: dt.date, _: Translator) -> str:
 async def render_reminder(services: Services, row: OutboxRow,
                           account: Account) -> Rendered | None:
     """The reminder for this person, from the state now; None when nothing is missing."""
-    person = await people_repo.person_by_id(services.db.reader, row.person_id)
+    person = (await people_repo.person_by_id(services.db.reader, row.person_id)
+              if row.person_id is not None else None)
     if person is None:
         return None
     due = await still_due(services.db, person, int(row.payload["deadline_id"]),

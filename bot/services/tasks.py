@@ -33,10 +33,13 @@ from bot.domain.tasks import (
     tasks_for,
 )
 from bot.i18n import N_
+from bot.services import notices
 from bot.services.authority import current_profile, refuse
 from bot.storage import Database
 from bot.storage import people as people_repo
 from bot.storage import tasks as task_repo
+from bot.storage.accounts import account_of_person
+from bot.storage.outbox import enqueue
 
 REVIEW_TASKS = (*PLAN_TASKS, *REPORT_TASKS)
 
@@ -61,7 +64,8 @@ class Change:
     task: TaskCode
     from_state: TaskState | None
     to_state: TaskState
-    approvers: tuple[Person, ...] = ()  # to alert: the item now waits for them
+    approvers: tuple[Person, ...] = ()  # the item now waits for them
+    alerted: int = 0  # how many of them use the assistant and were sent the alert
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,15 +108,26 @@ async def change_own(db: Database, owner: Profile, task: TaskCode, to_state: Tas
     from_state = current.get(task)
     check_transition(task, from_state or initial_state(task), to_state, actor_kind=Actor.OWNER,
                      reason=reason)
+    approvers: tuple[Person, ...] = ()
+    reachable: list[int] = []
+    if to_state is ReviewState.LECTURER_APPROVED:
+        approvers = tuple(await approvers_of(db, owner, rules))
+        reachable = [p.id for p in approvers if await _reachable(db, p.id)]
     async with db.transaction() as tx:
         if not await task_repo.set_state(tx, owner.person.id, task, from_state, to_state,
                                          actor=actor, reason=reason):
             raise AlreadyDone(N_("This item was changed in the meantime. Please open /tiendo "
                                  "again."))
-    approvers: tuple[Person, ...] = ()
-    if to_state is ReviewState.LECTURER_APPROVED:
-        approvers = tuple(await approvers_of(db, owner, rules))
-    return Change(owner, task, from_state, to_state, approvers)
+        if reachable:
+            await enqueue(tx, notices.approver_alerts(await notices.last_change_id(tx),
+                                                      owner.person.id, task.value, reachable))
+    return Change(owner, task, from_state, to_state, approvers, len(reachable))
+
+
+async def _reachable(db: Database, person_id: int) -> bool:
+    """The person uses the assistant and has not blocked it."""
+    account = await account_of_person(db.reader, person_id)
+    return account is not None and not account.blocked
 
 
 async def approve(db: Database, approver: Profile, owner_id: int, task: TaskCode, *,
@@ -144,6 +159,8 @@ async def approve(db: Database, approver: Profile, owner_id: int, task: TaskCode
                                          actor=actor):
             raise AlreadyDone(N_("“{task}” is already “{state}”."),
                               {"task": task.header, "state": ReviewState.APPROVED.label})
+        await enqueue(tx, [notices.approval_notice(await notices.last_change_id(tx), owner_id,
+                                                   task.value, current.person)])
     return Change(owner, task, from_state, ReviewState.APPROVED)
 
 
