@@ -3,6 +3,9 @@ the change still lets it out (issue 13, item 4)."""
 
 from __future__ import annotations
 
+import importlib
+from typing import Any
+
 import pytest
 
 from bot.domain.tasks import ReviewState, TaskCode
@@ -16,11 +19,16 @@ class Crash(Exception):
     """The process dying right after the use case committed."""
 
 
-def crash_after_commit(monkeypatch: pytest.MonkeyPatch) -> None:
-    async def dies(*args: object, **kwargs: object) -> None:
+def crash_after(monkeypatch: pytest.MonkeyPatch, use_case: str) -> None:
+    """``use_case`` (a dotted path) commits, then the process dies before anything else."""
+    module_name, name = use_case.rsplit(".", 1)
+    original = getattr(importlib.import_module(module_name), name)
+
+    async def commits_then_dies(*args: Any, **kwargs: Any) -> Any:
+        await original(*args, **kwargs)
         raise Crash
 
-    monkeypatch.setattr("handlers.tasks.reply", dies)
+    monkeypatch.setattr(use_case, commits_then_dies)
 
 
 def approved_notices(telegram: OfflineTelegram, user: SimulatedUser) -> list[str]:
@@ -41,13 +49,13 @@ async def test_the_alert_and_the_approval_notice_survive_a_crash_after_commit(
     await hoa.send("/tiendo")
     await hoa.press("KH MĐ2")
     with monkeypatch.context() as patch:
-        crash_after_commit(patch)
-        await hoa.press("GVSP/GVQLGD")  # dies before saying "updated"
+        crash_after(patch, "bot.services.tasks.change_own")
+        await hoa.press("GVSP/GVQLGD")
     [alert] = [m for m in telegram.api.messages_to(lan.user_id) if "chờ Thầy/Cô duyệt" in m.text]
 
     with monkeypatch.context() as patch:
-        crash_after_commit(patch)
-        await lan.press("Đã duyệt trên LMS", alert)  # dies before saying "recorded"
+        crash_after(patch, "bot.services.tasks.approve")
+        await lan.press("Đã duyệt trên LMS", alert)
     assert await state_of(demo_db, HOA, TaskCode.PLAN_M2) is ReviewState.APPROVED
     assert len(approved_notices(telegram, hoa)) == 1
 
