@@ -17,6 +17,7 @@ from bot.storage import people as people_repo
 from bot.storage import tickets as repo
 from bot.storage.accounts import account_by_telegram_id
 from bot.storage.database import audit
+from bot.storage.erasure import is_pseudonym_number
 from bot.storage.outbox import enqueue
 from bot.storage.people import unit_by_id
 from bot.storage.tickets import Draft, Ticket
@@ -70,9 +71,10 @@ async def answer_ticket(db: Database, ticket_id: int, *, staff: Profile | None,
         if not await repo.answer(tx, ticket_id, text.strip(), by):
             raise AlreadyDone(N_("Question #{id} has already been answered."), {"id": ticket_id})
         await audit(tx, actor=by, action="ticket.answer", subject=f"ticket:{ticket_id}")
-        await enqueue(tx, [notices.to_person_or_chat(
-            notices.TICKET_ANSWER, f"ticket:{ticket_id}", ticket.asker_person_id,
-            ticket.asker_tg, {"ticket_id": ticket_id}, asker.language if asker else "vi")])
+        if ticket.asker_person_id is not None or not is_pseudonym_number(ticket.asker_tg):
+            await enqueue(tx, [notices.to_person_or_chat(  # (a guest who erased: nobody)
+                notices.TICKET_ANSWER, f"ticket:{ticket_id}", ticket.asker_person_id,
+                ticket.asker_tg, {"ticket_id": ticket_id}, asker.language if asker else "vi")])
     answered = await repo.ticket_by_id(db.reader, ticket_id)
     assert answered is not None
     return answered
