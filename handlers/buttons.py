@@ -142,3 +142,12 @@ class BroadcastPress(CallbackData, prefix="bc"):
     draft_id: Id
     op: BroadcastOp
     arg: str = ""
+
+
+@dataclass(frozen=True)
+class LetterPress(CallbackData, prefix="lt"):
+    """A choice about a letter: save or drop the one read, add a date of it as a deadline
+    (``arg``: its number in the offer), remove one (``arg``: the letter's id), keep it."""
+
+    action: Literal["save", "drop", "dl", "rm", "rmok", "keep"]
+    arg: str = ""

@@ -5,16 +5,18 @@ from __future__ import annotations
 
 import html
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from bot.app import BotApplication, BotContext
-from bot.domain.deadlines import DEFAULT_OFFSETS, STAFF_TASKS, Audience, DeadlineDraft
+from bot.callback_data import Range, parse_int
+from bot.context import BotApplication, BotContext
+from bot.domain.deadlines import DEFAULT_OFFSETS, Audience, DeadlineDraft, tasks_reminded
 from bot.knowledge.citation import document_name
 from bot.knowledge.letter_files import MAX_LETTER_BYTES, LetterFileError
 from bot.knowledge.letters import TaskDate
+from bot.services import deadlines as deadline_service
 from bot.services import letters as service
-from bot.storage import deadlines as deadline_repo
+from handlers.buttons import LetterPress, button
 from handlers.common import chat_memory, esc, guard, reply, tr
 
 DRAFT = "letter_draft"
@@ -51,8 +53,7 @@ async def letter_file(update: Update, context: BotContext) -> None:
             + esc("\n".join(service.preview_lines(draft.letter, _))) + "\n\n"
             + esc(_("Save it? From then on I answer from it, quoting it word for word.")))
     buttons = InlineKeyboardMarkup([[
-        InlineKeyboardButton(_("✅ Save"), callback_data="lt:save"),
-        InlineKeyboardButton(_("✖ Cancel"), callback_data="lt:drop")]])
+        button(_("✅ Save"), LetterPress("save")), button(_("✖ Cancel"), LetterPress("drop"))]])
     await reply(update, text, reply_markup=buttons)  # a long preview goes in parts
 
 
@@ -76,15 +77,16 @@ async def _save(update: Update, context: BotContext) -> None:
     lines = [_("Dates with a task in this letter. Press one to add it as a deadline with "
                "reminders (/hanchot); nothing is added otherwise:")]
     lines += [f"• {d.date:%d/%m/%Y}: {d.sentence}" for d in dates]
-    rows = [[InlineKeyboardButton(_("➕ Deadline {date}").format(date=f"{d.date:%d/%m/%Y}"),
-                                  callback_data=f"lt:dl:{k}")] for k, d in enumerate(dates)]
+    rows = [[button(_("➕ Deadline {date}").format(date=f"{d.date:%d/%m/%Y}"),
+                    LetterPress("dl", str(k)))] for k, d in enumerate(dates)]
     await reply(update, esc("\n".join(lines)), reply_markup=InlineKeyboardMarkup(rows))
 
 
 async def _add_deadline(update: Update, context: BotContext, index: str) -> None:
     _ = await tr(update, context)
     offered: list[TaskDate | None] = chat_memory(context).get(OFFERED) or []
-    k = int(index) if index.isdigit() else -1
+    k = parse_int(index, Range(0, MAX_DATES_OFFERED)) if index else None
+    k = -1 if k is None else k
     found = offered[k] if 0 <= k < len(offered) else None
     if found is None:
         await reply(update, esc(_("This date was already added, or the button is too old. "
@@ -92,10 +94,11 @@ async def _add_deadline(update: Update, context: BotContext, index: str) -> None
         return
     offered[k] = None
     title = found.sentence if len(found.sentence) <= 120 else found.sentence[:119] + "…"
-    draft = DeadlineDraft(title, found.date.day, found.date.month, found.date.year, STAFF_TASKS,
+    services = context.services
+    draft = DeadlineDraft(title, found.date.day, found.date.month, found.date.year,
+                          tasks_reminded(await services.campaign(), Audience.STAFF),
                           Audience.STAFF, DEFAULT_OFFSETS)
-    async with context.services.db.transaction() as tx:
-        deadline_id = await deadline_repo.add_deadline(tx, draft, actor=_actor(update))
+    deadline_id = await deadline_service.add_deadline(services.db, draft, actor=_actor(update))
     await reply(update, esc(_("Deadline #{id} added for {date}. Type /hanchot to change its "
                               "reminders or turn it off.").format(
         id=deadline_id, date=f"{found.date:%d/%m/%Y}")))
@@ -110,8 +113,8 @@ async def _confirm_removal(update: Update, context: BotContext, letter_id: int) 
                                 .format(id=letter_id)))
         return
     buttons = InlineKeyboardMarkup([[
-        InlineKeyboardButton(_("🗑 Remove"), callback_data=f"lt:rmok:{letter_id}"),
-        InlineKeyboardButton(_("Keep it"), callback_data="lt:keep")]])
+        button(_("🗑 Remove"), LetterPress("rmok", str(letter_id))),
+        button(_("Keep it"), LetterPress("keep"))]])
     await reply(update, esc(_("Remove letter #{id} ({name})? I will no longer answer from "
                               "it.").format(id=letter_id, name=document_name(letter.meta, _))),
                 reply_markup=buttons)
@@ -133,7 +136,8 @@ async def letter_pressed(update: Update, context: BotContext) -> None:
     query = update.callback_query
     assert query is not None
     _ = await tr(update, context)
-    action, _sep, arg = (query.data or "").removeprefix("lt:").partition(":")
+    press = LetterPress.unpack(query.data)
+    action, arg, letter_id = press.action, press.arg, parse_int(press.arg, Range(1))
     if action == "save":
         await _save(update, context)
     elif action == "drop":
@@ -141,8 +145,8 @@ async def letter_pressed(update: Update, context: BotContext) -> None:
         await reply(update, esc(_("Cancelled: nothing was stored.")))
     elif action == "dl":
         await _add_deadline(update, context, arg)
-    elif action in ("rm", "rmok") and arg.isdigit():
-        await (_confirm_removal if action == "rm" else _remove)(update, context, int(arg))
+    elif action in ("rm", "rmok") and letter_id is not None:
+        await (_confirm_removal if action == "rm" else _remove)(update, context, letter_id)
     elif action == "keep":
         await reply(update, esc(_("Nothing was changed.")))
     else:
@@ -162,8 +166,8 @@ async def letters_command(update: Update, context: BotContext) -> None:
     lines = [f"<b>{esc(_('Letters I answer from:'))}</b>"]
     lines += [f"#{x.id} {html.escape(document_name(x.meta, _))} · {esc(x.meta.date)} · "
               f"{esc(x.meta.issuer)}\n   {esc(x.meta.subject[:120])}" for x in letters[:30]]
-    rows = [[InlineKeyboardButton(_("🗑 Remove #{id}").format(id=x.id),
-                                  callback_data=f"lt:rm:{x.id}")] for x in letters[:30]]
+    rows = [[button(_("🗑 Remove #{id}").format(id=x.id), LetterPress("rm", str(x.id)))]
+            for x in letters[:30]]
     await reply(update, "\n".join(lines), reply_markup=InlineKeyboardMarkup(rows))
 
 
@@ -171,6 +175,6 @@ def register(application: BotApplication) -> None:
     private = filters.ChatType.PRIVATE
     application.add_handlers([
         CommandHandler("congvan", letters_command, filters=private),
-        CallbackQueryHandler(letter_pressed, pattern=r"^lt:"),
+        CallbackQueryHandler(letter_pressed, pattern=LetterPress.pattern),
         MessageHandler(private & LETTER_FILES & ~filters.UpdateType.EDITED, letter_file),
     ])

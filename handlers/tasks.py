@@ -30,13 +30,9 @@ from bot.domain.tasks import (
     states_for,
 )
 from bot.i18n import N_, Translator, translator
-from bot.sending import Rendered
+from bot.sending import Account, OutboxRow, Rendered
 from bot.services import notices
 from bot.services import tasks as task_service
-from bot.storage import people as people_repo
-from bot.storage import tasks as task_repo
-from bot.storage.accounts import Account
-from bot.storage.outbox import OutboxRow
 from handlers.account import ROLE_NAMES
 from handlers.buttons import ApprovePress, EntryPress, GoPress, ItemPress, StatePress, button
 from handlers.common import (
@@ -288,17 +284,11 @@ def approve_button(change: task_service.Change, _: Translator) -> InlineKeyboard
 
 async def render_alert(services: Services, row: OutboxRow, account: Account) -> Rendered | None:
     """The approval alert, if the item still waits for approval when it goes out."""
-    owner_person = await people_repo.person_by_id(services.db.reader,
-                                                  int(row.payload["owner_id"]))
     campaign = await services.campaign()
-    task = campaign.task(str(row.payload["task"]))
-    if owner_person is None or task is None:
+    change = await task_service.still_waiting(services.db, campaign, int(row.payload["owner_id"]),
+                                              str(row.payload["task"]))
+    if change is None:
         return None
-    states = await task_repo.states_of(services.db.reader, campaign, owner_person.id)
-    if states.get(task) is not ReviewState.LECTURER_APPROVED:
-        return None
-    owner = await people_repo.profile_of(services.db.reader, owner_person)
-    change = task_service.Change(owner, task, None, ReviewState.LECTURER_APPROVED)
     _ = translator(account.language)
     return Rendered(alert_text(campaign, change, _), approve_button(change, _))
 

@@ -219,3 +219,17 @@ async def school_overview(db: Database, campaign: Campaign, school_id: int) -> S
                 open_by_task.setdefault(task, []).append(person)
     ordered = {t: open_by_task[t] for t in campaign.tasks if t in open_by_task}
     return SchoolOverview(len(staff), ordered)
+
+
+async def still_waiting(db: Database, campaign: Campaign, owner_id: int,
+                        task_code: str) -> Change | None:
+    """The item an alert is about, if it still waits for approval when the alert goes out."""
+    owner_person = await people_repo.person_by_id(db.reader, owner_id)
+    task = campaign.task(task_code)
+    if owner_person is None or task is None:
+        return None
+    states = await task_repo.states_of(db.reader, campaign, owner_id)
+    if states.get(task) is not ReviewState.LECTURER_APPROVED:
+        return None
+    owner = await people_repo.profile_of(db.reader, owner_person)
+    return Change(owner, task, None, ReviewState.LECTURER_APPROVED)

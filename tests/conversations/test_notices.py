@@ -8,11 +8,12 @@ from typing import Any
 
 import pytest
 
-from bot.domain.tasks import ReviewState, TaskCode
+from bot.domain.tasks import ReviewState
 from bot.offline import OfflineTelegram, SimulatedUser
 from bot.storage import Database
 from tests.conftest import ADMIN_ID
 from tests.conversations.test_tasks_and_approvals import HOA, LAN, signed_in, state_of
+from tests.default_campaign import TaskCode
 
 
 class Crash(Exception):
