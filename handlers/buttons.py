@@ -145,9 +145,25 @@ class BroadcastPress(CallbackData, prefix="bc"):
 
 
 @dataclass(frozen=True)
-class LetterPress(CallbackData, prefix="lt"):
-    """A choice about a letter: save or drop the one read, add a date of it as a deadline
-    (``arg``: its number in the offer), remove one (``arg``: the letter's id), keep it."""
+class LetterPress(CallbackData, prefix="lt:do"):
+    """The admin saves or cancels the letter previewed, or keeps a letter."""
 
-    action: Literal["save", "drop", "dl", "rm", "rmok", "keep"]
-    arg: str = ""
+    invalid_message = N_("This button is no longer valid. Type /congvan to see the letters.")
+    action: Literal["save", "drop", "keep"]
+
+
+@dataclass(frozen=True)
+class LetterDeadlinePress(CallbackData, prefix="lt:dl"):
+    """A date with a task in the letter just saved, to add as a deadline."""
+
+    invalid_message = LetterPress.invalid_message
+    index: Annotated[int, Range(0, 50)]
+
+
+@dataclass(frozen=True)
+class LetterRemovePress(CallbackData, prefix="lt:rm"):
+    """Remove a letter: first asked, then confirmed."""
+
+    invalid_message = LetterPress.invalid_message
+    letter_id: Id
+    confirmed: bool = False
