@@ -14,6 +14,7 @@ from functools import cache, cached_property
 from telegram.ext import Application, CallbackContext, ExtBot, JobQueue
 
 from bot.config import Settings
+from bot.domain.campaign import Campaign
 from bot.domain.routing import RoutingRules, rules_named
 from bot.knowledge.engine import AnsweringEngine
 from bot.knowledge.entries import Entry, load_entries, load_topics
@@ -72,6 +73,18 @@ class Services:
     @property
     def rules(self) -> RoutingRules:
         return rules_named(self.settings.routing)
+
+    async def campaign(self) -> Campaign:
+        """The running campaign, read afresh: a load takes effect on the next message."""
+        from bot.services.campaigns import current
+
+        return await current(self.db)
+
+    def rules_for(self, campaign: Campaign) -> RoutingRules:
+        """The approval routing of the campaign's review tasks, unless the deployment set
+        TROLY_APPROVAL_ROUTING to another table."""
+        name = self.settings.routing
+        return rules_named(campaign.routing if name == "default" else name)
 
 
 class BotData:
