@@ -38,6 +38,7 @@ _CANDIDATES = 12
 _K1, _B = 1.2, 0.75
 _QUESTION_WORD_WEIGHT = 0.4
 _PAIR_SHARE = 0.5
+_WEAKEST_SENTENCE = 0.15  # a sentence matching less than this share of the best one is left out
 _SENTENCE = re.compile(r"(?<=[^\d\s][.;!?])\s+")  # not after "1." or "2.3."
 
 
@@ -326,8 +327,9 @@ def _window(query: _Query, sentences: list[tuple[str, bool]],
     scored = [sum(wanted.get(t, 0.0) for t in set(ts)) for ts in terms]
     chosen: list[int] = []
     size = 0
+    enough = _WEAKEST_SENTENCE * max(scored, default=0.0)
     for k in sorted(range(len(sentences)), key=lambda k: -scored[k]):
-        if chosen and (scored[k] <= 0 or size + len(sentences[k][0]) > QUOTE_CHARS):
+        if chosen and (scored[k] <= enough or size + len(sentences[k][0]) > QUOTE_CHARS):
             continue
         chosen.append(k)
         size += len(sentences[k][0]) + 1
