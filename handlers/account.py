@@ -51,6 +51,7 @@ HELP: list[tuple[str, str, str]] = [
     ("thongbao", "broadcast", N_("send an announcement")),
     ("baocao", "report", N_("progress report, chart and Excel lists")),
     ("mau", "roster_template", N_("roster template (.xlsx)")),
+    ("congvan", "letters", N_("the Sở's letters I quote; send a .pdf/.docx/.txt to add one")),
     ("moi", "invite", N_("invite Phòng/Sở staff: /moi phong <Phòng> | <full name>")),
 ]
 
