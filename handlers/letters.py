@@ -92,10 +92,11 @@ async def _add_deadline(update: Update, context: BotContext, index: str) -> None
         return
     offered[k] = None
     title = found.sentence if len(found.sentence) <= 120 else found.sentence[:119] + "…"
-    staff_tasks = tasks_reminded(await context.services.campaign(), Audience.STAFF)
-    draft = DeadlineDraft(title, found.date.day, found.date.month, found.date.year, staff_tasks,
+    services = context.services
+    draft = DeadlineDraft(title, found.date.day, found.date.month, found.date.year,
+                          tasks_reminded(await services.campaign(), Audience.STAFF),
                           Audience.STAFF, DEFAULT_OFFSETS)
-    async with context.services.db.transaction() as tx:
+    async with services.db.transaction() as tx:
         deadline_id = await deadline_repo.add_deadline(tx, draft, actor=_actor(update))
     await reply(update, esc(_("Deadline #{id} added for {date}. Type /hanchot to change its "
                               "reminders or turn it off.").format(
