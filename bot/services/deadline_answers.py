@@ -97,8 +97,7 @@ async def deadline_answer(db: Database, campaign: Campaign, question: str, *, to
             days = (date - today).days
             lines.append(_("⏰ <b>{title}</b>: next deadline <b>{date}</b> ({days}).").format(
                 title=title, date=_.date(date, weekday=True),
-                days=_("today") if days == 0 else _.ngettext(
-                    "{n} day left", "{n} days left", days).format(n=days)))
+                days=_("today") if days == 0 else _("{n} day(s) left").format(n=days)))
         lines.append("<i>" + _("Source: {source}.").format(
             source=escape(_source(d, campaign, _))) + "</i>")
     lines.append(_("Type /tiendo to see what you still have to finish."))
