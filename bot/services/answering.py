@@ -15,7 +15,8 @@ from bot.knowledge.render import render_answer
 from bot.services.campaigns import current
 from bot.services.deadline_answers import deadline_answer
 from bot.storage import Database
-from bot.storage.questions import record_unanswered
+from bot.storage import questions as questions_repo
+from bot.storage.questions import FrequentQuestion, record_unanswered
 
 
 def engine_role(person: Person | None) -> str | None:
@@ -89,3 +90,7 @@ def entry_answer(engine: AnsweringEngine, entry: Entry) -> Answer:
     """An entry chosen by a button: shown as a confident answer with its related entries."""
     related = tuple(e for rid in entry.related if (e := engine.entry(rid)) is not None)
     return Answer(kind="confident", entry=entry, confidence=1.0, candidates=related[:3])
+
+
+async def most_frequent_unanswered(db: Database) -> list[FrequentQuestion]:
+    return await questions_repo.most_frequent_unanswered(db.reader)
