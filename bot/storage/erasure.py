@@ -74,4 +74,13 @@ async def pseudonymise(tx: aiosqlite.Connection, telegram_user_id: int, key: byt
     changed += cur.rowcount
     cur = await tx.execute("UPDATE broadcasts SET progress_chat = NULL, progress_msg = NULL "
                            "WHERE progress_chat = ?", (telegram_user_id,))
+    changed += cur.rowcount
+    # Messages addressed to their chat (a guest's answer): kept for the counts, never sent.
+    cur = await tx.execute(
+        "UPDATE outbox SET chat_id = ?, status = CASE status WHEN 'pending' THEN 'skipped' "
+        "ELSE status END WHERE chat_id = ?",
+        (pseudonym_number(key, telegram_user_id), telegram_user_id))
+    changed += cur.rowcount
+    cur = await tx.execute("DELETE FROM pending_inputs WHERE telegram_user_id = ?",
+                           (telegram_user_id,))
     return changed + cur.rowcount
