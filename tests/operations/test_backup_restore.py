@@ -148,3 +148,30 @@ async def test_a_failed_nightly_backup_alerts_the_admins_through_the_outbox(
                                 now_local=now, admin_ids=services.settings.admin_ids)
     assert made is not None and made.counts["accounts"] == 1
     assert backups_in(tmp_path / "ok") == [made.path]
+
+
+async def test_the_bot_schedules_the_backup_every_night_at_two(services: Services) -> None:
+    from bot.app import offline_telegram
+
+    offline = await offline_telegram(services, background=True)
+    try:
+        assert offline.application.job_queue is not None
+        [job] = offline.application.job_queue.get_jobs_by_name("nightly-backup")
+        assert job.next_t is not None
+        local = job.next_t.astimezone(services.settings.timezone)
+        assert (local.hour, local.minute) == (2, 0)
+    finally:
+        await offline.application.stop()
+        await offline.application.shutdown()
+
+
+def test_backup_settings_have_defaults_and_refuse_nonsense() -> None:
+    from bot.config import ConfigError, load_settings
+
+    default = load_settings({"TROLY_DB_PATH": "/srv/troly/troly.sqlite3"})
+    assert (default.backups, default.backup_keep) == (Path("/srv/troly/backups"), 14)
+    chosen = load_settings({"TROLY_BACKUP_DIR": "/mnt/usb", "TROLY_BACKUP_KEEP": "30"})
+    assert (chosen.backups, chosen.backup_keep) == (Path("/mnt/usb"), 30)
+    for keep in ("0", "-1", "many"):
+        with pytest.raises(ConfigError, match="TROLY_BACKUP_KEEP"):
+            load_settings({"TROLY_BACKUP_KEEP": keep})
