@@ -265,3 +265,24 @@ async def test_tiendo_and_dieukien_use_the_same_words(telegram: OfflineTelegram,
     lan = await signed_in(telegram, LAN)
     [school] = await lan.send("/truong")
     assert "chưa xong hoặc chưa ghi nhận" in school.text
+
+
+async def test_an_admin_sends_a_campaign_file_previews_and_confirms(
+        telegram: OfflineTelegram, demo_db: Database) -> None:
+    admin = telegram.user(999)
+    [refused] = await admin.send_document("loi.yaml", BROKEN.encode())
+    assert "dòng 10" in refused.text and "không có gì thay đổi" in refused.text
+    assert (await campaign_service.current(demo_db)).key == "binh_phuoc"
+
+    [preview] = await admin.send_document("tphcm.yaml", bundled_text("tphcm").encode())
+    assert "TEMIS nhập đánh giá chuẩn" in preview.text and "Mô đun 1" in preview.text
+    assert "Số người có danh sách việc thay đổi: 19" in preview.text  # all school staff
+    assert (await campaign_service.current(demo_db)).key == "binh_phuoc"  # not yet
+    [done] = await admin.press("✅ Nạp đợt này")
+    assert "Đã nạp" in done.text
+    assert (await campaign_service.current(demo_db)).key == "tphcm_2020"
+
+    teacher = await signed_in(telegram, BINH)  # a teacher may not load a campaign
+    [no] = await teacher.send_document("bp.yaml", bundled_text("binh_phuoc").encode())
+    assert "Nạp đợt này" not in " ".join(no.button_texts) and "TP.HCM" not in no.text
+    assert (await campaign_service.current(demo_db)).key == "tphcm_2020"
