@@ -153,7 +153,7 @@ def _import(settings: Settings, path: Path, *, kind: str) -> int:
     try:
         rows = read_table_file(path)
     except SpreadsheetError as exc:
-        print(_(exc.message), file=sys.stderr)
+        print(_(exc.message).format(**exc.params), file=sys.stderr)
         return 1
 
     async def run() -> int:
