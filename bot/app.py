@@ -2,101 +2,38 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from functools import cache
 
 from telegram import BotCommand
-from telegram.ext import (
-    Application,
-    ApplicationBuilder,
-    CallbackContext,
-    ContextTypes,
-    ExtBot,
-    JobQueue,
-)
+from telegram.ext import ApplicationBuilder, ContextTypes
 from telegram.request import BaseRequest
 
 from bot.config import Settings
-from bot.domain.routing import RoutingRules, rules_named
+from bot.context import (
+    BotApplication,
+    BotContext,
+    BotData,
+    Services,
+    default_engine,
+)
 from bot.i18n import LANGUAGES, translator
-from bot.knowledge.engine import AnsweringEngine
-from bot.knowledge.entries import Entry, load_entries, load_topics
 from bot.logs import trace_handlers
 from bot.offline import OFFLINE_TOKEN, FakeBotApi, OfflineRequest, OfflineTelegram
-from bot.sending import Outbox, RateLimits
+from bot.services.tickets import load_approved_faq
 from bot.storage import Database
 from bot.updates import PerChatUpdateProcessor
+from handlers import MENU, register_all
+from scheduler import schedule_jobs
+
+__all__ = ["BotApplication", "BotContext", "Services", "build_application", "default_engine",
+           "offline_telegram", "open_services"]
 
 log = logging.getLogger(__name__)
-
-
-def _utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
-
-
-@cache
-def _knowledge() -> tuple[tuple[Entry, ...], dict[str, str]]:
-    return tuple(load_entries()), load_topics()
-
-
-def default_engine() -> AnsweringEngine:
-    """A fresh engine over the shipped knowledge base (the files are parsed once a process)."""
-    return AnsweringEngine.from_entries(_knowledge()[0])
-
-
-@dataclass
-class Services:
-    """Everything a handler may use, built once at start-up."""
-
-    settings: Settings
-    db: Database
-    engine: AnsweringEngine = field(default_factory=default_engine)
-    topics: dict[str, str] = field(default_factory=lambda: dict(_knowledge()[1]))
-    clock: Callable[[], dt.datetime] = field(default=_utcnow)
-    limits: RateLimits = field(default_factory=RateLimits)
-    outbox: Outbox = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.outbox = Outbox(self.db, self.settings.timezone, self.clock, self.limits)
-
-    def local_now(self) -> dt.datetime:
-        return self.clock().astimezone(self.settings.timezone)
-
-    @property
-    def so_name(self) -> str:
-        return self.settings.so_name
-
-    @property
-    def rules(self) -> RoutingRules:
-        return rules_named(self.settings.routing)
-
-
-class BotData:
-    """Application-wide data: only the services, typed (no string-keyed look-ups)."""
-
-    services: Services | None = None
-
-
-class BotContext(CallbackContext[ExtBot[None], dict, dict, BotData]):  # type: ignore[type-arg]
-    @property
-    def services(self) -> Services:
-        services = self.bot_data.services
-        if services is None:
-            raise RuntimeError("services are not attached to the application")
-        return services
-
-
-BotApplication = Application[  # type: ignore[type-arg]
-    ExtBot[None], BotContext, dict, dict, BotData, JobQueue[BotContext]]
 
 
 def build_application(services: Services, *, request: BaseRequest | None = None,
                       token: str | None = None) -> BotApplication:
     """The bot as it runs in production; tests and the console pass an offline ``request``."""
-    from handlers import register_all
 
     builder = (
         ApplicationBuilder()
@@ -121,19 +58,16 @@ def build_application(services: Services, *, request: BaseRequest | None = None,
 
 async def _prepare(application: BotApplication) -> None:
     """Database open, approved FAQ answers in the engine, command menus registered."""
-    from handlers.support import load_approved_faq
-
     services = application.bot_data.services
     assert services is not None
     if not services.db.is_open:
         await services.db.connect()
-    await load_approved_faq(services)
+    await load_approved_faq(services.db, services.engine, services.topics)
+    await services.inputs.load()
     await register_commands(application)
 
 
 async def _post_init(application: BotApplication) -> None:
-    from scheduler import schedule_jobs
-
     await _prepare(application)
     schedule_jobs(application)
     services = application.bot_data.services
@@ -151,8 +85,6 @@ async def _post_shutdown(application: BotApplication) -> None:
 
 
 def command_menu(language: str) -> list[BotCommand]:
-    from handlers import MENU
-
     _ = translator(language).gettext
     return [BotCommand(name, _(description)) for name, description in MENU]
 

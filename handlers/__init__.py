@@ -6,9 +6,7 @@ come before the fallback that answers whatever nobody else understood.
 
 from __future__ import annotations
 
-from telegram.ext import MessageHandler, filters
-
-from bot.app import BotApplication
+from bot.context import BotApplication
 from bot.i18n import N_
 from handlers import (
     account,
@@ -17,6 +15,7 @@ from handlers import (
     broadcasts,
     errors,
     fallback,
+    flows,
     info,
     language,
     reminders,
@@ -24,9 +23,8 @@ from handlers import (
     support,
     tasks,
 )
-from handlers.common import next_message
 
-FEATURES = [account, language, admin, tasks, reminders, broadcasts, reports, support, info,
+FEATURES = [flows, account, language, admin, tasks, reminders, broadcasts, reports, support, info,
             answering, fallback]
 
 # The command menu shown by Telegram (set_my_commands), in both languages.
@@ -47,9 +45,6 @@ MENU: list[tuple[str, str]] = [
 
 
 def register_all(application: BotApplication) -> None:
-    application.add_handler(MessageHandler(
-        filters.ChatType.PRIVATE & ~filters.UpdateType.EDITED
-        & (filters.TEXT | filters.Document.ALL | filters.PHOTO), next_message), group=-1)
     for feature in FEATURES:
         feature.register(application)
     application.add_error_handler(errors.on_error)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 
 from telegram import (
-    InlineKeyboardButton,
     InlineKeyboardMarkup,
     KeyboardButton,
     ReplyKeyboardMarkup,
@@ -14,12 +13,13 @@ from telegram import (
 )
 from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from bot.app import BotApplication, BotContext
+from bot.context import BotApplication, BotContext
 from bot.domain.people import Profile, Role
 from bot.domain.permissions import allowed
 from bot.i18n import N_, Translator
 from bot.services import accounts
 from bot.services.accounts import SignUpOutcome
+from handlers.buttons import ErasePress, button
 from handlers.common import chat_memory, esc, forget_visitor, guard, reply, tr, visitor_of
 
 log = logging.getLogger(__name__)
@@ -151,8 +151,8 @@ async def profile(update: Update, context: BotContext) -> None:
 async def erase_ask(update: Update, context: BotContext) -> None:
     _ = await tr(update, context)
     keyboard = InlineKeyboardMarkup([[
-        InlineKeyboardButton(_("🗑 Delete"), callback_data="erase:yes"),
-        InlineKeyboardButton(_("Cancel"), callback_data="erase:no"),
+        button(_("🗑 Delete"), ErasePress("yes")),
+        button(_("Cancel"), ErasePress("no")),
     ]])
     await reply(update, _("Delete the link between this Telegram account and your profile, "
                           "and your settings? The school roster is not changed."),
@@ -164,7 +164,7 @@ async def erase_answer(update: Update, context: BotContext) -> None:
     query = update.callback_query
     assert query is not None and query.from_user is not None
     _ = await tr(update, context)
-    if query.data != "erase:yes":
+    if ErasePress.unpack(query.data).answer != "yes":
         await query.edit_message_text(_("Cancelled. Nothing was deleted."))
         return
     removed = await accounts.erase(context.services.db, query.from_user.id)
@@ -188,6 +188,8 @@ async def cancel(update: Update, context: BotContext) -> None:
     """/huy: drop whatever the bot was waiting for (a reason, an announcement)."""
     _ = await tr(update, context)
     chat_memory(context).clear()
+    if update.effective_user is not None:
+        await context.services.inputs.take(update.effective_user.id)
     await reply(update, _("Cancelled. Nothing was changed."))
 
 
@@ -199,6 +201,6 @@ def register(application: BotApplication) -> None:
         CommandHandler("help", help_command, filters=private),
         CommandHandler("toi", profile, filters=private),
         CommandHandler("xoadulieu", erase_ask, filters=private),
-        CallbackQueryHandler(erase_answer, pattern=r"^erase:"),
+        CallbackQueryHandler(erase_answer, pattern=ErasePress.pattern),
         MessageHandler(private & filters.CONTACT & ~filters.UpdateType.EDITED, contact),
     ])

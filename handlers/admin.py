@@ -8,7 +8,7 @@ import logging
 from telegram import Update
 from telegram.ext import CommandHandler, MessageHandler, filters
 
-from bot.app import BotApplication, BotContext
+from bot.context import BotApplication, BotContext
 from bot.domain.people import Role
 from bot.domain.permissions import allowed
 from bot.domain.roster import RowError

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardMarkup, Update
 from telegram.constants import ChatAction
 from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from bot.app import BotApplication, BotContext
+from bot.context import BotApplication, BotContext
 from bot.domain.small_talk import SmallTalk, small_talk_kind, typed_phone_number
 from bot.i18n import N_, Translator
 from bot.knowledge.engine import Answer
@@ -15,6 +15,7 @@ from bot.knowledge.render import render_answer
 from bot.services.answering import answer_question, entry_answer
 from bot.storage.questions import most_frequent_unanswered
 from handlers.account import contact_keyboard
+from handlers.buttons import EntryPress, TopicPress, button
 from handlers.common import (
     MAX_TEXT_CHARS,
     chat_memory,
@@ -42,7 +43,7 @@ def _title(entry: Entry) -> str:
 async def _send_answer(update: Update, context: BotContext, answer: Answer) -> None:
     """The answer, with buttons: related entries, or candidates and the hand-off to a person."""
     _ = await tr(update, context)
-    rows = [[InlineKeyboardButton(_title(e), callback_data=f"kb:{e.id}")]
+    rows = [[button(_title(e), EntryPress(e.id))]
             for e in answer.candidates[:3]]
     if answer.kind != "confident":
         rows.append([ask_staff_button(_)])
@@ -113,8 +114,8 @@ async def entry_pressed(update: Update, context: BotContext) -> None:
     query = update.callback_query
     assert query is not None
     engine = context.services.engine
-    entry = engine.entry(query.data.partition(":")[2] if query.data else "")
-    if entry is None:  # forged, or an entry removed since the button was sent
+    entry = engine.entry(EntryPress.unpack(query.data).entry_id)
+    if entry is None:  # an entry removed since the button was sent
         _ = await tr(update, context)
         await reply(update, _("This button is no longer valid. Type /hoidap to browse the "
                               "topics, or type your question."))
@@ -125,7 +126,7 @@ async def entry_pressed(update: Update, context: BotContext) -> None:
 @guard("browse_topics")
 async def topics(update: Update, context: BotContext) -> None:
     _ = await tr(update, context)
-    keyboard = [[InlineKeyboardButton(title, callback_data=f"topic:{key}")]
+    keyboard = [[button(title, TopicPress(key))]
                 for key, title in context.services.topics.items()]
     await reply(update, _("Choose a topic:"), reply_markup=InlineKeyboardMarkup(keyboard))
 
@@ -135,13 +136,13 @@ async def topic_pressed(update: Update, context: BotContext) -> None:
     query = update.callback_query
     assert query is not None
     _ = await tr(update, context)
-    key = query.data.partition(":")[2] if query.data else ""
+    key = TopicPress.unpack(query.data).key
     entries = [e for e in context.services.engine.entries if e.topic == key]
     if not entries:
         await reply(update, _("This button is no longer valid. Type /hoidap to browse the "
                               "topics, or type your question."))
         return
-    keyboard = [[InlineKeyboardButton(_title(e), callback_data=f"kb:{e.id}")] for e in entries]
+    keyboard = [[button(_title(e), EntryPress(e.id))] for e in entries]
     title = context.services.topics.get(key, key)
     await reply(update, f"<b>{esc(title)}</b>\n" + _("Choose a question:"),
                 reply_markup=InlineKeyboardMarkup(keyboard))
@@ -165,8 +166,8 @@ def register(application: BotApplication) -> None:
     application.add_handlers([
         CommandHandler("hoidap", topics, filters=private),
         CommandHandler("chuatraloi", unanswered, filters=private),
-        CallbackQueryHandler(entry_pressed, pattern=r"^kb:"),
-        CallbackQueryHandler(topic_pressed, pattern=r"^topic:"),
+        CallbackQueryHandler(entry_pressed, pattern=EntryPress.pattern),
+        CallbackQueryHandler(topic_pressed, pattern=TopicPress.pattern),
         MessageHandler(private & filters.TEXT & ~filters.COMMAND & ~filters.UpdateType.EDITED,
                        question),
     ])

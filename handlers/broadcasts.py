@@ -10,17 +10,18 @@ import contextlib
 import logging
 from dataclasses import replace
 from functools import partial
+from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import (
-    ApplicationHandlerStop,
     CallbackQueryHandler,
     CommandHandler,
     filters,
 )
 
-from bot.app import BotApplication, BotContext, Services
+from bot.callback_data import Range, parse_int
+from bot.context import BotApplication, BotContext, Services
 from bot.domain.audience import ROLE_GROUPS, FilterCounts, sender_scope
 from bot.domain.deadlines import may_send_at
 from bot.domain.errors import DomainError
@@ -36,20 +37,18 @@ from bot.storage.broadcasts import Broadcast
 from bot.storage.database import audit
 from bot.storage.outbox import OutboxRow
 from handlers.account import ROLE_NAMES
+from handlers.buttons import BroadcastOp, BroadcastPress, button
 from handlers.common import (
-    awaited,
-    chat_memory,
     esc,
     guard,
-    on_next_message,
     reply,
     tr,
     visitor_of,
 )
+from handlers.flows import Flow
 from handlers.tasks import TASK_NAMES
 
 log = logging.getLogger(__name__)
-_WAITING = "broadcast_waiting"
 ROLE_GROUP_NAMES = {"gv": N_("Teachers"), "cbql": N_("Managers"), "phong": N_("Phòng staff")}
 
 
@@ -57,27 +56,29 @@ async def _sender(update: Update, context: BotContext) -> service.Sender:
     visitor = await visitor_of(update, context)
     scope = sender_scope(visitor.profile, is_admin=visitor.is_admin)
     return service.Sender(f"tg:{visitor.telegram_user_id}",
-                          visitor.person.id if visitor.person else None, scope)
+                          visitor.person.id if visitor.person else None, scope, visitor.is_admin)
 
 
 @guard("broadcast")
 async def start(update: Update, context: BotContext) -> None:
     _ = await tr(update, context)
     await _sender(update, context)  # refuses those who may not announce
-    chat_memory(context)[_WAITING] = True
+    await ANNOUNCEMENT.ask(update, context, "content")
     await reply(update, _("Send the announcement now: a text (formatting is kept), or a PDF or "
                           "photo with the text as its caption. /huy to cancel."))
 
 
-async def content_received(update: Update, context: BotContext) -> None:
-    """Runs before other handlers while /thongbao waits for the announcement."""
-    if not awaited(context, _WAITING):
-        return
+ANNOUNCEMENT = Flow("broadcast", timeout=N_(
+    "⌛ Ten minutes passed without the announcement, so I stopped waiting for it. Nothing was "
+    "sent; type /thongbao to start again."))
+
+
+@ANNOUNCEMENT.step("content", files=True)
+async def content_received(update: Update, context: BotContext, data: dict[str, Any]) -> None:
+    """The announcement /thongbao asked for: a text, or a PDF or photo with its caption."""
     message = update.effective_message
     assert message is not None
     _ = await tr(update, context)
-    if message.text and message.text.strip().startswith("/"):
-        return  # a command instead: it runs (/huy cancels), the announcement is dropped
     attachment, size = None, None
     if message.document:
         attachment = ("document", message.document.file_id,
@@ -94,9 +95,8 @@ async def content_received(update: Update, context: BotContext) -> None:
     except DomainError as exc:
         await reply(update, _(exc.message).format(**exc.params) + "\n"
                     + _("Type /thongbao to start again."))
-        raise ApplicationHandlerStop from None
+        return
     await _show_audience(update, context, draft_id, sender)
-    raise ApplicationHandlerStop
 
 
 def _mark(on: bool, label: str) -> str:
@@ -127,24 +127,23 @@ async def _summary(services: Services, broadcast: Broadcast, _: Translator) -> s
 def _audience_keyboard(broadcast: Broadcast, counts: FilterCounts, _: Translator, *,
                        unit_choice: bool) -> InlineKeyboardMarkup:
     """Only the filters that select somebody in the sender's scope, each with its count."""
-    a, b = broadcast.audience, f"bc:{broadcast.id}"
+    a = broadcast.audience
+
+    def b(text: str, op: BroadcastOp, arg: object = "") -> InlineKeyboardButton:
+        return button(text, BroadcastPress(broadcast.id, op, str(arg)))
+
     rows = []
     if counts.level_choice:
-        rows.append([InlineKeyboardButton(_mark(lv in a.levels, f"{lv.value} ({n})"),
-                                          callback_data=f"{b}:lv:{lv}")
+        rows.append([b(_mark(lv in a.levels, f"{lv.value} ({n})"), "lv", lv)
                      for lv, n in counts.levels.items()])
-    rows.append([InlineKeyboardButton(_mark(set(ROLE_GROUPS[g]) <= a.roles,
-                                            f"{_(ROLE_GROUP_NAMES[g])} ({n})"),
-                                      callback_data=f"{b}:ro:{g}")
-                 for g, n in counts.role_groups.items()]
-                + ([InlineKeyboardButton(_mark(a.core_only, _("Cốt cán") + f" ({counts.core})"),
-                                         callback_data=f"{b}:core")] if counts.core else []))
-    rows.append([InlineKeyboardButton(_("Still missing a task…"), callback_data=f"{b}:miss")]
-                + ([InlineKeyboardButton(_("Unit…"), callback_data=f"{b}:unit")]
-                   if unit_choice else []))
-    rows.append([InlineKeyboardButton(_("👁 Preview"), callback_data=f"{b}:prev"),
-                 InlineKeyboardButton(_("📤 Send"), callback_data=f"{b}:send"),
-                 InlineKeyboardButton(_("✖ Cancel"), callback_data=f"{b}:cancel")])
+    rows.append([b(_mark(set(ROLE_GROUPS[g]) <= a.roles, f"{_(ROLE_GROUP_NAMES[g])} ({n})"),
+                   "ro", g) for g, n in counts.role_groups.items()]
+                + ([b(_mark(a.core_only, _("Cốt cán") + f" ({counts.core})"), "core")]
+                   if counts.core else []))
+    rows.append([b(_("Still missing a task…"), "miss")]
+                + ([b(_("Unit…"), "unit")] if unit_choice else []))
+    rows.append([b(_("👁 Preview"), "prev"), b(_("📤 Send"), "send"),
+                 b(_("✖ Cancel"), "cancel")])
     return InlineKeyboardMarkup([row for row in rows if row])
 
 
@@ -171,11 +170,8 @@ async def pressed(update: Update, context: BotContext) -> None:
     query = update.callback_query
     assert query is not None
     _ = await tr(update, context)
-    parts = (query.data or "").split(":")
-    if len(parts) < 3 or not parts[1].isdigit():
-        await reply(update, _("This button is not valid for you."))
-        return
-    draft_id, op, arg = int(parts[1]), parts[2], (parts[3] if len(parts) > 3 else "")
+    press = BroadcastPress.unpack(query.data)
+    draft_id, op, arg = press.draft_id, press.op, press.arg
     services = context.services
     sender = await _sender(update, context)
     broadcast = await service.own_draft(services.db, draft_id, sender)
@@ -192,11 +188,11 @@ async def pressed(update: Update, context: BotContext) -> None:
         audience = replace(audience, missing=TaskCode(arg) if arg in TaskCode.__members__
                            .values() else None)
     elif op == "un":
-        audience = replace(audience, unit_id=int(arg) if arg.isdigit() else None)
+        audience = replace(audience, unit_id=parse_int(arg, Range(1)))
     elif op == "miss":
-        keyboard = [[InlineKeyboardButton(_(TASK_NAMES[t]), callback_data=f"bc:{draft_id}:ms:{t}")]
-                    for t in TaskCode] + [[InlineKeyboardButton(
-                        _("No filter"), callback_data=f"bc:{draft_id}:ms:-")]]
+        keyboard = [[button(_(TASK_NAMES[t]), BroadcastPress(draft_id, "ms", t.value))]
+                    for t in TaskCode]
+        keyboard.append([button(_("No filter"), BroadcastPress(draft_id, "ms", "-"))])
         await reply(update, _("Only people who still miss:"),
                     reply_markup=InlineKeyboardMarkup(keyboard))
         return
@@ -234,8 +230,8 @@ async def _unit_menu(update: Update, context: BotContext, draft_id: int,
         units = [u for u in await people_repo.units_of_kind(reader, UnitKind.SCHOOL)
                  if u.parent_id == sender.scope.unit_id]
         everyone = _("All my schools")
-    keyboard = [[InlineKeyboardButton(everyone, callback_data=f"bc:{draft_id}:un:all")]]
-    keyboard += [[InlineKeyboardButton(u.name[:60], callback_data=f"bc:{draft_id}:un:{u.id}")]
+    keyboard = [[button(everyone, BroadcastPress(draft_id, "un", "all"))]]
+    keyboard += [[button(u.name[:60], BroadcastPress(draft_id, "un", str(u.id)))]
                  for u in units[:40]]
     await reply(update, _("Send to:"), reply_markup=InlineKeyboardMarkup(keyboard))
 
@@ -270,14 +266,14 @@ async def _send(update: Update, context: BotContext, broadcast: Broadcast,
     services = context.services
     quiet = not may_send_at(services.local_now().time())
     if quiet and sender.scope.kind is UnitKind.SO and when not in ("later", "now"):
-        b = f"bc:{broadcast.id}:send"
         await reply(update, _("Nothing is sent between 21:00 and 07:00, so announcement #{id} "
                               "would go out at 07:00. Is it urgent enough to wake people "
                               "now?").format(id=broadcast.id),
                     reply_markup=InlineKeyboardMarkup([
-                        [InlineKeyboardButton(_("🕖 Send at 07:00"), callback_data=f"{b}:later")],
-                        [InlineKeyboardButton(_("🚨 Urgent: send now"),
-                                              callback_data=f"{b}:now")]]))
+                        [button(_("🕖 Send at 07:00"),
+                                BroadcastPress(broadcast.id, "send", "later"))],
+                        [button(_("🚨 Urgent: send now"),
+                                BroadcastPress(broadcast.id, "send", "now"))]]))
         return
     urgent = when == "now"
     n = await service.queue(services.db, broadcast.id, sender, urgent=urgent)
@@ -379,8 +375,7 @@ def register(application: BotApplication) -> None:
     services.outbox.register(service.URGENT_KIND, render)
     services.outbox.after_drain.append(partial(refresh_progress, services))
     private = filters.ChatType.PRIVATE
-    on_next_message(_WAITING, content_received)
     application.add_handlers([
         CommandHandler("thongbao", start, filters=private),
-        CallbackQueryHandler(pressed, pattern=r"^bc:"),
+        CallbackQueryHandler(pressed, pattern=BroadcastPress.pattern),
     ])

@@ -12,7 +12,7 @@ from telegram import Message, Update
 from telegram.constants import ChatType
 from telegram.error import TelegramError
 
-from bot.app import BotContext
+from bot.context import BotContext
 from bot.domain.permissions import allowed
 from bot.i18n import Translator, translator
 from bot.logs import note_outcome
@@ -64,35 +64,6 @@ def chat_memory(context: BotContext) -> dict[str, Any]:
     if data is None:  # only for updates without a user, which never get here
         raise RuntimeError("no user data for this update")
     return data
-
-
-# Chat-memory key → the handler of the message the bot asked for (a reason, an announcement…).
-_NEXT_MESSAGE: dict[str, Callback] = {}
-
-
-def on_next_message(key: str, callback: Callback) -> None:
-    """While ``key`` is in a user's memory, their next message goes to ``callback`` first."""
-    _NEXT_MESSAGE[key] = callback
-
-
-async def next_message(update: Update, context: BotContext) -> None:
-    """One handler ahead of all others: most users are awaited for nothing, so it returns at
-    once; otherwise the awaiting feature takes the message (and stops further handling)."""
-    memory = context.user_data
-    if not memory:
-        return
-    for key, callback in _NEXT_MESSAGE.items():
-        if key in memory:
-            await callback(update, context)
-            return
-
-
-def awaited(context: BotContext, key: str) -> Any:
-    """What the bot asked this user for (a reason, an answer…), taken out of their memory; None
-    when it asked nothing. Handlers of the next message call it before anything else."""
-    if context.user_data is None:
-        return None
-    return context.user_data.pop(key, None)
 
 
 def incoming_text(update: Update) -> str:

@@ -9,11 +9,12 @@ import logging
 
 from telegram import Update
 from telegram.error import Forbidden, TelegramError
+from telegram.ext import ApplicationHandlerStop
 
-from bot.app import BotContext
+from bot.context import BotContext
 from bot.domain.errors import DomainError
-from bot.i18n import translator
-from handlers.common import acknowledge, reply
+from bot.i18n import DEFAULT_LANGUAGE, translator
+from handlers.common import acknowledge, esc, reply, visitor_of
 
 log = logging.getLogger(__name__)
 
@@ -24,15 +25,9 @@ async def on_error(update: object, context: BotContext) -> None:
         log.error("error outside an update: %s", type(error).__name__,
                   exc_info=(type(error), error, error.__traceback__) if error else None)
         return
-    language = "vi"
-    try:
-        visitor = getattr(context, "_visitor", None)
-        language = visitor.language if visitor else "vi"
-    except Exception:  # the visitor itself may be what failed
-        language = "vi"
-    _ = translator(language).gettext
+    _ = translator(await _language(update, context)).gettext
     if isinstance(error, DomainError):
-        text = _(error.message).format(**error.params)
+        text = _(error.message).format(**{k: esc(v) for k, v in error.params.items()})
     else:
         if isinstance(error, Forbidden):
             log.info("update %s: the user blocked the bot", update.update_id)
@@ -46,3 +41,13 @@ async def on_error(update: object, context: BotContext) -> None:
         await reply(update, text)
     except TelegramError as exc:
         log.warning("could not tell the user about the error: %s", type(exc).__name__)
+    raise ApplicationHandlerStop  # later handler groups must not act on a failed update
+
+
+async def _language(update: Update, context: BotContext) -> str:
+    """The user's language. PTB builds a fresh context for error handlers, so the visitor
+    loaded by the failed handler is not here: load it again (it may be what failed)."""
+    try:
+        return (await visitor_of(update, context)).language
+    except Exception:
+        return DEFAULT_LANGUAGE

@@ -1,6 +1,8 @@
 """Everything no feature handled: unknown commands, stickers and photos, edits, group chatter.
 
 Registered last, so each reply tells the user what the bot does understand instead of silence.
+These notes go to private chats only: in a group or channel (an officer editing an answer,
+members chatting) the bot keeps quiet, except to a command and when it is added.
 """
 
 from __future__ import annotations
@@ -16,9 +18,9 @@ from telegram.ext import (
     filters,
 )
 
-from bot.app import BotApplication, BotContext
+from bot.context import BotApplication, BotContext
 from bot.i18n import translator
-from handlers.common import acknowledge, esc, reply, tr
+from handlers.common import acknowledge, esc, is_private, reply, tr
 
 
 async def unknown_command(update: Update, context: BotContext) -> None:
@@ -66,15 +68,22 @@ async def added_to_group(update: Update, context: BotContext) -> None:
 
 
 async def stale_button(update: Update, context: BotContext) -> None:
-    await acknowledge(update)
+    """A press no feature knows; in a group only the presser is told, in a pop-up."""
     _ = await tr(update, context)
-    await reply(update, _("This button is no longer valid. Type /help to start again."))
+    text = _("This button is no longer valid. Type /help to start again.")
+    if not is_private(update):
+        if update.callback_query is not None:
+            with contextlib.suppress(TelegramError):
+                await update.callback_query.answer(text, show_alert=True)
+        return
+    await acknowledge(update)
+    await reply(update, text)
 
 
 def register(application: BotApplication) -> None:
     private = filters.ChatType.PRIVATE
     application.add_handlers([
-        MessageHandler(filters.UpdateType.EDITED, edited),
+        MessageHandler(private & filters.UpdateType.EDITED, edited),
         MessageHandler(private & filters.COMMAND, unknown_command),
         MessageHandler(private & ~filters.TEXT, not_text),
         MessageHandler(filters.ChatType.GROUPS & filters.COMMAND, group_command),

@@ -8,7 +8,7 @@ from functools import partial
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 
-from bot.app import BotApplication, BotContext, Services
+from bot.context import BotApplication, BotContext, Services
 from bot.domain.deadlines import (
     CORE_TASKS,
     DEFAULT_OFFSETS,
@@ -32,6 +32,7 @@ from bot.storage import people as people_repo
 from bot.storage import tasks as task_repo
 from bot.storage.accounts import Account
 from bot.storage.outbox import OutboxRow
+from handlers.buttons import EntryPress, GoPress, ItemPress, RemindersPress, button
 from handlers.common import esc, guard, incoming_text, reply, tr, visitor_of
 from handlers.tasks import TASK_NAMES, state_name
 
@@ -73,7 +74,7 @@ async def render_reminder(services: Services, row: OutboxRow,
         lines += [f"• {esc(_(TASK_NAMES[t]))} — "
                   f"{state_name(states[t], _) if t in states else unknown}" for t in missing]
         lines.append(_("Done already? Press the item to update it."))
-        row_buttons = [InlineKeyboardButton(f"✏️ {t.header}", callback_data=f"t:{t.value}")
+        row_buttons = [button(f"✏️ {t.header}", ItemPress(t.value))
                        for t in missing]
         buttons = [row_buttons[i:i + 3] for i in range(0, len(row_buttons), 3)]
     elif kind is ReminderKind.APPROVER:
@@ -85,8 +86,7 @@ async def render_reminder(services: Services, row: OutboxRow,
             return None
         lines = [*head, _("{n} item(s) approved by the GVSP/GVQLGD wait for your approval on "
                           "LMS.").format(n=len(pending))]
-        buttons = [[InlineKeyboardButton(_("📋 See what waits for me"),
-                                         callback_data="go:choduyet")]]
+        buttons = [[button(_("📋 See what waits for me"), GoPress("choduyet"))]]
     else:
         counts = await _open_counts(services, person.unit_id, deadline,
                                     district=kind is ReminderKind.DISTRICT)
@@ -97,12 +97,11 @@ async def render_reminder(services: Services, row: OutboxRow,
         lines = [*head, _("{unit}: {n} people still miss a task of this deadline.").format(
             unit=esc(unit.name if unit else ""), n=total)]
         if kind is ReminderKind.SCHOOL:
-            buttons = [[InlineKeyboardButton(_("📋 See who"), callback_data="go:truong")]]
+            buttons = [[button(_("📋 See who"), GoPress("truong"))]]
         else:
             worst = sorted(counts.items(), key=lambda kv: -kv[1])[:8]
             lines += [f"• {esc(name)}: {n}" for name, n in worst]
-    buttons.append([InlineKeyboardButton(_("📖 Steps and dates"),
-                                         callback_data=f"kb:{DEADLINE_ENTRY}")])
+    buttons.append([button(_("📖 Steps and dates"), EntryPress(DEADLINE_ENTRY))])
     if row.payload["offset"] > MANDATORY_MAX_OFFSET:
         lines.append(_("Type /nhacnho to turn off the early reminders."))
     return Rendered("\n".join(lines), InlineKeyboardMarkup(buttons))
@@ -134,10 +133,9 @@ async def reminders_setting(update: Update, context: BotContext) -> None:
               "the day of each deadline.") if muted else
             _("Reminders are on: 14, 7, 3 and 1 day(s) before each deadline, and on the "
               "morning of the day, at 07:30."))
-    button = InlineKeyboardButton(_("🔔 Turn early reminders on") if muted
-                                  else _("🔕 Turn early reminders off"),
-                                  callback_data="rem:on" if muted else "rem:off")
-    await reply(update, text, reply_markup=InlineKeyboardMarkup([[button]]))
+    toggle = button(_("🔔 Turn early reminders on") if muted
+                    else _("🔕 Turn early reminders off"), RemindersPress("on" if muted else "off"))
+    await reply(update, text, reply_markup=InlineKeyboardMarkup([[toggle]]))
 
 
 @guard("mute_reminders")
@@ -145,10 +143,7 @@ async def reminders_toggled(update: Update, context: BotContext) -> None:
     query = update.callback_query
     assert query is not None and query.from_user is not None
     _ = await tr(update, context)
-    if query.data not in ("rem:on", "rem:off"):
-        await reply(update, _("This button is not valid for you."))
-        return
-    muted = query.data == "rem:off"
+    muted = RemindersPress.unpack(query.data).setting == "off"
     async with context.services.db.transaction() as tx:
         await account_repo.set_reminders_muted(tx, query.from_user.id, muted)
     await reply(update, _("Early reminders are off. You still get the reminder on the day "
@@ -240,6 +235,6 @@ def register(application: BotApplication) -> None:
     application.add_handlers([
         CommandHandler("nhacnho", reminders_setting, filters=private),
         CommandHandler("hanchot", deadlines_command, filters=private),
-        CallbackQueryHandler(reminders_toggled, pattern=r"^rem:"),
+        CallbackQueryHandler(reminders_toggled, pattern=RemindersPress.pattern),
     ])
 

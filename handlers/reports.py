@@ -5,15 +5,16 @@ from __future__ import annotations
 import asyncio
 import io
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardMarkup, Update
 from telegram.constants import ChatAction
 from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 
-from bot.app import BotApplication, BotContext
+from bot.context import BotApplication, BotContext
 from bot.reports.render import chart_png, text_table
 from bot.reports.scope import Scope
 from bot.services import reports as service
 from bot.storage.database import audit
+from handlers.buttons import ExportPress, button
 from handlers.common import guard, reply, tr, visitor_of
 
 
@@ -42,8 +43,8 @@ async def report(update: Update, context: BotContext) -> None:
                     people=result.total.people)
     await reply(update, _("The lists the letters ask for (Excel):"), reply_markup=(
         InlineKeyboardMarkup([[
-            InlineKeyboardButton(_("📥 Phụ lục 5: not finished"), callback_data="rp:5"),
-            InlineKeyboardButton(_("📥 Phụ lục 4: info to correct"), callback_data="rp:4")]])))
+            button(_("📥 Phụ lục 5: not finished"), ExportPress("5")),
+            button(_("📥 Phụ lục 4: info to correct"), ExportPress("4"))]])))
 
 
 @guard("report")
@@ -51,10 +52,7 @@ async def export_pressed(update: Update, context: BotContext) -> None:
     query = update.callback_query
     assert query is not None
     _ = await tr(update, context)
-    which = (query.data or "").partition(":")[2]
-    if which not in ("4", "5"):
-        await reply(update, _("This button is not valid for you."))
-        return
+    which = ExportPress.unpack(query.data).appendix
     scope = await _scope(update, context)  # recomputed: the button carries no scope
     chat = update.effective_chat
     assert chat is not None
@@ -68,5 +66,5 @@ async def export_pressed(update: Update, context: BotContext) -> None:
 def register(application: BotApplication) -> None:
     application.add_handlers([
         CommandHandler("baocao", report, filters=filters.ChatType.PRIVATE),
-        CallbackQueryHandler(export_pressed, pattern=r"^rp:"),
+        CallbackQueryHandler(export_pressed, pattern=ExportPress.pattern),
     ])

@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import logging
 from functools import partial
+from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
 from telegram.ext import (
-    ApplicationHandlerStop,
     CallbackQueryHandler,
     CommandHandler,
     MessageHandler,
     filters,
 )
 
-from bot.app import BotApplication, BotContext, Services
-from bot.domain.errors import DomainError
+from bot.callback_data import number_argument
+from bot.context import BotApplication, BotContext, Services
 from bot.domain.people import Profile, Role
 from bot.domain.tickets import reminder_due
 from bot.i18n import N_, Translator, translator
@@ -29,27 +29,31 @@ from bot.storage.outbox import OutboxRow, Queued, enqueue
 from bot.storage.people import person_by_id, profile_of, unit_by_id
 from bot.storage.tickets import Ticket
 from handlers.account import ROLE_NAMES
+from handlers.buttons import (
+    AskStaffPress,
+    FaqDecisionPress,
+    FollowUpPress,
+    PickTicketPress,
+    RatePress,
+    button,
+)
 from handlers.common import (
-    awaited,
     chat_memory,
     esc,
     guard,
     incoming_text,
-    on_next_message,
     reply,
     tr,
     visitor_of,
 )
+from handlers.flows import Flow
 
 log = logging.getLogger(__name__)
 LAST_QUESTION = "last_question"
-_ANSWERING = "answering_ticket"
-_FOLLOW_UP = "follow_up_ticket"
-FAQ_TOPIC_TITLE = N_("Answers from the support staff")
 
 
 def ask_staff_button(_: Translator) -> InlineKeyboardButton:
-    return InlineKeyboardButton(_("🙋 Ask a support officer"), callback_data="tk:ask")
+    return button(_("🙋 Ask a support officer"), AskStaffPress())
 
 
 async def _asker_line(services: Services, ticket: Ticket, _: Translator) -> str:
@@ -164,9 +168,9 @@ def answer_message(ticket: Ticket, _: Translator) -> Rendered:
         f"<i>{esc(ticket.question[:300])}</i>", "", ticket.answer or "",
         "", _("Was this helpful?")])
     buttons = InlineKeyboardMarkup([[
-        InlineKeyboardButton("👍", callback_data=f"tk:rate:{ticket.id}:1"),
-        InlineKeyboardButton("👎", callback_data=f"tk:rate:{ticket.id}:-1"),
-        InlineKeyboardButton(_("❓ Ask a follow-up"), callback_data=f"tk:more:{ticket.id}"),
+        button("👍", RatePress(ticket.id, "1")),
+        button("👎", RatePress(ticket.id, "-1")),
+        button(_("❓ Ask a follow-up"), FollowUpPress(ticket.id)),
     ]])
     return Rendered(text, buttons)
 
@@ -189,65 +193,71 @@ async def render_ticket_answer(services: Services, row: OutboxRow,
 
 
 @guard("ask_staff")
-async def ticket_pressed(update: Update, context: BotContext) -> None:
+async def rate_pressed(update: Update, context: BotContext) -> None:
     query = update.callback_query
     assert query is not None and query.from_user is not None
     _ = await tr(update, context)
-    parts = (query.data or "").split(":")
-    if len(parts) < 3 or not parts[2].isdigit():
-        await reply(update, _("This button is not valid for you."))
-        return
-    ticket_id = int(parts[2])
+    press = RatePress.unpack(query.data)
+    rating = int(press.rating)
     services = context.services
-    if parts[1] == "rate" and len(parts) == 4 and parts[3] in ("1", "-1"):
-        async with services.db.transaction() as tx:
-            rated = await repo.rate(tx, ticket_id, query.from_user.id, int(parts[3]))
-            if rated:
-                await audit(tx, actor=f"tg:{query.from_user.id}", action="ticket.rate",
-                            subject=f"ticket:{ticket_id}", rating=int(parts[3]))
-        await reply(update, _("Thank you for your feedback!") if rated
-                    else _("This button is not valid for you."))
-    elif parts[1] == "more":
-        ticket = await repo.ticket_by_id(services.db.reader, ticket_id)
-        if ticket is None or ticket.asker_tg != query.from_user.id:
-            await reply(update, _("This button is not valid for you."))
-            return
-        chat_memory(context)[_FOLLOW_UP] = ticket_id
-        await reply(update, _("Type your follow-up question about #{id} in one message "
-                              "(/huy to cancel).").format(id=ticket_id))
-    elif parts[1] == "pick":
-        visitor = await visitor_of(update, context)
-        ticket = await repo.ticket_by_id(services.db.reader, ticket_id)
-        if ticket is None or not service.may_answer(visitor.profile, visitor.is_admin, ticket):
-            await reply(update, _("This button is not valid for you."))
-            return
-        chat_memory(context)[_ANSWERING] = ticket_id
-        await reply(update, _("<b>Question #{id}</b>: {q}\n\nType the answer in one message "
-                              "(/huy to cancel).").format(id=ticket_id,
-                                                          q=esc(ticket.question)))
-    else:
+    async with services.db.transaction() as tx:
+        rated = await repo.rate(tx, press.ticket_id, query.from_user.id, rating)
+        if rated:
+            await audit(tx, actor=f"tg:{query.from_user.id}", action="ticket.rate",
+                        subject=f"ticket:{press.ticket_id}", rating=rating)
+    await reply(update, _("Thank you for your feedback!") if rated
+                else _("This button is not valid for you."))
+
+
+@guard("ask_staff")
+async def follow_up_pressed(update: Update, context: BotContext) -> None:
+    query = update.callback_query
+    assert query is not None and query.from_user is not None
+    _ = await tr(update, context)
+    ticket_id = FollowUpPress.unpack(query.data).ticket_id
+    ticket = await repo.ticket_by_id(context.services.db.reader, ticket_id)
+    if ticket is None or ticket.asker_tg != query.from_user.id:
         await reply(update, _("This button is not valid for you."))
-
-
-async def typed(update: Update, context: BotContext) -> None:
-    """Runs before the question handler: the text a follow-up or an answer was waiting for."""
-    text = incoming_text(update).strip()
-    if text.startswith("/"):
-        return  # a command instead; /huy clears the wait
-    answering, follow_up = awaited(context, _ANSWERING), awaited(context, _FOLLOW_UP)
-    if not (answering or follow_up):
         return
-    try:
-        if answering:
-            await _answer(update, context, int(answering), update.effective_message.text_html
-                          if update.effective_message and update.effective_message.text_html
-                          else text)
-        elif follow_up:
-            await _open(update, context, text, parent_id=int(follow_up))
-    except DomainError as exc:
-        _ = await tr(update, context)
-        await reply(update, _(exc.message).format(**exc.params))
-    raise ApplicationHandlerStop
+    await FOLLOW_UP.ask(update, context, "question", ticket_id=ticket_id)
+    await reply(update, _("Type your follow-up question about #{id} in one message "
+                          "(/huy to cancel).").format(id=ticket_id))
+
+
+@guard("ask_staff")
+async def pick_pressed(update: Update, context: BotContext) -> None:
+    query = update.callback_query
+    assert query is not None
+    _ = await tr(update, context)
+    ticket_id = PickTicketPress.unpack(query.data).ticket_id
+    visitor = await visitor_of(update, context)
+    ticket = await repo.ticket_by_id(context.services.db.reader, ticket_id)
+    if ticket is None or not service.may_answer(visitor.profile, visitor.is_admin, ticket):
+        await reply(update, _("This button is not valid for you."))
+        return
+    await ANSWER.ask(update, context, "answer", ticket_id=ticket_id)
+    await reply(update, _("<b>Question #{id}</b>: {q}\n\nType the answer in one message "
+                          "(/huy to cancel).").format(id=ticket_id, q=esc(ticket.question)))
+
+
+FOLLOW_UP = Flow("ticket_follow_up", timeout=N_(
+    "⌛ Ten minutes passed without your follow-up question, so I stopped waiting for it. "
+    "Press “Ask a follow-up” again when you are ready."))
+ANSWER = Flow("ticket_answer", timeout=N_(
+    "⌛ Ten minutes passed without the answer, so I stopped waiting for it. The question is "
+    "still open; type /cauhoi to answer it."))
+
+
+@FOLLOW_UP.step("question")
+async def follow_up_typed(update: Update, context: BotContext, data: dict[str, Any]) -> None:
+    await _open(update, context, incoming_text(update).strip(), parent_id=int(data["ticket_id"]))
+
+
+@ANSWER.step("answer")
+async def answer_typed(update: Update, context: BotContext, data: dict[str, Any]) -> None:
+    message = update.effective_message
+    text = (message.text_html if message else None) or incoming_text(update).strip()
+    await _answer(update, context, int(data["ticket_id"]), text)
 
 
 @guard("answer_tickets")
@@ -261,8 +271,8 @@ async def open_list(update: Update, context: BotContext) -> None:
         return
     lines = [_("<b>{n} open question(s)</b>, oldest first:").format(n=len(tickets))]
     lines += [f"#{t.id} · {t.created_at:%d/%m} · {esc(t.question[:80])}" for t in tickets[:20]]
-    buttons = [[InlineKeyboardButton(_("Answer #{id}").format(id=t.id),
-                                     callback_data=f"tk:pick:{t.id}")] for t in tickets[:20]]
+    buttons = [[button(_("Answer #{id}").format(id=t.id), PickTicketPress(t.id))]
+               for t in tickets[:20]]
     await reply(update, "\n".join(lines), reply_markup=InlineKeyboardMarkup(buttons))
 
 
@@ -295,10 +305,10 @@ async def propose(update: Update, context: BotContext) -> None:
     _ = await tr(update, context)
     visitor = await visitor_of(update, context)
     args = context.args or []
-    if not args or not args[0].lstrip("#").isdigit():
+    if not args:
         await reply(update, _("Usage: /themfaq <question number>"))
         return
-    draft_id = await service.propose_faq(context.services.db, int(args[0].lstrip("#")),
+    draft_id = await service.propose_faq(context.services.db, number_argument(args[0]),
                                          staff=visitor.profile, is_admin=visitor.is_admin,
                                          by=f"tg:{visitor.telegram_user_id}")
     await reply(update, _("Draft #{id} proposed for the knowledge base; a Sở admin approves it "
@@ -316,8 +326,9 @@ async def pending_drafts(update: Update, context: BotContext) -> None:
         # the answer is the officer's message as Telegram HTML: shown as it will be, not escaped
         await reply(update, f"<b>#{draft.id}</b> {esc(draft.question)}\n\n{draft.answer}",
                     reply_markup=InlineKeyboardMarkup([[
-                        InlineKeyboardButton(_("✅ Approve"), callback_data=f"faq:{draft.id}:1"),
-                        InlineKeyboardButton(_("✖ Reject"), callback_data=f"faq:{draft.id}:0"),
+                        button(_("✅ Approve"), FaqDecisionPress(draft.id, True)),
+                        button(_("✖ Reject"), FaqDecisionPress(draft.id, False)
+                                             ),
                     ]]))
 
 
@@ -326,17 +337,15 @@ async def draft_decided(update: Update, context: BotContext) -> None:
     query = update.callback_query
     assert query is not None
     _ = await tr(update, context)
-    parts = (query.data or "").split(":")
-    if len(parts) != 3 or not parts[1].isdigit() or parts[2] not in ("0", "1"):
-        await reply(update, _("This button is not valid for you."))
-        return
+    press = FaqDecisionPress.unpack(query.data)
     visitor = await visitor_of(update, context)
     services = context.services
-    draft = await service.decide_faq(services.db, int(parts[1]), approve=parts[2] == "1",
+    draft = await service.decide_faq(services.db, press.draft_id, approve=press.approve,
+                                     staff=visitor.profile, is_admin=visitor.is_admin,
                                      by=f"tg:{visitor.telegram_user_id}")
     if draft.status == "approved":
-        services.engine.add_entry(await service.faq_entry(services.db, draft))
-        services.topics.setdefault(service.FAQ_TOPIC, translator("vi")(FAQ_TOPIC_TITLE))
+        service.publish_faq(services.engine, services.topics,
+                            await service.faq_entry(services.db, draft))
         await reply(update, _("Draft #{id} is live: the assistant answers with it from now on.")
                     .format(id=draft.id))
     else:
@@ -368,13 +377,6 @@ async def remind_stale_tickets(services: Services) -> int:
     return nudged
 
 
-async def load_approved_faq(services: Services) -> None:
-    """Approved drafts join the shipped knowledge base when the bot starts."""
-    for entry in await service.approved_faq_entries(services.db):
-        services.engine.add_entry(entry)
-        services.topics.setdefault(service.FAQ_TOPIC, translator("vi")(FAQ_TOPIC_TITLE))
-
-
 def register(application: BotApplication) -> None:
     services = application.bot_data.services
     assert services is not None
@@ -383,8 +385,6 @@ def register(application: BotApplication) -> None:
     services.outbox.register("ticket", partial(render_ticket_answer, services))
     private = filters.ChatType.PRIVATE
     groups = filters.ChatType.GROUPS
-    on_next_message(_ANSWERING, typed)
-    on_next_message(_FOLLOW_UP, typed)
     application.add_handlers([
         CommandHandler("cauhoi", open_list, filters=private),
         CommandHandler("themfaq", propose),
@@ -392,8 +392,10 @@ def register(application: BotApplication) -> None:
         CommandHandler("nhomhotro", register_group, filters=groups),
         MessageHandler(groups & filters.REPLY & filters.TEXT & ~filters.COMMAND
                        & ~filters.UpdateType.EDITED, group_reply),
-        CallbackQueryHandler(ask_pressed, pattern=r"^tk:ask$"),
-        CallbackQueryHandler(ticket_pressed, pattern=r"^tk:"),
-        CallbackQueryHandler(draft_decided, pattern=r"^faq:"),
+        CallbackQueryHandler(ask_pressed, pattern=AskStaffPress.pattern),
+        CallbackQueryHandler(rate_pressed, pattern=RatePress.pattern),
+        CallbackQueryHandler(follow_up_pressed, pattern=FollowUpPress.pattern),
+        CallbackQueryHandler(pick_pressed, pattern=PickTicketPress.pattern),
+        CallbackQueryHandler(draft_decided, pattern=FaqDecisionPress.pattern),
     ])
 

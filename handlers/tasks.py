@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import logging
 from functools import partial
+from typing import Any
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import (
-    ApplicationHandlerStop,
     CallbackQueryHandler,
     CommandHandler,
     filters,
 )
 
-from bot.app import BotApplication, BotContext, Services
+from bot.context import BotApplication, BotContext, Services
 from bot.domain.eligibility import Met, Verdict
 from bot.domain.errors import DomainError, ReasonRequired
 from bot.domain.people import Profile, Role
@@ -33,21 +33,18 @@ from bot.storage import tasks as task_repo
 from bot.storage.accounts import Account, account_of_person
 from bot.storage.outbox import OutboxRow, Queued, enqueue
 from handlers.account import ROLE_NAMES
+from handlers.buttons import ApprovePress, EntryPress, GoPress, ItemPress, StatePress, button
 from handlers.common import (
-    acknowledge,
-    awaited,
-    chat_memory,
     esc,
     guard,
     incoming_text,
-    on_next_message,
     reply,
     tr,
     visitor_of,
 )
+from handlers.flows import Flow
 
 log = logging.getLogger(__name__)
-_PENDING_REASON = "pending_reason"
 MAX_REASON_CHARS = 300
 
 TASK_NAMES = {
@@ -135,7 +132,7 @@ async def progress(update: Update, context: BotContext) -> None:
     lines = [_("<b>Your tasks</b> (✅ done, ⏳ in progress, ❌ not yet):")]
     lines += [f"{mark(i)} {esc(_(TASK_NAMES[i.task]))}: "
               f"{state_name(i.shown_state, _)}" for i in items]
-    buttons = [InlineKeyboardButton(i.task.header, callback_data=f"t:{i.task.value}")
+    buttons = [button(i.task.header, ItemPress(i.task.value))
                for i in items if i.shown_state is not ReviewState.APPROVED]
     rows = [buttons[n:n + 3] for n in range(0, len(buttons), 3)]
     if buttons:
@@ -145,24 +142,16 @@ async def progress(update: Update, context: BotContext) -> None:
                 else None)
 
 
-def _task_from(data: str | None, position: int) -> TaskCode | None:
-    parts = (data or "").split(":")
-    try:
-        return TaskCode(parts[position])
-    except (IndexError, ValueError):
-        return None
-
-
 @guard("progress")
 async def item_pressed(update: Update, context: BotContext) -> None:
     query = update.callback_query
     assert query is not None
     _ = await tr(update, context)
     profile = await _profile(update, context)
-    task = _task_from(query.data, 1)
+    task = TaskCode(ItemPress.unpack(query.data).task)
     items = {i.task: i for i in await task_service.checklist(context.services.db,
                                                               profile.person)}
-    if task is None or task not in items:
+    if task not in items:
         await reply(update, _("This button is not valid for you. Type /tiendo again."))
         return
     current = items[task].shown_state
@@ -171,9 +160,8 @@ async def item_pressed(update: Update, context: BotContext) -> None:
         await reply(update, _("“{task}” cannot be changed by you now.").format(
             task=_(TASK_NAMES[task])))
         return
-    keyboard = [[InlineKeyboardButton(("↩ " if needs_reason else "") + state_name(s, _),
-                                      callback_data=f"ts:{task.value}:{s.value}")]
-                for s, needs_reason in options]
+    keyboard = [[button(("↩ " if needs_reason else "") + state_name(s, _),
+                        StatePress(task.value, s.value))] for s, needs_reason in options]
     await reply(update, _("<b>{task}</b>: now “{state}”. Choose the new state:").format(
         task=esc(_(TASK_NAMES[task])), state=state_name(current, _)),
         reply_markup=InlineKeyboardMarkup(keyboard))
@@ -184,12 +172,11 @@ async def state_pressed(update: Update, context: BotContext) -> None:
     query = update.callback_query
     assert query is not None
     _ = await tr(update, context)
-    parts = (query.data or "").split(":")
-    task = _task_from(query.data, 1)
-    state = next((s for s in states_for(task) if len(parts) > 2 and s.value == parts[2]),
-                 None) if task else None
-    if task is None or state is None:
-        await reply(update, _("This button is not valid for you. Type /tiendo again."))
+    press = StatePress.unpack(query.data)
+    task = TaskCode(press.task)
+    state = next((s for s in states_for(task) if s.value == press.state), None)
+    if state is None:
+        await reply(update, _(StatePress.invalid_message))
         return
     await _apply(update, context, task, state, reason=None)
 
@@ -205,7 +192,7 @@ async def _apply(update: Update, context: BotContext, task: TaskCode, state: Tas
                                                actor=f"person:{profile.person.id}",
                                                reason=reason)
     except ReasonRequired:
-        chat_memory(context)[_PENDING_REASON] = (task.value, state.value)
+        await REASON.ask(update, context, "reason", task=task.value, state=state.value)
         await reply(update, _("Going back to “{state}” needs a reason. Please type the reason "
                               "in one message (or /huy to cancel).").format(
             state=state_name(state, _)))
@@ -221,20 +208,22 @@ async def _apply(update: Update, context: BotContext, task: TaskCode, state: Tas
     await reply(update, text + "\n" + _("Type /tiendo to see all your tasks."))
 
 
-async def reason_typed(update: Update, context: BotContext) -> None:
-    """Runs before the question handler: a text is the reason a backward move asked for."""
-    pending = awaited(context, _PENDING_REASON)
-    if not pending:
-        return
-    task = TaskCode(pending[0])
-    state = next(s for s in states_for(task) if s.value == pending[1])
+REASON = Flow("task_reason", timeout=N_(
+    "⌛ Ten minutes passed without the reason, so I stopped waiting for it. Nothing was "
+    "changed; type /tiendo to start again."))
+
+
+@REASON.step("reason")
+async def reason_typed(update: Update, context: BotContext, data: dict[str, Any]) -> None:
+    """The reason a backward move asked for."""
+    task = TaskCode(data["task"])
+    state = next(s for s in states_for(task) if s.value == data["state"])
     reason = incoming_text(update).strip()[:MAX_REASON_CHARS]
-    if reason and not reason.startswith("/"):
+    if reason:
         await _apply(update, context, task, state, reason)
     else:
         _ = await tr(update, context)
         await reply(update, _("Cancelled. Nothing was changed."))
-    raise ApplicationHandlerStop
 
 
 def alert_text(change: task_service.Change, _: Translator) -> str:
@@ -255,9 +244,8 @@ def alert_text(change: task_service.Change, _: Translator) -> str:
 
 
 def approve_button(change: task_service.Change, _: Translator) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup([[InlineKeyboardButton(
-        _("✅ Approved on LMS"),
-        callback_data=f"ap:{change.owner.person.id}:{change.task.value}")]])
+    return InlineKeyboardMarkup([[button(
+        _("✅ Approved on LMS"), ApprovePress(change.owner.person.id, change.task.value))]])
 
 
 async def alert_approvers(context: BotContext, change: task_service.Change) -> int:
@@ -310,13 +298,10 @@ async def approve_pressed(update: Update, context: BotContext) -> None:
     assert query is not None
     _ = await tr(update, context)
     approver = await _profile(update, context)
-    parts = (query.data or "").split(":")
-    task = _task_from(query.data, 2)
-    if len(parts) != 3 or not parts[1].isdigit() or task is None:
-        await reply(update, _("This button is not valid for you."))
-        return
+    press = ApprovePress.unpack(query.data)
+    task = TaskCode(press.task)
     services = context.services
-    change = await task_service.approve(services.db, approver, int(parts[1]), task,
+    change = await task_service.approve(services.db, approver, press.owner_id, task,
                                         rules=services.rules,
                                         actor=f"person:{approver.person.id}")
     await reply(update, _("Recorded: {task} of {name} is approved.").format(
@@ -352,9 +337,8 @@ async def waiting(update: Update, context: BotContext) -> None:
         school = f" — {esc(item.owner.school.name)}" if item.owner.school else ""
         lines.append(f"• {esc(item.owner.person.full_name)}{school}: "
                      f"{esc(_(TASK_NAMES[item.task]))}")
-        buttons.append([InlineKeyboardButton(
-            f"✅ {item.owner.person.full_name[:30]} · {item.task.header}",
-            callback_data=f"ap:{item.owner.person.id}:{item.task.value}")])
+        buttons.append([button(f"✅ {item.owner.person.full_name[:30]} · {item.task.header}",
+                               ApprovePress(item.owner.person.id, item.task.value))])
     lines.append(_("Approve on LMS first (sign and upload, or online), then press the item."))
     await reply(update, "\n".join(lines), reply_markup=InlineKeyboardMarkup(buttons))
 
@@ -379,8 +363,8 @@ async def eligibility_command(update: Update, context: BotContext) -> None:
     lines = [verdict, _("Requirements (Công văn 000, 1.2):")]
     lines += [f"{icons[r.state]} {esc(_(REQUIREMENT_NAMES[r.requirement.value]))}"
               for r in result.requirements]
-    buttons = [[InlineKeyboardButton(_("How to: {what}").format(
-        what=_(REQUIREMENT_NAMES[step])), callback_data=f"kb:{STEP_ENTRIES[step]}")]
+    buttons = [[button(_("How to: {what}").format(
+        what=_(REQUIREMENT_NAMES[step])), EntryPress(STEP_ENTRIES[step]))]
         for step in result.next_steps]
     if result.next_steps:
         lines.append(_("Press a button for the steps."))
@@ -419,13 +403,7 @@ async def go_pressed(update: Update, context: BotContext) -> None:
     """Buttons in reminders that open a command's view (each command checks its own role)."""
     query = update.callback_query
     assert query is not None
-    command = GO_COMMANDS.get((query.data or "").partition(":")[2])
-    if command is None:
-        await acknowledge(update)
-        _ = await tr(update, context)
-        await reply(update, _("This button is not valid for you."))
-        return
-    await command(update, context)
+    await GO_COMMANDS[GoPress.unpack(query.data).command](update, context)
 
 
 def register(application: BotApplication) -> None:
@@ -437,15 +415,14 @@ def register(application: BotApplication) -> None:
     services.outbox.register("alert", partial(render_alert, services))
     services.outbox.register("notice", partial(render_notice, services))
     private = filters.ChatType.PRIVATE
-    on_next_message(_PENDING_REASON, reason_typed)
     application.add_handlers([
         CommandHandler("tiendo", progress, filters=private),
         CommandHandler("dieukien", eligibility_command, filters=private),
         CommandHandler("choduyet", waiting, filters=private),
         CommandHandler("truong", school, filters=private),
-        CallbackQueryHandler(item_pressed, pattern=r"^t:"),
-        CallbackQueryHandler(state_pressed, pattern=r"^ts:"),
-        CallbackQueryHandler(approve_pressed, pattern=r"^ap:"),
-        CallbackQueryHandler(go_pressed, pattern=r"^go:"),
+        CallbackQueryHandler(item_pressed, pattern=ItemPress.pattern),
+        CallbackQueryHandler(state_pressed, pattern=StatePress.pattern),
+        CallbackQueryHandler(approve_pressed, pattern=ApprovePress.pattern),
+        CallbackQueryHandler(go_pressed, pattern=GoPress.pattern),
     ])
 

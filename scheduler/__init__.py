@@ -3,7 +3,7 @@ state from the database when they fire."""
 
 from __future__ import annotations
 
-from bot.app import BotApplication
+from bot.context import BotApplication
 from scheduler.reminders import schedule_reminders
 from scheduler.tickets import schedule_ticket_reminders
 

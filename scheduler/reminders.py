@@ -12,7 +12,7 @@ import logging
 
 from telegram.ext import CallbackContext
 
-from bot.app import BotApplication
+from bot.context import BotApplication
 from bot.domain.deadlines import SEND_AT
 from bot.services.reminders import enqueue_due
 

@@ -6,7 +6,7 @@ import logging
 
 from telegram.ext import CallbackContext
 
-from bot.app import BotApplication
+from bot.context import BotApplication
 from bot.domain.deadlines import may_send_at
 
 log = logging.getLogger(__name__)

@@ -119,6 +119,17 @@ def sender_scope(profile: Profile | None, *, is_admin: bool) -> SenderScope:
     raise PermissionDenied(N_("Announcements are sent by the Sở, the Phòng and principals."))
 
 
+def within_scope(scope: SenderScope, audience: Audience, unit_kind: UnitKind | None,
+                 parent_id: int | None) -> bool:
+    """Whether an audience chosen earlier still lies within ``scope`` (checked again when it is
+    sent: the sender's role may have changed since)."""
+    if audience.unit_id is None:
+        return scope.kind is UnitKind.SO
+    if unit_kind is None or not scope.allows_unit(unit_kind, audience.unit_id, parent_id):
+        return False
+    return scope.kind is UnitKind.SO or unit_kind in (UnitKind.PHONG, UnitKind.SCHOOL)
+
+
 def check_within(scope: SenderScope, audience: Audience, unit_kind: UnitKind | None,
                  parent_id: int | None) -> Audience:
     """The audience as it will be sent, pinned to the sender's scope.
@@ -128,8 +139,6 @@ def check_within(scope: SenderScope, audience: Audience, unit_kind: UnitKind | N
     """
     if audience.unit_id is None:
         return replace(audience, unit_id=scope.unit_id)
-    if unit_kind is None or not scope.allows_unit(unit_kind, audience.unit_id, parent_id):
-        raise PermissionDenied(N_("You can only send announcements within your own unit."))
-    if scope.kind is not UnitKind.SO and unit_kind not in (UnitKind.PHONG, UnitKind.SCHOOL):
+    if not within_scope(scope, audience, unit_kind, parent_id):
         raise PermissionDenied(N_("You can only send announcements within your own unit."))
     return audience

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.domain.audience import Audience, SenderScope, check_within
+from bot.domain.audience import Audience, SenderScope, check_within, sender_scope, within_scope
 from bot.domain.errors import AlreadyDone, DomainError, PermissionDenied
 from bot.domain.people import Role, UnitKind
 from bot.i18n import N_
+from bot.services.authority import current_profile, refuse
 from bot.storage import Database
 from bot.storage import broadcasts as repo
 from bot.storage.broadcasts import Broadcast
@@ -34,6 +35,15 @@ class Sender:
     author: str  # "tg:<telegram id>" or "cli"
     person_id: int | None
     scope: SenderScope
+    is_admin: bool = False  # an admin (or the CLI) speaks for the Sở whatever their roster row
+
+
+async def current_scope(db: Database, sender: Sender) -> SenderScope:
+    """Where the sender may reach now: their roster row is reloaded, so a demoted officer's
+    old buttons carry only their new scope (raises PermissionDenied if they may not send)."""
+    if sender.is_admin or sender.person_id is None:
+        return sender.scope
+    return sender_scope(await current_profile(db, sender.person_id), is_admin=False)
 
 
 def key(broadcast_id: int) -> str:
@@ -91,8 +101,8 @@ async def choose_audience(db: Database, broadcast_id: int, sender: Sender,
     if broadcast.status != "draft":
         raise AlreadyDone(N_("This announcement has already been sent."))
     unit = await unit_by_id(db.reader, audience.unit_id) if audience.unit_id else None
-    pinned = check_within(sender.scope, audience, unit.kind if unit else None,
-                          unit.parent_id if unit else None)
+    pinned = check_within(await current_scope(db, sender), audience,
+                          unit.kind if unit else None, unit.parent_id if unit else None)
     async with db.transaction() as tx:
         await repo.set_audience(tx, broadcast_id, pinned)
     return pinned
@@ -107,13 +117,28 @@ async def queue(db: Database, broadcast_id: int, sender: Sender, *, urgent: bool
     Raises:
         AlreadyDone: pressed twice, or already cancelled.
         DomainError: nobody would receive it.
-        PermissionDenied: urgent, from anyone but the Sở.
+        PermissionDenied: urgent, from anyone but the Sở; or the audience no longer lies
+            within the sender's scope as it is now (audited).
     """
-    if urgent and sender.scope.kind is not UnitKind.SO:
-        raise PermissionDenied(N_("Only the Sở may send an announcement as urgent."))
     broadcast = await own_draft(db, broadcast_id, sender)
     if broadcast.status != "draft":
         raise AlreadyDone(N_("This announcement has already been sent."))
+    try:
+        scope = await current_scope(db, sender)
+    except PermissionDenied:
+        scope = None
+    audience = broadcast.audience
+    unit = await unit_by_id(db.reader, audience.unit_id) if audience.unit_id else None
+    if scope is None or not within_scope(scope, audience, unit.kind if unit else None,
+                                         unit.parent_id if unit else None):
+        await refuse(db, actor=sender.author, action="broadcast.queue",
+                     subject=f"broadcast:{broadcast_id}", reason="outside_current_scope",
+                     message=N_("Your role or unit has changed since announcement #{id} was "
+                                "written, and its audience is now outside what you may reach. "
+                                "Nothing was sent. Please write it again with /thongbao."),
+                     params={"id": broadcast_id})
+    if urgent and scope.kind is not UnitKind.SO:
+        raise PermissionDenied(N_("Only the Sở may send an announcement as urgent."))
     recipients = await repo.reachable_people(db.reader, broadcast.audience)
     if not recipients:
         raise DomainError(N_("Nobody in this audience uses the assistant yet, so nobody would "

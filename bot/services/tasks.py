@@ -33,6 +33,7 @@ from bot.domain.tasks import (
     tasks_for,
 )
 from bot.i18n import N_
+from bot.services.authority import current_profile, refuse
 from bot.storage import Database
 from bot.storage import people as people_repo
 from bot.storage import tasks as task_repo
@@ -126,9 +127,11 @@ async def approve(db: Database, approver: Profile, owner_id: int, task: TaskCode
     if owner_person is None or task not in REVIEW_TASKS:
         raise PermissionDenied(N_("This button is not valid for you."))
     owner = await people_repo.profile_of(db.reader, owner_person)
-    if not may_approve(approver.person, approver, owner, rules):
-        raise PermissionDenied(N_("Only the approver of this cốt cán can confirm this "
-                                  "approval."))
+    current = await current_profile(db, approver.person.id)  # the role as it is now
+    if current is None or not may_approve(current.person, current, owner, rules):
+        await refuse(db, actor=actor, action="task.approve",
+                     subject=task_repo.subject(owner_id, task), reason="not_routed_approver",
+                     message=N_("Only the approver of this cốt cán can confirm this approval."))
     states = await task_repo.states_of(db.reader, owner_id)
     from_state = states.get(task)
     if from_state is ReviewState.APPROVED:

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from bot.domain.errors import AlreadyDone, DomainError, PermissionDenied
+from bot.domain.errors import AlreadyDone, DomainError
 from bot.domain.people import Profile, Role, UnitKind
 from bot.domain.tickets import MAX_OPEN_TICKETS, support_unit
-from bot.i18n import N_
+from bot.i18n import N_, translator
+from bot.knowledge.engine import AnsweringEngine
 from bot.knowledge.entries import Entry, Source
+from bot.services.authority import current_profile, refuse
 from bot.storage import Database
 from bot.storage import people as people_repo
 from bot.storage import tickets as repo
@@ -19,6 +21,7 @@ from bot.storage.tickets import Draft, Ticket
 
 MAX_QUESTION_CHARS = 1000
 FAQ_TOPIC = "faq"
+FAQ_TOPIC_TITLE = N_("Answers from the support staff")
 
 
 async def so_unit_id(db: Database) -> int:
@@ -62,12 +65,22 @@ def may_answer(staff: Profile | None, is_admin: bool, ticket: Ticket) -> bool:
     return staff.person.role is Role.PHONG_STAFF and staff.unit.id == ticket.unit_id
 
 
+async def _check_may_answer(db: Database, ticket_id: int, staff: Profile | None,
+                            is_admin: bool, by: str, action: str) -> Ticket:
+    """The ticket, if the staff member (reloaded: their unit as it is now) may answer it."""
+    ticket = await repo.ticket_by_id(db.reader, ticket_id)
+    current = await current_profile(db, staff.person.id if staff else None)
+    if ticket is None or not may_answer(current, is_admin, ticket):
+        await refuse(db, actor=by, action=action, subject=f"ticket:{ticket_id}",
+                     reason="not_support_staff_of_unit",
+                     message=N_("Only the support staff of this question's unit can answer "
+                                "it."))
+    return ticket
+
+
 async def answer_ticket(db: Database, ticket_id: int, *, staff: Profile | None,
                         is_admin: bool, text: str, by: str) -> Ticket:
-    ticket = await repo.ticket_by_id(db.reader, ticket_id)
-    if ticket is None or not may_answer(staff, is_admin, ticket):
-        raise PermissionDenied(N_("Only the support staff of this question's unit can answer "
-                                  "it."))
+    await _check_may_answer(db, ticket_id, staff, is_admin, by, "ticket.answer")
     if not text.strip():
         raise DomainError(N_("Please type the answer first."))
     async with db.transaction() as tx:
@@ -90,10 +103,7 @@ async def tickets_for_staff(db: Database, staff: Profile | None,
 
 async def propose_faq(db: Database, ticket_id: int, *, staff: Profile | None, is_admin: bool,
                       by: str) -> int:
-    ticket = await repo.ticket_by_id(db.reader, ticket_id)
-    if ticket is None or not may_answer(staff, is_admin, ticket):
-        raise PermissionDenied(N_("Only the support staff of this question's unit can answer "
-                                  "it."))
+    ticket = await _check_may_answer(db, ticket_id, staff, is_admin, by, "faq.propose")
     if ticket.status != "answered" or not ticket.answer:
         raise DomainError(N_("Question #{id} has no answer yet."), {"id": ticket_id})
     title = ticket.question if len(ticket.question) <= 60 else ticket.question[:59] + "…"
@@ -106,7 +116,14 @@ async def propose_faq(db: Database, ticket_id: int, *, staff: Profile | None, is
     return draft_id
 
 
-async def decide_faq(db: Database, draft_id: int, *, approve: bool, by: str) -> Draft:
+async def decide_faq(db: Database, draft_id: int, *, approve: bool, staff: Profile | None,
+                     is_admin: bool, by: str) -> Draft:
+    """Only a Sở officer (as the roster says now) or an admin decides what goes live."""
+    current = await current_profile(db, staff.person.id if staff else None)
+    if not is_admin and (current is None or current.person.role is not Role.SO_STAFF):
+        await refuse(db, actor=by, action="faq.decide", subject=f"faq:{draft_id}",
+                     reason="not_so_officer",
+                     message=N_("Only a Sở officer can approve answers for the knowledge base."))
     async with db.transaction() as tx:
         if not await repo.decide_draft(tx, draft_id, approve, by):
             raise AlreadyDone(N_("This draft has already been decided."))
@@ -135,3 +152,16 @@ async def faq_entry(db: Database, draft: Draft) -> Entry:
 
 async def approved_faq_entries(db: Database) -> list[Entry]:
     return [await faq_entry(db, d) for d in await repo.drafts(db.reader, "approved")]
+
+
+def publish_faq(engine: AnsweringEngine, topics: dict[str, str], entry: Entry) -> None:
+    """An approved answer is live at once, under the staff answers' topic."""
+    engine.add_entry(entry)
+    topics.setdefault(FAQ_TOPIC, translator("vi")(FAQ_TOPIC_TITLE))
+
+
+async def load_approved_faq(db: Database, engine: AnsweringEngine,
+                            topics: dict[str, str]) -> None:
+    """Approved drafts join the shipped knowledge base when the bot starts."""
+    for entry in await approved_faq_entries(db):
+        publish_faq(engine, topics, entry)

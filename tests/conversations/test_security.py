@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from bot.offline import OfflineTelegram
+import pytest
+
+from bot.offline import OfflineTelegram, SimulatedUser
 from bot.services.imports import import_roster
 from bot.spreadsheets import read_table
 from bot.storage import Database
@@ -33,3 +35,144 @@ async def test_a_foreign_contact_is_refused_not_padded_into_a_teachers_number(
     teacher = telegram.user(602, "Vân")
     [welcome] = await teacher.share_contact("84376612345")  # the teacher herself
     assert "Đào Thị Vân" in welcome.text
+
+
+# --- a button outlives its author's role: the action re-checks the actor when it takes effect
+
+TUAN = "0903000001"  # Chuyên viên Sở
+TUAN_ID = int(TUAN)
+PHUC = "0904000001"  # Chuyên viên Phòng, Huyện Hòa An
+HUY = "0904000003"  # Chuyên viên Phòng, Thành phố Sông Lam
+LAN = "0912345678"  # Hiệu trưởng TH Kim Đồng (Hòa An)
+HOA = "0912000001"  # GV cốt cán TH Kim Đồng
+HOA_AN = ["0912345678", "0912345679", "0912000001", "0912000002", "0913000001", "0913000002"]
+ELSEWHERE = ["0914000001", "0914000002", "0915000003", "0916000002", "0903000002",
+             "0904000003"]
+
+
+async def linked(telegram: OfflineTelegram, *phones: str) -> list[SimulatedUser]:
+    users = []
+    for phone in phones:
+        user = telegram.user(int(phone), phone=phone)
+        [welcome] = await user.share_contact()
+        assert "xác minh" in welcome.text
+        users.append(user)
+    return users
+
+
+def received(telegram: OfflineTelegram, phone: str, marker: str) -> int:
+    return sum(1 for m in telegram.api.messages_to(int(phone)) if marker in m.body)
+
+
+async def audit_actions(db: Database, action: str) -> list[tuple[str, str | None]]:
+    rows = await db.reader.execute_fetchall(
+        "SELECT actor, detail FROM audit_log WHERE action = ?", (action,))
+    return [(r[0], r[1]) for r in rows]
+
+
+async def test_a_demoted_so_officers_old_send_button_is_refused_and_audited(
+        telegram: OfflineTelegram, demo_db: Database) -> None:
+    [tuan] = await linked(telegram, TUAN)
+    await linked(telegram, *HOA_AN, *ELSEWHERE)
+    await tuan.send("/thongbao")
+    [menu] = await tuan.send("Thông báo toàn tỉnh: họp trực tuyến lúc 14:00.")
+    assert "toàn tỉnh" in menu.text
+    # A roster re-import makes him the principal of a school.
+    await add_to_roster(demo_db, "Hoàng Minh Tuấn,12/04/1978,0903 000 001,Hiệu trưởng,TH,"
+                                 "Trường TH Kim Đồng,Huyện Hòa An,")
+    [refused] = await tuan.press("Gửi", menu)
+    assert "đã thay đổi" in refused.text and "Chưa có tin nào được gửi" in refused.text
+    for phone in HOA_AN + ELSEWHERE:
+        assert received(telegram, phone, "họp trực tuyến") == 0
+    [(count,)] = await demo_db.reader.execute_fetchall("SELECT COUNT(*) FROM outbox")
+    assert count == 0
+    assert await audit_actions(demo_db, "broadcast.queue") == []
+    [(actor, detail)] = await audit_actions(demo_db, "broadcast.queue.refused")
+    assert actor == f"tg:{TUAN_ID}" and "outside_current_scope" in (detail or "")
+
+
+async def test_a_phongs_all_my_schools_announcement_reaches_its_schools_only(
+        telegram: OfflineTelegram, demo_db: Database) -> None:
+    [phuc] = await linked(telegram, PHUC)
+    await linked(telegram, *HOA_AN, *ELSEWHERE, TUAN)
+    await phuc.send("/thongbao")
+    [menu] = await phuc.send("Họp cốt cán cụm Hòa An chiều thứ sáu.")
+    [units] = await phuc.press("Đơn vị", menu)
+    [menu] = await phuc.press("Tất cả các trường của tôi", units)
+    assert f"{len(HOA_AN) + 1} người sẽ nhận" in menu.text  # its schools and its own staff
+    await phuc.press("Gửi", menu)
+    for phone in [*HOA_AN, PHUC]:
+        assert received(telegram, phone, "Họp cốt cán cụm Hòa An") == 1, phone
+    for phone in [*ELSEWHERE, TUAN]:
+        assert received(telegram, phone, "Họp cốt cán cụm Hòa An") == 0, phone
+
+
+async def test_a_ticket_cannot_be_answered_from_another_phong(
+        telegram: OfflineTelegram, demo_db: Database) -> None:
+    group = -100555
+    huy, phuc = await linked(telegram, HUY, PHUC)
+    await telegram.group_message(group, huy.user_id, "/nhomhotro")  # Sông Lam's group
+    [teacher] = await linked(telegram, "0914000002")  # a Sông Lam teacher
+    [answer] = await teacher.send("giáo viên nghỉ thai sản thì xin hoãn bồi dưỡng ở đâu ạ")
+    await teacher.press("Hỏi cán bộ hỗ trợ", answer)
+    [ticket] = telegram.api.messages_to(group)[1:]
+
+    [refused] = await telegram.group_message(group, phuc.user_id, "Trả lời mạo danh",
+                                             reply_to=ticket)
+    assert "Chỉ cán bộ hỗ trợ của đơn vị" in refused.text
+    assert not any("Trả lời mạo danh" in m.text
+                   for m in telegram.api.messages_to(teacher.user_id))
+    [(status,)] = await demo_db.reader.execute_fetchall("SELECT status FROM tickets")
+    assert status == "open"
+    [(actor, _detail)] = await audit_actions(demo_db, "ticket.answer.refused")
+    assert actor == f"tg:{phuc.user_id}"
+
+    await telegram.group_message(group, huy.user_id, "Trả lời đúng đơn vị", reply_to=ticket)
+    assert any("Trả lời đúng đơn vị" in m.text
+               for m in telegram.api.messages_to(teacher.user_id))
+
+
+async def test_a_principal_moved_to_another_school_cannot_use_the_old_approval_button(
+        telegram: OfflineTelegram, demo_db: Database) -> None:
+    hoa, lan = await linked(telegram, HOA, LAN)
+    await hoa.send("/tiendo")
+    await hoa.press("KH MĐ2")
+    await hoa.press("GVSP/GVQLGD")
+    [alert] = [m for m in telegram.api.messages_to(lan.user_id) if "chờ Thầy/Cô duyệt" in m.text]
+    await add_to_roster(demo_db, "Trần Thị Lan,05/05/1975,0912345678,Hiệu trưởng,TH,"
+                                 "Trường TH Võ Thị Sáu,Thành phố Sông Lam,x")
+    [refused] = await lan.press("Đã duyệt trên LMS", alert)
+    assert "Chỉ người duyệt" in refused.text
+    [(state,)] = await demo_db.reader.execute_fetchall(
+        "SELECT state FROM task_states WHERE task = 'plan_m2'")
+    assert state != "approved"
+    [(_actor, detail)] = await audit_actions(demo_db, "task.approve.refused")
+    assert "not_routed_approver" in (detail or "")
+
+
+async def test_faq_approval_rechecks_the_decider_in_the_service(demo_db: Database) -> None:
+    from bot.domain.errors import PermissionDenied
+    from bot.services import tickets as service
+    from bot.storage.people import person_by_phone, profile_of
+
+    phuc = await person_by_phone(demo_db.reader, PHUC)
+    tuan = await person_by_phone(demo_db.reader, TUAN)
+    assert phuc is not None and tuan is not None
+    async with demo_db.transaction() as tx:
+        await tx.execute("INSERT INTO kb_drafts (title, question, answer, proposed_by, "
+                         "proposed_at) VALUES ('t', 'q', 'a', 'test', '2027-01-01')")
+    phong = await profile_of(demo_db.reader, phuc)
+    with pytest.raises(PermissionDenied):
+        await service.decide_faq(demo_db, 1, approve=True, staff=phong, is_admin=False,
+                                 by="tg:1")
+    assert len(await audit_actions(demo_db, "faq.decide.refused")) == 1
+    so_profile = await profile_of(demo_db.reader, tuan)
+    # A stale profile object is not trusted: the roster row is reloaded.
+    await add_to_roster(demo_db, "Hoàng Minh Tuấn,12/04/1978,0903 000 001,Giáo viên,TH,"
+                                 "Trường TH Kim Đồng,Huyện Hòa An,")
+    with pytest.raises(PermissionDenied):
+        await service.decide_faq(demo_db, 1, approve=True, staff=so_profile, is_admin=False,
+                                 by="tg:2")
+    draft = await service.decide_faq(demo_db, 1, approve=True, staff=None, is_admin=True,
+                                     by="tg:999")
+    assert draft.status == "approved"

@@ -1,0 +1,84 @@
+"""The typed application and context that bot/app.py builds and handlers/ and scheduler/ use.
+
+It sits apart from bot/app.py so the wiring can import the handlers, and the handlers the
+types, without an import cycle.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+
+from telegram.ext import Application, CallbackContext, ExtBot, JobQueue
+
+from bot.config import Settings
+from bot.domain.routing import RoutingRules, rules_named
+from bot.knowledge.engine import AnsweringEngine
+from bot.knowledge.entries import Entry, load_entries, load_topics
+from bot.sending import Outbox, RateLimits
+from bot.services.pending_inputs import PendingInputs
+from bot.storage import Database
+
+
+def _utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+@cache
+def _knowledge() -> tuple[tuple[Entry, ...], dict[str, str]]:
+    return tuple(load_entries()), load_topics()
+
+
+def default_engine() -> AnsweringEngine:
+    """A fresh engine over the shipped knowledge base (the files are parsed once a process)."""
+    return AnsweringEngine.from_entries(_knowledge()[0])
+
+
+@dataclass
+class Services:
+    """Everything a handler may use, built once at start-up."""
+
+    settings: Settings
+    db: Database
+    engine: AnsweringEngine = field(default_factory=default_engine)
+    topics: dict[str, str] = field(default_factory=lambda: dict(_knowledge()[1]))
+    clock: Callable[[], dt.datetime] = field(default=_utcnow)
+    limits: RateLimits = field(default_factory=RateLimits)
+    outbox: Outbox = field(init=False)
+    inputs: PendingInputs = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.outbox = Outbox(self.db, self.settings.timezone, self.clock, self.limits)
+        self.inputs = PendingInputs(self.db, self.clock)
+
+    def local_now(self) -> dt.datetime:
+        return self.clock().astimezone(self.settings.timezone)
+
+    @property
+    def so_name(self) -> str:
+        return self.settings.so_name
+
+    @property
+    def rules(self) -> RoutingRules:
+        return rules_named(self.settings.routing)
+
+
+class BotData:
+    """Application-wide data: only the services, typed (no string-keyed look-ups)."""
+
+    services: Services | None = None
+
+
+class BotContext(CallbackContext[ExtBot[None], dict, dict, BotData]):  # type: ignore[type-arg]
+    @property
+    def services(self) -> Services:
+        services = self.bot_data.services
+        if services is None:
+            raise RuntimeError("services are not attached to the application")
+        return services
+
+
+BotApplication = Application[  # type: ignore[type-arg]
+    ExtBot[None], BotContext, dict, dict, BotData, JobQueue[BotContext]]
