@@ -19,6 +19,7 @@ from bot.context import (
 from bot.i18n import LANGUAGES, translator
 from bot.logs import trace_handlers
 from bot.offline import OFFLINE_TOKEN, FakeBotApi, OfflineRequest, OfflineTelegram
+from bot.services.letters import load_letters
 from bot.services.tickets import load_approved_faq
 from bot.storage import Database
 from bot.updates import PerChatUpdateProcessor
@@ -57,12 +58,14 @@ def build_application(services: Services, *, request: BaseRequest | None = None,
 
 
 async def _prepare(application: BotApplication) -> None:
-    """Database open, approved FAQ answers in the engine, command menus registered."""
+    """Database open, approved FAQ answers and the Sở's letters in the engine, command menus
+    registered."""
     services = application.bot_data.services
     assert services is not None
     if not services.db.is_open:
         await services.db.connect()
     await load_approved_faq(services.db, services.engine, services.topics)
+    await load_letters(services.db, services.engine.letters)
     await services.inputs.load()
     await register_commands(application)
 

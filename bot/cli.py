@@ -8,6 +8,7 @@ import logging
 import sys
 from pathlib import Path
 
+from bot import cli_letters
 from bot.config import ConfigError, Settings, load_settings
 from bot.logs import setup_logging
 
@@ -48,6 +49,8 @@ def _parser() -> argparse.ArgumentParser:
 
     ev = sub.add_parser("eval", help="score the engine on a question set (../shared/eval format)")
     ev.add_argument("file", type=Path)
+    ev.add_argument("--letters", type=Path, nargs="+", default=[],
+                    help="letters (files or folders) to load first, e.g. ../shared/seeds")
 
     rem = sub.add_parser("reminders", help="deadline reminders: plan (dry run) or run")
     rem_sub = rem.add_subparsers(dest="action", required=True)
@@ -84,6 +87,7 @@ def _parser() -> argparse.ArgumentParser:
     inv.add_argument("--role", choices=["so", "phong"], required=True)
     inv.add_argument("--name", required=True, help="the person's full name")
     inv.add_argument("--unit", help="the Phòng (or xã/phường) name, for --role phong")
+    cli_letters.add_parsers(sub)
     return parser
 
 
@@ -98,6 +102,9 @@ def main(argv: list[str] | None = None) -> int:
                   secrets=(settings.token, settings.webhook_secret, settings.erasure_key))
     command = args.command.replace("-", "_")
     return int(globals()[f"_cmd_{command}"](settings, args) or 0)
+
+
+_cmd_letters = cli_letters.cmd_letters
 
 
 def _cmd_run(settings: Settings, args: argparse.Namespace) -> int:
@@ -223,7 +230,13 @@ def _cmd_eval(settings: Settings, args: argparse.Namespace) -> int:
     if not args.file.is_file():
         print(f"troly: no such file: {args.file}", file=sys.stderr)
         return 2
-    print(format_report(run_eval(args.file, default_engine())))
+    engine = default_engine()
+    if args.letters:
+        from bot.services.letters import letters_from_paths
+
+        engine.letters.replace(letters_from_paths(args.letters))
+        print(f"letters loaded: {len(engine.letters)}")
+    print(format_report(run_eval(args.file, engine)))
     return 0
 
 

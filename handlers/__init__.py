@@ -18,14 +18,15 @@ from handlers import (
     flows,
     info,
     language,
+    letters,
     reminders,
     reports,
     support,
     tasks,
 )
 
-FEATURES = [flows, account, language, admin, tasks, reminders, broadcasts, reports, support, info,
-            answering, fallback]
+FEATURES = [flows, account, language, letters, admin, tasks, reminders, broadcasts, reports,
+            support, info, answering, fallback]
 
 # The command menu shown by Telegram (set_my_commands), in both languages.
 MENU: list[tuple[str, str]] = [

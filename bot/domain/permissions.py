@@ -53,6 +53,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "import_roster": ADMIN,
     "roster_template": ADMIN | OFFICERS,
     "invite": ADMIN,
+    "letters": ADMIN,
 }
 
 

@@ -28,6 +28,7 @@ from sys import intern
 import numpy as np
 
 from bot.knowledge.entries import Entry
+from bot.knowledge.letter_index import LetterIndex, Quote
 from bot.knowledge.normalize import (
     FILLERS,
     QUESTION_WORDS,
@@ -39,7 +40,7 @@ from bot.knowledge.normalize import (
     words,
 )
 
-KINDS = ("confident", "unsure", "none")
+KINDS = ("confident", "quoted", "unsure", "none")
 MAX_CANDIDATES = 3
 
 # Field weights (BM25F): paraphrased questions and titles say what an entry answers; the
@@ -93,10 +94,11 @@ UNSURE_AT = 0.3
 class Answer:
     """What the engine found; ``render_answer`` turns it into a message."""
 
-    kind: str  # "confident" | "unsure" | "none"
+    kind: str  # "confident" | "quoted" (a letter's passage) | "unsure" | "none"
     entry: Entry | None
     confidence: float
     candidates: tuple[Entry, ...] = ()
+    quote: Quote | None = None  # what a loaded letter says, for "quoted"
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,6 +182,7 @@ class AnsweringEngine:
     def __init__(self, entries: Iterable[Entry] = ()) -> None:
         self._entries: list[Entry] = []
         self._analysed: dict[str, tuple[Entry, _Analysis]] = {}
+        self.letters = LetterIndex()  # the letters the Sở loaded, quoted when no entry answers
         self.replace_entries(entries)
 
     @classmethod
@@ -376,6 +379,26 @@ class AnsweringEngine:
         return min(1.0, matched / min(total, _ENOUGH_EVIDENCE * self._max_idf))
 
     def answer(
+        self,
+        question: str,
+        *,
+        role: str | None = None,
+        level: str | None = None,
+        province: str | None = None,
+    ) -> Answer:
+        """Curated entries first; when none is confident, the passage of a loaded letter that
+        covers the question, quoted (with unsure entries as alternatives); else the entries'
+        unsure answer or an honest "none". Nothing is ever composed."""
+        found = self._entry_answer(question, role=role, level=level, province=province)
+        if found.kind == "confident" or not len(self.letters):
+            return found
+        quote = self.letters.search(question)
+        if quote is None:
+            return found
+        alternatives = found.candidates if found.kind == "unsure" else ()
+        return Answer("quoted", None, quote.confidence, alternatives, quote=quote)
+
+    def _entry_answer(
         self,
         question: str,
         *,

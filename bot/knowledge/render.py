@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from bot.knowledge.citation import cite_letter
 from bot.knowledge.engine import Answer
 from bot.telegram_text import escape as _esc
 from bot.telegram_text import visible_text
@@ -39,6 +40,14 @@ def _source_line(answer: Answer, gettext: Gettext) -> str:
     return f"<i>{label}: {captions}</i>"
 
 
+def _quote_lines(answer: Answer, gettext: Gettext) -> str:
+    """The letter's own sentences in quotation marks, then which letter and section they are."""
+    assert answer.quote is not None
+    quote = answer.quote
+    citation = cite_letter(quote.letter.meta, quote.passage.section, gettext)
+    return f"📄 «{_esc(quote.text)}»\n<i>{_esc(citation)}</i>"
+
+
 def _hotline(gettext: Gettext) -> str:
     return _esc(gettext("{phone}, branch 2 (Viettel, free of charge).").format(phone=HOTLINE))
 
@@ -51,6 +60,8 @@ def render_answer(answer: Answer, gettext: Gettext, *, contacts_html: str | None
     """
     if answer.kind == "confident" and answer.entry is not None:
         parts = [answer.entry.answer, _source_line(answer, gettext)]
+    elif answer.kind == "quoted" and answer.quote is not None:
+        parts = [_quote_lines(answer, gettext)]
     elif answer.kind == "unsure" and answer.candidates:
         lines = [f"• {_esc(c.title)}" for c in answer.candidates]
         parts = [

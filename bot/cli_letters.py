@@ -1,0 +1,76 @@
+"""``troly letters add|list|remove``: the Sở's letters from the command line.
+
+``add`` prints the same preview the bot shows an admin, then stores the letter; the running
+bot indexes stored letters when it starts (and at once when they come through the chat).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from pathlib import Path
+
+from bot.config import Settings
+
+
+def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    letters = sub.add_parser("letters", help="the Sở's letters the bot quotes: add, list, remove")
+    actions = letters.add_subparsers(dest="action", required=True)
+    add = actions.add_parser("add", help="read a .pdf, .docx or .txt letter and store it")
+    add.add_argument("file", type=Path)
+    add.add_argument("--number", help='the letter\'s number, e.g. "2468/SGDĐT-TCCB"')
+    add.add_argument("--date", help="DD/MM/YYYY, when the letter does not say it readably")
+    add.add_argument("--issuer", help='e.g. "Sở GD&ĐT Đồng Nai"')
+    add.add_argument("--dry-run", action="store_true", help="only print the preview")
+    actions.add_parser("list", help="the stored letters")
+    remove = actions.add_parser("remove", help="remove a letter: it is no longer quoted")
+    remove.add_argument("id", type=int)
+
+
+def cmd_letters(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.i18n import translator
+    from bot.knowledge.letter_files import LetterFileError
+    from bot.knowledge.letter_index import LetterIndex
+    from bot.services import letters as service
+    from bot.storage import Database
+    from bot.storage.letters import all_letters
+
+    _ = translator("vi").gettext
+    draft = None
+    if args.action == "add":
+        if not args.file.is_file():
+            print(f"troly: no such file: {args.file}", file=sys.stderr)
+            return 2
+        try:
+            draft = service.read_letter_file(args.file.read_bytes(), args.file.name,
+                                             number=args.number, date=args.date,
+                                             issuer=args.issuer)
+        except LetterFileError as exc:
+            print(_(exc.message).format(**exc.params), file=sys.stderr)
+            return 1
+        print("\n".join(service.preview_lines(draft.letter, _, sections=None)))
+        if args.dry_run:
+            return 0
+
+    async def run() -> int:
+        db = await Database.open(settings.db_path)
+        try:
+            if args.action == "list":
+                for s in await all_letters(db.reader):
+                    print(f"#{s.id} {s.meta.number or '-'} · {s.meta.date or '-'} · "
+                          f"{s.meta.issuer or '-'} · {s.meta.subject[:80]} ({s.filename})")
+                return 0
+            if args.action == "remove":
+                removed = await service.remove_letter(db, LetterIndex(), args.id, actor="cli")
+                print(f"removed letter #{args.id}" if removed else f"no letter #{args.id}")
+                return 0 if removed else 1
+            assert draft is not None
+            letter = await service.save_letter(db, LetterIndex(), draft, actor="cli")
+            print(_("Letter #{id} stored: the bot quotes it from its next start.").format(
+                id=letter.id))
+            return 0
+        finally:
+            await db.close()
+
+    return asyncio.run(run())

@@ -1,0 +1,153 @@
+"""The text of a letter as the Sở sends it: .pdf (text layer), .docx (tables too) or .txt.
+
+Every way a file can fail becomes a ``LetterFileError`` whose message (an English msgid) says
+what is wrong and what to send instead, so nothing half-read is ever stored. Official letters
+put the issuer, "Số: …" and the date in a two-column table, so a .docx is read in document
+order, paragraphs and table cells alike, one line per paragraph.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import zipfile
+from pathlib import PurePath
+
+from bot.i18n import N_
+from bot.textnorm import nfc
+
+log = logging.getLogger(__name__)
+
+MAX_LETTER_BYTES = 20 * 1024 * 1024  # Telegram lets a bot download up to 20 MB
+EXTENSIONS = (".pdf", ".docx", ".txt")
+_MIN_LETTERS = 40  # fewer letters than this is an empty document
+_MIN_LETTERS_PER_PAGE = 25  # a PDF with less text than this per page is a scan
+
+
+class LetterFileError(ValueError):
+    """A file that cannot become a letter; ``message`` is the msgid shown to the admin."""
+
+    def __init__(self, message: str, **params: object) -> None:
+        super().__init__(message)
+        self.message = message
+        self.params = params
+
+
+def extension(filename: str) -> str:
+    return PurePath(filename.lower()).suffix
+
+
+def extract_text(data: bytes, filename: str) -> str:
+    """The letter's text, lines as the letter has them.
+
+    Raises:
+        LetterFileError: unsupported type, too large, corrupt, password-protected, a scan,
+            or no text at all.
+    """
+    kind = extension(filename)
+    if kind not in EXTENSIONS:
+        raise LetterFileError(N_("I read letters as .pdf, .docx or .txt files only."))
+    if len(data) > MAX_LETTER_BYTES:
+        raise LetterFileError(N_("The file is larger than {mb} MB. Please send the letter "
+                                 "alone, as a .pdf or .docx."), mb=MAX_LETTER_BYTES // 2**20)
+    if not data.strip():
+        raise LetterFileError(N_("The file is empty. Please send the letter again."))
+    if kind == ".pdf":
+        text = _pdf_text(data)
+    elif kind == ".docx":
+        text = _docx_text(data)
+    else:
+        text = _txt_text(data)
+    text = nfc(text).replace("\r\n", "\n").replace("\r", "\n")
+    if sum(ch.isalpha() for ch in text) < _MIN_LETTERS:
+        raise LetterFileError(N_("The document has no text. Please send the letter itself, "
+                                 "as a .pdf or .docx."))
+    return text
+
+
+def _pdf_text(data: bytes) -> str:
+    from pypdf import PdfReader
+    from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
+
+    corrupt = LetterFileError(N_("I cannot read this PDF: the file is damaged or is not a "
+                                 "PDF. Please export it again from Word, or send the .docx. "
+                                 "(A roster goes as .xlsx; /mau gives the template.)"))
+    locked = LetterFileError(N_("This PDF is protected by a password. Please send a copy "
+                                "without a password, or the .docx."))
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            try:
+                if not reader.decrypt(""):
+                    raise locked
+            except (FileNotDecryptedError, NotImplementedError, DependencyError):
+                raise locked from None
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except LetterFileError:
+        raise
+    except FileNotDecryptedError:
+        raise locked from None
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError, AssertionError,
+            RecursionError) as exc:
+        log.info("unreadable pdf: %s", type(exc).__name__)
+        raise corrupt from None
+    if not pages:
+        raise corrupt
+    letters = sum(ch.isalpha() for page in pages for ch in page)
+    if letters < _MIN_LETTERS_PER_PAGE * len(pages):
+        raise LetterFileError(N_("This PDF is a scan: it holds pictures of the pages, not "
+                                 "text, so I cannot quote it. Please send a text PDF (saved "
+                                 "from Word) or the .docx."))
+    return "\n".join(pages)
+
+
+def _docx_text(data: bytes) -> str:
+    from docx import Document
+    from docx.opc.exceptions import PackageNotFoundError
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    if data[:4] != b"PK\x03\x04":
+        if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":  # OLE: old .doc, or encrypted .docx
+            raise LetterFileError(N_("This Word file is protected by a password or is an old "
+                                     ".doc. Please save it as .docx without a password."))
+        raise LetterFileError(N_("I cannot read this Word file: it is damaged or is not a "
+                                 ".docx. Please save it again as .docx."))
+    try:
+        document = Document(io.BytesIO(data))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        log.info("unreadable docx: %s", type(exc).__name__)
+        raise LetterFileError(N_("I cannot read this Word file: it is damaged or is not a "
+                                 ".docx. Please save it again as .docx.")) from None
+    lines: list[str] = []
+    for block in document.iter_inner_content():
+        if isinstance(block, Paragraph):
+            lines.append(block.text)
+        elif isinstance(block, Table):
+            lines.extend(_table_lines(block))
+    return "\n".join(lines)
+
+
+def _table_lines(table: object) -> list[str]:
+    """Cells row by row, left to right, each cell's paragraphs as lines (merged cells once)."""
+    lines: list[str] = []
+    for row in table.rows:  # type: ignore[attr-defined]
+        seen: set[int] = set()
+        for cell in row.cells:
+            if id(cell._tc) in seen:
+                continue
+            seen.add(id(cell._tc))
+            lines.extend(p.text for p in cell.paragraphs)
+            for inner in cell.tables:
+                lines.extend(_table_lines(inner))
+        lines.append("")
+    return lines
+
+
+def _txt_text(data: bytes) -> str:
+    encoding = "utf-16" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8-sig"
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        raise LetterFileError(N_("This text file is not in UTF-8. Please save it as UTF-8, or "
+                                 "send the .docx.")) from None

@@ -1,0 +1,285 @@
+"""Finds the passage of the loaded letters that answers a question, and the sentences to quote.
+
+Passages go through the same normalisation as questions (``normalize.words``: no diacritics,
+teencode, abbreviations; typo repair against the passages' own vocabulary) and are ranked by
+BM25 over folded words and word pairs. Ranking alone would quote something for any question,
+so a passage is quoted only when it (with its letter's issuer and subject) covers most of the
+question's content words and word pairs: a question about salaries or the weather shares a
+few words with every letter, but not its two-syllable words. Among passages that cover the
+question as well, the newest letter wins: it replaces what the older one said.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import partial
+from itertools import pairwise
+from sys import intern
+
+import numpy as np
+
+from bot.knowledge.letters import Letter, Passage
+from bot.knowledge.normalize import FILLERS, QUESTION_WORDS, SpellFixer, fold_word, words
+
+QUOTE_CHARS = 600
+# Share of the question's content (idf-weighted words and word pairs) a passage must cover to
+# be quoted; set on the dev questions with the five seed letters loaded, where every
+# out-of-scope question (weather, salary, tuition, holidays) must stay below it.
+QUOTE_AT = 0.65
+_VAGUE = 0.35  # content weight, in unknown words, below which a question says too little
+_SAME_TOPIC = 0.08  # passages this close in coverage speak of the same thing: newest wins
+_CANDIDATES = 12
+_K1, _B = 1.2, 0.75
+_QUESTION_WORD_WEIGHT = 0.4
+_CONTEXT_WEIGHT = 0.3  # issuer and subject words, counted for every passage of the letter
+_PAIR_SHARE = 0.5
+_SENTENCE = re.compile(r"(?<=[^\d\s][.;!?])\s+")  # not after "1." or "2.3."
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """What a letter says on the question: the sentences to quote and where they stand."""
+
+    letter: Letter
+    passage: Passage
+    text: str  # verbatim sentences, "…" where some were left out
+    confidence: float
+
+
+def _terms(text: str) -> tuple[str, ...]:
+    """Folded words and word pairs, and each word with diacritics as "'word"."""
+    accented = words(text, limit=None)
+    folded = [fold_word(w) for w in accented]
+    keep = [i for i, f in enumerate(folded) if f and f not in FILLERS]
+    out = [folded[i] for i in keep]
+    out += [f"{folded[i]} {folded[j]}" for i, j in pairwise(keep) if j == i + 1]
+    out += ["'" + accented[i] for i in keep if accented[i] != folded[i]]
+    return tuple(intern(t) for t in out)
+
+
+def _sentences(passage: Passage) -> list[tuple[str, bool]]:
+    """The passage's sentences, each with whether it starts a line of the letter."""
+    return [(s, k == 0) for line in passage.text.split("\n")
+            for k, s in enumerate(x for x in _SENTENCE.split(line) if x)]
+
+
+@dataclass(frozen=True, slots=True)
+class _Query:
+    terms: dict[str, float]  # index term -> weight
+    content: dict[str, float]  # content word ("'lương" when typed with marks) -> idf
+    pairs: dict[str, float]  # adjacent content pair (folded) -> idf
+
+
+@dataclass(frozen=True, slots=True)
+class _State:
+    """Everything a search reads, built aside and swapped in at once, so a search running
+    while a letter is added (in a worker thread) sees the old index or the new, never half."""
+
+    passages: list[tuple[Letter, Passage]]
+    heads: list[tuple[str, ...]]  # heading-path terms of each passage
+    sentence_terms: list[tuple[tuple[str, ...], ...]]  # terms of each sentence of each passage
+    context: dict[int, frozenset[str]]  # letter id -> its issuer's and subject's terms
+    idf: dict[str, float]
+    max_idf: float
+    postings: dict[str, tuple[np.ndarray, np.ndarray]]
+    speller: SpellFixer
+
+
+def _build(letters: list[Letter]) -> _State:
+    passages = [(letter, p) for letter in letters for p in letter.passages]
+    context = {letter.id: frozenset(_terms(f"{letter.meta.issuer}\n{letter.meta.subject}"))
+               for letter in letters}
+    n = len(passages)
+    heads = [_terms(" ".join(p.path)) for _, p in passages]
+    sentence_terms = [tuple(_terms(s) for s, _ in _sentences(p)) for _, p in passages]
+    counts = [Counter(head + tuple(t for s in sentences for t in s))
+              for head, sentences in zip(heads, sentence_terms, strict=True)]
+    df: Counter[str] = Counter()
+    for c in counts:
+        df.update(c.keys())
+    for terms in context.values():
+        df.update(t for t in terms if t not in df)  # known words, if only from a subject
+    idf = {t: math.log(1 + (n - k + 0.5) / (k + 0.5)) for t, k in df.items()}
+    lengths = [sum(c.values()) for c in counts]
+    avg = (sum(lengths) / n if n else 1.0) or 1.0
+    postings: dict[str, tuple[list[int], list[float]]] = {}
+    for i, c in enumerate(counts):
+        norm = _K1 * (1 - _B + _B * lengths[i] / avg)
+        for t, k in c.items():
+            ids, ws = postings.setdefault(t, ([], []))
+            ids.append(i)
+            ws.append(idf[t] * k * (_K1 + 1) / (k + norm))
+    vocab = {t: k for t, k in df.items() if " " not in t and not t.startswith("'")}
+    return _State(
+        passages, heads, sentence_terms, context, idf,
+        math.log(1 + (n + 0.5) / 0.5) if n else 1.0,
+        {t: (np.array(ids, dtype=np.int32), np.array(ws, dtype=np.float32))
+         for t, (ids, ws) in postings.items()},
+        SpellFixer.build(vocab, (t for t in df if " " in t), FILLERS))
+
+
+class LetterIndex:
+    """The loaded letters' passages; adding or removing a letter re-indexes at once."""
+
+    def __init__(self, letters: Iterable[Letter] = ()) -> None:
+        self._letters: dict[int, Letter] = {}
+        self.replace(letters)
+
+    @property
+    def letters(self) -> list[Letter]:
+        return sorted(self._letters.values(), key=lambda letter: letter.id)
+
+    def __len__(self) -> int:
+        return len(self._letters)
+
+    def add(self, letter: Letter) -> None:
+        self.replace([*(x for x in self._letters.values() if x.id != letter.id), letter])
+
+    def remove(self, letter_id: int) -> bool:
+        found = letter_id in self._letters
+        if found:
+            self.replace(x for x in self._letters.values() if x.id != letter_id)
+        return found
+
+    def replace(self, letters: Iterable[Letter]) -> None:
+        chosen = {letter.id: letter for letter in letters}
+        self._state = _build(sorted(chosen.values(), key=lambda letter: letter.id))
+        self._letters = chosen
+
+    # -- answering ---------------------------------------------------------------------
+
+    def search(self, question: str) -> Quote | None:
+        """The passage to quote for ``question``, or None when no letter covers it.
+
+        A passage must cover the question twice over: as a whole (cheap, from the index), then
+        in the few sentences that would be quoted, so that words scattered over a long
+        section never add up to an answer.
+        """
+        state = self._state  # one consistent index for the whole search
+        if not state.passages or not isinstance(question, str):
+            return None
+        query = _query(state, question)
+        if not query.content:
+            return None
+        ids, weights = [], []
+        for term, weight in query.terms.items():
+            found = state.postings.get(term)
+            if found is not None:
+                ids.append(found[0])
+                weights.append(weight * found[1])
+        if not ids:
+            return None
+        scores = np.bincount(np.concatenate(ids), weights=np.concatenate(weights),
+                             minlength=len(state.passages))
+        found_here: list[tuple[float, int, list[int]]] = []
+        for doc in (int(i) for i in np.argsort(-scores)[:_CANDIDATES] if scores[i] > 0):
+            context = state.context[state.passages[doc][0].id]
+            whole = _coverage(state, query, partial(_in_passage, state, context, doc))
+            if whole < QUOTE_AT:
+                continue
+            window = _window(state, query, doc)
+            shown = set(state.heads[doc]).union(*(state.sentence_terms[doc][k] for k in window))
+            covered = _coverage(state, query, partial(_in_window, context, shown))
+            if covered >= QUOTE_AT:
+                found_here.append((covered, doc, window))
+        if not found_here:
+            return None
+        best = max(c for c, _, _ in found_here)
+        covered, doc, window = max(
+            (f for f in found_here if f[0] >= best - _SAME_TOPIC),
+            key=lambda f: (state.passages[f[1]][0].meta.day, scores[f[1]]))
+        letter, passage = state.passages[doc]
+        return Quote(letter, passage, _quote_text(_sentences(passage), window), covered)
+
+
+def _query(state: _State, question: str) -> _Query:
+    accented = words(question)
+    folded = [fold_word(w) for w in accented]
+    for i, f in enumerate(folded):
+        if f and f not in FILLERS:
+            fixed = state.speller.fix(f, folded[i - 1] if i else "",
+                                      folded[i + 1] if i + 1 < len(folded) else "")
+            if fixed:
+                folded[i] = accented[i] = fixed
+    keep = [i for i, f in enumerate(folded) if f and f not in FILLERS]
+    terms: dict[str, float] = {}
+    content: dict[str, float] = {}
+    pairs: dict[str, float] = {}
+    for j, i in enumerate(keep):
+        f = folded[i]
+        asking = f in QUESTION_WORDS
+        terms[f] = max(terms.get(f, 0.0), _QUESTION_WORD_WEIGHT if asking else 1.0)
+        if not asking:  # typed with marks, only the same marks count ("lương" ≠ "lượng")
+            key = f if accented[i] == f else "'" + accented[i]
+            content[key] = state.idf.get(f, state.max_idf)
+        if j + 1 < len(keep) and keep[j + 1] == i + 1:
+            pair = f"{f} {folded[i + 1]}"
+            terms[pair] = 1.0
+            if not (asking or folded[i + 1] in QUESTION_WORDS):
+                pairs[pair] = state.idf.get(pair, state.max_idf)
+    return _Query(terms, content, pairs)
+
+
+def _in_window(context: frozenset[str], shown: set[str], term: str) -> bool:
+    return term in context or term in shown
+
+
+def _in_passage(state: _State, context: frozenset[str], doc: int, term: str) -> bool:
+    """Whether the passage (or its letter's issuer and subject) holds ``term``."""
+    if term in context:
+        return True
+    found = state.postings.get(term)
+    if found is None:
+        return False
+    k = int(np.searchsorted(found[0], doc))
+    return k < len(found[0]) and int(found[0][k]) == doc
+
+
+def _coverage(state: _State, query: _Query, present: Callable[[str], bool]) -> float:
+    """Share of the question's content words and word pairs (idf-weighted) present, lowered
+    for a question made only of the letters' commonest words."""
+
+    def share(wanted: dict[str, float]) -> float:
+        total = sum(wanted.values())
+        return sum(w for t, w in wanted.items() if present(t)) / total if total else 0.0
+
+    covered = share(query.content)
+    if len(query.pairs) >= 2:
+        covered = (1 - _PAIR_SHARE) * covered + _PAIR_SHARE * share(query.pairs)
+    specific = min(1.0, sum(query.content.values()) / (_VAGUE * state.max_idf))
+    return covered * specific
+
+
+def _window(state: _State, query: _Query, doc: int) -> list[int]:
+    """The passage's sentences that match the question best, in order, within QUOTE_CHARS."""
+    sentences = _sentences(state.passages[doc][1])
+    wanted = {**query.content, **query.pairs}
+    scored = [sum(wanted.get(t, 0.0) for t in set(terms)) for terms in state.sentence_terms[doc]]
+    chosen: list[int] = []
+    size = 0
+    for k in sorted(range(len(sentences)), key=lambda k: -scored[k]):
+        if chosen and (scored[k] <= 0 or size + len(sentences[k][0]) > QUOTE_CHARS):
+            continue
+        chosen.append(k)
+        size += len(sentences[k][0]) + 1
+    return sorted(chosen)
+
+
+def _quote_text(sentences: list[tuple[str, bool]], chosen: list[int]) -> str:
+    """The chosen sentences verbatim, line breaks where the letter has them, "…" where
+    sentences between them are left out."""
+    text = ""
+    for n, k in enumerate(chosen):
+        sentence, starts_line = sentences[k]
+        if n and k != chosen[n - 1] + 1:
+            text += " …\n" if starts_line else " … "
+        elif n:
+            text += "\n" if starts_line else " "
+        text += sentence
+    if len(text) > QUOTE_CHARS:
+        text = text[:QUOTE_CHARS].rsplit(" ", 1)[0] + " …"
+    return text

@@ -1,0 +1,382 @@
+"""A letter read the way an officer reads it: who issued it, its number and date, what it is
+about, its passages along its own numbering, and the dates that carry a task.
+
+Plain text in, plain data out: no file formats here (``letter_files``) and no ranking
+(``letter_index``). Every rule is a pattern of how Vietnamese official letters are laid out
+(Nghị định 30/2020 on the form of administrative documents): "Số: 2468/SGDĐT-TCCB",
+"Đồng Nai, ngày 15 tháng 01 năm 2027", "V/v …", sections "I.", "1.", "1.2.", "a)", "Bước 1".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+
+from bot.textnorm import fold
+
+MAX_PASSAGE_CHARS = 1200  # a longer section is cut at paragraph boundaries
+_HEADER_LINES = 45
+_LABEL_CHARS = 60
+
+
+@dataclass(frozen=True, slots=True)
+class LetterMeta:
+    number: str  # "2468/SGDĐT-TCCB"; "/SGDĐT-GDTrH" when the letter leaves the number blank
+    date: str  # as the letter dates itself: "15/01/2027", "3/2021" or "2022"
+    issuer: str  # "Sở GD&ĐT Đồng Nai", "UBND tỉnh Kiên Giang"
+    subject: str  # the "V/v …" line without "V/v", or the plan's title
+
+    @property
+    def day(self) -> tuple[int, int, int]:
+        """(year, month, day) for ordering letters: a missing day or month counts as 0."""
+        parts = [int(p) for p in self.date.split("/") if p.isdigit()][::-1]
+        parts += [0] * (3 - len(parts))
+        return parts[0], parts[1], parts[2]
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    path: tuple[str, ...]  # ("3. Chế độ báo cáo", "a)"), empty for the opening paragraphs
+    section: str  # "3.a", what a citation names after "mục"
+    text: str  # the letter's words, one paragraph a line
+
+
+@dataclass(frozen=True, slots=True)
+class TaskDate:
+    date: dt.date
+    sentence: str  # the sentence that sets it, e.g. "… hoàn thành trước ngày 15/5/2027."
+
+
+@dataclass(frozen=True, slots=True)
+class Letter:
+    id: int  # 0 until stored
+    meta: LetterMeta
+    passages: tuple[Passage, ...]
+    task_dates: tuple[TaskDate, ...]
+    filename: str = ""
+
+
+# -- cleaning ---------------------------------------------------------------------------------
+
+_MARKUP = re.compile(r"\*+|__|^#+\s*|^>\s*")
+
+
+_MOTTO_INSIDE = re.compile(r"\s(?=CỘNG HÒA|CỘNG HOÀ|Độc lập\s*[-–])")
+_DATE_INSIDE = re.compile(r",\s*ngày\s*\d{0,2}\s*(?:tháng|/)")
+
+
+_GLUED_PLACE = re.compile(r"(?<=[^\sA-ZĐ])(?=(?:[A-ZĐ]\w*\s+){0,4}[A-ZĐ]\w*,\s*ngày\s*\d{0,2}\s*"
+                          r"(?:tháng|/))")
+
+
+def _unmerge(line: str) -> list[str]:
+    """A PDF prints the two header columns side by side: "UBND TỈNH X  CỘNG HÒA …",
+    "V/v … năm 2027Đồng Nai, ngày …". Split them back into the lines the letter has."""
+    parts = _MOTTO_INSIDE.split(_GLUED_PLACE.sub(" ", line, count=1))
+    out: list[str] = []
+    for part in parts:
+        found = _DATE_INSIDE.search(part)
+        if found:
+            words_before = part[:found.start()].split(" ")
+            k = len(words_before)
+            while k > 0 and len(words_before) - k < 5 and words_before[k - 1][:1].isupper():
+                k -= 1
+            if 0 < k < len(words_before):
+                out += [" ".join(words_before[:k]), part[len(" ".join(words_before[:k])) + 1:]]
+                continue
+        out.append(part)
+    return [p.strip() for p in out]
+
+
+def clean_lines(text: str) -> list[str]:
+    """Lines without the markup a text export leaves (**bold**, # headings), spaces collapsed,
+    the header's side-by-side columns split apart."""
+    out: list[str] = []
+    for n, line in enumerate(text.split("\n")):
+        line = _MARKUP.sub("", line.replace("\u00a0", " ").replace("\t", " "))
+        line = re.sub(r" {2,}", " ", line).strip()
+        out += _unmerge(line) if n < _HEADER_LINES else [line]
+    return out
+
+
+# -- metadata ---------------------------------------------------------------------------------
+
+_NUMBER = re.compile(r"^S[ốố]\s*(?:hiệu)?\s*[:.]\s*(.*)$", re.IGNORECASE)
+_NUMBER_VALUE = re.compile(r"(\d*)\s*/\s*([\w&.\-–]+(?:\s*-\s*[\w&.]+)*)")
+_DATE_LINE = re.compile(
+    r"^(?P<place>[^,\d]{2,45}),\s*ngày\s*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*"
+    r"năm\s*(?P<y>\d{4})", re.IGNORECASE)
+_DATE_LINE_NUMERIC = re.compile(
+    r"^(?P<place>[^,\d]{2,45}),\s*ngày\s*(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})",
+    re.IGNORECASE)
+_SUBJECT = re.compile(r"^(?:V/v|Về việc)\s*:?\s*(.*)$", re.IGNORECASE)
+_TITLE_WORDS = ("KẾ HOẠCH", "THÔNG BÁO", "QUYẾT ĐỊNH", "HƯỚNG DẪN", "TỜ TRÌNH", "CHỈ THỊ",
+                "BÁO CÁO")
+_MOTTO = ("CỘNG HÒA", "CỘNG HOÀ", "ĐỘC LẬP", "Độc lập")
+
+
+def _province_name(raw: str) -> str:
+    """ "TỈNH ĐỒNG NAI" → "Đồng Nai"; Hồ Chí Minh keeps its "TP." as people write it."""
+    name = re.sub(r"^(tỉnh|thành phố|tp\.?)\s+", "", raw.strip(" .:*"), flags=re.IGNORECASE)
+    name = name.title() if name.isupper() else name
+    return f"TP. {name}" if fold(name) == "ho chi minh" else name
+
+
+def _read_number(lines: list[str]) -> str:
+    for line in lines[:_HEADER_LINES]:
+        found = _NUMBER.match(line)
+        if found:
+            value = _NUMBER_VALUE.search(found.group(1))
+            if value:
+                return value.group(1) + "/" + re.sub(r"\s+", "", value.group(2))
+    return ""
+
+
+def _read_date(lines: list[str]) -> tuple[str, str]:
+    """The letter's date as written ("15/01/2027", "3/2021", "2022") and its place."""
+    for line in lines[:_HEADER_LINES]:
+        found = _DATE_LINE.match(line) or _DATE_LINE_NUMERIC.match(line)
+        if found:
+            day, month, year = found.group("d"), found.group("m"), found.group("y")
+            if day and month:
+                date = f"{day}/{month}/{year}"
+            elif month:
+                date = f"{int(month)}/{year}"
+            else:
+                date = year
+            return date, found.group("place").strip()
+    return "", ""
+
+
+def _read_issuer(lines: list[str], number: str, place: str, body: str) -> str:
+    """The agency from the header block, else from the number's code or the body."""
+    agency, province = "", ""
+    header = lines[:_HEADER_LINES]
+    for i, line in enumerate(header):
+        if not line or any(line.startswith(m) for m in _MOTTO):
+            continue
+        if _DATE_LINE.match(line) or _SUBJECT.match(line) or line.lower().startswith("kính gửi"):
+            break
+        upper = line.upper()
+        nxt = header[i + 1] if i + 1 < len(header) else ""
+        region = re.search(r"(TỈNH|THÀNH PHỐ|TP\.?)\s+([^\n]+)$", upper)
+        if region is None and re.fullmatch(r"(ỦY|UỶ) BAN NHÂN DÂN|UBND", upper.strip()):
+            region = re.search(r"(TỈNH|THÀNH PHỐ|TP\.?)\s+([^\n]+)$", nxt.upper())
+        if region and not province:
+            province = _province_name(region.group(2))
+        if "SỞ GIÁO DỤC" in upper or re.search(r"\bSỞ GD", upper):
+            agency = "so"
+        elif ("ỦY BAN NHÂN DÂN" in upper or "UỶ BAN NHÂN DÂN" in upper
+              or upper.startswith("UBND")) and agency != "so":
+            agency = "ubnd"
+        elif "PHÒNG GIÁO DỤC" in upper and not agency:
+            agency = "phong"
+        elif "BỘ GIÁO DỤC" in upper and not agency:
+            agency = "bo"
+    code = fold(number.partition("/")[2]).upper()
+    if not agency:
+        if "UBND" in code:
+            agency = "ubnd"
+        elif code.startswith(("SGD", "KH-SGD", "SGDD")) or "GDDT" in code or "SGD" in code:
+            agency = "so"
+        elif "BGD" in code:
+            agency = "bo"
+        elif re.search(r"Sở Giáo dục và Đào tạo|Sở GD", body[:4000]):
+            agency = "so"
+    province = province or (_province_name(place) if place else "")
+    if agency == "bo":
+        return "Bộ GD&ĐT"
+    if agency == "ubnd":
+        kind = "thành phố" if province in ("Hà Nội", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế") \
+            else "" if province.startswith("TP.") else "tỉnh"
+        return " ".join(p for p in ("UBND", kind, province) if p)
+    if agency == "phong":
+        return "Phòng GD&ĐT" + (f" {province}" if province else "")
+    if agency == "so" or province:
+        return "Sở GD&ĐT" + (f" {province}" if province else "")
+    return ""
+
+
+def _read_subject(lines: list[str]) -> str:
+    for i, line in enumerate(lines[:_HEADER_LINES]):
+        found = _SUBJECT.match(line)
+        if found:
+            parts = [found.group(1)]
+            for nxt in lines[i + 1:i + 6]:
+                if (not nxt or _DATE_LINE.match(nxt) or nxt.lower().startswith("kính gửi")
+                        or nxt.startswith(_MOTTO) or nxt.isupper()):
+                    break
+                parts.append(nxt)
+            return " ".join(parts).strip(" .")
+    for i, line in enumerate(lines[:_HEADER_LINES]):
+        if line.upper() == line and line.strip(" .:") in _TITLE_WORDS:
+            for nxt in lines[i + 1:i + 4]:
+                if nxt:
+                    return nxt.strip(" .")
+    return ""
+
+
+def read_meta(text: str) -> LetterMeta:
+    """Number, date, issuer and subject as the letter states them (empty where it does not)."""
+    lines = clean_lines(text)
+    number = _read_number(lines)
+    date, place = _read_date(lines)
+    return LetterMeta(number, date, _read_issuer(lines, number, place, text),
+                      _read_subject(lines))
+
+
+# -- structure --------------------------------------------------------------------------------
+
+_ROMAN = re.compile(r"^(X{0,3}(?:IX|IV|V?I{1,3}|V|X))\s*[.)]\s+(?=\S)")
+_NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)[.)]\s+(?=\S)|^(\d{1,2}(?:\.\d{1,2})+)\s+(?=\S)")
+_LETTERED = re.compile(r"^([a-zđ])\)\s+(?=\S)")
+_STEP = re.compile(r"^(?:[-+•]\s*)?Bước\s+(\d{1,2})\s*[:.)]?", re.IGNORECASE)
+_END = re.compile(r"^(Nơi nhận|Nơi gửi)\s*:?", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class _Heading:
+    rank: int  # 0 roman, 1.. numbered depth, 10 lettered, 11 step
+    label: str  # what the path shows
+    code: str  # what the citation shows
+
+
+def _heading(line: str) -> _Heading | None:
+    if found := _ROMAN.match(line):
+        return _Heading(0, _short(line), found.group(1))
+    if found := _NUMBERED.match(line):
+        number = found.group(1) or found.group(2)
+        return _Heading(number.count(".") + 1, _short(line), number)
+    if found := _LETTERED.match(line):
+        return _Heading(10, f"{found.group(1)})", found.group(1))
+    if found := _STEP.match(line):
+        return _Heading(11, f"Bước {found.group(1)}", f"bước {found.group(1)}")
+    return None
+
+
+def _short(line: str) -> str:
+    if len(line) <= _LABEL_CHARS:
+        return line.rstrip(" :.")
+    return line[:_LABEL_CHARS].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+
+
+def _section(stack: list[_Heading]) -> str:
+    codes = [h.code for h in stack if h.rank < 11]
+    steps = [h.code for h in stack if h.rank == 11]
+    # "1.2" under "1" is already the full number: keep only the deepest of a chain
+    kept = [c for i, c in enumerate(codes)
+            if not (i + 1 < len(codes) and codes[i + 1].startswith(c + "."))]
+    return ", ".join(x for x in (".".join(kept), *steps) if x)
+
+
+def _chunks(paragraphs: list[str]) -> list[str]:
+    """Paragraphs grouped so that no passage is longer than ``MAX_PASSAGE_CHARS``."""
+    out: list[str] = []
+    current: list[str] = []
+    size = 0
+    for p in paragraphs:
+        if current and size + len(p) > MAX_PASSAGE_CHARS:
+            out.append("\n".join(current))
+            current, size = [], 0
+        current.append(p)
+        size += len(p) + 1
+    if current:
+        out.append("\n".join(current))
+    return out
+
+
+_BULLET = re.compile(r"^[-+•*–]\s")
+
+
+def _unwrap(lines: list[str]) -> list[str]:
+    """Join the lines a PDF wraps a paragraph into: a line that does not end a sentence, then
+    one that starts in lower case and is no heading or bullet, are one paragraph."""
+    out: list[str] = []
+    for line in lines:
+        prev = out[-1] if out else ""
+        if (prev and line and line[0].islower() and prev[-1] not in ".:;!?"
+                and not _BULLET.match(line) and _heading(line) is None
+                and not (_heading(prev) is not None and len(prev) < _LABEL_CHARS)):
+            out[-1] = f"{prev} {line}"
+        else:
+            out.append(line)
+    return out
+
+
+def split_passages(text: str) -> list[Passage]:
+    """The letter cut along its own headings, each part with its heading path."""
+    passages: list[Passage] = []
+    stack: list[_Heading] = []
+    body: list[str] = []
+
+    def flush() -> None:
+        if body:
+            path = tuple(h.label for h in stack)
+            passages.extend(Passage(path, _section(stack), chunk) for chunk in _chunks(body))
+            body.clear()
+
+    skipping = False  # after "Nơi nhận": recipients and signature, until the next document
+    for line in _unwrap(clean_lines(text)):
+        if not line or _DATE_LINE.match(line) or line.startswith(_MOTTO):
+            continue
+        if _END.match(line) or _NUMBER.match(line):  # a file may hold several documents
+            flush()
+            skipping = bool(_END.match(line))
+            stack.clear()
+            continue
+        heading = _heading(line)
+        if skipping:
+            if heading is None and len(line) < _LABEL_CHARS:
+                continue
+            skipping = False
+        if heading is not None:
+            flush()
+            while stack and stack[-1].rank >= heading.rank:
+                stack.pop()
+            stack.append(heading)
+        body.append(line)
+    flush()
+    return passages
+
+
+# -- dates that carry a task ------------------------------------------------------------------
+
+_CUE = (r"(?:trước|chậm nhất|hạn chót|hạn cuối|thời hạn|hoàn thành|hoàn tất|kết thúc|"
+        r"đến hết|đến)\s+(?:(?:lúc\s+)?\d{1,2}\s*(?:h|giờ)\s*\d{0,2}\s*,?\s*)?(?:ngày\s+)?")
+_TASK_DATE = re.compile(
+    _CUE + r"(?:(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})"
+    r"|(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4}))", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=[A-ZĐÀ-Ỹ\-+•(])")
+_SENTENCE_CHARS = 220
+
+
+def find_task_dates(passages: list[Passage] | tuple[Passage, ...]) -> list[TaskDate]:
+    """Dates a sentence sets a task by ("hoàn thành trước ngày 15/5/2027"), in order, once each."""
+    found: dict[dt.date, TaskDate] = {}
+    for passage in passages:
+        for paragraph in passage.text.split("\n"):
+            for sentence in _SENTENCE_END.split(paragraph):
+                for m in _TASK_DATE.finditer(sentence):
+                    day, month, year = (m.group(1), m.group(2), m.group(3)) if m.group(1) \
+                        else (m.group(4), m.group(5), m.group(6))
+                    try:
+                        date = dt.date(int(year), int(month), int(day))
+                    except ValueError:
+                        continue
+                    if date not in found:
+                        short = sentence if len(sentence) <= _SENTENCE_CHARS else \
+                            sentence[:_SENTENCE_CHARS].rsplit(" ", 1)[0] + "…"
+                        found[date] = TaskDate(date, short.lstrip("-+• "))
+    return list(found.values())
+
+
+def read_letter(text: str, *, filename: str = "", number: str | None = None,
+                date: str | None = None, issuer: str | None = None) -> Letter:
+    """The whole letter; ``number``, ``date`` and ``issuer`` override what the text says."""
+    meta = read_meta(text)
+    overrides = {k: v.strip() for k, v in (("number", number), ("date", date),
+                                           ("issuer", issuer)) if v and v.strip()}
+    meta = replace(meta, **overrides)
+    passages = split_passages(text)
+    return Letter(0, meta, tuple(passages), tuple(find_task_dates(passages)), filename)

@@ -1,0 +1,124 @@
+"""The Sở's letters: read a file, store it with its audit row, answer from it from that minute.
+
+Reading a file and indexing are CPU work (a 30-page PDF takes a noticeable fraction of a
+second), so they run in a worker thread and never stall the bot's event loop. A file that
+cannot be read raises ``LetterFileError`` before anything is stored.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from bot.i18n import N_
+from bot.knowledge.citation import document_name
+from bot.knowledge.letter_files import EXTENSIONS, LetterFileError, extract_text
+from bot.knowledge.letter_index import LetterIndex
+from bot.knowledge.letters import Letter, TaskDate, read_letter
+from bot.storage import Database
+from bot.storage import letters as repo
+
+Gettext = Callable[[str], str]
+PREVIEW_SECTIONS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class LetterDraft:
+    """A letter read from a file and shown to the admin, not stored yet."""
+
+    letter: Letter
+    body: str  # the extracted text, stored as it is
+
+
+def read_letter_file(data: bytes, filename: str, *, number: str | None = None,
+                     date: str | None = None, issuer: str | None = None) -> LetterDraft:
+    """Text, metadata and passages of a file; ``number``/``date``/``issuer`` override.
+
+    Raises:
+        LetterFileError: the file cannot be read, or holds no passage to quote.
+    """
+    body = extract_text(data, filename)
+    letter = read_letter(body, filename=filename, number=number, date=date, issuer=issuer)
+    if not letter.passages:
+        raise LetterFileError(N_("The document has no text. Please send the letter itself, "
+                                 "as a .pdf or .docx."))
+    return LetterDraft(letter, body)
+
+
+async def prepare_letter(data: bytes, filename: str, **overrides: str | None) -> LetterDraft:
+    return await asyncio.to_thread(read_letter_file, data, filename, **overrides)
+
+
+async def save_letter(db: Database, index: LetterIndex, draft: LetterDraft, *,
+                      actor: str) -> Letter:
+    """Store the letter (one transaction, audited) and put it in the index at once."""
+    async with db.transaction() as tx:
+        letter_id = await repo.add_letter(tx, draft.letter.meta, filename=draft.letter.filename,
+                                          body=draft.body, actor=actor)
+    letter = replace(draft.letter, id=letter_id)
+    await asyncio.to_thread(index.add, letter)
+    return letter
+
+
+async def remove_letter(db: Database, index: LetterIndex, letter_id: int, *,
+                        actor: str) -> bool:
+    """Delete the letter (audited); from the next question on it is no longer quoted."""
+    async with db.transaction() as tx:
+        removed = await repo.remove_letter(tx, letter_id, actor=actor)
+    if removed:
+        await asyncio.to_thread(index.remove, letter_id)
+    return removed
+
+
+def _from_stored(stored: repo.StoredLetter) -> Letter:
+    letter = read_letter(stored.body, filename=stored.filename)
+    return replace(letter, id=stored.id, meta=stored.meta)
+
+
+async def load_letters(db: Database, index: LetterIndex) -> int:
+    """Index every stored letter (at start-up); returns how many."""
+    stored = await repo.all_letters(db.reader)
+    await asyncio.to_thread(lambda: index.replace([_from_stored(s) for s in stored]))
+    return len(stored)
+
+
+def letters_from_paths(paths: Iterable[Path]) -> list[Letter]:
+    """Letters read from files or folders of files (for ``troly eval`` and tests), numbered
+    from 1 in the order given; folders are read in name order."""
+    files: list[Path] = []
+    for path in paths:
+        files += sorted(p for p in path.iterdir() if p.suffix.lower() in EXTENSIONS) \
+            if path.is_dir() else [path]
+    return [replace(read_letter_file(f.read_bytes(), f.name).letter, id=n)
+            for n, f in enumerate(files, start=1)]
+
+
+def upcoming(dates: Iterable[TaskDate], today: dt.date) -> list[TaskDate]:
+    """Task dates still ahead: only those can become deadlines."""
+    return [d for d in dates if d.date >= today]
+
+
+def preview_lines(letter: Letter, _: Gettext, *, sections: int | None = PREVIEW_SECTIONS,
+                  ) -> list[str]:
+    """What the admin checks before the letter is stored (plain text, one item a line)."""
+    meta = letter.meta
+    unknown = _("(not found — set it with --number/--date/--issuer)")
+    lines = [
+        _("Title: {title}").format(title=meta.subject or letter.filename),
+        _("Number: {number}").format(number=document_name(meta, _) if meta.number else unknown),
+        _("Date: {date}").format(date=meta.date or unknown),
+        _("Issued by: {issuer}").format(issuer=meta.issuer or unknown),
+        _("Passages: {n}").format(n=len(letter.passages)),
+    ]
+    paths = list(dict.fromkeys(" › ".join(p.path) for p in letter.passages if p.path))
+    shown = paths if sections is None else paths[:sections]
+    lines += [f"  • {p}" for p in shown]
+    if len(paths) > len(shown):
+        lines.append("  " + _("… and {n} more.").format(n=len(paths) - len(shown)))
+    if letter.task_dates:
+        lines.append(_("Dates with a task:"))
+        lines += [f"  • {d.date:%d/%m/%Y}: {d.sentence}" for d in letter.task_dates]
+    return lines

@@ -1,0 +1,49 @@
+"""Letters as stored: metadata and extracted text; every add and remove leaves an audit row."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import aiosqlite
+
+from bot.knowledge.letters import LetterMeta
+from bot.storage.database import audit, utcnow
+
+
+@dataclass(frozen=True, slots=True)
+class StoredLetter:
+    id: int
+    meta: LetterMeta
+    filename: str
+    body: str
+    added_at: str
+
+
+def _letter(row: aiosqlite.Row) -> StoredLetter:
+    return StoredLetter(row["id"], LetterMeta(row["number"], row["date"], row["issuer"],
+                                              row["subject"]),
+                        row["filename"], row["body"], row["added_at"])
+
+
+async def all_letters(conn: aiosqlite.Connection) -> list[StoredLetter]:
+    async with conn.execute("SELECT * FROM letters ORDER BY id") as cur:
+        return [_letter(r) for r in await cur.fetchall()]
+
+
+async def add_letter(tx: aiosqlite.Connection, meta: LetterMeta, *, filename: str, body: str,
+                     actor: str) -> int:
+    cur = await tx.execute(
+        "INSERT INTO letters (number, date, issuer, subject, filename, body, added_by, added_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (meta.number, meta.date, meta.issuer, meta.subject, filename, body, actor, utcnow()))
+    assert cur.lastrowid is not None
+    await audit(tx, actor=actor, action="letter.add", subject=f"letter:{cur.lastrowid}",
+                number=meta.number, date=meta.date, chars=len(body))
+    return cur.lastrowid
+
+
+async def remove_letter(tx: aiosqlite.Connection, letter_id: int, *, actor: str) -> bool:
+    cur = await tx.execute("DELETE FROM letters WHERE id = ?", (letter_id,))
+    if cur.rowcount:
+        await audit(tx, actor=actor, action="letter.remove", subject=f"letter:{letter_id}")
+    return cur.rowcount == 1

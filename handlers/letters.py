@@ -1,0 +1,176 @@
+"""Admins send the Sở's letters (.pdf, .docx, .txt): a preview to confirm, then the dates that
+carry a task offered as deadlines; /congvan lists the letters and removes one."""
+
+from __future__ import annotations
+
+import html
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
+
+from bot.app import BotApplication, BotContext
+from bot.domain.deadlines import DEFAULT_OFFSETS, STAFF_TASKS, Audience, DeadlineDraft
+from bot.knowledge.citation import document_name
+from bot.knowledge.letter_files import MAX_LETTER_BYTES, LetterFileError
+from bot.knowledge.letters import TaskDate
+from bot.services import letters as service
+from bot.storage import deadlines as deadline_repo
+from handlers.common import chat_memory, esc, guard, reply, tr
+
+DRAFT = "letter_draft"
+OFFERED = "letter_deadlines"
+MAX_DATES_OFFERED = 8
+LETTER_FILES = (filters.Document.FileExtension("pdf") | filters.Document.FileExtension("docx")
+                | filters.Document.FileExtension("txt"))
+
+
+def _actor(update: Update) -> str:
+    return f"tg:{update.effective_user.id if update.effective_user else 0}"
+
+
+@guard("letters")
+async def letter_file(update: Update, context: BotContext) -> None:
+    """Read the letter off the event loop and show what was read; nothing is stored yet."""
+    message = update.effective_message
+    assert message is not None and message.document is not None
+    _ = await tr(update, context)
+    document = message.document
+    if document.file_size and document.file_size > MAX_LETTER_BYTES:
+        await reply(update, esc(_("The file is larger than {mb} MB. Please send the letter "
+                                  "alone, as a .pdf or .docx.").format(
+            mb=MAX_LETTER_BYTES // 2**20)))
+        return
+    data = bytes(await (await document.get_file()).download_as_bytearray())
+    try:
+        draft = await service.prepare_letter(data, document.file_name or "")
+    except LetterFileError as exc:
+        await reply(update, esc(_(exc.message).format(**exc.params)))
+        return
+    chat_memory(context)[DRAFT] = draft
+    text = (f"<b>{esc(_('I read this letter. Please check it:'))}</b>\n"
+            + esc("\n".join(service.preview_lines(draft.letter, _))) + "\n\n"
+            + esc(_("Save it? From then on I answer from it, quoting it word for word.")))
+    buttons = InlineKeyboardMarkup([[
+        InlineKeyboardButton(_("✅ Save"), callback_data="lt:save"),
+        InlineKeyboardButton(_("✖ Cancel"), callback_data="lt:drop")]])
+    await reply(update, text, reply_markup=buttons)  # a long preview goes in parts
+
+
+async def _save(update: Update, context: BotContext) -> None:
+    _ = await tr(update, context)
+    draft = chat_memory(context).pop(DRAFT, None)
+    if draft is None:
+        await reply(update, esc(_("This letter was already saved or cancelled. Send the file "
+                                  "again if needed.")))
+        return
+    services = context.services
+    letter = await service.save_letter(services.db, services.engine.letters, draft,
+                                       actor=_actor(update))
+    await reply(update, esc(_("Letter #{id} saved ({name}). I answer from it from now on; "
+                              "/congvan lists the letters.").format(
+        id=letter.id, name=document_name(letter.meta, _))))
+    dates = service.upcoming(letter.task_dates, services.local_now().date())[:MAX_DATES_OFFERED]
+    if not dates:
+        return
+    chat_memory(context)[OFFERED] = dates
+    lines = [_("Dates with a task in this letter. Press one to add it as a deadline with "
+               "reminders (/hanchot); nothing is added otherwise:")]
+    lines += [f"• {d.date:%d/%m/%Y}: {d.sentence}" for d in dates]
+    rows = [[InlineKeyboardButton(_("➕ Deadline {date}").format(date=f"{d.date:%d/%m/%Y}"),
+                                  callback_data=f"lt:dl:{k}")] for k, d in enumerate(dates)]
+    await reply(update, esc("\n".join(lines)), reply_markup=InlineKeyboardMarkup(rows))
+
+
+async def _add_deadline(update: Update, context: BotContext, index: str) -> None:
+    _ = await tr(update, context)
+    offered: list[TaskDate | None] = chat_memory(context).get(OFFERED) or []
+    k = int(index) if index.isdigit() else -1
+    found = offered[k] if 0 <= k < len(offered) else None
+    if found is None:
+        await reply(update, esc(_("This date was already added, or the button is too old. "
+                                  "Type /hanchot to see the deadlines.")))
+        return
+    offered[k] = None
+    title = found.sentence if len(found.sentence) <= 120 else found.sentence[:119] + "…"
+    draft = DeadlineDraft(title, found.date.day, found.date.month, found.date.year, STAFF_TASKS,
+                          Audience.STAFF, DEFAULT_OFFSETS)
+    async with context.services.db.transaction() as tx:
+        deadline_id = await deadline_repo.add_deadline(tx, draft, actor=_actor(update))
+    await reply(update, esc(_("Deadline #{id} added for {date}. Type /hanchot to change its "
+                              "reminders or turn it off.").format(
+        id=deadline_id, date=f"{found.date:%d/%m/%Y}")))
+
+
+async def _confirm_removal(update: Update, context: BotContext, letter_id: int) -> None:
+    _ = await tr(update, context)
+    letter = next((x for x in context.services.engine.letters.letters if x.id == letter_id),
+                  None)
+    if letter is None:
+        await reply(update, esc(_("There is no letter #{id}. Type /congvan to see the list.")
+                                .format(id=letter_id)))
+        return
+    buttons = InlineKeyboardMarkup([[
+        InlineKeyboardButton(_("🗑 Remove"), callback_data=f"lt:rmok:{letter_id}"),
+        InlineKeyboardButton(_("Keep it"), callback_data="lt:keep")]])
+    await reply(update, esc(_("Remove letter #{id} ({name})? I will no longer answer from "
+                              "it.").format(id=letter_id, name=document_name(letter.meta, _))),
+                reply_markup=buttons)
+
+
+async def _remove(update: Update, context: BotContext, letter_id: int) -> None:
+    _ = await tr(update, context)
+    services = context.services
+    removed = await service.remove_letter(services.db, services.engine.letters, letter_id,
+                                          actor=_actor(update))
+    await reply(update, esc(_("Letter #{id} removed: I no longer answer from it.")
+                            if removed else
+                            _("There is no letter #{id}. Type /congvan to see the list."))
+                .format(id=letter_id))
+
+
+@guard("letters")
+async def letter_pressed(update: Update, context: BotContext) -> None:
+    query = update.callback_query
+    assert query is not None
+    _ = await tr(update, context)
+    action, _sep, arg = (query.data or "").removeprefix("lt:").partition(":")
+    if action == "save":
+        await _save(update, context)
+    elif action == "drop":
+        chat_memory(context).pop(DRAFT, None)
+        await reply(update, esc(_("Cancelled: nothing was stored.")))
+    elif action == "dl":
+        await _add_deadline(update, context, arg)
+    elif action in ("rm", "rmok") and arg.isdigit():
+        await (_confirm_removal if action == "rm" else _remove)(update, context, int(arg))
+    elif action == "keep":
+        await reply(update, esc(_("Nothing was changed.")))
+    else:
+        await reply(update, esc(_("This button is not valid for you.")))
+
+
+@guard("letters")
+async def letters_command(update: Update, context: BotContext) -> None:
+    """/congvan: the loaded letters, newest first, each with a button to remove it."""
+    _ = await tr(update, context)
+    letters = sorted(context.services.engine.letters.letters, key=lambda x: x.meta.day,
+                     reverse=True)
+    if not letters:
+        await reply(update, esc(_("No letter is loaded yet. Send a letter here as a .pdf, "
+                                  ".docx or .txt file to add it.")))
+        return
+    lines = [f"<b>{esc(_('Letters I answer from:'))}</b>"]
+    lines += [f"#{x.id} {html.escape(document_name(x.meta, _))} · {esc(x.meta.date)} · "
+              f"{esc(x.meta.issuer)}\n   {esc(x.meta.subject[:120])}" for x in letters[:30]]
+    rows = [[InlineKeyboardButton(_("🗑 Remove #{id}").format(id=x.id),
+                                  callback_data=f"lt:rm:{x.id}")] for x in letters[:30]]
+    await reply(update, "\n".join(lines), reply_markup=InlineKeyboardMarkup(rows))
+
+
+def register(application: BotApplication) -> None:
+    private = filters.ChatType.PRIVATE
+    application.add_handlers([
+        CommandHandler("congvan", letters_command, filters=private),
+        CallbackQueryHandler(letter_pressed, pattern=r"^lt:"),
+        MessageHandler(private & LETTER_FILES & ~filters.UpdateType.EDITED, letter_file),
+    ])
