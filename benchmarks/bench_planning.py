@@ -21,8 +21,8 @@ import time
 from pathlib import Path
 
 from benchmarks.memory import peak_rss_mb, run_fresh
+from bot.campaigns import bundled
 from bot.domain.routing import DEFAULT_RULES
-from bot.domain.tasks import PLAN_TASKS, REPORT_TASKS
 from bot.services.reminders import iter_plan
 from bot.storage import Database
 
@@ -62,9 +62,9 @@ async def build(path: Path, people: int) -> None:
         if rng.random() < 0.5:
             states.append((i + 1, "temis_self", rng.choice(["done", "not_done"]), now, "b"))
         if core:
-            for task in (*PLAN_TASKS, *REPORT_TASKS):
+            for task in bundled().review_tasks:
                 if rng.random() < 0.7:
-                    states.append((i + 1, task.value, rng.choice(core_states), now, "b"))
+                    states.append((i + 1, task.code, rng.choice(core_states), now, "b"))
     conn.executemany("INSERT INTO people (id, full_name, phone, role, level, unit_id, is_core, "
                      "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
     staff = [(people + 1 + n, f"CV {n}", f"08{n:08d}", "phong", 2 + n % 100, now, now)

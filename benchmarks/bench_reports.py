@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 from benchmarks.memory import peak_rss_mb, run_fresh
-from bot.domain.tasks import PLAN_TASKS, REPORT_TASKS
+from bot.campaigns import bundled
 from bot.storage import Database
 
 SCHOOLS, DISTRICTS = 600, 100
@@ -62,9 +62,9 @@ async def build(path: Path, people: int) -> None:
         if role == "ht" and rng.random() < 0.8:
             states.append((i + 1, "temis_eval", rng.choice(["done", "not_done"]), now, "b"))
         if core:
-            for task in (*PLAN_TASKS, *REPORT_TASKS):
+            for task in bundled().review_tasks:
                 if rng.random() < 0.7:
-                    states.append((i + 1, task.value, rng.choice(core_states), now, "b"))
+                    states.append((i + 1, task.code, rng.choice(core_states), now, "b"))
     conn.executemany("INSERT INTO people (id, full_name, phone, role, level, unit_id, is_core, "
                      "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
     conn.executemany("INSERT INTO task_states (person_id, task, state, updated_at, updated_by)"
@@ -96,10 +96,11 @@ async def measure(path: Path) -> None:
         steps.append((name, now - last))
         last = now
 
-    staff = await staff_in_scope(db.reader, scope)
+    campaign = bundled()
+    staff = await staff_in_scope(db.reader, scope, campaign)
     corrections = await open_corrections(db.reader, scope)
     step("read")
-    report = build_report(scope, staff)
+    report = build_report(scope, staff, campaign)
     step("stats")
     render.text_table(report, _)
     step("table")

@@ -8,7 +8,8 @@ import logging
 import sys
 from pathlib import Path
 
-from bot import cli_letters
+from bot import cli_campaign, cli_letters
+from bot.cli_campaign import _cmd_campaign  # noqa: F401 - found by main() through globals()
 from bot.config import ConfigError, Settings, load_settings
 from bot.logs import setup_logging
 
@@ -87,6 +88,7 @@ def _parser() -> argparse.ArgumentParser:
     inv.add_argument("--role", choices=["so", "phong"], required=True)
     inv.add_argument("--name", required=True, help="the person's full name")
     inv.add_argument("--unit", help="the Phòng (or xã/phường) name, for --role phong")
+    cli_campaign.add_parsers(sub)
     cli_letters.add_parsers(sub)
     return parser
 
@@ -298,15 +300,15 @@ def _cmd_deadlines(settings: Settings, args: argparse.Namespace) -> int:
     import datetime as dt
 
     from bot.domain.deadlines import (
-        CORE_TASKS,
-        STAFF_TASKS,
         Audience,
         DeadlineDraft,
         parse_date_text,
         parse_offsets,
+        tasks_reminded,
     )
     from bot.domain.errors import DomainError
     from bot.i18n import translator
+    from bot.services.campaigns import current
     from bot.storage import Database
     from bot.storage import deadlines as repo
 
@@ -329,8 +331,8 @@ def _cmd_deadlines(settings: Settings, args: argparse.Namespace) -> int:
                     day, month, year = parse_date_text(args.date, today)
                     audience = Audience(args.audience)
                     draft = DeadlineDraft(args.title, day, month, year,
-                                          CORE_TASKS if audience is Audience.CORE
-                                          else STAFF_TASKS, audience, parse_offsets(args.offsets))
+                                          tasks_reminded(await current(db), audience), audience,
+                                          parse_offsets(args.offsets))
                     print(f"added #{await repo.add_deadline(tx, draft, actor='cli')}")
                     return 0
                 changed = await repo.update_deadline(
@@ -352,7 +354,6 @@ def _cmd_deadlines(settings: Settings, args: argparse.Namespace) -> int:
 def parse_audience_spec(spec: str) -> tuple[dict[str, object], str | None]:
     """"level=TH,THCS; role=gv,cbql; core; missing=module1; unit=Huyện X" → fields, unit."""
     from bot.domain.people import Level, Role
-    from bot.domain.tasks import TaskCode
 
     groups = {"gv": [Role.TEACHER], "cbql": [Role.PRINCIPAL, Role.VICE_PRINCIPAL],
               "ht": [Role.PRINCIPAL], "phong": [Role.PHONG_STAFF]}
@@ -368,7 +369,7 @@ def parse_audience_spec(spec: str) -> tuple[dict[str, object], str | None]:
         elif name == "core":
             fields["core_only"] = True
         elif name == "missing":
-            fields["missing"] = TaskCode(value.strip())
+            fields["missing"] = value.strip()
         elif name == "unit":
             unit = value.strip()
         else:
@@ -412,7 +413,12 @@ def _cmd_broadcast(settings: Settings, args: argparse.Namespace) -> int:
                     return 2
                 unit_id = match[0].id
             audience = Audience(unit_id=unit_id, **fields)  # type: ignore[arg-type]
-            total, reachable = await count_audience(services.db.reader, audience)
+            campaign = await services.campaign()
+            if audience.missing and campaign.task(audience.missing) is None:
+                print(f"troly: {audience.missing!r} is not a task of the running campaign "
+                      f"({', '.join(t.code for t in campaign.tasks)})", file=sys.stderr)
+                return 2
+            total, reachable = await count_audience(services.db.reader, audience, campaign)
             print(f"audience: {total} people, {reachable} reachable on Telegram")
             if args.dry_run:
                 return 0

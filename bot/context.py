@@ -9,17 +9,19 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 
 from telegram.ext import Application, CallbackContext, ExtBot, JobQueue
 
 from bot.config import Settings
+from bot.domain.campaign import Campaign
 from bot.domain.routing import RoutingRules, rules_named
 from bot.knowledge.engine import AnsweringEngine
 from bot.knowledge.entries import Entry, load_entries, load_topics
 from bot.sending import Outbox, RateLimits
 from bot.services.pending_inputs import PendingInputs
 from bot.storage import Database
+from bot.storage.erasure import load_or_create_key
 
 
 def _utcnow() -> dt.datetime:
@@ -53,6 +55,14 @@ class Services:
         self.outbox = Outbox(self.db, self.settings.timezone, self.clock, self.limits)
         self.inputs = PendingInputs(self.db, self.clock)
 
+    @cached_property
+    def erasure_key(self) -> bytes:
+        """The key of erased accounts' pseudonyms: TROLY_ERASURE_KEY, else a key file kept
+        beside the database (made on first use)."""
+        if self.settings.erasure_key:
+            return self.settings.erasure_key.encode()
+        return load_or_create_key(self.settings.db_path)
+
     def local_now(self) -> dt.datetime:
         return self.clock().astimezone(self.settings.timezone)
 
@@ -63,6 +73,18 @@ class Services:
     @property
     def rules(self) -> RoutingRules:
         return rules_named(self.settings.routing)
+
+    async def campaign(self) -> Campaign:
+        """The running campaign, read afresh: a load takes effect on the next message."""
+        from bot.services.campaigns import current
+
+        return await current(self.db)
+
+    def rules_for(self, campaign: Campaign) -> RoutingRules:
+        """The approval routing of the campaign's review tasks, unless the deployment set
+        TROLY_APPROVAL_ROUTING to another table."""
+        name = self.settings.routing
+        return rules_named(campaign.routing if name == "default" else name)
 
 
 class BotData:

@@ -167,7 +167,8 @@ async def erase_answer(update: Update, context: BotContext) -> None:
     if ErasePress.unpack(query.data).answer != "yes":
         await query.edit_message_text(_("Cancelled. Nothing was deleted."))
         return
-    removed = await accounts.erase(context.services.db, query.from_user.id)
+    removed = await accounts.erase(context.services.db, query.from_user.id,
+                                   key=context.services.erasure_key)
     forget_visitor(context)
     text = _("Done: your link and settings are deleted. Type /start whenever you want to "
              "verify again.") if removed else _("There was nothing stored for this account.")

@@ -50,7 +50,7 @@ async def spreadsheet_file(update: Update, context: BotContext) -> None:
         return
     actor = f"tg:{update.effective_user.id if update.effective_user else 0}"
     db = context.services.db
-    if looks_like_status_sheet(rows):
+    if looks_like_status_sheet(rows, await context.services.campaign()):
         visitor = await visitor_of(update, context)
         if not allowed("import_status", visitor.tags):
             await reply(update, _("Sorry, this function is not available for your role. Type "

@@ -26,7 +26,6 @@ from bot.domain.audience import ROLE_GROUPS, FilterCounts, sender_scope
 from bot.domain.deadlines import may_send_at
 from bot.domain.errors import DomainError
 from bot.domain.people import Level, UnitKind
-from bot.domain.tasks import TaskCode
 from bot.i18n import N_, Translator, translator
 from bot.sending import Rendered
 from bot.services import broadcasts as service
@@ -46,7 +45,7 @@ from handlers.common import (
     visitor_of,
 )
 from handlers.flows import Flow
-from handlers.tasks import TASK_NAMES
+from handlers.tasks import task_name
 
 log = logging.getLogger(__name__)
 ROLE_GROUP_NAMES = {"gv": N_("Teachers"), "cbql": N_("Managers"), "phong": N_("Phòng staff")}
@@ -115,9 +114,11 @@ async def _summary(services: Services, broadcast: Broadcast, _: Translator) -> s
         parts.append(", ".join(groups))
     if a.core_only:
         parts.append(_("cốt cán only"))
-    if a.missing:
-        parts.append(_("still missing: {task}").format(task=_(TASK_NAMES[a.missing])))
-    total, reachable = await repo.count_audience(services.db.reader, a)
+    campaign = await services.campaign()
+    missing = campaign.task(a.missing) if a.missing else None
+    if missing is not None:
+        parts.append(_("still missing: {task}").format(task=task_name(missing, _)))
+    total, reachable = await repo.count_audience(services.db.reader, a, campaign)
     return "\n".join([
         _("<b>Audience</b>: {what}").format(what=" · ".join(parts)),
         _("{n} people will receive it ({m} in the audience do not use the assistant yet).")
@@ -185,13 +186,14 @@ async def pressed(update: Update, context: BotContext) -> None:
     elif op == "core":
         audience = replace(audience, core_only=not audience.core_only)
     elif op == "ms":
-        audience = replace(audience, missing=TaskCode(arg) if arg in TaskCode.__members__
-                           .values() else None)
+        task = (await services.campaign()).task(arg)
+        audience = replace(audience, missing=task.code if task else None)
     elif op == "un":
         audience = replace(audience, unit_id=parse_int(arg, Range(1)))
     elif op == "miss":
-        keyboard = [[button(_(TASK_NAMES[t]), BroadcastPress(draft_id, "ms", t.value))]
-                    for t in TaskCode]
+        campaign = await services.campaign()
+        keyboard = [[button(t.name(_.language), BroadcastPress(draft_id, "ms", t.code))]
+                    for t in campaign.tasks]
         keyboard.append([button(_("No filter"), BroadcastPress(draft_id, "ms", "-"))])
         await reply(update, _("Only people who still miss:"),
                     reply_markup=InlineKeyboardMarkup(keyboard))

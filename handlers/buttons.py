@@ -13,9 +13,9 @@ from typing import Annotated, Literal
 from telegram import InlineKeyboardButton
 
 from bot.callback_data import CallbackData, OneOf, Range
-from bot.domain.tasks import TaskCode
 from bot.i18n import LANGUAGES, N_
 from bot.reports.stats import InfoField
+from bot.services.campaigns import known_task_codes
 
 Id = Annotated[int, Range(1)]
 
@@ -25,12 +25,7 @@ def button(text: str, press: CallbackData) -> InlineKeyboardButton:
     return InlineKeyboardButton(text, callback_data=press.pack())
 
 
-def task_codes() -> list[str]:
-    """The task codes the running bot knows; a press naming another is refused."""
-    return [t.value for t in TaskCode]
-
-
-TaskCodeText = Annotated[str, OneOf(task_codes)]
+TaskCodeText = Annotated[str, OneOf(known_task_codes)]
 _TIENDO_AGAIN = N_("This button is not valid for you. Type /tiendo again.")
 
 

@@ -10,15 +10,14 @@ from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 
 from bot.context import BotApplication, BotContext, Services
 from bot.domain.deadlines import (
-    CORE_TASKS,
     DEFAULT_OFFSETS,
     MANDATORY_MAX_OFFSET,
-    STAFF_TASKS,
     Audience,
     Deadline,
     DeadlineDraft,
     parse_date_text,
     parse_offsets,
+    tasks_reminded,
 )
 from bot.domain.errors import DomainError
 from bot.domain.people import UnitKind
@@ -34,7 +33,7 @@ from bot.storage.accounts import Account
 from bot.storage.outbox import OutboxRow
 from handlers.buttons import EntryPress, GoPress, ItemPress, RemindersPress, button
 from handlers.common import esc, guard, incoming_text, reply, tr, visitor_of
-from handlers.tasks import TASK_NAMES, state_name
+from handlers.tasks import item_line
 
 DEADLINE_ENTRY = "deadlines_overview"  # the knowledge-base entry listing the dates
 
@@ -65,23 +64,23 @@ async def render_reminder(services: Services, row: OutboxRow,
     kind = ReminderKind(row.payload["kind"])
     buttons: list[list[InlineKeyboardButton]] = []
     if kind is ReminderKind.OWN:
-        states = await task_repo.states_of(services.db.reader, person.id)
-        missing = missing_for(person, states, deadline)
+        campaign = await services.campaign()
+        states = await task_repo.states_of(services.db.reader, campaign, person.id)
+        missing = missing_for(campaign, person, states, deadline)
         if not missing:
             return None
-        unknown = _("not recorded yet")
         lines = [*head, _("You still need to finish:")]
-        lines += [f"• {esc(_(TASK_NAMES[t]))} — "
-                  f"{state_name(states[t], _) if t in states else unknown}" for t in missing]
+        lines += [item_line(t, states.get(t), _) for t in missing]
         lines.append(_("Done already? Press the item to update it."))
-        row_buttons = [button(f"✏️ {t.header}", ItemPress(t.value))
+        row_buttons = [button(f"✏️ {t.header}", ItemPress(t.code))
                        for t in missing]
         buttons = [row_buttons[i:i + 3] for i in range(0, len(row_buttons), 3)]
     elif kind is ReminderKind.APPROVER:
         profile = await people_repo.profile_of(services.db.reader, person)
-        pending = [p for p in await task_service.pending_for(services.db, profile,
-                                                             services.rules)
-                   if p.task in deadline.tasks]
+        campaign = await services.campaign()
+        pending = [p for p in await task_service.pending_for(services.db, campaign, profile,
+                                                             services.rules_for(campaign))
+                   if p.task.code in deadline.tasks]
         if not pending:
             return None
         lines = [*head, _("{n} item(s) approved by the GVSP/GVQLGD wait for your approval on "
@@ -111,14 +110,15 @@ async def _open_counts(services: Services, unit_id: int, deadline: Deadline, *,
                        district: bool) -> dict[str, int]:
     """School name → people who still miss one of the deadline's tasks."""
     db = services.db
+    campaign = await services.campaign()
     schools = ([u for u in await people_repo.units_of_kind(db.reader, UnitKind.SCHOOL)
                 if u.parent_id == unit_id] if district else
                [u for u in [await people_repo.unit_by_id(db.reader, unit_id)] if u])
     counts: dict[str, int] = {}
     for school in schools:
         staff = await people_repo.people_in_unit(db.reader, school.id)
-        states = await task_repo.states_of_many(db.reader, [p.id for p in staff])
-        n = sum(1 for p in staff if missing_for(p, states[p.id], deadline))
+        states = await task_repo.states_of_many(db.reader, campaign, [p.id for p in staff])
+        n = sum(1 for p in staff if missing_for(campaign, p, states[p.id], deadline))
         if n:
             counts[school.name] = n
     return counts
@@ -198,7 +198,7 @@ async def deadlines_command(update: Update, context: BotContext) -> None:
             day, month, year = parse_date_text(parts[0], today)
             audience = Audience(parts[2])
             draft = DeadlineDraft(parts[1][:120], day, month, year,
-                                  CORE_TASKS if audience is Audience.CORE else STAFF_TASKS,
+                                  tasks_reminded(await services.campaign(), audience),
                                   audience, DEFAULT_OFFSETS)
             async with services.db.transaction() as tx:
                 new_id = await deadline_repo.add_deadline(tx, draft, actor=actor)

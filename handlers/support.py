@@ -25,6 +25,7 @@ from bot.services import tickets as service
 from bot.storage import tickets as repo
 from bot.storage.accounts import Account
 from bot.storage.database import audit
+from bot.storage.erasure import is_pseudonym_number
 from bot.storage.outbox import OutboxRow, Queued, enqueue
 from bot.storage.people import person_by_id, profile_of, unit_by_id
 from bot.storage.tickets import Ticket
@@ -176,6 +177,8 @@ def answer_message(ticket: Ticket, _: Translator) -> Rendered:
 
 
 async def _deliver_to_guest(context: BotContext, ticket: Ticket) -> None:
+    if is_pseudonym_number(ticket.asker_tg):  # the asker erased their account meanwhile
+        return
     rendered = answer_message(ticket, translator(None))
     try:
         await send_html(context.bot, ticket.asker_tg, rendered.text,

@@ -14,15 +14,19 @@ from telegram.ext import (
 )
 
 from bot.context import BotApplication, BotContext, Services
+from bot.domain.campaign import Campaign, Task, TaskKind
 from bot.domain.eligibility import Met, Verdict
 from bot.domain.errors import DomainError, ReasonRequired
 from bot.domain.people import Profile, Role
 from bot.domain.tasks import (
     Actor,
+    CriteriaState,
     ReviewState,
-    TaskCode,
     TaskState,
     check_transition,
+    initial_state,
+    is_done,
+    state_from_value,
     states_for,
 )
 from bot.i18n import N_, Translator, translator
@@ -47,20 +51,6 @@ from handlers.flows import Flow
 log = logging.getLogger(__name__)
 MAX_REASON_CHARS = 300
 
-TASK_NAMES = {
-    TaskCode.MODULE1: N_("Module 1"),
-    TaskCode.TEMIS_SELF: N_("Self-assessment on TEMIS (with evidence)"),
-    TaskCode.TEMIS_EVAL: N_("TEMIS evaluation of 100% of the school's teachers"),
-    TaskCode.PLAN_M2: N_("Peer-support plan, module 2"),
-    TaskCode.PLAN_M3: N_("Peer-support plan, module 3"),
-    TaskCode.PLAN_M4: N_("Peer-support plan, module 4"),
-    TaskCode.PLAN_M5: N_("Peer-support plan, module 5"),
-    TaskCode.PLAN_M9: N_("Peer-support plan, module 9"),
-    TaskCode.REPORT_M2: N_("Peer-support report, module 2"),
-    TaskCode.REPORT_M3: N_("Peer-support report, module 3"),
-    TaskCode.REPORT_M4: N_("Peer-support report, module 4"),
-    TaskCode.REPORT_M5: N_("Peer-support report, module 5"),
-}
 STATE_NAMES = {
     "passed": N_("passed"), "not_passed": N_("not passed"),
     "done": N_("done"), "not_done": N_("not done"),
@@ -69,42 +59,67 @@ STATE_NAMES = {
     "lecturer_approved": N_("approved by the GVSP/GVQLGD"),
     "approved": N_("approved by the superior"),
 }
-REQUIREMENT_NAMES = {
-    "module1": N_("Module 1 passed"),
-    "temis_self": N_("Self-assessment on TEMIS"),
-    "temis_eval": N_("100% of teachers evaluated on TEMIS"),
-    "core_plans": N_("The school's cốt cán plans approved"),
-    "core_reports": N_("The school's cốt cán reports approved"),
-}
-# The knowledge-base entry that explains how to meet each requirement.
-STEP_ENTRIES = {
-    "module1": "bp_md1_unfinished_reasons",
-    "temis_self": "bp_temis_self_assessment",
-    "temis_eval": "bp_eligibility_ht_temis_100",
-    "core_plans": "bp_eligibility_ht_approve_cotcan",
-    "core_reports": "bp_approval_two_ways",
-}
+NOT_RECORDED = N_("not recorded yet")
 
 
-def state_name(state: TaskState, _: Translator) -> str:
+def task_name(task: Task, _: Translator) -> str:
+    return esc(task.name(_.language))
+
+
+def state_name(state: TaskState | None, _: Translator, task: Task | None = None) -> str:
+    """The words every view uses for a state; ``None`` is "not recorded yet"."""
+    if state is None:
+        return _(NOT_RECORDED)
+    if isinstance(state, CriteriaState):
+        total = len(task.criteria) if task else len(state.marks)
+        return _("{passed}/{total} criteria passed").format(passed=len(state.passed),
+                                                          total=total)
     return _(STATE_NAMES[state.value])
 
 
-def mark(item: task_service.ChecklistItem) -> str:
-    if item.done:
+def state_mark(task: Task, state: TaskState | None) -> str:
+    """✅ done, ⏳ on the way, ❌ recorded as not done, ❔ not recorded: the same in every view."""
+    if state is None:
+        return "❔"
+    if is_done(task, state):
         return "✅"
-    state = item.shown_state
-    if isinstance(state, ReviewState) and state.rank > 0:
+    if isinstance(state, ReviewState | CriteriaState) and state.rank > 0:
         return "⏳"
     return "❌"
 
 
-def owner_options(task: TaskCode, current: TaskState) -> list[tuple[TaskState, bool]]:
+def mark(item: task_service.ChecklistItem) -> str:
+    return state_mark(item.task, item.state)
+
+
+def item_line(task: Task, state: TaskState | None, _: Translator) -> str:
+    """One task as /tiendo, /dieukien and reminders show it, criteria on lines below."""
+    lines = [f"{state_mark(task, state)} {task_name(task, _)}: {state_name(state, _, task)}"]
+    for criterion in task.criteria:
+        passed = state.mark(criterion.code) if isinstance(state, CriteriaState) else None
+        icon, word = ("❔", _(NOT_RECORDED)) if passed is None else (
+            ("✅", _("passed")) if passed else ("❌", _("not passed")))
+        label = criterion.label_en if _.language == "en" and criterion.label_en else \
+            criterion.label
+        lines.append(f"    {icon} {esc(label)}: {word}")
+    return "\n".join(lines)
+
+
+def owner_options(task: Task, current: TaskState | None) -> list[tuple[TaskState, bool]]:
     """States the owner may move to, each with whether a reason is needed."""
+    if task.kind is TaskKind.CRITERIA:
+        base = current if isinstance(current, CriteriaState) else CriteriaState(())
+        candidates: list[TaskState] = [
+            base.with_mark(c.code, passed) for c in task.criteria for passed in (True, False)
+            if base.mark(c.code) is not passed]
+        start: TaskState = base
+    else:
+        candidates = list(states_for(task))
+        start = current if current is not None else initial_state(task)
     options = []
-    for state in states_for(task):
+    for state in candidates:
         try:
-            check_transition(task, current, state, actor_kind=Actor.OWNER, reason=None)
+            check_transition(task, start, state, actor_kind=Actor.OWNER, reason=None)
         except ReasonRequired:
             options.append((state, True))
         except DomainError:
@@ -112,6 +127,20 @@ def owner_options(task: TaskCode, current: TaskState) -> list[tuple[TaskState, b
         else:
             options.append((state, False))
     return options
+
+
+def option_text(task: Task, current: TaskState | None, state: TaskState,
+                _: Translator) -> str:
+    """A choice as a button says it: the state, or for criteria the one criterion changed."""
+    if isinstance(state, CriteriaState):
+        before = current if isinstance(current, CriteriaState) else CriteriaState(())
+        for criterion in task.criteria:
+            if state.mark(criterion.code) != before.mark(criterion.code):
+                word = _("passed") if state.mark(criterion.code) else _("not passed")
+                label = criterion.label_en if _.language == "en" and criterion.label_en \
+                    else criterion.label
+                return f"{label}: {word}"
+    return state_name(state, _, task)
 
 
 async def _profile(update: Update, context: BotContext) -> Profile:
@@ -124,20 +153,22 @@ async def _profile(update: Update, context: BotContext) -> Profile:
 async def progress(update: Update, context: BotContext) -> None:
     _ = await tr(update, context)
     profile = await _profile(update, context)
-    items = await task_service.checklist(context.services.db, profile.person)
+    campaign = await context.services.campaign()
+    items = await task_service.checklist(context.services.db, campaign, profile.person)
     if not items:
         await reply(update, _("You have no training tasks of your own. Type /help to see what "
                               "you can do."))
         return
-    lines = [_("<b>Your tasks</b> (✅ done, ⏳ in progress, ❌ not yet):")]
-    lines += [f"{mark(i)} {esc(_(TASK_NAMES[i.task]))}: "
-              f"{state_name(i.shown_state, _)}" for i in items]
-    buttons = [button(i.task.header, ItemPress(i.task.value))
-               for i in items if i.shown_state is not ReviewState.APPROVED]
+    lines = [_("<b>Your tasks</b> (✅ done, ⏳ in progress, ❌ not yet, ❔ not recorded):")]
+    lines += [item_line(i.task, i.state, _) for i in items]
+    buttons = [button(i.task.header, ItemPress(i.task.code))
+               for i in items if i.state is not ReviewState.APPROVED]
     rows = [buttons[n:n + 3] for n in range(0, len(buttons), 3)]
     if buttons:
         lines.append(_("Press an item to update it."))
-    lines.append(_("/dieukien shows whether you may take modules 2, 3, 4."))
+    if campaign.prerequisites is not None:
+        lines.append(_("/dieukien shows whether you may go on to {gate}.").format(
+            gate=esc(campaign.prerequisites.gate_name(_.language))))
     await reply(update, "\n".join(lines), reply_markup=InlineKeyboardMarkup(rows) if rows
                 else None)
 
@@ -148,22 +179,23 @@ async def item_pressed(update: Update, context: BotContext) -> None:
     assert query is not None
     _ = await tr(update, context)
     profile = await _profile(update, context)
-    task = TaskCode(ItemPress.unpack(query.data).task)
-    items = {i.task: i for i in await task_service.checklist(context.services.db,
+    campaign = await context.services.campaign()
+    task = campaign.task(ItemPress.unpack(query.data).task)
+    items = {i.task: i for i in await task_service.checklist(context.services.db, campaign,
                                                               profile.person)}
-    if task not in items:
+    if task is None or task not in items:
         await reply(update, _("This button is not valid for you. Type /tiendo again."))
         return
-    current = items[task].shown_state
+    current = items[task].state
     options = owner_options(task, current)
     if not options:
         await reply(update, _("“{task}” cannot be changed by you now.").format(
-            task=_(TASK_NAMES[task])))
+            task=task_name(task, _)))
         return
-    keyboard = [[button(("↩ " if needs_reason else "") + state_name(s, _),
-                        StatePress(task.value, s.value))] for s, needs_reason in options]
+    keyboard = [[button(("↩ " if needs_reason else "") + option_text(task, current, s, _),
+                        StatePress(task.code, s.value))] for s, needs_reason in options]
     await reply(update, _("<b>{task}</b>: now “{state}”. Choose the new state:").format(
-        task=esc(_(TASK_NAMES[task])), state=state_name(current, _)),
+        task=task_name(task, _), state=state_name(current, _, task)),
         reply_markup=InlineKeyboardMarkup(keyboard))
 
 
@@ -172,39 +204,41 @@ async def state_pressed(update: Update, context: BotContext) -> None:
     query = update.callback_query
     assert query is not None
     _ = await tr(update, context)
+    campaign = await context.services.campaign()
     press = StatePress.unpack(query.data)
-    task = TaskCode(press.task)
-    state = next((s for s in states_for(task) if s.value == press.state), None)
-    if state is None:
+    task = campaign.task(press.task)
+    state = state_from_value(task, press.state) if task else None
+    if task is None or state is None:
         await reply(update, _(StatePress.invalid_message))
         return
     await _apply(update, context, task, state, reason=None)
 
 
-async def _apply(update: Update, context: BotContext, task: TaskCode, state: TaskState,
+async def _apply(update: Update, context: BotContext, task: Task, state: TaskState,
                  reason: str | None) -> None:
     _ = await tr(update, context)
     profile = await _profile(update, context)
     services = context.services
+    campaign = await services.campaign()
     try:
-        change = await task_service.change_own(services.db, profile, task, state,
-                                               rules=services.rules,
+        change = await task_service.change_own(services.db, campaign, profile, task, state,
+                                               rules=services.rules_for(campaign),
                                                actor=f"person:{profile.person.id}",
                                                reason=reason)
     except ReasonRequired:
-        await REASON.ask(update, context, "reason", task=task.value, state=state.value)
+        await REASON.ask(update, context, "reason", task=task.code, state=state.value)
         await reply(update, _("Going back to “{state}” needs a reason. Please type the reason "
                               "in one message (or /huy to cancel).").format(
-            state=state_name(state, _)))
+            state=option_text(task, None, state, _)))
         return
-    text = _("Updated: {task} — {state}.").format(task=esc(_(TASK_NAMES[task])),
-                                                   state=state_name(state, _))
+    text = _("Updated: {task} — {state}.").format(task=task_name(task, _),
+                                                   state=state_name(state, _, task))
     if state is ReviewState.LECTURER_APPROVED:
         told = await alert_approvers(context, change)
         text += "\n" + (_("I have told {n} approver(s); they will confirm here once they approve "
                           "on LMS.").format(n=told) if told else
                         _("Your approver does not use the assistant yet: please tell them "
-                          "directly so they approve on LMS (Công văn 001)."))
+                          "directly so they approve on LMS."))
     await reply(update, text + "\n" + _("Type /tiendo to see all your tasks."))
 
 
@@ -216,17 +250,18 @@ REASON = Flow("task_reason", timeout=N_(
 @REASON.step("reason")
 async def reason_typed(update: Update, context: BotContext, data: dict[str, Any]) -> None:
     """The reason a backward move asked for."""
-    task = TaskCode(data["task"])
-    state = next(s for s in states_for(task) if s.value == data["state"])
+    campaign = await context.services.campaign()
+    task = campaign.task(str(data["task"]))
+    state = state_from_value(task, str(data["state"])) if task else None
     reason = incoming_text(update).strip()[:MAX_REASON_CHARS]
-    if reason:
+    if task is not None and state is not None and reason:
         await _apply(update, context, task, state, reason)
     else:
         _ = await tr(update, context)
         await reply(update, _("Cancelled. Nothing was changed."))
 
 
-def alert_text(change: task_service.Change, _: Translator) -> str:
+def alert_text(campaign: Campaign, change: task_service.Change, _: Translator) -> str:
     owner = change.owner
     role = _(ROLE_NAMES[owner.person.role])
     school = esc(owner.school.name) if owner.school else ""
@@ -235,8 +270,9 @@ def alert_text(change: task_service.Change, _: Translator) -> str:
         "• " + _("Cốt cán: {name} ({role}, {school})").format(
             name=esc(owner.person.full_name), role=role, school=school),
         "• " + _("Item: {task} — approved by the GVSP/GVQLGD").format(
-            task=esc(_(TASK_NAMES[change.task]))),
-        _("How to approve (Công văn 001), either:"),
+            task=task_name(change.task, _)),
+        _("How to approve ({source}), either:").format(
+            source=esc(campaign.cite(change.task.source))),
         _("1) print, sign, stamp, scan and upload it to LMS; or"),
         _("2) log in to LMS with your own account and approve online."),
         _("When it is approved on LMS, press the button below."),
@@ -245,7 +281,7 @@ def alert_text(change: task_service.Change, _: Translator) -> str:
 
 def approve_button(change: task_service.Change, _: Translator) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup([[button(
-        _("✅ Approved on LMS"), ApprovePress(change.owner.person.id, change.task.value))]])
+        _("✅ Approved on LMS"), ApprovePress(change.owner.person.id, change.task.code))]])
 
 
 async def alert_approvers(context: BotContext, change: task_service.Change) -> int:
@@ -256,10 +292,10 @@ async def alert_approvers(context: BotContext, change: task_service.Change) -> i
         account = await account_of_person(services.db.reader, approver.id)
         if account is None or account.blocked:
             continue
-        queued.append(Queued("alert", f"alert:{change.owner.person.id}:{change.task.value}:"
+        queued.append(Queued("alert", f"alert:{change.owner.person.id}:{change.task.code}:"
                                       f"{services.clock().isoformat(timespec='seconds')}",
                              approver.id, {"owner_id": change.owner.person.id,
-                                           "task": change.task.value}, priority=1))
+                                           "task": change.task.code}, priority=1))
     if queued:
         async with services.db.transaction() as tx:
             await enqueue(tx, queued)
@@ -271,22 +307,26 @@ async def render_alert(services: Services, row: OutboxRow, account: Account) -> 
     """The approval alert, if the item still waits for approval when it goes out."""
     owner_person = await people_repo.person_by_id(services.db.reader,
                                                   int(row.payload["owner_id"]))
-    task = TaskCode(row.payload["task"])
-    if owner_person is None:
+    campaign = await services.campaign()
+    task = campaign.task(str(row.payload["task"]))
+    if owner_person is None or task is None:
         return None
-    states = await task_repo.states_of(services.db.reader, owner_person.id)
+    states = await task_repo.states_of(services.db.reader, campaign, owner_person.id)
     if states.get(task) is not ReviewState.LECTURER_APPROVED:
         return None
     owner = await people_repo.profile_of(services.db.reader, owner_person)
     change = task_service.Change(owner, task, None, ReviewState.LECTURER_APPROVED)
     _ = translator(account.language)
-    return Rendered(alert_text(change, _), approve_button(change, _))
+    return Rendered(alert_text(campaign, change, _), approve_button(change, _))
 
 
-async def render_notice(services: Services, row: OutboxRow, account: Account) -> Rendered:
+async def render_notice(services: Services, row: OutboxRow, account: Account) -> Rendered | None:
     _ = translator(account.language)
+    task = (await services.campaign()).task(str(row.payload["task"]))
+    if task is None:  # retired since: nothing left to tell
+        return None
     text = _("✅ Your {task} has been approved by {role} {name}.").format(
-        task=esc(_(TASK_NAMES[TaskCode(row.payload["task"])])),
+        task=task_name(task, _),
         role=_(ROLE_NAMES[Role(row.payload["approver_role"])]),
         name=esc(str(row.payload["approver_name"])))
     return Rendered(text + "\n" + _("Type /tiendo to see all your tasks."))
@@ -298,14 +338,18 @@ async def approve_pressed(update: Update, context: BotContext) -> None:
     assert query is not None
     _ = await tr(update, context)
     approver = await _profile(update, context)
-    press = ApprovePress.unpack(query.data)
-    task = TaskCode(press.task)
     services = context.services
-    change = await task_service.approve(services.db, approver, press.owner_id, task,
-                                        rules=services.rules,
+    campaign = await services.campaign()
+    press = ApprovePress.unpack(query.data)
+    task = campaign.task(press.task)
+    if task is None:
+        await reply(update, _("This button is not valid for you."))
+        return
+    change = await task_service.approve(services.db, campaign, approver, press.owner_id, task,
+                                        rules=services.rules_for(campaign),
                                         actor=f"person:{approver.person.id}")
     await reply(update, _("Recorded: {task} of {name} is approved.").format(
-        task=esc(_(TASK_NAMES[task])), name=esc(change.owner.person.full_name)))
+        task=task_name(task, _), name=esc(change.owner.person.full_name)))
     await _tell_owner(context, change, approver)
 
 
@@ -314,8 +358,8 @@ async def _tell_owner(context: BotContext, change: task_service.Change,
     services = context.services
     async with services.db.transaction() as tx:
         await enqueue(tx, [Queued("notice", f"approved:{change.owner.person.id}:"
-                                            f"{change.task.value}", change.owner.person.id,
-                                  {"task": change.task.value,
+                                            f"{change.task.code}", change.owner.person.id,
+                                  {"task": change.task.code,
                                    "approver_role": approver.person.role.value,
                                    "approver_name": approver.person.full_name}, priority=1)])
     services.outbox.wake()
@@ -326,7 +370,9 @@ async def waiting(update: Update, context: BotContext) -> None:
     _ = await tr(update, context)
     approver = await _profile(update, context)
     services = context.services
-    pending = await task_service.pending_for(services.db, approver, services.rules)
+    campaign = await services.campaign()
+    pending = await task_service.pending_for(services.db, campaign, approver,
+                                             services.rules_for(campaign))
     if not pending:
         await reply(update, _("Nothing waits for your approval. 👍"))
         return
@@ -336,9 +382,9 @@ async def waiting(update: Update, context: BotContext) -> None:
     for item in pending[:30]:
         school = f" — {esc(item.owner.school.name)}" if item.owner.school else ""
         lines.append(f"• {esc(item.owner.person.full_name)}{school}: "
-                     f"{esc(_(TASK_NAMES[item.task]))}")
+                     f"{task_name(item.task, _)}")
         buttons.append([button(f"✅ {item.owner.person.full_name[:30]} · {item.task.header}",
-                               ApprovePress(item.owner.person.id, item.task.value))])
+                               ApprovePress(item.owner.person.id, item.task.code))])
     lines.append(_("Approve on LMS first (sign and upload, or online), then press the item."))
     await reply(update, "\n".join(lines), reply_markup=InlineKeyboardMarkup(buttons))
 
@@ -347,26 +393,32 @@ async def waiting(update: Update, context: BotContext) -> None:
 async def eligibility_command(update: Update, context: BotContext) -> None:
     _ = await tr(update, context)
     profile = await _profile(update, context)
-    result = await task_service.eligibility_of(context.services.db, profile)
-    if result.verdict is Verdict.NOT_APPLICABLE:
-        await reply(update, _("Eligibility for modules 2, 3, 4 applies to teachers and school "
-                              "managers. Type /help to see what you can do."))
+    campaign = await context.services.campaign()
+    result = await task_service.eligibility_of(context.services.db, campaign, profile)
+    gate = campaign.prerequisites
+    if result.verdict is Verdict.NOT_APPLICABLE or gate is None:
+        await reply(update, _("There is nothing to check for you in this campaign. Type /tiendo "
+                              "for your tasks or /help to see what you can do."))
         return
+    what = esc(gate.gate_name(_.language))
     verdict = {
-        Verdict.ELIGIBLE: _("✅ You meet the requirements for modules 2, 3, 4."),
-        Verdict.NOT_ELIGIBLE: _("❌ You do not meet the requirements for modules 2, 3, 4 "
-                                "yet."),
+        Verdict.ELIGIBLE: _("✅ You meet the requirements to go on to {gate}."),
+        Verdict.NOT_ELIGIBLE: _("❌ You do not meet the requirements for {gate} yet."),
         Verdict.UNKNOWN: _("❔ Not known yet: some of your requirements are not recorded. "
                            "Update them in /tiendo."),
-    }[result.verdict]
+    }[result.verdict].format(gate=what)
     icons = {Met.MET: "✅", Met.NOT_MET: "❌", Met.UNKNOWN: "❔"}
-    lines = [verdict, _("Requirements (Công văn 000, 1.2):")]
-    lines += [f"{icons[r.state]} {esc(_(REQUIREMENT_NAMES[r.requirement.value]))}"
-              for r in result.requirements]
+    lines = [verdict, _("Requirements ({source}):").format(
+        source=esc(campaign.cite(gate.source)))]
+    for r in result.requirements:
+        if r.task is not None:
+            lines.append(item_line(r.task, r.task_state, _))
+        else:
+            lines.append(f"{icons[r.state]} {esc(r.requirement.name(_.language))}")
     buttons = [[button(_("How to: {what}").format(
-        what=_(REQUIREMENT_NAMES[step])), EntryPress(STEP_ENTRIES[step]))]
-        for step in result.next_steps]
-    if result.next_steps:
+        what=r.task.name(_.language) if r.task else r.requirement.name(_.language)),
+        EntryPress(r.next_step))] for r in result.next_steps if r.next_step]
+    if buttons:
         lines.append(_("Press a button for the steps."))
     await reply(update, "\n".join(lines),
                 reply_markup=InlineKeyboardMarkup(buttons) if buttons else None)
@@ -379,14 +431,16 @@ async def school(update: Update, context: BotContext) -> None:
     if profile.school is None:
         await reply(update, _("This is only for a school's principal."))
         return
-    overview = await task_service.school_overview(context.services.db, profile.school.id)
+    campaign = await context.services.campaign()
+    overview = await task_service.school_overview(context.services.db, campaign,
+                                                  profile.school.id)
     lines = [_("<b>{school}</b>: {n} people in the roster.").format(
         school=esc(profile.school.name), n=overview.people)]
     if not overview.open_by_task:
         lines.append(_("Everyone has finished every task. 🎉"))
     else:
-        lines.append(_("Open tasks (people not finished):"))
-        lines += [f"• {esc(_(TASK_NAMES[t]))}: {len(people)}"
+        lines.append(_("Open tasks (people not finished or not recorded):"))
+        lines += [f"• {task_name(t, _)}: {len(people)}"
                   for t, people in overview.open_by_task.items()]
         lines.append("")
         for task, people in overview.open_by_task.items():

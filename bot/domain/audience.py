@@ -14,7 +14,6 @@ from typing import Any
 
 from bot.domain.errors import PermissionDenied
 from bot.domain.people import Level, Profile, Role, UnitKind
-from bot.domain.tasks import TaskCode
 from bot.i18n import N_
 
 
@@ -26,13 +25,13 @@ class Audience:
     levels: frozenset[Level] = field(default_factory=frozenset)
     roles: frozenset[Role] = field(default_factory=frozenset)
     core_only: bool = False
-    missing: TaskCode | None = None  # only people who still miss this task
+    missing: str | None = None  # only people who still miss this task (its code)
 
     def to_json(self) -> str:
         return json.dumps({
             "unit_id": self.unit_id, "levels": sorted(lv.value for lv in self.levels),
             "roles": sorted(r.value for r in self.roles), "core_only": self.core_only,
-            "missing": self.missing.value if self.missing else None}, sort_keys=True)
+            "missing": self.missing}, sort_keys=True)
 
     @classmethod
     def from_json(cls, text: str) -> Audience:
@@ -41,7 +40,7 @@ class Audience:
                    levels=frozenset(Level(v) for v in data.get("levels", [])),
                    roles=frozenset(Role(v) for v in data.get("roles", [])),
                    core_only=bool(data.get("core_only")),
-                   missing=TaskCode(data["missing"]) if data.get("missing") else None)
+                   missing=str(data["missing"]) if data.get("missing") else None)
 
     def toggled(self, *, level: Level | None = None, role: Role | None = None) -> Audience:
         if level is not None:

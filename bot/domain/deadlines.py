@@ -1,8 +1,8 @@
-"""Deadlines as data, and when their reminders are due (DOMAIN.md, "Deadlines in the documents").
+"""Deadlines as data, and when their reminders are due (docs/campaign.md, "Deadlines").
 
-Every year the same two dates decide the outcome: 28/2 (cốt cán plans and reports approved,
-001) and 30/3 (module 1 and the tasks before modules 2–4, 000). A yearly deadline means the next
-such day to come; the Sở can add fixed dates too.
+The running campaign brings its deadlines (Bình Phước's: 28/2 for the cốt cán plans and reports
+of 001, 30/3 for module 1 and the tasks before modules 2–4 of 000). A yearly deadline means the
+next such day to come; the Sở can move them and add fixed dates too.
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from bot.domain.campaign import Campaign, next_occurrence
 from bot.domain.errors import InvalidValue
-from bot.domain.tasks import PLAN_TASKS, REPORT_TASKS, TaskCode
 from bot.i18n import N_
 
 DEFAULT_OFFSETS = (14, 7, 3, 1, 0)  # days before; 0 is the morning of the day
@@ -33,24 +33,18 @@ class Audience(StrEnum):
 class Deadline:
     id: int
     title: str
-    tasks: tuple[TaskCode, ...]
+    tasks: tuple[str, ...]  # codes of the campaign's tasks
     audience: Audience
     day: int
     month: int
     year: int | None = None  # None: every year
     offsets: tuple[int, ...] = DEFAULT_OFFSETS
     active: bool = True
+    campaign_key: str | None = None  # "<campaign>/<key>" when it came from a campaign file
 
     def occurrence(self, today: dt.date) -> dt.date | None:
         """The date this deadline next falls on, today included; None when it has passed."""
-        if self.year is not None:
-            date = dt.date(self.year, self.month, self.day)
-            return date if date >= today else None
-        for year in (today.year, today.year + 1):
-            date = _yearly(year, self.month, self.day)
-            if date >= today:
-                return date
-        return None  # pragma: no cover - next year's date is always ahead
+        return next_occurrence(self.day, self.month, self.year, today)
 
     def due_offset(self, today: dt.date) -> int | None:
         """The reminder offset due today (days before the occurrence), if any."""
@@ -63,16 +57,6 @@ class Deadline:
         return days if days in self.offsets else None
 
 
-def _yearly(year: int, month: int, day: int) -> dt.date:
-    """29/2 falls on 28/2 in a year without it: a yearly deadline never disappears."""
-    if month == 2 and day == 29:
-        try:
-            return dt.date(year, 2, 29)
-        except ValueError:
-            return dt.date(year, 2, 28)
-    return dt.date(year, month, day)
-
-
 @dataclass(frozen=True, slots=True)
 class DeadlineDraft:
     """A deadline as an officer types it, before it is stored."""
@@ -81,7 +65,7 @@ class DeadlineDraft:
     day: int
     month: int
     year: int | None
-    tasks: tuple[TaskCode, ...]
+    tasks: tuple[str, ...]
     audience: Audience
     offsets: tuple[int, ...] = field(default=DEFAULT_OFFSETS)
 
@@ -119,15 +103,10 @@ def parse_offsets(text: str) -> tuple[int, ...]:
     return tuple(values)
 
 
-CORE_TASKS = (*PLAN_TASKS, *REPORT_TASKS)
-STAFF_TASKS = (TaskCode.MODULE1, TaskCode.TEMIS_SELF, TaskCode.TEMIS_EVAL)
-
-DEFAULT_DEADLINES = (
-    DeadlineDraft("Duyệt kế hoạch, báo cáo hỗ trợ đồng nghiệp của cốt cán", 28, 2, None,
-                  CORE_TASKS, Audience.CORE),
-    DeadlineDraft("Hoàn thành mô đun 1 và các việc trước khi học mô đun 2, 3, 4", 30, 3, None,
-                  STAFF_TASKS, Audience.STAFF),
-)
+def tasks_reminded(campaign: Campaign, audience: Audience) -> tuple[str, ...]:
+    """The tasks a deadline the Sở adds by hand closes: cốt cán review items, or the others."""
+    review = audience is Audience.CORE
+    return tuple(t.code for t in campaign.tasks if t.is_review is review)
 
 
 def may_send_at(moment: dt.time) -> bool:

@@ -1,4 +1,4 @@
-"""May a GV or CBQL enter mass training of modules 2, 3, 4? (000, 1.2)
+"""May a GV or CBQL go on to the next modules? The campaign's prerequisites (000, 1.2 by default).
 
 Every requirement comes back with its state, so the bot can say what is missing and link each
 gap to a knowledge-base topic (``next_step``). A missing state is *unknown*, never assumed.
@@ -6,12 +6,13 @@ gap to a knowledge-base topic (``next_step``). A missing state is *unknown*, nev
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from bot.domain.people import Person, Role
-from bot.domain.tasks import PLAN_TASKS, REPORT_TASKS, TaskCode, TaskState, is_done
+from bot.domain.campaign import Campaign, Requirement, Task
+from bot.domain.people import Person
+from bot.domain.tasks import TaskState, is_done
 
 
 class Met(StrEnum):
@@ -24,28 +25,20 @@ class Verdict(StrEnum):
     ELIGIBLE = "eligible"
     NOT_ELIGIBLE = "not_eligible"
     UNKNOWN = "unknown"
-    NOT_APPLICABLE = "not_applicable"  # Phòng and Sở staff
-
-
-class Requirement(StrEnum):
-    """A requirement of 000, 1.2; its value is the knowledge-base topic that explains it."""
-
-    MODULE1 = "module1"  # module 1 graded đạt
-    TEMIS_SELF = "temis_self"  # self-assessment recorded, evidence uploaded
-    TEMIS_EVAL = "temis_eval"  # principal: 100% of the school's teachers evaluated on TEMIS
-    CORE_PLANS = "core_plans"  # principal: the school's GV cốt cán plans approved
-    CORE_REPORTS = "core_reports"  # principal: their reports approved
+    NOT_APPLICABLE = "not_applicable"  # Phòng and Sở staff, or a campaign without a gate
 
 
 @dataclass(frozen=True, slots=True)
 class RequirementStatus:
     requirement: Requirement
     state: Met
+    task: Task | None = None  # the person's own task, when the requirement is one
+    task_state: TaskState | None = None  # its recorded state (None: not recorded)
 
     @property
     def next_step(self) -> str | None:
-        """The topic to show while the requirement is not known to be met."""
-        return None if self.state is Met.MET else self.requirement.value
+        """The knowledge-base entry to show while the requirement is not known to be met."""
+        return None if self.state is Met.MET else self.requirement.help
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,87 +47,71 @@ class Eligibility:
     requirements: tuple[RequirementStatus, ...] = ()
 
     @property
-    def next_steps(self) -> list[str]:
-        return [r.requirement.value for r in self.requirements if r.state is not Met.MET]
+    def next_steps(self) -> list[RequirementStatus]:
+        return [r for r in self.requirements if r.state is not Met.MET]
 
 
 @dataclass(frozen=True, slots=True)
 class PendingCoreItem:
     person_id: int
-    task: TaskCode
+    task: Task
     state: TaskState | None  # None: not recorded
 
 
-@dataclass(frozen=True, slots=True)
-class SchoolCoreStatus:
-    """The school's GV cốt cán plans and reports, derived from their items (never stored)."""
-
-    plans_approved: Met
-    reports_approved: Met
-    pending: tuple[PendingCoreItem, ...] = ()
-
-
-def school_core_status(
-    core_teachers: Mapping[int, Mapping[TaskCode, TaskState]],
-) -> SchoolCoreStatus:
-    """Summarise the items of the school's GV cốt cán, keyed by person id.
+def school_core_met(core_teachers: Mapping[int, Mapping[Task, TaskState]],
+                    tasks: Sequence[Task]) -> tuple[Met, tuple[PendingCoreItem, ...]]:
+    """Whether every one of ``tasks`` of the school's GV cốt cán is approved, keyed by person id.
 
     The caller passes exactly the school's GV cốt cán (000: "giáo viên cốt cán của trường").
-    A school without any has nothing to approve, so both requirements are met. An item with no
-    recorded state makes its requirement unknown, unless another item is known unfinished.
+    A school without any has nothing to approve, so the requirement is met. An item with no
+    recorded state makes it unknown, unless another item is known unfinished.
     """
     pending = tuple(
         PendingCoreItem(person_id, task, states.get(task))
         for person_id, states in core_teachers.items()
-        for task in (*PLAN_TASKS, *REPORT_TASKS)
+        for task in tasks
         if not is_done(task, states.get(task))
     )
-    return SchoolCoreStatus(
-        plans_approved=_combine(_item_met(p) for p in pending if p.task in PLAN_TASKS),
-        reports_approved=_combine(_item_met(p) for p in pending if p.task in REPORT_TASKS),
-        pending=pending,
-    )
+    return _combine(Met.UNKNOWN if p.state is None else Met.NOT_MET for p in pending), pending
 
 
 def eligibility(
+    campaign: Campaign,
     person: Person,
-    states: Mapping[TaskCode, TaskState],
-    school_facts: SchoolCoreStatus | None = None,
+    states: Mapping[Task, TaskState],
+    core_teachers: Mapping[int, Mapping[Task, TaskState]] | None = None,
 ) -> Eligibility:
-    """The verdict and each requirement for ``person`` (000, 1.2 a for GV, b for CBQL).
+    """The verdict and each requirement of the campaign's gate that applies to ``person``.
 
-    ``school_facts`` matters for a principal only; ``None`` leaves the cốt cán requirements
-    unknown. Vice principals have the GV requirements: the rest is the principal's duty.
+    ``core_teachers`` (the states of the school's GV cốt cán) matters for requirements on them
+    only (a principal's, 000, 1.2b); ``None`` leaves those unknown.
     """
-    if not person.role.is_school_staff:
+    gate = campaign.prerequisites
+    if not person.role.is_school_staff or gate is None:
         return Eligibility(Verdict.NOT_APPLICABLE)
-    reqs = [
-        RequirementStatus(Requirement.MODULE1, _task_met(TaskCode.MODULE1, states)),
-        RequirementStatus(Requirement.TEMIS_SELF, _task_met(TaskCode.TEMIS_SELF, states)),
-    ]
-    if person.role is Role.PRINCIPAL:
-        reqs += [
-            RequirementStatus(Requirement.TEMIS_EVAL, _task_met(TaskCode.TEMIS_EVAL, states)),
-            RequirementStatus(
-                Requirement.CORE_PLANS, school_facts.plans_approved if school_facts else Met.UNKNOWN
-            ),
-            RequirementStatus(
-                Requirement.CORE_REPORTS,
-                school_facts.reports_approved if school_facts else Met.UNKNOWN,
-            ),
-        ]
+    reqs = []
+    for req in gate.requires:
+        if person.role not in req.roles:
+            continue
+        if req.task is not None:
+            task = campaign.task(req.task)
+            if task is None or not task.applies_to(person):
+                continue
+            reqs.append(RequirementStatus(req, _task_met(task, states), task, states.get(task)))
+        else:
+            met = (school_core_met(core_teachers, campaign.tasks_of(req.school_core))[0]
+                   if core_teachers is not None else Met.UNKNOWN)
+            reqs.append(RequirementStatus(req, met))
+    if not reqs:
+        return Eligibility(Verdict.NOT_APPLICABLE)
     return Eligibility(_verdict(r.state for r in reqs), tuple(reqs))
 
 
-def _task_met(task: TaskCode, states: Mapping[TaskCode, TaskState]) -> Met:
+def _task_met(task: Task, states: Mapping[Task, TaskState]) -> Met:
     state = states.get(task)
     if state is None:
         return Met.UNKNOWN
     return Met.MET if is_done(task, state) else Met.NOT_MET
-
-
-def _item_met(item: PendingCoreItem) -> Met:
-    return Met.UNKNOWN if item.state is None else Met.NOT_MET
 
 
 def _combine(parts: Iterable[Met]) -> Met:

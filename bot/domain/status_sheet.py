@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from bot.domain.campaign import Campaign, Task
 from bot.domain.errors import InvalidValue
 from bot.domain.phones import normalise_phone
 from bot.domain.roster import COLUMNS, RowError, uncalculated_cells
-from bot.domain.tasks import TaskCode, TaskState, parse_value, task_for_header
+from bot.domain.tasks import Module1State, TaskState, parse_value
 from bot.i18n import N_
 from bot.textnorm import header_key, nfc
 
@@ -24,45 +25,53 @@ _PHONE_KEYS = {header_key(alias) for alias in COLUMNS["phone"]}
 class StatusRow:
     row: int
     phone: str
-    states: dict[TaskCode, TaskState]
+    states: dict[Task, TaskState]
+    marks: dict[Task, dict[str, bool]]  # criterion columns: task → criterion code → đạt
 
 
 @dataclass(frozen=True, slots=True)
 class ParsedStatus:
     rows: list[StatusRow]
     errors: list[RowError]
-    tasks: list[TaskCode]
+    tasks: list[Task]
 
 
-def looks_like_status_sheet(rows: Sequence[tuple[int, Sequence[object]]]) -> bool:
+Column = tuple[Task, str | None]  # a task, or one criterion of it
+
+
+def looks_like_status_sheet(rows: Sequence[tuple[int, Sequence[object]]],
+                            campaign: Campaign) -> bool:
     """A phone column and at least one task column, and no "Chức vụ" (that is a roster)."""
-    return _find_header(rows) is not None
+    return _find_header(rows, campaign) is not None
 
 
-def _find_header(rows: Sequence[tuple[int, Sequence[object]]],
-                 ) -> tuple[int, int, dict[TaskCode, int]] | None:
+def _find_header(rows: Sequence[tuple[int, Sequence[object]]], campaign: Campaign,
+                 ) -> tuple[int, int, dict[Column, int]] | None:
     role_keys = {header_key(a) for a in COLUMNS["role"]}
+    known = campaign.columns()
     for position, (_, cells) in enumerate(rows[:10]):
         keys = [header_key(nfc(str(c))) if c is not None else "" for c in cells]
         if any(k in role_keys for k in keys):
             return None
         phone_col = next((i for i, k in enumerate(keys) if k in _PHONE_KEYS), None)
-        tasks = {}
-        for i, cell in enumerate(cells):
-            task = task_for_header(nfc(str(cell))) if cell is not None else None
-            if task is not None and task not in tasks:
-                tasks[task] = i
+        tasks: dict[Column, int] = {}
+        for i, key in enumerate(keys):
+            column = known.get(key)
+            if column is not None and column not in tasks:
+                tasks[column] = i
         if phone_col is not None and tasks:
             return position, phone_col, tasks
     return None
 
 
-def parse_status(rows: Sequence[tuple[int, Sequence[object]]]) -> ParsedStatus:
-    located = _find_header(rows)
+def parse_status(rows: Sequence[tuple[int, Sequence[object]]],
+                 campaign: Campaign) -> ParsedStatus:
+    """The rows of a status sheet whose task columns are the running campaign's headers."""
+    located = _find_header(rows, campaign)
     if located is None:
         return ParsedStatus([], [RowError(0, N_(
-            "The file needs a column Số điện thoại and at least one task column (Mô đun 1, "
-            "TEMIS tự đánh giá, KH MĐ2 … BC MĐ5)."))], [])
+            "The file needs a column Số điện thoại and at least one task column ({headers})."),
+            {"headers": ", ".join(t.header for t in campaign.tasks)})], [])
     position, phone_col, task_cols = located
     parsed: list[StatusRow] = []
     errors: list[RowError] = []
@@ -87,15 +96,35 @@ def parse_status(rows: Sequence[tuple[int, Sequence[object]]]) -> ParsedStatus:
                                    {"other": first_row_of_phone[phone]}))
             continue
         first_row_of_phone[phone] = row_number
-        states: dict[TaskCode, TaskState] = {}
-        for task, column in task_cols.items():
+        states: dict[Task, TaskState] = {}
+        marks: dict[Task, dict[str, bool]] = {}
+        for (task, criterion), column in task_cols.items():
             value = cell(column)
+            text = nfc(str(value)) if value is not None else None
             try:
-                state = parse_value(task, nfc(str(value)) if value is not None else None)
+                if criterion is None:
+                    state = parse_value(task, text)
+                    if state is not None:
+                        states[task] = state
+                elif (passed := _criterion_value(text)) is not None:
+                    marks.setdefault(task, {})[criterion] = passed
             except InvalidValue as exc:
                 errors.append(RowError(row_number, exc.message, exc.params))
-                continue
-            if state is not None:
-                states[task] = state
-        parsed.append(StatusRow(row_number, phone, states))
-    return ParsedStatus(parsed, errors, list(task_cols))
+        parsed.append(StatusRow(row_number, phone, states, marks))
+    return ParsedStatus(parsed, errors, list(dict.fromkeys(t for t, _c in task_cols)))
+
+
+_PASS_KEYS = {header_key(a): True for a in ("đạt",)} | {
+    header_key(a): False for a in ("chưa đạt", "không đạt", "chưa")}
+
+
+def _criterion_value(text: str | None) -> bool | None:
+    """A criterion cell: đạt, chưa đạt, or empty (left unchanged)."""
+    key = header_key(text or "")
+    if not key:
+        return None
+    if key not in _PASS_KEYS:
+        raise InvalidValue(N_("“{value}” is not a value of a criterion. Use one of: {allowed}."),
+                           {"value": (text or "").strip(), "allowed": " / ".join(
+                               (Module1State.PASSED.label, Module1State.NOT_PASSED.label))})
+    return _PASS_KEYS[key]

@@ -1,8 +1,8 @@
-"""The tasks each person must finish, their states, and who may move them (000, 1.2; 001).
+"""The states of a campaign's tasks, and who may move them (docs/campaign.md, "Kinds of task").
 
-Each task has one column in a status spreadsheet; its header and cell values are the
-vocabulary of DOMAIN.md ("Task vocabulary"). States are stored by their ASCII enum value and
-shown by their Vietnamese ``label``.
+Which tasks exist comes from the campaign file (``bot.domain.campaign``); their kind decides
+their states: đạt / chưa đạt, đã hoàn thành / chưa, every criterion đạt, or 001's review steps.
+States are stored by their ASCII value and shown by their Vietnamese ``label``.
 
 Plans (KH) and reports (BC) of cốt cán follow 001's three steps: the cốt cán submits on LMS
 (Bước 1), the GVSP/GVQLGD chủ chốt approves (Bước 2), the superior approves (Bước 3). Only the
@@ -18,8 +18,10 @@ only at "đã duyệt". Once approved the cell reads "đã duyệt" like every o
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
 
+from bot.domain.campaign import Campaign, Task, TaskKind
 from bot.domain.errors import (
     AlreadyDone,
     InvalidTransition,
@@ -27,83 +29,9 @@ from bot.domain.errors import (
     PermissionDenied,
     ReasonRequired,
 )
-from bot.domain.people import Person, Role
+from bot.domain.people import Person
 from bot.i18n import N_
 from bot.textnorm import header_key
-
-
-class TaskCode(StrEnum):
-    """One task; ``header`` is its column in status spreadsheets and exports."""
-
-    MODULE1 = "module1"
-    TEMIS_SELF = "temis_self"
-    TEMIS_EVAL = "temis_eval"
-    PLAN_M2 = "plan_m2"
-    PLAN_M3 = "plan_m3"
-    PLAN_M4 = "plan_m4"
-    PLAN_M5 = "plan_m5"
-    PLAN_M9 = "plan_m9"
-    REPORT_M2 = "report_m2"
-    REPORT_M3 = "report_m3"
-    REPORT_M4 = "report_m4"
-    REPORT_M5 = "report_m5"
-
-    @property
-    def header(self) -> str:
-        return _HEADERS[self]
-
-    @property
-    def is_plan(self) -> bool:
-        return self in PLAN_TASKS
-
-    @property
-    def is_report(self) -> bool:
-        return self in REPORT_TASKS
-
-    @property
-    def is_review(self) -> bool:
-        """A cốt cán plan or report, approved in 001's three steps."""
-        return self.is_plan or self.is_report
-
-    @property
-    def allows_not_rolled_out(self) -> bool:
-        """Only the reports of modules 4 and 5 may say "Chưa triển khai" (001, Bước 1)."""
-        return self in (TaskCode.REPORT_M4, TaskCode.REPORT_M5)
-
-
-_HEADERS: dict[TaskCode, str] = {
-    TaskCode.MODULE1: "Mô đun 1",
-    TaskCode.TEMIS_SELF: "TEMIS tự đánh giá",
-    TaskCode.TEMIS_EVAL: "TEMIS đánh giá GV",
-    TaskCode.PLAN_M2: "KH MĐ2",
-    TaskCode.PLAN_M3: "KH MĐ3",
-    TaskCode.PLAN_M4: "KH MĐ4",
-    TaskCode.PLAN_M5: "KH MĐ5",
-    TaskCode.PLAN_M9: "KH MĐ9",
-    TaskCode.REPORT_M2: "BC MĐ2",
-    TaskCode.REPORT_M3: "BC MĐ3",
-    TaskCode.REPORT_M4: "BC MĐ4",
-    TaskCode.REPORT_M5: "BC MĐ5",
-}
-PLAN_TASKS: tuple[TaskCode, ...] = (
-    TaskCode.PLAN_M2,
-    TaskCode.PLAN_M3,
-    TaskCode.PLAN_M4,
-    TaskCode.PLAN_M5,
-    TaskCode.PLAN_M9,
-)
-REPORT_TASKS: tuple[TaskCode, ...] = (
-    TaskCode.REPORT_M2,
-    TaskCode.REPORT_M3,
-    TaskCode.REPORT_M4,
-    TaskCode.REPORT_M5,
-)
-_BY_HEADER = {header_key(h): t for t, h in _HEADERS.items()}
-
-
-def task_for_header(text: str) -> TaskCode | None:
-    """The task a spreadsheet column stands for, ignoring case, diacritics and spacing."""
-    return _BY_HEADER.get(header_key(text))
 
 
 class Module1State(StrEnum):
@@ -158,7 +86,55 @@ _REVIEW_RANKS = {
     ReviewState.APPROVED: 3,
 }
 
-TaskState = Module1State | TemisState | ReviewState
+@dataclass(frozen=True, slots=True)
+class CriteriaState:
+    """The recorded criteria of a task of kind criteria: code → đạt (True) or not (False).
+
+    A criterion missing from ``marks`` is not recorded yet. The stored value is canonical
+    ("core-0.online-1": criterion codes in order, each with 1 for đạt), so comparing values
+    compares states, and it fits a button's data.
+    """
+
+    marks: tuple[tuple[str, bool], ...]
+
+    @classmethod
+    def of(cls, marks: dict[str, bool]) -> CriteriaState:
+        return cls(tuple(sorted(marks.items())))
+
+    @classmethod
+    def parse(cls, value: str) -> CriteriaState | None:
+        marks = {}
+        for part in value.split(".") if value else []:
+            code, _sep, mark = part.partition("-")
+            if not code or mark not in ("0", "1"):
+                return None
+            marks[code] = mark == "1"
+        return cls.of(marks)
+
+    @property
+    def value(self) -> str:
+        return ".".join(f"{code}-{int(passed)}" for code, passed in self.marks)
+
+    @property
+    def passed(self) -> frozenset[str]:
+        return frozenset(code for code, ok in self.marks if ok)
+
+    def mark(self, code: str) -> bool | None:
+        return dict(self.marks).get(code)
+
+    def with_mark(self, code: str, passed: bool) -> CriteriaState:
+        return CriteriaState.of({**dict(self.marks), code: passed})
+
+    @property
+    def label(self) -> str:
+        return f"{len(self.passed)} tiêu chí đạt"
+
+    @property
+    def rank(self) -> int:
+        return len(self.passed)
+
+
+TaskState = Module1State | TemisState | ReviewState | CriteriaState
 
 
 class Actor(StrEnum):
@@ -170,52 +146,61 @@ class Actor(StrEnum):
     IMPORT = "import"  # a status spreadsheet import: mirrors LMS/TEMIS as it stands
 
 
-def tasks_for(person: Person) -> list[TaskCode]:
-    """What a person must finish: 000, 1.2 for GV and CBQL, 001 for cốt cán.
-
-    Vice principals have the two GV/CBQL tasks; the TEMIS evaluation of the school's teachers is
-    the principal's alone ("Hiệu trưởng ghi kết quả…"). Phòng and Sở staff have none.
-    """
-    if not person.role.is_school_staff:
-        return []
-    tasks = [TaskCode.MODULE1, TaskCode.TEMIS_SELF]
-    if person.role is Role.PRINCIPAL:
-        tasks.append(TaskCode.TEMIS_EVAL)
-    if person.is_core:
-        tasks += [*PLAN_TASKS, *REPORT_TASKS]
-    return tasks
+def tasks_for(campaign: Campaign, person: Person) -> list[Task]:
+    """What a person must finish under the running campaign (000, 1.2 and 001 by default)."""
+    return campaign.tasks_for(person)
 
 
-def states_for(task: TaskCode) -> tuple[TaskState, ...]:
+def states_for(task: Task) -> tuple[TaskState, ...]:
     """The states a task can be in, from the start to done."""
-    if task is TaskCode.MODULE1:
+    if task.kind is TaskKind.PASS:
         return (Module1State.NOT_PASSED, Module1State.PASSED)
-    if not task.is_review:
+    if task.kind is TaskKind.DONE:
         return (TemisState.NOT_DONE, TemisState.DONE)
+    if task.kind is TaskKind.CRITERIA:
+        codes = [c.code for c in task.criteria]
+        return (CriteriaState.of(dict.fromkeys(codes, False)),
+                CriteriaState.of(dict.fromkeys(codes, True)))
     if task.allows_not_rolled_out:
         return tuple(ReviewState)
     return tuple(s for s in ReviewState if s is not ReviewState.NOT_ROLLED_OUT)
 
 
-def initial_state(task: TaskCode) -> TaskState:
+def state_from_value(task: Task, value: str) -> TaskState | None:
+    """A stored value as a state of ``task``; None when it is not one (e.g. the kind changed)."""
+    if task.kind is TaskKind.CRITERIA:
+        state = CriteriaState.parse(value)
+        codes = {c.code for c in task.criteria}
+        if state is None:
+            return None
+        return CriteriaState(tuple((c, ok) for c, ok in state.marks if c in codes))
+    return next((s for s in states_for(task) if s.value == value), None)
+
+
+def initial_state(task: Task) -> TaskState:
     return states_for(task)[0]
 
 
-def done_state(task: TaskCode) -> TaskState:
+def done_state(task: Task) -> TaskState:
     """đạt, đã hoàn thành, or the superior's đã duyệt ("chưa triển khai" still needs it)."""
     return states_for(task)[-1]
 
 
-def is_done(task: TaskCode, state: TaskState | None) -> bool:
+def is_done(task: Task, state: TaskState | None) -> bool:
     return state is not None and _belongs(task, state) and state == done_state(task)
 
 
-def rank(task: TaskCode, state: TaskState) -> int:
-    return state.rank if isinstance(state, ReviewState) else states_for(task).index(state)
+def rank(task: Task, state: TaskState) -> int:
+    if isinstance(state, ReviewState | CriteriaState):
+        return state.rank
+    return states_for(task).index(state)
 
 
-def _belongs(task: TaskCode, state: object) -> bool:
+def _belongs(task: Task, state: object) -> bool:
     states = states_for(task)
+    if isinstance(state, CriteriaState):
+        codes = {c.code for c in task.criteria}
+        return task.kind is TaskKind.CRITERIA and all(c in codes for c, _ok in state.marks)
     return isinstance(state, type(states[0])) and state in states
 
 
@@ -241,7 +226,14 @@ _ALIAS_KEYS = {state: {header_key(a) for a in names} for state, names in _ALIASE
 _NOT_ROLLED_OUT_ONLY = N_("“Chưa triển khai” is only for the reports of modules 4 and 5.")
 
 
-def parse_value(task: TaskCode, cell_text: str | None) -> TaskState | None:
+def value_labels(task: Task) -> list[str]:
+    """What a spreadsheet cell of the task may say."""
+    if task.kind is TaskKind.CRITERIA:
+        return [Module1State.PASSED.label, Module1State.NOT_PASSED.label]
+    return [s.label for s in states_for(task)]
+
+
+def parse_value(task: Task, cell_text: str | None) -> TaskState | None:
     """A status-spreadsheet cell as a state; ``None`` for an empty cell (leave unchanged).
 
     Raises:
@@ -250,7 +242,14 @@ def parse_value(task: TaskCode, cell_text: str | None) -> TaskState | None:
     key = header_key(cell_text or "")
     if not key:
         return None
+    if task.kind is TaskKind.CRITERIA:  # the task's own column: every criterion at once
+        for plain, state in zip((Module1State.NOT_PASSED, Module1State.PASSED),
+                                states_for(task), strict=True):
+            if key in _ALIAS_KEYS[plain]:
+                return state
     for state in states_for(task):
+        if isinstance(state, CriteriaState):
+            break
         if key in _ALIAS_KEYS[state]:
             return state
     if key == header_key(ReviewState.NOT_ROLLED_OUT.label):
@@ -260,13 +259,13 @@ def parse_value(task: TaskCode, cell_text: str | None) -> TaskState | None:
         {
             "value": (cell_text or "").strip(),
             "task": task.header,
-            "allowed": " / ".join(s.label for s in states_for(task)),
+            "allowed": " / ".join(value_labels(task)),
         },
     )
 
 
 def check_transition(
-    task: TaskCode,
+    task: Task,
     from_state: TaskState,
     to_state: TaskState,
     *,

@@ -202,7 +202,8 @@ def as_text_cell(sheet: WriteOnlyWorksheet, value: str) -> WriteOnlyCell:
 
 
 def phu_luc_5_xlsx(report: Report) -> bytes:
-    """Phụ lục 5 of 000: who has not finished module 1 or the tasks before modules 2–4."""
+    """Phụ lục 5 of 000 (the letter's columns): who has not finished the campaign's tasks, the
+    "Lý do" naming each unfinished task as the campaign file words it."""
     rows = ((n, r.full_name, r.school, r.role, r.level, r.reason)
             for n, r in enumerate(report.unfinished_rows(), start=1))
     return _workbook_bytes(PHU_LUC_5_TITLE, report.scope.title, PHU_LUC_5_HEADERS,

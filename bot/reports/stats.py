@@ -1,10 +1,10 @@
-"""Completion figures of a scope, counted from the stored states (000, 1.2).
+"""Completion figures of a scope, counted from the stored states (docs/campaign.md, "Reports").
 
-A person *has finished* when every task of theirs among module 1, the TEMIS self-assessment and
-(principals) the TEMIS evaluation of the school's teachers is done: what 000, 1.2 asks before
-modules 2, 3, 4. A state never recorded counts as not finished, and says so in Phụ lục 5.
-The principal's approval of the school's cốt cán items is derived from those items (DOMAIN.md),
-so it is counted once, under ``core``, not again against the principal.
+A person *has finished* when every one of their campaign tasks that is not a cốt cán review is
+done (Bình Phước: module 1, the TEMIS self-assessment and, for principals, the TEMIS evaluation
+of the school's teachers, as 000, 1.2 asks before modules 2, 3, 4). A state never recorded
+counts as not finished, and says so in Phụ lục 5. Cốt cán review items are counted once, under
+``core``, not again against the principal who approves them.
 """
 
 from __future__ import annotations
@@ -14,24 +14,33 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import lru_cache
 
+from bot.domain.campaign import Campaign, Task
 from bot.domain.people import Level, Person, Role
-from bot.domain.tasks import PLAN_TASKS, REPORT_TASKS, TaskCode, TaskState, is_done, tasks_for
+from bot.domain.tasks import TaskState, is_done
 from bot.reports.scope import Scope
 from bot.textnorm import fold
 
-FINISH_TASKS = (TaskCode.MODULE1, TaskCode.TEMIS_SELF, TaskCode.TEMIS_EVAL)
-CORE_TASKS = (*PLAN_TASKS, *REPORT_TASKS)
+
+def finish_tasks(campaign: Campaign) -> tuple[Task, ...]:
+    """The tasks whose completion a report counts: every task but the cốt cán reviews."""
+    return tuple(t for t in campaign.tasks if not t.is_review)
+
+
+def counted_tasks(campaign: Campaign) -> tuple[Task, ...]:
+    """Every task a report reads: the finishing tasks, then the reviews."""
+    return (*finish_tasks(campaign), *campaign.review_tasks)
+
 
 ROLE_NAMES = {Role.TEACHER: "Giáo viên", Role.PRINCIPAL: "Hiệu trưởng",
               Role.VICE_PRINCIPAL: "Phó hiệu trưởng"}
-# Phụ lục 5's "Lý do": (recorded as not done, never recorded), in the letter's words.
-_REASONS = {
-    TaskCode.MODULE1: ("Chưa đạt mô đun 1", "Chưa ghi nhận kết quả mô đun 1"),
-    TaskCode.TEMIS_SELF: ("Chưa tự đánh giá trên TEMIS",
-                          "Chưa ghi nhận kết quả tự đánh giá trên TEMIS"),
-    TaskCode.TEMIS_EVAL: ("Chưa đánh giá 100% giáo viên trên TEMIS",
-                          "Chưa ghi nhận kết quả đánh giá giáo viên trên TEMIS"),
-}
+
+
+def reason(task: Task, state: TaskState | None) -> str:
+    """Phụ lục 5's "Lý do" for one unfinished task: recorded as not done, or never recorded."""
+    not_done, not_recorded = task.reasons
+    if state is None:
+        return not_recorded or f"Chưa ghi nhận: {task.label}"
+    return not_done or f"{task.label}: {state.label}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,14 +52,14 @@ class StaffMember:
     school: str
     district_id: int | None  # the Phòng (or xã/phường); None for a school under the Sở
     district: str | None
-    states: Mapping[TaskCode, TaskState] = field(default_factory=dict)
+    states: Mapping[Task, TaskState] = field(default_factory=dict)
 
-    def finish_tasks(self) -> list[TaskCode]:
-        """This person's tasks before modules 2–4: the TEMIS evaluation is the principal's."""
-        return [t for t in tasks_for(self.person) if t in FINISH_TASKS]
+    def finish_tasks(self, tasks: Iterable[Task]) -> list[Task]:
+        """Those of ``tasks`` that are this person's (role, level, cốt cán)."""
+        return [t for t in tasks if t.applies_to(self.person)]
 
-    def missing(self) -> list[TaskCode]:
-        return [t for t in self.finish_tasks() if not is_done(t, self.states.get(t))]
+    def missing(self, tasks: Iterable[Task]) -> list[Task]:
+        return [t for t in self.finish_tasks(tasks) if not is_done(t, self.states.get(t))]
 
 
 class InfoField(StrEnum):
@@ -116,6 +125,7 @@ class Report:
     by_task: tuple[Completion, ...]  # people who have the task, and have done it
     core: CoreItems
     staff: tuple[StaffMember, ...] = field(repr=False)
+    tasks: tuple[Task, ...] = ()  # the finishing tasks counted, in the campaign's order
 
     @property
     def groups(self) -> tuple[Completion, ...]:
@@ -130,13 +140,13 @@ class Report:
         are ordered."""
         rows = []
         for member in self.staff:
-            missing = member.missing()
+            missing = member.missing(self.tasks)
             if missing:
                 p = member.person
-                reason = "; ".join(_REASONS[t][member.states.get(t) is None] for t in missing)
+                why = "; ".join(reason(t, member.states.get(t)) for t in missing)
                 rows.append((name_sort_key(member.school, member.school_id, p.full_name, p.id),
                              UnfinishedRow(p.id, p.full_name, member.school, ROLE_NAMES[p.role],
-                                           p.level.value if p.level else "", reason)))
+                                           p.level.value if p.level else "", why)))
         rows.sort(key=lambda pair: pair[0])
         return [row for _key, row in rows]
 
@@ -162,19 +172,21 @@ class _Tally:
         self.finished += finished
 
 
-def build_report(scope: Scope, staff: Iterable[StaffMember]) -> Report:
+def build_report(scope: Scope, staff: Iterable[StaffMember], campaign: Campaign) -> Report:
     """Count everything in one pass over the scope's staff."""
     members = tuple(staff)
+    counted = finish_tasks(campaign)
+    reviews = campaign.review_tasks
     total = _Tally()
     levels: dict[Level | None, _Tally] = {}
     districts: dict[int | None, tuple[str | None, _Tally]] = {}
     schools: dict[int, tuple[str, _Tally]] = {}
-    tasks = {t: _Tally() for t in FINISH_TASKS}
+    tasks = {t: _Tally() for t in counted}
     core_people = core_items = core_approved = 0
     for member in members:
         p = member.person
-        missing = member.missing()
-        for task in member.finish_tasks():
+        missing = member.missing(counted)
+        for task in member.finish_tasks(counted):
             tasks[task].add(task not in missing)
         finished = not missing
         total.add(finished)
@@ -182,10 +194,11 @@ def build_report(scope: Scope, staff: Iterable[StaffMember]) -> Report:
         schools.setdefault(member.school_id, (member.school, _Tally()))[1].add(finished)
         if scope.kind == "province":
             districts.setdefault(member.district_id, (member.district, _Tally()))[1].add(finished)
-        if p.is_core:
+        own_reviews = [t for t in reviews if t.applies_to(p)]
+        if own_reviews:
             core_people += 1
-            core_items += len(CORE_TASKS)
-            core_approved += sum(is_done(t, member.states.get(t)) for t in CORE_TASKS)
+            core_items += len(own_reviews)
+            core_approved += sum(is_done(t, member.states.get(t)) for t in own_reviews)
     level_order: dict[Level | None, int] = {level: n for n, level in enumerate(Level)}
     return Report(
         scope=scope,
@@ -198,6 +211,7 @@ def build_report(scope: Scope, staff: Iterable[StaffMember]) -> Report:
                       if tally.people),
         core=CoreItems(core_people, core_items, core_approved),
         staff=members,
+        tasks=counted,
     )
 
 

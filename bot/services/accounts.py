@@ -17,7 +17,7 @@ from bot.domain.people import Person, Profile, Role, UnitKind
 from bot.domain.permissions import role_tags
 from bot.domain.phones import ForeignNumber, contact_phone
 from bot.i18n import DEFAULT_LANGUAGE, N_
-from bot.storage import Database
+from bot.storage import Database, erasure
 from bot.storage import accounts as account_repo
 from bot.storage import people as people_repo
 from bot.storage.accounts import Account
@@ -119,12 +119,16 @@ async def check_invite(db: Database, code: str, *, now: dt.datetime | None = Non
     return invite is not None and not invite.used and invite.expires_at > now
 
 
-async def erase(db: Database, telegram_user_id: int) -> bool:
-    """Forget the Telegram account: the link and the preferences. The roster row stays."""
+async def erase(db: Database, telegram_user_id: int, *, key: bytes) -> bool:
+    """Forget the Telegram account: the link and the preferences go, and every stored
+    Telegram id (audit log, tickets, "changed by" columns) becomes a keyed pseudonym, so the
+    history stays countable but no longer leads to the person. The roster row stays."""
     async with db.transaction() as tx:
         removed = await account_repo.delete_account(tx, telegram_user_id)
-        if removed:
-            await audit(tx, actor=f"tg:{telegram_user_id}", action="account.erase")
+        rows = await erasure.pseudonymise(tx, telegram_user_id, key)
+        if removed or rows:
+            await audit(tx, actor=erasure.pseudonym(key, telegram_user_id),
+                        action="account.erase", rows=rows)
     return removed
 
 

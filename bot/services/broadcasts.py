@@ -14,6 +14,7 @@ from bot.domain.errors import AlreadyDone, DomainError, PermissionDenied
 from bot.domain.people import Role, UnitKind
 from bot.i18n import N_
 from bot.services.authority import current_profile, refuse
+from bot.services.campaigns import current
 from bot.storage import Database
 from bot.storage import broadcasts as repo
 from bot.storage.broadcasts import Broadcast
@@ -139,7 +140,7 @@ async def queue(db: Database, broadcast_id: int, sender: Sender, *, urgent: bool
                      params={"id": broadcast_id})
     if urgent and scope.kind is not UnitKind.SO:
         raise PermissionDenied(N_("Only the Sở may send an announcement as urgent."))
-    recipients = await repo.reachable_people(db.reader, broadcast.audience)
+    recipients = await repo.reachable_people(db.reader, broadcast.audience, await current(db))
     if not recipients:
         raise DomainError(N_("Nobody in this audience uses the assistant yet, so nobody would "
                              "receive it. Please widen the audience."))

@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 from bot.domain.errors import DomainError
 from bot.domain.roster import ParsedRoster, RowError, parse_roster
 from bot.domain.status_sheet import parse_status
-from bot.domain.tasks import tasks_for
+from bot.domain.tasks import CriteriaState
 from bot.i18n import N_
+from bot.services.campaigns import current
 from bot.spreadsheets import Row
 from bot.storage import Database
 from bot.storage import tasks as task_repo
@@ -95,7 +96,8 @@ async def import_status(db: Database, rows: list[Row], *, actor: str) -> ImportR
         ImportInProgress: another import into the same database has not finished.
     """
     async with _one_import_at_a_time(db):
-        parsed = await asyncio.to_thread(parse_status, rows)
+        campaign = await current(db)
+        parsed = await asyncio.to_thread(parse_status, rows, campaign)
         errors = list(parsed.errors)
         changes = []
         for status in parsed.rows:
@@ -103,20 +105,27 @@ async def import_status(db: Database, rows: list[Row], *, actor: str) -> ImportR
             if person is None:
                 errors.append(RowError(status.row, N_("phone number is not in the roster")))
                 continue
-            own = tasks_for(person)
-            current = await task_repo.states_of(db.reader, person.id)
-            for task, state in status.states.items():
+            own = campaign.tasks_for(person)
+            recorded = await task_repo.states_of(db.reader, campaign, person.id)
+            wanted = dict(status.states)
+            for task, marks in status.marks.items():
+                base = wanted.get(task) or recorded.get(task) or CriteriaState(())
+                if isinstance(base, CriteriaState):
+                    for code, passed in marks.items():
+                        base = base.with_mark(code, passed)
+                    wanted[task] = base
+            for task, state in wanted.items():
                 if task not in own:
                     errors.append(RowError(status.row, N_("“{task}” is not a task of this "
                                                           "person"), {"task": task.header}))
                     continue
-                before = current.get(task)
+                before = recorded.get(task)
                 if before != state:
                     changes.append((person.id, task, before, state))
         if errors:
             errors.sort(key=lambda e: e.row)
             return ImportReport(errors=errors)
-        unchanged = sum(len(s.states) for s in parsed.rows) - len(changes)
+        unchanged = sum(len(s.states.keys() | s.marks.keys()) for s in parsed.rows) - len(changes)
         async with db.transaction() as tx:
             for person_id, task, before, state in changes:
                 if not await task_repo.set_state(tx, person_id, task, before, state,

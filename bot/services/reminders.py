@@ -13,6 +13,7 @@ from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from bot.domain.campaign import Campaign, Task
 from bot.domain.deadlines import (
     MANDATORY_MAX_OFFSET,
     QUIET_FROM,
@@ -30,7 +31,8 @@ from bot.domain.routing import (
     officers_for_level,
     routed_level,
 )
-from bot.domain.tasks import ReviewState, TaskCode, TaskState, is_done, tasks_for
+from bot.domain.tasks import ReviewState, TaskState, is_done
+from bot.services.campaigns import current
 from bot.storage import Database
 from bot.storage import deadlines as deadline_repo
 from bot.storage import people as people_repo
@@ -53,7 +55,7 @@ class PlannedReminder:
     occurrence: dt.date
     offset: int
     kind: ReminderKind
-    items: tuple[TaskCode, ...] = ()
+    items: tuple[Task, ...] = ()
     count: int = 0
 
     @property
@@ -67,11 +69,11 @@ class PlannedReminder:
             "offset": self.offset, "kind": self.kind.value})
 
 
-def missing_for(person: Person, states: dict[TaskCode, TaskState],
-                deadline: Deadline) -> list[TaskCode]:
+def missing_for(campaign: Campaign, person: Person, states: dict[Task, TaskState],
+                deadline: Deadline) -> list[Task]:
     """The deadline's tasks this person has and has not finished."""
-    own = tasks_for(person)
-    return [t for t in deadline.tasks if t in own and not is_done(t, states.get(t))]
+    return [t for t in campaign.tasks_of(deadline.tasks)
+            if t.applies_to(person) and not is_done(t, states.get(t))]
 
 
 def planning_window(moment: dt.time) -> bool:
@@ -84,30 +86,31 @@ def _reachable(row: StaffRow, offset: int) -> bool:
     return row.account and (not row.muted or offset <= MANDATORY_MAX_OFFSET)
 
 
-async def plan_deadline(db: Database, deadline: Deadline, today: dt.date,
+async def plan_deadline(db: Database, campaign: Campaign, deadline: Deadline, today: dt.date,
                         rules: RoutingRules) -> AsyncIterator[PlannedReminder]:
     """The deadline's reminders due today, streamed: a province is a million people."""
     offset = deadline.due_offset(today)
     occurrence = deadline.occurrence(today)
-    if offset is None or occurrence is None:
+    tasks = campaign.tasks_of(deadline.tasks)
+    if offset is None or occurrence is None or not tasks:
         return
     conn = db.reader
     units = await people_repo.all_units(conn)
 
-    def reminder(person_id: int, kind: ReminderKind, items: Sequence[TaskCode] = (),
+    def reminder(person_id: int, kind: ReminderKind, items: Sequence[Task] = (),
                  count: int = 0) -> PlannedReminder:
         return PlannedReminder(person_id, deadline.id, occurrence, offset, kind, tuple(items),
                                count)
 
     if deadline.audience is Audience.CORE:
         waiting: Counter[int] = Counter()
-        waiting_items: dict[int, set[TaskCode]] = {}
+        waiting_items: dict[int, set[Task]] = {}
         approvers_cache: dict[tuple[ApproverKind, int, Level | None], list[int]] = {}
         staff = {role: await reachable_by_unit(conn, role) for role in APPROVER_ROLE.values()}
         muted = {r.person_id: r.muted for by_unit in staff.values()
                  for people in by_unit.values() for r in people}
-        async for row in school_staff(conn, deadline.tasks, core_only=True):
-            missing = missing_for(row.person, row.states, deadline)
+        async for row in school_staff(conn, tasks, core_only=True):
+            missing = missing_for(campaign, row.person, row.states, deadline)
             if missing and _reachable(row, offset):
                 yield reminder(row.person.id, ReminderKind.OWN, missing)
             lecturer_approved = [t for t in missing
@@ -130,13 +133,14 @@ async def plan_deadline(db: Database, deadline: Deadline, today: dt.date,
                 waiting_items.setdefault(approver_id, set()).update(lecturer_approved)
         for approver_id, n in waiting.items():
             if not muted.get(approver_id) or offset <= MANDATORY_MAX_OFFSET:
-                items = sorted(waiting_items[approver_id], key=list(TaskCode).index)
+                items = campaign.order(list(waiting_items[approver_id]))
                 yield reminder(approver_id, ReminderKind.APPROVER, items, n)
         return
 
     school_open: Counter[int] = Counter()
-    async for row in school_staff(conn, deadline.tasks, core_only=False):
-        missing = missing_for(row.person, row.states, deadline)
+    core_only = all(t.core_only for t in tasks)
+    async for row in school_staff(conn, tasks, core_only=core_only):
+        missing = missing_for(campaign, row.person, row.states, deadline)
         if not missing:
             continue
         school_open[row.person.unit_id] += 1
@@ -161,8 +165,9 @@ async def iter_plan(db: Database, now_local: dt.datetime,
     """Everything due at ``now_local`` (the deployment's local time); none outside 07:30–21:00."""
     if not planning_window(now_local.time()):
         return
+    campaign = await current(db)
     for deadline in await deadline_repo.all_deadlines(db.reader, active_only=True):
-        async for planned in plan_deadline(db, deadline, now_local.date(), rules):
+        async for planned in plan_deadline(db, campaign, deadline, now_local.date(), rules):
             yield planned
 
 

@@ -10,6 +10,7 @@ from bot.i18n import N_
 from bot.reports.render import phu_luc_4_xlsx, phu_luc_5_xlsx
 from bot.reports.scope import Scope
 from bot.reports.stats import Report, build_report
+from bot.services.campaigns import current
 from bot.storage import Database
 from bot.storage.database import audit
 from bot.storage.reports import open_corrections, staff_in_scope
@@ -31,7 +32,9 @@ def scope_for(profile: Profile | None, *, is_admin: bool, so_name: str) -> Scope
 
 
 async def report_for(db: Database, scope: Scope) -> Report:
-    return build_report(scope, await staff_in_scope(db.reader, scope))
+    """The scope's figures under the running campaign."""
+    campaign = await current(db)
+    return build_report(scope, await staff_in_scope(db.reader, scope, campaign), campaign)
 
 
 async def export(db: Database, scope: Scope, which: str, *, actor: str) -> tuple[str, bytes]:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.domain.eligibility import Eligibility, eligibility, school_core_status
+from bot.domain.campaign import Campaign, Task
+from bot.domain.eligibility import Eligibility, eligibility
 from bot.domain.errors import AlreadyDone, NotApplicable, PermissionDenied
 from bot.domain.people import Person, Profile, Role, UnitKind
 from bot.domain.routing import (
@@ -21,16 +22,12 @@ from bot.domain.routing import (
     routed_level,
 )
 from bot.domain.tasks import (
-    PLAN_TASKS,
-    REPORT_TASKS,
     Actor,
     ReviewState,
-    TaskCode,
     TaskState,
     check_transition,
     initial_state,
     is_done,
-    tasks_for,
 )
 from bot.i18n import N_
 from bot.services.authority import current_profile, refuse
@@ -38,12 +35,10 @@ from bot.storage import Database
 from bot.storage import people as people_repo
 from bot.storage import tasks as task_repo
 
-REVIEW_TASKS = (*PLAN_TASKS, *REPORT_TASKS)
-
 
 @dataclass(frozen=True, slots=True)
 class ChecklistItem:
-    task: TaskCode
+    task: Task
     state: TaskState | None  # None: nothing recorded yet
 
     @property
@@ -58,7 +53,7 @@ class ChecklistItem:
 @dataclass(frozen=True, slots=True)
 class Change:
     owner: Profile
-    task: TaskCode
+    task: Task
     from_state: TaskState | None
     to_state: TaskState
     approvers: tuple[Person, ...] = ()  # to alert: the item now waits for them
@@ -67,12 +62,13 @@ class Change:
 @dataclass(frozen=True, slots=True)
 class PendingItem:
     owner: Profile
-    task: TaskCode
+    task: Task
 
 
-async def checklist(db: Database, person: Person) -> list[ChecklistItem]:
-    states = await task_repo.states_of(db.reader, person.id)
-    return [ChecklistItem(task, states.get(task)) for task in tasks_for(person)]
+async def checklist(db: Database, campaign: Campaign, person: Person) -> list[ChecklistItem]:
+    """The person's tasks of the running campaign, each with its recorded state."""
+    states = await task_repo.states_of(db.reader, campaign, person.id)
+    return [ChecklistItem(task, states.get(task)) for task in campaign.tasks_for(person)]
 
 
 async def approvers_of(db: Database, owner: Profile, rules: RoutingRules) -> list[Person]:
@@ -90,17 +86,18 @@ async def approvers_of(db: Database, owner: Profile, rules: RoutingRules) -> lis
     return officers_for_level(target.kind, staff, routed_level(owner), lambda p: p.level)
 
 
-async def change_own(db: Database, owner: Profile, task: TaskCode, to_state: TaskState, *,
-                     rules: RoutingRules, actor: str, reason: str | None = None) -> Change:
+async def change_own(db: Database, campaign: Campaign, owner: Profile, task: Task,
+                     to_state: TaskState, *, rules: RoutingRules, actor: str,
+                     reason: str | None = None) -> Change:
     """The owner reports progress on their own item.
 
     Raises:
         PermissionDenied: not one of the owner's tasks, or a move only the approver makes.
         InvalidTransition: the rules refuse the move (AlreadyDone, ReasonRequired…).
     """
-    if task not in tasks_for(owner.person):
+    if task not in campaign.tasks_for(owner.person):
         raise PermissionDenied(N_("This task is not on your list."))
-    current = await task_repo.states_of(db.reader, owner.person.id)
+    current = await task_repo.states_of(db.reader, campaign, owner.person.id)
     from_state = current.get(task)
     check_transition(task, from_state or initial_state(task), to_state, actor_kind=Actor.OWNER,
                      reason=reason)
@@ -115,8 +112,8 @@ async def change_own(db: Database, owner: Profile, task: TaskCode, to_state: Tas
     return Change(owner, task, from_state, to_state, approvers)
 
 
-async def approve(db: Database, approver: Profile, owner_id: int, task: TaskCode, *,
-                  rules: RoutingRules, actor: str) -> Change:
+async def approve(db: Database, campaign: Campaign, approver: Profile, owner_id: int,
+                  task: Task, *, rules: RoutingRules, actor: str) -> Change:
     """The routed superior confirms they approved the item on LMS (001, Bước 3).
 
     Raises:
@@ -124,7 +121,7 @@ async def approve(db: Database, approver: Profile, owner_id: int, task: TaskCode
         AlreadyDone: the item is approved already (or no longer waits for approval).
     """
     owner_person = await people_repo.person_by_id(db.reader, owner_id)
-    if owner_person is None or task not in REVIEW_TASKS:
+    if owner_person is None or not task.is_review or task not in campaign.tasks:
         raise PermissionDenied(N_("This button is not valid for you."))
     owner = await people_repo.profile_of(db.reader, owner_person)
     current = await current_profile(db, approver.person.id)  # the role as it is now
@@ -132,7 +129,7 @@ async def approve(db: Database, approver: Profile, owner_id: int, task: TaskCode
         await refuse(db, actor=actor, action="task.approve",
                      subject=task_repo.subject(owner_id, task), reason="not_routed_approver",
                      message=N_("Only the approver of this cốt cán can confirm this approval."))
-    states = await task_repo.states_of(db.reader, owner_id)
+    states = await task_repo.states_of(db.reader, campaign, owner_id)
     from_state = states.get(task)
     if from_state is ReviewState.APPROVED:
         raise AlreadyDone(N_("“{task}” is already “{state}”."),
@@ -147,9 +144,10 @@ async def approve(db: Database, approver: Profile, owner_id: int, task: TaskCode
     return Change(owner, task, from_state, ReviewState.APPROVED)
 
 
-async def pending_for(db: Database, approver: Profile, rules: RoutingRules) -> list[PendingItem]:
+async def pending_for(db: Database, campaign: Campaign, approver: Profile,
+                      rules: RoutingRules) -> list[PendingItem]:
     """Items approved by the lecturer and waiting for this person's approval."""
-    waiting = await task_repo.people_with_state(db.reader, REVIEW_TASKS,
+    waiting = await task_repo.people_with_state(db.reader, campaign.review_tasks,
                                                 ReviewState.LECTURER_APPROVED)
     profiles: dict[int, Profile | None] = {}
     pending = []
@@ -159,7 +157,8 @@ async def pending_for(db: Database, approver: Profile, rules: RoutingRules) -> l
             profiles[person_id] = (await people_repo.profile_of(db.reader, person)
                                    if person else None)
         owner = profiles[person_id]
-        if owner is not None and may_approve(approver.person, approver, owner, rules):
+        if (owner is not None and task.applies_to(owner.person)
+                and may_approve(approver.person, approver, owner, rules)):
             pending.append(PendingItem(owner, task))
     return pending
 
@@ -169,15 +168,17 @@ async def school_core_teachers(db: Database, school_id: int) -> list[Person]:
     return [p for p in staff if p.is_core]
 
 
-async def eligibility_of(db: Database, profile: Profile) -> Eligibility:
+async def eligibility_of(db: Database, campaign: Campaign, profile: Profile) -> Eligibility:
+    """The campaign's gate for this person; a principal's also reads the school's GV cốt cán."""
     person = profile.person
-    states = await task_repo.states_of(db.reader, person.id)
-    facts = None
-    if person.role is Role.PRINCIPAL and profile.school is not None:
+    states = await task_repo.states_of(db.reader, campaign, person.id)
+    core_states = None
+    gate = campaign.prerequisites
+    if (gate is not None and profile.school is not None
+            and any(r.school_core and person.role in r.roles for r in gate.requires)):
         core = await school_core_teachers(db, profile.school.id)
-        core_states = await task_repo.states_of_many(db.reader, [p.id for p in core])
-        facts = school_core_status(core_states)
-    return eligibility(person, states, facts)
+        core_states = await task_repo.states_of_many(db.reader, campaign, [p.id for p in core])
+    return eligibility(campaign, person, states, core_states)
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,19 +186,19 @@ class SchoolOverview:
     """Open tasks of a school: per task, the people who have not finished it."""
 
     people: int
-    open_by_task: dict[TaskCode, list[Person]]
+    open_by_task: dict[Task, list[Person]]
 
 
-async def school_overview(db: Database, school_id: int) -> SchoolOverview:
+async def school_overview(db: Database, campaign: Campaign, school_id: int) -> SchoolOverview:
     school = await people_repo.unit_by_id(db.reader, school_id)
     if school is None or school.kind is not UnitKind.SCHOOL:
         raise PermissionDenied(N_("This is only for a school's principal."))
     staff = await people_repo.people_in_unit(db.reader, school_id)
-    states = await task_repo.states_of_many(db.reader, [p.id for p in staff])
-    open_by_task: dict[TaskCode, list[Person]] = {}
+    states = await task_repo.states_of_many(db.reader, campaign, [p.id for p in staff])
+    open_by_task: dict[Task, list[Person]] = {}
     for person in staff:
-        for task in tasks_for(person):
+        for task in campaign.tasks_for(person):
             if not is_done(task, states[person.id].get(task)):
                 open_by_task.setdefault(task, []).append(person)
-    ordered = {t: open_by_task[t] for t in TaskCode if t in open_by_task}
+    ordered = {t: open_by_task[t] for t in campaign.tasks if t in open_by_task}
     return SchoolOverview(len(staff), ordered)

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 import aiosqlite
 
 from bot.domain.audience import Audience, FilterCounts
+from bot.domain.campaign import Campaign, Task
 from bot.domain.people import Level, Role
-from bot.domain.tasks import TaskCode, done_state
+from bot.domain.tasks import done_state
 from bot.storage.database import utcnow
 
 
@@ -112,22 +113,22 @@ async def waiting_of_kind(conn: aiosqlite.Connection, dedup_key: str, kind: str)
     return int(row[0]) if row else 0
 
 
-_APPLIES = {  # who a task belongs to (bot.domain.tasks.tasks_for), as SQL
-    "school_staff": "p.role IN ('gv', 'ht', 'pht')",
-    "principal": "p.role = 'ht'",
-    "core": "p.is_core = 1 AND p.role IN ('gv', 'ht', 'pht')",
-}
+def _task_owner_sql(task: Task) -> tuple[str, list[object]]:
+    """Who a task belongs to (``Task.applies_to``), as SQL over people ``p``."""
+    roles = sorted(r.value for r in task.roles)
+    where = [f"p.role IN ({','.join('?' * len(roles))})"]
+    params: list[object] = list(roles)
+    if task.core_only:
+        where.append("p.is_core = 1")
+    if task.levels:
+        levels = sorted(lv.value for lv in task.levels)
+        where.append(f"(p.level IS NULL OR p.level IN ({','.join('?' * len(levels))}))")
+        params += levels
+    return " AND ".join(where), params
 
 
-def _task_owner_sql(task: TaskCode) -> str:
-    if task is TaskCode.TEMIS_EVAL:
-        return _APPLIES["principal"]
-    if task.is_review:
-        return _APPLIES["core"]
-    return _APPLIES["school_staff"]
-
-
-def audience_sql(audience: Audience) -> tuple[str, list[object]]:
+def audience_sql(audience: Audience, campaign: Campaign | None = None,
+                 ) -> tuple[str, list[object]]:
     """WHERE clause (over people p, their unit u) for everyone the audience names."""
     where = ["1 = 1"]
     params: list[object] = []
@@ -143,16 +144,22 @@ def audience_sql(audience: Audience) -> tuple[str, list[object]]:
     if audience.core_only:
         where.append("p.is_core = 1")
     if audience.missing is not None:
-        where.append(_task_owner_sql(audience.missing))
+        task = campaign.task(audience.missing) if campaign else None
+        if task is None:  # a task retired since the draft: nobody still misses it
+            return "0 = 1", []
+        owners, owner_params = _task_owner_sql(task)
+        where.append(owners)
+        params += owner_params
         where.append("NOT EXISTS (SELECT 1 FROM task_states s WHERE s.person_id = p.id AND "
                      "s.task = ? AND s.state = ?)")
-        params += [audience.missing.value, done_state(audience.missing).value]
+        params += [task.code, done_state(task).value]
     return " AND ".join(where), params
 
 
-async def count_audience(conn: aiosqlite.Connection, audience: Audience) -> tuple[int, int]:
+async def count_audience(conn: aiosqlite.Connection, audience: Audience,
+                         campaign: Campaign) -> tuple[int, int]:
     """(people the audience names, of whom reachable: a linked, unblocked account)."""
-    where, params = audience_sql(audience)
+    where, params = audience_sql(audience, campaign)
     rows = await conn.execute_fetchall(
         f"SELECT COUNT(*), COUNT(a.telegram_user_id) FROM people p "
         f"JOIN units u ON u.id = p.unit_id "
@@ -162,8 +169,9 @@ async def count_audience(conn: aiosqlite.Connection, audience: Audience) -> tupl
     return int(total), int(reachable)
 
 
-async def reachable_people(conn: aiosqlite.Connection, audience: Audience) -> list[int]:
-    where, params = audience_sql(audience)
+async def reachable_people(conn: aiosqlite.Connection, audience: Audience,
+                           campaign: Campaign) -> list[int]:
+    where, params = audience_sql(audience, campaign)
     rows = await conn.execute_fetchall(
         f"SELECT p.id FROM people p JOIN units u ON u.id = p.unit_id "
         f"JOIN accounts a ON a.person_id = p.id AND a.blocked_at IS NULL WHERE {where} "

@@ -1,4 +1,5 @@
-"""Deadlines as stored: the two yearly defaults come with the schema, the Sở adds others."""
+"""Deadlines as stored: the campaign's come with its file (and the schema's two defaults), the
+Sở moves them and adds others."""
 
 from __future__ import annotations
 
@@ -7,16 +8,15 @@ import json
 import aiosqlite
 
 from bot.domain.deadlines import Audience, Deadline, DeadlineDraft
-from bot.domain.tasks import TaskCode
 from bot.storage.database import audit, utcnow
 
 
 def _deadline(row: aiosqlite.Row) -> Deadline:
     return Deadline(id=row["id"], title=row["title"],
-                    tasks=tuple(TaskCode(t) for t in json.loads(row["tasks"])),
+                    tasks=tuple(json.loads(row["tasks"])),
                     audience=Audience(row["audience"]), day=row["day"], month=row["month"],
                     year=row["year"], offsets=tuple(json.loads(row["offsets"])),
-                    active=bool(row["active"]))
+                    active=bool(row["active"]), campaign_key=row["campaign_key"])
 
 
 async def all_deadlines(conn: aiosqlite.Connection, *, active_only: bool = False,
@@ -37,7 +37,7 @@ async def add_deadline(tx: aiosqlite.Connection, draft: DeadlineDraft, *, actor:
         "INSERT INTO deadlines (title, day, month, year, tasks, audience, offsets, updated_at) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         (draft.title, draft.day, draft.month, draft.year,
-         json.dumps([t.value for t in draft.tasks]), draft.audience.value,
+         json.dumps(list(draft.tasks)), draft.audience.value,
          json.dumps(list(draft.offsets)), utcnow()))
     assert cur.lastrowid is not None
     await audit(tx, actor=actor, action="deadline.add", subject=f"deadline:{cur.lastrowid}",

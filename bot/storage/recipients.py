@@ -8,8 +8,9 @@ from dataclasses import dataclass
 
 import aiosqlite
 
+from bot.domain.campaign import Task
 from bot.domain.people import Level, Person, Role
-from bot.domain.tasks import TaskCode, TaskState
+from bot.domain.tasks import TaskState
 from bot.storage.tasks import state_joins, states_from_columns
 
 
@@ -18,10 +19,10 @@ class StaffRow:
     person: Person  # without name and phone: planning needs neither
     account: bool  # a linked, unblocked Telegram account
     muted: bool  # early reminders turned off
-    states: dict[TaskCode, TaskState]
+    states: dict[Task, TaskState]
 
 
-async def school_staff(conn: aiosqlite.Connection, tasks: Sequence[TaskCode], *,
+async def school_staff(conn: aiosqlite.Connection, tasks: Sequence[Task], *,
                        core_only: bool, batch: int = 20_000) -> AsyncIterator[StaffRow]:
     """GV, HT and PHT (only cốt cán with ``core_only``) with the states of ``tasks``."""
     joins, columns, params = state_joins(tasks)

@@ -7,12 +7,12 @@ import datetime as dt
 
 import aiosqlite
 
+from bot.domain.campaign import Campaign
 from bot.domain.people import Level, Person, Role
 from bot.reports.scope import Scope
-from bot.reports.stats import CORE_TASKS, FINISH_TASKS, InfoCorrection, InfoField, StaffMember
+from bot.reports.stats import InfoCorrection, InfoField, StaffMember, counted_tasks
 from bot.storage.tasks import state_joins, states_from_columns
 
-_TASKS = (*FINISH_TASKS, *CORE_TASKS)
 _STAFF = "p.role IN ('gv', 'ht', 'pht') AND s.kind = 'school'"
 _BATCH = 5_000
 
@@ -26,14 +26,16 @@ def _in_scope(scope: Scope) -> tuple[str, list[object]]:
     return "1 = 1", []  # one province per deployment
 
 
-async def staff_in_scope(conn: aiosqlite.Connection, scope: Scope) -> list[StaffMember]:
+async def staff_in_scope(conn: aiosqlite.Connection, scope: Scope,
+                         campaign: Campaign) -> list[StaffMember]:
     """GV, HT and PHT of the scope, each with the states of the tasks a report counts.
 
     ``person.level`` is the person's cấp học, else their school's. ``district`` is the school's
     parent when that is a Phòng (or xã/phường), None for schools under the Sở.
     """
     where, params = _in_scope(scope)
-    joins, columns, task_params = state_joins(_TASKS)
+    tasks = counted_tasks(campaign)
+    joins, columns, task_params = state_joins(tasks)
     sql = (f"SELECT p.id, p.full_name, p.role, COALESCE(p.level, s.level), p.is_core, "
            f"p.birth_date, s.id, s.name, d.id, d.name{columns} FROM people p "
            f"JOIN units s ON s.id = p.unit_id "
@@ -43,7 +45,7 @@ async def staff_in_scope(conn: aiosqlite.Connection, scope: Scope) -> list[Staff
     async with conn.execute(sql, [*task_params, *params]) as cur:
         while rows := await cur.fetchmany(_BATCH):
             for r in rows:
-                states = states_from_columns(_TASKS, r[10:])  # after 10 other columns
+                states = states_from_columns(tasks, r[10:])  # after 10 other columns
                 person = Person(r[0], r[1], "", Role(r[2]), r[6], Level(r[3]) if r[3] else None,
                                 bool(r[4]),
                                 dt.date.fromisoformat(r[5]) if r[5] else None)

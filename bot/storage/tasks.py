@@ -9,17 +9,12 @@ from dataclasses import dataclass
 
 import aiosqlite
 
-from bot.domain.tasks import TaskCode, TaskState, states_for
+from bot.domain.campaign import Campaign, Task
+from bot.domain.tasks import TaskState, state_from_value
 from bot.storage.database import audit, utcnow
 
-_STATES = {(task, state.value): state for task in TaskCode for state in states_for(task)}
 
-
-def state_from_value(task: TaskCode, value: str) -> TaskState | None:
-    return _STATES.get((task, value))
-
-
-def state_joins(tasks: Sequence[TaskCode]) -> tuple[str, str, list[str]]:
+def state_joins(tasks: Sequence[Task]) -> tuple[str, str, list[str]]:
     """One LEFT JOIN of task_states per task, over people ``p``: (joins, columns, params).
 
     Reading a province's states as columns of the people rows is one pass, where a query per
@@ -28,21 +23,21 @@ def state_joins(tasks: Sequence[TaskCode]) -> tuple[str, str, list[str]]:
     joins = "".join(f" LEFT JOIN task_states t{i} ON t{i}.person_id = p.id AND t{i}.task = ?"
                     for i in range(len(tasks)))
     columns = "".join(f", t{i}.state" for i in range(len(tasks)))
-    return joins, columns, [t.value for t in tasks]
+    return joins, columns, [t.code for t in tasks]
 
 
-def states_from_columns(tasks: Sequence[TaskCode],
-                        values: Sequence[str | None]) -> dict[TaskCode, TaskState]:
+def states_from_columns(tasks: Sequence[Task],
+                        values: Sequence[str | None]) -> dict[Task, TaskState]:
     """The states read through ``state_joins``, a missing row (never recorded) left out."""
-    states: dict[TaskCode, TaskState] = {}
+    states: dict[Task, TaskState] = {}
     for task, value in zip(tasks, values, strict=True):
-        if value is not None and (state := _STATES.get((task, value))) is not None:
+        if value is not None and (state := state_from_value(task, value)) is not None:
             states[task] = state
     return states
 
 
-def subject(person_id: int, task: TaskCode) -> str:
-    return f"task:{person_id}:{task.value}"
+def subject(person_id: int, task: Task) -> str:
+    return f"task:{person_id}:{task.code}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,37 +49,39 @@ class HistoryRow:
     reason: str | None
 
 
-async def states_of(conn: aiosqlite.Connection, person_id: int) -> dict[TaskCode, TaskState]:
+async def states_of(conn: aiosqlite.Connection, campaign: Campaign,
+                    person_id: int) -> dict[Task, TaskState]:
+    """The person's recorded states of the campaign's tasks (archived tasks left out)."""
     async with conn.execute("SELECT task, state FROM task_states WHERE person_id = ?",
                             (person_id,)) as cur:
         rows = await cur.fetchall()
-    states: dict[TaskCode, TaskState] = {}
+    states: dict[Task, TaskState] = {}
     for task_value, state_value in rows:
-        task = TaskCode(task_value)
-        state = state_from_value(task, state_value)
-        if state is not None:
+        task = campaign.task(task_value)
+        state = state_from_value(task, state_value) if task else None
+        if task is not None and state is not None:
             states[task] = state
     return states
 
 
-async def states_of_many(conn: aiosqlite.Connection, person_ids: Iterable[int],
-                         ) -> dict[int, dict[TaskCode, TaskState]]:
+async def states_of_many(conn: aiosqlite.Connection, campaign: Campaign,
+                         person_ids: Iterable[int]) -> dict[int, dict[Task, TaskState]]:
     ids = list(person_ids)
-    result: dict[int, dict[TaskCode, TaskState]] = {pid: {} for pid in ids}
+    result: dict[int, dict[Task, TaskState]] = {pid: {} for pid in ids}
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]
         async with conn.execute(
                 f"SELECT person_id, task, state FROM task_states WHERE person_id IN "
                 f"({','.join('?' * len(chunk))})", chunk) as cur:
             for person_id, task_value, state_value in await cur.fetchall():
-                task = TaskCode(task_value)
-                state = state_from_value(task, state_value)
-                if state is not None:
+                task = campaign.task(task_value)
+                state = state_from_value(task, state_value) if task else None
+                if task is not None and state is not None:
                     result[person_id][task] = state
     return result
 
 
-async def set_state(tx: aiosqlite.Connection, person_id: int, task: TaskCode,
+async def set_state(tx: aiosqlite.Connection, person_id: int, task: Task,
                     expected: TaskState | None, new: TaskState, *, actor: str,
                     reason: str | None = None) -> bool:
     """Move the item from ``expected`` (None: never recorded) to ``new``, with its audit row.
@@ -95,12 +92,12 @@ async def set_state(tx: aiosqlite.Connection, person_id: int, task: TaskCode,
     if expected is None:
         cur = await tx.execute(
             "INSERT OR IGNORE INTO task_states (person_id, task, state, updated_at, updated_by)"
-            " VALUES (?, ?, ?, ?, ?)", (person_id, task.value, new.value, now, actor))
+            " VALUES (?, ?, ?, ?, ?)", (person_id, task.code, new.value, now, actor))
     else:
         cur = await tx.execute(
             "UPDATE task_states SET state = ?, updated_at = ?, updated_by = ? "
             "WHERE person_id = ? AND task = ? AND state = ?",
-            (new.value, now, actor, person_id, task.value, expected.value))
+            (new.value, now, actor, person_id, task.code, expected.value))
     if cur.rowcount != 1:
         return False
     details: dict[str, object] = {"from": expected.value if expected else None, "to": new.value}
@@ -112,7 +109,7 @@ async def set_state(tx: aiosqlite.Connection, person_id: int, task: TaskCode,
 
 
 async def history(conn: aiosqlite.Connection, person_id: int,
-                  task: TaskCode) -> list[HistoryRow]:
+                  task: Task) -> list[HistoryRow]:
     async with conn.execute(
             "SELECT at, actor, detail FROM audit_log WHERE subject = ? AND action = 'task.change'"
             " ORDER BY id", (subject(person_id, task),)) as cur:
@@ -124,11 +121,12 @@ async def history(conn: aiosqlite.Connection, person_id: int,
     return out
 
 
-async def people_with_state(conn: aiosqlite.Connection, tasks: Iterable[TaskCode],
-                            state: TaskState) -> list[tuple[int, TaskCode]]:
-    codes = [t.value for t in tasks]
+async def people_with_state(conn: aiosqlite.Connection, tasks: Iterable[Task],
+                            state: TaskState) -> list[tuple[int, Task]]:
+    by_code = {t.code: t for t in tasks}
+    codes = list(by_code)
     async with conn.execute(
             f"SELECT person_id, task FROM task_states WHERE state = ? AND task IN "
             f"({','.join('?' * len(codes))}) ORDER BY person_id, task",
             (state.value, *codes)) as cur:
-        return [(pid, TaskCode(t)) for pid, t in await cur.fetchall()]
+        return [(pid, by_code[t]) for pid, t in await cur.fetchall()]

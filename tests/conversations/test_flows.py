@@ -6,12 +6,12 @@ from __future__ import annotations
 import datetime as dt
 
 from bot.app import Services, offline_telegram
-from bot.domain.tasks import TaskCode
 from bot.offline import OfflineTelegram, SimulatedUser
 from bot.storage import Database
 from handlers.flows import end_expired
 from tests.conftest import FakeClock
 from tests.conversations.test_tasks_and_approvals import HOA, move, signed_in, state_of
+from tests.default_campaign import TaskCode
 
 
 async def asked_for_a_reason(telegram: OfflineTelegram) -> SimulatedUser:

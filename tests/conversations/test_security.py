@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from bot.offline import OfflineTelegram, SimulatedUser
@@ -176,3 +178,65 @@ async def test_faq_approval_rechecks_the_decider_in_the_service(demo_db: Databas
     draft = await service.decide_faq(demo_db, 1, approve=True, staff=None, is_admin=True,
                                      by="tg:999")
     assert draft.status == "approved"
+
+
+# --- /xoadulieu leaves no table tying the Telegram id to the person
+
+TEACHER_TG, OFFICER_TG = 731337421, 731337422
+
+
+async def tables_holding(db: Database, telegram_id: int) -> list[str]:
+    """Every table.column holding the id, as a number or inside a text ("tg:…", JSON…)."""
+    found = []
+    pattern = re.compile(rf"(?<!\d){telegram_id}(?!\d)")
+    tables = [r[0] for r in await db.reader.execute_fetchall(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
+    for table in tables:
+        columns = [r[1] for r in await db.reader.execute_fetchall(
+            f"PRAGMA table_info({table})")]
+        for row in await db.reader.execute_fetchall(f"SELECT * FROM {table}"):
+            for column, value in zip(columns, row, strict=True):
+                if value == telegram_id or (isinstance(value, str) and pattern.search(value)):
+                    found.append(f"{table}.{column}")
+    return sorted(set(found))
+
+
+async def test_erasure_leaves_no_table_linking_the_telegram_id_to_the_person(
+        telegram: OfflineTelegram, demo_db: Database) -> None:
+    group = -100666
+    officer = telegram.user(OFFICER_TG, phone=PHUC)
+    await officer.share_contact()
+    await telegram.group_message(group, OFFICER_TG, "/nhomhotro")
+    teacher = telegram.user(TEACHER_TG, phone=HOA)
+    await teacher.share_contact()
+    [answer] = await teacher.send("giáo viên nghỉ thai sản thì xin hoãn bồi dưỡng ở đâu ạ")
+    await teacher.press("Hỏi cán bộ hỗ trợ", answer)
+    [ticket] = telegram.api.messages_to(group)[1:]
+    await telegram.group_message(group, OFFICER_TG, "Nộp đơn cho nhà trường.", reply_to=ticket)
+    [reply] = [m for m in telegram.api.messages_to(TEACHER_TG) if "Nộp đơn" in m.text]
+    await teacher.press("👍", reply)
+    await officer.send("/thongbao")
+    [menu] = await officer.send("Họp cốt cán.")
+    await officer.press("Gửi", menu)
+    assert await tables_holding(demo_db, TEACHER_TG)  # before: the id is in many places
+    teacher_rows_before = await demo_db.reader.execute_fetchall(
+        "SELECT COUNT(*) FROM audit_log WHERE actor = ?", (f"tg:{TEACHER_TG}",))
+
+    for user in (teacher, officer):
+        await user.send("/xoadulieu")
+        [done] = await user.press("Xoá")
+        assert "Đã xoá" in done.text
+
+    assert await tables_holding(demo_db, TEACHER_TG) == []
+    assert await tables_holding(demo_db, OFFICER_TG) == []
+    # The history stays countable: one pseudonym per person, on all their rows.
+    [(pseudonym,)] = await demo_db.reader.execute_fetchall(
+        "SELECT actor FROM audit_log WHERE action = 'ticket.rate'")
+    [(count,)] = await demo_db.reader.execute_fetchall(
+        "SELECT COUNT(*) FROM audit_log WHERE actor = ? AND action != 'account.erase'",
+        (pseudonym,))
+    assert count == teacher_rows_before[0][0]
+    [(status, rating, asker)] = await demo_db.reader.execute_fetchall(
+        "SELECT status, rating, asker_tg FROM tickets")
+    assert (status, rating) == ("answered", 1) and asker != TEACHER_TG
+    assert pseudonym.startswith("tg#") and str(TEACHER_TG) not in pseudonym

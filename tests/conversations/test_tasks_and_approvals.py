@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import asyncio
 
-from bot.domain.tasks import ReviewState, TaskCode
+from bot.domain.tasks import ReviewState
 from bot.offline import OfflineTelegram, SimulatedUser
 from bot.spreadsheets import read_table
 from bot.storage import Database
 from bot.storage import tasks as task_repo
 from bot.storage.people import person_by_phone
 from tests.conftest import ADMIN_ID
+from tests.default_campaign import BP, TaskCode
 
 HOA = "0912000001"  # GV cốt cán, Trường TH Kim Đồng (Huyện Hòa An)
 LAN = "0912345678"  # Hiệu trưởng TH Kim Đồng, CBQL cốt cán TH
@@ -38,7 +39,7 @@ async def move(user: SimulatedUser, header: str, state_label: str) -> list:
 async def state_of(db: Database, phone: str, task: TaskCode) -> object:
     person = await person_by_phone(db.reader, phone)
     assert person is not None
-    return (await task_repo.states_of(db.reader, person.id)).get(task)
+    return (await task_repo.states_of(db.reader, BP, person.id)).get(task)
 
 
 async def test_plan_approved_by_lecturer_alerts_only_the_principal_who_approves(
@@ -199,4 +200,4 @@ def test_status_sheet_detection() -> None:
 
     status = read_table("Số điện thoại,KH MĐ2\n0912000001,đã nộp\n".encode(), "s.csv")
     roster = read_table("Họ và tên,Số điện thoại,Chức vụ,KH MĐ2\n".encode(), "r.csv")
-    assert looks_like_status_sheet(status) and not looks_like_status_sheet(roster)
+    assert looks_like_status_sheet(status, BP) and not looks_like_status_sheet(roster, BP)

@@ -1,4 +1,5 @@
-"""Eligibility for mass training of modules 2, 3, 4 (000, 1.2), over every combination."""
+"""Eligibility for mass training of modules 2, 3, 4 (000, 1.2), over every combination, as the
+default campaign's prerequisites declare it."""
 
 from __future__ import annotations
 
@@ -6,30 +7,28 @@ import itertools
 
 import pytest
 
+from bot.domain.campaign import Task
 from bot.domain.eligibility import (
     Eligibility,
     Met,
     Module1Part,
     PendingCoreItem,
-    Requirement,
-    SchoolCoreStatus,
     Verdict,
     eligibility,
     module1_unfinished_reasons,
-    school_core_status,
+    school_core_met,
 )
 from bot.domain.people import Level, Person, Role
 from bot.domain.tasks import (
-    PLAN_TASKS,
-    REPORT_TASKS,
     Module1State,
     ReviewState,
-    TaskCode,
     TaskState,
     TemisState,
     done_state,
     initial_state,
 )
+from bot.knowledge.entries import load_entries
+from tests.default_campaign import BP, PLAN_TASKS, REPORT_TASKS, TaskCode
 
 MET, NOT_MET, UNKNOWN = Met.MET, Met.NOT_MET, Met.UNKNOWN
 ALL = (MET, NOT_MET, UNKNOWN)
@@ -48,9 +47,9 @@ def expected_verdict(states: tuple[Met, ...]) -> Verdict:
     return Verdict.ELIGIBLE
 
 
-def task_states(wanted: dict[TaskCode, Met]) -> dict[TaskCode, TaskState]:
+def task_states(wanted: dict[Task, Met]) -> dict[Task, TaskState]:
     """met → the done state, not met → the initial state, unknown → no record."""
-    out: dict[TaskCode, TaskState] = {}
+    out: dict[Task, TaskState] = {}
     for task, met in wanted.items():
         if met is MET:
             out[task] = done_state(task)
@@ -59,12 +58,12 @@ def task_states(wanted: dict[TaskCode, Met]) -> dict[TaskCode, TaskState]:
     return out
 
 
-def core_items(plans: Met, reports: Met) -> dict[int, dict[TaskCode, TaskState]]:
+def core_items(plans: Met, reports: Met) -> dict[int, dict[Task, TaskState]]:
     """Two GV cốt cán; the second one's items carry the wanted state of each group."""
-    finished: dict[TaskCode, TaskState] = {
+    finished: dict[Task, TaskState] = {
         t: ReviewState.APPROVED for t in (*PLAN_TASKS, *REPORT_TASKS)
     }
-    second: dict[TaskCode, TaskState] = dict(finished)
+    second: dict[Task, TaskState] = dict(finished)
     for group, met in ((PLAN_TASKS, plans), (REPORT_TASKS, reports)):
         if met is NOT_MET:
             second[group[-1]] = ReviewState.LECTURER_APPROVED
@@ -73,8 +72,8 @@ def core_items(plans: Met, reports: Met) -> dict[int, dict[TaskCode, TaskState]]
     return {101: finished, 102: second}
 
 
-def as_list(result: Eligibility) -> list[tuple[Requirement, Met]]:
-    return [(r.requirement, r.state) for r in result.requirements]
+def as_list(result: Eligibility) -> list[tuple[str, Met]]:
+    return [(r.requirement.key, r.state) for r in result.requirements]
 
 
 @pytest.mark.parametrize("role", [Role.TEACHER, Role.VICE_PRINCIPAL])
@@ -84,10 +83,10 @@ def test_teacher_and_vice_principal(role: Role, core: bool, module1: Met, temis_
     states = task_states({TaskCode.MODULE1: module1, TaskCode.TEMIS_SELF: temis_self})
     # A cốt cán's own plans and reports are not requirements of 000, 1.2.
     states |= {t: ReviewState.NOT_SUBMITTED for t in PLAN_TASKS} if core else {}
-    result = eligibility(person(role, core=core), states)
+    result = eligibility(BP, person(role, core=core), states)
     assert as_list(result) == [
-        (Requirement.MODULE1, module1),
-        (Requirement.TEMIS_SELF, temis_self),
+        ("module1", module1),
+        ("temis_self", temis_self),
     ]
     assert result.verdict is expected_verdict((module1, temis_self))
 
@@ -106,59 +105,61 @@ def test_principal(
             TaskCode.TEMIS_EVAL: temis_eval,
         }
     )
-    facts = school_core_status(core_items(plans, reports))
-    result = eligibility(person(Role.PRINCIPAL), states, facts)
+    result = eligibility(BP, person(Role.PRINCIPAL), states, core_items(plans, reports))
     assert as_list(result) == [
-        (Requirement.MODULE1, module1),
-        (Requirement.TEMIS_SELF, temis_self),
-        (Requirement.TEMIS_EVAL, temis_eval),
-        (Requirement.CORE_PLANS, plans),
-        (Requirement.CORE_REPORTS, reports),
+        ("module1", module1),
+        ("temis_self", temis_self),
+        ("temis_eval", temis_eval),
+        ("core_plans", plans),
+        ("core_reports", reports),
     ]
     assert result.verdict is expected_verdict((module1, temis_self, temis_eval, plans, reports))
     unmet = [r for r, m in as_list(result) if m is not MET]
-    assert result.next_steps == [r.value for r in unmet]
+    assert [r.requirement.key for r in result.next_steps] == unmet
 
 
 def test_principal_without_school_facts_has_unknown_core_requirements() -> None:
-    states: dict[TaskCode, TaskState] = {
+    states: dict[Task, TaskState] = {
         TaskCode.MODULE1: Module1State.PASSED,
         TaskCode.TEMIS_SELF: TemisState.DONE,
         TaskCode.TEMIS_EVAL: TemisState.DONE,
     }
-    result = eligibility(person(Role.PRINCIPAL), states)
+    result = eligibility(BP, person(Role.PRINCIPAL), states)
     assert result.verdict is Verdict.UNKNOWN
-    assert result.next_steps == ["core_plans", "core_reports"]
+    assert [r.requirement.key for r in result.next_steps] == ["core_plans", "core_reports"]
 
 
 @pytest.mark.parametrize("role", [Role.PHONG_STAFF, Role.SO_STAFF])
 def test_phong_and_so_staff_are_not_applicable(role: Role) -> None:
-    result = eligibility(person(role), {})
+    result = eligibility(BP, person(role), {})
     assert result.verdict is Verdict.NOT_APPLICABLE
     assert result.requirements == () and result.next_steps == []
 
 
-def test_next_step_keys_name_knowledge_base_topics() -> None:
-    result = eligibility(person(Role.PRINCIPAL), {}, SchoolCoreStatus(NOT_MET, UNKNOWN))
-    assert [r.next_step for r in result.requirements] == [
-        "module1",
-        "temis_self",
-        "temis_eval",
-        "core_plans",
-        "core_reports",
+def test_next_steps_are_knowledge_base_entries() -> None:
+    result = eligibility(BP, person(Role.PRINCIPAL), {}, core_items(NOT_MET, UNKNOWN))
+    steps = [r.next_step for r in result.requirements]
+    assert steps == [
+        "bp_md1_unfinished_reasons",
+        "bp_temis_self_assessment",
+        "bp_eligibility_ht_temis_100",
+        "bp_eligibility_ht_approve_cotcan",
+        "bp_approval_two_ways",
     ]
-    done = eligibility(person(Role.TEACHER), {TaskCode.MODULE1: Module1State.PASSED})
-    assert [r.next_step for r in done.requirements] == [None, "temis_self"]
+    entries = {e.id for e in load_entries()}
+    assert set(steps) <= entries
+    done = eligibility(BP, person(Role.TEACHER), {TaskCode.MODULE1: Module1State.PASSED})
+    assert [r.next_step for r in done.requirements] == [None, "bp_temis_self_assessment"]
 
 
 def test_a_school_without_core_teachers_has_nothing_to_approve() -> None:
-    assert school_core_status({}) == SchoolCoreStatus(MET, MET, ())
+    assert school_core_met({}, PLAN_TASKS) == (MET, ())
 
 
 def test_pending_lists_each_unfinished_item() -> None:
     items = core_items(NOT_MET, UNKNOWN)
-    status = school_core_status(items)
-    assert status.pending == (
+    pending = school_core_met(items, PLAN_TASKS)[1] + school_core_met(items, REPORT_TASKS)[1]
+    assert pending == (
         PendingCoreItem(102, TaskCode.PLAN_M9, ReviewState.LECTURER_APPROVED),
         PendingCoreItem(102, TaskCode.REPORT_M2, None),
     )
@@ -168,14 +169,14 @@ def test_not_rolled_out_reports_still_wait_for_approval() -> None:
     """001: the "Chưa triển khai" row is part of the report the superior approves."""
     items = core_items(MET, MET)
     items[101][TaskCode.REPORT_M4] = ReviewState.NOT_ROLLED_OUT
-    status = school_core_status(items)
-    assert (status.plans_approved, status.reports_approved) == (MET, NOT_MET)
+    assert (school_core_met(items, PLAN_TASKS)[0],
+            school_core_met(items, REPORT_TASKS)[0]) == (MET, NOT_MET)
 
 
 def test_a_known_failure_outweighs_an_unknown_item_in_the_same_group() -> None:
     items = core_items(NOT_MET, MET)
     del items[101][TaskCode.PLAN_M2]
-    assert school_core_status(items).plans_approved is NOT_MET
+    assert school_core_met(items, PLAN_TASKS)[0] is NOT_MET
 
 
 @pytest.mark.parametrize("done", list(itertools.product([False, True], repeat=len(Module1Part))))

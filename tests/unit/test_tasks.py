@@ -18,12 +18,9 @@ from bot.domain.errors import (
 )
 from bot.domain.people import Level, Person, Role
 from bot.domain.tasks import (
-    PLAN_TASKS,
-    REPORT_TASKS,
     Actor,
     Module1State,
     ReviewState,
-    TaskCode,
     TemisState,
     check_transition,
     done_state,
@@ -32,6 +29,11 @@ from bot.domain.tasks import (
     parse_value,
     rank,
     states_for,
+)
+from tests.default_campaign import (
+    PLAN_TASKS,
+    REPORT_TASKS,
+    TaskCode,
     task_for_header,
     tasks_for,
 )
