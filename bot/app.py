@@ -30,6 +30,7 @@ __all__ = ["BotApplication", "BotContext", "Services", "build_application", "def
            "offline_telegram", "open_services"]
 
 log = logging.getLogger(__name__)
+OUTBOX_STOP_GRACE = 5.0  # seconds for sends in flight at a stop
 
 
 def build_application(services: Services, *, request: BaseRequest | None = None,
@@ -41,6 +42,7 @@ def build_application(services: Services, *, request: BaseRequest | None = None,
         .token(token or services.settings.token or OFFLINE_TOKEN)
         .context_types(ContextTypes(context=BotContext, bot_data=BotData))
         .post_init(_post_init)
+        .post_stop(_post_stop)
         .post_shutdown(_post_shutdown)
         .concurrent_updates(PerChatUpdateProcessor())
     )
@@ -76,6 +78,14 @@ async def _post_init(application: BotApplication) -> None:
     services = application.bot_data.services
     assert services is not None
     services.outbox.start()
+
+
+async def _post_stop(application: BotApplication) -> None:
+    """Updates have stopped (SIGTERM): let the sends in flight finish while the bot can still
+    send; a few seconds, so the process exits well within 10 s."""
+    services = application.bot_data.services
+    if services is not None:
+        await services.outbox.stop(grace=OUTBOX_STOP_GRACE)
 
 
 async def _post_shutdown(application: BotApplication) -> None:

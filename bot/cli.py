@@ -8,7 +8,7 @@ import logging
 import sys
 from pathlib import Path
 
-from bot import cli_campaign, cli_letters
+from bot import cli_campaign, cli_letters, cli_ops
 from bot.cli_campaign import _cmd_campaign  # noqa: F401 - found by main() through globals()
 from bot.config import ConfigError, Settings, load_settings
 from bot.logs import setup_logging
@@ -88,6 +88,7 @@ def _parser() -> argparse.ArgumentParser:
     inv.add_argument("--role", choices=["so", "phong"], required=True)
     inv.add_argument("--name", required=True, help="the person's full name")
     inv.add_argument("--unit", help="the Phòng (or xã/phường) name, for --role phong")
+    cli_ops.add_parsers(sub)
     cli_campaign.add_parsers(sub)
     cli_letters.add_parsers(sub)
     return parser
@@ -103,7 +104,8 @@ def main(argv: list[str] | None = None) -> int:
     setup_logging(verbose=args.verbose, log_format=settings.log_format,
                   secrets=(settings.token, settings.webhook_secret, settings.erasure_key))
     command = args.command.replace("-", "_")
-    return int(globals()[f"_cmd_{command}"](settings, args) or 0)
+    handler = getattr(args, "handler", None) or globals()[f"_cmd_{command}"]
+    return int(handler(settings, args) or 0)
 
 
 _cmd_letters = cli_letters.cmd_letters
@@ -121,6 +123,8 @@ def _cmd_run(settings: Settings, args: argparse.Namespace) -> int:
     from bot.app import Services, build_application
     from bot.storage import Database
 
+    if not cli_ops.claim_database(settings):
+        return 1
     application = build_application(Services(settings=settings, db=Database(settings.db_path)))
     if args.webhook_url:
         from bot.webhook import run_webhook

@@ -31,8 +31,15 @@ class Settings:
     routing: str = "default"
     webhook_secret: str | None = field(default=None, repr=False)
     so_name: str = "Sở GD&ĐT"
+    backup_dir: Path | None = None  # None: "backups" beside the database
+    backup_keep: int = 14
     log_format: str = "plain"
     erasure_key: str | None = field(default=None, repr=False)
+
+    @property
+    def backups(self) -> Path:
+        """Where the nightly job and ``troly backup`` put their copies."""
+        return self.backup_dir or self.db_path.parent / "backups"
 
     def __repr__(self) -> str:  # never let the token reach a log line
         return (f"Settings(db_path={str(self.db_path)!r}, timezone={self.timezone.key!r}, "
@@ -96,6 +103,11 @@ def load_settings(env: Mapping[str, str] | None = None, *, dotenv: Path | None =
         raise ConfigError("TROLY_APPROVAL_ROUTING must be 'default' (letter 001) or "
                           "'kien_giang' (plan 003).")
 
+    keep = get("TROLY_BACKUP_KEEP") or "14"
+    if not re.fullmatch(r"\d{1,4}", keep) or int(keep) < 1:
+        raise ConfigError("TROLY_BACKUP_KEEP must be how many nightly copies to keep, a whole "
+                          "number from 1 (default 14).")
+    backup_dir = get("TROLY_BACKUP_DIR")
     log_format = (get("TROLY_LOG_FORMAT") or "plain").lower()
     if log_format not in ("plain", "json"):
         raise ConfigError("TROLY_LOG_FORMAT must be 'plain' (the default) or 'json' (one JSON "
@@ -111,6 +123,8 @@ def load_settings(env: Mapping[str, str] | None = None, *, dotenv: Path | None =
         routing=routing,
         webhook_secret=get("TELEGRAM_WEBHOOK_SECRET"),
         so_name=get("TROLY_SO_NAME") or "Sở GD&ĐT",
+        backup_dir=Path(backup_dir) if backup_dir else None,
+        backup_keep=int(keep),
         log_format=log_format,
         erasure_key=get("TROLY_ERASURE_KEY"),
     )

@@ -143,6 +143,8 @@ class Outbox:
     after_drain: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
     _wake: asyncio.Event = field(default_factory=asyncio.Event)
     _task: asyncio.Task[None] | None = None
+    _stopping: bool = False
+    _claimed: set[int] = field(default_factory=set)  # marked "sending" and not yet recorded
 
     def register(self, kind: str, renderer: Renderer) -> None:
         self.renderers[kind] = renderer
@@ -177,7 +179,7 @@ class Outbox:
         async def refill() -> None:
             nonlocal claimed
             async with refilling:
-                if queue.qsize() >= CLAIM_SIZE // 2:
+                if self._stopping or queue.qsize() >= CLAIM_SIZE // 2:
                     return
                 limit = CLAIM_SIZE if max_messages is None else min(CLAIM_SIZE,
                                                                     max_messages - claimed)
@@ -189,12 +191,13 @@ class Outbox:
                     rows = await outbox_repo.claim(tx, limit, now, quiet)
                 for row in rows:
                     queue.put_nowait(row)
+                self._claimed.update(row.id for row in rows)
                 claimed += len(rows)
 
         async def worker() -> None:
             while True:
                 await refill()
-                if queue.empty():
+                if queue.empty() or self._stopping:
                     return
                 row = queue.get_nowait()
                 try:
@@ -204,6 +207,7 @@ class Outbox:
                     async with self.db.transaction() as tx:
                         await outbox_repo.finish(tx, row.id, "failed", type(exc).__name__)
                     report.failed += 1
+                self._claimed.discard(row.id)  # not reached when cancelled mid-send
 
         await asyncio.gather(*(worker() for _ in range(self.concurrency)))
         for hook in self.after_drain:  # e.g. a broadcast's progress message
@@ -301,6 +305,8 @@ class Outbox:
                 await self.drain()
             except Exception as exc:  # e.g. the database locked for longer than its timeout
                 log.error("outbox drain failed: %s", type(exc).__name__)
+            if self._stopping:
+                return
             self._wake.clear()
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), timeout=idle_seconds)
@@ -309,9 +315,30 @@ class Outbox:
         if self._task is None:
             self._task = asyncio.create_task(self.run_forever(), name="outbox")
 
-    async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-            self._task = None
+    async def stop(self, grace: float = 0.0) -> None:
+        """Stop the background sender: claim nothing more, give the sends in flight ``grace``
+        seconds to finish, cancel the rest, and put every row still claimed back to pending,
+        so nothing stays "sending" (a send cut off after Telegram took it goes again later).
+        """
+        task, self._task = self._task, None
+        if task is None:
+            return
+        self._stopping = True
+        self._wake.set()
+        if grace > 0:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(asyncio.shield(task), timeout=grace)
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+        self._stopping = False
+        if self._claimed and self.db.is_open:
+            try:
+                async with self.db.transaction() as tx:
+                    returned = await outbox_repo.release(tx, self._claimed)
+            except Exception as exc:  # the next start's recover() returns them instead
+                log.error("outbox: could not return claimed rows: %s", type(exc).__name__)
+                return
+            finally:
+                self._claimed.clear()
+            log.info("outbox: stopped; %d claimed messages back to pending", returned)

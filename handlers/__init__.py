@@ -19,6 +19,7 @@ from handlers import (
     info,
     language,
     letters,
+    operations,
     reminders,
     reports,
     support,
@@ -26,7 +27,7 @@ from handlers import (
 )
 
 FEATURES = [flows, account, language, letters, admin, tasks, reminders, broadcasts, reports,
-            support, info, answering, fallback]
+            support, info, operations, answering, fallback]
 
 # The command menu shown by Telegram (set_my_commands), in both languages.
 MENU: list[tuple[str, str]] = [

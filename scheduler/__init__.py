@@ -4,6 +4,7 @@ state from the database when they fire."""
 from __future__ import annotations
 
 from bot.context import BotApplication
+from scheduler.backups import schedule_backups
 from scheduler.reminders import schedule_reminders
 from scheduler.tickets import schedule_ticket_reminders
 
@@ -11,3 +12,4 @@ from scheduler.tickets import schedule_ticket_reminders
 def schedule_jobs(application: BotApplication) -> None:
     schedule_reminders(application)
     schedule_ticket_reminders(application)
+    schedule_backups(application)

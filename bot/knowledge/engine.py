@@ -88,6 +88,10 @@ _HEDGED = 0.45  # at most "unsure": a near-tie of rival entries, another provinc
 # Confidence thresholds on the calibrated [0, 1] score.
 CONFIDENT_AT = 0.5
 UNSURE_AT = 0.3
+# An unsure answer whose best entry leads the runner-up by this share of its score is given
+# as that entry, the others offered as buttons; closer calls stay a list to choose from. Set
+# with scripts/calibrate_lead.py on shortened dev questions, not on any single question.
+LEAD_AT = 0.4
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +103,7 @@ class Answer:
     confidence: float
     candidates: tuple[Entry, ...] = ()
     quote: Quote | None = None  # what a loaded letter says, for "quoted"
+    lead: float = 0.0  # for "unsure": how far the best entry stands above the runner-up
 
 
 @dataclass(frozen=True, slots=True)
@@ -427,22 +432,28 @@ class AnsweringEngine:
         top = order[0]
         best = self._entries[top]
         confidence = self._confidence(query, ranked)
+        lead = (ranked[0][0] - ranked[1][0]) / ranked[0][0] if len(ranked) > 1 else 1.0
         if (
             len(ranked) > 1
             and ranked[1][0] > (1 - _TIE_MARGIN) * ranked[0][0]
             and _rival(best, self._entries[ranked[1][1]])
         ):
             confidence = min(confidence, _HEDGED)  # two provinces' or audiences' rules: ask
+            lead = 0.0
         wrong_province = bool(best.province) and best.province not in query.provinces
         if query.provinces and (wrong_province or "other" in query.provinces):
             # the named province's letters do not say this: at most a hedged answer
             confidence = min(confidence * 0.8, _HEDGED)
+            lead = 0.0
         confidence = float(min(1.0, max(0.0, confidence)))
         if confidence >= CONFIDENT_AT:
             return Answer("confident", best, confidence, self._related(best, order))
         if confidence >= UNSURE_AT:
+            if lead >= LEAD_AT:  # unsure is not empty: the best, and the others as buttons
+                others = tuple(self._entries[i] for i in order[1:MAX_CANDIDATES + 1])
+                return Answer("unsure", best, confidence, others, lead=lead)
             near = tuple(self._entries[i] for i in order[:MAX_CANDIDATES])
-            return Answer("unsure", best, confidence, near)
+            return Answer("unsure", best, confidence, near, lead=lead)
         return Answer("none", None, confidence)
 
     def _rerank(self, query: _Query, doc: int, relative: float) -> float:

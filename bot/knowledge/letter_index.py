@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import math
 import re
+import threading
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import partial
 from itertools import pairwise
 from sys import intern
+from typing import Any
 
 import numpy as np
 
@@ -75,34 +77,57 @@ class _Query:
 
 
 @dataclass(frozen=True, slots=True)
+class _Read:
+    """One letter's passages as terms: kept per letter, so adding or removing a letter
+    re-reads only that letter and then recounts the statistics."""
+
+    sentences: list[list[tuple[str, bool]]]  # each passage's sentences
+    heads: list[tuple[str, ...]]  # each passage's heading-path terms
+    sentence_terms: list[tuple[tuple[str, ...], ...]]
+    counts: list[Counter[str]]
+    context: frozenset[str]  # the letter's issuer and subject
+
+
+def _read(letter: Letter) -> _Read:
+    sentences = [_sentences(p) for p in letter.passages]
+    heads = [_terms(" ".join(p.path)) for p in letter.passages]
+    sentence_terms = [tuple(_terms(s) for s, _ in parts) for parts in sentences]
+    counts = [Counter(head + tuple(t for s in terms for t in s))
+              for head, terms in zip(heads, sentence_terms, strict=True)]
+    return _Read(sentences, heads, sentence_terms, counts,
+                 frozenset(_terms(f"{letter.meta.issuer}\n{letter.meta.subject}")))
+
+
+@dataclass(frozen=True, slots=True)
 class _State:
     """Everything a search reads, built aside and swapped in at once, so a search running
     while a letter is added (in a worker thread) sees the old index or the new, never half."""
 
     passages: list[tuple[Letter, Passage]]
-    heads: list[tuple[str, ...]]  # heading-path terms of each passage
-    sentence_terms: list[tuple[tuple[str, ...], ...]]  # terms of each sentence of each passage
-    context: dict[int, frozenset[str]]  # letter id -> its issuer's and subject's terms
+    owner: np.ndarray  # passage -> position of its letter in ``letters``
+    letters: list[Letter]
+    reads: list[_Read]
+    at: list[tuple[int, int]]  # passage -> (letter position, passage within the letter)
     idf: dict[str, float]
     max_idf: float
     postings: dict[str, tuple[np.ndarray, np.ndarray]]
+    context_of: dict[str, np.ndarray]  # term -> letter positions whose issuer/subject hold it
     speller: SpellFixer
 
 
-def _build(letters: list[Letter]) -> _State:
+def _build(letters: list[Letter], reads: list[_Read]) -> _State:
     passages = [(letter, p) for letter in letters for p in letter.passages]
-    context = {letter.id: frozenset(_terms(f"{letter.meta.issuer}\n{letter.meta.subject}"))
-               for letter in letters}
+    at = [(k, j) for k, letter in enumerate(letters) for j in range(len(letter.passages))]
+    counts = [c for r in reads for c in r.counts]
     n = len(passages)
-    heads = [_terms(" ".join(p.path)) for _, p in passages]
-    sentence_terms = [tuple(_terms(s) for s, _ in _sentences(p)) for _, p in passages]
-    counts = [Counter(head + tuple(t for s in sentences for t in s))
-              for head, sentences in zip(heads, sentence_terms, strict=True)]
     df: Counter[str] = Counter()
     for c in counts:
         df.update(c.keys())
-    for terms in context.values():
-        df.update(t for t in terms if t not in df)  # known words, if only from a subject
+    context_of: dict[str, list[int]] = {}
+    for k, r in enumerate(reads):
+        for t in r.context:
+            context_of.setdefault(t, []).append(k)
+            df.setdefault(t, 1)  # known words, if only from a subject
     idf = {t: math.log(1 + (n - k + 0.5) / (k + 0.5)) for t, k in df.items()}
     lengths = [sum(c.values()) for c in counts]
     avg = (sum(lengths) / n if n else 1.0) or 1.0
@@ -115,56 +140,71 @@ def _build(letters: list[Letter]) -> _State:
             ws.append(idf[t] * k * (_K1 + 1) / (k + norm))
     vocab = {t: k for t, k in df.items() if " " not in t and not t.startswith("'")}
     return _State(
-        passages, heads, sentence_terms, context, idf,
+        passages, np.array([k for k, _ in at], dtype=np.int32), letters, reads, at, idf,
         math.log(1 + (n + 0.5) / 0.5) if n else 1.0,
         {t: (np.array(ids, dtype=np.int32), np.array(ws, dtype=np.float32))
          for t, (ids, ws) in postings.items()},
+        {t: np.array(ks, dtype=np.int32) for t, ks in context_of.items()},
         SpellFixer.build(vocab, (t for t in df if " " in t), FILLERS))
 
 
 class LetterIndex:
-    """The loaded letters' passages; adding or removing a letter re-indexes at once."""
+    """The loaded letters' passages. A removed letter is never quoted again from the moment
+    ``remove`` is called, even while the statistics are being recounted."""
 
     def __init__(self, letters: Iterable[Letter] = ()) -> None:
         self._letters: dict[int, Letter] = {}
+        self._reads: dict[int, _Read] = {}
+        self._hidden: frozenset[int] = frozenset()
+        self._lock = threading.Lock()  # one rebuild at a time; searches never wait
         self.replace(letters)
 
     @property
     def letters(self) -> list[Letter]:
-        return sorted(self._letters.values(), key=lambda letter: letter.id)
+        return sorted((x for x in self._letters.values() if x.id not in self._hidden),
+                      key=lambda letter: letter.id)
 
     def __len__(self) -> int:
-        return len(self._letters)
+        return len(self.letters)
 
     def add(self, letter: Letter) -> None:
-        self.replace([*(x for x in self._letters.values() if x.id != letter.id), letter])
+        self._rebuild({**self._letters, letter.id: letter})
 
     def remove(self, letter_id: int) -> bool:
-        found = letter_id in self._letters
+        found = letter_id in self._letters and letter_id not in self._hidden
         if found:
-            self.replace(x for x in self._letters.values() if x.id != letter_id)
+            self._hidden = self._hidden | {letter_id}
+            self._rebuild({k: v for k, v in self._letters.items() if k != letter_id})
         return found
 
     def replace(self, letters: Iterable[Letter]) -> None:
-        chosen = {letter.id: letter for letter in letters}
-        self._state = _build(sorted(chosen.values(), key=lambda letter: letter.id))
-        self._letters = chosen
+        self._rebuild({letter.id: letter for letter in letters})
+
+    def _rebuild(self, chosen: dict[int, Letter]) -> None:
+        with self._lock:
+            ordered = sorted(chosen.values(), key=lambda letter: letter.id)
+            reads = {x.id: self._reads[x.id] if self._letters.get(x.id) == x else _read(x)
+                     for x in ordered}
+            self._state = _build(ordered, [reads[x.id] for x in ordered])
+            self._letters, self._reads = chosen, reads
+            self._hidden = self._hidden & frozenset(chosen)
 
     # -- answering ---------------------------------------------------------------------
 
     def search(self, question: str) -> Quote | None:
         """The passage to quote for ``question``, or None when no letter covers it.
 
-        A passage must cover the question twice over: as a whole (cheap, from the index), then
-        in the few sentences that would be quoted, so that words scattered over a long
-        section never add up to an answer.
+        A passage must cover the question twice over: as a whole (with its letter's issuer
+        and subject), then in the few sentences that would be quoted, so that words scattered
+        over a long section never add up to an answer.
         """
-        state = self._state  # one consistent index for the whole search
+        state, hidden = self._state, self._hidden  # one consistent index for the whole search
         if not state.passages or not isinstance(question, str):
             return None
         query = _query(state, question)
         if not query.content:
             return None
+        n = len(state.passages)
         ids, weights = [], []
         for term, weight in query.terms.items():
             found = state.postings.get(term)
@@ -173,27 +213,34 @@ class LetterIndex:
                 weights.append(weight * found[1])
         if not ids:
             return None
-        scores = np.bincount(np.concatenate(ids), weights=np.concatenate(weights),
-                             minlength=len(state.passages))
+        scores = np.bincount(np.concatenate(ids), weights=np.concatenate(weights), minlength=n)
+        covered = _coverage_of_all(state, query)
+        if hidden:
+            covered[np.isin(state.owner, [k for k, x in enumerate(state.letters)
+                                          if x.id in hidden])] = 0.0
+        eligible = np.flatnonzero((covered >= QUOTE_AT) & (scores > 0))
+        if not len(eligible):
+            return None
         found_here: list[tuple[float, int, list[int]]] = []
-        for doc in (int(i) for i in np.argsort(-scores)[:_CANDIDATES] if scores[i] > 0):
-            context = state.context[state.passages[doc][0].id]
-            whole = _coverage(state, query, partial(_in_passage, state, context, doc))
-            if whole < QUOTE_AT:
-                continue
-            window = _window(state, query, doc)
-            shown = set(state.heads[doc]).union(*(state.sentence_terms[doc][k] for k in window))
-            covered = _coverage(state, query, partial(_in_window, context, shown))
-            if covered >= QUOTE_AT:
-                found_here.append((covered, doc, window))
+        for doc in eligible[np.argsort(-scores[eligible])][:_CANDIDATES]:
+            doc = int(doc)
+            k, j = state.at[doc]
+            read = state.reads[k]
+            window = _window(query, read.sentences[j], read.sentence_terms[j])
+            shown = set(read.heads[j]).union(*(read.sentence_terms[j][w] for w in window))
+            in_window = _coverage(state, query, partial(_in_window, read.context, shown))
+            if in_window >= QUOTE_AT:
+                found_here.append((in_window, doc, window))
         if not found_here:
             return None
         best = max(c for c, _, _ in found_here)
-        covered, doc, window = max(
+        in_window, doc, window = max(
             (f for f in found_here if f[0] >= best - _SAME_TOPIC),
             key=lambda f: (state.passages[f[1]][0].meta.day, scores[f[1]]))
         letter, passage = state.passages[doc]
-        return Quote(letter, passage, _quote_text(_sentences(passage), window), covered)
+        k, j = state.at[doc]
+        return Quote(letter, passage, _quote_text(state.reads[k].sentences[j], window),
+                     in_window)
 
 
 def _query(state: _State, question: str) -> _Query:
@@ -224,41 +271,60 @@ def _query(state: _State, question: str) -> _Query:
     return _Query(terms, content, pairs)
 
 
+def _specific(state: _State, query: _Query) -> float:
+    """Below 1 for a question made only of the letters' commonest words."""
+    return min(1.0, sum(query.content.values()) / (_VAGUE * state.max_idf))
+
+
+def _mix(words_covered: Any, pairs_covered: Any, query: _Query) -> Any:
+    if len(query.pairs) < 2:
+        return words_covered
+    return (1 - _PAIR_SHARE) * words_covered + _PAIR_SHARE * pairs_covered
+
+
+def _coverage_of_all(state: _State, query: _Query) -> np.ndarray:
+    """Every passage's share of the question's content words and word pairs (idf-weighted),
+    counting its letter's issuer and subject, at once."""
+    n = len(state.passages)
+
+    def share(wanted: dict[str, float]) -> np.ndarray:
+        got = np.zeros(n)
+        total = sum(wanted.values())
+        if not total:
+            return got
+        by_letter = np.zeros(len(state.letters))
+        for t, w in wanted.items():
+            found = state.postings.get(t)
+            if found is not None:
+                got[found[0]] += w
+            letters = state.context_of.get(t)
+            if letters is not None:
+                by_letter[letters] += w
+        # a word in the passage and in the subject counts once
+        return np.minimum(got + by_letter[state.owner], total) / total
+
+    return _mix(share(query.content), share(query.pairs), query) * _specific(state, query)
+
+
 def _in_window(context: frozenset[str], shown: set[str], term: str) -> bool:
     return term in context or term in shown
 
 
-def _in_passage(state: _State, context: frozenset[str], doc: int, term: str) -> bool:
-    """Whether the passage (or its letter's issuer and subject) holds ``term``."""
-    if term in context:
-        return True
-    found = state.postings.get(term)
-    if found is None:
-        return False
-    k = int(np.searchsorted(found[0], doc))
-    return k < len(found[0]) and int(found[0][k]) == doc
-
-
 def _coverage(state: _State, query: _Query, present: Callable[[str], bool]) -> float:
-    """Share of the question's content words and word pairs (idf-weighted) present, lowered
-    for a question made only of the letters' commonest words."""
+    """Share of the question's content words and word pairs (idf-weighted) present."""
 
     def share(wanted: dict[str, float]) -> float:
         total = sum(wanted.values())
         return sum(w for t, w in wanted.items() if present(t)) / total if total else 0.0
 
-    covered = share(query.content)
-    if len(query.pairs) >= 2:
-        covered = (1 - _PAIR_SHARE) * covered + _PAIR_SHARE * share(query.pairs)
-    specific = min(1.0, sum(query.content.values()) / (_VAGUE * state.max_idf))
-    return covered * specific
+    return float(_mix(share(query.content), share(query.pairs), query) * _specific(state, query))
 
 
-def _window(state: _State, query: _Query, doc: int) -> list[int]:
+def _window(query: _Query, sentences: list[tuple[str, bool]],
+            terms: tuple[tuple[str, ...], ...]) -> list[int]:
     """The passage's sentences that match the question best, in order, within QUOTE_CHARS."""
-    sentences = _sentences(state.passages[doc][1])
     wanted = {**query.content, **query.pairs}
-    scored = [sum(wanted.get(t, 0.0) for t in set(terms)) for terms in state.sentence_terms[doc]]
+    scored = [sum(wanted.get(t, 0.0) for t in set(ts)) for ts in terms]
     chosen: list[int] = []
     size = 0
     for k in sorted(range(len(sentences)), key=lambda k: -scored[k]):

@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 
 from bot.knowledge.citation import cite_letter
-from bot.knowledge.engine import Answer
+from bot.knowledge.engine import LEAD_AT, Answer
 from bot.telegram_text import escape as _esc
 from bot.telegram_text import visible_text
 
@@ -62,6 +62,15 @@ def render_answer(answer: Answer, gettext: Gettext, *, contacts_html: str | None
         parts = [answer.entry.answer, _source_line(answer, gettext)]
     elif answer.kind == "quoted" and answer.quote is not None:
         parts = [_quote_lines(answer, gettext)]
+    elif answer.kind == "unsure" and answer.entry is not None and answer.lead >= LEAD_AT:
+        parts = [
+            _esc(gettext("I think you are asking about: {title}").format(
+                title=answer.entry.title)),
+            answer.entry.answer,
+            _source_line(answer, gettext),
+            _esc(gettext("Not what you asked? Choose another topic below, or ask again in "
+                         "more detail.")),
+        ]
     elif answer.kind == "unsure" and answer.candidates:
         lines = [f"• {_esc(c.title)}" for c in answer.candidates]
         parts = [

@@ -198,10 +198,9 @@ async def enqueue_due(db: Database, now_local: dt.datetime, rules: RoutingRules)
             await flush()
     if batch:
         await flush()
-    if planned:
-        async with db.transaction() as tx:
-            await audit(tx, actor="scheduler", action="reminders.plan", planned=planned,
-                        queued=queued, at=now_local.isoformat(timespec="minutes"))
+    async with db.transaction() as tx:  # every run, so `troly doctor` can show the last one
+        await audit(tx, actor="scheduler", action="reminders.plan", planned=planned,
+                    queued=queued, at=now_local.isoformat(timespec="minutes"))
     return queued
 
 

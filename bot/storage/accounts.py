@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import aiosqlite
@@ -50,6 +51,16 @@ async def account_of_person(conn: aiosqlite.Connection, person_id: int) -> Accou
     if row is None:
         return None
     return _account(row)
+
+
+async def linked_person_ids(conn: aiosqlite.Connection, user_ids: Iterable[int]) -> list[int]:
+    """The roster people behind these Telegram accounts (accounts not linked are left out)."""
+    ids = list(user_ids)
+    async with conn.execute(
+            f"SELECT person_id FROM accounts WHERE person_id IS NOT NULL AND blocked_at IS NULL "
+            f"AND telegram_user_id IN ({','.join('?' * len(ids))}) ORDER BY person_id",
+            ids) as cur:
+        return [r[0] for r in await cur.fetchall()]
 
 
 async def link(tx: aiosqlite.Connection, user_id: int, person_id: int) -> None:

@@ -56,6 +56,15 @@ async def recover_in_flight(tx: aiosqlite.Connection) -> int:
     return cur.rowcount
 
 
+async def release(tx: aiosqlite.Connection, row_ids: Iterable[int]) -> int:
+    """Rows claimed by a sender that is stopping, and not sent: back to pending."""
+    ids = list(row_ids)
+    cur = await tx.execute(f"UPDATE outbox SET status = 'pending', updated_at = ? WHERE "
+                           f"status = 'sending' AND id IN ({','.join('?' * len(ids))})",
+                           (utcnow(), *ids))
+    return cur.rowcount
+
+
 async def claim(tx: aiosqlite.Connection, limit: int, now: dt.datetime,
                 exclude_kinds: Iterable[str] = ()) -> list[OutboxRow]:
     """Mark up to ``limit`` due rows as being sent and return them, most urgent first."""

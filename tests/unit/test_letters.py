@@ -168,3 +168,27 @@ def test_facts_beyond_the_curated_entries_are_reachable_once_the_seeds_are_loade
     answer = engine.answer("Kế hoạch 1308 của Kiên Giang có tổng số bao nhiêu giáo viên tiểu "
                            "học tham gia?")
     assert "8324" in normalise(render_answer(answer, VI)).replace(".", "")
+
+
+def test_an_unsure_answer_clearly_ahead_is_given_with_the_others_as_choices() -> None:
+    from bot.knowledge.engine import LEAD_AT, AnsweringEngine
+    from bot.knowledge.entries import Entry, Source
+
+    source = (Source("faq", "1/SGDĐT-TCCB", "1/2027", "Sở GD&ĐT Đồng Nai"),)
+    engine = AnsweringEngine([
+        Entry("nop_bao_cao", "t", "Nộp báo cáo hoàn thành mô đun trên LMS",
+              "Vào LMS, chọn mục Báo cáo, tải tệp lên.",
+              ("nộp báo cáo hoàn thành mô đun trên lms thế nào",
+               "báo cáo hoàn thành mô đun nộp ở đâu"), sources=source),
+        Entry("doi_mat_khau", "t", "Đổi mật khẩu LMS", "Chọn Quên mật khẩu.",
+              ("quên mật khẩu lms thì làm sao", "đổi mật khẩu tài khoản lms"), sources=source),
+        Entry("lich_hoc", "t", "Lịch học mô đun 2", "Từ tháng 3.",
+              ("lịch học mô đun 2 khi nào", "mô đun 2 học lúc nào"), sources=source),
+    ])
+    answer = engine.answer("báo cáo hoàn thành gửi cho hiệu phó xem trước")
+    assert answer.kind == "unsure" and answer.lead >= LEAD_AT
+    assert answer.entry is not None and answer.entry.id == "nop_bao_cao"
+    assert all(c.id != "nop_bao_cao" for c in answer.candidates)  # the others, as buttons
+    text = plain_text(render_answer(answer, VI))
+    assert "Vào LMS, chọn mục Báo cáo" in text and "Sở GD&ĐT Đồng Nai" in text
+    assert "Có phải Thầy/Cô muốn hỏi một trong" not in text
