@@ -9,7 +9,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot.app import BotApplication, BotContext
-from bot.domain.deadlines import DEFAULT_OFFSETS, STAFF_TASKS, Audience, DeadlineDraft
+from bot.domain.deadlines import DEFAULT_OFFSETS, Audience, DeadlineDraft, tasks_reminded
 from bot.knowledge.citation import document_name
 from bot.knowledge.letter_files import MAX_LETTER_BYTES, LetterFileError
 from bot.knowledge.letters import TaskDate
@@ -92,9 +92,11 @@ async def _add_deadline(update: Update, context: BotContext, index: str) -> None
         return
     offered[k] = None
     title = found.sentence if len(found.sentence) <= 120 else found.sentence[:119] + "…"
-    draft = DeadlineDraft(title, found.date.day, found.date.month, found.date.year, STAFF_TASKS,
+    services = context.services
+    draft = DeadlineDraft(title, found.date.day, found.date.month, found.date.year,
+                          tasks_reminded(await services.campaign(), Audience.STAFF),
                           Audience.STAFF, DEFAULT_OFFSETS)
-    async with context.services.db.transaction() as tx:
+    async with services.db.transaction() as tx:
         deadline_id = await deadline_repo.add_deadline(tx, draft, actor=_actor(update))
     await reply(update, esc(_("Deadline #{id} added for {date}. Type /hanchot to change its "
                               "reminders or turn it off.").format(
