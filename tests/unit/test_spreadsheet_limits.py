@@ -15,6 +15,7 @@ import pytest
 from openpyxl import Workbook
 
 from bot import spreadsheets
+from bot.campaigns import bundled
 from bot.cli import main as cli_main
 from bot.domain.roster import TEMPLATE_HEADERS, parse_roster
 from bot.domain.status_sheet import parse_status
@@ -136,7 +137,7 @@ def test_a_formula_never_calculated_is_reported_as_such_not_as_a_missing_name() 
 
 def test_a_formula_never_calculated_in_a_status_sheet_is_reported() -> None:
     rows = [["Số điện thoại", "Mô đun 1"], ["0912000111", "=IF(1,\"x\",\"\")"]]
-    parsed = parse_status(read_table(workbook_bytes({}, rows), "tt.xlsx"))
+    parsed = parse_status(read_table(workbook_bytes({}, rows), "tt.xlsx"), bundled())
     [error] = parsed.errors
     assert error.row == 2 and error.params == {"cells": "B2"}
 
