@@ -142,3 +142,28 @@ class BroadcastPress(CallbackData, prefix="bc"):
     draft_id: Id
     op: BroadcastOp
     arg: str = ""
+
+
+@dataclass(frozen=True)
+class LetterPress(CallbackData, prefix="lt:do"):
+    """The admin saves or cancels the letter previewed, or keeps a letter."""
+
+    invalid_message = N_("This button is no longer valid. Type /congvan to see the letters.")
+    action: Literal["save", "drop", "keep"]
+
+
+@dataclass(frozen=True)
+class LetterDeadlinePress(CallbackData, prefix="lt:dl"):
+    """A date with a task in the letter just saved, to add as a deadline."""
+
+    invalid_message = LetterPress.invalid_message
+    index: Annotated[int, Range(0, 50)]
+
+
+@dataclass(frozen=True)
+class LetterRemovePress(CallbackData, prefix="lt:rm"):
+    """Remove a letter: first asked, then confirmed."""
+
+    invalid_message = LetterPress.invalid_message
+    letter_id: Id
+    confirmed: bool = False

@@ -5,16 +5,15 @@ from __future__ import annotations
 
 import html
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot.app import BotApplication, BotContext
-from bot.domain.deadlines import DEFAULT_OFFSETS, Audience, DeadlineDraft, tasks_reminded
 from bot.knowledge.citation import document_name
 from bot.knowledge.letter_files import MAX_LETTER_BYTES, LetterFileError
 from bot.knowledge.letters import TaskDate
 from bot.services import letters as service
-from bot.storage import deadlines as deadline_repo
+from handlers.buttons import LetterDeadlinePress, LetterPress, LetterRemovePress, button
 from handlers.common import chat_memory, esc, guard, reply, tr
 
 DRAFT = "letter_draft"
@@ -50,9 +49,8 @@ async def letter_file(update: Update, context: BotContext) -> None:
     text = (f"<b>{esc(_('I read this letter. Please check it:'))}</b>\n"
             + esc("\n".join(service.preview_lines(draft.letter, _))) + "\n\n"
             + esc(_("Save it? From then on I answer from it, quoting it word for word.")))
-    buttons = InlineKeyboardMarkup([[
-        InlineKeyboardButton(_("✅ Save"), callback_data="lt:save"),
-        InlineKeyboardButton(_("✖ Cancel"), callback_data="lt:drop")]])
+    buttons = InlineKeyboardMarkup([[button(_("✅ Save"), LetterPress("save")),
+                                     button(_("✖ Cancel"), LetterPress("drop"))]])
     await reply(update, text, reply_markup=buttons)  # a long preview goes in parts
 
 
@@ -76,28 +74,27 @@ async def _save(update: Update, context: BotContext) -> None:
     lines = [_("Dates with a task in this letter. Press one to add it as a deadline with "
                "reminders (/hanchot); nothing is added otherwise:")]
     lines += [f"• {d.date:%d/%m/%Y}: {d.sentence}" for d in dates]
-    rows = [[InlineKeyboardButton(_("➕ Deadline {date}").format(date=f"{d.date:%d/%m/%Y}"),
-                                  callback_data=f"lt:dl:{k}")] for k, d in enumerate(dates)]
+    rows = [[button(_("➕ Deadline {date}").format(date=f"{d.date:%d/%m/%Y}"),
+                    LetterDeadlinePress(k))] for k, d in enumerate(dates)]
     await reply(update, esc("\n".join(lines)), reply_markup=InlineKeyboardMarkup(rows))
 
 
-async def _add_deadline(update: Update, context: BotContext, index: str) -> None:
+@guard("letters")
+async def deadline_pressed(update: Update, context: BotContext) -> None:
+    """A date of the letter becomes a deadline only when the admin presses it, once."""
+    assert update.callback_query is not None
+    press = LetterDeadlinePress.unpack(update.callback_query.data)
     _ = await tr(update, context)
     offered: list[TaskDate | None] = chat_memory(context).get(OFFERED) or []
-    k = int(index) if index.isdigit() else -1
-    found = offered[k] if 0 <= k < len(offered) else None
+    found = offered[press.index] if press.index < len(offered) else None
     if found is None:
         await reply(update, esc(_("This date was already added, or the button is too old. "
                                   "Type /hanchot to see the deadlines.")))
         return
-    offered[k] = None
-    title = found.sentence if len(found.sentence) <= 120 else found.sentence[:119] + "…"
+    offered[press.index] = None
     services = context.services
-    draft = DeadlineDraft(title, found.date.day, found.date.month, found.date.year,
-                          tasks_reminded(await services.campaign(), Audience.STAFF),
-                          Audience.STAFF, DEFAULT_OFFSETS)
-    async with services.db.transaction() as tx:
-        deadline_id = await deadline_repo.add_deadline(tx, draft, actor=_actor(update))
+    deadline_id = await service.add_deadline(services.db, await services.campaign(), found,
+                                             actor=_actor(update))
     await reply(update, esc(_("Deadline #{id} added for {date}. Type /hanchot to change its "
                               "reminders or turn it off.").format(
         id=deadline_id, date=f"{found.date:%d/%m/%Y}")))
@@ -111,9 +108,8 @@ async def _confirm_removal(update: Update, context: BotContext, letter_id: int) 
         await reply(update, esc(_("There is no letter #{id}. Type /congvan to see the list.")
                                 .format(id=letter_id)))
         return
-    buttons = InlineKeyboardMarkup([[
-        InlineKeyboardButton(_("🗑 Remove"), callback_data=f"lt:rmok:{letter_id}"),
-        InlineKeyboardButton(_("Keep it"), callback_data="lt:keep")]])
+    buttons = InlineKeyboardMarkup([[button(_("🗑 Remove"), LetterRemovePress(letter_id, True)),
+                                     button(_("Keep it"), LetterPress("keep"))]])
     await reply(update, esc(_("Remove letter #{id} ({name})? I will no longer answer from "
                               "it.").format(id=letter_id, name=document_name(letter.meta, _))),
                 reply_markup=buttons)
@@ -132,23 +128,23 @@ async def _remove(update: Update, context: BotContext, letter_id: int) -> None:
 
 @guard("letters")
 async def letter_pressed(update: Update, context: BotContext) -> None:
-    query = update.callback_query
-    assert query is not None
+    assert update.callback_query is not None
+    press = LetterPress.unpack(update.callback_query.data)
     _ = await tr(update, context)
-    action, _sep, arg = (query.data or "").removeprefix("lt:").partition(":")
-    if action == "save":
+    if press.action == "save":
         await _save(update, context)
-    elif action == "drop":
+    elif press.action == "drop":
         chat_memory(context).pop(DRAFT, None)
         await reply(update, esc(_("Cancelled: nothing was stored.")))
-    elif action == "dl":
-        await _add_deadline(update, context, arg)
-    elif action in ("rm", "rmok") and arg.isdigit():
-        await (_confirm_removal if action == "rm" else _remove)(update, context, int(arg))
-    elif action == "keep":
-        await reply(update, esc(_("Nothing was changed.")))
     else:
-        await reply(update, esc(_("This button is not valid for you.")))
+        await reply(update, esc(_("Nothing was changed.")))
+
+
+@guard("letters")
+async def removal_pressed(update: Update, context: BotContext) -> None:
+    assert update.callback_query is not None
+    press = LetterRemovePress.unpack(update.callback_query.data)
+    await (_remove if press.confirmed else _confirm_removal)(update, context, press.letter_id)
 
 
 @guard("letters")
@@ -164,8 +160,8 @@ async def letters_command(update: Update, context: BotContext) -> None:
     lines = [f"<b>{esc(_('Letters I answer from:'))}</b>"]
     lines += [f"#{x.id} {html.escape(document_name(x.meta, _))} · {esc(x.meta.date)} · "
               f"{esc(x.meta.issuer)}\n   {esc(x.meta.subject[:120])}" for x in letters[:30]]
-    rows = [[InlineKeyboardButton(_("🗑 Remove #{id}").format(id=x.id),
-                                  callback_data=f"lt:rm:{x.id}")] for x in letters[:30]]
+    rows = [[button(_("🗑 Remove #{id}").format(id=x.id), LetterRemovePress(x.id))]
+            for x in letters[:30]]
     await reply(update, "\n".join(lines), reply_markup=InlineKeyboardMarkup(rows))
 
 
@@ -173,6 +169,8 @@ def register(application: BotApplication) -> None:
     private = filters.ChatType.PRIVATE
     application.add_handlers([
         CommandHandler("congvan", letters_command, filters=private),
-        CallbackQueryHandler(letter_pressed, pattern=r"^lt:"),
+        CallbackQueryHandler(letter_pressed, pattern=LetterPress.pattern),
+        CallbackQueryHandler(deadline_pressed, pattern=LetterDeadlinePress.pattern),
+        CallbackQueryHandler(removal_pressed, pattern=LetterRemovePress.pattern),
         MessageHandler(private & LETTER_FILES & ~filters.UpdateType.EDITED, letter_file),
     ])

@@ -13,12 +13,15 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from bot.domain.campaign import Campaign
+from bot.domain.deadlines import DEFAULT_OFFSETS, Audience, DeadlineDraft, tasks_reminded
 from bot.i18n import N_
 from bot.knowledge.citation import document_name
 from bot.knowledge.letter_files import EXTENSIONS, LetterFileError, extract_text
 from bot.knowledge.letter_index import LetterIndex
 from bot.knowledge.letters import Letter, TaskDate, read_letter
 from bot.storage import Database
+from bot.storage import deadlines as deadline_repo
 from bot.storage import letters as repo
 
 Gettext = Callable[[str], str]
@@ -61,6 +64,17 @@ async def save_letter(db: Database, index: LetterIndex, draft: LetterDraft, *,
     letter = replace(draft.letter, id=letter_id)
     await asyncio.to_thread(index.add, letter)
     return letter
+
+
+async def add_deadline(db: Database, campaign: Campaign, found: TaskDate, *, actor: str) -> int:
+    """A date of a letter as a deadline of the running campaign (its staff tasks, default
+    reminders), audited; the admin adjusts it with /hanchot."""
+    title = found.sentence if len(found.sentence) <= 120 else found.sentence[:119] + "…"
+    draft = DeadlineDraft(title, found.date.day, found.date.month, found.date.year,
+                          tasks_reminded(campaign, Audience.STAFF), Audience.STAFF,
+                          DEFAULT_OFFSETS)
+    async with db.transaction() as tx:
+        return await deadline_repo.add_deadline(tx, draft, actor=actor)
 
 
 async def remove_letter(db: Database, index: LetterIndex, letter_id: int, *,

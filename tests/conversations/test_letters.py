@@ -37,7 +37,7 @@ async def test_a_letter_sent_by_the_admin_is_previewed_saved_quoted_and_removed(
     [added] = await admin.press("➕ Hạn chót 15/05/2027", dates)
     assert "Đã thêm hạn chót" in added.text
     assert await _count(demo_db, "SELECT COUNT(*) FROM deadlines") == deadlines + 1
-    [again] = await admin.press_data("lt:dl:0", dates)
+    [again] = await admin.press("➕ Hạn chót 15/05/2027", dates)
     assert "đã được thêm" in again.text
     assert await _count(demo_db, "SELECT COUNT(*) FROM deadlines") == deadlines + 1
 
@@ -81,7 +81,7 @@ async def test_a_scanned_pdf_is_refused_and_nothing_is_stored(
     assert "bản scan" in refused.text and ".docx" in refused.text
     assert not refused.button_texts
     assert await _count(demo_db, "SELECT COUNT(*) FROM letters") == 0
-    [cancelled] = await admin.press_data("lt:save", refused)
+    [cancelled] = await admin.press_data("lt:do:save", refused)
     assert "đã được lưu hoặc đã huỷ" in cancelled.text
     assert await _count(demo_db, "SELECT COUNT(*) FROM letters") == 0
 
@@ -92,7 +92,7 @@ async def test_only_admins_add_or_remove_letters(telegram: OfflineTelegram,
     await teacher.share_contact("0912000003")
     [refused] = await teacher.send_document("cv.docx", letter_docx())
     assert "không dành cho vai trò" in refused.text
-    [forged] = await teacher.press_data("lt:rmok:1", refused)
+    [forged] = await teacher.press_data("lt:rm:1:1", refused)
     assert "không dành cho vai trò" in forged.text
     [listing] = await teacher.send("/congvan")
     assert "không dành cho vai trò" in listing.text
@@ -110,3 +110,14 @@ async def test_cancelling_the_preview_stores_nothing(telegram: OfflineTelegram,
     assert await _count(demo_db, "SELECT COUNT(*) FROM letters") == 0
     [none] = await admin.send("/congvan")
     assert "Chưa có công văn" in none.text
+
+
+async def test_forged_letter_buttons_change_nothing(telegram: OfflineTelegram,
+                                                   demo_db: Database) -> None:
+    admin = telegram.user(ADMIN_ID)
+    [listing] = await admin.send("/congvan")
+    for data in ("lt:do:burn", "lt:x", "lt:rm:99999999999999999999999", "lt:rm:²", "lt:dl:-1",
+                 "lt:rm:5:1"):
+        [refused] = await admin.press_data(data, listing)
+        assert "không còn hiệu lực" in refused.text or "Không có công văn #5" in refused.text
+    assert await _count(demo_db, "SELECT COUNT(*) FROM letters") == 0
