@@ -47,11 +47,11 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("--role", help="asker's role: gv, gv_cotcan, cbql, cbql_cotcan, ht, "
                                     "phong, so")
     ask.add_argument("--province", help="binh_phuoc, ha_noi, kien_giang or tphcm")
+    cli_letters.add_letters_option(ask)
 
     ev = sub.add_parser("eval", help="score the engine on a question set (../shared/eval format)")
     ev.add_argument("file", type=Path)
-    ev.add_argument("--letters", type=Path, nargs="+", default=[],
-                    help="letters (files or folders) to load first, e.g. ../shared/seeds")
+    cli_letters.add_letters_option(ev)
 
     rem = sub.add_parser("reminders", help="deadline reminders: plan (dry run) or run")
     rem_sub = rem.add_subparsers(dest="action", required=True)
@@ -204,12 +204,11 @@ def _cmd_roster_template(settings: Settings, args: argparse.Namespace) -> int:
 def _cmd_ask(settings: Settings, args: argparse.Namespace) -> int:
     import json
 
-    from bot.app import default_engine
     from bot.i18n import translator
     from bot.knowledge.evaluation import answer_as_json
     from bot.textnorm import nfc
 
-    engine = default_engine()
+    engine = cli_letters.engine_with_letters(args.letters)
     gettext = translator("vi").gettext
     province = args.province or settings.province
     if args.jsonl:
@@ -230,19 +229,12 @@ def _cmd_ask(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _cmd_eval(settings: Settings, args: argparse.Namespace) -> int:
-    from bot.app import default_engine
     from bot.knowledge.evaluation import format_report, run_eval
 
     if not args.file.is_file():
         print(f"troly: no such file: {args.file}", file=sys.stderr)
         return 2
-    engine = default_engine()
-    if args.letters:
-        from bot.services.letters import letters_from_paths
-
-        engine.letters.replace(letters_from_paths(args.letters))
-        print(f"letters loaded: {len(engine.letters)}")
-    print(format_report(run_eval(args.file, engine)))
+    print(format_report(run_eval(args.file, cli_letters.engine_with_letters(args.letters))))
     return 0
 
 

@@ -10,8 +10,12 @@ import argparse
 import asyncio
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.config import Settings
+
+if TYPE_CHECKING:
+    from bot.knowledge.engine import AnsweringEngine
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -26,6 +30,24 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
     actions.add_parser("list", help="the stored letters")
     remove = actions.add_parser("remove", help="remove a letter: it is no longer quoted")
     remove.add_argument("id", type=int)
+
+
+def add_letters_option(parser: argparse.ArgumentParser) -> None:
+    """``--letters``: letters (files or folders) to load before answering, for ask and eval."""
+    parser.add_argument("--letters", type=Path, nargs="+", default=[],
+                        help="letters (files or folders) to load first, e.g. ../shared/seeds")
+
+
+def engine_with_letters(paths: list[Path]) -> AnsweringEngine:
+    """The shipped knowledge base, and the given letters to quote."""
+    from bot.app import default_engine
+    from bot.services.letters import letters_from_paths
+
+    engine = default_engine()
+    if paths:
+        engine.letters.replace(letters_from_paths(paths))
+        print(f"letters loaded: {len(engine.letters)}", file=sys.stderr)
+    return engine
 
 
 def cmd_letters(settings: Settings, args: argparse.Namespace) -> int:

@@ -68,6 +68,7 @@ class Rendered:
     reply_markup: InlineKeyboardMarkup | None = None
     document: tuple[str, bytes | str] | None = None  # (filename, content or Telegram file_id)
     photo: bytes | str | None = None  # content or Telegram file_id
+    reply_to: int | None = None  # a message of the same chat this one answers
 
 
 ReplyMarkup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove | ForceReply
@@ -219,8 +220,16 @@ class Outbox:
                 log.error("after-drain hook failed: %s", type(exc).__name__)
         return report
 
+    async def _recipient(self, row: OutboxRow) -> Account | None:
+        """The person's account, or for a row addressed to a chat, that chat as an account
+        (in the language the row was queued in)."""
+        if row.person_id is None:
+            assert row.chat_id is not None
+            return Account(row.chat_id, None, str(row.payload.get("language", "vi")))
+        return await account_of_person(self.db.reader, row.person_id)
+
     async def _send_one(self, row: OutboxRow, report: DrainReport) -> None:
-        account = await account_of_person(self.db.reader, row.person_id)
+        account = await self._recipient(row)
         if account is None or account.blocked:  # unlinked since, or blocked the bot
             async with self.db.transaction() as tx:
                 await outbox_repo.finish(tx, row.id, "skipped",
@@ -297,7 +306,10 @@ class Outbox:
             await self.bot.send_photo(chat_id, rendered.photo, caption=rendered.text or None,
                                       parse_mode="HTML", reply_markup=rendered.reply_markup)
         else:
-            await send_html(self.bot, chat_id, rendered.text, reply_markup=rendered.reply_markup)
+            replying = ({"reply_to_message_id": rendered.reply_to,
+                         "allow_sending_without_reply": True} if rendered.reply_to else {})
+            await send_html(self.bot, chat_id, rendered.text, reply_markup=rendered.reply_markup,
+                            **replying)
 
     async def run_forever(self, idle_seconds: float = 30.0) -> None:
         """The background sender: drains whenever woken, or every ``idle_seconds``."""

@@ -47,9 +47,11 @@ HELP: list[tuple[str, str, str]] = [
     ("hoidap", "browse_topics", N_("browse questions by topic")),
     ("ngonngu", "language", N_("language: Tiếng Việt / English")),
     ("xoadulieu", "erase", N_("unlink and delete your data")),
+    ("cauhoi", "answer_tickets", N_("questions passed to you by users, to answer")),
     ("thongbao", "broadcast", N_("send an announcement")),
     ("baocao", "report", N_("progress report, chart and Excel lists")),
     ("mau", "roster_template", N_("roster template (.xlsx)")),
+    ("congvan", "letters", N_("the Sở's letters I quote; send a .pdf/.docx/.txt to add one")),
     ("moi", "invite", N_("invite Phòng/Sở staff: /moi phong <Phòng> | <full name>")),
 ]
 

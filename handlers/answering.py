@@ -12,8 +12,7 @@ from bot.i18n import N_, Translator
 from bot.knowledge.engine import Answer
 from bot.knowledge.entries import Entry
 from bot.knowledge.render import render_answer
-from bot.services.answering import answer_question, entry_answer
-from bot.storage.questions import most_frequent_unanswered
+from bot.services.answering import answer_question, entry_answer, most_frequent_unanswered
 from handlers.account import contact_keyboard
 from handlers.buttons import EntryPress, TopicPress, button
 from handlers.common import (
@@ -151,7 +150,7 @@ async def topic_pressed(update: Update, context: BotContext) -> None:
 @guard("unanswered")
 async def unanswered(update: Update, context: BotContext) -> None:
     _ = await tr(update, context)
-    frequent = await most_frequent_unanswered(context.services.db.reader)
+    frequent = await most_frequent_unanswered(context.services.db)
     if not frequent:
         await reply(update, _("No unanswered questions so far."))
         return

@@ -17,8 +17,7 @@ from bot.domain.permissions import allowed
 from bot.i18n import Translator, translator
 from bot.logs import note_outcome
 from bot.sending import send_html
-from bot.services.accounts import Visitor, load_visitor
-from bot.storage.accounts import unblock
+from bot.services.accounts import Visitor, load_visitor, writes_again
 from bot.telegram_text import escape as esc
 from bot.textnorm import nfc
 
@@ -40,10 +39,7 @@ async def visitor_of(update: Update, context: BotContext) -> Visitor:
     services = context.services
     visitor = await load_visitor(services.db, user_id,
                                  is_admin=user_id in services.settings.admin_ids)
-    if visitor.account is not None and visitor.account.blocked:
-        # They write again, so they unblocked the bot: bulk messages may reach them again.
-        async with services.db.transaction() as tx:
-            await unblock(tx, user_id)
+    await writes_again(services.db, visitor)
     setattr(context, _VISITOR_KEY, visitor)
     return visitor
 

@@ -19,7 +19,7 @@ from telegram.ext import (
 from bot.context import BotApplication, BotContext
 from bot.i18n import N_
 from bot.reports.stats import InfoField
-from bot.storage.corrections import report_correction
+from bot.services import corrections
 from handlers.buttons import InfoFieldPress, button
 from handlers.common import (
     esc,
@@ -75,9 +75,8 @@ async def typed(update: Update, context: BotContext, data: dict[str, Any]) -> No
                               "try again."))
         return
     wrong, correct = (p[:MAX_VALUE_CHARS] for p in parts)
-    async with context.services.db.transaction() as tx:
-        await report_correction(tx, person_id=visitor.person.id, field=field, wrong=wrong,
-                                correct=correct, by=f"tg:{visitor.telegram_user_id}")
+    await corrections.report(context.services.db, person_id=visitor.person.id, field=field,
+                             wrong=wrong, correct=correct, by=f"tg:{visitor.telegram_user_id}")
     await reply(update, _("Recorded: {field} “{wrong}” should be “{correct}”. Your school "
                           "sends it to the Sở in the Phụ lục 4 list.").format(
         field=_(FIELD_NAMES[field]), wrong=esc(wrong), correct=esc(correct)))

@@ -8,7 +8,7 @@ import html
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from bot.app import BotApplication, BotContext
+from bot.context import BotApplication, BotContext
 from bot.knowledge.citation import document_name
 from bot.knowledge.letter_files import MAX_LETTER_BYTES, LetterFileError
 from bot.knowledge.letters import TaskDate

@@ -8,6 +8,7 @@ from functools import partial
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 
+from bot.callback_data import Range, parse_int
 from bot.context import BotApplication, BotContext, Services
 from bot.domain.deadlines import (
     DEFAULT_OFFSETS,
@@ -20,17 +21,11 @@ from bot.domain.deadlines import (
     tasks_reminded,
 )
 from bot.domain.errors import DomainError
-from bot.domain.people import UnitKind
 from bot.i18n import N_, Translator, translator
-from bot.sending import Rendered
-from bot.services import tasks as task_service
-from bot.services.reminders import ReminderKind, missing_for, still_due
-from bot.storage import accounts as account_repo
-from bot.storage import deadlines as deadline_repo
-from bot.storage import people as people_repo
-from bot.storage import tasks as task_repo
-from bot.storage.accounts import Account
-from bot.storage.outbox import OutboxRow
+from bot.sending import Account, OutboxRow, Rendered
+from bot.services import accounts
+from bot.services import deadlines as deadline_service
+from bot.services.reminders import ReminderKind, reminder_content
 from handlers.buttons import EntryPress, GoPress, ItemPress, RemindersPress, button
 from handlers.common import esc, guard, incoming_text, reply, tr, visitor_of
 from handlers.tasks import item_line
@@ -49,53 +44,36 @@ def when_text(date: dt.date, today: dt.date, _: Translator) -> str:
 async def render_reminder(services: Services, row: OutboxRow,
                           account: Account) -> Rendered | None:
     """The reminder for this person, from the state now; None when nothing is missing."""
-    person = await people_repo.person_by_id(services.db.reader, row.person_id)
-    if person is None:
+    if row.person_id is None:
         return None
-    due = await still_due(services.db, person, int(row.payload["deadline_id"]),
-                          str(row.payload["occurrence"]))
-    if due is None:
+    campaign = await services.campaign()
+    content = await reminder_content(
+        services.db, campaign, services.rules_for(campaign), row.person_id,
+        int(row.payload["deadline_id"]), str(row.payload["occurrence"]),
+        ReminderKind(row.payload["kind"]))
+    if content is None:
         return None
-    deadline, date = due
     _ = translator(account.language)
     today = services.local_now().date()
-    head = [_("⏰ <b>Reminder: {title}</b>").format(title=esc(deadline.title)),
-            when_text(date, today, _)]
-    kind = ReminderKind(row.payload["kind"])
+    lines = [_("⏰ <b>Reminder: {title}</b>").format(title=esc(content.deadline.title)),
+             when_text(content.date, today, _)]
     buttons: list[list[InlineKeyboardButton]] = []
-    if kind is ReminderKind.OWN:
-        campaign = await services.campaign()
-        states = await task_repo.states_of(services.db.reader, campaign, person.id)
-        missing = missing_for(campaign, person, states, deadline)
-        if not missing:
-            return None
-        lines = [*head, _("You still need to finish:")]
-        lines += [item_line(t, states.get(t), _) for t in missing]
+    if content.kind is ReminderKind.OWN:
+        states = content.states or {}
+        lines.append(_("You still need to finish:"))
+        lines += [item_line(t, states.get(t), _) for t in content.missing]
         lines.append(_("Done already? Press the item to update it."))
-        row_buttons = [button(f"✏️ {t.header}", ItemPress(t.code))
-                       for t in missing]
+        row_buttons = [button(f"✏️ {t.header}", ItemPress(t.code)) for t in content.missing]
         buttons = [row_buttons[i:i + 3] for i in range(0, len(row_buttons), 3)]
-    elif kind is ReminderKind.APPROVER:
-        profile = await people_repo.profile_of(services.db.reader, person)
-        campaign = await services.campaign()
-        pending = [p for p in await task_service.pending_for(services.db, campaign, profile,
-                                                             services.rules_for(campaign))
-                   if p.task.code in deadline.tasks]
-        if not pending:
-            return None
-        lines = [*head, _("{n} item(s) approved by the GVSP/GVQLGD wait for your approval on "
-                          "LMS.").format(n=len(pending))]
+    elif content.kind is ReminderKind.APPROVER:
+        lines.append(_("{n} item(s) approved by the GVSP/GVQLGD wait for your approval on "
+                       "LMS.").format(n=content.pending))
         buttons = [[button(_("📋 See what waits for me"), GoPress("choduyet"))]]
     else:
-        counts = await _open_counts(services, person.unit_id, deadline,
-                                    district=kind is ReminderKind.DISTRICT)
-        total = sum(counts.values())
-        if not total:
-            return None
-        unit = await people_repo.unit_by_id(services.db.reader, person.unit_id)
-        lines = [*head, _("{unit}: {n} people still miss a task of this deadline.").format(
-            unit=esc(unit.name if unit else ""), n=total)]
-        if kind is ReminderKind.SCHOOL:
+        counts = content.open_counts or {}
+        lines.append(_("{unit}: {n} people still miss a task of this deadline.").format(
+            unit=esc(content.unit_name), n=sum(counts.values())))
+        if content.kind is ReminderKind.SCHOOL:
             buttons = [[button(_("📋 See who"), GoPress("truong"))]]
         else:
             worst = sorted(counts.items(), key=lambda kv: -kv[1])[:8]
@@ -104,24 +82,6 @@ async def render_reminder(services: Services, row: OutboxRow,
     if row.payload["offset"] > MANDATORY_MAX_OFFSET:
         lines.append(_("Type /nhacnho to turn off the early reminders."))
     return Rendered("\n".join(lines), InlineKeyboardMarkup(buttons))
-
-
-async def _open_counts(services: Services, unit_id: int, deadline: Deadline, *,
-                       district: bool) -> dict[str, int]:
-    """School name → people who still miss one of the deadline's tasks."""
-    db = services.db
-    campaign = await services.campaign()
-    schools = ([u for u in await people_repo.units_of_kind(db.reader, UnitKind.SCHOOL)
-                if u.parent_id == unit_id] if district else
-               [u for u in [await people_repo.unit_by_id(db.reader, unit_id)] if u])
-    counts: dict[str, int] = {}
-    for school in schools:
-        staff = await people_repo.people_in_unit(db.reader, school.id)
-        states = await task_repo.states_of_many(db.reader, campaign, [p.id for p in staff])
-        n = sum(1 for p in staff if missing_for(campaign, p, states[p.id], deadline))
-        if n:
-            counts[school.name] = n
-    return counts
 
 
 @guard("mute_reminders")
@@ -144,8 +104,7 @@ async def reminders_toggled(update: Update, context: BotContext) -> None:
     assert query is not None and query.from_user is not None
     _ = await tr(update, context)
     muted = RemindersPress.unpack(query.data).setting == "off"
-    async with context.services.db.transaction() as tx:
-        await account_repo.set_reminders_muted(tx, query.from_user.id, muted)
+    await accounts.set_reminders_muted(context.services.db, query.from_user.id, muted)
     await reply(update, _("Early reminders are off. You still get the reminder on the day "
                           "before and on the day of each deadline.") if muted else
                 _("Early reminders are on again."))
@@ -184,7 +143,7 @@ async def deadlines_command(update: Update, context: BotContext) -> None:
     usage = _("Usage:") + "\n" + esc(_(HANCHOT_USAGE))
     try:
         if not args:
-            deadlines = await deadline_repo.all_deadlines(services.db.reader)
+            deadlines = await deadline_service.all_deadlines(services.db)
             await reply(update, "\n\n".join([describe_deadline(d, today, _) for d in deadlines]
                                             + [usage]))
             return
@@ -200,24 +159,24 @@ async def deadlines_command(update: Update, context: BotContext) -> None:
             draft = DeadlineDraft(parts[1][:120], day, month, year,
                                   tasks_reminded(await services.campaign(), audience),
                                   audience, DEFAULT_OFFSETS)
-            async with services.db.transaction() as tx:
-                new_id = await deadline_repo.add_deadline(tx, draft, actor=actor)
+            new_id = await deadline_service.add_deadline(services.db, draft, actor=actor)
             await reply(update, _("Deadline #{id} added.").format(id=new_id))
             return
         id_text, _sep, value = rest.partition(" ")
-        if action not in ("ngay", "nhac", "tat", "bat") or not id_text.isdigit():
+        deadline_id = parse_int(id_text, Range(1))
+        if action not in ("ngay", "nhac", "tat", "bat") or deadline_id is None:
             await reply(update, usage)
             return
-        async with services.db.transaction() as tx:
-            if action == "ngay":
-                changed = await deadline_repo.update_deadline(
-                    tx, int(id_text), actor=actor, date=parse_date_text(value, today))
-            elif action == "nhac":
-                changed = await deadline_repo.update_deadline(
-                    tx, int(id_text), actor=actor, offsets=parse_offsets(value))
-            else:
-                changed = await deadline_repo.update_deadline(tx, int(id_text), actor=actor,
-                                                              active=action == "bat")
+        db = services.db
+        if action == "ngay":
+            changed = await deadline_service.change_deadline(
+                db, deadline_id, actor=actor, date=parse_date_text(value, today))
+        elif action == "nhac":
+            changed = await deadline_service.change_deadline(
+                db, deadline_id, actor=actor, offsets=parse_offsets(value))
+        else:
+            changed = await deadline_service.change_deadline(db, deadline_id, actor=actor,
+                                                             active=action == "bat")
         await reply(update, _("Deadline #{id} updated.").format(id=id_text) if changed
                     else _("There is no deadline #{id}. Type /hanchot to see the list.")
                     .format(id=id_text))

@@ -13,7 +13,6 @@ from bot.context import BotApplication, BotContext
 from bot.reports.render import chart_png, text_table
 from bot.reports.scope import Scope
 from bot.services import reports as service
-from bot.storage.database import audit
 from handlers.buttons import ExportPress, button
 from handlers.common import guard, reply, tr, visitor_of
 
@@ -37,10 +36,9 @@ async def report(update: Update, context: BotContext) -> None:
     if result.total.people:
         png = await asyncio.to_thread(chart_png, result, _)
         await chat.send_photo(io.BytesIO(png), filename="tien_do.png")
-    async with services.db.transaction() as tx:
-        await audit(tx, actor=f"tg:{update.effective_user.id if update.effective_user else 0}",
-                    action="report.view", subject=f"{scope.kind}:{scope.unit_id}",
-                    people=result.total.people)
+    await service.record_view(
+        services.db, scope, people=result.total.people,
+        actor=f"tg:{update.effective_user.id if update.effective_user else 0}")
     await reply(update, _("The lists the letters ask for (Excel):"), reply_markup=(
         InlineKeyboardMarkup([[
             button(_("📥 Phụ lục 5: not finished"), ExportPress("5")),

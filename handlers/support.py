@@ -17,18 +17,10 @@ from telegram.ext import (
 
 from bot.callback_data import number_argument
 from bot.context import BotApplication, BotContext, Services
-from bot.domain.people import Profile, Role
-from bot.domain.tickets import reminder_due
 from bot.i18n import N_, Translator, translator
-from bot.sending import Rendered, send_html
+from bot.sending import Account, OutboxRow, Rendered, send_html
+from bot.services import handoff, notices
 from bot.services import tickets as service
-from bot.storage import tickets as repo
-from bot.storage.accounts import Account
-from bot.storage.database import audit
-from bot.storage.erasure import is_pseudonym_number
-from bot.storage.outbox import OutboxRow, Queued, enqueue
-from bot.storage.people import person_by_id, profile_of, unit_by_id
-from bot.storage.tickets import Ticket
 from handlers.account import ROLE_NAMES
 from handlers.buttons import (
     AskStaffPress,
@@ -57,51 +49,59 @@ def ask_staff_button(_: Translator) -> InlineKeyboardButton:
     return button(_("🙋 Ask a support officer"), AskStaffPress())
 
 
-async def _asker_line(services: Services, ticket: Ticket, _: Translator) -> str:
+def asker_line(asker: service.Asker | None, _: Translator) -> str:
     """Role, level and school of the asker: never the name or phone number."""
-    if ticket.asker_person_id is None:
+    if asker is None:
         return _("a guest (not verified)")
-    person = await person_by_id(services.db.reader, ticket.asker_person_id)
-    if person is None:
-        return _("a guest (not verified)")
-    profile = await profile_of(services.db.reader, person)
-    parts = [_(ROLE_NAMES[person.role]) + (" " + _("core") if person.is_core else "")]
-    if person.level:
-        parts.append(person.level.value)
-    if profile.school:
-        parts.append(esc(profile.school.name))
+    parts = [_(ROLE_NAMES[asker.role]) + (" " + _("core") if asker.is_core else "")]
+    if asker.level:
+        parts.append(asker.level.value)
+    if asker.school:
+        parts.append(esc(asker.school))
     return ", ".join(parts)
 
 
-async def post_to_group(context: BotContext, ticket: Ticket) -> bool:
-    """Post the ticket in the support group of its unit, or the Sở's; False when none is set."""
+async def ticket_text(services: Services, ticket: service.Ticket, _: Translator) -> str:
+    who = asker_line(await service.asker_of(services.db, ticket), _)
+    return "\n".join([_("🎫 <b>Question #{id}</b> from {who}").format(id=ticket.id, who=who),
+                      "", esc(ticket.question)])
+
+
+async def post_to_group(context: BotContext, ticket: service.Ticket, chat_id: int) -> bool:
+    """Post the ticket in the support group; False when Telegram refused it."""
     services = context.services
-    chat_id = await repo.support_chat(services.db.reader, ticket.unit_id)
-    if chat_id is None:
-        chat_id = await repo.support_chat(services.db.reader, await service.so_unit_id(
-            services.db))
-    if chat_id is None:
-        return False
     _ = translator("vi")
-    text = "\n".join([
-        _("🎫 <b>Question #{id}</b> from {who}").format(id=ticket.id,
-                                                         who=await _asker_line(services,
-                                                                                ticket, _)),
-        "", esc(ticket.question), "",
-        _("Reply to this message to answer; the answer goes to the asker.")])
-    parent = await repo.ticket_by_id(services.db.reader, ticket.parent_id) \
+    text = await ticket_text(services, ticket, _) + "\n\n" + _(
+        "Reply to this message to answer; the answer goes to the asker.")
+    parent = await service.ticket_by_id(services.db, ticket.parent_id) \
         if ticket.parent_id else None
     try:
-        message = await context.bot.send_message(
-            chat_id, text, parse_mode="HTML",
+        message = await send_html(
+            context.bot, chat_id, text,
             reply_to_message_id=parent.group_msg if parent and parent.group_chat == chat_id
             else None)
     except TelegramError as exc:
         log.warning("ticket %s not posted: %s", ticket.id, type(exc).__name__)
         return False
-    async with services.db.transaction() as tx:
-        await repo.set_group_message(tx, ticket.id, chat_id, message.message_id)
+    await handoff.record_group_post(services.db, ticket.id, chat_id, message.message_id)
     return True
+
+
+RECEIVED = {
+    handoff.Receivers.GROUP: N_("✅ Your question #{id} was passed to the support staff of "
+                                "{unit}. They usually answer within 2 working days; the answer "
+                                "will come here."),
+    handoff.Receivers.UNIT_OFFICERS: N_("✅ Your question #{id} was passed to the officers of "
+                                        "{unit}. They usually answer within 2 working days; the "
+                                        "answer will come here."),
+    handoff.Receivers.SO_OFFICERS: N_("✅ Your question #{id} was passed to the Sở officers, as "
+                                      "{unit} has no officer on the assistant yet. They usually "
+                                      "answer within 2 working days; the answer will come "
+                                      "here."),
+    handoff.Receivers.ADMINS: N_("✅ Your question #{id} was passed to the assistant's "
+                                 "administrators at the Sở. They usually answer within 2 "
+                                 "working days; the answer will come here."),
+}
 
 
 async def _open(update: Update, context: BotContext, question: str,
@@ -109,14 +109,17 @@ async def _open(update: Update, context: BotContext, question: str,
     _ = await tr(update, context)
     visitor = await visitor_of(update, context)
     services = context.services
-    ticket = await service.open_ticket(services.db, asker_tg=visitor.telegram_user_id,
+    admins = services.settings.admin_ids
+    passed = await handoff.open_ticket(services.db, asker_tg=visitor.telegram_user_id,
                                        profile=visitor.profile, question=question,
-                                       now=services.clock(), parent_id=parent_id)
-    unit = await unit_by_id(services.db.reader, ticket.unit_id)
-    await post_to_group(context, ticket)
-    await reply(update, _("✅ Your question #{id} was passed to the support staff of {unit}. "
-                          "They usually answer within 2 working days; the answer will come "
-                          "here.").format(id=ticket.id, unit=esc(unit.name if unit else "")))
+                                       now=services.clock(), admin_ids=admins,
+                                       parent_id=parent_id)
+    if passed.group_chat is not None and not await post_to_group(context, passed.ticket,
+                                                                  passed.group_chat):
+        passed = await handoff.hand_to_officers(services.db, passed.ticket, admins) or passed
+    services.outbox.wake()
+    await reply(update, _(RECEIVED[passed.receivers]).format(id=passed.ticket.id,
+                                                             unit=esc(passed.unit_name)))
 
 
 @guard("ask_staff")
@@ -135,9 +138,8 @@ async def group_reply(update: Update, context: BotContext) -> None:
     Who may answer is checked by the service (Phòng staff of that unit, Sở staff, admins)."""
     message = update.effective_message
     assert message is not None and message.reply_to_message is not None
-    services = context.services
-    ticket = await repo.ticket_by_group_message(services.db.reader, message.chat_id,
-                                                message.reply_to_message.message_id)
+    ticket = await service.ticket_replied_to(context.services.db, message.chat_id,
+                                             message.reply_to_message.message_id)
     if ticket is None:
         return
     await _answer(update, context, ticket.id, message.text_html or "")
@@ -150,20 +152,14 @@ async def _answer(update: Update, context: BotContext, ticket_id: int, text: str
     ticket = await service.answer_ticket(services.db, ticket_id, staff=visitor.profile,
                                          is_admin=visitor.is_admin, text=text,
                                          by=f"tg:{visitor.telegram_user_id}")
-    if ticket.asker_person_id is not None:
-        async with services.db.transaction() as tx:
-            await enqueue(tx, [Queued("ticket", f"ticket:{ticket.id}", ticket.asker_person_id,
-                                      {"ticket_id": ticket.id}, priority=1)])
-        services.outbox.wake()
-    else:  # a guest is in no roster, so the outbox cannot address them: send directly
-        await _deliver_to_guest(context, ticket)
+    services.outbox.wake()  # the answer was queued with it
     await reply(update, _("✅ Answer to question #{id} sent to the asker.").format(id=ticket.id)
                 + "\n" + _("A good answer for everyone? /themfaq {id}").format(id=ticket.id),
                 reply_to_message_id=update.effective_message.message_id
                 if update.effective_message else None)
 
 
-def answer_message(ticket: Ticket, _: Translator) -> Rendered:
+def answer_message(ticket: service.Ticket, _: Translator) -> Rendered:
     text = "\n".join([
         _("💬 <b>Answer to your question #{id}</b>").format(id=ticket.id),
         f"<i>{esc(ticket.question[:300])}</i>", "", ticket.answer or "",
@@ -176,23 +172,41 @@ def answer_message(ticket: Ticket, _: Translator) -> Rendered:
     return Rendered(text, buttons)
 
 
-async def _deliver_to_guest(context: BotContext, ticket: Ticket) -> None:
-    if is_pseudonym_number(ticket.asker_tg):  # the asker erased their account meanwhile
-        return
-    rendered = answer_message(ticket, translator(None))
-    try:
-        await send_html(context.bot, ticket.asker_tg, rendered.text,
-                        reply_markup=rendered.reply_markup)
-    except TelegramError as exc:
-        log.info("answer to a guest not delivered: %s", type(exc).__name__)
-
-
 async def render_ticket_answer(services: Services, row: OutboxRow,
                                account: Account) -> Rendered | None:
-    ticket = await repo.ticket_by_id(services.db.reader, int(row.payload["ticket_id"]))
+    ticket = await service.ticket_by_id(services.db, int(row.payload["ticket_id"]))
     if ticket is None or ticket.answer is None:
         return None
     return answer_message(ticket, translator(account.language))
+
+
+async def render_new_ticket(services: Services, row: OutboxRow,
+                            account: Account) -> Rendered | None:
+    """A question for an officer in private (no support group): the question and a button
+    to answer it here; nothing when it was answered meanwhile."""
+    ticket = await service.ticket_by_id(services.db, int(row.payload["ticket_id"]))
+    if ticket is None or ticket.status != "open":
+        return None
+    _ = translator(account.language)
+    return Rendered(await ticket_text(services, ticket, _), InlineKeyboardMarkup([[
+        button(_("Answer #{id}").format(id=ticket.id), PickTicketPress(ticket.id))]]))
+
+
+NUDGE = N_("⏰ Question #{id} has waited 2 working days for an answer. Please reply to it.")
+
+
+async def render_nudge(services: Services, row: OutboxRow, account: Account) -> Rendered | None:
+    """The nudge about a question still open: in the group, as a reply to the question; to
+    an officer, with the question and its button."""
+    ticket = await service.ticket_by_id(services.db, int(row.payload["ticket_id"]))
+    if ticket is None or ticket.status != "open":
+        return None
+    _ = translator(account.language)
+    if row.chat_id is not None and row.chat_id == ticket.group_chat:
+        return Rendered(_(NUDGE).format(id=ticket.id), reply_to=ticket.group_msg)
+    return Rendered(_(NUDGE).format(id=ticket.id) + "\n\n" + await ticket_text(
+        services, ticket, _), InlineKeyboardMarkup([[
+            button(_("Answer #{id}").format(id=ticket.id), PickTicketPress(ticket.id))]]))
 
 
 @guard("ask_staff")
@@ -202,12 +216,8 @@ async def rate_pressed(update: Update, context: BotContext) -> None:
     _ = await tr(update, context)
     press = RatePress.unpack(query.data)
     rating = int(press.rating)
-    services = context.services
-    async with services.db.transaction() as tx:
-        rated = await repo.rate(tx, press.ticket_id, query.from_user.id, rating)
-        if rated:
-            await audit(tx, actor=f"tg:{query.from_user.id}", action="ticket.rate",
-                        subject=f"ticket:{press.ticket_id}", rating=rating)
+    rated = await service.rate(context.services.db, press.ticket_id, query.from_user.id,
+                               rating)
     await reply(update, _("Thank you for your feedback!") if rated
                 else _("This button is not valid for you."))
 
@@ -218,7 +228,7 @@ async def follow_up_pressed(update: Update, context: BotContext) -> None:
     assert query is not None and query.from_user is not None
     _ = await tr(update, context)
     ticket_id = FollowUpPress.unpack(query.data).ticket_id
-    ticket = await repo.ticket_by_id(context.services.db.reader, ticket_id)
+    ticket = await service.ticket_by_id(context.services.db, ticket_id)
     if ticket is None or ticket.asker_tg != query.from_user.id:
         await reply(update, _("This button is not valid for you."))
         return
@@ -234,7 +244,7 @@ async def pick_pressed(update: Update, context: BotContext) -> None:
     _ = await tr(update, context)
     ticket_id = PickTicketPress.unpack(query.data).ticket_id
     visitor = await visitor_of(update, context)
-    ticket = await repo.ticket_by_id(context.services.db.reader, ticket_id)
+    ticket = await service.ticket_by_id(context.services.db, ticket_id)
     if ticket is None or not service.may_answer(visitor.profile, visitor.is_admin, ticket):
         await reply(update, _("This button is not valid for you."))
         return
@@ -284,23 +294,12 @@ async def register_group(update: Update, context: BotContext) -> None:
     """/nhomhotro in a group: this group receives the questions of my unit (Sở or Phòng)."""
     _ = await tr(update, context)
     visitor = await visitor_of(update, context)
-    services = context.services
     chat = update.effective_chat
     assert chat is not None
-    unit_id = await _staff_unit(services, visitor.profile)
-    async with services.db.transaction() as tx:
-        await repo.set_support_group(tx, unit_id, chat.id, f"tg:{visitor.telegram_user_id}")
-        await audit(tx, actor=f"tg:{visitor.telegram_user_id}", action="support_group.set",
-                    subject=f"unit:{unit_id}")
-    unit = await unit_by_id(services.db.reader, unit_id)
+    unit = await service.register_group(context.services.db, visitor.profile, chat.id,
+                                        f"tg:{visitor.telegram_user_id}")
     await reply(update, _("This group now receives the questions for {unit}. Reply to a "
-                          "question to answer it.").format(unit=esc(unit.name if unit else "")))
-
-
-async def _staff_unit(services: Services, profile: Profile | None) -> int:
-    if profile is not None and profile.person.role is Role.PHONG_STAFF:
-        return profile.unit.id
-    return await service.so_unit_id(services.db)
+                          "question to answer it.").format(unit=esc(unit)))
 
 
 @guard("answer_tickets")
@@ -321,7 +320,7 @@ async def propose(update: Update, context: BotContext) -> None:
 @guard("approve_faq")
 async def pending_drafts(update: Update, context: BotContext) -> None:
     _ = await tr(update, context)
-    drafts = await repo.drafts(context.services.db.reader, "pending")
+    drafts = await service.pending_drafts(context.services.db)
     if not drafts:
         await reply(update, _("No drafts wait for approval."))
         return
@@ -355,37 +354,14 @@ async def draft_decided(update: Update, context: BotContext) -> None:
         await reply(update, _("Draft #{id} rejected.").format(id=draft.id))
 
 
-async def remind_stale_tickets(services: Services) -> int:
-    """Nudge the support group about questions left two working days without an answer."""
-    bot = services.outbox.bot
-    now = services.clock()
-    nudged = 0
-    for ticket in await repo.not_reminded_open(services.db.reader):
-        if not reminder_due(ticket.created_at, now) or ticket.group_chat is None:
-            continue
-        _ = translator("vi")
-        try:
-            if bot is not None:
-                await bot.send_message(ticket.group_chat, _(
-                    "⏰ Question #{id} has waited 2 working days for an answer. Please reply to "
-                    "it.").format(id=ticket.id), reply_to_message_id=ticket.group_msg)
-        except TelegramError as exc:
-            log.info("ticket reminder not delivered: %s", type(exc).__name__)
-            continue
-        async with services.db.transaction() as tx:
-            await repo.mark_reminded(tx, ticket.id)
-            await audit(tx, actor="scheduler", action="ticket.remind",
-                        subject=f"ticket:{ticket.id}")
-        nudged += 1
-    return nudged
-
-
 def register(application: BotApplication) -> None:
     services = application.bot_data.services
     assert services is not None
 
 
-    services.outbox.register("ticket", partial(render_ticket_answer, services))
+    services.outbox.register(notices.TICKET_ANSWER, partial(render_ticket_answer, services))
+    services.outbox.register(notices.TICKET_NEW, partial(render_new_ticket, services))
+    services.outbox.register(notices.TICKET_NUDGE, partial(render_nudge, services))
     private = filters.ChatType.PRIVATE
     groups = filters.ChatType.GROUPS
     application.add_handlers([

@@ -30,12 +30,9 @@ from bot.domain.tasks import (
     states_for,
 )
 from bot.i18n import N_, Translator, translator
-from bot.sending import Rendered
+from bot.sending import Account, OutboxRow, Rendered
+from bot.services import notices
 from bot.services import tasks as task_service
-from bot.storage import people as people_repo
-from bot.storage import tasks as task_repo
-from bot.storage.accounts import Account, account_of_person
-from bot.storage.outbox import OutboxRow, Queued, enqueue
 from handlers.account import ROLE_NAMES
 from handlers.buttons import ApprovePress, EntryPress, GoPress, ItemPress, StatePress, button
 from handlers.common import (
@@ -234,7 +231,8 @@ async def _apply(update: Update, context: BotContext, task: Task, state: TaskSta
     text = _("Updated: {task} — {state}.").format(task=task_name(task, _),
                                                    state=state_name(state, _, task))
     if state is ReviewState.LECTURER_APPROVED:
-        told = await alert_approvers(context, change)
+        services.outbox.wake()
+        told = change.alerted
         text += "\n" + (_("I have told {n} approver(s); they will confirm here once they approve "
                           "on LMS.").format(n=told) if told else
                         _("Your approver does not use the assistant yet: please tell them "
@@ -284,38 +282,13 @@ def approve_button(change: task_service.Change, _: Translator) -> InlineKeyboard
         _("✅ Approved on LMS"), ApprovePress(change.owner.person.id, change.task.code))]])
 
 
-async def alert_approvers(context: BotContext, change: task_service.Change) -> int:
-    """Queue the alert for each approver who uses the bot; returns how many will get it."""
-    services = context.services
-    queued = []
-    for approver in change.approvers:
-        account = await account_of_person(services.db.reader, approver.id)
-        if account is None or account.blocked:
-            continue
-        queued.append(Queued("alert", f"alert:{change.owner.person.id}:{change.task.code}:"
-                                      f"{services.clock().isoformat(timespec='seconds')}",
-                             approver.id, {"owner_id": change.owner.person.id,
-                                           "task": change.task.code}, priority=1))
-    if queued:
-        async with services.db.transaction() as tx:
-            await enqueue(tx, queued)
-        services.outbox.wake()
-    return len(queued)
-
-
 async def render_alert(services: Services, row: OutboxRow, account: Account) -> Rendered | None:
     """The approval alert, if the item still waits for approval when it goes out."""
-    owner_person = await people_repo.person_by_id(services.db.reader,
-                                                  int(row.payload["owner_id"]))
     campaign = await services.campaign()
-    task = campaign.task(str(row.payload["task"]))
-    if owner_person is None or task is None:
+    change = await task_service.still_waiting(services.db, campaign, int(row.payload["owner_id"]),
+                                              str(row.payload["task"]))
+    if change is None:
         return None
-    states = await task_repo.states_of(services.db.reader, campaign, owner_person.id)
-    if states.get(task) is not ReviewState.LECTURER_APPROVED:
-        return None
-    owner = await people_repo.profile_of(services.db.reader, owner_person)
-    change = task_service.Change(owner, task, None, ReviewState.LECTURER_APPROVED)
     _ = translator(account.language)
     return Rendered(alert_text(campaign, change, _), approve_button(change, _))
 
@@ -348,21 +321,9 @@ async def approve_pressed(update: Update, context: BotContext) -> None:
     change = await task_service.approve(services.db, campaign, approver, press.owner_id, task,
                                         rules=services.rules_for(campaign),
                                         actor=f"person:{approver.person.id}")
+    services.outbox.wake()  # the owner's notice was queued with the approval
     await reply(update, _("Recorded: {task} of {name} is approved.").format(
         task=task_name(task, _), name=esc(change.owner.person.full_name)))
-    await _tell_owner(context, change, approver)
-
-
-async def _tell_owner(context: BotContext, change: task_service.Change,
-                      approver: Profile) -> None:
-    services = context.services
-    async with services.db.transaction() as tx:
-        await enqueue(tx, [Queued("notice", f"approved:{change.owner.person.id}:"
-                                            f"{change.task.code}", change.owner.person.id,
-                                  {"task": change.task.code,
-                                   "approver_role": approver.person.role.value,
-                                   "approver_name": approver.person.full_name}, priority=1)])
-    services.outbox.wake()
 
 
 @guard("approve")
@@ -466,8 +427,8 @@ def register(application: BotApplication) -> None:
 
 
 
-    services.outbox.register("alert", partial(render_alert, services))
-    services.outbox.register("notice", partial(render_notice, services))
+    services.outbox.register(notices.ALERT, partial(render_alert, services))
+    services.outbox.register(notices.APPROVED, partial(render_notice, services))
     private = filters.ChatType.PRIVATE
     application.add_handlers([
         CommandHandler("tiendo", progress, filters=private),

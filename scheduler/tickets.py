@@ -1,4 +1,5 @@
-"""Hourly, within working hours: nudge support groups about questions left 2 working days."""
+"""Hourly, within working hours: nudge about questions left 2 working days without an answer,
+in their support group or to the officers who received them, through the outbox."""
 
 from __future__ import annotations
 
@@ -6,20 +7,26 @@ import logging
 
 from telegram.ext import CallbackContext
 
-from bot.context import BotApplication
+from bot.context import BotApplication, Services
 from bot.domain.deadlines import may_send_at
+from bot.services.handoff import nudge_stale
 
 log = logging.getLogger(__name__)
 
 
-async def remind_tickets_job(context: CallbackContext) -> None:  # type: ignore[type-arg]
-    from handlers.support import remind_stale_tickets
+async def remind_stale_tickets(services: Services) -> int:
+    """Queue the nudges due now; returns how many questions were nudged."""
+    if not may_send_at(services.local_now().time()):
+        return 0
+    nudged = await nudge_stale(services.db, services.clock(), services.settings.admin_ids)
+    if nudged:
+        log.info("tickets: %d questions nudged", nudged)
+        services.outbox.wake()
+    return nudged
 
-    services = context.application.bot_data.services
-    if may_send_at(services.local_now().time()):
-        nudged = await remind_stale_tickets(services)
-        if nudged:
-            log.info("tickets: %d support groups nudged", nudged)
+
+async def remind_tickets_job(context: CallbackContext) -> None:  # type: ignore[type-arg]
+    await remind_stale_tickets(context.application.bot_data.services)
 
 
 def schedule_ticket_reminders(application: BotApplication) -> None:

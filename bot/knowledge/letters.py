@@ -82,6 +82,8 @@ def _unmerge(line: str) -> list[str]:
             k = len(words_before)
             while k > 0 and len(words_before) - k < 5 and words_before[k - 1][:1].isupper():
                 k -= 1
+            while k > 0 and words_before[k - 1].lower() in ("thành", "phố", "tỉnh", "tp."):
+                k -= 1  # "Thành phố Hồ Chí Minh" is one place
             if 0 < k < len(words_before):
                 out += [" ".join(words_before[:k]), part[len(" ".join(words_before[:k])) + 1:]]
                 continue
@@ -318,13 +320,14 @@ def split_passages(text: str) -> list[Passage]:
 
     skipping = False  # after "Nơi nhận": recipients and signature, until the next document
     for line in _unwrap(clean_lines(text)):
-        if not line or _DATE_LINE.match(line) or line.startswith(_MOTTO):
+        if not line or line.startswith(_MOTTO):
             continue
         if _END.match(line) or _NUMBER.match(line):  # a file may hold several documents
             flush()
             skipping = bool(_END.match(line))
             stack.clear()
-            continue
+            if skipping:
+                continue
         heading = _heading(line)
         if skipping:
             if heading is None and len(line) < _LABEL_CHARS:

@@ -160,3 +160,16 @@ async def create_invite(db: Database, *, role: Role, unit_name: str | None, full
         await audit(tx, actor=actor, action="invite.create", subject=f"unit:{unit_id}",
                     role=role.value)
     return code
+
+
+async def writes_again(db: Database, visitor: Visitor) -> None:
+    """Someone marked as having blocked the bot wrote to it, so they unblocked it: bulk
+    messages may reach them again."""
+    if visitor.account is not None and visitor.account.blocked:
+        async with db.transaction() as tx:
+            await account_repo.unblock(tx, visitor.telegram_user_id)
+
+
+async def set_reminders_muted(db: Database, telegram_user_id: int, muted: bool) -> None:
+    async with db.transaction() as tx:
+        await account_repo.set_reminders_muted(tx, telegram_user_id, muted)

@@ -7,7 +7,8 @@ from bot.domain.people import Person, Role
 from bot.knowledge.engine import Answer, AnsweringEngine
 from bot.knowledge.entries import Entry
 from bot.storage import Database
-from bot.storage.questions import record_unanswered
+from bot.storage import questions as questions_repo
+from bot.storage.questions import FrequentQuestion, record_unanswered
 
 
 def engine_role(person: Person | None) -> str | None:
@@ -38,3 +39,7 @@ def entry_answer(engine: AnsweringEngine, entry: Entry) -> Answer:
     """An entry chosen by a button: shown as a confident answer with its related entries."""
     related = tuple(e for rid in entry.related if (e := engine.entry(rid)) is not None)
     return Answer(kind="confident", entry=entry, confidence=1.0, candidates=related[:3])
+
+
+async def most_frequent_unanswered(db: Database) -> list[FrequentQuestion]:
+    return await questions_repo.most_frequent_unanswered(db.reader)

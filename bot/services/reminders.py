@@ -33,9 +33,11 @@ from bot.domain.routing import (
 )
 from bot.domain.tasks import ReviewState, TaskState, is_done
 from bot.services.campaigns import current
+from bot.services.tasks import pending_for
 from bot.storage import Database
 from bot.storage import deadlines as deadline_repo
 from bot.storage import people as people_repo
+from bot.storage import tasks as task_repo
 from bot.storage.database import audit
 from bot.storage.outbox import Queued, enqueue
 from bot.storage.recipients import StaffRow, reachable_by_unit, school_staff
@@ -227,3 +229,60 @@ async def describe_plan(db: Database, planned: Sequence[PlannedReminder]) -> lis
         lines.append(f"{p.occurrence:%d/%m/%Y} −{p.offset}d  {p.kind.value:<8} {name}: "
                      f"{what}{count}")
     return lines
+
+
+@dataclass(frozen=True, slots=True)
+class ReminderContent:
+    """What a queued reminder says when it goes out, read from the state at that moment."""
+
+    kind: ReminderKind
+    deadline: Deadline
+    date: dt.date
+    missing: tuple[Task, ...] = ()  # OWN: the person's tasks still open
+    states: dict[Task, TaskState] | None = None  # OWN: their states
+    pending: int = 0  # APPROVER: items waiting for them
+    unit_name: str = ""  # SCHOOL, DISTRICT: the unit reminded about
+    open_counts: dict[str, int] | None = None  # school name → people still missing a task
+
+
+async def reminder_content(db: Database, campaign: Campaign, rules: RoutingRules,
+                           person_id: int, deadline_id: int, occurrence: str,
+                           kind: ReminderKind) -> ReminderContent | None:
+    """None when there is nothing left to remind (done, approved, deadline changed)."""
+    person = await people_repo.person_by_id(db.reader, person_id)
+    due = await still_due(db, person, deadline_id, occurrence) if person else None
+    if person is None or due is None:
+        return None
+    deadline, date = due
+    if kind is ReminderKind.OWN:
+        states = await task_repo.states_of(db.reader, campaign, person.id)
+        missing = tuple(missing_for(campaign, person, states, deadline))
+        return ReminderContent(kind, deadline, date, missing, states) if missing else None
+    if kind is ReminderKind.APPROVER:
+        profile = await people_repo.profile_of(db.reader, person)
+        pending = [p for p in await pending_for(db, campaign, profile, rules)
+                   if p.task.code in deadline.tasks]
+        return ReminderContent(kind, deadline, date, pending=len(pending)) if pending else None
+    counts = await _open_counts(db, campaign, person.unit_id, deadline,
+                                district=kind is ReminderKind.DISTRICT)
+    if not counts:
+        return None
+    unit = await people_repo.unit_by_id(db.reader, person.unit_id)
+    return ReminderContent(kind, deadline, date, unit_name=unit.name if unit else "",
+                           open_counts=counts)
+
+
+async def _open_counts(db: Database, campaign: Campaign, unit_id: int, deadline: Deadline, *,
+                       district: bool) -> dict[str, int]:
+    """School name → people who still miss one of the deadline's tasks."""
+    schools = ([u for u in await people_repo.units_of_kind(db.reader, UnitKind.SCHOOL)
+                if u.parent_id == unit_id] if district else
+               [u for u in [await people_repo.unit_by_id(db.reader, unit_id)] if u])
+    counts: dict[str, int] = {}
+    for school in schools:
+        staff = await people_repo.people_in_unit(db.reader, school.id)
+        states = await task_repo.states_of_many(db.reader, campaign, [p.id for p in staff])
+        n = sum(1 for p in staff if missing_for(campaign, p, states[p.id], deadline))
+        if n:
+            counts[school.name] = n
+    return counts

@@ -53,3 +53,10 @@ async def export(db: Database, scope: Scope, which: str, *, actor: str) -> tuple
         await audit(tx, actor=actor, action=f"export.phu_luc_{which}",
                     subject=f"{scope.kind}:{scope.unit_id}", rows=rows)
     return name, content
+
+
+async def record_view(db: Database, scope: Scope, *, actor: str, people: int) -> None:
+    """Who looked at whose progress: every view leaves an audit row."""
+    async with db.transaction() as tx:
+        await audit(tx, actor=actor, action="report.view",
+                    subject=f"{scope.kind}:{scope.unit_id}", people=people)

@@ -30,10 +30,13 @@ from bot.domain.tasks import (
     is_done,
 )
 from bot.i18n import N_
+from bot.services import notices
 from bot.services.authority import current_profile, refuse
 from bot.storage import Database
 from bot.storage import people as people_repo
 from bot.storage import tasks as task_repo
+from bot.storage.accounts import account_of_person
+from bot.storage.outbox import enqueue
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +59,8 @@ class Change:
     task: Task
     from_state: TaskState | None
     to_state: TaskState
-    approvers: tuple[Person, ...] = ()  # to alert: the item now waits for them
+    approvers: tuple[Person, ...] = ()  # the item now waits for them
+    alerted: int = 0  # how many of them use the assistant and were sent the alert
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,15 +105,26 @@ async def change_own(db: Database, campaign: Campaign, owner: Profile, task: Tas
     from_state = current.get(task)
     check_transition(task, from_state or initial_state(task), to_state, actor_kind=Actor.OWNER,
                      reason=reason)
+    approvers: tuple[Person, ...] = ()
+    reachable: list[int] = []
+    if to_state is ReviewState.LECTURER_APPROVED:
+        approvers = tuple(await approvers_of(db, owner, rules))
+        reachable = [p.id for p in approvers if await _reachable(db, p.id)]
     async with db.transaction() as tx:
         if not await task_repo.set_state(tx, owner.person.id, task, from_state, to_state,
                                          actor=actor, reason=reason):
             raise AlreadyDone(N_("This item was changed in the meantime. Please open /tiendo "
                                  "again."))
-    approvers: tuple[Person, ...] = ()
-    if to_state is ReviewState.LECTURER_APPROVED:
-        approvers = tuple(await approvers_of(db, owner, rules))
-    return Change(owner, task, from_state, to_state, approvers)
+        if reachable:
+            await enqueue(tx, notices.approver_alerts(await notices.last_change_id(tx),
+                                                      owner.person.id, task.code, reachable))
+    return Change(owner, task, from_state, to_state, approvers, len(reachable))
+
+
+async def _reachable(db: Database, person_id: int) -> bool:
+    """The person uses the assistant and has not blocked it."""
+    account = await account_of_person(db.reader, person_id)
+    return account is not None and not account.blocked
 
 
 async def approve(db: Database, campaign: Campaign, approver: Profile, owner_id: int,
@@ -141,6 +156,8 @@ async def approve(db: Database, campaign: Campaign, approver: Profile, owner_id:
                                          actor=actor):
             raise AlreadyDone(N_("“{task}” is already “{state}”."),
                               {"task": task.header, "state": ReviewState.APPROVED.label})
+        await enqueue(tx, [notices.approval_notice(await notices.last_change_id(tx), owner_id,
+                                                   task.code, current.person)])
     return Change(owner, task, from_state, ReviewState.APPROVED)
 
 
@@ -202,3 +219,17 @@ async def school_overview(db: Database, campaign: Campaign, school_id: int) -> S
                 open_by_task.setdefault(task, []).append(person)
     ordered = {t: open_by_task[t] for t in campaign.tasks if t in open_by_task}
     return SchoolOverview(len(staff), ordered)
+
+
+async def still_waiting(db: Database, campaign: Campaign, owner_id: int,
+                        task_code: str) -> Change | None:
+    """The item an alert is about, if it still waits for approval when the alert goes out."""
+    owner_person = await people_repo.person_by_id(db.reader, owner_id)
+    task = campaign.task(task_code)
+    if owner_person is None or task is None:
+        return None
+    states = await task_repo.states_of(db.reader, campaign, owner_id)
+    if states.get(task) is not ReviewState.LECTURER_APPROVED:
+        return None
+    owner = await people_repo.profile_of(db.reader, owner_person)
+    return Change(owner, task, None, ReviewState.LECTURER_APPROVED)

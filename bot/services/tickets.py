@@ -3,21 +3,26 @@ good answer can become a knowledge-base entry once a Sở admin approves it."""
 
 from __future__ import annotations
 
-import datetime as dt
+from dataclasses import dataclass
 
 from bot.domain.errors import AlreadyDone, DomainError
-from bot.domain.people import Profile, Role, UnitKind
-from bot.domain.tickets import MAX_OPEN_TICKETS, support_unit
+from bot.domain.people import Level, Profile, Role, UnitKind
 from bot.i18n import N_, translator
 from bot.knowledge.engine import AnsweringEngine
 from bot.knowledge.entries import Entry, Source
+from bot.services import notices
 from bot.services.authority import current_profile, refuse
 from bot.storage import Database
 from bot.storage import people as people_repo
 from bot.storage import tickets as repo
+from bot.storage.accounts import account_by_telegram_id
 from bot.storage.database import audit
+from bot.storage.erasure import is_pseudonym_number
+from bot.storage.outbox import enqueue
 from bot.storage.people import unit_by_id
 from bot.storage.tickets import Draft, Ticket
+
+__all__ = ["Asker", "Draft", "Ticket"]  # what handlers may name
 
 MAX_QUESTION_CHARS = 1000
 FAQ_TOPIC = "faq"
@@ -29,29 +34,6 @@ async def so_unit_id(db: Database) -> int:
     if found is None:
         raise DomainError(N_("The Sở is not set up yet: please import the roster first."))
     return found
-
-
-async def open_ticket(db: Database, *, asker_tg: int, profile: Profile | None, question: str,
-                      now: dt.datetime, parent_id: int | None = None) -> Ticket:
-    """Raises DomainError when the user already has the maximum of open questions."""
-    question = question.strip()[:MAX_QUESTION_CHARS]
-    if not question:
-        raise DomainError(N_("Please type the question first."))
-    if await repo.open_count(db.reader, asker_tg) >= MAX_OPEN_TICKETS:
-        raise DomainError(N_("You already have {n} questions waiting for an answer. Please wait "
-                             "for them before asking more staff questions."),
-                          {"n": MAX_OPEN_TICKETS})
-    unit_id = support_unit(profile, await so_unit_id(db))
-    async with db.transaction() as tx:
-        ticket_id = await repo.create_ticket(tx, asker_tg=asker_tg,
-                                             person_id=profile.person.id if profile else None,
-                                             unit_id=unit_id, question=question,
-                                             parent_id=parent_id, now=now)
-        await audit(tx, actor=f"tg:{asker_tg}", action="ticket.open",
-                    subject=f"ticket:{ticket_id}", unit=unit_id, parent=parent_id)
-    ticket = await repo.ticket_by_id(db.reader, ticket_id)
-    assert ticket is not None
-    return ticket
 
 
 def may_answer(staff: Profile | None, is_admin: bool, ticket: Ticket) -> bool:
@@ -80,16 +62,84 @@ async def _check_may_answer(db: Database, ticket_id: int, staff: Profile | None,
 
 async def answer_ticket(db: Database, ticket_id: int, *, staff: Profile | None,
                         is_admin: bool, text: str, by: str) -> Ticket:
-    await _check_may_answer(db, ticket_id, staff, is_admin, by, "ticket.answer")
+    """Record the answer and queue it for the asker, in one transaction."""
+    ticket = await _check_may_answer(db, ticket_id, staff, is_admin, by, "ticket.answer")
     if not text.strip():
         raise DomainError(N_("Please type the answer first."))
+    asker = await account_by_telegram_id(db.reader, ticket.asker_tg)
     async with db.transaction() as tx:
         if not await repo.answer(tx, ticket_id, text.strip(), by):
             raise AlreadyDone(N_("Question #{id} has already been answered."), {"id": ticket_id})
         await audit(tx, actor=by, action="ticket.answer", subject=f"ticket:{ticket_id}")
+        if ticket.asker_person_id is not None or not is_pseudonym_number(ticket.asker_tg):
+            await enqueue(tx, [notices.to_person_or_chat(  # (a guest who erased: nobody)
+                notices.TICKET_ANSWER, f"ticket:{ticket_id}", ticket.asker_person_id,
+                ticket.asker_tg, {"ticket_id": ticket_id}, asker.language if asker else "vi")])
     answered = await repo.ticket_by_id(db.reader, ticket_id)
     assert answered is not None
     return answered
+
+
+@dataclass(frozen=True, slots=True)
+class Asker:
+    """Who asked, as staff may see it: role, level and school, never the name or phone."""
+
+    role: Role
+    is_core: bool
+    level: Level | None
+    school: str | None
+
+
+async def ticket_by_id(db: Database, ticket_id: int) -> Ticket | None:
+    return await repo.ticket_by_id(db.reader, ticket_id)
+
+
+async def ticket_replied_to(db: Database, chat_id: int, message_id: int) -> Ticket | None:
+    """The ticket whose group message this is (a reply to it is the answer)."""
+    return await repo.ticket_by_group_message(db.reader, chat_id, message_id)
+
+
+async def asker_of(db: Database, ticket: Ticket) -> Asker | None:
+    """None for a guest (or someone no longer in the roster)."""
+    person = (await people_repo.person_by_id(db.reader, ticket.asker_person_id)
+              if ticket.asker_person_id is not None else None)
+    if person is None:
+        return None
+    profile = await people_repo.profile_of(db.reader, person)
+    return Asker(person.role, person.is_core, person.level,
+                 profile.school.name if profile.school else None)
+
+
+async def unit_name(db: Database, unit_id: int) -> str:
+    unit = await unit_by_id(db.reader, unit_id)
+    return unit.name if unit else ""
+
+
+async def rate(db: Database, ticket_id: int, asker_tg: int, rating: int) -> bool:
+    """The asker rates the answer; False when the ticket is not their answered one."""
+    async with db.transaction() as tx:
+        rated = await repo.rate(tx, ticket_id, asker_tg, rating)
+        if rated:
+            await audit(tx, actor=f"tg:{asker_tg}", action="ticket.rate",
+                        subject=f"ticket:{ticket_id}", rating=rating)
+    return rated
+
+
+async def register_group(db: Database, staff: Profile | None, chat_id: int, by: str) -> str:
+    """This group receives the questions of the staff member's unit (their Phòng, else the
+    Sở); returns the unit's name."""
+    if staff is not None and staff.person.role is Role.PHONG_STAFF:
+        unit_id = staff.unit.id
+    else:
+        unit_id = await so_unit_id(db)
+    async with db.transaction() as tx:
+        await repo.set_support_group(tx, unit_id, chat_id, by)
+        await audit(tx, actor=by, action="support_group.set", subject=f"unit:{unit_id}")
+    return await unit_name(db, unit_id)
+
+
+async def pending_drafts(db: Database) -> list[Draft]:
+    return await repo.drafts(db.reader, "pending")
 
 
 async def tickets_for_staff(db: Database, staff: Profile | None,

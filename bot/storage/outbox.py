@@ -20,29 +20,34 @@ class OutboxRow:
     id: int
     kind: str
     dedup_key: str
-    person_id: int
+    person_id: int | None  # a person of the roster, or
     payload: dict[str, Any]
     attempts: int
+    chat_id: int | None = None  # a chat: a support group, a guest, an admin outside the roster
 
 
 @dataclass(frozen=True, slots=True)
 class Queued:
+    """A message to queue for a person (``person_id``) or a chat (``chat_id``, person None)."""
+
     kind: str
     dedup_key: str
-    person_id: int
+    person_id: int | None
     payload: dict[str, Any]
     priority: int = 5
+    chat_id: int | None = None
 
 
 async def enqueue(tx: aiosqlite.Connection, items: Iterable[Queued]) -> int:
-    """Queue messages; one already queued under the same key for that person is ignored."""
+    """Queue messages; one already queued under the same key for that person (or chat) is
+    ignored."""
     now = utcnow()
     before = tx.total_changes
     await tx.executemany(
-        "INSERT OR IGNORE INTO outbox (kind, dedup_key, person_id, payload, priority, "
-        "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [(q.kind, q.dedup_key, q.person_id, json.dumps(q.payload), q.priority, now, now)
-         for q in items])
+        "INSERT OR IGNORE INTO outbox (kind, dedup_key, person_id, chat_id, payload, priority, "
+        "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [(q.kind, q.dedup_key, q.person_id, q.chat_id, json.dumps(q.payload), q.priority, now,
+          now) for q in items])
     return tx.total_changes - before
 
 
@@ -84,9 +89,9 @@ async def claim(tx: aiosqlite.Connection, limit: int, now: dt.datetime,
     marks = ",".join("?" * len(ids))
     await tx.execute(f"UPDATE outbox SET status = 'sending', attempts = attempts + 1, "
                      f"updated_at = ? WHERE id IN ({marks})", (utcnow(), *ids))
-    async with tx.execute(f"SELECT id, kind, dedup_key, person_id, payload, attempts FROM outbox"
-                          f" WHERE id IN ({marks}) ORDER BY priority, id", ids) as cur:
-        return [OutboxRow(r[0], r[1], r[2], r[3], json.loads(r[4]), r[5])
+    async with tx.execute(f"SELECT id, kind, dedup_key, person_id, payload, attempts, chat_id "
+                          f"FROM outbox WHERE id IN ({marks}) ORDER BY priority, id", ids) as cur:
+        return [OutboxRow(r[0], r[1], r[2], r[3], json.loads(r[4]), r[5], r[6])
                 for r in await cur.fetchall()]
 
 

@@ -7,7 +7,7 @@ import datetime as dt
 from bot.app import Services
 from bot.offline import OfflineTelegram, SimulatedUser
 from bot.storage import Database
-from handlers.support import remind_stale_tickets
+from scheduler.tickets import remind_stale_tickets
 from tests.conftest import ADMIN_ID, FakeClock
 
 SO_GROUP, PHONG_GROUP = -100777, -100888
@@ -123,6 +123,7 @@ async def test_questions_waiting_two_working_days_are_reminded_to_staff(
     assert await remind_stale_tickets(services) == 0
     clock.set_local(dt.datetime(2027, 2, 16, 16, 0))  # Tuesday: two
     assert await remind_stale_tickets(services) == 1
+    await services.outbox.drain()  # nudges go through the outbox
     assert "⏰" in group_messages(telegram, SO_GROUP)[-1].text
     assert await remind_stale_tickets(services) == 0  # once
 

@@ -168,6 +168,12 @@ def test_facts_beyond_the_curated_entries_are_reachable_once_the_seeds_are_loade
     answer = engine.answer("Kế hoạch 1308 của Kiên Giang có tổng số bao nhiêu giáo viên tiểu "
                            "học tham gia?")
     assert "8324" in normalise(render_answer(answer, VI)).replace(".", "")
+    issued = plain_text(render_answer(engine.answer("kế hoạch 4082 của TP.HCM ban hành ngày nào"),
+                                      VI))
+    assert "ngày 04 tháng 12 năm 2020" in issued and "Theo Kế hoạch số 4082/KH-GDĐT-TC" in issued
+    follows = plain_text(render_answer(engine.answer(
+        "Bình Phước thực hiện kế hoạch số mấy của Bộ GD&ĐT"), VI))
+    assert "37/KH-BGDĐT" in follows
 
 
 def test_an_unsure_answer_clearly_ahead_is_given_with_the_others_as_choices() -> None:
