@@ -330,9 +330,25 @@ async def render_broadcast(services: Services, headers: dict[int, service.Sender
         return None
     header = headers.get(broadcast.id)
     if header is None:
+        if not await service.still_authorised(services.db, broadcast,
+                                              services.settings.admin_ids):
+            await _tell_author_refused(services, broadcast)
+            return None
         header = headers[broadcast.id] = await service.sender_header(
             services.db, broadcast, services.settings.so_name)
     return announcement(broadcast, header, translator(account.language))
+
+
+async def _tell_author_refused(services: Services, broadcast: Broadcast) -> None:
+    bot = services.outbox.bot
+    if bot is None or broadcast.progress_chat is None:
+        return
+    _ = translator(None)
+    with contextlib.suppress(TelegramError):
+        await bot.send_message(broadcast.progress_chat, _(
+            "Announcement #{id} was stopped: your role or unit has changed since it was "
+            "queued, and its audience is now outside what you may reach.").format(
+            id=broadcast.id))
 
 
 async def refresh_progress(services: Services) -> None:

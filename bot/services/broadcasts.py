@@ -177,6 +177,30 @@ async def sender_header(db: Database, broadcast: Broadcast, so_name: str) -> Sen
     return SenderHeader(unit.name, person.role)
 
 
+async def still_authorised(db: Database, broadcast: Broadcast, admin_ids: frozenset[int],
+                           ) -> bool:
+    """Checked again when the outbox sends it (a night-time announcement waits for 07:00):
+    an author who lost the scope since queuing it sends nothing more; the broadcast is
+    cancelled and the refusal audited. Admins (by the settings) and the CLI keep the Sở's."""
+    author_tg = int(broadcast.author[3:]) if broadcast.author.startswith("tg:") else None
+    if broadcast.author == "cli" or (author_tg is not None and author_tg in admin_ids):
+        return True
+    try:
+        scope = sender_scope(await current_profile(db, broadcast.author_id), is_admin=False)
+    except PermissionDenied:
+        scope = None
+    audience = broadcast.audience
+    unit = await unit_by_id(db.reader, audience.unit_id) if audience.unit_id else None
+    if scope is not None and within_scope(scope, audience, unit.kind if unit else None,
+                                          unit.parent_id if unit else None):
+        return True
+    async with db.transaction() as tx:
+        if await repo.mark(tx, broadcast.id, "cancelled", expected=broadcast.status):
+            await audit(tx, actor=broadcast.author, action="broadcast.send.refused",
+                        subject=f"broadcast:{broadcast.id}", reason="outside_current_scope")
+    return False
+
+
 async def cancel(db: Database, broadcast_id: int, sender: Sender) -> None:
     await own_draft(db, broadcast_id, sender)
     async with db.transaction() as tx:

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
 
+from bot.context import Services
 from bot.offline import OfflineTelegram, SimulatedUser
 from bot.services.imports import import_roster
 from bot.spreadsheets import read_table
 from bot.storage import Database
 from bot.storage.accounts import account_by_telegram_id
+from tests.conftest import FakeClock
 
 ROSTER_HEADER = "Họ và tên,Ngày sinh,Số điện thoại,Chức vụ,Cấp học,Trường,Quận/Huyện,Cốt cán\n"
 
@@ -240,3 +243,26 @@ async def test_erasure_leaves_no_table_linking_the_telegram_id_to_the_person(
         "SELECT status, rating, asker_tg FROM tickets")
     assert (status, rating) == ("answered", 1) and asker != TEACHER_TG
     assert pseudonym.startswith("tg#") and str(TEACHER_TG) not in pseudonym
+
+
+async def test_a_night_announcement_is_stopped_at_07_00_if_its_sender_was_demoted(
+        telegram: OfflineTelegram, services: Services, clock: FakeClock,
+        demo_db: Database) -> None:
+    [tuan] = await linked(telegram, TUAN)
+    await linked(telegram, *HOA_AN, *ELSEWHERE)
+    clock.set_local(dt.datetime(2027, 2, 10, 22, 30))
+    await tuan.send("/thongbao")
+    [menu] = await tuan.send("Thông báo toàn tỉnh gửi đêm: họp lúc 9:00.")
+    [night] = await tuan.press("Gửi", menu)
+    await tuan.press("Gửi lúc 07:00", night)  # queued; nothing leaves between 21:00 and 07:00
+    await add_to_roster(demo_db, "Hoàng Minh Tuấn,12/04/1978,0903 000 001,Giáo viên,TH,"
+                                 "Trường TH Kim Đồng,Huyện Hòa An,")
+    clock.set_local(dt.datetime(2027, 2, 11, 7, 5))
+    await services.outbox.drain()
+    for phone in HOA_AN + ELSEWHERE:
+        assert received(telegram, phone, "họp lúc 9:00") == 0, phone
+    assert any("đã dừng" in m.text for m in telegram.api.messages_to(TUAN_ID))
+    [(status,)] = await demo_db.reader.execute_fetchall("SELECT status FROM broadcasts")
+    assert status == "cancelled"
+    [(actor, detail)] = await audit_actions(demo_db, "broadcast.send.refused")
+    assert actor == f"tg:{TUAN_ID}" and "outside_current_scope" in (detail or "")
