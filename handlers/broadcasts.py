@@ -27,14 +27,9 @@ from bot.domain.deadlines import may_send_at
 from bot.domain.errors import DomainError
 from bot.domain.people import Level, UnitKind
 from bot.i18n import N_, Translator, translator
-from bot.sending import Rendered
+from bot.sending import Account, OutboxRow, Rendered
 from bot.services import broadcasts as service
-from bot.storage import broadcasts as repo
-from bot.storage import people as people_repo
-from bot.storage.accounts import Account, account_by_telegram_id
-from bot.storage.broadcasts import Broadcast
-from bot.storage.database import audit
-from bot.storage.outbox import OutboxRow
+from bot.services.broadcasts import Broadcast
 from handlers.account import ROLE_NAMES
 from handlers.buttons import BroadcastOp, BroadcastPress, button
 from handlers.common import (
@@ -104,8 +99,8 @@ def _mark(on: bool, label: str) -> str:
 
 async def _summary(services: Services, broadcast: Broadcast, _: Translator) -> str:
     a = broadcast.audience
-    unit = await people_repo.unit_by_id(services.db.reader, a.unit_id) if a.unit_id else None
-    parts = [esc(unit.name) if unit else _("the whole province")]
+    summary = await service.audience_summary(services.db, a)
+    parts = [esc(summary.unit_name) if summary.unit_name else _("the whole province")]
     if a.levels:
         parts.append(", ".join(sorted(lv.value for lv in a.levels)))
     groups = [_(ROLE_GROUP_NAMES[g]) for g, roles in ROLE_GROUPS.items()
@@ -118,7 +113,7 @@ async def _summary(services: Services, broadcast: Broadcast, _: Translator) -> s
     missing = campaign.task(a.missing) if a.missing else None
     if missing is not None:
         parts.append(_("still missing: {task}").format(task=task_name(missing, _)))
-    total, reachable = await repo.count_audience(services.db.reader, a, campaign)
+    total, reachable = summary.total, summary.reachable
     return "\n".join([
         _("<b>Audience</b>: {what}").format(what=" · ".join(parts)),
         _("{n} people will receive it ({m} in the audience do not use the assistant yet).")
@@ -154,7 +149,7 @@ async def _show_audience(update: Update, context: BotContext, draft_id: int,
     broadcast = await service.own_draft(context.services.db, draft_id, sender)
     text = _("Announcement #{id} is ready. Choose who receives it:").format(id=draft_id) + \
         "\n" + await _summary(context.services, broadcast, _)
-    counts = await repo.filter_counts(context.services.db.reader, broadcast.audience.unit_id)
+    counts = await service.filter_counts(context.services.db, broadcast.audience.unit_id)
     markup = _audience_keyboard(broadcast, counts, _, unit_choice=sender.scope.kind is not
                                 UnitKind.SCHOOL)
     if edit is not None:
@@ -222,16 +217,9 @@ async def pressed(update: Update, context: BotContext) -> None:
 async def _unit_menu(update: Update, context: BotContext, draft_id: int,
                      sender: service.Sender) -> None:
     _ = await tr(update, context)
-    reader = context.services.db.reader
-    if sender.scope.kind is UnitKind.SO:
-        units = [*await people_repo.units_of_kind(reader, UnitKind.PHONG),
-                 *[u for u in await people_repo.units_of_kind(reader, UnitKind.SCHOOL)
-                   if u.level in (Level.THPT, Level.GDTX)]]
-        everyone = _("The whole province")
-    else:
-        units = [u for u in await people_repo.units_of_kind(reader, UnitKind.SCHOOL)
-                 if u.parent_id == sender.scope.unit_id]
-        everyone = _("All my schools")
+    units = await service.units_to_choose(context.services.db, sender.scope)
+    everyone = (_("The whole province") if sender.scope.kind is UnitKind.SO
+                else _("All my schools"))
     keyboard = [[button(everyone, BroadcastPress(draft_id, "un", "all"))]]
     keyboard += [[button(u.name[:60], BroadcastPress(draft_id, "un", str(u.id)))]
                  for u in units[:40]]
@@ -286,9 +274,8 @@ async def _send(update: Update, context: BotContext, broadcast: Broadcast,
         text = _("📤 Announcement #{id}: sending to {n} people…").format(id=broadcast.id, n=n)
     message = await reply(update, text)
     if message is not None:
-        async with services.db.transaction() as tx:
-            await repo.set_progress_message(tx, broadcast.id, message.chat_id,
-                                            message.message_id)
+        await service.set_progress_message(services.db, broadcast.id, message.chat_id,
+                                           message.message_id)
     services.outbox.wake()
 
 
@@ -325,7 +312,7 @@ def announcement(broadcast: Broadcast, header: service.SenderHeader,
 async def render_broadcast(services: Services, headers: dict[int, service.SenderHeader],
                            row: OutboxRow, account: Account) -> Rendered | None:
     """One recipient's copy; ``headers`` keeps each broadcast's sender, looked up once."""
-    broadcast = await repo.broadcast_by_id(services.db.reader, int(row.payload["broadcast_id"]))
+    broadcast = await service.broadcast_by_id(services.db, int(row.payload["broadcast_id"]))
     if broadcast is None or broadcast.status == "cancelled":
         return None
     header = headers.get(broadcast.id)
@@ -354,12 +341,9 @@ async def _tell_author_refused(services: Services, broadcast: Broadcast) -> None
 async def refresh_progress(services: Services) -> None:
     """After each drain: update each running broadcast's progress message; close finished ones."""
     bot = services.outbox.bot
-    for broadcast in await repo.in_progress(services.db.reader):
+    for broadcast in await service.in_progress(services.db):
         state = await service.progress(services.db, broadcast.id)
-        account = (await account_by_telegram_id(services.db.reader,
-                                                int(broadcast.author[3:]))
-                   if broadcast.author.startswith("tg:") else None)
-        _ = translator(account.language if account else None)
+        _ = translator(await service.author_language(services.db, broadcast))
         line = progress_line(broadcast.id, broadcast.recipients, state, _,
                              quiet=not may_send_at(services.local_now().time()))
         if bot is not None and broadcast.progress_chat and broadcast.progress_msg:
@@ -367,11 +351,7 @@ async def refresh_progress(services: Services) -> None:
                 await bot.edit_message_text(line, broadcast.progress_chat,
                                             broadcast.progress_msg)
         if state.finished:
-            async with services.db.transaction() as tx:
-                if await repo.mark(tx, broadcast.id, "done", expected=broadcast.status):
-                    await audit(tx, actor="outbox", action="broadcast.done",
-                                subject=f"broadcast:{broadcast.id}", sent=state.sent,
-                                failed=state.failed, blocked=state.blocked)
+            await service.finish(services.db, broadcast, state)
             if bot is not None and broadcast.progress_chat:
                 try:
                     await bot.send_message(broadcast.progress_chat, _(

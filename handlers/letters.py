@@ -3,14 +3,12 @@ carry a task offered as deadlines; /congvan lists the letters and removes one.""
 
 from __future__ import annotations
 
-import html
-
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot.context import BotApplication, BotContext
 from bot.knowledge.citation import document_name
-from bot.knowledge.letter_files import MAX_LETTER_BYTES, LetterFileError
+from bot.knowledge.letter_files import MAX_LETTER_BYTES, TOO_LARGE, LetterFileError
 from bot.knowledge.letters import TaskDate
 from bot.services import letters as service
 from handlers.buttons import LetterDeadlinePress, LetterPress, LetterRemovePress, button
@@ -35,9 +33,7 @@ async def letter_file(update: Update, context: BotContext) -> None:
     _ = await tr(update, context)
     document = message.document
     if document.file_size and document.file_size > MAX_LETTER_BYTES:
-        await reply(update, esc(_("The file is larger than {mb} MB. Please send the letter "
-                                  "alone, as a .pdf or .docx.").format(
-            mb=MAX_LETTER_BYTES // 2**20)))
+        await reply(update, esc(_(TOO_LARGE).format(mb=MAX_LETTER_BYTES // 2**20)))
         return
     data = bytes(await (await document.get_file()).download_as_bytearray())
     try:
@@ -158,7 +154,7 @@ async def letters_command(update: Update, context: BotContext) -> None:
                                   ".docx or .txt file to add it.")))
         return
     lines = [f"<b>{esc(_('Letters I answer from:'))}</b>"]
-    lines += [f"#{x.id} {html.escape(document_name(x.meta, _))} · {esc(x.meta.date)} · "
+    lines += [f"#{x.id} {esc(document_name(x.meta, _))} · {esc(x.meta.date)} · "
               f"{esc(x.meta.issuer)}\n   {esc(x.meta.subject[:120])}" for x in letters[:30]]
     rows = [[button(_("🗑 Remove #{id}").format(id=x.id), LetterRemovePress(x.id))]
             for x in letters[:30]]

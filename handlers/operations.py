@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from bot.context import BotApplication
 from bot.i18n import translator
-from bot.sending import Rendered
+from bot.sending import Account, OutboxRow, Rendered
 from bot.services.backups import ALERT_KIND
-from bot.storage.accounts import Account
-from bot.storage.outbox import OutboxRow
 
 
 async def render_ops_alert(row: OutboxRow, account: Account) -> Rendered:

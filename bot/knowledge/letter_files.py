@@ -24,6 +24,9 @@ EXTENSIONS = (".pdf", ".docx", ".txt")
 _MIN_LETTERS = 40  # fewer letters than this is an empty document
 _MIN_LETTERS_PER_PAGE = 25  # a PDF with less text than this per page is a scan
 _PDFIUM = threading.Lock()
+NO_TEXT = N_("The document has no text. Please send the letter itself, as a .pdf or .docx.")
+TOO_LARGE = N_("The file is larger than {mb} MB. Please send the letter alone, as a .pdf or "
+               ".docx.")
 
 
 class LetterFileError(ValueError):
@@ -50,8 +53,7 @@ def extract_text(data: bytes, filename: str) -> str:
     if kind not in EXTENSIONS:
         raise LetterFileError(N_("I read letters as .pdf, .docx or .txt files only."))
     if len(data) > MAX_LETTER_BYTES:
-        raise LetterFileError(N_("The file is larger than {mb} MB. Please send the letter "
-                                 "alone, as a .pdf or .docx."), mb=MAX_LETTER_BYTES // 2**20)
+        raise LetterFileError(TOO_LARGE, mb=MAX_LETTER_BYTES // 2**20)
     if not data.strip():
         raise LetterFileError(N_("The file is empty. Please send the letter again."))
     if kind == ".pdf":
@@ -62,8 +64,7 @@ def extract_text(data: bytes, filename: str) -> str:
         text = _txt_text(data)
     text = nfc(text).replace("\r\n", "\n").replace("\r", "\n")
     if sum(ch.isalpha() for ch in text) < _MIN_LETTERS:
-        raise LetterFileError(N_("The document has no text. Please send the letter itself, "
-                                 "as a .pdf or .docx."))
+        raise LetterFileError(NO_TEXT)
     return text
 
 

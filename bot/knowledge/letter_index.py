@@ -37,7 +37,6 @@ _SAME_TOPIC = 0.08  # passages this close in coverage speak of the same thing: n
 _CANDIDATES = 12
 _K1, _B = 1.2, 0.75
 _QUESTION_WORD_WEIGHT = 0.4
-_CONTEXT_WEIGHT = 0.3  # issuer and subject words, counted for every passage of the letter
 _PAIR_SHARE = 0.5
 _SENTENCE = re.compile(r"(?<=[^\d\s][.;!?])\s+")  # not after "1." or "2.3."
 

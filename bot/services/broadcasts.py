@@ -9,14 +9,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.domain.audience import Audience, SenderScope, check_within, sender_scope, within_scope
+from bot.domain.audience import (
+    Audience,
+    FilterCounts,
+    SenderScope,
+    check_within,
+    sender_scope,
+    within_scope,
+)
 from bot.domain.errors import AlreadyDone, DomainError, PermissionDenied
-from bot.domain.people import Role, UnitKind
+from bot.domain.people import Level, Role, Unit, UnitKind
 from bot.i18n import N_
 from bot.services.authority import current_profile, refuse
 from bot.services.campaigns import current
 from bot.storage import Database
 from bot.storage import broadcasts as repo
+from bot.storage import people as people_repo
+from bot.storage.accounts import account_by_telegram_id
 from bot.storage.broadcasts import Broadcast
 from bot.storage.database import audit
 from bot.storage.outbox import Queued, counts, enqueue
@@ -230,3 +239,64 @@ async def progress(db: Database, broadcast_id: int) -> Progress:
                     waiting=waiting,
                     held=await repo.waiting_of_kind(db.reader, key(broadcast_id), KIND)
                     if waiting else 0)
+
+
+@dataclass(frozen=True, slots=True)
+class AudienceSummary:
+    unit_name: str | None  # None: the whole scope
+    total: int  # people in the audience
+    reachable: int  # of them, those who use the assistant
+
+
+async def audience_summary(db: Database, audience: Audience) -> AudienceSummary:
+    unit = await unit_by_id(db.reader, audience.unit_id) if audience.unit_id else None
+    total, reachable = await repo.count_audience(db.reader, audience, await current(db))
+    return AudienceSummary(unit.name if unit else None, total, reachable)
+
+
+async def filter_counts(db: Database, unit_id: int | None) -> FilterCounts:
+    return await repo.filter_counts(db.reader, unit_id)
+
+
+async def units_to_choose(db: Database, scope: SenderScope) -> list[Unit]:
+    """The units a sender may narrow an announcement to: for the Sở its Phòng and its own
+    THPT/GDTX schools, for a Phòng its schools."""
+    schools = await people_repo.units_of_kind(db.reader, UnitKind.SCHOOL)
+    if scope.kind is UnitKind.SO:
+        return [*await people_repo.units_of_kind(db.reader, UnitKind.PHONG),
+                *[u for u in schools if u.level in (Level.THPT, Level.GDTX)]]
+    return [u for u in schools if u.parent_id == scope.unit_id]
+
+
+async def set_progress_message(db: Database, broadcast_id: int, chat_id: int,
+                               message_id: int) -> None:
+    """The message the sender watches: edited as the outbox delivers."""
+    async with db.transaction() as tx:
+        await repo.set_progress_message(tx, broadcast_id, chat_id, message_id)
+
+
+async def broadcast_by_id(db: Database, broadcast_id: int) -> Broadcast | None:
+    return await repo.broadcast_by_id(db.reader, broadcast_id)
+
+
+async def in_progress(db: Database) -> list[Broadcast]:
+    return await repo.in_progress(db.reader)
+
+
+async def author_language(db: Database, broadcast: Broadcast) -> str | None:
+    """The language of the sender who wrote it from Telegram (None: the CLI)."""
+    if not broadcast.author.startswith("tg:"):
+        return None
+    account = await account_by_telegram_id(db.reader, int(broadcast.author[3:]))
+    return account.language if account else None
+
+
+async def finish(db: Database, broadcast: Broadcast, state: Progress) -> bool:
+    """Close a broadcast whose messages all went out; False when another drain closed it."""
+    async with db.transaction() as tx:
+        done = await repo.mark(tx, broadcast.id, "done", expected=broadcast.status)
+        if done:
+            await audit(tx, actor="outbox", action="broadcast.done",
+                        subject=f"broadcast:{broadcast.id}", sent=state.sent,
+                        failed=state.failed, blocked=state.blocked)
+    return done

@@ -15,9 +15,8 @@ from pathlib import Path
 
 from bot.domain.campaign import Campaign
 from bot.domain.deadlines import DEFAULT_OFFSETS, Audience, DeadlineDraft, tasks_reminded
-from bot.i18n import N_
 from bot.knowledge.citation import document_name
-from bot.knowledge.letter_files import EXTENSIONS, LetterFileError, extract_text
+from bot.knowledge.letter_files import EXTENSIONS, NO_TEXT, LetterFileError, extract_text
 from bot.knowledge.letter_index import LetterIndex
 from bot.knowledge.letters import Letter, TaskDate, read_letter
 from bot.storage import Database
@@ -46,8 +45,7 @@ def read_letter_file(data: bytes, filename: str, *, number: str | None = None,
     body = extract_text(data, filename)
     letter = read_letter(body, filename=filename, number=number, date=date, issuer=issuer)
     if not letter.passages:
-        raise LetterFileError(N_("The document has no text. Please send the letter itself, "
-                                 "as a .pdf or .docx."))
+        raise LetterFileError(NO_TEXT)
     return LetterDraft(letter, body)
 
 

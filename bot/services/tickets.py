@@ -22,8 +22,6 @@ from bot.storage.outbox import enqueue
 from bot.storage.people import unit_by_id
 from bot.storage.tickets import Draft, Ticket
 
-__all__ = ["Asker", "Draft", "Ticket"]  # what handlers may name
-
 MAX_QUESTION_CHARS = 1000
 FAQ_TOPIC = "faq"
 FAQ_TOPIC_TITLE = N_("Answers from the support staff")
