@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run chat test lint bench i18n clean
+.PHONY: run chat test lint bench i18n clean demo-reset
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,6 +18,10 @@ run: $(STAMP)
 
 chat: $(STAMP)
 	$(BIN)/troly chat
+
+# Throw away what was tried in the console and rebuild the demo database.
+demo-reset: $(STAMP)
+	$(BIN)/troly demo-reset
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -33,4 +37,5 @@ i18n: $(STAMP)
 	PATH=$(BIN):$$PATH scripts/i18n.sh
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .ruff_cache data/demo.sqlite3 data/demo.sqlite3-wal \
+		data/demo.sqlite3-shm

@@ -4,90 +4,108 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import errno
 import logging
 import sys
 from pathlib import Path
 
-from bot import cli_campaign, cli_letters, cli_ops
+from bot import cli_campaign, cli_demo, cli_frame, cli_letters, cli_ops
 from bot.cli_campaign import _cmd_campaign  # noqa: F401 - found by main() through globals()
+from bot.cli_frame import Parser
 from bot.config import ConfigError, Settings, load_settings
+from bot.i18n import LANGUAGES, N_, translator
 from bot.logs import setup_logging
 
 log = logging.getLogger("troly")
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="troly", description="Trợ lý Bồi dưỡng")
-    parser.add_argument("-v", "--verbose", action="store_true")
-    sub = parser.add_subparsers(dest="command", required=True)
+    parser = Parser(prog="troly", description=N_("Trợ lý Bồi dưỡng: the bot and its tools"))
+    parser.add_argument("-v", "--verbose", action="store_true",
+                        help=N_("more log lines, and the full error when something fails"))
+    parser.add_argument("--lang", choices=LANGUAGES,
+                        help=N_("language of help and messages (default: vi, or en when the "
+                                "locale is English)"))
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    run = sub.add_parser("run", help="run the bot (long polling, or webhook with --webhook-url)")
-    run.add_argument("--webhook-url", help="public HTTPS URL Telegram posts updates to")
-    run.add_argument("--port", type=int, default=8443, help="local port for webhook mode")
+    run = sub.add_parser("run", help=N_("run the bot (long polling, or webhook with "
+                                        "--webhook-url)"))
+    run.add_argument("--webhook-url", help=N_("public HTTPS URL Telegram posts updates to"))
+    run.add_argument("--port", type=int, default=8443, help=N_("local port for webhook mode"))
     run.add_argument("--listen", default="127.0.0.1",
-                     help="address to listen on in webhook mode (behind a reverse proxy)")
+                     help=N_("address to listen on in webhook mode (behind a reverse proxy)"))
 
-    chat = sub.add_parser("chat", help="offline console on the demo database")
-    chat.add_argument("--db", type=Path, help="use this database instead of the demo one")
+    chat = sub.add_parser("chat", help=N_("offline console on the demo database"))
+    chat.add_argument("--db", type=Path, help=N_("use this database instead of the demo one"))
+    chat.add_argument("--reset", action="store_true",
+                      help=N_("rebuild the demo database first (what was tried in it is lost)"))
 
-    imp = sub.add_parser("import-roster", help="import a roster (.xlsx or UTF-8 .csv)")
-    imp.add_argument("file", type=Path)
+    imp = sub.add_parser("import-roster", help=N_("import a roster (.xlsx or UTF-8 .csv)"))
+    imp.add_argument("file", type=Path, help=N_("the .xlsx or .csv file"))
 
-    status = sub.add_parser("import-status", help="import task statuses (.xlsx or .csv), "
-                                                  "one row per phone, one column per task")
-    status.add_argument("file", type=Path)
+    status = sub.add_parser("import-status", help=N_("import task statuses (.xlsx or .csv), "
+                                                     "one row per phone, one column per task"))
+    status.add_argument("file", type=Path, help=N_("the .xlsx or .csv file"))
 
-    tpl = sub.add_parser("roster-template", help="write the roster template (.xlsx)")
-    tpl.add_argument("file", type=Path)
+    tpl = sub.add_parser("roster-template", help=N_("write the roster template (.xlsx)"))
+    tpl.add_argument("file", type=Path, help=N_("where to write it, e.g. mau.xlsx"))
 
-    ask = sub.add_parser("ask", help="answer a question as the bot would (tags stripped)")
-    ask.add_argument("question", nargs="?", help="the question; omit with --jsonl")
+    ask = sub.add_parser("ask", help=N_("answer a question as the bot would (tags stripped)"))
+    ask.add_argument("question", nargs="?", help=N_("the question; omit with --jsonl"))
     ask.add_argument("--jsonl", action="store_true",
-                     help="read one question per line on stdin, print one JSON object per line")
-    ask.add_argument("--role", help="asker's role: gv, gv_cotcan, cbql, cbql_cotcan, ht, "
-                                    "phong, so")
-    ask.add_argument("--province", help="binh_phuoc, ha_noi, kien_giang or tphcm")
+                     help=N_("read one question per line on stdin, print one JSON object per line"))
+    ask.add_argument("--role", help=N_("asker's role: gv, gv_cotcan, cbql, cbql_cotcan, ht, "
+                                    "phong, so"))
+    ask.add_argument("--province", help=N_("binh_phuoc, ha_noi, kien_giang or tphcm"))
     cli_letters.add_letters_option(ask)
 
-    ev = sub.add_parser("eval", help="score the engine on a question set (../shared/eval format)")
-    ev.add_argument("file", type=Path)
+    ev = sub.add_parser("eval", help=N_("score the engine on a question set (../shared/eval "
+                                        "format)"))
+    ev.add_argument("file", type=Path, help=N_("the question set (.yaml)"))
     cli_letters.add_letters_option(ev)
 
-    rem = sub.add_parser("reminders", help="deadline reminders: plan (dry run) or run")
-    rem_sub = rem.add_subparsers(dest="action", required=True)
-    rem_plan = rem_sub.add_parser("plan", help="print who would be reminded of what, send nothing")
-    rem_plan.add_argument("--at", help='local time, "YYYY-MM-DD HH:MM" (default: now)')
-    rem_sub.add_parser("run", help="queue what is due now and send it (needs the token)")
+    rem = sub.add_parser("reminders", help=N_("deadline reminders: plan (dry run) or run"))
+    rem_sub = rem.add_subparsers(dest="action", required=True, metavar="ACTION")
+    rem_plan = rem_sub.add_parser("plan", help=N_("print who would be reminded of what, send "
+                                                  "nothing"))
+    rem_plan.add_argument("--at", help=N_('local time, "YYYY-MM-DD HH:MM" (default: now)'))
+    rem_sub.add_parser("run", help=N_("queue what is due now and send it (needs the token)"))
 
-    dl = sub.add_parser("deadlines", help="list, add or edit deadlines")
-    dl_sub = dl.add_subparsers(dest="action", required=True)
-    dl_sub.add_parser("list")
-    dl_add = dl_sub.add_parser("add")
-    dl_add.add_argument("--date", required=True, help="dd/mm (every year) or dd/mm/yyyy")
-    dl_add.add_argument("--title", required=True)
-    dl_add.add_argument("--audience", choices=["staff", "core"], required=True)
-    dl_add.add_argument("--offsets", default="14,7,3,1,0")
-    dl_edit = dl_sub.add_parser("edit")
-    dl_edit.add_argument("id", type=int)
-    dl_edit.add_argument("--date")
-    dl_edit.add_argument("--offsets")
-    dl_edit.add_argument("--off", action="store_true", help="stop reminding")
-    dl_edit.add_argument("--on", action="store_true", help="remind again")
+    dl = sub.add_parser("deadlines", help=N_("list, add or edit deadlines"))
+    dl_sub = dl.add_subparsers(dest="action", required=True, metavar="ACTION")
+    dl_sub.add_parser("list", help=N_("every deadline with its next date and reminders"))
+    dl_add = dl_sub.add_parser("add", help=N_("add a deadline"))
+    dl_add.add_argument("--date", required=True, help=N_("dd/mm (every year) or dd/mm/yyyy"))
+    dl_add.add_argument("--title", required=True, help=N_("what is due, as reminders say it"))
+    dl_add.add_argument("--audience", choices=["staff", "core"], required=True,
+                        help=N_("staff: teachers and school managers; core: cốt cán"))
+    dl_add.add_argument("--offsets", default="14,7,3,1,0",
+                        help=N_("remind this many days before (default 14,7,3,1,0)"))
+    dl_edit = dl_sub.add_parser("edit", help=N_("change a deadline's date or reminders"))
+    dl_edit.add_argument("id", type=int, help=N_("the number deadlines list shows (#N)"))
+    dl_edit.add_argument("--date", help=N_("dd/mm (every year) or dd/mm/yyyy"))
+    dl_edit.add_argument("--offsets", help=N_("remind this many days before, e.g. 7,1,0"))
+    dl_edit.add_argument("--off", action="store_true", help=N_("stop reminding"))
+    dl_edit.add_argument("--on", action="store_true", help=N_("remind again"))
 
-    bc = sub.add_parser("broadcast", help="send an announcement as the Sở")
+    bc = sub.add_parser("broadcast", help=N_("send an announcement as the Sở"))
     bc.add_argument("--audience", default="",
-                    help='e.g. "level=TH,THCS; role=gv,cbql; core; missing=module1; unit=Huyện X"')
+                    help=N_('e.g. "level=TH,THCS; role=gv,cbql; core; missing=module1; '
+                            'unit=Huyện X"'))
     content = bc.add_mutually_exclusive_group(required=True)
-    content.add_argument("--text", help="the announcement (Telegram HTML)")
-    content.add_argument("--file", type=Path, help="a UTF-8 text file holding the announcement")
-    bc.add_argument("--dry-run", action="store_true", help="only count who would receive it")
+    content.add_argument("--text", help=N_("the announcement (Telegram HTML)"))
+    content.add_argument("--file", type=Path,
+                         help=N_("a UTF-8 text file holding the announcement"))
+    bc.add_argument("--dry-run", action="store_true", help=N_("only count who would receive it"))
     bc.add_argument("--urgent", action="store_true",
-                    help="send at once even between 21:00 and 07:00 (audited)")
+                    help=N_("send at once even between 21:00 and 07:00 (audited)"))
 
-    inv = sub.add_parser("invite", help="a single-use /start link for Phòng or Sở staff")
-    inv.add_argument("--role", choices=["so", "phong"], required=True)
-    inv.add_argument("--name", required=True, help="the person's full name")
-    inv.add_argument("--unit", help="the Phòng (or xã/phường) name, for --role phong")
+    inv = sub.add_parser("invite", help=N_("a single-use /start link for Phòng or Sở staff"))
+    inv.add_argument("--role", choices=["so", "phong"], required=True,
+                     help=N_("so: Sở staff; phong: Phòng (or xã/phường) staff"))
+    inv.add_argument("--name", required=True, help=N_("the person's full name"))
+    inv.add_argument("--unit", help=N_("the Phòng (or xã/phường) name, for --role phong"))
+    cli_demo.add_parsers(sub)
     cli_ops.add_parsers(sub)
     cli_campaign.add_parsers(sub)
     cli_letters.add_parsers(sub)
@@ -95,7 +113,12 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    _ = cli_frame.speak(cli_frame.language_of(argv))
+    parser = _parser()
+    cli_frame.translate_help(parser, _)
+    args = parser.parse_args(argv)
+    args.lang = _.language
     try:
         settings = load_settings()
     except ConfigError as exc:
@@ -103,9 +126,15 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     setup_logging(verbose=args.verbose, log_format=settings.log_format,
                   secrets=(settings.token, settings.webhook_secret, settings.erasure_key))
-    command = args.command.replace("-", "_")
-    handler = getattr(args, "handler", None) or globals()[f"_cmd_{command}"]
-    return int(handler(settings, args) or 0)
+    command = getattr(args, "handler", None) or globals()[f"_cmd_{args.command.replace('-', '_')}"]
+    return cli_frame.run_command(command, settings, args, _)
+
+
+def _require_file(path: Path) -> None:
+    """A missing input file ends the command with one line (see cli_frame)."""
+    if not path.is_file():
+        raise FileNotFoundError(errno.EISDIR if path.is_dir() else errno.ENOENT,
+                                "not a file", str(path))
 
 
 _cmd_letters = cli_letters.cmd_letters
@@ -113,18 +142,20 @@ _cmd_letters = cli_letters.cmd_letters
 
 def _cmd_run(settings: Settings, args: argparse.Namespace) -> int:
     if not settings.token:
-        print("TELEGRAM_BOT_TOKEN is not set: starting the offline console on the demo "
-              "database instead (see .env.example to run the real bot).")
         from bot.console import run_console_sync
 
+        print(translator(args.lang).gettext("TELEGRAM_BOT_TOKEN is not set: starting the offline "
+                                    "console on the demo database instead (see .env.example "
+                                    "to run the real bot)."))
         logging.getLogger().setLevel(logging.WARNING)
-        run_console_sync(settings)
+        run_console_sync(settings, language=args.lang)
         return 0
     from bot.app import Services, build_application
     from bot.storage import Database
 
     if not cli_ops.claim_database(settings):
         return 1
+    asyncio.run(_check_telegram(settings))
     application = build_application(Services(settings=settings, db=Database(settings.db_path)))
     if args.webhook_url:
         from bot.webhook import run_webhook
@@ -132,42 +163,60 @@ def _cmd_run(settings: Settings, args: argparse.Namespace) -> int:
         run_webhook(application, base_url=args.webhook_url, listen=args.listen, port=args.port,
                     secret=settings.webhook_secret)
     else:
-        log.info("starting with long polling")
+        log.info("starting with long polling on the database %s", settings.db_path)
         application.run_polling()
     return 0
 
 
-def _cmd_chat(settings: Settings, args: argparse.Namespace) -> int:
-    from bot.console import run_console_sync
+async def _check_telegram(settings: Settings) -> None:
+    """Ask Telegram who the bot is before building it: a wrong token or no network then ends
+    in one line, not in the start-up retry loop's logged traceback."""
+    from telegram import Bot
 
+    base = (settings.api_base_url or "https://api.telegram.org/bot").rstrip("/")
+    async with Bot(settings.token or "", base_url=base,
+                   base_file_url=base.replace("/bot", "/file/bot")):
+        pass
+
+
+def _cmd_chat(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.console import reset_demo_database, run_console_sync
+
+    if args.reset:
+        if args.db is not None:
+            _ = translator(args.lang)
+            print("troly: " + _("--reset rebuilds only the demo database; leave out --db"),
+                  file=sys.stderr)
+            return 2
+        asyncio.run(reset_demo_database())
+    if args.db is not None and not args.db.is_file():
+        raise FileNotFoundError(2, "No such file or directory", str(args.db))
     logging.getLogger().setLevel(logging.WARNING)
-    run_console_sync(settings, args.db)
+    run_console_sync(settings, args.db, language=args.lang)
     return 0
 
 
 def _cmd_import_roster(settings: Settings, args: argparse.Namespace) -> int:
-    return _import(settings, args.file, kind="roster")
+    return _import(settings, args.file, kind="roster", language=args.lang)
 
 
 def _cmd_import_status(settings: Settings, args: argparse.Namespace) -> int:
-    return _import(settings, args.file, kind="status")
+    return _import(settings, args.file, kind="status", language=args.lang)
 
 
-def _import(settings: Settings, path: Path, *, kind: str) -> int:
+def _import(settings: Settings, path: Path, *, kind: str, language: str) -> int:
     from bot.i18n import translator
     from bot.services.imports import error_lines, import_roster, import_status
     from bot.spreadsheets import SpreadsheetError, read_table_file
     from bot.storage import Database
 
-    _ = translator("vi").gettext
-    if not path.is_file():
-        print(f"troly: no such file: {path}", file=sys.stderr)
-        return 2
+    _ = translator(language).gettext
+    _require_file(path)
     try:
         rows = read_table_file(path)
     except SpreadsheetError as exc:
-        print(_(exc.message).format(**exc.params), file=sys.stderr)
-        return 1
+        print(f"troly: {_(exc.message).format(**exc.params)}", file=sys.stderr)
+        return 2
 
     async def run() -> int:
         db = await Database.open(settings.db_path)
@@ -197,7 +246,7 @@ def _cmd_roster_template(settings: Settings, args: argparse.Namespace) -> int:
     from bot.roster_template import roster_template_xlsx
 
     args.file.write_bytes(roster_template_xlsx())
-    print(f"wrote {args.file}")
+    print(translator(args.lang).gettext("Wrote {path}.").format(path=args.file))
     return 0
 
 
@@ -219,7 +268,8 @@ def _cmd_ask(settings: Settings, args: argparse.Namespace) -> int:
             print(json.dumps(result, ensure_ascii=False), flush=True)
         return 0
     if not args.question:
-        print("troly: give a question, or --jsonl to read them from standard input",
+        _ = translator(args.lang)
+        print("troly: " + _("give a question, or --jsonl to read them from standard input"),
               file=sys.stderr)
         return 2
     result = answer_as_json(engine, nfc(args.question), gettext, role=args.role,
@@ -231,9 +281,7 @@ def _cmd_ask(settings: Settings, args: argparse.Namespace) -> int:
 def _cmd_eval(settings: Settings, args: argparse.Namespace) -> int:
     from bot.knowledge.evaluation import format_report, run_eval
 
-    if not args.file.is_file():
-        print(f"troly: no such file: {args.file}", file=sys.stderr)
-        return 2
+    _require_file(args.file)
     print(format_report(run_eval(args.file, cli_letters.engine_with_letters(args.letters))))
     return 0
 
@@ -250,7 +298,9 @@ def _cmd_reminders(settings: Settings, args: argparse.Namespace) -> int:
             at = (dt.datetime.strptime(args.at, "%Y-%m-%d %H:%M") if args.at
                   else dt.datetime.now(settings.timezone).replace(tzinfo=None))
         except ValueError:
-            print('troly: --at must look like "2027-02-21 07:30"', file=sys.stderr)
+            _ = translator(args.lang)
+            print("troly: " + _('--at must be a local time like "2027-02-21 07:30"'),
+                  file=sys.stderr)
             return 2
 
         async def dry_run() -> int:
@@ -262,23 +312,26 @@ def _cmd_reminders(settings: Settings, args: argparse.Namespace) -> int:
                     print(line)
             finally:
                 await db.close()
-            print(f"{len(planned)} reminder(s) at {at:%Y-%m-%d %H:%M}")
+            print(translator(args.lang).gettext("{n} reminders at {time}.").format(
+                n=len(planned), time=f"{at:%Y-%m-%d %H:%M}"))
             return 0
 
         return asyncio.run(dry_run())
     if not settings.token:
-        print("troly: sending needs TELEGRAM_BOT_TOKEN (use 'troly reminders plan' for a dry run)",
-              file=sys.stderr)
+        _ = translator(args.lang)
+        print("troly: " + _("sending needs TELEGRAM_BOT_TOKEN (use 'troly reminders plan' for a "
+                            "dry run)"), file=sys.stderr)
         return 2
 
     async def run() -> int:
         from bot.app import Services, build_application
         from bot.services.reminders import enqueue_due
 
+        await _check_telegram(settings)
         services = Services(settings=settings, db=await Database.open(settings.db_path))
         application = build_application(services)
-        await application.initialize()
         try:
+            await application.initialize()
             await services.outbox.recover()
             queued = await enqueue_due(services.db, services.local_now(), services.rules)
             report = await services.outbox.drain()
@@ -308,7 +361,7 @@ def _cmd_deadlines(settings: Settings, args: argparse.Namespace) -> int:
     from bot.storage import Database
     from bot.storage import deadlines as repo
 
-    _ = translator("vi")
+    _ = translator(args.lang)
     today = dt.datetime.now(settings.timezone).date()
 
     async def run() -> int:
@@ -338,9 +391,9 @@ def _cmd_deadlines(settings: Settings, args: argparse.Namespace) -> int:
                     active=True if args.on else False if args.off else None)
             print("updated" if changed else f"no deadline #{args.id} (or nothing to change)")
             return 0 if changed else 1
-        except DomainError as exc:
-            print(_(exc.message).format(**exc.params), file=sys.stderr)
-            return 1
+        except DomainError as exc:  # a bad date or list of days, as typed
+            print(f"troly: {_(exc.message).format(**exc.params)}", file=sys.stderr)
+            return 2
         finally:
             await db.close()
 
@@ -384,12 +437,12 @@ def _cmd_broadcast(settings: Settings, args: argparse.Namespace) -> int:
     from bot.storage.people import units_of_kind
     from bot.textnorm import fold
 
-    _ = translator("vi")
+    _ = translator(args.lang)
     try:
         fields, unit_name = parse_audience_spec(args.audience)
     except (ValueError, KeyError) as exc:
-        print(f"troly: cannot read --audience ({exc}); see troly broadcast --help",
-              file=sys.stderr)
+        print("troly: " + _("cannot read --audience ({error}); see troly broadcast --help")
+              .format(error=exc), file=sys.stderr)
         return 2
     text = args.text if args.text is not None else args.file.read_text(encoding="utf-8")
     sender = service.Sender("cli", None, SenderScope(UnitKind.SO, None))
@@ -405,7 +458,8 @@ def _cmd_broadcast(settings: Settings, args: argparse.Namespace) -> int:
                          *await units_of_kind(services.db.reader, UnitKind.SCHOOL)]
                 match = [u for u in units if fold(u.name) == fold(unit_name)]
                 if not match:
-                    print(f"troly: no unit named {unit_name!r}", file=sys.stderr)
+                    print("troly: " + _("no unit named “{name}”").format(name=unit_name),
+                          file=sys.stderr)
                     return 2
                 unit_id = match[0].id
             audience = Audience(unit_id=unit_id, **fields)  # type: ignore[arg-type]
@@ -415,19 +469,21 @@ def _cmd_broadcast(settings: Settings, args: argparse.Namespace) -> int:
                       f"({', '.join(t.code for t in campaign.tasks)})", file=sys.stderr)
                 return 2
             total, reachable = await count_audience(services.db.reader, audience, campaign)
-            print(f"audience: {total} people, {reachable} reachable on Telegram")
+            print(_("Audience: {total} people, {reachable} of them reachable on Telegram.")
+                  .format(total=total, reachable=reachable))
             if args.dry_run:
                 return 0
             if not settings.token:
-                print("troly: sending needs TELEGRAM_BOT_TOKEN (use --dry-run to count)",
+                print("troly: " + _("sending needs TELEGRAM_BOT_TOKEN (use --dry-run to count)"),
                       file=sys.stderr)
                 return 2
-            draft = await service.start_draft(services.db, sender, text)
-            await service.choose_audience(services.db, draft, sender, audience)
-            queued = await service.queue(services.db, draft, sender, urgent=args.urgent)
+            await _check_telegram(settings)  # reach Telegram before queueing anything
             application = build_application(services)
-            await application.initialize()
             try:
+                await application.initialize()
+                draft = await service.start_draft(services.db, sender, text)
+                await service.choose_audience(services.db, draft, sender, audience)
+                queued = await service.queue(services.db, draft, sender, urgent=args.urgent)
                 report = await services.outbox.drain()
             finally:
                 await application.shutdown()
@@ -440,7 +496,7 @@ def _cmd_broadcast(settings: Settings, args: argparse.Namespace) -> int:
                         "use --urgent.").format(id=draft, n=held))
             return 0
         except DomainError as exc:
-            print(_(exc.message).format(**exc.params), file=sys.stderr)
+            print("troly: " + _(exc.message).format(**exc.params), file=sys.stderr)
             return 1
         finally:
             await services.db.close()
@@ -463,8 +519,8 @@ def _cmd_invite(settings: Settings, args: argparse.Namespace) -> int:
                                        full_name=args.name, actor="cli",
                                        so_name=settings.so_name)
         except DomainError as exc:
-            print(translator("vi").gettext(exc.message), file=sys.stderr)
-            return 1
+            print("troly: " + translator(args.lang).gettext(exc.message), file=sys.stderr)
+            return 2
         finally:
             await db.close()
         print(f"https://t.me/{BOT_USERNAME}?start={code}")

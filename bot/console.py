@@ -19,6 +19,7 @@ from bot.app import Services, offline_telegram
 from bot.config import Settings
 from bot.demo import DEMO_ROSTER, DEMO_SO_NAME
 from bot.domain.phones import normalise_phone
+from bot.i18n import N_, translator
 from bot.offline import OfflineTelegram, SentMessage
 from bot.services.imports import import_roster
 from bot.spreadsheets import read_table_file
@@ -29,7 +30,7 @@ DEMO_DB_PATH = Path("data/demo.sqlite3")
 CONSOLE_ADMIN_ID = 999
 STRANGER_ID = 1001
 
-HELP = """\
+HELP = N_("""\
 Console (offline, nothing leaves this machine):
   type text or /commands as a Telegram user would
   #N              press inline button N of the last message (or the contact button)
@@ -42,7 +43,7 @@ Console (offline, nothing leaves this machine):
   :who            who am I now
   :quit           leave
 Demo users: 0912345678 principal TH Kim Đồng · 0912000001 teacher (cốt cán) ·
-            0913000001 principal THCS Lê Lợi · 0904000001 Phòng Hòa An · 0903000001 Sở"""
+            0913000001 principal THCS Lê Lợi · 0904000001 Phòng Hòa An · 0903000001 Sở""")
 
 _TAGS = re.compile(r"<[^>]+>")
 
@@ -87,10 +88,21 @@ async def ensure_demo_database(path: Path) -> None:
         await db.close()
 
 
+async def reset_demo_database(path: Path = DEMO_DB_PATH) -> None:
+    """Throw away what was tried in the demo (imports, sign-ups, approvals) and rebuild it."""
+    def remove() -> None:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+    await asyncio.to_thread(remove)
+    await ensure_demo_database(path)
+
+
 class Console:
-    def __init__(self, telegram: OfflineTelegram, out: TextIO) -> None:
+    def __init__(self, telegram: OfflineTelegram, out: TextIO, language: str = "vi") -> None:
         self.telegram = telegram
         self.out = out
+        self._ = translator(language)
         self.user = telegram.user(STRANGER_ID, "Khách")
         self.last: SentMessage | None = None
         self.seen = len(telegram.api.sent)
@@ -103,7 +115,8 @@ class Console:
         # What the bot sent to other people meanwhile (approval alerts, notices).
         for message in self.telegram.api.sent[self.seen:]:
             if message.chat_id != self.user.user_id:
-                print(f"📨 (to Telegram user {message.chat_id})", file=self.out)
+                print(self._("📨 (to Telegram user {id})").format(id=message.chat_id),
+                      file=self.out)
                 print(render(message), file=self.out)
         self.seen = len(self.telegram.api.sent)
         self.out.flush()
@@ -116,7 +129,7 @@ class Console:
         if line in (":quit", ":q", "/quit", ":exit"):
             return False
         if line in (":help", "/console", ":h"):
-            print(HELP, file=self.out)
+            print(self._(HELP), file=self.out)
         elif line.startswith("#") and line[1:].isdigit():
             await self.press(int(line[1:]))
         elif line.startswith((":as ", "/as ")):
@@ -132,7 +145,7 @@ class Console:
             try:
                 content = await asyncio.to_thread(lambda: path.expanduser().read_bytes())
             except OSError:
-                print(f"(cannot read the file: {path})", file=self.out)
+                print(self._("(cannot read the file: {path})").format(path=path), file=self.out)
             else:
                 self.show(await self.user.send_document(path.name, content))
         elif line == ":sticker":
@@ -140,15 +153,15 @@ class Console:
                 "file_id": "s1", "file_unique_id": "us1", "width": 512, "height": 512,
                 "is_animated": False, "is_video": False, "type": "regular"}))
         elif line == ":who":
-            print(f"(you are Telegram user {self.user.user_id}"
-                  f"{', phone ' + self.user.phone if self.user.phone else ''})", file=self.out)
+            print(self._("(you are Telegram user {id}, phone {phone})").format(
+                id=self.user.user_id, phone=self.user.phone or "—"), file=self.out)
         else:
             self.show(await self.user.send(line))
         return True
 
     async def press(self, number: int) -> None:
         if self.last is None or number < 1 or number > len(self.last.buttons):
-            print("(no such button)", file=self.out)
+            print(self._("(no such button)"), file=self.out)
             return
         button = self.last.buttons[number - 1]
         if button.get("request_contact"):
@@ -166,18 +179,19 @@ class Console:
         else:
             phone = normalise_phone(who)
             if phone is None:
-                print("(not a phone number)", file=self.out)
+                print(self._("(not a phone number)"), file=self.out)
                 return
             self.user = self.telegram.user(int(phone), "Demo", phone=phone)
-            print(f"(you are now the user with phone {phone}; sharing the contact…)",
-                  file=self.out)
+            print(self._("(you are now the user with phone {phone}; sharing the contact…)")
+                  .format(phone=phone), file=self.out)
             self.show(await self.user.share_contact())
             return
-        print(f"(you are now {who})", file=self.out)
+        print(self._("(you are now {who})").format(who=who), file=self.out)
 
 
 async def run_console(settings: Settings, *, db_path: Path | None = None,
-                      stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> None:
+                      stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout,
+                      language: str = "vi") -> None:
     path = db_path or DEMO_DB_PATH
     if path == DEMO_DB_PATH or not path.exists():
         await ensure_demo_database(path)
@@ -186,9 +200,9 @@ async def run_console(settings: Settings, *, db_path: Path | None = None,
         so_name=DEMO_SO_NAME if path == DEMO_DB_PATH else settings.so_name)
     services = Services(settings=settings, db=await Database.open(path))
     telegram = await offline_telegram(services)
-    console = Console(telegram, stdout)
-    print(f"Trợ lý Bồi dưỡng — offline console on {path}. Type :help for console commands.",
-          file=stdout)
+    console = Console(telegram, stdout, language)
+    print(console._("Trợ lý Bồi dưỡng — offline console on {path}. Type :help for console "
+                    "commands.").format(path=path), file=stdout)
     console.show(await console.user.send("/start"))
     loop = asyncio.get_running_loop()
     try:
@@ -204,5 +218,6 @@ async def run_console(settings: Settings, *, db_path: Path | None = None,
         await services.db.close()
 
 
-def run_console_sync(settings: Settings, db_path: Path | None = None) -> None:
-    asyncio.run(run_console(settings, db_path=db_path))
+def run_console_sync(settings: Settings, db_path: Path | None = None,
+                     language: str = "vi") -> None:
+    asyncio.run(run_console(settings, db_path=db_path, language=language))

@@ -5,17 +5,23 @@ from __future__ import annotations
 import io
 
 from bot.domain.roster import TEMPLATE_HEADERS
+from bot.domain.sample_rows import sample_phone
 
-EXAMPLES = [
-    ("Nguyễn Văn A", "15/08/1985", "0912 345 678", "Giáo viên", "THCS", "Trường THCS Hòa Bình",
-     "Huyện Sông Lam", "x"),
-    ("Trần Thị B", "", "0987654321", "Hiệu trưởng", "TH", "Trường TH Kim Đồng", "Huyện Sông Lam",
+SAMPLE = "(dòng mẫu — xoá)"
+EXAMPLES = [  # sample rows: their phone numbers (0000 000 0xx) can never be real
+    (f"Nguyễn Văn A {SAMPLE}", "15/08/1985", sample_phone(1), "Giáo viên", "THCS",
+     "Trường THCS Hòa Bình", "Huyện Sông Lam", "x"),
+    (f"Trần Thị B {SAMPLE}", "", sample_phone(2), "Hiệu trưởng", "TH", "Trường TH Kim Đồng",
+     "Huyện Sông Lam", ""),
+    (f"Lê Văn C {SAMPLE}", "", sample_phone(3), "Giáo viên", "THPT", "Trường THPT Lam Sơn", "",
+     "có"),
+    (f"Phạm Thị D {SAMPLE}", "", sample_phone(4), "Chuyên viên Phòng", "", "", "Huyện Sông Lam",
      ""),
-    ("Lê Văn C", "", "0903111222", "Giáo viên", "THPT", "Trường THPT Lam Sơn", "", "có"),
-    ("Phạm Thị D", "", "0903333444", "Chuyên viên Phòng", "", "", "Huyện Sông Lam", ""),
-    ("Hoàng Văn E", "", "0903555666", "Chuyên viên Sở", "", "", "", ""),
+    (f"Hoàng Văn E {SAMPLE}", "", sample_phone(5), "Chuyên viên Sở", "", "", "", ""),
 ]
 NOTES = [
+    "Các dòng 2–6 của trang Danh sách là dòng MẪU (số điện thoại 0000 000 0xx không có thật): "
+    "xoá chúng hoặc ghi người thật đè lên. Tệp còn dòng mẫu sẽ không được nhập.",
     "Mỗi dòng một người. Số điện thoại là khoá: nhập lại cùng số sẽ cập nhật người đó.",
     "Chức vụ: Giáo viên, Hiệu trưởng, Phó hiệu trưởng, Chuyên viên Phòng, Chuyên viên Sở.",
     "Cấp học: TH, THCS, THPT, GDTX.",
@@ -28,7 +34,7 @@ NOTES = [
 
 def roster_template_xlsx() -> bytes:
     from openpyxl import Workbook
-    from openpyxl.styles import Font
+    from openpyxl.styles import Font, PatternFill
 
     workbook = Workbook()
     sheet = workbook.active
@@ -37,8 +43,12 @@ def roster_template_xlsx() -> bytes:
     sheet.append(list(TEMPLATE_HEADERS))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
+    sample_look = PatternFill("solid", fgColor="EEEEEE")
     for row in EXAMPLES:
         sheet.append(list(row))
+        for cell in sheet[sheet.max_row]:
+            cell.font = Font(italic=True, color="808080")
+            cell.fill = sample_look
     for column, width in zip("ABCDEFGH", (26, 12, 16, 20, 9, 28, 20, 9), strict=True):
         sheet.column_dimensions[column].width = width
     for cell in sheet["C"]:

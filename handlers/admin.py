@@ -75,8 +75,10 @@ async def template(update: Update, context: BotContext) -> None:
     chat = update.effective_chat
     assert chat is not None
     await chat.send_document(io.BytesIO(roster_template_xlsx()), filename="mau_danh_sach.xlsx",
-                             caption=_("Roster template: one row per person. Fill it in and "
-                                       "send it back here."))
+                             caption=_("Roster template: one row per person. The grey rows "
+                                       "are samples (phone numbers 0000 000 0xx, which never "
+                                       "exist): delete them or write over them, fill in your "
+                                       "list and send it back here."))
 
 
 @guard("invite")

@@ -283,7 +283,9 @@ async def open_list(update: Update, context: BotContext) -> None:
         await reply(update, _("No open questions. 👍"))
         return
     lines = [_("<b>{n} open question(s)</b>, oldest first:").format(n=len(tickets))]
-    lines += [f"#{t.id} · {t.created_at:%d/%m} · {esc(t.question[:80])}" for t in tickets[:20]]
+    zone = context.services.settings.timezone  # stored in UTC, shown as the asker's day
+    lines += [f"#{t.id} · {t.created_at.astimezone(zone):%d/%m} · {esc(t.question[:80])}"
+              for t in tickets[:20]]
     buttons = [[button(_("Answer #{id}").format(id=t.id), PickTicketPress(t.id))]
                for t in tickets[:20]]
     await reply(update, "\n".join(lines), reply_markup=InlineKeyboardMarkup(buttons))

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from bot.domain.cells import UncalculatedFormula
 from bot.domain.people import Level, Role
 from bot.domain.phones import normalise_phone
+from bot.domain.sample_rows import is_sample_phone
 from bot.i18n import N_
 from bot.textnorm import header_key, nfc
 
@@ -193,6 +194,10 @@ def _parse_row(row: int, values: dict[str, object]) -> tuple[RosterEntry | None,
     if not name:
         errors.append(RowError(row, N_("missing full name")))
     raw_phone = values.get("phone")
+    if is_sample_phone(raw_phone):
+        return None, [RowError(row, N_("sample row of the template (phone {phone}): delete it, "
+                                       "or write a real person over it"),
+                               {"phone": _clean(raw_phone)})]
     phone = normalise_phone(raw_phone)
     if phone is None:
         errors.append(RowError(row, N_("missing phone number") if _clean(raw_phone) == ""

@@ -3,7 +3,8 @@ of 000 (Phụ lục 4, Phụ lục 5).
 
 The table and the chart speak the asker's language (``_`` takes English msgids). The workbooks
 are the letter's own forms, so their titles and headers are written in Vietnamese as 000 has them.
-Percentages are shown rounded down: 100% only when everyone has finished.
+Percentages are rounded to the nearest whole number, halves up (1/6 → 17%, 3/8 → 38%), but
+never to 100% before everyone has finished, nor to 0% once somebody has.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from bot.reports.stats import Completion, InfoCorrection, InfoField, Report, nam
 from bot.telegram_text import escape
 
 if TYPE_CHECKING:
+    from matplotlib.figure import Figure
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
@@ -39,8 +41,14 @@ FIELD_NAMES = {InfoField.FULL_NAME: "Họ và tên", InfoField.BIRTH_DATE: "Ngà
                InfoField.BIRTH_PLACE: "Nơi sinh"}
 
 
+def percent_shown(finished: int, people: int) -> int:
+    """The whole percentage a reader sees: nearest, halves up, 100 and 0 only when exact."""
+    nearest = (200 * finished + people) // (2 * people)
+    return min(max(nearest, 1 if finished else 0), 100 if finished == people else 99)
+
+
 def _percent(c: Completion) -> str:
-    return f"{c.finished * 100 // c.people}%" if c.people else "–"
+    return f"{percent_shown(c.finished, c.people)}%" if c.people else "–"
 
 
 def _group_texts(report: Report, _: Gettext) -> tuple[str, str]:
@@ -101,17 +109,32 @@ def text_table(report: Report, _: Gettext) -> str:
 
 
 def chart_png(report: Report, _: Gettext) -> bytes:
-    """A horizontal bar per group, lowest on top, drawn headless on the Agg canvas."""
+    """The chart as a small PNG."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from PIL import Image
+
+    canvas = chart_figure(report, _).canvas
+    assert isinstance(canvas, FigureCanvasAgg)
+    canvas.draw()
+    # A flat chart needs few colours: a palette PNG is a quarter of matplotlib's RGBA one.
+    image = Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba())
+    buffer = io.BytesIO()
+    image.convert("RGB").quantize(colors=64).save(buffer, "PNG", optimize=True,
+                                                  dpi=(CHART_DPI, CHART_DPI))
+    return buffer.getvalue()
+
+
+def chart_figure(report: Report, _: Gettext) -> Figure:
+    """A horizontal bar per group, lowest on top, on a headless Agg canvas; x from 0 to 100%."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
-    from PIL import Image
 
     groups = _lowest_first(report.groups)[:MAX_BARS]
     values = [c.percent for c in groups]
     # The font is given to each text, not through the global rcParams: two reports may be
     # drawn at once in worker threads.
     figure = Figure(figsize=(8, 1.4 + 0.26 * max(len(groups), 1)), dpi=CHART_DPI)
-    canvas = FigureCanvasAgg(figure)
+    FigureCanvasAgg(figure)
     axes = figure.add_subplot()
     colours = ["#c0392b" if v < 50 else "#e67e22" if v < 80 else "#27ae60" for v in values]
     bars = axes.barh(range(len(groups)), values, color=colours, height=0.7)
@@ -120,7 +143,7 @@ def chart_png(report: Report, _: Gettext) -> bytes:
     axes.set_yticks(range(len(groups)), [_shorten(_group_name(c, _), 38) for c in groups])
     axes.tick_params(labelfontfamily=FONT, labelsize=9)
     axes.set_ylim(len(groups) - 0.5, -0.5)  # lowest on top, no empty margin
-    axes.set_xlim(0, 118)  # room for the labels after a full bar
+    axes.set_xlim(0, 100)  # a full bar ends at 100%; its label goes into the right margin
     axes.set_xticks(range(0, 101, 20))
     axes.set_xlabel(_("% finished"), fontfamily=FONT, fontsize=9)
     axes.spines[["top", "right"]].set_visible(False)
@@ -132,13 +155,7 @@ def chart_png(report: Report, _: Gettext) -> bytes:
     axes.set_title("\n".join(lines), loc="left", fontfamily=FONT, fontsize=10,
                    fontweight="bold")
     figure.tight_layout()
-    canvas.draw()
-    # A flat chart needs few colours: a palette PNG is a quarter of matplotlib's RGBA one.
-    image = Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba())
-    buffer = io.BytesIO()
-    image.convert("RGB").quantize(colors=64).save(buffer, "PNG", optimize=True,
-                                                  dpi=(CHART_DPI, CHART_DPI))
-    return buffer.getvalue()
+    return figure
 
 
 def _shorten(text: str, width: int) -> str:

@@ -19,7 +19,7 @@ async def test_switch_user_press_buttons_and_see_alerts_to_others(
     text = out.getvalue()
     assert "📱 Chia sẻ số điện thoại" in text  # the contact button, numbered
     assert "Nguyễn Thị Hoa" in text and "Trần Thị Lan" in text
-    assert "📨 (to Telegram user 912345678)" in text  # the principal's alert, shown
+    assert "📨 (gửi tới người dùng Telegram 912345678)" in text  # the principal's alert
     assert "Ghi nhận" in text and "chỉ đọc được tin nhắn chữ" in text
-    assert "(no such button)" in text and "(cannot read the file" in text
+    assert "(không có nút này)" in text and "(không đọc được tệp" in text
     assert not await console.handle(":quit")

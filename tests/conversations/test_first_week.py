@@ -197,3 +197,60 @@ async def test_the_audience_picker_offers_only_what_applies_with_counts(
     assert "Chuyên viên Phòng (3)" in menu.button_texts
     [menu] = await admin.press("THPT", menu)
     assert menu.button_texts[2] == "✅ THPT (5)"
+
+
+async def _people(db: Database) -> list[tuple[object, ...]]:
+    async with db.reader.execute("SELECT id, full_name, phone, role, unit_id, is_core "
+                                 "FROM people ORDER BY id") as cur:
+        return [tuple(row) for row in await cur.fetchall()]
+
+
+async def test_the_template_sent_back_unchanged_is_refused_row_by_row(
+        telegram: OfflineTelegram, demo_db: Database) -> None:
+    before = await _people(demo_db)
+    admin = telegram.user(ADMIN_ID)
+    [template] = await admin.send("/mau")
+    assert template.kind == "document" and "0000 000 0xx" in template.caption
+    [refused] = await admin.send_document("mau_danh_sach.xlsx", template.content)
+    assert refused.text.startswith("Chưa nhập dòng nào: có 5 dòng cần sửa.")
+    for row, phone in zip(range(2, 7), range(1, 6), strict=True):
+        assert (f"Dòng {row}: dòng mẫu của tệp mẫu (số 0000 000 {phone:03d}): hãy xoá, hoặc "
+                "ghi người thật đè lên") in refused.text
+    assert await _people(demo_db) == before
+    async with demo_db.reader.execute(
+            "SELECT COUNT(*) FROM audit_log WHERE action = 'roster.import'") as cur:
+        assert (await cur.fetchone())[0] == 1  # only the fixture's import of the demo roster
+
+
+async def test_in_the_console_the_template_sent_back_is_refused_and_changes_nothing(
+        telegram: OfflineTelegram, demo_db: Database, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import io
+
+    from bot.console import Console
+
+    monkeypatch.chdir(tmp_path)  # the console saves the files it receives under data/console
+    before = await _people(demo_db)
+    out = io.StringIO()
+    console = Console(telegram, out)
+    for line in (":as admin", "/mau"):
+        assert await console.handle(line)
+    [saved] = (tmp_path / "data" / "console").glob("*mau_danh_sach.xlsx")
+    assert await console.handle(f":file {saved}")
+    text = out.getvalue()
+    assert "Chưa nhập dòng nào: có 5 dòng cần sửa." in text
+    assert "Dòng 2: dòng mẫu" in text and "Dòng 6: dòng mẫu" in text
+    assert await _people(demo_db) == before
+
+
+async def test_cauhoi_shows_the_local_day_not_the_utc_one(
+        telegram: OfflineTelegram, demo_db: Database) -> None:
+    phuc = telegram.user(904000001, phone="0904000001")
+    await phuc.share_contact()
+    teacher = telegram.user(912000002, phone="0912000002")
+    await teacher.share_contact()
+    [answer] = await teacher.send("giáo viên nghỉ thai sản thì xin hoãn bồi dưỡng ở đâu ạ")
+    await teacher.press("Hỏi cán bộ hỗ trợ", answer)
+    async with demo_db.transaction() as tx:  # 18:30 UTC on 1/12 is 01:30 on 2/12 in Việt Nam
+        await tx.execute("UPDATE tickets SET created_at = '2026-12-01T18:30:00+00:00'")
+    [listing] = await phuc.send("/cauhoi")
+    assert "#1 · 02/12 · giáo viên nghỉ thai sản" in listing.text

@@ -252,7 +252,7 @@ async def test_the_dry_run_and_the_real_run_agree(
                                                   "2027-02-14 07:30"])
     assert code == 0
     dry = out.getvalue()
-    assert "3 reminder(s)" in dry and "Nguyễn Thị Hoa" in dry and "Khoa" not in dry
+    assert "3 lời nhắc lúc" in dry and "Nguyễn Thị Hoa" in dry and "Khoa" not in dry
 
     await run_at(services, clock, dt.datetime(2027, 2, 14, 7, 30))
     async with services.db.reader.execute(

@@ -8,6 +8,7 @@ import time
 import pytest
 
 from bot.offline import OfflineTelegram
+from tests.conftest import ADMIN_ID
 from tests.conversations.test_support import SO_GROUP, TUAN, staff
 from tests.conversations.test_tasks_and_approvals import LAN, signed_in
 
@@ -73,3 +74,12 @@ async def test_edits_and_stale_buttons_in_a_group_post_nothing_there(
              "message": telegram.api.message_json(ticket_message)}
     assert await telegram.deliver({"callback_query": query}, SO_GROUP) == []
     assert len(telegram.api.messages_to(SO_GROUP)) == before
+
+
+async def test_odd_numbers_in_hanchot_are_refused_with_the_usage(
+        telegram: OfflineTelegram) -> None:
+    admin = telegram.user(ADMIN_ID)
+    for command in ("/hanchot ngay ² 28/2", "/hanchot tat 99999999999999999999",
+                    "/hanchot nhac ١ 7,3"):
+        [usage] = await admin.send(command)
+        assert SORRY not in usage.text and "/hanchot them" in usage.text, command

@@ -360,3 +360,24 @@ def test_reports_import_no_telegram() -> None:
     package = Path(render.__file__).parent
     for path in [*package.glob("*.py"), package.parent / "storage" / "reports.py"]:
         assert not re.search(r"^\s*(from|import) telegram", path.read_text(), re.M), path
+
+
+@pytest.mark.parametrize(("finished", "people", "shown"), [
+    (1, 6, 17), (3, 8, 38), (1, 3, 33), (2, 3, 67), (1, 2, 50), (0, 7, 0), (7, 7, 100),
+    (199, 200, 99), (1, 300, 1), (5, 6, 83),
+])
+def test_percentages_round_to_the_nearest_and_100_only_when_all_finished(
+        finished: int, people: int, shown: int) -> None:
+    assert render.percent_shown(finished, people) == shown
+
+
+def test_the_chart_axis_stops_at_100_and_labels_round_correctly() -> None:
+    report = synthetic_report(8, per_school=8)  # school n: n % 9 of 8 finished
+    figure = render.chart_figure(report, vi)
+    [axes] = figure.axes
+    assert axes.get_xlim() == (0.0, 100.0)
+    labels = {t.get_text() for t in axes.texts}
+    assert {"1/8 (13%)", "3/8 (38%)", "7/8 (88%)"} <= labels
+    six = render.chart_figure(synthetic_report(2, per_school=6), vi)
+    assert "1/6 (17%)" in {t.get_text() for t in six.axes[0].texts}
+    assert "1/6  17%" in render.text_table(synthetic_report(2, per_school=6), vi)

@@ -1,0 +1,24 @@
+"""``troly demo-reset`` (also ``make demo-reset``): rebuild the demo database of the console."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+
+from bot.config import Settings
+from bot.i18n import N_, translator
+
+
+def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    reset = sub.add_parser("demo-reset", help=N_("rebuild the demo database of the offline "
+                                                 "console (data/demo.sqlite3)"))
+    reset.set_defaults(handler=cmd_demo_reset)
+
+
+def cmd_demo_reset(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.console import DEMO_DB_PATH, reset_demo_database
+
+    asyncio.run(reset_demo_database())
+    print(translator(getattr(args, "lang", None)).gettext(
+        "The demo database {path} was rebuilt from the demo roster.").format(path=DEMO_DB_PATH))
+    return 0
