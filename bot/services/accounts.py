@@ -122,14 +122,16 @@ async def check_invite(db: Database, code: str, *, now: dt.datetime | None = Non
 async def erase(db: Database, telegram_user_id: int, *, key: bytes) -> bool:
     """Forget the Telegram account: the link and the preferences go, and every stored
     Telegram id (audit log, tickets, "changed by" columns) becomes a keyed pseudonym, so the
-    history stays countable but no longer leads to the person. The roster row stays."""
+    history stays countable but no longer leads to the person. The roster row stays.
+
+    Returns whether anything was held about them (a guest may have asked questions)."""
     async with db.transaction() as tx:
         removed = await account_repo.delete_account(tx, telegram_user_id)
         rows = await erasure.pseudonymise(tx, telegram_user_id, key)
         if removed or rows:
             await audit(tx, actor=erasure.pseudonym(key, telegram_user_id),
                         action="account.erase", rows=rows)
-    return removed
+    return removed or rows > 0
 
 
 async def set_language(db: Database, telegram_user_id: int, language: str) -> None:

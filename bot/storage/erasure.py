@@ -22,7 +22,7 @@ ACTOR_COLUMNS = (
     ("audit_log", "actor"), ("task_states", "updated_by"), ("broadcasts", "author"),
     ("info_corrections", "reported_by"), ("kb_drafts", "proposed_by"),
     ("kb_drafts", "decided_by"), ("support_groups", "set_by"), ("tickets", "answered_by"),
-    ("invites", "created_by"),
+    ("invites", "created_by"), ("letters", "added_by"), ("campaigns", "loaded_by"),
 )
 # An integer pseudonym is above every Telegram id (they fit in 52 bits) and below 2^63.
 _PSEUDONYM_BASE = 1 << 62
@@ -69,9 +69,17 @@ async def pseudonymise(tx: aiosqlite.Connection, telegram_user_id: int, key: byt
         cur = await tx.execute(f"UPDATE {table} SET {column} = ? WHERE {column} = ?",
                                (name, actor))
         changed += cur.rowcount
-    cur = await tx.execute("UPDATE tickets SET asker_tg = ? WHERE asker_tg = ?",
-                           (pseudonym_number(key, telegram_user_id), telegram_user_id))
-    changed += cur.rowcount
-    cur = await tx.execute("UPDATE broadcasts SET progress_chat = NULL, progress_msg = NULL "
-                           "WHERE progress_chat = ?", (telegram_user_id,))
-    return changed + cur.rowcount
+    number = pseudonym_number(key, telegram_user_id)
+    for statement, params in (
+            ("UPDATE tickets SET asker_tg = ? WHERE asker_tg = ?", (number, telegram_user_id)),
+            ("UPDATE broadcasts SET progress_chat = NULL, progress_msg = NULL "
+             "WHERE progress_chat = ?", (telegram_user_id,)),
+            ("DELETE FROM pending_inputs WHERE telegram_user_id = ? OR chat_id = ?",
+             (telegram_user_id, telegram_user_id)),
+            # What still waits for their chat is not sent; what was sent stays, pseudonymous.
+            ("DELETE FROM outbox WHERE chat_id = ? AND status IN ('pending', 'sending')",
+             (telegram_user_id,)),
+            ("UPDATE outbox SET chat_id = ? WHERE chat_id = ?", (number, telegram_user_id))):
+        cur = await tx.execute(statement, params)
+        changed += cur.rowcount
+    return changed

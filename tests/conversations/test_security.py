@@ -185,7 +185,8 @@ async def test_faq_approval_rechecks_the_decider_in_the_service(demo_db: Databas
 
 # --- /xoadulieu leaves no table tying the Telegram id to the person
 
-TEACHER_TG, OFFICER_TG = 731337421, 731337422
+TEACHER_TG, OFFICER_TG, GUEST_TG, SO_TG = 731337421, 731337422, 731337423, 731337424
+QUESTION = "giáo viên nghỉ thai sản thì xin hoãn bồi dưỡng ở đâu ạ"
 
 
 async def tables_holding(db: Database, telegram_id: int) -> list[str]:
@@ -212,7 +213,7 @@ async def test_erasure_leaves_no_table_linking_the_telegram_id_to_the_person(
     await telegram.group_message(group, OFFICER_TG, "/nhomhotro")
     teacher = telegram.user(TEACHER_TG, phone=HOA)
     await teacher.share_contact()
-    [answer] = await teacher.send("giáo viên nghỉ thai sản thì xin hoãn bồi dưỡng ở đâu ạ")
+    [answer] = await teacher.send(QUESTION)
     await teacher.press("Hỏi cán bộ hỗ trợ", answer)
     [ticket] = telegram.api.messages_to(group)[1:]
     await telegram.group_message(group, OFFICER_TG, "Nộp đơn cho nhà trường.", reply_to=ticket)
@@ -221,17 +222,29 @@ async def test_erasure_leaves_no_table_linking_the_telegram_id_to_the_person(
     await officer.send("/thongbao")
     [menu] = await officer.send("Họp cốt cán.")
     await officer.press("Gửi", menu)
-    assert await tables_holding(demo_db, TEACHER_TG)  # before: the id is in many places
+    await officer.send("/thongbao")  # and leaves the bot waiting for a second one
+    # A guest's question, answered by the Sở: the answer goes to the guest's chat.
+    so_officer = telegram.user(SO_TG, phone=TUAN)
+    await so_officer.share_contact()
+    await telegram.group_message(group - 1, SO_TG, "/nhomhotro")
+    guest = telegram.user(GUEST_TG, "Khách")
+    [answer] = await guest.send(QUESTION)
+    await guest.press("Hỏi cán bộ hỗ trợ", answer)
+    [guest_ticket] = telegram.api.messages_to(group - 1)[1:]
+    await telegram.group_message(group - 1, SO_TG, "Hỏi nhà trường.", reply_to=guest_ticket)
+    assert any("Hỏi nhà trường" in m.text for m in telegram.api.messages_to(GUEST_TG))
+    for user_id in (TEACHER_TG, OFFICER_TG, GUEST_TG):
+        assert await tables_holding(demo_db, user_id)  # before: the id is in many places
     teacher_rows_before = await demo_db.reader.execute_fetchall(
         "SELECT COUNT(*) FROM audit_log WHERE actor = ?", (f"tg:{TEACHER_TG}",))
 
-    for user in (teacher, officer):
+    for user in (teacher, officer, guest):
         await user.send("/xoadulieu")
         [done] = await user.press("Xoá")
         assert "Đã xoá" in done.text
 
-    assert await tables_holding(demo_db, TEACHER_TG) == []
-    assert await tables_holding(demo_db, OFFICER_TG) == []
+    for user_id in (TEACHER_TG, OFFICER_TG, GUEST_TG):
+        assert await tables_holding(demo_db, user_id) == [], user_id
     # The history stays countable: one pseudonym per person, on all their rows.
     [(pseudonym,)] = await demo_db.reader.execute_fetchall(
         "SELECT actor FROM audit_log WHERE action = 'ticket.rate'")
@@ -240,7 +253,7 @@ async def test_erasure_leaves_no_table_linking_the_telegram_id_to_the_person(
         (pseudonym,))
     assert count == teacher_rows_before[0][0]
     [(status, rating, asker)] = await demo_db.reader.execute_fetchall(
-        "SELECT status, rating, asker_tg FROM tickets")
+        "SELECT status, rating, asker_tg FROM tickets WHERE asker_person_id IS NOT NULL")
     assert (status, rating) == ("answered", 1) and asker != TEACHER_TG
     assert pseudonym.startswith("tg#") and str(TEACHER_TG) not in pseudonym
 
