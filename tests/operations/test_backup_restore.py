@@ -148,3 +148,18 @@ async def test_a_failed_nightly_backup_alerts_the_admins_through_the_outbox(
                                 now_local=now, admin_ids=services.settings.admin_ids)
     assert made is not None and made.counts["accounts"] == 1
     assert backups_in(tmp_path / "ok") == [made.path]
+
+
+async def test_the_bot_schedules_the_backup_every_night_at_two(services: Services) -> None:
+    from bot.app import offline_telegram
+
+    offline = await offline_telegram(services, background=True)
+    try:
+        assert offline.application.job_queue is not None
+        [job] = offline.application.job_queue.get_jobs_by_name("nightly-backup")
+        assert job.next_t is not None
+        local = job.next_t.astimezone(services.settings.timezone)
+        assert (local.hour, local.minute) == (2, 0)
+    finally:
+        await offline.application.stop()
+        await offline.application.shutdown()
