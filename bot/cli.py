@@ -401,20 +401,31 @@ def _cmd_deadlines(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def parse_audience_spec(spec: str) -> tuple[dict[str, object], str | None]:
-    """"level=TH,THCS; role=gv,cbql; core; missing=module1; unit=Huyện X" → fields, unit."""
+    """"level=TH,THCS; role=gv,cbql; core; missing=module1; unit=Huyện X" → fields, unit.
+
+    Raises:
+        ValueError: naming the part that is wrong and what it may be, in the user's words.
+    """
     from bot.domain.people import Level, Role
 
     groups = {"gv": [Role.TEACHER], "cbql": [Role.PRINCIPAL, Role.VICE_PRINCIPAL],
               "ht": [Role.PRINCIPAL], "phong": [Role.PHONG_STAFF]}
+    levels = {lv.value: lv for lv in Level}
     fields: dict[str, object] = {}
     unit = None
     for part in filter(None, (p.strip() for p in spec.split(";"))):
         name, _sep, value = part.partition("=")
         values = [v.strip() for v in value.split(",") if v.strip()]
+        allowed: list[str] = list(levels if name == "level" else groups if name == "role"
+                                  else ())
+        wrong = [v for v in values if allowed and v.upper() not in allowed
+                 and v.lower() not in allowed]
+        if wrong:
+            raise ValueError(f"{name}={wrong[0]}: {', '.join(allowed)}")
         if name == "level":
-            fields["levels"] = frozenset(Level(v.upper()) for v in values)
+            fields["levels"] = frozenset(levels[v.upper()] for v in values)
         elif name == "role":
-            fields["roles"] = frozenset(r for v in values for r in groups[v])
+            fields["roles"] = frozenset(r for v in values for r in groups[v.lower()])
         elif name == "core":
             fields["core_only"] = True
         elif name == "missing":
@@ -440,7 +451,7 @@ def _cmd_broadcast(settings: Settings, args: argparse.Namespace) -> int:
     _ = translator(args.lang)
     try:
         fields, unit_name = parse_audience_spec(args.audience)
-    except (ValueError, KeyError) as exc:
+    except ValueError as exc:
         print("troly: " + _("cannot read --audience ({error}); see troly broadcast --help")
               .format(error=exc), file=sys.stderr)
         return 2

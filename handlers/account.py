@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from telegram import (
     InlineKeyboardMarkup,
@@ -11,7 +12,13 @@ from telegram import (
     ReplyKeyboardRemove,
     Update,
 )
-from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    MessageHandler,
+    filters,
+)
 
 from bot.context import BotApplication, BotContext
 from bot.domain.people import Profile, Role
@@ -20,7 +27,16 @@ from bot.i18n import N_, Translator
 from bot.services import accounts
 from bot.services.accounts import SignUpOutcome
 from handlers.buttons import ErasePress, button
-from handlers.common import chat_memory, esc, forget_visitor, guard, reply, tr, visitor_of
+from handlers.common import (
+    chat_memory,
+    esc,
+    forget_visitor,
+    guard,
+    permission_of,
+    reply,
+    tr,
+    visitor_of,
+)
 
 log = logging.getLogger(__name__)
 _INVITE_KEY = "invite_code"
@@ -33,27 +49,53 @@ ROLE_NAMES = {
     Role.SO_STAFF: N_("Sở staff"),
 }
 
-# (command, permission action, description) for /help, in the order shown.
-HELP: list[tuple[str, str, str]] = [
-    ("start", "start", N_("verify your phone number")),
-    ("tiendo", "progress", N_("your tasks; update them in two taps")),
-    ("dieukien", "eligibility", N_("may you take modules 2, 3, 4")),
-    ("choduyet", "approve", N_("what waits for your approval")),
-    ("truong", "school", N_("your school's open tasks")),
-    ("nhacnho", "mute_reminders", N_("reminder settings")),
-    ("hanchot", "deadlines", N_("deadlines and their reminders")),
-    ("suathongtin", "report_info", N_("report wrong personal info on LMS")),
-    ("toi", "profile", N_("your profile")),
-    ("hoidap", "browse_topics", N_("browse questions by topic")),
-    ("ngonngu", "language", N_("language: Tiếng Việt / English")),
-    ("xoadulieu", "erase", N_("unlink and delete your data")),
-    ("cauhoi", "answer_tickets", N_("questions passed to you by users, to answer")),
-    ("thongbao", "broadcast", N_("send an announcement")),
-    ("baocao", "report", N_("progress report, chart and Excel lists")),
-    ("mau", "roster_template", N_("roster template (.xlsx)")),
-    ("congvan", "letters", N_("the Sở's letters I quote; send a .pdf/.docx/.txt to add one")),
-    ("moi", "invite", N_("invite Phòng/Sở staff: /moi phong <Phòng> | <full name>")),
-]
+# What /help says of each command, in the order shown. Who sees a command is not written here:
+# /help lists the registered commands whose handler's permission (bot.domain.permissions)
+# admits the visitor, so the list cannot drift from what the bot lets them do.
+HELP: dict[str, str] = {
+    "start": N_("verify your phone number"),
+    "tiendo": N_("your tasks; update them in two taps"),
+    "dieukien": N_("may you take modules 2, 3, 4"),
+    "choduyet": N_("what waits for your approval"),
+    "truong": N_("your school's open tasks"),
+    "nhacnho": N_("reminder settings"),
+    "hanchot": N_("deadlines and their reminders"),
+    "suathongtin": N_("report wrong personal info on LMS"),
+    "toi": N_("your profile"),
+    "hoidap": N_("browse questions by topic"),
+    "ngonngu": N_("language: Tiếng Việt / English"),
+    "xoadulieu": N_("unlink and delete your data"),
+    "cauhoi": N_("questions passed to you by users, to answer"),
+    "themfaq": N_("/themfaq N: offer answer N for the question bank"),
+    "duyetfaq": N_("approve answers offered for the question bank"),
+    "chuatraloi": N_("questions the assistant could not answer, most asked first"),
+    "nhomhotro": N_("typed in a group: questions of your unit arrive there"),
+    "thongbao": N_("send an announcement"),
+    "baocao": N_("progress report, chart and Excel lists"),
+    "mau": N_("roster template (.xlsx)"),
+    "congvan": N_("the Sở's letters I quote; send a .pdf/.docx/.txt to add one"),
+    "moi": N_("invite Phòng/Sở staff: /moi phong <Phòng> | <full name>"),
+    "huy": N_("cancel what you are doing"),
+    "help": N_("this list"),
+}
+
+
+def may_use(permission: str | None, tags: frozenset[str]) -> bool:
+    return permission is None or allowed(permission, tags)
+
+
+def command_permissions(application: Application[Any, Any, Any, Any, Any, Any]
+                        ) -> dict[str, str | None]:
+    """Every command the bot answers → the permission its handler checks (None: anyone)."""
+    found: dict[str, str | None] = {}
+    for group in application.handlers.values():
+        for handler in group:
+            if isinstance(handler, CommandHandler):
+                for command in handler.commands:
+                    found.setdefault(command, permission_of(handler.callback))
+    return found
+
+
 
 
 def contact_keyboard(_: Translator) -> ReplyKeyboardMarkup:
@@ -180,9 +222,10 @@ async def erase_answer(update: Update, context: BotContext) -> None:
 async def help_command(update: Update, context: BotContext) -> None:
     _ = await tr(update, context)
     visitor = await visitor_of(update, context)
+    permissions = command_permissions(context.application)
     lines = [_("What I can do for you:")]
-    lines += [f"/{cmd} — {esc(_(desc))}" for cmd, action, desc in HELP
-              if allowed(action, visitor.tags)]
+    lines += [f"/{command} — {esc(_(text))}" for command, text in HELP.items()
+              if command in permissions and may_use(permissions[command], visitor.tags)]
     lines.append(_("Or just type your question, e.g. \"hạn chót mô đun 1\"."))
     await reply(update, "\n".join(lines))
 

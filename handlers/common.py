@@ -120,6 +120,12 @@ def guard(action: str) -> Callable[[Callback], Callback]:
                 return None
             return await callback(update, context)
 
+        wrapper.permission = action  # type: ignore[attr-defined]  # read by /help
         return wrapper
 
     return decorate
+
+
+def permission_of(callback: Callback) -> str | None:
+    """The permission action a guarded handler checks; None for one open to everyone."""
+    return getattr(callback, "permission", None)

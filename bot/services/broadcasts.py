@@ -48,6 +48,13 @@ class Sender:
     is_admin: bool = False  # an admin (or the CLI) speaks for the Sở whatever their roster row
 
 
+async def _within(db: Database, scope: SenderScope, audience: Audience) -> bool:
+    """Whether an audience stored earlier lies within ``scope`` as it is now."""
+    unit = await unit_by_id(db.reader, audience.unit_id) if audience.unit_id else None
+    return within_scope(scope, audience, unit.kind if unit else None,
+                        unit.parent_id if unit else None)
+
+
 async def current_scope(db: Database, sender: Sender) -> SenderScope:
     """Where the sender may reach now: their roster row is reloaded, so a demoted officer's
     old buttons carry only their new scope (raises PermissionDenied if they may not send)."""
@@ -134,13 +141,10 @@ async def queue(db: Database, broadcast_id: int, sender: Sender, *, urgent: bool
     if broadcast.status != "draft":
         raise AlreadyDone(N_("This announcement has already been sent."))
     try:
-        scope = await current_scope(db, sender)
+        scope: SenderScope | None = await current_scope(db, sender)
     except PermissionDenied:
         scope = None
-    audience = broadcast.audience
-    unit = await unit_by_id(db.reader, audience.unit_id) if audience.unit_id else None
-    if scope is None or not within_scope(scope, audience, unit.kind if unit else None,
-                                         unit.parent_id if unit else None):
+    if scope is None or not await _within(db, scope, broadcast.audience):
         await refuse(db, actor=sender.author, action="broadcast.queue",
                      subject=f"broadcast:{broadcast_id}", reason="outside_current_scope",
                      message=N_("Your role or unit has changed since announcement #{id} was "
@@ -196,13 +200,10 @@ async def still_authorised(db: Database, broadcast: Broadcast, admin_ids: frozen
         return True
     try:
         scope = sender_scope(await current_profile(db, broadcast.author_id), is_admin=False)
-    except PermissionDenied:
-        scope = None
-    audience = broadcast.audience
-    unit = await unit_by_id(db.reader, audience.unit_id) if audience.unit_id else None
-    if scope is not None and within_scope(scope, audience, unit.kind if unit else None,
-                                          unit.parent_id if unit else None):
-        return True
+        if await _within(db, scope, broadcast.audience):
+            return True
+    except PermissionDenied:  # no longer one who may announce at all
+        pass
     async with db.transaction() as tx:
         if await repo.mark(tx, broadcast.id, "cancelled", expected=broadcast.status):
             await audit(tx, actor=broadcast.author, action="broadcast.send.refused",

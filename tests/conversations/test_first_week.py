@@ -254,3 +254,32 @@ async def test_cauhoi_shows_the_local_day_not_the_utc_one(
         await tx.execute("UPDATE tickets SET created_at = '2026-12-01T18:30:00+00:00'")
     [listing] = await phuc.send("/cauhoi")
     assert "#1 · 02/12 · giáo viên nghỉ thai sản" in listing.text
+
+
+def _listed(help_text: str) -> set[str]:
+    return {line.split(" — ")[0][1:] for line in help_text.splitlines() if line.startswith("/")}
+
+
+async def test_help_lists_exactly_the_commands_each_role_may_use(
+        telegram: OfflineTelegram, demo_db: Database) -> None:
+    from bot.domain.permissions import allowed
+    from handlers.account import HELP, command_permissions
+
+    permissions = command_permissions(telegram.application)
+    assert set(permissions) == set(HELP), "every command needs a /help line, and only those"
+    admin = telegram.user(ADMIN_ID)
+    [admin_help] = await admin.send("/help")
+    assert {"chuatraloi", "cauhoi", "themfaq", "duyetfaq", "thongbao", "moi"} <= \
+        _listed(admin_help.text)
+    for phone in ("0912000001", PRINCIPAL, "0904000001", "0903000001"):
+        user = telegram.user(int(phone), phone=phone)
+        await user.share_contact()
+        [text] = await user.send("/help")
+        from bot.services.accounts import load_visitor
+
+        visitor = await load_visitor(demo_db, int(phone), is_admin=False)
+        expected = {c for c, p in permissions.items() if p is None or allowed(p, visitor.tags)}
+        assert _listed(text.text) == expected, phone
+    [teacher_help] = await telegram.user(912000001).send("/help")
+    assert "tiendo" in _listed(teacher_help.text)
+    assert not {"thongbao", "chuatraloi", "moi"} & _listed(teacher_help.text)

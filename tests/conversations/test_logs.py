@@ -93,6 +93,8 @@ async def test_json_log_lines_carry_update_handler_duration_outcome(
                                     "bot.anything"])
 def test_the_token_is_redacted_from_every_logger_at_every_level(logger: str) -> None:
     out = io.StringIO()
+    root = logging.getLogger()
+    saved = (list(root.handlers), root.level)
     setup_logging(verbose=True, stream=out, secrets=[TOKEN, "webhook-secret-value"])
     try:
         logging.getLogger(logger).setLevel(logging.DEBUG)  # even if a library is turned up
@@ -107,7 +109,8 @@ def test_the_token_is_redacted_from_every_logger_at_every_level(logger: str) -> 
         text = out.getvalue()
     finally:
         logging.getLogger(logger).setLevel(logging.NOTSET)
-        setup_logging()
+        root.handlers[:] = saved[0]
+        root.setLevel(saved[1])
     assert text.count("[redacted]") >= 4
     assert TOKEN not in text and TOKEN.split(":")[1] not in text
     assert "webhook-secret-value" not in text
