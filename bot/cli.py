@@ -251,31 +251,57 @@ def _cmd_roster_template(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _cmd_ask(settings: Settings, args: argparse.Namespace) -> int:
+    """Answers exactly as the deployed bot: its database (approved FAQ, the Sở's letters, the
+    deadlines it has set, the running campaign), its province and today's date."""
+    import datetime as dt
     import json
 
     from bot.i18n import translator
-    from bot.knowledge.evaluation import answer_as_json
+    from bot.knowledge.render import plain_text
+    from bot.services.answering import answer_question, rendered
+    from bot.services.letters import load_letters
+    from bot.services.tickets import load_approved_faq
+    from bot.storage import Database
     from bot.textnorm import nfc
 
-    engine = cli_letters.engine_with_letters(args.letters)
-    gettext = translator("vi").gettext
-    province = args.province or settings.province
-    if args.jsonl:
-        for line in sys.stdin:
-            question = nfc(line.rstrip("\n"))
-            result = answer_as_json(engine, question, gettext, role=args.role,
-                                    province=province)
-            print(json.dumps(result, ensure_ascii=False), flush=True)
-        return 0
-    if not args.question:
+    if not args.jsonl and not args.question:
         _ = translator(args.lang)
         print("troly: " + _("give a question, or --jsonl to read them from standard input"),
               file=sys.stderr)
         return 2
-    result = answer_as_json(engine, nfc(args.question), gettext, role=args.role,
-                            province=province)
-    print(result["answer"])
-    return 0
+    gettext = translator("vi")
+    province = args.province or settings.province
+    today = dt.datetime.now(settings.timezone).date()
+
+    async def run() -> int:
+        engine = cli_letters.engine_with_letters(args.letters)
+        db = await Database.open(settings.db_path)
+        print(f"database: {settings.db_path}", file=sys.stderr)
+        try:
+            await load_approved_faq(db, engine, {})
+            if not args.letters:  # the letters the Sở gave the bot
+                await load_letters(db, engine.letters)
+            questions = ([nfc(line.rstrip("\n")) for line in sys.stdin] if args.jsonl
+                         else [nfc(args.question)])
+            for question in questions:
+                answer = await answer_question(db, engine, question, person=None,
+                                               province=province, today=today, record=False,
+                                               role=args.role)
+                text = plain_text(rendered(answer, gettext, province))
+                if not args.jsonl:
+                    print(text)
+                    continue
+                print(json.dumps({
+                    "question": question, "kind": answer.kind, "answer": text,
+                    "entry_id": answer.entry.id if answer.entry else None,
+                    "confidence": round(answer.confidence, 4),
+                    "candidates": [c.id for c in answer.candidates]}, ensure_ascii=False),
+                    flush=True)
+            return 0
+        finally:
+            await db.close()
+
+    return asyncio.run(run())
 
 
 def _cmd_eval(settings: Settings, args: argparse.Namespace) -> int:

@@ -13,6 +13,7 @@ from handlers import (
     admin,
     answering,
     broadcasts,
+    campaigns,
     errors,
     fallback,
     flows,
@@ -26,8 +27,8 @@ from handlers import (
     tasks,
 )
 
-FEATURES = [flows, account, language, letters, admin, tasks, reminders, broadcasts, reports,
-            support, info, operations, answering, fallback]
+FEATURES = [flows, account, language, letters, campaigns, admin, tasks, reminders, broadcasts,
+            reports, support, info, operations, answering, fallback]
 
 # The command menu shown by Telegram (set_my_commands), in both languages.
 MENU: list[tuple[str, str]] = [

@@ -11,8 +11,12 @@ from bot.domain.small_talk import SmallTalk, small_talk_kind, typed_phone_number
 from bot.i18n import N_, Translator
 from bot.knowledge.engine import Answer
 from bot.knowledge.entries import Entry
-from bot.knowledge.render import render_answer
-from bot.services.answering import answer_question, entry_answer, most_frequent_unanswered
+from bot.services.answering import (
+    answer_question,
+    entry_answer,
+    most_frequent_unanswered,
+    rendered,
+)
 from handlers.account import contact_keyboard
 from handlers.buttons import EntryPress, TopicPress, button
 from handlers.common import (
@@ -46,7 +50,7 @@ async def _send_answer(update: Update, context: BotContext, answer: Answer) -> N
             for e in answer.candidates[:3]]
     if answer.kind != "confident":
         rows.append([ask_staff_button(_)])
-    await reply(update, render_answer(answer, _),
+    await reply(update, rendered(answer, _, context.services.settings.province),
                 reply_markup=InlineKeyboardMarkup(rows) if rows else None)
 
 
@@ -102,7 +106,8 @@ async def question(update: Update, context: BotContext) -> None:
     services = context.services
     visitor = await visitor_of(update, context)
     answer = await answer_question(services.db, services.engine, text, person=visitor.person,
-                                   province=services.settings.province)
+                                   province=services.settings.province,
+                                   today=services.local_now().date(), language=_.language)
     if answer.kind != "confident":
         chat_memory(context)[LAST_QUESTION] = text  # for "ask a support officer"
     await _send_answer(update, context, answer)

@@ -167,3 +167,11 @@ class LetterRemovePress(CallbackData, prefix="lt:rm"):
     invalid_message = LetterPress.invalid_message
     letter_id: Id
     confirmed: bool = False
+
+
+@dataclass(frozen=True)
+class CampaignPress(CallbackData, prefix="cp"):
+    """An admin confirms or drops the campaign file they sent (its text waits in the chat)."""
+
+    invalid_message = N_("This button is no longer valid. Send the campaign file again.")
+    answer: Literal["load", "drop"]

@@ -54,6 +54,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "roster_template": ADMIN | OFFICERS,
     "invite": ADMIN,
     "letters": ADMIN,
+    "load_campaign": ADMIN,
 }
 
 

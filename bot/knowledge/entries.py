@@ -41,7 +41,17 @@ class Source:
     issuer: str  # e.g. "Sở GD&ĐT Bình Phước"
 
     def caption(self) -> str:
-        return f"{self.issuer}, {self.number}, {self.date}"
+        """The letter as printed: "Kế hoạch số 1308/KH-SGDĐT, 17/6/2020, Sở GD&ĐT Kiên Giang";
+        a copy whose number was left blank ("/SGDĐT-GDTrH") is cited by issuer and month:
+        "Công văn của Sở GD&ĐT Bình Phước, tháng 02/2022" (docs/campaign.md, "Trích nguồn")."""
+        number = self.number.strip()
+        if number and not number.startswith("/"):
+            return f"{self.issuer}, {number}, {self.date}"
+        month = self.date if "/" not in self.date or self.date.count("/") == 2 else \
+            self.date.zfill(len(self.date) + (1 if self.date.index("/") == 1 else 0))
+        when = f"tháng {month}" if month.count("/") == 1 else (
+            f"ngày {month}" if month.count("/") == 2 else f"năm {month}")
+        return f"Công văn của {self.issuer}, {when}"
 
 
 @dataclass(frozen=True, slots=True)

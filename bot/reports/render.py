@@ -84,9 +84,9 @@ def text_table(report: Report, _: Gettext) -> str:
     total = report.total
     parts = [
         _("<b>Progress report: {title}</b>").format(title=escape(report.scope.title)),
-        _("Finished module 1 and the tasks before modules 2–4: <b>{finished}/{people}</b> "
-          "({percent})").format(finished=total.finished, people=total.people,
-                                percent=_percent(total)),
+        _("Finished the tasks for {gate}: <b>{finished}/{people}</b> ({percent})").format(
+            gate=escape(report.gate), finished=total.finished, people=total.people,
+            percent=_percent(total)),
     ]
     if not total.people:
         return "\n".join([parts[0], _("No teachers or managers are listed in this scope yet.")])
@@ -148,7 +148,7 @@ def chart_figure(report: Report, _: Gettext) -> Figure:
     axes.set_xlabel(_("% finished"), fontfamily=FONT, fontsize=9)
     axes.spines[["top", "right"]].set_visible(False)
     lines = [_shorten(report.scope.title, 80),
-             _("Finished module 1 and the tasks before modules 2–4")]
+             _("Finished the tasks for {gate}").format(gate=report.gate)]
     if len(report.groups) > len(groups):
         lines.append(_("The {shown} lowest of {total}").format(shown=len(groups),
                                                                total=len(report.groups)))

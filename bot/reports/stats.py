@@ -126,6 +126,7 @@ class Report:
     core: CoreItems
     staff: tuple[StaffMember, ...] = field(repr=False)
     tasks: tuple[Task, ...] = ()  # the finishing tasks counted, in the campaign's order
+    gate: str = ""  # what finishing them opens, in the campaign's words ("học mô đun 2, 3, 4")
 
     @property
     def groups(self) -> tuple[Completion, ...]:
@@ -212,6 +213,7 @@ def build_report(scope: Scope, staff: Iterable[StaffMember], campaign: Campaign)
         core=CoreItems(core_people, core_items, core_approved),
         staff=members,
         tasks=counted,
+        gate=campaign.prerequisites.gate if campaign.prerequisites else campaign.name,
     )
 
 

@@ -9,9 +9,11 @@ import pytest
 
 from bot.app import Services
 from bot.offline import OfflineTelegram
+from bot.storage import Database
 from scheduler.tickets import remind_stale_tickets
 from tests.conftest import ADMIN_ID, FakeClock
 from tests.conversations.test_notices import crash_after
+from tests.conversations.test_security import tables_holding
 from tests.conversations.test_support import BINH, PHUC, QUESTION, TUAN, ask_staff, staff
 
 
@@ -87,3 +89,19 @@ async def test_an_answer_survives_a_crash_after_it_was_recorded(
     await phuc.send("Thầy/Cô nộp đơn xin hoãn cho hiệu trưởng.")
     assert [m for m in telegram.api.messages_to(teacher.user_id) if "Trả lời câu hỏi #1"
             in m.text]
+
+
+async def test_a_guest_who_erases_leaves_no_chat_id_in_the_outbox(
+        telegram: OfflineTelegram, demo_db: Database) -> None:
+    guest = telegram.user(932)
+    await ask_staff(guest, QUESTION)
+    tuan = await staff(telegram, TUAN)
+    [listing] = await tuan.send("/cauhoi")
+    await tuan.press("#1", listing)
+    await tuan.send("Thầy/Cô nộp đơn xin hoãn cho nhà trường.")
+    assert [m for m in telegram.api.messages_to(932) if "Trả lời câu hỏi #1" in m.text]
+    assert "outbox.chat_id" in await tables_holding(demo_db, 932)
+
+    await guest.send("/xoadulieu")
+    await guest.press("Xoá")
+    assert await tables_holding(demo_db, 932) == []

@@ -38,7 +38,8 @@ def _command(update_id: int, text: str) -> dict[str, Any]:
 
 
 async def _talk(bot: LiveBot) -> None:
-    """/start, share one's own contact (Telegram's form, 84…), ask, look at the profile."""
+    """/start, share one's own contact (Telegram's form, 84…), ask, look at the profile, try
+    something the role does not allow."""
     api = bot.server.api
     assert api.updates is not None
     updates = [
@@ -47,6 +48,7 @@ async def _talk(bot: LiveBot) -> None:
                              "user_id": USER}),
         _message(3, text=QUESTION),
         _command(4, "/toi"),
+        _command(5, "/thongbao"),  # a teacher may not announce: refused
     ]
     for n, update in enumerate(updates, start=1):
         await api.updates.put(update)
@@ -82,9 +84,10 @@ async def test_json_log_lines_carry_update_handler_duration_outcome(
     lines = [json.loads(line) for line in log.splitlines() if line.strip()]
     assert lines and all({"time", "level", "event"} <= line.keys() for line in lines)
     summaries = {line["update_id"]: line for line in lines if "duration_ms" in line}
-    assert set(summaries) >= {1, 2, 3, 4}
+    assert set(summaries) >= {1, 2, 3, 4, 5}
     assert summaries[2]["handler"] == "handlers.account.contact"
     assert summaries[4]["outcome"] == "ok"
+    assert summaries[5]["outcome"] == "refused"
     assert all(isinstance(s["duration_ms"], float) for s in summaries.values())
     _assert_nothing_personal(log)
 

@@ -163,3 +163,15 @@ async def test_the_bot_schedules_the_backup_every_night_at_two(services: Service
     finally:
         await offline.application.stop()
         await offline.application.shutdown()
+
+
+def test_backup_settings_have_defaults_and_refuse_nonsense() -> None:
+    from bot.config import ConfigError, load_settings
+
+    default = load_settings({"TROLY_DB_PATH": "/srv/troly/troly.sqlite3"})
+    assert (default.backups, default.backup_keep) == (Path("/srv/troly/backups"), 14)
+    chosen = load_settings({"TROLY_BACKUP_DIR": "/mnt/usb", "TROLY_BACKUP_KEEP": "30"})
+    assert (chosen.backups, chosen.backup_keep) == (Path("/mnt/usb"), 30)
+    for keep in ("0", "-1", "many"):
+        with pytest.raises(ConfigError, match="TROLY_BACKUP_KEEP"):
+            load_settings({"TROLY_BACKUP_KEEP": keep})

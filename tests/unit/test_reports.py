@@ -44,9 +44,8 @@ PROVINCE = "Sở GD&ĐT tỉnh Sông Lam (demo)"
 # The Vietnamese of the report's msgids, as the catalog has them: the glyph test draws these.
 VI = {
     "<b>Progress report: {title}</b>": "<b>Báo cáo tiến độ: {title}</b>",
-    "Finished module 1 and the tasks before modules 2–4: <b>{finished}/{people}</b> "
-    "({percent})": "Hoàn thành mô đun 1 và các nhiệm vụ trước mô đun 2–4: "
-                   "<b>{finished}/{people}</b> ({percent})",
+    "Finished the tasks for {gate}: <b>{finished}/{people}</b> ({percent})":
+        "Đã xong các việc để {gate}: <b>{finished}/{people}</b> ({percent})",
     "No teachers or managers are listed in this scope yet.":
         "Chưa có CBQL, GV nào trong danh sách của phạm vi này.",
     "Cốt cán plans and reports approved: {approved}/{items}":
@@ -61,8 +60,7 @@ VI = {
     "… and {n} more units": "… và {n} đơn vị khác",
     "… and {n} more schools": "… và {n} trường khác",
     "% finished": "% hoàn thành",
-    "Finished module 1 and the tasks before modules 2–4":
-        "Hoàn thành mô đun 1 và các nhiệm vụ trước mô đun 2–4",
+    "Finished the tasks for {gate}": "Đã xong các việc để {gate}",
     "The {shown} lowest of {total}": "{shown} đơn vị thấp nhất trong {total}",
 }
 
