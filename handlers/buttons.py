@@ -55,6 +55,22 @@ class ApprovePress(CallbackData, prefix="ap"):
 
 
 @dataclass(frozen=True)
+class AskApprovePress(CallbackData, prefix="apq"):
+    """The approver opens the confirmation of a cốt cán's item (who, what, what follows)."""
+
+    owner_id: Id
+    task: TaskCodeText
+
+
+@dataclass(frozen=True)
+class UndoApprovePress(CallbackData, prefix="apu"):
+    """The approver takes back, within ten minutes, an approval confirmed by mistake."""
+
+    owner_id: Id
+    task: TaskCodeText
+
+
+@dataclass(frozen=True)
 class GoPress(CallbackData, prefix="go"):
     """A button in a reminder that opens a command's view."""
 

@@ -34,7 +34,16 @@ from bot.sending import Account, OutboxRow, Rendered
 from bot.services import notices
 from bot.services import tasks as task_service
 from handlers.account import ROLE_NAMES
-from handlers.buttons import ApprovePress, EntryPress, GoPress, ItemPress, StatePress, button
+from handlers.buttons import (
+    ApprovePress,
+    AskApprovePress,
+    EntryPress,
+    GoPress,
+    ItemPress,
+    StatePress,
+    UndoApprovePress,
+    button,
+)
 from handlers.common import (
     esc,
     guard,
@@ -279,7 +288,7 @@ def alert_text(campaign: Campaign, change: task_service.Change, _: Translator) -
 
 def approve_button(change: task_service.Change, _: Translator) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup([[button(
-        _("✅ Approved on LMS"), ApprovePress(change.owner.person.id, change.task.code))]])
+        _("✅ Approved on LMS"), AskApprovePress(change.owner.person.id, change.task.code))]])
 
 
 async def render_alert(services: Services, row: OutboxRow, account: Account) -> Rendered | None:
@@ -305,8 +314,46 @@ async def render_notice(services: Services, row: OutboxRow, account: Account) ->
     return Rendered(text + "\n" + _("Type /tiendo to see all your tasks."))
 
 
+def _who(owner: Profile, _: Translator) -> str:
+    person = owner.person
+    role = _(ROLE_NAMES[person.role]) + (" (" + _("core") + ")" if person.is_core else "")
+    unit = owner.school or owner.unit
+    return f"<b>{esc(person.full_name)}</b> — {role}, {esc(unit.name)}"
+
+
+@guard("approve")
+async def approve_asked(update: Update, context: BotContext) -> None:
+    """Step 1: who, what, and what confirming does; nothing is recorded yet."""
+    query = update.callback_query
+    assert query is not None
+    _ = await tr(update, context)
+    approver = await _profile(update, context)
+    services = context.services
+    campaign = await services.campaign()
+    press = AskApprovePress.unpack(query.data)
+    task = campaign.task(press.task)
+    if task is None:
+        await reply(update, _("This button is not valid for you."))
+        return
+    change = await task_service.preview_approval(
+        services.db, campaign, approver, press.owner_id, task,
+        rules=services.rules_for(campaign), actor=f"person:{approver.person.id}")
+    text = "\n".join([
+        _("Confirm that you approved this on LMS:"),
+        "• " + _("Who: {who}").format(who=_who(change.owner, _)),
+        "• " + _("What: {task} (now: {state})").format(
+            task=task_name(task, _), state=state_name(change.from_state, _, task)),
+        _("When you confirm, it is recorded as approved by you and {name} is told at once. "
+          "You can undo it within 10 minutes.").format(
+            name=esc(change.owner.person.full_name))])
+    await reply(update, text, reply_markup=InlineKeyboardMarkup([
+        [button(_("✅ Confirm: approved"), ApprovePress(press.owner_id, task.code))],
+        [button(_("Not now"), GoPress("choduyet"))]]))
+
+
 @guard("approve")
 async def approve_pressed(update: Update, context: BotContext) -> None:
+    """Step 2: the approval is recorded and the cốt cán told; a 10-minute undo is offered."""
     query = update.callback_query
     assert query is not None
     _ = await tr(update, context)
@@ -323,7 +370,45 @@ async def approve_pressed(update: Update, context: BotContext) -> None:
                                         actor=f"person:{approver.person.id}")
     services.outbox.wake()  # the owner's notice was queued with the approval
     await reply(update, _("Recorded: {task} of {name} is approved.").format(
-        task=task_name(task, _), name=esc(change.owner.person.full_name)))
+        task=task_name(task, _), name=esc(change.owner.person.full_name)) + "\n"
+        + _("Pressed by mistake? You can undo it within 10 minutes."),
+        reply_markup=InlineKeyboardMarkup([[button(
+            _("↩️ Undo"), UndoApprovePress(press.owner_id, task.code))]]))
+
+
+@guard("approve")
+async def undo_pressed(update: Update, context: BotContext) -> None:
+    query = update.callback_query
+    assert query is not None
+    _ = await tr(update, context)
+    approver = await _profile(update, context)
+    services = context.services
+    campaign = await services.campaign()
+    press = UndoApprovePress.unpack(query.data)
+    task = campaign.task(press.task)
+    if task is None:
+        await reply(update, _("This button is not valid for you."))
+        return
+    change = await task_service.undo_approval(
+        services.db, campaign, approver, press.owner_id, task,
+        rules=services.rules_for(campaign), actor=f"person:{approver.person.id}")
+    services.outbox.wake()  # the owner is told the approval was taken back
+    await reply(update, _("Undone: {task} of {name} is back to “{state}”, and {name} has been "
+                          "told.").format(task=task_name(task, _),
+                                          name=esc(change.owner.person.full_name),
+                                          state=state_name(change.to_state, _, task)))
+
+
+async def render_undone(services: Services, row: OutboxRow, account: Account) -> Rendered | None:
+    _ = translator(account.language)
+    task = (await services.campaign()).task(str(row.payload["task"]))
+    if task is None:
+        return None
+    text = _("↩️ The approval of your {task} was taken back by {role} {name} (pressed by "
+             "mistake). It waits for approval again.").format(
+        task=task_name(task, _), role=_(ROLE_NAMES[Role(row.payload["approver_role"])]),
+        name=esc(str(row.payload["approver_name"])))
+    return Rendered(text + "\n" + _("Type /tiendo to see all your tasks."))
 
 
 @guard("approve")
@@ -345,7 +430,7 @@ async def waiting(update: Update, context: BotContext) -> None:
         lines.append(f"• {esc(item.owner.person.full_name)}{school}: "
                      f"{task_name(item.task, _)}")
         buttons.append([button(f"✅ {item.owner.person.full_name[:30]} · {item.task.header}",
-                               ApprovePress(item.owner.person.id, item.task.code))])
+                               AskApprovePress(item.owner.person.id, item.task.code))])
     lines.append(_("Approve on LMS first (sign and upload, or online), then press the item."))
     await reply(update, "\n".join(lines), reply_markup=InlineKeyboardMarkup(buttons))
 
@@ -429,6 +514,7 @@ def register(application: BotApplication) -> None:
 
     services.outbox.register(notices.ALERT, partial(render_alert, services))
     services.outbox.register(notices.APPROVED, partial(render_notice, services))
+    services.outbox.register(notices.UNDONE, partial(render_undone, services))
     private = filters.ChatType.PRIVATE
     application.add_handlers([
         CommandHandler("tiendo", progress, filters=private),
@@ -437,7 +523,9 @@ def register(application: BotApplication) -> None:
         CommandHandler("truong", school, filters=private),
         CallbackQueryHandler(item_pressed, pattern=ItemPress.pattern),
         CallbackQueryHandler(state_pressed, pattern=StatePress.pattern),
+        CallbackQueryHandler(approve_asked, pattern=AskApprovePress.pattern),
         CallbackQueryHandler(approve_pressed, pattern=ApprovePress.pattern),
+        CallbackQueryHandler(undo_pressed, pattern=UndoApprovePress.pattern),
         CallbackQueryHandler(go_pressed, pattern=GoPress.pattern),
     ])
 

@@ -17,6 +17,7 @@ from bot.storage.outbox import Queued
 
 ALERT = "alert"  # an item waits for an approver
 APPROVED = "notice"  # the owner's item was approved
+UNDONE = "approval_undone"  # … and the approval was taken back within ten minutes
 TICKET_ANSWER = "ticket"  # the answer to a question, to its asker
 TICKET_NEW = "ticket_new"  # a question for the officers, when their unit has no group
 TICKET_NUDGE = "ticket_nudge"  # a question left two working days without an answer
@@ -40,6 +41,12 @@ def approver_alerts(change_id: int, owner_id: int, task: str,
 
 def approval_notice(change_id: int, owner_id: int, task: str, approver: Person) -> Queued:
     return Queued(APPROVED, f"approved:{owner_id}:{task}:{change_id}", owner_id,
+                  {"task": task, "approver_role": approver.role.value,
+                   "approver_name": approver.full_name}, URGENT)
+
+
+def undo_notice(change_id: int, owner_id: int, task: str, approver: Person) -> Queued:
+    return Queued(UNDONE, f"undone:{owner_id}:{task}:{change_id}", owner_id,
                   {"task": task, "approver_role": approver.role.value,
                    "approver_name": approver.full_name}, URGENT)
 

@@ -7,6 +7,7 @@ button) finds the item already moved and is told so.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from bot.domain.campaign import Campaign, Task
@@ -28,6 +29,7 @@ from bot.domain.tasks import (
     check_transition,
     initial_state,
     is_done,
+    state_from_value,
 )
 from bot.i18n import N_
 from bot.services import notices
@@ -127,6 +129,40 @@ async def _reachable(db: Database, person_id: int) -> bool:
     return account is not None and not account.blocked
 
 
+UNDO_WINDOW = dt.timedelta(minutes=10)
+UNDO_REASON = "approval undone by the approver"
+
+
+async def _routed(db: Database, campaign: Campaign, approver: Profile, owner_id: int, task: Task,
+                  *, rules: RoutingRules, actor: str, action: str) -> tuple[Profile, Profile]:
+    """(the owner, the approver as the roster says now), once the approver is checked to be the
+    owner's routed superior; refused with an audit row otherwise."""
+    owner_person = await people_repo.person_by_id(db.reader, owner_id)
+    if owner_person is None or not task.is_review or task not in campaign.tasks:
+        raise PermissionDenied(N_("This button is not valid for you."))
+    owner = await people_repo.profile_of(db.reader, owner_person)
+    current = await current_profile(db, approver.person.id)  # the role as it is now
+    if current is None or not may_approve(current.person, current, owner, rules):
+        await refuse(db, actor=actor, action=action,
+                     subject=task_repo.subject(owner_id, task), reason="not_routed_approver",
+                     message=N_("Only the approver of this cốt cán can confirm this approval."))
+    return owner, current
+
+
+async def preview_approval(db: Database, campaign: Campaign, approver: Profile, owner_id: int,
+                           task: Task, *, rules: RoutingRules, actor: str) -> Change:
+    """What confirming would change, checked as :func:`approve` checks it; writes nothing."""
+    owner, _current = await _routed(db, campaign, approver, owner_id, task, rules=rules,
+                                    actor=actor, action="task.approve")
+    from_state = (await task_repo.states_of(db.reader, campaign, owner_id)).get(task)
+    if from_state is ReviewState.APPROVED:
+        raise AlreadyDone(N_("“{task}” is already “{state}”."),
+                          {"task": task.header, "state": ReviewState.APPROVED.label})
+    check_transition(task, from_state or initial_state(task), ReviewState.APPROVED,
+                     actor_kind=Actor.APPROVER)
+    return Change(owner, task, from_state, ReviewState.APPROVED)
+
+
 async def approve(db: Database, campaign: Campaign, approver: Profile, owner_id: int,
                   task: Task, *, rules: RoutingRules, actor: str) -> Change:
     """The routed superior confirms they approved the item on LMS (001, Bước 3).
@@ -135,15 +171,8 @@ async def approve(db: Database, campaign: Campaign, approver: Profile, owner_id:
         PermissionDenied: the presser is not the owner's routed approver.
         AlreadyDone: the item is approved already (or no longer waits for approval).
     """
-    owner_person = await people_repo.person_by_id(db.reader, owner_id)
-    if owner_person is None or not task.is_review or task not in campaign.tasks:
-        raise PermissionDenied(N_("This button is not valid for you."))
-    owner = await people_repo.profile_of(db.reader, owner_person)
-    current = await current_profile(db, approver.person.id)  # the role as it is now
-    if current is None or not may_approve(current.person, current, owner, rules):
-        await refuse(db, actor=actor, action="task.approve",
-                     subject=task_repo.subject(owner_id, task), reason="not_routed_approver",
-                     message=N_("Only the approver of this cốt cán can confirm this approval."))
+    owner, current = await _routed(db, campaign, approver, owner_id, task, rules=rules,
+                                   actor=actor, action="task.approve")
     states = await task_repo.states_of(db.reader, campaign, owner_id)
     from_state = states.get(task)
     if from_state is ReviewState.APPROVED:
@@ -159,6 +188,37 @@ async def approve(db: Database, campaign: Campaign, approver: Profile, owner_id:
         await enqueue(tx, [notices.approval_notice(await notices.last_change_id(tx), owner_id,
                                                    task.code, current.person)])
     return Change(owner, task, from_state, ReviewState.APPROVED)
+
+
+async def undo_approval(db: Database, campaign: Campaign, approver: Profile, owner_id: int,
+                        task: Task, *, rules: RoutingRules, actor: str,
+                        now: dt.datetime | None = None) -> Change:
+    """Within ten minutes the approver takes their confirmation back (a press by mistake): the
+    item returns to the state it had, with its audit row, and the cốt cán is told.
+
+    Raises:
+        PermissionDenied: not the owner's routed approver (any more).
+        AlreadyDone: the last change of the item is not this approver's approval, or the ten
+            minutes have passed.
+    """
+    owner, current = await _routed(db, campaign, approver, owner_id, task, rules=rules,
+                                   actor=actor, action="task.approve.undo")
+    history = await task_repo.history(db.reader, owner_id, task)
+    last = history[-1] if history else None
+    if last is None or last.to_state != ReviewState.APPROVED.value or last.actor != actor:
+        raise AlreadyDone(N_("There is no approval of yours to undo on this item any more."))
+    if (now or dt.datetime.now(dt.UTC)) - dt.datetime.fromisoformat(last.at) > UNDO_WINDOW:
+        raise AlreadyDone(N_("An approval can be undone within 10 minutes only. If it was a "
+                             "mistake, please contact the Sở to correct it."))
+    back = (state_from_value(task, last.from_state) if last.from_state else None) \
+        or initial_state(task)
+    async with db.transaction() as tx:
+        if not await task_repo.set_state(tx, owner_id, task, ReviewState.APPROVED, back,
+                                         actor=actor, reason=UNDO_REASON):
+            raise AlreadyDone(N_("There is no approval of yours to undo on this item any more."))
+        await enqueue(tx, [notices.undo_notice(await notices.last_change_id(tx), owner_id,
+                                               task.code, current.person)])
+    return Change(owner, task, ReviewState.APPROVED, back)
 
 
 async def pending_for(db: Database, campaign: Campaign, approver: Profile,

@@ -13,7 +13,8 @@ async def test_switch_user_press_buttons_and_see_alerts_to_others(
     out = io.StringIO()
     console = Console(telegram, out)
     lines = ["/start", ":as 0912345678", ":as 0912000001", "/tiendo", "#3", "#2",
-             ":as 0912345678", "/choduyet", "#1", ":sticker", "#99", ":file /no/such/file"]
+             ":as 0912345678", "/choduyet", "#1", "#1",  # the item, then "confirm"
+             ":sticker", "#99", ":file /no/such/file"]
     for line in lines:
         assert await console.handle(line)
     text = out.getvalue()

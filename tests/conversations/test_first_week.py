@@ -283,3 +283,74 @@ async def test_help_lists_exactly_the_commands_each_role_may_use(
     [teacher_help] = await telegram.user(912000001).send("/help")
     assert "tiendo" in _listed(teacher_help.text)
     assert not {"thongbao", "chuatraloi", "moi"} & _listed(teacher_help.text)
+
+
+async def test_an_approval_is_confirmed_first_and_can_be_undone_for_ten_minutes(
+        telegram: OfflineTelegram, demo_db: Database) -> None:
+    from bot.domain.tasks import ReviewState
+    from tests.conversations.test_tasks_and_approvals import (
+        HOA,
+        KIM,
+        LAN,
+        move,
+        signed_in,
+        state_of,
+    )
+    from tests.default_campaign import TaskCode
+
+    hoa = await signed_in(telegram, HOA)
+    lan = await signed_in(telegram, LAN)
+    await move(hoa, "KH MĐ2", "GVSP/GVQLGD")
+    [waiting] = await lan.send("/choduyet")
+    [confirm] = await lan.press("KH MĐ2", waiting)
+    assert confirm.text.splitlines()[:3] == [
+        "Xác nhận Thầy/Cô đã duyệt hồ sơ này trên LMS:",
+        "• Người nộp: <b>Nguyễn Thị Hoa</b> — Giáo viên (cốt cán), Trường TH Kim Đồng",
+        "• Hồ sơ: Kế hoạch hỗ trợ đồng nghiệp mô đun 2 (hiện: GVSP/GVQLGD đã duyệt)"], confirm.text
+    assert "nhận thông báo ngay" in confirm.text and "hoàn tác trong 10 phút" in confirm.text
+    assert confirm.button_texts == ["✅ Xác nhận đã duyệt", "Để sau"]
+    assert await state_of(demo_db, HOA, TaskCode.PLAN_M2) is ReviewState.LECTURER_APPROVED
+
+    [done] = await lan.press("Xác nhận đã duyệt", confirm)
+    assert done.button_texts == ["↩️ Hoàn tác"]
+    assert await state_of(demo_db, HOA, TaskCode.PLAN_M2) is ReviewState.APPROVED
+    kim = await signed_in(telegram, KIM)
+    [stranger] = await kim.press_data(done.buttons[0]["callback_data"],
+                                      telegram.api.messages_to(kim.user_id)[-1])
+    assert "Chỉ người duyệt" in stranger.text
+    assert await state_of(demo_db, HOA, TaskCode.PLAN_M2) is ReviewState.APPROVED
+
+    [undone] = await lan.press("Hoàn tác", done)
+    assert undone.text.startswith("Đã hoàn tác:") and "Nguyễn Thị Hoa" in undone.text
+    assert await state_of(demo_db, HOA, TaskCode.PLAN_M2) is ReviewState.LECTURER_APPROVED
+    told = [m.text for m in telegram.api.messages_to(hoa.user_id) if "đã hoàn tác" in m.text]
+    assert len(told) == 1 and "Hiệu trưởng Trần Thị Lan" in told[0]
+    async with demo_db.reader.execute(
+            "SELECT actor, detail FROM audit_log WHERE action = 'task.change' "
+            "ORDER BY id DESC LIMIT 1") as cur:
+        actor, detail = await cur.fetchone()
+    assert actor.startswith("person:") and '"to": "lecturer_approved"' in detail \
+        and "undone" in detail
+    [again] = await lan.press("Hoàn tác", done)  # a second press: nothing left to undo
+    assert "không còn" in again.text
+
+
+async def test_after_ten_minutes_an_approval_is_not_undone(
+        telegram: OfflineTelegram, demo_db: Database) -> None:
+    from bot.domain.tasks import ReviewState
+    from tests.conversations.test_tasks_and_approvals import HOA, LAN, move, signed_in, state_of
+    from tests.default_campaign import TaskCode
+
+    hoa = await signed_in(telegram, HOA)
+    lan = await signed_in(telegram, LAN)
+    await move(hoa, "KH MĐ3", "GVSP/GVQLGD")
+    [waiting] = await lan.send("/choduyet")
+    [confirm] = await lan.press("KH MĐ3", waiting)
+    [done] = await lan.press("Xác nhận đã duyệt", confirm)
+    eleven_minutes_ago = (dt.datetime.now(dt.UTC) - dt.timedelta(minutes=11)).isoformat()
+    async with demo_db.transaction() as tx:
+        await tx.execute("UPDATE audit_log SET at = ? WHERE id = (SELECT MAX(id) FROM audit_log "
+                         "WHERE action = 'task.change')", (eleven_minutes_ago,))
+    [late] = await lan.press("Hoàn tác", done)
+    assert "trong 10 phút" in late.text and "liên hệ Sở" in late.text
+    assert await state_of(demo_db, HOA, TaskCode.PLAN_M3) is ReviewState.APPROVED

@@ -54,9 +54,10 @@ async def test_the_alert_and_the_approval_notice_survive_a_crash_after_commit(
         await hoa.press("GVSP/GVQLGD")
     [alert] = [m for m in telegram.api.messages_to(lan.user_id) if "chờ Thầy/Cô duyệt" in m.text]
 
+    [confirm] = await lan.press("Đã duyệt trên LMS", alert)
     with monkeypatch.context() as patch:
         crash_after(patch, "bot.services.tasks.approve")
-        await lan.press("Đã duyệt trên LMS", alert)
+        await lan.press("Xác nhận đã duyệt", confirm)
     assert await state_of(demo_db, HOA, TaskCode.PLAN_M2) is ReviewState.APPROVED
     assert len(approved_notices(telegram, hoa)) == 1
 
@@ -67,6 +68,7 @@ async def test_approved_again_after_an_import_reopened_it_tells_the_owner_again(
     lan = await signed_in(telegram, LAN)
     await sent_for_approval(telegram, hoa)
     await lan.press("Đã duyệt trên LMS")
+    await lan.press("Xác nhận đã duyệt")
     assert len(approved_notices(telegram, hoa)) == 1
 
     reopen = f"Số điện thoại,KH MĐ2\n{HOA},GVSP đã duyệt\n"
@@ -74,6 +76,7 @@ async def test_approved_again_after_an_import_reopened_it_tells_the_owner_again(
     assert await state_of(demo_db, HOA, TaskCode.PLAN_M2) is ReviewState.LECTURER_APPROVED, \
         imported.text
     [waiting] = await lan.send("/choduyet")
-    await lan.press("KH MĐ2", waiting)
+    [confirm] = await lan.press("KH MĐ2", waiting)
+    await lan.press("Xác nhận đã duyệt", confirm)
     assert await state_of(demo_db, HOA, TaskCode.PLAN_M2) is ReviewState.APPROVED
     assert len(approved_notices(telegram, hoa)) == 2

@@ -65,14 +65,17 @@ async def test_plan_approved_by_lecturer_alerts_only_the_principal_who_approves(
     [waiting] = await lan.send("/choduyet")
     assert "Nguyễn Thị Hoa" in waiting.text
 
-    replies = await lan.press("Đã duyệt trên LMS", alert)
+    [confirm] = await lan.press("Đã duyệt trên LMS", alert)
+    assert "Nguyễn Thị Hoa" in confirm.text and "hoàn tác trong 10 phút" in confirm.text
+    assert await state_of(demo_db, HOA, TaskCode.PLAN_M2) is ReviewState.LECTURER_APPROVED
+    replies = await lan.press("Xác nhận đã duyệt", confirm)
     assert any("đã được duyệt" in m.text for m in replies)
     told = [m for m in telegram.api.messages_to(hoa.user_id) if "đã được" in m.text
             and "Hiệu trưởng Trần Thị Lan" in m.text]
     assert told
     assert await state_of(demo_db, HOA, TaskCode.PLAN_M2) is ReviewState.APPROVED
 
-    [again] = await lan.press("Đã duyệt trên LMS", alert)  # replayed press
+    [again] = await lan.press("Xác nhận đã duyệt", confirm)  # replayed press
     assert "đã ở trạng thái" in again.text
 
 
