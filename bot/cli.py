@@ -215,7 +215,7 @@ def _import(settings: Settings, path: Path, *, kind: str, language: str) -> int:
     try:
         rows = read_table_file(path)
     except SpreadsheetError as exc:
-        print(f"troly: {_(exc.message)}", file=sys.stderr)
+        print(f"troly: {_(exc.message).format(**exc.params)}", file=sys.stderr)
         return 2
 
     async def run() -> int:

@@ -94,7 +94,9 @@ class RateLimits:
         self._next_slot = 0.0
         self._chat_next: dict[int, float] = {}
 
-    async def acquire(self, chat_id: int) -> None:
+    async def acquire(self, chat_id: int) -> float:
+        """Wait for this chat's turn and a free slot; returns the departure time it booked
+        (the loop's clock), the moment the limits were checked against."""
         loop = asyncio.get_running_loop()
         if self._chat_interval:
             now = loop.time()
@@ -105,7 +107,7 @@ class RateLimits:
             if ready > now:
                 await asyncio.sleep(ready - now)
         if not self._interval:
-            return
+            return loop.time()
         now = loop.time()
         slot = max(now, self._next_slot)
         self._next_slot = slot + self._interval
@@ -117,7 +119,7 @@ class RateLimits:
                 self._recent.popleft()
             if len(self._recent) < self._window:
                 self._recent.append(now)
-                return
+                return now
             await asyncio.sleep(1.0 - (now - self._recent[0]) + 0.001)
 
 

@@ -2,34 +2,68 @@
 
 The file's content decides, not its name: an .xls or a PDF renamed to .xlsx is refused with a
 message that says what to do, rather than failing deep inside a parser.
+
+Reading is bounded, because a small file can describe a huge sheet: a 5 KB .xlsx may hold one
+cell at row 1,048,576 or column XFD. The sheet's declared size is checked first, and the
+sheet is then streamed row by row (the declared size can lie or be missing), stopping as soon
+as a limit is passed; only rows that hold something are kept. Reading takes seconds for a big
+province, so the bot does it in a worker thread (:func:`read_table_in_thread`), one at a time.
 """
 
 from __future__ import annotations
 
+import asyncio
 import csv
+import functools
 import io
+import logging
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
+from bot.domain.cells import UncalculatedFormula
 from bot.i18n import N_
 
+log = logging.getLogger(__name__)
+
 MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_ROWS = 100_000
+MAX_COLUMNS = 100
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024  # shared strings, styles…: read whole by openpyxl
+CSV_FIELD_LIMIT = 128 * 1024  # the csv module's own limit, named for the message
 Row = tuple[int, Sequence[object]]
+
+_TOO_LARGE = N_("The file is larger than 20 MB. Please send only the list.")
+_TOO_BIG = N_("The sheet is too big: at most {rows} rows and {columns} columns can be read "
+              "(this one reaches row {row}, column {column}). Please keep only the list: "
+              "delete the empty rows and columns below and to the right of it, or copy the "
+              "list into a new file.")
+_DAMAGED = N_("The Excel file is damaged or incomplete and could not be read. Please open it "
+              "in Excel, save it again as .xlsx and resend it.")
 
 
 class SpreadsheetError(ValueError):
-    """The file cannot be read as a table; ``message`` is an English gettext msgid."""
+    """The file cannot be read as a table; ``message`` is an English gettext msgid, formatted
+    with ``params``."""
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, params: dict[str, object] | None = None) -> None:
         super().__init__(message)
         self.message = message
+        self.params = params or {}
+
+
+def _too_big(row: int, column: int) -> SpreadsheetError:
+    return SpreadsheetError(_TOO_BIG, {"rows": f"{MAX_ROWS:,}".replace(",", "."),
+                                       "columns": MAX_COLUMNS,
+                                       "row": f"{row:,}".replace(",", "."), "column": column})
 
 
 def read_table(data: bytes, filename: str = "") -> list[Row]:
-    """(row number, cells) for every row of the first sheet, merged cells filled in."""
+    """(row number, cells) for every row of the first sheet that holds something, merged
+    cells filled in. Raises SpreadsheetError for anything that is not a readable table."""
     if len(data) > MAX_FILE_BYTES:
-        raise SpreadsheetError(N_("The file is larger than 20 MB. Please send only the list."))
+        raise SpreadsheetError(_TOO_LARGE)
     if data.startswith(b"PK\x03\x04"):
         return _read_xlsx(data)
     if data.startswith(b"\xd0\xcf\x11\xe0"):
@@ -46,7 +80,31 @@ def read_table(data: bytes, filename: str = "") -> list[Row]:
 
 
 def read_table_file(path: Path) -> list[Row]:
+    if path.stat().st_size > MAX_FILE_BYTES:
+        raise SpreadsheetError(_TOO_LARGE)
     return read_table(path.read_bytes(), path.name)
+
+
+_one_reader = asyncio.Lock()
+
+
+async def read_table_in_thread(data: bytes, filename: str = "") -> list[Row]:
+    """:func:`read_table` off the event loop, so the bot keeps answering everyone else; one
+    file at a time, so two big files never sit in memory together."""
+    async with _one_reader:
+        return await asyncio.to_thread(read_table, data, filename)
+
+
+def _kept(number: int, cells: Sequence[object]) -> Row | None:
+    """The row without its trailing empty cells; None when it holds nothing."""
+    end = len(cells)
+    while end and (cells[end - 1] is None or cells[end - 1] == ""):
+        end -= 1
+    if not end:
+        return None
+    if end > MAX_COLUMNS:
+        raise _too_big(number, end)
+    return number, tuple(cells[:end])
 
 
 def _read_csv(data: bytes) -> list[Row]:
@@ -63,32 +121,126 @@ def _read_csv(data: bytes) -> list[Row]:
         dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
+    rows: list[Row] = []
     reader = csv.reader(io.StringIO(text), dialect)
-    return [(number, row) for number, row in enumerate(reader, start=1)]
+    number = 0
+    try:
+        for number, cells in enumerate(reader, start=1):
+            if number > MAX_ROWS:
+                raise _too_big(number, len(cells))
+            kept = _kept(number, cells)
+            if kept is not None:
+                rows.append(kept)
+    except csv.Error as exc:
+        log.debug("csv refused at row %d: %s", number + 1, type(exc).__name__)
+        raise SpreadsheetError(N_("Row {row} of the CSV file has a cell longer than 128 KB, or "
+                                  "a quotation mark that is never closed. Please check that "
+                                  "row, save the file again and resend it."),
+                               {"row": number + 1}) from None
+    return rows
+
+
+def _check_unpacked_sizes(data: bytes) -> None:
+    """A zip bomb is refused before openpyxl inflates its shared strings or styles."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            total = sum(info.file_size for info in archive.infolist()
+                        if not info.filename.startswith("xl/worksheets/"))
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise SpreadsheetError(N_("The Excel file could not be opened. Please save it again as "
+                                  ".xlsx and resend it.")) from exc
+    if total > MAX_UNPACKED_BYTES:
+        raise SpreadsheetError(_TOO_LARGE)
 
 
 def _read_xlsx(data: bytes) -> list[Row]:
-    from openpyxl import load_workbook
-
+    _check_unpacked_sizes(data)
     try:
-        workbook = load_workbook(io.BytesIO(data), data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise SpreadsheetError(N_("The Excel file could not be opened. Please save it again as "
-                                  ".xlsx and resend it.")) from exc
-    sheet = workbook.worksheets[0]
-    merged = []
-    for cell_range in sheet.merged_cells.ranges:
-        merged.append((cell_range.min_row, cell_range.max_row, cell_range.min_col,
-                       cell_range.max_col,
-                       sheet.cell(cell_range.min_row, cell_range.min_col).value))
-    rows: list[list[object]] = [list(r) for r in sheet.iter_rows(values_only=True)]
-    workbook.close()
-    for min_row, max_row, min_col, max_col, value in merged:
-        for r in range(min_row, max_row + 1):
-            if r - 1 >= len(rows):
+        return _stream_first_sheet(data)
+    except SpreadsheetError:
+        raise
+    except Exception as exc:  # openpyxl fails on damaged files with any of a dozen types
+        log.debug("xlsx refused: %s", type(exc).__name__)
+        raise SpreadsheetError(_DAMAGED) from None
+
+
+def _stream_first_sheet(data: bytes) -> list[Row]:
+    from openpyxl import load_workbook
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+
+    workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    try:
+        sheet = workbook.worksheets[0]
+        if not isinstance(sheet, ReadOnlyWorksheet):
+            raise SpreadsheetError(_DAMAGED)
+        declared_rows, declared_columns = sheet.max_row or 0, sheet.max_column or 0
+        if declared_rows > MAX_ROWS or declared_columns > MAX_COLUMNS:
+            raise _too_big(declared_rows, declared_columns)
+        rows: list[Row] = []
+        with sheet._get_source() as source:
+            parser = _parser_class()(source, sheet._shared_strings, data_only=True,
+                                 epoch=workbook.epoch, date_formats=workbook._date_formats,
+                                 timedelta_formats=workbook._timedelta_formats)
+            for number, cells in _rows(parser):
+                kept = _kept(number, cells)
+                if kept is not None:
+                    rows.append(kept)
+            merged = parser.merged_cells
+        return _fill_merged(rows, merged.mergeCell if merged is not None else [])
+    finally:
+        workbook.close()
+
+
+def _rows(parser: Any) -> Iterator[tuple[int, list[object]]]:
+    """(row number, values) as the sheet's XML has them, refusing any row or column past the
+    limits as soon as it is met, whatever the declared size said."""
+    for number, cells in parser.parse():
+        if not cells:
+            continue
+        width = max(c["column"] for c in cells)
+        if number > MAX_ROWS or width > MAX_COLUMNS:
+            raise _too_big(number, width)
+        values: list[object] = [None] * width
+        for cell in cells:
+            values[cell["column"] - 1] = cell["value"]
+        yield number, values
+
+
+@functools.cache
+def _parser_class() -> Any:
+    """openpyxl's streaming sheet parser, also telling apart a formula never calculated (no
+    cached value: the file was written by a program, not saved by Excel) from an empty cell."""
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
+
+    class CellParser(WorkSheetParser):  # type: ignore[misc]
+        def parse_cell(self, element: Any) -> dict[str, Any]:
+            cell: dict[str, Any] = super().parse_cell(element)
+            if cell["value"] is None and element.find(FORMULA_TAG) is not None:
+                cell["value"] = UncalculatedFormula(
+                    f"{get_column_letter(cell['column'])}{cell['row']}")
+            return cell
+
+    return CellParser
+
+
+def _fill_merged(rows: list[Row], ranges: Sequence[Any]) -> list[Row]:
+    """Every cell of a merged range gets the value of its top-left cell, as people read it."""
+    if not ranges:
+        return rows
+    from openpyxl.utils.cell import range_boundaries
+
+    grid = {number: list(cells) for number, cells in rows}
+    for merged in ranges:
+        min_col, min_row, max_col, max_row = range_boundaries(str(merged.ref))
+        top = grid.get(min_row)
+        if top is None or min_col > len(top) or max_col > MAX_COLUMNS:
+            continue
+        value = top[min_col - 1]
+        for r in range(min_row, min(max_row, MAX_ROWS) + 1):
+            row = grid.get(r)
+            if row is None:
                 continue
-            row = rows[r - 1]
-            for c in range(min_col, max_col + 1):
-                if c - 1 < len(row):
-                    row[c - 1] = value
-    return [(number, row) for number, row in enumerate(rows, start=1)]
+            row.extend([None] * (max_col - len(row)))
+            row[min_col - 1:max_col] = [value] * (max_col - min_col + 1)
+    return [(number, tuple(grid[number])) for number, _ in rows]

@@ -18,7 +18,7 @@ from bot.offline import BOT_USERNAME
 from bot.roster_template import roster_template_xlsx
 from bot.services import accounts
 from bot.services.imports import error_lines, import_roster, import_status
-from bot.spreadsheets import MAX_FILE_BYTES, SpreadsheetError, read_table
+from bot.spreadsheets import MAX_FILE_BYTES, SpreadsheetError, read_table_in_thread
 from handlers.common import esc, guard, incoming_text, reply, tr, visitor_of
 
 log = logging.getLogger(__name__)
@@ -44,9 +44,9 @@ async def spreadsheet_file(update: Update, context: BotContext) -> None:
         return
     data = bytes(await (await document.get_file()).download_as_bytearray())
     try:
-        rows = read_table(data, document.file_name or "")
+        rows = await read_table_in_thread(data, document.file_name or "")
     except SpreadsheetError as exc:
-        await reply(update, _(exc.message))
+        await reply(update, esc(_(exc.message).format(**exc.params)))
         return
     actor = f"tg:{update.effective_user.id if update.effective_user else 0}"
     db = context.services.db

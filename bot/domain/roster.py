@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from bot.domain.cells import UncalculatedFormula
 from bot.domain.people import Level, Role
 from bot.domain.phones import normalise_phone
 from bot.domain.sample_rows import is_sample_phone
@@ -83,6 +84,32 @@ class ParsedRoster:
         return not self.errors and bool(self.entries)
 
 
+def uncalculated_cells(row: int, values: Iterable[object]) -> list[RowError]:
+    """Formulas Excel never calculated: their value is unknown, so the row cannot be read."""
+    cells = [v.cell for v in values if isinstance(v, UncalculatedFormula)]
+    if not cells:
+        return []
+    return [RowError(row, N_("cell {cells} holds a formula that was never calculated: open the "
+                             "file in Excel, save it, and send it again"),
+                     {"cells": ", ".join(cells)})]
+
+
+EXCEL_EPOCH = dt.date(1899, 12, 30)  # serial 1 is 1900-01-01 (with Excel's 1900 leap bug)
+
+
+def _excel_serial_date(value: object) -> dt.date | None:
+    """An Excel date stored as its serial number (a cell without a date format, or a CSV).
+    Only five-digit serials (1927–2064) are dates of birth; "1985" alone is not a date."""
+    if isinstance(value, bool):
+        return None
+    text = _clean(value)
+    if isinstance(value, int | float) or text.isdigit():
+        serial = float(value) if isinstance(value, int | float) else int(text)
+        if 10_000 <= serial <= 60_000 and float(serial).is_integer():  # 1927 … 2064
+            return EXCEL_EPOCH + dt.timedelta(days=int(serial))
+    return None
+
+
 def _clean(value: object) -> str:
     if value is None:
         return ""
@@ -116,6 +143,9 @@ def parse_date(value: object) -> dt.date | None:
         return value.date()
     if isinstance(value, dt.date):
         return value
+    serial = _excel_serial_date(value)
+    if serial is not None:
+        return serial
     text = _clean(value)
     for pattern in ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d"):
         try:
@@ -157,7 +187,9 @@ def parse_roster(rows: Iterable[tuple[int, Sequence[object]]]) -> ParsedRoster:
 
 
 def _parse_row(row: int, values: dict[str, object]) -> tuple[RosterEntry | None, list[RowError]]:
-    errors: list[RowError] = []
+    errors: list[RowError] = uncalculated_cells(row, values.values())
+    if errors:
+        return None, errors
     name = _clean(values.get("full_name"))
     if not name:
         errors.append(RowError(row, N_("missing full name")))

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from bot.domain.campaign import Campaign, Task
 from bot.domain.errors import InvalidValue
 from bot.domain.phones import normalise_phone
-from bot.domain.roster import COLUMNS, RowError
+from bot.domain.roster import COLUMNS, RowError, uncalculated_cells
 from bot.domain.tasks import Module1State, TaskState, parse_value
 from bot.i18n import N_
 from bot.textnorm import header_key, nfc
@@ -81,6 +81,11 @@ def parse_status(rows: Sequence[tuple[int, Sequence[object]]],
             return cells[i] if i < len(cells) else None
 
         if all(cell(i) in (None, "") for i in [phone_col, *task_cols.values()]):
+            continue
+        formulas = uncalculated_cells(row_number, [cell(i) for i in [phone_col,
+                                                                    *task_cols.values()]])
+        if formulas:
+            errors += formulas
             continue
         phone = normalise_phone(cell(phone_col))
         if phone is None:

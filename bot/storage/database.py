@@ -11,6 +11,7 @@ import asyncio
 import datetime as dt
 import json
 import logging
+import sqlite3
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib import resources
@@ -127,8 +128,27 @@ class Database:
 
 
 def _split_sql(script: str) -> list[str]:
-    lines = [ln for ln in script.splitlines() if not ln.strip().startswith("--")]
-    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
+    """The statements of a migration, one at a time. SQLite's own tokenizer
+    (``sqlite3.complete_statement``) decides where one ends, so a ``;`` inside a trigger's
+    body, a string or a comment does not cut a statement in two."""
+    statements: list[str] = []
+    pending = ""
+    for piece in script.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            statement = pending.strip()
+            if _has_code(statement):
+                statements.append(statement)
+            pending = ""
+    if _has_code(pending.rstrip(";")):
+        raise ValueError(f"incomplete SQL statement at the end of a migration: {pending[:60]!r}")
+    return statements
+
+
+def _has_code(sql: str) -> bool:
+    """False for what is only comments, blanks and semicolons."""
+    lines = [ln.split("--", 1)[0] for ln in sql.splitlines()]
+    return bool("".join(lines).replace(";", "").strip())
 
 
 async def audit(tx: aiosqlite.Connection, *, actor: str, action: str, subject: str | None = None,

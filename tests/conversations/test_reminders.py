@@ -322,3 +322,23 @@ async def test_a_database_locked_for_a_moment_only_delays_the_sending(
     thread.join()
     assert report.sent == 3 and report.failed == 0
     assert len(reminders_to(telegram, HOA)) == 1
+
+
+async def test_one_deadline_reminds_on_each_of_its_five_days_exactly_once(
+        telegram: OfflineTelegram, services: Services, clock: FakeClock) -> None:
+    """28/2: 14, 7, 3 and 1 days before, and the morning of the day; nothing in between, and a
+    second planning the same day (a restart) adds nothing (issue 13, item 9)."""
+    await setup_core(telegram, services)
+    deadline = dt.date(2027, 2, 28)
+    seen: list[str] = []
+    for days_before in range(15, -1, -1):
+        day = deadline - dt.timedelta(days=days_before)
+        for hour, minute in ((7, 30), (8, 0), (16, 0)):
+            await run_at(services, clock, dt.datetime(day.year, day.month, day.day, hour, minute))
+        sent = reminders_to(telegram, HOA)
+        new = sent[len(seen):]
+        assert len(new) == (1 if days_before in (14, 7, 3, 1, 0) else 0), days_before
+        seen += [m.text for m in new]
+    assert len(seen) == 5 and len(set(seen)) == 5
+    assert "còn 14 ngày" in seen[0] and "còn 7 ngày" in seen[1] and "còn 3 ngày" in seen[2]
+    assert "ngày mai là hạn chót" in seen[3]

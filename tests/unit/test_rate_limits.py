@@ -5,7 +5,8 @@ from __future__ import annotations
 import asyncio
 import time
 
-from bot.sending import RateLimits
+from bot import sending
+from bot.sending import Outbox, RateLimits
 
 
 async def test_no_second_ever_holds_more_than_the_limit_even_after_a_stall() -> None:
@@ -13,8 +14,10 @@ async def test_no_second_ever_holds_more_than_the_limit_even_after_a_stall() -> 
     departures: list[float] = []
 
     async def sender(n: int) -> None:
-        await limits.acquire(chat_id=n)
-        departures.append(time.monotonic())
+        # The pacer's own departure times: reading the clock again after acquire() returns
+        # adds scheduling jitter (on a loaded machine, enough to see 101 in a second that the
+        # pacer kept at 100), which is the test's noise, not the pacer's.
+        departures.append(await limits.acquire(chat_id=n))
 
     tasks = [asyncio.create_task(sender(n)) for n in range(250)]
     await asyncio.sleep(0.3)
@@ -35,3 +38,15 @@ async def test_one_chat_gets_at_most_one_message_a_second() -> None:
         await limits.acquire(chat_id=7)
     await limits.acquire(chat_id=8)  # another chat does not wait
     assert 0.39 <= time.monotonic() - started < 0.6
+
+
+def test_the_default_limits_stay_under_telegrams() -> None:
+    """Telegram allows ~30 messages a second overall and 1 a second per chat: the outbox keeps
+    a little under both (issue 13, item 9: these values were unpinned)."""
+    assert (sending.PER_SECOND, sending.PER_CHAT_INTERVAL) == (29.0, 1.05)
+    limits = RateLimits()
+    assert limits._interval == 1 / 29 and limits._window == 29
+    assert limits._chat_interval == 1.05
+    defaults = {f.name: f for f in Outbox.__dataclass_fields__.values()}
+    default_limits = defaults["limits"].default_factory()  # type: ignore[misc]
+    assert isinstance(default_limits, RateLimits) and default_limits._window == 29

@@ -50,3 +50,31 @@ async def test_a_transaction_that_fails_writes_nothing(db: Database) -> None:
             raise RuntimeError("boom")
     async with db.reader.execute("SELECT COUNT(*) FROM units") as cur:
         assert (await cur.fetchone())[0] == 0
+
+
+def test_the_migration_splitter_keeps_a_trigger_whole() -> None:
+    """A ``;`` inside a trigger, a string or a comment ends no statement (issue 13, item 9)."""
+    import sqlite3
+
+    from bot.storage.database import _split_sql
+
+    script = """
+    -- a comment; with a semicolon
+    CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT NOT NULL, edits INTEGER DEFAULT 0);
+    CREATE TABLE note_log (note_id INTEGER, what TEXT);
+    CREATE TRIGGER note_edited AFTER UPDATE OF text ON notes
+    BEGIN
+        UPDATE notes SET edits = edits + 1 WHERE id = NEW.id;
+        INSERT INTO note_log VALUES (NEW.id, 'edited; once more');
+    END;
+    INSERT INTO notes (text) VALUES ('a; b');
+    """
+    statements = _split_sql(script)
+    assert len(statements) == 4
+    assert statements[2].startswith("CREATE TRIGGER") and statements[2].endswith("END;")
+    conn = sqlite3.connect(":memory:")
+    for statement in statements:
+        conn.execute(statement)
+    conn.execute("UPDATE notes SET text = 'c' WHERE id = 1")
+    assert conn.execute("SELECT edits FROM notes").fetchone() == (1,)
+    assert conn.execute("SELECT what FROM note_log").fetchall() == [("edited; once more",)]
