@@ -93,7 +93,7 @@ async def test_at_night_the_so_is_asked_and_the_progress_keeps_saying_07_00(
     await admin.send("/help")
     for phone in PRIMARY_TEACHERS:
         [copy] = _received(telegram, phone, "Họp trực tuyến")
-        assert copy == ("📢 Thông báo của <b>Sở GD&amp;ĐT tỉnh Sông Lam (demo)</b> · "
+        assert copy == ("📢 Thông báo của <b>Sở GD&amp;ĐT tỉnh Bình Phước (demo)</b> · "
                         "Quản trị viên\n\nHọp trực tuyến lúc 8 giờ.")
     assert "6/6" in telegram.api.find(ADMIN_ID, progress.message_id).text
 
