@@ -8,18 +8,20 @@ import sys
 from pathlib import Path
 
 from bot.config import Settings
+from bot.i18n import N_
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    camp = sub.add_parser("campaign", help="the year's tasks and deadlines: check, load or show "
-                                           "a campaign file (docs/campaign.md)")
+    camp = sub.add_parser("campaign", help=N_("the year's tasks and deadlines: check, load or show "
+                                           "a campaign file (docs/campaign.md)"))
     camp_sub = camp.add_subparsers(dest="action", required=True)
-    check = camp_sub.add_parser("check", help="list the file's errors by line; change nothing")
-    check.add_argument("file", help="a campaign file (.yaml), or the name of a shipped one "
-                                    "(binh_phuoc, ha_noi, kien_giang, tphcm)")
-    load = camp_sub.add_parser("load", help="make the file the running campaign (all or nothing)")
+    check = camp_sub.add_parser("check", help=N_("list the file's errors by line; change nothing"))
+    check.add_argument("file", help=N_("a campaign file (.yaml), or the name of a shipped one "
+                                    "(binh_phuoc, ha_noi, kien_giang, tphcm)"))
+    load = camp_sub.add_parser("load", help=N_("make the file the running campaign (all or "
+                                               "nothing)"))
     load.add_argument("file")
-    camp_sub.add_parser("show", help="the running campaign: tasks, gate and deadlines")
+    camp_sub.add_parser("show", help=N_("the running campaign: tasks, gate and deadlines"))
 
 
 def read_campaign_text(name: str) -> str:

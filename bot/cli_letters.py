@@ -13,29 +13,32 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.config import Settings
+from bot.i18n import N_
 
 if TYPE_CHECKING:
     from bot.knowledge.engine import AnsweringEngine
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    letters = sub.add_parser("letters", help="the Sở's letters the bot quotes: add, list, remove")
+    letters = sub.add_parser("letters", help=N_("the Sở's letters the bot quotes: add, list, "
+                                                "remove"))
     actions = letters.add_subparsers(dest="action", required=True)
-    add = actions.add_parser("add", help="read a .pdf, .docx or .txt letter and store it")
+    add = actions.add_parser("add", help=N_("read a .pdf, .docx or .txt letter and store it"))
     add.add_argument("file", type=Path)
-    add.add_argument("--number", help='the letter\'s number, e.g. "2468/SGDĐT-TCCB"')
-    add.add_argument("--date", help="DD/MM/YYYY, when the letter does not say it readably")
-    add.add_argument("--issuer", help='e.g. "Sở GD&ĐT Đồng Nai"')
-    add.add_argument("--dry-run", action="store_true", help="only print the preview")
-    actions.add_parser("list", help="the stored letters")
-    remove = actions.add_parser("remove", help="remove a letter: it is no longer quoted")
+    add.add_argument("--number", help=N_('the letter\'s number, e.g. "2468/SGDĐT-TCCB"'))
+    add.add_argument("--date", help=N_("DD/MM/YYYY, when the letter does not say it readably"))
+    add.add_argument("--issuer", help=N_('e.g. "Sở GD&ĐT Đồng Nai"'))
+    add.add_argument("--dry-run", action="store_true", help=N_("only print the preview"))
+    actions.add_parser("list", help=N_("the stored letters"))
+    remove = actions.add_parser("remove", help=N_("remove a letter: it is no longer quoted"))
     remove.add_argument("id", type=int)
 
 
 def add_letters_option(parser: argparse.ArgumentParser) -> None:
     """``--letters``: letters (files or folders) to load before answering, for ask and eval."""
     parser.add_argument("--letters", type=Path, nargs="+", default=[],
-                        help="letters (files or folders) to load first, e.g. ../shared/seeds")
+                        help=N_("letters (files or folders) to load first, e.g. "
+                                "../shared/seeds"))
 
 
 def engine_with_letters(paths: list[Path]) -> AnsweringEngine:

@@ -61,18 +61,18 @@ def cli_translator() -> Translator:
 
 
 def add_parsers(sub: Any) -> None:
-    backup = sub.add_parser("backup", help="a verified copy of the database, made while the "
-                                           "bot runs; old copies beyond --keep are removed")
-    backup.add_argument("--to", type=Path, help="folder (default TROLY_BACKUP_DIR)")
-    backup.add_argument("--keep", type=int, help="copies to keep (default TROLY_BACKUP_KEEP)")
+    backup = sub.add_parser("backup", help=N_("a verified copy of the database, made while the "
+                                           "bot runs; old copies beyond --keep are removed"))
+    backup.add_argument("--to", type=Path, help=N_("folder (default TROLY_BACKUP_DIR)"))
+    backup.add_argument("--keep", type=int, help=N_("copies to keep (default TROLY_BACKUP_KEEP)"))
     backup.set_defaults(handler=cmd_backup)
-    restore = sub.add_parser("restore", help="put a backup back in place (the bot must be "
-                                             "stopped); the current database is kept aside")
+    restore = sub.add_parser("restore", help=N_("put a backup back in place (the bot must be "
+                                             "stopped); the current database is kept aside"))
     restore.add_argument("file", type=Path)
     restore.set_defaults(handler=cmd_restore)
-    doctor = sub.add_parser("doctor", help="check the deployment; exits non-zero when "
-                                           "something is wrong")
-    doctor.add_argument("--json", action="store_true", help="one JSON object, for a monitor")
+    doctor = sub.add_parser("doctor", help=N_("check the deployment; exits non-zero when "
+                                           "something is wrong"))
+    doctor.add_argument("--json", action="store_true", help=N_("one JSON object, for a monitor"))
     doctor.set_defaults(handler=cmd_doctor)
 
 

@@ -4,6 +4,7 @@ English on request (issue 14)."""
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import os
 import sys
@@ -133,3 +134,23 @@ async def test_commands_without_a_token_use_the_demo_database_of_make_run(
     code, out, err = await troly(["deadlines", "list"], tmp_path,
                                  TROLY_DB_PATH=str(tmp_path / "other.sqlite3"))
     assert out.startswith(f"Cơ sở dữ liệu: {tmp_path / 'other.sqlite3'}\n")
+
+
+def _help_texts(parser: argparse.ArgumentParser) -> list[str]:
+    texts = [parser.description] if parser.description else []
+    for action in parser._actions:
+        if action.help and action.help != argparse.SUPPRESS:
+            texts.append(action.help)
+        if isinstance(action, argparse._SubParsersAction):
+            texts += [c.help for c in action._choices_actions if c.help]
+            for sub in set(action.choices.values()):
+                texts += _help_texts(sub)
+    return texts
+
+
+def test_every_help_text_reads_in_vietnamese() -> None:
+    from bot.i18n import translator
+
+    vi = translator("vi")
+    english = sorted({t for t in _help_texts(_parser()) if vi.gettext(t) == t})
+    assert not english, f"mark with N_() and translate: {english[:5]}"
