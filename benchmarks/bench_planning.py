@@ -1,7 +1,8 @@
 """Planning the day's reminders for 1,000,000 people with tasks: time and peak memory.
 
 Builds a province of 1,000,000 school staff (5% cốt cán) in 5,000 schools under 100 Phòngs,
-every one with a linked Telegram account and about half of their tasks recorded, then plans
+under a 20-task campaign (``--tasks``; 0 for Bình Phước's), every one with a linked Telegram
+account and about half of their tasks recorded, then plans
 the reminders of a 30/3 day (everyone's tasks, school and district summaries) and of a 28/2 day
 (cốt cán items and the approvers of waiting ones) in a fresh process.
 Target: under 20 s and 500 MB.
@@ -21,16 +22,25 @@ import time
 from pathlib import Path
 
 from benchmarks.memory import peak_rss_mb, run_fresh
+from benchmarks.synthetic_campaign import campaign_yaml, task_codes
 from bot.campaigns import bundled
 from bot.domain.routing import DEFAULT_RULES
+from bot.services import campaigns
 from bot.services.reminders import iter_plan
 from bot.storage import Database
 
 TZ = "Asia/Ho_Chi_Minh"
 
 
-async def build(path: Path, people: int) -> None:
+async def build(path: Path, people: int, tasks: int = 0) -> None:
+    """The province; with ``tasks``, a synthetic campaign of that many tasks is loaded first."""
     db = await Database.open(path)  # the schema, by the migrations
+    if tasks:
+        assert (await campaigns.load(db, campaign_yaml(tasks), actor="bench")).ok
+        staff_codes, review_codes = task_codes(tasks)
+    else:
+        staff_codes, review_codes = ["module1", "temis_self"], [
+            t.code for t in bundled().review_tasks]
     await db.close()
     rng = random.Random(3)
     conn = sqlite3.connect(path)
@@ -57,14 +67,14 @@ async def build(path: Path, people: int) -> None:
         rows.append((i + 1, f"Người {i}", f"09{i:08d}", role, school[3], school[0], core,
                      now, now))
         accounts.append((10_000_000 + i, i + 1, now))
-        if rng.random() < 0.5:
-            states.append((i + 1, "module1", rng.choice(["passed", "not_passed"]), now, "b"))
-        if rng.random() < 0.5:
-            states.append((i + 1, "temis_self", rng.choice(["done", "not_done"]), now, "b"))
+        for n, code in enumerate(staff_codes):
+            if rng.random() < 0.5:
+                states.append((i + 1, code, rng.choice(
+                    ["passed", "not_passed"] if n % 2 else ["done", "not_done"]), now, "b"))
         if core:
-            for task in bundled().review_tasks:
+            for code in review_codes:
                 if rng.random() < 0.7:
-                    states.append((i + 1, task.code, rng.choice(core_states), now, "b"))
+                    states.append((i + 1, code, rng.choice(core_states), now, "b"))
     conn.executemany("INSERT INTO people (id, full_name, phone, role, level, unit_id, is_core, "
                      "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
     staff = [(people + 1 + n, f"CV {n}", f"08{n:08d}", "phong", 2 + n % 100, now, now)
@@ -98,12 +108,14 @@ async def measure(path: Path) -> None:
     print(f"peak {peak:.0f}")
 
 
-def main(people: int) -> None:
+def main(people: int, tasks: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "province.sqlite3"
         started = time.perf_counter()
-        asyncio.run(build(path, people))
-        print(f"built a province of {people:,} people in {time.perf_counter() - started:.0f} s")
+        asyncio.run(build(path, people, tasks))
+        what = f"a {tasks}-task campaign" if tasks else "the default campaign"
+        print(f"built a province of {people:,} people with {what} in "
+              f"{time.perf_counter() - started:.0f} s")
         out = run_fresh("benchmarks.bench_planning", "--measure", str(path))
     lines = out.split("\n")
     for line in lines:
@@ -119,9 +131,11 @@ def main(people: int) -> None:
 if __name__ == "__main__":
     parser = argparse.ArgumentParser()
     parser.add_argument("--people", type=int, default=1_000_000)
+    parser.add_argument("--tasks", type=int, default=20,
+                        help="tasks of a synthetic campaign; 0 for the default (Bình Phước)")
     parser.add_argument("--measure", type=Path)
     args = parser.parse_args()
     if args.measure:
         asyncio.run(measure(args.measure))
     else:
-        main(args.people)
+        main(args.people, args.tasks)

@@ -17,7 +17,7 @@ from typing import TextIO
 
 from bot.app import Services, offline_telegram
 from bot.config import Settings
-from bot.demo import DEMO_ROSTER, DEMO_SO_NAME
+from bot.demo import DEMO_PROVINCE, DEMO_ROSTER, DEMO_SO_NAME
 from bot.domain.phones import normalise_phone
 from bot.i18n import N_, translator
 from bot.offline import OfflineTelegram, SentMessage
@@ -197,7 +197,8 @@ async def run_console(settings: Settings, *, db_path: Path | None = None,
         await ensure_demo_database(path)
     settings = dataclasses.replace(
         settings, db_path=path, admin_ids=settings.admin_ids | {CONSOLE_ADMIN_ID},
-        so_name=DEMO_SO_NAME if path == DEMO_DB_PATH else settings.so_name)
+        so_name=DEMO_SO_NAME if path == DEMO_DB_PATH else settings.so_name,
+        province=settings.province or (DEMO_PROVINCE if path == DEMO_DB_PATH else None))
     services = Services(settings=settings, db=await Database.open(path))
     telegram = await offline_telegram(services)
     console = Console(telegram, stdout, language)

@@ -12,6 +12,7 @@ Plain Python, no Telegram types: services use it to check lengths, handlers to s
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
 
 MESSAGE_LIMIT = 4096  # visible characters of a text message
@@ -142,23 +143,36 @@ def _start_tag(text: str, begin: int) -> tuple[_Tag, int]:
     return _Tag(text[begin:i + 1], name, closing=False), i + 1
 
 
-def _tokens(text: str) -> list[_Token]:
-    """Tags and visible characters, in order; raises HtmlError as Telegram would refuse."""
+_SPECIAL = re.compile(r"[<&]")
+
+
+def _tokens(text: str, *, per_char: bool = False) -> list[_Token]:
+    """Tags and visible text, in order; raises HtmlError as Telegram would refuse.
+
+    Plain text between tags and entities comes as one run (every reply is parsed on its way
+    out, so this is on the hot path); ``per_char`` gives one token per visible character, which
+    only splitting needs.
+    """
     tokens: list[_Token] = []
     open_tags: list[tuple[str, int]] = []
     n = len(text)
     i = 0
     while i < n:
+        special = _SPECIAL.search(text, i)
+        j = special.start() if special else n
+        if j > i:
+            run = text[i:j]
+            if per_char:
+                tokens.extend(_Char(c, c) for c in run)
+            else:
+                tokens.append(_Char(run, run))
+            i = j
+            continue
         c = text[i]
         if c == "&":
             found = _entity(text, i)
-            if found is not None:
-                tokens.append(_Char(text[i:found[1]], found[0]))
-                i = found[1]
-                continue
-        if c != "<":
-            tokens.append(_Char(c, c))
-            i += 1
+            tokens.append(_Char(text[i:found[1]], found[0]) if found else _Char(c, c))
+            i = found[1] if found else i + 1
             continue
         if i + 1 < n and text[i + 1] == "/":
             j = i + 2
@@ -225,10 +239,11 @@ def split_html(text: str, limit: int = MESSAGE_LIMIT) -> list[str]:
     the next, so every part parses on its own. Parts with nothing visible are left out.
     Raises HtmlError when ``text`` itself is not valid Telegram HTML.
     """
-    tokens = _tokens(text)
+    shown = visible_text(text)
+    if len(shown) <= limit:
+        return [text] if shown.strip() else []
+    tokens = _tokens(text, per_char=True)
     visible = [t for t in tokens if isinstance(t, _Char)]
-    if len(visible) <= limit:
-        return [text] if "".join(t.visible for t in visible).strip() else []
     # positions of visible characters in ``tokens``, and the open tags before each
     position: list[int] = [k for k, t in enumerate(tokens) if isinstance(t, _Char)]
     position.append(len(tokens))

@@ -35,7 +35,7 @@ MENU: list[tuple[str, str]] = [
     ("start", N_("Start / verify my phone number")),
     ("help", N_("What the assistant can do")),
     ("tiendo", N_("My tasks and their progress")),
-    ("dieukien", N_("May I take modules 2, 3, 4?")),
+    ("dieukien", N_("Have I met the requirements to go on?")),
     ("choduyet", N_("What waits for my approval")),
     ("truong", N_("My school's open tasks (principals)")),
     ("baocao", N_("Progress report and Excel lists")),

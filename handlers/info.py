@@ -6,7 +6,6 @@ reports turn what people send here into that list.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from telegram import InlineKeyboardMarkup, Update
@@ -33,7 +32,6 @@ from handlers.flows import Flow
 
 FIELD_NAMES = {"full_name": N_("Full name"), "birth_date": N_("Date of birth"),
                "birth_place": N_("Place of birth")}
-_SPLIT = re.compile(r"\s*(?:\||->|→|=>|\n)\s*")
 MAX_VALUE_CHARS = 120
 
 
@@ -48,13 +46,14 @@ async def start(update: Update, context: BotContext) -> None:
 
 @guard("report_info")
 async def field_chosen(update: Update, context: BotContext) -> None:
+    """Step 1 chosen with a button; step 2 asks for what LMS shows, one question per message."""
     query = update.callback_query
     assert query is not None
     _ = await tr(update, context)
     field = InfoFieldPress.unpack(query.data).field
-    await CORRECTION.ask(update, context, "values", field=field)
-    await reply(update, _("Type what LMS shows and what is right, separated by |, e.g.\n"
-                          "<code>12/03/1985 | 21/03/1985</code>\n(/huy to cancel)"))
+    await CORRECTION.ask(update, context, "wrong", field=field)
+    await reply(update, _("{field}: what does LMS show now? Type it exactly as it appears. "
+                          "(/huy to cancel)").format(field=_(FIELD_NAMES[field])))
 
 
 CORRECTION = Flow("correction", timeout=N_(
@@ -62,19 +61,30 @@ CORRECTION = Flow("correction", timeout=N_(
     "recorded; type /suathongtin to start again."))
 
 
-@CORRECTION.step("values")
-async def typed(update: Update, context: BotContext, data: dict[str, Any]) -> None:
-    """The two values /suathongtin asked for: what LMS shows and what is right."""
-    text = incoming_text(update).strip()
-    field = data["field"]
+@CORRECTION.step("wrong")
+async def wrong_typed(update: Update, context: BotContext, data: dict[str, Any]) -> None:
+    """Step 2: the value LMS shows; then step 3 asks for the right one."""
     _ = await tr(update, context)
-    parts = [p.strip() for p in _SPLIT.split(text, maxsplit=1)]
-    visitor = await visitor_of(update, context)
-    if len(parts) != 2 or not all(parts) or visitor.person is None:
-        await reply(update, _("Please write both values separated by |. Type /suathongtin to "
-                              "try again."))
+    wrong = incoming_text(update).strip()[:MAX_VALUE_CHARS]
+    if not wrong:
+        await CORRECTION.ask(update, context, "wrong", **data)
+        await reply(update, _("Please type what LMS shows now, or /huy to cancel."))
         return
-    wrong, correct = (p[:MAX_VALUE_CHARS] for p in parts)
+    await CORRECTION.ask(update, context, "correct", field=data["field"], wrong=wrong)
+    await reply(update, _("And what is right? (/huy to cancel)"))
+
+
+@CORRECTION.step("correct")
+async def correct_typed(update: Update, context: BotContext, data: dict[str, Any]) -> None:
+    """Step 3: the right value; the correction is recorded for the school's Phụ lục 4."""
+    _ = await tr(update, context)
+    correct = incoming_text(update).strip()[:MAX_VALUE_CHARS]
+    visitor = await visitor_of(update, context)
+    if not correct or visitor.person is None:
+        await CORRECTION.ask(update, context, "correct", **data)
+        await reply(update, _("Please type the right value, or /huy to cancel."))
+        return
+    field, wrong = data["field"], str(data["wrong"])
     await corrections.report(context.services.db, person_id=visitor.person.id, field=field,
                              wrong=wrong, correct=correct, by=f"tg:{visitor.telegram_user_id}")
     await reply(update, _("Recorded: {field} “{wrong}” should be “{correct}”. Your school "

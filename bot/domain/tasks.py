@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 from bot.domain.campaign import Campaign, Task, TaskKind
 from bot.domain.errors import (
@@ -153,28 +154,40 @@ def tasks_for(campaign: Campaign, person: Person) -> list[Task]:
 
 def states_for(task: Task) -> tuple[TaskState, ...]:
     """The states a task can be in, from the start to done."""
-    if task.kind is TaskKind.PASS:
+    return _states(task.kind, task.allows_not_rolled_out, tuple(c.code for c in task.criteria))
+
+
+@lru_cache(maxsize=1024)
+def _states(kind: TaskKind, not_rolled_out: bool,
+            criteria: tuple[str, ...]) -> tuple[TaskState, ...]:
+    """Cached by what decides them: planning asks a million times for a handful of kinds."""
+    if kind is TaskKind.PASS:
         return (Module1State.NOT_PASSED, Module1State.PASSED)
-    if task.kind is TaskKind.DONE:
+    if kind is TaskKind.DONE:
         return (TemisState.NOT_DONE, TemisState.DONE)
-    if task.kind is TaskKind.CRITERIA:
-        codes = [c.code for c in task.criteria]
-        return (CriteriaState.of(dict.fromkeys(codes, False)),
-                CriteriaState.of(dict.fromkeys(codes, True)))
-    if task.allows_not_rolled_out:
+    if kind is TaskKind.CRITERIA:
+        return (CriteriaState.of(dict.fromkeys(criteria, False)),
+                CriteriaState.of(dict.fromkeys(criteria, True)))
+    if not_rolled_out:
         return tuple(ReviewState)
     return tuple(s for s in ReviewState if s is not ReviewState.NOT_ROLLED_OUT)
 
 
 def state_from_value(task: Task, value: str) -> TaskState | None:
     """A stored value as a state of ``task``; None when it is not one (e.g. the kind changed)."""
-    if task.kind is TaskKind.CRITERIA:
+    return _state_from_value(task.kind, task.allows_not_rolled_out,
+                             tuple(c.code for c in task.criteria), value)
+
+
+@lru_cache(maxsize=65_536)
+def _state_from_value(kind: TaskKind, not_rolled_out: bool, criteria: tuple[str, ...],
+                      value: str) -> TaskState | None:
+    if kind is TaskKind.CRITERIA:
         state = CriteriaState.parse(value)
-        codes = {c.code for c in task.criteria}
         if state is None:
             return None
-        return CriteriaState(tuple((c, ok) for c, ok in state.marks if c in codes))
-    return next((s for s in states_for(task) if s.value == value), None)
+        return CriteriaState(tuple((c, ok) for c, ok in state.marks if c in criteria))
+    return next((s for s in _states(kind, not_rolled_out, criteria) if s.value == value), None)
 
 
 def initial_state(task: Task) -> TaskState:
@@ -187,7 +200,8 @@ def done_state(task: Task) -> TaskState:
 
 
 def is_done(task: Task, state: TaskState | None) -> bool:
-    return state is not None and _belongs(task, state) and state == done_state(task)
+    """Only the task's own last state; equal to it means it is one of the task's states."""
+    return state is not None and state == done_state(task)
 
 
 def rank(task: Task, state: TaskState) -> int:

@@ -31,7 +31,7 @@ from bot.domain.routing import (
     officers_for_level,
     routed_level,
 )
-from bot.domain.tasks import ReviewState, TaskState, is_done
+from bot.domain.tasks import ReviewState, TaskState, done_state, is_done
 from bot.services.campaigns import current
 from bot.services.tasks import pending_for
 from bot.storage import Database
@@ -74,8 +74,18 @@ class PlannedReminder:
 def missing_for(campaign: Campaign, person: Person, states: dict[Task, TaskState],
                 deadline: Deadline) -> list[Task]:
     """The deadline's tasks this person has and has not finished."""
-    return [t for t in campaign.tasks_of(deadline.tasks)
-            if t.applies_to(person) and not is_done(t, states.get(t))]
+    return _missing(campaign.tasks_of(deadline.tasks), person, states)
+
+
+def _missing(tasks: Sequence[Task], person: Person, states: dict[Task, TaskState],
+             ) -> list[Task]:
+    return [t for t in tasks if t.applies_to(person) and not is_done(t, states.get(t))]
+
+
+def _missing_fast(done: Sequence[tuple[Task, TaskState]], person: Person,
+                  states: dict[Task, TaskState]) -> list[Task]:
+    """``_missing`` with each task's done state looked up once per deadline, not per person."""
+    return [t for t, finished in done if t.applies_to(person) and states.get(t) != finished]
 
 
 def planning_window(moment: dt.time) -> bool:
@@ -96,6 +106,7 @@ async def plan_deadline(db: Database, campaign: Campaign, deadline: Deadline, to
     tasks = campaign.tasks_of(deadline.tasks)
     if offset is None or occurrence is None or not tasks:
         return
+    done = [(t, done_state(t)) for t in tasks]
     conn = db.reader
     units = await people_repo.all_units(conn)
 
@@ -112,7 +123,7 @@ async def plan_deadline(db: Database, campaign: Campaign, deadline: Deadline, to
         muted = {r.person_id: r.muted for by_unit in staff.values()
                  for people in by_unit.values() for r in people}
         async for row in school_staff(conn, tasks, core_only=True):
-            missing = missing_for(campaign, row.person, row.states, deadline)
+            missing = _missing_fast(done, row.person, row.states)
             if missing and _reachable(row, offset):
                 yield reminder(row.person.id, ReminderKind.OWN, missing)
             lecturer_approved = [t for t in missing
@@ -142,7 +153,7 @@ async def plan_deadline(db: Database, campaign: Campaign, deadline: Deadline, to
     school_open: Counter[int] = Counter()
     core_only = all(t.core_only for t in tasks)
     async for row in school_staff(conn, tasks, core_only=core_only):
-        missing = missing_for(campaign, row.person, row.states, deadline)
+        missing = _missing_fast(done, row.person, row.states)
         if not missing:
             continue
         school_open[row.person.unit_id] += 1

@@ -11,7 +11,7 @@ import aiosqlite
 from bot.domain.campaign import Task
 from bot.domain.people import Level, Person, Role
 from bot.domain.tasks import TaskState
-from bot.storage.tasks import state_joins, states_from_columns
+from bot.storage.tasks import decoders, state_joins, states_decoded
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +26,7 @@ async def school_staff(conn: aiosqlite.Connection, tasks: Sequence[Task], *,
                        core_only: bool, batch: int = 20_000) -> AsyncIterator[StaffRow]:
     """GV, HT and PHT (only cốt cán with ``core_only``) with the states of ``tasks``."""
     joins, columns, params = state_joins(tasks)
+    table = decoders(tasks)
     core = " AND p.is_core = 1" if core_only else ""
     sql = (f"SELECT p.id, p.role, p.unit_id, p.level, p.is_core, "
            f"a.telegram_user_id IS NOT NULL AND a.blocked_at IS NULL, "
@@ -37,7 +38,7 @@ async def school_staff(conn: aiosqlite.Connection, tasks: Sequence[Task], *,
             for r in rows:
                 person = Person(r[0], "", "", Role(r[1]), r[2],
                                 Level(r[3]) if r[3] else None, bool(r[4]))
-                yield StaffRow(person, bool(r[5]), bool(r[6]), states_from_columns(tasks, r[7:]))
+                yield StaffRow(person, bool(r[5]), bool(r[6]), states_decoded(table, r[7:]))
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import aiosqlite
 
 from bot.domain.campaign import Campaign, Task
-from bot.domain.tasks import TaskState, state_from_value
+from bot.domain.tasks import TaskState, state_from_value, states_for
 from bot.storage.database import audit, utcnow
 
 
@@ -26,13 +26,29 @@ def state_joins(tasks: Sequence[Task]) -> tuple[str, str, list[str]]:
     return joins, columns, [t.code for t in tasks]
 
 
+Decoders = list[tuple[Task, dict[str, TaskState]]]
+
+
+def decoders(tasks: Sequence[Task]) -> Decoders:
+    """Each task with a stored value → state table, built once for a stream of rows (a task of
+    kind criteria has no fixed values and is decoded on the way)."""
+    return [(t, {s.value: s for s in states_for(t)}) for t in tasks]
+
+
 def states_from_columns(tasks: Sequence[Task],
                         values: Sequence[str | None]) -> dict[Task, TaskState]:
     """The states read through ``state_joins``, a missing row (never recorded) left out."""
+    return states_decoded(decoders(tasks), values)
+
+
+def states_decoded(table: Decoders, values: Sequence[str | None]) -> dict[Task, TaskState]:
+    """``states_from_columns`` with the tables of ``decoders`` built once for many rows."""
     states: dict[Task, TaskState] = {}
-    for task, value in zip(tasks, values, strict=True):
-        if value is not None and (state := state_from_value(task, value)) is not None:
-            states[task] = state
+    for (task, known), value in zip(table, values, strict=True):
+        if value is not None:
+            state = known.get(value) or state_from_value(task, value)
+            if state is not None:
+                states[task] = state
     return states
 
 

@@ -17,7 +17,7 @@ from tests.conftest import ADMIN_ID
 
 PHUC = "0904000001"  # Phòng Hòa An
 KIM = "0914000001"  # principal, TH Võ Thị Sáu (Thành phố Sông Lam)
-FROM_ADMIN = "📢 Thông báo của <b>Sở GD&amp;ĐT tỉnh Sông Lam (demo)</b> · Quản trị viên\n\n"
+FROM_ADMIN = "📢 Thông báo của <b>Sở GD&amp;ĐT tỉnh Bình Phước (demo)</b> · Quản trị viên\n\n"
 TH_TEACHERS = ["0912000001", "0912000002", "0912000003", "0912000004", "0914000002",
                "0914000003"]
 OTHERS = ["0913000002", "0915000003", "0912345678"]

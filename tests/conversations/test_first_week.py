@@ -93,7 +93,7 @@ async def test_at_night_the_so_is_asked_and_the_progress_keeps_saying_07_00(
     await admin.send("/help")
     for phone in PRIMARY_TEACHERS:
         [copy] = _received(telegram, phone, "Họp trực tuyến")
-        assert copy == ("📢 Thông báo của <b>Sở GD&amp;ĐT tỉnh Sông Lam (demo)</b> · "
+        assert copy == ("📢 Thông báo của <b>Sở GD&amp;ĐT tỉnh Bình Phước (demo)</b> · "
                         "Quản trị viên\n\nHọp trực tuyến lúc 8 giờ.")
     assert "6/6" in telegram.api.find(ADMIN_ID, progress.message_id).text
 
@@ -354,3 +354,32 @@ async def test_after_ten_minutes_an_approval_is_not_undone(
     [late] = await lan.press("Hoàn tác", done)
     assert "trong 10 phút" in late.text and "liên hệ Sở" in late.text
     assert await state_of(demo_db, HOA, TaskCode.PLAN_M3) is ReviewState.APPROVED
+
+
+async def test_suathongtin_asks_one_question_per_message_and_stores_at_the_end(
+        telegram: OfflineTelegram, demo_db: Database) -> None:
+    async def stored() -> list[tuple[object, ...]]:
+        async with demo_db.reader.execute(
+                "SELECT field, wrong_value, correct_value FROM info_corrections") as cur:
+            return [tuple(r) for r in await cur.fetchall()]
+
+    teacher = telegram.user(640)
+    await teacher.share_contact("0912000003")
+    [menu] = await teacher.send("/suathongtin")
+    assert menu.button_texts == ["Họ và tên", "Ngày sinh", "Nơi sinh"]
+    [first] = await teacher.press("Nơi sinh", menu)
+    assert first.text == "Nơi sinh: trên LMS đang ghi thế nào? Thầy/Cô gõ đúng như LMS hiển " \
+        "thị. (/huy để huỷ)"
+    [second] = await teacher.send("Hà Tây")
+    assert second.text == "Còn thông tin đúng là gì ạ? (/huy để huỷ)"
+    assert await stored() == []
+    [cancelled] = await teacher.send("/huy")
+    assert "Không có gì thay đổi" in cancelled.text or "huỷ" in cancelled.text.lower()
+    assert await stored() == []
+
+    await teacher.send("/suathongtin")
+    await teacher.press("Nơi sinh")
+    await teacher.send("Hà Tây")
+    [done] = await teacher.send("Hà Nội")
+    assert "“Hà Tây”" in done.text and "“Hà Nội”" in done.text
+    assert await stored() == [("birth_place", "Hà Tây", "Hà Nội")]

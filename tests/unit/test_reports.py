@@ -40,7 +40,7 @@ def build_report_bp(scope: Scope, staff: object) -> Report:
     return build_report(scope, staff, BP)  # type: ignore[arg-type]
 
 
-PROVINCE = "Sở GD&ĐT tỉnh Sông Lam (demo)"
+PROVINCE = "Sở GD&ĐT tỉnh Bình Phước (demo)"
 # The Vietnamese of the report's msgids, as the catalog has them: the glyph test draws these.
 VI = {
     "<b>Progress report: {title}</b>": "<b>Báo cáo tiến độ: {title}</b>",
