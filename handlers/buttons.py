@@ -119,6 +119,13 @@ class RemindersPress(CallbackData, prefix="rem"):
 
 
 @dataclass(frozen=True)
+class DeadlineAudiencePress(CallbackData, prefix="dla"):
+    """Who a new deadline reminds, the last step of /hanchot them."""
+
+    audience: Literal["staff", "core"]
+
+
+@dataclass(frozen=True)
 class AskStaffPress(CallbackData, prefix="tk:ask"):
     """Pass my last question to a support officer."""
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import partial
+from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, filters
@@ -26,8 +27,17 @@ from bot.sending import Account, OutboxRow, Rendered
 from bot.services import accounts
 from bot.services import deadlines as deadline_service
 from bot.services.reminders import ReminderKind, reminder_content
-from handlers.buttons import EntryPress, GoPress, ItemPress, RemindersPress, button
+from bot.textnorm import fold
+from handlers.buttons import (
+    DeadlineAudiencePress,
+    EntryPress,
+    GoPress,
+    ItemPress,
+    RemindersPress,
+    button,
+)
 from handlers.common import esc, guard, incoming_text, reply, tr, visitor_of
+from handlers.flows import Flow
 from handlers.tasks import item_line
 
 DEADLINE_ENTRY = "deadlines_overview"  # the knowledge-base entry listing the dates
@@ -126,11 +136,15 @@ def describe_deadline(deadline: Deadline, today: dt.date, _: Translator) -> str:
 
 HANCHOT_USAGE = N_(
     "/hanchot — list\n"
-    "/hanchot them 15/4/2027 | title | staff|core\n"
+    "/hanchot them — add a deadline (I ask for it step by step)\n"
     "/hanchot ngay ID 28/2 — change the date\n"
     "/hanchot nhac ID 14,7,3,1,0 — reminder days\n"
-    "/hanchot tat ID · /hanchot bat ID — off, on\n"
-    "(staff: teachers and managers; core: cốt cán)")
+    "/hanchot tat ID · /hanchot bat ID — off, on")
+ACTIONS = ("them", "ngay", "nhac", "tat", "bat")  # typed with or without diacritics
+AUDIENCE_NAMES = {"staff": N_("Teachers and school managers"), "core": N_("Cốt cán only")}
+DEADLINE = Flow("deadline", timeout=N_(
+    "⌛ Ten minutes passed, so I stopped adding the deadline. Nothing was saved; type "
+    "/hanchot them to start again."))
 
 
 @guard("deadlines")
@@ -147,9 +161,18 @@ async def deadlines_command(update: Update, context: BotContext) -> None:
             await reply(update, "\n\n".join([describe_deadline(d, today, _) for d in deadlines]
                                             + [usage]))
             return
-        action = args[0].lower()
+        action = fold(args[0])
         rest = args[1] if len(args) > 1 else ""
-        if action == "them":
+        if action not in ACTIONS:
+            await reply(update, esc(_("“{word}” is not something /hanchot does.").format(
+                word=args[0][:30])) + "\n" + usage)
+            return
+        if action == "them" and not rest.strip():
+            await DEADLINE.ask(update, context, "date")
+            await reply(update, _("New deadline, step 1 of 3: what date? dd/mm for every year, "
+                                  "or dd/mm/yyyy for one date. (/huy to cancel)"))
+            return
+        if action == "them":  # the one-line form of earlier versions still works
             parts = [p.strip() for p in rest.split("|")]
             if len(parts) != 3 or parts[2] not in ("staff", "core") or not parts[1]:
                 await reply(update, usage)
@@ -164,8 +187,9 @@ async def deadlines_command(update: Update, context: BotContext) -> None:
             return
         id_text, _sep, value = rest.partition(" ")
         deadline_id = parse_int(id_text, Range(1))
-        if action not in ("ngay", "nhac", "tat", "bat") or deadline_id is None:
-            await reply(update, usage)
+        if deadline_id is None:
+            await reply(update, esc(_("“{id}” is not the number of a deadline (#N in the list)."
+                                      ).format(id=id_text[:30])) + "\n" + usage)
             return
         db = services.db
         if action == "ngay":
@@ -184,6 +208,72 @@ async def deadlines_command(update: Update, context: BotContext) -> None:
         await reply(update, esc(_(exc.message).format(**exc.params)))
 
 
+@DEADLINE.step("date")
+async def date_typed(update: Update, context: BotContext, data: dict[str, Any]) -> None:
+    _ = await tr(update, context)
+    try:
+        day, month, year = parse_date_text(incoming_text(update).strip(),
+                                           context.services.local_now().date())
+    except DomainError as exc:
+        await DEADLINE.ask(update, context, "date")
+        await reply(update, esc(_(exc.message).format(**exc.params)) + "\n"
+                    + _("Please type the date again, e.g. 15/4/2027, or /huy to cancel."))
+        return
+    await DEADLINE.ask(update, context, "title", day=day, month=month, year=year)
+    await reply(update, _("Step 2 of 3: what is due? Reminders will name it this way."))
+
+
+@DEADLINE.step("title")
+async def title_typed(update: Update, context: BotContext, data: dict[str, Any]) -> None:
+    _ = await tr(update, context)
+    title = incoming_text(update).strip()[:120]
+    if not title:
+        await DEADLINE.ask(update, context, "title", **data)
+        await reply(update, _("Please type what is due, or /huy to cancel."))
+        return
+    await DEADLINE.ask(update, context, "audience", **data, title=title)
+    await reply(update, _("Step 3 of 3: who is reminded?"), reply_markup=InlineKeyboardMarkup(
+        [[button(_(AUDIENCE_NAMES["staff"]), DeadlineAudiencePress("staff"))],
+         [button(_(AUDIENCE_NAMES["core"]), DeadlineAudiencePress("core"))]]))
+
+
+@DEADLINE.step("audience")
+async def audience_typed(update: Update, context: BotContext, data: dict[str, Any]) -> None:
+    _ = await tr(update, context)
+    await DEADLINE.ask(update, context, "audience", **data)
+    await reply(update, _("Please choose with the buttons above, or type /huy to cancel."))
+
+
+@guard("deadlines")
+async def audience_pressed(update: Update, context: BotContext) -> None:
+    """The last step: the deadline is stored with the date and title typed before."""
+    query, user = update.callback_query, update.effective_user
+    assert query is not None and user is not None
+    _ = await tr(update, context)
+    services = context.services
+    pending = services.inputs.of(user.id)
+    if pending is None or pending.flow != DEADLINE.name or pending.step != "audience":
+        await reply(update, _("This button is no longer valid. Type /hanchot them to start "
+                              "again."))
+        return
+    await services.inputs.take(user.id)
+    data = pending.data
+    audience = Audience(DeadlineAudiencePress.unpack(query.data).audience)
+    draft = DeadlineDraft(str(data["title"]), int(data["day"]), int(data["month"]),
+                          int(data["year"]) if data.get("year") else None,
+                          tasks_reminded(await services.campaign(), audience), audience,
+                          DEFAULT_OFFSETS)
+    try:
+        new_id = await deadline_service.add_deadline(services.db, draft, actor=f"tg:{user.id}")
+    except DomainError as exc:
+        await reply(update, esc(_(exc.message).format(**exc.params)))
+        return
+    await reply(update, _("Deadline #{id} added: {title} — {who}. Reminders {offsets} days "
+                          "before; /hanchot nhac {id} 7,1,0 changes them.").format(
+        id=new_id, title=esc(draft.title), who=_(AUDIENCE_NAMES[audience.value]),
+        offsets=",".join(map(str, draft.offsets))))
+
+
 def register(application: BotApplication) -> None:
     services = application.bot_data.services
     assert services is not None
@@ -195,5 +285,6 @@ def register(application: BotApplication) -> None:
         CommandHandler("nhacnho", reminders_setting, filters=private),
         CommandHandler("hanchot", deadlines_command, filters=private),
         CallbackQueryHandler(reminders_toggled, pattern=RemindersPress.pattern),
+        CallbackQueryHandler(audience_pressed, pattern=DeadlineAudiencePress.pattern),
     ])
 

@@ -383,3 +383,33 @@ async def test_suathongtin_asks_one_question_per_message_and_stores_at_the_end(
     [done] = await teacher.send("Hà Nội")
     assert "“Hà Tây”" in done.text and "“Hà Nội”" in done.text
     assert await stored() == [("birth_place", "Hà Tây", "Hà Nội")]
+
+
+async def test_hanchot_them_asks_date_title_and_audience_one_at_a_time(
+        telegram: OfflineTelegram, demo_db: Database) -> None:
+    async def deadlines() -> list[tuple[object, ...]]:
+        async with demo_db.reader.execute("SELECT title, day, month, year, audience "
+                                          "FROM deadlines ORDER BY id") as cur:
+            return [tuple(r) for r in await cur.fetchall()]
+
+    before = await deadlines()
+    admin = telegram.user(ADMIN_ID)
+    [unknown] = await admin.send("/hanchot xoa 1")
+    assert unknown.text.startswith("/hanchot không có lệnh “xoa”.") and "|" not in unknown.text
+    assert "staff" not in unknown.text and "core" not in unknown.text
+    [step1] = await admin.send("/hanchot thêm")
+    assert step1.text.startswith("Thêm hạn chót, bước 1/3: ngày nào?")
+    [again] = await admin.send("30/2/2027")
+    assert "gõ lại ngày" in again.text
+    [step2] = await admin.send("15/4/2027")
+    assert step2.text.startswith("Bước 2/3")
+    [step3] = await admin.send("Nộp báo cáo tự đánh giá TEMIS")
+    assert step3.text == "Bước 3/3: nhắc ai?"
+    assert step3.button_texts == ["Giáo viên và CBQL", "Chỉ cốt cán"]
+    assert await deadlines() == before  # nothing stored before the last answer
+    [done] = await admin.press("Chỉ cốt cán", step3)
+    assert done.text.startswith("Đã thêm hạn chót #") and "Chỉ cốt cán" in done.text
+    assert (await deadlines())[-1] == ("Nộp báo cáo tự đánh giá TEMIS", 15, 4, 2027, "core")
+    [stale] = await admin.press("Giáo viên và CBQL", step3)  # pressed again: nothing added
+    assert "không còn hiệu lực" in stale.text
+    assert len(await deadlines()) == len(before) + 1
