@@ -1,4 +1,4 @@
-"""Who the users are: roles, school levels, units and people (DOMAIN.md, "People and units")."""
+"""Who the users are: roles, school levels, units and people (docs/domain.md, "Người và đơn vị")."""
 
 from __future__ import annotations
 

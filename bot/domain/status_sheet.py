@@ -2,7 +2,7 @@
 
 The Sở holds such lists exported from LMS and TEMIS; importing them sets many people's states
 at once. Like the roster, a file with any bad row changes nothing, and every bad row is
-reported. An empty cell leaves that task as it is (DOMAIN.md, "Task vocabulary").
+reported. An empty cell leaves that task as it is (docs/domain.md, "Tệp trạng thái").
 """
 
 from __future__ import annotations

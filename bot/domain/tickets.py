@@ -1,7 +1,7 @@
 """Questions handed to a person: where they go, how many a user may have open, when to nudge.
 
 TH and THCS staff ask their Phòng (or xã/phường); THPT and GDTX staff, Phòng staff and
-guests ask the Sở (DOMAIN.md, "People and units"). Staff are nudged about a question left
+guests ask the Sở (docs/domain.md, "Người và đơn vị"). Staff are nudged about a question left
 unanswered for two working days; Saturdays and Sundays do not count.
 """
 
