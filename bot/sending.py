@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import aiosqlite
 from telegram import (
     Bot,
     ForceReply,
@@ -72,6 +73,7 @@ class Rendered:
 
 
 ReplyMarkup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove | ForceReply
+Settler = Callable[[aiosqlite.Connection, OutboxRow, str], Awaitable[None]]
 Renderer = Callable[[OutboxRow, Account], Awaitable[Rendered | None]]
 
 
@@ -142,6 +144,7 @@ class Outbox:
     limits: RateLimits = field(default_factory=RateLimits)
     bot: Bot | None = None
     renderers: dict[str, Renderer] = field(default_factory=dict)
+    settlers: dict[str, Settler] = field(default_factory=dict)
     concurrency: int = 30
     after_drain: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
     _wake: asyncio.Event = field(default_factory=asyncio.Event)
@@ -149,8 +152,22 @@ class Outbox:
     _stopping: bool = False
     _claimed: set[int] = field(default_factory=set)  # marked "sending" and not yet recorded
 
-    def register(self, kind: str, renderer: Renderer) -> None:
+    def register(self, kind: str, renderer: Renderer, settle: Settler | None = None) -> None:
+        """``renderer`` writes the message of a row of ``kind`` when it goes out; ``settle``
+        (optional) records its outcome for the feature, in the outbox's own transaction: a
+        ticket closes only when its answer was delivered."""
         self.renderers[kind] = renderer
+        if settle is not None:
+            self.settlers[kind] = settle
+
+    async def _finish(self, tx: aiosqlite.Connection, row: OutboxRow, status: str,
+                      error: str | None = None) -> None:
+        """The row's final status ("sent" only once Telegram accepted the message), and what
+        its feature records about it, in one transaction."""
+        await outbox_repo.finish(tx, row.id, status, error)
+        settle = self.settlers.get(row.kind)
+        if settle is not None:
+            await settle(tx, row, status)
 
     def wake(self) -> None:
         self._wake.set()
@@ -208,7 +225,7 @@ class Outbox:
                 except Exception as exc:  # one bad row must not stop the others
                     log.exception("outbox row %s failed: %s", row.id, type(exc).__name__)
                     async with self.db.transaction() as tx:
-                        await outbox_repo.finish(tx, row.id, "failed", type(exc).__name__)
+                        await self._finish(tx, row, "failed", type(exc).__name__)
                     report.failed += 1
                 self._claimed.discard(row.id)  # not reached when cancelled mid-send
 
@@ -232,7 +249,7 @@ class Outbox:
         account = await self._recipient(row)
         if account is None or account.blocked:  # unlinked since, or blocked the bot
             async with self.db.transaction() as tx:
-                await outbox_repo.finish(tx, row.id, "skipped",
+                await self._finish(tx, row, "skipped",
                                          "blocked" if account else "no account")
             report.skipped += 1
             return
@@ -240,7 +257,7 @@ class Outbox:
         rendered = await renderer(row, account) if renderer else None
         if rendered is None:  # nothing to say any more (finished, already approved…)
             async with self.db.transaction() as tx:
-                await outbox_repo.finish(tx, row.id, "skipped", "nothing to send")
+                await self._finish(tx, row, "skipped", "nothing to send")
             report.skipped += 1
             return
         if row.kind in BULK_KINDS and not may_send_at(
@@ -264,13 +281,13 @@ class Outbox:
             except Forbidden:
                 async with self.db.transaction() as tx:
                     await mark_blocked(tx, account.telegram_user_id)
-                    await outbox_repo.finish(tx, row.id, "blocked", "Forbidden")
+                    await self._finish(tx, row, "blocked", "Forbidden")
                 log.info("outbox row %s: the user blocked the bot; marked inactive", row.id)
                 report.blocked += 1
                 return
             except BadRequest as exc:
                 async with self.db.transaction() as tx:
-                    await outbox_repo.finish(tx, row.id, "failed", f"BadRequest: {exc.message}"
+                    await self._finish(tx, row, "failed", f"BadRequest: {exc.message}"
                                              [:200])
                 report.failed += 1
                 return
@@ -279,7 +296,7 @@ class Outbox:
                 # beats losing the message.
                 async with self.db.transaction() as tx:
                     if row.attempts >= MAX_ATTEMPTS:
-                        await outbox_repo.finish(tx, row.id, "failed", type(exc).__name__)
+                        await self._finish(tx, row, "failed", type(exc).__name__)
                         report.failed += 1
                     else:
                         backoff = dt.timedelta(seconds=2 ** row.attempts)
@@ -290,7 +307,7 @@ class Outbox:
                             row.attempts)
                 return
             async with self.db.transaction() as tx:
-                await outbox_repo.finish(tx, row.id, "sent")
+                await self._finish(tx, row, "sent")
             report.sent += 1
             return
 

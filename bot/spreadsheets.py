@@ -28,7 +28,9 @@ from bot.i18n import N_
 log = logging.getLogger(__name__)
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
-MAX_ROWS = 100_000
+MAX_ROWS = 100_000  # people; the sheet may have up to TITLE_ROWS more (titles, the header)
+TITLE_ROWS = 10  # as many as the header is looked for in (bot.domain.roster.find_header)
+LAST_ROW = MAX_ROWS + TITLE_ROWS
 MAX_COLUMNS = 100
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024  # shared strings, styles…: read whole by openpyxl
 CSV_FIELD_LIMIT = 128 * 1024  # the csv module's own limit, named for the message
@@ -126,7 +128,7 @@ def _read_csv(data: bytes) -> list[Row]:
     number = 0
     try:
         for number, cells in enumerate(reader, start=1):
-            if number > MAX_ROWS:
+            if number > LAST_ROW:
                 raise _too_big(number, len(cells))
             kept = _kept(number, cells)
             if kept is not None:
@@ -174,7 +176,7 @@ def _stream_first_sheet(data: bytes) -> list[Row]:
         if not isinstance(sheet, ReadOnlyWorksheet):
             raise SpreadsheetError(_DAMAGED)
         declared_rows, declared_columns = sheet.max_row or 0, sheet.max_column or 0
-        if declared_rows > MAX_ROWS or declared_columns > MAX_COLUMNS:
+        if declared_rows > LAST_ROW or declared_columns > MAX_COLUMNS:
             raise _too_big(declared_rows, declared_columns)
         rows: list[Row] = []
         with sheet._get_source() as source:
@@ -198,7 +200,7 @@ def _rows(parser: Any) -> Iterator[tuple[int, list[object]]]:
         if not cells:
             continue
         width = max(c["column"] for c in cells)
-        if number > MAX_ROWS or width > MAX_COLUMNS:
+        if number > LAST_ROW or width > MAX_COLUMNS:
             raise _too_big(number, width)
         values: list[object] = [None] * width
         for cell in cells:
@@ -237,7 +239,7 @@ def _fill_merged(rows: list[Row], ranges: Sequence[Any]) -> list[Row]:
         if top is None or min_col > len(top) or max_col > MAX_COLUMNS:
             continue
         value = top[min_col - 1]
-        for r in range(min_row, min(max_row, MAX_ROWS) + 1):
+        for r in range(min_row, min(max_row, LAST_ROW) + 1):
             row = grid.get(r)
             if row is None:
                 continue

@@ -209,6 +209,22 @@ async def render_nudge(services: Services, row: OutboxRow, account: Account) -> 
             button(_("Answer #{id}").format(id=ticket.id), PickTicketPress(ticket.id))]]))
 
 
+async def render_undelivered(services: Services, row: OutboxRow,
+                             account: Account) -> Rendered | None:
+    """To where the officer answered: the answer did not reach the asker, the question is open
+    again (as a reply to it in the group)."""
+    ticket = await service.ticket_by_id(services.db, int(row.payload["ticket_id"]))
+    if ticket is None or ticket.status != "open":
+        return None
+    _ = translator(account.language)
+    why = _("the asker has blocked the assistant") if row.payload.get("outcome") == "blocked" \
+        else _("Telegram did not accept the message")
+    return Rendered(_("⚠️ The answer to question #{id} did not reach the asker: {why}. The "
+                      "question is open again; please answer it again (see /cauhoi).")
+                    .format(id=ticket.id, why=why),
+                    reply_to=ticket.group_msg if row.chat_id == ticket.group_chat else None)
+
+
 @guard("ask_staff")
 async def rate_pressed(update: Update, context: BotContext) -> None:
     query = update.callback_query
@@ -361,7 +377,9 @@ def register(application: BotApplication) -> None:
     assert services is not None
 
 
-    services.outbox.register(notices.TICKET_ANSWER, partial(render_ticket_answer, services))
+    services.outbox.register(notices.TICKET_ANSWER, partial(render_ticket_answer, services),
+                             settle=service.settle_answer)
+    services.outbox.register(notices.TICKET_UNDELIVERED, partial(render_undelivered, services))
     services.outbox.register(notices.TICKET_NEW, partial(render_new_ticket, services))
     services.outbox.register(notices.TICKET_NUDGE, partial(render_nudge, services))
     private = filters.ChatType.PRIVATE

@@ -20,6 +20,7 @@ APPROVED = "notice"  # the owner's item was approved
 UNDONE = "approval_undone"  # … and the approval was taken back within ten minutes
 TICKET_ANSWER = "ticket"  # the answer to a question, to its asker
 TICKET_NEW = "ticket_new"  # a question for the officers, when their unit has no group
+TICKET_UNDELIVERED = "ticket_undelivered"  # to the officer: the answer did not reach the asker
 TICKET_NUDGE = "ticket_nudge"  # a question left two working days without an answer
 URGENT = 1  # before reminders and announcements
 

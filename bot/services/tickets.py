@@ -3,7 +3,10 @@ good answer can become a knowledge-base entry once a Sở admin approves it."""
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
+
+import aiosqlite
 
 from bot.domain.errors import AlreadyDone, DomainError
 from bot.domain.people import Level, Profile, Role, UnitKind
@@ -18,7 +21,7 @@ from bot.storage import tickets as repo
 from bot.storage.accounts import account_by_telegram_id
 from bot.storage.database import audit
 from bot.storage.erasure import is_pseudonym_number
-from bot.storage.outbox import enqueue
+from bot.storage.outbox import OutboxRow, enqueue
 from bot.storage.people import unit_by_id
 from bot.storage.tickets import Draft, Ticket
 
@@ -71,11 +74,38 @@ async def answer_ticket(db: Database, ticket_id: int, *, staff: Profile | None,
         await audit(tx, actor=by, action="ticket.answer", subject=f"ticket:{ticket_id}")
         if ticket.asker_person_id is not None or not is_pseudonym_number(ticket.asker_tg):
             await enqueue(tx, [notices.to_person_or_chat(  # (a guest who erased: nobody)
-                notices.TICKET_ANSWER, f"ticket:{ticket_id}", ticket.asker_person_id,
+                # one key per answer (the compare-and-set above makes each answer happen once):
+                # an answer given again after a refused one is sent too
+                notices.TICKET_ANSWER, f"ticket:{ticket_id}:{uuid.uuid4().hex[:12]}",
+                ticket.asker_person_id,
                 ticket.asker_tg, {"ticket_id": ticket_id}, asker.language if asker else "vi")])
     answered = await repo.ticket_by_id(db.reader, ticket_id)
     assert answered is not None
     return answered
+
+
+async def settle_answer(tx: aiosqlite.Connection, row: OutboxRow, status: str) -> None:
+    """The outcome of an answer's delivery, in the outbox's transaction: accepted by Telegram,
+    the ticket closes; refused (blocked, bad request, given up), the answer is withdrawn, the
+    ticket is open again and the officer is told where they answered."""
+    ticket_id = int(row.payload["ticket_id"])
+    if status == "sent":
+        if await repo.mark_delivered(tx, ticket_id):
+            await audit(tx, actor="outbox", action="ticket.delivered",
+                        subject=f"ticket:{ticket_id}")
+        return
+    ticket = await repo.ticket_by_id(tx, ticket_id)
+    if ticket is None or ticket.answered_by is None or not await repo.withdraw_answer(tx,
+                                                                                      ticket_id):
+        return
+    await audit(tx, actor="outbox", action="ticket.undelivered", subject=f"ticket:{ticket_id}",
+                outcome=status)
+    by = ticket.answered_by.removeprefix("tg:")
+    chat = ticket.group_chat or (int(by) if by.isascii() and by.isdigit() else None)
+    if chat is not None:
+        await enqueue(tx, [notices.to_person_or_chat(
+            notices.TICKET_UNDELIVERED, f"ticket_undelivered:{ticket_id}:{row.id}", None, chat,
+            {"ticket_id": ticket_id, "outcome": status})])
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from collections.abc import Iterable, Sequence
 
@@ -21,6 +22,8 @@ from bot.domain.roster import RosterEntry
 from bot.storage.accounts import Account
 from bot.storage.database import utcnow
 from bot.textnorm import fold
+
+YIELD_EVERY = 500  # roster rows handled between two turns of the event loop
 
 
 def _unit(row: aiosqlite.Row) -> Unit:
@@ -143,7 +146,9 @@ async def apply_roster(tx: aiosqlite.Connection, entries: Iterable[RosterEntry],
         existing = {r[0] for r in await cur.fetchall()}
     now = utcnow()
     rows = []
-    for e in entries:
+    for n, e in enumerate(entries, start=1):
+        if n % YIELD_EVERY == 0:  # a province is 100,000 rows: let others be answered meanwhile
+            await asyncio.sleep(0)
         if e.role is Role.SO_STAFF:
             unit_id = so_id
         elif e.role is Role.PHONG_STAFF:

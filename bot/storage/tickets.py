@@ -100,10 +100,25 @@ async def ticket_by_group_message(conn: aiosqlite.Connection, chat_id: int,
 
 
 async def answer(tx: aiosqlite.Connection, ticket_id: int, text: str, by: str) -> bool:
-    """Compare-and-set: only an open ticket gets an answer; a second answer changes nothing."""
+    """Compare-and-set: only an open ticket without an answer gets one; a second answer
+    changes nothing. The ticket stays open until :func:`mark_delivered`."""
     cur = await tx.execute(
-        "UPDATE tickets SET status = 'answered', answer = ?, answered_by = ?, answered_at = ? "
-        "WHERE id = ? AND status = 'open'", (text, by, utcnow(), ticket_id))
+        "UPDATE tickets SET answer = ?, answered_by = ?, answered_at = ? "
+        "WHERE id = ? AND status = 'open' AND answer IS NULL", (text, by, utcnow(), ticket_id))
+    return cur.rowcount == 1
+
+
+async def mark_delivered(tx: aiosqlite.Connection, ticket_id: int) -> bool:
+    """Telegram accepted the answer: the ticket closes."""
+    cur = await tx.execute("UPDATE tickets SET status = 'answered' WHERE id = ? AND "
+                           "status = 'open' AND answer IS NOT NULL", (ticket_id,))
+    return cur.rowcount == 1
+
+
+async def withdraw_answer(tx: aiosqlite.Connection, ticket_id: int) -> bool:
+    """The answer could not be delivered: the ticket is open and unanswered again."""
+    cur = await tx.execute("UPDATE tickets SET answer = NULL, answered_by = NULL, "
+                           "answered_at = NULL WHERE id = ? AND status = 'open'", (ticket_id,))
     return cur.rowcount == 1
 
 
@@ -116,7 +131,7 @@ async def rate(tx: aiosqlite.Connection, ticket_id: int, asker_tg: int, value: i
 
 async def open_tickets(conn: aiosqlite.Connection, unit_ids: list[int] | None) -> list[Ticket]:
     """Open tickets of these units (None: every unit), oldest first."""
-    sql = "SELECT * FROM tickets WHERE status = 'open'"
+    sql = "SELECT * FROM tickets WHERE status = 'open' AND answer IS NULL"
     params: list[object] = []
     if unit_ids is not None:
         sql += f" AND unit_id IN ({','.join('?' * len(unit_ids)) or 'NULL'})"
@@ -131,7 +146,8 @@ async def mark_reminded(tx: aiosqlite.Connection, ticket_id: int) -> None:
 
 async def not_reminded_open(conn: aiosqlite.Connection) -> list[Ticket]:
     rows = await conn.execute_fetchall(
-        "SELECT * FROM tickets WHERE status = 'open' AND reminded_at IS NULL ORDER BY id")
+        "SELECT * FROM tickets WHERE status = 'open' AND answer IS NULL AND reminded_at IS NULL "
+        "ORDER BY id")
     return [_ticket(r) for r in rows]
 
 

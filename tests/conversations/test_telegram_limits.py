@@ -91,3 +91,31 @@ async def test_an_approved_faq_answer_is_not_escaped_twice(telegram: OfflineTele
     shown = visible_text(answer.text)
     assert "Điểm TEMIS < 5 & chưa có minh chứng" in shown
     assert "&lt;" not in shown and "&amp;" not in shown
+
+
+async def test_an_answer_telegram_refuses_leaves_the_question_open_and_tells_the_officer(
+        telegram: OfflineTelegram, demo_db: Database) -> None:
+    """A send counts only once Telegram accepted it: the ticket closes on delivery, not on
+    typing the answer (issue 13, item 2)."""
+    phuc = await staff(telegram, PHUC)
+    await telegram.group_message(PHONG_GROUP, phuc.user_id, "/nhomhotro")
+    teacher = await staff(telegram, BINH)
+    await ask_staff(teacher, QUESTION)
+    ticket = telegram.api.messages_to(PHONG_GROUP)[-1]
+    telegram.api.blocked_chats.add(teacher.user_id)  # Telegram now answers 403
+    replies = await telegram.group_message(PHONG_GROUP, phuc.user_id, "Nộp đơn cho hiệu trưởng.",
+                                           reply_to=ticket)
+    [told] = [m for m in replies if "⚠️" in m.text]
+    assert "#1" in told.text and "không đến được người hỏi" in told.text
+    async with demo_db.reader.execute("SELECT status, answer FROM tickets WHERE id = 1") as cur:
+        assert tuple(await cur.fetchone()) == ("open", None)
+    [listing] = await phuc.send("/cauhoi")
+    assert "#1" in listing.text  # still waiting for an answer
+
+    telegram.api.blocked_chats.discard(teacher.user_id)
+    await teacher.send("/start")  # they unblocked the bot and wrote again
+    await phuc.press("#1", listing)
+    await phuc.send("Nộp đơn cho hiệu trưởng, kèm giấy nghỉ.")
+    assert any("kèm giấy nghỉ" in m.text for m in telegram.api.messages_to(teacher.user_id))
+    async with demo_db.reader.execute("SELECT status FROM tickets WHERE id = 1") as cur:
+        assert tuple(await cur.fetchone()) == ("answered",)

@@ -58,7 +58,7 @@ def lying_dimension(xml: bytes) -> bytes:
     return re.sub(rb'<dimension ref="[^"]*"/>', b'<dimension ref="A1:B2"/>', xml)
 
 
-@pytest.mark.parametrize("corner", ["A1048576", "XFD1048576", "XFD1", "A100001", "CW2"])
+@pytest.mark.parametrize("corner", ["A1048576", "XFD1048576", "XFD1", "A100011", "CW2"])
 @pytest.mark.parametrize("dimension", [None, no_dimension, lying_dimension])
 def test_a_sheet_reaching_past_the_limits_is_refused(
         corner: str, dimension: Callable[[bytes], bytes] | None) -> None:
@@ -74,15 +74,18 @@ def test_a_sheet_reaching_past_the_limits_is_refused(
 
 
 def test_the_largest_allowed_corner_is_read() -> None:
-    rows = read_table(workbook_bytes({"A1": "Họ và tên", "CV100000": "x"}), "ds.xlsx")
-    assert [n for n, _ in rows] == [1, 100_000] and len(rows[1][1]) == 100
+    """100,000 people below a header and a few title rows."""
+    rows = read_table(workbook_bytes({"A1": "Họ và tên", "CV100010": "x"}), "ds.xlsx")
+    assert [n for n, _ in rows] == [1, 100_010] and len(rows[1][1]) == 100
 
 
 def test_a_csv_past_the_row_limit_is_refused_while_reading() -> None:
     data = (HEADER + "\n" + "a,,0912000111,Giáo viên,TH,A,B,\n" * 100_000).encode()
+    assert len(read_table(data, "ds.csv")) == 100_001  # 100,000 people and the header
+    data += ("a,,0912000111,Giáo viên,TH,A,B,\n" * 10).encode()
     with pytest.raises(SpreadsheetError) as caught:
         read_table(data, "ds.csv")
-    assert caught.value.params["row"] == "100.001"
+    assert caught.value.params["row"] == "100.011"
 
 
 def test_a_truncated_xlsx_is_refused_as_damaged() -> None:
