@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from bot.domain.people import Level, Person, Role
+from bot.textnorm import header_key
 
 CODE = re.compile(r"^[a-z][a-z0-9_]{0,11}$")
 """Task and criterion codes: short ASCII, so a code fits in a button's 64-byte data."""
@@ -193,8 +194,6 @@ class Campaign:
     def columns(self) -> dict[str, tuple[Task, str | None]]:
         """Spreadsheet header (folded by ``textnorm.header_key``) → task, and criterion code
         when the column is one criterion of a task of kind criteria."""
-        from bot.textnorm import header_key
-
         out: dict[str, tuple[Task, str | None]] = {}
         for task in self.tasks:
             out[header_key(task.header)] = (task, None)

@@ -31,7 +31,7 @@ from bot.domain.routing import (
     officers_for_level,
     routed_level,
 )
-from bot.domain.tasks import ReviewState, TaskState, done_state, is_done
+from bot.domain.tasks import ReviewState, TaskState, done_state
 from bot.services.campaigns import current
 from bot.services.tasks import pending_for
 from bot.storage import Database
@@ -74,17 +74,13 @@ class PlannedReminder:
 def missing_for(campaign: Campaign, person: Person, states: dict[Task, TaskState],
                 deadline: Deadline) -> list[Task]:
     """The deadline's tasks this person has and has not finished."""
-    return _missing(campaign.tasks_of(deadline.tasks), person, states)
+    return _missing([(t, done_state(t)) for t in campaign.tasks_of(deadline.tasks)], person,
+                    states)
 
 
-def _missing(tasks: Sequence[Task], person: Person, states: dict[Task, TaskState],
-             ) -> list[Task]:
-    return [t for t in tasks if t.applies_to(person) and not is_done(t, states.get(t))]
-
-
-def _missing_fast(done: Sequence[tuple[Task, TaskState]], person: Person,
+def _missing(done: Sequence[tuple[Task, TaskState]], person: Person,
                   states: dict[Task, TaskState]) -> list[Task]:
-    """``_missing`` with each task's done state looked up once per deadline, not per person."""
+    """Each task's done state is looked up once per deadline, not once per person."""
     return [t for t, finished in done if t.applies_to(person) and states.get(t) != finished]
 
 
@@ -123,7 +119,7 @@ async def plan_deadline(db: Database, campaign: Campaign, deadline: Deadline, to
         muted = {r.person_id: r.muted for by_unit in staff.values()
                  for people in by_unit.values() for r in people}
         async for row in school_staff(conn, tasks, core_only=True):
-            missing = _missing_fast(done, row.person, row.states)
+            missing = _missing(done, row.person, row.states)
             if missing and _reachable(row, offset):
                 yield reminder(row.person.id, ReminderKind.OWN, missing)
             lecturer_approved = [t for t in missing
@@ -153,7 +149,7 @@ async def plan_deadline(db: Database, campaign: Campaign, deadline: Deadline, to
     school_open: Counter[int] = Counter()
     core_only = all(t.core_only for t in tasks)
     async for row in school_staff(conn, tasks, core_only=core_only):
-        missing = _missing_fast(done, row.person, row.states)
+        missing = _missing(done, row.person, row.states)
         if not missing:
             continue
         school_open[row.person.unit_id] += 1
