@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 pybabel extract -F babel.cfg -k N_ -k gettext -k ngettext:1,2 --no-location --sort-output \
-    --omit-header -o locales/messages.pot . >/dev/null 2>&1
-pybabel update -i locales/messages.pot -d locales --no-fuzzy-matching --ignore-obsolete \
-    --omit-header >/dev/null 2>&1
+    --omit-header --no-wrap -o locales/messages.pot . >/dev/null 2>&1
+pybabel update -i locales/messages.pot -d locales --no-fuzzy-matching --ignore-obsolete --no-wrap \
+    >/dev/null 2>&1
 echo "catalogs updated"
