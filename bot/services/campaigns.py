@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bot.campaigns import PROVINCE_FILES, bundled
+from bot.campaigns import DEFAULT_CAMPAIGN, PROVINCE_FILES, bundled, bundled_text
 from bot.domain.campaign import Campaign, Task
 from bot.domain.campaign_file import CampaignError, parse_campaign
 from bot.domain.people import Level, Person, Role
@@ -116,3 +116,13 @@ async def load(db: Database, text: str, *, actor: str) -> LoadResult:
             tx, result.preview.new, actor=actor,
             retired=[t.code for t in result.preview.retired])
     return LoadResult(preview=result.preview, campaign_id=campaign_id)
+
+
+async def adopt_province_campaign(db: Database, province: str | None) -> bool:
+    """A deployment whose database has never run a campaign starts on its province's shipped
+    file (``TROLY_PROVINCE``), so a Hà Nội bot shows Hà Nội's tasks and deadlines from its first
+    start. Once any campaign was loaded, the Sở's choice stands; the load is audited as usual."""
+    name = PROVINCE_FILES.get(province or "", DEFAULT_CAMPAIGN)
+    if name == DEFAULT_CAMPAIGN or await campaign_repo.active_row(db.reader) is not None:
+        return False
+    return (await load(db, bundled_text(name), actor=f"province:{province}")).ok

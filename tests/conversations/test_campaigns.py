@@ -286,3 +286,31 @@ async def test_an_admin_sends_a_campaign_file_previews_and_confirms(
     [no] = await teacher.send_document("bp.yaml", bundled_text("binh_phuoc").encode())
     assert "Nạp đợt này" not in " ".join(no.button_texts) and "TP.HCM" not in no.text
     assert (await campaign_service.current(demo_db)).key == "tphcm_2020"
+
+
+async def test_a_fresh_hanoi_deployment_starts_on_hanoi_tasks(
+        settings: Settings, demo_db: Database, clock: object) -> None:
+    """TROLY_PROVINCE=ha_noi on a database that never ran a campaign: the first start adopts
+    Hà Nội's file (audited); a campaign the Sở loads afterwards is never replaced."""
+    from dataclasses import replace
+
+    from bot.app import Services, offline_telegram
+    from bot.sending import RateLimits
+
+    hanoi = replace(settings, province="ha_noi")
+    services = Services(settings=hanoi, db=demo_db, clock=clock,  # type: ignore[arg-type]
+                        limits=RateLimits(0, 0))
+    telegram = await offline_telegram(services)
+    try:
+        binh = await signed_in(telegram, BINH)
+        [checklist] = await binh.send("/tiendo")
+        assert "Mô-đun 9 (GV)" in checklist.text
+        async with demo_db.reader.execute(
+                "SELECT COUNT(*) FROM audit_log WHERE actor = 'province:ha_noi'") as cur:
+            assert (await cur.fetchone())[0] >= 1  # type: ignore[index]
+    finally:
+        await telegram.application.shutdown()
+
+    assert (await campaign_service.load(demo_db, bundled_text("tphcm"), actor="test")).ok
+    assert not await campaign_service.adopt_province_campaign(demo_db, "ha_noi")
+    assert "TEMIS" in " ".join(t.header for t in (await campaign_service.current(demo_db)).tasks)
