@@ -74,7 +74,7 @@ HELP: dict[str, str] = {
     "baocao": N_("progress report, chart and Excel lists"),
     "mau": N_("roster template (.xlsx)"),
     "congvan": N_("the Sở's letters I quote; send a .pdf/.docx/.txt to add one"),
-    "moi": N_("invite Phòng/Sở staff: /moi phong <Phòng> | <full name>"),
+    "moi": N_("invite Phòng or Sở staff (I ask step by step)"),
     "huy": N_("cancel what you are doing"),
     "help": N_("this list"),
 }

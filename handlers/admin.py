@@ -4,22 +4,26 @@ from __future__ import annotations
 
 import io
 import logging
+from typing import Any
 
-from telegram import Update
-from telegram.ext import CommandHandler, MessageHandler, filters
+from telegram import InlineKeyboardMarkup, Update
+from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot.context import BotApplication, BotContext
+from bot.domain.errors import DomainError
 from bot.domain.people import Role
 from bot.domain.permissions import allowed
 from bot.domain.roster import RowError
 from bot.domain.status_sheet import looks_like_status_sheet
-from bot.i18n import Translator
+from bot.i18n import N_, Translator
 from bot.offline import BOT_USERNAME
 from bot.roster_template import roster_template_xlsx
 from bot.services import accounts
 from bot.services.imports import error_lines, import_roster, import_status
 from bot.spreadsheets import MAX_FILE_BYTES, SpreadsheetError, read_table_in_thread
+from handlers.buttons import InviteRolePress, InviteUnitPress, button
 from handlers.common import esc, guard, incoming_text, reply, tr, visitor_of
+from handlers.flows import Flow
 
 log = logging.getLogger(__name__)
 MAX_ERRORS_SHOWN = 15
@@ -87,6 +91,11 @@ async def invite(update: Update, context: BotContext) -> None:
     _ = await tr(update, context)
     text = incoming_text(update)
     parts = text.split(maxsplit=2)
+    if len(parts) == 1:  # step by step: who, which Phòng, the name
+        await reply(update, _("Invite whom?"), reply_markup=InlineKeyboardMarkup([
+            [button(_("Sở staff"), InviteRolePress("so"))],
+            [button(_("Phòng staff"), InviteRolePress("phong"))]]))
+        return
     usage = _("Usage: /moi so <full name>  or  /moi phong <Phòng name> | <full name>")
     if len(parts) < 3 or parts[1].lower() not in ("so", "sở", "phong", "phòng"):
         await reply(update, esc(usage))
@@ -97,9 +106,15 @@ async def invite(update: Update, context: BotContext) -> None:
     if role is Role.PHONG_STAFF and not _sep:
         await reply(update, esc(usage))
         return
+    await _send_invite(update, context, role, unit_name.strip() or None, name)
+
+
+async def _send_invite(update: Update, context: BotContext, role: Role, unit_name: str | None,
+                       name: str) -> None:
+    _ = await tr(update, context)
     user = update.effective_user
     code = await accounts.create_invite(
-        context.services.db, role=role, unit_name=unit_name.strip() or None,
+        context.services.db, role=role, unit_name=unit_name,
         full_name=name.strip()[:120], actor=f"tg:{user.id if user else 0}",
         so_name=context.services.so_name)
     username = context.bot.username or BOT_USERNAME
@@ -107,11 +122,60 @@ async def invite(update: Update, context: BotContext) -> None:
         name=esc(name.strip())) + f"\nhttps://t.me/{username}?start={code}")
 
 
+INVITE = Flow("invite", timeout=N_("⌛ Ten minutes passed without the name, so no invitation was "
+                                   "made. Type /moi to start again."))
+
+
+@guard("invite")
+async def invite_role_chosen(update: Update, context: BotContext) -> None:
+    query = update.callback_query
+    assert query is not None
+    _ = await tr(update, context)
+    if InviteRolePress.unpack(query.data).role == "so":
+        await INVITE.ask(update, context, "name", role=Role.SO_STAFF.value, unit=None)
+        await reply(update, _("Full name of the person you invite? (/huy to cancel)"))
+        return
+    units = await accounts.phong_units(context.services.db)
+    await reply(update, _("Which Phòng (or xã/phường)?"), reply_markup=InlineKeyboardMarkup(
+        [[button(u.name[:60], InviteUnitPress(u.id))] for u in units[:40]]))
+
+
+@guard("invite")
+async def invite_unit_chosen(update: Update, context: BotContext) -> None:
+    query = update.callback_query
+    assert query is not None
+    _ = await tr(update, context)
+    unit_id = InviteUnitPress.unpack(query.data).unit_id
+    unit = next((u for u in await accounts.phong_units(context.services.db) if u.id == unit_id),
+                None)
+    if unit is None:
+        await reply(update, _("This button is no longer valid. Type /moi to start again."))
+        return
+    await INVITE.ask(update, context, "name", role=Role.PHONG_STAFF.value, unit=unit.name)
+    await reply(update, _("Full name of the person you invite? (/huy to cancel)"))
+
+
+@INVITE.step("name")
+async def invite_name_typed(update: Update, context: BotContext, data: dict[str, Any]) -> None:
+    _ = await tr(update, context)
+    name = incoming_text(update).strip()
+    if not name:
+        await INVITE.ask(update, context, "name", **data)
+        await reply(update, _("Full name of the person you invite? (/huy to cancel)"))
+        return
+    try:
+        await _send_invite(update, context, Role(data["role"]), data.get("unit"), name)
+    except DomainError as exc:
+        await reply(update, esc(_(exc.message).format(**exc.params)))
+
+
 def register(application: BotApplication) -> None:
     private = filters.ChatType.PRIVATE
     application.add_handlers([
         CommandHandler("mau", template, filters=private),
         CommandHandler("moi", invite, filters=private),
+        CallbackQueryHandler(invite_role_chosen, pattern=InviteRolePress.pattern),
+        CallbackQueryHandler(invite_unit_chosen, pattern=InviteUnitPress.pattern),
         MessageHandler(private & filters.Document.ALL & ~filters.UpdateType.EDITED,
                        spreadsheet_file),
     ])

@@ -126,6 +126,20 @@ class DeadlineAudiencePress(CallbackData, prefix="dla"):
 
 
 @dataclass(frozen=True)
+class InviteRolePress(CallbackData, prefix="inv:r"):
+    """/moi step 1: an invitation for Sở or for Phòng staff."""
+
+    role: Literal["so", "phong"]
+
+
+@dataclass(frozen=True)
+class InviteUnitPress(CallbackData, prefix="inv:u"):
+    """/moi step 2 for Phòng staff: which Phòng (or xã/phường)."""
+
+    unit_id: Id
+
+
+@dataclass(frozen=True)
 class AskStaffPress(CallbackData, prefix="tk:ask"):
     """Pass my last question to a support officer."""
 

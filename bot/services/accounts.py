@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from bot.domain.errors import DomainError, PermissionDenied
-from bot.domain.people import Person, Profile, Role, UnitKind
+from bot.domain.people import Person, Profile, Role, Unit, UnitKind
 from bot.domain.permissions import role_tags
 from bot.domain.phones import ForeignNumber, contact_phone
 from bot.i18n import DEFAULT_LANGUAGE, N_
@@ -175,3 +175,9 @@ async def writes_again(db: Database, visitor: Visitor) -> None:
 async def set_reminders_muted(db: Database, telegram_user_id: int, muted: bool) -> None:
     async with db.transaction() as tx:
         await account_repo.set_reminders_muted(tx, telegram_user_id, muted)
+
+
+async def phong_units(db: Database) -> list[Unit]:
+    """The Phòng (or xã/phường) units an invitation may name, by name."""
+    return sorted(await people_repo.units_of_kind(db.reader, UnitKind.PHONG),
+                  key=lambda u: u.name)

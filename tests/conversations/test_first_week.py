@@ -413,3 +413,26 @@ async def test_hanchot_them_asks_date_title_and_audience_one_at_a_time(
     [stale] = await admin.press("Giáo viên và CBQL", step3)  # pressed again: nothing added
     assert "không còn hiệu lực" in stale.text
     assert len(await deadlines()) == len(before) + 1
+
+
+async def test_moi_asks_step_by_step_without_separators(telegram: OfflineTelegram) -> None:
+    admin = telegram.user(ADMIN_ID)
+    [who] = await admin.send("/moi")
+    assert who.text == "Mời ai?" and who.button_texts == ["Chuyên viên Sở", "Chuyên viên Phòng"]
+    [units] = await admin.press("Chuyên viên Phòng", who)
+    assert units.text == "Phòng nào (hoặc xã/phường nào)?"
+    assert units.button_texts == ["Huyện Hòa An", "Thành phố Sông Lam"]
+    [name] = await admin.press("Huyện Hòa An", units)
+    assert name.text == "Họ và tên người được mời? (/huy để huỷ)"
+    [invitation] = await admin.send("Nguyễn Văn Mới")
+    link = invitation.text.split()[-1]
+    assert "Nguyễn Văn Mới" in invitation.text and "?start=" in link
+    newcomer = telegram.user(650)
+    await newcomer.send(f"/start {link.split('start=')[1]}")
+    [welcome] = await newcomer.share_contact("0977 000 222")
+    assert "Nguyễn Văn Mới" in welcome.text and "Huyện Hòa An" in welcome.text
+    teacher = telegram.user(651)
+    await teacher.share_contact("0912000004")
+    [refused] = await teacher.press_data(who.buttons[0]["callback_data"],
+                                         telegram.api.messages_to(651)[-1])
+    assert "không dành cho vai trò" in refused.text
