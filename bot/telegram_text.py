@@ -144,6 +144,7 @@ def _start_tag(text: str, begin: int) -> tuple[_Tag, int]:
 
 
 _SPECIAL = re.compile(r"[<&]")
+_PLAIN_START_TAG = re.compile(r"<([a-z-]+)>")  # "<b>": no attributes, the common case
 
 
 def _tokens(text: str, *, per_char: bool = False) -> list[_Token]:
@@ -193,7 +194,11 @@ def _tokens(text: str, *, per_char: bool = False) -> list[_Token]:
             tokens.append(_Tag(text[i:j + 1], name, closing=True))
             i = j + 1
             continue
-        tag, i_next = _start_tag(text, i)
+        simple = _PLAIN_START_TAG.match(text, i)
+        if simple and simple[1] in SUPPORTED_TAGS and simple[1] != "span":
+            tag, i_next = _Tag(simple[0], simple[1], closing=False), simple.end()
+        else:
+            tag, i_next = _start_tag(text, i)
         open_tags.append((tag.name, i))
         tokens.append(tag)
         i = i_next
