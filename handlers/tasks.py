@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
@@ -321,22 +322,43 @@ def _who(owner: Profile, _: Translator) -> str:
     return f"<b>{esc(person.full_name)}</b> — {role}, {esc(unit.name)}"
 
 
-@guard("approve")
-async def approve_asked(update: Update, context: BotContext) -> None:
-    """Step 1: who, what, and what confirming does; nothing is recorded yet."""
+@dataclass(frozen=True, slots=True)
+class _ApprovalPress:
+    """What the three approval buttons share: who pressed, on which owner's task, in words."""
+
+    _: Translator
+    approver: Profile
+    campaign: Campaign
+    owner_id: int
+    task: Task
+
+
+async def _approval_press(update: Update, context: BotContext,
+                          kind: type[ApprovePress | AskApprovePress | UndoApprovePress],
+                          ) -> _ApprovalPress | None:
+    """The press decoded against the running campaign; a task it no longer has is answered."""
     query = update.callback_query
     assert query is not None
     _ = await tr(update, context)
-    approver = await _profile(update, context)
-    services = context.services
-    campaign = await services.campaign()
-    press = AskApprovePress.unpack(query.data)
+    campaign = await context.services.campaign()
+    press = kind.unpack(query.data)
     task = campaign.task(press.task)
     if task is None:
         await reply(update, _("This button is not valid for you."))
+        return None
+    return _ApprovalPress(_, await _profile(update, context), campaign, press.owner_id, task)
+
+
+@guard("approve")
+async def approve_asked(update: Update, context: BotContext) -> None:
+    """Step 1: who, what, and what confirming does; nothing is recorded yet."""
+    pressed = await _approval_press(update, context, AskApprovePress)
+    if pressed is None:
         return
+    _, approver, campaign, task = pressed._, pressed.approver, pressed.campaign, pressed.task
+    services = context.services
     change = await task_service.preview_approval(
-        services.db, campaign, approver, press.owner_id, task,
+        services.db, campaign, approver, pressed.owner_id, task,
         rules=services.rules_for(campaign), actor=f"person:{approver.person.id}")
     text = "\n".join([
         _("Confirm that you approved this on LMS:"),
@@ -347,25 +369,19 @@ async def approve_asked(update: Update, context: BotContext) -> None:
           "You can undo it within 10 minutes.").format(
             name=esc(change.owner.person.full_name))])
     await reply(update, text, reply_markup=InlineKeyboardMarkup([
-        [button(_("✅ Confirm: approved"), ApprovePress(press.owner_id, task.code))],
+        [button(_("✅ Confirm: approved"), ApprovePress(pressed.owner_id, task.code))],
         [button(_("Not now"), GoPress("choduyet"))]]))
 
 
 @guard("approve")
 async def approve_pressed(update: Update, context: BotContext) -> None:
     """Step 2: the approval is recorded and the cốt cán told; a 10-minute undo is offered."""
-    query = update.callback_query
-    assert query is not None
-    _ = await tr(update, context)
-    approver = await _profile(update, context)
-    services = context.services
-    campaign = await services.campaign()
-    press = ApprovePress.unpack(query.data)
-    task = campaign.task(press.task)
-    if task is None:
-        await reply(update, _("This button is not valid for you."))
+    pressed = await _approval_press(update, context, ApprovePress)
+    if pressed is None:
         return
-    change = await task_service.approve(services.db, campaign, approver, press.owner_id, task,
+    _, approver, campaign, task = pressed._, pressed.approver, pressed.campaign, pressed.task
+    services = context.services
+    change = await task_service.approve(services.db, campaign, approver, pressed.owner_id, task,
                                         rules=services.rules_for(campaign),
                                         actor=f"person:{approver.person.id}")
     services.outbox.wake()  # the owner's notice was queued with the approval
@@ -373,24 +389,18 @@ async def approve_pressed(update: Update, context: BotContext) -> None:
         task=task_name(task, _), name=esc(change.owner.person.full_name)) + "\n"
         + _("Pressed by mistake? You can undo it within 10 minutes."),
         reply_markup=InlineKeyboardMarkup([[button(
-            _("↩️ Undo"), UndoApprovePress(press.owner_id, task.code))]]))
+            _("↩️ Undo"), UndoApprovePress(pressed.owner_id, task.code))]]))
 
 
 @guard("approve")
 async def undo_pressed(update: Update, context: BotContext) -> None:
-    query = update.callback_query
-    assert query is not None
-    _ = await tr(update, context)
-    approver = await _profile(update, context)
-    services = context.services
-    campaign = await services.campaign()
-    press = UndoApprovePress.unpack(query.data)
-    task = campaign.task(press.task)
-    if task is None:
-        await reply(update, _("This button is not valid for you."))
+    pressed = await _approval_press(update, context, UndoApprovePress)
+    if pressed is None:
         return
+    _, approver, campaign, task = pressed._, pressed.approver, pressed.campaign, pressed.task
+    services = context.services
     change = await task_service.undo_approval(
-        services.db, campaign, approver, press.owner_id, task,
+        services.db, campaign, approver, pressed.owner_id, task,
         rules=services.rules_for(campaign), actor=f"person:{approver.person.id}")
     services.outbox.wake()  # the owner is told the approval was taken back
     await reply(update, _("Undone: {task} of {name} is back to “{state}”, and {name} has been "
