@@ -39,6 +39,7 @@ from bot.knowledge.normalize import (
     names_audience,
     words,
 )
+from bot.knowledge.postings import freeze, scores
 
 KINDS = ("confident", "quoted", "unsure", "none")
 MAX_CANDIDATES = 3
@@ -279,10 +280,7 @@ class AnsweringEngine:
                 ids, ws = postings.setdefault(t, ([], []))
                 ids.append(i)
                 ws.append(self._idf[t] * tf_w * (_K1 + 1) / (tf_w + _K1))
-        self._postings = {
-            t: (np.array(ids, dtype=np.int32), np.array(ws, dtype=np.float64))
-            for t, (ids, ws) in postings.items()
-        }
+        self._postings = freeze(postings)
         vocab = {t: c for t, c in df.items() if " " not in t and not t.startswith("'")}
         self._speller = SpellFixer.build(vocab, (t for t in df if " " in t), FILLERS)
 
@@ -338,16 +336,8 @@ class AnsweringEngine:
         )
 
     def _scores(self, query: _Query) -> np.ndarray:
-        ids, weights = [], []
-        for term, weight in query.terms.items():
-            found = self._postings.get(term)
-            if found is not None:
-                ids.append(found[0])
-                weights.append(weight * found[1])
-        if not ids:
-            return np.zeros(len(self._entries))
-        return np.bincount(np.concatenate(ids), weights=np.concatenate(weights),
-                           minlength=len(self._entries)).astype(np.float64)
+        found = scores(self._postings, query.terms, len(self._entries))
+        return np.zeros(len(self._entries)) if found is None else found.astype(np.float64)
 
     def _factor(
         self, entry: Entry, query: _Query, role: str | None, level: str | None, province: str | None

@@ -26,6 +26,8 @@ import numpy as np
 
 from bot.knowledge.letters import Letter, Passage
 from bot.knowledge.normalize import FILLERS, QUESTION_WORDS, SpellFixer, fold_word, words
+from bot.knowledge.postings import Postings, freeze
+from bot.knowledge.postings import scores as passage_scores
 
 QUOTE_CHARS = 600
 # Share of the question's content (idf-weighted words and word pairs) a passage must cover to
@@ -111,7 +113,7 @@ class _State:
     at: list[tuple[int, int]]  # passage -> (letter position, passage within the letter)
     idf: dict[str, float]
     max_idf: float
-    postings: dict[str, tuple[np.ndarray, np.ndarray]]
+    postings: Postings
     context_of: dict[str, np.ndarray]  # term -> letter positions whose issuer/subject hold it
     speller: SpellFixer
 
@@ -143,8 +145,7 @@ def _build(letters: list[Letter], reads: list[_Read]) -> _State:
     return _State(
         passages, np.array([k for k, _ in at], dtype=np.int32), letters, reads, at, idf,
         math.log(1 + (n + 0.5) / 0.5) if n else 1.0,
-        {t: (np.array(ids, dtype=np.int32), np.array(ws, dtype=np.float32))
-         for t, (ids, ws) in postings.items()},
+        freeze(postings, np.float32),
         {t: np.array(ks, dtype=np.int32) for t, ks in context_of.items()},
         SpellFixer.build(vocab, (t for t in df if " " in t), FILLERS))
 
@@ -206,15 +207,9 @@ class LetterIndex:
         if not query.content:
             return None
         n = len(state.passages)
-        ids, weights = [], []
-        for term, weight in query.terms.items():
-            found = state.postings.get(term)
-            if found is not None:
-                ids.append(found[0])
-                weights.append(weight * found[1])
-        if not ids:
+        scores = passage_scores(state.postings, query.terms, n)
+        if scores is None:
             return None
-        scores = np.bincount(np.concatenate(ids), weights=np.concatenate(weights), minlength=n)
         covered = _coverage_of_all(state, query)
         if hidden:
             covered[np.isin(state.owner, [k for k, x in enumerate(state.letters)
