@@ -8,12 +8,13 @@ Plans (KH) and reports (BC) of cốt cán follow 001's three steps: the cốt c�
 (Bước 1), the GVSP/GVQLGD chủ chốt approves (Bước 2), the superior approves (Bước 3). Only the
 superior's approval finishes the item: a certificate needs plan and report approved (001).
 
-"Chưa triển khai" (reports of modules 4 and 5 only) is how a cốt cán *submits* the report of a
-module the province has not rolled out yet: 001, Bước 1 has them add the row with "+" and write
-"Chưa triển khai" in every cell, and Bước 2–3 then approve the report like any other ("nếu đã
-được GVSP/GVQLGD duyệt mà chưa được Hiệu trưởng/PGD/SGD duyệt thì cần thông báo ngay"). So
-"chưa triển khai" ranks with "đã nộp": it still needs both approvals, and the item is done
-only at "đã duyệt". Once approved the cell reads "đã duyệt" like every other report.
+"Chưa triển khai" (review tasks the campaign marks ``not_rolled_out``: in 001, the reports of
+modules 4 and 5) is how a cốt cán *submits* the report of a module the province has not rolled out
+yet: 001, Bước 1 has them add the row with "+" and write "Chưa triển khai" in every cell, and Bước
+2–3 then approve the report like any other ("nếu đã được GVSP/GVQLGD duyệt mà chưa được Hiệu
+trưởng/PGD/SGD duyệt thì cần thông báo ngay"). So "chưa triển khai" ranks with "đã nộp": it still
+needs both approvals, and the item is done only at "đã duyệt". Once approved the cell reads "đã
+duyệt" like every other report.
 """
 
 from __future__ import annotations
@@ -237,7 +238,8 @@ _ALIASES: dict[TaskState, tuple[str, ...]] = {
     ReviewState.APPROVED: ("đã duyệt", "cấp trên đã duyệt"),
 }
 _ALIAS_KEYS = {state: {header_key(a) for a in names} for state, names in _ALIASES.items()}
-_NOT_ROLLED_OUT_ONLY = N_("“Chưa triển khai” is only for the reports of modules 4 and 5.")
+_NOT_ROLLED_OUT_ONLY = N_("“Chưa triển khai” does not apply to “{task}”: the campaign allows it "
+                          "only for reports of modules not yet rolled out.")
 
 
 def value_labels(task: Task) -> list[str]:
@@ -267,7 +269,7 @@ def parse_value(task: Task, cell_text: str | None) -> TaskState | None:
         if key in _ALIAS_KEYS[state]:
             return state
     if key == header_key(ReviewState.NOT_ROLLED_OUT.label):
-        raise InvalidValue(_NOT_ROLLED_OUT_ONLY)
+        raise InvalidValue(_NOT_ROLLED_OUT_ONLY, {"task": task.header})
     raise InvalidValue(
         N_("“{value}” is not a value of “{task}”. Use one of: {allowed}."),
         {
@@ -303,7 +305,7 @@ def check_transition(
     for state in (from_state, to_state):
         if not _belongs(task, state):
             if state is ReviewState.NOT_ROLLED_OUT:
-                raise InvalidTransition(_NOT_ROLLED_OUT_ONLY)
+                raise InvalidTransition(_NOT_ROLLED_OUT_ONLY, {"task": task.header})
             raise InvalidTransition(
                 N_("“{state}” is not a state of “{task}”."),
                 {"state": getattr(state, "label", state), "task": task.header},
