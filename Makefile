@@ -7,7 +7,8 @@ STAMP := $(VENV)/.installed
 
 .PHONY: run chat test lint bench i18n clean demo-reset
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml scripts/system-packages.txt
+	scripts/system_packages.sh
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
