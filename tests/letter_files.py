@@ -39,13 +39,14 @@ BODY = [
 FONT = "DejaVuSans.ttf"
 
 
-def letter_docx(body: list[str] = BODY) -> bytes:
+def letter_docx(body: list[str] = BODY, left: list[str] = HEADER_LEFT,
+                right: list[str] = HEADER_RIGHT) -> bytes:
     """The letter as Word writes it: the header in a two-column table, then paragraphs."""
     from docx import Document
 
     document = Document()
     table = document.add_table(rows=1, cols=2)
-    for cell, lines in zip(table.rows[0].cells, (HEADER_LEFT, HEADER_RIGHT), strict=True):
+    for cell, lines in zip(table.rows[0].cells, (left, right), strict=True):
         cell.text = lines[0]
         for line in lines[1:]:
             cell.add_paragraph(line)
@@ -62,7 +63,8 @@ def _font() -> str:
     return str(Path(matplotlib.get_data_path()) / "fonts" / "ttf" / FONT)
 
 
-def letter_pdf(body: list[str] = BODY) -> bytes:
+def letter_pdf(body: list[str] = BODY, left: list[str] = HEADER_LEFT,
+               right: list[str] = HEADER_RIGHT) -> bytes:
     """The same letter printed to PDF: header columns side by side, paragraphs wrapped."""
     from fpdf import FPDF
 
@@ -70,9 +72,9 @@ def letter_pdf(body: list[str] = BODY) -> bytes:
     pdf.add_page()
     pdf.add_font("DejaVu", fname=_font())
     pdf.set_font("DejaVu", size=11)
-    for left, right in zip(HEADER_LEFT, HEADER_RIGHT, strict=True):
-        pdf.cell(95, 6, left)
-        pdf.cell(0, 6, right, new_x="LMARGIN", new_y="NEXT")
+    for one, other in zip(left, right, strict=True):
+        pdf.cell(95, 6, one)
+        pdf.cell(0, 6, other, new_x="LMARGIN", new_y="NEXT")
     for paragraph in body:
         pdf.multi_cell(0, 6, paragraph, new_x="LMARGIN", new_y="NEXT")
     return bytes(pdf.output())

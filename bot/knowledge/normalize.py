@@ -111,6 +111,7 @@ ABBREVIATIONS: dict[str, str] = {
     "dk": "điều kiện",
     "đk": "điều kiện",
     "hđ": "hoạt động",
+    "xong": "hoàn thành",  # "học xong mô đun 1" is how teachers say "hoàn thành"
     "ng nhân": "nguyên nhân",
     "ng nhan": "nguyên nhân",
     # provinces
@@ -361,6 +362,32 @@ def find_provinces(accented: list[str]) -> tuple[set[str], set[int]]:
     if "tphcm" in found:
         positions.update(i for i, t in enumerate(folded) if t == "tp")
     return found, positions
+
+
+# Provinces merged on 1/7/2025 (Nghị quyết 202/2025/QH15): a teacher may name the old one, a
+# letter of 2026–27 comes from the new Sở.
+MERGED_INTO: dict[str, str] = {
+    "binh phuoc": "dong nai",
+    "kien giang": "an giang",
+    "binh duong": "ho chi minh",
+    "ba ria": "ho chi minh",
+    "vung tau": "ho chi minh",
+}
+
+
+def named_places(accented: list[str]) -> frozenset[str]:
+    """The provinces a question names, folded ("kien giang", "ho chi minh"), each with the
+    province it was merged into, to tell which letters speak for them."""
+    folded = [fold_word(w) for w in accented]
+    _keys, positions = find_provinces(accented)
+    runs: list[list[str]] = []
+    for i in sorted(positions):
+        if runs and i - 1 in positions:
+            runs[-1].append(folded[i])
+        else:
+            runs.append([folded[i]])
+    names = {" ".join(r[1:] if r[0] == "tp" and len(r) > 1 else r) for r in runs}
+    return frozenset(names | {MERGED_INTO[n] for n in names if n in MERGED_INTO})
 
 
 def names_audience(folded: list[str]) -> bool:
