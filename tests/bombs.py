@@ -100,3 +100,18 @@ def docx_with_paragraphs(count: int = 2_000_000) -> bytes:
     parts = iter([head[:body_end], *_repeat(b"<w:p/>", count), head[body_end:],
                   b"</w:body>" + tail])
     return _replace_member(letter_docx(), "word/document.xml", parts)
+
+
+def pdf_with_pages(pages: int = 50_001) -> bytes:
+    """A text PDF: the test letter's first page, ``pages`` times (the issue's 50,001-page
+    file was called a scan)."""
+    import pypdfium2 as pdfium
+
+    from tests.letter_files import letter_pdf
+
+    source = pdfium.PdfDocument(letter_pdf())
+    document = pdfium.PdfDocument.new()
+    document.import_pages(source, [0] * pages)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
