@@ -57,9 +57,10 @@ TEMIS_BODY = [
 ]
 
 
-def temis_letter(letter_id: int = 1) -> Letter:
-    data = letter_docx(TEMIS_BODY, TEMIS_LEFT, TEMIS_RIGHT)
-    return dataclasses.replace(read_letter_file(data, "cv812.docx").letter, id=letter_id)
+def temis_letter(letter_id: int = 1, kind: str = "docx") -> Letter:
+    build = letter_docx if kind == "docx" else letter_pdf
+    data = build(TEMIS_BODY, TEMIS_LEFT, TEMIS_RIGHT)
+    return dataclasses.replace(read_letter_file(data, f"cv812.{kind}").letter, id=letter_id)
 
 
 @pytest.fixture(scope="module")
@@ -93,7 +94,10 @@ def test_the_entry_written_from_the_older_letter_is_offered_as_the_earlier_rule(
     assert answer.candidates and all(c.as_of < (2027, 1, 10) for c in answer.candidates)
 
 
-def test_a_person_named_in_the_question_is_matched_by_name(engine: AnsweringEngine) -> None:
+@pytest.mark.parametrize("kind", ["docx", "pdf"])
+def test_a_person_named_in_the_question_is_matched_by_name(kind: str) -> None:
+    engine = default_engine()
+    engine.letters.replace([temis_letter(kind=kind)])
     for question in ("thầy Khoa số điện thoại bao nhiêu", "sdt thay khoa la gi vay"):
         text = text_of(engine, question)
         assert "0271.3999.888" in text, question
