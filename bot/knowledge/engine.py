@@ -27,6 +27,7 @@ from sys import intern
 
 import numpy as np
 
+from bot.domain.provinces import region, same_province
 from bot.knowledge.asked import asked_kind, holds
 from bot.knowledge.entries import Entry
 from bot.knowledge.letter_index import LetterIndex, Quote, choose, terms
@@ -376,8 +377,8 @@ class AnsweringEngine:
         factor = 1.0
         if entry.province is not None:
             if query.provinces:
-                factor *= _NAMED_PROVINCE[entry.province not in query.provinces]
-            elif province and entry.province != province:
+                factor *= _NAMED_PROVINCE[region(entry.province) not in query.provinces]
+            elif province and not same_province(entry.province, province):
                 return 0.0  # another province's rule answers only a question naming it
             elif province:
                 factor *= _ASKER_PROVINCE
@@ -531,7 +532,7 @@ class AnsweringEngine:
         ):
             confidence = min(confidence, _HEDGED)  # two provinces' or audiences' rules: ask
             lead = 0.0
-        wrong_province = bool(best.province) and best.province not in query.provinces
+        wrong_province = bool(best.province) and region(best.province) not in query.provinces
         if query.provinces and (wrong_province or "other" in query.provinces):
             # the named province's letters do not say this: at most a hedged answer
             confidence = min(confidence * 0.8, _HEDGED)

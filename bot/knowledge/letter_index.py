@@ -32,11 +32,11 @@ from bot.knowledge.normalize import (
     SpellFixer,
     fold_word,
     named_places,
+    place_key,
     words,
 )
 from bot.knowledge.postings import Postings, freeze
 from bot.knowledge.postings import scores as passage_scores
-from bot.textnorm import fold
 
 QUOTE_CHARS = 600
 # Share of the question's content (idf-weighted words and word pairs) a passage must cover to
@@ -279,7 +279,7 @@ class LetterIndex:
 
 
 def _speaks_for(letter: Letter, places: frozenset[str]) -> bool:
-    issuer = f" {fold(letter.meta.issuer)} "
+    issuer = f" {place_key(letter.meta.issuer)} "
     return any(f" {place} " in issuer for place in places)
 
 

@@ -10,6 +10,7 @@ from html import escape
 from bot.domain.campaign import Campaign
 from bot.domain.deadlines import Deadline
 from bot.domain.people import Person, Role
+from bot.domain.provinces import same_province
 from bot.i18n import Translator, translator
 from bot.knowledge.engine import Answer, AnsweringEngine
 from bot.knowledge.entries import PROVINCES, Entry
@@ -100,7 +101,8 @@ def rendered(answer: Answer, _: Translator, province: str | None) -> str:
     """The answer as Telegram HTML; another province's rule says whose rule it is first."""
     text = render_answer(answer, _)
     entry = answer.entry
-    if answer.kind != "confident" or entry is None or entry.province in (None, province):
+    if (answer.kind != "confident" or entry is None or entry.province is None
+            or same_province(entry.province, province)):
         return text
     name = PROVINCES.get(entry.province, entry.province)
     return "<i>" + escape(_("This is the rule of {province}, not of your province:").format(
