@@ -59,7 +59,7 @@ TEMIS_BODY = [
 
 def temis_letter(letter_id: int = 1, kind: str = "docx") -> Letter:
     build = letter_docx if kind == "docx" else letter_pdf
-    data = build(TEMIS_BODY, TEMIS_LEFT, TEMIS_RIGHT)
+    data = build(TEMIS_BODY, (TEMIS_LEFT, TEMIS_RIGHT))
     return dataclasses.replace(read_letter_file(data, f"cv812.{kind}").letter, id=letter_id)
 
 
