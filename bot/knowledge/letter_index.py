@@ -24,11 +24,8 @@ from typing import Any
 
 import numpy as np
 
-<<<<<<< HEAD
 from bot.knowledge.asked import asked, asked_kind, asked_person, holds, named_people
-=======
 from bot.knowledge.letter_tables import is_row
->>>>>>> main
 from bot.knowledge.letters import Letter, Passage
 from bot.knowledge.normalize import (
     FILLERS,
