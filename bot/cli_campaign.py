@@ -27,11 +27,12 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
 def read_campaign_text(name: str) -> str:
     """A path, or the name of a campaign shipped with the bot."""
     from bot.campaigns import PROVINCE_FILES, bundled_text
+    from bot.text_files import read_text_file
 
     path = Path(name)
     if not path.exists() and name in PROVINCE_FILES:
         return bundled_text(PROVINCE_FILES[name])
-    return path.read_text(encoding="utf-8")
+    return read_text_file(path)
 
 
 def _cmd_campaign(settings: Settings, args: argparse.Namespace) -> int:
@@ -41,13 +42,7 @@ def _cmd_campaign(settings: Settings, args: argparse.Namespace) -> int:
     from bot.storage import Database
 
     _ = translator("vi")
-    text = ""
-    if args.action in ("check", "load"):
-        try:
-            text = read_campaign_text(args.file)
-        except (OSError, UnicodeDecodeError) as exc:
-            print(f"troly: cannot read {args.file}: {exc.__class__.__name__}", file=sys.stderr)
-            return 2
+    text = read_campaign_text(args.file) if args.action in ("check", "load") else ""
 
     async def run() -> int:
         db = await Database.open(settings.db_path)

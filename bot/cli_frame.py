@@ -21,6 +21,7 @@ from typing import Any, NoReturn
 from bot.config import DEFAULT_DB_PATH, Settings
 from bot.domain.errors import DomainError
 from bot.i18n import LANGUAGES, N_, Translator, translator
+from bot.text_files import TextFileError
 
 # Commands that open the database (the others read only files or the knowledge base).
 # ``run`` and ``chat`` name theirs as they start (the console always uses the demo database).
@@ -149,6 +150,8 @@ def one_line_error(exc: BaseException, settings: Settings, _: Translator) -> tup
     if isinstance(exc, sqlite3.DatabaseError):
         return _("cannot use the database {path}: {error}").format(
             path=settings.db_path, error=str(exc)[:120]), 1
+    if isinstance(exc, TextFileError):
+        return _(exc.message).format(**exc.params), 2
     if isinstance(exc, DomainError):
         return _(exc.message).format(**exc.params), 1
     if isinstance(exc, OSError):
