@@ -6,9 +6,10 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
+from benchmarks import bombs
 from bot.storage import Database
-from tests import bombs
 from tests.conversations.test_cli_errors import troly
+from tests.letter_files import letter_pdf
 
 
 async def test_unreadable_files_are_one_vietnamese_line_saying_what_to_do(
@@ -21,7 +22,7 @@ async def test_unreadable_files_are_one_vietnamese_line_saying_what_to_do(
         "deep.yaml": b"a:\n" + b"".join(b"  " * i + b"- b:\n" for i in range(1, 2000)),
         "flow.yaml": b"[" * 100_000 + b"]" * 100_000,
         "tb.txt": "Thông báo họp".encode("utf-16"),
-        "cv.pdf": bombs.pdf_with_pages(50_001),
+        "cv.pdf": bombs.pdf_with_pages(letter_pdf(), 50_001),
     }
     for name, data in files.items():
         (tmp_path / name).write_bytes(data)
