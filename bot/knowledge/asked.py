@@ -13,7 +13,18 @@ import re
 from functools import lru_cache
 from itertools import pairwise
 
+from bot.i18n import N_
 from bot.knowledge.normalize import fold_word, words
+
+KIND_NAMES = {  # what each kind of value is called, for ``troly ask --why``
+    "phone": N_("a phone number"),
+    "website": N_("a website"),
+    "email": N_("an email address"),
+    "date": N_("a date"),
+    "person": N_("a person"),
+    "address": N_("an address"),
+    "number": N_("a number"),
+}
 
 # Checked in this order: "số điện thoại bao nhiêu" asks for a phone, not a count.
 _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(

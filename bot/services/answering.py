@@ -29,6 +29,8 @@ from bot.storage import letters as letters_repo
 from bot.storage import questions as questions_repo
 from bot.storage.questions import FrequentQuestion, record_unanswered
 
+DEADLINE_ENTRY = "deadline_now"  # the id of an answer given from the deadlines the Sở has set
+
 
 def engine_role(person: Person | None) -> str | None:
     """The knowledge base's audience tag for a person (gv, gv_cotcan, cbql, cbql_cotcan, ht…)."""
@@ -66,7 +68,7 @@ async def answer_question(db: Database, engine: AnsweringEngine, question: str, 
         asked = asked_deadlines(deadlines, campaign, question, today=today, province=province)
         if asked and not _newer_letter_answers(answer, asked, campaign):
             return Answer("confident", Entry(
-                "deadline_now", "deadlines", _("Deadlines set by the Sở"),
+                DEADLINE_ENTRY, "deadlines", _("Deadlines set by the Sở"),
                 deadline_answer(asked, campaign, today=today, _=_), (question,)), 1.0)
         notes = moved_notes(deadlines, campaign, _stated(answer), today=today, _=_)
         if notes:
