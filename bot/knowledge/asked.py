@@ -55,9 +55,10 @@ _ROLE = re.compile(r"hiệu trưởng|giám đốc|trưởng phòng|chuyên viê
                    r"Phòng Giáo dục|Phòng GD|Sở Giáo dục|Sở GD|tổ trưởng|cán bộ", re.IGNORECASE)
 _ADDRESS = re.compile(r"số\s+\d+[\w/]*,?\s+(?:đường|phố)|đường\s+[A-ZĐ]|[Pp]hường\s+[A-ZĐ\d]|"
                       r"tầng\s+\d|hội trường|phòng họp|trụ sở|tại\s+[A-ZĐ]")
-# a count or an amount: not a year, not a date, not "mô đun 2" or "bước 3"
-_NUMBER = re.compile(r"(?<![\d/.])(?<!đun )(?<!bước )(?<!lục )(?<!lớp )(?<!mục )"
-                     r"(?!(?:19|20)\d\d(?!\d))\d+(?:[.,]\d+)*(?![\d/])", re.IGNORECASE)
+# a count or an amount: not a year, not a date, not "mô đun 2, 3, 4" or "bước 3"
+_NUMBER = re.compile(r"(?<![\d/.])(?!(?:19|20)\d\d(?!\d))\d+(?:[.,]\d+)*(?![\d/])")
+_NUMBERED = re.compile(r"(?:mô đun|bước|phụ lục|lớp|mục|khoản|điều)\s+\d+(?:\s*(?:,|và|-)\s*\d+)*"
+                       r"|^\s*\d+(?:\.\d+)*[.)]", re.IGNORECASE | re.MULTILINE)  # or a heading
 
 _HOLDS: dict[str, re.Pattern[str]] = {
     "phone": _PHONE,
@@ -101,6 +102,8 @@ def holds(kind: str | None, text: str) -> bool:
         return True
     if kind == "person":
         return bool(_PERSON.search(text) or _ROLE.search(text))
+    if kind == "number":
+        text = _NUMBERED.sub(" ", text)
     return bool(_HOLDS[kind].search(text))
 
 
