@@ -64,3 +64,11 @@ async def open_corrections(conn: aiosqlite.Connection, scope: Scope) -> list[Inf
             WHERE c.resolved_at IS NULL AND {_STAFF} AND {where}
             ORDER BY c.id""", params)
     return [InfoCorrection(r[0], r[1], r[2], r[3], InfoField(r[4]), r[5], r[6]) for r in rows]
+
+
+async def data_version(conn: aiosqlite.Connection) -> int:
+    """SQLite's counter of commits made by other connections (the writer) since this one
+    opened: the same number means the figures cannot have changed."""
+    async with conn.execute("PRAGMA data_version") as cur:
+        row = await cur.fetchone()
+    return int(row[0]) if row else 0

@@ -1,0 +1,105 @@
+"""Chờ duyệt: the cốt cán plans and reports waiting for this approver, confirmed in two steps
+with ten minutes to undo, under the very rules and services of /choduyet; the cốt cán hears of
+it through the outbox, as from the bot."""
+
+from __future__ import annotations
+
+from starlette.requests import Request
+from starlette.responses import Response
+
+from bot.domain.campaign import Task
+from bot.domain.errors import PermissionDenied
+from bot.domain.people import Profile
+from bot.i18n import N_
+from bot.services import tasks as task_service
+from bot.services.web_access import WebViewer
+from web.render import Table, render, table_or_csv, tr_of
+from web.session import page, services_of
+
+ROLE_NAMES = {"gv": N_("Teacher"), "ht": N_("Principal"), "pht": N_("Vice-principal")}
+
+
+def _approver(viewer: WebViewer) -> Profile:
+    if viewer.profile is None:  # an admin outside the roster approves nothing
+        raise PermissionDenied(N_("This page is not available for your role."))
+    return viewer.profile
+
+
+async def _task(request: Request) -> Task:
+    task = (await services_of(request).campaign()).task(request.path_params["task"])
+    if task is None:
+        raise PermissionDenied(N_("This item is not valid for you."))
+    return task
+
+
+@page("approve")
+async def waiting(request: Request, viewer: WebViewer) -> Response:
+    _ = tr_of(viewer)
+    services = services_of(request)
+    campaign = await services.campaign()
+    pending = await task_service.pending_for(services.db, campaign, _approver(viewer),
+                                             services.rules_for(campaign))
+    table = Table(_("Waiting for your approval"), [_("Name"), _("Role"), _("School"), _("Item")],
+                  [[i.owner.person.full_name, _(ROLE_NAMES.get(i.owner.person.role.value, "")),
+                    i.owner.school.name if i.owner.school else "", i.task.header]
+                   for i in pending],
+                  [f"/cho-duyet/{i.owner.person.id}/{i.task.code}" for i in pending])
+    csv = table_or_csv(request, [table], "cho-duyet")
+    if csv is not None:
+        return csv
+    return render(request, viewer, "approvals.html", title=_("Waiting for approval"),
+                  table=table, index=0)
+
+
+@page("approve")
+async def confirm(request: Request, viewer: WebViewer) -> Response:
+    """Step 1: who, what, and what confirming does; nothing is recorded yet."""
+    _ = tr_of(viewer)
+    services = services_of(request)
+    campaign = await services.campaign()
+    task = await _task(request)
+    owner_id = int(request.path_params["owner_id"])
+    change = await task_service.preview_approval(
+        services.db, campaign, _approver(viewer), owner_id, task,
+        rules=services.rules_for(campaign), actor=viewer.actor)
+    return render(request, viewer, "approve.html", title=_("Confirm the approval"),
+                  owner=change.owner, task=task, step="confirm",
+                  role=_(ROLE_NAMES.get(change.owner.person.role.value, "")),
+                  action=f"/cho-duyet/{owner_id}/{task.code}")
+
+
+@page("approve", post=True)
+async def approve(request: Request, viewer: WebViewer) -> Response:
+    """Step 2: recorded as approved by this person, the cốt cán told; undo offered."""
+    _ = tr_of(viewer)
+    services = services_of(request)
+    campaign = await services.campaign()
+    task = await _task(request)
+    owner_id = int(request.path_params["owner_id"])
+    change = await task_service.approve(services.db, campaign, _approver(viewer), owner_id,
+                                        task, rules=services.rules_for(campaign),
+                                        actor=viewer.actor)
+    services.outbox.wake()  # the cốt cán's notice was queued with the approval
+    request.app.state.reports.forget()
+    return render(request, viewer, "approve.html", title=_("Approved"), owner=change.owner,
+                  task=task, step="approved",
+                  role=_(ROLE_NAMES.get(change.owner.person.role.value, "")),
+                  action=f"/cho-duyet/{owner_id}/{task.code}")
+
+
+@page("approve", post=True)
+async def undo(request: Request, viewer: WebViewer) -> Response:
+    _ = tr_of(viewer)
+    services = services_of(request)
+    campaign = await services.campaign()
+    task = await _task(request)
+    owner_id = int(request.path_params["owner_id"])
+    change = await task_service.undo_approval(
+        services.db, campaign, _approver(viewer), owner_id, task,
+        rules=services.rules_for(campaign), actor=viewer.actor)
+    services.outbox.wake()
+    request.app.state.reports.forget()
+    return render(request, viewer, "approve.html", title=_("Approval undone"),
+                  owner=change.owner, task=task, step="undone",
+                  role=_(ROLE_NAMES.get(change.owner.person.role.value, "")),
+                  action=f"/cho-duyet/{owner_id}/{task.code}")
