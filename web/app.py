@@ -22,7 +22,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from bot.context import Services
 from bot.services.dashboard import ReportCache
-from web.pages import approvals, downloads, overview, signin
+from web.drafts import Drafts
+from web.pages import approvals, downloads, letters, overview, questions, signin
 from web.session import SignInLimiter
 
 log = logging.getLogger("web")
@@ -78,6 +79,17 @@ ROUTES = [
     Route("/cho-duyet/{owner_id:int}/{task}", approvals.confirm),
     Route("/cho-duyet/{owner_id:int}/{task}/duyet", approvals.approve, methods=["POST"]),
     Route("/cho-duyet/{owner_id:int}/{task}/hoan-tac", approvals.undo, methods=["POST"]),
+    Route("/cau-hoi", questions.questions),
+    Route("/cau-hoi/{ticket_id:int}", questions.ticket),
+    Route("/cau-hoi/{ticket_id:int}/tra-loi", questions.answer, methods=["POST"]),
+    Route("/cau-hoi/{ticket_id:int}/de-xuat-faq", questions.propose, methods=["POST"]),
+    Route("/cau-hoi/faq/{draft_id:int}/{decision:str}", questions.decide, methods=["POST"]),
+    Route("/cong-van", letters.letters),
+    Route("/cong-van/tai-len", letters.upload, methods=["POST"]),
+    Route("/cong-van/luu", letters.save, methods=["POST"]),
+    Route("/cong-van/han/{k:int}", letters.add_deadline, methods=["POST"]),
+    Route("/cong-van/{letter_id:int}/go", letters.confirm_removal),
+    Route("/cong-van/{letter_id:int}/go", letters.remove, methods=["POST"]),
     Route("/tai-ve", downloads.downloads),
     Route("/tai-ve/phu-luc-{which}.xlsx", downloads.appendix),
     Route("/dang-nhap", signin.signed_out),
@@ -95,5 +107,6 @@ def build_web_app(services: Services, *, limiter: SignInLimiter | None = None,
     app.state.services = services
     app.state.reports = ReportCache(services.db, min_age=report_min_age)
     app.state.sign_in_limiter = limiter or SignInLimiter()
+    app.state.drafts = Drafts()
     app.add_middleware(SecurityAndLog)
     return app

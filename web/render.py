@@ -25,6 +25,8 @@ ENV = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoesca
 NAVIGATION = [
     ("/", N_("Overview"), "report"),
     ("/cho-duyet", N_("Waiting for approval"), "approve"),
+    ("/cau-hoi", N_("Questions"), "answer_tickets"),
+    ("/cong-van", N_("Letters"), "letters"),
     ("/tai-ve", N_("Downloads"), "report"),
 ]
 

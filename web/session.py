@@ -59,10 +59,11 @@ def clear_session_cookie(request: Request, response: Response) -> None:
                            secure=is_https(request))
 
 
-def page(action: str, *, post: bool = False) -> Callable[[Endpoint], Callable[
-        [Request], Awaitable[Response]]]:
+def page(action: str, *, post: bool = False, max_bytes: int = MAX_FORM_BYTES) -> Callable[
+        [Endpoint], Callable[[Request], Awaitable[Response]]]:
     """Wrap an endpoint: a live session whose person (as the roster says now) may ``action``,
-    and on a POST a form carrying the session's CSRF token. Refusals change nothing."""
+    and on a POST a form (at most ``max_bytes``) carrying the session's CSRF token. Refusals
+    change nothing."""
 
     def decorate(endpoint: Endpoint) -> Callable[[Request], Awaitable[Response]]:
         @functools.wraps(endpoint)
@@ -81,7 +82,7 @@ def page(action: str, *, post: bool = False) -> Callable[[Endpoint], Callable[
                 return message_page(request, viewer, N_("Not for your role"), NOT_FOR_ROLE,
                                     status=403)
             if post or request.method == "POST":
-                form = await read_form(request)
+                form = await read_form(request, max_bytes=max_bytes)
                 if form is None or not secrets.compare_digest(
                         str(form.get("csrf", "")), viewer.csrf):
                     log.info("web refused csrf action=%s", action)

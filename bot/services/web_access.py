@@ -44,6 +44,7 @@ class WebViewer:
     language: str
     profile: Profile | None
     is_admin: bool
+    telegram_user_id: int | None = None  # the account the link was sent to, if any
 
     @property
     def person(self) -> Person | None:
@@ -140,7 +141,7 @@ async def viewer_for(db: Database, session_token: str, *, admin_ids: frozenset[i
     profile = await current_profile(db, session.person_id)
     if session.person_id is not None and profile is None:
         return None
-    viewer = WebViewer(session.id, session.csrf, session.language, profile, is_admin)
+    viewer = WebViewer(session.id, session.csrf, session.language, profile, is_admin, tg_id)
     return viewer if allowed("web", viewer.tags) else None
 
 
