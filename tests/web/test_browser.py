@@ -72,13 +72,20 @@ class Browser:
     def click(self, css: str) -> str:
         from selenium.webdriver.common.by import By
 
-        self.driver.find_element(By.CSS_SELECTOR, css).click()
-        return str(self.driver.page_source)
+        return self._follow(self.driver.find_element(By.CSS_SELECTOR, css))
 
     def click_link(self, text: str) -> str:
         from selenium.webdriver.common.by import By
 
-        self.driver.find_element(By.PARTIAL_LINK_TEXT, text).click()
+        return self._follow(self.driver.find_element(By.PARTIAL_LINK_TEXT, text))
+
+    def _follow(self, element: object) -> str:
+        """Click, and wait for the next page to replace this one."""
+        from selenium.webdriver.support import expected_conditions
+        from selenium.webdriver.support.ui import WebDriverWait
+
+        element.click()  # type: ignore[attr-defined]
+        WebDriverWait(self.driver, 20).until(expected_conditions.staleness_of(element))
         return str(self.driver.page_source)
 
     def sign_in(self, url: str) -> str:
