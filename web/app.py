@@ -23,7 +23,16 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from bot.context import Services
 from bot.services.dashboard import ReportCache
 from web.drafts import Drafts
-from web.pages import approvals, downloads, letters, overview, questions, signin
+from web.pages import (
+    announcements,
+    approvals,
+    downloads,
+    letters,
+    overview,
+    plan,
+    questions,
+    signin,
+)
 from web.session import SignInLimiter
 
 log = logging.getLogger("web")
@@ -90,6 +99,15 @@ ROUTES = [
     Route("/cong-van/han/{k:int}", letters.add_deadline, methods=["POST"]),
     Route("/cong-van/{letter_id:int}/go", letters.confirm_removal),
     Route("/cong-van/{letter_id:int}/go", letters.remove, methods=["POST"]),
+    Route("/ke-hoach", plan.plan),
+    Route("/ke-hoach/tai-len", plan.upload, methods=["POST"]),
+    Route("/ke-hoach/nap", plan.load, methods=["POST"]),
+    Route("/ke-hoach/han/{deadline_id:int}", plan.deadline),
+    Route("/ke-hoach/han/{deadline_id:int}", plan.change_deadline, methods=["POST"]),
+    Route("/thong-bao", announcements.compose),
+    Route("/thong-bao/dem", announcements.count, methods=["POST"]),
+    Route("/thong-bao/gui", announcements.send, methods=["POST"]),
+    Route("/thong-bao/{broadcast_id:int}", announcements.delivery),
     Route("/tai-ve", downloads.downloads),
     Route("/tai-ve/phu-luc-{which}.xlsx", downloads.appendix),
     Route("/dang-nhap", signin.signed_out),

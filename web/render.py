@@ -27,6 +27,8 @@ NAVIGATION = [
     ("/cho-duyet", N_("Waiting for approval"), "approve"),
     ("/cau-hoi", N_("Questions"), "answer_tickets"),
     ("/cong-van", N_("Letters"), "letters"),
+    ("/ke-hoach", N_("Plan and deadlines"), "deadlines"),
+    ("/thong-bao", N_("Announcements"), "broadcast"),
     ("/tai-ve", N_("Downloads"), "report"),
 ]
 
