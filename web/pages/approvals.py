@@ -7,7 +7,6 @@ from __future__ import annotations
 from starlette.requests import Request
 from starlette.responses import Response
 
-from bot.domain.campaign import Task
 from bot.domain.errors import PermissionDenied
 from bot.domain.people import Profile
 from bot.i18n import N_
@@ -25,11 +24,33 @@ def _approver(viewer: WebViewer) -> Profile:
     return viewer.profile
 
 
-async def _task(request: Request) -> Task:
-    task = (await services_of(request).campaign()).task(request.path_params["task"])
+# The three steps call the service of the same name with the same arguments as the bot's
+# buttons: (what it does, the title it shows, whether it changed something to send).
+STEPS = {
+    "confirm": (task_service.preview_approval, N_("Confirm the approval"), False),
+    "approved": (task_service.approve, N_("Approved"), True),
+    "undone": (task_service.undo_approval, N_("Approval undone"), True),
+}
+
+
+async def _step(request: Request, viewer: WebViewer, step: str) -> Response:
+    _ = tr_of(viewer)
+    services = services_of(request)
+    campaign = await services.campaign()
+    task = campaign.task(request.path_params["task"])
     if task is None:
         raise PermissionDenied(N_("This item is not valid for you."))
-    return task
+    owner_id = int(request.path_params["owner_id"])
+    use_case, title, changed = STEPS[step]
+    change = await use_case(services.db, campaign, _approver(viewer), owner_id, task,
+                            rules=services.rules_for(campaign), actor=viewer.actor)
+    if changed:
+        services.outbox.wake()  # the cốt cán's notice was queued with the change
+        request.app.state.reports.forget()
+    return render(request, viewer, "approve.html", title=_(title), owner=change.owner,
+                  task=task, step=step,
+                  role=_(ROLE_NAMES.get(change.owner.person.role.value, "")),
+                  action=f"/cho-duyet/{owner_id}/{task.code}")
 
 
 @page("approve")
@@ -54,52 +75,16 @@ async def waiting(request: Request, viewer: WebViewer) -> Response:
 @page("approve")
 async def confirm(request: Request, viewer: WebViewer) -> Response:
     """Step 1: who, what, and what confirming does; nothing is recorded yet."""
-    _ = tr_of(viewer)
-    services = services_of(request)
-    campaign = await services.campaign()
-    task = await _task(request)
-    owner_id = int(request.path_params["owner_id"])
-    change = await task_service.preview_approval(
-        services.db, campaign, _approver(viewer), owner_id, task,
-        rules=services.rules_for(campaign), actor=viewer.actor)
-    return render(request, viewer, "approve.html", title=_("Confirm the approval"),
-                  owner=change.owner, task=task, step="confirm",
-                  role=_(ROLE_NAMES.get(change.owner.person.role.value, "")),
-                  action=f"/cho-duyet/{owner_id}/{task.code}")
+    return await _step(request, viewer, "confirm")
 
 
 @page("approve", post=True)
 async def approve(request: Request, viewer: WebViewer) -> Response:
     """Step 2: recorded as approved by this person, the cốt cán told; undo offered."""
-    _ = tr_of(viewer)
-    services = services_of(request)
-    campaign = await services.campaign()
-    task = await _task(request)
-    owner_id = int(request.path_params["owner_id"])
-    change = await task_service.approve(services.db, campaign, _approver(viewer), owner_id,
-                                        task, rules=services.rules_for(campaign),
-                                        actor=viewer.actor)
-    services.outbox.wake()  # the cốt cán's notice was queued with the approval
-    request.app.state.reports.forget()
-    return render(request, viewer, "approve.html", title=_("Approved"), owner=change.owner,
-                  task=task, step="approved",
-                  role=_(ROLE_NAMES.get(change.owner.person.role.value, "")),
-                  action=f"/cho-duyet/{owner_id}/{task.code}")
+    return await _step(request, viewer, "approved")
 
 
 @page("approve", post=True)
 async def undo(request: Request, viewer: WebViewer) -> Response:
-    _ = tr_of(viewer)
-    services = services_of(request)
-    campaign = await services.campaign()
-    task = await _task(request)
-    owner_id = int(request.path_params["owner_id"])
-    change = await task_service.undo_approval(
-        services.db, campaign, _approver(viewer), owner_id, task,
-        rules=services.rules_for(campaign), actor=viewer.actor)
-    services.outbox.wake()
-    request.app.state.reports.forget()
-    return render(request, viewer, "approve.html", title=_("Approval undone"),
-                  owner=change.owner, task=task, step="undone",
-                  role=_(ROLE_NAMES.get(change.owner.person.role.value, "")),
-                  action=f"/cho-duyet/{owner_id}/{task.code}")
+    """Within ten minutes: back to the state it had, the cốt cán told."""
+    return await _step(request, viewer, "undone")

@@ -17,15 +17,14 @@ from bot.i18n import N_, Translator
 from bot.services import campaigns as campaign_service
 from bot.services import deadlines as deadline_service
 from bot.services.web_access import WebViewer
+from bot.text_files import TextFileError, decode_text
 from bot.textnorm import nfc
 from web.drafts import Drafts
 from web.render import Table, message_page, render, table_or_csv, tr_of
 from web.session import form_of, page, services_of
 
-MAX_CAMPAIGN_BYTES = 512 * 1024  # as the bot accepts
 PENDING = "campaign"
 TITLE = N_("Plan and deadlines")
-NOT_TEXT = N_("Please save the campaign file as UTF-8 text and send it again.")
 TOO_LARGE = N_("A campaign file is a short text file; this one is too large.")
 NO_FILE = N_("Please choose the campaign file (.yaml).")
 
@@ -58,19 +57,20 @@ async def plan(request: Request, viewer: WebViewer) -> Response:
                   tables=tables, may_load=allowed("load_campaign", viewer.tags))
 
 
-@page("load_campaign", post=True, max_bytes=MAX_CAMPAIGN_BYTES + 64 * 1024)
+@page("load_campaign", post=True, max_bytes=campaign_service.MAX_CAMPAIGN_BYTES + 64 * 1024)
 async def upload(request: Request, viewer: WebViewer) -> Response:
     _ = tr_of(viewer)
     file = form_of(request).get("file")
     if not isinstance(file, UploadFile) or not file.filename:
         return message_page(request, viewer, TITLE, NO_FILE, status=400)
-    data = await file.read(MAX_CAMPAIGN_BYTES + 1)
-    if len(data) > MAX_CAMPAIGN_BYTES:
+    data = await file.read(campaign_service.MAX_CAMPAIGN_BYTES + 1)
+    if len(data) > campaign_service.MAX_CAMPAIGN_BYTES:
         return message_page(request, viewer, TITLE, TOO_LARGE, status=400)
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        return message_page(request, viewer, TITLE, NOT_TEXT, status=400)
+        text = decode_text(data, file.filename)
+    except TextFileError as exc:  # the bot's own reading: UTF-8 or UTF-16, a BOM, …
+        return message_page(request, viewer, TITLE, exc.message, status=400,
+                            params=exc.params)
     result = await campaign_service.check(services_of(request).db, text)
     if result.preview is None:
         return render(request, viewer, "campaign_check.html", title=_(TITLE), status=400,
