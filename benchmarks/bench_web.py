@@ -60,12 +60,13 @@ async def measure(path: Path, phones: list[str]) -> None:
     from bot.services.web_access import link_for_phone
     from bot.storage import Database
     from web.app import build_web_app
+    from web.session import SignInLimiter
 
     settings = Settings(db_path=path, web_port=8080, so_name="Sở GD&ĐT tỉnh Hòa Bình")
     db = await Database.open(path)
     services = Services(settings=settings, db=db, limits=RateLimits(0, 0))
     telegram = await offline_telegram(services)
-    app = build_web_app(services)
+    app = build_web_app(services, limiter=SignInLimiter(per_client=100))  # ten sign-ins
     transport = httpx.ASGITransport(app=app)
 
     async def officer(phone: str) -> httpx.AsyncClient:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from telegram import BotCommand
 from telegram.ext import ApplicationBuilder, ContextTypes
@@ -26,7 +27,9 @@ from bot.storage import Database
 from bot.updates import PerChatUpdateProcessor
 from handlers import MENU, register_all
 from scheduler import schedule_jobs
-from web.server import Dashboard
+
+if TYPE_CHECKING:
+    from web.server import Dashboard
 
 __all__ = ["BotApplication", "BotContext", "Services", "build_application", "default_engine",
            "offline_telegram", "open_services", "start_dashboard"]
@@ -88,6 +91,8 @@ async def start_dashboard(services: Services) -> Dashboard | None:
     """The web dashboard in this process and loop, when TROLY_WEB_PORT is set."""
     if not services.settings.web_port:
         return None
+    from web.server import Dashboard  # uvicorn, Starlette and the pages load only when served
+
     dashboard = Dashboard(services)
     await dashboard.start()
     return dashboard

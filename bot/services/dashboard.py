@@ -36,26 +36,45 @@ class NotInScope(DomainError):
 
 
 class ReportCache:
-    def __init__(self, db: Database, *, min_age: float = 2.0,
+    """Each scope's overview, shared by everyone looking at that scope.
+
+    While the data is unchanged the same overview is served. Once it changed, the overview
+    still shown is rebuilt in the background (at most every ``min_age`` seconds), so a page
+    never waits for a province's count except the very first time, and a burst of refreshes
+    costs one build. The count itself runs off the event loop.
+    """
+
+    def __init__(self, db: Database, *, min_age: float = 5.0,
                  clock: Callable[[], float] = time.monotonic) -> None:
         self.db = db
         self.min_age = min_age
         self.clock = clock
         self._entries: dict[tuple[str, int | None], tuple[Overview, int, float]] = {}
         self._locks: dict[tuple[str, int | None], asyncio.Lock] = {}
+        self._refreshing: dict[tuple[str, int | None], asyncio.Task[Overview]] = {}
         self.builds = 0
 
     async def overview(self, scope: Scope) -> Overview:
         key = (scope.kind, scope.unit_id)
+        version = await data_version(self.db.reader)
+        cached = self._entries.get(key)
+        if cached is None or (self.min_age <= 0 and cached[1] != version):
+            return await self._build(key, scope, version)
+        if cached[1] != version and self.clock() - cached[2] >= self.min_age \
+                and key not in self._refreshing:
+            task = asyncio.create_task(self._build(key, scope, version))
+            self._refreshing[key] = task
+            task.add_done_callback(lambda _t: self._refreshing.pop(key, None))
+        return cached[0]
+
+    async def _build(self, key: tuple[str, int | None], scope: Scope, version: int) -> Overview:
         lock = self._locks.setdefault(key, asyncio.Lock())
-        async with lock:
-            version = await data_version(self.db.reader)
+        async with lock:  # one build at a time per scope; the others take its result
             cached = self._entries.get(key)
-            if cached is not None and (cached[1] == version
-                                       or self.clock() - cached[2] < self.min_age):
+            if cached is not None and cached[1] == version:
                 return cached[0]
             report = await report_for(self.db, scope)
-            built = Overview(report, *groups(report))
+            built = Overview(report, *await asyncio.to_thread(groups, report))
             self.builds += 1
             self._entries[key] = (built, version, self.clock())
             return built

@@ -160,3 +160,16 @@ async def test_logs_hold_no_link_name_or_phone(browser: httpx.AsyncClient, servi
     text = "\n".join(ours)
     assert "web GET overview 200" in text
     assert token not in text and SO not in text and "Hoàng Minh Tuấn" not in text
+
+
+async def test_the_dashboard_speaks_the_accounts_language(browser: httpx.AsyncClient,
+                                                         services: Services,
+                                                         telegram: OfflineTelegram) -> None:
+    from bot.services.accounts import set_language
+
+    user = telegram.user(int(SO), phone=SO)
+    await user.share_contact()
+    await set_language(services.db, user.user_id, "en")
+    await sign_in(browser, services, SO)  # the link is bound to her account, in English
+    page = await browser.get("/")
+    assert "Overview" in page.text and "Sign out" in page.text and "Tổng quan" not in page.text
