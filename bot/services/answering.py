@@ -18,10 +18,12 @@ from bot.knowledge.letters import is_newer
 from bot.knowledge.render import render_answer
 from bot.services.campaigns import current
 from bot.services.deadline_answers import (
-    asked_deadlines,
+    asks_current_deadline,
     deadline_answer,
+    matching,
     moved_notes,
     source_day,
+    states_a_date,
 )
 from bot.storage import Database
 from bot.storage import deadlines as deadline_repo
@@ -61,11 +63,12 @@ async def answer_question(db: Database, engine: AnsweringEngine, question: str, 
     answer = engine.answer(question, role=role or engine_role(person),
                            level=person.level.value if person and person.level else None,
                            province=province)
-    if today is not None:
+    asks = today is not None and asks_current_deadline(question, province, today)
+    if today is not None and (asks or states_a_date(_stated(answer))):
         _ = translator(language)
         campaign = await current(db)
         deadlines = await deadline_repo.all_deadlines(db.reader, active_only=True)
-        asked = asked_deadlines(deadlines, campaign, question, today=today, province=province)
+        asked = matching(deadlines, campaign, question) if asks else []
         if asked and not _newer_letter_answers(answer, asked, campaign):
             return Answer("confident", Entry(
                 DEADLINE_ENTRY, "deadlines", _("Deadlines set by the Sở"),
