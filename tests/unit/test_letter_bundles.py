@@ -80,8 +80,8 @@ def test_seed_003_holds_the_approval_the_submission_and_the_plan() -> None:
         ("1307/TTTr-SGDĐT", "17/6/2020", "Sở GD&ĐT Kiên Giang"),  # the incoming stamp
         ("1308/KH-SGDĐT", "17/06/2020", "Sở GD&ĐT Kiên Giang"),  # "Số: 3166" is none
     ]
-    said = _quoted(letter, "sở phối hợp với trường đại học sư phạm thành phố hồ chí minh tổ "
-                           "chức lớp bồi dưỡng trực tiếp cho ai")
+    said = _quoted(letter, "tổng số cán bộ quản lý của kiên giang là bao nhiêu")
+    assert "1097" in said
     assert "Theo Kế hoạch số 1308/KH-SGDĐT ngày 17/06/2020 của Sở GD&ĐT Kiên Giang" in said
     assert "831/UBND-KGVX" not in said
 
