@@ -13,7 +13,7 @@ from enum import StrEnum
 
 from bot.domain.campaign import Campaign, next_occurrence
 from bot.domain.errors import InvalidValue
-from bot.i18n import N_
+from bot.i18n import N_, Translator
 
 DEFAULT_OFFSETS = (14, 7, 3, 1, 0)  # days before; 0 is the morning of the day
 SEND_AT = dt.time(7, 30)
@@ -27,6 +27,10 @@ class Audience(StrEnum):
 
     CORE = "core"  # 28/2: each cốt cán of their unapproved items; each approver of waiting ones
     STAFF = "staff"  # 30/3: teachers and managers of open tasks; summaries to principals, Phòng
+
+
+AUDIENCE_NAMES = {Audience.STAFF: N_("Teachers and school managers"),
+                  Audience.CORE: N_("Cốt cán only")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,3 +116,33 @@ def tasks_reminded(campaign: Campaign, audience: Audience) -> tuple[str, ...]:
 def may_send_at(moment: dt.time) -> bool:
     """Never between 21:00 and 07:00: a reminder at 23:00 makes people mute the bot."""
     return QUIET_UNTIL <= moment < QUIET_FROM
+
+
+@dataclass(frozen=True, slots=True)
+class DeadlineFacts:
+    """A deadline as the officer reads it (/hanchot and ``troly deadlines list``)."""
+
+    state: str  # "" or "(off)"
+    next_date: str  # "Next: Chủ nhật, 28/02/2027 (every year on 28/02)"
+    audience: str
+    reminders: str  # "Reminders (days before): 14, 7, 3, 1, 0"
+
+
+def deadline_facts(deadline: Deadline, today: dt.date, _: Translator) -> DeadlineFacts:
+    date = deadline.occurrence(today)
+    when = (_("every year on {day:02d}/{month:02d}").format(day=deadline.day,
+                                                             month=deadline.month)
+            if deadline.year is None else "")
+    next_date = _("Next: {date}").format(
+        date=_.date(date, weekday=True) if date else _("past")) + (f" ({when})" if when else "")
+    return DeadlineFacts("" if deadline.active else _("(off)"), next_date,
+                         _(AUDIENCE_NAMES[deadline.audience]),
+                         _("Reminders (days before): {offsets}").format(
+                             offsets=", ".join(map(str, deadline.offsets))))
+
+
+def describe_deadline(deadline: Deadline, today: dt.date, _: Translator) -> str:
+    """One line per deadline, for the command line."""
+    facts = deadline_facts(deadline, today, _)
+    title = f"#{deadline.id} {deadline.title}" + (f" {facts.state}" if facts.state else "")
+    return f"{title} — {facts.next_date}; {facts.audience}; {facts.reminders}"

@@ -68,7 +68,7 @@ def _source(deadline: Deadline, campaign: Campaign, _: Translator) -> str:
                 None)
     if spec is None:
         return _("set by the Sở in the assistant")
-    cited = campaign.cite(spec.source)
+    cited = campaign.cite(spec.source, _)
     if (spec.day, spec.month, spec.year) != (deadline.day, deadline.month, deadline.year):
         written = f"{spec.day:02d}/{spec.month:02d}" + (f"/{spec.year}" if spec.year else "")
         return _("{source}; the Sở has since moved it (the file said {date})").format(
