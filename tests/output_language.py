@@ -48,20 +48,23 @@ TERMS_KEPT_IN_ENGLISH = ("reverse proxy",)
 # The Vietnamese an English text keeps: terms with no English equivalent.
 TERMS_KEPT_IN_VIETNAMESE = ("Trợ lý Bồi dưỡng", "xã/phường", "cốt cán", "đại trà")
 ADDRESS_FORM = "Thầy/Cô"  # how the Vietnamese interface addresses people: never in English mode
+MAX_CHECKED = 20_000  # characters of one message or command output (Telegram's limit is 4096)
 
 _VI_LETTERS = "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
 _VI_WORD = re.compile(f"[{_VI_LETTERS}]", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]+>")
 # Links, commands (with their first argument: "/hanchot them"), options, file names, e-mail
 # addresses, and codes with digits or underscores: never words of a sentence.
-_CODES = re.compile(r"https?://\S+|(?<![\w/])[/:]\w+(?: [a-z]+\b)?|(?<!\w)--?[\w-]+"
-                    r"|(?<!\w)\.\w{2,5}\b|\S*[\w-]+\.[A-Za-z0-9]{2,5}\b\S*|\S+@\S+")
-_NOT_WORDS = re.compile(f"{_CODES.pattern}|\\S*[\\w]*[_\\d][\\w]*\\S*")
+# Each alternative starts at a token's first character, so a long run of text without spaces
+# (a bomb test's) is scanned once, not backtracked over.
+_CODES = re.compile(r"(?<!\S)https?://\S+|(?<![\w/])[/:]\w+(?: [a-z]+\b)?|(?<!\w)--?[\w-]+"
+                    r"|(?<!\S)[^\s.]*\.[A-Za-z0-9]{2,5}\b\S*|(?<!\S)[^\s@]+@\S+")
+_NOT_WORDS = re.compile(f"{_CODES.pattern}|(?<!\\S)[^\\s_\\d]*[_\\d]\\S*")
 _FRAGMENT_BREAK = re.compile(r"[.!?;:,()\[\]{}\n—–•·|\"“”«»‘’…=→›]+|\s-\s")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"|(?<!\w)'[^'\n]*'(?!\w)|‘[^’]*’")
 _GLOSS = re.compile(r"\(\s*[A-Za-z]+\s*\)")
-_PATH = re.compile(r"\S*/\S*")
+_PATH = re.compile(r"(?<!\S)[^\s/]*/\S*")
 _VOWEL = re.compile("[aeiouy]")
 _SPACES = re.compile(r"\s+")
 _PLACEHOLDER = re.compile(r"\{\w*\}|%\(\w+\)[sdr]|%[sdr]")
@@ -174,7 +177,7 @@ def _in_data(phrase: str, more_data: str) -> bool:
 
 def plain(text: str, allowed: Iterable[str] = ()) -> str:
     """The text a reader sees: no tags, no entities, and nothing the user typed."""
-    text = html.unescape(_TAG.sub(" ", text))
+    text = html.unescape(_TAG.sub(" ", text[:MAX_CHECKED]))
     for quoted in sorted((a for a in allowed if a.strip()), key=len, reverse=True):
         if quoted in text:
             text = re.sub(rf"(?<!\w){re.escape(quoted)}(?!\w)", " ", text)
