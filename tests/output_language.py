@@ -53,11 +53,13 @@ MAX_CHECKED = 20_000  # characters of one message or command output (Telegram's 
 _VI_LETTERS = "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
 _VI_WORD = re.compile(f"[{_VI_LETTERS}]", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]+>")
-# Links, commands (with their first argument: "/hanchot them"), options, file names, e-mail
+# Links, commands (with their first argument: "/hanchot them", "troly campaign load",
+# "demo-reset"), options, file names, e-mail
 # addresses, and codes with digits or underscores: never words of a sentence.
 # Each alternative starts at a token's first character, so a long run of text without spaces
 # (a bomb test's) is scanned once, not backtracked over.
 _CODES = re.compile(r"(?<!\S)https?://\S+|(?<![\w/])[/:]\w+(?: [a-z]+\b)?|(?<!\w)--?[\w-]+"
+                    r"|\btroly(?: [a-z][a-z-]*\b){0,2}|(?<![\w-])[a-z]+(?:-[a-z]+)+(?![\w-])"
                     r"|(?<!\S)[^\s.]*\.[A-Za-z0-9]{2,5}\b\S*|(?<!\S)[^\s@]+@\S+")
 _NOT_WORDS = re.compile(f"{_CODES.pattern}|(?<!\\S)[^\\s_\\d]*[_\\d]\\S*")
 _FRAGMENT_BREAK = re.compile(r"[.!?;:,()\[\]{}\n—–•·|\"“”«»‘’…=→›]+|\s-\s")
