@@ -400,9 +400,9 @@ def _cmd_deadlines(settings: Settings, args: argparse.Namespace) -> int:
     )
     from bot.domain.errors import DomainError
     from bot.i18n import translator
+    from bot.services import deadlines as service
     from bot.services.campaigns import current
     from bot.storage import Database
-    from bot.storage import deadlines as repo
 
     _ = translator(args.lang)
     today = dt.datetime.now(settings.timezone).date()
@@ -410,26 +410,26 @@ def _cmd_deadlines(settings: Settings, args: argparse.Namespace) -> int:
     async def run() -> int:
         db = await Database.open(settings.db_path)
         try:
+            campaign = await current(db)
             if args.action == "list":
-                for d in await repo.all_deadlines(db.reader):
+                for d in await service.all_deadlines(db, campaign):
                     print(describe_deadline(d, today, _))
                 return 0
-            async with db.transaction() as tx:
-                if args.action == "add":
-                    day, month, year = parse_date_text(args.date, today)
-                    audience = Audience(args.audience)
-                    draft = DeadlineDraft(args.title, day, month, year,
-                                          tasks_reminded(await current(db), audience), audience,
-                                          parse_offsets(args.offsets))
-                    print(_("Deadline #{id} added.").format(
-                        id=await repo.add_deadline(tx, draft, actor="cli")))
-                    return 0
-                changed = await repo.update_deadline(
-                    tx, args.id, actor="cli",
-                    date=parse_date_text(args.date, today) if args.date else None,
-                    offsets=parse_offsets(args.offsets) if args.offsets else None,
-                    active=True if args.on else False if args.off else None)
-            print((_("Deadline #{id} changed.") if changed else
+            if args.action == "add":
+                day, month, year = parse_date_text(args.date, today)
+                audience = Audience(args.audience)
+                draft = DeadlineDraft(args.title, day, month, year,
+                                      tasks_reminded(campaign, audience), audience,
+                                      parse_offsets(args.offsets))
+                print(_("Deadline #{id} added.").format(
+                    id=await service.add_deadline(db, draft, actor="cli")))
+                return 0
+            changed = await service.change_deadline(
+                db, campaign, args.id, actor="cli",
+                date=parse_date_text(args.date, today) if args.date else None,
+                offsets=parse_offsets(args.offsets) if args.offsets else None,
+                active=True if args.on else False if args.off else None)
+            print((_("Deadline #{id} updated.") if changed else
                    _("There is no deadline #{id}, or nothing to change.")).format(id=args.id))
             return 0 if changed else 1
         except DomainError as exc:  # a bad date or list of days, as typed

@@ -90,6 +90,10 @@ def cmd_letters(settings: Settings, args: argparse.Namespace) -> int:
                       .format(id=args.id))
                 return 0 if removed else 1
             assert draft is not None
+            stored = await service.stored_as(db, draft)
+            if stored is not None:  # said, not an error: adding a folder again adds nothing
+                print(_(service.ALREADY_STORED).format(id=stored))
+                return 0
             letter = await service.save_letter(db, LetterIndex(), draft, actor="cli")
             print(_("Letter #{id} stored: the bot quotes it from its next start.").format(
                 id=letter.id))

@@ -151,7 +151,8 @@ async def deadlines_command(update: Update, context: BotContext) -> None:
     usage = _("Usage:") + "\n" + esc(_(HANCHOT_USAGE))
     try:
         if not args:
-            deadlines = await deadline_service.all_deadlines(services.db)
+            deadlines = await deadline_service.all_deadlines(services.db,
+                                                             await services.campaign())
             await reply(update, "\n\n".join([describe_deadline(d, today, _) for d in deadlines]
                                             + [usage]))
             return
@@ -185,16 +186,16 @@ async def deadlines_command(update: Update, context: BotContext) -> None:
             await reply(update, esc(_("“{id}” is not the number of a deadline (#N in the list)."
                                       ).format(id=id_text[:30])) + "\n" + usage)
             return
-        db = services.db
+        db, campaign = services.db, await services.campaign()
         if action == "ngay":
             changed = await deadline_service.change_deadline(
-                db, deadline_id, actor=actor, date=parse_date_text(value, today))
+                db, campaign, deadline_id, actor=actor, date=parse_date_text(value, today))
         elif action == "nhac":
             changed = await deadline_service.change_deadline(
-                db, deadline_id, actor=actor, offsets=parse_offsets(value))
+                db, campaign, deadline_id, actor=actor, offsets=parse_offsets(value))
         else:
-            changed = await deadline_service.change_deadline(db, deadline_id, actor=actor,
-                                                             active=action == "bat")
+            changed = await deadline_service.change_deadline(
+                db, campaign, deadline_id, actor=actor, active=action == "bat")
         await reply(update, _("Deadline #{id} updated.").format(id=id_text) if changed
                     else _("There is no deadline #{id}. Type /hanchot to see the list.")
                     .format(id=id_text))

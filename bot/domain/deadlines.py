@@ -45,6 +45,13 @@ class Deadline:
     offsets: tuple[int, ...] = DEFAULT_OFFSETS
     active: bool = True
     campaign_key: str | None = None  # "<campaign>/<key>" when it came from a campaign file
+    letter_id: int | None = None  # the Sở's letter it was drafted from …
+    letter_section: str = ""  # … and where in it
+
+    def of_another_campaign(self, campaign: Campaign) -> bool:
+        """A deadline another campaign's file brought: not this deployment's to show."""
+        return (self.campaign_key is not None
+                and self.campaign_key.partition("/")[0] != campaign.key)
 
     def occurrence(self, today: dt.date) -> dt.date | None:
         """The date this deadline next falls on, today included; None when it has passed."""
@@ -72,6 +79,8 @@ class DeadlineDraft:
     tasks: tuple[str, ...]
     audience: Audience
     offsets: tuple[int, ...] = field(default=DEFAULT_OFFSETS)
+    letter_id: int | None = None
+    letter_section: str = ""
 
 
 def parse_date_text(text: str, today: dt.date) -> tuple[int, int, int | None]:

@@ -53,13 +53,17 @@ def dated(date: str, gettext: Gettext) -> str:
     return gettext("of year {date}").format(date=date)
 
 
-def cite_letter(meta: LetterMeta, section: str, gettext: Gettext) -> str:
-    """The citation line for a quote, in the asker's language (plain text, not HTML)."""
-    document = " ".join(p for p in (document_name(meta, gettext), dated(meta.date, gettext))
-                        if p)
-    text = gettext("According to {document}").format(document=document)
+def letter_reference(meta: LetterMeta, section: str, gettext: Gettext) -> str:
+    """ "Công văn số 2468/SGDĐT-TCCB ngày 15/01/2027 của Sở GD&ĐT Đồng Nai, mục 2.a"."""
+    text = " ".join(p for p in (document_name(meta, gettext), dated(meta.date, gettext)) if p)
     if meta.issuer:
         text += " " + gettext("by {issuer}").format(issuer=meta.issuer)
     if section:
         text += ", " + gettext("section {section}").format(section=section)
     return text
+
+
+def cite_letter(meta: LetterMeta, section: str, gettext: Gettext) -> str:
+    """The citation line for a quote, in the asker's language (plain text, not HTML)."""
+    return gettext("According to {document}").format(
+        document=letter_reference(meta, section, gettext))
