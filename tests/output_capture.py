@@ -10,6 +10,7 @@ file names, command-line arguments) and the text of letters it sent are data, no
 from __future__ import annotations
 
 import io
+import json
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -54,6 +55,22 @@ class _Tee(io.TextIOBase):
 
     def flush(self) -> None:
         self.stream.flush()
+
+
+def _for_people(output: str) -> bool:
+    """Not JSON for a monitor or a script (``doctor --json``, ``ask --jsonl``)."""
+    if not output.strip():
+        return False
+    for document in [output, *(line for line in output.splitlines() if line.strip())]:
+        try:
+            json.loads(document)
+        except ValueError:
+            if document is not output:
+                return True
+        else:
+            if document is output:
+                return False
+    return False
 
 
 def _strings(value: Any) -> Iterator[str]:
@@ -133,7 +150,7 @@ def install(monkeypatch: pytest.MonkeyPatch) -> OutputRecorder:
             sys.stdout, sys.stderr = out.stream, err.stream
             where = f"troly {getattr(args, 'command', '')}"
             recorder.shown += [Shown(_.language, t.copy.getvalue(), where)
-                               for t in (out, err) if t.copy.getvalue()]
+                               for t in (out, err) if _for_people(t.copy.getvalue())]
 
     def recorded_extract_text(*args: Any, **kwargs: Any) -> str:
         text = extract_text(*args, **kwargs)
