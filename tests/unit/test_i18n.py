@@ -22,7 +22,7 @@ PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 
 def messages_in_code() -> set[str]:
     found: set[str] = set()
-    for package in ("bot", "handlers", "scheduler"):
+    for package in ("bot", "handlers", "scheduler", "web"):
         for _file, _line, message, _comments, _context in extract_from_dir(
                 ROOT / package, method_map=[("**.py", "python")], keywords=KEYWORDS):
             found.add(message if isinstance(message, str) else message[0])
@@ -80,7 +80,7 @@ def test_every_message_the_code_asks_for_reaches_the_catalogs() -> None:
     letter" and "Letters I answer from" were shown untranslated); read the code as Python does."""
     extracted = messages_in_code()
     unseen = []
-    for package in ("bot", "handlers", "scheduler"):
+    for package in ("bot", "handlers", "scheduler", "web"):
         for path in sorted((ROOT / package).rglob("*.py")):
             for line, message in _calls_with_a_literal(ast.parse(path.read_text("utf-8"))):
                 if message not in extracted:
