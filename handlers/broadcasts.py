@@ -309,33 +309,34 @@ def announcement(broadcast: Broadcast, header: service.SenderHeader,
     return Rendered(text)
 
 
-async def render_broadcast(services: Services, headers: dict[int, service.SenderHeader],
-                           row: OutboxRow, account: Account) -> Rendered | None:
-    """One recipient's copy; ``headers`` keeps each broadcast's sender, looked up once."""
+async def render_broadcast(services: Services, row: OutboxRow,
+                           account: Account) -> Rendered | None:
+    """One recipient's copy, if its author may still send it (checked for every message)."""
     broadcast = await service.broadcast_by_id(services.db, int(row.payload["broadcast_id"]))
     if broadcast is None or broadcast.status == "cancelled":
         return None
-    header = headers.get(broadcast.id)
-    if header is None:
-        if not await service.still_authorised(services.db, broadcast,
-                                              services.settings.admin_ids):
-            await _tell_author_refused(services, broadcast)
-            return None
-        header = headers[broadcast.id] = await service.sender_header(
-            services.db, broadcast, services.settings.so_name)
+    if not await service.may_still_send(services.db, broadcast, services.settings.admin_ids):
+        stopped = await service.stop(services.db, broadcast)
+        if stopped is not None:
+            await _tell_author_stopped(services, broadcast, stopped)
+        return None
+    header = await service.sender_header(services.db, broadcast, services.settings.so_name)
     return announcement(broadcast, header, translator(account.language))
 
 
-async def _tell_author_refused(services: Services, broadcast: Broadcast) -> None:
+async def _tell_author_stopped(services: Services, broadcast: Broadcast,
+                               state: service.Progress) -> None:
     bot = services.outbox.bot
     if bot is None or broadcast.progress_chat is None:
         return
-    _ = translator(None)
+    _ = translator(await service.author_language(services.db, broadcast))
     with contextlib.suppress(TelegramError):
         await bot.send_message(broadcast.progress_chat, _(
-            "Announcement #{id} was stopped: your role or unit has changed since it was "
-            "queued, and its audience is now outside what you may reach.").format(
-            id=broadcast.id))
+            "Announcement #{id} was stopped after {sent} of {n} deliveries: your role or unit "
+            "has changed since it was queued, and its audience is now outside what you may "
+            "reach. Nobody else will receive it; if it is still needed, please ask whoever now "
+            "holds the role to send it.").format(id=broadcast.id, sent=state.sent,
+                                                  n=broadcast.recipients))
 
 
 async def refresh_progress(services: Services) -> None:
@@ -368,7 +369,7 @@ def register(application: BotApplication) -> None:
     assert services is not None
 
 
-    render = partial(render_broadcast, services, {})
+    render = partial(render_broadcast, services)
     services.outbox.register(service.KIND, render)
     services.outbox.register(service.URGENT_KIND, render)
     services.outbox.after_drain.append(partial(refresh_progress, services))

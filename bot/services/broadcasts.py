@@ -190,25 +190,35 @@ async def sender_header(db: Database, broadcast: Broadcast, so_name: str) -> Sen
     return SenderHeader(unit.name, person.role)
 
 
-async def still_authorised(db: Database, broadcast: Broadcast, admin_ids: frozenset[int],
-                           ) -> bool:
-    """Checked again when the outbox sends it (a night-time announcement waits for 07:00):
-    an author who lost the scope since queuing it sends nothing more; the broadcast is
-    cancelled and the refusal audited. Admins (by the settings) and the CLI keep the Sở's."""
+async def may_still_send(db: Database, broadcast: Broadcast, admin_ids: frozenset[int]) -> bool:
+    """Whether the author may still reach the audience, by their roster row as it is now.
+
+    The outbox asks before every message of the announcement, so a roster re-import that
+    demotes the author, or moves them to a narrower unit, mid-send or overnight before 07:00,
+    takes effect at the next message. Admins (by the settings) and the CLI keep the Sở's.
+    """
     author_tg = int(broadcast.author[3:]) if broadcast.author.startswith("tg:") else None
     if broadcast.author == "cli" or (author_tg is not None and author_tg in admin_ids):
         return True
     try:
         scope = sender_scope(await current_profile(db, broadcast.author_id), is_admin=False)
-        if await _within(db, scope, broadcast.audience):
-            return True
     except PermissionDenied:  # no longer one who may announce at all
-        pass
+        return False
+    return await _within(db, scope, broadcast.audience)
+
+
+async def stop(db: Database, broadcast: Broadcast) -> Progress | None:
+    """Cancel an announcement its author may no longer send: nobody else receives it, and the
+    refusal is audited with how far it got. Returns that progress to whichever sender stopped
+    it (None when another had already)."""
+    state = await progress(db, broadcast.id)
     async with db.transaction() as tx:
-        if await repo.mark(tx, broadcast.id, "cancelled", expected=broadcast.status):
-            await audit(tx, actor=broadcast.author, action="broadcast.send.refused",
-                        subject=f"broadcast:{broadcast.id}", reason="outside_current_scope")
-    return False
+        if not await repo.mark(tx, broadcast.id, "cancelled", expected=broadcast.status):
+            return None
+        await audit(tx, actor=broadcast.author, action="broadcast.send.refused",
+                    subject=f"broadcast:{broadcast.id}", reason="outside_current_scope",
+                    delivered=state.sent, recipients=broadcast.recipients)
+    return state
 
 
 async def cancel(db: Database, broadcast_id: int, sender: Sender) -> None:

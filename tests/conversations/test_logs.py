@@ -126,3 +126,20 @@ def test_log_format_is_checked_at_start() -> None:
     assert load_settings({"TROLY_LOG_FORMAT": "JSON"}).log_format == "json"
     with pytest.raises(ConfigError, match="TROLY_LOG_FORMAT"):
         load_settings({"TROLY_LOG_FORMAT": "xml"})
+
+
+def test_the_tokens_secret_half_is_redacted_when_logged_alone() -> None:
+    """A library that logs the token's secret after the colon, without the bot id, must not
+    leak it either (the whole-token pattern does not see it)."""
+    out = io.StringIO()
+    root = logging.getLogger()
+    saved = (list(root.handlers), root.level)
+    setup_logging(verbose=True, stream=out, secrets=[TOKEN])
+    secret_half = TOKEN.split(":")[1]
+    try:
+        logging.getLogger("bot.anything").warning("signing with key=%s", secret_half)
+        text = out.getvalue()
+    finally:
+        root.handlers[:] = saved[0]
+        root.setLevel(saved[1])
+    assert secret_half not in text and "key=[redacted]" in text

@@ -11,9 +11,10 @@ from contextlib import redirect_stdout
 from bot.app import Services
 from bot.cli import main as cli_main
 from bot.offline import BotApiError, OfflineTelegram, SimulatedTimeout
+from bot.sending import Account, OutboxRow, Rendered
 from bot.services.reminders import ReminderKind, enqueue_due, plan
 from bot.spreadsheets import read_table
-from bot.storage.accounts import account_by_telegram_id
+from bot.storage.accounts import account_by_telegram_id, mark_blocked
 from bot.storage.outbox import counts
 from bot.storage.people import person_by_phone
 from tests.conftest import FakeClock
@@ -342,3 +343,45 @@ async def test_one_deadline_reminds_on_each_of_its_five_days_exactly_once(
     assert len(seen) == 5 and len(set(seen)) == 5
     assert "còn 14 ngày" in seen[0] and "còn 7 ngày" in seen[1] and "còn 3 ngày" in seen[2]
     assert "ngày mai là hạn chót" in seen[3]
+
+
+async def test_a_drain_that_runs_past_21_00_holds_the_rest_until_07_00(
+        telegram: OfflineTelegram, services: Services, clock: FakeClock) -> None:
+    """Claimed at 20:59:50, the reminders reach their turn after 21:00: checked again as each
+    goes, they wait for the morning instead of waking people."""
+    await setup_core(telegram, services)
+    clock.set_local(dt.datetime(2027, 2, 21, 20, 59, 50))
+    assert await enqueue_due(services.db, services.local_now(), services.rules) == 3
+    render = services.outbox.renderers["reminder"]
+
+    async def slow_render(row: OutboxRow, account: Account) -> Rendered | None:
+        clock.set_local(dt.datetime(2027, 2, 21, 21, 0, 5))  # the drain crossed 21:00
+        return await render(row, account)
+
+    services.outbox.renderers["reminder"] = slow_render
+    report = await services.outbox.drain()
+    assert report.deferred == 3 and report.sent == 0
+    assert reminders_to(telegram, HOA) == [] and reminders_to(telegram, LAN) == []
+    services.outbox.renderers["reminder"] = render
+    clock.set_local(dt.datetime(2027, 2, 22, 6, 59))
+    assert (await services.outbox.drain()).sent == 0
+    clock.set_local(dt.datetime(2027, 2, 22, 7, 0))
+    assert (await services.outbox.drain()).sent == 3
+    assert len(reminders_to(telegram, HOA)) == 1 and len(reminders_to(telegram, LAN)) == 2
+
+
+async def test_messages_queued_before_a_user_blocked_the_bot_are_not_tried(
+        telegram: OfflineTelegram, services: Services, clock: FakeClock) -> None:
+    await setup_core(telegram, services)
+    clock.set_local(dt.datetime(2027, 2, 21, 7, 30))
+    await enqueue_due(services.db, services.local_now(), services.rules)
+    async with services.db.transaction() as tx:  # an earlier message found the bot blocked
+        await mark_blocked(tx, int(HOA))
+    before = len(telegram.api.calls)
+    report = await services.outbox.drain()
+    assert report.skipped == 1 and report.sent == 2
+    assert not [p for name, p in telegram.api.calls[before:]
+                if name == "sendMessage" and int(p["chat_id"]) == int(HOA)]
+    [(error,)] = await services.db.reader.execute_fetchall(
+        "SELECT error FROM outbox WHERE status = 'skipped'")
+    assert error == "blocked"

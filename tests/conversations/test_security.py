@@ -279,3 +279,30 @@ async def test_a_night_announcement_is_stopped_at_07_00_if_its_sender_was_demote
     assert status == "cancelled"
     [(actor, detail)] = await audit_actions(demo_db, "broadcast.send.refused")
     assert actor == f"tg:{TUAN_ID}" and "outside_current_scope" in (detail or "")
+
+
+@pytest.mark.parametrize("new_row", [
+    "Giáo viên,TH,Trường TH Kim Đồng,Huyện Hòa An,",  # demoted to a teacher
+    "Chuyên viên Phòng,TH,,Huyện Hòa An,",  # moved from the Sở to a Phòng: a narrower scope
+])
+async def test_an_announcement_stops_at_the_next_batch_once_its_sender_lost_the_scope(
+        telegram: OfflineTelegram, services: Services, demo_db: Database, new_row: str) -> None:
+    [tuan] = await linked(telegram, TUAN)
+    await linked(telegram, *HOA_AN, *ELSEWHERE)
+    await tuan.send("/thongbao")
+    [menu] = await tuan.send("Thông báo toàn tỉnh: nộp báo cáo trước thứ sáu.")
+    telegram.after_update = None  # the outbox sends in batches, as the running bot does
+    await tuan.press("Gửi", menu)
+    assert (await services.outbox.drain(max_messages=3)).sent == 3
+    await services.outbox.drain(max_messages=3)  # the sender header is looked up, not kept
+    await add_to_roster(demo_db, "Hoàng Minh Tuấn,12/04/1978,0903 000 001," + new_row)
+    await services.outbox.drain()
+    everyone = [TUAN, *HOA_AN, *ELSEWHERE]  # the whole province, its author included
+    assert sum(received(telegram, p, "nộp báo cáo trước thứ sáu") for p in everyone) == 6
+    [told] = [m for m in telegram.api.messages_to(TUAN_ID) if "đã dừng" in m.text]
+    assert f"6/{len(everyone)} người" in told.text
+    [(status,)] = await demo_db.reader.execute_fetchall("SELECT status FROM broadcasts")
+    assert status == "cancelled"
+    [(actor, detail)] = await audit_actions(demo_db, "broadcast.send.refused")
+    assert actor == f"tg:{TUAN_ID}" and "outside_current_scope" in (detail or "")
+    assert '"delivered": 6' in (detail or "")

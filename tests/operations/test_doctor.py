@@ -27,19 +27,14 @@ Doctor = Callable[..., Awaitable[tuple[int, str, str]]]
 
 @dataclass
 class BotApi(FakeBotApi):
-    """The fake server's API, with a token Telegram may reject and a webhook to report."""
+    """The fake server's API, with a token Telegram may reject."""
 
     token_valid: bool = True
-    webhook: dict[str, Any] | None = None
 
     async def _m_getme(self, params: dict[str, Any], files: Any) -> Any:
         if not self.token_valid:
             raise BotApiError(401, "Unauthorized")
         return self.bot_user()
-
-    async def _m_getwebhookinfo(self, params: dict[str, Any], files: Any) -> Any:
-        return self.webhook or {"url": "", "has_custom_certificate": False,
-                                "pending_update_count": 0}
 
 
 @pytest.fixture
@@ -143,9 +138,9 @@ async def test_a_read_only_database_file_is_reported(api: BotApi, acli: Doctor,
 
 async def test_webhook_mode_shows_pending_updates_and_a_recent_error(api: BotApi,
                                                                      acli: Doctor) -> None:
-    api.webhook = {"url": "https://bot.example.vn/telegram", "has_custom_certificate": False,
-                   "pending_update_count": 17, "last_error_message": "Connection refused",
-                   "last_error_date": int(time.time()) - 120}
+    api.webhook_info = {"url": "https://bot.example.vn/telegram", "has_custom_certificate": False,
+                        "pending_update_count": 17, "last_error_message": "Connection refused",
+                        "last_error_date": int(time.time()) - 120}
     code, report = await doctor_json(acli)
     assert code == 1 and report["problems"] == ["webhook_error"]
     webhook = report["telegram"]["webhook"]

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from bot.offline import BotApiError, FakeBotApi
+from bot.offline import BotApiError, FakeBotApi, FloodLimits
 
 
 async def refusal(method: str, **params: object) -> str:
@@ -51,3 +51,38 @@ async def test_an_expandable_quote_is_accepted_as_telegram_accepts_it() -> None:
                                    "text": "<blockquote expandable>Trả lời dài</blockquote>"})
     assert "Expected equal sign" in await refusal(
         "sendMessage", text="<i expandable>x</i>", parse_mode="HTML")
+
+
+async def test_past_telegrams_flood_limits_the_answer_is_429_with_retry_after() -> None:
+    now = [100.0]
+    api = FakeBotApi(flood=FloodLimits(clock=lambda: now[0]))
+
+    async def send(chat_id: int) -> int | None:
+        try:
+            await api.call("sendMessage", {"chat_id": chat_id, "text": "chào"})
+        except BotApiError as exc:
+            assert exc.code == 429 and exc.description.startswith("Too Many Requests")
+            return exc.retry_after
+        return None
+
+    assert await send(5) is None
+    now[0] += 0.5
+    assert await send(5) == 1  # one message a second to a chat
+    now[0] += 0.5
+    assert await send(5) is None
+    assert [await send(1000 + n) for n in range(29)] == [None] * 29  # 30 in this second
+    assert await send(2000) == 1  # the 31st, to a chat of its own
+    assert len(api.sent) == 31
+
+
+async def test_get_webhook_info_has_telegrams_shape() -> None:
+    api = FakeBotApi()
+    assert await api.call("getWebhookInfo", {}) == {
+        "url": "", "has_custom_certificate": False, "pending_update_count": 0}
+    with pytest.raises(BotApiError):
+        await api.call("setWebhook", {"url": "http://bot.example.vn/telegram"})
+    await api.call("setWebhook", {"url": "https://bot.example.vn/telegram"})
+    info = await api.call("getWebhookInfo", {})
+    assert info["url"] == "https://bot.example.vn/telegram" and info["max_connections"] == 40
+    await api.call("deleteWebhook", {})
+    assert (await api.call("getWebhookInfo", {}))["url"] == ""

@@ -78,3 +78,12 @@ def test_the_migration_splitter_keeps_a_trigger_whole() -> None:
     conn.execute("UPDATE notes SET text = 'c' WHERE id = 1")
     assert conn.execute("SELECT edits FROM notes").fetchone() == (1,)
     assert conn.execute("SELECT what FROM note_log").fetchall() == [("edited; once more",)]
+
+
+def test_every_migration_has_its_own_version() -> None:
+    """Two steps numbered alike (two branches each adding one) would leave a database already
+    at that version without the second: it would never be applied."""
+    from bot.storage.database import migrations
+
+    versions = [version for version, _name, _sql in migrations()]
+    assert versions == list(range(1, len(versions) + 1))
