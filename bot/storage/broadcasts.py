@@ -118,8 +118,8 @@ def _task_owner_sql(task: Task) -> tuple[str, list[object]]:
     roles = sorted(r.value for r in task.roles)
     where = [f"p.role IN ({','.join('?' * len(roles))})"]
     params: list[object] = list(roles)
-    if task.core_only:
-        where.append("p.is_core = 1")
+    if task.core_only or task.not_core:
+        where.append(f"p.is_core = {int(task.core_only)}")
     if task.levels:
         levels = sorted(lv.value for lv in task.levels)
         where.append(f"(p.level IS NULL OR p.level IN ({','.join('?' * len(levels))}))")
