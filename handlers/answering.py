@@ -155,7 +155,9 @@ async def topic_pressed(update: Update, context: BotContext) -> None:
 @guard("unanswered")
 async def unanswered(update: Update, context: BotContext) -> None:
     _ = await tr(update, context)
-    frequent = await most_frequent_unanswered(context.services.db)
+    services = context.services
+    frequent = await most_frequent_unanswered(services.db, services.engine,
+                                              province=services.settings.province)
     if not frequent:
         await reply(update, _("No unanswered questions so far."))
         return

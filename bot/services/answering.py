@@ -94,5 +94,12 @@ def entry_answer(engine: AnsweringEngine, entry: Entry) -> Answer:
     return Answer(kind="confident", entry=entry, confidence=1.0, candidates=related[:3])
 
 
-async def most_frequent_unanswered(db: Database) -> list[FrequentQuestion]:
-    return await questions_repo.most_frequent_unanswered(db.reader)
+async def most_frequent_unanswered(db: Database, engine: AnsweringEngine, *,
+                                   province: str | None = None,
+                                   limit: int = 10) -> list[FrequentQuestion]:
+    """The questions still unanswered, most asked first: one that an entry (an FAQ the Sở
+    approved since, most often) now answers with confidence is no longer listed."""
+    frequent = await questions_repo.most_frequent_unanswered(db.reader, limit=limit * 5)
+    still = [q for q in frequent
+             if engine.answer(q.text, province=province).kind != "confident"]
+    return still[:limit]

@@ -153,7 +153,9 @@ async def queue(db: Database, broadcast_id: int, sender: Sender, *, urgent: bool
                      params={"id": broadcast_id})
     if urgent and scope.kind is not UnitKind.SO:
         raise PermissionDenied(N_("Only the Sở may send an announcement as urgent."))
-    recipients = await repo.reachable_people(db.reader, broadcast.audience, await current(db))
+    author = await _author_people(db, broadcast)
+    recipients = [p for p in await repo.reachable_people(db.reader, broadcast.audience,
+                                                         await current(db)) if p not in author]
     if not recipients:
         raise DomainError(N_("Nobody in this audience uses the assistant yet, so nobody would "
                              "receive it. Please widen the audience."))
@@ -168,6 +170,16 @@ async def queue(db: Database, broadcast_id: int, sender: Sender, *, urgent: bool
                     subject=f"broadcast:{broadcast_id}", audience=broadcast.audience.to_json(),
                     recipients=len(recipients), urgent=urgent)
     return len(recipients)
+
+
+async def _author_people(db: Database, broadcast: Broadcast) -> set[int]:
+    """Who wrote the announcement, on the roster: they do not receive it themselves."""
+    people = {broadcast.author_id} if broadcast.author_id else set()
+    if broadcast.author.startswith("tg:") and broadcast.author[3:].isdigit():
+        account = await account_by_telegram_id(db.reader, int(broadcast.author[3:]))
+        if account is not None and account.person_id is not None:
+            people.add(account.person_id)
+    return people
 
 
 @dataclass(frozen=True, slots=True)
