@@ -303,7 +303,8 @@ def _cmd_ask(settings: Settings, args: argparse.Namespace) -> int:
                 answer = await answer_question(db, engine, question, person=None,
                                                province=province, today=today, record=False,
                                                role=args.role)
-                text = plain_text(rendered(answer, gettext, province))
+                text = plain_text(rendered(answer, gettext, province,
+                                           hotline=settings.hotline, question=question))
                 if not args.jsonl:
                     print(text)
                     continue

@@ -43,14 +43,17 @@ def _title(entry: Entry) -> str:
     return entry.title if len(entry.title) <= BUTTON_CHARS else entry.title[:BUTTON_CHARS - 1] + "…"
 
 
-async def _send_answer(update: Update, context: BotContext, answer: Answer) -> None:
+async def _send_answer(update: Update, context: BotContext, answer: Answer,
+                       question: str = "") -> None:
     """The answer, with buttons: related entries, or candidates and the hand-off to a person."""
     _ = await tr(update, context)
     rows = [[button(_title(e), EntryPress(e.id))]
             for e in answer.candidates[:3]]
     if answer.kind != "confident":
         rows.append([ask_staff_button(_)])
-    await reply(update, rendered(answer, _, context.services.settings.province),
+    settings = context.services.settings
+    await reply(update, rendered(answer, _, settings.province, hotline=settings.hotline,
+                                 question=question),
                 reply_markup=InlineKeyboardMarkup(rows) if rows else None)
 
 
@@ -110,7 +113,7 @@ async def question(update: Update, context: BotContext) -> None:
                                    today=services.local_now().date(), language=_.language)
     if answer.kind != "confident":
         chat_memory(context)[LAST_QUESTION] = text  # for "ask a support officer"
-    await _send_answer(update, context, answer)
+    await _send_answer(update, context, answer, text)
 
 
 @guard("ask")

@@ -12,7 +12,7 @@ from bot.i18n import Translator, translator
 from bot.knowledge.engine import Answer, AnsweringEngine
 from bot.knowledge.entries import PROVINCES, Entry
 from bot.knowledge.normalize import find_provinces, words
-from bot.knowledge.render import render_answer
+from bot.knowledge.render import about_lms, render_answer
 from bot.services.campaigns import current
 from bot.services.deadline_answers import deadline_answer
 from bot.storage import Database
@@ -75,9 +75,13 @@ def _own_province_only(answer: Answer, question: str, province: str | None) -> A
     return Answer("unsure", None, min(answer.confidence, 0.45), (entry, *answer.candidates[:2]))
 
 
-def rendered(answer: Answer, _: Translator, province: str | None) -> str:
-    """The answer as Telegram HTML; another province's rule says whose rule it is first."""
-    text = render_answer(answer, _)
+def rendered(answer: Answer, _: Translator, province: str | None, *, hotline: str | None = None,
+             question: str | None = None) -> str:
+    """The answer as Telegram HTML; another province's rule says whose rule it is first. A
+    "not found" names the deployment's ``hotline``, Viettel's only for a ``question`` about
+    the LMS."""
+    text = render_answer(answer, _, hotline=hotline,
+                         lms=None if question is None else about_lms(question))
     entry = answer.entry
     if (answer.kind != "confident" or entry is None or entry.province is None
             or same_province(entry.province, province)):
