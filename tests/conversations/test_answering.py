@@ -92,3 +92,40 @@ async def test_not_found_names_the_deployments_hotline_and_viettel_only_for_the_
         assert lms.kind == "text" and "18008000" in lms.text, lms.text
     finally:
         await telegram.application.shutdown()
+
+
+async def dong_nai_bot(settings: Settings, demo_db: Database,
+                       clock: FakeClock) -> OfflineTelegram:
+    services = Services(settings=replace(settings, province="dong_nai"), db=demo_db,
+                        clock=clock, limits=RateLimits(0, 0))
+    return await offline_telegram(services)
+
+
+async def test_hoidap_shows_the_own_province_first_and_others_on_request(
+        settings: Settings, demo_db: Database, clock: FakeClock) -> None:
+    telegram = await dong_nai_bot(settings, demo_db, clock)
+    try:
+        guest = telegram.user(706)
+        [menu] = await guest.send("/hoidap")
+        assert not any("Hà Nội" in b or "TP.HCM" in b or "Kiên Giang" in b
+                       for b in menu.button_texts), menu.button_texts
+        [others] = await guest.press("Tỉnh, thành phố khác", menu)
+        assert any("Hà Nội" in b for b in others.button_texts)
+        [deadlines] = await guest.press("hạn chót", menu)
+        more = deadlines.button_texts[-1]
+        assert "tỉnh, thành phố khác" in more.lower(), deadlines.button_texts
+        [everything] = await guest.press(more, deadlines)
+        assert len(everything.button_texts) > len(deadlines.button_texts) - 1
+    finally:
+        await telegram.application.shutdown()
+
+
+async def test_binh_phuoc_named_in_a_dong_nai_bot_is_its_own_rule(
+        settings: Settings, demo_db: Database, clock: FakeClock) -> None:
+    telegram = await dong_nai_bot(settings, demo_db, clock)
+    try:
+        [answer] = await telegram.user(707).send(
+            "ở Bình Phước cốt cán nộp kế hoạch hỗ trợ đồng nghiệp cho ai duyệt")
+        assert "Nguồn" in answer.text and "không phải quy định của tỉnh" not in answer.text
+    finally:
+        await telegram.application.shutdown()
