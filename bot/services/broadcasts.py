@@ -153,9 +153,8 @@ async def queue(db: Database, broadcast_id: int, sender: Sender, *, urgent: bool
                      params={"id": broadcast_id})
     if urgent and scope.kind is not UnitKind.SO:
         raise PermissionDenied(N_("Only the Sở may send an announcement as urgent."))
-    author = await _author_people(db, broadcast)
-    recipients = [p for p in await repo.reachable_people(db.reader, broadcast.audience,
-                                                         await current(db)) if p not in author]
+    recipients = await repo.reachable_people(db.reader, broadcast.audience, await current(db),
+                                             exclude=await _author_people(db, broadcast))
     if not recipients:
         raise DomainError(N_("Nobody in this audience uses the assistant yet, so nobody would "
                              "receive it. Please widen the audience."))
@@ -261,9 +260,12 @@ class AudienceSummary:
     reachable: int  # of them, those who use the assistant
 
 
-async def audience_summary(db: Database, audience: Audience) -> AudienceSummary:
+async def audience_summary(db: Database, broadcast: Broadcast) -> AudienceSummary:
+    """Whom the draft would reach, its author left out."""
+    audience = broadcast.audience
     unit = await unit_by_id(db.reader, audience.unit_id) if audience.unit_id else None
-    total, reachable = await repo.count_audience(db.reader, audience, await current(db))
+    total, reachable = await repo.count_audience(db.reader, audience, await current(db),
+                                                 exclude=await _author_people(db, broadcast))
     return AudienceSummary(unit.name if unit else None, total, reachable)
 
 
