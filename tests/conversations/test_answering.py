@@ -129,3 +129,14 @@ async def test_binh_phuoc_named_in_a_dong_nai_bot_is_its_own_rule(
         assert "Nguồn" in answer.text and "không phải quy định của tỉnh" not in answer.text
     finally:
         await telegram.application.shutdown()
+
+
+async def test_a_question_no_letter_covers_gets_no_guess_but_the_hand_off(
+        telegram: OfflineTelegram) -> None:
+    guest = telegram.user(705, "Khách")
+    for question in ("Phụ cấp thâm niên nhà giáo được tính như thế nào ạ?",
+                     "phu cap tham nien nha giao tinh sao vay"):
+        [answer] = await guest.send(question)
+        assert "không tìm thấy" in answer.text, question
+        assert "Có lẽ" not in answer.text and "TP.HCM" not in answer.text
+        assert answer.button_texts == ["🙋 Hỏi cán bộ hỗ trợ"]
