@@ -55,7 +55,6 @@ def engine_with_letters(paths: list[Path]) -> AnsweringEngine:
 
 def cmd_letters(settings: Settings, args: argparse.Namespace) -> int:
     from bot.i18n import translator
-    from bot.knowledge.letter_files import LetterFileError
     from bot.knowledge.letter_index import LetterIndex
     from bot.services import letters as service
     from bot.storage import Database
@@ -64,13 +63,9 @@ def cmd_letters(settings: Settings, args: argparse.Namespace) -> int:
     _ = translator("vi").gettext
     draft = None
     if args.action == "add":
-        try:  # a missing file is an OSError, said in one line by cli_frame
-            draft = service.read_letter_file(args.file.read_bytes(), args.file.name,
-                                             number=args.number, date=args.date,
-                                             issuer=args.issuer)
-        except LetterFileError as exc:
-            print("troly: " + _(exc.message).format(**exc.params), file=sys.stderr)
-            return 2
+        # a missing or unreadable file raises; cli_frame says it in one line
+        draft = service.read_letter_file(args.file.read_bytes(), args.file.name,
+                                         number=args.number, date=args.date, issuer=args.issuer)
         print("\n".join(service.preview_lines(draft.letter, _, sections=None)))
         if args.dry_run:
             return 0

@@ -121,6 +121,7 @@ def _pdf_text(data: bytes) -> str:
             length = 0
             for n, page in enumerate(document):
                 textpage = page.get_textpage()
+                limits.check_text_length(length + textpage.count_chars())  # before copying it
                 pages.append(_page_text(textpage, page.get_height(), tables.get(n, [])))
                 textpage.close()
                 page.close()
