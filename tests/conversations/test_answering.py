@@ -8,7 +8,7 @@ from dataclasses import replace
 from bot.app import Services, offline_telegram
 from bot.config import Settings
 from bot.offline import OfflineTelegram
-from bot.sending import RateLimits
+from bot.pacing import RateLimits, SimulatedClock
 from bot.storage import Database
 from tests.conftest import ADMIN_ID, FakeClock
 
@@ -82,7 +82,7 @@ async def test_strange_input_gets_a_sensible_reply(telegram: OfflineTelegram) ->
 async def test_not_found_names_the_deployments_hotline_and_viettel_only_for_the_lms(
         settings: Settings, demo_db: Database, clock: FakeClock) -> None:
     services = Services(settings=replace(settings, hotline="0271 3879 107"), db=demo_db,
-                        clock=clock, limits=RateLimits(0, 0))
+                        clock=clock, limits=RateLimits(clock=SimulatedClock()))
     telegram = await offline_telegram(services)
     try:
         guest = telegram.user(705)
@@ -97,7 +97,7 @@ async def test_not_found_names_the_deployments_hotline_and_viettel_only_for_the_
 async def dong_nai_bot(settings: Settings, demo_db: Database,
                        clock: FakeClock) -> OfflineTelegram:
     services = Services(settings=replace(settings, province="dong_nai"), db=demo_db,
-                        clock=clock, limits=RateLimits(0, 0))
+                        clock=clock, limits=RateLimits(clock=SimulatedClock()))
     return await offline_telegram(services)
 
 
