@@ -45,7 +45,7 @@ def _quote_lines(answer: Answer, gettext: Gettext) -> str:
     """The letter's own sentences in quotation marks, then which letter and section they are."""
     assert answer.quote is not None
     quote = answer.quote
-    citation = cite_letter(quote.letter.meta, quote.passage.section, gettext)
+    citation = cite_letter(quote.letter.meta_of(quote.passage), quote.passage.section, gettext)
     return f"📄 «{_esc(quote.text)}»\n<i>{_esc(citation)}</i>"
 
 

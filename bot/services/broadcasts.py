@@ -260,12 +260,13 @@ class AudienceSummary:
     reachable: int  # of them, those who use the assistant
 
 
-async def audience_summary(db: Database, broadcast: Broadcast) -> AudienceSummary:
-    """Whom the draft would reach, its author left out."""
-    audience = broadcast.audience
+async def audience_summary(db: Database, audience: Audience,
+                           draft: Broadcast | None = None) -> AudienceSummary:
+    """Whom the audience reaches; the ``draft``'s author left out (never sent their own)."""
     unit = await unit_by_id(db.reader, audience.unit_id) if audience.unit_id else None
+    author = await _author_people(db, draft) if draft is not None else set()
     total, reachable = await repo.count_audience(db.reader, audience, await current(db),
-                                                 exclude=await _author_people(db, broadcast))
+                                                 exclude=author)
     return AudienceSummary(unit.name if unit else None, total, reachable)
 
 

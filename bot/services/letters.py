@@ -15,7 +15,7 @@ from pathlib import Path
 
 from bot.domain.campaign import Campaign
 from bot.domain.deadlines import DEFAULT_OFFSETS, Audience, DeadlineDraft, tasks_reminded
-from bot.knowledge.citation import document_name
+from bot.knowledge.citation import described, document_name
 from bot.knowledge.letter_files import EXTENSIONS, NO_TEXT, LetterFileError, extract_text
 from bot.knowledge.letter_index import LetterIndex
 from bot.knowledge.letters import Letter, TaskDate, read_letter
@@ -135,8 +135,10 @@ def preview_lines(letter: Letter, _: Gettext, *, sections: int | None = PREVIEW_
         _("Number: {number}").format(number=document_name(meta, _) if meta.number else unknown),
         _("Date: {date}").format(date=meta.date or unknown),
         _("Issued by: {issuer}").format(issuer=meta.issuer or unknown),
-        _("Passages: {n}").format(n=len(letter.passages)),
     ]
+    lines += [_("Attached: {document}").format(document=described(a, _))
+              for a in letter.attachments]
+    lines.append(_("Passages: {n}").format(n=len(letter.passages)))
     paths = list(dict.fromkeys(" › ".join(p.path) for p in letter.passages if p.path))
     shown = paths if sections is None else paths[:sections]
     lines += [f"  • {p}" for p in shown]
