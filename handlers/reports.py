@@ -10,7 +10,6 @@ from telegram.constants import ChatAction
 from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 
 from bot.context import BotApplication, BotContext
-from bot.i18n import N_
 from bot.reports.render import chart_png, text_table
 from bot.reports.scope import Scope
 from bot.services import reports as service
@@ -22,11 +21,6 @@ async def _scope(update: Update, context: BotContext) -> Scope:
     visitor = await visitor_of(update, context)
     return service.scope_for(visitor.profile, is_admin=visitor.is_admin,
                              so_name=context.services.so_name)
-
-
-FORM_BUTTONS = {"phu_luc_5": N_("📥 Phụ lục 5: not finished"),
-                "phu_luc_4": N_("📥 Phụ lục 4: info to correct"),
-                "unfinished": N_("📥 Who has not finished")}
 
 
 @guard("report")
@@ -47,7 +41,7 @@ async def report(update: Update, context: BotContext) -> None:
         actor=f"tg:{update.effective_user.id if update.effective_user else 0}")
     forms = await service.report_forms(services.db)
     await reply(update, _("The lists the letters ask for (Excel):"), reply_markup=(
-        InlineKeyboardMarkup([[button(_(FORM_BUTTONS[form]), ExportPress(form))
+        InlineKeyboardMarkup([[button(_(service.FORM_BUTTONS[form]), ExportPress(form))
                                for form in forms]])))
 
 

@@ -43,6 +43,12 @@ async def report_for(db: Database, scope: Scope) -> Report:
     return await asyncio.to_thread(build_report, scope, staff, campaign)  # a province: a second
 
 
+# How each form is offered (a button in /baocao, a link on the dashboard).
+FORM_BUTTONS = {"phu_luc_5": N_("📥 Phụ lục 5: not finished"),
+                "phu_luc_4": N_("📥 Phụ lục 4: info to correct"),
+                "unfinished": N_("📥 Who has not finished")}
+
+
 async def report_forms(db: Database) -> tuple[str, ...]:
     """The Excel forms the running campaign's letters ask for (``reports:`` of its file)."""
     return (await current(db)).reports
