@@ -97,6 +97,13 @@ async def remove_letter(db: Database, index: LetterIndex, letter_id: int, *,
     return removed
 
 
+async def answered_last_week(db: Database) -> dict[int, int]:
+    """Letter id → how many questions it answered in the last 7 days (/congvan, `troly
+    letters list`): which letters teachers actually need."""
+    since = dt.datetime.now(dt.UTC) - dt.timedelta(days=7)
+    return await repo.answers_since(db.reader, since.isoformat(timespec="seconds"))
+
+
 def _from_stored(stored: repo.StoredLetter) -> Letter:
     letter = read_letter(stored.body, filename=stored.filename)
     return replace(letter, id=stored.id, meta=stored.meta)
