@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from bot.domain.campaign import Campaign
 from bot.domain.deadlines import DEFAULT_OFFSETS, Audience, DeadlineDraft, tasks_reminded
+from bot.domain.errors import DomainError
+from bot.i18n import N_
 from bot.knowledge.citation import described, document_name
 from bot.knowledge.letter_files import EXTENSIONS, NO_TEXT, LetterFileError, extract_text
 from bot.knowledge.letter_index import LetterIndex
@@ -33,6 +36,15 @@ class LetterDraft:
 
     letter: Letter
     body: str  # the extracted text, stored as it is
+    sha256: str  # of the file: the same file is stored once
+
+
+ALREADY_STORED = N_("This letter is already stored as #{id}; nothing was added.")
+
+
+class LetterAlreadyStored(DomainError):
+    def __init__(self, letter_id: int) -> None:
+        super().__init__(ALREADY_STORED, {"id": letter_id})
 
 
 def read_letter_file(data: bytes, filename: str, *, number: str | None = None,
@@ -46,11 +58,16 @@ def read_letter_file(data: bytes, filename: str, *, number: str | None = None,
     letter = read_letter(body, filename=filename, number=number, date=date, issuer=issuer)
     if not letter.passages:
         raise LetterFileError(NO_TEXT)
-    return LetterDraft(letter, body)
+    return LetterDraft(letter, body, hashlib.sha256(data).hexdigest())
 
 
 async def prepare_letter(data: bytes, filename: str, **overrides: str | None) -> LetterDraft:
     return await asyncio.to_thread(read_letter_file, data, filename, **overrides)
+
+
+async def stored_as(db: Database, draft: LetterDraft) -> int | None:
+    """The number the same file is already stored under, if it is."""
+    return await repo.letter_with_sha256(db.reader, draft.sha256)
 
 
 async def save_letter(db: Database, index: LetterIndex, draft: LetterDraft, *,
@@ -60,13 +77,19 @@ async def save_letter(db: Database, index: LetterIndex, draft: LetterDraft, *,
     The letter is indexed before the transaction commits: if indexing fails, nothing is
     stored (a stored letter the bot cannot quote would come back at every start); if the
     commit fails, it leaves the index again.
+
+    Raises:
+        LetterAlreadyStored: the same file is stored already; nothing is added.
     """
     letter: Letter | None = None
     try:
         async with db.transaction() as tx:
+            existing = await repo.letter_with_sha256(tx, draft.sha256)
+            if existing is not None:
+                raise LetterAlreadyStored(existing)
             letter_id = await repo.add_letter(tx, draft.letter.meta,
                                               filename=draft.letter.filename,
-                                              body=draft.body, actor=actor)
+                                              body=draft.body, sha256=draft.sha256, actor=actor)
             letter = replace(draft.letter, id=letter_id)
             await asyncio.to_thread(index.add, letter)
     except BaseException:
@@ -76,13 +99,14 @@ async def save_letter(db: Database, index: LetterIndex, draft: LetterDraft, *,
     return letter
 
 
-async def add_deadline(db: Database, campaign: Campaign, found: TaskDate, *, actor: str) -> int:
+async def add_deadline(db: Database, campaign: Campaign, found: TaskDate, *, letter_id: int,
+                       actor: str) -> int:
     """A date of a letter as a deadline of the running campaign (its staff tasks, default
-    reminders), audited; the admin adjusts it with /hanchot."""
-    title = found.sentence if len(found.sentence) <= 120 else found.sentence[:119] + "…"
-    draft = DeadlineDraft(title, found.date.day, found.date.month, found.date.year,
-                          tasks_reminded(campaign, Audience.STAFF), Audience.STAFF,
-                          DEFAULT_OFFSETS)
+    reminders), citing the letter and its section, audited; the admin adjusts it with
+    /hanchot."""
+    draft = DeadlineDraft(found.title or found.sentence, found.date.day, found.date.month,
+                          found.date.year, tasks_reminded(campaign, Audience.STAFF),
+                          Audience.STAFF, DEFAULT_OFFSETS, letter_id, found.section)
     async with db.transaction() as tx:
         return await deadline_repo.add_deadline(tx, draft, actor=actor)
 
