@@ -113,7 +113,11 @@ def _parser() -> argparse.ArgumentParser:
     inv.add_argument("--role", choices=["so", "phong"], required=True,
                      help=N_("so: Sở staff; phong: Phòng (or xã/phường) staff"))
     inv.add_argument("--name", required=True, help=N_("the person's full name"))
-    inv.add_argument("--unit", help=N_("the Phòng (or xã/phường) name, for --role phong"))
+    inv.add_argument("--unit", help=N_("the Phòng (or xã/phường) name, for --role phong: one "
+                                       "of the roster's"))
+    inv.add_argument("--new-unit", action="store_true",
+                     help=N_("create the Phòng (or xã/phường) named by --unit when the roster "
+                             "has none of that name"))
     wl = sub.add_parser("web-link", help=N_("a one-time sign-in link to the web dashboard "
                                             "(10 minutes), printed on the last line"))
     wl.add_argument("phone", help=N_("the phone number of a Sở, Phòng officer or principal"))
@@ -310,7 +314,8 @@ def _cmd_ask(settings: Settings, args: argparse.Namespace) -> int:
                 answer = await answer_question(db, engine, question, person=None,
                                                province=province, today=today, record=False,
                                                role=args.role, language=args.lang)
-                text = plain_text(rendered(answer, gettext, province))
+                text = plain_text(rendered(answer, gettext, province,
+                                           hotline=settings.hotline, question=question))
                 if not args.jsonl:
                     print(text)
                     if args.why:
@@ -509,13 +514,13 @@ def _cmd_broadcast(settings: Settings, args: argparse.Namespace) -> int:
     from bot.domain.audience import Audience, SenderScope
     from bot.domain.errors import DomainError
     from bot.domain.people import UnitKind
+    from bot.domain.unit_names import UnknownUnit, find_unit
     from bot.i18n import translator
     from bot.services import broadcasts as service
     from bot.storage import Database
     from bot.storage.broadcasts import count_audience
     from bot.storage.people import units_of_kind
     from bot.text_files import read_text_file
-    from bot.textnorm import fold
 
     _ = translator(args.lang)
     try:
@@ -536,12 +541,11 @@ def _cmd_broadcast(settings: Settings, args: argparse.Namespace) -> int:
             if unit_name:
                 units = [*await units_of_kind(services.db.reader, UnitKind.PHONG),
                          *await units_of_kind(services.db.reader, UnitKind.SCHOOL)]
-                match = [u for u in units if fold(u.name) == fold(unit_name)]
-                if not match:
-                    print("troly: " + _("no unit named “{name}”").format(name=unit_name),
-                          file=sys.stderr)
+                try:
+                    unit_id = find_unit(unit_name, units).id
+                except UnknownUnit as exc:
+                    print("troly: " + _(exc.message).format(**exc.params), file=sys.stderr)
                     return 2
-                unit_id = match[0].id
             audience = Audience(unit_id=unit_id, **fields)  # type: ignore[arg-type]
             campaign = await services.campaign()
             if audience.missing and campaign.task(audience.missing) is None:
@@ -599,9 +603,10 @@ def _cmd_invite(settings: Settings, args: argparse.Namespace) -> int:
         try:
             code = await create_invite(db, role=Role(args.role), unit_name=args.unit,
                                        full_name=args.name, actor="cli",
-                                       so_name=settings.so_name)
+                                       so_name=settings.so_name, new_unit=args.new_unit)
         except DomainError as exc:
-            print("troly: " + translator(args.lang).gettext(exc.message), file=sys.stderr)
+            print("troly: " + translator(args.lang).gettext(exc.message).format(**exc.params),
+                  file=sys.stderr)
             return 2
         finally:
             await db.close()

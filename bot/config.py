@@ -33,6 +33,7 @@ class Settings:
     routing: str = "default"
     webhook_secret: str | None = field(default=None, repr=False)
     so_name: str = "Sở GD&ĐT"
+    hotline: str | None = None  # the Sở's support line, named when the bot cannot answer
     backup_dir: Path | None = None  # None: "backups" beside the database
     backup_keep: int = 14
     log_format: str = "plain"
@@ -123,6 +124,10 @@ def load_settings(env: Mapping[str, str] | None = None, *, dotenv: Path | None =
     if not re.fullmatch(r"\d{1,4}", keep) or int(keep) < 1:
         raise ConfigError("TROLY_BACKUP_KEEP must be how many nightly copies to keep, a whole "
                           "number from 1 (default 14).")
+    hotline = get("TROLY_HOTLINE")
+    if hotline is not None and (len(hotline) > 80 or not re.search(r"\d{3}", hotline)):
+        raise ConfigError("TROLY_HOTLINE must be the Sở's support phone as people dial it, "
+                          "e.g. 0271 3879 107 (at most 80 characters).")
     backup_dir = get("TROLY_BACKUP_DIR")
     log_format = (get("TROLY_LOG_FORMAT") or "plain").lower()
     if log_format not in ("plain", "json"):
@@ -149,6 +154,7 @@ def load_settings(env: Mapping[str, str] | None = None, *, dotenv: Path | None =
         routing=routing,
         webhook_secret=get("TELEGRAM_WEBHOOK_SECRET"),
         so_name=get("TROLY_SO_NAME") or "Sở GD&ĐT",
+        hotline=hotline,
         backup_dir=Path(backup_dir) if backup_dir else None,
         backup_keep=int(keep),
         log_format=log_format,

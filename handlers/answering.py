@@ -17,6 +17,7 @@ from bot.services.answering import (
     most_frequent_unanswered,
     rendered,
 )
+from bot.services.topics import OTHER_PROVINCES, WHOLE_TOPIC, topic_entries, topic_menu
 from handlers.account import contact_keyboard
 from handlers.buttons import EntryPress, TopicPress, button
 from handlers.common import (
@@ -43,14 +44,17 @@ def _title(entry: Entry) -> str:
     return entry.title if len(entry.title) <= BUTTON_CHARS else entry.title[:BUTTON_CHARS - 1] + "…"
 
 
-async def _send_answer(update: Update, context: BotContext, answer: Answer) -> None:
+async def _send_answer(update: Update, context: BotContext, answer: Answer,
+                       question: str = "") -> None:
     """The answer, with buttons: related entries, or candidates and the hand-off to a person."""
     _ = await tr(update, context)
     rows = [[button(_title(e), EntryPress(e.id))]
             for e in answer.candidates[:3]]
     if answer.kind != "confident":
         rows.append([ask_staff_button(_)])
-    await reply(update, rendered(answer, _, context.services.settings.province),
+    settings = context.services.settings
+    await reply(update, rendered(answer, _, settings.province, hotline=settings.hotline,
+                                 question=question),
                 reply_markup=InlineKeyboardMarkup(rows) if rows else None)
 
 
@@ -110,7 +114,7 @@ async def question(update: Update, context: BotContext) -> None:
                                    today=services.local_now().date(), language=_.language)
     if answer.kind != "confident":
         chat_memory(context)[LAST_QUESTION] = text  # for "ask a support officer"
-    await _send_answer(update, context, answer)
+    await _send_answer(update, context, answer, text)
 
 
 @guard("ask")
@@ -130,8 +134,13 @@ async def entry_pressed(update: Update, context: BotContext) -> None:
 @guard("browse_topics")
 async def topics(update: Update, context: BotContext) -> None:
     _ = await tr(update, context)
-    keyboard = [[button(title, TopicPress(key))]
-                for key, title in context.services.topics.items()]
+    services = context.services
+    shown, others = topic_menu(services.topics, services.engine.entries,
+                               services.settings.province)
+    keyboard = [[button(title, TopicPress(key))] for key, title in shown]
+    if others:
+        keyboard.append([button(_("🗺 Other provinces and cities"),
+                                TopicPress(OTHER_PROVINCES))])
     await reply(update, _("Choose a topic:"), reply_markup=InlineKeyboardMarkup(keyboard))
 
 
@@ -140,14 +149,25 @@ async def topic_pressed(update: Update, context: BotContext) -> None:
     query = update.callback_query
     assert query is not None
     _ = await tr(update, context)
+    services = context.services
     key = TopicPress.unpack(query.data).key
-    entries = [e for e in context.services.engine.entries if e.topic == key]
+    if key == OTHER_PROVINCES:
+        _shown, others = topic_menu(services.topics, services.engine.entries,
+                                    services.settings.province)
+        await reply(update, _("Other provinces' rules (for reference; your province's may "
+                              "differ):"), reply_markup=InlineKeyboardMarkup(
+            [[button(title, TopicPress(k))] for k, title in others]))
+        return
+    entries, more = topic_entries(services.engine.entries, key, services.settings.province)
     if not entries:
         await reply(update, _("This button is no longer valid. Type /hoidap to browse the "
                               "topics, or type your question."))
         return
     keyboard = [[button(_title(e), EntryPress(e.id))] for e in entries]
-    title = context.services.topics.get(key, key)
+    if more:
+        keyboard.append([button(_("🗺 Other provinces' questions on this topic"),
+                                TopicPress(key + WHOLE_TOPIC))])
+    title = services.topics.get(key.removesuffix(WHOLE_TOPIC), key)
     await reply(update, f"<b>{esc(title)}</b>\n" + _("Choose a question:"),
                 reply_markup=InlineKeyboardMarkup(keyboard))
 
@@ -155,7 +175,9 @@ async def topic_pressed(update: Update, context: BotContext) -> None:
 @guard("unanswered")
 async def unanswered(update: Update, context: BotContext) -> None:
     _ = await tr(update, context)
-    frequent = await most_frequent_unanswered(context.services.db)
+    services = context.services
+    frequent = await most_frequent_unanswered(services.db, services.engine,
+                                              province=services.settings.province)
     if not frequent:
         await reply(update, _("No unanswered questions so far."))
         return

@@ -99,7 +99,7 @@ def _mark(on: bool, label: str) -> str:
 
 async def _summary(services: Services, broadcast: Broadcast, _: Translator) -> str:
     a = broadcast.audience
-    summary = await service.audience_summary(services.db, a)
+    summary = await service.audience_summary(services.db, a, broadcast)
     parts = [esc(summary.unit_name) if summary.unit_name else _("the whole province")]
     if a.levels:
         parts.append(", ".join(sorted(lv.value for lv in a.levels)))

@@ -13,6 +13,7 @@ from typing import Annotated, Literal
 from telegram import InlineKeyboardButton
 
 from bot.callback_data import CallbackData, OneOf, Range
+from bot.domain.campaign import REPORT_FORMS
 from bot.i18n import LANGUAGES, N_
 from bot.reports.stats import InfoField
 from bot.services.campaigns import known_task_codes
@@ -103,9 +104,10 @@ class LanguagePress(CallbackData, prefix="lang"):
 
 @dataclass(frozen=True)
 class ExportPress(CallbackData, prefix="rp"):
-    """Phụ lục 4 or 5 as Excel."""
+    """An Excel form of the running campaign (Phụ lục 4, 5, or the list of who has not
+    finished)."""
 
-    appendix: Literal["4", "5"]
+    form: Annotated[str, OneOf(set(REPORT_FORMS))]
 
 
 @dataclass(frozen=True)

@@ -39,10 +39,10 @@ async def report(update: Update, context: BotContext) -> None:
     await service.record_view(
         services.db, scope, people=result.total.people,
         actor=f"tg:{update.effective_user.id if update.effective_user else 0}")
+    forms = await service.report_forms(services.db)
     await reply(update, _("The lists the letters ask for (Excel):"), reply_markup=(
-        InlineKeyboardMarkup([[
-            button(_("📥 Phụ lục 5: not finished"), ExportPress("5")),
-            button(_("📥 Phụ lục 4: info to correct"), ExportPress("4"))]])))
+        InlineKeyboardMarkup([[button(_(service.FORM_BUTTONS[form]), ExportPress(form))
+                               for form in forms]])))
 
 
 @guard("report")
@@ -50,7 +50,7 @@ async def export_pressed(update: Update, context: BotContext) -> None:
     query = update.callback_query
     assert query is not None
     _ = await tr(update, context)
-    which = ExportPress.unpack(query.data).appendix
+    which = ExportPress.unpack(query.data).form
     scope = await _scope(update, context)  # recomputed: the button carries no scope
     chat = update.effective_chat
     assert chat is not None

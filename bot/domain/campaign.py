@@ -24,6 +24,12 @@ CODE = re.compile(r"^[a-z][a-z0-9_]{0,11}$")
 SCHOOL_ROLES = (Role.TEACHER, Role.PRINCIPAL, Role.VICE_PRINCIPAL)
 
 
+# The Excel forms the bot can fill, by the key a campaign file declares them with: Bình Phước's
+# Phụ lục 5 (not finished) and 4 (personal info to correct) of letter 000, and a plain list of
+# who has not finished, for any campaign.
+REPORT_FORMS = ("phu_luc_5", "phu_luc_4", "unfinished")
+
+
 class TaskKind(StrEnum):
     """How a task is recorded (docs/campaign.md, "Kinds of task")."""
 
@@ -75,6 +81,7 @@ class Task:
     roles: frozenset[Role] = frozenset(SCHOOL_ROLES)
     levels: frozenset[Level] = frozenset()  # empty: every level
     core_only: bool = False
+    not_core: bool = False  # not for cốt cán (Hà Nội 002, 1.1; Kiên Giang 003, II.1)
     criteria: tuple[Criterion, ...] = ()
     not_rolled_out: bool = False  # review only: may be reported "Chưa triển khai" (001)
     group: str = ""  # review only: "plan" or "report", summed separately for principals
@@ -102,7 +109,7 @@ class Task:
         """Whether ``person`` must do this task (role, level and cốt cán as the file says)."""
         if person.role not in self.roles:
             return False
-        if self.core_only and not person.is_core:
+        if person.is_core != self.core_only and (self.core_only or self.not_core):
             return False
         return not self.levels or person.level is None or person.level in self.levels
 
@@ -172,6 +179,7 @@ class Campaign:
     prerequisites: Prerequisites | None
     deadlines: tuple[DeadlineSpec, ...]
     text: str = field(default="", repr=False)  # the file as loaded
+    reports: tuple[str, ...] = ("unfinished",)  # the Excel forms /baocao offers (REPORT_FORMS)
     _by_code: dict[str, Task] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:

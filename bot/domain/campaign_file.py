@@ -16,6 +16,7 @@ import yaml
 
 from bot.domain.campaign import (
     CODE,
+    REPORT_FORMS,
     SCHOOL_ROLES,
     Campaign,
     Criterion,
@@ -186,10 +187,26 @@ def parse_campaign(text: str) -> tuple[Campaign | None, list[CampaignError]]:
     routing = _routing(r, root, tasks)
     prerequisites = _prerequisites(r, root, codes, letter_keys)
     deadlines = _deadlines(r, root, codes, letter_keys)
+    reports = _reports(r, root)
     if r.errors:
         return None, sorted(r.errors, key=lambda e: e.line)
     return Campaign(key, name, province, routing, tuple(letters), tuple(tasks), prerequisites,
-                    tuple(deadlines), text), []
+                    tuple(deadlines), text, reports), []
+
+
+def _reports(r: _Reader, root: _Map) -> tuple[str, ...]:
+    """The Excel forms of the campaign's letters (``reports: [phu_luc_5, phu_luc_4]``); without
+    the key, the plain list of who has not finished."""
+    if root.get("reports") is None:
+        return ("unfinished",)
+    found = []
+    for line, word in r.items(root, "reports"):
+        if str(word) not in REPORT_FORMS:
+            r.error(line, N_("Unknown report “{value}”: use {known}."), value=word,
+                    known=", ".join(REPORT_FORMS))
+        elif str(word) not in found:
+            found.append(str(word))
+    return tuple(found)
 
 
 def _source(r: _Reader, node: _Map, letter_keys: set[str]) -> str:
@@ -294,11 +311,11 @@ def _tasks(r: _Reader, root: _Map, letter_keys: set[str]) -> list[Task]:
         who_map = r.mapping(node.at("who"), who, "who") if who is not None else _Map()
         roles = _roles(r, who_map) if who_map is not None else frozenset(SCHOOL_ROLES)
         levels = _levels(r, who_map) if who_map is not None else frozenset()
-        core_only = bool(who_map and str(who_map.get("core", "")).lower() in ("only", "true"))
+        core_only, not_core = _core(r, who_map)
         criteria = _criteria(r, node, kind)
         group = ""
         if kind is TaskKind.REVIEW:
-            core_only = True
+            core_only, not_core = True, False
             approver = node.get("approver")
             if approver is None:
                 r.error(node.line, N_("Review task “{code}” has no approver: add “approver: "
@@ -314,10 +331,27 @@ def _tasks(r: _Reader, root: _Map, letter_keys: set[str]) -> list[Task]:
         tasks.append(Task(
             code=code, header=header, label=label,
             label_en=r.text(node, "label_en", required=False), kind=kind, roles=roles,
-            levels=levels, core_only=core_only, criteria=criteria,
+            levels=levels, core_only=core_only, not_core=not_core, criteria=criteria,
             not_rolled_out=bool(node.get("not_rolled_out")) and kind is TaskKind.REVIEW,
             group=group, source=_source(r, node, letter_keys), reasons=_reasons(r, node)))
     return tasks
+
+
+_CORE_WORDS = {"only": (True, False), "true": (True, False), "yes": (True, False),
+               "exclude": (False, True), "never": (False, True), "no": (False, True),
+               "false": (False, True), "any": (False, False), "all": (False, False)}
+
+
+def _core(r: _Reader, who: _Map | None) -> tuple[bool, bool]:
+    """``core: only`` (cốt cán only), ``core: exclude`` (not for cốt cán), or absent (both)."""
+    if not who or who.get("core") is None:
+        return False, False
+    word = str(who["core"]).strip().lower()
+    if word not in _CORE_WORDS:
+        r.error(who.at("core"), N_("“core” must be only (cốt cán only) or exclude (not for "
+                                   "cốt cán), not “{value}”."), value=who["core"])
+        return False, False
+    return _CORE_WORDS[word]
 
 
 def _reasons(r: _Reader, node: _Map) -> tuple[str, str]:

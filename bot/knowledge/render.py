@@ -13,6 +13,7 @@ from bot.knowledge.citation import cite_letter
 from bot.knowledge.engine import LEAD_AT, Answer, Ranking
 from bot.telegram_text import escape as _esc
 from bot.telegram_text import visible_text
+from bot.textnorm import fold
 
 Gettext = Callable[[str], str]
 
@@ -52,11 +53,35 @@ def _hotline(gettext: Gettext) -> str:
     return _esc(gettext("{phone}, branch 2 (Viettel, free of charge).").format(phone=HOTLINE))
 
 
-def render_answer(answer: Answer, gettext: Gettext, *, contacts_html: str | None = None) -> str:
+# Words of a question about the LMS or TEMIS themselves (an account, a login, an error page):
+# only those go to Viettel's LMS hotline; anything else to the Sở's own line.
+_LMS_WORDS = ("lms", "temis", "viettel", "tai khoan", "mat khau", "dang nhap", "he thong",
+              "otp", "loi trang", "khong vao duoc")
+
+
+def about_lms(question: str) -> bool:
+    text = f" {fold(question)} "
+    return any(f" {word} " in text for word in _LMS_WORDS)
+
+
+def _call_line(gettext: Gettext, hotline: str | None, lms: bool | None) -> str:
+    """Whom to call: Viettel's LMS hotline for an LMS question (or when the question is not
+    known), else the deployment's own support line, else nobody (the hand-off remains)."""
+    if lms is None or lms:
+        return _esc(gettext("You can contact the hotline:")) + " " + _hotline(gettext)
+    if hotline:
+        return _esc(gettext("You can call the support line of the Sở: {phone}.").format(
+            phone=hotline))
+    return ""
+
+
+def render_answer(answer: Answer, gettext: Gettext, *, contacts_html: str | None = None,
+                  hotline: str | None = None, lms: bool | None = None) -> str:
     """Telegram HTML for an answer: the entry with its source, a "did you mean", or an honest no.
 
     ``contacts_html`` (already HTML) is added to the "not found" message, e.g. the asker's
-    Phòng or Sở contact, so the teacher knows whom to ask instead.
+    Phòng or Sở contact, so the teacher knows whom to ask instead. ``hotline`` is the
+    deployment's support line; ``lms`` whether the question is about the LMS (``about_lms``).
     """
     if answer.kind == "confident" and answer.entry is not None:
         parts = [answer.entry.answer, _source_line(answer, gettext)]
@@ -76,19 +101,13 @@ def render_answer(answer: Answer, gettext: Gettext, *, contacts_html: str | None
         parts = [
             _esc(gettext("Did you mean one of these?")),
             "\n".join(lines),
-            _esc(
-                gettext(
-                    "Please ask again in more detail, or choose one of the topics above. "
-                    "If none fits, you can contact the hotline:"
-                )
-            )
-            + " "
-            + _hotline(gettext),
+            _esc(gettext("Please ask again in more detail, or choose one of the topics above.")),
+            _call_line(gettext, hotline, lms),
         ]
     else:
         parts = [
             _esc(gettext("Sorry, I could not find this in the training documents.")),
-            _esc(gettext("You can contact the hotline:")) + " " + _hotline(gettext),
+            _call_line(gettext, hotline, lms),
             _esc(gettext("I can also pass your question to a staff member.")),
         ]
         if contacts_html:

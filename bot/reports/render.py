@@ -35,6 +35,7 @@ _NAME_WIDTH = 18
 PHU_LUC_5_TITLE = ("PHỤ LỤC 5. DANH SÁCH CBQL, GV CHƯA HOÀN THÀNH MÔ ĐUN 1 VÀ CÁC NHIỆM VỤ "
                    "TRƯỚC KHI BỒI DƯỠNG MÔ ĐUN 2, 3, 4")
 PHU_LUC_5_HEADERS = ("STT", "Họ và tên", "Trường", "Chức vụ", "Cấp học", "Lý do")
+UNFINISHED_TITLE = "DANH SÁCH CBQL, GV CHƯA HOÀN THÀNH CÁC VIỆC CỦA ĐỢT BỒI DƯỠNG"
 PHU_LUC_4_TITLE = "PHỤ LỤC 4. DANH SÁCH CBQL, GV CẦN ĐIỀU CHỈNH THÔNG TIN CÁ NHÂN TRÊN LMS"
 PHU_LUC_4_HEADERS = ("STT", "Họ và tên", "Thông tin sai", "Thông tin đúng")
 FIELD_NAMES = {InfoField.FULL_NAME: "Họ và tên", InfoField.BIRTH_DATE: "Ngày sinh",
@@ -218,12 +219,13 @@ def as_text_cell(sheet: WriteOnlyWorksheet, value: str) -> WriteOnlyCell:
     return cell
 
 
-def phu_luc_5_xlsx(report: Report) -> bytes:
+def phu_luc_5_xlsx(report: Report, title: str = PHU_LUC_5_TITLE) -> bytes:
     """Phụ lục 5 of 000 (the letter's columns): who has not finished the campaign's tasks, the
-    "Lý do" naming each unfinished task as the campaign file words it."""
+    "Lý do" naming each unfinished task as the campaign file words it. Under another ``title``,
+    the same list for a campaign whose letters ask for no particular form."""
     rows = ((n, r.full_name, r.school, r.role, r.level, r.reason)
             for n, r in enumerate(report.unfinished_rows(), start=1))
-    return _workbook_bytes(PHU_LUC_5_TITLE, report.scope.title, PHU_LUC_5_HEADERS,
+    return _workbook_bytes(title, report.scope.title, PHU_LUC_5_HEADERS,
                            (6, 28, 32, 17, 9, 70), rows)
 
 

@@ -16,6 +16,7 @@ from bot.domain.errors import DomainError, PermissionDenied
 from bot.domain.people import Person, Profile, Role, Unit, UnitKind
 from bot.domain.permissions import role_tags
 from bot.domain.phones import ForeignNumber, contact_phone
+from bot.domain.unit_names import find_unit
 from bot.i18n import DEFAULT_LANGUAGE, N_
 from bot.storage import Database, erasure
 from bot.storage import accounts as account_repo
@@ -140,22 +141,33 @@ async def set_language(db: Database, telegram_user_id: int, language: str) -> No
 
 
 async def create_invite(db: Database, *, role: Role, unit_name: str | None, full_name: str,
-                        actor: str, so_name: str, now: dt.datetime | None = None) -> str:
+                        actor: str, so_name: str, now: dt.datetime | None = None,
+                        new_unit: bool = False) -> str:
     """A single-use code for ``/start CODE`` that expires after a week.
 
-    Sở staff join the Sở; Phòng staff join the named Phòng (or xã/phường), created if new.
+    Sở staff join the Sở; Phòng staff join the named Phòng (or xã/phường), which must exist
+    (the roster makes units) unless ``new_unit`` asks to create it.
+
+    Raises:
+        UnknownUnit: no Phòng of that name; the message names the closest ones.
     """
     if role not in (Role.PHONG_STAFF, Role.SO_STAFF):
         raise PermissionDenied(N_("Invitations are only for Phòng and Sở staff; teachers and "
                                   "principals join through the school roster."))
     if role is Role.PHONG_STAFF and not unit_name:
         raise DomainError(N_("Please name the Phòng (or commune/ward) for this invitation."))
+    unit_id: int | None = None
+    if role is Role.PHONG_STAFF and not new_unit:
+        unit_id = find_unit(unit_name or "", await phong_units(db)).id
     code = secrets.token_urlsafe(12)
     expires = (now or dt.datetime.now(dt.UTC)) + INVITE_TTL
     async with db.transaction() as tx:
         so_id = await people_repo.ensure_so(tx, so_name)
-        unit_id = so_id if role is Role.SO_STAFF else await people_repo.get_or_create_unit(
-            tx, UnitKind.PHONG, unit_name or "", so_id)
+        if role is Role.SO_STAFF:
+            unit_id = so_id
+        elif unit_id is None:  # --new-unit, asked for by name
+            unit_id = await people_repo.get_or_create_unit(tx, UnitKind.PHONG, unit_name or "",
+                                                           so_id)
         await account_repo.create_invite(tx, code=code, role=role, unit_id=unit_id,
                                          full_name=full_name, created_by=actor,
                                          expires_at=expires)

@@ -15,7 +15,7 @@ from bot.i18n import Translator, translator
 from bot.knowledge.engine import Answer, AnsweringEngine
 from bot.knowledge.entries import PROVINCES, Entry
 from bot.knowledge.letters import is_newer
-from bot.knowledge.render import render_answer
+from bot.knowledge.render import about_lms, render_answer
 from bot.services.campaigns import current
 from bot.services.deadline_answers import (
     asks_current_deadline,
@@ -105,9 +105,13 @@ def _stated(answer: Answer) -> str:
     return answer.entry.answer if answer.entry is not None and answer.kind != "none" else ""
 
 
-def rendered(answer: Answer, _: Translator, province: str | None) -> str:
-    """The answer as Telegram HTML; another province's rule says whose rule it is first."""
-    text = render_answer(answer, _)
+def rendered(answer: Answer, _: Translator, province: str | None, *, hotline: str | None = None,
+             question: str | None = None) -> str:
+    """The answer as Telegram HTML; another province's rule says whose rule it is first. A
+    "not found" names the deployment's ``hotline``, Viettel's only for a ``question`` about
+    the LMS."""
+    text = render_answer(answer, _, hotline=hotline,
+                         lms=None if question is None else about_lms(question))
     entry = answer.entry
     if (answer.kind != "confident" or entry is None or entry.province is None
             or same_province(entry.province, province)):
@@ -124,5 +128,12 @@ def entry_answer(engine: AnsweringEngine, entry: Entry) -> Answer:
     return Answer(kind="confident", entry=entry, confidence=1.0, candidates=related[:3])
 
 
-async def most_frequent_unanswered(db: Database) -> list[FrequentQuestion]:
-    return await questions_repo.most_frequent_unanswered(db.reader)
+async def most_frequent_unanswered(db: Database, engine: AnsweringEngine, *,
+                                   province: str | None = None,
+                                   limit: int = 10) -> list[FrequentQuestion]:
+    """The questions still unanswered, most asked first: one that an entry (an FAQ the Sở
+    approved since, most often) now answers with confidence is no longer listed."""
+    frequent = await questions_repo.most_frequent_unanswered(db.reader, limit=limit * 5)
+    still = [q for q in frequent
+             if engine.answer(q.text, province=province).kind != "confident"]
+    return still[:limit]

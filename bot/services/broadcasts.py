@@ -153,7 +153,8 @@ async def queue(db: Database, broadcast_id: int, sender: Sender, *, urgent: bool
                      params={"id": broadcast_id})
     if urgent and scope.kind is not UnitKind.SO:
         raise PermissionDenied(N_("Only the Sở may send an announcement as urgent."))
-    recipients = await repo.reachable_people(db.reader, broadcast.audience, await current(db))
+    recipients = await repo.reachable_people(db.reader, broadcast.audience, await current(db),
+                                             exclude=await _author_people(db, broadcast))
     if not recipients:
         raise DomainError(N_("Nobody in this audience uses the assistant yet, so nobody would "
                              "receive it. Please widen the audience."))
@@ -168,6 +169,16 @@ async def queue(db: Database, broadcast_id: int, sender: Sender, *, urgent: bool
                     subject=f"broadcast:{broadcast_id}", audience=broadcast.audience.to_json(),
                     recipients=len(recipients), urgent=urgent)
     return len(recipients)
+
+
+async def _author_people(db: Database, broadcast: Broadcast) -> set[int]:
+    """Who wrote the announcement, on the roster: they do not receive it themselves."""
+    people = {broadcast.author_id} if broadcast.author_id else set()
+    if broadcast.author.startswith("tg:") and broadcast.author[3:].isdigit():
+        account = await account_by_telegram_id(db.reader, int(broadcast.author[3:]))
+        if account is not None and account.person_id is not None:
+            people.add(account.person_id)
+    return people
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,9 +270,13 @@ class AudienceSummary:
     reachable: int  # of them, those who use the assistant
 
 
-async def audience_summary(db: Database, audience: Audience) -> AudienceSummary:
+async def audience_summary(db: Database, audience: Audience,
+                           draft: Broadcast | None = None) -> AudienceSummary:
+    """Whom the audience reaches; the ``draft``'s author left out (never sent their own)."""
     unit = await unit_by_id(db.reader, audience.unit_id) if audience.unit_id else None
-    total, reachable = await repo.count_audience(db.reader, audience, await current(db))
+    author = await _author_people(db, draft) if draft is not None else set()
+    total, reachable = await repo.count_audience(db.reader, audience, await current(db),
+                                                 exclude=author)
     return AudienceSummary(unit.name if unit else None, total, reachable)
 
 

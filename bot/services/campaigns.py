@@ -58,7 +58,7 @@ class Preview:
 
 def _signature(task: Task) -> tuple[object, ...]:
     return (task.header, task.label, task.kind, task.roles, task.levels, task.core_only,
-            task.criteria, task.not_rolled_out, task.group)
+            task.not_core, task.criteria, task.not_rolled_out, task.group)
 
 
 async def preview(db: Database, new: Campaign) -> Preview:

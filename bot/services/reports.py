@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import asyncio
 
-from bot.domain.errors import PermissionDenied
+from bot.domain.errors import DomainError, PermissionDenied
 from bot.domain.people import Profile, Role
 from bot.i18n import N_
-from bot.reports.render import phu_luc_4_xlsx, phu_luc_5_xlsx
+from bot.reports.render import (
+    PHU_LUC_5_TITLE,
+    UNFINISHED_TITLE,
+    phu_luc_4_xlsx,
+    phu_luc_5_xlsx,
+)
 from bot.reports.scope import Scope
 from bot.reports.stats import Report, build_report
 from bot.services.campaigns import current
@@ -38,20 +43,41 @@ async def report_for(db: Database, scope: Scope) -> Report:
     return await asyncio.to_thread(build_report, scope, staff, campaign)  # a province: a second
 
 
+# How each form is offered (a button in /baocao, a link on the dashboard).
+FORM_BUTTONS = {"phu_luc_5": N_("📥 Phụ lục 5: not finished"),
+                "phu_luc_4": N_("📥 Phụ lục 4: info to correct"),
+                "unfinished": N_("📥 Who has not finished")}
+
+
+async def report_forms(db: Database) -> tuple[str, ...]:
+    """The Excel forms the running campaign's letters ask for (``reports:`` of its file)."""
+    return (await current(db)).reports
+
+
 async def export(db: Database, scope: Scope, which: str, *, actor: str) -> tuple[str, bytes]:
-    """(file name, .xlsx) of Phụ lục 5 or 4 for the scope; every export leaves an audit row."""
-    if which == "5":
-        report = await report_for(db, scope)
-        content = await asyncio.to_thread(phu_luc_5_xlsx, report)
-        rows = report.total.people - report.total.finished
-        name = "phu_luc_5_chua_hoan_thanh.xlsx"
-    else:
+    """(file name, .xlsx) of a form the running campaign declares, for the scope; every export
+    leaves an audit row.
+
+    Raises:
+        DomainError: the running campaign does not declare that form (an old button).
+    """
+    if which not in await report_forms(db):
+        raise DomainError(N_("This list is not part of the running campaign. Type /baocao to "
+                             "see the lists it asks for."))
+    if which == "phu_luc_4":
         corrections = await open_corrections(db.reader, scope)
         content = await asyncio.to_thread(phu_luc_4_xlsx, corrections, scope)
         rows = len(corrections)
         name = "phu_luc_4_sua_thong_tin.xlsx"
+    else:
+        report = await report_for(db, scope)
+        title = PHU_LUC_5_TITLE if which == "phu_luc_5" else UNFINISHED_TITLE
+        content = await asyncio.to_thread(phu_luc_5_xlsx, report, title)
+        rows = report.total.people - report.total.finished
+        name = ("phu_luc_5_chua_hoan_thanh.xlsx" if which == "phu_luc_5"
+                else "danh_sach_chua_hoan_thanh.xlsx")
     async with db.transaction() as tx:
-        await audit(tx, actor=actor, action=f"export.phu_luc_{which}",
+        await audit(tx, actor=actor, action=f"export.{which}",
                     subject=f"{scope.kind}:{scope.unit_id}", rows=rows)
     return name, content
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 import aiosqlite
@@ -118,8 +119,8 @@ def _task_owner_sql(task: Task) -> tuple[str, list[object]]:
     roles = sorted(r.value for r in task.roles)
     where = [f"p.role IN ({','.join('?' * len(roles))})"]
     params: list[object] = list(roles)
-    if task.core_only:
-        where.append("p.is_core = 1")
+    if task.core_only or task.not_core:
+        where.append(f"p.is_core = {int(task.core_only)}")
     if task.levels:
         levels = sorted(lv.value for lv in task.levels)
         where.append(f"(p.level IS NULL OR p.level IN ({','.join('?' * len(levels))}))")
@@ -156,10 +157,19 @@ def audience_sql(audience: Audience, campaign: Campaign | None = None,
     return " AND ".join(where), params
 
 
+def _without(where: str, params: list[object],
+             exclude: Collection[int]) -> tuple[str, list[object]]:
+    """The audience without ``exclude`` (its author: nobody is sent their own announcement)."""
+    if not exclude:
+        return where, params
+    return (f"{where} AND p.id NOT IN ({','.join('?' * len(exclude))})",
+            [*params, *sorted(exclude)])
+
+
 async def count_audience(conn: aiosqlite.Connection, audience: Audience,
-                         campaign: Campaign) -> tuple[int, int]:
+                         campaign: Campaign, exclude: Collection[int] = ()) -> tuple[int, int]:
     """(people the audience names, of whom reachable: a linked, unblocked account)."""
-    where, params = audience_sql(audience, campaign)
+    where, params = _without(*audience_sql(audience, campaign), exclude)
     rows = await conn.execute_fetchall(
         f"SELECT COUNT(*), COUNT(a.telegram_user_id) FROM people p "
         f"JOIN units u ON u.id = p.unit_id "
@@ -170,8 +180,8 @@ async def count_audience(conn: aiosqlite.Connection, audience: Audience,
 
 
 async def reachable_people(conn: aiosqlite.Connection, audience: Audience,
-                           campaign: Campaign) -> list[int]:
-    where, params = audience_sql(audience, campaign)
+                           campaign: Campaign, exclude: Collection[int] = ()) -> list[int]:
+    where, params = _without(*audience_sql(audience, campaign), exclude)
     rows = await conn.execute_fetchall(
         f"SELECT p.id FROM people p JOIN units u ON u.id = p.unit_id "
         f"JOIN accounts a ON a.person_id = p.id AND a.blocked_at IS NULL WHERE {where} "

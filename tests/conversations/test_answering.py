@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import replace
 
+from bot.app import Services, offline_telegram
+from bot.config import Settings
 from bot.offline import OfflineTelegram
+from bot.pacing import RateLimits, SimulatedClock
 from bot.storage import Database
-from tests.conftest import ADMIN_ID
+from tests.conftest import ADMIN_ID, FakeClock
 
 
 async def test_a_guest_asks_without_diacritics_and_gets_the_answer_with_its_source(
@@ -25,7 +29,8 @@ async def test_an_out_of_scope_question_gets_an_honest_no_with_the_contacts(
         telegram: OfflineTelegram, demo_db: Database) -> None:
     guest = telegram.user(702, "Khách")
     [answer] = await guest.send("luong giao vien thang nay bao nhieu vay")
-    assert "không tìm thấy" in answer.text and "18008000" in answer.text
+    assert "không tìm thấy" in answer.text
+    assert "18008000" not in answer.text  # Viettel's LMS hotline knows nothing of salaries
     assert "Nguồn" not in answer.text
     assert answer.button_texts == ["🙋 Hỏi cán bộ hỗ trợ"]
     admin = telegram.user(ADMIN_ID)
@@ -72,6 +77,58 @@ async def test_strange_input_gets_a_sensible_reply(telegram: OfflineTelegram) ->
         assert len(replies) == 1 and replies[0].text.strip()
     [too_long] = await user.send("mô đun " * 800)
     assert "quá dài" in too_long.text and "ví dụ" in too_long.text
+
+
+async def test_not_found_names_the_deployments_hotline_and_viettel_only_for_the_lms(
+        settings: Settings, demo_db: Database, clock: FakeClock) -> None:
+    services = Services(settings=replace(settings, hotline="0271 3879 107"), db=demo_db,
+                        clock=clock, limits=RateLimits(clock=SimulatedClock()))
+    telegram = await offline_telegram(services)
+    try:
+        guest = telegram.user(705)
+        [salary] = await guest.send("luong giao vien thang nay bao nhieu vay")
+        assert "0271 3879 107" in salary.text and "18008000" not in salary.text
+        [lms] = await guest.send("trang lms bao loi 502 khi mo bai giang video thi phai lam gi")
+        assert lms.kind == "text" and "18008000" in lms.text, lms.text
+    finally:
+        await telegram.application.shutdown()
+
+
+async def dong_nai_bot(settings: Settings, demo_db: Database,
+                       clock: FakeClock) -> OfflineTelegram:
+    services = Services(settings=replace(settings, province="dong_nai"), db=demo_db,
+                        clock=clock, limits=RateLimits(clock=SimulatedClock()))
+    return await offline_telegram(services)
+
+
+async def test_hoidap_shows_the_own_province_first_and_others_on_request(
+        settings: Settings, demo_db: Database, clock: FakeClock) -> None:
+    telegram = await dong_nai_bot(settings, demo_db, clock)
+    try:
+        guest = telegram.user(706)
+        [menu] = await guest.send("/hoidap")
+        assert not any("Hà Nội" in b or "TP.HCM" in b or "Kiên Giang" in b
+                       for b in menu.button_texts), menu.button_texts
+        [others] = await guest.press("Tỉnh, thành phố khác", menu)
+        assert any("Hà Nội" in b for b in others.button_texts)
+        [deadlines] = await guest.press("hạn chót", menu)
+        more = deadlines.button_texts[-1]
+        assert "tỉnh, thành phố khác" in more.lower(), deadlines.button_texts
+        [everything] = await guest.press(more, deadlines)
+        assert len(everything.button_texts) > len(deadlines.button_texts) - 1
+    finally:
+        await telegram.application.shutdown()
+
+
+async def test_binh_phuoc_named_in_a_dong_nai_bot_is_its_own_rule(
+        settings: Settings, demo_db: Database, clock: FakeClock) -> None:
+    telegram = await dong_nai_bot(settings, demo_db, clock)
+    try:
+        [answer] = await telegram.user(707).send(
+            "ở Bình Phước cốt cán nộp kế hoạch hỗ trợ đồng nghiệp cho ai duyệt")
+        assert "Nguồn" in answer.text and "không phải quy định của tỉnh" not in answer.text
+    finally:
+        await telegram.application.shutdown()
 
 
 async def test_a_question_no_letter_covers_gets_no_guess_but_the_hand_off(

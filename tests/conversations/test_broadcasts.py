@@ -225,3 +225,15 @@ async def test_the_command_line_broadcast_reaches_a_bot_api_server(
         assert [m.text for m in server.api.messages_to(int(phone))] == [
             FROM_ADMIN + "Lịch tập huấn TEMIS"]
     assert server.api.messages_to(int(OTHERS[0])) == []
+
+
+async def test_the_sender_does_not_receive_her_own_announcement(
+        telegram: OfflineTelegram, demo_db: Database) -> None:
+    teachers = ["0914000002", "0914000003"]  # TH Võ Thị Sáu, KIM's school
+    [kim, *_others] = await linked(telegram, KIM, *teachers)
+    await kim.send("/thongbao")
+    [menu] = await kim.send("Họp hội đồng sư phạm lúc 14 giờ.")
+    await kim.press("Gửi", menu)
+    for phone in teachers:
+        assert announcements_to(telegram, phone, "📢") == 1
+    assert announcements_to(telegram, KIM, "📢") == 0

@@ -105,12 +105,16 @@ async def test_an_approved_draft_is_answered_without_a_restart(
     [proposed] = await tuan.send("/themfaq 1")
     assert "/duyetfaq" in proposed.text
     admin = telegram.user(ADMIN_ID)
+    [unanswered] = await admin.send("/chuatraloi")
+    assert QUESTION[:30] in unanswered.text
     [draft] = await admin.send("/duyetfaq")
     [live] = await admin.press("Duyệt", draft)
     assert "từ nay" in live.text
 
     [answer] = await telegram.user(904).send(QUESTION)
     assert "kèm giấy nghỉ thai sản" in answer.text and "Nguồn" in answer.text
+    [unanswered] = await admin.send("/chuatraloi")  # the approved FAQ answers it now
+    assert QUESTION[:30] not in unanswered.text
 
 
 async def test_questions_waiting_two_working_days_are_reminded_to_staff(

@@ -175,3 +175,36 @@ def test_backup_settings_have_defaults_and_refuse_nonsense() -> None:
     for keep in ("0", "-1", "many"):
         with pytest.raises(ConfigError, match="TROLY_BACKUP_KEEP"):
             load_settings({"TROLY_BACKUP_KEEP": keep})
+
+
+async def test_restore_is_refused_while_the_console_uses_the_database(
+        demo_db: Database, cli: CliRun, tmp_path: Path) -> None:
+    """The offline console is a troly process too (issue 20): restore waits until it is closed,
+    and doctor says something uses the database although no bot runs."""
+    import asyncio
+    import os
+    import sys
+
+    from tests.conversations.live_bot import ROOT
+
+    cli("backup", "--to", str(tmp_path / "copies"))
+    [copy] = backups_in(tmp_path / "copies")
+    env = {"PATH": os.environ.get("PATH", ""), "HOME": str(tmp_path), "LANG": "C.UTF-8",
+           "PYTHONPATH": str(ROOT), "TROLY_DB_PATH": str(demo_db.path)}
+    console = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "chat", cwd=tmp_path, env=env,
+        stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.STDOUT)
+    assert console.stdin is not None and console.stdout is not None
+    try:
+        await asyncio.wait_for(console.stdout.readuntil(b"> "), 60)  # the console's prompt
+        code, out, err = cli("restore", str(copy))
+        assert code == 1 and out == "" and "bảng điều khiển ngoại tuyến" in err, err
+        code, out, _err = cli("doctor")
+        assert "Bot không chạy" in out and "đang dùng cơ sở dữ liệu" in out, out
+    finally:
+        console.stdin.close()
+        await asyncio.wait_for(console.wait(), 60)
+    assert not kept_aside(demo_db.path)
+    code, _out, err = cli("restore", str(copy))
+    assert code == 0, err

@@ -29,10 +29,12 @@ def _by(viewer: WebViewer) -> str:
 @page("answer_tickets")
 async def questions(request: Request, viewer: WebViewer) -> Response:
     _ = tr_of(viewer)
-    db = services_of(request).db
+    services = services_of(request)
+    db = services.db
     tables = []
     if allowed("unanswered", viewer.tags):
-        frequent = await most_frequent_unanswered(db)
+        frequent = await most_frequent_unanswered(db, services.engine,
+                                                  province=services.settings.province)
         tables.append(Table(_("Questions the assistant could not answer, most asked first"),
                             [_("Question"), _("Times asked"), _("Last asked")],
                             [[q.text[:300], q.count, q.last_asked[:10]] for q in frequent]))
