@@ -67,14 +67,17 @@ def cmd_letters(settings: Settings, args: argparse.Namespace) -> int:
         if not args.file.is_file():
             print(f"troly: no such file: {args.file}", file=sys.stderr)
             return 2
+        data = args.file.read_bytes()
+        if pages := service.pages_to_read(data, args.file.name):
+            print(_("Reading the scan ({n} pages)…").format(n=pages), file=sys.stderr)
         try:
-            draft = service.read_letter_file(args.file.read_bytes(), args.file.name,
+            draft = service.read_letter_file(data, args.file.name,
                                              number=args.number, date=args.date,
                                              issuer=args.issuer)
         except LetterFileError as exc:
             print(_(exc.message).format(**exc.params), file=sys.stderr)
             return 1
-        print("\n".join(service.preview_lines(draft.letter, _, sections=None)))
+        print("\n".join(service.preview_lines(draft, _, sections=None)))
         if args.dry_run:
             return 0
 

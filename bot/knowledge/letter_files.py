@@ -12,10 +12,17 @@ import io
 import logging
 import threading
 import zipfile
+from dataclasses import dataclass
 from pathlib import PurePath
+from typing import TYPE_CHECKING
 
 from bot.i18n import N_
+from bot.knowledge import ocr
+from bot.knowledge.ocr import ScanReading
 from bot.textnorm import nfc
+
+if TYPE_CHECKING:
+    import pypdfium2 as pdfium
 
 log = logging.getLogger(__name__)
 
@@ -42,12 +49,23 @@ def extension(filename: str) -> str:
     return PurePath(filename.lower()).suffix
 
 
+@dataclass(frozen=True, slots=True)
+class LetterText:
+    text: str
+    scan: ScanReading | None = None  # what OCR read, when some pages were pictures
+
+
 def extract_text(data: bytes, filename: str) -> str:
-    """The letter's text, lines as the letter has them.
+    """The letter's text, lines as the letter has them (see ``read_text``)."""
+    return read_text(data, filename).text
+
+
+def read_text(data: bytes, filename: str) -> LetterText:
+    """The letter's text, lines as the letter has them; scanned PDF pages are read by OCR.
 
     Raises:
-        LetterFileError: unsupported type, too large, corrupt, password-protected, a scan,
-            or no text at all.
+        LetterFileError: unsupported type, too large, corrupt, password-protected, a scan
+            that cannot be read, or no text at all.
     """
     kind = extension(filename)
     if kind not in EXTENSIONS:
@@ -56,50 +74,95 @@ def extract_text(data: bytes, filename: str) -> str:
         raise LetterFileError(TOO_LARGE, mb=MAX_LETTER_BYTES // 2**20)
     if not data.strip():
         raise LetterFileError(N_("The file is empty. Please send the letter again."))
+    scan = None
     if kind == ".pdf":
-        text = _pdf_text(data)
+        text, scan = _pdf_text(data)
     elif kind == ".docx":
         text = _docx_text(data)
     else:
         text = _txt_text(data)
     text = nfc(text).replace("\r\n", "\n").replace("\r", "\n")
     if sum(ch.isalpha() for ch in text) < _MIN_LETTERS:
-        raise LetterFileError(NO_TEXT)
-    return text
+        raise LetterFileError(ocr.BLANK if scan else NO_TEXT)
+    return LetterText(text, scan)
 
 
-def _pdf_text(data: bytes) -> str:
-    """Text of every page with PDFium (pypdfium2): a 30-page letter in a fraction of a second.
-    PDFium is not thread-safe, so one file is read at a time."""
+def _letters(text: str) -> int:
+    return sum(ch.isalpha() for ch in text)
+
+
+def _open_pdf(data: bytes) -> pdfium.PdfDocument:
     import pypdfium2 as pdfium
 
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if "password" in str(exc).lower():
+            raise LetterFileError(N_("This PDF is protected by a password. Please send a "
+                                     "copy without a password, or the .docx.")) from None
+        log.info("unreadable pdf")
+        raise LetterFileError(N_(
+            "I cannot read this PDF: the file is damaged or is not a PDF. Please export it "
+            "again from Word, or send the .docx. (A roster goes as .xlsx; /mau gives the "
+            "template.)")) from None
+
+
+def _page_texts(document: pdfium.PdfDocument) -> tuple[list[str], list[int]]:
+    """Each page's text layer, and the pages (from 0) that are pictures with (almost) no text."""
+    texts, pictures = [], []
+    for n, page in enumerate(document):
+        textpage = page.get_textpage()
+        texts.append(textpage.get_text_range())
+        textpage.close()
+        if _letters(texts[-1]) < _MIN_LETTERS_PER_PAGE and ocr.has_picture(page):
+            pictures.append(n)
+        page.close()
+    return texts, pictures
+
+
+def _pdf_text(data: bytes) -> tuple[str, ScanReading | None]:
+    """Text of every page with PDFium (pypdfium2): a 30-page letter in a fraction of a second.
+    Pages that are pictures are rendered here and read by OCR once PDFium is released (it is
+    not thread-safe, so one file is read at a time)."""
     with _PDFIUM:
+        document = _open_pdf(data)
         try:
-            document = pdfium.PdfDocument(data)
-        except pdfium.PdfiumError as exc:
-            if "password" in str(exc).lower():
-                raise LetterFileError(N_("This PDF is protected by a password. Please send a "
-                                         "copy without a password, or the .docx.")) from None
-            log.info("unreadable pdf")
-            raise LetterFileError(N_(
-                "I cannot read this PDF: the file is damaged or is not a PDF. Please export it "
-                "again from Word, or send the .docx. (A roster goes as .xlsx; /mau gives the "
-                "template.)")) from None
-        try:
-            pages = []
-            for page in document:
-                textpage = page.get_textpage()
-                pages.append(textpage.get_text_range())
-                textpage.close()
-                page.close()
+            pages, pictures = _page_texts(document)
+            if pictures and not ocr.available():
+                raise LetterFileError(ocr.NOT_AVAILABLE)
+            if len(pictures) > ocr.MAX_SCAN_PAGES:
+                raise LetterFileError(ocr.TOO_MANY_PAGES, n=len(pictures),
+                                      max=ocr.MAX_SCAN_PAGES)
+            images = [(n + 1, ocr.render(document[n])) for n in pictures]
         finally:
             document.close()
-    letters = sum(ch.isalpha() for page in pages for ch in page)
-    if letters < _MIN_LETTERS_PER_PAGE * max(1, len(pages)):
-        raise LetterFileError(N_("This PDF is a scan: it holds pictures of the pages, not "
-                                 "text, so I cannot quote it. Please send a text PDF (saved "
-                                 "from Word) or the .docx."))
-    return "\n".join(pages)
+    if not images:
+        if _letters("".join(pages)) < _MIN_LETTERS_PER_PAGE * max(1, len(pages)):
+            raise LetterFileError(ocr.NOT_AVAILABLE)
+        return "\n".join(pages), None
+    try:
+        scan = ocr.read_pages(images)
+    except ocr.UnreadableScan as exc:
+        raise LetterFileError(exc.message, **exc.params) from None
+    for read in scan.pages:
+        pages[read.number - 1] = read.text
+    return "\n".join(pages), scan
+
+
+def scanned_pages(data: bytes, filename: str) -> int:
+    """How many pages of the file OCR is going to read (0 for a text file, or when OCR is
+    missing): what the admin is told to wait for."""
+    if extension(filename) != ".pdf" or not ocr.available():
+        return 0
+    with _PDFIUM:
+        try:
+            document = _open_pdf(data)
+        except LetterFileError:
+            return 0  # the reading itself says what is wrong
+        try:
+            return len(_page_texts(document)[1])
+        finally:
+            document.close()
 
 
 def _docx_text(data: bytes) -> str:

@@ -21,7 +21,7 @@ class StoredLetter:
 
 def _letter(row: aiosqlite.Row) -> StoredLetter:
     return StoredLetter(row["id"], LetterMeta(row["number"], row["date"], row["issuer"],
-                                              row["subject"]),
+                                              row["subject"], bool(row["scanned"])),
                         row["filename"], row["body"], row["added_at"])
 
 
@@ -33,12 +33,13 @@ async def all_letters(conn: aiosqlite.Connection) -> list[StoredLetter]:
 async def add_letter(tx: aiosqlite.Connection, meta: LetterMeta, *, filename: str, body: str,
                      actor: str) -> int:
     cur = await tx.execute(
-        "INSERT INTO letters (number, date, issuer, subject, filename, body, added_by, added_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (meta.number, meta.date, meta.issuer, meta.subject, filename, body, actor, utcnow()))
+        "INSERT INTO letters (number, date, issuer, subject, scanned, filename, body, added_by, "
+        "added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (meta.number, meta.date, meta.issuer, meta.subject, int(meta.scanned), filename, body,
+         actor, utcnow()))
     assert cur.lastrowid is not None
     await audit(tx, actor=actor, action="letter.add", subject=f"letter:{cur.lastrowid}",
-                number=meta.number, date=meta.date, chars=len(body))
+                number=meta.number, date=meta.date, chars=len(body), scanned=meta.scanned)
     return cur.lastrowid
 
 
