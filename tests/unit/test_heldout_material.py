@@ -1,0 +1,41 @@
+"""The held-out material (eval/heldout) stays usable: every letter builds into the file it
+names and reads with its number, date and issuer, and every question set loads with 12 or
+more in-scope questions. Answers are not checked here: that set is measured, never tuned on."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import yaml
+
+from bot.knowledge.evaluation import load_items
+from bot.services.letters import read_letter_file
+
+HELDOUT = Path(__file__).resolve().parents[2] / "eval" / "heldout"
+
+
+def _builder():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("heldout_build", HELDOUT / "build.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_every_heldout_letter_builds_and_reads_with_its_header(tmp_path: Path) -> None:
+    built = {p.name: p for p in _builder().build(tmp_path)}
+    assert {Path(n).suffix for n in built} == {".docx", ".pdf"}
+    for spec_file in HELDOUT.glob("*.yaml"):
+        spec = yaml.safe_load(spec_file.read_text(encoding="utf-8"))
+        if "file" not in spec:
+            continue
+        path = built[spec["file"]]
+        meta = read_letter_file(path.read_bytes(), path.name).letter.meta
+        number = spec["header_left"][2].removeprefix("Số: ")
+        assert meta.number == number
+        assert meta.issuer.startswith("Sở GD&ĐT ")
+        assert meta.date.endswith(("/2026", "/2027"))
+        questions = load_items(HELDOUT / f"{spec_file.stem}_qa.yaml")
+        assert sum(q.kind != "out_of_scope" for q in questions) >= 12
+        assert any(q.kind == "out_of_scope" for q in questions)
