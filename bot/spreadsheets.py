@@ -4,9 +4,11 @@ The file's content decides, not its name: an .xls or a PDF renamed to .xlsx is r
 message that says what to do, rather than failing deep inside a parser.
 
 Reading is bounded, because a small file can describe a huge sheet: a 5 KB .xlsx may hold one
-cell at row 1,048,576 or column XFD. The sheet's declared size is checked first, and the
-sheet is then streamed row by row (the declared size can lie or be missing), stopping as soon
-as a limit is passed; only rows that hold something are kept. Reading takes seconds for a big
+cell at row 1,048,576 or column XFD, a 400 KB one a 400 MB cell or 30 million empty rows.
+What each part of the file unpacks to is checked first (:mod:`bot.archive_limits`), then the
+sheet's declared size, and the sheet is then streamed row by row (the declared size can lie or
+be missing) through a guard that stops at the first cell, row or run of tags past its limit;
+only rows that hold something are kept. Reading takes seconds for a big
 province, so the bot does it in a worker thread (:func:`read_table_in_thread`), one at a time.
 """
 
@@ -17,11 +19,13 @@ import csv
 import functools
 import io
 import logging
+import re
 import zipfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from bot.archive_limits import GuardedXml, UnpackLimitError, XmlLimits, open_checked, scan
 from bot.domain.cells import UncalculatedFormula
 from bot.i18n import N_
 
@@ -32,7 +36,12 @@ MAX_ROWS = 100_000  # people; the sheet may have up to TITLE_ROWS more (titles, 
 TITLE_ROWS = 10  # as many as the header is looked for in (bot.domain.roster.find_header)
 LAST_ROW = MAX_ROWS + TITLE_ROWS
 MAX_COLUMNS = 100
-MAX_UNPACKED_BYTES = 200 * 1024 * 1024  # shared strings, styles…: read whole by openpyxl
+MAX_CELL_CHARS = 32_767  # Excel's own limit
+# What the parts may unpack to: a sheet is streamed, the rest is read whole by openpyxl.
+MEMBER_LIMITS = (("xl/worksheets/*.xml", 128 * 2**20), ("xl/sharedStrings.xml", 16 * 2**20),
+                 ("*.xml", 8 * 2**20), ("*.rels", 8 * 2**20))
+MAX_UNPACKED_BYTES = 200 * 2**20
+MAX_SHARED_STRINGS = 1_000_000  # different texts; a 100,000-person list has a few hundred k
 CSV_FIELD_LIMIT = 128 * 1024  # the csv module's own limit, named for the message
 Row = tuple[int, Sequence[object]]
 
@@ -41,6 +50,12 @@ _TOO_BIG = N_("The sheet is too big: at most {rows} rows and {columns} columns c
               "(this one reaches row {row}, column {column}). Please keep only the list: "
               "delete the empty rows and columns below and to the right of it, or copy the "
               "list into a new file.")
+_TOO_MANY_ROWS = N_("The sheet has more than {rows} rows, empty rows included, the most I read; "
+                    "please delete the empty rows below the list, or copy the list into a new "
+                    "file.")
+_TOO_MANY_TEXTS = N_("The file holds more than {limit} different texts, the most I read for a "
+                     "list of {rows} people; please copy the list into a new file and resend "
+                     "it.")
 _DAMAGED = N_("The Excel file is damaged or incomplete and could not be read. Please open it "
               "in Excel, save it again as .xlsx and resend it.")
 
@@ -116,8 +131,9 @@ def _read_csv(data: bytes) -> list[Row]:
         raise SpreadsheetError(N_("The CSV file is not UTF-8. In Excel choose Save As → "
                                   "\"CSV UTF-8 (Comma delimited)\".")) from exc
     if "\x00" in text:
-        raise SpreadsheetError(N_("Only .xlsx and .csv (UTF-8) files can be read. Please use the "
-                                  "template (/mau)."))
+        raise SpreadsheetError(N_("The CSV file is damaged (it holds null bytes, which a text "
+                                  "file never does); please save it again from Excel as \"CSV "
+                                  "UTF-8\" and resend it."))
     sample = text[:4096]
     try:
         dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
@@ -142,17 +158,38 @@ def _read_csv(data: bytes) -> list[Row]:
     return rows
 
 
+def _rows_counted(count: int) -> SpreadsheetError:
+    return SpreadsheetError(_TOO_MANY_ROWS, {"rows": f"{LAST_ROW:,}".replace(",", ".")})
+
+
+def _texts_counted(count: int) -> SpreadsheetError:
+    return SpreadsheetError(_TOO_MANY_TEXTS, {
+        "limit": f"{MAX_SHARED_STRINGS:,}".replace(",", "."),
+        "rows": f"{MAX_ROWS:,}".replace(",", ".")})
+
+
+SHEET_LIMITS = XmlLimits(longest_text=MAX_CELL_CHARS,
+                         record=re.compile(rb"<(?:\w+:)?row[\s/>]"), max_records=LAST_ROW,
+                         too_many_records=_rows_counted)
+STRINGS_LIMITS = XmlLimits(longest_text=MAX_CELL_CHARS,
+                           record=re.compile(rb"<(?:\w+:)?si[\s/>]"),
+                           max_records=MAX_SHARED_STRINGS, too_many_records=_texts_counted)
+
+
 def _check_unpacked_sizes(data: bytes) -> None:
-    """A zip bomb is refused before openpyxl inflates its shared strings or styles."""
+    """A zip bomb is refused before openpyxl inflates a part: every part within its size, and
+    the shared strings (which openpyxl reads whole) within their cell and count limits."""
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            total = sum(info.file_size for info in archive.infolist()
-                        if not info.filename.startswith("xl/worksheets/"))
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        with open_checked(data, MEMBER_LIMITS, total=MAX_UNPACKED_BYTES) as archive:
+            if "xl/sharedStrings.xml" in archive.NameToInfo:
+                scan(archive, "xl/sharedStrings.xml", STRINGS_LIMITS)
+    except UnpackLimitError as exc:
+        raise SpreadsheetError(exc.message, exc.params) from None
+    except SpreadsheetError:
+        raise
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
         raise SpreadsheetError(N_("The Excel file could not be opened. Please save it again as "
                                   ".xlsx and resend it.")) from exc
-    if total > MAX_UNPACKED_BYTES:
-        raise SpreadsheetError(_TOO_LARGE)
 
 
 def _read_xlsx(data: bytes) -> list[Row]:
@@ -161,6 +198,8 @@ def _read_xlsx(data: bytes) -> list[Row]:
         return _stream_first_sheet(data)
     except SpreadsheetError:
         raise
+    except UnpackLimitError as exc:
+        raise SpreadsheetError(exc.message, exc.params) from None
     except Exception as exc:  # openpyxl fails on damaged files with any of a dozen types
         log.debug("xlsx refused: %s", type(exc).__name__)
         raise SpreadsheetError(_DAMAGED) from None
@@ -175,11 +214,11 @@ def _stream_first_sheet(data: bytes) -> list[Row]:
         sheet = workbook.worksheets[0]
         if not isinstance(sheet, ReadOnlyWorksheet):
             raise SpreadsheetError(_DAMAGED)
-        declared_rows, declared_columns = sheet.max_row or 0, sheet.max_column or 0
+        declared_rows, declared_columns = _declared_size(sheet)
         if declared_rows > LAST_ROW or declared_columns > MAX_COLUMNS:
             raise _too_big(declared_rows, declared_columns)
         rows: list[Row] = []
-        with sheet._get_source() as source:
+        with sheet._get_source() as member, GuardedXml(member, SHEET_LIMITS) as source:
             parser = _parser_class()(source, sheet._shared_strings, data_only=True,
                                  epoch=workbook.epoch, date_formats=workbook._date_formats,
                                  timedelta_formats=workbook._timedelta_formats)
@@ -191,6 +230,18 @@ def _stream_first_sheet(data: bytes) -> list[Row]:
         return _fill_merged(rows, merged.mergeCell if merged is not None else [])
     finally:
         workbook.close()
+
+
+def _declared_size(sheet: Any) -> tuple[int, int]:
+    """The rows and columns the sheet's <dimension> declares, (0, 0) without one; read
+    through the guard, as openpyxl looks for it to the end of a sheet that has none."""
+    from openpyxl.worksheet._reader import WorkSheetParser
+
+    with sheet._get_source() as member, GuardedXml(member, SHEET_LIMITS) as source:
+        dimensions = WorkSheetParser(source, []).parse_dimensions()
+    if dimensions is None:
+        return 0, 0
+    return dimensions[3] or 0, dimensions[2] or 0
 
 
 def _rows(parser: Any) -> Iterator[tuple[int, list[object]]]:

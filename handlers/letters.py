@@ -45,7 +45,8 @@ async def letter_file(update: Update, context: BotContext) -> None:
         await reply(update, esc(_(exc.message).format(**exc.params)))
         return
     chat_memory(context)[DRAFT] = draft
-    text = (f"<b>{esc(_('I read this letter. Please check it:'))}</b>\n"
+    heading = _("I read this letter. Please check it:")  # outside the f-string, for Babel
+    text = (f"<b>{esc(heading)}</b>\n"
             + esc("\n".join(service.preview_lines(draft, _))) + "\n\n"
             + esc(_("Save it? From then on I answer from it, quoting it word for word.")))
     buttons = InlineKeyboardMarkup([[button(_("✅ Save"), LetterPress("save")),
@@ -156,7 +157,7 @@ async def letters_command(update: Update, context: BotContext) -> None:
         await reply(update, esc(_("No letter is loaded yet. Send a letter here as a .pdf, "
                                   ".docx or .txt file to add it.")))
         return
-    lines = [f"<b>{esc(_('Letters I answer from:'))}</b>"]
+    lines = ["<b>" + esc(_("Letters I answer from:")) + "</b>"]
     lines += [f"#{x.id} {esc(document_name(x.meta, _))} · {esc(x.meta.date)} · "
               f"{esc(x.meta.issuer)}\n   {esc(x.meta.subject[:120])}" for x in letters[:30]]
     rows = [[button(_("🗑 Remove #{id}").format(id=x.id), LetterRemovePress(x.id))]

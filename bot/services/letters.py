@@ -89,12 +89,24 @@ async def pages_to_read_async(data: bytes, filename: str) -> int:
 
 async def save_letter(db: Database, index: LetterIndex, draft: LetterDraft, *,
                       actor: str) -> Letter:
-    """Store the letter (one transaction, audited) and put it in the index at once."""
-    async with db.transaction() as tx:
-        letter_id = await repo.add_letter(tx, draft.letter.meta, filename=draft.letter.filename,
-                                          body=draft.body, actor=actor)
-    letter = replace(draft.letter, id=letter_id)
-    await asyncio.to_thread(index.add, letter)
+    """Store the letter (one transaction, audited) and put it in the index at once.
+
+    The letter is indexed before the transaction commits: if indexing fails, nothing is
+    stored (a stored letter the bot cannot quote would come back at every start); if the
+    commit fails, it leaves the index again.
+    """
+    letter: Letter | None = None
+    try:
+        async with db.transaction() as tx:
+            letter_id = await repo.add_letter(tx, draft.letter.meta,
+                                              filename=draft.letter.filename,
+                                              body=draft.body, actor=actor)
+            letter = replace(draft.letter, id=letter_id)
+            await asyncio.to_thread(index.add, letter)
+    except BaseException:
+        if letter is not None:  # removes nothing when it was never added
+            await asyncio.to_thread(index.remove, letter.id)
+        raise
     return letter
 
 

@@ -4,6 +4,7 @@ gives it to setWebhook, and refuses forged posts (403) and malformed bodies (400
 from __future__ import annotations
 
 import json
+import socket
 import sqlite3
 import time
 import urllib.error
@@ -111,3 +112,50 @@ async def test_with_the_secret_a_real_update_is_processed(
         log = await bot.stop()
     assert "generated a random secret" not in log
     assert "configured-secret_123" not in log
+
+
+def _raw_post(port: int, headers: dict[str, str], body: bytes = b"") -> int:
+    """The status the server answers after only the headers (and ``body``) were sent: a
+    server that waited for the announced body would time out here instead."""
+    lines = ["POST /telegram HTTP/1.1", f"Host: 127.0.0.1:{port}",
+             *(f"{k}: {v}" for k, v in headers.items()), "", ""]
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as conn:
+        conn.sendall("\r\n".join(lines).encode() + body)
+        answer = conn.recv(1024)
+    return int(answer.split(b" ", 2)[1])
+
+
+def _nested(levels: int) -> bytes:
+    return b'{"update_id": 5, "message": ' + b"[" * levels + b"]" * levels + b"}"
+
+
+async def test_the_secret_is_checked_before_the_body_is_read_and_large_bodies_get_413(
+        tmp_path: Path, settings: Settings, demo_db: Database) -> None:
+    port = free_port()
+    secret = "configured-secret_123"
+    async with live_bot(tmp_path, settings.db_path, "run", "--webhook-url",
+                        "https://bot.example.vn", "--port", str(port),
+                        TELEGRAM_WEBHOOK_SECRET=secret) as bot:
+        await _started(bot)
+        json_type = {"Content-Type": "application/json"}
+        huge = {**json_type, "Content-Length": str(95 * 2**20)}
+        assert _raw_post(port, huge) == 403  # answered without reading 95 MB
+        assert _raw_post(port, {**huge, "X-Telegram-Bot-Api-Secret-Token": "guess"}) == 403
+        good = {**json_type, "X-Telegram-Bot-Api-Secret-Token": secret}
+        assert _raw_post(port, {**good, "Content-Length": str(95 * 2**20)}) == 413
+        assert _raw_post(port, {**good, "Content-Length": str(2**20 + 1)}) == 413
+        assert _post(port, b"{" + b" " * 2**20 + b"}", good) == 413
+        chunk = b" " * 2**19
+        chunked = b"".join(b"%x\r\n%s\r\n" % (len(chunk), chunk) for _ in range(3)) + b"0\r\n\r\n"
+        assert _raw_post(port, {**good, "Transfer-Encoding": "chunked"}, chunked) in (400, 413)
+        assert _post(port, _nested(100_000), good) == 400  # was 500, RecursionError
+        assert _post(port, _nested(40), good) == 400
+        start = json.dumps({"update_id": 10, "message": {
+            "message_id": 3, "date": int(time.time()), "chat": {"id": 32, "type": "private"},
+            "from": {"id": 32, "is_bot": False, "first_name": "Lan"}, "text": "/start",
+            "entities": [{"type": "bot_command", "offset": 0, "length": 6}]}}).encode()
+        assert _post(port, start, good) == 200  # the server still serves real updates
+        await bot.wait_for(lambda: bot.server.api.messages_to(32), "the greeting")
+        log = await bot.stop()
+    assert "Traceback" not in log
+    assert "RecursionError" not in log
