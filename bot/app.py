@@ -19,7 +19,7 @@ from bot.context import (
 from bot.i18n import LANGUAGES, translator
 from bot.logs import trace_handlers
 from bot.offline import OFFLINE_TOKEN, FakeBotApi, OfflineRequest, OfflineTelegram
-from bot.services.campaigns import adopt_province_campaign
+from bot.services.campaigns import settle_province
 from bot.services.letters import load_letters
 from bot.services.tickets import load_approved_faq
 from bot.storage import Database
@@ -67,7 +67,7 @@ async def _prepare(application: BotApplication) -> None:
     assert services is not None
     if not services.db.is_open:
         await services.db.connect()
-    await adopt_province_campaign(services.db, services.settings.province)
+    await settle_province(services.db, services.settings.province)
     await load_approved_faq(services.db, services.engine, services.topics)
     await load_letters(services.db, services.engine.letters)
     await services.inputs.load()

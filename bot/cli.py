@@ -35,8 +35,8 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--listen", default="127.0.0.1",
                      help=N_("address to listen on in webhook mode (behind a reverse proxy)"))
 
-    chat = sub.add_parser("chat", help=N_("offline console on the demo database"))
-    chat.add_argument("--db", type=Path, help=N_("use this database instead of the demo one"))
+    chat = sub.add_parser("chat", help=N_("offline console (the demo database unless --db, "
+                                          "TROLY_DB_PATH or a token says otherwise)"))
     chat.add_argument("--reset", action="store_true",
                       help=N_("rebuild the demo database first (what was tried in it is lost)"))
 
@@ -56,7 +56,8 @@ def _parser() -> argparse.ArgumentParser:
                      help=N_("read one question per line on stdin, print one JSON object per line"))
     ask.add_argument("--role", help=N_("asker's role: gv, gv_cotcan, cbql, cbql_cotcan, ht, "
                                     "phong, so"))
-    ask.add_argument("--province", help=N_("binh_phuoc, ha_noi, kien_giang or tphcm"))
+    ask.add_argument("--province", help=N_("the asker's province, by code or name, old or new "
+                                           "(default: the deployment's)"))
     cli_letters.add_letters_option(ask)
 
     ev = sub.add_parser("eval", help=N_("score the engine on a question set (../shared/eval "
@@ -109,7 +110,19 @@ def _parser() -> argparse.ArgumentParser:
     cli_ops.add_parsers(sub)
     cli_campaign.add_parsers(sub)
     cli_letters.add_parsers(sub)
+    _add_db_option(parser, default=None)
     return parser
+
+
+def _add_db_option(parser: argparse.ArgumentParser, default: object) -> None:
+    """``--db FILE`` before or after any command word: the database (bot.deployment)."""
+    parser.add_argument("--db", type=Path, default=default,
+                        help=N_("the database to use (a new file is created); default: "
+                                "TROLY_DB_PATH, else the demo database when there is no token"))
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for child in set(action.choices.values()):
+                _add_db_option(child, argparse.SUPPRESS)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -145,8 +158,8 @@ def _cmd_run(settings: Settings, args: argparse.Namespace) -> int:
         from bot.console import run_console_sync
 
         print(translator(args.lang).gettext("TELEGRAM_BOT_TOKEN is not set: starting the offline "
-                                    "console on the demo database instead (see .env.example "
-                                    "to run the real bot)."))
+                                            "console instead (see .env.example to run the real "
+                                            "bot)."))
         logging.getLogger().setLevel(logging.WARNING)
         run_console_sync(settings, language=args.lang)
         return 0
@@ -180,19 +193,18 @@ async def _check_telegram(settings: Settings) -> None:
 
 
 def _cmd_chat(settings: Settings, args: argparse.Namespace) -> int:
-    from bot.console import reset_demo_database, run_console_sync
+    from bot.console import run_console_sync
+    from bot.deployment import is_demo, reset_demo_database
 
     if args.reset:
-        if args.db is not None:
+        if not is_demo(settings.db_path):
             _ = translator(args.lang)
             print("troly: " + _("--reset rebuilds only the demo database; leave out --db"),
                   file=sys.stderr)
             return 2
-        asyncio.run(reset_demo_database())
-    if args.db is not None and not args.db.is_file():
-        raise FileNotFoundError(2, "No such file or directory", str(args.db))
+        asyncio.run(reset_demo_database(settings.db_path))
     logging.getLogger().setLevel(logging.WARNING)
-    run_console_sync(settings, args.db, language=args.lang)
+    run_console_sync(settings, language=args.lang)
     return 0
 
 
@@ -256,6 +268,7 @@ def _cmd_ask(settings: Settings, args: argparse.Namespace) -> int:
     import datetime as dt
     import json
 
+    from bot.domain.provinces import region
     from bot.i18n import translator
     from bot.knowledge.render import plain_text
     from bot.services.answering import answer_question, rendered
@@ -270,13 +283,12 @@ def _cmd_ask(settings: Settings, args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 2
     gettext = translator("vi")
-    province = args.province or settings.province
+    province = region(args.province) if args.province else settings.province
     today = dt.datetime.now(settings.timezone).date()
 
     async def run() -> int:
         engine = cli_letters.engine_with_letters(args.letters)
         db = await Database.open(settings.db_path)
-        print(f"database: {settings.db_path}", file=sys.stderr)
         try:
             await load_approved_faq(db, engine, {})
             if not args.letters:  # the letters the Sở gave the bot

@@ -16,8 +16,9 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
                                            "a campaign file (docs/campaign.md)"))
     camp_sub = camp.add_subparsers(dest="action", required=True)
     check = camp_sub.add_parser("check", help=N_("list the file's errors by line; change nothing"))
-    check.add_argument("file", help=N_("a campaign file (.yaml), or the name of a shipped one "
-                                    "(binh_phuoc, ha_noi, kien_giang, tphcm)"))
+    check.add_argument("file", help=N_("a campaign file (.yaml), or a province with a shipped "
+                                    "one (dong_nai or binh_phuoc, ha_noi, an_giang or "
+                                    "kien_giang, tphcm)"))
     load = camp_sub.add_parser("load", help=N_("make the file the running campaign (all or "
                                                "nothing)"))
     load.add_argument("file")
@@ -25,12 +26,13 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
 
 
 def read_campaign_text(name: str) -> str:
-    """A path, or the name of a campaign shipped with the bot."""
-    from bot.campaigns import PROVINCE_FILES, bundled_text
+    """A path, or a province whose campaign is shipped with the bot (old or new name)."""
+    from bot.campaigns import bundled_text, shipped_file
 
     path = Path(name)
-    if not path.exists() and name in PROVINCE_FILES:
-        return bundled_text(PROVINCE_FILES[name])
+    shipped = shipped_file(name)
+    if not path.exists() and shipped:
+        return bundled_text(shipped)
     return path.read_text(encoding="utf-8")
 
 
@@ -52,7 +54,6 @@ def _cmd_campaign(settings: Settings, args: argparse.Namespace) -> int:
     async def run() -> int:
         db = await Database.open(settings.db_path)
         try:
-            print(f"database: {settings.db_path}")
             if args.action == "show":
                 print(describe(await service.current(db)))
                 return 0

@@ -1,4 +1,5 @@
-"""What every ``troly`` command shares: its language, one-line errors, the database it uses.
+"""What every ``troly`` command shares: its language, one-line errors, the database it uses
+(decided in ``bot.deployment``).
 
 Officers run these commands, not developers: help reads in Vietnamese (English with
 ``--lang en`` or an English locale), a mistake or an outage is one line that says what to do
@@ -9,24 +10,25 @@ that reads or writes data first says which database it is.
 from __future__ import annotations
 
 import argparse
+import asyncio
 import errno
+import logging
 import os
 import sqlite3
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import replace
-from pathlib import Path
 from typing import Any, NoReturn
 
-from bot.config import DEFAULT_DB_PATH, Settings
+from bot import bot_lock
+from bot.config import Settings
+from bot.deployment import database_line, decide_database, settle_database
 from bot.domain.errors import DomainError
 from bot.i18n import LANGUAGES, N_, Translator, translator
 
-# Commands that open the database (the others read only files or the knowledge base).
-# ``run`` and ``chat`` name theirs as they start (the console always uses the demo database).
-DATA_COMMANDS = frozenset({"import-roster", "import-status", "reminders", "deadlines",
-                           "broadcast", "invite", "letters"})
-DEMO_DB_PATH = Path("data/demo.sqlite3")  # as in bot.console, which imports the bot
+# Commands that open the database: it is created and its province settled before they run,
+# and they hold it "in use" while they run (troly restore refuses meanwhile).
+DATA_COMMANDS = frozenset({"run", "chat", "ask", "import-roster", "import-status", "reminders",
+                           "deadlines", "broadcast", "invite", "letters", "campaign"})
 
 # argparse's own words, so that its help and errors speak the user's language too.
 ARGPARSE_MESSAGES = (
@@ -88,45 +90,12 @@ def translate_help(parser: argparse.ArgumentParser, _: Translator) -> None:
                 translate_help(sub, _)
 
 
-def _env_sets_db_path() -> bool:
-    if os.environ.get("TROLY_DB_PATH", "").strip():
-        return True
-    if Path(".env").exists():
-        from dotenv import dotenv_values
-
-        return bool((dotenv_values(".env").get("TROLY_DB_PATH") or "").strip())
-    return False
-
-
-def with_database(settings: Settings) -> tuple[Settings, bool]:
-    """The settings every command uses, and whether they point at the demo database.
-
-    Without a token ``make run`` opens the console on the demo database; so, unless
-    TROLY_DB_PATH says otherwise, the other commands work on that same database.
-    """
-    if settings.token or _env_sets_db_path() or settings.db_path != Path(DEFAULT_DB_PATH):
-        return settings, False
-    import asyncio
-
-    from bot.console import ensure_demo_database
-    from bot.demo import DEMO_SO_NAME
-
-    asyncio.run(ensure_demo_database(DEMO_DB_PATH))  # as make run would have built it
-    return replace(settings, db_path=DEMO_DB_PATH, so_name=DEMO_SO_NAME), True
-
-
-def database_line(settings: Settings, demo: bool, _: Translator) -> str:
-    if demo:
-        return _("Database: {path} (the demo data of the offline console; set TROLY_DB_PATH "
-                 "for another one)").format(path=settings.db_path)
-    return _("Database: {path}").format(path=settings.db_path)
-
-
 _FILE_REASONS = {
     errno.ENOENT: N_("no such file or folder"),
     errno.EACCES: N_("permission denied"),
     errno.EISDIR: N_("it is a folder, not a file"),
     errno.ENOTDIR: N_("a part of the path is not a folder"),
+    errno.EEXIST: N_("a file stands where a folder is needed"),
     errno.EROFS: N_("the disk is read-only"),
 }
 
@@ -162,13 +131,22 @@ def run_command(command: Callable[[Settings, argparse.Namespace], Any], settings
                 args: argparse.Namespace, _: Translator) -> int:
     """Run one command; whatever goes wrong ends as one line on stderr, not a traceback.
 
-    A command that touches data first says which database it uses.
+    Every command first says which database it uses (on stderr when its output is JSON).
     """
     try:
-        if args.command in DATA_COMMANDS:
-            settings, demo = with_database(settings)
-            print(database_line(settings, demo, _))
-        return int(command(settings, args) or 0)
+        settings, demo = decide_database(settings, getattr(args, "db", None))
+        line = database_line(settings, demo, _)
+        if settings.log_format == "json":  # a service's journal: JSON objects only
+            logging.getLogger("troly").info("%s", line)
+        elif getattr(args, "jsonl", False) or getattr(args, "json", False):
+            print(line, file=sys.stderr, flush=True)
+        else:
+            print(line, flush=True)
+        if args.command not in DATA_COMMANDS:
+            return int(command(settings, args) or 0)
+        settings = asyncio.run(settle_database(settings, demo))
+        with bot_lock.using(settings.db_path):
+            return int(command(settings, args) or 0)
     except KeyboardInterrupt:
         return 130
     except Exception as exc:

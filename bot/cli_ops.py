@@ -48,6 +48,12 @@ PROBLEMS = {
     "backup_stale": N_("No backup in the last 2 days: run troly backup and check the nightly "
                        "job."),
     "disk_low": N_("Less than 512 MB of disk is free."),
+    "campaign_empty": N_("The running campaign has no tasks (no campaign file is shipped for "
+                         "this province): load the Sở's own with troly campaign load FILE "
+                         "(docs/campaign.md)."),
+    "province_mismatch": N_("TROLY_PROVINCE differs from the province this database was set "
+                            "up for: the database's province is kept; use another database "
+                            "for another province."),
 }
 
 
@@ -141,6 +147,13 @@ def cmd_restore(settings: Settings, args: argparse.Namespace) -> int:
                  "restore.").format(file=db_path))
         return 1
     try:
+        sole = bot_lock.acquire_sole_use(db_path)
+    except bot_lock.InUse:
+        bot_lock.release(lock)
+        _error(_("Another troly process (the offline console or a command) is using {file}: "
+                 "close it first, then restore.").format(file=db_path))
+        return 1
+    try:
         try:
             found = check_restorable(args.file)
         except BackupError as exc:
@@ -158,6 +171,7 @@ def cmd_restore(settings: Settings, args: argparse.Namespace) -> int:
             _error(_("Nothing was restored: {error}").format(error=message))
             return 1
     finally:
+        bot_lock.release(sole)
         bot_lock.release(lock)
     print(_("Restored {file} into {db} (schema {old} → {new}).").format(
         file=args.file, db=db_path, old=found.schema_version, new=restored.schema_version))
@@ -201,6 +215,10 @@ def doctor_lines(report: dict[str, Any], _: Translator) -> list[str]:
             state=_("writable") if db["writable"] else _("NOT writable"),
             version=db["schema_version"], latest=db["latest_version"],
             check=db["quick_check"]))
+    if "campaign" in report:
+        c = report["campaign"]
+        lines.append(_("Province: {province}; running campaign: {name} ({tasks} tasks).").format(
+            province=c["province_name"], name=c["name"], tasks=c["tasks"]))
     tg = report["telegram"]
     if not tg["checked"]:
         lines.append(_("Telegram: not checked (no token)."))
@@ -243,6 +261,9 @@ def doctor_lines(report: dict[str, Any], _: Translator) -> list[str]:
           "tesseract-ocr-vie); scans are refused with a clear message."))
     lines.append(_("The bot is running.") if report["bot"]["running"]
                  else _("The bot is not running."))
+    if report["bot"]["in_use"] and not report["bot"]["running"]:
+        lines.append(_("Another troly process (the offline console or a command) is using the "
+                       "database."))
     for code in report["problems"]:
         lines.append(f"❌ {_(PROBLEMS[code])}")
     lines.append(_("✅ Everything is fine.") if report["ok"] else

@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from bot.knowledge.entries import PROVINCES
+from bot.domain.provinces import PROVINCES
+from bot.domain.provinces import province as find_province
 
 DEFAULT_DB_PATH = "data/troly.sqlite3"
 DEFAULT_TIMEZONE = "Asia/Ho_Chi_Minh"
@@ -25,6 +26,7 @@ class Settings:
     token: str | None = field(default=None, repr=False)
     api_base_url: str | None = None
     db_path: Path = Path(DEFAULT_DB_PATH)
+    db_path_given: bool = False  # TROLY_DB_PATH is set (else bot.deployment decides)
     timezone: ZoneInfo = field(default_factory=lambda: ZoneInfo(DEFAULT_TIMEZONE))
     admin_ids: frozenset[int] = frozenset()
     province: str | None = None
@@ -93,10 +95,13 @@ def load_settings(env: Mapping[str, str] | None = None, *, dotenv: Path | None =
                               "commas, e.g. 123456789,987654321.")
         admins.add(int(part))
 
-    province = get("TROLY_PROVINCE")
-    if province is not None and province not in PROVINCES:
-        raise ConfigError(f"TROLY_PROVINCE must be one of {', '.join(PROVINCES)} "
-                          "(or empty when the deployment serves no single province).")
+    province_text = get("TROLY_PROVINCE")
+    found = find_province(province_text)
+    if province_text is not None and found is None:
+        raise ConfigError(f"TROLY_PROVINCE={province_text!r} is not a province: use one of "
+                          f"{', '.join(p.code for p in PROVINCES)} (a former province's code "
+                          "such as binh_phuoc also works), or leave it empty.")
+    province = found.code if found else None
 
     routing = get("TROLY_APPROVAL_ROUTING") or "default"
     if routing not in ("default", "kien_giang"):
@@ -117,6 +122,7 @@ def load_settings(env: Mapping[str, str] | None = None, *, dotenv: Path | None =
         token=token,
         api_base_url=base_url,
         db_path=Path(get("TROLY_DB_PATH") or DEFAULT_DB_PATH),
+        db_path_given=get("TROLY_DB_PATH") is not None,
         timezone=timezone,
         admin_ids=frozenset(admins),
         province=province,

@@ -17,16 +17,11 @@ from typing import TextIO
 
 from bot.app import Services, offline_telegram
 from bot.config import Settings
-from bot.demo import DEMO_PROVINCE, DEMO_ROSTER, DEMO_SO_NAME
 from bot.domain.phones import normalise_phone
 from bot.i18n import N_, translator
 from bot.offline import OfflineTelegram, SentMessage
-from bot.services.imports import import_roster
-from bot.spreadsheets import read_table_file
 from bot.storage import Database
-from bot.storage.people import count_people
 
-DEMO_DB_PATH = Path("data/demo.sqlite3")
 CONSOLE_ADMIN_ID = 999
 STRANGER_ID = 1001
 
@@ -73,29 +68,6 @@ def render(message: SentMessage) -> str:
     for number, text in enumerate(message.button_texts, start=1):
         lines.append(f"   [{number}] {text}")
     return "\n".join(lines)
-
-
-async def ensure_demo_database(path: Path) -> None:
-    """Create the demo database with the fictional province's roster the first time."""
-    db = await Database.open(path)
-    try:
-        if await count_people(db.reader) == 0:
-            rows = read_table_file(DEMO_ROSTER)
-            report = await import_roster(db, rows, actor="demo", so_name=DEMO_SO_NAME)
-            if not report.ok:
-                raise RuntimeError(f"demo roster is invalid: {report.errors[:3]}")
-    finally:
-        await db.close()
-
-
-async def reset_demo_database(path: Path = DEMO_DB_PATH) -> None:
-    """Throw away what was tried in the demo (imports, sign-ups, approvals) and rebuild it."""
-    def remove() -> None:
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
-
-    await asyncio.to_thread(remove)
-    await ensure_demo_database(path)
 
 
 class Console:
@@ -189,16 +161,12 @@ class Console:
         print(self._("(you are now {who})").format(who=who), file=self.out)
 
 
-async def run_console(settings: Settings, *, db_path: Path | None = None,
-                      stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout,
-                      language: str = "vi") -> None:
-    path = db_path or DEMO_DB_PATH
-    if path == DEMO_DB_PATH or not path.exists():
-        await ensure_demo_database(path)
-    settings = dataclasses.replace(
-        settings, db_path=path, admin_ids=settings.admin_ids | {CONSOLE_ADMIN_ID},
-        so_name=DEMO_SO_NAME if path == DEMO_DB_PATH else settings.so_name,
-        province=settings.province or (DEMO_PROVINCE if path == DEMO_DB_PATH else None))
+async def run_console(settings: Settings, *, stdin: TextIO | None = None,
+                      stdout: TextIO | None = None, language: str = "vi") -> None:
+    """The console on the database and province ``bot.deployment`` decided and settled."""
+    stdin, stdout = stdin or sys.stdin, stdout or sys.stdout
+    path = settings.db_path
+    settings = dataclasses.replace(settings, admin_ids=settings.admin_ids | {CONSOLE_ADMIN_ID})
     services = Services(settings=settings, db=await Database.open(path))
     telegram = await offline_telegram(services)
     console = Console(telegram, stdout, language)
@@ -219,6 +187,5 @@ async def run_console(settings: Settings, *, db_path: Path | None = None,
         await services.db.close()
 
 
-def run_console_sync(settings: Settings, db_path: Path | None = None,
-                     language: str = "vi") -> None:
-    asyncio.run(run_console(settings, db_path=db_path, language=language))
+def run_console_sync(settings: Settings, language: str = "vi") -> None:
+    asyncio.run(run_console(settings, language=language))

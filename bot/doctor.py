@@ -47,11 +47,13 @@ async def diagnose(settings: Settings, now: dt.datetime) -> Diagnosis:
     d = Diagnosis()
     _settings(d, settings)
     _database(d, settings.db_path, now)
+    _campaign(d, settings)
     await _telegram(d, settings, now)
     _backup(d, settings.backups, now)
     _disk(d, settings.db_path)
     _ocr(d)
-    d.sections["bot"] = {"running": bot_lock.bot_running(settings.db_path)}
+    d.sections["bot"] = {"running": bot_lock.bot_running(settings.db_path),
+                         "in_use": bot_lock.in_use(settings.db_path)}
     return d
 
 
@@ -102,6 +104,36 @@ def _database(d: Diagnosis, path: Path, now: dt.datetime) -> None:
         d.problems.append("database_damaged")
     if not db["migrations_current"]:
         d.problems.append("migrations_pending")
+
+
+def _campaign(d: Diagnosis, settings: Settings) -> None:
+    """The province the database was settled for, and whether its campaign has any task: a
+    province with no shipped file starts on an empty campaign until the Sở loads its own."""
+    from bot.domain.campaign_file import parse_campaign
+    from bot.domain.provinces import name_of, region
+
+    if not d.sections["database"]["exists"] or d.sections["database"]["quick_check"] != "ok":
+        return
+    conn = health.connect(settings.db_path)
+    try:
+        text = health.active_campaign_text(conn)
+    except sqlite3.Error:
+        return
+    finally:
+        conn.close()
+    campaign = parse_campaign(text)[0] if text else None
+    if campaign is None:
+        from bot.campaigns import bundled
+
+        campaign = bundled()
+    province = region(campaign.province)
+    d.sections["campaign"] = {"key": campaign.key, "name": campaign.name, "province": province,
+                              "province_name": name_of(province or ""),
+                              "tasks": len(campaign.tasks), "loaded": text is not None}
+    if not campaign.tasks:
+        d.problems.append("campaign_empty")
+    if settings.province and text is not None and province != settings.province:
+        d.problems.append("province_mismatch")
 
 
 def _outbox(d: Diagnosis, conn: sqlite3.Connection, now: dt.datetime) -> None:

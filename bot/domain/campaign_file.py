@@ -192,7 +192,7 @@ def _letters(r: _Reader, root: _Map) -> list[Letter]:
         letters.append(Letter(r.text(node, "key"), r.text(node, "issuer"), r.text(node, "date"),
                               r.text(node, "number", required=False) or None,
                               r.text(node, "title", required=False)))
-    if not letters:
+    if root.get("letters") is None:  # "letters: []" is an empty campaign's
         r.error(root.line, N_("“{key}” is missing."), key="letters")
     return letters
 
@@ -237,7 +237,7 @@ def _tasks(r: _Reader, root: _Map, letter_keys: set[str]) -> list[Task]:
     codes: dict[str, int] = {}
     headers: dict[str, int] = {}
     listed = r.items(root, "tasks")
-    if not listed:
+    if root.get("tasks") is None:  # "tasks: []": a province with no campaign yet
         r.error(root.line, N_("“{key}” is missing."), key="tasks")
     for line, raw in listed:
         node = r.mapping(line, raw, "tasks")

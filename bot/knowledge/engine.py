@@ -27,6 +27,7 @@ from sys import intern
 
 import numpy as np
 
+from bot.domain.provinces import region, same_province
 from bot.knowledge.entries import Entry
 from bot.knowledge.letter_index import LetterIndex, Quote
 from bot.knowledge.normalize import (
@@ -346,9 +347,9 @@ class AnsweringEngine:
         factor = 1.0
         if entry.province is not None:
             if query.provinces:
-                factor *= _NAMED_PROVINCE[entry.province not in query.provinces]
+                factor *= _NAMED_PROVINCE[region(entry.province) not in query.provinces]
             elif province:
-                factor *= _ASKER_PROVINCE[entry.province != province]
+                factor *= _ASKER_PROVINCE[not same_province(entry.province, province)]
         if entry.levels:
             if query.levels:
                 factor *= _NAMED_LEVEL[not entry.levels & query.levels]
@@ -430,7 +431,7 @@ class AnsweringEngine:
         ):
             confidence = min(confidence, _HEDGED)  # two provinces' or audiences' rules: ask
             lead = 0.0
-        wrong_province = bool(best.province) and best.province not in query.provinces
+        wrong_province = bool(best.province) and region(best.province) not in query.provinces
         if query.provinces and (wrong_province or "other" in query.provinces):
             # the named province's letters do not say this: at most a hedged answer
             confidence = min(confidence * 0.8, _HEDGED)

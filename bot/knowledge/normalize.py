@@ -17,6 +17,8 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from bot.domain.provinces import all_names, region
+from bot.knowledge.entries import PROVINCES as KB_PROVINCES
 from bot.textnorm import fold, nfc, strip_diacritics, unify_tones
 
 MAX_QUERY_CHARS = 1000  # enough for the longest real question; bounds the work on any input
@@ -153,13 +155,12 @@ ABBREVIATIONS: dict[str, str] = {
     "ạh": "ạ",
 }
 
-# Province names as the folded tokens a question may contain, after abbreviation expansion.
-PROVINCE_NAMES: dict[str, str] = {
-    "binh phuoc": "binh_phuoc",
-    "ha noi": "ha_noi",
-    "kien giang": "kien_giang",
-    "ho chi minh": "tphcm",
-}
+# Provinces whose letters the knowledge base states (their code today, since the 2025 merger):
+# a question naming one of them, by its old or new name, asks for that province's rule.
+_KB_REGIONS = frozenset(region(code) for code in KB_PROVINCES)
+# Their names typed without marks are matched in any question; other names only in questions
+# typed entirely without marks.
+_KB_FOLDED = frozenset({"binh phuoc", "ha noi", "kien giang", "ho chi minh"})
 
 # School levels as the folded words a question names them with, after abbreviation expansion.
 LEVEL_NAMES: dict[str, str] = {
@@ -173,17 +174,7 @@ LEVEL_NAMES: dict[str, str] = {
 # Words that say whom a question is about; without them the asker's role decides more.
 AUDIENCE_NAMES = ("giao vien", "hieu truong", "can bo quan ly", "cot can")
 
-# Other provinces and cities: a question naming one is not about the four letters' rules.
-# Matched with diacritics; names that are also common phrases ("tham gia lại") never folded.
-OTHER_PROVINCES = tuple(
-    """an giang|bà rịa|vũng tàu|bạc liêu|bắc giang|bắc kạn|bắc ninh|bến tre|bình dương|bình định|
-    bình thuận|cà mau|cao bằng|cần thơ|đà nẵng|đắk lắk|đắk nông|điện biên|đồng nai|đồng tháp|
-    gia lai|hà giang|hà nam|hà tĩnh|hải dương|hải phòng|hậu giang|hòa bình|hưng yên|khánh hòa|
-    kon tum|lai châu|lạng sơn|lào cai|lâm đồng|long an|nam định|nghệ an|ninh bình|ninh thuận|
-    phú thọ|phú yên|quảng bình|quảng nam|quảng ngãi|quảng ninh|quảng trị|sóc trăng|sơn la|
-    tây ninh|thái bình|thái nguyên|thanh hóa|thừa thiên huế|huế|tiền giang|trà vinh|tuyên quang|
-    vĩnh long|vĩnh phúc|yên bái|đà lạt|nha trang""".replace("\n", "").split("|")
-)
+# Names that are also common phrases ("tham gia lại", "hòa bình"): matched only with their marks.
 _AMBIGUOUS_FOLDED = frozenset(
     {
         "gia lai",
@@ -325,15 +316,22 @@ def _name_index() -> tuple[_NameIndex, _NameIndex]:
     def add(index: _NameIndex, name: str, key: str) -> None:
         index.setdefault(name.split()[0], []).append((name.split(), key))
 
-    for name, key in PROVINCE_NAMES.items():
-        add(folded, name, key)
-    for raw in OTHER_PROVINCES:
-        name = unify_tones(raw.strip())
-        ambiguous = fold(name) in _AMBIGUOUS_FOLDED
-        if name and not (ambiguous and fold(name) == name):  # "Gia Lai" is "gia lại" too
-            add(accented, name, "other")
-        if name and not ambiguous:
-            add(folded, fold(name), "plain")  # "plain": only for questions typed without marks
+    for raw, code in all_names():
+        key = code if code in _KB_REGIONS else "other"
+        for part in re.split(r"\s[–-]\s", raw):  # "Bà Rịa – Vũng Tàu": either half names it
+            tokens = _TOKEN.findall(nfc(part).lower())
+            while tokens and tokens[0] in ("tp", "thành", "phố", "tỉnh"):
+                tokens = tokens[1:]
+            name = unify_tones(" ".join(tokens))
+            ambiguous = fold(name) in _AMBIGUOUS_FOLDED
+            if name and not (ambiguous and fold(name) == name):  # "Gia Lai" is "gia lại" too
+                add(accented, name, key)
+            if fold(name) in _KB_FOLDED:
+                add(folded, fold(name), key)
+            elif name and not ambiguous:  # only for questions typed without marks
+                add(folded, fold(name), f"plain:{key}")
+        if raw.startswith("Bà Rịa"):
+            add(accented, "bà rịa vũng tàu", key)
     return accented, folded
 
 
@@ -341,7 +339,9 @@ _ACCENTED_NAMES, _FOLDED_NAMES = _name_index()
 
 
 def find_provinces(accented: list[str]) -> tuple[set[str], set[int]]:
-    """Provinces a question names (another province counts as "other") and their positions.
+    """Provinces a question names and their positions: the code today of a province whose
+    letters the knowledge base states ("Bình Phước" and "Đồng Nai" both give "dong_nai"), or
+    "other".
 
     Other provinces are matched without diacritics only when the whole question has none, so
     that "tham gia lại" is never Gia Lai.
@@ -353,10 +353,10 @@ def find_provinces(accented: list[str]) -> tuple[set[str], set[int]]:
     for tokens, index in ((accented, _ACCENTED_NAMES), (folded, _FOLDED_NAMES)):
         for i, token in enumerate(tokens):
             for parts, key in index.get(token, ()):
-                if key == "plain" and not plain:
+                if key.startswith("plain:") and not plain:
                     continue
                 if tokens[i : i + len(parts)] == parts:
-                    found.add("other" if key == "plain" else key)
+                    found.add(key.removeprefix("plain:"))
                     positions.update(range(i, i + len(parts)))
     if "tphcm" in found:
         positions.update(i for i, t in enumerate(folded) if t == "tp")

@@ -7,6 +7,7 @@ import datetime as dt
 from html import escape
 
 from bot.domain.people import Person, Role
+from bot.domain.provinces import region, same_province
 from bot.i18n import Translator, translator
 from bot.knowledge.engine import Answer, AnsweringEngine
 from bot.knowledge.entries import PROVINCES, Entry
@@ -65,11 +66,11 @@ def _own_province_only(answer: Answer, question: str, province: str | None) -> A
     """An answer stating another province's rule, for a question that does not name it, is
     offered as a suggestion (its title names the province) instead of stated as the rule."""
     entry = answer.entry
-    if (province is None or entry is None or entry.province in (None, province)
-            or answer.kind != "confident"):
+    if (province is None or entry is None or entry.province is None
+            or same_province(entry.province, province) or answer.kind != "confident"):
         return answer
     named, _positions = find_provinces(words(question))
-    if entry.province in named:
+    if region(entry.province) in named:
         return answer
     return Answer("unsure", None, min(answer.confidence, 0.45), (entry, *answer.candidates[:2]))
 
@@ -78,7 +79,8 @@ def rendered(answer: Answer, _: Translator, province: str | None) -> str:
     """The answer as Telegram HTML; another province's rule says whose rule it is first."""
     text = render_answer(answer, _)
     entry = answer.entry
-    if answer.kind != "confident" or entry is None or entry.province in (None, province):
+    if (answer.kind != "confident" or entry is None or entry.province is None
+            or same_province(entry.province, province)):
         return text
     name = PROVINCES.get(entry.province, entry.province)
     return "<i>" + escape(_("This is the rule of {province}, not of your province:").format(

@@ -9,10 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bot.campaigns import DEFAULT_CAMPAIGN, PROVINCE_FILES, bundled, bundled_text
+from bot.campaigns import PROVINCE_FILES, bundled, bundled_text, empty_campaign_text, shipped_file
 from bot.domain.campaign import Campaign, Task
 from bot.domain.campaign_file import CampaignError, parse_campaign
 from bot.domain.people import Level, Person, Role
+from bot.domain.provinces import province as find_province
+from bot.domain.provinces import region
 from bot.storage import Database
 from bot.storage import campaigns as campaign_repo
 
@@ -118,11 +120,21 @@ async def load(db: Database, text: str, *, actor: str) -> LoadResult:
     return LoadResult(preview=result.preview, campaign_id=campaign_id)
 
 
-async def adopt_province_campaign(db: Database, province: str | None) -> bool:
-    """A deployment whose database has never run a campaign starts on its province's shipped
-    file (``TROLY_PROVINCE``), so a Hà Nội bot shows Hà Nội's tasks and deadlines from its first
-    start. Once any campaign was loaded, the Sở's choice stands; the load is audited as usual."""
-    name = PROVINCE_FILES.get(province or "", DEFAULT_CAMPAIGN)
-    if name == DEFAULT_CAMPAIGN or await campaign_repo.active_row(db.reader) is not None:
+async def settle_province(db: Database, province: str | None) -> bool:
+    """Give a database that never ran a campaign its province's: the shipped file of
+    ``TROLY_PROVINCE`` (found by old or new name), or an empty campaign for a province with no
+    shipped file (``troly doctor`` says so). Called when a database is created, whichever
+    command creates it; once any campaign was loaded, the Sở's choice stands. Audited."""
+    found = find_province(province)
+    if found is None or await campaign_repo.active_row(db.reader) is not None:
         return False
-    return (await load(db, bundled_text(name), actor=f"province:{province}")).ok
+    name = shipped_file(found.code)
+    text = bundled_text(name) if name else empty_campaign_text(found.code, found.name)
+    return (await load(db, text, actor=f"province:{found.code}")).ok
+
+
+async def database_province(db: Database) -> str | None:
+    """The province (code today) the database was settled for: its running campaign's."""
+    if await campaign_repo.active_row(db.reader) is None:
+        return None
+    return region((await current(db)).province)

@@ -57,9 +57,10 @@ async def _sync_deadlines(tx: aiosqlite.Connection, campaign: Campaign) -> None:
     """The campaign's deadlines replace those of earlier campaigns (switched off, not deleted);
     deadlines the Sở added by hand stay as they are."""
     keys = [f"{campaign.key}/{d.key}" for d in campaign.deadlines]
+    listed = ",".join("?" * len(keys)) or "''"  # NOT IN (NULL) is never true: '' for none
     await tx.execute(
         f"UPDATE deadlines SET active = 0, updated_at = ? WHERE campaign_key IS NOT NULL AND "
-        f"campaign_key NOT IN ({','.join('?' * len(keys)) or 'NULL'})", (utcnow(), *keys))
+        f"campaign_key NOT IN ({listed})", (utcnow(), *keys))
     for spec, key in zip(campaign.deadlines, keys, strict=True):
         values = (spec.title, spec.day, spec.month, spec.year, json.dumps(list(spec.tasks)),
                   spec.reminds.value, json.dumps(list(spec.offsets)), utcnow(), key)

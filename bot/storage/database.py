@@ -98,9 +98,10 @@ class Database:
     async def migrate(self, target: int = LATEST_VERSION) -> None:
         """Bring an older database up to ``target`` in place, each step in one transaction."""
         current = await self.schema_version()
+        level = logging.DEBUG if current == 0 else logging.INFO  # a new file: nothing to report
         for version, name, sql in migrations():
             if current < version <= target:
-                log.info("applying migration %s", name)
+                log.log(level, "applying migration %s", name)
                 async with self.transaction() as tx:
                     for statement in _split_sql(sql):
                         await tx.execute(statement)

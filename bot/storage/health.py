@@ -70,3 +70,10 @@ def last_audit(conn: sqlite3.Connection, action: str) -> str | None:
     """When the audit log last recorded ``action`` (e.g. a reminder planning run)."""
     row = conn.execute("SELECT MAX(at) FROM audit_log WHERE action = ?", (action,)).fetchone()
     return row[0] if row else None
+
+
+def active_campaign_text(conn: sqlite3.Connection) -> str | None:
+    """The running campaign's file, or None before any campaign was loaded."""
+    row = conn.execute("SELECT text FROM campaigns WHERE active = 1 ORDER BY id DESC "
+                       "LIMIT 1").fetchone()
+    return str(row[0]) if row else None

@@ -312,5 +312,5 @@ async def test_a_fresh_hanoi_deployment_starts_on_hanoi_tasks(
         await telegram.application.shutdown()
 
     assert (await campaign_service.load(demo_db, bundled_text("tphcm"), actor="test")).ok
-    assert not await campaign_service.adopt_province_campaign(demo_db, "ha_noi")
+    assert not await campaign_service.settle_province(demo_db, "ha_noi")
     assert "TEMIS" in " ".join(t.header for t in (await campaign_service.current(demo_db)).tasks)

@@ -20,7 +20,7 @@ MISSING = "/nonexistent/troly-test"
 # command → (arguments, expected exit code); every command of the parser must be listed.
 CASES: dict[str, list[tuple[list[str], int]]] = {
     "run": [(["run"], 1)],
-    "chat": [(["chat", "--db", f"{MISSING}/x.sqlite3"], 2)],
+    "chat": [(["chat", "--db", "data/x.sqlite3"], 2)],  # data/ is a file: no folder for it
     "import-roster": [(["import-roster", f"{MISSING}/ds.xlsx"], 2), (["import-roster"], 2)],
     "import-status": [(["import-status", f"{MISSING}/tt.csv"], 2)],
     "roster-template": [(["roster-template", f"{MISSING}/mau.xlsx"], 2)],
@@ -103,7 +103,7 @@ async def test_the_unreachable_server_and_the_missing_file_are_said_plainly(
                    ": kiểm tra mạng, hoặc TELEGRAM_API_BASE_URL (httpx.ConnectError: All "
                    "connection attempts failed)\n")
     code, out, err = await troly(["roster-template", "/nonexistent/x.xlsx"], tmp_path)
-    assert (code, out) == (2, "")
+    assert code == 2 and out.startswith("Cơ sở dữ liệu: data/demo.sqlite3")  # every command
     assert err == ("troly: không dùng được tệp /nonexistent/x.xlsx: không có tệp hoặc thư mục "
                    "này\n")
     code, out, err = await troly(["--lang", "en", "roster-template", "/nonexistent/x.xlsx"],

@@ -33,7 +33,12 @@ def cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         with ThreadPoolExecutor(1) as pool:  # the command runs its own event loop
             code = pool.submit(main, list(argv)).result()
         out, err = capsys.readouterr()
-        return code, out, err
+        # every command first names its database (issue 20), on stderr when stdout is JSON
+        stream = "err" if "--json" in argv else "out"
+        text = err if stream == "err" else out
+        first, _newline, rest = text.partition("\n")
+        assert first.startswith("Cơ sở dữ liệu: "), (argv, out, err)
+        return (code, rest, err) if stream == "out" else (code, out, rest)
 
     return run
 

@@ -62,12 +62,16 @@ def test_expand_prefers_the_longest_key() -> None:
 
 def test_provinces_are_found_through_abbreviations() -> None:
     for text, key in (
-        ("o bp", "binh_phuoc"),
+        ("o bp", "dong_nai"),  # Bình Phước is part of Đồng Nai since 2025
         ("Hà Nội", "ha_noi"),
-        ("ở KG", "kien_giang"),
+        ("ở KG", "an_giang"),  # Kiên Giang, part of An Giang
         ("TP.HCM", "tphcm"),
         ("tphcm", "tphcm"),
         ("sài gòn", "tphcm"),
+        ("tỉnh Đồng Nai", "dong_nai"),
+        ("Bình Dương", "tphcm"),
+        ("Bà Rịa – Vũng Tàu", "tphcm"),
+        ("Lâm Đồng", "other"),
     ):
         found, _ = find_provinces(folded(text))
         assert found == {key}, text
