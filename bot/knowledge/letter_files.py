@@ -3,7 +3,8 @@
 Every way a file can fail becomes a ``LetterFileError`` whose message (an English msgid) says
 what is wrong and what to send instead, so nothing half-read is ever stored. Official letters
 put the issuer, "Số: …" and the date in a two-column table, so a .docx is read in document
-order, paragraphs and table cells alike, one line per paragraph.
+order, paragraphs and table cells alike, one line per paragraph; a table of data becomes one
+line per row with its column headers (``letter_tables``), in a .docx and in a text PDF alike.
 """
 
 from __future__ import annotations
@@ -14,13 +15,22 @@ import re
 import threading
 import zipfile
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import PurePath
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from bot.archive_limits import UnpackLimitError
 from bot.i18n import N_
 from bot.knowledge import letter_limits as limits
 from bot.knowledge import ocr
+from bot.knowledge.letter_tables import (
+    Grid,
+    continued,
+    docx_grid,
+    is_layout,
+    pdf_grid,
+    table_lines,
+)
 from bot.knowledge.ocr import ScanReading
 from bot.textnorm import nfc
 
@@ -119,19 +129,20 @@ def _open_pdf(data: bytes) -> pdfium.PdfDocument:
             "template.)")) from None
 
 
-def _page_texts(document: pdfium.PdfDocument) -> tuple[list[str], list[int]]:
-    """Each page's text layer, and the pages (from 0) that are pictures with (almost) no text.
+def _page_texts(document: pdfium.PdfDocument, tables: dict[int, list[_Band]] | None = None,
+                ) -> tuple[list[str], list[int]]:
+    """Each page's text layer (its ruled tables as rows, see ``_pdf_tables``), and the pages
+    (from 0) that are pictures with (almost) no text.
 
     Raises:
-        UnpackLimitError: too many pages, or too much text.
+        UnpackLimitError: too much text.
     """
-    limits.check_page_count(len(document))
     texts: list[str] = []
     pictures: list[int] = []
     length = 0
     for n, page in enumerate(document):
         textpage = page.get_textpage()
-        texts.append(textpage.get_text_range())
+        texts.append(_page_text(textpage, page.get_height(), (tables or {}).get(n, [])))
         textpage.close()
         length += len(texts[-1])
         limits.check_text_length(length)
@@ -142,13 +153,15 @@ def _page_texts(document: pdfium.PdfDocument) -> tuple[list[str], list[int]]:
 
 
 def _pdf_text(data: bytes) -> tuple[str, ScanReading | None]:
-    """Text of every page with PDFium (pypdfium2): a 30-page letter in a fraction of a second.
-    Pages that are pictures are rendered here and read by OCR once PDFium is released (it is
-    not thread-safe, so one file is read at a time)."""
+    """Text of every page with PDFium (pypdfium2): a 30-page letter in a fraction of a second;
+    where a page holds a ruled table, its rows as sentences (``_pdf_tables``) stand in place of
+    the cells PDFium gives as loose lines. Pages that are pictures are rendered here and read by
+    OCR once PDFium is released (it is not thread-safe, so one file is read at a time)."""
     with _PDFIUM:
         document = _open_pdf(data)
         try:
-            pages, pictures = _page_texts(document)
+            limits.check_page_count(len(document))
+            pages, pictures = _page_texts(document, _pdf_tables(data, document))
             if pictures and not ocr.available():
                 raise LetterFileError(ocr.NOT_AVAILABLE)
             if len(pictures) > ocr.MAX_SCAN_PAGES:
@@ -181,11 +194,85 @@ def scanned_pages(data: bytes, filename: str) -> int:
         except LetterFileError:
             return 0  # the reading itself says what is wrong
         try:
+            limits.check_page_count(len(document))
             return len(_page_texts(document)[1])
         except UnpackLimitError:
             return 0
         finally:
             document.close()
+
+
+_Band = tuple[float, float, list[str]]  # a table's top and bottom (points from the page's
+# top) and its lines
+
+
+_RULED = 4  # path objects (lines, rectangles) a page needs before it may hold a ruled table
+
+
+def _ruled_pages(document: Any) -> list[int]:
+    """Pages that draw lines (PDFium counts them in milliseconds): only these may hold a
+    ruled table. Text-only pages never reach pdfplumber, which reads a page ~100x slower."""
+    import pypdfium2.raw as pdfium_c
+
+    ruled = []
+    for n, page in enumerate(document):
+        paths = page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH,))
+        if sum(1 for _ in islice(paths, _RULED)) >= _RULED:
+            ruled.append(n)
+        page.close()
+    return ruled
+
+
+def _pdf_tables(data: bytes, document: Any) -> dict[int, list[_Band]]:
+    """Each ruled page's data tables, top to bottom, as rows with their headers.
+
+    pdfplumber (on pdfminer.six) finds a table from the lines and rectangles that draw it and
+    gives each cell's text and box, which a text layer cannot. Tables add to a letter that is
+    read anyway: a file pdfminer cannot parse keeps PDFium's text, so nothing here refuses a
+    letter.
+    """
+    ruled = _ruled_pages(document)
+    if not ruled:
+        return {}
+    import pdfplumber
+
+    found: dict[int, list[_Band]] = {}
+    last: tuple[int, Grid] = (-2, [])  # the previous page's last table, which may go on
+    try:
+        with pdfplumber.open(io.BytesIO(data), pages=[n + 1 for n in ruled]) as pdf:
+            for n, page in zip(ruled, pdf.pages, strict=True):
+                bands = []
+                tables = sorted(page.find_tables(), key=lambda table: table.bbox[1])
+                for k, table in enumerate(tables):
+                    grid = pdf_grid(table)
+                    if k == 0 and last[0] == n - 1:
+                        grid = continued(last[1], grid)
+                    if not is_layout(grid):
+                        bands.append((table.bbox[1], table.bbox[3], table_lines(grid)))
+                    last = (n, grid)
+                if bands:
+                    found[n] = bands
+                page.close()
+    except Exception as exc:  # pdfminer raises many kinds; PDFium decides what is readable
+        log.info("pdf tables not read: %s", type(exc).__name__)
+        return {}
+    return found
+
+
+def _page_text(textpage: object, height: float, bands: list[_Band]) -> str:
+    """The page's text with each table's region replaced by its rows (PDFium counts y from
+    the bottom of the page, pdfplumber from the top)."""
+    if not bands:
+        return textpage.get_text_range()  # type: ignore[attr-defined, no-any-return]
+    parts: list[str] = []
+    above = None  # the bottom of the previous table, in PDFium's coordinates
+    for top, bottom, lines in bands:
+        parts.append(textpage.get_text_bounded(  # type: ignore[attr-defined]
+            bottom=height - top, top=above))
+        parts.append("\n".join(lines))
+        above = height - bottom
+    parts.append(textpage.get_text_bounded(top=above))  # type: ignore[attr-defined]
+    return "\n".join(parts)
 
 
 def _docx_text(data: bytes) -> str:
@@ -214,24 +301,8 @@ def _docx_text(data: bytes) -> str:
         if isinstance(block, Paragraph):
             lines.append(block.text)
         elif isinstance(block, Table):
-            lines.extend(_table_lines(block))
+            lines.extend(table_lines(docx_grid(block)))
     return "\n".join(lines)
-
-
-def _table_lines(table: object) -> list[str]:
-    """Cells row by row, left to right, each cell's paragraphs as lines (merged cells once)."""
-    lines: list[str] = []
-    for row in table.rows:  # type: ignore[attr-defined]
-        seen: set[int] = set()
-        for cell in row.cells:
-            if id(cell._tc) in seen:
-                continue
-            seen.add(id(cell._tc))
-            lines.extend(p.text for p in cell.paragraphs)
-            for inner in cell.tables:
-                lines.extend(_table_lines(inner))
-        lines.append("")
-    return lines
 
 
 def _txt_text(data: bytes) -> str:

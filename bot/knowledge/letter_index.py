@@ -24,6 +24,7 @@ from typing import Any
 
 import numpy as np
 
+from bot.knowledge.letter_tables import is_row
 from bot.knowledge.letters import Letter, Passage
 from bot.knowledge.normalize import FILLERS, QUESTION_WORDS, SpellFixer, fold_word, words
 from bot.knowledge.postings import Postings, freeze
@@ -67,9 +68,11 @@ def _terms(text: str) -> tuple[str, ...]:
 
 
 def _sentences(passage: Passage) -> list[tuple[str, bool]]:
-    """The passage's sentences, each with whether it starts a line of the letter."""
+    """The passage's sentences, each with whether it starts a line of the letter; a table's
+    row is one sentence, whatever its cells hold."""
     return [(s, k == 0) for line in passage.text.split("\n")
-            for k, s in enumerate(x for x in _SENTENCE.split(line) if x)]
+            for k, s in enumerate(x for x in ([line] if is_row(line) else _SENTENCE.split(line))
+                                  if x)]
 
 
 @dataclass(frozen=True, slots=True)

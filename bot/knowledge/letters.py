@@ -297,11 +297,13 @@ _BULLET = re.compile(r"^[-+•*–]\s")
 
 def _unwrap(lines: list[str]) -> list[str]:
     """Join the lines a PDF wraps a paragraph into: a line that does not end a sentence, then
-    one that starts in lower case and is no heading or bullet, are one paragraph."""
+    one that starts in lower case or with a figure ("…chậm nhất ngày" / "20/5/2027.") and is
+    no heading or bullet, are one paragraph."""
     out: list[str] = []
     for line in lines:
         prev = out[-1] if out else ""
-        if (prev and line and line[0].islower() and prev[-1] not in ".:;!?"
+        if (prev and line and (line[0].islower() or line[0].isdigit())
+                and prev[-1] not in ".:;!?"
                 and not _BULLET.match(line) and _heading(line) is None
                 and not (_heading(prev) is not None and len(prev) < _LABEL_CHARS)):
             out[-1] = f"{prev} {line}"

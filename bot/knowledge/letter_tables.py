@@ -1,0 +1,182 @@
+"""A letter's tables as sentences: each row says its values with their column headers.
+
+A table read cell by cell ("Kiểm tra cuối khóa / Khoa học tự nhiên / 240 tiết / …") loses which
+value belongs to which row and column, so "gv khtn học bao nhiêu tiết" finds nothing to quote.
+Each row becomes one line, "Khoa học tự nhiên — Thời lượng: 240 tiết; Học trực tuyến:
+01/3/2027 - 30/6/2027; Kiểm tra cuối khóa: 10/7/2027.", which a question about the row's subject
+and the column's topic both reach.
+
+Merged cells are read the way a person reads them: a cell merged across columns of the header
+names each column under it (a second header row then gives the sub-headings: "Học trực tuyến -
+Từ ngày"), and a cell merged down the rows of the body gives its value to every row it covers.
+Tables that lay out the letter itself (the header with "Số:" and the motto, the signature block)
+stay lines, as the letter's metadata is read from them.
+
+The grid is filled by the .docx reader (python-docx) and the PDF reader (pdfplumber finds ruled
+tables, which PDFium's text layer cannot: it gives the cells as loose lines).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bot.textnorm import fold
+
+LEFT = "\x00left"  # this cell is the one to its left, merged across
+ABOVE = "\x00above"  # this cell is the one above it, merged down
+Grid = list[list[str]]
+
+_MAX_HEADER_ROWS = 3
+_LAYOUT = re.compile(r"CỘNG H[ÒO]A|Độc lập\s*[-–]|^S[ốố]\s*(?:hiệu)?\s*:|Nơi nhận|^V/v\b|"
+                     r"ngày\s*\d{0,2}\s*tháng\s*\d{0,2}\s*năm|GIÁM ĐỐC|CHỦ TỊCH",
+                     re.IGNORECASE | re.MULTILINE)
+_ROW_NUMBER = re.compile(r"^(stt|tt|so tt|so thu tu)\.?$")
+_ROW = re.compile(r"^[^\n—]{1,150} — [^\n:;—]{1,80}: \S")
+_JOIN = " — "  # between a row's label and its values: how ``is_row`` knows a row
+
+
+def _clean(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def is_row(line: str) -> bool:
+    """A line that is a table's row as ``table_lines`` writes it: one sentence to quote."""
+    return _JOIN in line and _ROW.match(line) is not None
+
+
+def is_layout(grid: Grid) -> bool:
+    """A table that lays out the letter (header, signature), not one of data."""
+    return any(_LAYOUT.search(cell) for row in grid for cell in row if cell not in (LEFT, ABOVE))
+
+
+def _resolved(grid: Grid) -> Grid:
+    """Every merged slot holds its cell's text."""
+    out: Grid = []
+    for r, row in enumerate(grid):
+        line: list[str] = []
+        for c, cell in enumerate(row):
+            if cell == LEFT:
+                line.append(line[c - 1] if c else "")
+            elif cell == ABOVE:
+                line.append(out[r - 1][c] if r and c < len(out[r - 1]) else "")
+            else:
+                line.append(_clean(cell))
+        out.append(line)
+    return out
+
+
+def _header_rows(grid: Grid) -> int:
+    """Row 0 is the header; a header cell spanning several columns brings the next row in."""
+    rows = 1
+    while (rows < _MAX_HEADER_ROWS and rows < len(grid)
+           and any(cell == LEFT for cell in grid[rows - 1][1:])):
+        rows += 1
+    return rows
+
+
+def continued(previous: Grid, grid: Grid) -> Grid:
+    """``grid`` under the header of ``previous`` when it goes on with that table after a
+    page break (as wide, its first row not the header printed again); else ``grid``."""
+    if not (previous and grid) or len(grid[0]) != len(previous[0]) or is_layout(previous):
+        return grid
+    header = previous[:_header_rows(previous)]
+    if _resolved(grid[:1]) == _resolved(header[:1]):
+        return grid
+    return header + grid
+
+
+def _plain(grid: Grid) -> list[str]:
+    """Cells row by row, each merged cell once."""
+    lines: list[str] = []
+    for row in grid:
+        lines += [line for cell in row if cell not in (LEFT, ABOVE)
+                  for line in cell.split("\n")]
+        lines.append("")
+    return lines
+
+
+def table_lines(grid: Grid) -> list[str]:
+    """One line per data row with its column headers; a layout table or a table without a
+    header and a body as its cells, one line each."""
+    width = max((len(row) for row in grid), default=0)
+    grid = [row + [""] * (width - len(row)) for row in grid]
+    if len(grid) < 2 or width < 2 or is_layout(grid):
+        return _plain(grid)
+    heads = _header_rows(grid)
+    if heads >= len(grid):
+        return _plain(grid)
+    text = _resolved(grid)
+    headers: list[str] = []
+    for c in range(width):
+        parts: list[str] = []
+        for r in range(heads):
+            if text[r][c] and text[r][c] not in parts:
+                parts.append(text[r][c])
+        headers.append(" - ".join(parts))
+    numbering = {c for c in range(width) if _ROW_NUMBER.match(fold(headers[c]))}
+    label = min(set(range(width)) - numbering, default=0)
+    lines: list[str] = []
+    for r in range(heads, len(grid)):
+        row = text[r]
+        filled = [cell for cell in grid[r] if cell not in (LEFT, ABOVE, "")]
+        if len(filled) == 1 and LEFT in grid[r]:
+            lines.append(_clean(filled[0]))  # one cell across the row: a group's heading
+            continue
+        values = [f"{headers[c]}: {row[c]}" if headers[c] else row[c]
+                  for c in range(width) if c != label and c not in numbering and row[c]]
+        if not values and not row[label]:
+            continue
+        sentence = _JOIN.join(x for x in (row[label], "; ".join(values)) if x)
+        lines.append(sentence if sentence.endswith((".", "!", "?")) else sentence + ".")
+    return [*lines, ""]
+
+
+# -- readers ----------------------------------------------------------------------------------
+
+def docx_grid(table: Any) -> Grid:
+    """A python-docx table as a grid: merged cells are one ``_tc`` repeated across the grid."""
+    grid: Grid = []
+    above: list[Any] = []
+    for row in table.rows:
+        ids: list[Any] = []
+        line: list[str] = []
+        for c, cell in enumerate(row.cells):
+            tc = cell._tc
+            if c and ids[c - 1] is tc:
+                line.append(LEFT)
+            elif c < len(above) and above[c] is tc:
+                line.append(ABOVE)
+            else:
+                paragraphs = [p.text for p in cell.paragraphs]
+                for inner in cell.tables:
+                    paragraphs += [x for x in table_lines(docx_grid(inner)) if x]
+                line.append("\n".join(paragraphs))
+            ids.append(tc)
+        grid.append(line)
+        above = ids
+    return grid
+
+
+def pdf_grid(table: Any) -> Grid:
+    """A pdfplumber table as a grid. pdfplumber leaves a slot that a merged cell covers empty
+    (None); the covering cell's box says whether it comes from the left or from above."""
+    rows = table.rows
+    columns: dict[int, float] = {}
+    for row in rows:
+        for c, box in enumerate(row.cells):
+            if box is not None:
+                columns.setdefault(c, box[0])
+    texts = table.extract()
+    grid: Grid = []
+    for r, row in enumerate(rows):
+        line: list[str] = []
+        for c, box in enumerate(row.cells):
+            if box is not None:
+                line.append(_clean(texts[r][c] or ""))  # a line break in a cell is a wrap
+                continue
+            left = next((b for b in reversed(row.cells[:c]) if b is not None), None)
+            line.append(LEFT if left is not None and left[2] > columns.get(c, 0.0) + 1
+                        else ABOVE)
+        grid.append(line)
+    return grid
