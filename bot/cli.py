@@ -484,6 +484,7 @@ def _cmd_broadcast(settings: Settings, args: argparse.Namespace) -> int:
     from bot.storage import Database
     from bot.storage.broadcasts import count_audience
     from bot.storage.people import units_of_kind
+    from bot.text_files import read_text_file
     from bot.textnorm import fold
 
     _ = translator(args.lang)
@@ -493,7 +494,7 @@ def _cmd_broadcast(settings: Settings, args: argparse.Namespace) -> int:
         print("troly: " + _("cannot read --audience ({error}); see troly broadcast --help")
               .format(error=exc), file=sys.stderr)
         return 2
-    text = args.text if args.text is not None else args.file.read_text(encoding="utf-8")
+    text = args.text if args.text is not None else read_text_file(args.file)
     sender = service.Sender("cli", None, SenderScope(UnitKind.SO, None))
 
     async def run() -> int:

@@ -28,12 +28,13 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
 def read_campaign_text(name: str) -> str:
     """A path, or a province whose campaign is shipped with the bot (old or new name)."""
     from bot.campaigns import bundled_text, shipped_file
+    from bot.text_files import read_text_file
 
     path = Path(name)
     shipped = shipped_file(name)
     if not path.exists() and shipped:
         return bundled_text(shipped)
-    return path.read_text(encoding="utf-8")
+    return read_text_file(path)
 
 
 def _cmd_campaign(settings: Settings, args: argparse.Namespace) -> int:
@@ -43,13 +44,7 @@ def _cmd_campaign(settings: Settings, args: argparse.Namespace) -> int:
     from bot.storage import Database
 
     _ = translator("vi")
-    text = ""
-    if args.action in ("check", "load"):
-        try:
-            text = read_campaign_text(args.file)
-        except (OSError, UnicodeDecodeError) as exc:
-            print(f"troly: cannot read {args.file}: {exc.__class__.__name__}", file=sys.stderr)
-            return 2
+    text = read_campaign_text(args.file) if args.action in ("check", "load") else ""
 
     async def run() -> int:
         db = await Database.open(settings.db_path)

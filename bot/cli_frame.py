@@ -24,6 +24,7 @@ from bot.config import Settings
 from bot.deployment import database_line, decide_database, settle_database
 from bot.domain.errors import DomainError
 from bot.i18n import LANGUAGES, N_, Translator, translator
+from bot.text_files import TextFileError
 
 # Commands that open the database: it is created and its province settled before they run,
 # and they hold it "in use" while they run (troly restore refuses meanwhile).
@@ -118,6 +119,8 @@ def one_line_error(exc: BaseException, settings: Settings, _: Translator) -> tup
     if isinstance(exc, sqlite3.DatabaseError):
         return _("cannot use the database {path}: {error}").format(
             path=settings.db_path, error=str(exc)[:120]), 1
+    if isinstance(exc, TextFileError):
+        return _(exc.message).format(**exc.params), 2
     if isinstance(exc, DomainError):
         return _(exc.message).format(**exc.params), 1
     if isinstance(exc, OSError):

@@ -64,19 +64,16 @@ def cmd_letters(settings: Settings, args: argparse.Namespace) -> int:
     _ = translator("vi").gettext
     draft = None
     if args.action == "add":
-        if not args.file.is_file():
-            print(f"troly: no such file: {args.file}", file=sys.stderr)
-            return 2
+        # a missing file is an OSError, said in one line by cli_frame
         data = args.file.read_bytes()
         if pages := service.pages_to_read(data, args.file.name):
             print(_("Reading the scan ({n} pages)…").format(n=pages), file=sys.stderr)
         try:
-            draft = service.read_letter_file(data, args.file.name,
-                                             number=args.number, date=args.date,
-                                             issuer=args.issuer)
+            draft = service.read_letter_file(data, args.file.name, number=args.number,
+                                             date=args.date, issuer=args.issuer)
         except LetterFileError as exc:
-            print(_(exc.message).format(**exc.params), file=sys.stderr)
-            return 1
+            print("troly: " + _(exc.message).format(**exc.params), file=sys.stderr)
+            return 2
         print("\n".join(service.preview_lines(draft, _, sections=None)))
         if args.dry_run:
             return 0

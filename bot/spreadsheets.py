@@ -196,29 +196,41 @@ def _read_xlsx(data: bytes) -> list[Row]:
     _check_unpacked_sizes(data)
     try:
         return _stream_first_sheet(data)
-    except SpreadsheetError:
-        raise
-    except UnpackLimitError as exc:
-        raise SpreadsheetError(exc.message, exc.params) from None
     except Exception as exc:  # openpyxl fails on damaged files with any of a dozen types
+        limit = _limit_passed(exc)
+        if limit is not None:
+            raise limit from None
         log.debug("xlsx refused: %s", type(exc).__name__)
         raise SpreadsheetError(_DAMAGED) from None
+
+
+def _limit_passed(exc: BaseException | None) -> SpreadsheetError | None:
+    """The limit behind ``exc``, if one is: openpyxl wraps what fails while it loads the
+    workbook (its first pass over a sheet) in a ValueError of its own."""
+    while exc is not None:
+        if isinstance(exc, SpreadsheetError):
+            return exc
+        if isinstance(exc, UnpackLimitError):
+            return SpreadsheetError(exc.message, exc.params)
+        exc = exc.__cause__ or exc.__context__
+    return None
 
 
 def _stream_first_sheet(data: bytes) -> list[Row]:
     from openpyxl import load_workbook
     from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
+    _guard_sheet_sources()
     workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     try:
         sheet = workbook.worksheets[0]
         if not isinstance(sheet, ReadOnlyWorksheet):
             raise SpreadsheetError(_DAMAGED)
-        declared_rows, declared_columns = _declared_size(sheet)
+        declared_rows, declared_columns = sheet.max_row or 0, sheet.max_column or 0
         if declared_rows > LAST_ROW or declared_columns > MAX_COLUMNS:
             raise _too_big(declared_rows, declared_columns)
         rows: list[Row] = []
-        with sheet._get_source() as member, GuardedXml(member, SHEET_LIMITS) as source:
+        with sheet._get_source() as source:
             parser = _parser_class()(source, sheet._shared_strings, data_only=True,
                                  epoch=workbook.epoch, date_formats=workbook._date_formats,
                                  timedelta_formats=workbook._timedelta_formats)
@@ -232,16 +244,21 @@ def _stream_first_sheet(data: bytes) -> list[Row]:
         workbook.close()
 
 
-def _declared_size(sheet: Any) -> tuple[int, int]:
-    """The rows and columns the sheet's <dimension> declares, (0, 0) without one; read
-    through the guard, as openpyxl looks for it to the end of a sheet that has none."""
-    from openpyxl.worksheet._reader import WorkSheetParser
+@functools.cache
+def _guard_sheet_sources() -> None:
+    """Every sheet openpyxl streams in read-only mode passes through :class:`GuardedXml`.
 
-    with sheet._get_source() as member, GuardedXml(member, SHEET_LIMITS) as source:
-        dimensions = WorkSheetParser(source, []).parse_dimensions()
-    if dimensions is None:
-        return 0, 0
-    return dimensions[3] or 0, dimensions[2] or 0
+    openpyxl reads a sheet more than once: for its declared size as the workbook loads (to the
+    end of a sheet without a <dimension>), then for its rows. Its one way in is
+    ``ReadOnlyWorksheet._get_source``, so that is where the guard goes; this module is the
+    project's only reader of workbooks in read-only mode.
+    """
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+
+    def guarded_source(sheet: Any) -> GuardedXml:
+        return GuardedXml(sheet.parent._archive.open(sheet._worksheet_path), SHEET_LIMITS)
+
+    ReadOnlyWorksheet._get_source = guarded_source
 
 
 def _rows(parser: Any) -> Iterator[tuple[int, list[object]]]:

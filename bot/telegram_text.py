@@ -22,8 +22,9 @@ ELLIPSIS = "…"
 
 SUPPORTED_TAGS = frozenset({
     "a", "b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "span", "tg-spoiler",
-    "tg-emoji", "code", "pre", "blockquote",
+    "tg-emoji", "tg-time", "code", "pre", "blockquote",
 })
+_TIME_FORMAT = re.compile(r"r|w?[dD]?[tT]?")  # the Bot API's date-time entity formats
 _NAMED_ENTITIES = {"lt": "<", "gt": ">", "amp": "&", "quot": '"'}
 
 
@@ -114,6 +115,9 @@ def _start_tag(text: str, begin: int) -> tuple[_Tag, int]:
                             f"{_byte_offset(text, begin)}")
         while i < n and text[i].isspace():
             i += 1
+        if i < n and text[i] != "=" and name == "blockquote" and attr == "expandable":
+            attributes[attr] = ""  # the one attribute written without a value
+            continue
         if i >= n or text[i] != "=":
             raise HtmlError(f'Expected equal sign in declaration of an attribute of the tag '
                             f'"{name}" at byte offset {_byte_offset(text, begin)}')
@@ -140,11 +144,18 @@ def _start_tag(text: str, begin: int) -> tuple[_Tag, int]:
     if name == "span" and attributes.get("class") != "tg-spoiler":
         raise HtmlError(f'Tag "span" must have class "tg-spoiler" at byte offset '
                         f"{_byte_offset(text, begin)}")
+    if name == "tg-emoji" and not attributes.get("emoji-id", "").isdigit():
+        raise HtmlError("Invalid custom emoji identifier specified")
+    if name == "tg-time" and (not attributes.get("unix", "").isdigit()
+                              or not _TIME_FORMAT.fullmatch(attributes.get("format", ""))):
+        raise HtmlError(f'Tag "tg-time" must have a Unix time and a valid format at byte '
+                        f"offset {_byte_offset(text, begin)}")
     return _Tag(text[begin:i + 1], name, closing=False), i + 1
 
 
 _SPECIAL = re.compile(r"[<&]")
 _PLAIN_START_TAG = re.compile(r"<([a-z-]+)>")  # "<b>": no attributes, the common case
+_NEEDS_ATTRIBUTES = frozenset({"span", "tg-emoji", "tg-time"})
 
 
 def _tokens(text: str, *, per_char: bool = False) -> list[_Token]:
@@ -195,7 +206,7 @@ def _tokens(text: str, *, per_char: bool = False) -> list[_Token]:
             i = j + 1
             continue
         simple = _PLAIN_START_TAG.match(text, i)
-        if simple and simple[1] in SUPPORTED_TAGS and simple[1] != "span":
+        if simple and simple[1] in SUPPORTED_TAGS and simple[1] not in _NEEDS_ATTRIBUTES:
             tag, i_next = _Tag(simple[0], simple[1], closing=False), simple.end()
         else:
             tag, i_next = _start_tag(text, i)

@@ -13,6 +13,7 @@ from bot.context import BotApplication, BotContext
 from bot.domain.campaign_file import error_lines
 from bot.i18n import Translator
 from bot.services import campaigns as service
+from bot.text_files import TextFileError, decode_text
 from handlers.buttons import CampaignPress, button
 from handlers.common import chat_memory, esc, guard, reply, tr
 
@@ -50,9 +51,9 @@ async def campaign_file(update: Update, context: BotContext) -> None:
         return
     data = bytes(await (await document.get_file()).download_as_bytearray())
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        await reply(update, _("Please save the campaign file as UTF-8 text and send it again."))
+        text = decode_text(data, document.file_name or "")
+    except TextFileError as exc:
+        await reply(update, esc(_(exc.message).format(**exc.params)))
         return
     result = await service.check(context.services.db, text)
     if result.preview is None:

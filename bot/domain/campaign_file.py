@@ -65,8 +65,29 @@ class _List(list[Any]):
     item_lines: list[int]
 
 
+MAX_DEPTH = 32  # a campaign file nests about six levels; PyYAML recurses once per level
+
+
+class _TooDeep(yaml.YAMLError):
+    def __init__(self, line: int) -> None:
+        super().__init__("too deep")
+        self.line = line
+
+
 class _Loader(yaml.SafeLoader):
-    pass
+    """Safe YAML that keeps lines, and stops at :data:`MAX_DEPTH` levels: PyYAML composes and
+    constructs recursively, so 100,000 nested levels ended in RecursionError."""
+
+    _depth = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise _TooDeep(self.peek_event().start_mark.line + 1)
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
 
 def _construct_map(loader: _Loader, node: yaml.MappingNode) -> _Map:
@@ -141,6 +162,10 @@ def parse_campaign(text: str) -> tuple[Campaign | None, list[CampaignError]]:
     """The campaign of ``text``, or None with every error found, in line order."""
     try:
         root = yaml.load(text, Loader=_Loader)
+    except _TooDeep as exc:
+        return None, [CampaignError(exc.line, N_("The file nests more than {limit} levels deep; "
+                                                 "a campaign file needs far fewer (see "
+                                                 "docs/campaign.md)."), {"limit": MAX_DEPTH})]
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         return None, [CampaignError(mark.line + 1 if mark else 0,

@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import pairwise
 from sys import intern
@@ -28,8 +28,10 @@ from sys import intern
 import numpy as np
 
 from bot.domain.provinces import region, same_province
+from bot.knowledge.asked import asked_kind, holds
 from bot.knowledge.entries import Entry
-from bot.knowledge.letter_index import LetterIndex, Quote
+from bot.knowledge.letter_index import LetterIndex, Quote, choose, terms
+from bot.knowledge.letters import is_newer
 from bot.knowledge.normalize import (
     FILLERS,
     QUESTION_WORDS,
@@ -66,7 +68,7 @@ ROLE_MATCHES: dict[str, frozenset[str]] = {
     "so": frozenset({"so"}),
 }
 _NAMED_PROVINCE = (1.4, 0.6)  # factor for the named province's entries, for other provinces'
-_ASKER_PROVINCE = (1.15, 0.85)
+_ASKER_PROVINCE = 1.15  # the asker's own province's rule, for a question naming none
 _ROLE = (1.12, 0.95)  # entry's roles include the asker's / entry is for other roles only
 _ROLE_UNNAMED = (1.2, 0.9)  # the same when the question does not say whom it is about
 _NAMED_LEVEL = (1.15, 0.75)
@@ -87,6 +89,12 @@ _CLEAR_MARGIN = 0.4  # margin (share of the top score) at which a lead counts as
 _TIE_MARGIN = 0.05
 _HEDGED = 0.45  # at most "unsure": a near-tie of rival entries, another province's rule
 
+# A newer letter answers when its passage covers the question about as well as the entry:
+# within this share of the question's content.
+_NEWER_MARGIN = 0.05
+_NEWER_VALUE_MARGIN = 0.2  # wider when it states the value asked for (a date, a phone…)
+_YEAR = re.compile(r"(?<!\d)20\d\d(?!\d)")  # "năm học 2026-2027": the entry's year is past
+
 # Confidence thresholds on the calibrated [0, 1] score.
 CONFIDENT_AT = 0.5
 UNSURE_AT = 0.3
@@ -106,6 +114,27 @@ class Answer:
     candidates: tuple[Entry, ...] = ()
     quote: Quote | None = None  # what a loaded letter says, for "quoted"
     lead: float = 0.0  # for "unsure": how far the best entry stands above the runner-up
+    notes: tuple[str, ...] = ()  # said first, e.g. that the Sở has since moved a date it gives
+
+
+@dataclass(frozen=True, slots=True)
+class Contender:
+    """An entry or a passage the answer was chosen from, with its score (``--why``)."""
+
+    score: float
+    entry: Entry | None
+    quote: Quote | None
+
+
+@dataclass(frozen=True, slots=True)
+class Ranking:
+    answer: Answer
+    contenders: tuple[Contender, ...]
+    why: str  # why the answer won, in English (a developer's tool)
+
+
+def _day(day: tuple[int, int, int]) -> str:
+    return "/".join(str(p) for p in (day[2], day[1], day[0]) if p)
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,7 +218,8 @@ class AnsweringEngine:
     def __init__(self, entries: Iterable[Entry] = ()) -> None:
         self._entries: list[Entry] = []
         self._analysed: dict[str, tuple[Entry, _Analysis]] = {}
-        self.letters = LetterIndex()  # the letters the Sở loaded, quoted when no entry answers
+        self.letters = LetterIndex()  # the letters the Sở loaded; they compete with entries
+        self._terms_of: dict[str, tuple[Entry, frozenset[str]]] = {}
         self.replace_entries(entries)
 
     @classmethod
@@ -348,8 +378,10 @@ class AnsweringEngine:
         if entry.province is not None:
             if query.provinces:
                 factor *= _NAMED_PROVINCE[region(entry.province) not in query.provinces]
+            elif province and not same_province(entry.province, province):
+                return 0.0  # another province's rule answers only a question naming it
             elif province:
-                factor *= _ASKER_PROVINCE[not same_province(entry.province, province)]
+                factor *= _ASKER_PROVINCE
         if entry.levels:
             if query.levels:
                 factor *= _NAMED_LEVEL[not entry.levels & query.levels]
@@ -382,17 +414,84 @@ class AnsweringEngine:
         level: str | None = None,
         province: str | None = None,
     ) -> Answer:
-        """Curated entries first; when none is confident, the passage of a loaded letter that
-        covers the question, quoted (with unsure entries as alternatives); else the entries'
-        unsure answer or an honest "none". Nothing is ever composed."""
+        """The best answer over curated entries and the loaded letters' passages; an honest
+        "none" when nothing covers the question. Nothing is ever composed."""
+        return self.explain(question, role=role, level=level, province=province).answer
+
+    def explain(
+        self,
+        question: str,
+        *,
+        role: str | None = None,
+        level: str | None = None,
+        province: str | None = None,
+    ) -> Ranking:
+        """The answer, the contenders it was chosen from and why it won (``troly ask --why``).
+
+        Entries and passages are scored on one scale, the share of the question's content
+        they cover. An entry states a rule as of the letter it was written from: a loaded
+        letter newer than that which covers the question answers instead, and the entry is
+        offered as the earlier rule. A question asking for a value (a date, a phone…) is
+        answered by the passage stating it when the entry does not. Otherwise a confident
+        entry, which words the answer for a phone, stands before the passage of its own time.
+        """
         found = self._entry_answer(question, role=role, level=level, province=province)
-        if found.kind == "confident" or not len(self.letters):
-            return found
-        quote = self.letters.search(question)
+        quotes = self.letters.candidates(question) if len(self.letters) else []
+        contenders = self._contenders(question, found, quotes)
+        quote = choose(quotes)
+        entry = found.entry if found.kind != "none" else None
         if quote is None:
-            return found
+            why = "no letter passage covers the question" if entry else \
+                "neither an entry nor a passage covers the question's words"
+            return Ranking(found, contenders, why)
+        if entry is None:
+            return Ranking(Answer("quoted", None, quote.confidence, quote=quote), contenders,
+                           "only a letter passage covers the question")
+        others = (entry, *(c for c in found.candidates if c.id != entry.id))[:MAX_CANDIDATES]
+        asked_year = max((int(y) for y in _YEAR.findall(question)), default=0)
+        kind = asked_kind(question)
+        covered = self.letters.cover(question, self._entry_terms(entry))
+        margin = _NEWER_VALUE_MARGIN if kind and quote.holds_value else _NEWER_MARGIN
+        if is_newer(quote.letter.meta.day, entry.as_of) and (
+                quote.confidence >= covered - margin or asked_year > entry.as_of[0]):
+            return Ranking(Answer("quoted", None, quote.confidence, others, quote=quote),
+                           contenders, "the letter is newer than the entry's source "
+                           f"({_day(quote.letter.meta.day)} > {_day(entry.as_of)}) and "
+                           f"covers the question as well ({quote.confidence:.2f} against "
+                           f"{covered:.2f})")
+        if kind and quote.holds_value and not holds(kind, entry.answer):
+            return Ranking(Answer("quoted", None, quote.confidence, others, quote=quote),
+                           contenders, f"the question asks for a {kind}; the passage states "
+                           "one and the entry does not")
+        if found.kind == "confident":
+            return Ranking(found, contenders, "the entry covers the question and no newer "
+                                              "letter does")
+        if kind and not quote.holds_value and holds(kind, entry.answer):
+            return Ranking(found, contenders, f"the question asks for a {kind}; the entry "
+                                              "states one and the passage does not")
         alternatives = found.candidates if found.kind == "unsure" else ()
-        return Answer("quoted", None, quote.confidence, alternatives, quote=quote)
+        return Ranking(Answer("quoted", None, quote.confidence, alternatives, quote=quote),
+                       contenders, "no entry is confident; the passage covers the question")
+
+    def _contenders(self, question: str, found: Answer,
+                    quotes: list[Quote]) -> tuple[Contender, ...]:
+        """Entries and passages on one list, best first, for ``explain``: each scored by the
+        share of the question's content it covers (the entries' own confidence while no
+        letter is loaded)."""
+        entries = [] if found.entry is None else [found.entry, *found.candidates]
+        listed = [Contender(self.letters.cover(question, self._entry_terms(e)) if quotes
+                            else found.confidence if e is found.entry else 0.0, e, None)
+                  for e in dict.fromkeys(entries)]
+        listed += [Contender(q.confidence, None, q) for q in quotes]
+        return tuple(sorted(listed, key=lambda c: -c.score)[:5])
+
+    def _entry_terms(self, entry: Entry) -> frozenset[str]:
+        cached = self._terms_of.get(entry.id)
+        if cached is None or cached[0] != entry:
+            text = "\n".join((*entry.questions, entry.title, *entry.keywords,
+                              _html_to_text(entry.answer)))
+            cached = self._terms_of[entry.id] = (entry, terms(text))
+        return cached[1]
 
     def _entry_answer(
         self,
@@ -415,6 +514,8 @@ class AnsweringEngine:
         for i in np.flatnonzero(raw):
             scores[i] *= self._factor(self._entries[i], query, role, level, province)
         order = [int(i) for i in np.argsort(-scores, kind="stable")[:_RERANK] if scores[i] > 0]
+        if not order:
+            return Answer("none", None, 0.0)
         s1 = float(scores[order[0]])
         ranked = sorted(
             ((self._rerank(query, i, float(scores[i]) / s1), i) for i in order), reverse=True
@@ -437,8 +538,16 @@ class AnsweringEngine:
             confidence = min(confidence * 0.8, _HEDGED)
             lead = 0.0
         confidence = float(min(1.0, max(0.0, confidence)))
+        if (confidence < CONFIDENT_AT
+                and sum(query.content.values()) <= _ENOUGH_EVIDENCE * self._max_idf
+                and any(w not in self._idf and not w.isdigit() for w in query.content)):
+            # in a short question every word is its subject: one no entry knows ("phụ cấp
+            # thâm niên") means an entry sharing its other words is not "perhaps" the answer
+            return Answer("none", None, confidence)
         if confidence >= CONFIDENT_AT:
-            return Answer("confident", best, confidence, self._related(best, order))
+            related = self._related(best, order, lambda e: self._factor(
+                e, query, role, level, province) > 0)
+            return Answer("confident", best, confidence, related)
         if confidence >= UNSURE_AT:
             if lead >= LEAD_AT:  # unsure is not empty: the best, and the others as buttons
                 others = tuple(self._entries[i] for i in order[1:MAX_CANDIDATES + 1])
@@ -491,9 +600,13 @@ class AnsweringEngine:
             * specific
         )
 
-    def _related(self, best: Entry, order: list[int]) -> tuple[Entry, ...]:
+    def _related(self, best: Entry, order: list[int],
+                 may_answer: Callable[[Entry], bool]) -> tuple[Entry, ...]:
+        """The entry's own related entries, then the runners-up, all that may answer here
+        (not another province's rule the question does not name)."""
         out: list[Entry] = [
-            self._by_id[r] for r in best.related if r in self._by_id and r != best.id
+            self._by_id[r] for r in best.related
+            if r in self._by_id and r != best.id and may_answer(self._by_id[r])
         ]
         for i in order[1:]:
             e = self._entries[i]

@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from bot.knowledge.letters import date_key
 from bot.textnorm import nfc
 
 DATA_DIR = Path(__file__).with_name("data")
@@ -68,6 +69,12 @@ class Entry:
     sources: tuple[Source, ...] = ()
     related: tuple[str, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def as_of(self) -> tuple[int, int, int]:
+        """The date of the newest letter it was written from: the entry states the rule as of
+        that day, and a loaded letter newer than it that covers the question answers instead."""
+        return max((date_key(s.date) for s in self.sources), default=(0, 0, 0))
 
 
 class KnowledgeBaseError(ValueError):

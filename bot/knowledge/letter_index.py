@@ -24,9 +24,18 @@ from typing import Any
 
 import numpy as np
 
+from bot.knowledge.asked import asked, asked_kind, asked_person, holds, named_people
 from bot.knowledge.letter_tables import is_row
 from bot.knowledge.letters import Letter, Passage
-from bot.knowledge.normalize import FILLERS, QUESTION_WORDS, SpellFixer, fold_word, words
+from bot.knowledge.normalize import (
+    FILLERS,
+    QUESTION_WORDS,
+    SpellFixer,
+    fold_word,
+    named_places,
+    place_key,
+    words,
+)
 from bot.knowledge.postings import Postings, freeze
 from bot.knowledge.postings import scores as passage_scores
 
@@ -43,6 +52,7 @@ _K1, _B = 1.2, 0.75
 _QUESTION_WORD_WEIGHT = 0.4
 _PAIR_SHARE = 0.5
 _WEAKEST_SENTENCE = 0.15  # a sentence matching less than this share of the best one is left out
+_VALUE_SENTENCE = 0.5  # a sentence stating the value asked for comes first if it matches this
 _SENTENCE = re.compile(r"(?<=[^\d\s][.;!?])\s+")  # not after "1." or "2.3."
 
 
@@ -53,7 +63,14 @@ class Quote:
     letter: Letter
     passage: Passage
     text: str  # verbatim sentences, "…" where some were left out
-    confidence: float
+    confidence: float  # share of the question's content the quoted sentences cover
+    holds_value: bool = True  # they state the kind of value asked for (a date, a phone…)
+    rank: float = 0.0  # the passage's BM25 score, to order passages covering as much
+
+
+def terms(text: str) -> frozenset[str]:
+    """A text's index terms, to measure how much of a question it covers (``cover``)."""
+    return frozenset(_terms(text))
 
 
 def _terms(text: str) -> tuple[str, ...]:
@@ -92,6 +109,7 @@ class _Read:
     sentence_terms: list[tuple[tuple[str, ...], ...]]
     counts: list[Counter[str]]
     context: frozenset[str]  # the letter's issuer and subject
+    people: list[frozenset[str]]  # given names of the people each passage names
 
 
 def _read(letter: Letter) -> _Read:
@@ -101,7 +119,8 @@ def _read(letter: Letter) -> _Read:
     counts = [Counter(head + tuple(t for s in terms for t in s))
               for head, terms in zip(heads, sentence_terms, strict=True)]
     return _Read(sentences, heads, sentence_terms, counts,
-                 frozenset(_terms(f"{letter.meta.issuer}\n{letter.meta.subject}")))
+                 frozenset(_terms(f"{letter.meta.issuer}\n{letter.meta.subject}")),
+                 [named_people(p.text) for p in letter.passages])
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +138,7 @@ class _State:
     postings: Postings
     context_of: dict[str, np.ndarray]  # term -> letter positions whose issuer/subject hold it
     speller: SpellFixer
+    people: frozenset[str]  # every given name the letters use for a person
 
 
 def _build(letters: list[Letter], reads: list[_Read]) -> _State:
@@ -150,7 +170,8 @@ def _build(letters: list[Letter], reads: list[_Read]) -> _State:
         math.log(1 + (n + 0.5) / 0.5) if n else 1.0,
         freeze(postings, np.float32),
         {t: np.array(ks, dtype=np.int32) for t, ks in context_of.items()},
-        SpellFixer.build(vocab, (t for t in df if " " in t), FILLERS))
+        SpellFixer.build(vocab, (t for t in df if " " in t), FILLERS),
+        frozenset().union(*(people for r in reads for people in r.people)))
 
 
 class LetterIndex:
@@ -196,50 +217,84 @@ class LetterIndex:
 
     # -- answering ---------------------------------------------------------------------
 
+    def cover(self, question: str, terms: frozenset[str]) -> float:
+        """The share of the question's content a text with these ``terms`` (see ``terms``)
+        covers, measured as a passage's: entries and passages compete on this one scale."""
+        state = self._state
+        if not state.passages or not isinstance(question, str):
+            return 0.0
+        query = _query(state, question)
+        if not query.content:
+            return 0.0
+        return _coverage(state, query, terms.__contains__)
+
     def search(self, question: str) -> Quote | None:
-        """The passage to quote for ``question``, or None when no letter covers it.
+        """The passage to quote for ``question``, or None when no letter covers it."""
+        return choose(self.candidates(question))
+
+    def candidates(self, question: str, limit: int = _CANDIDATES) -> list[Quote]:
+        """Passages that cover ``question``, best covered first, each with its quote.
 
         A passage must cover the question twice over: as a whole (with its letter's issuer
         and subject), then in the few sentences that would be quoted, so that words scattered
-        over a long section never add up to an answer.
+        over a long section never add up to an answer. A question naming a person ("thầy
+        Khoa") is answered only by passages that name them, quoting the sentences that do.
         """
         state, hidden = self._state, self._hidden  # one consistent index for the whole search
         if not state.passages or not isinstance(question, str):
-            return None
+            return []
         query = _query(state, question)
         if not query.content:
-            return None
+            return []
         n = len(state.passages)
         scores = passage_scores(state.postings, query.terms, n)
         if scores is None:
-            return None
+            return []
         covered = _coverage_of_all(state, query)
         if hidden:
             covered[np.isin(state.owner, [k for k, x in enumerate(state.letters)
                                           if x.id in hidden])] = 0.0
+        places = named_places(words(question))
+        if places:  # "ở Kiên Giang": only the letters of the province the question names
+            covered[np.isin(state.owner, [k for k, x in enumerate(state.letters)
+                                          if not _speaks_for(x, places)])] = 0.0
+        kind = asked_kind(question)
+        person = asked_person(question, state.people)
         eligible = np.flatnonzero((covered >= QUOTE_AT) & (scores > 0))
-        if not len(eligible):
-            return None
-        found_here: list[tuple[float, int, list[int]]] = []
-        for doc in eligible[np.argsort(-scores[eligible])][:_CANDIDATES]:
+        found: list[Quote] = []
+        for doc in eligible[np.argsort(-scores[eligible])][:limit]:
             doc = int(doc)
             k, j = state.at[doc]
             read = state.reads[k]
-            window = _window(query, read.sentences[j], read.sentence_terms[j])
+            sentences = read.sentences[j]
+            if person is not None and person not in read.people[j]:
+                continue
+            window, valued = _window(query, sentences, read.sentence_terms[j], kind, person)
             shown = set(read.heads[j]).union(*(read.sentence_terms[j][w] for w in window))
             in_window = _coverage(state, query, partial(_in_window, read.context, shown))
             if in_window >= QUOTE_AT:
-                found_here.append((in_window, doc, window))
-        if not found_here:
-            return None
-        best = max(c for c, _, _ in found_here)
-        in_window, doc, window = max(
-            (f for f in found_here if f[0] >= best - _SAME_TOPIC),
-            key=lambda f: (state.passages[f[1]][0].meta.day, scores[f[1]]))
-        letter, passage = state.passages[doc]
-        k, j = state.at[doc]
-        return Quote(letter, passage, _quote_text(state.reads[k].sentences[j], window),
-                     in_window)
+                letter, passage = state.passages[doc]
+                text = _quote_text(sentences, window)
+                found.append(Quote(letter, passage, text, in_window, valued,
+                                   float(scores[doc])))
+        found.sort(key=lambda q: (-q.confidence, -q.rank))
+        return found
+
+
+def _speaks_for(letter: Letter, places: frozenset[str]) -> bool:
+    issuer = f" {place_key(letter.meta.issuer)} "
+    return any(f" {place} " in issuer for place in places)
+
+
+def choose(found: list[Quote]) -> Quote | None:
+    """Of passages that cover the question about as well, the one holding the value asked for,
+    then the newest letter's: it replaces what an older one said."""
+    if not found:
+        return None
+    holding = [q for q in found if q.holds_value] or found
+    best = max(q.confidence for q in holding)
+    return max((q for q in holding if q.confidence >= best - _SAME_TOPIC),
+               key=lambda q: (q.letter.meta.day, q.rank))
 
 
 def _query(state: _State, question: str) -> _Query:
@@ -255,9 +310,10 @@ def _query(state: _State, question: str) -> _Query:
     terms: dict[str, float] = {}
     content: dict[str, float] = {}
     pairs: dict[str, float] = {}
+    _kind, cue = asked(question)  # "chậm nhất ngày nào" asks for a date, about nothing
     for j, i in enumerate(keep):
         f = folded[i]
-        asking = f in QUESTION_WORDS
+        asking = f in QUESTION_WORDS or f in cue
         terms[f] = max(terms.get(f, 0.0), _QUESTION_WORD_WEIGHT if asking else 1.0)
         if not asking:  # typed with marks, only the same marks count ("lương" ≠ "lượng")
             key = f if accented[i] == f else "'" + accented[i]
@@ -265,8 +321,12 @@ def _query(state: _State, question: str) -> _Query:
         if j + 1 < len(keep) and keep[j + 1] == i + 1:
             pair = f"{f} {folded[i + 1]}"
             terms[pair] = 1.0
-            if not (asking or folded[i + 1] in QUESTION_WORDS):
-                pairs[pair] = state.idf.get(pair, state.max_idf)
+            if not (asking or folded[i + 1] in QUESTION_WORDS or folded[i + 1] in cue):
+                # a pair across two words ("giáo viên tiểu học" → "viên tiểu") is rare in
+                # the letters without saying more than its two syllables do
+                pairs[pair] = min(state.idf.get(pair, state.max_idf),
+                                  state.idf.get(f, state.max_idf)
+                                  + state.idf.get(folded[i + 1], state.max_idf))
     return _Query(terms, content, pairs)
 
 
@@ -320,19 +380,31 @@ def _coverage(state: _State, query: _Query, present: Callable[[str], bool]) -> f
 
 
 def _window(query: _Query, sentences: list[tuple[str, bool]],
-            terms: tuple[tuple[str, ...], ...]) -> list[int]:
-    """The passage's sentences that match the question best, in order, within QUOTE_CHARS."""
+            terms: tuple[tuple[str, ...], ...], kind: str | None = None,
+            person: str | None = None) -> tuple[list[int], bool]:
+    """The passage's sentences that match the question best, in order, within QUOTE_CHARS,
+    and whether one of them states the value asked for about the question's subject.
+
+    For a question asking for a value (a date, a phone…) the best sentence that states such
+    a value comes first; for a named person, only sentences naming them are quoted.
+    """
     wanted = {**query.content, **query.pairs}
     scored = [sum(wanted.get(t, 0.0) for t in set(ts)) for ts in terms]
+    if person is not None:
+        scored = [s if person in named_people(sentences[k][0]) else 0.0
+                  for k, s in enumerate(scored)]
+    top = max(scored, default=0.0)
+    enough = _WEAKEST_SENTENCE * top
+    valued = {k for k, s in enumerate(scored)
+              if kind and s >= _VALUE_SENTENCE * top and s > 0 and holds(kind, sentences[k][0])}
     chosen: list[int] = []
     size = 0
-    enough = _WEAKEST_SENTENCE * max(scored, default=0.0)
-    for k in sorted(range(len(sentences)), key=lambda k: -scored[k]):
+    for k in sorted(range(len(sentences)), key=lambda k: (k not in valued, -scored[k])):
         if chosen and (scored[k] <= enough or size + len(sentences[k][0]) > QUOTE_CHARS):
             continue
         chosen.append(k)
         size += len(sentences[k][0]) + 1
-    return sorted(chosen)
+    return sorted(chosen), not kind or bool(valued & set(chosen))
 
 
 def _quote_text(sentences: list[tuple[str, bool]], chosen: list[int]) -> str:

@@ -30,10 +30,25 @@ class LetterMeta:
 
     @property
     def day(self) -> tuple[int, int, int]:
-        """(year, month, day) for ordering letters: a missing day or month counts as 0."""
-        parts = [int(p) for p in self.date.split("/") if p.isdigit()][::-1]
-        parts += [0] * (3 - len(parts))
-        return parts[0], parts[1], parts[2]
+        return date_key(self.date)
+
+
+def is_newer(day: tuple[int, int, int], than: tuple[int, int, int]) -> bool:
+    """A later month (a later year when either gives only its year): letters of the same
+    month are one round of rules."""
+    if not (day[1] and than[1]):
+        return day[0] > than[0]
+    return day[:2] > than[:2]
+
+
+def date_key(date: str) -> tuple[int, int, int]:
+    """(year, month, day) of "15/01/2027", "3/2021", "2022" or "2027-01-15", for ordering
+    letters and the entries written from them: a missing day or month counts as 0."""
+    parts = [int(p) for p in re.split(r"[/-]", date.strip()) if p.isdigit()]
+    if not parts or parts[0] < 1000:
+        parts = parts[::-1]
+    parts += [0] * (3 - len(parts))
+    return parts[0], parts[1], parts[2]
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,7 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from bot.domain.provinces import all_names, region
+from bot.domain.provinces import all_names, province, region
 from bot.knowledge.entries import PROVINCES as KB_PROVINCES
 from bot.textnorm import fold, nfc, strip_diacritics, unify_tones
 
@@ -113,6 +113,7 @@ ABBREVIATIONS: dict[str, str] = {
     "dk": "điều kiện",
     "đk": "điều kiện",
     "hđ": "hoạt động",
+    "xong": "hoàn thành",  # "học xong mô đun 1" is how teachers say "hoàn thành"
     "ng nhân": "nguyên nhân",
     "ng nhan": "nguyên nhân",
     # provinces
@@ -361,6 +362,34 @@ def find_provinces(accented: list[str]) -> tuple[set[str], set[int]]:
     if "tphcm" in found:
         positions.update(i for i, t in enumerate(folded) if t == "tp")
     return found, positions
+
+
+def named_places(accented: list[str]) -> frozenset[str]:
+    """The provinces a question names, as the folded names a letter's issuer may carry: the
+    province today and those merged into it ("Kiên Giang" → "an giang", "kien giang"), so
+    that a letter of the Sở today and its predecessor's both speak for it."""
+    folded = [fold_word(w) for w in accented]
+    _keys, positions = find_provinces(accented)
+    runs: list[list[str]] = []
+    for i in sorted(positions):
+        if runs and i - 1 in positions:
+            runs[-1].append(folded[i])
+        else:
+            runs.append([folded[i]])
+    names: set[str] = set()
+    for run in runs:
+        found = province(" ".join(run))
+        written = [found.name, *(f.name for f in found.includes)] if found else [" ".join(run)]
+        names.update(place_key(n) for n in written)
+    return frozenset(names)
+
+
+def place_key(name: str) -> str:
+    """A place name as compared inside an issuer: folded words, "tỉnh"/"TP." dropped."""
+    words_ = re.sub(r"[^0-9a-z]+", " ", fold(name).replace("đ", "d")).split()
+    while words_ and words_[0] in ("tinh", "tp", "thanh", "pho"):
+        words_ = words_[1:]
+    return " ".join(words_)
 
 
 def names_audience(folded: list[str]) -> bool:

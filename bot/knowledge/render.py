@@ -93,6 +93,8 @@ def render_answer(answer: Answer, gettext: Gettext, *, contacts_html: str | None
         ]
         if contacts_html:
             parts.append(contacts_html)
+    if answer.notes:
+        parts.insert(0, "\n".join(f"⚠️ <b>{_esc(n)}</b>" for n in answer.notes))
     text = _BLANK_LINES.sub("\n\n", "\n\n".join(p for p in parts if p)).strip()
     return text if len(text) <= TELEGRAM_LIMIT else _fit(text)
 

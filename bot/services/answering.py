@@ -4,18 +4,28 @@ what it cannot answer is kept for the admins."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from html import escape
 
+from bot.domain.campaign import Campaign
+from bot.domain.deadlines import Deadline
 from bot.domain.people import Person, Role
-from bot.domain.provinces import region, same_province
+from bot.domain.provinces import same_province
 from bot.i18n import Translator, translator
 from bot.knowledge.engine import Answer, AnsweringEngine
 from bot.knowledge.entries import PROVINCES, Entry
-from bot.knowledge.normalize import find_provinces, words
+from bot.knowledge.letters import is_newer
 from bot.knowledge.render import render_answer
 from bot.services.campaigns import current
-from bot.services.deadline_answers import deadline_answer
+from bot.services.deadline_answers import (
+    asked_deadlines,
+    deadline_answer,
+    moved_notes,
+    source_day,
+)
 from bot.storage import Database
+from bot.storage import deadlines as deadline_repo
+from bot.storage import letters as letters_repo
 from bot.storage import questions as questions_repo
 from bot.storage.questions import FrequentQuestion, record_unanswered
 
@@ -39,40 +49,52 @@ async def answer_question(db: Database, engine: AnsweringEngine, question: str, 
                           record: bool = True, role: str | None = None) -> Answer:
     """The bot's answer, as every door gives it (Telegram, ``troly ask``).
 
-    A question about a current deadline is answered from the deadlines the Sở has set
-    (``deadline_answers``); the rest by the knowledge base, the deployment's province first.
-    Another province's rule is given only when the question names that province. ``role``
-    (an engine audience tag) stands in for ``person`` on the command line.
+    The engine ranks entries and the Sở's letters, the deployment's province first (another
+    province's rule only when the question names it). A question naming a campaign task's
+    deadline is answered with the date the Sở has set (``deadline_answers``), unless a loaded
+    letter newer than the campaign file's source answers it; an answer stating a date the Sở
+    has since moved says the current one first. ``role`` (an engine audience tag) stands in
+    for ``person`` on the command line.
     """
-    if today is not None:
-        live = await deadline_answer(db, await current(db), question, today=today,
-                                     province=province, _=translator(language))
-        if live is not None:
-            return Answer("confident", Entry("deadline_now", "deadlines",
-                                             translator(language)("Deadlines set by the Sở"),
-                                             live, (question,)), 1.0)
     answer = engine.answer(question, role=role or engine_role(person),
                            level=person.level.value if person and person.level else None,
                            province=province)
-    answer = _own_province_only(answer, question, province)
-    if (record and answer.kind == "none"
-            and sum(ch.isalpha() for ch in question) >= 3):  # not emoji alone
-        async with db.transaction() as tx:
+    if today is not None:
+        _ = translator(language)
+        campaign = await current(db)
+        deadlines = await deadline_repo.all_deadlines(db.reader, active_only=True)
+        asked = asked_deadlines(deadlines, campaign, question, today=today, province=province)
+        if asked and not _newer_letter_answers(answer, asked, campaign):
+            return Answer("confident", Entry(
+                "deadline_now", "deadlines", _("Deadlines set by the Sở"),
+                deadline_answer(asked, campaign, today=today, _=_), (question,)), 1.0)
+        notes = moved_notes(deadlines, campaign, _stated(answer), today=today, _=_)
+        if notes:
+            answer = replace(answer, notes=tuple(notes))
+    if record and answer.kind == "none" and sum(ch.isalpha() for ch in question) >= 3:
+        async with db.transaction() as tx:  # not emoji alone
             await record_unanswered(tx, question, person.role.value if person else "guest")
+    elif record and answer.quote is not None:
+        async with db.transaction() as tx:
+            await letters_repo.record_answer(tx, answer.quote.letter.id)
     return answer
 
 
-def _own_province_only(answer: Answer, question: str, province: str | None) -> Answer:
-    """An answer stating another province's rule, for a question that does not name it, is
-    offered as a suggestion (its title names the province) instead of stated as the rule."""
-    entry = answer.entry
-    if (province is None or entry is None or entry.province is None
-            or same_province(entry.province, province) or answer.kind != "confident"):
-        return answer
-    named, _positions = find_provinces(words(question))
-    if region(entry.province) in named:
-        return answer
-    return Answer("unsure", None, min(answer.confidence, 0.45), (entry, *answer.candidates[:2]))
+def _newer_letter_answers(answer: Answer, asked: list[Deadline], campaign: Campaign) -> bool:
+    """A quoted letter newer than the letters every asked deadline comes from: the Sở's newest
+    word on it (a date the Sở set in the assistant is newer still)."""
+    if answer.quote is None:
+        return False
+    day = answer.quote.letter.meta.day
+    sources = [source_day(d, campaign) for d in asked]
+    return all(s is not None and is_newer(day, s) for s in sources)
+
+
+def _stated(answer: Answer) -> str:
+    """The text an answer states: the entry's or the quoted sentences."""
+    if answer.quote is not None:
+        return answer.quote.text
+    return answer.entry.answer if answer.entry is not None and answer.kind != "none" else ""
 
 
 def rendered(answer: Answer, _: Translator, province: str | None) -> str:

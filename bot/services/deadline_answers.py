@@ -4,8 +4,10 @@ The letters give last cycle's dates (28/02/2022, 30/3/2021…); what a teacher n
 date the Sở has set, which /hanchot and `troly deadlines edit` may have moved. So a question
 such as "hạn duyệt kế hoạch cốt cán là ngày nào" is answered from the deadlines table: the next
 occurrence with its weekday, and the letter it comes from; the letter's own date only as
-history (docs/campaign.md, "Hạn chót"). A question naming a past year or another province is
-about the letters, and is left to the knowledge base.
+history (docs/campaign.md, "Hạn chót"). Only a question naming a campaign task is answered so;
+one naming a past year or another province, or a task no deadline is about, is left to the
+engine, and a loaded letter newer than the campaign file's source that covers it answers
+before an unchanged campaign date.
 """
 
 from __future__ import annotations
@@ -14,18 +16,18 @@ import datetime as dt
 import re
 from html import escape
 
-from bot.domain.campaign import Campaign
+from bot.domain.campaign import Campaign, DeadlineSpec
 from bot.domain.deadlines import Deadline
 from bot.i18n import Translator
-from bot.knowledge.normalize import find_provinces, words
-from bot.storage import Database
-from bot.storage import deadlines as deadline_repo
+from bot.knowledge.letters import date_key
+from bot.knowledge.normalize import find_provinces, fold_word, words
 from bot.textnorm import fold
 
 _ABOUT_A_DEADLINE = re.compile(r"\b(han|deadline|cham nhat|thoi han)\b")
 _WHEN = re.compile(r"\b(ngay nao|khi nao|bao gio|luc nao|ngay may|ngay bao nhieu|thang may|"
                    r"truoc ngay|la ngay|han chot|han cuoi|deadline)\b")
 _YEAR = re.compile(r"\b(20\d\d)\b")
+_NAMED_SHARE = 0.5  # share of the question's words a task's name must hold to be asked about
 # Words every deadline question has, which say nothing about which deadline is meant.
 _FILLER = set(fold(
     "hạn chót cuối deadline thời chậm nhất là ngày nào khi bao giờ lúc mấy năm nay tới này "
@@ -45,27 +47,76 @@ def asks_current_deadline(question: str, province: str | None, today: dt.date) -
 
 
 def _content(text: str) -> set[str]:
-    return {w for w in fold(text).replace(",", " ").split() if w not in _FILLER and len(w) > 1}
+    """The question's words that can name a task ("md1" read as "mô đun 1")."""
+    return {w for w in map(fold_word, words(text.replace(",", " "), limit=None))
+            if w not in _FILLER and (len(w) > 1 or w.isdigit()) and not _YEAR.fullmatch(w)}
+
+
+def _about(deadline: Deadline, campaign: Campaign) -> set[str]:
+    """The words that name a deadline: its title, its tasks' labels and column headers."""
+    tasks = campaign.tasks_of(deadline.tasks)
+    return _content(" ".join([deadline.title, *(f"{t.label} {t.header}" for t in tasks)]))
 
 
 def matching(deadlines: list[Deadline], campaign: Campaign, question: str) -> list[Deadline]:
-    """The deadlines the question names by their title or tasks; all of them when it names none;
-    none when it names something no deadline is about (the knowledge base may know it)."""
+    """The deadlines whose tasks the question names; all of them when it names nothing at all
+    ("hạn chót là ngày nào"); none when it is about something else ("lịch sử địa lí học trực
+    tuyến đến ngày nào"), which a letter may answer. A question names a task when most of its
+    words are the task's words: sharing "học" or "báo cáo" is not naming it."""
     asked = _content(question)
     if not asked:
         return deadlines
-    scored = []
-    for d in deadlines:
-        about = " ".join([d.title, *(f"{t.label} {t.header}" for t in campaign.tasks_of(d.tasks))])
-        scored.append((len(asked & _content(about)), d))
+    scored = [(len(asked & _about(d, campaign)), d) for d in deadlines]
     best = max((n for n, _d in scored), default=0)
-    return [d for n, d in scored if n == best] if best else []
+    if best < _NAMED_SHARE * len(asked):
+        return []
+    return [d for n, d in scored if n == best]
+
+
+def _spec(deadline: Deadline, campaign: Campaign) -> DeadlineSpec | None:
+    key = (deadline.campaign_key or "").partition("/")
+    return next((s for s in campaign.deadlines if key[0] == campaign.key and s.key == key[2]),
+                None)
+
+
+def moved(deadline: Deadline, campaign: Campaign) -> DeadlineSpec | None:
+    """The campaign file's deadline when the Sở has since moved it (/hanchot), else None."""
+    spec = _spec(deadline, campaign)
+    if spec is None or (spec.day, spec.month, spec.year) == \
+            (deadline.day, deadline.month, deadline.year):
+        return None
+    return spec
+
+
+def source_day(deadline: Deadline, campaign: Campaign) -> tuple[int, int, int] | None:
+    """The date of the letter an unchanged campaign deadline comes from; None for a date the
+    Sở set or moved in the assistant, which is its newest word."""
+    spec = _spec(deadline, campaign)
+    if spec is None or moved(deadline, campaign) is not None:
+        return None
+    letter = campaign.letter(spec.source.partition(": ")[0])
+    return date_key(letter.date) if letter is not None else None
+
+
+def moved_notes(deadlines: list[Deadline], campaign: Campaign, text: str, *, today: dt.date,
+                _: Translator) -> list[str]:
+    """For each deadline the Sở moved whose old date ``text`` states ("trước ngày 28/2/2022"),
+    the current date, to say before that text."""
+    notes = []
+    for d in deadlines:
+        spec = moved(d, campaign)
+        date = d.occurrence(today)
+        if spec is None or date is None:
+            continue
+        old = re.compile(rf"(?<![\d/])0?{spec.day}\s*/\s*0?{spec.month}(?!\d)")
+        if old.search(text):
+            notes.append(_("The Sở has moved this deadline: {date} ({title})").format(
+                date=f"{date:%d/%m/%Y}", title=d.title))
+    return notes
 
 
 def _source(deadline: Deadline, campaign: Campaign, _: Translator) -> str:
-    key = (deadline.campaign_key or "").partition("/")
-    spec = next((s for s in campaign.deadlines if key[0] == campaign.key and s.key == key[2]),
-                None)
+    spec = _spec(deadline, campaign)
     if spec is None:
         return _("set by the Sở in the assistant")
     cited = campaign.cite(spec.source)
@@ -76,15 +127,17 @@ def _source(deadline: Deadline, campaign: Campaign, _: Translator) -> str:
     return cited
 
 
-async def deadline_answer(db: Database, campaign: Campaign, question: str, *, today: dt.date,
-                          province: str | None, _: Translator) -> str | None:
-    """Telegram HTML answering a current-deadline question, or None to let the engine answer."""
+def asked_deadlines(deadlines: list[Deadline], campaign: Campaign, question: str, *,
+                    today: dt.date, province: str | None) -> list[Deadline]:
+    """The campaign deadlines a question asks the current date of; empty when it asks none."""
     if not asks_current_deadline(question, province, today):
-        return None
-    found = matching(await deadline_repo.all_deadlines(db.reader, active_only=True), campaign,
-                     question)
-    if not found:
-        return None
+        return []
+    return matching(deadlines, campaign, question)
+
+
+def deadline_answer(found: list[Deadline], campaign: Campaign, *, today: dt.date,
+                    _: Translator) -> str:
+    """Telegram HTML giving the current date of each deadline asked about."""
     lines = []
     for d in sorted(found, key=lambda d: d.occurrence(today) or dt.date.max):
         date = d.occurrence(today)

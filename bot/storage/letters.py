@@ -48,3 +48,18 @@ async def remove_letter(tx: aiosqlite.Connection, letter_id: int, *, actor: str)
     if cur.rowcount:
         await audit(tx, actor=actor, action="letter.remove", subject=f"letter:{letter_id}")
     return cur.rowcount == 1
+
+
+async def record_answer(tx: aiosqlite.Connection, letter_id: int) -> None:
+    """A question answered from this letter (a letter not stored, e.g. loaded for a test run,
+    is not counted)."""
+    await tx.execute("INSERT INTO letter_answers (asked_at, letter_id) "
+                     "SELECT ?, id FROM letters WHERE id = ?", (utcnow(), letter_id))
+
+
+async def answers_since(conn: aiosqlite.Connection, since: str) -> dict[int, int]:
+    """Letter id → how many questions it answered since ``since`` (ISO time, UTC)."""
+    async with conn.execute(
+            "SELECT letter_id, COUNT(*) FROM letter_answers WHERE asked_at >= ? "
+            "GROUP BY letter_id", (since,)) as cur:
+        return {int(r[0]): int(r[1]) for r in await cur.fetchall()}

@@ -72,3 +72,14 @@ async def test_strange_input_gets_a_sensible_reply(telegram: OfflineTelegram) ->
         assert len(replies) == 1 and replies[0].text.strip()
     [too_long] = await user.send("mô đun " * 800)
     assert "quá dài" in too_long.text and "ví dụ" in too_long.text
+
+
+async def test_a_question_no_letter_covers_gets_no_guess_but_the_hand_off(
+        telegram: OfflineTelegram) -> None:
+    guest = telegram.user(705, "Khách")
+    for question in ("Phụ cấp thâm niên nhà giáo được tính như thế nào ạ?",
+                     "phu cap tham nien nha giao tinh sao vay"):
+        [answer] = await guest.send(question)
+        assert "không tìm thấy" in answer.text, question
+        assert "Có lẽ" not in answer.text and "TP.HCM" not in answer.text
+        assert answer.button_texts == ["🙋 Hỏi cán bộ hỗ trợ"]

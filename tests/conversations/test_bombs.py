@@ -7,10 +7,11 @@ import asyncio
 
 import pytest
 
+from benchmarks import bombs
 from bot.offline import OfflineTelegram
 from bot.storage import Database
-from tests import bombs
 from tests.conftest import ADMIN_ID
+from tests.letter_files import letter_docx
 
 QUESTION = "hạn chót hoàn thành mô đun 1 là ngày nào"
 
@@ -24,7 +25,8 @@ async def _count(db: Database, table: str) -> int:
 @pytest.mark.parametrize(("name", "build", "says"), [
     ("ds.xlsx", lambda: bombs.xlsx_with_huge_cell(400), "vượt giới hạn 128 MB"),
     ("ds.xlsx", lambda: bombs.xlsx_with_empty_rows(30_000_000), "vượt giới hạn 128 MB"),
-    ("cong_van.docx", lambda: bombs.docx_with_paragraphs(2_000_000), "hơn 50.000 đoạn văn"),
+    ("cong_van.docx", lambda: bombs.docx_with_paragraphs(2_000_000, letter_docx()),
+     "hơn 50.000 đoạn văn"),
     ("cong_van.txt", lambda: ("Sở hướng dẫn bồi dưỡng. " * 500_000).encode(),
      "dài hơn 1.000.000 ký tự"),
 ])

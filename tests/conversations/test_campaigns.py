@@ -314,3 +314,14 @@ async def test_a_fresh_hanoi_deployment_starts_on_hanoi_tasks(
     assert (await campaign_service.load(demo_db, bundled_text("tphcm"), actor="test")).ok
     assert not await campaign_service.settle_province(demo_db, "ha_noi")
     assert "TEMIS" in " ".join(t.header for t in (await campaign_service.current(demo_db)).tasks)
+
+
+async def test_a_campaign_file_in_utf16_or_nested_too_deep_gets_one_clear_line(
+        telegram: OfflineTelegram, demo_db: Database) -> None:
+    admin = telegram.user(999)
+    [utf16] = await admin.send_document("kh.yaml", bundled_text("tphcm").encode("utf-16"))
+    assert "kh.yaml đang lưu dạng UTF-16" in utf16.text and "UTF-8" in utf16.text
+    [deep] = await admin.send_document("sau.yaml", b"[" * 100_000 + b"]" * 100_000)
+    assert "lồng nhau sâu hơn 32 cấp" in deep.text and "không có gì thay đổi" in deep.text
+    assert "không lường trước" not in deep.text
+    assert (await campaign_service.current(demo_db)).key == "binh_phuoc"

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import pytest
 
+from benchmarks import bombs
 from bot.i18n import translator
 from bot.knowledge.letter_files import LetterFileError
 from bot.knowledge.letter_index import LetterIndex
 from bot.services.letters import read_letter_file, save_letter
 from bot.storage import Database
-from tests import bombs
-from tests.letter_files import letter_docx
+from tests.letter_files import letter_docx, letter_pdf
 
 
 def _refusal(data: bytes, name: str) -> str:
@@ -26,7 +26,7 @@ def _refusal(data: bytes, name: str) -> str:
 
 def test_two_million_paragraphs_in_a_small_docx_are_refused_before_python_docx_reads_them(
         ) -> None:
-    data = bombs.docx_with_paragraphs(2_000_000)
+    data = bombs.docx_with_paragraphs(2_000_000, letter_docx())
     assert len(data) < 700 * 1024
     line = _refusal(data, "cv.docx")
     assert "50.000 đoạn" in line
@@ -38,9 +38,9 @@ def test_a_docx_paragraph_of_millions_of_characters_is_refused() -> None:
 
     document = zipfile.ZipFile(io.BytesIO(letter_docx())).read("word/document.xml")
     head, tail = document.split(b"</w:body>")
-    run = iter([head, b"<w:p><w:r><w:t>", *bombs._repeat(b"a", 20 * 2**20),
+    run = iter([head, b"<w:p><w:r><w:t>", *bombs.repeat(b"a", 20 * 2**20),
                 b"</w:t></w:r></w:p></w:body>", tail])
-    data = bombs._replace_member(letter_docx(), "word/document.xml", run)
+    data = bombs.replace_member(letter_docx(), "word/document.xml", run)
     assert "100.000 ký tự" in _refusal(data, "cv.docx")
 
 
@@ -59,7 +59,7 @@ def test_a_text_file_with_a_null_byte_is_called_damaged() -> None:
 
 
 def test_a_pdf_of_50001_pages_is_refused_for_its_pages_not_called_a_scan() -> None:
-    line = _refusal(bombs.pdf_with_pages(50_001), "cv.pdf")
+    line = _refusal(bombs.pdf_with_pages(letter_pdf(), 50_001), "cv.pdf")
     assert "50.001 trang" in line and "1.000" in line and "scan" not in line
 
 

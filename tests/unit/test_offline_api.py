@@ -41,3 +41,13 @@ async def test_captions_and_callback_data_have_their_limits() -> None:
     keyboard = {"inline_keyboard": [[{"text": "Bấm", "callback_data": "đ" * 33}]]}  # 66 bytes
     assert await refusal("sendMessage", text="chọn", reply_markup=json.dumps(keyboard)) == \
         "Bad Request: BUTTON_DATA_INVALID"
+
+
+async def test_an_expandable_quote_is_accepted_as_telegram_accepts_it() -> None:
+    """PTB writes it and Telegram takes it; a staff answer using it was reported sent, then
+    "could not be delivered" (issue 19)."""
+    api = FakeBotApi()
+    await api.call("sendMessage", {"chat_id": 5, "parse_mode": "HTML",
+                                   "text": "<blockquote expandable>Trả lời dài</blockquote>"})
+    assert "Expected equal sign" in await refusal(
+        "sendMessage", text="<i expandable>x</i>", parse_mode="HTML")

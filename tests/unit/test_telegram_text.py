@@ -80,3 +80,62 @@ def test_every_part_parses_fits_and_nothing_is_lost(pieces: list[str], limit: in
     def words(s: str) -> str:
         return "".join(s.split())
     assert words("".join(visible_text(p) for p in parts)) == words(visible_text(html))
+
+
+# Every form the Bot API's "HTML style" lists (core.telegram.org/bots/api#html-style), in our
+# words: the HTML, and what the reader sees.
+DOCUMENTED_HTML = [
+    ("<b>đậm</b>, <strong>đậm</strong>", "đậm, đậm"),
+    ("<i>nghiêng</i>, <em>nghiêng</em>", "nghiêng, nghiêng"),
+    ("<u>gạch dưới</u>, <ins>gạch dưới</ins>", "gạch dưới, gạch dưới"),
+    ("<s>gạch</s>, <strike>gạch</strike>, <del>gạch</del>", "gạch, gạch, gạch"),
+    ('<span class="tg-spoiler">ẩn</span>, <tg-spoiler>ẩn</tg-spoiler>', "ẩn, ẩn"),
+    ('<b>đậm <i>nghiêng <s>gạch <span class="tg-spoiler">ẩn</span></s> <u>dưới</u></i> '
+     "hết</b>", "đậm nghiêng gạch ẩn dưới hết"),
+    ('<a href="http://www.example.com/">liên kết</a>', "liên kết"),
+    ('<a href="tg://user?id=123456789">nhắc tên</a>', "nhắc tên"),
+    ('<tg-emoji emoji-id="5368324170671202286">👍</tg-emoji>', "👍"),
+    ('<tg-time unix="1647531900" format="wDT">7:30 mai</tg-time>', "7:30 mai"),
+    ('<tg-time unix="1647531900" format="t">7:30 mai</tg-time>', "7:30 mai"),
+    ('<tg-time unix="1647531900" format="r">7:30 mai</tg-time>', "7:30 mai"),
+    ('<tg-time unix="1647531900">7:30 mai</tg-time>', "7:30 mai"),
+    ("<code>mã</code>", "mã"),
+    ("<pre>khối mã</pre>", "khối mã"),
+    ('<pre><code class="language-python">print(1)</code></pre>', "print(1)"),
+    ("<blockquote>Trích dẫn\ndòng hai</blockquote>", "Trích dẫn\ndòng hai"),
+    ("<blockquote expandable>Trích dẫn thu gọn\ndòng hai</blockquote>",
+     "Trích dẫn thu gọn\ndòng hai"),
+    ("&lt;&gt;&amp;&quot;&#39;&#x1F44D;", "<>&\"'👍"),
+]
+
+
+@pytest.mark.parametrize(("html", "seen"), DOCUMENTED_HTML)
+def test_every_form_the_bot_api_documents_is_accepted(html: str, seen: str) -> None:
+    check_html(html)
+    assert visible_text(html) == seen
+
+
+@pytest.mark.parametrize(("html", "error"), [
+    ("<b expandable>x</b>", 'Expected equal sign in declaration of an attribute of the tag "b"'),
+    ("<blockquote expandable>x</blockquote", "Unclosed end tag"),
+    ("<span>x</span>", 'Tag "span" must have class "tg-spoiler"'),
+    ('<span class="spoiler">x</span>', 'Tag "span" must have class "tg-spoiler"'),
+    ("<tg-emoji>👍</tg-emoji>", "Invalid custom emoji identifier specified"),
+    ('<tg-emoji emoji-id="abc">👍</tg-emoji>', "Invalid custom emoji identifier specified"),
+    ("<tg-time>7:30</tg-time>", 'Tag "tg-time" must have a Unix time'),
+    ('<tg-time unix="1647531900" format="x">7:30</tg-time>', 'Tag "tg-time" must have a Unix'),
+    ("<p>đoạn</p>", 'Unsupported start tag "p"'),
+])
+def test_what_the_bot_api_does_not_document_is_refused(html: str, error: str) -> None:
+    with pytest.raises(HtmlError, match=error):
+        check_html(html)
+
+
+def test_an_expandable_quote_split_in_parts_stays_expandable_in_each() -> None:
+    answer = "<blockquote expandable>" + "Thầy/Cô nộp hồ sơ trước 15/5. " * 200 + "</blockquote>"
+    assert visible_length(answer) == 6000
+    parts = split_html(answer, limit=2500)
+    assert len(parts) == 3
+    for part in parts:
+        check_html(part)
+        assert part.startswith("<blockquote expandable>") and part.endswith("</blockquote>")

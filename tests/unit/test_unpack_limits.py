@@ -9,10 +9,10 @@ from collections.abc import Iterator
 
 import pytest
 
+from benchmarks import bombs
+from benchmarks.bombs import SHEET, sheet_parts
 from bot.i18n import translator
 from bot.spreadsheets import SpreadsheetError, read_table
-from tests import bombs
-from tests.bombs import SHEET, sheet_parts
 
 
 def _refusal(data: bytes) -> str:
@@ -26,7 +26,7 @@ def _refusal(data: bytes) -> str:
 
 
 def _sheet(rows: Iterator[bytes]) -> bytes:
-    return bombs._replace_member(bombs._small_workbook(), SHEET, sheet_parts(rows))
+    return bombs.replace_member(bombs.small_workbook(), SHEET, sheet_parts(rows))
 
 
 def test_a_400_mb_cell_in_a_410_kb_file_is_refused_by_what_the_sheet_unpacks_to() -> None:
@@ -46,20 +46,20 @@ def test_a_cell_longer_than_excel_allows_is_refused_while_streaming() -> None:
     """Within the sheet's size limit, so only the guard on the stream can stop it."""
     def rows() -> Iterator[bytes]:
         yield b'<row r="1"><c r="A1" t="inlineStr"><is><t>'
-        yield from bombs._repeat(b"A", 100 * 2**20)
+        yield from bombs.repeat(b"A", 100 * 2**20)
         yield b"</t></is></c></row>"
     assert "32.767" in _refusal(_sheet(rows()))
 
 
 def test_empty_rows_past_the_row_limit_are_refused_while_streaming() -> None:
-    line = _refusal(_sheet(bombs._repeat(b"<row/>", 5_000_000)))
+    line = _refusal(_sheet(bombs.repeat(b"<row/>", 5_000_000)))
     assert "100.010" in line and "dòng" in line
 
 
 def test_a_row_of_a_million_tags_is_refused_before_it_is_built() -> None:
     def rows() -> Iterator[bytes]:
         yield b'<row r="1">'
-        yield from bombs._repeat(b"<c/>", 1_000_000)
+        yield from bombs.repeat(b"<c/>", 1_000_000)
         yield b"</row>"
     assert "50.000" in _refusal(_sheet(rows()))
 
@@ -67,8 +67,8 @@ def test_a_row_of_a_million_tags_is_refused_before_it_is_built() -> None:
 def test_elements_nested_deeper_than_the_limit_are_refused() -> None:
     def rows() -> Iterator[bytes]:
         yield b'<row r="1"><c r="A1">'
-        yield from bombs._repeat(b"<x>", 10_000)
-        yield from bombs._repeat(b"</x>", 10_000)
+        yield from bombs.repeat(b"<x>", 10_000)
+        yield from bombs.repeat(b"</x>", 10_000)
         yield b"</c></row>"
     assert "256" in _refusal(_sheet(rows()))
 
@@ -76,8 +76,8 @@ def test_elements_nested_deeper_than_the_limit_are_refused() -> None:
 def test_millions_of_shared_strings_are_refused_before_openpyxl_reads_them() -> None:
     head = (b'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats'
             b'.org/spreadsheetml/2006/main">')
-    parts = iter([head, *bombs._repeat(b"<si><t/></si>", 1_200_000), b"</sst>"])
-    data = bombs._replace_member(bombs._small_workbook(), "xl/sharedStrings.xml", parts)
+    parts = iter([head, *bombs.repeat(b"<si><t/></si>", 1_200_000), b"</sst>"])
+    data = bombs.replace_member(bombs.small_workbook(), "xl/sharedStrings.xml", parts)
     assert "1.000.000" in _refusal(data)
 
 

@@ -1,6 +1,7 @@
 """Zip bombs as the attacks of issue 19 built them: a few hundred kilobytes on disk that unpack
-to hundreds of megabytes. Built in the test (nothing big is stored), streamed so that building
-them never holds the unpacked size in memory."""
+to hundreds of megabytes. Built when needed (nothing big is stored), streamed so that building
+them never holds the unpacked size in memory; the tests and benchmarks/bench_bombs.py share
+them."""
 
 from __future__ import annotations
 
@@ -9,15 +10,13 @@ import zipfile
 import zlib
 from collections.abc import Iterator
 
-from tests.letter_files import letter_docx
-
 SHEET = "xl/worksheets/sheet1.xml"
 _HEAD = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
          b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">')
 _BLOCK = 1024 * 1024
 
 
-def _repeat(piece: bytes, times: int) -> Iterator[bytes]:
+def repeat(piece: bytes, times: int) -> Iterator[bytes]:
     """``piece`` ``times`` times, in blocks of about a megabyte."""
     per_block = max(1, _BLOCK // len(piece))
     block = piece * per_block
@@ -46,7 +45,7 @@ class _RepeatingDeflate:
         return self._deflate.flush()
 
 
-def _replace_member(data: bytes, name: str, parts: Iterator[bytes]) -> bytes:
+def replace_member(data: bytes, name: str, parts: Iterator[bytes]) -> bytes:
     """The zip ``data`` with member ``name`` written from ``parts``, streamed and deflated."""
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
@@ -63,7 +62,7 @@ def _replace_member(data: bytes, name: str, parts: Iterator[bytes]) -> bytes:
     return out.getvalue()
 
 
-def _small_workbook() -> bytes:
+def small_workbook() -> bytes:
     from openpyxl import Workbook
 
     out = io.BytesIO()
@@ -81,35 +80,44 @@ def xlsx_with_huge_cell(megabytes: int = 400) -> bytes:
     """One inline string cell of ``megabytes`` MB (the issue's 412 KB file)."""
     def rows() -> Iterator[bytes]:
         yield b'<row r="1"><c r="A1" t="inlineStr"><is><t>'
-        yield from _repeat(b"A", megabytes * 2**20)
+        yield from repeat(b"A", megabytes * 2**20)
         yield b"</t></is></c></row>"
-    return _replace_member(_small_workbook(), SHEET, sheet_parts(rows()))
+    return replace_member(small_workbook(), SHEET, sheet_parts(rows()))
 
 
 def xlsx_with_empty_rows(count: int = 30_000_000) -> bytes:
     """``count`` empty ``<row/>`` (the issue's 267 KB file)."""
-    return _replace_member(_small_workbook(), SHEET, sheet_parts(_repeat(b"<row/>", count)))
+    return replace_member(small_workbook(), SHEET, sheet_parts(repeat(b"<row/>", count)))
 
 
-def docx_with_paragraphs(count: int = 2_000_000) -> bytes:
-    """A letter whose body is followed by ``count`` empty paragraphs (the issue's 620 KB)."""
-    source = zipfile.ZipFile(io.BytesIO(letter_docx()))
+def small_docx() -> bytes:
+    from docx import Document
+
+    document = Document()
+    document.add_paragraph("Sở Giáo dục và Đào tạo hướng dẫn bồi dưỡng giáo viên năm 2027.")
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def docx_with_paragraphs(count: int = 2_000_000, base: bytes | None = None) -> bytes:
+    """``base`` (a small letter) followed by ``count`` empty paragraphs (the issue's 620 KB)."""
+    base = base or small_docx()
+    source = zipfile.ZipFile(io.BytesIO(base))
     document = source.read("word/document.xml")
     head, tail = document.split(b"</w:body>")
     body_end = head.rfind(b"<w:sectPr")
-    parts = iter([head[:body_end], *_repeat(b"<w:p/>", count), head[body_end:],
+    parts = iter([head[:body_end], *repeat(b"<w:p/>", count), head[body_end:],
                   b"</w:body>" + tail])
-    return _replace_member(letter_docx(), "word/document.xml", parts)
+    return replace_member(base, "word/document.xml", parts)
 
 
-def pdf_with_pages(pages: int = 50_001) -> bytes:
-    """A text PDF: the test letter's first page, ``pages`` times (the issue's 50,001-page
-    file was called a scan)."""
+def pdf_with_pages(text_pdf: bytes, pages: int = 50_001) -> bytes:
+    """The first page of ``text_pdf``, ``pages`` times (the issue's 50,001-page text PDF was
+    called a scan)."""
     import pypdfium2 as pdfium
 
-    from tests.letter_files import letter_pdf
-
-    source = pdfium.PdfDocument(letter_pdf())
+    source = pdfium.PdfDocument(text_pdf)
     document = pdfium.PdfDocument.new()
     document.import_pages(source, [0] * pages)
     out = io.BytesIO()

@@ -1,0 +1,114 @@
+"""What kind of value a question asks for, and whether a text holds one.
+
+"thầy Khoa số điện thoại bao nhiêu" wants a phone number about Khoa, "gv khtn học bao nhiêu
+tiết" a number, "hạn … là ngày nào" a date: such a question is answered by the sentence that
+holds that kind of value, never by a summary of the topic that lacks it. The cues are the
+words teachers use (bao nhiêu, mấy, ngày nào, số điện thoại, ai, ở đâu, trang nào), read on
+the folded text so that a question typed without diacritics asks the same thing.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from itertools import pairwise
+
+from bot.knowledge.normalize import fold_word, words
+
+# Checked in this order: "số điện thoại bao nhiêu" asks for a phone, not a count.
+_ASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(rf"(?:^| )(?:{cues})(?= |$)")) for kind, cues in (
+        ("phone", r"so dien thoai|dien thoai|hotline|goi so|so may ban|duong day nong"),
+        ("website", r"trang nao|trang web|website|web|duong link|link|dia chi truy cap|"
+                    r"trang thong tin|dang nhap vao dau"),
+        ("email", r"email|e mail|thu dien tu|hop thu|mail"),
+        ("date", r"ngay nao|ngay may|ngay bao nhieu|khi nao|bao gio|luc nao|thang may|"
+                 r"thoi han|han chot|han cuoi|cham nhat|truoc ngay|den ngay|het han|"
+                 r"thoi gian nao|ngay gio nao|tu ngay"),
+        ("person", r"ai|nguoi nao|lien he voi ai|ten gi|ho ten"),
+        ("address", r"o dau|dia chi|noi nao|cho nao|tai dau|ve dau|dia diem"),
+        ("number", r"bao nhieu|may|so luong|bao lau|so tiet|may tiet"),
+    ))
+
+_PHONE = re.compile(r"(?<![\d/])(?:\+84|0|1[89]00)[\d .]{6,14}\d(?![\d/])")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_WEBSITE = re.compile(r"https?://\S+|www\.\S+|(?<![@\w.])[a-z][\w-]*(?:\.[\w-]+)*"
+                      r"\.(?:vn|com|net|org|edu)(?:/\S*)?\b", re.IGNORECASE)
+_DATE = re.compile(r"(?<!\d)\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?(?![\d/])|"
+                   r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}|tháng\s+\d{1,2}(?:\s*/\s*\d{4})?",
+                   re.IGNORECASE)
+_TITLES = r"(?:[Tt]hầy|[Cc]ô|[Ôô]ng|[Bb]à|[Aa]nh|[Cc]hị|[Đđ]ồng chí|[Đđ]/[Cc])"
+_NAME = r"[A-ZĐÀ-Ỹ][^\W\d_]*"
+_PERSON = re.compile(rf"\b{_TITLES}\s+({_NAME}(?:\s+{_NAME}){{0,3}})")
+_ROLE = re.compile(r"hiệu trưởng|giám đốc|trưởng phòng|chuyên viên|giảng viên|cốt cán|"
+                   r"Phòng Giáo dục|Phòng GD|Sở Giáo dục|Sở GD|tổ trưởng|cán bộ", re.IGNORECASE)
+_ADDRESS = re.compile(r"số\s+\d+[\w/]*,?\s+(?:đường|phố)|đường\s+[A-ZĐ]|[Pp]hường\s+[A-ZĐ\d]|"
+                      r"tầng\s+\d|hội trường|phòng họp|trụ sở|tại\s+[A-ZĐ]")
+# a count or an amount: not a year, not a date, not "mô đun 2" or "bước 3"
+_NUMBER = re.compile(r"(?<![\d/.])(?<!đun )(?<!bước )(?<!lục )(?<!lớp )(?<!mục )"
+                     r"(?!(?:19|20)\d\d(?!\d))\d+(?:[.,]\d+)*(?![\d/])", re.IGNORECASE)
+
+_HOLDS: dict[str, re.Pattern[str]] = {
+    "phone": _PHONE,
+    "email": _EMAIL,
+    "website": _WEBSITE,
+    "date": _DATE,
+    "address": re.compile(f"{_ADDRESS.pattern}|{_EMAIL.pattern}"),
+    "number": _NUMBER,
+}
+# Words that follow "thầy"/"cô" without being a name ("cô giáo", "thầy cô", "cô ấy").
+_NOT_NAMES = frozenset("""giao co thay ay hieu chu pho to nay do ta minh oi a day bo
+    nhiem tong can chuyen giam truong phong so vien phu ban cac nhung moi""".split())
+
+
+def asked_kind(question: str) -> str | None:
+    """The kind of value the question asks for ("phone", "website", "email", "date",
+    "person", "address", "number"), or None for a question about a rule or steps."""
+    return asked(question)[0]
+
+
+@lru_cache(maxsize=4096)
+def asked(question: str) -> tuple[str | None, frozenset[str]]:
+    """The kind of value asked for and the folded words that ask it ("chậm nhất", "bao
+    nhiêu"): they say what is wanted, not what it is about."""
+    accented = words(question)
+    folded = [fold_word(w) for w in accented]
+    plain = all(a == f for a, f in zip(accented, folded, strict=True))
+    # "máy" (a computer) is not "mấy" (how many): typed with marks, only "mấy" asks
+    text = " ".join("may_" if f == "may" and not plain and a != "mấy" else f
+                    for a, f in zip(accented, folded, strict=True))
+    for kind, cue in _ASKS:
+        found = cue.search(text)
+        if found:
+            return kind, frozenset(found.group(0).split())
+    return None, frozenset()
+
+
+def holds(kind: str | None, text: str) -> bool:
+    """Whether ``text`` states a value of that kind (a person: a titled name or an office)."""
+    if kind is None:
+        return True
+    if kind == "person":
+        return bool(_PERSON.search(text) or _ROLE.search(text))
+    return bool(_HOLDS[kind].search(text))
+
+
+def named_people(text: str) -> frozenset[str]:
+    """The given names (folded) of people a text names with a title: "thầy Nguyễn Văn Khoa"
+    → {"khoa"}; the last word is the name people are called by."""
+    return frozenset(fold_word(m.group(1).split()[-1].lower()) for m in _PERSON.finditer(text))
+
+
+def asked_person(question: str, known: frozenset[str]) -> str | None:
+    """The person a question names ("thầy Khoa", "co lan"): a capitalised word after a title,
+    or, typed in lower case, a word after a title that the letters use as someone's name."""
+    accented = re.findall(r"[^\W_]+", question)
+    for title, name in pairwise(accented):
+        if fold_word(title.lower()) not in ("thay", "co", "ong", "ba", "anh", "chi", "dc"):
+            continue
+        folded = fold_word(name.lower())
+        if folded in _NOT_NAMES:
+            continue
+        if name[:1].isupper() or folded in known:
+            return folded
+    return None
