@@ -15,8 +15,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import time
-from collections import defaultdict, deque
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,39 +23,8 @@ from tornado.httpserver import HTTPServer
 from tornado.netutil import bind_sockets
 from tornado.web import Application, RequestHandler
 
-from bot.offline import BotApiError, FakeBotApi, envelope
-
-SENDING_METHODS = {"sendmessage", "senddocument", "sendphoto", "sendvideo", "sendaudio",
-                   "sendmediagroup", "copymessage", "forwardmessage"}
-
-
-@dataclass
-class FloodLimits:
-    """Sliding one-second windows: overall and per chat."""
-
-    per_second: int = 30
-    per_chat_per_second: int = 1
-    window: float = 1.0
-    _all: deque[float] = field(default_factory=deque)
-    _chats: dict[str, deque[float]] = field(default_factory=lambda: defaultdict(deque))
-    rejected: int = 0
-    accepted: int = 0
-
-    def check(self, chat_id: str, now: float | None = None) -> int | None:
-        """None when the message may go; else the seconds to wait (Telegram's retry_after)."""
-        now = time.monotonic() if now is None else now
-        while self._all and now - self._all[0] >= self.window:
-            self._all.popleft()
-        chat = self._chats[chat_id]
-        while chat and now - chat[0] >= self.window:
-            chat.popleft()
-        if len(self._all) >= self.per_second or len(chat) >= self.per_chat_per_second:
-            self.rejected += 1
-            return 1
-        self._all.append(now)
-        chat.append(now)
-        self.accepted += 1
-        return None
+from bot.offline import BotApiError, FakeBotApi, FloodLimits, envelope
+from bot.pacing import SENDING_METHODS
 
 
 def _decode(value: str) -> Any:
@@ -97,15 +64,8 @@ class _MethodHandler(RequestHandler):
             params = {k: _decode(v[-1].decode()) for k, v in arguments.items()}
         uploads = {k: (v[0].filename, v[0].body, v[0].content_type) for k, v in files.items()}
         self.set_header("Content-Type", "application/json")
-        if method.lower() in SENDING_METHODS and self.server.limits is not None:
-            if self.server.delay:
-                await asyncio.sleep(self.server.delay)
-            retry_after = self.server.limits.check(str(params.get("chat_id")))
-            if retry_after is not None:
-                self.set_status(429)
-                self.finish(envelope(error=BotApiError(
-                    429, f"Too Many Requests: retry after {retry_after}", retry_after)))
-                return
+        if method.lower() in SENDING_METHODS and self.server.delay:
+            await asyncio.sleep(self.server.delay)
         try:
             result = await self.server.api.call(method, params, uploads)
         except BotApiError as exc:
@@ -151,6 +111,9 @@ class FakeBotApiServer:
     requests: int = 0
     port: int = 0
     _http: HTTPServer | None = None
+
+    def __post_init__(self) -> None:
+        self.api.flood = self.limits  # the API enforces them, in-process and over HTTP alike
 
     @property
     def base_url(self) -> str:

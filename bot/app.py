@@ -18,7 +18,8 @@ from bot.context import (
 )
 from bot.i18n import LANGUAGES, translator
 from bot.logs import trace_handlers
-from bot.offline import OFFLINE_TOKEN, FakeBotApi, OfflineRequest, OfflineTelegram
+from bot.offline import OFFLINE_TOKEN, FakeBotApi, FloodLimits, OfflineRequest, OfflineTelegram
+from bot.pacing import TelegramPacing
 from bot.services.campaigns import settle_province
 from bot.services.letters import load_letters
 from bot.services.tickets import load_approved_faq
@@ -46,6 +47,7 @@ def build_application(services: Services, *, request: BaseRequest | None = None,
         .post_stop(_post_stop)
         .post_shutdown(_post_shutdown)
         .concurrent_updates(PerChatUpdateProcessor())
+        .rate_limiter(TelegramPacing(services.limits))
     )
     if services.settings.api_base_url:
         base = services.settings.api_base_url.rstrip("/")
@@ -119,9 +121,11 @@ async def offline_telegram(services: Services, *, background: bool = False) -> O
     """The bot wired to an in-process Bot API, initialised and ready for updates.
 
     Without ``background`` (tests), nothing runs on its own: the outbox is drained after each
-    update, and scheduled jobs are run by calling them, with the test's clock.
+    update, and scheduled jobs are run by calling them, with the test's clock. The fake keeps
+    Telegram's flood limits on the pacer's clock, so what is too fast for Telegram is too fast
+    here, at no cost in time when that clock is simulated.
     """
-    api = FakeBotApi()
+    api = FakeBotApi(flood=FloodLimits(clock=services.limits.clock.now))
     application = build_application(services, request=OfflineRequest(api))
     await application.initialize()
     if background:

@@ -23,7 +23,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import IO
 
-from bot.i18n import N_
+from bot.i18n import N_, grouped
 
 MAX_MEMBERS = 10_000  # an Office file has a few dozen parts; each entry costs memory to list
 
@@ -52,11 +52,7 @@ class UnpackLimitError(ValueError):
 
 
 def _mb(size: int) -> str:
-    return f"{size / 2**20:,.0f}".replace(",", ".")
-
-
-def _count(number: int) -> str:
-    return f"{number:,}".replace(",", ".")
+    return grouped(size / 2**20)
 
 
 def entry_count(data: bytes) -> int:
@@ -76,7 +72,7 @@ def open_checked(data: bytes, limits: Sequence[tuple[str, int]], *, total: int,
         zipfile.BadZipFile: ``data`` is not a zip (the caller says what it should be).
     """
     if entry_count(data) > MAX_MEMBERS:
-        raise UnpackLimitError(_TOO_MANY_MEMBERS, limit=_count(MAX_MEMBERS))
+        raise UnpackLimitError(_TOO_MANY_MEMBERS, limit=grouped(MAX_MEMBERS))
     archive = zipfile.ZipFile(io.BytesIO(data))
     try:
         check_members(archive, limits, total=total)
@@ -168,10 +164,10 @@ class GuardedXml(io.RawIOBase):
         else:
             self._text_run += first_tag
             if self._text_run > longest:
-                raise UnpackLimitError(_TEXT_TOO_LONG, limit=_count(limits.longest_text))
+                raise UnpackLimitError(_TEXT_TOO_LONG, limit=grouped(limits.longest_text))
             self._text_run = len(chunk) - chunk.rfind(b"<") - 1
         if self._text_run > longest:
-            raise UnpackLimitError(_TEXT_TOO_LONG, limit=_count(limits.longest_text))
+            raise UnpackLimitError(_TEXT_TOO_LONG, limit=grouped(limits.longest_text))
         starts = [m.start() for m in limits.record.finditer(chunk)]
         if starts:
             self._records += len(starts)
@@ -181,7 +177,7 @@ class GuardedXml(io.RawIOBase):
         else:
             self._tags_since_record += chunk.count(b"<")
         if self._tags_since_record > limits.tags_per_record:
-            raise UnpackLimitError(_TOO_MANY_TAGS, limit=_count(limits.tags_per_record))
+            raise UnpackLimitError(_TOO_MANY_TAGS, limit=grouped(limits.tags_per_record))
         end_tags = chunk.count(b"</")
         start_tags = (chunk.count(b"<") - end_tags - chunk.count(b"<?")
                       - chunk.count(b"<!"))

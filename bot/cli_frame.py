@@ -20,10 +20,13 @@ from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
 from bot import bot_lock
+from bot.archive_limits import UnpackLimitError
 from bot.config import Settings
 from bot.deployment import database_line, decide_database, settle_database
 from bot.domain.errors import DomainError
 from bot.i18n import LANGUAGES, N_, Translator, translator
+from bot.knowledge.letter_files import LetterFileError
+from bot.spreadsheets import SpreadsheetError
 from bot.text_files import TextFileError
 
 # Commands that open the database: it is created and its province settled before they run,
@@ -119,8 +122,11 @@ def one_line_error(exc: BaseException, settings: Settings, _: Translator) -> tup
     if isinstance(exc, sqlite3.DatabaseError):
         return _("cannot use the database {path}: {error}").format(
             path=settings.db_path, error=str(exc)[:120]), 1
-    if isinstance(exc, TextFileError):
-        return _(exc.message).format(**exc.params), 2
+    if isinstance(exc, TextFileError | LetterFileError | SpreadsheetError | UnpackLimitError):
+        return _(exc.message).format(**exc.params), 2  # a file the user gave
+    if isinstance(exc, UnicodeDecodeError):
+        return _("a file is not UTF-8 text; please save it as UTF-8 (in Notepad: Save As → "
+                 "Encoding: UTF-8) and try again"), 2
     if isinstance(exc, DomainError):
         return _(exc.message).format(**exc.params), 1
     if isinstance(exc, OSError):

@@ -55,7 +55,6 @@ def engine_with_letters(paths: list[Path]) -> AnsweringEngine:
 
 def cmd_letters(settings: Settings, args: argparse.Namespace) -> int:
     from bot.i18n import translator
-    from bot.knowledge.letter_files import LetterFileError
     from bot.knowledge.letter_index import LetterIndex
     from bot.services import letters as service
     from bot.storage import Database
@@ -64,16 +63,12 @@ def cmd_letters(settings: Settings, args: argparse.Namespace) -> int:
     _ = translator("vi").gettext
     draft = None
     if args.action == "add":
-        # a missing file is an OSError, said in one line by cli_frame
+        # a missing or unreadable file raises; cli_frame says it in one line
         data = args.file.read_bytes()
         if pages := service.pages_to_read(data, args.file.name):
             print(_("Reading the scan ({n} pages)…").format(n=pages), file=sys.stderr)
-        try:
-            draft = service.read_letter_file(data, args.file.name, number=args.number,
-                                             date=args.date, issuer=args.issuer)
-        except LetterFileError as exc:
-            print("troly: " + _(exc.message).format(**exc.params), file=sys.stderr)
-            return 2
+        draft = service.read_letter_file(data, args.file.name, number=args.number,
+                                         date=args.date, issuer=args.issuer)
         print("\n".join(service.preview_lines(draft, _, sections=None)))
         if args.dry_run:
             return 0

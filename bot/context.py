@@ -18,7 +18,8 @@ from bot.domain.campaign import Campaign
 from bot.domain.routing import RoutingRules, rules_named
 from bot.knowledge.engine import AnsweringEngine
 from bot.knowledge.entries import Entry, load_entries, load_topics
-from bot.sending import Outbox, RateLimits
+from bot.pacing import RateLimits
+from bot.sending import Outbox
 from bot.services.pending_inputs import PendingInputs
 from bot.storage import Database
 from bot.storage.erasure import load_or_create_key
@@ -47,12 +48,12 @@ class Services:
     engine: AnsweringEngine = field(default_factory=default_engine)
     topics: dict[str, str] = field(default_factory=lambda: dict(_knowledge()[1]))
     clock: Callable[[], dt.datetime] = field(default=_utcnow)
-    limits: RateLimits = field(default_factory=RateLimits)
+    limits: RateLimits = field(default_factory=RateLimits)  # every request's pacing
     outbox: Outbox = field(init=False)
     inputs: PendingInputs = field(init=False)
 
     def __post_init__(self) -> None:
-        self.outbox = Outbox(self.db, self.settings.timezone, self.clock, self.limits)
+        self.outbox = Outbox(self.db, self.settings.timezone, self.clock)
         self.inputs = PendingInputs(self.db, self.clock)
 
     @cached_property

@@ -87,3 +87,8 @@ def format_day(value: dt.date, language: str = DEFAULT_LANGUAGE, *, weekday: boo
     else:
         name = format_date(value, "EEEE", locale=language)
     return f"{name}, {day}"
+
+
+def grouped(number: float) -> str:
+    """Counts and sizes as Vietnamese write them: ``100.000``, ``1.000.000`` (whole numbers)."""
+    return f"{number:,.0f}".replace(",", ".")

@@ -5,7 +5,10 @@
 production while no byte leaves the machine. Any Bot API method the fake does not know fails
 loudly instead of pretending, so a test cannot pass on a call that would break for real; and
 texts are held to Telegram's rules (HTML that parses, 4,096 visible characters, captions of
-1,024, callback data of 64 bytes), answered with Telegram's own 400 errors.
+1,024, callback data of 64 bytes), answered with Telegram's own 400 errors; and sending faster
+than Telegram lets a bot (one message a second to a chat, 30 a second overall) is answered with
+429 and ``retry_after``, as Telegram does. The limits are measured on a clock the bot's pacer
+shares (:mod:`bot.pacing`), so tests exercise them without waiting.
 """
 
 from __future__ import annotations
@@ -13,7 +16,9 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
+import math
 import time
+from collections import defaultdict, deque
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,6 +28,7 @@ from telegram.error import TimedOut
 from telegram.ext import Application
 from telegram.request import BaseRequest, RequestData
 
+from bot.pacing import SENDING_METHODS
 from bot.telegram_text import (
     CAPTION_LIMIT,
     MESSAGE_LIMIT,
@@ -80,6 +86,41 @@ class BotApiError(Exception):
 
 
 @dataclass
+class FloodLimits:
+    """Telegram's flood limits for sending: sliding one-second windows, overall and per chat,
+    on ``clock`` (seconds). Every refusal is counted."""
+
+    per_second: int = 30
+    per_chat_per_second: int = 1
+    window: float = 1.0
+    clock: Callable[[], float] = time.monotonic
+    _all: deque[float] = field(default_factory=deque)
+    _chats: dict[str, deque[float]] = field(default_factory=lambda: defaultdict(deque))
+    rejected: int = 0
+    accepted: int = 0
+
+    def check(self, chat_id: str) -> int | None:
+        """None when the message may go; else the whole seconds to wait (``retry_after``)."""
+        now = self.clock()
+        while self._all and now - self._all[0] >= self.window:
+            self._all.popleft()
+        chat = self._chats[chat_id]
+        while chat and now - chat[0] >= self.window:
+            chat.popleft()
+        if len(self._all) >= self.per_second or len(chat) >= self.per_chat_per_second:
+            self.rejected += 1
+            free_at = max(self._all[-self.per_second] if len(self._all) >= self.per_second
+                          else now,
+                          chat[-self.per_chat_per_second]
+                          if len(chat) >= self.per_chat_per_second else now) + self.window
+            return max(1, math.ceil(free_at - now))
+        self._all.append(now)
+        chat.append(now)
+        self.accepted += 1
+        return None
+
+
+@dataclass
 class FakeBotApi:
     """The state and methods of a Bot API server, enough for this bot; shared by the offline
     request layer and the fake HTTP server the benchmarks and the base-URL test use."""
@@ -91,10 +132,12 @@ class FakeBotApi:
     commands: dict[str, list[dict[str, str]]] = field(default_factory=dict)
     files: dict[str, bytes] = field(default_factory=dict)
     blocked_chats: set[int] = field(default_factory=set)
-    faults: dict[int, list[BotApiError | SimulatedTimeout]] = field(default_factory=dict)
+    faults: dict[int, list[BotApiError | SimulatedTimeout | None]] = field(default_factory=dict)
     chat_actions: list[tuple[int, str]] = field(default_factory=list)
     callback_answers: list[dict[str, Any]] = field(default_factory=list)
     updates: asyncio.Queue[dict[str, Any]] | None = None
+    flood: FloodLimits | None = field(default_factory=FloodLimits)  # None: no 429s
+    webhook_info: dict[str, Any] = field(default_factory=dict)  # what setWebhook was given
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     _file_ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
 
@@ -150,6 +193,11 @@ class FakeBotApi:
         handler = getattr(self, f"_m_{method.lower()}", None)
         if handler is None:
             raise BotApiError(404, f"Not Found: the offline Bot API has no method {method}")
+        if self.flood is not None and method.lower() in SENDING_METHODS:
+            retry_after = self.flood.check(str(params.get("chat_id")))
+            if retry_after is not None:
+                raise BotApiError(429, f"Too Many Requests: retry after {retry_after}",
+                                  retry_after)
         return await handler(params, files or {})
 
     def _markup(self, params: dict[str, Any]) -> dict[str, Any] | None:
@@ -163,7 +211,9 @@ class FakeBotApi:
         if chat_id in self.blocked_chats:
             raise BotApiError(403, "Forbidden: bot was blocked by the user")
         if self.faults.get(chat_id):
-            raise self.faults[chat_id].pop(0)
+            fault = self.faults[chat_id].pop(0)  # None: this request goes through
+            if fault is not None:
+                raise fault
         return chat_id
 
     def _check_text(self, params: dict[str, Any], key: str = "text") -> None:
@@ -203,10 +253,30 @@ class FakeBotApi:
         return True
 
     async def _m_deletewebhook(self, params: dict[str, Any], files: Mapping[str, Any]) -> Any:
+        self.webhook_info = {}
         return True
 
     async def _m_setwebhook(self, params: dict[str, Any], files: Mapping[str, Any]) -> Any:
+        url = str(params.get("url") or "")
+        if url and not url.startswith("https://"):
+            raise BotApiError(400, "Bad Request: bad webhook: An HTTPS URL must be provided "
+                                   "for webhook")
+        self.webhook_info = {"url": url, "max_connections": int(params.get("max_connections")
+                                                             or 40)} if url else {}
+        allowed = params.get("allowed_updates")
+        if url and allowed:
+            self.webhook_info["allowed_updates"] = json.loads(allowed) if isinstance(allowed, str) \
+                else list(allowed)
         return True
+
+    async def _m_getwebhookinfo(self, params: dict[str, Any],
+                                files: Mapping[str, Any]) -> Any:
+        """Telegram's WebhookInfo: url "" while the bot polls; no update waits offline."""
+        pending = self.updates.qsize() if self.updates is not None else 0
+        info: dict[str, Any] = {"url": "", "has_custom_certificate": False,
+                                "pending_update_count": pending}
+        info.update(self.webhook_info)
+        return info
 
     async def _m_close(self, params: dict[str, Any], files: Mapping[str, Any]) -> Any:
         return True
@@ -297,6 +367,8 @@ class FakeBotApi:
         file_id = str(params["file_id"])
         if file_id not in self.files:
             raise BotApiError(400, "Bad Request: invalid file_id")
+        if len(self.files[file_id]) > 20 * 1024 * 1024:  # what a bot may download
+            raise BotApiError(400, "Bad Request: file is too big")
         return {"file_id": file_id, "file_unique_id": f"u{file_id}",
                 "file_size": len(self.files[file_id]), "file_path": f"documents/{file_id}"}
 
@@ -367,16 +439,21 @@ class SimulatedUser:
                 "chat": {"id": self.user_id, "type": "private", "first_name": self.first_name},
                 "from": self._user(), **content}
 
-    async def send(self, text: str, entities: list[dict[str, Any]] | None = None,
-                   ) -> list[SentMessage]:
-        """Type ``text``; ``entities`` are its formatting (bold…), as Telegram sends them."""
+    def typed(self, text: str, entities: list[dict[str, Any]] | None = None,
+              ) -> dict[str, Any]:
+        """The update Telegram sends when this user types ``text``."""
         content: dict[str, Any] = {"text": text}
         if text.startswith("/"):
             length = len(text.split()[0])
             content["entities"] = [{"type": "bot_command", "offset": 0, "length": length}]
         elif entities:
             content["entities"] = entities
-        return await self.telegram.deliver({"message": self._message(**content)}, self.user_id)
+        return {"message": self._message(**content)}
+
+    async def send(self, text: str, entities: list[dict[str, Any]] | None = None,
+                   ) -> list[SentMessage]:
+        """Type ``text``; ``entities`` are its formatting (bold…), as Telegram sends them."""
+        return await self.telegram.deliver(self.typed(text, entities), self.user_id)
 
     async def share_contact(self, phone: str | None = None, *, owner_id: int | None = -1,
                             first_name: str | None = None) -> list[SentMessage]:
@@ -416,6 +493,11 @@ class SimulatedUser:
     async def press(self, button: str | int, message: SentMessage | None = None,
                     ) -> list[SentMessage]:
         """Press an inline button by its text (or a part of it) or its 1-based number."""
+        return await self.telegram.deliver(self.pressed(button, message), self.user_id)
+
+    def pressed(self, button: str | int, message: SentMessage | None = None,
+                ) -> dict[str, Any]:
+        """The update Telegram sends when this user presses ``button``."""
         message = message or self.last_with_buttons()
         buttons = [b for b in message.buttons if "callback_data" in b]
         if isinstance(button, int):
@@ -426,16 +508,19 @@ class SimulatedUser:
             if not matches:
                 raise LookupError(f"no button {button!r} in {message.button_texts}")
             chosen = matches[0]
-        return await self.press_data(chosen["callback_data"], message)
+        return self._callback(chosen["callback_data"], message)
 
     async def press_data(self, data: str, message: SentMessage | None = None,
                          ) -> list[SentMessage]:
         """Send a callback with any data, as a forged or replayed button press would."""
+        return await self.telegram.deliver(self._callback(data, message), self.user_id)
+
+    def _callback(self, data: str, message: SentMessage | None) -> dict[str, Any]:
         message = message or self.last_with_buttons()
         query = {"id": str(next(self.telegram.update_ids)), "from": self._user(),
                  "chat_instance": f"ci-{self.user_id}", "data": data,
                  "message": self.telegram.api.message_json(message)}
-        return await self.telegram.deliver({"callback_query": query}, self.user_id)
+        return {"callback_query": query}
 
 
 @dataclass
@@ -464,6 +549,23 @@ class OfflineTelegram:
         changed = [m for m in self.api.sent[:before] if m.edits != edits_before.get(id(m), 0)]
         new = changed + self.api.sent[before:]
         return [m for m in new if chat_id is None or m.chat_id == chat_id]
+
+    def queue(self, update: dict[str, Any]) -> None:
+        """Hand an update to the running application, as polling does, and go on: it is
+        handled in its turn (one chat's updates in order) while more arrive."""
+        update["update_id"] = next(self.update_ids)
+        self.application.update_queue.put_nowait(Update.de_json(update, self.application.bot))
+
+    async def settled(self) -> None:
+        """Wait (real time) until every queued update has been handled."""
+        processor = self.application.update_processor
+        quiet = 0
+        async with asyncio.timeout(30):
+            while quiet < 5:  # idle for a few turns: nothing queued and nothing running
+                idle = (self.application.update_queue.empty()
+                        and processor.current_concurrent_updates == 0)
+                quiet = quiet + 1 if idle else 0
+                await asyncio.sleep(0.01)
 
     async def group_message(self, chat_id: int, user_id: int, text: str,
                             reply_to: SentMessage | None = None,

@@ -1,14 +1,16 @@
-"""The one rate-limited outbox every bulk message goes through (reminders, alerts, broadcasts).
+"""The one outbox every bulk message goes through (reminders, alerts, broadcasts, answers).
 
-Telegram allows a bot about 30 messages a second overall and one a second to the same chat.
-python-telegram-bot's AIORateLimiter limits groups but not private chats, so the outbox keeps
-both limits itself (an evenly spaced pacer, no bursts), honours ``RetryAfter``, retries network
-errors with backoff, marks people who blocked the bot, and records every outcome. Interactive
-replies do not pass through here, so a long broadcast never makes a user wait for an answer.
+Telegram's limits (30 messages a second overall, one a second to a chat) are kept by the bot's
+rate limiter (:mod:`bot.pacing`), which every request passes through; the outbox marks its own
+sends as bulk, so they keep an even pace and leave room for the replies people wait for. The
+outbox retries network errors with backoff, marks people who blocked the bot, and records every
+outcome.
 
-Rows are claimed a few at a time. If the process dies between Telegram accepting a message and
-the outbox recording it, that row is still "sending" and is sent again on restart: a late
-duplicate beats a lost deadline reminder, and the claim size bounds how many are at stake.
+A message longer than Telegram allows goes as several parts, and each part Telegram accepted is
+recorded at once: a retry, or a restart after a crash, sends only the parts not yet accepted.
+Rows are claimed a few at a time. If the process dies between Telegram accepting a part and the
+outbox recording it, that part is sent again on restart: a late duplicate beats a lost deadline
+reminder, and the claim size bounds how many are at stake.
 """
 
 from __future__ import annotations
@@ -17,7 +19,6 @@ import asyncio
 import contextlib
 import datetime as dt
 import logging
-from collections import deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -35,6 +36,7 @@ from telegram import (
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
 
 from bot.domain.deadlines import QUIET_UNTIL, may_send_at
+from bot.pacing import BulkLane, bulk_lane, retry_seconds
 from bot.storage import Database
 from bot.storage import outbox as outbox_repo
 from bot.storage.accounts import Account, account_of_person, mark_blocked
@@ -45,8 +47,6 @@ log = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 5
 CLAIM_SIZE = 30  # about one second of sending: what a crash can leave uncertain
-PER_SECOND = 29.0  # under Telegram's 30/s, leaving a little room for interactive replies
-PER_CHAT_INTERVAL = 1.05  # seconds between two messages to the same chat
 
 
 async def send_html(bot: Bot, chat_id: int, text: str, *,
@@ -54,13 +54,26 @@ async def send_html(bot: Bot, chat_id: int, text: str, *,
     """Send HTML as one message, or as several when it is longer than Telegram allows: cut
     between paragraphs or lines, never inside a tag (see :func:`split_html`); the buttons go
     with the last part, which is returned."""
+    message = await send_html_parts(bot, chat_id, text, reply_markup=reply_markup, **kwargs)
+    assert message is not None  # a first part of 0 sends every part
+    return message
+
+
+async def send_html_parts(bot: Bot, chat_id: int, text: str, *, first: int = 0,
+                          accepted: Callable[[int], Awaitable[None]] | None = None,
+                          reply_markup: ReplyMarkup | None = None,
+                          **kwargs: Any) -> Message | None:
+    """The parts of ``text`` from ``first`` on (those before were accepted earlier), each
+    followed by ``accepted(number of parts accepted so far)``; returns the last one sent."""
     parts = split_html(text) or [text]
-    for part in parts[:-1]:
-        await bot.send_message(chat_id, part, parse_mode="HTML", disable_web_page_preview=True,
-                               **kwargs)
-    return await bot.send_message(chat_id, parts[-1], parse_mode="HTML",
-                                  disable_web_page_preview=True, reply_markup=reply_markup,
-                                  **kwargs)
+    message = None
+    for index in range(first, len(parts)):
+        message = await bot.send_message(
+            chat_id, parts[index], parse_mode="HTML", disable_web_page_preview=True,
+            reply_markup=reply_markup if index == len(parts) - 1 else None, **kwargs)
+        if accepted is not None:
+            await accepted(index + 1)
+    return message
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,54 +88,6 @@ class Rendered:
 ReplyMarkup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove | ForceReply
 Settler = Callable[[aiosqlite.Connection, OutboxRow, str], Awaitable[None]]
 Renderer = Callable[[OutboxRow, Account], Awaitable[Rendered | None]]
-
-
-class RateLimits:
-    """At most ``per_second`` overall, evenly spaced, and one per chat every
-    ``per_chat_interval`` seconds. ``RateLimits(0, 0)`` is a no-op for tests.
-
-    Slots are booked on an ideal timeline, so late wake-ups do not lower the average rate; and
-    no more than ``per_second`` messages leave in any second of real time, so senders woken
-    together after a pause (garbage collection, a database write) never bunch into a burst
-    that Telegram would answer with 429.
-    """
-
-    def __init__(self, per_second: float = PER_SECOND,
-                 per_chat_interval: float = PER_CHAT_INTERVAL) -> None:
-        self._interval = 1 / per_second if per_second else 0.0
-        self._window = int(per_second)
-        self._recent: deque[float] = deque()
-        self._chat_interval = per_chat_interval
-        self._next_slot = 0.0
-        self._chat_next: dict[int, float] = {}
-
-    async def acquire(self, chat_id: int) -> float:
-        """Wait for this chat's turn and a free slot; returns the departure time it booked
-        (the loop's clock), the moment the limits were checked against."""
-        loop = asyncio.get_running_loop()
-        if self._chat_interval:
-            now = loop.time()
-            ready = self._chat_next.get(chat_id, 0.0)
-            self._chat_next[chat_id] = max(now, ready) + self._chat_interval
-            if len(self._chat_next) > 50_000:  # forget chats whose slot has passed
-                self._chat_next = {c: t for c, t in self._chat_next.items() if t > now}
-            if ready > now:
-                await asyncio.sleep(ready - now)
-        if not self._interval:
-            return loop.time()
-        now = loop.time()
-        slot = max(now, self._next_slot)
-        self._next_slot = slot + self._interval
-        if slot > now:
-            await asyncio.sleep(slot - now)
-        while True:  # the sliding one-second window, on actual departure times
-            now = loop.time()
-            while self._recent and now - self._recent[0] >= 1.0:
-                self._recent.popleft()
-            if len(self._recent) < self._window:
-                self._recent.append(now)
-                return now
-            await asyncio.sleep(1.0 - (now - self._recent[0]) + 0.001)
 
 
 @dataclass
@@ -141,7 +106,6 @@ class Outbox:
     db: Database
     timezone: ZoneInfo
     clock: Callable[[], dt.datetime]
-    limits: RateLimits = field(default_factory=RateLimits)
     bot: Bot | None = None
     renderers: dict[str, Renderer] = field(default_factory=dict)
     settlers: dict[str, Settler] = field(default_factory=dict)
@@ -215,6 +179,7 @@ class Outbox:
                 claimed += len(rows)
 
         async def worker() -> None:
+            bulk_lane.set(lane)  # in this worker's task only
             while True:
                 await refill()
                 if queue.empty() or self._stopping:
@@ -229,7 +194,9 @@ class Outbox:
                     report.failed += 1
                 self._claimed.discard(row.id)  # not reached when cancelled mid-send
 
+        lane = BulkLane()
         await asyncio.gather(*(worker() for _ in range(self.concurrency)))
+        report.retry_after += lane.waited_out_429
         for hook in self.after_drain:  # e.g. a broadcast's progress message
             try:
                 await hook()
@@ -268,65 +235,72 @@ class Outbox:
             report.deferred += 1
             return
         chat_id = account.telegram_user_id
-        while True:
-            await self.limits.acquire(chat_id)
-            try:
-                await self._deliver(chat_id, rendered)
-            except RetryAfter as exc:
-                report.retry_after += 1
-                delay = exc.retry_after
-                await asyncio.sleep(delay.total_seconds() if isinstance(delay, dt.timedelta)
-                                    else float(delay))
-                continue
-            except Forbidden:
-                async with self.db.transaction() as tx:
-                    await mark_blocked(tx, account.telegram_user_id)
-                    await self._finish(tx, row, "blocked", "Forbidden")
-                log.info("outbox row %s: the user blocked the bot; marked inactive", row.id)
-                report.blocked += 1
-                return
-            except BadRequest as exc:
-                async with self.db.transaction() as tx:
-                    await self._finish(tx, row, "failed", f"BadRequest: {exc.message}"
-                                             [:200])
-                report.failed += 1
-                return
-            except (TimedOut, NetworkError) as exc:
-                # TimedOut may mean Telegram got it: sending again risks a duplicate, which
-                # beats losing the message.
-                async with self.db.transaction() as tx:
-                    if row.attempts >= MAX_ATTEMPTS:
-                        await self._finish(tx, row, "failed", type(exc).__name__)
-                        report.failed += 1
-                    else:
-                        backoff = dt.timedelta(seconds=2 ** row.attempts)
-                        await outbox_repo.postpone(tx, row.id, self.clock() + backoff,
-                                                   type(exc).__name__)
-                        report.retried += 1
-                log.warning("outbox row %s: %s (attempt %d)", row.id, type(exc).__name__,
-                            row.attempts)
-                return
+        try:
+            await self._deliver(row, chat_id, rendered)
+        except RetryAfter as exc:  # still refused after the pacer's own retries
+            report.retry_after += 1
             async with self.db.transaction() as tx:
-                await self._finish(tx, row, "sent")
-            report.sent += 1
+                await outbox_repo.postpone(
+                    tx, row.id, self.clock() + dt.timedelta(seconds=retry_seconds(exc)),
+                    "RetryAfter", refund_attempt=True)
             return
+        except Forbidden:
+            async with self.db.transaction() as tx:
+                await mark_blocked(tx, account.telegram_user_id)
+                await self._finish(tx, row, "blocked", "Forbidden")
+            log.info("outbox row %s: the user blocked the bot; marked inactive", row.id)
+            report.blocked += 1
+            return
+        except BadRequest as exc:
+            async with self.db.transaction() as tx:
+                await self._finish(tx, row, "failed", f"BadRequest: {exc.message}"[:200])
+            report.failed += 1
+            return
+        except (TimedOut, NetworkError) as exc:
+            # TimedOut may mean Telegram got it: sending that part again risks a duplicate,
+            # which beats losing the message.
+            async with self.db.transaction() as tx:
+                if row.attempts >= MAX_ATTEMPTS:
+                    await self._finish(tx, row, "failed", type(exc).__name__)
+                    report.failed += 1
+                else:
+                    backoff = dt.timedelta(seconds=2 ** row.attempts)
+                    await outbox_repo.postpone(tx, row.id, self.clock() + backoff,
+                                               type(exc).__name__)
+                    report.retried += 1
+            log.warning("outbox row %s: %s (attempt %d)", row.id, type(exc).__name__,
+                        row.attempts)
+            return
+        async with self.db.transaction() as tx:
+            await self._finish(tx, row, "sent")
+        report.sent += 1
 
-    async def _deliver(self, chat_id: int, rendered: Rendered) -> None:
+    async def _deliver(self, row: OutboxRow, chat_id: int, rendered: Rendered) -> None:
+        """The row's message, from its first part not yet accepted; each part Telegram
+        accepts is recorded in its own transaction before the next goes."""
         if self.bot is None:
             raise RuntimeError("the outbox has no bot to send with")
-        if rendered.document is not None:
+
+        async def accepted(parts: int) -> None:
+            async with self.db.transaction() as tx:
+                await outbox_repo.record_parts_sent(tx, row.id, parts)
+
+        if rendered.document is not None and not row.parts_sent:
             filename, content = rendered.document
             await self.bot.send_document(chat_id, content, filename=filename,
                                          caption=rendered.text or None, parse_mode="HTML",
                                          reply_markup=rendered.reply_markup)
-        elif rendered.photo is not None:
+            await accepted(1)
+        elif rendered.photo is not None and not row.parts_sent:
             await self.bot.send_photo(chat_id, rendered.photo, caption=rendered.text or None,
                                       parse_mode="HTML", reply_markup=rendered.reply_markup)
-        else:
-            replying = ({"reply_to_message_id": rendered.reply_to,
-                         "allow_sending_without_reply": True} if rendered.reply_to else {})
-            await send_html(self.bot, chat_id, rendered.text, reply_markup=rendered.reply_markup,
-                            **replying)
+            await accepted(1)
+        if rendered.document is not None or rendered.photo is not None:
+            return
+        replying = ({"reply_to_message_id": rendered.reply_to,
+                     "allow_sending_without_reply": True} if rendered.reply_to else {})
+        await send_html_parts(self.bot, chat_id, rendered.text, first=row.parts_sent,
+                              accepted=accepted, reply_markup=rendered.reply_markup, **replying)
 
     async def run_forever(self, idle_seconds: float = 30.0) -> None:
         """The background sender: drains whenever woken, or every ``idle_seconds``."""

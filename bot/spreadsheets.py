@@ -27,7 +27,7 @@ from typing import Any
 
 from bot.archive_limits import GuardedXml, UnpackLimitError, XmlLimits, open_checked, scan
 from bot.domain.cells import UncalculatedFormula
-from bot.i18n import N_
+from bot.i18n import N_, grouped
 
 log = logging.getLogger(__name__)
 
@@ -71,9 +71,9 @@ class SpreadsheetError(ValueError):
 
 
 def _too_big(row: int, column: int) -> SpreadsheetError:
-    return SpreadsheetError(_TOO_BIG, {"rows": f"{MAX_ROWS:,}".replace(",", "."),
+    return SpreadsheetError(_TOO_BIG, {"rows": grouped(MAX_ROWS),
                                        "columns": MAX_COLUMNS,
-                                       "row": f"{row:,}".replace(",", "."), "column": column})
+                                       "row": grouped(row), "column": column})
 
 
 def read_table(data: bytes, filename: str = "") -> list[Row]:
@@ -159,13 +159,13 @@ def _read_csv(data: bytes) -> list[Row]:
 
 
 def _rows_counted(count: int) -> SpreadsheetError:
-    return SpreadsheetError(_TOO_MANY_ROWS, {"rows": f"{LAST_ROW:,}".replace(",", ".")})
+    return SpreadsheetError(_TOO_MANY_ROWS, {"rows": grouped(LAST_ROW)})
 
 
 def _texts_counted(count: int) -> SpreadsheetError:
     return SpreadsheetError(_TOO_MANY_TEXTS, {
-        "limit": f"{MAX_SHARED_STRINGS:,}".replace(",", "."),
-        "rows": f"{MAX_ROWS:,}".replace(",", ".")})
+        "limit": grouped(MAX_SHARED_STRINGS),
+        "rows": grouped(MAX_ROWS)})
 
 
 SHEET_LIMITS = XmlLimits(longest_text=MAX_CELL_CHARS,

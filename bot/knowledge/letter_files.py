@@ -142,6 +142,7 @@ def _page_texts(document: pdfium.PdfDocument, tables: dict[int, list[_Band]] | N
     length = 0
     for n, page in enumerate(document):
         textpage = page.get_textpage()
+        limits.check_text_length(length + textpage.count_chars())  # before copying it
         texts.append(_page_text(textpage, page.get_height(), (tables or {}).get(n, [])))
         textpage.close()
         length += len(texts[-1])

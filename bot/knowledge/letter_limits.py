@@ -13,7 +13,7 @@ import re
 import zipfile
 
 from bot.archive_limits import UnpackLimitError, XmlLimits, open_checked, scan
-from bot.i18n import N_
+from bot.i18n import N_, grouped
 
 MAX_LETTER_CHARS = 1_000_000  # about 400 pages; the seed letters have 7,000 to 24,000
 MAX_PDF_PAGES = 1_000
@@ -32,13 +32,9 @@ TOO_MANY_PARAGRAPHS = N_("The Word file has more than {limit} paragraphs, the mo
                          "please send the letter alone, without its annexes.")
 
 
-def _count(number: int) -> str:
-    return f"{number:,}".replace(",", ".")
-
-
 def _too_long() -> UnpackLimitError:
-    return UnpackLimitError(TOO_LONG, limit=_count(MAX_LETTER_CHARS),
-                            pages=_count(MAX_LETTER_CHARS // 2500))
+    return UnpackLimitError(TOO_LONG, limit=grouped(MAX_LETTER_CHARS),
+                            pages=grouped(MAX_LETTER_CHARS // 2500))
 
 
 def check_text_bytes(data: bytes) -> None:
@@ -54,11 +50,11 @@ def check_text_length(length: int) -> None:
 
 def check_page_count(pages: int) -> None:
     if pages > MAX_PDF_PAGES:
-        raise UnpackLimitError(TOO_MANY_PAGES, pages=_count(pages), limit=_count(MAX_PDF_PAGES))
+        raise UnpackLimitError(TOO_MANY_PAGES, pages=grouped(pages), limit=grouped(MAX_PDF_PAGES))
 
 
 def _too_many_paragraphs(count: int) -> UnpackLimitError:
-    return UnpackLimitError(TOO_MANY_PARAGRAPHS, limit=_count(MAX_PARAGRAPHS))
+    return UnpackLimitError(TOO_MANY_PARAGRAPHS, limit=grouped(MAX_PARAGRAPHS))
 
 
 DOCX_XML_LIMITS = XmlLimits(longest_text=MAX_RUN_CHARS,

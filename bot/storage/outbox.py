@@ -24,6 +24,7 @@ class OutboxRow:
     payload: dict[str, Any]
     attempts: int
     chat_id: int | None = None  # a chat: a support group, a guest, an admin outside the roster
+    parts_sent: int = 0  # of a message sent in several parts, those Telegram accepted
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,10 +90,17 @@ async def claim(tx: aiosqlite.Connection, limit: int, now: dt.datetime,
     marks = ",".join("?" * len(ids))
     await tx.execute(f"UPDATE outbox SET status = 'sending', attempts = attempts + 1, "
                      f"updated_at = ? WHERE id IN ({marks})", (utcnow(), *ids))
-    async with tx.execute(f"SELECT id, kind, dedup_key, person_id, payload, attempts, chat_id "
-                          f"FROM outbox WHERE id IN ({marks}) ORDER BY priority, id", ids) as cur:
-        return [OutboxRow(r[0], r[1], r[2], r[3], json.loads(r[4]), r[5], r[6])
+    async with tx.execute(f"SELECT id, kind, dedup_key, person_id, payload, attempts, chat_id, "
+                          f"parts_sent FROM outbox WHERE id IN ({marks}) ORDER BY priority, id",
+                          ids) as cur:
+        return [OutboxRow(r[0], r[1], r[2], r[3], json.loads(r[4]), r[5], r[6], r[7])
                 for r in await cur.fetchall()]
+
+
+async def record_parts_sent(tx: aiosqlite.Connection, row_id: int, parts: int) -> None:
+    """Telegram accepted the first ``parts`` parts of the row's message."""
+    await tx.execute("UPDATE outbox SET parts_sent = ?, updated_at = ? WHERE id = ?",
+                     (parts, utcnow(), row_id))
 
 
 async def finish(tx: aiosqlite.Connection, row_id: int, status: str,

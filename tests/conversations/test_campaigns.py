@@ -295,11 +295,11 @@ async def test_a_fresh_hanoi_deployment_starts_on_hanoi_tasks(
     from dataclasses import replace
 
     from bot.app import Services, offline_telegram
-    from bot.sending import RateLimits
+    from bot.pacing import RateLimits, SimulatedClock
 
     hanoi = replace(settings, province="ha_noi")
     services = Services(settings=hanoi, db=demo_db, clock=clock,  # type: ignore[arg-type]
-                        limits=RateLimits(0, 0))
+                        limits=RateLimits(clock=SimulatedClock()))
     telegram = await offline_telegram(services)
     try:
         binh = await signed_in(telegram, BINH)

@@ -23,6 +23,9 @@ async def test_unreadable_files_are_one_vietnamese_line_saying_what_to_do(
         "flow.yaml": b"[" * 100_000 + b"]" * 100_000,
         "tb.txt": "Thông báo họp".encode("utf-16"),
         "cv.pdf": bombs.pdf_with_pages(letter_pdf(), 50_001),
+        "cv.docx": bombs.docx_with_paragraphs(2_000_000),
+        "ds.xlsx": bombs.xlsx_with_huge_cell(400),
+        "q.yaml": "- hỏi: x".encode("utf-16-le"),
     }
     for name, data in files.items():
         (tmp_path / name).write_bytes(data)
@@ -34,6 +37,9 @@ async def test_unreadable_files_are_one_vietnamese_line_saying_what_to_do(
         "flow.yaml": (["campaign", "check"], "lồng nhau sâu hơn 32 cấp"),
         "tb.txt": (["broadcast", "--file"], "tb.txt đang lưu dạng UTF-16"),
         "cv.pdf": (["letters", "add", "--dry-run"], "Tệp PDF có 50.001 trang"),
+        "cv.docx": (["ask", "mô đun 1", "--letters"], "Tệp Word có hơn 50.000 đoạn văn"),
+        "ds.xlsx": (["import-roster"], "vượt giới hạn 128 MB"),
+        "q.yaml": (["eval"], "không phải văn bản UTF-8"),
     }
     env = {"TROLY_DB_PATH": str(demo_db.path)}
     gate = asyncio.Semaphore(2)

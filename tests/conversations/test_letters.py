@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.app import Services, offline_telegram
 from bot.offline import OfflineTelegram
-from bot.sending import RateLimits
+from bot.pacing import RateLimits, SimulatedClock
 from bot.storage import Database
 from tests.conftest import ADMIN_ID, FakeClock
 from tests.letter_files import letter_docx, letter_pdf, scanned_pdf
@@ -64,7 +64,7 @@ async def test_a_stored_letter_is_quoted_again_after_a_restart(
     [preview] = await admin.send_document("cv.pdf", letter_pdf())
     await admin.press("✅ Lưu", preview)
     restarted = Services(settings=services.settings, db=services.db, clock=clock,
-                         limits=RateLimits(0, 0))
+                         limits=RateLimits(clock=SimulatedClock()))
     assert not len(restarted.engine.letters)
     offline = await offline_telegram(restarted)
     try:

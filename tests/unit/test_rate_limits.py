@@ -5,8 +5,9 @@ from __future__ import annotations
 import asyncio
 import time
 
-from bot import sending
-from bot.sending import Outbox, RateLimits
+from bot import pacing
+from bot.context import Services
+from bot.pacing import RateLimits
 
 
 async def test_no_second_ever_holds_more_than_the_limit_even_after_a_stall() -> None:
@@ -43,10 +44,11 @@ async def test_one_chat_gets_at_most_one_message_a_second() -> None:
 def test_the_default_limits_stay_under_telegrams() -> None:
     """Telegram allows ~30 messages a second overall and 1 a second per chat: the outbox keeps
     a little under both (issue 13, item 9: these values were unpinned)."""
-    assert (sending.PER_SECOND, sending.PER_CHAT_INTERVAL) == (29.0, 1.05)
+    assert (pacing.PER_SECOND, pacing.PER_CHAT_INTERVAL) == (29.0, 1.05)
     limits = RateLimits()
     assert limits._interval == 1 / 29 and limits._window == 29
-    assert limits._chat_interval == 1.05
-    defaults = {f.name: f for f in Outbox.__dataclass_fields__.values()}
+    assert limits.chat_interval == 1.05
+    defaults = {f.name: f for f in Services.__dataclass_fields__.values()}
     default_limits = defaults["limits"].default_factory()  # type: ignore[misc]
     assert isinstance(default_limits, RateLimits) and default_limits._window == 29
+    assert isinstance(default_limits.clock, pacing.LoopClock)  # real time in production
