@@ -13,7 +13,7 @@ import pytest
 from bot.app import Services, offline_telegram
 from bot.knowledge import ocr
 from bot.offline import OfflineTelegram
-from bot.sending import RateLimits
+from bot.pacing import RateLimits, SimulatedClock
 from bot.storage import Database
 from tests.conftest import ADMIN_ID, FakeClock
 from tests.conversations.test_cli_errors import troly
@@ -32,7 +32,7 @@ async def _letters(db: Database) -> list[tuple[str, int]]:
 
 async def _asked_after_restart(services: Services, clock: FakeClock, question: str) -> str:
     restarted = Services(settings=services.settings, db=services.db, clock=clock,
-                         limits=RateLimits(0, 0))
+                         limits=RateLimits(clock=SimulatedClock()))
     offline = await offline_telegram(restarted)
     try:
         [answer] = await offline.user(952).send(question)
