@@ -26,7 +26,7 @@ demo-reset: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
-	$(BIN)/mypy bot handlers scheduler
+	$(BIN)/mypy bot handlers scheduler web
 
 test: lint
 	$(BIN)/python -m pytest

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from telegram import BotCommand
 from telegram.ext import ApplicationBuilder, ContextTypes
@@ -28,8 +29,11 @@ from bot.updates import PerChatUpdateProcessor
 from handlers import MENU, register_all
 from scheduler import schedule_jobs
 
+if TYPE_CHECKING:
+    from web.server import Dashboard
+
 __all__ = ["BotApplication", "BotContext", "Services", "build_application", "default_engine",
-           "offline_telegram", "open_services"]
+           "offline_telegram", "open_services", "start_dashboard"]
 
 log = logging.getLogger(__name__)
 OUTBOX_STOP_GRACE = 5.0  # seconds for sends in flight at a stop
@@ -82,17 +86,35 @@ async def _post_init(application: BotApplication) -> None:
     services = application.bot_data.services
     assert services is not None
     services.outbox.start()
+    application.bot_data.dashboard = await start_dashboard(services)
+
+
+async def start_dashboard(services: Services) -> Dashboard | None:
+    """The web dashboard in this process and loop, when TROLY_WEB_PORT is set."""
+    if not services.settings.web_port:
+        return None
+    from web.server import Dashboard  # uvicorn, Starlette and the pages load only when served
+
+    dashboard = Dashboard(services)
+    await dashboard.start()
+    return dashboard
 
 
 async def _post_stop(application: BotApplication) -> None:
     """Updates have stopped (SIGTERM): let the sends in flight finish while the bot can still
     send; a few seconds, so the process exits well within 10 s."""
+    if application.bot_data.dashboard is not None:
+        await application.bot_data.dashboard.stop()
+        application.bot_data.dashboard = None
     services = application.bot_data.services
     if services is not None:
         await services.outbox.stop(grace=OUTBOX_STOP_GRACE)
 
 
 async def _post_shutdown(application: BotApplication) -> None:
+    if application.bot_data.dashboard is not None:
+        await application.bot_data.dashboard.stop()
+        application.bot_data.dashboard = None
     services = application.bot_data.services
     if services is None:
         return

@@ -141,6 +141,7 @@ class GuardedXml(io.RawIOBase):
         self._records = 0
         self._tags_since_record = 0
         self._depth = 0
+        self._last = b""
 
     def readable(self) -> bool:
         return True
@@ -178,9 +179,13 @@ class GuardedXml(io.RawIOBase):
             self._tags_since_record += chunk.count(b"<")
         if self._tags_since_record > limits.tags_per_record:
             raise UnpackLimitError(_TOO_MANY_TAGS, limit=grouped(limits.tags_per_record))
-        end_tags = chunk.count(b"</")
-        start_tags = (chunk.count(b"<") - end_tags - chunk.count(b"<?")
-                      - chunk.count(b"<!"))
-        self._depth += start_tags - chunk.count(b"/>") - end_tags
+        # Two-byte marks are counted with the previous chunk's last byte, so one cut in two
+        # ("<" | "/v>") is counted once; the "<" counted as a start before is taken back.
+        joined = self._last + chunk
+        self._last = chunk[-1:]
+        end_tags = joined.count(b"</")
+        start_tags = (chunk.count(b"<") - end_tags - joined.count(b"<?")
+                      - joined.count(b"<!"))
+        self._depth += start_tags - joined.count(b"/>") - end_tags
         if self._depth > limits.max_depth:
             raise UnpackLimitError(_TOO_DEEP, limit=limits.max_depth)

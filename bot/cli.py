@@ -106,6 +106,9 @@ def _parser() -> argparse.ArgumentParser:
                      help=N_("so: Sở staff; phong: Phòng (or xã/phường) staff"))
     inv.add_argument("--name", required=True, help=N_("the person's full name"))
     inv.add_argument("--unit", help=N_("the Phòng (or xã/phường) name, for --role phong"))
+    wl = sub.add_parser("web-link", help=N_("a one-time sign-in link to the web dashboard "
+                                            "(10 minutes), printed on the last line"))
+    wl.add_argument("phone", help=N_("the phone number of a Sở, Phòng officer or principal"))
     cli_demo.add_parsers(sub)
     cli_ops.add_parsers(sub)
     cli_campaign.add_parsers(sub)
@@ -575,6 +578,34 @@ def _cmd_invite(settings: Settings, args: argparse.Namespace) -> int:
             await db.close()
         print(f"https://t.me/{BOT_USERNAME}?start={code}")
         print(f"(code {code}, valid 7 days, one use)")
+        return 0
+
+    return asyncio.run(run())
+
+
+def _cmd_web_link(settings: Settings, args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from bot.domain.errors import DomainError
+    from bot.services.web_access import link_for_phone
+    from bot.storage import Database
+
+    _ = translator(args.lang)
+
+    async def run() -> int:
+        db = await Database.open(settings.db_path)
+        try:
+            token = await link_for_phone(db, args.phone, admin_ids=settings.admin_ids,
+                                         now=dt.datetime.now(dt.UTC))
+        except DomainError as exc:
+            print("troly: " + _(exc.message).format(**exc.params), file=sys.stderr)
+            return 2
+        finally:
+            await db.close()
+        if not settings.web_port:
+            print(_("Note: TROLY_WEB_PORT is not set, so `troly run` serves no dashboard yet."))
+        print(_("Sign-in link (works once, for 10 minutes; do not forward it):"))
+        print(f"{settings.web_address}/vao/{token}")
         return 0
 
     return asyncio.run(run())

@@ -32,7 +32,7 @@ from bot.text_files import TextFileError
 # Commands that open the database: it is created and its province settled before they run,
 # and they hold it "in use" while they run (troly restore refuses meanwhile).
 DATA_COMMANDS = frozenset({"run", "chat", "ask", "import-roster", "import-status", "reminders",
-                           "deadlines", "broadcast", "invite", "letters", "campaign"})
+                           "deadlines", "broadcast", "invite", "letters", "campaign", "web-link"})
 
 # argparse's own words, so that its help and errors speak the user's language too.
 ARGPARSE_MESSAGES = (

@@ -37,6 +37,17 @@ class Settings:
     backup_keep: int = 14
     log_format: str = "plain"
     erasure_key: str | None = field(default=None, repr=False)
+    web_port: int | None = None  # None: no dashboard
+    web_host: str = "127.0.0.1"
+    web_url: str | None = None  # the public address in sign-in links (behind the proxy)
+
+    @property
+    def web_address(self) -> str:
+        """Where sign-in links point: TROLY_WEB_URL, else the local listener."""
+        if self.web_url:
+            return self.web_url.rstrip("/")
+        host = "127.0.0.1" if self.web_host in ("0.0.0.0", "::") else self.web_host
+        return f"http://{host}:{self.web_port or 8080}"
 
     @property
     def backups(self) -> Path:
@@ -118,6 +129,15 @@ def load_settings(env: Mapping[str, str] | None = None, *, dotenv: Path | None =
         raise ConfigError("TROLY_LOG_FORMAT must be 'plain' (the default) or 'json' (one JSON "
                           "object per line).")
 
+    web_port = get("TROLY_WEB_PORT")
+    if web_port is not None and (not web_port.isdigit() or not 0 < int(web_port) < 65536):
+        raise ConfigError("TROLY_WEB_PORT must be the dashboard's local port, e.g. 8080 (or "
+                          "empty for no dashboard).")
+    web_url = get("TROLY_WEB_URL")
+    if web_url is not None and not re.match(r"^https?://[^\s/]+", web_url):
+        raise ConfigError("TROLY_WEB_URL must be the dashboard's public http(s) address, e.g. "
+                          "https://troly.sgddt.example.vn (it is used in sign-in links).")
+
     return Settings(
         token=token,
         api_base_url=base_url,
@@ -133,4 +153,7 @@ def load_settings(env: Mapping[str, str] | None = None, *, dotenv: Path | None =
         backup_keep=int(keep),
         log_format=log_format,
         erasure_key=get("TROLY_ERASURE_KEY"),
+        web_port=int(web_port) if web_port else None,
+        web_host=get("TROLY_WEB_HOST") or "127.0.0.1",
+        web_url=web_url,
     )

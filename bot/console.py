@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from bot.app import Services, offline_telegram
+from bot.app import Services, offline_telegram, start_dashboard
 from bot.config import Settings
 from bot.domain.phones import normalise_phone
 from bot.i18n import N_, translator
@@ -172,6 +172,11 @@ async def run_console(settings: Settings, *, stdin: TextIO | None = None,
     console = Console(telegram, stdout, language)
     print(console._("Trợ lý Bồi dưỡng — offline console on {path}. Type :help for console "
                     "commands.").format(path=path), file=stdout)
+    dashboard = await start_dashboard(services)
+    if dashboard is not None:  # what the browser approves is sent at once, shown on the next line
+        services.outbox.start()
+        print(console._("Web dashboard: {url} (sign in with: troly web-link PHONE)").format(
+            url=settings.web_address), file=stdout)
     console.show(await console.user.send("/start"))
     loop = asyncio.get_running_loop()
     try:
@@ -183,6 +188,9 @@ async def run_console(settings: Settings, *, stdin: TextIO | None = None,
             if not await console.handle(line):
                 break
     finally:
+        if dashboard is not None:
+            await dashboard.stop()
+            await services.outbox.stop()
         await telegram.application.shutdown()
         await services.db.close()
 

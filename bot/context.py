@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, cached_property
+from typing import TYPE_CHECKING
 
 from telegram.ext import Application, CallbackContext, ExtBot, JobQueue
 
@@ -23,6 +24,9 @@ from bot.sending import Outbox
 from bot.services.pending_inputs import PendingInputs
 from bot.storage import Database
 from bot.storage.erasure import load_or_create_key
+
+if TYPE_CHECKING:
+    from web.server import Dashboard
 
 
 def _utcnow() -> dt.datetime:
@@ -89,9 +93,11 @@ class Services:
 
 
 class BotData:
-    """Application-wide data: only the services, typed (no string-keyed look-ups)."""
+    """Application-wide data: the services and the web dashboard, typed (no string-keyed
+    look-ups)."""
 
     services: Services | None = None
+    dashboard: Dashboard | None = None  # when TROLY_WEB_PORT is set
 
 
 class BotContext(CallbackContext[ExtBot[None], dict, dict, BotData]):  # type: ignore[type-arg]

@@ -25,10 +25,11 @@ from handlers import (
     reports,
     support,
     tasks,
+    web,
 )
 
 FEATURES = [flows, account, language, letters, campaigns, admin, tasks, reminders, broadcasts,
-            reports, support, info, operations, answering, fallback]
+            reports, support, info, operations, web, answering, fallback]
 
 # The command menu shown by Telegram (set_my_commands), in both languages.
 MENU: list[tuple[str, str]] = [
@@ -39,6 +40,7 @@ MENU: list[tuple[str, str]] = [
     ("choduyet", N_("What waits for my approval")),
     ("truong", N_("My school's open tasks (principals)")),
     ("baocao", N_("Progress report and Excel lists")),
+    ("web", N_("Sign-in link to the web dashboard")),
     ("nhacnho", N_("Reminder settings")),
     ("toi", N_("My profile")),
     ("hoidap", N_("Questions by topic")),

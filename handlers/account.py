@@ -72,6 +72,7 @@ HELP: dict[str, str] = {
     "nhomhotro": N_("typed in a group: questions of your unit arrive there"),
     "thongbao": N_("send an announcement"),
     "baocao": N_("progress report, chart and Excel lists"),
+    "web": N_("sign-in link to the web dashboard (progress, approvals, downloads)"),
     "mau": N_("roster template (.xlsx)"),
     "congvan": N_("the Sở's letters I quote; send a .pdf/.docx/.txt to add one"),
     "moi": N_("invite Phòng or Sở staff (I ask step by step)"),

@@ -19,7 +19,7 @@ from handlers.common import chat_memory, esc, guard, reply, tr
 
 CAMPAIGN_FILES = (filters.Document.FileExtension("yaml")
                   | filters.Document.FileExtension("yml"))
-MAX_CAMPAIGN_BYTES = 512 * 1024
+MAX_CAMPAIGN_BYTES = service.MAX_CAMPAIGN_BYTES
 _PENDING = "campaign_file"
 _SHOWN_ERRORS = 20
 

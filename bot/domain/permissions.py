@@ -55,6 +55,8 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "invite": ADMIN,
     "letters": ADMIN,
     "load_campaign": ADMIN,
+    # the web dashboard (signed in through /web or `troly web-link`)
+    "web": ADMIN | frozenset({"so", "phong", "ht"}),
 }
 
 

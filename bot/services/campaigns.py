@@ -19,6 +19,7 @@ from bot.domain.provinces import region
 from bot.storage import Database
 from bot.storage import campaigns as campaign_repo
 
+MAX_CAMPAIGN_BYTES = 512 * 1024  # a campaign file is short text, in the bot and the dashboard
 _seen_codes: set[str] = set()
 
 

@@ -34,7 +34,8 @@ def scope_for(profile: Profile | None, *, is_admin: bool, so_name: str) -> Scope
 async def report_for(db: Database, scope: Scope) -> Report:
     """The scope's figures under the running campaign."""
     campaign = await current(db)
-    return build_report(scope, await staff_in_scope(db.reader, scope, campaign), campaign)
+    staff = await staff_in_scope(db.reader, scope, campaign)
+    return await asyncio.to_thread(build_report, scope, staff, campaign)  # a province: a second
 
 
 async def export(db: Database, scope: Scope, which: str, *, actor: str) -> tuple[str, bytes]:

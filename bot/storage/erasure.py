@@ -79,7 +79,10 @@ async def pseudonymise(tx: aiosqlite.Connection, telegram_user_id: int, key: byt
             # What still waits for their chat is not sent; what was sent stays, pseudonymous.
             ("DELETE FROM outbox WHERE chat_id = ? AND status IN ('pending', 'sending')",
              (telegram_user_id,)),
-            ("UPDATE outbox SET chat_id = ? WHERE chat_id = ?", (number, telegram_user_id))):
+            ("UPDATE outbox SET chat_id = ? WHERE chat_id = ?", (number, telegram_user_id)),
+            # Their dashboard links and sessions end with the account.
+            ("DELETE FROM web_links WHERE telegram_user_id = ?", (telegram_user_id,)),
+            ("DELETE FROM web_sessions WHERE telegram_user_id = ?", (telegram_user_id,))):
         cur = await tx.execute(statement, params)
         changed += cur.rowcount
     return changed

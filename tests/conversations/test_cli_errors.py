@@ -44,6 +44,8 @@ CASES: dict[str, list[tuple[list[str], int]]] = {
     "campaign": [(["campaign", "check", f"{MISSING}/c.yaml"], 2),
                  (["campaign", "load", f"{MISSING}/c.yaml"], 2)],
     "demo-reset": [(["demo-reset"], 2)],  # data/ is a file here: the database cannot be made
+    "web-link": [(["web-link", "0999 888 777"], 2), (["web-link"], 2),
+                 (["web-link", "0912000002"], 2)],  # not in the roster; a teacher
 }
 REPORTS = {"doctor"}  # a diagnostic: its answer is a report on stdout, not one error line
 

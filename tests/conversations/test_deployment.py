@@ -32,6 +32,7 @@ RUNS: dict[str, list[str]] = {
     "doctor": ["doctor"],
     "campaign": ["campaign", "show"],
     "demo-reset": ["demo-reset"],
+    "web-link": ["web-link", "0903000001"],
 }
 
 

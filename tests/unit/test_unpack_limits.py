@@ -108,3 +108,20 @@ def test_a_csv_with_a_null_byte_is_called_damaged_not_the_wrong_type() -> None:
         read_table("Họ và tên,Trường\nLan,\x00THCS\n".encode(), "ds.csv")
     line = translator("vi").gettext(caught.value.message)
     assert "bị hỏng" in line and "CSV UTF-8" in line and ".xlsx" not in line
+
+
+@pytest.mark.parametrize("chunk", [1, 2, 3, 7, 4096])
+def test_a_balanced_document_read_in_any_chunk_size_is_never_too_deep(chunk: int) -> None:
+    """Tags cut in two between reads ("<" | "/v>", "/" | ">") once added a level each, and a
+    legitimate 114 MB sheet was refused as nested 256 levels deep."""
+    import re
+
+    from bot.archive_limits import GuardedXml, XmlLimits
+
+    rows = b"".join(b'<row r="%d"><c r="A%d"><v>1</v></c><c r="B%d"/><?pi x?><!-- c --></row>'
+                    % (n, n, n) for n in range(1, 3001))
+    limits = XmlLimits(longest_text=100, record=re.compile(rb"<row[\s/>]"), max_records=5000,
+                       too_many_records=ValueError, max_depth=5)  # 4 + a "<" not yet known to end
+    guarded = GuardedXml(io.BytesIO(b"<sheetData>" + rows + b"</sheetData>"), limits)
+    while guarded.read(chunk):
+        pass

@@ -1,0 +1,1 @@
+"""One module per dashboard page, as handlers/ has one per feature."""
