@@ -8,6 +8,7 @@ import errno
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot import cli_campaign, cli_demo, cli_frame, cli_letters, cli_ops
 from bot.cli_campaign import _cmd_campaign  # noqa: F401 - found by main() through globals()
@@ -15,6 +16,10 @@ from bot.cli_frame import Parser
 from bot.config import ConfigError, Settings, load_settings
 from bot.i18n import LANGUAGES, N_, translator
 from bot.logs import setup_logging
+
+if TYPE_CHECKING:
+    from bot.i18n import Translator
+    from bot.knowledge.engine import Answer, AnsweringEngine
 
 log = logging.getLogger("troly")
 
@@ -58,6 +63,9 @@ def _parser() -> argparse.ArgumentParser:
                                     "phong, so"))
     ask.add_argument("--province", help=N_("the asker's province, by code or name, old or new "
                                            "(default: the deployment's)"))
+    ask.add_argument("--why", action="store_true",
+                     help=N_("also print the five best candidates, entries and letter passages, "
+                             "with their scores, and why the answer won"))
     cli_letters.add_letters_option(ask)
 
     ev = sub.add_parser("eval", help=N_("score the engine on a question set (../shared/eval "
@@ -305,6 +313,10 @@ def _cmd_ask(settings: Settings, args: argparse.Namespace) -> int:
                 text = plain_text(rendered(answer, gettext, province))
                 if not args.jsonl:
                     print(text)
+                    if args.why:
+                        print()
+                        print("\n".join(_why(engine, question, answer, args, province,
+                                               gettext)))
                     continue
                 print(json.dumps({
                     "question": question, "kind": answer.kind, "answer": text,
@@ -317,6 +329,18 @@ def _cmd_ask(settings: Settings, args: argparse.Namespace) -> int:
             await db.close()
 
     return asyncio.run(run())
+
+
+def _why(engine: AnsweringEngine, question: str, answer: Answer, args: argparse.Namespace,
+         province: str | None, gettext: Translator) -> list[str]:
+    """The ranking behind ``answer`` (``troly ask --why``)."""
+    from bot.knowledge.render import why_lines
+    from bot.services.answering import DEADLINE_ENTRY
+
+    ranking = engine.explain(question, role=args.role, province=province)
+    extra = gettext("the question names a campaign task: the date the Sở has set answers") \
+        if answer.entry is not None and answer.entry.id == DEADLINE_ENTRY else ""
+    return why_lines(ranking, gettext, extra_reason=extra)
 
 
 def _cmd_eval(settings: Settings, args: argparse.Namespace) -> int:

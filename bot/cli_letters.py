@@ -77,9 +77,13 @@ def cmd_letters(settings: Settings, args: argparse.Namespace) -> int:
         db = await Database.open(settings.db_path)
         try:
             if args.action == "list":
+                answered = await service.answered_last_week(db)
                 for s in await all_letters(db.reader):
+                    used = _("{n} question(s) answered in the last 7 days").format(
+                        n=answered.get(s.id, 0))
                     print(f"#{s.id} {s.meta.number or '-'} · {s.meta.date or '-'} · "
-                          f"{s.meta.issuer or '-'} · {s.meta.subject[:80]} ({s.filename})")
+                          f"{s.meta.issuer or '-'} · {s.meta.subject[:80]} ({s.filename}) · "
+                          f"{used}")
                 return 0
             if args.action == "remove":
                 removed = await service.remove_letter(db, LetterIndex(), args.id, actor="cli")

@@ -157,9 +157,12 @@ async def letters_command(update: Update, context: BotContext) -> None:
         await reply(update, esc(_("No letter is loaded yet. Send a letter here as a .pdf, "
                                   ".docx or .txt file to add it.")))
         return
+    answered = await service.answered_last_week(context.services.db)
     lines = ["<b>" + esc(_("Letters I answer from:")) + "</b>"]
     lines += [f"#{x.id} {esc(document_name(x.meta, _))} · {esc(x.meta.date)} · "
-              f"{esc(x.meta.issuer)}\n   {esc(x.meta.subject[:120])}" for x in letters[:30]]
+              f"{esc(x.meta.issuer)}\n   {esc(x.meta.subject[:120])}\n   "
+              + esc(_("{n} question(s) answered in the last 7 days").format(
+                  n=answered.get(x.id, 0))) for x in letters[:30]]
     rows = [[button(_("🗑 Remove #{id}").format(id=x.id), LetterRemovePress(x.id))]
             for x in letters[:30]]
     await reply(update, "\n".join(lines), reply_markup=InlineKeyboardMarkup(rows))

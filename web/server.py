@@ -12,6 +12,7 @@ from collections.abc import Iterator
 import uvicorn
 
 from bot.context import Services
+from bot.reports.scope import Scope
 from web.app import build_web_app
 
 log = logging.getLogger(__name__)
@@ -30,6 +31,7 @@ class Dashboard:
         self.services = services
         self._server: _Server | None = None
         self._task: asyncio.Task[None] | None = None
+        self._warm: asyncio.Task[None] | None = None
         self.port = 0
 
     async def start(self) -> None:
@@ -45,7 +47,8 @@ class Dashboard:
         sock.listen(128)
         sock.setblocking(False)
         self.port = sock.getsockname()[1]
-        config = uvicorn.Config(build_web_app(self.services), log_config=None, access_log=False,
+        self._app = build_web_app(self.services)
+        config = uvicorn.Config(self._app, log_config=None, access_log=False,
                                 lifespan="off", proxy_headers=True,
                                 forwarded_allow_ips="127.0.0.1", server_header=False)
         self._server = _Server(config)
@@ -55,10 +58,20 @@ class Dashboard:
         if self._task.done():
             self._task.result()
         log.info("dashboard listening on port %d", self.port)
+        # The province's overview is counted now, so the Sở's first view does not wait for it.
+        self._warm = asyncio.create_task(self._count_province(settings.so_name))
+
+    async def _count_province(self, so_name: str) -> None:
+        try:
+            await self._app.state.reports.overview(Scope("province", None, so_name))
+        except Exception:  # only a head start: the first view counts it again
+            log.exception("dashboard: the province's overview could not be counted ahead")
 
     async def stop(self) -> None:
         if self._server is None or self._task is None:
             return
+        if self._warm is not None and not self._warm.done():
+            self._warm.cancel()
         self._server.should_exit = True
         with contextlib.suppress(asyncio.CancelledError):
             await asyncio.wait_for(self._task, timeout=5)

@@ -13,7 +13,18 @@ import re
 from functools import lru_cache
 from itertools import pairwise
 
+from bot.i18n import N_
 from bot.knowledge.normalize import fold_word, words
+
+KIND_NAMES = {  # what each kind of value is called, for ``troly ask --why``
+    "phone": N_("a phone number"),
+    "website": N_("a website"),
+    "email": N_("an email address"),
+    "date": N_("a date"),
+    "person": N_("a person"),
+    "address": N_("an address"),
+    "number": N_("a number"),
+}
 
 # Checked in this order: "số điện thoại bao nhiêu" asks for a phone, not a count.
 _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -44,9 +55,10 @@ _ROLE = re.compile(r"hiệu trưởng|giám đốc|trưởng phòng|chuyên viê
                    r"Phòng Giáo dục|Phòng GD|Sở Giáo dục|Sở GD|tổ trưởng|cán bộ", re.IGNORECASE)
 _ADDRESS = re.compile(r"số\s+\d+[\w/]*,?\s+(?:đường|phố)|đường\s+[A-ZĐ]|[Pp]hường\s+[A-ZĐ\d]|"
                       r"tầng\s+\d|hội trường|phòng họp|trụ sở|tại\s+[A-ZĐ]")
-# a count or an amount: not a year, not a date, not "mô đun 2" or "bước 3"
-_NUMBER = re.compile(r"(?<![\d/.])(?<!đun )(?<!bước )(?<!lục )(?<!lớp )(?<!mục )"
-                     r"(?!(?:19|20)\d\d(?!\d))\d+(?:[.,]\d+)*(?![\d/])", re.IGNORECASE)
+# a count or an amount: not a year, not a date, not "mô đun 2, 3, 4" or "bước 3"
+_NUMBER = re.compile(r"(?<![\d/.])(?!(?:19|20)\d\d(?!\d))\d+(?:[.,]\d+)*(?![\d/])")
+_NUMBERED = re.compile(r"(?:mô đun|bước|phụ lục|lớp|mục|khoản|điều)\s+\d+(?:\s*(?:,|và|-)\s*\d+)*"
+                       r"|^\s*\d+(?:\.\d+)*[.)]", re.IGNORECASE | re.MULTILINE)  # or a heading
 
 _HOLDS: dict[str, re.Pattern[str]] = {
     "phone": _PHONE,
@@ -90,6 +102,8 @@ def holds(kind: str | None, text: str) -> bool:
         return True
     if kind == "person":
         return bool(_PERSON.search(text) or _ROLE.search(text))
+    if kind == "number":
+        text = _NUMBERED.sub(" ", text)
     return bool(_HOLDS[kind].search(text))
 
 

@@ -55,13 +55,18 @@ def dated(date: str, gettext: Gettext) -> str:
     return gettext("of year {date}").format(date=date)
 
 
-def cite_letter(meta: LetterMeta, section: str, gettext: Gettext) -> str:
-    """The citation line for a quote, in the asker's language (plain text, not HTML)."""
-    document = " ".join(p for p in (document_name(meta, gettext), dated(meta.date, gettext))
-                        if p)
-    text = gettext("According to {document}").format(document=document)
+def described(meta: LetterMeta, gettext: Gettext) -> str:
+    """ "Kế hoạch số 1308/KH-SGDĐT ngày 17/06/2020 của Sở GD&ĐT Kiên Giang" (plain text)."""
+    text = " ".join(p for p in (document_name(meta, gettext), dated(meta.date, gettext)) if p)
     if meta.issuer:
         text += " " + gettext("by {issuer}").format(issuer=meta.issuer)
+    return text
+
+
+def cite_letter(meta: LetterMeta, section: str, gettext: Gettext) -> str:
+    """The citation line for a quote, in the asker's language (plain text, not HTML): the
+    document the quoted passage is from (``Letter.meta_of``), an attached plan included."""
+    text = gettext("According to {document}").format(document=described(meta, gettext))
     if section:
         text += ", " + gettext("section {section}").format(section=section)
     if meta.scanned:

@@ -21,14 +21,15 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import pairwise
 from sys import intern
 
 import numpy as np
 
 from bot.domain.provinces import region, same_province
-from bot.knowledge.asked import asked_kind, holds
+from bot.i18n import N_
+from bot.knowledge.asked import KIND_NAMES, asked_kind, holds
 from bot.knowledge.entries import Entry
 from bot.knowledge.letter_index import LetterIndex, Quote, choose, terms
 from bot.knowledge.letters import is_newer
@@ -130,7 +131,21 @@ class Contender:
 class Ranking:
     answer: Answer
     contenders: tuple[Contender, ...]
-    why: str  # why the answer won, in English (a developer's tool)
+    why: str  # why the answer won: a msgid, formatted with ``why_params`` once translated
+    why_params: dict[str, str] = field(default_factory=dict)  # "kind" is a msgid too
+
+
+WHY_NOTHING = N_("neither an entry nor a letter passage covers the question's words")
+WHY_ENTRY_ONLY = N_("no letter passage covers the question; the entry does")
+WHY_LETTER_ONLY = N_("only a letter passage covers the question")
+WHY_NEWER = N_("the letter ({letter}) is newer than the entry's source ({entry}) and covers "
+               "the question as well ({quote_score} against {entry_score})")
+WHY_VALUE_IN_LETTER = N_("the question asks for a value ({kind}); the passage states one and "
+                         "the entry does not")
+WHY_VALUE_IN_ENTRY = N_("the question asks for a value ({kind}); the entry states one and the "
+                        "passage does not")
+WHY_ENTRY = N_("the entry covers the question and no newer letter does")
+WHY_LETTER = N_("no entry is confident; the letter passage covers the question")
 
 
 def _day(day: tuple[int, int, int]) -> str:
@@ -441,37 +456,32 @@ class AnsweringEngine:
         quote = choose(quotes)
         entry = found.entry if found.kind != "none" else None
         if quote is None:
-            why = "no letter passage covers the question" if entry else \
-                "neither an entry nor a passage covers the question's words"
-            return Ranking(found, contenders, why)
+            return Ranking(found, contenders, WHY_ENTRY_ONLY if entry else WHY_NOTHING)
         if entry is None:
             return Ranking(Answer("quoted", None, quote.confidence, quote=quote), contenders,
-                           "only a letter passage covers the question")
+                           WHY_LETTER_ONLY)
         others = (entry, *(c for c in found.candidates if c.id != entry.id))[:MAX_CANDIDATES]
         asked_year = max((int(y) for y in _YEAR.findall(question)), default=0)
         kind = asked_kind(question)
         covered = self.letters.cover(question, self._entry_terms(entry))
         margin = _NEWER_VALUE_MARGIN if kind and quote.holds_value else _NEWER_MARGIN
+        quoted = Answer("quoted", None, quote.confidence, others, quote=quote)
         if is_newer(quote.letter.meta.day, entry.as_of) and (
                 quote.confidence >= covered - margin or asked_year > entry.as_of[0]):
-            return Ranking(Answer("quoted", None, quote.confidence, others, quote=quote),
-                           contenders, "the letter is newer than the entry's source "
-                           f"({_day(quote.letter.meta.day)} > {_day(entry.as_of)}) and "
-                           f"covers the question as well ({quote.confidence:.2f} against "
-                           f"{covered:.2f})")
+            return Ranking(quoted, contenders, WHY_NEWER, {
+                "letter": _day(quote.letter.meta.day), "entry": _day(entry.as_of),
+                "quote_score": f"{quote.confidence:.2f}", "entry_score": f"{covered:.2f}"})
         if kind and quote.holds_value and not holds(kind, entry.answer):
-            return Ranking(Answer("quoted", None, quote.confidence, others, quote=quote),
-                           contenders, f"the question asks for a {kind}; the passage states "
-                           "one and the entry does not")
+            return Ranking(quoted, contenders, WHY_VALUE_IN_LETTER,
+                           {"kind": KIND_NAMES[kind]})
         if found.kind == "confident":
-            return Ranking(found, contenders, "the entry covers the question and no newer "
-                                              "letter does")
+            return Ranking(found, contenders, WHY_ENTRY)
         if kind and not quote.holds_value and holds(kind, entry.answer):
-            return Ranking(found, contenders, f"the question asks for a {kind}; the entry "
-                                              "states one and the passage does not")
+            return Ranking(found, contenders, WHY_VALUE_IN_ENTRY,
+                           {"kind": KIND_NAMES[kind]})
         alternatives = found.candidates if found.kind == "unsure" else ()
         return Ranking(Answer("quoted", None, quote.confidence, alternatives, quote=quote),
-                       contenders, "no entry is confident; the passage covers the question")
+                       contenders, WHY_LETTER)
 
     def _contenders(self, question: str, found: Answer,
                     quotes: list[Quote]) -> tuple[Contender, ...]:
@@ -479,8 +489,9 @@ class AnsweringEngine:
         share of the question's content it covers (the entries' own confidence while no
         letter is loaded)."""
         entries = [] if found.entry is None else [found.entry, *found.candidates]
-        listed = [Contender(self.letters.cover(question, self._entry_terms(e)) if quotes
-                            else found.confidence if e is found.entry else 0.0, e, None)
+        listed = [Contender(self.letters.cover(question, self._entry_terms(e))
+                            if len(self.letters) else found.confidence if e is found.entry
+                            else 0.0, e, None)
                   for e in dict.fromkeys(entries)]
         listed += [Contender(q.confidence, None, q) for q in quotes]
         return tuple(sorted(listed, key=lambda c: -c.score)[:5])

@@ -51,8 +51,11 @@ _CANDIDATES = 12
 _K1, _B = 1.2, 0.75
 _QUESTION_WORD_WEIGHT = 0.4
 _PAIR_SHARE = 0.5
+# A question's adjacent words that stand apart in a passage count this much of their pair: the
+# pair may span two words ("giáo viên tiếng anh" → "viên tiếng"), or be a word the passage lacks.
+_PAIR_APART = 0.5
 _WEAKEST_SENTENCE = 0.15  # a sentence matching less than this share of the best one is left out
-_VALUE_SENTENCE = 0.5  # a sentence stating the value asked for comes first if it matches this
+_VALUE_SENTENCE = 0.3  # a sentence stating the value asked for comes first if it matches this
 _SENTENCE = re.compile(r"(?<=[^\d\s][.;!?])\s+")  # not after "1." or "2.3."
 
 
@@ -291,9 +294,9 @@ def choose(found: list[Quote]) -> Quote | None:
     then the newest letter's: it replaces what an older one said."""
     if not found:
         return None
-    holding = [q for q in found if q.holds_value] or found
-    best = max(q.confidence for q in holding)
-    return max((q for q in holding if q.confidence >= best - _SAME_TOPIC),
+    best = max(q.confidence for q in found)
+    near = [q for q in found if q.confidence >= best - _SAME_TOPIC]
+    return max([q for q in near if q.holds_value] or near,
                key=lambda q: (q.letter.meta.day, q.rank))
 
 
@@ -346,7 +349,7 @@ def _coverage_of_all(state: _State, query: _Query) -> np.ndarray:
     counting its letter's issuer and subject, at once."""
     n = len(state.passages)
 
-    def share(wanted: dict[str, float]) -> np.ndarray:
+    def share(wanted: dict[str, float], pairs: bool = False) -> np.ndarray:
         got = np.zeros(n)
         total = sum(wanted.values())
         if not total:
@@ -356,13 +359,21 @@ def _coverage_of_all(state: _State, query: _Query) -> np.ndarray:
             found = state.postings.get(t)
             if found is not None:
                 got[found[0]] += w
+            if pairs:  # both words, apart: "giáo viên | tiếng anh" holds "viên tiếng" so
+                first, second = (state.postings.get(x) for x in t.split(" ", 1))
+                if first is not None and second is not None:
+                    apart = np.intersect1d(first[0], second[0], assume_unique=True)
+                    if found is not None:
+                        apart = np.setdiff1d(apart, found[0], assume_unique=True)
+                    got[apart] += w * _PAIR_APART
             letters = state.context_of.get(t)
             if letters is not None:
                 by_letter[letters] += w
         # a word in the passage and in the subject counts once
         return np.minimum(got + by_letter[state.owner], total) / total
 
-    return _mix(share(query.content), share(query.pairs), query) * _specific(state, query)
+    return _mix(share(query.content), share(query.pairs, pairs=True), query) * \
+        _specific(state, query)
 
 
 def _in_window(context: frozenset[str], shown: set[str], term: str) -> bool:
@@ -372,11 +383,14 @@ def _in_window(context: frozenset[str], shown: set[str], term: str) -> bool:
 def _coverage(state: _State, query: _Query, present: Callable[[str], bool]) -> float:
     """Share of the question's content words and word pairs (idf-weighted) present."""
 
-    def share(wanted: dict[str, float]) -> float:
+    def share(wanted: dict[str, float], pairs: bool = False) -> float:
         total = sum(wanted.values())
-        return sum(w for t, w in wanted.items() if present(t)) / total if total else 0.0
+        got = sum(w if present(t) else w * _PAIR_APART if pairs and all(
+            map(present, t.split(" ", 1))) else 0.0 for t, w in wanted.items())
+        return got / total if total else 0.0
 
-    return float(_mix(share(query.content), share(query.pairs), query) * _specific(state, query))
+    return float(_mix(share(query.content), share(query.pairs, pairs=True), query)
+                 * _specific(state, query))
 
 
 def _window(query: _Query, sentences: list[tuple[str, bool]],
@@ -397,11 +411,15 @@ def _window(query: _Query, sentences: list[tuple[str, bool]],
     enough = _WEAKEST_SENTENCE * top
     valued = {k for k, s in enumerate(scored)
               if kind and s >= _VALUE_SENTENCE * top and s > 0 and holds(kind, sentences[k][0])}
+    rows = [k for k, (sentence, _) in enumerate(sentences) if is_row(sentence)]
+    best_row = max((scored[k] for k in rows), default=0.0)
     chosen: list[int] = []
     size = 0
     for k in sorted(range(len(sentences)), key=lambda k: (k not in valued, -scored[k])):
         if chosen and (scored[k] <= enough or size + len(sentences[k][0]) > QUOTE_CHARS):
             continue
+        if kind and k in rows and scored[k] < best_row:
+            continue  # a value is asked: the table's row about the subject, not the others
         chosen.append(k)
         size += len(sentences[k][0]) + 1
     return sorted(chosen), not kind or bool(valued & set(chosen))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from bot.textnorm import fold
 
@@ -56,6 +57,7 @@ class Passage:
     path: tuple[str, ...]  # ("3. Chế độ báo cáo", "a)"), empty for the opening paragraphs
     section: str  # "3.a", what a citation names after "mục"
     text: str  # the letter's words, one paragraph a line
+    document: LetterMeta | None = None  # the attached document it is from; None: the letter
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +73,16 @@ class Letter:
     passages: tuple[Passage, ...]
     task_dates: tuple[TaskDate, ...]
     filename: str = ""
+
+    @property
+    def attachments(self) -> tuple[LetterMeta, ...]:
+        """The documents the file bundles after the letter itself (a plan sent with the
+        UBND's approval), in order."""
+        return tuple(dict.fromkeys(p.document for p in self.passages if p.document))
+
+    def meta_of(self, passage: Passage) -> LetterMeta:
+        """Whose words a passage are: its attached document's, else the letter's."""
+        return passage.document or self.meta
 
 
 # -- cleaning ---------------------------------------------------------------------------------
@@ -399,11 +411,61 @@ def _given(value: str | None, found: str) -> str:
     return value.strip() if value and value.strip() else found
 
 
+# -- documents bundled in one file -----------------------------------------------------------
+
+_DATED = re.compile(r",\s*ngày\s*\d{1,2}\s*(?:tháng\s*\d{1,2}\s*năm|/\s*\d{1,2}\s*/)\s*\d{4}",
+                    re.IGNORECASE)
+_NEAR = 6  # lines around "Số: …" where a document's own date stands
+
+
+def _document_starts(lines: list[str]) -> list[int]:
+    """Where each document after the first begins: a "Số: 1308/KH-SGDĐT" line with a date
+    close by (an incoming stamp "Số: 3166 ĐẾN" has no "/" and is none), together with the
+    agency and motto lines printed just above it."""
+    starts: list[int] = []
+    first = True
+    for i, line in enumerate(lines):
+        found = _NUMBER.match(line)
+        if not found or "/" not in found.group(1):
+            continue
+        if not any(_DATED.search(x) for x in lines[max(0, i - _NEAR):i + _NEAR + 1]):
+            continue
+        if first:  # the letter's own number
+            first = False
+            continue
+        start = i
+        k = i - 1
+        while k >= 0 and (not lines[k] or lines[k].isupper() or lines[k].startswith(_MOTTO)):
+            if lines[k]:
+                start = k
+            k -= 1
+        starts.append(start)
+    return starts
+
+
+def split_documents(text: str) -> list[str]:
+    """The texts of the documents one file holds: the letter, then what it bundles (UBND's
+    approval with the Sở's submission and plan). One document gives ``[text]``."""
+    lines = clean_lines(text)
+    bounds = [0, *_document_starts(lines), len(lines)]
+    return ["\n".join(lines[a:b]) for a, b in pairwise(bounds) if a < b]
+
+
 def read_letter(text: str, *, filename: str = "", number: str | None = None,
                 date: str | None = None, issuer: str | None = None) -> Letter:
-    """The whole letter; ``number``, ``date`` and ``issuer`` override what the text says."""
+    """The whole letter; ``number``, ``date`` and ``issuer`` override what the text says.
+
+    A document the file bundles after the letter (an attached plan) is read with its own
+    number, date and issuer, and its passages say so, so an answer from the plan cites the
+    plan, not the cover letter."""
     meta = read_meta(text)
     meta = replace(meta, number=_given(number, meta.number), date=_given(date, meta.date),
                    issuer=_given(issuer, meta.issuer))
-    passages = split_passages(text)
+    first, *attached = split_documents(text)
+    passages = split_passages(first)
+    for part in attached:
+        document = read_meta(part)
+        if not document.issuer:  # "Số: 1308/KH-SGDĐT" without a header: the letter's province
+            document = replace(document, issuer=meta.issuer)
+        passages += [replace(p, document=document) for p in split_passages(part)]
     return Letter(0, meta, tuple(passages), tuple(find_task_dates(passages)), filename)

@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 
 from bot.knowledge.citation import cite_letter
-from bot.knowledge.engine import LEAD_AT, Answer
+from bot.knowledge.engine import LEAD_AT, Answer, Ranking
 from bot.telegram_text import escape as _esc
 from bot.telegram_text import visible_text
 
@@ -44,7 +44,7 @@ def _quote_lines(answer: Answer, gettext: Gettext) -> str:
     """The letter's own sentences in quotation marks, then which letter and section they are."""
     assert answer.quote is not None
     quote = answer.quote
-    citation = cite_letter(quote.letter.meta, quote.passage.section, gettext)
+    citation = cite_letter(quote.letter.meta_of(quote.passage), quote.passage.section, gettext)
     return f"📄 «{_esc(quote.text)}»\n<i>{_esc(citation)}</i>"
 
 
@@ -102,3 +102,23 @@ def render_answer(answer: Answer, gettext: Gettext, *, contacts_html: str | None
 def plain_text(message_html: str) -> str:
     """The message without tags and entities, for the command line and the evaluation."""
     return visible_text(message_html)
+
+
+def why_lines(ranking: Ranking, gettext: Gettext, *, extra_reason: str = "") -> list[str]:
+    """``troly ask --why``: the five best contenders, entries and passages on one scale, each
+    with its letter's number and date, then why the answer won (plain text)."""
+    lines = [gettext("Candidates (score: share of the question's content covered):")]
+    for n, c in enumerate(ranking.contenders, start=1):
+        if c.quote is not None:
+            where = cite_letter(c.quote.letter.meta, c.quote.passage.section, gettext)
+            said = " ".join(c.quote.text.split())
+            said = said if len(said) <= 90 else said[:89] + "…"
+            lines.append(f"{n}. {c.score:.2f} · {where} · «{said}»")
+        elif c.entry is not None:
+            sources = "; ".join(dict.fromkeys(s.caption() for s in c.entry.sources))
+            lines.append(f"{n}. {c.score:.2f} · " + gettext("entry {id}: {title}").format(
+                id=c.entry.id, title=c.entry.title) + f" · {sources}")
+    params = {k: gettext(v) if k == "kind" else v for k, v in ranking.why_params.items()}
+    reason = extra_reason or gettext(ranking.why).format(**params)
+    lines.append(gettext("Why: {reason}").format(reason=reason))
+    return lines

@@ -18,16 +18,20 @@ from bot.knowledge.letters import is_newer
 from bot.knowledge.render import render_answer
 from bot.services.campaigns import current
 from bot.services.deadline_answers import (
-    asked_deadlines,
+    asks_current_deadline,
     deadline_answer,
+    matching,
     moved_notes,
     source_day,
+    states_a_date,
 )
 from bot.storage import Database
 from bot.storage import deadlines as deadline_repo
 from bot.storage import letters as letters_repo
 from bot.storage import questions as questions_repo
 from bot.storage.questions import FrequentQuestion, record_unanswered
+
+DEADLINE_ENTRY = "deadline_now"  # the id of an answer given from the deadlines the Sở has set
 
 
 def engine_role(person: Person | None) -> str | None:
@@ -59,14 +63,15 @@ async def answer_question(db: Database, engine: AnsweringEngine, question: str, 
     answer = engine.answer(question, role=role or engine_role(person),
                            level=person.level.value if person and person.level else None,
                            province=province)
-    if today is not None:
+    asks = today is not None and asks_current_deadline(question, province, today)
+    if today is not None and (asks or states_a_date(_stated(answer))):
         _ = translator(language)
         campaign = await current(db)
         deadlines = await deadline_repo.all_deadlines(db.reader, active_only=True)
-        asked = asked_deadlines(deadlines, campaign, question, today=today, province=province)
+        asked = matching(deadlines, campaign, question) if asks else []
         if asked and not _newer_letter_answers(answer, asked, campaign):
             return Answer("confident", Entry(
-                "deadline_now", "deadlines", _("Deadlines set by the Sở"),
+                DEADLINE_ENTRY, "deadlines", _("Deadlines set by the Sở"),
                 deadline_answer(asked, campaign, today=today, _=_), (question,)), 1.0)
         notes = moved_notes(deadlines, campaign, _stated(answer), today=today, _=_)
         if notes:

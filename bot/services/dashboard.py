@@ -55,7 +55,8 @@ class ReportCache:
         self.builds = 0
 
     async def overview(self, scope: Scope) -> Overview:
-        key = (scope.kind, scope.unit_id)
+        # A province is one count, whether the Sở's unit id or none names it.
+        key = (scope.kind, None if scope.kind == "province" else scope.unit_id)
         version = await data_version(self.db.reader)
         cached = self._entries.get(key)
         if cached is None or (self.min_age <= 0 and cached[1] != version):
@@ -80,8 +81,9 @@ class ReportCache:
             return built
 
     def forget(self) -> None:
-        """After a change made through the dashboard itself: the next view shows it."""
-        self._entries.clear()
+        """After a change made through the dashboard itself: the next view starts a rebuild
+        whatever ``min_age`` says (and shows it as soon as it is done)."""
+        self._entries = {k: (o, v, -float("inf")) for k, (o, v, _t) in self._entries.items()}
 
 
 @dataclass(frozen=True, slots=True)

@@ -127,12 +127,12 @@ def _source(deadline: Deadline, campaign: Campaign, _: Translator) -> str:
     return cited
 
 
-def asked_deadlines(deadlines: list[Deadline], campaign: Campaign, question: str, *,
-                    today: dt.date, province: str | None) -> list[Deadline]:
-    """The campaign deadlines a question asks the current date of; empty when it asks none."""
-    if not asks_current_deadline(question, province, today):
-        return []
-    return matching(deadlines, campaign, question)
+_DAY_MONTH = re.compile(r"(?<![\d/])\d{1,2}\s*/\s*\d{1,2}(?!\d)")
+
+
+def states_a_date(text: str) -> bool:
+    """Whether an answer gives a day and month: only then may it state a moved deadline."""
+    return bool(_DAY_MONTH.search(text))
 
 
 def deadline_answer(found: list[Deadline], campaign: Campaign, *, today: dt.date,

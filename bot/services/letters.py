@@ -17,7 +17,7 @@ from bot.domain.campaign import Campaign
 from bot.domain.deadlines import DEFAULT_OFFSETS, Audience, DeadlineDraft, tasks_reminded
 from bot.i18n import N_
 from bot.knowledge import ocr
-from bot.knowledge.citation import document_name
+from bot.knowledge.citation import described, document_name
 from bot.knowledge.letter_files import (
     EXTENSIONS,
     NO_TEXT,
@@ -63,8 +63,17 @@ def read_letter_file(data: bytes, filename: str, *, number: str | None = None,
     meta = letter.meta
     if sum(bool(x) for x in (meta.number, meta.date, meta.subject)) < 2:
         raise LetterFileError(NOT_A_LETTER)
-    return LetterDraft(replace(letter, meta=replace(meta, scanned=True)), read.text,
+    return LetterDraft(_as_scan(replace(letter, meta=replace(meta, scanned=True))), read.text,
                        tuple(read.scan.least_sure()))
+
+
+def _as_scan(letter: Letter) -> Letter:
+    """What a scanned letter bundles (an attached plan) was scanned with it: quoted as a scan."""
+    if not letter.meta.scanned:
+        return letter
+    return replace(letter, passages=tuple(
+        replace(p, document=replace(p.document, scanned=True)) if p.document else p
+        for p in letter.passages))
 
 
 NOT_A_LETTER = N_("I read this scan, but it does not look like an official letter: I found no "
@@ -131,9 +140,16 @@ async def remove_letter(db: Database, index: LetterIndex, letter_id: int, *,
     return removed
 
 
+async def answered_last_week(db: Database) -> dict[int, int]:
+    """Letter id → how many questions it answered in the last 7 days (/congvan, `troly
+    letters list`): which letters teachers actually need."""
+    since = dt.datetime.now(dt.UTC) - dt.timedelta(days=7)
+    return await repo.answers_since(db.reader, since.isoformat(timespec="seconds"))
+
+
 def _from_stored(stored: repo.StoredLetter) -> Letter:
     letter = read_letter(stored.body, filename=stored.filename)
-    return replace(letter, id=stored.id, meta=stored.meta)
+    return _as_scan(replace(letter, id=stored.id, meta=stored.meta))
 
 
 async def load_letters(db: Database, index: LetterIndex) -> int:
@@ -173,6 +189,8 @@ def preview_lines(draft: LetterDraft, _: Gettext, *,
         _("Date: {date}").format(date=meta.date or unknown),
         _("Issued by: {issuer}").format(issuer=meta.issuer or unknown),
     ]
+    lines += [_("Attached: {document}").format(document=described(a, _))
+              for a in letter.attachments]
     if draft.unsure:
         lines.append(_("Lines OCR was least sure of:"))
         lines += ["  • " + _("page {page} ({percent}%): {text}").format(

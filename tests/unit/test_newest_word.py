@@ -21,7 +21,7 @@ from bot.services.answering import answer_question, rendered
 from bot.services.deadlines import all_deadlines, change_deadline
 from bot.services.letters import letters_from_paths, read_letter_file
 from bot.storage import Database
-from tests.letter_files import letter_docx, letter_pdf
+from tests.letter_files import TABLE_BODY, TABLE_HEADER, letter_docx, letter_pdf
 
 VI = translator("vi")
 SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
@@ -223,3 +223,18 @@ async def test_a_moved_deadline_is_said_first_wherever_the_old_date_is_stated(
                                        "nghiệp")
     assert text.startswith("⚠️ Sở đã dời hạn: 05/03/2027"), text
     assert "28/2" in text  # the letter's words follow, with the current date said first
+
+
+@pytest.mark.parametrize("kind", ["docx", "pdf"])
+@pytest.mark.parametrize(("question", "value", "other"), [
+    ("giáo viên tiếng anh trung học cơ sở học bao nhiêu tiết", "150 tiết", "120 tiết"),
+    ("gv tieng anh thpt hoc truc tuyen den ngay nao", "31/7/2027", "30/6/2027"),
+])
+def test_a_value_in_a_table_is_answered_with_its_row_alone(kind: str, question: str, value: str,
+                                                           other: str) -> None:
+    build = letter_docx if kind == "docx" else letter_pdf
+    letter = read_letter_file(build(TABLE_BODY, TABLE_HEADER), f"cv905.{kind}").letter
+    engine = default_engine()
+    engine.letters.replace([dataclasses.replace(letter, id=1)])
+    text = text_of(engine, question)
+    assert value in text and other not in text and "905/SGDĐT-GDTH" in text
