@@ -177,7 +177,7 @@ def _cmd_run(settings: Settings, args: argparse.Namespace) -> int:
     from bot.app import Services, build_application
     from bot.storage import Database
 
-    if not cli_ops.claim_database(settings):
+    if not cli_ops.claim_database(settings, args.lang):
         return 1
     asyncio.run(_check_telegram(settings))
     application = build_application(Services(settings=settings, db=Database(settings.db_path)))
@@ -293,12 +293,12 @@ def _cmd_ask(settings: Settings, args: argparse.Namespace) -> int:
         print("troly: " + _("give a question, or --jsonl to read them from standard input"),
               file=sys.stderr)
         return 2
-    gettext = translator("vi")
+    gettext = translator(args.lang)
     province = region(args.province) if args.province else settings.province
     today = dt.datetime.now(settings.timezone).date()
 
     async def run() -> int:
-        engine = cli_letters.engine_with_letters(args.letters)
+        engine = cli_letters.engine_with_letters(args.letters, gettext)
         db = await Database.open(settings.db_path)
         try:
             await load_approved_faq(db, engine, {})
@@ -309,7 +309,7 @@ def _cmd_ask(settings: Settings, args: argparse.Namespace) -> int:
             for question in questions:
                 answer = await answer_question(db, engine, question, person=None,
                                                province=province, today=today, record=False,
-                                               role=args.role)
+                                               role=args.role, language=args.lang)
                 text = plain_text(rendered(answer, gettext, province))
                 if not args.jsonl:
                     print(text)
@@ -347,7 +347,8 @@ def _cmd_eval(settings: Settings, args: argparse.Namespace) -> int:
     from bot.knowledge.evaluation import format_report, run_eval
 
     _require_file(args.file)
-    print(format_report(run_eval(args.file, cli_letters.engine_with_letters(args.letters))))
+    engine = cli_letters.engine_with_letters(args.letters, translator(args.lang))
+    print(format_report(run_eval(args.file, engine)))
     return 0
 
 
@@ -403,8 +404,11 @@ def _cmd_reminders(settings: Settings, args: argparse.Namespace) -> int:
         finally:
             await application.shutdown()
             await services.db.close()
-        print(f"queued {queued}; sent {report.sent}, skipped {report.skipped}, "
-              f"blocked {report.blocked}, failed {report.failed}, deferred {report.deferred}")
+        print(translator(args.lang).gettext(
+            "Queued {queued}; sent {sent}, skipped {skipped}, blocked {blocked}, failed {failed}, "
+            "deferred {deferred}.").format(
+            queued=queued, sent=report.sent, skipped=report.skipped, blocked=report.blocked,
+            failed=report.failed, deferred=report.deferred))
         return 0
 
     return asyncio.run(run())
@@ -416,15 +420,16 @@ def _cmd_deadlines(settings: Settings, args: argparse.Namespace) -> int:
     from bot.domain.deadlines import (
         Audience,
         DeadlineDraft,
+        describe_deadline,
         parse_date_text,
         parse_offsets,
         tasks_reminded,
     )
     from bot.domain.errors import DomainError
     from bot.i18n import translator
+    from bot.services import deadlines as service
     from bot.services.campaigns import current
     from bot.storage import Database
-    from bot.storage import deadlines as repo
 
     _ = translator(args.lang)
     today = dt.datetime.now(settings.timezone).date()
@@ -432,29 +437,27 @@ def _cmd_deadlines(settings: Settings, args: argparse.Namespace) -> int:
     async def run() -> int:
         db = await Database.open(settings.db_path)
         try:
+            campaign = await current(db)
             if args.action == "list":
-                for d in await repo.all_deadlines(db.reader):
-                    date = d.occurrence(today)
-                    print(f"#{d.id} {d.title} — {_.date(date, weekday=True) if date else 'past'}"
-                          f"{'' if d.year else ' (every year)'}; {d.audience.value}; "
-                          f"reminders {','.join(map(str, d.offsets))}"
-                          f"{'' if d.active else '; OFF'}")
+                for d in await service.all_deadlines(db, campaign):
+                    print(describe_deadline(d, today, _))
                 return 0
-            async with db.transaction() as tx:
-                if args.action == "add":
-                    day, month, year = parse_date_text(args.date, today)
-                    audience = Audience(args.audience)
-                    draft = DeadlineDraft(args.title, day, month, year,
-                                          tasks_reminded(await current(db), audience), audience,
-                                          parse_offsets(args.offsets))
-                    print(f"added #{await repo.add_deadline(tx, draft, actor='cli')}")
-                    return 0
-                changed = await repo.update_deadline(
-                    tx, args.id, actor="cli",
-                    date=parse_date_text(args.date, today) if args.date else None,
-                    offsets=parse_offsets(args.offsets) if args.offsets else None,
-                    active=True if args.on else False if args.off else None)
-            print("updated" if changed else f"no deadline #{args.id} (or nothing to change)")
+            if args.action == "add":
+                day, month, year = parse_date_text(args.date, today)
+                audience = Audience(args.audience)
+                draft = DeadlineDraft(args.title, day, month, year,
+                                      tasks_reminded(campaign, audience), audience,
+                                      parse_offsets(args.offsets))
+                print(_("Deadline #{id} added.").format(
+                    id=await service.add_deadline(db, draft, actor="cli")))
+                return 0
+            changed = await service.change_deadline(
+                db, campaign, args.id, actor="cli",
+                date=parse_date_text(args.date, today) if args.date else None,
+                offsets=parse_offsets(args.offsets) if args.offsets else None,
+                active=True if args.on else False if args.off else None)
+            print((_("Deadline #{id} updated.") if changed else
+                   _("There is no deadline #{id}, or nothing to change.")).format(id=args.id))
             return 0 if changed else 1
         except DomainError as exc:  # a bad date or list of days, as typed
             print(f"troly: {_(exc.message).format(**exc.params)}", file=sys.stderr)
@@ -542,8 +545,9 @@ def _cmd_broadcast(settings: Settings, args: argparse.Namespace) -> int:
             audience = Audience(unit_id=unit_id, **fields)  # type: ignore[arg-type]
             campaign = await services.campaign()
             if audience.missing and campaign.task(audience.missing) is None:
-                print(f"troly: {audience.missing!r} is not a task of the running campaign "
-                      f"({', '.join(t.code for t in campaign.tasks)})", file=sys.stderr)
+                print("troly: " + _("“{code}” is not a task of the running campaign ({codes})")
+                      .format(code=audience.missing,
+                              codes=", ".join(t.code for t in campaign.tasks)), file=sys.stderr)
                 return 2
             total, reachable = await count_audience(services.db.reader, audience, campaign)
             print(_("Audience: {total} people, {reachable} of them reachable on Telegram.")
@@ -564,8 +568,9 @@ def _cmd_broadcast(settings: Settings, args: argparse.Namespace) -> int:
                 report = await services.outbox.drain()
             finally:
                 await application.shutdown()
-            print(f"announcement #{draft}: queued {queued}; sent {report.sent}, "
-                  f"failed {report.failed}, blocked {report.blocked}")
+            print(_("Announcement #{id}: queued {queued}; sent {sent}, failed {failed}, "
+                    "blocked {blocked}.").format(id=draft, queued=queued, sent=report.sent,
+                                                 failed=report.failed, blocked=report.blocked))
             held = (await service.progress(services.db, draft)).held
             if held:
                 print(_("Announcement #{id}: will be sent at 07:00 to {n} people (nothing is "
@@ -601,7 +606,8 @@ def _cmd_invite(settings: Settings, args: argparse.Namespace) -> int:
         finally:
             await db.close()
         print(f"https://t.me/{BOT_USERNAME}?start={code}")
-        print(f"(code {code}, valid 7 days, one use)")
+        print(translator(args.lang).gettext("(code {code}: valid for 7 days, for one person)")
+              .format(code=code))
         return 0
 
     return asyncio.run(run())

@@ -8,7 +8,8 @@ import sys
 from pathlib import Path
 
 from bot.config import Settings
-from bot.i18n import N_
+from bot.domain.deadlines import AUDIENCE_NAMES, Audience
+from bot.i18n import N_, Translator
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -37,20 +38,26 @@ def read_campaign_text(name: str) -> str:
     return read_text_file(path)
 
 
+KIND_NAMES = {"pass": N_("passed or not"), "done": N_("done or not"),
+              "criteria": N_("by criteria"), "review": N_("plan or report, approved")}
+ROUTING_NAMES = {"default": N_("by school level (principal, Phòng or Sở)"),
+                 "kien_giang": N_("the Phòng approves TH and THCS")}
+
+
 def _cmd_campaign(settings: Settings, args: argparse.Namespace) -> int:
     from bot.domain.campaign_file import error_lines
     from bot.i18n import translator
     from bot.services import campaigns as service
     from bot.storage import Database
 
-    _ = translator("vi")
+    _ = translator(args.lang)
     text = read_campaign_text(args.file) if args.action in ("check", "load") else ""
 
     async def run() -> int:
         db = await Database.open(settings.db_path)
         try:
             if args.action == "show":
-                print(describe(await service.current(db)))
+                print(describe(await service.current(db), _))
                 return 0
             if args.action == "check":
                 result = await service.check(db, text)
@@ -62,8 +69,10 @@ def _cmd_campaign(settings: Settings, args: argparse.Namespace) -> int:
                 print(_("The campaign was not loaded; nothing was changed."), file=sys.stderr)
                 return 2
             assert result.preview is not None
-            print(describe_preview(result.preview))
-            print("loaded" if args.action == "load" else "ok (not loaded: use campaign load)")
+            print(describe_preview(result.preview, _))
+            print(_("Loaded: this is now the running campaign.") if args.action == "load"
+                  else _("The file is correct; nothing was loaded (troly campaign load does "
+                         "it)."))
             return 0
         finally:
             await db.close()
@@ -71,37 +80,50 @@ def _cmd_campaign(settings: Settings, args: argparse.Namespace) -> int:
     return asyncio.run(run())
 
 
-def describe(campaign: object) -> str:
+def describe(campaign: object, _: Translator) -> str:
     """The campaign as an officer checks it: tasks, who, kind, deadlines, each with its source."""
     from bot.domain.campaign import Campaign
 
     assert isinstance(campaign, Campaign)
-    lines = [f"{campaign.name} [{campaign.key}], {campaign.province}; "
-             f"approvals: {campaign.routing}"]
+    lines = [_("{name} [{key}], {province}; approvals: {routing}").format(
+        name=campaign.name, key=campaign.key, province=campaign.province,
+        routing=_(ROUTING_NAMES[campaign.routing]) if campaign.routing in ROUTING_NAMES
+        else campaign.routing)]
     for t in campaign.tasks:
         who = ",".join(sorted(r.value for r in t.roles))
-        levels = ",".join(sorted(lv.value for lv in t.levels)) or "all levels"
-        core = "; cốt cán only" if t.core_only else ""
-        crit = f" ({', '.join(c.label for c in t.criteria)})" if t.criteria else ""
-        lines.append(f"  {t.code:<12} {t.header:<20} {t.kind.value:<8} {who}; {levels}{core}: "
-                     f"{t.label}{crit} — {campaign.cite(t.source)}")
+        levels = ",".join(sorted(lv.value for lv in t.levels)) or _("all levels")
+        core = "; " + _("cốt cán only") if t.core_only else ""
+        crit = (" (" + ", ".join(c.label_en if _.language == "en" and c.label_en else c.label
+                                 for c in t.criteria) + ")"
+                if t.criteria else "")
+        lines.append(f"  {t.code:<12} {t.header:<20} {_(KIND_NAMES[t.kind.value]):<8} "
+                     f"{who}; {levels}{core}: {t.name(_.language)}{crit} — "
+                     f"{campaign.cite(t.source, _)}")
     if campaign.prerequisites:
         gate = campaign.prerequisites
-        lines.append(f"  gate: {gate.gate}: " + ", ".join(
-            r.task or r.key for r in gate.requires))
+        lines.append("  " + _("before {gate}: {tasks}").format(
+            gate=gate.gate_name(_.language),
+            tasks=", ".join(r.task or r.key for r in gate.requires)))
     for d in campaign.deadlines:
-        date = f"{d.day:02d}/{d.month:02d}" + (f"/{d.year}" if d.year else " every year")
-        lines.append(f"  deadline {date}: {d.title} ({', '.join(d.tasks)}; reminds {d.reminds}; "
-                     f"days before {','.join(map(str, d.offsets))})")
+        date = (f"{d.day:02d}/{d.month:02d}/{d.year}" if d.year else
+                _("{day:02d}/{month:02d} every year").format(day=d.day, month=d.month))
+        lines.append("  " + _("deadline {date}: {title} ({tasks}; reminds: {who}; days before: "
+                              "{offsets})").format(
+            date=date, title=d.title, tasks=", ".join(d.tasks),
+            who=_(AUDIENCE_NAMES[Audience(d.reminds.value)]),
+            offsets=",".join(map(str, d.offsets))))
     return "\n".join(lines)
 
 
-def describe_preview(preview: object) -> str:
+def describe_preview(preview: object, _: Translator) -> str:
     from bot.services.campaigns import Preview
 
     assert isinstance(preview, Preview)
+
     def codes(tasks: tuple) -> str:  # type: ignore[type-arg]
         return ", ".join(t.code for t in tasks) or "-"
-    return (f"{preview.new.name}: {len(preview.new.tasks)} tasks; added {codes(preview.added)};"
-            f" changed {codes(preview.changed)}; retired (archived) {codes(preview.retired)}; "
-            f"people whose tasks change: {preview.people_affected}")
+    return _("{name}: {n} tasks; added {added}; changed {changed}; retired (archived) "
+             "{retired}; people whose tasks change: {people}").format(
+        name=preview.new.name, n=len(preview.new.tasks), added=codes(preview.added),
+        changed=codes(preview.changed), retired=codes(preview.retired),
+        people=preview.people_affected)

@@ -57,7 +57,8 @@ def language_of(argv: Sequence[str], environ: dict[str, str] | None = None) -> s
             value = arg.split("=", 1)[1]
             return value if value in LANGUAGES else "vi"
     env = os.environ if environ is None else environ
-    locale = env.get("LC_ALL") or env.get("LC_MESSAGES") or env.get("LANG") or ""
+    locale = (env.get("LANGUAGE") or env.get("LC_ALL") or env.get("LC_MESSAGES")
+              or env.get("LANG") or "")
     return "en" if locale.lower().startswith("en") else "vi"
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.config import Settings
-from bot.i18n import N_
+from bot.i18n import N_, Translator
 
 if TYPE_CHECKING:
     from bot.knowledge.engine import AnsweringEngine
@@ -41,7 +41,7 @@ def add_letters_option(parser: argparse.ArgumentParser) -> None:
                                 "../shared/seeds"))
 
 
-def engine_with_letters(paths: list[Path]) -> AnsweringEngine:
+def engine_with_letters(paths: list[Path], _: Translator) -> AnsweringEngine:
     """The shipped knowledge base, and the given letters to quote."""
     from bot.app import default_engine
     from bot.services.letters import letters_from_paths
@@ -49,7 +49,7 @@ def engine_with_letters(paths: list[Path]) -> AnsweringEngine:
     engine = default_engine()
     if paths:
         engine.letters.replace(letters_from_paths(paths))
-        print(f"letters loaded: {len(engine.letters)}", file=sys.stderr)
+        print(_("Letters loaded: {n}").format(n=len(engine.letters)), file=sys.stderr)
     return engine
 
 
@@ -60,7 +60,7 @@ def cmd_letters(settings: Settings, args: argparse.Namespace) -> int:
     from bot.storage import Database
     from bot.storage.letters import all_letters
 
-    _ = translator("vi").gettext
+    _ = translator(args.lang).gettext
     draft = None
     if args.action == "add":
         # a missing or unreadable file raises; cli_frame says it in one line
@@ -87,9 +87,15 @@ def cmd_letters(settings: Settings, args: argparse.Namespace) -> int:
                 return 0
             if args.action == "remove":
                 removed = await service.remove_letter(db, LetterIndex(), args.id, actor="cli")
-                print(f"removed letter #{args.id}" if removed else f"no letter #{args.id}")
+                print((_("Letter #{id} removed: the bot no longer quotes it.") if removed
+                       else _("There is no letter #{id}; troly letters list shows them."))
+                      .format(id=args.id))
                 return 0 if removed else 1
             assert draft is not None
+            stored = await service.stored_as(db, draft)
+            if stored is not None:  # said, not an error: adding a folder again adds nothing
+                print(_(service.ALREADY_STORED).format(id=stored))
+                return 0
             letter = await service.save_letter(db, LetterIndex(), draft, actor="cli")
             print(_("Letter #{id} stored: the bot quotes it from its next start.").format(
                 id=letter.id))

@@ -1,6 +1,6 @@
 """``troly backup``, ``troly restore`` and ``troly doctor``: the IT officer's commands.
 
-Output is Vietnamese (English when the locale says so, e.g. ``LANG=en_US.UTF-8``); an error
+Output is Vietnamese (English with ``--lang en`` or an English locale); an error
 is one line on stderr. Exit codes: 0 fine, 1 something failed or is wrong, 2 bad usage or a
 bad input file.
 """
@@ -11,7 +11,6 @@ import argparse
 import asyncio
 import datetime as dt
 import json
-import os
 import sqlite3
 import sys
 from pathlib import Path
@@ -57,13 +56,13 @@ PROBLEMS = {
 }
 
 
-def cli_translator() -> Translator:
-    """Vietnamese, or English when the locale is English (LANGUAGE, LC_ALL, LC_MESSAGES, LANG)."""
-    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(name)
-        if value:
-            return translator("en" if value.lower().startswith("en") else "vi")
-    return translator("vi")
+OUTBOX_KINDS = {"reminder": N_("reminders"), "broadcast": N_("announcements"),
+                "broadcast_urgent": N_("urgent announcements"), "alert": N_("approval alerts"),
+                "notice": N_("approval notices"), "approval_undone": N_("approvals undone"),
+                "ticket": N_("answers to questions"), "ticket_new": N_("new questions"),
+                "ticket_undelivered": N_("undelivered answers"),
+                "ticket_nudge": N_("questions waiting"), "ops_alert": N_("alerts to the admins")}
+OUTBOX_STATES = {"pending": N_("waiting"), "sending": N_("sending"), "failed": N_("failed")}
 
 
 def add_parsers(sub: Any) -> None:
@@ -94,13 +93,13 @@ def _counts_line(snapshot: Snapshot, _: Translator) -> str:
         task_states=c.get("task_states", 0), outbox=c.get("outbox", 0))
 
 
-def claim_database(settings: Settings) -> bool:
+def claim_database(settings: Settings, language: str) -> bool:
     """For ``troly run``: hold the database's lock for the life of the process."""
     global _held_lock
     try:
         _held_lock = bot_lock.acquire(settings.db_path)
     except bot_lock.BotRunning:
-        _ = cli_translator()
+        _ = translator(language)
         _error(_("A bot is already running on {file}: stop it first.").format(
             file=settings.db_path))
         return False
@@ -110,7 +109,7 @@ def claim_database(settings: Settings) -> bool:
 def cmd_backup(settings: Settings, args: argparse.Namespace) -> int:
     from bot.storage.backup import backups_in, make_backup
 
-    _ = cli_translator()
+    _ = translator(args.lang)
     keep = settings.backup_keep if args.keep is None else args.keep
     if keep < 1:
         _error(_("--keep must be at least 1."))
@@ -135,7 +134,7 @@ def cmd_backup(settings: Settings, args: argparse.Namespace) -> int:
 def cmd_restore(settings: Settings, args: argparse.Namespace) -> int:
     from bot.storage.backup import check_restorable, settle, stage_restore, swap_in, verify
 
-    _ = cli_translator()
+    _ = translator(args.lang)
     db_path = settings.db_path
     if not args.file.is_file():
         _error(_("No such file: {file}").format(file=args.file))
@@ -195,7 +194,7 @@ def cmd_doctor(settings: Settings, args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(diagnosis.as_json(), ensure_ascii=False, indent=2))
     else:
-        for line in doctor_lines(diagnosis.as_json(), cli_translator()):
+        for line in doctor_lines(diagnosis.as_json(), translator(args.lang)):
             print(line)
     return 0 if diagnosis.ok else 1
 
@@ -214,7 +213,7 @@ def doctor_lines(report: dict[str, Any], _: Translator) -> list[str]:
                        "{check}.").format(
             state=_("writable") if db["writable"] else _("NOT writable"),
             version=db["schema_version"], latest=db["latest_version"],
-            check=db["quick_check"]))
+            check=_("ok") if db["quick_check"] == "ok" else db["quick_check"]))
     if "campaign" in report:
         c = report["campaign"]
         lines.append(_("Province: {province}; running campaign: {name} ({tasks} tasks).").format(
@@ -236,8 +235,10 @@ def doctor_lines(report: dict[str, Any], _: Translator) -> list[str]:
             error=f"{w['last_error']} ({w['last_error_at']})" if w["last_error"] else _("none")))
     if "outbox" in report:
         o = report["outbox"]
-        backlog = "; ".join(f"{kind} " + ", ".join(f"{st} {n}" for st, n in by.items())
-                            for kind, by in o["backlog"].items()) or _("empty")
+        backlog = "; ".join(
+            _(OUTBOX_KINDS.get(kind, kind)) + " " + ", ".join(
+                f"{_(OUTBOX_STATES.get(st, st))} {n}" for st, n in by.items())
+            for kind, by in o["backlog"].items()) or _("empty")
         lines.append(_("Outbox: {backlog}. Oldest pending: {oldest}. Sending for more than 5 "
                        "minutes: {stuck}.").format(backlog=backlog,
                                                    oldest=o["oldest_pending"] or _("none"),

@@ -16,6 +16,7 @@ from handlers.common import chat_memory, esc, guard, reply, tr
 
 DRAFT = "letter_draft"
 OFFERED = "letter_deadlines"
+OFFERED_FROM = "letter_deadlines_from"  # the letter's number, which the deadlines cite
 MAX_DATES_OFFERED = 8
 LETTER_FILES = (filters.Document.FileExtension("pdf") | filters.Document.FileExtension("docx")
                 | filters.Document.FileExtension("txt"))
@@ -44,6 +45,11 @@ async def letter_file(update: Update, context: BotContext) -> None:
     except LetterFileError as exc:
         await reply(update, esc(_(exc.message).format(**exc.params)))
         return
+    stored = await service.stored_as(context.services.db, draft)
+    if stored is not None:
+        await reply(update, esc(_(service.ALREADY_STORED).format(id=stored) + " "
+                                + _("Type /congvan to see the letters.")))
+        return
     chat_memory(context)[DRAFT] = draft
     heading = _("I read this letter. Please check it:")  # outside the f-string, for Babel
     text = (f"<b>{esc(heading)}</b>\n"
@@ -62,8 +68,12 @@ async def _save(update: Update, context: BotContext) -> None:
                                   "again if needed.")))
         return
     services = context.services
-    letter = await service.save_letter(services.db, services.engine.letters, draft,
-                                       actor=_actor(update))
+    try:
+        letter = await service.save_letter(services.db, services.engine.letters, draft,
+                                           actor=_actor(update))
+    except service.LetterAlreadyStored as exc:  # the same file, saved from another chat
+        await reply(update, esc(_(exc.message).format(**exc.params)))
+        return
     await reply(update, esc(_("Letter #{id} saved ({name}). I answer from it from now on; "
                               "/congvan lists the letters.").format(
         id=letter.id, name=document_name(letter.meta, _))))
@@ -71,6 +81,7 @@ async def _save(update: Update, context: BotContext) -> None:
     if not dates:
         return
     chat_memory(context)[OFFERED] = dates
+    chat_memory(context)[OFFERED_FROM] = letter.id
     lines = [_("Dates with a task in this letter. Press one to add it as a deadline with "
                "reminders (/hanchot); nothing is added otherwise:")]
     lines += [f"• {d.date:%d/%m/%Y}: {d.sentence}" for d in dates]
@@ -94,6 +105,7 @@ async def deadline_pressed(update: Update, context: BotContext) -> None:
     offered[press.index] = None
     services = context.services
     deadline_id = await service.add_deadline(services.db, await services.campaign(), found,
+                                             letter_id=chat_memory(context)[OFFERED_FROM],
                                              actor=_actor(update))
     await reply(update, esc(_("Deadline #{id} added for {date}. Type /hanchot to change its "
                               "reminders or turn it off.").format(

@@ -12,11 +12,13 @@ from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 from bot.callback_data import Range, parse_int
 from bot.context import BotApplication, BotContext, Services
 from bot.domain.deadlines import (
+    AUDIENCE_NAMES,
     DEFAULT_OFFSETS,
     MANDATORY_MAX_OFFSET,
     Audience,
     Deadline,
     DeadlineDraft,
+    deadline_facts,
     parse_date_text,
     parse_offsets,
     tasks_reminded,
@@ -121,17 +123,10 @@ async def reminders_toggled(update: Update, context: BotContext) -> None:
 
 
 def describe_deadline(deadline: Deadline, today: dt.date, _: Translator) -> str:
-    date = deadline.occurrence(today)
-    when = (_("every year on {day:02d}/{month:02d}").format(day=deadline.day,
-                                                             month=deadline.month)
-            if deadline.year is None else "")
-    next_date = _.date(date, weekday=True) if date else _("past")
-    state = "" if deadline.active else " " + _("(off)")
-    offsets = ", ".join(map(str, deadline.offsets))
-    return "\n".join([
-        f"<b>#{deadline.id}</b> {esc(deadline.title)}{state}",
-        "   " + _("Next: {date}").format(date=next_date) + (f" ({when})" if when else ""),
-        "   " + _("Reminders (days before): {offsets}").format(offsets=offsets)])
+    facts = deadline_facts(deadline, today, _)
+    state = f" {facts.state}" if facts.state else ""
+    return "\n".join([f"<b>#{deadline.id}</b> {esc(deadline.title)}{state}",
+                      "   " + facts.next_date, "   " + facts.reminders])
 
 
 HANCHOT_USAGE = N_(
@@ -141,7 +136,6 @@ HANCHOT_USAGE = N_(
     "/hanchot nhac ID 14,7,3,1,0 — reminder days\n"
     "/hanchot tat ID · /hanchot bat ID — off, on")
 ACTIONS = ("them", "ngay", "nhac", "tat", "bat")  # typed with or without diacritics
-AUDIENCE_NAMES = {"staff": N_("Teachers and school managers"), "core": N_("Cốt cán only")}
 DEADLINE = Flow("deadline", timeout=N_(
     "⌛ Ten minutes passed, so I stopped adding the deadline. Nothing was saved; type "
     "/hanchot them to start again."))
@@ -157,7 +151,8 @@ async def deadlines_command(update: Update, context: BotContext) -> None:
     usage = _("Usage:") + "\n" + esc(_(HANCHOT_USAGE))
     try:
         if not args:
-            deadlines = await deadline_service.all_deadlines(services.db)
+            deadlines = await deadline_service.all_deadlines(services.db,
+                                                             await services.campaign())
             await reply(update, "\n\n".join([describe_deadline(d, today, _) for d in deadlines]
                                             + [usage]))
             return
@@ -191,16 +186,16 @@ async def deadlines_command(update: Update, context: BotContext) -> None:
             await reply(update, esc(_("“{id}” is not the number of a deadline (#N in the list)."
                                       ).format(id=id_text[:30])) + "\n" + usage)
             return
-        db = services.db
+        db, campaign = services.db, await services.campaign()
         if action == "ngay":
             changed = await deadline_service.change_deadline(
-                db, deadline_id, actor=actor, date=parse_date_text(value, today))
+                db, campaign, deadline_id, actor=actor, date=parse_date_text(value, today))
         elif action == "nhac":
             changed = await deadline_service.change_deadline(
-                db, deadline_id, actor=actor, offsets=parse_offsets(value))
+                db, campaign, deadline_id, actor=actor, offsets=parse_offsets(value))
         else:
-            changed = await deadline_service.change_deadline(db, deadline_id, actor=actor,
-                                                             active=action == "bat")
+            changed = await deadline_service.change_deadline(
+                db, campaign, deadline_id, actor=actor, active=action == "bat")
         await reply(update, _("Deadline #{id} updated.").format(id=id_text) if changed
                     else _("There is no deadline #{id}. Type /hanchot to see the list.")
                     .format(id=id_text))
@@ -233,8 +228,8 @@ async def title_typed(update: Update, context: BotContext, data: dict[str, Any])
         return
     await DEADLINE.ask(update, context, "audience", **data, title=title)
     await reply(update, _("Step 3 of 3: who is reminded?"), reply_markup=InlineKeyboardMarkup(
-        [[button(_(AUDIENCE_NAMES["staff"]), DeadlineAudiencePress("staff"))],
-         [button(_(AUDIENCE_NAMES["core"]), DeadlineAudiencePress("core"))]]))
+        [[button(_(AUDIENCE_NAMES[Audience.STAFF]), DeadlineAudiencePress("staff"))],
+         [button(_(AUDIENCE_NAMES[Audience.CORE]), DeadlineAudiencePress("core"))]]))
 
 
 @DEADLINE.step("audience")
@@ -270,7 +265,7 @@ async def audience_pressed(update: Update, context: BotContext) -> None:
         return
     await reply(update, _("Deadline #{id} added: {title} — {who}. Reminders {offsets} days "
                           "before; /hanchot nhac {id} 7,1,0 changes them.").format(
-        id=new_id, title=esc(draft.title), who=_(AUDIENCE_NAMES[audience.value]),
+        id=new_id, title=esc(draft.title), who=_(AUDIENCE_NAMES[audience]),
         offsets=",".join(map(str, draft.offsets))))
 
 

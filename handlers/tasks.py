@@ -280,7 +280,7 @@ def alert_text(campaign: Campaign, change: task_service.Change, _: Translator) -
         "• " + _("Item: {task} — approved by the GVSP/GVQLGD").format(
             task=task_name(change.task, _)),
         _("How to approve ({source}), either:").format(
-            source=esc(campaign.cite(change.task.source))),
+            source=esc(campaign.cite(change.task.source, _))),
         _("1) print, sign, stamp, scan and upload it to LMS; or"),
         _("2) log in to LMS with your own account and approve online."),
         _("When it is approved on LMS, press the button below."),
@@ -465,7 +465,7 @@ async def eligibility_command(update: Update, context: BotContext) -> None:
     }[result.verdict].format(gate=what)
     icons = {Met.MET: "✅", Met.NOT_MET: "❌", Met.UNKNOWN: "❔"}
     lines = [verdict, _("Requirements ({source}):").format(
-        source=esc(campaign.cite(gate.source)))]
+        source=esc(campaign.cite(gate.source, _)))]
     for r in result.requirements:
         if r.task is not None:
             lines.append(item_line(r.task, r.task_state, _))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -17,6 +17,8 @@ from bot.pacing import RateLimits, SimulatedClock
 from bot.services.imports import import_roster
 from bot.spreadsheets import read_table_file
 from bot.storage import Database
+from tests.output_capture import OutputRecorder
+from tests.output_capture import install as install_output_capture
 
 ADMIN_ID = 999
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -74,3 +76,15 @@ async def telegram(services: Services) -> AsyncIterator[OfflineTelegram]:
     offline = await offline_telegram(services)
     yield offline
     await offline.application.shutdown()
+
+
+@pytest.fixture(autouse=True)
+def one_language_at_a_time(monkeypatch: pytest.MonkeyPatch) -> Iterator[OutputRecorder]:
+    """What the bot and the CLI showed holds no English in Vietnamese mode and no Vietnamese
+    in English mode (issue 20): checked after every test, whatever it was about."""
+    recorder = install_output_capture(monkeypatch)
+    yield recorder
+    problems = recorder.problems()
+    if problems:
+        pytest.fail("text in the wrong language (translate it in locales/*.po, or wrap the "
+                    "literal in gettext):\n" + "\n".join(problems[:20]), pytrace=False)

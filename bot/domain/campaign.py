@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
 from bot.domain.people import Level, Person, Role
+from bot.i18n import DEFAULT_LANGUAGE, translator
 from bot.textnorm import header_key
 
 CODE = re.compile(r"^[a-z][a-z0-9_]{0,11}$")
@@ -49,15 +50,21 @@ class Letter:
     number: str | None = None  # None: the copy has no number filled in
     title: str = ""
 
-    def citation(self) -> str:
+    def citation(self, _: Callable[[str], str] | None = None) -> str:
         """"Kế hoạch số 4082/KH-GDĐT-TC ngày 04/12/2020 của Sở GD&ĐT TP. Hồ Chí Minh", or,
-        without a number, "Công văn của Sở GD&ĐT Bình Phước, tháng 02/2022"."""
+        without a number, "Công văn của Sở GD&ĐT Bình Phước, tháng 02/2022" (in the reader's
+        language: ``_`` translates, Vietnamese by default)."""
+        _ = _ or translator(DEFAULT_LANGUAGE).gettext
+        if self.date.count("/") == 2:
+            when = _("on {day}").format(day=self.date)
+        elif "/" in self.date:
+            when = _("in {month}").format(month=self.date)
+        else:
+            when = _("in {year}").format(year=self.date)
         if self.number:
-            when = f"ngày {self.date}" if self.date.count("/") == 2 else f"tháng {self.date}"
-            return f"{self.number} {when} của {self.issuer}"
-        when = f"ngày {self.date}" if self.date.count("/") == 2 else (
-            f"tháng {self.date}" if "/" in self.date else f"năm {self.date}")
-        return f"Công văn của {self.issuer}, {when}"
+            return _("{number} {when} by {issuer}").format(number=self.number, when=when,
+                                                           issuer=self.issuer)
+        return _("Letter by {issuer}, {when}").format(issuer=self.issuer, when=when)
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -205,14 +212,14 @@ class Campaign:
     def letter(self, key: str) -> Letter | None:
         return next((lt for lt in self.letters if lt.key == key), None)
 
-    def cite(self, source: str) -> str:
+    def cite(self, source: str, _: Callable[[str], str] | None = None) -> str:
         """A task's or gate's ``source`` ("letter: where") as people read it: the letter as
         printed, then the place in it."""
         key, _sep, where = source.partition(": ")
         letter = self.letter(key)
         if letter is None:
             return where or key
-        return f"{letter.citation()}, {where}" if where else letter.citation()
+        return f"{letter.citation(_)}, {where}" if where else letter.citation(_)
 
     def order(self, tasks: Sequence[Task]) -> list[Task]:
         """``tasks`` in the campaign's order."""

@@ -13,7 +13,7 @@ from enum import StrEnum
 
 from bot.domain.campaign import Campaign, next_occurrence
 from bot.domain.errors import InvalidValue
-from bot.i18n import N_
+from bot.i18n import N_, Translator
 
 DEFAULT_OFFSETS = (14, 7, 3, 1, 0)  # days before; 0 is the morning of the day
 SEND_AT = dt.time(7, 30)
@@ -29,6 +29,10 @@ class Audience(StrEnum):
     STAFF = "staff"  # 30/3: teachers and managers of open tasks; summaries to principals, Phòng
 
 
+AUDIENCE_NAMES = {Audience.STAFF: N_("Teachers and school managers"),
+                  Audience.CORE: N_("Cốt cán only")}
+
+
 @dataclass(frozen=True, slots=True)
 class Deadline:
     id: int
@@ -41,6 +45,13 @@ class Deadline:
     offsets: tuple[int, ...] = DEFAULT_OFFSETS
     active: bool = True
     campaign_key: str | None = None  # "<campaign>/<key>" when it came from a campaign file
+    letter_id: int | None = None  # the Sở's letter it was drafted from …
+    letter_section: str = ""  # … and where in it
+
+    def of_another_campaign(self, campaign: Campaign) -> bool:
+        """A deadline another campaign's file brought: not this deployment's to show."""
+        return (self.campaign_key is not None
+                and self.campaign_key.partition("/")[0] != campaign.key)
 
     def occurrence(self, today: dt.date) -> dt.date | None:
         """The date this deadline next falls on, today included; None when it has passed."""
@@ -68,6 +79,8 @@ class DeadlineDraft:
     tasks: tuple[str, ...]
     audience: Audience
     offsets: tuple[int, ...] = field(default=DEFAULT_OFFSETS)
+    letter_id: int | None = None
+    letter_section: str = ""
 
 
 def parse_date_text(text: str, today: dt.date) -> tuple[int, int, int | None]:
@@ -112,3 +125,33 @@ def tasks_reminded(campaign: Campaign, audience: Audience) -> tuple[str, ...]:
 def may_send_at(moment: dt.time) -> bool:
     """Never between 21:00 and 07:00: a reminder at 23:00 makes people mute the bot."""
     return QUIET_UNTIL <= moment < QUIET_FROM
+
+
+@dataclass(frozen=True, slots=True)
+class DeadlineFacts:
+    """A deadline as the officer reads it (/hanchot and ``troly deadlines list``)."""
+
+    state: str  # "" or "(off)"
+    next_date: str  # "Next: Chủ nhật, 28/02/2027 (every year on 28/02)"
+    audience: str
+    reminders: str  # "Reminders (days before): 14, 7, 3, 1, 0"
+
+
+def deadline_facts(deadline: Deadline, today: dt.date, _: Translator) -> DeadlineFacts:
+    date = deadline.occurrence(today)
+    when = (_("every year on {day:02d}/{month:02d}").format(day=deadline.day,
+                                                             month=deadline.month)
+            if deadline.year is None else "")
+    next_date = _("Next: {date}").format(
+        date=_.date(date, weekday=True) if date else _("past")) + (f" ({when})" if when else "")
+    return DeadlineFacts("" if deadline.active else _("(off)"), next_date,
+                         _(AUDIENCE_NAMES[deadline.audience]),
+                         _("Reminders (days before): {offsets}").format(
+                             offsets=", ".join(map(str, deadline.offsets))))
+
+
+def describe_deadline(deadline: Deadline, today: dt.date, _: Translator) -> str:
+    """One line per deadline, for the command line."""
+    facts = deadline_facts(deadline, today, _)
+    title = f"#{deadline.id} {deadline.title}" + (f" {facts.state}" if facts.state else "")
+    return f"{title} — {facts.next_date}; {facts.audience}; {facts.reminders}"

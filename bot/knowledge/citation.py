@@ -63,12 +63,18 @@ def described(meta: LetterMeta, gettext: Gettext) -> str:
     return text
 
 
-def cite_letter(meta: LetterMeta, section: str, gettext: Gettext) -> str:
-    """The citation line for a quote, in the asker's language (plain text, not HTML): the
-    document the quoted passage is from (``Letter.meta_of``), an attached plan included."""
-    text = gettext("According to {document}").format(document=described(meta, gettext))
+def letter_reference(meta: LetterMeta, section: str, gettext: Gettext) -> str:
+    """ "Công văn số 2468/SGDĐT-TCCB ngày 15/01/2027 của Sở GD&ĐT Đồng Nai, mục 2.a"."""
+    text = described(meta, gettext)
     if section:
         text += ", " + gettext("section {section}").format(section=section)
     if meta.scanned:
         text += " " + gettext("(a scan, read by OCR)")
     return text
+
+
+def cite_letter(meta: LetterMeta, section: str, gettext: Gettext) -> str:
+    """The citation line for a quote, in the asker's language (plain text, not HTML): the
+    document the quoted passage is from (``Letter.meta_of``), an attached plan included."""
+    return gettext("According to {document}").format(
+        document=letter_reference(meta, section, gettext))

@@ -22,12 +22,13 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import pairwise
 from sys import intern
 
 import numpy as np
 
-from bot.domain.provinces import region, same_province
+from bot.domain import provinces
 from bot.i18n import N_
 from bot.knowledge.asked import KIND_NAMES, asked_kind, holds
 from bot.knowledge.entries import Entry
@@ -69,6 +70,14 @@ ROLE_MATCHES: dict[str, frozenset[str]] = {
     "so": frozenset({"so"}),
 }
 _NAMED_PROVINCE = (1.4, 0.6)  # factor for the named province's entries, for other provinces'
+# A province's code today, asked for every entry of every question: read once per code.
+region = lru_cache(maxsize=1024)(provinces.region)
+
+
+def same_province(a: str | None, b: str | None) -> bool:
+    return a is not None and b is not None and region(a) == region(b)
+
+
 _ASKER_PROVINCE = 1.15  # the asker's own province's rule, for a question naming none
 _ROLE = (1.12, 0.95)  # entry's roles include the asker's / entry is for other roles only
 _ROLE_UNNAMED = (1.2, 0.9)  # the same when the question does not say whom it is about

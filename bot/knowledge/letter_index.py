@@ -186,6 +186,7 @@ class LetterIndex:
         self._reads: dict[int, _Read] = {}
         self._hidden: frozenset[int] = frozenset()
         self._lock = threading.Lock()  # one rebuild at a time; searches never wait
+        self._last_query: tuple[_State, str, _Query] | None = None
         self.replace(letters)
 
     @property
@@ -226,7 +227,10 @@ class LetterIndex:
         state = self._state
         if not state.passages or not isinstance(question, str):
             return 0.0
-        query = _query(state, question)
+        last = self._last_query
+        if last is None or last[0] is not state or last[1] != question:
+            last = self._last_query = (state, question, _query(state, question))
+        query = last[2]  # one question's contenders are measured one after another
         if not query.content:
             return 0.0
         return _coverage(state, query, terms.__contains__)

@@ -64,6 +64,8 @@ class Passage:
 class TaskDate:
     date: dt.date
     sentence: str  # the sentence that sets it, e.g. "… hoàn thành trước ngày 15/5/2027."
+    title: str = ""  # what is due, as a reminder names it (see deadline_title)
+    section: str = ""  # where the letter says it, e.g. "2.a"
 
 
 @dataclass(frozen=True, slots=True)
@@ -403,12 +405,33 @@ def find_task_dates(passages: list[Passage] | tuple[Passage, ...]) -> list[TaskD
                     if date not in found:
                         short = sentence if len(sentence) <= _SENTENCE_CHARS else \
                             sentence[:_SENTENCE_CHARS].rsplit(" ", 1)[0] + "…"
-                        found[date] = TaskDate(date, short.lstrip("-+• "))
+                        found[date] = TaskDate(date, short.lstrip("-+• "),
+                                               deadline_title(sentence, m.start()),
+                                               passage.section)
     return list(found.values())
 
 
 def _given(value: str | None, found: str) -> str:
     return value.strip() if value and value.strip() else found
+
+
+_LIST_MARK = re.compile(r"^\s*(?:[a-zđ]\)|\d+(?:\.\d+)*[.)]|[-+•*]|bước\s+\d+\s*:)\s*",
+                        re.IGNORECASE)
+_DANGLING = re.compile(r"(?:[\s,;:–-]|\b(?:và|hoàn thành|hoàn tất|thực hiện|nộp|xong)\b)+$",
+                       re.IGNORECASE)
+_TITLE_CHARS = 100
+
+
+def deadline_title(sentence: str, date_at: int) -> str:
+    """What is due, as a reminder names it: the sentence up to its date, without the list
+    mark ("a) ") or the words that lead to the date ("…, hoàn thành trước ngày 15/5/2027.").
+    A sentence that opens with its date keeps what follows the date instead."""
+    title = _LIST_MARK.sub("", _DANGLING.sub("", sentence[:date_at]))
+    if len(title.split()) < 3:
+        title = _LIST_MARK.sub("", _TASK_DATE.sub("", sentence, count=1)).strip(" ,.;:")
+    if len(title) > _TITLE_CHARS:
+        title = title[:_TITLE_CHARS].rsplit(" ", 1)[0] + "…"
+    return title[:1].upper() + title[1:]
 
 
 # -- documents bundled in one file -----------------------------------------------------------

@@ -70,9 +70,12 @@ async def answer_question(db: Database, engine: AnsweringEngine, question: str, 
         deadlines = await deadline_repo.all_deadlines(db.reader, active_only=True)
         asked = matching(deadlines, campaign, question) if asks else []
         if asked and not _newer_letter_answers(answer, asked, campaign):
+            letters = (await letters_repo.letter_metas(db.reader)
+                       if any(d.letter_id is not None for d in asked) else {})
             return Answer("confident", Entry(
                 DEADLINE_ENTRY, "deadlines", _("Deadlines set by the Sở"),
-                deadline_answer(asked, campaign, today=today, _=_), (question,)), 1.0)
+                deadline_answer(asked, campaign, today=today, _=_, letters=letters),
+                (question,)), 1.0)
         notes = moved_notes(deadlines, campaign, _stated(answer), today=today, _=_)
         if notes:
             answer = replace(answer, notes=tuple(notes))

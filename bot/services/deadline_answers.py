@@ -19,7 +19,8 @@ from html import escape
 from bot.domain.campaign import Campaign, DeadlineSpec
 from bot.domain.deadlines import Deadline
 from bot.i18n import Translator
-from bot.knowledge.letters import date_key
+from bot.knowledge.citation import letter_reference
+from bot.knowledge.letters import LetterMeta, date_key
 from bot.knowledge.normalize import find_provinces, fold_word, words
 from bot.textnorm import fold
 
@@ -115,11 +116,17 @@ def moved_notes(deadlines: list[Deadline], campaign: Campaign, text: str, *, tod
     return notes
 
 
-def _source(deadline: Deadline, campaign: Campaign, _: Translator) -> str:
+def _source(deadline: Deadline, campaign: Campaign, letters: dict[int, LetterMeta],
+            _: Translator) -> str:
+    if deadline.letter_id is not None:  # drafted from a letter the Sở loaded
+        meta = letters.get(deadline.letter_id)
+        if meta is None:
+            return _("letter #{id}, since removed").format(id=deadline.letter_id)
+        return letter_reference(meta, deadline.letter_section, _)
     spec = _spec(deadline, campaign)
     if spec is None:
         return _("set by the Sở in the assistant")
-    cited = campaign.cite(spec.source)
+    cited = campaign.cite(spec.source, _)
     if (spec.day, spec.month, spec.year) != (deadline.day, deadline.month, deadline.year):
         written = f"{spec.day:02d}/{spec.month:02d}" + (f"/{spec.year}" if spec.year else "")
         return _("{source}; the Sở has since moved it (the file said {date})").format(
@@ -136,8 +143,9 @@ def states_a_date(text: str) -> bool:
 
 
 def deadline_answer(found: list[Deadline], campaign: Campaign, *, today: dt.date,
-                    _: Translator) -> str:
-    """Telegram HTML giving the current date of each deadline asked about."""
+                    _: Translator, letters: dict[int, LetterMeta] | None = None) -> str:
+    """Telegram HTML giving the current date of each deadline asked about; ``letters`` names
+    the letters deadlines were drafted from."""
     lines = []
     for d in sorted(found, key=lambda d: d.occurrence(today) or dt.date.max):
         date = d.occurrence(today)
@@ -152,6 +160,6 @@ def deadline_answer(found: list[Deadline], campaign: Campaign, *, today: dt.date
                 title=title, date=_.date(date, weekday=True),
                 days=_("today") if days == 0 else _("{n} day(s) left").format(n=days)))
         lines.append("<i>" + _("Source: {source}.").format(
-            source=escape(_source(d, campaign, _))) + "</i>")
+            source=escape(_source(d, campaign, letters or {}, _))) + "</i>")
     lines.append(_("Type /tiendo to see what you still have to finish."))
     return "\n".join(lines)

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from bot.domain.campaign import Campaign
 from bot.domain.deadlines import DEFAULT_OFFSETS, Audience, DeadlineDraft, tasks_reminded
+from bot.domain.errors import DomainError
 from bot.i18n import N_
 from bot.knowledge import ocr
 from bot.knowledge.citation import described, document_name
@@ -42,7 +44,16 @@ class LetterDraft:
 
     letter: Letter
     body: str  # the extracted text, stored as it is
+    sha256: str  # of the file: the same file is stored once
     unsure: tuple[ReadLine, ...] = ()  # for a scan: the lines OCR was least sure of
+
+
+ALREADY_STORED = N_("This letter is already stored as #{id}; nothing was added.")
+
+
+class LetterAlreadyStored(DomainError):
+    def __init__(self, letter_id: int) -> None:
+        super().__init__(ALREADY_STORED, {"id": letter_id})
 
 
 def read_letter_file(data: bytes, filename: str, *, number: str | None = None,
@@ -58,13 +69,14 @@ def read_letter_file(data: bytes, filename: str, *, number: str | None = None,
                          issuer=issuer)
     if not letter.passages:
         raise LetterFileError(ocr.BLANK if read.scan else NO_TEXT)
+    sha256 = hashlib.sha256(data).hexdigest()
     if read.scan is None:
-        return LetterDraft(letter, read.text)
+        return LetterDraft(letter, read.text, sha256)
     meta = letter.meta
     if sum(bool(x) for x in (meta.number, meta.date, meta.subject)) < 2:
         raise LetterFileError(NOT_A_LETTER)
     return LetterDraft(_as_scan(replace(letter, meta=replace(meta, scanned=True))), read.text,
-                       tuple(read.scan.least_sure()))
+                       sha256, tuple(read.scan.least_sure()))
 
 
 def _as_scan(letter: Letter) -> Letter:
@@ -96,6 +108,11 @@ async def pages_to_read_async(data: bytes, filename: str) -> int:
     return await asyncio.to_thread(pages_to_read, data, filename)
 
 
+async def stored_as(db: Database, draft: LetterDraft) -> int | None:
+    """The number the same file is already stored under, if it is."""
+    return await repo.letter_with_sha256(db.reader, draft.sha256)
+
+
 async def save_letter(db: Database, index: LetterIndex, draft: LetterDraft, *,
                       actor: str) -> Letter:
     """Store the letter (one transaction, audited) and put it in the index at once.
@@ -103,13 +120,19 @@ async def save_letter(db: Database, index: LetterIndex, draft: LetterDraft, *,
     The letter is indexed before the transaction commits: if indexing fails, nothing is
     stored (a stored letter the bot cannot quote would come back at every start); if the
     commit fails, it leaves the index again.
+
+    Raises:
+        LetterAlreadyStored: the same file is stored already; nothing is added.
     """
     letter: Letter | None = None
     try:
         async with db.transaction() as tx:
+            existing = await repo.letter_with_sha256(tx, draft.sha256)
+            if existing is not None:
+                raise LetterAlreadyStored(existing)
             letter_id = await repo.add_letter(tx, draft.letter.meta,
                                               filename=draft.letter.filename,
-                                              body=draft.body, actor=actor)
+                                              body=draft.body, sha256=draft.sha256, actor=actor)
             letter = replace(draft.letter, id=letter_id)
             await asyncio.to_thread(index.add, letter)
     except BaseException:
@@ -119,13 +142,14 @@ async def save_letter(db: Database, index: LetterIndex, draft: LetterDraft, *,
     return letter
 
 
-async def add_deadline(db: Database, campaign: Campaign, found: TaskDate, *, actor: str) -> int:
+async def add_deadline(db: Database, campaign: Campaign, found: TaskDate, *, letter_id: int,
+                       actor: str) -> int:
     """A date of a letter as a deadline of the running campaign (its staff tasks, default
-    reminders), audited; the admin adjusts it with /hanchot."""
-    title = found.sentence if len(found.sentence) <= 120 else found.sentence[:119] + "…"
-    draft = DeadlineDraft(title, found.date.day, found.date.month, found.date.year,
-                          tasks_reminded(campaign, Audience.STAFF), Audience.STAFF,
-                          DEFAULT_OFFSETS)
+    reminders), citing the letter and its section, audited; the admin adjusts it with
+    /hanchot."""
+    draft = DeadlineDraft(found.title or found.sentence, found.date.day, found.date.month,
+                          found.date.year, tasks_reminded(campaign, Audience.STAFF),
+                          Audience.STAFF, DEFAULT_OFFSETS, letter_id, found.section)
     async with db.transaction() as tx:
         return await deadline_repo.add_deadline(tx, draft, actor=actor)
 

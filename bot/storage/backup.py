@@ -65,8 +65,8 @@ def verify(path: Path) -> Snapshot:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise BackupError(N_("{file} is not a readable database of the bot ({error})."),
-                          {"file": path, "error": exc}) from exc
+        raise BackupError(N_("{file} is not a readable database of the bot."),
+                          {"file": path}) from exc
     if problems != ["ok"]:
         raise BackupError(N_("{file} is damaged: {error}"),
                           {"file": path, "error": "; ".join(problems[:3])})

@@ -16,7 +16,8 @@ def _deadline(row: aiosqlite.Row) -> Deadline:
                     tasks=tuple(json.loads(row["tasks"])),
                     audience=Audience(row["audience"]), day=row["day"], month=row["month"],
                     year=row["year"], offsets=tuple(json.loads(row["offsets"])),
-                    active=bool(row["active"]), campaign_key=row["campaign_key"])
+                    active=bool(row["active"]), campaign_key=row["campaign_key"],
+                    letter_id=row["letter_id"], letter_section=row["letter_section"] or "")
 
 
 async def all_deadlines(conn: aiosqlite.Connection, *, active_only: bool = False,
@@ -34,11 +35,12 @@ async def deadline_by_id(conn: aiosqlite.Connection, deadline_id: int) -> Deadli
 
 async def add_deadline(tx: aiosqlite.Connection, draft: DeadlineDraft, *, actor: str) -> int:
     cur = await tx.execute(
-        "INSERT INTO deadlines (title, day, month, year, tasks, audience, offsets, updated_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO deadlines (title, day, month, year, tasks, audience, offsets, letter_id, "
+        "letter_section, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (draft.title, draft.day, draft.month, draft.year,
          json.dumps(list(draft.tasks)), draft.audience.value,
-         json.dumps(list(draft.offsets)), utcnow()))
+         json.dumps(list(draft.offsets)), draft.letter_id, draft.letter_section or None,
+         utcnow()))
     assert cur.lastrowid is not None
     await audit(tx, actor=actor, action="deadline.add", subject=f"deadline:{cur.lastrowid}",
                 day=draft.day, month=draft.month, year=draft.year)

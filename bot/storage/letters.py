@@ -30,13 +30,33 @@ async def all_letters(conn: aiosqlite.Connection) -> list[StoredLetter]:
         return [_letter(r) for r in await cur.fetchall()]
 
 
+async def letter_metas(conn: aiosqlite.Connection) -> dict[int, LetterMeta]:
+    """Number, date, issuer and subject of every stored letter (not their text)."""
+    async with conn.execute("SELECT id, number, date, issuer, subject, scanned FROM letters"
+                            ) as cur:
+        return {r["id"]: LetterMeta(r["number"], r["date"], r["issuer"], r["subject"],
+                                    bool(r["scanned"]))
+                for r in await cur.fetchall()}
+
+
+async def letter_with_sha256(conn: aiosqlite.Connection, sha256: str) -> int | None:
+    """The number of the letter stored from the file with this SHA-256, if any."""
+    async with conn.execute("SELECT id FROM letters WHERE sha256 = ?", (sha256,)) as cur:
+        row = await cur.fetchone()
+    return int(row[0]) if row else None
+
+
 async def add_letter(tx: aiosqlite.Connection, meta: LetterMeta, *, filename: str, body: str,
-                     actor: str) -> int:
+                     sha256: str, actor: str) -> int:
+    """A new number, never one given before (not even to a removed letter: migration 0013)."""
+    async with tx.execute("UPDATE letter_numbers SET last = last + 1 RETURNING last") as cur:
+        row = await cur.fetchone()
+    assert row is not None
     cur = await tx.execute(
-        "INSERT INTO letters (number, date, issuer, subject, scanned, filename, body, added_by, "
-        "added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (meta.number, meta.date, meta.issuer, meta.subject, int(meta.scanned), filename, body,
-         actor, utcnow()))
+        "INSERT INTO letters (id, number, date, issuer, subject, scanned, filename, body, "
+        "sha256, added_by, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (row[0], meta.number, meta.date, meta.issuer, meta.subject, int(meta.scanned), filename,
+         body, sha256, actor, utcnow()))
     assert cur.lastrowid is not None
     await audit(tx, actor=actor, action="letter.add", subject=f"letter:{cur.lastrowid}",
                 number=meta.number, date=meta.date, chars=len(body), scanned=meta.scanned)

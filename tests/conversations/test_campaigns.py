@@ -59,7 +59,7 @@ async def test_tphcm_campaign_end_to_end_then_binh_phuoc_back(
     assert (await troly("import-status", str(status)))[0] == 0
 
     code, out, _err = await troly("campaign", "load", "tphcm")
-    assert code == 0 and "loaded" in out and "module1" in out  # retired (archived)
+    assert code == 0 and "Đã nạp" in out and "module1" in out  # retired (archived)
 
     # Status import with TP.HCM's own headers.
     status.write_text("Số điện thoại,TEMIS nhập đánh giá chuẩn,Khảo sát nhu cầu BDTX\n"

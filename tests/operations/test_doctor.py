@@ -170,4 +170,4 @@ async def test_the_backlog_and_the_last_planning_run_are_shown(api: BotApi, acli
     assert report["reminders"]["last_planning_run"] is not None
     assert report["outbox"]["backlog"]["broadcast"] == {"sending": 2}
     _code, out, _err = await acli("doctor")
-    assert "Hàng đợi tin: broadcast sending 2." in out
+    assert "Hàng đợi tin: thông báo đang gửi 2." in out

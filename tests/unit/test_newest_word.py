@@ -18,6 +18,7 @@ from bot.knowledge.engine import AnsweringEngine
 from bot.knowledge.letters import Letter
 from bot.knowledge.render import plain_text, render_answer
 from bot.services.answering import answer_question, rendered
+from bot.services.campaigns import current
 from bot.services.deadlines import all_deadlines, change_deadline
 from bot.services.letters import letters_from_paths, read_letter_file
 from bot.storage import Database
@@ -216,8 +217,9 @@ async def test_a_campaign_task_deadline_is_still_answered_from_the_deadlines(
 
 async def test_a_moved_deadline_is_said_first_wherever_the_old_date_is_stated(
         demo_db: Database) -> None:
-    [review] = [d for d in await all_deadlines(demo_db) if d.month == 2 and d.day == 28]
-    await change_deadline(demo_db, review.id, actor="test", date=(5, 3, 2027))
+    campaign = await current(demo_db)
+    [review] = [d for d in await all_deadlines(demo_db, campaign) if d.month == 2 and d.day == 28]
+    await change_deadline(demo_db, campaign, review.id, actor="test", date=(5, 3, 2027))
     engine = default_engine()
     text = await _ask(demo_db, engine, "thời gian hoàn thành việc duyệt kế hoạch hỗ trợ đồng "
                                        "nghiệp")

@@ -34,7 +34,8 @@ async def test_a_so_officer_edits_a_deadline(browser: httpx.AsyncClient,
                                data={"csrf": csrf_of(form.text), "date": "15/04",
                                      "offsets": "7,1", "active": "on"})
     assert saved.status_code == 200
-    [changed] = [d for d in await deadlines.all_deadlines(services.db) if d.id == deadline_id]
+    listed = await deadlines.all_deadlines(services.db, await services.campaign())
+    [changed] = [d for d in listed if d.id == deadline_id]
     assert (changed.day, changed.month, changed.offsets) == (15, 4, (7, 1))
 
 

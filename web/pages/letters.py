@@ -67,6 +67,10 @@ async def upload(request: Request, viewer: WebViewer) -> Response:
     except LetterFileError as exc:
         return message_page(request, viewer, TITLE, exc.message, status=400,
                             params=exc.params)
+    stored = await service.stored_as(services_of(request).db, draft)
+    if stored is not None:
+        return message_page(request, viewer, TITLE, service.ALREADY_STORED, status=409,
+                            params={"id": stored})
     _drafts(request).put(viewer.session_id, DRAFT, draft)
     return render(request, viewer, "letter_preview.html", title=_("Check the letter"),
                   lines=service.preview_lines(draft, _))
@@ -79,11 +83,14 @@ async def save(request: Request, viewer: WebViewer) -> Response:
     if draft is None:
         return message_page(request, viewer, TITLE, GONE, status=409)
     services = services_of(request)
-    letter = await service.save_letter(services.db, services.engine.letters, draft,
-                                       actor=viewer.actor)
+    try:
+        letter = await service.save_letter(services.db, services.engine.letters, draft,
+                                           actor=viewer.actor)
+    except service.LetterAlreadyStored as exc:
+        return message_page(request, viewer, TITLE, exc.message, status=409, params=exc.params)
     dates: list[TaskDate] = service.upcoming(letter.task_dates,
                                              services.local_now().date())[:MAX_DATES_OFFERED]
-    _drafts(request).put(viewer.session_id, OFFERED, dates)
+    _drafts(request).put(viewer.session_id, OFFERED, (letter.id, dates))
     return render(request, viewer, "letter_saved.html", title=_("Letters"),
                   saved=_("Letter #{id} saved ({name}). I answer from it from now on; "
                           "/congvan lists the letters.").format(
@@ -94,13 +101,13 @@ async def save(request: Request, viewer: WebViewer) -> Response:
 @page("letters", post=True)
 async def add_deadline(request: Request, viewer: WebViewer) -> Response:
     _ = tr_of(viewer)
-    dates = _drafts(request).get(viewer.session_id, OFFERED) or []
+    letter_id, dates = _drafts(request).get(viewer.session_id, OFFERED) or (0, [])
     k = int(request.path_params["k"])
     if not 0 <= k < len(dates):
         return message_page(request, viewer, TITLE, NOT_OFFERED, status=409)
     services = services_of(request)
     deadline_id = await service.add_deadline(services.db, await services.campaign(), dates[k],
-                                             actor=viewer.actor)
+                                             letter_id=letter_id, actor=viewer.actor)
     return render(request, viewer, "message.html", title=_("Deadlines"),
                   text=_("Deadline #{id} added for {date}. Type /hanchot to change its "
                          "reminders or turn it off.").format(

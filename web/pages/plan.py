@@ -40,7 +40,7 @@ async def plan(request: Request, viewer: WebViewer) -> Response:
     services = services_of(request)
     campaign = await services.campaign()
     today = services.local_now().date()
-    deadlines = await deadline_service.all_deadlines(services.db)
+    deadlines = await deadline_service.all_deadlines(services.db, campaign)
     tables = [
         Table(_("Tasks of the running campaign"), [_("Column"), _("Task")],
               [[t.header, t.name(_.language)] for t in campaign.tasks]),
@@ -101,7 +101,8 @@ async def load(request: Request, viewer: WebViewer) -> Response:
 
 async def _deadline(request: Request) -> Deadline | None:
     deadline_id = int(request.path_params["deadline_id"])
-    found = await deadline_service.all_deadlines(services_of(request).db)
+    services = services_of(request)
+    found = await deadline_service.all_deadlines(services.db, await services.campaign())
     return next((d for d in found if d.id == deadline_id), None)
 
 
@@ -130,8 +131,8 @@ async def change_deadline(request: Request, viewer: WebViewer) -> Response:
                             status=404)
     date = parse_date_text(nfc(str(form.get("date", ""))), services.local_now().date())
     offsets = parse_offsets(str(form.get("offsets", "")))
-    await deadline_service.change_deadline(services.db, found.id, actor=viewer.actor,
-                                           date=date, offsets=offsets,
+    await deadline_service.change_deadline(services.db, await services.campaign(), found.id,
+                                           actor=viewer.actor, date=date, offsets=offsets,
                                            active=form.get("active") == "on")
     return render(request, viewer, "message.html", title=found.title,
                   text=_("Saved. Reminders follow the new date and days."))
