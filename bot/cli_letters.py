@@ -64,9 +64,12 @@ def cmd_letters(settings: Settings, args: argparse.Namespace) -> int:
     draft = None
     if args.action == "add":
         # a missing or unreadable file raises; cli_frame says it in one line
-        draft = service.read_letter_file(args.file.read_bytes(), args.file.name,
-                                         number=args.number, date=args.date, issuer=args.issuer)
-        print("\n".join(service.preview_lines(draft.letter, _, sections=None)))
+        data = args.file.read_bytes()
+        if pages := service.pages_to_read(data, args.file.name):
+            print(_("Reading the scan ({n} pages)…").format(n=pages), file=sys.stderr)
+        draft = service.read_letter_file(data, args.file.name, number=args.number,
+                                         date=args.date, issuer=args.issuer)
+        print("\n".join(service.preview_lines(draft, _, sections=None)))
         if args.dry_run:
             return 0
 

@@ -255,6 +255,11 @@ def doctor_lines(report: dict[str, Any], _: Translator) -> list[str]:
     lines.append(_("Free disk: {free} GB of {total} GB.").format(
         free=round(report["disk"]["free_bytes"] / 1e9, 1),
         total=round(report["disk"]["total_bytes"] / 1e9, 1)))
+    ocr = report["ocr"]
+    lines.append(_("Scanned letters: read by OCR (Tesseract {version}, Vietnamese).").format(
+        version=ocr["version"]) if ocr["available"] else
+        _("Scanned letters: OCR is not installed (apt-get install tesseract-ocr "
+          "tesseract-ocr-vie); scans are refused with a clear message."))
     lines.append(_("The bot is running.") if report["bot"]["running"]
                  else _("The bot is not running."))
     if report["bot"]["in_use"] and not report["bot"]["running"]:

@@ -51,6 +51,7 @@ async def diagnose(settings: Settings, now: dt.datetime) -> Diagnosis:
     await _telegram(d, settings, now)
     _backup(d, settings.backups, now)
     _disk(d, settings.db_path)
+    _ocr(d)
     d.sections["bot"] = {"running": bot_lock.bot_running(settings.db_path),
                          "in_use": bot_lock.in_use(settings.db_path)}
     return d
@@ -200,6 +201,16 @@ def _backup(d: Diagnosis, directory: Path, now: dt.datetime) -> None:
                             "stale": stale}
     if stale:
         d.problems.append("backup_stale")
+
+
+def _ocr(d: Diagnosis) -> None:
+    """Whether scanned letters can be read. Not a problem when missing: a scan then gets a
+    clear refusal asking for a text PDF or the .docx."""
+    from bot.knowledge import ocr
+
+    version = ocr.engine_version()
+    d.sections["ocr"] = {"available": version is not None, "engine": "tesseract",
+                         "version": version, "language": ocr.LANGUAGE}
 
 
 def _disk(d: Diagnosis, db_path: Path) -> None:

@@ -37,8 +37,11 @@ async def letter_file(update: Update, context: BotContext) -> None:
         await reply(update, esc(_(TOO_LARGE).format(mb=MAX_LETTER_BYTES // 2**20)))
         return
     data = bytes(await (await document.get_file()).download_as_bytearray())
+    filename = document.file_name or ""
+    if pages := await service.pages_to_read_async(data, filename):
+        await reply(update, esc(_("Reading the scan ({n} pages)…").format(n=pages)))
     try:
-        draft = await service.prepare_letter(data, document.file_name or "")
+        draft = await service.prepare_letter(data, filename)
     except LetterFileError as exc:
         await reply(update, esc(_(exc.message).format(**exc.params)))
         return
@@ -50,7 +53,7 @@ async def letter_file(update: Update, context: BotContext) -> None:
     chat_memory(context)[DRAFT] = draft
     heading = _("I read this letter. Please check it:")  # outside the f-string, for Babel
     text = (f"<b>{esc(heading)}</b>\n"
-            + esc("\n".join(service.preview_lines(draft.letter, _))) + "\n\n"
+            + esc("\n".join(service.preview_lines(draft, _))) + "\n\n"
             + esc(_("Save it? From then on I answer from it, quoting it word for word.")))
     buttons = InlineKeyboardMarkup([[button(_("✅ Save"), LetterPress("save")),
                                      button(_("✖ Cancel"), LetterPress("drop"))]])

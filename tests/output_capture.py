@@ -105,7 +105,7 @@ def install(monkeypatch: pytest.MonkeyPatch) -> OutputRecorder:
 
     recorder = OutputRecorder()
     call, deliver = FakeBotApi.call, OfflineTelegram.deliver
-    run_command, extract_text = cli_frame.run_command, letter_service.extract_text
+    run_command, read_text = cli_frame.run_command, letter_service.read_text
 
     async def recorded_call(api: Any, method: str, params: Any, files: Any = None) -> Any:
         result = await call(api, method, params, files)
@@ -152,13 +152,13 @@ def install(monkeypatch: pytest.MonkeyPatch) -> OutputRecorder:
             recorder.shown += [Shown(_.language, t.copy.getvalue(), where)
                                for t in (out, err) if _for_people(t.copy.getvalue())]
 
-    def recorded_extract_text(*args: Any, **kwargs: Any) -> str:
-        text = extract_text(*args, **kwargs)
-        recorder.typed.append(text)  # a letter's words are quoted as they are
-        return text
+    def recorded_read_text(*args: Any, **kwargs: Any) -> Any:
+        read = read_text(*args, **kwargs)
+        recorder.typed.append(read.text)  # a letter's words (or what OCR read), as they are
+        return read
 
     monkeypatch.setattr(FakeBotApi, "call", recorded_call)
     monkeypatch.setattr(OfflineTelegram, "deliver", recorded_deliver)
     monkeypatch.setattr(cli_frame, "run_command", recorded_run_command)
-    monkeypatch.setattr(letter_service, "extract_text", recorded_extract_text)
+    monkeypatch.setattr(letter_service, "read_text", recorded_read_text)
     return recorder

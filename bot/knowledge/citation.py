@@ -2,7 +2,9 @@
 
 "Theo Công văn số 2468/SGDĐT-TCCB ngày 15/01/2027 của Sở GD&ĐT Đồng Nai, mục 2.a". The kind of
 document is read from its number's code (KH: a plan, QĐ: a decision…); a letter that leaves
-the number blank ("Số: /SGDĐT-GDTrH") is cited with "…" where the number would be.
+the number blank ("Số: /SGDĐT-GDTrH") is cited with "…" where the number would be, and a letter
+read from a scan says so ("bản scan, đã nhận dạng chữ"): a teacher checks a critical date in
+the original.
 """
 
 from __future__ import annotations
@@ -66,6 +68,8 @@ def letter_reference(meta: LetterMeta, section: str, gettext: Gettext) -> str:
     text = described(meta, gettext)
     if section:
         text += ", " + gettext("section {section}").format(section=section)
+    if meta.scanned:
+        text += " " + gettext("(a scan, read by OCR)")
     return text
 
 

@@ -14,13 +14,15 @@ import logging
 import re
 import threading
 import zipfile
+from dataclasses import dataclass
 from itertools import islice
 from pathlib import PurePath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot.archive_limits import UnpackLimitError
 from bot.i18n import N_
 from bot.knowledge import letter_limits as limits
+from bot.knowledge import ocr
 from bot.knowledge.letter_tables import (
     Grid,
     continued,
@@ -29,7 +31,11 @@ from bot.knowledge.letter_tables import (
     pdf_grid,
     table_lines,
 )
+from bot.knowledge.ocr import ScanReading
 from bot.textnorm import nfc
+
+if TYPE_CHECKING:
+    import pypdfium2 as pdfium
 
 log = logging.getLogger(__name__)
 
@@ -56,12 +62,23 @@ def extension(filename: str) -> str:
     return PurePath(filename.lower()).suffix
 
 
+@dataclass(frozen=True, slots=True)
+class LetterText:
+    text: str
+    scan: ScanReading | None = None  # what OCR read, when some pages were pictures
+
+
 def extract_text(data: bytes, filename: str) -> str:
-    """The letter's text, lines as the letter has them.
+    """The letter's text, lines as the letter has them (see ``read_text``)."""
+    return read_text(data, filename).text
+
+
+def read_text(data: bytes, filename: str) -> LetterText:
+    """The letter's text, lines as the letter has them; scanned PDF pages are read by OCR.
 
     Raises:
-        LetterFileError: unsupported type, too large, corrupt, password-protected, a scan,
-            or no text at all.
+        LetterFileError: unsupported type, too large, corrupt, password-protected, a scan
+            that cannot be read, or no text at all.
     """
     kind = extension(filename)
     if kind not in EXTENSIONS:
@@ -70,9 +87,10 @@ def extract_text(data: bytes, filename: str) -> str:
         raise LetterFileError(TOO_LARGE, mb=MAX_LETTER_BYTES // 2**20)
     if not data.strip():
         raise LetterFileError(N_("The file is empty. Please send the letter again."))
+    scan = None
     try:
         if kind == ".pdf":
-            text = _pdf_text(data)
+            text, scan = _pdf_text(data)
         elif kind == ".docx":
             text = _docx_text(data)
         else:
@@ -82,8 +100,8 @@ def extract_text(data: bytes, filename: str) -> str:
         raise LetterFileError(exc.message, **exc.params) from None
     text = nfc(text).replace("\r\n", "\n").replace("\r", "\n")
     if _letter_count(text) < _MIN_LETTERS:
-        raise LetterFileError(NO_TEXT)
-    return text
+        raise LetterFileError(ocr.BLANK if scan else NO_TEXT)
+    return LetterText(text, scan)
 
 
 _LETTER = re.compile(r"[^\W\d_]")
@@ -95,46 +113,94 @@ def _letter_count(text: str) -> int:
     return sum(1 for _ in _LETTER.finditer(text))
 
 
-def _pdf_text(data: bytes) -> str:
-    """Text of every page with PDFium (pypdfium2): a 30-page letter in a fraction of a second;
-    where a page holds a ruled table, its rows as sentences (``_pdf_tables``) stand in place of
-    the cells PDFium gives as loose lines. PDFium is not thread-safe, so one file is read at a
-    time."""
+def _open_pdf(data: bytes) -> pdfium.PdfDocument:
     import pypdfium2 as pdfium
 
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if "password" in str(exc).lower():
+            raise LetterFileError(N_("This PDF is protected by a password. Please send a "
+                                     "copy without a password, or the .docx.")) from None
+        log.info("unreadable pdf")
+        raise LetterFileError(N_(
+            "I cannot read this PDF: the file is damaged or is not a PDF. Please export it "
+            "again from Word, or send the .docx. (A roster goes as .xlsx; /mau gives the "
+            "template.)")) from None
+
+
+def _page_texts(document: pdfium.PdfDocument, tables: dict[int, list[_Band]] | None = None,
+                ) -> tuple[list[str], list[int]]:
+    """Each page's text layer (its ruled tables as rows, see ``_pdf_tables``), and the pages
+    (from 0) that are pictures with (almost) no text.
+
+    Raises:
+        UnpackLimitError: too much text.
+    """
+    texts: list[str] = []
+    pictures: list[int] = []
+    length = 0
+    for n, page in enumerate(document):
+        textpage = page.get_textpage()
+        limits.check_text_length(length + textpage.count_chars())  # before copying it
+        texts.append(_page_text(textpage, page.get_height(), (tables or {}).get(n, [])))
+        textpage.close()
+        length += len(texts[-1])
+        limits.check_text_length(length)
+        if _letter_count(texts[-1]) < _MIN_LETTERS_PER_PAGE and ocr.has_picture(page):
+            pictures.append(n)
+        page.close()
+    return texts, pictures
+
+
+def _pdf_text(data: bytes) -> tuple[str, ScanReading | None]:
+    """Text of every page with PDFium (pypdfium2): a 30-page letter in a fraction of a second;
+    where a page holds a ruled table, its rows as sentences (``_pdf_tables``) stand in place of
+    the cells PDFium gives as loose lines. Pages that are pictures are rendered here and read by
+    OCR once PDFium is released (it is not thread-safe, so one file is read at a time)."""
     with _PDFIUM:
-        try:
-            document = pdfium.PdfDocument(data)
-        except pdfium.PdfiumError as exc:
-            if "password" in str(exc).lower():
-                raise LetterFileError(N_("This PDF is protected by a password. Please send a "
-                                         "copy without a password, or the .docx.")) from None
-            log.info("unreadable pdf")
-            raise LetterFileError(N_(
-                "I cannot read this PDF: the file is damaged or is not a PDF. Please export it "
-                "again from Word, or send the .docx. (A roster goes as .xlsx; /mau gives the "
-                "template.)")) from None
+        document = _open_pdf(data)
         try:
             limits.check_page_count(len(document))
-            tables = _pdf_tables(data, document)
-            pages = []
-            length = 0
-            for n, page in enumerate(document):
-                textpage = page.get_textpage()
-                limits.check_text_length(length + textpage.count_chars())  # before copying it
-                pages.append(_page_text(textpage, page.get_height(), tables.get(n, [])))
-                textpage.close()
-                page.close()
-                length += len(pages[-1])
-                limits.check_text_length(length)
+            pages, pictures = _page_texts(document, _pdf_tables(data, document))
+            if pictures and not ocr.available():
+                raise LetterFileError(ocr.NOT_AVAILABLE)
+            if len(pictures) > ocr.MAX_SCAN_PAGES:
+                raise LetterFileError(ocr.TOO_MANY_PAGES, n=len(pictures),
+                                      max=ocr.MAX_SCAN_PAGES)
+            images = [(n + 1, ocr.render(document[n])) for n in pictures]
         finally:
             document.close()
-    letters = sum(_letter_count(page) for page in pages)
-    if letters < _MIN_LETTERS_PER_PAGE * max(1, len(pages)):
-        raise LetterFileError(N_("This PDF is a scan: it holds pictures of the pages, not "
-                                 "text, so I cannot quote it. Please send a text PDF (saved "
-                                 "from Word) or the .docx."))
-    return "\n".join(pages)
+    if not images:
+        if sum(map(_letter_count, pages)) < _MIN_LETTERS_PER_PAGE * max(1, len(pages)):
+            raise LetterFileError(ocr.NOT_AVAILABLE)
+        return "\n".join(pages), None
+    try:
+        scan = ocr.read_pages(images)
+    except ocr.UnreadableScan as exc:
+        raise LetterFileError(exc.message, **exc.params) from None
+    for read in scan.pages:
+        pages[read.number - 1] = read.text
+    return "\n".join(pages), scan
+
+
+def scanned_pages(data: bytes, filename: str) -> int:
+    """How many pages of the file OCR is going to read (0 for a text file, when OCR is
+    missing, or when the file is refused anyway): what the admin is told to wait for."""
+    if extension(filename) != ".pdf" or not ocr.available():
+        return 0
+    with _PDFIUM:
+        try:
+            document = _open_pdf(data)
+        except LetterFileError:
+            return 0  # the reading itself says what is wrong
+        try:
+            limits.check_page_count(len(document))
+            return len(_page_texts(document)[1])
+        except UnpackLimitError:
+            return 0
+        finally:
+            document.close()
 
 
 _Band = tuple[float, float, list[str]]  # a table's top and bottom (points from the page's

@@ -27,6 +27,7 @@ class LetterMeta:
     date: str  # as the letter dates itself: "15/01/2027", "3/2021" or "2022"
     issuer: str  # "Sở GD&ĐT Đồng Nai", "UBND tỉnh Kiên Giang"
     subject: str  # the "V/v …" line without "V/v", or the plan's title
+    scanned: bool = False  # read from a scan by OCR: quotes say so, to check the original
 
     @property
     def day(self) -> tuple[int, int, int]:
@@ -95,8 +96,8 @@ _MOTTO_INSIDE = re.compile(r"\s(?=CỘNG HÒA|CỘNG HOÀ|Độc lập\s*[-–])
 _DATE_INSIDE = re.compile(r",\s*ngày\s*\d{0,2}\s*(?:tháng|/)")
 
 
-_GLUED_PLACE = re.compile(r"(?<=[^\sA-ZĐ])(?=(?:[A-ZĐ]\w*\s+){0,4}[A-ZĐ]\w*,\s*ngày\s*\d{0,2}\s*"
-                          r"(?:tháng|/))")
+_GLUED_PLACE = re.compile(r"(?<=[^\sA-ZĐ])(?=[A-ZĐ][^\W\d_A-ZĐ]+(?:\s+[A-ZĐ]\w*){0,4},\s*ngày\s*"
+                          r"\d{0,2}\s*(?:tháng|/))")
 
 
 def _unmerge(line: str) -> list[str]:
@@ -234,7 +235,10 @@ def _read_subject(lines: list[str]) -> str:
         found = _SUBJECT.match(line)
         if found:
             parts = [found.group(1)]
-            for nxt in lines[i + 1:i + 6]:
+            following = lines[i + 1:i + 6]
+            for k, nxt in enumerate(following):
+                if not nxt and k + 1 < len(following) and following[k + 1][:1].islower():
+                    continue  # a scan read by OCR leaves a gap inside the wrapped "V/v"
                 if (not nxt or _DATE_LINE.match(nxt) or nxt.lower().startswith("kính gửi")
                         or nxt.startswith(_MOTTO) or nxt.isupper()):
                     break
@@ -407,6 +411,10 @@ def find_task_dates(passages: list[Passage] | tuple[Passage, ...]) -> list[TaskD
     return list(found.values())
 
 
+def _given(value: str | None, found: str) -> str:
+    return value.strip() if value and value.strip() else found
+
+
 _LIST_MARK = re.compile(r"^\s*(?:[a-zđ]\)|\d+(?:\.\d+)*[.)]|[-+•*]|bước\s+\d+\s*:)\s*",
                         re.IGNORECASE)
 _DANGLING = re.compile(r"(?:[\s,;:–-]|\b(?:và|hoàn thành|hoàn tất|thực hiện|nộp|xong)\b)+$",
@@ -474,9 +482,8 @@ def read_letter(text: str, *, filename: str = "", number: str | None = None,
     number, date and issuer, and its passages say so, so an answer from the plan cites the
     plan, not the cover letter."""
     meta = read_meta(text)
-    overrides = {k: v.strip() for k, v in (("number", number), ("date", date),
-                                           ("issuer", issuer)) if v and v.strip()}
-    meta = replace(meta, **overrides)
+    meta = replace(meta, number=_given(number, meta.number), date=_given(date, meta.date),
+                   issuer=_given(issuer, meta.issuer))
     first, *attached = split_documents(text)
     passages = split_passages(first)
     for part in attached:

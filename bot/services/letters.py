@@ -18,10 +18,18 @@ from bot.domain.campaign import Campaign
 from bot.domain.deadlines import DEFAULT_OFFSETS, Audience, DeadlineDraft, tasks_reminded
 from bot.domain.errors import DomainError
 from bot.i18n import N_
+from bot.knowledge import ocr
 from bot.knowledge.citation import described, document_name
-from bot.knowledge.letter_files import EXTENSIONS, NO_TEXT, LetterFileError, extract_text
+from bot.knowledge.letter_files import (
+    EXTENSIONS,
+    NO_TEXT,
+    LetterFileError,
+    read_text,
+    scanned_pages,
+)
 from bot.knowledge.letter_index import LetterIndex
 from bot.knowledge.letters import Letter, TaskDate, read_letter
+from bot.knowledge.ocr import ReadLine
 from bot.storage import Database
 from bot.storage import deadlines as deadline_repo
 from bot.storage import letters as repo
@@ -37,6 +45,7 @@ class LetterDraft:
     letter: Letter
     body: str  # the extracted text, stored as it is
     sha256: str  # of the file: the same file is stored once
+    unsure: tuple[ReadLine, ...] = ()  # for a scan: the lines OCR was least sure of
 
 
 ALREADY_STORED = N_("This letter is already stored as #{id}; nothing was added.")
@@ -52,17 +61,51 @@ def read_letter_file(data: bytes, filename: str, *, number: str | None = None,
     """Text, metadata and passages of a file; ``number``/``date``/``issuer`` override.
 
     Raises:
-        LetterFileError: the file cannot be read, or holds no passage to quote.
+        LetterFileError: the file cannot be read, or holds no passage to quote, or is a scan
+            in which OCR found nothing that makes it a letter.
     """
-    body = extract_text(data, filename)
-    letter = read_letter(body, filename=filename, number=number, date=date, issuer=issuer)
+    read = read_text(data, filename)
+    letter = read_letter(read.text, filename=filename, number=number, date=date,
+                         issuer=issuer)
     if not letter.passages:
-        raise LetterFileError(NO_TEXT)
-    return LetterDraft(letter, body, hashlib.sha256(data).hexdigest())
+        raise LetterFileError(ocr.BLANK if read.scan else NO_TEXT)
+    sha256 = hashlib.sha256(data).hexdigest()
+    if read.scan is None:
+        return LetterDraft(letter, read.text, sha256)
+    meta = letter.meta
+    if sum(bool(x) for x in (meta.number, meta.date, meta.subject)) < 2:
+        raise LetterFileError(NOT_A_LETTER)
+    return LetterDraft(_as_scan(replace(letter, meta=replace(meta, scanned=True))), read.text,
+                       sha256, tuple(read.scan.least_sure()))
+
+
+def _as_scan(letter: Letter) -> Letter:
+    """What a scanned letter bundles (an attached plan) was scanned with it: quoted as a scan."""
+    if not letter.meta.scanned:
+        return letter
+    return replace(letter, passages=tuple(
+        replace(p, document=replace(p.document, scanned=True)) if p.document else p
+        for p in letter.passages))
+
+
+NOT_A_LETTER = N_("I read this scan, but it does not look like an official letter: I found no "
+                  "number, date or subject (V/v). Please send the scan of the letter itself, or "
+                  "a text PDF or the .docx.")
 
 
 async def prepare_letter(data: bytes, filename: str, **overrides: str | None) -> LetterDraft:
     return await asyncio.to_thread(read_letter_file, data, filename, **overrides)
+
+
+def pages_to_read(data: bytes, filename: str) -> int:
+    """How many scanned pages OCR is about to read (0: none, or more than it reads): the
+    admin is told to wait while they are read."""
+    pages = scanned_pages(data, filename)
+    return pages if pages <= ocr.MAX_SCAN_PAGES else 0
+
+
+async def pages_to_read_async(data: bytes, filename: str) -> int:
+    return await asyncio.to_thread(pages_to_read, data, filename)
 
 
 async def stored_as(db: Database, draft: LetterDraft) -> int | None:
@@ -130,7 +173,7 @@ async def answered_last_week(db: Database) -> dict[int, int]:
 
 def _from_stored(stored: repo.StoredLetter) -> Letter:
     letter = read_letter(stored.body, filename=stored.filename)
-    return replace(letter, id=stored.id, meta=stored.meta)
+    return _as_scan(replace(letter, id=stored.id, meta=stored.meta))
 
 
 async def load_letters(db: Database, index: LetterIndex) -> int:
@@ -156,12 +199,15 @@ def upcoming(dates: Iterable[TaskDate], today: dt.date) -> list[TaskDate]:
     return [d for d in dates if d.date >= today]
 
 
-def preview_lines(letter: Letter, _: Gettext, *, sections: int | None = PREVIEW_SECTIONS,
-                  ) -> list[str]:
+def preview_lines(draft: LetterDraft, _: Gettext, *,
+                  sections: int | None = PREVIEW_SECTIONS) -> list[str]:
     """What the admin checks before the letter is stored (plain text, one item a line)."""
+    letter = draft.letter
     meta = letter.meta
     unknown = _("(not found — set it with --number/--date/--issuer)")
-    lines = [
+    lines = [_("Read from a scan by OCR: check the lines below against the paper.")] \
+        if meta.scanned else []
+    lines += [
         _("Title: {title}").format(title=meta.subject or letter.filename),
         _("Number: {number}").format(number=document_name(meta, _) if meta.number else unknown),
         _("Date: {date}").format(date=meta.date or unknown),
@@ -169,6 +215,10 @@ def preview_lines(letter: Letter, _: Gettext, *, sections: int | None = PREVIEW_
     ]
     lines += [_("Attached: {document}").format(document=described(a, _))
               for a in letter.attachments]
+    if draft.unsure:
+        lines.append(_("Lines OCR was least sure of:"))
+        lines += ["  • " + _("page {page} ({percent}%): {text}").format(
+            page=x.page, percent=round(x.confidence), text=x.text) for x in draft.unsure]
     lines.append(_("Passages: {n}").format(n=len(letter.passages)))
     paths = list(dict.fromkeys(" › ".join(p.path) for p in letter.passages if p.path))
     shown = paths if sections is None else paths[:sections]

@@ -21,7 +21,7 @@ class StoredLetter:
 
 def _letter(row: aiosqlite.Row) -> StoredLetter:
     return StoredLetter(row["id"], LetterMeta(row["number"], row["date"], row["issuer"],
-                                              row["subject"]),
+                                              row["subject"], bool(row["scanned"])),
                         row["filename"], row["body"], row["added_at"])
 
 
@@ -32,8 +32,10 @@ async def all_letters(conn: aiosqlite.Connection) -> list[StoredLetter]:
 
 async def letter_metas(conn: aiosqlite.Connection) -> dict[int, LetterMeta]:
     """Number, date, issuer and subject of every stored letter (not their text)."""
-    async with conn.execute("SELECT id, number, date, issuer, subject FROM letters") as cur:
-        return {r["id"]: LetterMeta(r["number"], r["date"], r["issuer"], r["subject"])
+    async with conn.execute("SELECT id, number, date, issuer, subject, scanned FROM letters"
+                            ) as cur:
+        return {r["id"]: LetterMeta(r["number"], r["date"], r["issuer"], r["subject"],
+                                    bool(r["scanned"]))
                 for r in await cur.fetchall()}
 
 
@@ -51,13 +53,13 @@ async def add_letter(tx: aiosqlite.Connection, meta: LetterMeta, *, filename: st
         row = await cur.fetchone()
     assert row is not None
     cur = await tx.execute(
-        "INSERT INTO letters (id, number, date, issuer, subject, filename, body, sha256, "
-        "added_by, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (row[0], meta.number, meta.date, meta.issuer, meta.subject, filename, body, sha256,
-         actor, utcnow()))
+        "INSERT INTO letters (id, number, date, issuer, subject, scanned, filename, body, "
+        "sha256, added_by, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (row[0], meta.number, meta.date, meta.issuer, meta.subject, int(meta.scanned), filename,
+         body, sha256, actor, utcnow()))
     assert cur.lastrowid is not None
     await audit(tx, actor=actor, action="letter.add", subject=f"letter:{cur.lastrowid}",
-                number=meta.number, date=meta.date, chars=len(body))
+                number=meta.number, date=meta.date, chars=len(body), scanned=meta.scanned)
     return cur.lastrowid
 
 

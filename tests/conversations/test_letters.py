@@ -77,7 +77,8 @@ async def test_a_stored_letter_is_quoted_again_after_a_restart(
 async def test_a_scanned_pdf_is_refused_and_nothing_is_stored(
         telegram: OfflineTelegram, demo_db: Database) -> None:
     admin = telegram.user(ADMIN_ID)
-    [refused] = await admin.send_document("scan.pdf", scanned_pdf())
+    said, refused = await admin.send_document("scan.pdf", scanned_pdf())
+    assert said.text == "Đang đọc bản scan (1 trang)…"
     assert "bản scan" in refused.text and ".docx" in refused.text
     assert not refused.button_texts
     assert await _count(demo_db, "SELECT COUNT(*) FROM letters") == 0

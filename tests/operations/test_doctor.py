@@ -71,6 +71,8 @@ async def test_a_healthy_deployment_passes_on_one_screen(api: BotApi, acli: Doct
     assert report["outbox"]["stuck_sending"] == 0
     assert report["backup"]["stale"] is False
     assert report["telegram"]["webhook"] is None  # long polling
+    assert report["ocr"]["available"] is True and report["ocr"]["language"] == "vie"
+    assert f"Công văn bản scan: đọc được bằng OCR (Tesseract {report['ocr']['version']}" in out
 
 
 def _stuck_row(db_path: Path) -> None:

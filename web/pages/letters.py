@@ -73,7 +73,7 @@ async def upload(request: Request, viewer: WebViewer) -> Response:
                             params={"id": stored})
     _drafts(request).put(viewer.session_id, DRAFT, draft)
     return render(request, viewer, "letter_preview.html", title=_("Check the letter"),
-                  lines=service.preview_lines(draft.letter, _))
+                  lines=service.preview_lines(draft, _))
 
 
 @page("letters", post=True)
