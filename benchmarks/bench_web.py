@@ -56,7 +56,7 @@ async def measure(path: Path, phones: list[str]) -> None:
 
     from bot.app import Services, offline_telegram
     from bot.config import Settings
-    from bot.sending import RateLimits
+    from bot.pacing import RateLimits
     from bot.services.web_access import link_for_phone
     from bot.storage import Database
     from web.app import build_web_app
@@ -66,6 +66,7 @@ async def measure(path: Path, phones: list[str]) -> None:
     db = await Database.open(path)
     services = Services(settings=settings, db=db, limits=RateLimits(0, 0))
     telegram = await offline_telegram(services)
+    telegram.api.flood = None  # the bot's own work is measured, not Telegram's limits
     app = build_web_app(services, limiter=SignInLimiter(per_client=100))  # ten sign-ins
     transport = httpx.ASGITransport(app=app)
 

@@ -297,7 +297,8 @@ async def test_an_announcement_stops_at_the_next_batch_once_its_sender_lost_the_
     await services.outbox.drain(max_messages=3)  # the sender header is looked up, not kept
     await add_to_roster(demo_db, "Hoàng Minh Tuấn,12/04/1978,0903 000 001," + new_row)
     await services.outbox.drain()
-    everyone = [TUAN, *HOA_AN, *ELSEWHERE]  # the whole province, its author included
+    everyone = [*HOA_AN, *ELSEWHERE]  # the whole province; its author does not receive his own
+    assert received(telegram, TUAN, "nộp báo cáo trước thứ sáu") == 0
     assert sum(received(telegram, p, "nộp báo cáo trước thứ sáu") for p in everyone) == 6
     [told] = [m for m in telegram.api.messages_to(TUAN_ID) if "đã dừng" in m.text]
     assert f"6/{len(everyone)} người" in told.text
