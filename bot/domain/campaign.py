@@ -15,6 +15,7 @@ from enum import StrEnum
 
 from bot.domain.people import Level, Person, Role
 from bot.i18n import DEFAULT_LANGUAGE, translator
+from bot.knowledge.citation import dated
 from bot.textnorm import header_key
 
 CODE = re.compile(r"^[a-z][a-z0-9_]{0,11}$")
@@ -55,12 +56,7 @@ class Letter:
         without a number, "Công văn của Sở GD&ĐT Bình Phước, tháng 02/2022" (in the reader's
         language: ``_`` translates, Vietnamese by default)."""
         _ = _ or translator(DEFAULT_LANGUAGE).gettext
-        if self.date.count("/") == 2:
-            when = _("on {day}").format(day=self.date)
-        elif "/" in self.date:
-            when = _("in {month}").format(month=self.date)
-        else:
-            when = _("in {year}").format(year=self.date)
+        when = dated(self.date, _)
         if self.number:
             return _("{number} {when} by {issuer}").format(number=self.number, when=when,
                                                            issuer=self.issuer)
