@@ -14,7 +14,7 @@ from bot.i18n import translator
 from bot.knowledge.engine import AnsweringEngine
 from bot.knowledge.letters import Letter, read_letter
 from bot.knowledge.render import plain_text, render_answer
-from bot.services.letters import letters_from_paths, preview_lines
+from bot.services.letters import LetterDraft, letters_from_paths, preview_lines
 
 SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 VI = translator("vi").gettext
@@ -62,7 +62,7 @@ def test_a_bundled_plan_is_known_by_its_own_number_and_quoted_under_it() -> None
     assert (plan.number, plan.date, plan.issuer) == ("906/KH-SGDĐT", "01/3/2027",
                                                      "Sở GD&ĐT An Giang")
     assert "Kèm theo: Kế hoạch số 906/KH-SGDĐT ngày 01/3/2027 của Sở GD&ĐT An Giang" in \
-        preview_lines(letter, VI)
+        preview_lines(LetterDraft(letter, BUNDLE, ""), VI)
     said = _quoted(letter, "giáo viên dạy tin học tiểu học học bao nhiêu tiết")
     assert "60 tiết" in said
     assert "Theo Kế hoạch số 906/KH-SGDĐT ngày 01/3/2027 của Sở GD&ĐT An Giang, mục 1" in said
