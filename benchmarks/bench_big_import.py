@@ -19,11 +19,11 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
 
 from openpyxl import Workbook
 
 from benchmarks.bench_roster_import import roster_xlsx
+from benchmarks.guest_timing import record_answers_to
 from benchmarks.memory import peak_rss_mb, run_fresh
 
 SIZES = (50_000, 100_000)
@@ -43,16 +43,7 @@ async def measure_import(path: Path, db_path: Path) -> None:
     telegram = await offline_telegram(services)
     telegram.api.flood = None  # the bot's own work is measured, not Telegram's limits
     admin, guest = telegram.user(ADMIN_ID), telegram.user(4242, "Khách")
-    answered_at: list[float] = []
-    api_call = telegram.api.call
-
-    async def timed_call(method: str, params: Any, files: Any = None) -> Any:
-        result = await api_call(method, params, files)
-        if method == "sendMessage" and str(params.get("chat_id")) == str(guest.user_id):
-            answered_at.append(time.perf_counter())
-        return result
-
-    telegram.api.call = timed_call  # type: ignore[method-assign]
+    answered_at = record_answers_to(telegram, guest.user_id)
     data = path.read_bytes()
     started = time.perf_counter()
     importing = asyncio.create_task(admin.send_document(path.name, data))

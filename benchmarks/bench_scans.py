@@ -19,8 +19,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
 
+from benchmarks.guest_timing import record_answers_to
 from benchmarks.memory import peak_rss_mb, run_fresh
 
 PAGES = 10
@@ -87,16 +87,7 @@ async def read_through_the_bot(data: bytes, db_path: Path) -> None:
     services = Services(settings=settings, db=db, limits=RateLimits(clock=SimulatedClock()))
     telegram = await offline_telegram(services)
     admin, guest = telegram.user(ADMIN_ID), telegram.user(4242, "Khách")
-    answered_at: list[float] = []
-    api_call = telegram.api.call
-
-    async def timed_call(method: str, params: Any, files: Any = None) -> Any:
-        result = await api_call(method, params, files)
-        if method == "sendMessage" and str(params.get("chat_id")) == str(guest.user_id):
-            answered_at.append(time.perf_counter())
-        return result
-
-    telegram.api.call = timed_call  # type: ignore[method-assign]
+    answered_at = record_answers_to(telegram, guest.user_id)
     started = time.perf_counter()
     reading = asyncio.create_task(admin.send_document("scan_10_pages.pdf", data))
     latencies: list[float] = []

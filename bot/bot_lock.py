@@ -37,12 +37,16 @@ def acquire(db_path: Path) -> int:
     """
     path = lock_path(db_path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    return _exclusive(os.open(path, os.O_RDWR | os.O_CREAT, 0o600), BotRunning(str(db_path)))
+
+
+def _exclusive(fd: int, refusal: Exception) -> int:
+    """Lock ``fd`` exclusively without waiting; on refusal close it and raise ``refusal``."""
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError as exc:
         os.close(fd)
-        raise BotRunning(str(db_path)) from exc
+        raise refusal from exc
     return fd
 
 
@@ -100,13 +104,7 @@ def acquire_sole_use(db_path: Path) -> int:
     Raises:
         InUse: the bot, the console or a command uses it now.
     """
-    fd = _open_users(db_path)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError as exc:
-        os.close(fd)
-        raise InUse(str(db_path)) from exc
-    return fd
+    return _exclusive(_open_users(db_path), InUse(str(db_path)))
 
 
 def in_use(db_path: Path) -> bool:
