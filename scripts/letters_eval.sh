@@ -1,17 +1,19 @@
 #!/usr/bin/env bash
-# Scores the engine on the held-out letters (eval/heldout/README.md): each letter is built into a
+# Scores the engine on a folder of letter specs with their questions: each letter is built into a
 # temporary folder as the file a Sở sends (.docx or text PDF), then its questions are asked with
 # that letter loaded alone, and again with the five seed letters beside it.
-# Usage: scripts/heldout_eval.sh [SEEDS_DIR]     (default ../shared/seeds)
-# Measure only: no weight or threshold may be set from these figures.
+# Usage: scripts/letters_eval.sh [SPEC_DIR [SEEDS_DIR]]
+#   SPEC_DIR  eval/heldout (default: measure only, never tune on it) or eval/dev_letters
+#   SEEDS_DIR default ../shared/seeds
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
-SEEDS=${1:-${TROLY_SEEDS_DIR:-../shared/seeds}}
+SPECS=${1:-eval/heldout}
+SEEDS=${2:-${TROLY_SEEDS_DIR:-../shared/seeds}}
 OUT=$(mktemp -d)
 trap 'rm -rf "$OUT"' EXIT
-$PY eval/heldout/build.py "$OUT" >/dev/null
-for questions in eval/heldout/*_qa.yaml; do
+$PY eval/build_letters.py "$SPECS" "$OUT" >/dev/null
+for questions in "$SPECS"/*_qa.yaml; do
     name=$(basename "$questions" _qa.yaml)
     letter=$(ls "$OUT/$name".*)
     echo "== $name: $(basename "$letter") alone"
