@@ -71,6 +71,8 @@ def _parser() -> argparse.ArgumentParser:
     ev = sub.add_parser("eval", help=N_("score the engine on a question set (../shared/eval "
                                         "format)"))
     ev.add_argument("file", type=Path, help=N_("the question set (.yaml)"))
+    ev.add_argument("--province", help=N_("answer as a deployment of this province, by code or "
+                                          "name, old or new (default: no province)"))
     cli_letters.add_letters_option(ev)
 
     rem = sub.add_parser("reminders", help=N_("deadline reminders: plan (dry run) or run"))
@@ -349,11 +351,20 @@ def _why(engine: AnsweringEngine, question: str, answer: Answer, args: argparse.
 
 
 def _cmd_eval(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.domain.provinces import province as find_province
     from bot.knowledge.evaluation import format_report, run_eval
 
     _require_file(args.file)
+    deployment = find_province(args.province)
+    if args.province and deployment is None:
+        _ = translator(args.lang)
+        print("troly: " + _("{name} is not a province: give a province's name or code, old or "
+                            "new (e.g. lam_dong, Bình Phước)").format(name=args.province),
+              file=sys.stderr)
+        return 2
     engine = cli_letters.engine_with_letters(args.letters, translator(args.lang))
-    print(format_report(run_eval(args.file, engine)))
+    province = deployment.code if deployment else None
+    print(format_report(run_eval(args.file, engine, province=province)))
     return 0
 
 
