@@ -71,8 +71,8 @@ def _parser() -> argparse.ArgumentParser:
     ev = sub.add_parser("eval", help=N_("score the engine on a question set (../shared/eval "
                                         "format)"))
     ev.add_argument("file", type=Path, help=N_("the question set (.yaml)"))
-    ev.add_argument("--province", help=N_("answer as a deployment of this province, by code or "
-                                          "name, old or new (default: no province)"))
+    ev.add_argument("--province", help=N_("the asker's province, by code or name, old or new "
+                                          "(default: the deployment's)"))
     cli_letters.add_letters_option(ev)
 
     rem = sub.add_parser("reminders", help=N_("deadline reminders: plan (dry run) or run"))
@@ -363,7 +363,7 @@ def _cmd_eval(settings: Settings, args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 2
     engine = cli_letters.engine_with_letters(args.letters, translator(args.lang))
-    province = deployment.code if deployment else None
+    province = deployment.code if deployment else settings.province
     print(format_report(run_eval(args.file, engine, province=province)))
     return 0
 

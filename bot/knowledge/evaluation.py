@@ -142,11 +142,14 @@ def vietnamese_gettext() -> Gettext:
 
 
 def run_eval(
-    path: Path | str, engine: AnsweringEngine, gettext: Gettext | None = None,
-    *, province: str | None = None,
+    path: Path | str,
+    engine: AnsweringEngine,
+    gettext: Gettext | None = None,
+    province: str | None = None,
 ) -> EvalReport:
-    """Answer and score every item of a question set (rendered in Vietnamese by default), as
-    a deployment of ``province`` would (its code today; None: a deployment of no province)."""
+    """Answer and score every item of a question set (rendered in Vietnamese by default),
+    asked as people of ``province`` ask it: a deployment's own province, so that a Sở can
+    measure what its teachers get."""
     gettext = gettext or vietnamese_gettext()
     results = []
     for item in load_items(path):
