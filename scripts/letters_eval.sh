@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Scores the engine on a folder of letter specs with their questions: each letter is built into a
 # temporary folder as the file a Sở sends (.docx or text PDF), then its questions are asked with
-# that letter loaded alone, and again with the five seed letters beside it.
+# that letter loaded alone, and again with the five seed letters beside it. A question set with no
+# letter spec of its own asks about the seed letters: it is scored without letters and with them.
 # Usage: scripts/letters_eval.sh [SPEC_DIR [SEEDS_DIR]]
 #   SPEC_DIR  eval/heldout (default: measure only, never tune on it) or eval/dev_letters
 #   SEEDS_DIR default ../shared/seeds
@@ -15,7 +16,14 @@ trap 'rm -rf "$OUT"' EXIT
 $PY eval/build_letters.py "$SPECS" "$OUT" >/dev/null
 for questions in "$SPECS"/*_qa.yaml; do
     name=$(basename "$questions" _qa.yaml)
-    letter=$(ls "$OUT/$name".*)
+    if ! letter=$(ls "$OUT/$name".* 2>/dev/null); then
+        # a set on the seed letters themselves (seeds_unseen_qa.yaml): no letter of its own
+        echo "== $name: without letters"
+        $PY -m bot eval "$questions" 2>/dev/null
+        echo "== $name: with the seed letters"
+        $PY -m bot eval "$questions" --letters "$SEEDS" 2>/dev/null
+        continue
+    fi
     echo "== $name: $(basename "$letter") alone"
     $PY -m bot eval "$questions" --letters "$letter" 2>/dev/null
     if [ -d "$SEEDS" ]; then
