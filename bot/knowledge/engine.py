@@ -226,6 +226,14 @@ def _html_to_text(text: str) -> str:
     return re.sub(r"<[^>]+>", " ", text)
 
 
+def _entry_text(entry: Entry) -> str:
+    return "\n".join((*entry.questions, entry.title, *entry.keywords,
+                      _html_to_text(entry.answer)))
+
+
+_text_terms = lru_cache(maxsize=8192)(terms)  # an entry's text, as ``LetterIndex.cover`` reads it
+
+
 def _terms(acc: list[str]) -> list[str]:
     """Index terms of a token list: folded unigrams and bigrams, accented unigrams."""
     folded = [fold(w) for w in acc]
@@ -508,9 +516,12 @@ class AnsweringEngine:
     def _entry_terms(self, entry: Entry) -> frozenset[str]:
         cached = self._terms_of.get(entry.id)
         if cached is None or cached[0] != entry:
-            text = "\n".join((*entry.questions, entry.title, *entry.keywords,
-                              _html_to_text(entry.answer)))
-            cached = self._terms_of[entry.id] = (entry, terms(text))
+            # the first entry measured against the letters: read them all now (once a
+            # process, ``_text_terms`` keeps them), not a few at every question
+            for e in (entry, *self._entries):
+                if e.id not in self._terms_of or self._terms_of[e.id][0] != e:
+                    self._terms_of[e.id] = (e, _text_terms(_entry_text(e)))
+            cached = self._terms_of[entry.id]
         return cached[1]
 
     def _entry_answer(
