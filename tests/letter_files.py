@@ -127,12 +127,19 @@ def _span(rows: Sequence[Sequence[str]], r: int, c: int, marker: str) -> int:
         n += 1
 
 
-def letter_pdf(body: Body = BODY, header: Header = (HEADER_LEFT, HEADER_RIGHT)) -> bytes:
+def letter_pdf(body: Body = BODY, header: Header = (HEADER_LEFT, HEADER_RIGHT), *,
+               page_numbers: bool = False) -> bytes:
     """The same letter printed to PDF: header columns side by side, paragraphs wrapped,
-    tables ruled with their merged cells."""
+    tables ruled with their merged cells; with ``page_numbers``, each page from the second
+    numbered at its top centre, as Nghị định 30/2020 lays a letter out."""
     from fpdf import FPDF
 
-    pdf = FPDF()
+    class Letter(FPDF):
+        def header(self) -> None:
+            if page_numbers and self.page_no() > 1:
+                self.cell(0, 6, str(self.page_no()), align="C", new_x="LMARGIN", new_y="NEXT")
+
+    pdf = Letter()
     pdf.add_page()
     pdf.add_font("DejaVu", fname=_font())
     pdf.set_font("DejaVu", size=11)

@@ -31,6 +31,7 @@ from bot.knowledge.letter_tables import (
     pdf_grid,
     table_lines,
 )
+from bot.knowledge.letters import unwrap
 from bot.knowledge.ocr import ScanReading
 from bot.textnorm import nfc
 
@@ -174,14 +175,36 @@ def _pdf_text(data: bytes) -> tuple[str, ScanReading | None]:
     if not images:
         if sum(map(_letter_count, pages)) < _MIN_LETTERS_PER_PAGE * max(1, len(pages)):
             raise LetterFileError(ocr.NOT_AVAILABLE)
-        return "\n".join(pages), None
+        return _join_pages(pages), None
     try:
         scan = ocr.read_pages(images)
     except ocr.UnreadableScan as exc:
         raise LetterFileError(exc.message, **exc.params) from None
     for read in scan.pages:
         pages[read.number - 1] = read.text
-    return "\n".join(pages), scan
+    return _join_pages(pages), scan
+
+
+_PAGE_NUMBER = re.compile(r"^\s*(?:[-–]\s*)?(?:trang\s+)?(\d{1,4})(?:\s*[-–])?"
+                          r"(?:\s*/\s*\d{1,4})?\s*$", re.IGNORECASE)
+
+
+def _join_pages(pages: list[str]) -> str:
+    """The pages as one text without their printed page numbers ("2", "- 2 -", "Trang 2/5")
+    at the top or the foot of a page, so a sentence running on to the next page reads on
+    instead of taking the number in."""
+    out: list[str] = []
+    for n, page in enumerate(pages, start=1):
+        lines = page.split("\n")
+        for end in (0, -1):
+            filled = [k for k, line in enumerate(lines) if line.strip()]
+            if filled:
+                k = filled[end]
+                found = _PAGE_NUMBER.match(lines[k])
+                if found and int(found.group(1)) == n:
+                    del lines[k]
+        out.append("\n".join(lines))
+    return "\n".join(out)
 
 
 def scanned_pages(data: bytes, filename: str) -> int:
@@ -299,8 +322,8 @@ def _docx_text(data: bytes) -> str:
                                  ".docx. Please save it again as .docx.")) from None
     lines: list[str] = []
     for block in document.iter_inner_content():
-        if isinstance(block, Paragraph):
-            lines.append(block.text)
+        if isinstance(block, Paragraph):  # a soft break ("\n") may wrap a sentence
+            lines.extend(unwrap(block.text.split("\n"), soft=True))
         elif isinstance(block, Table):
             lines.extend(table_lines(docx_grid(block)))
     return "\n".join(lines)

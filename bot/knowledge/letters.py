@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
+from bot.knowledge.letter_tables import is_row
 from bot.textnorm import fold
 
 MAX_PASSAGE_CHARS = 1200  # a longer section is cut at paragraph boundaries
@@ -322,22 +323,64 @@ def _chunks(paragraphs: list[str]) -> list[str]:
 
 
 _BULLET = re.compile(r"^[-+•*–]\s")
+_STARTS_ITEM = re.compile(r"^(?:Kính gửi|V/v\b|Về việc|Căn cứ|Nơi nhận|Nơi gửi|Điều\s+\d|"
+                          r"\((?:\d{1,2}|[a-zđ])\))", re.IGNORECASE)
+_FULL_LINE = 0.8  # of a wrapped line's usual length: a line this long ran into the margin
+_LONG_LINES = 0.9  # the share of a text's lines shorter than a full one
+_MIN_WIDTH = 40  # lines shorter than this are a list, not a page's width
 
 
-def _unwrap(lines: list[str]) -> list[str]:
-    """Join the lines a PDF wraps a paragraph into: a line that does not end a sentence, then
-    one that starts in lower case or with a figure ("…chậm nhất ngày" / "20/5/2027.") and is
-    no heading or bullet, are one paragraph."""
+def _goes_on(line: str) -> bool:
+    """A line in lower case, or opening with a figure or a bracket: the rest of a sentence."""
+    return line[:1].islower() or line[:1].isdigit() or line[:1] in "(\"“'‘"
+
+
+def _starts_item(line: str) -> bool:
+    """A line that begins something of its own: a heading, a list or table item, a part of
+    the letter's form (addressee, subject, date line, recipients)."""
+    return bool(_heading(line) is not None or _BULLET.match(line) or is_row(line)
+                or _STARTS_ITEM.match(line) or _NUMBER.match(line) or _DATE_LINE.match(line)
+                or line.startswith(_MOTTO))
+
+
+def _open(prev: str, line: str) -> bool:
+    """Whether ``prev`` leaves a sentence that ``line`` may go on with: it ends on no full
+    stop, neither is a title in capitals or a short heading, and ``line`` starts nothing of
+    its own."""
+    return bool(prev and line and prev[-1] not in ".:;!?" and not prev.isupper()
+                and not line.isupper()
+                and not (_heading(prev) is not None and len(prev) < _LABEL_CHARS)
+                and not _starts_item(line))
+
+
+def _wrap_width(lines: list[str]) -> float:
+    """How long a line that ran into the margin is: as long as the text's longer lines (a
+    wrapped paragraph's lines all reach the margin; its last line, headings and items fall
+    short of it). Table rows, one line whatever their length, are left out."""
+    lengths = sorted(len(line) for line in lines if line and not is_row(line))
+    width = lengths[int(_LONG_LINES * (len(lengths) - 1))] if lengths else 0
+    return float(width) if width >= _MIN_WIDTH else 0.0
+
+
+def unwrap(lines: list[str], *, soft: bool = False) -> list[str]:
+    """The lines a PDF, a scan or a soft line break wraps a paragraph into, joined as a reader
+    joins them: a line that ends no sentence goes on with the next, unless that one begins a
+    heading, a list or table item or a part of the letter's form. A next line in lower case
+    or with a figure ("…chậm nhất ngày" / "20/5/2027.") goes on; one in capitals ("…nộp tại" /
+    "Phòng Tổ chức cán bộ…") only after a line that ran into the margin (about as long as the
+    text's longer lines), so a short title or a line of an address block stays apart, or
+    when the lines are one paragraph's ``soft`` breaks (a .docx), which a reader reads through.
+    """
+    full = 0.0 if soft else _FULL_LINE * _wrap_width(lines)
     out: list[str] = []
+    last = 0  # the length of the line last read, as the page printed it
     for line in lines:
         prev = out[-1] if out else ""
-        if (prev and line and (line[0].islower() or line[0].isdigit())
-                and prev[-1] not in ".:;!?"
-                and not _BULLET.match(line) and _heading(line) is None
-                and not (_heading(prev) is not None and len(prev) < _LABEL_CHARS)):
+        if _open(prev, line) and (soft or _goes_on(line) or 0 < full <= last):
             out[-1] = f"{prev} {line}"
         else:
             out.append(line)
+        last = len(line)
     return out
 
 
@@ -354,7 +397,7 @@ def split_passages(text: str) -> list[Passage]:
             body.clear()
 
     skipping = False  # after "Nơi nhận": recipients and signature, until the next document
-    for line in _unwrap(clean_lines(text)):
+    for line in unwrap(clean_lines(text)):
         if not line or line.startswith(_MOTTO):
             continue
         if _END.match(line) or _NUMBER.match(line):  # a file may hold several documents
