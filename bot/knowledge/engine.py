@@ -33,7 +33,7 @@ from bot.i18n import N_
 from bot.knowledge.asked import KIND_NAMES, asked_kind, holds
 from bot.knowledge.entries import Entry
 from bot.knowledge.letter_index import LetterIndex, Quote, choose, terms
-from bot.knowledge.letters import is_newer
+from bot.knowledge.letters import date_key, is_newer
 from bot.knowledge.normalize import (
     FILLERS,
     QUESTION_WORDS,
@@ -155,6 +155,22 @@ WHY_VALUE_IN_ENTRY = N_("the question asks for a value ({kind}); the entry state
                         "passage does not")
 WHY_ENTRY = N_("the entry covers the question and no newer letter does")
 WHY_LETTER = N_("no entry is confident; the letter passage covers the question")
+
+
+@lru_cache(maxsize=256)
+def issuer_region(issuer: str) -> str | None:
+    """The province (its code today) whose Sở or UBND issued a letter; None for the Bộ or an
+    issuer naming no province."""
+    place = re.sub(r"^(?:Sở GD&ĐT|Phòng GD&ĐT|UBND)\s*", "", issuer.strip())
+    found = provinces.province(place) if place else None
+    return found.code if found else None
+
+
+def letter_key(issuer: str, date: str) -> tuple[str, int, int]:
+    """A letter as the knowledge base names its sources: issuer's province and month (a year
+    alone when the letter gives no month); letters of one Sở in one month are one round."""
+    year, month, _day = date_key(date)
+    return issuer_region(issuer) or issuer.casefold(), year, month
 
 
 def _day(day: tuple[int, int, int]) -> str:
@@ -281,6 +297,8 @@ class AnsweringEngine:
         """Swap the whole knowledge base, e.g. after officers edited the data files."""
         self._entries = list(entries)
         self._by_id = {e.id: e for e in self._entries}
+        self._sources = frozenset(letter_key(s.issuer, s.date) for e in self._entries
+                                  for s in e.sources)
         self._index()
 
     # -- index -------------------------------------------------------------------------
@@ -497,8 +515,8 @@ class AnsweringEngine:
         covered = self.letters.cover(question, self._entry_terms(entry))
         margin = _NEWER_VALUE_MARGIN if kind and quote.holds_value else _NEWER_MARGIN
         quoted = Answer("quoted", None, quote.confidence, others, quote=quote)
-        if is_newer(quote.letter.meta.day, entry.as_of) and (
-                quote.confidence >= covered - margin or asked_year > entry.as_of[0]):
+        if self.supersedes(quote, entry) or (is_newer(quote.letter.meta.day, entry.as_of) and (
+                quote.confidence >= covered - margin or asked_year > entry.as_of[0])):
             return Ranking(quoted, contenders, WHY_NEWER, {
                 "letter": _day(quote.letter.meta.day), "entry": _day(entry.as_of),
                 "quote_score": f"{quote.confidence:.2f}", "entry_score": f"{covered:.2f}"})
@@ -513,6 +531,22 @@ class AnsweringEngine:
         alternatives = found.candidates if found.kind == "unsure" else ()
         return Ranking(Answer("quoted", None, quote.confidence, alternatives, quote=quote),
                        contenders, WHY_LETTER)
+
+    def supersedes(self, quote: Quote, entry: Entry) -> bool:
+        """Whether a passage that covers the question replaces what the entry says, however
+        closely the entry words the question: its letter is newer than the entry's source,
+        speaks for the entry's province (or the entry is a rule for all, or the letter names
+        no province), and is not one the knowledge base was written from (its writers read
+        that letter and kept the entry; it then answers only when it covers the question as
+        well)."""
+        meta = quote.letter.meta_of(quote.passage)
+        if not is_newer(meta.day, entry.as_of):
+            return False
+        key = letter_key(meta.issuer, meta.date)
+        if key in self._sources:
+            return False
+        return entry.province is None or key[0] == region(entry.province) or \
+            issuer_region(meta.issuer) is None
 
     def _contenders(self, question: str, found: Answer,
                     quotes: list[Quote]) -> tuple[Contender, ...]:

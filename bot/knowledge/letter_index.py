@@ -23,7 +23,14 @@ from typing import Any
 
 import numpy as np
 
-from bot.knowledge.asked import asked, asked_kind, asked_person, holds, named_people
+from bot.knowledge.asked import (
+    asked,
+    asked_kind,
+    asked_person,
+    holds,
+    named_people,
+    time_words,
+)
 from bot.knowledge.letter_tables import is_row
 from bot.knowledge.letters import Letter, Passage
 from bot.knowledge.normalize import (
@@ -328,9 +335,10 @@ def _query(state: _State, question: str) -> _Query:
     content: dict[str, float] = {}
     pairs: dict[str, float] = {}
     _kind, cue = asked(question)  # "chậm nhất ngày nào" asks for a date, about nothing
+    when = time_words(folded)  # "năm học 2026-2027" says when, not what
     for j, i in enumerate(keep):
         f = folded[i]
-        asking = f in QUESTION_WORDS or f in cue
+        asking = f in QUESTION_WORDS or f in cue or i in when
         terms[f] = max(terms.get(f, 0.0), _QUESTION_WORD_WEIGHT if asking else 1.0)
         if not asking:  # typed with marks, only the same marks count ("lương" ≠ "lượng")
             key = f if accented[i] == f else "'" + accented[i]
@@ -338,7 +346,8 @@ def _query(state: _State, question: str) -> _Query:
         if j + 1 < len(keep) and keep[j + 1] == i + 1:
             pair = f"{f} {folded[i + 1]}"
             terms[pair] = 1.0
-            if not (asking or folded[i + 1] in QUESTION_WORDS or folded[i + 1] in cue):
+            if not (asking or folded[i + 1] in QUESTION_WORDS or folded[i + 1] in cue
+                    or i + 1 in when):
                 # a pair across two words ("giáo viên tiểu học" → "viên tiểu") is rare in
                 # the letters without saying more than its two syllables do
                 pairs[pair] = min(state.idf.get(pair, state.max_idf),
