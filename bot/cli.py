@@ -71,6 +71,8 @@ def _parser() -> argparse.ArgumentParser:
     ev = sub.add_parser("eval", help=N_("score the engine on a question set (../shared/eval "
                                         "format)"))
     ev.add_argument("file", type=Path, help=N_("the question set (.yaml)"))
+    ev.add_argument("--province", help=N_("the asker's province, by code or name, old or new "
+                                          "(default: the deployment's)"))
     cli_letters.add_letters_option(ev)
 
     rem = sub.add_parser("reminders", help=N_("deadline reminders: plan (dry run) or run"))
@@ -349,11 +351,13 @@ def _why(engine: AnsweringEngine, question: str, answer: Answer, args: argparse.
 
 
 def _cmd_eval(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.domain.provinces import region
     from bot.knowledge.evaluation import format_report, run_eval
 
     _require_file(args.file)
     engine = cli_letters.engine_with_letters(args.letters, translator(args.lang))
-    print(format_report(run_eval(args.file, engine)))
+    province = region(args.province) if args.province else settings.province
+    print(format_report(run_eval(args.file, engine, province=province)))
     return 0
 
 

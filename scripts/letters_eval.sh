@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Scores the engine on a folder of letter specs with their questions: each letter is built into a
 # temporary folder as the file a Sở sends (.docx or text PDF), then its questions are asked with
-# that letter loaded alone, and again with the five seed letters beside it.
+# that letter loaded alone, and again with the five seed letters beside it; a letter spec with a
+# "province:" key is scored a third time as that province's deployment (TROLY_PROVINCE, a fresh
+# database), seeds beside it.
 # Usage: scripts/letters_eval.sh [SPEC_DIR [SEEDS_DIR]]
 #   SPEC_DIR  eval/heldout (default: measure only, never tune on it) or eval/dev_letters
 #   SEEDS_DIR default ../shared/seeds
@@ -17,9 +19,15 @@ for questions in "$SPECS"/*_qa.yaml; do
     name=$(basename "$questions" _qa.yaml)
     letter=$(ls "$OUT/$name".*)
     echo "== $name: $(basename "$letter") alone"
-    $PY -m bot eval "$questions" --letters "$letter" 2>/dev/null
+    env -u TROLY_PROVINCE $PY -m bot eval "$questions" --letters "$letter" 2>/dev/null
     if [ -d "$SEEDS" ]; then
         echo "== $name: $(basename "$letter") with the seed letters"
-        $PY -m bot eval "$questions" --letters "$letter" "$SEEDS" 2>/dev/null
+        env -u TROLY_PROVINCE $PY -m bot eval "$questions" --letters "$letter" "$SEEDS" 2>/dev/null
+    fi
+    province=$(sed -n 's/^province: *//p' "$SPECS/$name.yaml")
+    if [ -n "$province" ]; then
+        echo "== $name: $(basename "$letter") deployed in $province, seed letters beside it"
+        TROLY_PROVINCE=$province $PY -m bot eval "$questions" --db "$OUT/$name.sqlite3" \
+            --letters "$letter" $([ -d "$SEEDS" ] && echo "$SEEDS") 2>/dev/null
     fi
 done

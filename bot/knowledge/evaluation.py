@@ -142,13 +142,18 @@ def vietnamese_gettext() -> Gettext:
 
 
 def run_eval(
-    path: Path | str, engine: AnsweringEngine, gettext: Gettext | None = None
+    path: Path | str,
+    engine: AnsweringEngine,
+    gettext: Gettext | None = None,
+    province: str | None = None,
 ) -> EvalReport:
-    """Answer and score every item of a question set (rendered in Vietnamese by default)."""
+    """Answer and score every item of a question set (rendered in Vietnamese by default),
+    asked as people of ``province`` ask it: a deployment's own province, so that a Sở can
+    measure what its teachers get."""
     gettext = gettext or vietnamese_gettext()
     results = []
     for item in load_items(path):
-        answer = engine.answer(item.q, role=item.role)
+        answer = engine.answer(item.q, role=item.role, province=province)
         passed, problems, text = score(item, render_answer(answer, gettext))
         results.append(
             ItemResult(

@@ -89,3 +89,20 @@ def test_answer_as_json() -> None:
     assert "<" not in found["answer"] and 0 <= found["confidence"] <= 1
     missing = answer_as_json(engine, "alo", lambda s: s)
     assert missing["entry_id"] is None
+
+
+def test_run_eval_asks_as_people_of_the_given_province(tmp_path: Path) -> None:
+    path = tmp_path / "set.yaml"
+    path.write_text('- {id: p1, q: "tong dai ho tro lms", role: gv, kind: contact,'
+                    ' must: [["18008000"]], style: khong_dau}\n', encoding="utf-8")
+    asked: list[str | None] = []
+
+    class Recording(AnsweringEngine):
+        def answer(self, question, **kwargs):  # type: ignore[no-untyped-def]
+            asked.append(kwargs.get("province"))
+            return super().answer(question, **kwargs)
+
+    engine = Recording(load_entries(FIXTURES))
+    run_eval(path, engine, lambda s: s)
+    run_eval(path, engine, lambda s: s, province="gia_lai")
+    assert asked == [None, "gia_lai"]
