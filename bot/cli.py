@@ -351,12 +351,19 @@ def _why(engine: AnsweringEngine, question: str, answer: Answer, args: argparse.
 
 
 def _cmd_eval(settings: Settings, args: argparse.Namespace) -> int:
-    from bot.domain.provinces import region
+    from bot.domain.provinces import province as find_province
     from bot.knowledge.evaluation import format_report, run_eval
 
     _require_file(args.file)
+    deployment = find_province(args.province)
+    if args.province and deployment is None:
+        _ = translator(args.lang)
+        print("troly: " + _("{name} is not a province: give a province's name or code, old or "
+                            "new (e.g. lam_dong, Bình Phước)").format(name=args.province),
+              file=sys.stderr)
+        return 2
     engine = cli_letters.engine_with_letters(args.letters, translator(args.lang))
-    province = region(args.province) if args.province else settings.province
+    province = deployment.code if deployment else settings.province
     print(format_report(run_eval(args.file, engine, province=province)))
     return 0
 

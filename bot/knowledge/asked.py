@@ -92,8 +92,31 @@ def asked(question: str) -> tuple[str | None, frozenset[str]]:
     for kind, cue in _ASKS:
         found = cue.search(text)
         if found:
-            return kind, frozenset(found.group(0).split())
+            # "hạn … là ngày nào": the deadline is what is asked, as a letter's "trước ngày"
+            extra = _DEADLINE_WORDS if kind == "date" else frozenset()
+            return kind, frozenset(found.group(0).split()) | extra
     return None, frozenset()
+
+
+_DEADLINE_WORDS = frozenset({"han"})
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def time_words(folded: list[str]) -> frozenset[int]:
+    """Positions of the words that set a question's time rather than its subject: "năm",
+    "năm học" before a year, and "năm nay". A letter says its school year once, in its
+    subject, and the passage that answers never repeats it; the year itself still counts."""
+    found: set[int] = set()
+    for i, word in enumerate(folded):
+        if _YEAR.fullmatch(word) or word == "nay":
+            j = i - 1
+            if j >= 0 and word != "nay" and _YEAR.fullmatch(folded[j]):
+                j -= 1  # "2026 2027"
+            if j >= 0 and folded[j] == "hoc":
+                j -= 1
+            if j >= 0 and folded[j] == "nam":
+                found.update(range(j, i if word != "nay" else i + 1))
+    return frozenset(found)
 
 
 def holds(kind: str | None, text: str) -> bool:

@@ -33,7 +33,7 @@ from bot.i18n import N_
 from bot.knowledge.asked import KIND_NAMES, asked_kind, holds
 from bot.knowledge.entries import Entry
 from bot.knowledge.letter_index import LetterIndex, Quote, choose, terms
-from bot.knowledge.letters import is_newer
+from bot.knowledge.letters import date_key, is_newer
 from bot.knowledge.normalize import (
     FILLERS,
     QUESTION_WORDS,
@@ -157,6 +157,22 @@ WHY_ENTRY = N_("the entry covers the question and no newer letter does")
 WHY_LETTER = N_("no entry is confident; the letter passage covers the question")
 
 
+@lru_cache(maxsize=256)
+def issuer_region(issuer: str) -> str | None:
+    """The province (its code today) whose Sở or UBND issued a letter; None for the Bộ or an
+    issuer naming no province."""
+    place = re.sub(r"^(?:Sở GD&ĐT|Phòng GD&ĐT|UBND)\s*", "", issuer.strip())
+    found = provinces.province(place) if place else None
+    return found.code if found else None
+
+
+def letter_key(issuer: str, date: str) -> tuple[str, int, int]:
+    """A letter as the knowledge base names its sources: issuer's province and month (a year
+    alone when the letter gives no month); letters of one Sở in one month are one round."""
+    year, month, _day = date_key(date)
+    return issuer_region(issuer) or issuer.casefold(), year, month
+
+
 def _day(day: tuple[int, int, int]) -> str:
     return "/".join(str(p) for p in (day[2], day[1], day[0]) if p)
 
@@ -180,6 +196,7 @@ class _Query:
     provinces: frozenset[str]
     levels: frozenset[str]
     audience: bool  # the question names whom it is about
+    plain_total: float  # sum of ``plain``, for every phrasing compared
 
 
 fold = fold_word  # one token's folded form, cached
@@ -215,6 +232,11 @@ def _number_fit(numbered: dict[str, set[str]], theirs: dict[str, set[str]]) -> f
     return fit
 
 
+def _factor_key(entry: Entry) -> tuple[object, ...]:
+    """What ``AnsweringEngine._factor`` reads of an entry."""
+    return entry.province, entry.levels, entry.roles
+
+
 def _rival(a: Entry, b: Entry) -> bool:
     """Two entries that give the same kind of answer for different provinces or audiences."""
     provinces = a.province is not None and b.province is not None and a.province != b.province
@@ -224,6 +246,14 @@ def _rival(a: Entry, b: Entry) -> bool:
 
 def _html_to_text(text: str) -> str:
     return re.sub(r"<[^>]+>", " ", text)
+
+
+def _entry_text(entry: Entry) -> str:
+    return "\n".join((*entry.questions, entry.title, *entry.keywords,
+                      _html_to_text(entry.answer)))
+
+
+_text_terms = lru_cache(maxsize=8192)(terms)  # an entry's text, as ``LetterIndex.cover`` reads it
 
 
 def _terms(acc: list[str]) -> list[str]:
@@ -267,6 +297,8 @@ class AnsweringEngine:
         """Swap the whole knowledge base, e.g. after officers edited the data files."""
         self._entries = list(entries)
         self._by_id = {e.id: e for e in self._entries}
+        self._sources = frozenset(letter_key(s.issuer, s.date) for e in self._entries
+                                  for s in e.sources)
         self._index()
 
     # -- index -------------------------------------------------------------------------
@@ -307,6 +339,12 @@ class AnsweringEngine:
         docs = [self._analysis(e) for e in self._entries]
         self._analysed = {e.id: self._analysed[e.id] for e in self._entries}
         self._docs = docs
+        # entries alike in what ``_factor`` reads share one factor, computed once a question
+        groups: dict[tuple[object, ...], int] = {}
+        self._group = np.array([groups.setdefault(_factor_key(e), len(groups))
+                                for e in self._entries], dtype=np.intp)
+        self._group_entry = list({g: e for e, g in zip(
+            self._entries, self._group.tolist(), strict=True)}.values())
         df: Counter[str] = Counter()
         for d in docs:
             df.update({t for tf in d.fields.values() for t in tf})
@@ -388,16 +426,18 @@ class AnsweringEngine:
             frozenset(provinces),
             frozenset(find_levels(folded)),
             names_audience(folded),
+            sum(plain.values()),
         )
 
     def _scores(self, query: _Query) -> np.ndarray:
         found = scores(self._postings, query.terms, len(self._entries))
-        return np.zeros(len(self._entries)) if found is None else found.astype(np.float64)
+        return np.zeros(len(self._entries)) if found is None else np.asarray(found, np.float64)
 
     def _factor(
         self, entry: Entry, query: _Query, role: str | None, level: str | None, province: str | None
     ) -> float:
-        """Named province and level first, then the asker's own; entries for all are neutral."""
+        """Named province and level first, then the asker's own; entries for all are neutral.
+        It reads only what ``_factor_key`` names."""
         factor = 1.0
         if entry.province is not None:
             if query.provinces:
@@ -475,8 +515,8 @@ class AnsweringEngine:
         covered = self.letters.cover(question, self._entry_terms(entry))
         margin = _NEWER_VALUE_MARGIN if kind and quote.holds_value else _NEWER_MARGIN
         quoted = Answer("quoted", None, quote.confidence, others, quote=quote)
-        if is_newer(quote.letter.meta.day, entry.as_of) and (
-                quote.confidence >= covered - margin or asked_year > entry.as_of[0]):
+        if self.supersedes(quote, entry) or (is_newer(quote.letter.meta.day, entry.as_of) and (
+                quote.confidence >= covered - margin or asked_year > entry.as_of[0])):
             return Ranking(quoted, contenders, WHY_NEWER, {
                 "letter": _day(quote.letter.meta.day), "entry": _day(entry.as_of),
                 "quote_score": f"{quote.confidence:.2f}", "entry_score": f"{covered:.2f}"})
@@ -491,6 +531,22 @@ class AnsweringEngine:
         alternatives = found.candidates if found.kind == "unsure" else ()
         return Ranking(Answer("quoted", None, quote.confidence, alternatives, quote=quote),
                        contenders, WHY_LETTER)
+
+    def supersedes(self, quote: Quote, entry: Entry) -> bool:
+        """Whether a passage that covers the question replaces what the entry says, however
+        closely the entry words the question: its letter is newer than the entry's source,
+        speaks for the entry's province (or the entry is a rule for all, or the letter names
+        no province), and is not one the knowledge base was written from (its writers read
+        that letter and kept the entry; it then answers only when it covers the question as
+        well)."""
+        meta = quote.letter.meta_of(quote.passage)
+        if not is_newer(meta.day, entry.as_of):
+            return False
+        key = letter_key(meta.issuer, meta.date)
+        if key in self._sources:
+            return False
+        return entry.province is None or key[0] == region(entry.province) or \
+            issuer_region(meta.issuer) is None
 
     def _contenders(self, question: str, found: Answer,
                     quotes: list[Quote]) -> tuple[Contender, ...]:
@@ -508,9 +564,12 @@ class AnsweringEngine:
     def _entry_terms(self, entry: Entry) -> frozenset[str]:
         cached = self._terms_of.get(entry.id)
         if cached is None or cached[0] != entry:
-            text = "\n".join((*entry.questions, entry.title, *entry.keywords,
-                              _html_to_text(entry.answer)))
-            cached = self._terms_of[entry.id] = (entry, terms(text))
+            # the first entry measured against the letters: read them all now (once a
+            # process, ``_text_terms`` keeps them), not a few at every question
+            for e in (entry, *self._entries):
+                if e.id not in self._terms_of or self._terms_of[e.id][0] != e:
+                    self._terms_of[e.id] = (e, _text_terms(_entry_text(e)))
+            cached = self._terms_of[entry.id]
         return cached[1]
 
     def _entry_answer(
@@ -531,8 +590,10 @@ class AnsweringEngine:
         if not raw.any():
             return Answer("none", None, 0.0)
         scores = raw.copy()
-        for i in np.flatnonzero(raw):
-            scores[i] *= self._factor(self._entries[i], query, role, level, province)
+        factors = np.array([self._factor(e, query, role, level, province)
+                            for e in self._group_entry])
+        found = np.flatnonzero(raw)
+        scores[found] *= factors[self._group[found]]
         order = [int(i) for i in np.argsort(-scores, kind="stable")[:_RERANK] if scores[i] > 0]
         if not order:
             return Answer("none", None, 0.0)
@@ -586,7 +647,7 @@ class AnsweringEngine:
     def _phrasing(self, query: _Query, doc: int) -> float:
         """How closely one of the entry's own questions (or its title) words the question:
         idf-weighted Dice overlap of their terms, 1.0 for the same wording."""
-        total_q = sum(query.plain.values())
+        total_q = query.plain_total
         analysis = self._docs[doc]
         common = [0.0] * len(analysis.phrasings)
         inverted = self._phrasing_terms[doc]
@@ -594,12 +655,11 @@ class AnsweringEngine:
             for k in inverted.get(t, ()):
                 common[k] += w
         best = 0.0
-        for k, (numbers, total_p) in enumerate(
-            zip(analysis.phrasing_numbers, self._phrasing_idf[doc], strict=True)
-        ):
-            if not common[k] or (query.numbered and _other_number(query.numbered, numbers)):
+        numbers, totals = analysis.phrasing_numbers, self._phrasing_idf[doc]
+        for k, shared in enumerate(common):
+            if not shared or (query.numbered and _other_number(query.numbered, numbers[k])):
                 continue
-            best = max(best, 2 * common[k] / (total_q + total_p))
+            best = max(best, 2 * shared / (total_q + totals[k]))
         return best
 
     def _confidence(self, query: _Query, ranked: list[tuple[float, int]]) -> float:

@@ -446,7 +446,16 @@ def expand(tokens: list[str], table: Mapping[str, str] = ABBREVIATIONS) -> list[
 
 def words(text: str, limit: int | None = MAX_QUERY_CHARS) -> list[str]:
     """Lowercase tokens with diacritics kept and abbreviations expanded."""
-    return expand(_TOKEN.findall(clean(text, limit)))
+    if limit is None:  # a letter's or an entry's text, read once when it is indexed
+        return expand(_TOKEN.findall(clean(text, limit)))
+    return list(_question_words(text, limit))
+
+
+@lru_cache(maxsize=4096)
+def _question_words(text: str, limit: int) -> tuple[str, ...]:
+    """A question is read by the entries' ranking, the letters' and the value it asks for:
+    normalised once."""
+    return tuple(expand(_TOKEN.findall(clean(text, limit))))
 
 
 @lru_cache(maxsize=65_536)

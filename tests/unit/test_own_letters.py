@@ -1,0 +1,138 @@
+"""A deployment answers from its own Sở's letters (issue 18): a newer letter that covers a
+question beats the curated entries written from the 2020–22 letters, in the deployment's own
+province and in a province without entries, with or without the five seed letters beside it;
+another province's entries and letters never answer for it unless the question names it.
+
+The letter is written here, in our own words, in the 2026–2027 style; it can be sent by the Sở
+of Lâm Đồng (no curated entries) or of Đồng Nai (whose former Bình Phước has many).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from bot.app import default_engine
+from bot.i18n import translator
+from bot.knowledge.engine import AnsweringEngine
+from bot.knowledge.letters import Letter
+from bot.knowledge.render import plain_text, render_answer
+from bot.services.letters import letters_from_paths, read_letter_file
+from tests.letter_files import letter_docx, letter_pdf
+
+VI = translator("vi").gettext
+SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+MOTTO = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", ""]
+BODY = [
+    "Kính gửi: Các cơ sở giáo dục trực thuộc; Phòng Văn hóa - Xã hội các xã, phường.",
+    "1. Kế hoạch hỗ trợ đồng nghiệp",
+    "Giáo viên cốt cán lập kế hoạch hỗ trợ đồng nghiệp trên hệ thống LMS; Hiệu trưởng nhà "
+    "trường xem xét, phê duyệt kế hoạch trước ngày 15/3/2027.",
+    "2. Kết quả bồi dưỡng",
+    "Giáo viên không hoàn thành mô đun bồi dưỡng trong năm học bị xếp loại chưa hoàn thành "
+    "và học lại vào năm học sau.",
+    "3. Trường hợp nghỉ thai sản",
+    "Giáo viên nghỉ thai sản được hoãn học sang đợt bổ sung tháng 9/2027; nhà trường gửi danh "
+    "sách về Sở trước ngày 30/6/2027.",
+    "4. Đánh giá chuẩn nghề nghiệp",
+    "Giáo viên tự đánh giá theo chuẩn nghề nghiệp trên TEMIS trước ngày 22/5/2027.",
+    "5. Liên hệ",
+    "Vướng mắc liên hệ cô Phạm Thị Hoa, Phòng Tổ chức cán bộ, điện thoại 0263.3822.145.",
+    "Nơi nhận:",
+    "- Như trên;",
+    "- Lưu: VT, TCCB.",
+    "GIÁM ĐỐC",
+]
+WITH_SEEDS = [False, pytest.param(True, marks=pytest.mark.skipif(
+    not SEEDS.is_dir(), reason="source letters not available"))]
+
+
+@cache
+def own_letter(place: str, kind: str = "docx") -> Letter:
+    """Letter 428 of the Sở of ``place``, dated 20/01/2027."""
+    header = (["UBND TỈNH " + place.upper(), "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Số: 428/SGDĐT-TCCB",
+               "V/v bồi dưỡng thường xuyên giáo viên năm học 2026-2027"],
+              [*MOTTO, f"{place}, ngày 20 tháng 01 năm 2027"])
+    build = letter_docx if kind == "docx" else letter_pdf
+    return read_letter_file(build(BODY, header), f"cv428.{kind}").letter
+
+
+@cache
+def _seeds() -> tuple[Letter, ...]:
+    return tuple(letters_from_paths([SEEDS]))
+
+
+def engine_with(place: str, seeds: bool, kind: str = "docx") -> AnsweringEngine:
+    engine = default_engine()
+    letters = [*(_seeds() if seeds else ()), own_letter(place, kind)]
+    engine.letters.replace([dataclasses.replace(x, id=k) for k, x in enumerate(letters, 1)])
+    return engine
+
+
+def text_of(engine: AnsweringEngine, question: str, province: str | None) -> str:
+    return plain_text(render_answer(engine.answer(question, province=province), VI))
+
+
+CITED = "428/SGDĐT-TCCB ngày 20/01/2027"
+
+
+@pytest.mark.parametrize("seeds", WITH_SEEDS)
+@pytest.mark.parametrize(("question", "says"), [
+    ("ai duyệt kế hoạch hỗ trợ đồng nghiệp của giáo viên cốt cán", "Hiệu trưởng nhà trường"),
+    ("hiệu trưởng duyệt kế hoạch hỗ trợ đồng nghiệp trước ngày nào", "15/3/2027"),
+    ("không hoàn thành mô đun 1 thì bị xếp loại gì", "học lại vào năm học sau"),
+    ("gv nghỉ thai sản thì làm sao", "đợt bổ sung tháng 9/2027"),
+])
+def test_a_deployment_without_entries_answers_from_its_own_letter(
+        seeds: bool, question: str, says: str) -> None:
+    text = text_of(engine_with("Lâm Đồng", seeds), question, "lam_dong")
+    assert says in text and CITED in text and "Lâm Đồng" in text, text
+    assert "Bình Phước" not in text and "Kiên Giang" not in text, text
+
+
+@pytest.mark.parametrize("seeds", WITH_SEEDS)
+@pytest.mark.parametrize("province", ["binh_phuoc", "dong_nai", None])
+@pytest.mark.parametrize("question", [
+    "không hoàn thành mô đun 1 thì bị xếp loại gì",
+    "khong hoc xong mo dun thi co bi xep loai chua hoan thanh khong",
+    "ai duyệt kế hoạch hỗ trợ đồng nghiệp của giáo viên cốt cán",
+])
+def test_the_provinces_newer_letter_beats_the_entries_written_from_its_older_ones(
+        seeds: bool, province: str | None, question: str) -> None:
+    """Bình Phước is part of Đồng Nai: its 2021–22 entries are the deployment's own, and
+    they match the question word for word; the Sở's 2027 letter still answers."""
+    text = text_of(engine_with("Đồng Nai", seeds), question, province)
+    assert CITED in text, text
+    assert "chưa đạt chuẩn nghề nghiệp" not in text and "2021" not in text.split("Quy")[0]
+
+
+@pytest.mark.parametrize("seeds", WITH_SEEDS)
+@pytest.mark.parametrize("place", ["Lâm Đồng", "Đồng Nai"])
+@pytest.mark.parametrize("question", [
+    "hạn tự đánh giá chuẩn nghề nghiệp trên TEMIS năm học 2026-2027 là ngày nào ạ",
+    "tu danh gia tren temis nam 2027 han cuoi la khi nao",
+    "hạn tự đánh giá TEMIS năm 2027 là ngày nào",
+    "Hạn tự đánh giá TEMIS năm nay là ngày nào?",
+])
+def test_a_question_about_2026_2027_is_answered_by_the_2027_letter_never_a_2021_one(
+        seeds: bool, place: str, question: str) -> None:
+    province = "lam_dong" if place == "Lâm Đồng" else "dong_nai"
+    for deployment in (province, None):
+        text = text_of(engine_with(place, seeds), question, deployment)
+        assert "22/5/2027" in text and CITED in text, text
+        assert "2021" not in text and "2022" not in text, text
+
+
+@pytest.mark.parametrize("kind", ["docx", "pdf"])
+def test_another_provinces_letter_does_not_replace_the_deployments_entries(kind: str) -> None:
+    """A Bình Phước deployment keeps its own rule when a Lâm Đồng letter is loaded beside it;
+    a question naming Lâm Đồng gets Lâm Đồng's letter."""
+    engine = engine_with("Lâm Đồng", seeds=False, kind=kind)
+    own = text_of(engine, "không hoàn thành mô đun 1 thì bị xếp loại gì", "binh_phuoc")
+    assert "chưa đạt chuẩn nghề nghiệp" in own and CITED not in own, own
+    named = text_of(engine, "ở Lâm Đồng không hoàn thành mô đun 1 thì bị xếp loại gì",
+                    "binh_phuoc")
+    assert "học lại vào năm học sau" in named and CITED in named, named
