@@ -200,6 +200,7 @@ class _Query:
     provinces: frozenset[str]
     levels: frozenset[str]
     audience: bool  # the question names whom it is about
+    plain_total: float  # sum of ``plain``, for every phrasing compared
 
 
 fold = fold_word  # one token's folded form, cached
@@ -235,6 +236,11 @@ def _number_fit(numbered: dict[str, set[str]], theirs: dict[str, set[str]]) -> f
     return fit
 
 
+def _factor_key(entry: Entry) -> tuple[object, ...]:
+    """What ``AnsweringEngine._factor`` reads of an entry."""
+    return entry.province, entry.levels, entry.roles
+
+
 def _rival(a: Entry, b: Entry) -> bool:
     """Two entries that give the same kind of answer for different provinces or audiences."""
     provinces = a.province is not None and b.province is not None and a.province != b.province
@@ -244,6 +250,14 @@ def _rival(a: Entry, b: Entry) -> bool:
 
 def _html_to_text(text: str) -> str:
     return re.sub(r"<[^>]+>", " ", text)
+
+
+def _entry_text(entry: Entry) -> str:
+    return "\n".join((*entry.questions, entry.title, *entry.keywords,
+                      _html_to_text(entry.answer)))
+
+
+_text_terms = lru_cache(maxsize=8192)(terms)  # an entry's text, as ``LetterIndex.cover`` reads it
 
 
 def _terms(acc: list[str]) -> list[str]:
@@ -329,6 +343,12 @@ class AnsweringEngine:
         docs = [self._analysis(e) for e in self._entries]
         self._analysed = {e.id: self._analysed[e.id] for e in self._entries}
         self._docs = docs
+        # entries alike in what ``_factor`` reads share one factor, computed once a question
+        groups: dict[tuple[object, ...], int] = {}
+        self._group = np.array([groups.setdefault(_factor_key(e), len(groups))
+                                for e in self._entries], dtype=np.intp)
+        self._group_entry = list({g: e for e, g in zip(
+            self._entries, self._group.tolist(), strict=True)}.values())
         df: Counter[str] = Counter()
         for d in docs:
             df.update({t for tf in d.fields.values() for t in tf})
@@ -410,16 +430,18 @@ class AnsweringEngine:
             frozenset(provinces),
             frozenset(find_levels(folded)),
             names_audience(folded),
+            sum(plain.values()),
         )
 
     def _scores(self, query: _Query) -> np.ndarray:
         found = scores(self._postings, query.terms, len(self._entries))
-        return np.zeros(len(self._entries)) if found is None else found.astype(np.float64)
+        return np.zeros(len(self._entries)) if found is None else np.asarray(found, np.float64)
 
     def _factor(
         self, entry: Entry, query: _Query, role: str | None, level: str | None, province: str | None
     ) -> float:
-        """Named province and level first, then the asker's own; entries for all are neutral."""
+        """Named province and level first, then the asker's own; entries for all are neutral.
+        It reads only what ``_factor_key`` names."""
         factor = 1.0
         if entry.province is not None:
             if query.provinces:
@@ -549,9 +571,12 @@ class AnsweringEngine:
     def _entry_terms(self, entry: Entry) -> frozenset[str]:
         cached = self._terms_of.get(entry.id)
         if cached is None or cached[0] != entry:
-            text = "\n".join((*entry.questions, entry.title, *entry.keywords,
-                              _html_to_text(entry.answer)))
-            cached = self._terms_of[entry.id] = (entry, terms(text))
+            # the first entry measured against the letters: read them all now (once a
+            # process, ``_text_terms`` keeps them), not a few at every question
+            for e in (entry, *self._entries):
+                if e.id not in self._terms_of or self._terms_of[e.id][0] != e:
+                    self._terms_of[e.id] = (e, _text_terms(_entry_text(e)))
+            cached = self._terms_of[entry.id]
         return cached[1]
 
     def _entry_answer(
@@ -572,8 +597,10 @@ class AnsweringEngine:
         if not raw.any():
             return Answer("none", None, 0.0)
         scores = raw.copy()
-        for i in np.flatnonzero(raw):
-            scores[i] *= self._factor(self._entries[i], query, role, level, province)
+        factors = np.array([self._factor(e, query, role, level, province)
+                            for e in self._group_entry])
+        found = np.flatnonzero(raw)
+        scores[found] *= factors[self._group[found]]
         order = [int(i) for i in np.argsort(-scores, kind="stable")[:_RERANK] if scores[i] > 0]
         if not order:
             return Answer("none", None, 0.0)
@@ -644,7 +671,7 @@ class AnsweringEngine:
     def _phrasing(self, query: _Query, doc: int) -> float:
         """How closely one of the entry's own questions (or its title) words the question:
         idf-weighted Dice overlap of their terms, 1.0 for the same wording."""
-        total_q = sum(query.plain.values())
+        total_q = query.plain_total
         analysis = self._docs[doc]
         common = [0.0] * len(analysis.phrasings)
         inverted = self._phrasing_terms[doc]
@@ -652,12 +679,11 @@ class AnsweringEngine:
             for k in inverted.get(t, ()):
                 common[k] += w
         best = 0.0
-        for k, (numbers, total_p) in enumerate(
-            zip(analysis.phrasing_numbers, self._phrasing_idf[doc], strict=True)
-        ):
-            if not common[k] or (query.numbered and _other_number(query.numbered, numbers)):
+        numbers, totals = analysis.phrasing_numbers, self._phrasing_idf[doc]
+        for k, shared in enumerate(common):
+            if not shared or (query.numbered and _other_number(query.numbered, numbers[k])):
                 continue
-            best = max(best, 2 * common[k] / (total_q + total_p))
+            best = max(best, 2 * shared / (total_q + totals[k]))
         return best
 
     def _confidence(self, query: _Query, ranked: list[tuple[float, int]]) -> float:

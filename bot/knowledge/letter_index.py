@@ -17,7 +17,6 @@ import threading
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import partial
 from itertools import pairwise
 from sys import intern
 from typing import Any
@@ -118,6 +117,7 @@ class _Read:
     sentences: list[list[tuple[str, bool]]]  # each passage's sentences
     heads: list[tuple[str, ...]]  # each passage's heading-path terms
     sentence_terms: list[tuple[tuple[str, ...], ...]]
+    sentence_sets: list[tuple[frozenset[str], ...]]  # the same as sets, for every question
     counts: list[Counter[str]]
     context: frozenset[str]  # the letter's issuer and subject
     people: list[frozenset[str]]  # given names of the people each passage names
@@ -129,7 +129,8 @@ def _read(letter: Letter) -> _Read:
     sentence_terms = [tuple(_terms(s) for s, _ in parts) for parts in sentences]
     counts = [Counter(head + tuple(t for s in terms for t in s))
               for head, terms in zip(heads, sentence_terms, strict=True)]
-    return _Read(sentences, heads, sentence_terms, counts,
+    return _Read(sentences, heads, sentence_terms,
+                 [tuple(frozenset(t) for t in terms) for terms in sentence_terms], counts,
                  frozenset(_terms(f"{letter.meta.issuer}\n{letter.meta.subject}")),
                  [named_people(p.text) for p in letter.passages])
 
@@ -150,6 +151,7 @@ class _State:
     context_of: dict[str, np.ndarray]  # term -> letter positions whose issuer/subject hold it
     speller: SpellFixer
     people: frozenset[str]  # every given name the letters use for a person
+    issuers: list[str]  # each letter's issuer as a padded ``place_key``, for ``_speaks_for``
 
 
 def _build(letters: list[Letter], reads: list[_Read]) -> _State:
@@ -182,7 +184,8 @@ def _build(letters: list[Letter], reads: list[_Read]) -> _State:
         freeze(postings, np.float32),
         {t: np.array(ks, dtype=np.int32) for t, ks in context_of.items()},
         SpellFixer.build(vocab, (t for t in df if " " in t), FILLERS),
-        frozenset().union(*(people for r in reads for people in r.people)))
+        frozenset().union(*(people for r in reads for people in r.people)),
+        [f" {place_key(letter.meta.issuer)} " for letter in letters])
 
 
 class LetterIndex:
@@ -203,7 +206,7 @@ class LetterIndex:
                       key=lambda letter: letter.id)
 
     def __len__(self) -> int:
-        return len(self.letters)
+        return len(self._letters.keys() - self._hidden)  # asked for every question: no sort
 
     def add(self, letter: Letter) -> None:
         self._rebuild({**self._letters, letter.id: letter})
@@ -235,13 +238,18 @@ class LetterIndex:
         state = self._state
         if not state.passages or not isinstance(question, str):
             return 0.0
-        last = self._last_query
-        if last is None or last[0] is not state or last[1] != question:
-            last = self._last_query = (state, question, _query(state, question))
-        query = last[2]  # one question's contenders are measured one after another
+        query = self._query(state, question)
         if not query.content:
             return 0.0
         return _coverage(state, query, terms.__contains__)
+
+    def _query(self, state: _State, question: str) -> _Query:
+        """The question read against ``state``: one question's passages and contenders are
+        measured one after another, so it is read once."""
+        last = self._last_query
+        if last is None or last[0] is not state or last[1] != question:
+            last = self._last_query = (state, question, _query(state, question))
+        return last[2]
 
     def search(self, question: str) -> Quote | None:
         """The passage to quote for ``question``, or None when no letter covers it."""
@@ -258,7 +266,7 @@ class LetterIndex:
         state, hidden = self._state, self._hidden  # one consistent index for the whole search
         if not state.passages or not isinstance(question, str):
             return []
-        query = _query(state, question)
+        query = self._query(state, question)
         if not query.content or _unknown_subject(state, query):
             return []
         n = len(state.passages)
@@ -271,8 +279,9 @@ class LetterIndex:
                                           if x.id in hidden])] = 0.0
         places = named_places(words(question))
         if places:  # "ở Kiên Giang": only the letters of the province the question names
-            covered[np.isin(state.owner, [k for k, x in enumerate(state.letters)
-                                          if not _speaks_for(x, places)])] = 0.0
+            speaks = np.array([_speaks_for(issuer, places) for issuer in state.issuers],
+                              dtype=bool)
+            covered[~speaks[state.owner]] = 0.0
         kind = asked_kind(question)
         person = asked_person(question, state.people)
         eligible = np.flatnonzero((covered >= QUOTE_AT) & (scores > 0))
@@ -284,9 +293,10 @@ class LetterIndex:
             sentences = read.sentences[j]
             if person is not None and person not in read.people[j]:
                 continue
-            window, valued = _window(query, sentences, read.sentence_terms[j], kind, person)
-            shown = set(read.heads[j]).union(*(read.sentence_terms[j][w] for w in window))
-            in_window = _coverage(state, query, partial(_in_window, read.context, shown))
+            window, valued = _window(query, sentences, read.sentence_sets[j], kind, person)
+            shown = set(read.heads[j]).union(read.context,
+                                             *(read.sentence_sets[j][w] for w in window))
+            in_window = _coverage(state, query, shown.__contains__)
             if in_window >= QUOTE_AT:
                 letter, passage = state.passages[doc]
                 text = _quote_text(sentences, window)
@@ -296,8 +306,8 @@ class LetterIndex:
         return found
 
 
-def _speaks_for(letter: Letter, places: frozenset[str]) -> bool:
-    issuer = f" {place_key(letter.meta.issuer)} "
+def _speaks_for(issuer: str, places: frozenset[str]) -> bool:
+    """Whether a letter's issuer (its ``place_key``, padded with spaces) names a place."""
     return any(f" {place} " in issuer for place in places)
 
 
@@ -373,34 +383,39 @@ def _coverage_of_all(state: _State, query: _Query) -> np.ndarray:
     n = len(state.passages)
 
     def share(wanted: dict[str, float], pairs: bool = False) -> np.ndarray:
-        got = np.zeros(n)
         total = sum(wanted.values())
         if not total:
-            return got
+            return np.zeros(n)
+        # each passage's weights are added term after term, in one bincount at the end
+        ids: list[np.ndarray] = []
+        weights: list[np.ndarray] = []
         by_letter = np.zeros(len(state.letters))
         for t, w in wanted.items():
             found = state.postings.get(t)
             if found is not None:
-                got[found[0]] += w
+                ids.append(found[0])
+                weights.append(np.full(len(found[0]), w))
             if pairs:  # both words, apart: "giáo viên | tiếng anh" holds "viên tiếng" so
                 first, second = (state.postings.get(x) for x in t.split(" ", 1))
                 if first is not None and second is not None:
-                    apart = np.intersect1d(first[0], second[0], assume_unique=True)
+                    both = np.zeros(n, dtype=np.int8)  # dense marks: no sorting per pair
+                    both[first[0]] = 1
+                    both[second[0]] += 1
                     if found is not None:
-                        apart = np.setdiff1d(apart, found[0], assume_unique=True)
-                    got[apart] += w * _PAIR_APART
+                        both[found[0]] = 0
+                    apart = np.flatnonzero(both == 2)
+                    ids.append(apart)
+                    weights.append(np.full(len(apart), w * _PAIR_APART))
             letters = state.context_of.get(t)
             if letters is not None:
                 by_letter[letters] += w
+        got = np.bincount(np.concatenate(ids), np.concatenate(weights), minlength=n) \
+            if ids else np.zeros(n)
         # a word in the passage and in the subject counts once
         return np.minimum(got + by_letter[state.owner], total) / total
 
     return _mix(share(query.content), share(query.pairs, pairs=True), query) * \
         _specific(state, query)
-
-
-def _in_window(context: frozenset[str], shown: set[str], term: str) -> bool:
-    return term in context or term in shown
 
 
 def _coverage(state: _State, query: _Query, present: Callable[[str], bool]) -> float:
@@ -417,7 +432,7 @@ def _coverage(state: _State, query: _Query, present: Callable[[str], bool]) -> f
 
 
 def _window(query: _Query, sentences: list[tuple[str, bool]],
-            terms: tuple[tuple[str, ...], ...], kind: str | None = None,
+            terms: tuple[frozenset[str], ...], kind: str | None = None,
             person: str | None = None) -> tuple[list[int], bool]:
     """The passage's sentences that match the question best, in order, within QUOTE_CHARS,
     and whether one of them states the value asked for about the question's subject.
@@ -426,7 +441,8 @@ def _window(query: _Query, sentences: list[tuple[str, bool]],
     a value comes first; for a named person, only sentences naming them are quoted.
     """
     wanted = {**query.content, **query.pairs}
-    scored = [sum(wanted.get(t, 0.0) for t in set(ts)) for ts in terms]
+    scored = [0.0 if ts.isdisjoint(wanted) else sum([wanted[t] for t in ts if t in wanted])
+              for ts in terms]
     if person is not None:
         scored = [s if person in named_people(sentences[k][0]) else 0.0
                   for k, s in enumerate(scored)]

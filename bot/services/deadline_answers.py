@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from html import escape
 
 from bot.domain.campaign import Campaign, DeadlineSpec
@@ -47,13 +48,15 @@ def asks_current_deadline(question: str, province: str | None, today: dt.date) -
     return not named or named == {province}
 
 
-def _content(text: str) -> set[str]:
+@lru_cache(maxsize=1024)  # every deadline's name, read again for every question asking one
+def _content(text: str) -> frozenset[str]:
     """The question's words that can name a task ("md1" read as "mô đun 1")."""
-    return {w for w in map(fold_word, words(text.replace(",", " "), limit=None))
-            if w not in _FILLER and (len(w) > 1 or w.isdigit()) and not _YEAR.fullmatch(w)}
+    return frozenset(
+        w for w in map(fold_word, words(text.replace(",", " "), limit=None))
+        if w not in _FILLER and (len(w) > 1 or w.isdigit()) and not _YEAR.fullmatch(w))
 
 
-def _about(deadline: Deadline, campaign: Campaign) -> set[str]:
+def _about(deadline: Deadline, campaign: Campaign) -> frozenset[str]:
     """The words that name a deadline: its title, its tasks' labels and column headers."""
     tasks = campaign.tasks_of(deadline.tasks)
     return _content(" ".join([deadline.title, *(f"{t.label} {t.header}" for t in tasks)]))
