@@ -332,11 +332,13 @@ _PHRASES = (  # joined forms the tokenizer would split wrongly
 _I_OR_Y = re.compile(r"(?<![^\W_])(?:([hklmst])([yýỳỷỹỵ])|qu([iíìỉĩị]))(?![^\W_])")
 _Y_TO_I = str.maketrans("yýỳỷỹỵ", "iíìỉĩị")
 _I_TO_Y = str.maketrans("iíìỉĩị", "yýỳỷỹỵ")
-# "ngày 15 tháng 5 năm 2027", "15/05/2027" and "15/5" are one date: day/month[/year], no zeros
+# "ngày 15 tháng 5 năm 2027", "15/05/2027", "15-5-2027" and "15/5" are one date: day/month
+# [/year], without leading zeros
 _WORDED_DATE = re.compile(r"(?<![\d/])(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?(?!\d)")
-_DATE = re.compile(r"(?<![\d/.])(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?(?![\d/])")
+_DATE = re.compile(r"(?<![\d/.])(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?(?![\d/])|"
+                   r"(?<![\d/.-])(\d{1,2})([.-])(\d{1,2})\5(\d{4})(?![\d/.-]?\d)")
 # "0263.3822.123", "0263 3822 123" and "02633822123" are one phone number
-_PHONE = re.compile(r"(?<![\d.])0\d{2,4}(?:[ .]\d{2,4}){1,3}(?![\d.]\d)")
+_PHONE = re.compile(r"(?<![\d.])0\d{2,4}(?:[ .]\d{2,6}){1,3}(?![\d.]\d)")
 
 
 def _spell_i(found: re.Match[str]) -> str:
@@ -346,7 +348,7 @@ def _spell_i(found: re.Match[str]) -> str:
 
 
 def _date(found: re.Match[str]) -> str:
-    day, month, year = found.groups()
+    day, month, year = found.group(1, 2, 3) if found.group(1) else found.group(4, 6, 7)
     return f"{int(day)}/{int(month)}" + (f"/{year}" if year else "")
 
 
@@ -387,6 +389,7 @@ ABBREVIATIONS = _spelled_table(ABBREVIATIONS)
 IN_CONTEXT = {spelled(k): (cues, spelled(v)) for k, (cues, v) in IN_CONTEXT.items()}
 _WIDEST = _widest(ABBREVIATIONS)
 _HORN_U = frozenset("ưứừửữự")  # "ưu" (lưu, cứu) is the one real pair of same-base letters
+_VOWEL = re.compile(r"[aeiouy]")
 _TELEX_TAIL = frozenset("sfrxj")  # tone keys left at a word's end by a Telex keyboard
 
 
@@ -629,7 +632,10 @@ class SpellFixer:
             token, self._choices, scorer=OSA.distance, score_cutoff=limit, limit=12
         )
         best: tuple[float, str] | None = None
+        vowel = bool(_VOWEL.search(token))
         for word, dist, _ in found:
+            if bool(_VOWEL.search(word)) != vowel:
+                continue  # a syllable ("sắp") is no typo of an abbreviation ("sp"), nor back
             same_letters = sorted(word) == sorted(token)
             context = self._known_pair(word, before, after)
             if not (same_letters or context or len(token) >= 6):

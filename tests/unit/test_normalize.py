@@ -97,6 +97,13 @@ def test_spell_fixer_repairs_typos_with_context() -> None:
     assert fixer.fix("hoc") is None  # known words stay
 
 
+def test_a_syllable_is_never_repaired_into_an_abbreviation() -> None:
+    vocab = {w: 3 for w in "giang vien sp gvsp thcs nghi huu".split()}
+    fixer = SpellFixer.build(vocab, {"vien sp", "nghi huu"})
+    assert fixer.fix("sap", "vien", "nghi") is None  # "gv sắp nghỉ hưu", not "gv SP"
+    assert fixer.fix("thsc") == "thcs"  # an abbreviation's typo still is one
+
+
 def test_other_provinces_are_named_but_common_phrases_are_not() -> None:
     assert find_provinces(words("Đà Nẵng hạn chót"))[0] == {"other"}
     assert find_provinces(words("da nang han chot"))[0] == {"other"}
@@ -159,6 +166,9 @@ def test_one_spelling_for_i_and_y_dates_and_phone_numbers() -> None:
     assert folded("hạn 15/5") == folded("hạn 15 tháng 5") == ["han", "15", "5"]
     assert folded("Thông tư 17/2019/TT-BGDĐT")[:3] == ["thong", "tu", "17"]
     assert folded("tháng 5/2027") == ["thang", "5", "2027"]
+    assert folded("15-05-2027") == folded("15.5.2027") == folded("15/5/2027")
+    assert folded("năm học 2026-2027") == ["nam", "hoc", "2026", "2027"]
     assert folded("0263.3822.123") == folded("0263 3822 123") == folded("02633822123") == \
         ["02633822123"]
+    assert folded("02713.879107") == ["02713879107"]
     assert folded("1.286 giáo viên") == ["1", "286", "giao", "vien"]
