@@ -84,6 +84,7 @@ _ROLE_UNNAMED = (1.2, 0.9)  # the same when the question does not say whom it is
 _NAMED_LEVEL = (1.15, 0.75)
 _LEVEL = (1.05, 0.97)
 
+_QUERIES_KEPT = 1024  # questions read against the index, kept while it stays the same
 _RERANK = 12  # candidates re-ranked by how closely one of their questions words the query
 _PHRASING_WEIGHT = 0.5
 _OTHER_NUMBER = 0.7
@@ -335,6 +336,7 @@ class AnsweringEngine:
         return found
 
     def _index(self) -> None:
+        self._queries: dict[str, _Query] = {}  # read against the new index from now on
         n = len(self._entries)
         docs = [self._analysis(e) for e in self._entries]
         self._analysed = {e.id: self._analysed[e.id] for e in self._entries}
@@ -380,6 +382,16 @@ class AnsweringEngine:
     # -- query -------------------------------------------------------------------------
 
     def _query(self, question: str) -> _Query:
+        """The question read against this index; a question asked again is not read again."""
+        cache = self._queries
+        found = cache.get(question)
+        if found is None:
+            if len(cache) >= _QUERIES_KEPT:
+                cache.clear()
+            found = cache[question] = self._read_query(question)
+        return found
+
+    def _read_query(self, question: str) -> _Query:
         acc = words(question)
         provinces, at = find_provinces(acc)
         folded = [fold(w) for w in acc]
