@@ -3,7 +3,8 @@
 # temporary folder as the file a Sở sends (.docx or text PDF), then its questions are asked with
 # that letter loaded alone, and again with the five seed letters beside it; a letter spec with a
 # "province:" key is scored a third time as that province's deployment (TROLY_PROVINCE, a fresh
-# database), seeds beside it.
+# database), seeds beside it. A question set with no letter spec of its own asks about the seed
+# letters (seeds_unseen_qa.yaml): it is scored without letters and with them.
 # Usage: scripts/letters_eval.sh [SPEC_DIR [SEEDS_DIR]]
 #   SPEC_DIR  eval/heldout (default: measure only, never tune on it) or eval/dev_letters
 #   SEEDS_DIR default ../shared/seeds
@@ -17,7 +18,13 @@ trap 'rm -rf "$OUT"' EXIT
 $PY eval/build_letters.py "$SPECS" "$OUT" >/dev/null
 for questions in "$SPECS"/*_qa.yaml; do
     name=$(basename "$questions" _qa.yaml)
-    letter=$(ls "$OUT/$name".*)
+    if ! letter=$(ls "$OUT/$name".* 2>/dev/null); then
+        echo "== $name: without letters"
+        env -u TROLY_PROVINCE $PY -m bot eval "$questions" 2>/dev/null
+        echo "== $name: with the seed letters"
+        env -u TROLY_PROVINCE $PY -m bot eval "$questions" --letters "$SEEDS" 2>/dev/null
+        continue
+    fi
     echo "== $name: $(basename "$letter") alone"
     env -u TROLY_PROVINCE $PY -m bot eval "$questions" --letters "$letter" 2>/dev/null
     if [ -d "$SEEDS" ]; then

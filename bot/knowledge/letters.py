@@ -266,7 +266,7 @@ def read_meta(text: str) -> LetterMeta:
 
 _ROMAN = re.compile(r"^(X{0,3}(?:IX|IV|V?I{1,3}|V|X))\s*[.)]\s+(?=\S)")
 _NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)[.)]\s+(?=\S)|^(\d{1,2}(?:\.\d{1,2})+)\s+(?=\S)")
-_LETTERED = re.compile(r"^([a-zđ])\)\s+(?=\S)")
+_LETTERED = re.compile(r"^([a-zđ])([).])\s+(?=\S)")  # "a) …", or "a. Giáo viên …"
 _STEP = re.compile(r"^(?:[-+•]\s*)?Bước\s+(\d{1,2})\s*[:.)]?", re.IGNORECASE)
 _END = re.compile(r"^(Nơi nhận|Nơi gửi)\s*:?", re.IGNORECASE)
 
@@ -284,7 +284,8 @@ def _heading(line: str) -> _Heading | None:
     if found := _NUMBERED.match(line):
         number = found.group(1) or found.group(2)
         return _Heading(number.count(".") + 1, _short(line), number)
-    if found := _LETTERED.match(line):
+    if (found := _LETTERED.match(line)) and (found.group(2) == ")"
+                                              or line[found.end()].isupper()):
         return _Heading(10, f"{found.group(1)})", found.group(1))
     if found := _STEP.match(line):
         return _Heading(11, f"Bước {found.group(1)}", f"bước {found.group(1)}")
@@ -322,7 +323,8 @@ def _chunks(paragraphs: list[str]) -> list[str]:
     return out
 
 
-_BULLET = re.compile(r"^[-+•*–]\s")
+# "-", "+" and a dash before a space; the glyphs Word's bullets print as, with or without one
+_BULLET = re.compile(r"^(?:[-+*–—]\s|[•●▪◦○■□➢➤✓\uf0b7\uf0a7\uf0d8\uf076\uf0fc])")
 _STARTS_ITEM = re.compile(r"^(?:Kính gửi|V/v\b|Về việc|Căn cứ|Nơi nhận|Nơi gửi|Điều\s+\d|"
                           r"\((?:\d{1,2}|[a-zđ])\))", re.IGNORECASE)
 _FULL_LINE = 0.8  # of a wrapped line's usual length: a line this long ran into the margin
@@ -458,7 +460,7 @@ def _given(value: str | None, found: str) -> str:
     return value.strip() if value and value.strip() else found
 
 
-_LIST_MARK = re.compile(r"^\s*(?:[a-zđ]\)|\d+(?:\.\d+)*[.)]|[-+•*]|bước\s+\d+\s*:)\s*",
+_LIST_MARK = re.compile(r"^\s*(?:[a-zđ][).](?=\s)|\d+(?:\.\d+)*[.)]|[-+•*]|bước\s+\d+\s*:)\s*",
                         re.IGNORECASE)
 _DANGLING = re.compile(r"(?:[\s,;:–-]|\b(?:và|hoàn thành|hoàn tất|thực hiện|nộp|xong)\b)+$",
                        re.IGNORECASE)

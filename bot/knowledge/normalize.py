@@ -68,6 +68,7 @@ ABBREVIATIONS: dict[str, str] = {
     "trung hoc pho thong": "thpt",
     "trung học cơ sở": "thcs",
     "trung hoc co so": "thcs",
+    "giáo dục thường xuyên": "gdtx",
     "th": "tiểu học",
     "cấp 1": "tiểu học",
     "cap 1": "tiểu học",
@@ -116,6 +117,74 @@ ABBREVIATIONS: dict[str, str] = {
     "xong": "hoàn thành",  # "học xong mô đun 1" is how teachers say "hoàn thành"
     "ng nhân": "nguyên nhân",
     "ng nhan": "nguyên nhân",
+    # subjects of the 2018 programme, as letters and teachers shorten them; a subject named
+    # with "và" ("Lịch sử và Địa lí") loses it, so "ls&đl", "lịch sử địa lí" and the full name
+    # read alike
+    "khtn": "khoa học tự nhiên",
+    "khxh": "khoa học xã hội",
+    "lsđl": "lịch sử địa lí",
+    "lsdl": "lịch sử địa lí",
+    "ls đl": "lịch sử địa lí",
+    "ls dl": "lịch sử địa lí",
+    "ls và đl": "lịch sử địa lí",
+    "ls va dl": "lịch sử địa lí",
+    "lịch sử và địa lí": "lịch sử địa lí",
+    "hđtn": "hoạt động trải nghiệm",
+    "hdtn": "hoạt động trải nghiệm",
+    "hđtnhn": "hoạt động trải nghiệm hướng nghiệp",
+    "hdtnhn": "hoạt động trải nghiệm hướng nghiệp",
+    "hđtn hn": "hoạt động trải nghiệm hướng nghiệp",
+    "hdtn hn": "hoạt động trải nghiệm hướng nghiệp",
+    "gdcd": "giáo dục công dân",
+    "gdtc": "giáo dục thể chất",
+    "gdqp": "giáo dục quốc phòng an ninh",
+    "gdqpan": "giáo dục quốc phòng an ninh",
+    "gdqp an": "giáo dục quốc phòng an ninh",
+    "quốc phòng và an ninh": "quốc phòng an ninh",
+    "gdkt": "giáo dục kinh tế",
+    "gdktpl": "giáo dục kinh tế pháp luật",
+    "gdkt pl": "giáo dục kinh tế pháp luật",
+    "kinh tế và pháp luật": "kinh tế pháp luật",
+    "tnxh": "tự nhiên xã hội",
+    "tn xh": "tự nhiên xã hội",
+    "tự nhiên và xã hội": "tự nhiên xã hội",
+    "gdđp": "giáo dục địa phương",
+    "gddp": "giáo dục địa phương",
+    "cntt": "công nghệ thông tin",
+    # teaching and management vocabulary
+    "sgk": "sách giáo khoa",
+    "khbd": "kế hoạch bài dạy",
+    "khdh": "kế hoạch dạy học",
+    "khgd": "kế hoạch giáo dục",
+    "ppdh": "phương pháp dạy học",
+    "ktđg": "kiểm tra đánh giá",
+    "ktdg": "kiểm tra đánh giá",
+    "shcm": "sinh hoạt chuyên môn",
+    "tcm": "tổ chuyên môn",
+    "ttcm": "tổ trưởng chuyên môn",
+    "ncbh": "nghiên cứu bài học",
+    "tkb": "thời khóa biểu",
+    "bgh": "ban giám hiệu",
+    "gvcn": "giáo viên chủ nhiệm",
+    "gvbm": "giáo viên bộ môn",
+    "gvpt": "giáo viên phổ thông",
+    "cbgv": "cán bộ giáo viên",
+    "cơ sở giáo dục phổ thông": "csgdpt",  # one token, as "thpt": it is a letter's refrain
+    "cbqlcsgdpt": "cán bộ quản lý csgdpt",
+    "csgd": "cơ sở giáo dục",
+    "pgdđt": "phòng giáo dục đào tạo",
+    "pgddt": "phòng giáo dục đào tạo",
+    "gdnn": "giáo dục nghề nghiệp",
+    "ttgdnn": "trung tâm giáo dục nghề nghiệp",
+    "tt gdnn": "trung tâm giáo dục nghề nghiệp",
+    "ttgdtx": "trung tâm gdtx",
+    "tt gdtx": "trung tâm gdtx",
+    "đhsp": "đại học sư phạm",
+    "dhsp": "đại học sư phạm",
+    "cđsp": "cao đẳng sư phạm",
+    "cdsp": "cao đẳng sư phạm",
+    "đh": "đại học",
+    "vb": "văn bản",
     # provinces
     "bp": "bình phước",
     "hn": "hà nội",
@@ -129,6 +198,7 @@ ABBREVIATIONS: dict[str, str] = {
     "thành phố hồ chí minh": "tp hồ chí minh",
     "thanh pho ho chi minh": "tp hồ chí minh",
     # teencode and chat fillers
+    "mn": "",  # "mọi người"; after "gv", "trường", "cấp" it is "mầm non" (IN_CONTEXT)
     "ko": "không",
     "k": "không",
     "hok": "không",
@@ -156,6 +226,31 @@ ABBREVIATIONS: dict[str, str] = {
     "ạh": "ạ",
 }
 
+_SUBJECT_CUES = frozenset("môn mon viên vien dạy day tổ to".split())
+_LEVEL_CUES = frozenset("viên vien trường truong cấp cap bậc bac".split())
+# Short codes that are words or other abbreviations on their own ("ta", "tin", "văn", "mn"):
+# read as a subject or a level only right after a word that calls for one ("gv ta", "môn tin",
+# "dạy văn", "trường mn"), so "chúng ta" or "tin nhắn" stay what they are.
+IN_CONTEXT: dict[str, tuple[frozenset[str], str]] = {
+    "ta": (_SUBJECT_CUES, "tiếng anh"),
+    "tv": (_SUBJECT_CUES, "tiếng việt"),
+    "nn": (_SUBJECT_CUES, "ngoại ngữ"),
+    "văn": (_SUBJECT_CUES, "ngữ văn"),
+    "tin": (_SUBJECT_CUES, "tin học"),
+    "nt": (_SUBJECT_CUES, "nghệ thuật"),
+    "ân": (_SUBJECT_CUES, "âm nhạc"),
+    "mt": (_SUBJECT_CUES, "mĩ thuật"),
+    "td": (_SUBJECT_CUES, "thể dục"),
+    "ls": (_SUBJECT_CUES, "lịch sử"),
+    "sử": (_SUBJECT_CUES, "lịch sử"),
+    "đl": (_SUBJECT_CUES, "địa lí"),
+    "dl": (_SUBJECT_CUES, "địa lí"),
+    "lí": (_SUBJECT_CUES, "vật lí"),
+    "li": (_SUBJECT_CUES, "vật lí"),
+    "hóa": (_SUBJECT_CUES, "hóa học"),
+    "mn": (_LEVEL_CUES, "mầm non"),
+}
+
 # Provinces whose letters the knowledge base states (their code today, since the 2025 merger):
 # a question naming one of them, by its old or new name, asks for that province's rule.
 _KB_REGIONS = frozenset(region(code) for code in KB_PROVINCES)
@@ -173,7 +268,7 @@ LEVEL_NAMES: dict[str, str] = {
 }
 
 # Words that say whom a question is about; without them the asker's role decides more.
-AUDIENCE_NAMES = ("giao vien", "hieu truong", "can bo quan ly", "cot can")
+AUDIENCE_NAMES = ("giao vien", "hieu truong", "can bo quan li", "cot can")
 
 # Names that are also common phrases ("tham gia lại", "hòa bình"): matched only with their marks.
 _AMBIGUOUS_FOLDED = frozenset(
@@ -232,6 +327,44 @@ _PHRASES = (  # joined forms the tokenizer would split wrongly
 )
 
 
+# A syllable of a consonant and "i" is written with either letter ("Địa lí" in the 2018
+# programme, "địa lý" as many type it; "kĩ"/"kỹ", "mĩ"/"mỹ"), and "qui"/"quy" likewise.
+_I_OR_Y = re.compile(r"(?<![^\W_])(?:([hklmst])([yýỳỷỹỵ])|qu([iíìỉĩị]))(?![^\W_])")
+_Y_TO_I = str.maketrans("yýỳỷỹỵ", "iíìỉĩị")
+_I_TO_Y = str.maketrans("iíìỉĩị", "yýỳỷỹỵ")
+# "ngày 15 tháng 5 năm 2027", "15/05/2027", "15-5-2027" and "15/5" are one date: day/month
+# [/year], without leading zeros
+_WORDED_DATE = re.compile(r"(?<![\d/])(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?(?!\d)")
+_DATE = re.compile(r"(?<![\d/.])(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?(?![\d/])|"
+                   r"(?<![\d/.-])(\d{1,2})([.-])(\d{1,2})\5(\d{4})(?![\d/.-]?\d)")
+# "0263.3822.123", "0263 3822 123" and "02633822123" are one phone number
+_PHONE = re.compile(r"(?<![\d.])0\d{2,4}(?:[ .]\d{2,6}){1,3}(?![\d.]\d)")
+
+
+def _spell_i(found: re.Match[str]) -> str:
+    if found.group(1):
+        return found.group(1) + found.group(2).translate(_Y_TO_I)
+    return "qu" + found.group(3).translate(_I_TO_Y)
+
+
+def _date(found: re.Match[str]) -> str:
+    day, month, year = found.group(1, 2, 3) if found.group(1) else found.group(4, 6, 7)
+    return f"{int(day)}/{int(month)}" + (f"/{year}" if year else "")
+
+
+def _phone(found: re.Match[str]) -> str:
+    digits = re.sub(r"\D", "", found.group(0))
+    return digits if 10 <= len(digits) <= 11 else found.group(0)
+
+
+def spelled(text: str) -> str:
+    """Lowercase text with one tone placement, one spelling of i/y, and dates and phone
+    numbers each in one form, so a question and a letter meet however either writes them."""
+    text = _I_OR_Y.sub(_spell_i, unify_tones(text))
+    text = _DATE.sub(_date, _WORDED_DATE.sub(_date, text))
+    return _PHONE.sub(_phone, text)
+
+
 def _widest(table: Mapping[str, str]) -> dict[str, int]:
     """For each first word of a multi-word key, the longest key it starts."""
     widest: dict[str, int] = {}
@@ -241,8 +374,22 @@ def _widest(table: Mapping[str, str]) -> dict[str, int]:
     return widest
 
 
+def _spelled_table(table: dict[str, str]) -> dict[str, str]:
+    """The table as ``clean`` spells the words it compares (tones, i/y), each key of several
+    words also typed without diacritics ("lich su va dia li")."""
+    out = {spelled(k): spelled(v) for k, v in table.items()}
+    for key, value in list(out.items()):
+        plain = fold(key)
+        if " " in key and plain not in out:
+            out[plain] = value
+    return out
+
+
+ABBREVIATIONS = _spelled_table(ABBREVIATIONS)
+IN_CONTEXT = {spelled(k): (cues, spelled(v)) for k, (cues, v) in IN_CONTEXT.items()}
 _WIDEST = _widest(ABBREVIATIONS)
 _HORN_U = frozenset("ưứừửữự")  # "ưu" (lưu, cứu) is the one real pair of same-base letters
+_VOWEL = re.compile(r"[aeiouy]")
 _TELEX_TAIL = frozenset("sfrxj")  # tone keys left at a word's end by a Telex keyboard
 
 
@@ -256,25 +403,34 @@ def _unstretch(match: re.Match[str]) -> str:
 
 
 def clean(text: str, limit: int | None = MAX_QUERY_CHARS) -> str:
-    """Bounded, composed, lowercase text without HTML and with stretched letters collapsed."""
+    """Bounded, composed, lowercase text without HTML, with stretched letters collapsed and
+    words spelled one way (``spelled``)."""
     if limit is not None:
         text = text[: limit * 2]  # a generous cut first, so NFC never sees a megabyte
     text = html.unescape(_TAGS.sub(" ", nfc(text))).lower()
     if limit is not None:
         text = text[:limit]
-    text = unify_tones(_LETTER_RUN.sub(_unstretch, text))
+    text = spelled(_LETTER_RUN.sub(_unstretch, text))
     for pattern, replacement in _PHRASES:
         text = pattern.sub(replacement, text)
     return _MODULE.sub(r"mô đun \1", text)
 
 
 def expand(tokens: list[str], table: Mapping[str, str] = ABBREVIATIONS) -> list[str]:
-    """Replace abbreviations (longest match first) by their canonical words."""
+    """Replace abbreviations (longest match first) by their canonical words; a code that is
+    an abbreviation only after its cue (``IN_CONTEXT``) is replaced there alone."""
     widest = _WIDEST if table is ABBREVIATIONS else _widest(table)
     out: list[str] = []
     i = 0
     while i < len(tokens):
         token = tokens[i]
+        cued = IN_CONTEXT.get(token)
+        if cued is not None and out and out[-1] in cued[0]:
+            full = cued[1].split()
+            if tokens[i : i + len(full)] != full:
+                out.extend(full)  # "dạy tin", not "dạy tin học" again
+                i += 1
+                continue
         for width in range(min(widest.get(token, 1), len(tokens) - i), 1, -1):
             key = " ".join(tokens[i : i + width])
             if key in table:
@@ -476,7 +632,10 @@ class SpellFixer:
             token, self._choices, scorer=OSA.distance, score_cutoff=limit, limit=12
         )
         best: tuple[float, str] | None = None
+        vowel = bool(_VOWEL.search(token))
         for word, dist, _ in found:
+            if bool(_VOWEL.search(word)) != vowel:
+                continue  # a syllable ("sắp") is no typo of an abbreviation ("sp"), nor back
             same_letters = sorted(word) == sorted(token)
             context = self._known_pair(word, before, after)
             if not (same_letters or context or len(token) >= 6):

@@ -62,12 +62,13 @@ def _letter(tmp_path: Path, name: str, extra: str) -> str:
 async def test_the_same_file_twice_is_stored_once_and_says_its_number(
         telegram: OfflineTelegram, demo_db: Database, tmp_path: Path, troly) -> None:  # type: ignore[no-untyped-def]
     admin = telegram.user(ADMIN_ID)
-    [preview] = await admin.send_document("cong_van_2468.docx", letter_docx())
+    data = letter_docx()  # one file: each save stamps the zip with the time of day
+    [preview] = await admin.send_document("cong_van_2468.docx", data)
     saved, _dates = await admin.press("✅ Lưu", preview)
     assert "Đã lưu công văn #1" in saved.text
-    [again] = await admin.send_document("ban_sao.docx", letter_docx())
+    [again] = await admin.send_document("ban_sao.docx", data)
     assert "#1" in again.text and "đã có" in again.text and not again.button_texts
-    (tmp_path / "cv.docx").write_bytes(letter_docx())
+    (tmp_path / "cv.docx").write_bytes(data)
     code, out = troly(demo_db.path, "letters", "add", "cv.docx")
     assert code == 0 and "#1" in out and "đã có" in out
     assert await _count(demo_db, "SELECT COUNT(*) FROM letters") == 1

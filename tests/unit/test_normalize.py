@@ -44,7 +44,8 @@ def test_module_spellings_become_one() -> None:
 
 
 def test_abbreviations_and_teencode_expand() -> None:
-    assert folded("gv cbql") == ["giao", "vien", "can", "bo", "quan", "ly"]
+    assert folded("gv cbql") == ["giao", "vien", "can", "bo", "quan", "li"]
+    assert folded("cbql") == folded("cán bộ quản lý") == folded("cán bộ quản lí")
     assert folded("ko dc") == ["khong", "duoc"]
     assert folded("ntn") == ["nhu", "the", "nao"]
     assert folded("bdtx") == ["boi", "duong", "thuong", "xuyen"]
@@ -96,6 +97,13 @@ def test_spell_fixer_repairs_typos_with_context() -> None:
     assert fixer.fix("hoc") is None  # known words stay
 
 
+def test_a_syllable_is_never_repaired_into_an_abbreviation() -> None:
+    vocab = {w: 3 for w in "giang vien sp gvsp thcs nghi huu".split()}
+    fixer = SpellFixer.build(vocab, {"vien sp", "nghi huu"})
+    assert fixer.fix("sap", "vien", "nghi") is None  # "gv sắp nghỉ hưu", not "gv SP"
+    assert fixer.fix("thsc") == "thcs"  # an abbreviation's typo still is one
+
+
 def test_other_provinces_are_named_but_common_phrases_are_not() -> None:
     assert find_provinces(words("Đà Nẵng hạn chót"))[0] == {"other"}
     assert find_provinces(words("da nang han chot"))[0] == {"other"}
@@ -110,3 +118,57 @@ def test_levels_and_audience_are_recognised() -> None:
     assert find_levels(folded("trường THCS&THPT")) == {"THCS", "THPT"}
     assert names_audience(folded("hiệu trưởng cần làm gì"))
     assert not names_audience(folded("cần làm gì trước mô đun 2"))
+
+
+def test_subjects_of_the_2018_programme_read_alike_shortened_or_in_full() -> None:
+    same = [
+        ("gv khtn", "giáo viên Khoa học tự nhiên"),
+        ("LS&ĐL", "Lịch sử và Địa lí"),
+        ("lsdl", "lịch sử địa lý"),
+        ("ls va dl", "lich su va dia li"),
+        ("HĐTN-HN", "Hoạt động trải nghiệm, hướng nghiệp"),
+        ("hdtn", "hoạt động trải nghiệm"),
+        ("GDQP-AN", "Giáo dục quốc phòng và an ninh"),
+        ("GDKT&PL", "Giáo dục kinh tế và pháp luật"),
+        ("TN&XH", "Tự nhiên và Xã hội"),
+        ("gdcd gdtc cntt", "giáo dục công dân giáo dục thể chất công nghệ thông tin"),
+        ("sgk khbd ppdh ktđg", "sách giáo khoa kế hoạch bài dạy phương pháp dạy học kiểm tra "
+                               "đánh giá"),
+        ("TTGDNN-GDTX", "trung tâm giáo dục nghề nghiệp giáo dục thường xuyên"),
+        ("PGDĐT", "Phòng GD&ĐT"),
+        ("gv ta", "giáo viên Tiếng Anh"),
+        ("môn tv", "môn Tiếng Việt"),
+        ("dạy tin", "dạy Tin học"),
+        ("gv mỹ thuật", "gv mt"),
+        ("trường mn", "trường mầm non"),
+        ("CBQL CSGDPT", "cán bộ quản lí cơ sở giáo dục phổ thông"),
+    ]
+    for short, full in same:
+        assert folded(short) == folded(full), short
+
+
+def test_short_codes_that_are_words_stay_words_without_their_cue() -> None:
+    assert folded("chúng ta cần làm gì") == ["chung", "ta", "can", "lam", "gi"]
+    assert "tieng" not in folded("trường ta có bao nhiêu giáo viên")
+    assert folded("tin nhắn") == ["tin", "nhan"]
+    assert folded("giao vien van phai hoc") == ["giao", "vien", "van", "phai", "hoc"]
+    assert folded("giáo viên sư phạm") == ["giao", "vien", "su", "pham"]
+    assert folded("mn ơi cho em hỏi") == folded("ơi cho em hỏi")  # "mọi người", not "mầm non"
+    assert folded("hđtn hn") != folded("hđtn hà nội")
+
+
+def test_one_spelling_for_i_and_y_dates_and_phone_numbers() -> None:
+    assert folded("kỹ năng") == folded("kĩ năng") == ["ki", "nang"]
+    assert folded("qui định") == folded("quy định") == ["quy", "dinh"]
+    assert folded("tuy nhiên") == ["tuy", "nhien"]  # not a consonant and "y"
+    assert folded("ngày 05 tháng 6 năm 2027") == folded("ngày 5/6/2027") == \
+        folded("ngay 05/06/2027") == ["ngay", "5", "6", "2027"]
+    assert folded("hạn 15/5") == folded("hạn 15 tháng 5") == ["han", "15", "5"]
+    assert folded("Thông tư 17/2019/TT-BGDĐT")[:3] == ["thong", "tu", "17"]
+    assert folded("tháng 5/2027") == ["thang", "5", "2027"]
+    assert folded("15-05-2027") == folded("15.5.2027") == folded("15/5/2027")
+    assert folded("năm học 2026-2027") == ["nam", "hoc", "2026", "2027"]
+    assert folded("0263.3822.123") == folded("0263 3822 123") == folded("02633822123") == \
+        ["02633822123"]
+    assert folded("02713.879107") == ["02713879107"]
+    assert folded("1.286 giáo viên") == ["1", "286", "giao", "vien"]

@@ -95,6 +95,9 @@ def test_titles_headings_items_and_short_lines_stay_apart() -> None:
         "1. Đối tượng tham gia bồi dưỡng trong đợt này",
         "- Giáo viên dạy Khoa học tự nhiên",
         "- Giáo viên dạy Lịch sử và Địa lí",
+        "Các trường cử giáo viên theo danh sách",
+        "• Giáo viên dạy Tin học",
+        "\uf0b7 Giáo viên dạy Công nghệ",
         "Môn — Số tiết: 60 tiết; Hình thức: Trực tuyến.",
         "Liên hệ",
         "Văn phòng Sở Giáo dục và Đào tạo",
@@ -104,9 +107,27 @@ def test_titles_headings_items_and_short_lines_stay_apart() -> None:
     for alone in ("KẾ HOẠCH", "Bồi dưỡng giáo viên dạy học tích hợp năm 2027", "I. MỤC ĐÍCH",
                   "1. Đối tượng tham gia bồi dưỡng trong đợt này",
                   "- Giáo viên dạy Khoa học tự nhiên", "- Giáo viên dạy Lịch sử và Địa lí",
+                  "• Giáo viên dạy Tin học", "\uf0b7 Giáo viên dạy Công nghệ",
                   "Môn — Số tiết: 60 tiết; Hình thức: Trực tuyến.", "Liên hệ",
                   "Văn phòng Sở Giáo dục và Đào tạo", "Điện thoại 0258.3822.123"):
         assert alone in lines
     assert ("Giáo viên dạy các môn tích hợp được bồi dưỡng đủ nội dung theo chương trình của "
             "Bộ trong năm học 2026-2027 và vận dụng được vào bài dạy ở lớp của mình trong năm "
             "học tới, theo kế hoạch của nhà trường") in lines
+
+
+def test_items_lettered_with_a_dot_are_sections_as_with_a_bracket() -> None:
+    text = "\n".join([
+        *HEADER[0], *HEADER[1],
+        "2. Báo cáo",
+        "a. Các trường gửi báo cáo kết quả bồi dưỡng về Sở trước ngày 10/7/2027.",
+        "b. Phòng Giáo dục Trung học tổng hợp, trình Giám đốc Sở trước ngày 20/7/2027.",
+        "c. giáo viên chưa hoàn thành học bù ở đợt sau.",  # no item: lower case after "c."
+    ])
+    letter = read_letter(text)
+    sections = {p.section: p.text for p in letter.passages}
+    assert sections["2.a"].startswith("a. Các trường gửi báo cáo")
+    assert sections["2.b"].startswith("b. Phòng Giáo dục Trung học tổng hợp")
+    assert [(d.section, d.title) for d in letter.task_dates] == [
+        ("2.a", "Các trường gửi báo cáo kết quả bồi dưỡng về Sở"),
+        ("2.b", "Phòng Giáo dục Trung học tổng hợp, trình Giám đốc Sở")]

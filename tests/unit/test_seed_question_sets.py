@@ -1,0 +1,60 @@
+"""The question sets written from the seed letters (eval/seeds_dev_qa.yaml for development,
+eval/heldout/seeds_unseen_qa.yaml measured only) stay usable: they load, their ids are unique,
+every expected fact is written in the scorer's normalised form (otherwise it can never match),
+every source names a seed letter, and no question repeats one of ../shared/eval/dev_qa.yaml or
+of the other set — a repeated question would measure memory, not generalisation.
+Answers are not checked here: the sets are measured with ``troly eval``."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from itertools import combinations
+from pathlib import Path
+
+from bot.knowledge.evaluation import EvalItem, load_items, normalise
+
+EVAL = Path(__file__).resolve().parents[2] / "eval"
+SHARED = Path(__file__).resolve().parents[3] / "shared"
+SEED_SETS = {
+    "dev": EVAL / "seeds_dev_qa.yaml",
+    "heldout": EVAL / "heldout" / "seeds_unseen_qa.yaml",
+}
+KINDS = {"fact", "steps", "eligibility", "deadline", "contact", "out_of_scope"}
+
+
+def _sets() -> dict[str, list[EvalItem]]:
+    sets = {name: load_items(path) for name, path in SEED_SETS.items()}
+    sets["dev_qa"] = load_items(SHARED / "eval" / "dev_qa.yaml")
+    return sets
+
+
+def _bare(question: str) -> str:
+    return " ".join(re.sub(r"[^\w]+", " ", normalise(question)).split())
+
+
+def test_seed_sets_load_with_unique_ids_and_some_refusals() -> None:
+    sets = _sets()
+    assert len(sets["dev"]) == 45 and len(sets["heldout"]) == 35
+    ids = [item.id for items in sets.values() for item in items]
+    assert len(ids) == len(set(ids))
+    for name in SEED_SETS:
+        kinds = {item.kind for item in sets[name]}
+        assert kinds == KINDS, name
+
+
+def test_expected_facts_are_written_as_the_scorer_normalises_answers() -> None:
+    seeds = {p.name[:3] for p in (SHARED / "seeds").glob("*.txt")}
+    for name in SEED_SETS:
+        for item in _sets()[name]:
+            for alternative in (alt for group in item.must + item.must_not for alt in group):
+                assert alternative == normalise(alternative), (item.id, alternative)
+            cited = set(item.source.split(","))
+            assert cited == {"-"} if item.kind == "out_of_scope" else cited <= seeds, item.id
+
+
+def test_no_question_repeats_one_of_the_other_sets() -> None:
+    questions = {name: [(i.id, _bare(i.q)) for i in items] for name, items in _sets().items()}
+    for first, second in combinations(questions, 2):
+        for (id_a, a), (id_b, b) in ((x, y) for x in questions[first] for y in questions[second]):
+            assert difflib.SequenceMatcher(None, a, b).ratio() < 0.8, (id_a, id_b)
