@@ -41,7 +41,9 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("number", r"bao nhieu|may|so luong|bao lau|so tiet|may tiet"),
     ))
 
-_PHONE = re.compile(r"(?<![\d/])(?:\+84|0|1[89]00)[\d .]{6,14}\d(?![\d/])")
+# a subscriber's number, or a toll-free / service line ("1800 8000", "18008000", "1900 xxxx")
+_PHONE = re.compile(r"(?<![\d/])(?:(?:\+84|0)[\d .]{6,14}|1[89]00[ .]?\d{2,3}[ .]?\d{0,3})\d"
+                    r"(?![\d/])")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _WEBSITE = re.compile(r"https?://\S+|www\.\S+|(?<![@\w.])[a-z][\w-]*(?:\.[\w-]+)*"
                       r"\.(?:vn|com|net|org|edu)(?:/\S*)?\b", re.IGNORECASE)
@@ -102,6 +104,12 @@ _DEADLINE_WORDS = frozenset({"han"})
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
+def asks_when(question: str) -> bool:
+    """Whether a question names its school year or "năm nay": it asks about that year, so an
+    older year's rule is no answer to it, not even as what came before."""
+    return bool(time_words([fold_word(w) for w in words(question)]))
+
+
 def time_words(folded: list[str]) -> frozenset[int]:
     """Positions of the words that set a question's time rather than its subject: "năm",
     "năm học" before a year, and "năm nay". A letter says its school year once, in its
@@ -128,6 +136,38 @@ def holds(kind: str | None, text: str) -> bool:
     if kind == "number":
         text = _NUMBERED.sub(" ", text)
     return bool(_HOLDS[kind].search(text))
+
+
+def values(kind: str, text: str) -> frozenset[str]:
+    """The values of that kind a text states, written alike (a phone's digits, a date as
+    "d/m/yyyy", "m/yyyy" for a month, an office in lower case), to tell whether two texts give
+    the same value or different ones."""
+    if kind == "phone":
+        return frozenset(re.sub(r"\D", "", m) for m in _PHONE.findall(text))
+    if kind in ("email", "website"):
+        return frozenset(m.lower().rstrip("/.,;)").removeprefix("https://").removeprefix(
+            "http://").removeprefix("www.") for m in _HOLDS[kind].findall(text))
+    if kind == "date":
+        return frozenset(_date_value(m) for m in _DATE.findall(text))
+    if kind == "person":
+        return frozenset({*(fold_word(n.split()[-1].lower()) for n in _PERSON.findall(text)),
+                          *(fold_word(r.lower()) for r in _ROLE.findall(text))})
+    if kind == "number":
+        for other in (_PHONE, _EMAIL, _WEBSITE, _DATE, _NUMBERED):
+            text = other.sub(" ", text)
+        return frozenset(m.replace(".", "").replace(",", "") for m in _NUMBER.findall(text))
+    return frozenset(m.lower() for m in _HOLDS[kind].findall(text)) if kind in _HOLDS \
+        else frozenset()
+
+
+def _date_value(found: str) -> str:
+    """ "15/05/2027" → "15/5/2027", "ngày 3 tháng 7" → "3/7", "tháng 9/2027" → "0/9/2027"."""
+    numbers = [int(n) for n in re.findall(r"\d+", found)]
+    if fold_word(found.split()[0].lower()) == "thang":
+        numbers = [0, *numbers]
+    if len(numbers) > 2 and numbers[2] < 100:
+        numbers[2] += 2000
+    return "/".join(map(str, numbers))
 
 
 def named_people(text: str) -> frozenset[str]:

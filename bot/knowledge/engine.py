@@ -21,7 +21,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import pairwise
 from sys import intern
@@ -30,7 +30,8 @@ import numpy as np
 
 from bot.domain import provinces
 from bot.i18n import N_
-from bot.knowledge.asked import KIND_NAMES, asked_kind, holds
+from bot.knowledge.asked import KIND_NAMES, asked_kind, asks_when, holds
+from bot.knowledge.earlier import earlier_facts
 from bot.knowledge.entries import Entry
 from bot.knowledge.letter_index import LetterIndex, Quote, choose, terms
 from bot.knowledge.letters import date_key, is_newer
@@ -84,6 +85,7 @@ _ROLE_UNNAMED = (1.2, 0.9)  # the same when the question does not say whom it is
 _NAMED_LEVEL = (1.15, 0.75)
 _LEVEL = (1.05, 0.97)
 
+_QUERIES_KEPT = 1024  # questions read against the index, kept while it stays the same
 _RERANK = 12  # candidates re-ranked by how closely one of their questions words the query
 _PHRASING_WEIGHT = 0.5
 _OTHER_NUMBER = 0.7
@@ -97,6 +99,7 @@ _VAGUE = 0.3  # content weight, in unknown words, below which a question is too 
 _TIE_FACTOR = 0.85  # confidence kept on an exact tie
 _CLEAR_MARGIN = 0.4  # margin (share of the top score) at which a lead counts as clear
 _TIE_MARGIN = 0.05
+_SUBJECT = 0.5  # "half": of the question's words an entry holds; of the largest idf, for a topic
 _HEDGED = 0.45  # at most "unsure": a near-tie of rival entries, another province's rule
 
 # A newer letter answers when its passage covers the question about as well as the entry:
@@ -125,6 +128,8 @@ class Answer:
     quote: Quote | None = None  # what a loaded letter says, for "quoted"
     lead: float = 0.0  # for "unsure": how far the best entry stands above the runner-up
     notes: tuple[str, ...] = ()  # said first, e.g. that the Sở has since moved a date it gives
+    earlier: Entry | None = None  # the entry a newer letter's quote replaced, for ``earlier_text``
+    earlier_text: str = ""  # what that older rule adds without contradicting the quote
 
 
 @dataclass(frozen=True, slots=True)
@@ -335,6 +340,7 @@ class AnsweringEngine:
         return found
 
     def _index(self) -> None:
+        self._queries: dict[str, _Query] = {}  # read against the new index from now on
         n = len(self._entries)
         docs = [self._analysis(e) for e in self._entries]
         self._analysed = {e.id: self._analysed[e.id] for e in self._entries}
@@ -381,6 +387,16 @@ class AnsweringEngine:
     # -- query -------------------------------------------------------------------------
 
     def _query(self, question: str) -> _Query:
+        """The question read against this index; a question asked again is not read again."""
+        cache = self._queries
+        found = cache.get(question)
+        if found is None:
+            if len(cache) >= _QUERIES_KEPT:
+                cache.clear()
+            found = cache[question] = self._read_query(question)
+        return found
+
+    def _read_query(self, question: str) -> _Query:
         acc = words(question)
         provinces, at = find_provinces(acc)
         folded = [fold(w) for w in acc]
@@ -518,6 +534,9 @@ class AnsweringEngine:
         quoted = Answer("quoted", None, quote.confidence, others, quote=quote)
         if self.supersedes(quote, entry) or (is_newer(quote.letter.meta.day, entry.as_of) and (
                 quote.confidence >= covered - margin or asked_year > entry.as_of[0])):
+            facts = "" if asks_when(question) or asked_year > entry.as_of[0] else earlier_facts(
+                entry.answer, quote.text, quote.letter.meta_of(quote.passage).day, kind)
+            quoted = replace(quoted, earlier=entry, earlier_text=facts) if facts else quoted
             return Ranking(quoted, contenders, WHY_NEWER, {
                 "letter": _day(quote.letter.meta.day), "entry": _day(entry.as_of),
                 "quote_score": f"{quote.confidence:.2f}", "entry_score": f"{covered:.2f}"})
@@ -631,12 +650,29 @@ class AnsweringEngine:
                 e, query, role, level, province) > 0)
             return Answer("confident", best, confidence, related)
         if confidence >= UNSURE_AT:
+            if lead >= LEAD_AT and not self._covers_subject(query, top):
+                return Answer("none", None, confidence)  # no "perhaps" about another subject
             if lead >= LEAD_AT:  # unsure is not empty: the best, and the others as buttons
                 others = tuple(self._entries[i] for i in order[1:MAX_CANDIDATES + 1])
                 return Answer("unsure", best, confidence, others, lead=lead)
             near = tuple(self._entries[i] for i in order[:MAX_CANDIDATES])
             return Answer("unsure", best, confidence, near, lead=lead)
         return Answer("none", None, confidence)
+
+    def _covers_subject(self, query: _Query, doc: int) -> bool:
+        """Whether an entry is about the question's subject: it holds the question's first
+        two-syllable word that the knowledge base knows and few entries use ("phụ cấp" in
+        "phụ cấp ưu đãi … bao nhiêu phần trăm": a Vietnamese question names its topic
+        first), or at least half of its words and word pairs. "Có lẽ" is said only of such
+        an entry, not of one sharing "bao nhiêu phần trăm" further on."""
+        pairs = self._coverage(query.pairs, doc) if query.pairs else 1.0
+        if max(self._coverage(query.content, doc), pairs) >= _SUBJECT:
+            return True
+        fields = self._docs[doc].fields.values()
+        for pair in query.pairs:
+            if self._idf.get(pair, 0.0) >= _SUBJECT * self._max_idf:
+                return any(pair in tf for tf in fields)
+        return True
 
     def _rerank(self, query: _Query, doc: int, relative: float) -> float:
         """Relative BM25 score, plus closeness of wording, minus a clash of numbers."""

@@ -269,16 +269,22 @@ _NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)[.)]\s+(?=\S)|^(\d{1,2}(?:\.\d{
 _LETTERED = re.compile(r"^([a-zđ])([).])\s+(?=\S)")  # "a) …", or "a. Giáo viên …"
 _STEP = re.compile(r"^(?:[-+•]\s*)?Bước\s+(\d{1,2})\s*[:.)]?", re.IGNORECASE)
 _END = re.compile(r"^(Nơi nhận|Nơi gửi)\s*:?", re.IGNORECASE)
+# An annex after the signature: "PHỤ LỤC 1 …" in capitals, or "Phụ lục 01:" alone on its line
+_ANNEX = re.compile(r"^(?:PH[ỤU] L[ỤU]C|(?i:phụ lục)(?=[\s\dIVX.:]*$))\s*(?:SỐ\s*)?"
+                    r"([IVX]+|\d{1,2}[a-z]?)?\b")
 
 
 @dataclass(frozen=True, slots=True)
 class _Heading:
-    rank: int  # 0 roman, 1.. numbered depth, 10 lettered, 11 step
+    rank: int  # -1 annex, 0 roman, 1.. numbered depth, 10 lettered, 11 step
     label: str  # what the path shows
     code: str  # what the citation shows
 
 
 def _heading(line: str) -> _Heading | None:
+    if found := _ANNEX.match(line):
+        number = (found.group(1) or "").lstrip("0")
+        return _Heading(-1, _short(line), f"phụ lục {number}".strip())
     if found := _ROMAN.match(line):
         return _Heading(0, _short(line), found.group(1))
     if found := _NUMBERED.match(line):

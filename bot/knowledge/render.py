@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from bot.knowledge.citation import cite_letter
 from bot.knowledge.engine import LEAD_AT, Answer, Ranking
+from bot.knowledge.letters import date_key
 from bot.telegram_text import escape as _esc
 from bot.telegram_text import visible_text
 from bot.textnorm import fold
@@ -47,6 +48,16 @@ def _quote_lines(answer: Answer, gettext: Gettext) -> str:
     quote = answer.quote
     citation = cite_letter(quote.letter.meta_of(quote.passage), quote.passage.section, gettext)
     return f"📄 «{_esc(quote.text)}»\n<i>{_esc(citation)}</i>"
+
+
+def _earlier_line(answer: Answer, gettext: Gettext) -> str:
+    """What the older rule a newer letter replaced still adds, labelled with its year."""
+    if answer.earlier is None or not answer.earlier_text or not answer.earlier.sources:
+        return ""
+    source = max(answer.earlier.sources, key=lambda s: date_key(s.date))
+    label = gettext("Earlier rule ({issuer}, {year}):").format(
+        issuer=source.issuer, year=date_key(source.date)[0])
+    return f"<i>{_esc(label)}</i> {_esc(answer.earlier_text)}"
 
 
 def _hotline(gettext: Gettext) -> str:
@@ -86,7 +97,7 @@ def render_answer(answer: Answer, gettext: Gettext, *, contacts_html: str | None
     if answer.kind == "confident" and answer.entry is not None:
         parts = [answer.entry.answer, _source_line(answer, gettext)]
     elif answer.kind == "quoted" and answer.quote is not None:
-        parts = [_quote_lines(answer, gettext)]
+        parts = [_quote_lines(answer, gettext), _earlier_line(answer, gettext)]
     elif answer.kind == "unsure" and answer.entry is not None and answer.lead >= LEAD_AT:
         parts = [
             _esc(gettext("I think you are asking about: {title}").format(

@@ -1,7 +1,9 @@
 """A deployment answers from its own Sở's letters (issue 18): a newer letter that covers a
 question beats the curated entries written from the 2020–22 letters, in the deployment's own
 province and in a province without entries, with or without the five seed letters beside it;
-another province's entries and letters never answer for it unless the question names it.
+another province's entries and letters never answer for it unless the question names it. The
+older rule follows, labelled with its year, only with the fact asked for that the letter lacks;
+a question about nothing the bot knows is refused with the hand-off, never "Có lẽ".
 
 The letter is written here, in our own words, in the 2026–2027 style; it can be sent by the Sở
 of Lâm Đồng (no curated entries) or of Đồng Nai (whose former Bình Phước has many).
@@ -10,6 +12,7 @@ of Lâm Đồng (no curated entries) or of Đồng Nai (whose former Bình Phư�
 from __future__ import annotations
 
 import dataclasses
+import re
 from functools import cache
 from pathlib import Path
 
@@ -39,7 +42,10 @@ BODY = [
     "sách về Sở trước ngày 30/6/2027.",
     "4. Đánh giá chuẩn nghề nghiệp",
     "Giáo viên tự đánh giá theo chuẩn nghề nghiệp trên TEMIS trước ngày 22/5/2027.",
-    "5. Liên hệ",
+    "5. Tài khoản LMS",
+    "Giáo viên bị lỗi tài khoản hoặc quên mật khẩu LMS báo ngay cho cán bộ quản trị LMS của "
+    "trường để được cấp lại.",
+    "6. Liên hệ",
     "Vướng mắc liên hệ cô Phạm Thị Hoa, Phòng Tổ chức cán bộ, điện thoại 0263.3822.145.",
     "Nơi nhận:",
     "- Như trên;",
@@ -136,3 +142,42 @@ def test_another_provinces_letter_does_not_replace_the_deployments_entries(kind:
     named = text_of(engine, "ở Lâm Đồng không hoàn thành mô đun 1 thì bị xếp loại gì",
                     "binh_phuoc")
     assert "học lại vào năm học sau" in named and CITED in named, named
+
+
+@pytest.mark.parametrize("province", ["dong_nai", "binh_phuoc"])
+def test_the_older_rule_follows_labelled_with_its_year_when_it_gives_what_was_asked(
+        province: str | None) -> None:
+    engine = engine_with("Đồng Nai", seeds=False)
+    text = text_of(engine, "tai khoan lms bi loi goi so nao", province)
+    assert text.startswith("📄 «") and "cán bộ quản trị LMS" in text and CITED in text, text
+    earlier = re.search(r"\n\nQuy định trước đây \(Sở GD&ĐT Bình Phước, 20(20|21|22)\): (.+)$",
+                        text)
+    assert earlier and "18008000" in earlier.group(2), text  # the phone the letter lacks
+    assert len(earlier.group(2)) <= 220 and len(text) < 700
+
+
+@pytest.mark.parametrize("question", [
+    "hạn tự đánh giá trên TEMIS là ngày nào",  # the letter gives a date: an older one is wrong
+    "ai duyệt kế hoạch hỗ trợ đồng nghiệp của giáo viên cốt cán",  # the letter names who
+    "không hoàn thành mô đun 1 thì bị xếp loại gì",  # the older rule says otherwise
+    "tài khoản LMS bị lỗi gọi số nào năm học 2026-2027",  # asked about this year alone
+])
+def test_the_older_rule_is_left_out_when_it_would_contradict_or_is_not_asked_for(
+        question: str) -> None:
+    text = text_of(engine_with("Đồng Nai", seeds=False), question, "dong_nai")
+    assert CITED in text and "Quy định trước đây" not in text, text
+    assert not re.search(r"/202[0-2]\b", text), text
+
+
+@pytest.mark.parametrize("seeds", WITH_SEEDS)
+@pytest.mark.parametrize("province", ["dong_nai", "lam_dong"])
+@pytest.mark.parametrize("question", [
+    "giáo viên mầm non được hưởng phụ cấp bao nhiêu phần trăm",
+    "Phụ cấp trách nhiệm của tổ trưởng chuyên môn là bao nhiêu phần trăm lương",
+    "Nhà trường có tổ chức dạy bơi cho học sinh dịp hè không ạ?",
+])
+def test_a_question_on_nothing_the_letters_or_entries_say_is_refused_with_the_hand_off(
+        seeds: bool, province: str, question: str) -> None:
+    text = text_of(engine_with("Đồng Nai", seeds), question, province)
+    assert "không tìm thấy" in text and "chuyển câu hỏi cho cán bộ" in text, text
+    assert "Có lẽ" not in text and "📄" not in text, text

@@ -115,19 +115,3 @@ def test_titles_headings_items_and_short_lines_stay_apart() -> None:
             "Bộ trong năm học 2026-2027 và vận dụng được vào bài dạy ở lớp của mình trong năm "
             "học tới, theo kế hoạch của nhà trường") in lines
 
-
-def test_items_lettered_with_a_dot_are_sections_as_with_a_bracket() -> None:
-    text = "\n".join([
-        *HEADER[0], *HEADER[1],
-        "2. Báo cáo",
-        "a. Các trường gửi báo cáo kết quả bồi dưỡng về Sở trước ngày 10/7/2027.",
-        "b. Phòng Giáo dục Trung học tổng hợp, trình Giám đốc Sở trước ngày 20/7/2027.",
-        "c. giáo viên chưa hoàn thành học bù ở đợt sau.",  # no item: lower case after "c."
-    ])
-    letter = read_letter(text)
-    sections = {p.section: p.text for p in letter.passages}
-    assert sections["2.a"].startswith("a. Các trường gửi báo cáo")
-    assert sections["2.b"].startswith("b. Phòng Giáo dục Trung học tổng hợp")
-    assert [(d.section, d.title) for d in letter.task_dates] == [
-        ("2.a", "Các trường gửi báo cáo kết quả bồi dưỡng về Sở"),
-        ("2.b", "Phòng Giáo dục Trung học tổng hợp, trình Giám đốc Sở")]
