@@ -85,6 +85,7 @@ _ROLE_UNNAMED = (1.2, 0.9)  # the same when the question does not say whom it is
 _NAMED_LEVEL = (1.15, 0.75)
 _LEVEL = (1.05, 0.97)
 
+_QUERIES_KEPT = 1024  # questions read against the index, kept while it stays the same
 _RERANK = 12  # candidates re-ranked by how closely one of their questions words the query
 _PHRASING_WEIGHT = 0.5
 _OTHER_NUMBER = 0.7
@@ -339,6 +340,7 @@ class AnsweringEngine:
         return found
 
     def _index(self) -> None:
+        self._queries: dict[str, _Query] = {}  # read against the new index from now on
         n = len(self._entries)
         docs = [self._analysis(e) for e in self._entries]
         self._analysed = {e.id: self._analysed[e.id] for e in self._entries}
@@ -355,7 +357,8 @@ class AnsweringEngine:
         self._idf = {t: math.log(1 + (n - c + 0.5) / (c + 0.5)) for t, c in df.items()}
         self._max_idf = math.log(1 + (n + 0.5) / 0.5) if n else 1.0
         self._phrasing_idf = [
-            tuple(sum(self._idf[t] for t in p) for p in d.phrasings) for d in docs
+            # fsum: a phrasing is a set, whose order (and so a float sum's) follows the hash seed
+            tuple(math.fsum(self._idf[t] for t in p) for p in d.phrasings) for d in docs
         ]
         # term -> the phrasings (by position) that contain it, to score all phrasings at once
         self._phrasing_terms: list[dict[str, list[int]]] = []
@@ -384,6 +387,16 @@ class AnsweringEngine:
     # -- query -------------------------------------------------------------------------
 
     def _query(self, question: str) -> _Query:
+        """The question read against this index; a question asked again is not read again."""
+        cache = self._queries
+        found = cache.get(question)
+        if found is None:
+            if len(cache) >= _QUERIES_KEPT:
+                cache.clear()
+            found = cache[question] = self._read_query(question)
+        return found
+
+    def _read_query(self, question: str) -> _Query:
         acc = words(question)
         provinces, at = find_provinces(acc)
         folded = [fold(w) for w in acc]

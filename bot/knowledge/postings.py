@@ -27,7 +27,7 @@ def scores(postings: Postings, terms: Mapping[str, float], n: int) -> np.ndarray
         found = postings.get(term)
         if found is not None:
             ids.append(found[0])
-            weights.append(weight * found[1])
+            weights.append(found[1] if weight == 1.0 else weight * found[1])
     if not ids:
         return None
     return np.bincount(np.concatenate(ids), weights=np.concatenate(weights), minlength=n)

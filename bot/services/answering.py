@@ -60,25 +60,33 @@ async def answer_question(db: Database, engine: AnsweringEngine, question: str, 
     has since moved says the current one first. ``role`` (an engine audience tag) stands in
     for ``person`` on the command line.
     """
-    answer = engine.answer(question, role=role or engine_role(person),
-                           level=person.level.value if person and person.level else None,
-                           province=province)
+    def engine_answer() -> Answer:
+        return engine.answer(question, role=role or engine_role(person),
+                             level=person.level.value if person and person.level else None,
+                             province=province)
+
     asks = today is not None and asks_current_deadline(question, province, today)
-    if today is not None and (asks or states_a_date(_stated(answer))):
+    # with no letter loaded none is newer than a deadline the Sở set: the engine is asked only
+    # when the deadlines do not answer
+    found = engine_answer() if not asks or len(engine.letters) else None
+    if today is not None and (found is None or asks or states_a_date(_stated(found))):
         _ = translator(language)
         campaign = await current(db)
         deadlines = await deadline_repo.all_deadlines(db.reader, active_only=True)
         asked = matching(deadlines, campaign, question) if asks else []
-        if asked and not _newer_letter_answers(answer, asked, campaign):
+        if asked and (found is None or not _newer_letter_answers(found, asked, campaign)):
             letters = (await letters_repo.letter_metas(db.reader)
                        if any(d.letter_id is not None for d in asked) else {})
             return Answer("confident", Entry(
                 DEADLINE_ENTRY, "deadlines", _("Deadlines set by the Sở"),
                 deadline_answer(asked, campaign, today=today, _=_, letters=letters),
                 (question,)), 1.0)
-        notes = moved_notes(deadlines, campaign, _stated(answer), today=today, _=_)
+        found = found or engine_answer()
+        notes = moved_notes(deadlines, campaign, _stated(found), today=today, _=_)
         if notes:
-            answer = replace(answer, notes=tuple(notes))
+            found = replace(found, notes=tuple(notes))
+    assert found is not None  # a deadline question without a date is not asked
+    answer = found
     if record and answer.kind == "none" and sum(ch.isalpha() for ch in question) >= 3:
         async with db.transaction() as tx:  # not emoji alone
             await record_unanswered(tx, question, person.role.value if person else "guest")
