@@ -357,7 +357,8 @@ class AnsweringEngine:
         self._idf = {t: math.log(1 + (n - c + 0.5) / (c + 0.5)) for t, c in df.items()}
         self._max_idf = math.log(1 + (n + 0.5) / 0.5) if n else 1.0
         self._phrasing_idf = [
-            tuple(sum(self._idf[t] for t in p) for p in d.phrasings) for d in docs
+            # fsum: a phrasing is a set, whose order (and so a float sum's) follows the hash seed
+            tuple(math.fsum(self._idf[t] for t in p) for p in d.phrasings) for d in docs
         ]
         # term -> the phrasings (by position) that contain it, to score all phrasings at once
         self._phrasing_terms: list[dict[str, list[int]]] = []

@@ -462,7 +462,9 @@ def _window(query: _Query, sentences: list[tuple[str, bool]],
     a value comes first; for a named person, only sentences naming them are quoted.
     """
     wanted = {**query.content, **query.pairs}
-    scored = [0.0 if ts.isdisjoint(wanted) else sum([wanted[t] for t in ts if t in wanted])
+    # fsum: a set's order follows the hash seed, and a float sum in another order can break a
+    # tie the other way, so one question would get two answers in two processes
+    scored = [0.0 if ts.isdisjoint(wanted) else math.fsum(wanted[t] for t in ts if t in wanted)
               for ts in terms]
     if person is not None:
         scored = [s if person in named_people(sentences[k][0]) else 0.0
