@@ -53,7 +53,6 @@ QUOTE_CHARS = 600
 # threshold keeps a margin above them; 28 of the 34 in-scope quotes it lets through pass.
 QUOTE_AT = 0.65
 _VAGUE = 0.35  # content weight, in unknown words, below which a question says too little
-_SHORT = 3.5  # content weight, in unknown words, up to which each word is the subject
 _SAME_TOPIC = 0.08  # passages this close in coverage speak of the same thing: newest wins
 _CANDIDATES = 12
 _APART_KEPT = 4096  # word pairs whose passages ``_apart`` keeps per index
@@ -272,7 +271,7 @@ class LetterIndex:
         if not state.passages or not isinstance(question, str):
             return []
         query = self._query(state, question)
-        if not query.content or _unknown_subject(state, query):
+        if not query.content:
             return []
         n = len(state.passages)
         scores = passage_scores(state.postings, query.terms, n)
@@ -360,15 +359,6 @@ def _query(state: _State, question: str) -> _Query:
                                   state.idf.get(f, state.max_idf)
                                   + state.idf.get(folded[i + 1], state.max_idf))
     return _Query(terms, content, pairs)
-
-
-def _unknown_subject(state: _State, query: _Query) -> bool:
-    """A short question with a word no letter uses ("dạy bơi", "phụ cấp thâm niên"): in a
-    few words every word is the subject, so a passage sharing the others does not answer it.
-    A long message carries context the letters never mention, and is let through."""
-    if sum(query.content.values()) > _SHORT * state.max_idf:
-        return False
-    return any(t not in state.idf and not t.strip("'").isdigit() for t in query.content)
 
 
 def _specific(state: _State, query: _Query) -> float:
