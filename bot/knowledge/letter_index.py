@@ -16,7 +16,8 @@ import re
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import pairwise
 from sys import intern
 from typing import Any
@@ -54,6 +55,9 @@ QUOTE_AT = 0.65
 _VAGUE = 0.35  # content weight, in unknown words, below which a question says too little
 _SAME_TOPIC = 0.08  # passages this close in coverage speak of the same thing: newest wins
 _CANDIDATES = 12
+_APART_KEPT = 4096  # word pairs whose passages ``_apart`` keeps per index
+# whether a sentence states a date, a phone…: asked of the same sentences question after question
+_holds = lru_cache(maxsize=65_536)(holds)
 _K1, _B = 1.2, 0.75
 _QUESTION_WORD_WEIGHT = 0.4
 _PAIR_SHARE = 0.5
@@ -151,6 +155,7 @@ class _State:
     speller: SpellFixer
     people: frozenset[str]  # every given name the letters use for a person
     issuers: list[str]  # each letter's issuer as a padded ``place_key``, for ``_speaks_for``
+    apart: dict[str, np.ndarray] = field(default_factory=dict)  # ``_apart``, as questions ask
 
 
 def _build(letters: list[Letter], reads: list[_Read]) -> _State:
@@ -378,34 +383,50 @@ def _coverage_of_all(state: _State, query: _Query) -> np.ndarray:
             return np.zeros(n)
         # each passage's weights are added term after term, in one bincount at the end
         ids: list[np.ndarray] = []
-        weights: list[np.ndarray] = []
+        weights: list[float] = []
         by_letter = np.zeros(len(state.letters))
         for t, w in wanted.items():
             found = state.postings.get(t)
             if found is not None:
                 ids.append(found[0])
-                weights.append(np.full(len(found[0]), w))
+                weights.append(w)
             if pairs:  # both words, apart: "giáo viên | tiếng anh" holds "viên tiếng" so
-                first, second = (state.postings.get(x) for x in t.split(" ", 1))
-                if first is not None and second is not None:
-                    both = np.zeros(n, dtype=np.int8)  # dense marks: no sorting per pair
-                    both[first[0]] = 1
-                    both[second[0]] += 1
-                    if found is not None:
-                        both[found[0]] = 0
-                    apart = np.flatnonzero(both == 2)
+                apart = _apart(state, t)
+                if len(apart):
                     ids.append(apart)
-                    weights.append(np.full(len(apart), w * _PAIR_APART))
+                    weights.append(w * _PAIR_APART)
             letters = state.context_of.get(t)
             if letters is not None:
                 by_letter[letters] += w
-        got = np.bincount(np.concatenate(ids), np.concatenate(weights), minlength=n) \
-            if ids else np.zeros(n)
+        got = np.bincount(np.concatenate(ids), np.repeat(weights, [len(i) for i in ids]),
+                          minlength=n) if ids else np.zeros(n)
         # a word in the passage and in the subject counts once
         return np.minimum(got + by_letter[state.owner], total) / total
 
     return _mix(share(query.content), share(query.pairs, pairs=True), query) * \
         _specific(state, query)
+
+
+def _apart(state: _State, pair: str) -> np.ndarray:
+    """The passages holding both words of ``pair`` but not the pair itself; questions share
+    their pairs ("giáo viên", "mô đun"), so each is looked up once per index."""
+    found = state.apart.get(pair)
+    if found is None:
+        first, second = (state.postings.get(x) for x in pair.split(" ", 1))
+        if first is None or second is None:
+            found = np.zeros(0, dtype=np.intp)
+        else:
+            both = np.zeros(len(state.passages), dtype=np.int8)  # dense marks: no sorting
+            both[first[0]] = 1
+            both[second[0]] += 1
+            together = state.postings.get(pair)
+            if together is not None:
+                both[together[0]] = 0
+            found = np.flatnonzero(both == 2)
+        if len(state.apart) >= _APART_KEPT:
+            state.apart.clear()
+        state.apart[pair] = found
+    return found
 
 
 def _coverage(state: _State, query: _Query, present: Callable[[str], bool]) -> float:
@@ -441,7 +462,7 @@ def _window(query: _Query, sentences: list[tuple[str, bool]],
     top = max(scored, default=0.0)
     enough = _WEAKEST_SENTENCE * top
     valued = {k for k, s in enumerate(scored)
-              if kind and s >= _VALUE_SENTENCE * top and s > 0 and holds(kind, sentences[k][0])}
+              if kind and s >= _VALUE_SENTENCE * top and s > 0 and _holds(kind, sentences[k][0])}
     rows = [k for k, (sentence, _) in enumerate(sentences) if is_row(sentence)]
     best_row = max((scored[k] for k in rows), default=0.0)
     chosen: list[int] = []
