@@ -364,7 +364,8 @@ def _cmd_eval(settings: Settings, args: argparse.Namespace) -> int:
         return 2
     engine = cli_letters.engine_with_letters(args.letters, translator(args.lang))
     province = deployment.code if deployment else settings.province
-    print(format_report(run_eval(args.file, engine, province=province)))
+    report = run_eval(args.file, engine, province=province)
+    print(format_report(report, translator(args.lang).gettext))
     return 0
 
 

@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from bot.i18n import N_
 from bot.knowledge.engine import AnsweringEngine
 from bot.knowledge.render import plain_text, render_answer
 
@@ -39,6 +40,9 @@ _TAGS = re.compile(r"<[^>]*>")
 _SPACES = re.compile(r"\s+")
 
 
+Problem = tuple[str, dict[str, str]]  # a message id (marked with N_) and its fields
+
+
 @dataclass(frozen=True, slots=True)
 class EvalItem:
     id: str
@@ -59,7 +63,7 @@ class ItemResult:
     entry_id: str | None
     confidence: float
     text: str  # the normalised answer that was scored
-    problems: tuple[str, ...]
+    problems: tuple[Problem, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,13 +129,16 @@ def load_items(path: Path | str) -> list[EvalItem]:
     return items
 
 
-def score(item: EvalItem, answer_html: str) -> tuple[bool, tuple[str, ...], str]:
-    """Whether a rendered answer passes an item, the reasons it does not, the scored text."""
+def score(item: EvalItem, answer_html: str) -> tuple[bool, tuple[Problem, ...], str]:
+    """Whether a rendered answer passes an item, the reasons it does not (translated when the
+    report is printed), the scored text."""
     text = normalise(answer_html)
-    problems = [f"missing {list(g)}" for g in item.must if not any(a in text for a in g)]
-    problems += [f"contains {a!r}" for g in item.must_not for a in g if a in text]
+    problems: list[Problem] = [(N_("missing {facts}"), {"facts": str(list(g))})
+                               for g in item.must if not any(a in text for a in g)]
+    problems += [(N_("contains {fact}"), {"fact": repr(a)})
+                 for g in item.must_not for a in g if a in text]
     if len(text) > MAX_ANSWER_CHARS:
-        problems.append(f"{len(text)} characters")
+        problems.append((N_("{n} characters"), {"n": str(len(text))}))
     return not problems, tuple(problems), text
 
 
@@ -174,23 +181,26 @@ def _line(label: str, counts: tuple[int, int]) -> str:
     return f"  {label:<14} {passed:>3}/{total:<3} {passed / total:6.1%}"
 
 
-def format_report(report: EvalReport) -> str:
+def format_report(report: EvalReport, gettext: Gettext) -> str:
     """Accuracy overall, by kind and by style, then every miss with what was answered."""
+    _ = gettext
     total = len(report.results)
     passed = total - len(report.misses)
-    out = [f"Accuracy: {passed}/{total} = {report.accuracy:.1%}", "By kind:"]
+    out = [_("Accuracy: {passed}/{total} = {share}").format(
+        passed=passed, total=total, share=f"{report.accuracy:.1%}"), _("By kind:")]
     out += [_line(k, v) for k, v in report.by("kind").items()]
-    out.append("By style:")
+    out.append(_("By style:"))
     out += [_line(k, v) for k, v in report.by("style").items()]
-    out.append(f"Misses ({len(report.misses)}):")
+    out.append(_("Misses ({count}):").format(count=len(report.misses)))
     for r in report.misses:
         out.append(f"- {r.item.id} [{r.item.kind}/{r.item.style}] {r.item.q}")
-        out.append(f"    expected: {[list(g) for g in r.item.must]}")
-        out.append(
-            f"    answered: {r.answer_kind} entry={r.entry_id} "
-            f"confidence={r.confidence:.2f}; {'; '.join(r.problems)}"
-        )
-        out.append(f"    text: {r.text[:160]}")
+        out.append("    " + _("expected: {facts}").format(facts=[list(g) for g in r.item.must]))
+        problems = "; ".join(_(message).format(**fields) for message, fields in r.problems)
+        out.append("    " + _("answered: {kind} entry={entry} confidence={confidence}; "
+                              "{problems}").format(kind=r.answer_kind, entry=r.entry_id,
+                                                   confidence=f"{r.confidence:.2f}",
+                                                   problems=problems))
+        out.append("    " + _("text: {text}").format(text=r.text[:160]))
     return "\n".join(out)
 
 

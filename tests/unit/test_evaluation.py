@@ -43,7 +43,7 @@ def test_punctuation_counts() -> None:
 
 def test_must_not_fails_the_item() -> None:
     passed, problems, _ = score(item([["khong tim thay"]], [["30/3"]]), "Không tìm thấy. Hạn 30/3.")
-    assert not passed and problems == ("contains '30/3'",)
+    assert not passed and problems == (("contains {fact}", {"fact": "'30/3'"}),)
 
 
 def test_answer_longer_than_1500_characters_fails() -> None:
@@ -78,7 +78,7 @@ def test_run_eval_and_report(tmp_path: Path) -> None:
     report = run_eval(path, engine, lambda s: s)
     assert [r.passed for r in report.results] == [True, True, False]
     assert report.by("kind") == {"contact": (1, 2), "out_of_scope": (1, 1)}
-    text = format_report(report)
+    text = format_report(report, lambda s: s)
     assert "Accuracy: 2/3" in text and "e3" in text and "tong_dai_ho_tro" in text
 
 
