@@ -53,6 +53,7 @@ QUOTE_CHARS = 600
 QUOTE_AT = 0.65
 _VAGUE = 0.35  # content weight, in unknown words, below which a question says too little
 _SHORT = 3.5  # content weight, in unknown words, up to which each word is the subject
+_CONTEXT = 0.5  # share of its weight a word no letter uses keeps in a long message
 _SAME_TOPIC = 0.08  # passages this close in coverage speak of the same thing: newest wins
 _CANDIDATES = 12
 _K1, _B = 1.2, 0.75
@@ -107,6 +108,8 @@ class _Query:
     terms: dict[str, float]  # index term -> weight
     content: dict[str, float]  # content word ("'lương" when typed with marks) -> idf
     pairs: dict[str, float]  # adjacent content pair (folded) -> idf
+    long: bool = False  # carries context beyond its subject (see ``_unknown_subject``)
+    whole: _Query | None = None  # before the words no letter uses were weighed down
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,6 +242,7 @@ class LetterIndex:
         if not state.passages or not isinstance(question, str):
             return 0.0
         query = self._query(state, question)
+        query = query.whole or query
         if not query.content:
             return 0.0
         return _coverage(state, query, terms.__contains__)
@@ -300,6 +304,8 @@ class LetterIndex:
             if in_window >= QUOTE_AT:
                 letter, passage = state.passages[doc]
                 text = _quote_text(sentences, window)
+                if query.whole is not None:  # scored as the entries are, on the whole message
+                    in_window = _coverage(state, query.whole, shown.__contains__)
                 found.append(Quote(letter, passage, text, in_window, valued,
                                    float(scores[doc])))
         found.sort(key=lambda q: (-q.confidence, -q.rank))
@@ -354,14 +360,30 @@ def _query(state: _State, question: str) -> _Query:
                 pairs[pair] = min(state.idf.get(pair, state.max_idf),
                                   state.idf.get(f, state.max_idf)
                                   + state.idf.get(folded[i + 1], state.max_idf))
-    return _Query(terms, content, pairs)
+    if sum(content.values()) <= _SHORT * state.max_idf:
+        return _Query(terms, content, pairs)
+    # a long message's words that no letter uses ("thắc mắc", "em sợ trễ hạn") are, for the
+    # passages, the way the person talks: weighed as the rarest words they would outweigh
+    # the subject and no passage could ever cover the question. They decide which passages
+    # are quoted; the passages found then compete with the entries, which may use those
+    # words, on the whole message (``whole``).
+    whole = _Query(terms, content, pairs, long=True)
+
+    def unknown(t: str) -> bool:
+        return t not in state.idf and t not in state.context_of
+
+    if not any(map(unknown, content)):
+        return whole
+    return _Query(terms, {t: w * _CONTEXT if unknown(t) else w for t, w in content.items()},
+                  {p: w * _CONTEXT if any(map(unknown, p.split(" "))) else w
+                   for p, w in pairs.items()}, long=True, whole=whole)
 
 
 def _unknown_subject(state: _State, query: _Query) -> bool:
     """A short question with a word no letter uses ("dạy bơi", "phụ cấp thâm niên"): in a
     few words every word is the subject, so a passage sharing the others does not answer it.
     A long message carries context the letters never mention, and is let through."""
-    if sum(query.content.values()) > _SHORT * state.max_idf:
+    if query.long:
         return False
     return any(t not in state.idf and not t.strip("'").isdigit() for t in query.content)
 

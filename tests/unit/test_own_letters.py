@@ -181,3 +181,12 @@ def test_a_question_on_nothing_the_letters_or_entries_say_is_refused_with_the_ha
     text = text_of(engine_with("Đồng Nai", seeds), question, province)
     assert "không tìm thấy" in text and "chuyển câu hỏi cho cán bộ" in text, text
     assert "Có lẽ" not in text and "📄" not in text, text
+
+
+def test_a_long_message_in_the_persons_own_words_is_answered_from_the_letter() -> None:
+    """Words no letter uses ("rối bời", "chấm thi") say how the person feels, not what they
+    ask: they do not keep the letter that holds the answer from being quoted."""
+    question = ("em rối bời quá vì bận chấm thi học kỳ, giáo viên tự đánh giá theo chuẩn nghề "
+                "nghiệp trên TEMIS trước ngày nào ạ")
+    text = text_of(engine_with("Lâm Đồng", False), question, "lam_dong")
+    assert "22/5/2027" in text and CITED in text, text
