@@ -124,6 +124,7 @@ class _Read:
     counts: list[Counter[str]]
     context: frozenset[str]  # the letter's issuer and subject
     people: list[frozenset[str]]  # given names of the people each passage names
+    moved: dict[str, tuple[str, ...]]  # section -> the letter's sentences moving its dates
 
 
 def _read(letter: Letter) -> _Read:
@@ -135,7 +136,25 @@ def _read(letter: Letter) -> _Read:
     return _Read(sentences, heads, sentence_terms,
                  [tuple(frozenset(t) for t in terms) for terms in sentence_terms], counts,
                  frozenset(_terms(f"{letter.meta.issuer}\n{letter.meta.subject}")),
-                 [named_people(p.text) for p in letter.passages])
+                 [named_people(p.text) for p in letter.passages], _moved(sentences))
+
+
+_MOVES = re.compile(r"\b(?:kéo dài|gia hạn|lùi|dời|điều chỉnh|thay đổi)\b", re.IGNORECASE)
+_SECTION_NAMED = re.compile(r"\bmục\s+(\d+)", re.IGNORECASE)
+_DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\b")
+
+
+def _moved(sentences: list[list[tuple[str, bool]]]) -> dict[str, tuple[str, ...]]:
+    """The letter's own sentences that move a date set in another of its sections ("thời hạn
+    nộp kế hoạch tại mục 2 được kéo dài đến hết ngày …"), by the section they name: a
+    passage of that section quoted for its date is quoted with them first."""
+    moved: dict[str, list[str]] = {}
+    for parts in sentences:
+        for sentence, _ in parts:
+            if _MOVES.search(sentence) and _DATE.search(sentence):
+                for section in dict.fromkeys(_SECTION_NAMED.findall(sentence)):
+                    moved.setdefault(section, []).append(sentence)
+    return {k: tuple(v) for k, v in moved.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -304,6 +323,9 @@ class LetterIndex:
             if in_window >= QUOTE_AT:
                 letter, passage = state.passages[doc]
                 text = _quote_text(sentences, window)
+                moves = read.moved.get(passage.section.split(".")[0], ())
+                if moves and _DATE.search(text):  # the date the letter itself moved
+                    text = " …\n".join([*(m for m in moves if m not in text), text])
                 if query.whole is not None:  # scored as the entries are, on the whole message
                     in_window = _coverage(state, query.whole, shown.__contains__)
                 found.append(Quote(letter, passage, text, in_window, valued,

@@ -190,3 +190,22 @@ def test_a_long_message_in_the_persons_own_words_is_answered_from_the_letter() -
                 "nghiệp trên TEMIS trước ngày nào ạ")
     text = text_of(engine_with("Lâm Đồng", False), question, "lam_dong")
     assert "22/5/2027" in text and CITED in text, text
+
+
+def test_a_date_the_letter_itself_moves_is_quoted_with_the_move_first() -> None:
+    """A letter that sets a date in one section and moves it in a later one ("thời hạn … tại
+    mục 1 được lùi đến …"): the answer quoting the old date shows the new one first."""
+    at = BODY.index("Nơi nhận:")
+    body = [*BODY[:at], "7. Điều chỉnh thời hạn",
+            "Do hệ thống LMS bảo trì, thời hạn phê duyệt kế hoạch tại mục 1 được lùi đến hết "
+            "ngày 29/3/2027.", *BODY[at:]]
+    header = (["UBND TỈNH LÂM ĐỒNG", "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Số: 428/SGDĐT-TCCB",
+               "V/v bồi dưỡng thường xuyên giáo viên năm học 2026-2027"],
+              [*MOTTO, "Lâm Đồng, ngày 20 tháng 01 năm 2027"])
+    engine = default_engine()
+    letter = read_letter_file(letter_docx(body, header), "cv428.docx").letter
+    engine.letters.replace([dataclasses.replace(letter, id=1)])
+    text = text_of(engine, "hiệu trưởng duyệt kế hoạch hỗ trợ đồng nghiệp trước ngày nào",
+                   "lam_dong")
+    assert "29/3/2027" in text and CITED in text, text
+    assert text.index("29/3/2027") < text.index("15/3/2027"), text
