@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 
 from bot.knowledge.asked import values
 
@@ -20,6 +21,7 @@ _KINDS = ("phone", "email", "website", "number", "date", "person")
 _TAGS = re.compile(r"<[^>]+>")
 _SENTENCE = re.compile(r"(?<=[^\d\s][.;!?])\s+")
 _CITATION = re.compile(r"^\(?(?:Theo|Nguồn)\b")
+_values = lru_cache(maxsize=16_384)(values)  # the same sentences, question after question
 
 
 def _sentences(answer_html: str) -> list[str]:
@@ -44,15 +46,17 @@ def earlier_facts(entry_answer: str, new_answer: str, newer_day: tuple[int, int,
     """The older entry's sentences (at most two, MAX_CHARS) that give the kind of value the
     question asks for (``asked``: a phone, a website…) when the new answer gives none, and
     contradict nothing it gives; "" when nothing does."""
-    given = {kind: values(kind, new_answer) for kind in _KINDS}
-    if asked not in _KINDS or given[asked]:
+    if asked not in _KINDS:
+        return ""
+    given = {kind: _values(kind, new_answer) for kind in _KINDS}
+    if given[asked]:
         return ""
     chosen: list[str] = []
     size = 0
     for sentence in _sentences(entry_answer):
         adds = against = False
         for kind in _KINDS:
-            stated = values(kind, sentence)
+            stated = _values(kind, sentence)
             if not stated:
                 continue
             if given[kind]:

@@ -16,7 +16,8 @@ import re
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import pairwise
 from sys import intern
 from typing import Any
@@ -52,10 +53,13 @@ QUOTE_CHARS = 600
 # threshold keeps a margin above them; 28 of the 34 in-scope quotes it lets through pass.
 QUOTE_AT = 0.65
 _VAGUE = 0.35  # content weight, in unknown words, below which a question says too little
-_SHORT = 3.5  # content weight, in unknown words, up to which each word is the subject
+_SHORT = 3.5  # content weight, in unknown words, up to which a message is only its subject
 _CONTEXT = 0.5  # share of its weight a word no letter uses keeps in a long message
 _SAME_TOPIC = 0.08  # passages this close in coverage speak of the same thing: newest wins
 _CANDIDATES = 12
+_APART_KEPT = 4096  # word pairs whose passages ``_apart`` keeps per index
+# whether a sentence states a date, a phone…: asked of the same sentences question after question
+_holds = lru_cache(maxsize=65_536)(holds)
 _K1, _B = 1.2, 0.75
 _QUESTION_WORD_WEIGHT = 0.4
 _PAIR_SHARE = 0.5
@@ -108,7 +112,6 @@ class _Query:
     terms: dict[str, float]  # index term -> weight
     content: dict[str, float]  # content word ("'lương" when typed with marks) -> idf
     pairs: dict[str, float]  # adjacent content pair (folded) -> idf
-    long: bool = False  # carries context beyond its subject (see ``_unknown_subject``)
     whole: _Query | None = None  # before the words no letter uses were weighed down
 
 
@@ -174,6 +177,7 @@ class _State:
     speller: SpellFixer
     people: frozenset[str]  # every given name the letters use for a person
     issuers: list[str]  # each letter's issuer as a padded ``place_key``, for ``_speaks_for``
+    apart: dict[str, np.ndarray] = field(default_factory=dict)  # ``_apart``, as questions ask
 
 
 def _build(letters: list[Letter], reads: list[_Read]) -> _State:
@@ -290,7 +294,7 @@ class LetterIndex:
         if not state.passages or not isinstance(question, str):
             return []
         query = self._query(state, question)
-        if not query.content or _unknown_subject(state, query):
+        if not query.content:
             return []
         n = len(state.passages)
         scores = passage_scores(state.postings, query.terms, n)
@@ -389,7 +393,7 @@ def _query(state: _State, question: str) -> _Query:
     # the subject and no passage could ever cover the question. They decide which passages
     # are quoted; the passages found then compete with the entries, which may use those
     # words, on the whole message (``whole``).
-    whole = _Query(terms, content, pairs, long=True)
+    whole = _Query(terms, content, pairs)
 
     def unknown(t: str) -> bool:
         return t not in state.idf and t not in state.context_of
@@ -398,16 +402,7 @@ def _query(state: _State, question: str) -> _Query:
         return whole
     return _Query(terms, {t: w * _CONTEXT if unknown(t) else w for t, w in content.items()},
                   {p: w * _CONTEXT if any(map(unknown, p.split(" "))) else w
-                   for p, w in pairs.items()}, long=True, whole=whole)
-
-
-def _unknown_subject(state: _State, query: _Query) -> bool:
-    """A short question with a word no letter uses ("dạy bơi", "phụ cấp thâm niên"): in a
-    few words every word is the subject, so a passage sharing the others does not answer it.
-    A long message carries context the letters never mention, and is let through."""
-    if query.long:
-        return False
-    return any(t not in state.idf and not t.strip("'").isdigit() for t in query.content)
+                   for p, w in pairs.items()}, whole=whole)
 
 
 def _specific(state: _State, query: _Query) -> float:
@@ -432,34 +427,50 @@ def _coverage_of_all(state: _State, query: _Query) -> np.ndarray:
             return np.zeros(n)
         # each passage's weights are added term after term, in one bincount at the end
         ids: list[np.ndarray] = []
-        weights: list[np.ndarray] = []
+        weights: list[float] = []
         by_letter = np.zeros(len(state.letters))
         for t, w in wanted.items():
             found = state.postings.get(t)
             if found is not None:
                 ids.append(found[0])
-                weights.append(np.full(len(found[0]), w))
+                weights.append(w)
             if pairs:  # both words, apart: "giáo viên | tiếng anh" holds "viên tiếng" so
-                first, second = (state.postings.get(x) for x in t.split(" ", 1))
-                if first is not None and second is not None:
-                    both = np.zeros(n, dtype=np.int8)  # dense marks: no sorting per pair
-                    both[first[0]] = 1
-                    both[second[0]] += 1
-                    if found is not None:
-                        both[found[0]] = 0
-                    apart = np.flatnonzero(both == 2)
+                apart = _apart(state, t)
+                if len(apart):
                     ids.append(apart)
-                    weights.append(np.full(len(apart), w * _PAIR_APART))
+                    weights.append(w * _PAIR_APART)
             letters = state.context_of.get(t)
             if letters is not None:
                 by_letter[letters] += w
-        got = np.bincount(np.concatenate(ids), np.concatenate(weights), minlength=n) \
-            if ids else np.zeros(n)
+        got = np.bincount(np.concatenate(ids), np.repeat(weights, [len(i) for i in ids]),
+                          minlength=n) if ids else np.zeros(n)
         # a word in the passage and in the subject counts once
         return np.minimum(got + by_letter[state.owner], total) / total
 
     return _mix(share(query.content), share(query.pairs, pairs=True), query) * \
         _specific(state, query)
+
+
+def _apart(state: _State, pair: str) -> np.ndarray:
+    """The passages holding both words of ``pair`` but not the pair itself; questions share
+    their pairs ("giáo viên", "mô đun"), so each is looked up once per index."""
+    found = state.apart.get(pair)
+    if found is None:
+        first, second = (state.postings.get(x) for x in pair.split(" ", 1))
+        if first is None or second is None:
+            found = np.zeros(0, dtype=np.intp)
+        else:
+            both = np.zeros(len(state.passages), dtype=np.int8)  # dense marks: no sorting
+            both[first[0]] = 1
+            both[second[0]] += 1
+            together = state.postings.get(pair)
+            if together is not None:
+                both[together[0]] = 0
+            found = np.flatnonzero(both == 2)
+        if len(state.apart) >= _APART_KEPT:
+            state.apart.clear()
+        state.apart[pair] = found
+    return found
 
 
 def _coverage(state: _State, query: _Query, present: Callable[[str], bool]) -> float:
@@ -495,7 +506,7 @@ def _window(query: _Query, sentences: list[tuple[str, bool]],
     top = max(scored, default=0.0)
     enough = _WEAKEST_SENTENCE * top
     valued = {k for k, s in enumerate(scored)
-              if kind and s >= _VALUE_SENTENCE * top and s > 0 and holds(kind, sentences[k][0])}
+              if kind and s >= _VALUE_SENTENCE * top and s > 0 and _holds(kind, sentences[k][0])}
     rows = [k for k, (sentence, _) in enumerate(sentences) if is_row(sentence)]
     best_row = max((scored[k] for k in rows), default=0.0)
     chosen: list[int] = []
