@@ -53,6 +53,8 @@ QUOTE_CHARS = 600
 # threshold keeps a margin above them; 28 of the 34 in-scope quotes it lets through pass.
 QUOTE_AT = 0.65
 _VAGUE = 0.35  # content weight, in unknown words, below which a question says too little
+_SHORT = 3.5  # content weight, in unknown words, up to which a message is only its subject
+_CONTEXT = 0.5  # share of its weight a word no letter uses keeps in a long message
 _SAME_TOPIC = 0.08  # passages this close in coverage speak of the same thing: newest wins
 _CANDIDATES = 12
 _APART_KEPT = 4096  # word pairs whose passages ``_apart`` keeps per index
@@ -110,6 +112,7 @@ class _Query:
     terms: dict[str, float]  # index term -> weight
     content: dict[str, float]  # content word ("'lương" when typed with marks) -> idf
     pairs: dict[str, float]  # adjacent content pair (folded) -> idf
+    whole: _Query | None = None  # before the words no letter uses were weighed down
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +127,7 @@ class _Read:
     counts: list[Counter[str]]
     context: frozenset[str]  # the letter's issuer and subject
     people: list[frozenset[str]]  # given names of the people each passage names
+    moved: dict[str, tuple[str, ...]]  # section -> the letter's sentences moving its dates
 
 
 def _read(letter: Letter) -> _Read:
@@ -135,7 +139,25 @@ def _read(letter: Letter) -> _Read:
     return _Read(sentences, heads, sentence_terms,
                  [tuple(frozenset(t) for t in terms) for terms in sentence_terms], counts,
                  frozenset(_terms(f"{letter.meta.issuer}\n{letter.meta.subject}")),
-                 [named_people(p.text) for p in letter.passages])
+                 [named_people(p.text) for p in letter.passages], _moved(sentences))
+
+
+_MOVES = re.compile(r"\b(?:kéo dài|gia hạn|lùi|dời|điều chỉnh|thay đổi)\b", re.IGNORECASE)
+_SECTION_NAMED = re.compile(r"\bmục\s+(\d+)", re.IGNORECASE)
+_DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\b")
+
+
+def _moved(sentences: list[list[tuple[str, bool]]]) -> dict[str, tuple[str, ...]]:
+    """The letter's own sentences that move a date set in another of its sections ("thời hạn
+    nộp kế hoạch tại mục 2 được kéo dài đến hết ngày …"), by the section they name: a
+    passage of that section quoted for its date is quoted with them first."""
+    moved: dict[str, list[str]] = {}
+    for parts in sentences:
+        for sentence, _ in parts:
+            if _MOVES.search(sentence) and _DATE.search(sentence):
+                for section in dict.fromkeys(_SECTION_NAMED.findall(sentence)):
+                    moved.setdefault(section, []).append(sentence)
+    return {k: tuple(v) for k, v in moved.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,6 +265,7 @@ class LetterIndex:
         if not state.passages or not isinstance(question, str):
             return 0.0
         query = self._query(state, question)
+        query = query.whole or query
         if not query.content:
             return 0.0
         return _coverage(state, query, terms.__contains__)
@@ -304,6 +327,11 @@ class LetterIndex:
             if in_window >= QUOTE_AT:
                 letter, passage = state.passages[doc]
                 text = _quote_text(sentences, window)
+                moves = read.moved.get(passage.section.split(".")[0], ())
+                if moves and _DATE.search(text):  # the date the letter itself moved
+                    text = " …\n".join([*(m for m in moves if m not in text), text])
+                if query.whole is not None:  # scored as the entries are, on the whole message
+                    in_window = _coverage(state, query.whole, shown.__contains__)
                 found.append(Quote(letter, passage, text, in_window, valued,
                                    float(scores[doc])))
         found.sort(key=lambda q: (-q.confidence, -q.rank))
@@ -358,7 +386,23 @@ def _query(state: _State, question: str) -> _Query:
                 pairs[pair] = min(state.idf.get(pair, state.max_idf),
                                   state.idf.get(f, state.max_idf)
                                   + state.idf.get(folded[i + 1], state.max_idf))
-    return _Query(terms, content, pairs)
+    if sum(content.values()) <= _SHORT * state.max_idf:
+        return _Query(terms, content, pairs)
+    # a long message's words that no letter uses ("thắc mắc", "em sợ trễ hạn") are, for the
+    # passages, the way the person talks: weighed as the rarest words they would outweigh
+    # the subject and no passage could ever cover the question. They decide which passages
+    # are quoted; the passages found then compete with the entries, which may use those
+    # words, on the whole message (``whole``).
+    whole = _Query(terms, content, pairs)
+
+    def unknown(t: str) -> bool:
+        return t not in state.idf and t not in state.context_of
+
+    if not any(map(unknown, content)):
+        return whole
+    return _Query(terms, {t: w * _CONTEXT if unknown(t) else w for t, w in content.items()},
+                  {p: w * _CONTEXT if any(map(unknown, p.split(" "))) else w
+                   for p, w in pairs.items()}, whole=whole)
 
 
 def _specific(state: _State, query: _Query) -> float:

@@ -28,6 +28,11 @@ def _builder():  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize("folder", ["heldout", "dev_letters"])
 def test_every_letter_spec_builds_and_reads_with_its_header(folder: str, tmp_path: Path) -> None:
     specs = EVAL / folder
+    letter_specs = [
+        p for p in specs.glob("*.yaml") if "file" in yaml.safe_load(p.read_text("utf-8"))
+    ]
+    if folder == "heldout" and not letter_specs:
+        pytest.skip("no fresh held-out round in this checkout yet; its author adds the letters")
     built = {p.name: p for p in _builder().build(specs, tmp_path)}
     assert {Path(n).suffix for n in built} >= {".docx", ".pdf"}
     for spec_file in specs.glob("*.yaml"):

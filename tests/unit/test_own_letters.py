@@ -181,3 +181,31 @@ def test_a_question_on_nothing_the_letters_or_entries_say_is_refused_with_the_ha
     text = text_of(engine_with("Đồng Nai", seeds), question, province)
     assert "không tìm thấy" in text and "chuyển câu hỏi cho cán bộ" in text, text
     assert "Có lẽ" not in text and "📄" not in text, text
+
+
+def test_a_long_message_in_the_persons_own_words_is_answered_from_the_letter() -> None:
+    """Words no letter uses ("rối bời", "chấm thi") say how the person feels, not what they
+    ask: they do not keep the letter that holds the answer from being quoted."""
+    question = ("em rối bời quá vì bận chấm thi học kỳ, giáo viên tự đánh giá theo chuẩn nghề "
+                "nghiệp trên TEMIS trước ngày nào ạ")
+    text = text_of(engine_with("Lâm Đồng", False), question, "lam_dong")
+    assert "22/5/2027" in text and CITED in text, text
+
+
+def test_a_date_the_letter_itself_moves_is_quoted_with_the_move_first() -> None:
+    """A letter that sets a date in one section and moves it in a later one ("thời hạn … tại
+    mục 1 được lùi đến …"): the answer quoting the old date shows the new one first."""
+    at = BODY.index("Nơi nhận:")
+    body = [*BODY[:at], "7. Điều chỉnh thời hạn",
+            "Do hệ thống LMS bảo trì, thời hạn phê duyệt kế hoạch tại mục 1 được lùi đến hết "
+            "ngày 29/3/2027.", *BODY[at:]]
+    header = (["UBND TỈNH LÂM ĐỒNG", "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Số: 428/SGDĐT-TCCB",
+               "V/v bồi dưỡng thường xuyên giáo viên năm học 2026-2027"],
+              [*MOTTO, "Lâm Đồng, ngày 20 tháng 01 năm 2027"])
+    engine = default_engine()
+    letter = read_letter_file(letter_docx(body, header), "cv428.docx").letter
+    engine.letters.replace([dataclasses.replace(letter, id=1)])
+    text = text_of(engine, "hiệu trưởng duyệt kế hoạch hỗ trợ đồng nghiệp trước ngày nào",
+                   "lam_dong")
+    assert "29/3/2027" in text and CITED in text, text
+    assert text.index("29/3/2027") < text.index("15/3/2027"), text
