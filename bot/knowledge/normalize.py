@@ -339,6 +339,8 @@ _DATE = re.compile(r"(?<![\d/.])(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?(?![
                    r"(?<![\d/.-])(\d{1,2})([.-])(\d{1,2})\5(\d{4})(?![\d/.-]?\d)")
 # "0263.3822.123", "0263 3822 123" and "02633822123" are one phone number
 _PHONE = re.compile(r"(?<![\d.])0\d{2,4}(?:[ .]\d{2,6}){1,3}(?![\d.]\d)")
+# "15.331 giáo viên" is fifteen thousand, one number (Vietnamese groups thousands with dots)
+_THOUSANDS = re.compile(r"(?<![\d.,/])\d{1,3}(?:\.\d{3})+(?![\d.,]?\d)")
 
 
 def _spell_i(found: re.Match[str]) -> str:
@@ -358,11 +360,13 @@ def _phone(found: re.Match[str]) -> str:
 
 
 def spelled(text: str) -> str:
-    """Lowercase text with one tone placement, one spelling of i/y, and dates and phone
-    numbers each in one form, so a question and a letter meet however either writes them."""
+    """Lowercase text with one tone placement, one spelling of i/y, and dates, phone numbers
+    and numbers grouped by thousands each in one form, so a question and a letter meet however
+    either writes them."""
     text = _I_OR_Y.sub(_spell_i, unify_tones(text))
     text = _DATE.sub(_date, _WORDED_DATE.sub(_date, text))
-    return _PHONE.sub(_phone, text)
+    return _THOUSANDS.sub(lambda found: found.group(0).replace(".", ""),
+                          _PHONE.sub(_phone, text))
 
 
 def _widest(table: Mapping[str, str]) -> dict[str, int]:

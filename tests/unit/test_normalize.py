@@ -171,4 +171,15 @@ def test_one_spelling_for_i_and_y_dates_and_phone_numbers() -> None:
     assert folded("0263.3822.123") == folded("0263 3822 123") == folded("02633822123") == \
         ["02633822123"]
     assert folded("02713.879107") == ["02713879107"]
-    assert folded("1.286 giáo viên") == ["1", "286", "giao", "vien"]
+    assert folded("1.286 giáo viên") == ["1286", "giao", "vien"]  # a count, not a phone
+
+
+def test_a_number_grouped_by_thousands_is_one_number() -> None:
+    # "15.331 giáo viên" in a letter is fifteen thousand teachers, asked for as "15.331" or
+    # "15331"; a decimal, a date and a section number stay as they were
+    assert "15331" in words("Con số 15.331 giáo viên đã gồm cốt cán chưa?")
+    assert words("15.331 gv") == words("15331 giáo viên")
+    assert words("1.000.000 đồng")[0] == "1000000"
+    assert words("2.5 tiết")[:2] == ["2", "5"]
+    assert words("ngày 15.5.2027") == words("ngày 15/5/2027")
+    assert words("mục 1.2.3")[1:] == ["1", "2", "3"]
