@@ -10,15 +10,14 @@ disagree.
 
 from __future__ import annotations
 
-import html
 import re
 from functools import lru_cache
 
 from bot.knowledge.asked import values
+from bot.telegram_text import visible_text
 
 MAX_CHARS = 220
 _KINDS = ("phone", "email", "website", "number", "date", "person")
-_TAGS = re.compile(r"<[^>]+>")
 _SENTENCE = re.compile(r"(?<=[^\d\s][.;!?])\s+")
 _CITATION = re.compile(r"^\(?(?:Theo|Nguồn)\b")
 _values = lru_cache(maxsize=16_384)(values)  # the same sentences, question after question
@@ -26,7 +25,7 @@ _values = lru_cache(maxsize=16_384)(values)  # the same sentences, question afte
 
 def _sentences(answer_html: str) -> list[str]:
     """The entry's sentences, bullets and all, without its own "Theo Công văn …" line."""
-    text = html.unescape(_TAGS.sub("", answer_html))
+    text = visible_text(answer_html)  # entries are checked Telegram HTML when loaded
     found = []
     for line in text.splitlines():
         line = line.strip().lstrip("•-–+* ").strip()
