@@ -1,5 +1,6 @@
-"""The question sets written from the seed letters (eval/seeds_dev_qa.yaml for development,
-eval/heldout/seeds_unseen_qa.yaml measured only) stay usable: they load, their ids are unique,
+"""The question sets written from the seed letters (eval/seeds_dev_qa.yaml for development;
+eval/dev_letters/seeds_unseen_qa.yaml, held out in the third round, now spent) stay usable:
+they load, their ids are unique,
 every expected fact is written in the scorer's normalised form (otherwise it can never match),
 every source names a seed letter, and no question repeats one of ../shared/eval/dev_qa.yaml or
 of the other set — a repeated question would measure memory, not generalisation.
@@ -18,7 +19,7 @@ EVAL = Path(__file__).resolve().parents[2] / "eval"
 SHARED = Path(__file__).resolve().parents[3] / "shared"
 SEED_SETS = {
     "dev": EVAL / "seeds_dev_qa.yaml",
-    "heldout": EVAL / "heldout" / "seeds_unseen_qa.yaml",
+    "heldout": EVAL / "dev_letters" / "seeds_unseen_qa.yaml",  # spent: the third round,
 }
 KINDS = {"fact", "steps", "eligibility", "deadline", "contact", "out_of_scope"}
 
