@@ -116,6 +116,10 @@ ABBREVIATIONS: dict[str, str] = {
     "dk": "điều kiện",
     "đk": "điều kiện",
     "hđ": "hoạt động",
+    # "học online" is how teachers say the letters' "học trực tuyến", "offline" its "trực tiếp"
+    "online": "trực tuyến",
+    "onl": "trực tuyến",
+    "offline": "trực tiếp",
     "xong": "hoàn thành",  # "học xong mô đun 1" is how teachers say "hoàn thành"
     "ng nhân": "nguyên nhân",
     "ng nhan": "nguyên nhân",
