@@ -259,6 +259,7 @@ def _entry_text(entry: Entry) -> str:
 
 
 _text_terms = lru_cache(maxsize=8192)(terms)  # an entry's text, as ``LetterIndex.cover`` reads it
+_holds = lru_cache(maxsize=8192)(holds)  # whether an entry states a date, a phone…: asked again
 
 
 def _terms(acc: list[str]) -> list[str]:
@@ -621,6 +622,7 @@ class AnsweringEngine:
         ranked = sorted(
             ((self._rerank(query, i, float(scores[i]) / s1), i) for i in order), reverse=True
         )
+        ranked = self._newest_with_value(query, ranked, question)
         order = [i for _, i in ranked]
         top = order[0]
         best = self._entries[top]
@@ -656,6 +658,52 @@ class AnsweringEngine:
             near = tuple(self._entries[i] for i in order[:MAX_CANDIDATES])
             return Answer("unsure", best, confidence, near, lead=lead)
         return Answer("none", None, confidence)
+
+    def _newest_with_value(self, query: _Query, ranked: list[tuple[float, int]],
+                           question: str) -> list[tuple[float, int]]:
+        """The ranking with the entry that should answer first, in the place (and with the
+        score) of the best: of the entries covering the question about as well as the best,
+        one stating the kind of value asked for (an email, a phone…) when the best does not,
+        then the one written from the newest letter of the best's province. Two entries of one
+        Sở from two years say the same thing, and the later one is its word now."""
+        if len(ranked) < 2:
+            return ranked
+        kind = asked_kind(question)
+        near = [i for _, i in ranked]
+        covered: dict[int, float] = {}
+
+        def cover(i: int) -> float:
+            if i not in covered:
+                covered[i] = self._covered(query, i)
+            return covered[i]
+
+        if kind and not _holds(kind, self._entries[near[0]].answer):
+            valued = [i for i in near[1:] if _holds(kind, self._entries[i].answer)
+                      and cover(i) >= cover(near[0]) - _NEWER_VALUE_MARGIN]
+            near = valued or near
+        chosen = near[0]
+        first = self._entries[chosen]
+        for i in near[1:]:
+            other = self._entries[i]
+            if (is_newer(other.as_of, first.as_of)
+                    and (other.province is None) == (first.province is None)
+                    and (other.province is None or same_province(other.province, first.province))
+                    and not (kind and _holds(kind, first.answer)
+                             and not _holds(kind, other.answer))
+                    and cover(i) >= cover(chosen) - _NEWER_MARGIN):
+                chosen, first = i, other
+        if chosen == ranked[0][1]:
+            return ranked
+        k = next(n for n, (_, i) in enumerate(ranked) if i == chosen)
+        swapped = list(ranked)
+        swapped[0], swapped[k] = (ranked[0][0], chosen), (ranked[k][0], ranked[0][1])
+        return swapped
+
+    def _covered(self, query: _Query, doc: int) -> float:
+        """How much of the question an entry holds: its words and two-syllable words."""
+        words = self._coverage(query.content, doc)
+        pairs = self._coverage(query.pairs, doc) if query.pairs else words
+        return (1 - _PAIR_SHARE) * words + _PAIR_SHARE * pairs
 
     def _unknown_subject(self, query: _Query, doc: int) -> bool:
         """Whether the question names its subject with a word no entry uses ("thai sản",
