@@ -14,7 +14,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from bot.i18n import N_
-from bot.knowledge.normalize import fold_word, words
+from bot.knowledge.normalize import fold_word, has_diacritics, words
 
 KIND_NAMES = {  # what each kind of value is called, for ``troly ask --why``
     "contact": N_("a contact (a person or office with a phone or email)"),
@@ -98,7 +98,8 @@ def asked(question: str) -> tuple[str | None, frozenset[str]]:
     nhiêu"): they say what is wanted, not what it is about."""
     accented = words(question)
     folded = [fold_word(w) for w in accented]
-    plain = all(a == f for a, f in zip(accented, folded, strict=True))
+    # judged on what was typed: "gv" read as "giáo viên" puts no marks in the message
+    plain = not any(map(has_diacritics, re.findall(r"[^\W\d_]+", question.lower())))
     # "máy" (a computer) is not "mấy" (how many): typed with marks, only "mấy" asks
     text = " ".join("may_" if f == "may" and not plain and a != "mấy" else f
                     for a, f in zip(accented, folded, strict=True))
@@ -164,6 +165,39 @@ def technical(folded: list[str]) -> frozenset[int]:
     if found:
         found.update(i for i, f in enumerate(folded) if f in _TROUBLE)
     return frozenset(found)
+
+
+_DATE_CUES = frozenset({"ngay", "thang", "tu", "den", "truoc", "sau", "han"})
+
+
+def stated_dates(folded: list[str]) -> list[tuple[int, ...]]:
+    """The dates a question states, each as the positions of its words ("tháng 11/2026",
+    "từ ngày 15/3", "31/12/2026"): a day and month after a word that introduces a date, or any
+    month or day and month with its year. "mô đun 2, 3" is no date."""
+    found: list[tuple[int, ...]] = []
+    i = 0
+    while i < len(folded):
+        run = [i]
+        while len(run) < 3 and run[-1] + 1 < len(folded) and folded[run[-1] + 1].isdigit():
+            run.append(run[-1] + 1)
+        if not folded[i].isdigit():
+            i += 1
+            continue
+        if run[-1] + 2 < len(folded) and folded[run[-1] + 1] == "nam" and \
+                _YEAR.fullmatch(folded[run[-1] + 2]):
+            run += [run[-1] + 1, run[-1] + 2]  # "tháng 9 năm 2027"
+        numbers = [int(folded[k]) for k in run if folded[k].isdigit()]
+        year = bool(_YEAR.fullmatch(folded[run[-1]])) and len(numbers) > 1
+        parts = numbers[:-1] if year else numbers
+        before = folded[i - 1] if i else ""
+        month = before == "thang"
+        fits = (len(parts) == 1 and 1 <= parts[0] <= 12 and (month or year)) or (
+            len(parts) == 2 and not month and 1 <= parts[0] <= 31 and 1 <= parts[1] <= 12
+            and (year or before in _DATE_CUES))
+        if fits:
+            found.append(tuple([i - 1] * month + run))
+        i = run[-1] + 1
+    return found
 
 
 def holds(kind: str | None, text: str) -> bool:

@@ -31,6 +31,7 @@ from bot.knowledge.asked import (
     asked_person,
     holds,
     named_people,
+    stated_dates,
     technical,
     time_words,
 )
@@ -47,6 +48,7 @@ from bot.knowledge.normalize import (
 )
 from bot.knowledge.postings import Postings, freeze
 from bot.knowledge.postings import scores as passage_scores
+from bot.knowledge.table_rows import NO_KEYS, Keys, question_keys, row_fit
 
 QUOTE_CHARS = 600
 # Share of the question's content (idf-weighted words and word pairs) a passage must cover to
@@ -315,6 +317,7 @@ class LetterIndex:
             covered[~speaks[state.owner]] = 0.0
         kind = asked_kind(question)
         person = asked_person(question, state.people)
+        keys = question_keys(question)
         eligible = np.flatnonzero((covered >= QUOTE_AT) & (scores > 0))
         found: list[Quote] = []
         for doc in eligible[np.argsort(-scores[eligible])][:limit]:
@@ -324,7 +327,8 @@ class LetterIndex:
             sentences = read.sentences[j]
             if person is not None and person not in read.people[j]:
                 continue
-            window, valued = _window(query, sentences, read.sentence_sets[j], kind, person)
+            window, valued = _window(query, sentences, read.sentence_sets[j], kind, person,
+                                     keys)
             shown = set(read.heads[j]).union(read.context,
                                              *(read.sentence_sets[j][w] for w in window))
             in_window = _coverage(state, query, shown.__contains__)
@@ -387,6 +391,9 @@ def _query(state: _State, question: str) -> _Query:
     when = time_words(folded)  # "năm học 2026-2027" says when, not what
     # "quên mật khẩu … liên hệ ai": the trouble is the technical-support matter, one term
     trouble = technical(folded) if kind == "contact" else frozenset()
+    # "nghỉ hưu tháng 11/2026": a date the asker states is when their case applies, not what
+    # the passage must speak of; a passage stating that very date still ranks first
+    dated = frozenset(k for date in stated_dates(folded) for k in date)
     for j, i in enumerate(keep):
         f = folded[i]
         if i in trouble:  # weighing what the words it stands for weigh, as a synonym does
@@ -395,6 +402,7 @@ def _query(state: _State, question: str) -> _Query:
             continue
         asking = f in QUESTION_WORDS or f in cue or i in when
         terms[f] = max(terms.get(f, 0.0), _QUESTION_WORD_WEIGHT if asking else 1.0)
+        asking = asking or i in dated
         if not asking:  # typed with marks, only the same marks count ("lương" ≠ "lượng")
             key = f if accented[i] == f else "'" + accented[i]
             content[key] = state.idf.get(f, state.max_idf)
@@ -402,7 +410,7 @@ def _query(state: _State, question: str) -> _Query:
             pair = f"{f} {folded[i + 1]}"
             terms[pair] = 1.0
             if not (asking or folded[i + 1] in QUESTION_WORDS or folded[i + 1] in cue
-                    or i + 1 in when):
+                    or i + 1 in when or i + 1 in dated):
                 # a pair across two words ("giáo viên tiểu học" → "viên tiểu") is rare in
                 # the letters without saying more than its two syllables do
                 pairs[pair] = min(state.idf.get(pair, state.max_idf),
@@ -510,12 +518,14 @@ def _coverage(state: _State, query: _Query, present: Callable[[str], bool]) -> f
 
 def _window(query: _Query, sentences: list[tuple[str, bool]],
             terms: tuple[frozenset[str], ...], kind: str | None = None,
-            person: str | None = None) -> tuple[list[int], bool]:
+            person: str | None = None, keys: Keys = NO_KEYS) -> tuple[list[int], bool]:
     """The passage's sentences that match the question best, in order, within QUOTE_CHARS,
     and whether one of them states the value asked for about the question's subject.
 
     For a question asking for a value (a date, a phone…) the best sentence that states such
-    a value comes first; for a named person, only sentences naming them are quoted.
+    a value comes first, and of a table only the row about the level or grade the question
+    names, else the row matching it best; for a named person, only sentences naming them are
+    quoted.
     """
     wanted = {**query.content, **query.pairs}
     # fsum: a set's order follows the hash seed, and a float sum in another order can break a
@@ -529,14 +539,15 @@ def _window(query: _Query, sentences: list[tuple[str, bool]],
     enough = _WEAKEST_SENTENCE * top
     valued = {k for k, s in enumerate(scored)
               if kind and s >= _VALUE_SENTENCE * top and s > 0 and _holds(kind, sentences[k][0])}
-    rows = [k for k, (sentence, _) in enumerate(sentences) if is_row(sentence)]
-    best_row = max((scored[k] for k in rows), default=0.0)
+    rows = {k: (row_fit(keys, sentence), scored[k]) for k, (sentence, _) in enumerate(sentences)
+            if is_row(sentence)}
+    best_row = max(rows.values(), default=(0, 0.0))
     chosen: list[int] = []
     size = 0
     for k in sorted(range(len(sentences)), key=lambda k: (k not in valued, -scored[k])):
         if chosen and (scored[k] <= enough or size + len(sentences[k][0]) > QUOTE_CHARS):
             continue
-        if kind and k in rows and scored[k] < best_row:
+        if kind and k in rows and rows[k] < best_row:
             continue  # a value is asked: the table's row about the subject, not the others
         chosen.append(k)
         size += len(sentences[k][0]) + 1

@@ -114,6 +114,10 @@ ABBREVIATIONS: dict[str, str] = {
     "dk": "điều kiện",
     "đk": "điều kiện",
     "hđ": "hoạt động",
+    # "học online" is how teachers say the letters' "học trực tuyến", "offline" its "trực tiếp"
+    "online": "trực tuyến",
+    "onl": "trực tuyến",
+    "offline": "trực tiếp",
     "xong": "hoàn thành",  # "học xong mô đun 1" is how teachers say "hoàn thành"
     "ng nhân": "nguyên nhân",
     "ng nhan": "nguyên nhân",
@@ -177,9 +181,6 @@ ABBREVIATIONS: dict[str, str] = {
     "ptp": "phó trưởng phòng",
     "cđs": "chuyển đổi số",
     "cds": "chuyển đổi số",
-    # "học online", "học onl" is how teachers say the letters' "học trực tuyến"
-    "online": "trực tuyến",
-    "onl": "trực tuyến",
     "pgdđt": "phòng giáo dục đào tạo",
     "pgddt": "phòng giáo dục đào tạo",
     "gdnn": "giáo dục nghề nghiệp",

@@ -4,7 +4,7 @@ website is answered with the letter's sentence that states it about the question
 A letter names one contact for its content ("về chuyên môn") and one for accounts and faults
 ("về tài khoản và lỗi kỹ thuật"); teachers name their trouble ("quên mật khẩu", "không đăng
 nhập được") and get the second. The letter is written here, in our own words, from a Sở with no
-curated entries (Đắk Lắk), in the 2026–2027 style.
+curated entries (Cà Mau), in the 2026–2027 style.
 """
 
 from __future__ import annotations
@@ -30,8 +30,8 @@ WITH_SEEDS = [False, pytest.param(True, marks=pytest.mark.skipif(
     not SEEDS.is_dir(), reason="source letters not available"))]
 MOTTO = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", ""]
 CONTENT = "Nguyễn Thị Bích Thủy"  # the contact for the training's content
-CONTENT_PHONE = "0262.3950.118"
-SUPPORT = "Y Khoa Niê"  # the contact for accounts and faults
+CONTENT_PHONE = "0290.3950.118"
+SUPPORT = "Lâm Văn Khoa"  # the contact for accounts and faults
 SUPPORT_PHONE = "0918.274.063"
 
 
@@ -40,7 +40,7 @@ def body(year: str, content: str, support: str) -> list[str]:
         "Kính gửi: Các trường trực thuộc; Ủy ban nhân dân các xã, phường.",
         "1. Nội dung và hình thức bồi dưỡng",
         "Giáo viên học chuyên đề năng lực số trong dạy học, 30 tiết, hình thức trực tuyến "
-        "trên hệ thống bồi dưỡng của Sở tại địa chỉ https://taphuan.daklak.edu.vn; giáo viên "
+        "trên hệ thống bồi dưỡng của Sở tại địa chỉ https://taphuan.camau.edu.vn; giáo viên "
         "tự đăng nhập bằng tài khoản do nhà trường cấp.",
         "Các trường phân công cán bộ quản lý theo dõi tiến độ học của giáo viên, nhắc giáo "
         f"viên chưa học và báo cáo Sở trước ngày 30/5/{year}.",
@@ -58,9 +58,9 @@ def body(year: str, content: str, support: str) -> list[str]:
 @cache
 def letter(year: str = "2027", content: str = f"cô {CONTENT}",
            support: str = f"thầy {SUPPORT}") -> Letter:
-    header = (["UBND TỈNH ĐẮK LẮK", "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Số: 517/SGDĐT-TCCB",
+    header = (["UBND TỈNH CÀ MAU", "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Số: 517/SGDĐT-TCCB",
                f"V/v bồi dưỡng chuyên đề năng lực số cho giáo viên năm {year}"],
-              [*MOTTO, f"Đắk Lắk, ngày 10 tháng 02 năm {year}"])
+              [*MOTTO, f"Cà Mau, ngày 10 tháng 02 năm {year}"])
     return read_letter_file(letter_docx(body(year, content, support), header),
                             f"cv517-{year}.docx").letter
 
@@ -78,7 +78,7 @@ def engine_with(*letters: Letter, seeds: bool = False) -> AnsweringEngine:
 
 
 def answer(engine: AnsweringEngine, question: str) -> str:
-    return plain_text(render_answer(engine.answer(question, province="dak_lak"), VI))
+    return plain_text(render_answer(engine.answer(question, province="ca_mau"), VI))
 
 
 @pytest.mark.parametrize(("question", "kind"), [
@@ -134,7 +134,7 @@ def test_the_trouble_words_do_not_stand_for_the_technical_matter_outside_a_conta
 def test_a_website_question_is_answered_by_the_sentence_giving_the_website(
         seeds: bool, question: str) -> None:
     text = answer(engine_with(letter(), seeds=seeds), question)
-    assert "taphuan.daklak.edu.vn" in text, text
+    assert "taphuan.camau.edu.vn" in text, text
 
 
 def test_the_newest_letters_contact_replaces_an_older_letters() -> None:

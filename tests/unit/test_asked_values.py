@@ -1,0 +1,77 @@
+"""A question asking for a value is answered with the sentence or table row about what it asks:
+the row of the level or grade the teacher names ("dạy lớp 4" is the row "từ lớp 3 đến lớp 5",
+"gv thcs" the THCS row), and a date the asker states about themself ("nghỉ hưu tháng 11/2027")
+is when their case applies, not a word the letter must repeat.
+
+The letter is written here, in our own words, in the 2026–2027 style.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from bot.knowledge.asked import asked_kind
+from bot.knowledge.letter_index import LetterIndex
+from bot.knowledge.letters import read_letter
+
+LETTER = "\n".join([
+    "UBND TỈNH AN GIANG",
+    "SỞ GIÁO DỤC VÀ ĐÀO TẠO",
+    "Số: 412/SGDĐT-GDPT",
+    "V/v tổ chức lớp bồi dưỡng hè năm 2027 cho giáo viên",
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "Độc lập - Tự do - Hạnh phúc",
+    "An Giang, ngày 02 tháng 4 năm 2027",
+    "1. Lịch học tập trung",
+    "Học viên học tập trung theo lịch dưới đây:",
+    "Giáo viên dạy lớp 1 và lớp 2 — Số tiết: 48 tiết; Từ ngày: 07/6/2027; Đến ngày: 11/6/2027; "
+    "Hình thức: trực tiếp tại Trường Cao đẳng Sư phạm.",
+    "Giáo viên dạy từ lớp 3 đến lớp 5 — Số tiết: 36 tiết; Từ ngày: 14/6/2027; "
+    "Đến ngày: 18/6/2027; Hình thức: trực tiếp tại Trường Cao đẳng Sư phạm.",
+    "Giáo viên trung học cơ sở — Số tiết: 24 tiết; Từ ngày: 21/6/2027; Đến ngày: 23/6/2027; "
+    "Hình thức: trực tuyến trên hệ thống LMS của Sở.",
+    "Tổ trưởng chuyên môn THCS và THPT — Số tiết: 16 tiết; Từ ngày: 28/6/2027; "
+    "Đến ngày: 29/6/2027; Hình thức: trực tiếp tại Trường THPT Long Xuyên.",
+    "2. Trường hợp không phải tham dự",
+    "Giáo viên có quyết định nghỉ hưu trước ngày 31/12/2027 không phải tham dự lớp bồi dưỡng "
+    "hè; nhà trường gửi danh sách về Sở trước ngày 20/5/2027.",
+    "3. Báo cáo",
+    "Các trường tổng hợp kết quả học tập của giáo viên, báo cáo về Sở trước ngày 30/9/2027.",
+    "GIÁM ĐỐC",
+])
+
+
+def _index() -> LetterIndex:
+    return LetterIndex([dataclasses.replace(read_letter(LETTER), id=1)])
+
+
+def _quoted(question: str) -> str:
+    quote = _index().search(question)
+    assert quote is not None, question
+    return quote.text
+
+
+def test_a_grade_is_answered_by_the_row_whose_grades_hold_it() -> None:
+    text = _quoted("Giáo viên dạy lớp 4 thì học tập trung từ ngày nào đến ngày nào ạ?")
+    assert "14/6/2027" in text and "18/6/2027" in text
+    assert "07/6/2027" not in text
+
+
+def test_a_level_named_picks_its_row_even_when_the_values_asked_are_in_other_rows() -> None:
+    # "trực tiếp hay online" asks which of two values: the rows saying "trực tiếp" are other
+    # levels' rows; the THCS row ("trực tuyến") answers
+    text = _quoted("gv thcs hoc may tiet, hoc truc tiep hay online")
+    assert "24 tiết" in text and "trực tuyến" in text
+    assert "48 tiết" not in text and "16 tiết" not in text
+
+
+def test_a_date_the_asker_states_about_themself_is_a_condition_not_a_subject() -> None:
+    for question in ("gv nghi huu thang 11/2027 co phai hoc boi duong he nam nay ko",
+                     "Giáo viên nghỉ hưu vào tháng 11 năm 2027 có phải học bồi dưỡng hè không?"):
+        assert "không phải tham dự" in _quoted(question)
+
+
+def test_how_many_asked_without_marks_after_an_abbreviation_asks_a_number() -> None:
+    # "gv" is read as "giáo viên", which has marks; the teacher typed none, so "may" is "mấy"
+    assert asked_kind("gv thcs hoc may tiet") == "number"
+    assert asked_kind("Giáo viên dùng máy tính nào") is None
