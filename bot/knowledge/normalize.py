@@ -93,6 +93,8 @@ ABBREVIATIONS: dict[str, str] = {
     "khht": "kế hoạch hỗ trợ",
     "bc": "báo cáo",
     "bcht": "báo cáo hoàn thành",
+    "xd": "xây dựng",  # "xd kế hoạch", as plans are named in school paperwork
+    "kq": "kết quả",  # "kq học tập", "báo cáo kq": the usual shorthand in school reports
     "tt": "thông tư",
     "qđ": "quyết định",
     "qd": "quyết định",
@@ -217,6 +219,7 @@ ABBREVIATIONS: dict[str, str] = {
     "dc": "được",
     "đc": "được",
     "ntn": "như thế nào",
+    "lm": "làm",
     "bn": "bao nhiêu",
     "bnhieu": "bao nhiêu",
     "bh": "bao giờ",
