@@ -520,7 +520,8 @@ class AnsweringEngine:
         found = self._entry_answer(question, role=role, level=level, province=province)
         quotes = self.letters.candidates(question) if len(self.letters) else []
         contenders = self._contenders(question, found, quotes)
-        quote = choose(quotes)
+        kind = asked_kind(question)
+        quote = choose(quotes, kind)
         entry = found.entry if found.kind != "none" else None
         if quote is None:
             return Ranking(found, contenders, WHY_ENTRY_ONLY if entry else WHY_NOTHING)
@@ -529,7 +530,6 @@ class AnsweringEngine:
                            WHY_LETTER_ONLY)
         others = (entry, *(c for c in found.candidates if c.id != entry.id))[:MAX_CANDIDATES]
         asked_year = max((int(y) for y in _YEAR.findall(question)), default=0)
-        kind = asked_kind(question)
         covered = self.letters.cover(question, self._entry_terms(entry))
         margin = _NEWER_VALUE_MARGIN if kind and quote.holds_value else _NEWER_MARGIN
         quoted = Answer("quoted", None, quote.confidence, others, quote=quote)

@@ -178,6 +178,11 @@ ABBREVIATIONS: dict[str, str] = {
     "cơ sở giáo dục phổ thông": "csgdpt",  # one token, as "thpt": it is a letter's refrain
     "cbqlcsgdpt": "cán bộ quản lý csgdpt",
     "csgd": "cơ sở giáo dục",
+    # the Sở's offices, as its letters number them ("Số: 2806/SGDĐT-TCCB") and staff name them
+    "tccb": "tổ chức cán bộ",
+    "ptp": "phó trưởng phòng",
+    "cđs": "chuyển đổi số",
+    "cds": "chuyển đổi số",
     "pgdđt": "phòng giáo dục đào tạo",
     "pgddt": "phòng giáo dục đào tạo",
     "gdnn": "giáo dục nghề nghiệp",
