@@ -67,7 +67,8 @@ _PERSON = re.compile(rf"\b{_TITLES}\s+({_NAME}(?:\s+{_NAME}){{0,3}})")
 _ROLE = re.compile(r"hiệu trưởng|giám đốc|trưởng phòng|chuyên viên|giảng viên|cốt cán|"
                    r"Phòng Giáo dục|Phòng GD|Sở Giáo dục|Sở GD|tổ trưởng|cán bộ", re.IGNORECASE)
 _ADDRESS = re.compile(r"số\s+\d+[\w/]*,?\s+(?:đường|phố)|đường\s+[A-ZĐ]|[Pp]hường\s+[A-ZĐ\d]|"
-                      r"tầng\s+\d|hội trường|phòng họp|trụ sở|tại\s+[A-ZĐ]")
+                      r"tầng\s+\d|hội trường|phòng họp|trụ sở|tại\s+[A-ZĐ]|"
+                      r"[Đđ]ịa điểm[^:;.]{0,30}:\s*\w")  # a table's "Địa điểm:" cell
 # a count or an amount: not a year, not a date, not "mô đun 2, 3, 4" or "bước 3"
 _NUMBER = re.compile(r"(?<![\d/.])(?!(?:19|20)\d\d(?!\d))\d+(?:[.,]\d+)*(?![\d/])")
 _NUMBERED = re.compile(r"(?:mô đun|bước|phụ lục|lớp|mục|khoản|điều)\s+\d+(?:\s*(?:,|và|-)\s*\d+)*"
@@ -114,13 +115,27 @@ def asked(question: str) -> tuple[str | None, frozenset[str]]:
     for kind, cue in _ASKS:
         found = cue.search(text)
         if found:
-            # "hạn … là ngày nào": the deadline is what is asked, as a letter's "trước ngày"
-            extra = _DEADLINE_WORDS if kind == "date" else frozenset()
+            # "hạn … là ngày nào": the deadline is what is asked, as a letter's "trước ngày";
+            # "đi học ở đâu": going there is how the place is asked for
+            extra = _EXTRA_CUES.get(kind, frozenset())
             return kind, frozenset(found.group(0).split()) | extra
     return None, frozenset()
 
 
-_DEADLINE_WORDS = frozenset({"han"})
+def asked_kinds(question: str) -> tuple[str, ...]:
+    """Every kind of value the question asks for, the first as ``asked_kind``: "học tập trung
+    ở đâu, từ ngày nào" wants the place and the date, and the row giving both answers it."""
+    first = asked_kind(question)
+    if first is None or first == "contact":
+        return (first,) if first else ()
+    text = " ".join(fold_word(w) for w in words(question))
+    cue = dict(_ASKS)[first]
+    text = cue.sub(" ", text)  # "ngày mấy" asks a date, not also a count
+    return (first, *(kind for kind, cue in _ASKS
+                     if kind not in (first, "number") and cue.search(text)))
+
+
+_EXTRA_CUES = {"date": frozenset({"han"}), "address": frozenset({"di", "den", "toi"})}
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 

@@ -30,7 +30,7 @@ import numpy as np
 
 from bot.domain import provinces
 from bot.i18n import N_
-from bot.knowledge.asked import KIND_NAMES, asked_kind, asks_when, holds
+from bot.knowledge.asked import KIND_NAMES, asked_kinds, asks_when, holds
 from bot.knowledge.earlier import earlier_facts
 from bot.knowledge.entries import Entry
 from bot.knowledge.letter_index import LetterIndex, Quote, choose, terms
@@ -519,8 +519,8 @@ class AnsweringEngine:
         found = self._entry_answer(question, role=role, level=level, province=province)
         quotes = self.letters.candidates(question) if len(self.letters) else []
         contenders = self._contenders(question, found, quotes)
-        kind = asked_kind(question)
-        quote = choose(quotes, kind)
+        kind, *also = asked_kinds(question) or (None,)
+        quote = choose(quotes, kind, tuple(also))
         entry = found.entry if found.kind != "none" else None
         if quote is None:
             return Ranking(found, contenders, WHY_ENTRY_ONLY if entry else WHY_NOTHING)

@@ -143,3 +143,46 @@ def test_the_newest_letters_contact_replaces_an_older_letters() -> None:
     old = letter("2026", "cô Lê Thị Hồng Nhung", "thầy Võ Văn Sang")
     text = answer(engine_with(old, letter()), "quên mật khẩu hệ thống thì liên hệ ai")
     assert SUPPORT in text and "Sang" not in text, text
+
+
+SCHEDULE = [
+    ["Lớp", "Đối tượng", "Thời gian học tập trung", "Địa điểm"],
+    ["1", "Giáo viên tiểu học", "06/7/2027 - 08/7/2027", "Trường Cao đẳng Cộng đồng Cà Mau"],
+    ["2", "Cán bộ quản lý trường trung học cơ sở", "13/7/2027 - 15/7/2027",
+     "Hội trường Sở Giáo dục và Đào tạo, số 9 đường Trần Hưng Đạo"],
+]
+
+
+@cache
+def schedule_letter() -> Letter:
+    header = (["UBND TỈNH CÀ MAU", "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Số: 603/SGDĐT-GDTrH",
+               "V/v tập huấn dạy học số cho giáo viên, cán bộ quản lý năm 2027"],
+              [*MOTTO, "Cà Mau, ngày 02 tháng 6 năm 2027"])
+    body = [
+        "Kính gửi: Các trường trực thuộc.",
+        "1. Đối tượng",
+        "Cán bộ quản lý và giáo viên được cử đi tập huấn theo danh sách của trường; cán bộ "
+        "quản lý nghỉ hưu trước ngày 31/12/2027 không cử đi học tập trung. Cán bộ quản lý "
+        "trường trung học cơ sở bổ nhiệm từ ngày 01/3/2027 cũng học tập trung.",
+        "2. Lịch học tập trung",
+        "Học viên học tập trung theo lịch sau:",
+        SCHEDULE,
+        "Nơi nhận:",
+        "- Lưu: VT.",
+        "GIÁM ĐỐC",
+    ]
+    return read_letter_file(letter_docx(body, header), "cv603.docx").letter
+
+
+@pytest.mark.parametrize("seeds", WITH_SEEDS)
+@pytest.mark.parametrize(("question", "says"), [
+    ("cbql truong thcs di hoc tap trung o dau a", ["Hội trường Sở"]),
+    ("Cán bộ quản lý THCS học tập trung ở đâu, từ ngày nào?", ["Hội trường Sở", "13/7/2027"]),
+    ("giáo viên tiểu học đi tập huấn ở đâu", ["Cao đẳng Cộng đồng"]),
+])
+def test_where_is_answered_by_the_schedule_rows_venue(
+        seeds: bool, question: str, says: list[str]) -> None:
+    """A venue stands in a table's "Địa điểm" column: the row of the group asked about, which
+    also gives its dates when both are asked, not a sentence that only shares the words."""
+    text = answer(engine_with(schedule_letter(), seeds=seeds), question)
+    assert all(s in text for s in says) and "603/SGDĐT-GDTrH" in text, text
