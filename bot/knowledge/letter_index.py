@@ -26,6 +26,7 @@ import numpy as np
 
 from bot.knowledge.asked import (
     TECHNICAL,
+    VALUE_ONLY,
     asked,
     asked_kind,
     asked_kinds,
@@ -353,9 +354,6 @@ def _speaks_for(issuer: str, places: frozenset[str]) -> bool:
     return any(f" {place} " in issuer for place in places)
 
 
-# Values a passage either states or does not answer at all: "liên hệ ai", "trang web nào"
-# is never answered by a passage naming no contact, no website, however many words it shares.
-_NO_ANSWER_WITHOUT = frozenset({"contact", "phone", "email", "website"})
 
 
 def choose(found: list[Quote], kind: str | None = None,
@@ -369,7 +367,7 @@ def choose(found: list[Quote], kind: str | None = None,
     if also:
         found = [q for q in found if q.holds_value and all(_holds(k, q.text) for k in also)
                  ] or found
-    if kind in _NO_ANSWER_WITHOUT:
+    if kind in VALUE_ONLY:
         found = [q for q in found if q.holds_value] or found
     if kind == "contact" and found[0].holds_value:
         # whom to contact is the Sở's staff of the year: the newest letter's contact for the
