@@ -349,13 +349,15 @@ def _speaks_for(issuer: str, places: frozenset[str]) -> bool:
 
 def choose(found: list[Quote]) -> Quote | None:
     """Of passages that cover the question about as well, the one holding the value asked for,
-    then the newest letter's: it replaces what an older one said."""
+    then the newest letter's: it replaces what an older one said. Within one letter, the
+    passage whose quote covers the question best: the row of the level asked, not the
+    paragraph above the table that shares more of the question's common words."""
     if not found:
         return None
     best = max(q.confidence for q in found)
     near = [q for q in found if q.confidence >= best - _SAME_TOPIC]
     return max([q for q in near if q.holds_value] or near,
-               key=lambda q: (q.letter.meta.day, q.rank))
+               key=lambda q: (q.letter.meta.day, q.confidence, q.rank))
 
 
 def _query(state: _State, question: str) -> _Query:

@@ -75,3 +75,28 @@ def test_how_many_asked_without_marks_after_an_abbreviation_asks_a_number() -> N
     # "gv" is read as "giáo viên", which has marks; the teacher typed none, so "may" is "mấy"
     assert asked_kind("gv thcs hoc may tiet") == "number"
     assert asked_kind("Giáo viên dùng máy tính nào") is None
+
+
+def test_of_two_passages_of_one_letter_the_one_covering_the_question_best_is_quoted() -> None:
+    # both state a date; the second shares more of the question's common words ("phần",
+    # "hoàn thành", "trực tuyến") but is about the product handed in after the course
+    letter = "\n".join([
+        "SỞ GIÁO DỤC VÀ ĐÀO TẠO TÂY NINH",
+        "Số: 530/SGDĐT-TCCB",
+        "V/v tập huấn chuyển đổi số cho cán bộ quản lý năm 2027",
+        "Tây Ninh, ngày 06 tháng 4 năm 2027",
+        "1. Nội dung, thời lượng",
+        "Chương trình gồm 30 tiết: 12 tiết học trực tuyến trên hệ thống LMS từ ngày 03/5/2027 "
+        "đến ngày 16/5/2027 (học viên phải hoàn thành trước khi dự lớp tập trung) và 18 tiết "
+        "học tập trung. Nội dung gồm: cơ sở dữ liệu ngành, hồ sơ điện tử, học bạ số, chữ ký "
+        "số và bảo đảm an toàn thông tin trong nhà trường.",
+        "2. Yêu cầu đối với học viên",
+        "Sau khóa học, mỗi học viên nộp sản phẩm là kế hoạch chuyển đổi số của đơn vị mình "
+        "lên hệ thống LMS chậm nhất ngày 30/6/2027. "
+        "Học viên hoàn thành cả phần trực tuyến, phần tập trung và có sản phẩm đạt yêu cầu "
+        "được Sở cấp giấy chứng nhận.",
+    ])
+    index = LetterIndex([dataclasses.replace(read_letter(letter), id=1)])
+    quote = index.search("Phần học trực tuyến của lớp chuyển đổi số phải xong trước ngày nào?")
+    assert quote is not None
+    assert "16/5/2027" in quote.text and "30/6/2027" not in quote.text
