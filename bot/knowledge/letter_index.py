@@ -30,6 +30,7 @@ from bot.knowledge.asked import (
     asked_person,
     holds,
     named_people,
+    soon_words,
     stated_dates,
     time_words,
 )
@@ -40,6 +41,7 @@ from bot.knowledge.normalize import (
     QUESTION_WORDS,
     SpellFixer,
     fold_word,
+    is_filler,
     named_places,
     place_key,
     words,
@@ -94,7 +96,7 @@ def _terms(text: str) -> tuple[str, ...]:
     """Folded words and word pairs, and each word with diacritics as "'word"."""
     accented = words(text, limit=None)
     folded = [fold_word(w) for w in accented]
-    keep = [i for i, f in enumerate(folded) if f and f not in FILLERS]
+    keep = [i for i, f in enumerate(folded) if f and not is_filler(accented[i], f)]
     out = [folded[i] for i in keep]
     out += [f"{folded[i]} {folded[j]}" for i, j in pairwise(keep) if j == i + 1]
     out += ["'" + accented[i] for i in keep if accented[i] != folded[i]]
@@ -316,7 +318,9 @@ class LetterIndex:
         keys = question_keys(question)
         eligible = np.flatnonzero((covered >= QUOTE_AT) & (scores > 0))
         found: list[Quote] = []
-        for doc in eligible[np.argsort(-scores[eligible])][:limit]:
+        # the best covered first, by rank among those covering as much: a passage covering the
+        # whole question is never crowded out by a dozen longer ones that share its words
+        for doc in eligible[np.lexsort((-scores[eligible], -covered[eligible]))][:limit]:
             doc = int(doc)
             k, j = state.at[doc]
             read = state.reads[k]
@@ -364,12 +368,16 @@ def _query(state: _State, question: str) -> _Query:
     accented = words(question)
     folded = [fold_word(w) for w in accented]
     for i, f in enumerate(folded):
-        if f and f not in FILLERS:
+        # a word typed with its marks ("chấm") is the word meant, not a typo of a name's
+        if f and accented[i] == f and not is_filler(accented[i], f):
             fixed = state.speller.fix(f, folded[i - 1] if i else "",
                                       folded[i + 1] if i + 1 < len(folded) else "")
             if fixed:
                 folded[i] = accented[i] = fixed
-    keep = [i for i, f in enumerate(folded) if f and f not in FILLERS]
+    # "vắng" is not "vâng": a word that is a filler only once folded counts when a letter
+    # uses it as typed; otherwise ("rối" for "rồi") it is taken for the filler, mistyped
+    keep = [i for i, f in enumerate(folded) if f and not is_filler(accented[i], f) and (
+        f not in FILLERS or "'" + accented[i] in state.idf)]
     terms: dict[str, float] = {}
     content: dict[str, float] = {}
     pairs: dict[str, float] = {}
@@ -377,7 +385,7 @@ def _query(state: _State, question: str) -> _Query:
     when = time_words(folded)  # "năm học 2026-2027" says when, not what
     # "nghỉ hưu tháng 11/2026": a date the asker states is when their case applies, not what
     # the passage must speak of; a passage stating that very date still ranks first
-    dated = frozenset(k for date in stated_dates(folded) for k in date)
+    dated = frozenset(k for date in stated_dates(folded) for k in date) | soon_words(folded)
     for j, i in enumerate(keep):
         f = folded[i]
         asking = f in QUESTION_WORDS or f in cue or i in when
