@@ -17,6 +17,7 @@ from bot.i18n import N_
 from bot.knowledge.normalize import fold_word, has_diacritics, words
 
 KIND_NAMES = {  # what each kind of value is called, for ``troly ask --why``
+    "contact": N_("a contact (a person or office with a phone or email)"),
     "phone": N_("a phone number"),
     "website": N_("a website"),
     "email": N_("an email address"),
@@ -40,6 +41,16 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("address", r"o dau|dia chi|noi nao|cho nao|tai dau|ve dau|dia diem"),
         ("number", r"bao nhieu|may|so luong|bao lau|so tiet|may tiet"),
     ))
+
+# Whom to turn to: "liên hệ ai", "hỏi ai", "gọi cho ai", "đầu mối", "ai phụ trách". Such a
+# question is answered by a sentence naming a person or an office with a way to reach them
+# (a phone, an email), whatever else it asks ("liên hệ ai, sđt", "gọi ai, địa chỉ ở đâu").
+# The words that ask it ("gọi ai", "nhờ ai", "ai phụ trách") say what is wanted, not what it
+# is about; "liên hệ" and "đầu mối" are the letters' own words for a contact ("nếu có vướng
+# mắc, liên hệ thầy …") and stay part of the subject.
+_CONTACT = re.compile(r"(?:^| )(?:(?P<cue>(?:hoi|goi|nho|bao|gap)(?: cho| voi)? "
+                      r"(?:ai|nguoi nao|phong nao)|phu trach)|lien he|dau moi)(?= |$)")
+_REACHED = ("person", "phone", "email", "address")  # what a contact question may also ask
 
 # a subscriber's number, or a toll-free / service line ("1800 8000", "18008000", "1900 xxxx")
 _PHONE = re.compile(r"(?<![\d/])(?:(?:\+84|0)[\d .]{6,14}|1[89]00[ .]?\d{2,3}[ .]?\d{0,3})\d"
@@ -92,6 +103,14 @@ def asked(question: str) -> tuple[str | None, frozenset[str]]:
     # "máy" (a computer) is not "mấy" (how many): typed with marks, only "mấy" asks
     text = " ".join("may_" if f == "may" and not plain and a != "mấy" else f
                     for a, f in zip(accented, folded, strict=True))
+    contact = _CONTACT.search(text)
+    if contact:
+        cues = [m.group(0) for kind, cue in _ASKS if kind in _REACHED
+                for m in [cue.search(text)] if m]
+        if cues or (contact.group("cue") and not any(
+                cue.search(text) for kind, cue in _ASKS if kind not in _REACHED)):
+            return "contact", frozenset(" ".join([*cues, *(
+                m.group("cue") or "" for m in _CONTACT.finditer(text))]).split())
     for kind, cue in _ASKS:
         found = cue.search(text)
         if found:
@@ -125,6 +144,26 @@ def time_words(folded: list[str]) -> frozenset[int]:
                 j -= 1
             if j >= 0 and folded[j] == "nam":
                 found.update(range(j, i if word != "nay" else i + 1))
+    return frozenset(found)
+
+
+# Letters give one contact for "tài khoản, lỗi kỹ thuật của hệ thống" (accounts and the
+# system's faults); teachers name their trouble instead: "quên mật khẩu", "lỗi đăng nhập",
+# "không đăng nhập được". In Vietnamese school administration these are one matter, the
+# technical support of the training system, so both read as one index term.
+TECHNICAL = "\x00ho tro ky thuat"
+_TECHNICAL_PAIRS = frozenset({("tai", "khoan"), ("ky", "thuat"), ("mat", "khau"),
+                              ("dang", "nhap"), ("truy", "cap")})
+_TROUBLE = frozenset({"loi", "quen"})  # "bị lỗi", "quên" beside one of those words
+
+
+def technical(folded: list[str]) -> frozenset[int]:
+    """Positions of the words that name the technical-support matter (``TECHNICAL``): the
+    pairs above, and "lỗi", "quên" in a text that has one of them."""
+    found = {k for i, pair in enumerate(pairwise(folded)) if pair in _TECHNICAL_PAIRS
+             for k in (i, i + 1)}
+    if found:
+        found.update(i for i, f in enumerate(folded) if f in _TROUBLE)
     return frozenset(found)
 
 
@@ -169,9 +208,13 @@ def stated_dates(folded: list[str]) -> list[tuple[int, ...]]:
 
 
 def holds(kind: str | None, text: str) -> bool:
-    """Whether ``text`` states a value of that kind (a person: a titled name or an office)."""
+    """Whether ``text`` states a value of that kind (a person: a titled name or an office; a
+    contact: one of them with a phone or an email)."""
     if kind is None:
         return True
+    if kind == "contact":
+        return bool((_PERSON.search(text) or _ROLE.search(text))
+                    and (_PHONE.search(text) or _EMAIL.search(text)))
     if kind == "person":
         return bool(_PERSON.search(text) or _ROLE.search(text))
     if kind == "number":

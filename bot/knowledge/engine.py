@@ -519,7 +519,8 @@ class AnsweringEngine:
         found = self._entry_answer(question, role=role, level=level, province=province)
         quotes = self.letters.candidates(question) if len(self.letters) else []
         contenders = self._contenders(question, found, quotes)
-        quote = choose(quotes)
+        kind = asked_kind(question)
+        quote = choose(quotes, kind)
         entry = found.entry if found.kind != "none" else None
         if quote is None:
             return Ranking(found, contenders, WHY_ENTRY_ONLY if entry else WHY_NOTHING)
@@ -528,7 +529,6 @@ class AnsweringEngine:
                            WHY_LETTER_ONLY)
         others = (entry, *(c for c in found.candidates if c.id != entry.id))[:MAX_CANDIDATES]
         asked_year = max((int(y) for y in _YEAR.findall(question)), default=0)
-        kind = asked_kind(question)
         covered = self.letters.cover(question, self._entry_terms(entry))
         margin = _NEWER_VALUE_MARGIN if kind and quote.holds_value else _NEWER_MARGIN
         quoted = Answer("quoted", None, quote.confidence, others, quote=quote)
@@ -639,9 +639,7 @@ class AnsweringEngine:
             confidence = min(confidence * 0.8, _HEDGED)
             lead = 0.0
         confidence = float(min(1.0, max(0.0, confidence)))
-        if (confidence < CONFIDENT_AT
-                and sum(query.content.values()) <= _ENOUGH_EVIDENCE * self._max_idf
-                and any(w not in self._idf and not w.isdigit() for w in query.content)):
+        if confidence < CONFIDENT_AT and self._unknown_subject(query, top):
             # in a short question every word is its subject: one no entry knows ("phụ cấp
             # thâm niên") means an entry sharing its other words is not "perhaps" the answer
             return Answer("none", None, confidence)
@@ -658,6 +656,22 @@ class AnsweringEngine:
             near = tuple(self._entries[i] for i in order[:MAX_CANDIDATES])
             return Answer("unsure", best, confidence, near, lead=lead)
         return Answer("none", None, confidence)
+
+    def _unknown_subject(self, query: _Query, doc: int) -> bool:
+        """Whether the question names its subject with a word no entry uses ("thai sản",
+        "ốm") and the entry does not hold the rest of what it asks: the entry then shares
+        only its commoner words ("giáo viên … hưởng … lương"). A message long enough, counting
+        only the words the entries know, has its unknown words as the way the person talks
+        rather than what they ask. An unknown word weighs as the rarest word, so counting it
+        towards the length would make two of them pass for chatter."""
+        unknown = [w for w in query.content
+                   if w not in self._idf and not w.isdigit() and len(w) > 1]
+        if not unknown:
+            return False
+        known = {w: v for w, v in query.content.items() if w in self._idf}
+        if sum(known.values()) > _ENOUGH_EVIDENCE * self._max_idf:
+            return False
+        return self._coverage(known, doc) < 1.0
 
     def _covers_subject(self, query: _Query, doc: int) -> bool:
         """Whether an entry is about the question's subject: it holds the question's first

@@ -25,6 +25,7 @@ from typing import Any
 import numpy as np
 
 from bot.knowledge.asked import (
+    TECHNICAL,
     asked,
     asked_kind,
     asked_person,
@@ -32,6 +33,7 @@ from bot.knowledge.asked import (
     named_people,
     soon_words,
     stated_dates,
+    technical,
     time_words,
 )
 from bot.knowledge.letter_tables import is_row
@@ -61,6 +63,7 @@ _SHORT = 3.5  # content weight, in unknown words, up to which a message is only 
 _CONTEXT = 0.5  # share of its weight a word no letter uses keeps in a long message
 _SAME_TOPIC = 0.08  # passages this close in coverage speak of the same thing: newest wins
 _CANDIDATES = 12
+_BEST_COVERED = 4  # passages read for their quote for covering most, whatever their rank
 _APART_KEPT = 4096  # word pairs whose passages ``_apart`` keeps per index
 # whether a sentence states a date, a phone…: asked of the same sentences question after question
 _holds = lru_cache(maxsize=65_536)(holds)
@@ -100,6 +103,8 @@ def _terms(text: str) -> tuple[str, ...]:
     out = [folded[i] for i in keep]
     out += [f"{folded[i]} {folded[j]}" for i, j in pairwise(keep) if j == i + 1]
     out += ["'" + accented[i] for i in keep if accented[i] != folded[i]]
+    if technical(folded):  # a text on accounts or faults: the contact for a failed login
+        out.append(TECHNICAL)
     return tuple(intern(t) for t in out)
 
 
@@ -284,7 +289,7 @@ class LetterIndex:
 
     def search(self, question: str) -> Quote | None:
         """The passage to quote for ``question``, or None when no letter covers it."""
-        return choose(self.candidates(question))
+        return choose(self.candidates(question), asked_kind(question))
 
     def candidates(self, question: str, limit: int = _CANDIDATES) -> list[Quote]:
         """Passages that cover ``question``, best covered first, each with its quote.
@@ -318,9 +323,11 @@ class LetterIndex:
         keys = question_keys(question)
         eligible = np.flatnonzero((covered >= QUOTE_AT) & (scores > 0))
         found: list[Quote] = []
-        # the best covered first, by rank among those covering as much: a passage covering the
-        # whole question is never crowded out by a dozen longer ones that share its words
-        for doc in eligible[np.lexsort((-scores[eligible], -covered[eligible]))][:limit]:
+        # the highest ranked, and the best covered: a passage covering the whole question is
+        # never crowded out by a dozen longer ones repeating some of its words
+        ranked = eligible[np.argsort(-scores[eligible])]
+        best = eligible[np.lexsort((-scores[eligible], -covered[eligible]))][:_BEST_COVERED]
+        for doc in dict.fromkeys([*ranked[:limit], *best]):
             doc = int(doc)
             k, j = state.at[doc]
             read = state.reads[k]
@@ -351,13 +358,25 @@ def _speaks_for(issuer: str, places: frozenset[str]) -> bool:
     return any(f" {place} " in issuer for place in places)
 
 
-def choose(found: list[Quote]) -> Quote | None:
+# Values a passage either states or does not answer at all: "liên hệ ai", "trang web nào"
+# is never answered by a passage naming no contact, no website, however many words it shares.
+_NO_ANSWER_WITHOUT = frozenset({"contact", "phone", "email", "website"})
+
+
+def choose(found: list[Quote], kind: str | None = None) -> Quote | None:
     """Of passages that cover the question about as well, the one holding the value asked for,
     then the newest letter's: it replaces what an older one said. Within one letter, the
     passage whose quote covers the question best: the row of the level asked, not the
-    paragraph above the table that shares more of the question's common words."""
+    paragraph above the table that shares more of the question's common words. For a
+    contact, a phone, an email or a website, only passages stating one compete, if any does."""
     if not found:
         return None
+    if kind in _NO_ANSWER_WITHOUT:
+        found = [q for q in found if q.holds_value] or found
+    if kind == "contact" and found[0].holds_value:
+        # whom to contact is the Sở's staff of the year: the newest letter's contact for the
+        # matter replaces an older letter's, as every letter names its own
+        return max(found, key=lambda q: (q.letter.meta.day, q.confidence, q.rank))
     best = max(q.confidence for q in found)
     near = [q for q in found if q.confidence >= best - _SAME_TOPIC]
     return max([q for q in near if q.holds_value] or near,
@@ -381,20 +400,26 @@ def _query(state: _State, question: str) -> _Query:
     terms: dict[str, float] = {}
     content: dict[str, float] = {}
     pairs: dict[str, float] = {}
-    _kind, cue = asked(question)  # "chậm nhất ngày nào" asks for a date, about nothing
+    kind, cue = asked(question)  # "chậm nhất ngày nào" asks for a date, about nothing
     when = time_words(folded)  # "năm học 2026-2027" says when, not what
+    # "quên mật khẩu … liên hệ ai": the trouble is the technical-support matter, one term
+    trouble = technical(folded) if kind == "contact" else frozenset()
     # "nghỉ hưu tháng 11/2026": a date the asker states is when their case applies, not what
     # the passage must speak of; a passage stating that very date still ranks first
     dated = frozenset(k for date in stated_dates(folded) for k in date) | soon_words(folded)
     for j, i in enumerate(keep):
         f = folded[i]
+        if i in trouble:  # weighing what the words it stands for weigh, as a synonym does
+            terms[TECHNICAL] = 1.0
+            content[TECHNICAL] = content.get(TECHNICAL, 0.0) + state.idf.get(f, state.max_idf)
+            continue
         asking = f in QUESTION_WORDS or f in cue or i in when
         terms[f] = max(terms.get(f, 0.0), _QUESTION_WORD_WEIGHT if asking else 1.0)
         asking = asking or i in dated
         if not asking:  # typed with marks, only the same marks count ("lương" ≠ "lượng")
             key = f if accented[i] == f else "'" + accented[i]
             content[key] = state.idf.get(f, state.max_idf)
-        if j + 1 < len(keep) and keep[j + 1] == i + 1:
+        if j + 1 < len(keep) and keep[j + 1] == i + 1 and i + 1 not in trouble:
             pair = f"{f} {folded[i + 1]}"
             terms[pair] = 1.0
             if not (asking or folded[i + 1] in QUESTION_WORDS or folded[i + 1] in cue

@@ -95,11 +95,10 @@ ABBREVIATIONS: dict[str, str] = {
     "kh": "kế hoạch",
     "khht": "kế hoạch hỗ trợ",
     "bc": "báo cáo",
-    # as schools write them in their messages: "gửi ds về Sở", "tập huấn CĐS"
-    "ds": "danh sách",
-    "cđs": "chuyển đổi số",
-    "cds": "chuyển đổi số",
+    "ds": "danh sách",  # as schools write it: "gửi ds về Sở"
     "bcht": "báo cáo hoàn thành",
+    "xd": "xây dựng",  # "xd kế hoạch", as plans are named in school paperwork
+    "kq": "kết quả",  # "kq học tập", "báo cáo kq": the usual shorthand in school reports
     "tt": "thông tư",
     "qđ": "quyết định",
     "qd": "quyết định",
@@ -183,6 +182,11 @@ ABBREVIATIONS: dict[str, str] = {
     "cơ sở giáo dục phổ thông": "csgdpt",  # one token, as "thpt": it is a letter's refrain
     "cbqlcsgdpt": "cán bộ quản lý csgdpt",
     "csgd": "cơ sở giáo dục",
+    # the Sở's offices, as its letters number them ("Số: 2806/SGDĐT-TCCB") and staff name them
+    "tccb": "tổ chức cán bộ",
+    "ptp": "phó trưởng phòng",
+    "cđs": "chuyển đổi số",
+    "cds": "chuyển đổi số",
     "pgdđt": "phòng giáo dục đào tạo",
     "pgddt": "phòng giáo dục đào tạo",
     "gdnn": "giáo dục nghề nghiệp",
@@ -219,6 +223,7 @@ ABBREVIATIONS: dict[str, str] = {
     "dc": "được",
     "đc": "được",
     "ntn": "như thế nào",
+    "lm": "làm",
     "bn": "bao nhiêu",
     "bnhieu": "bao nhiêu",
     "bh": "bao giờ",

@@ -129,9 +129,10 @@ def test_the_abbreviations_of_school_offices_and_lists_reach_the_letters_words()
     assert "25/9/2027" in text
 
 
-def test_the_passages_read_for_a_quote_are_the_best_covered_not_the_highest_ranked() -> None:
-    # only so many passages are read for their quote (here one): the section repeating the
-    # question's words ranks higher, but only the other covers all of it ("huyện")
+def test_the_passages_read_for_a_quote_include_the_best_covered_not_only_the_highest_ranked(
+) -> None:
+    # only so many passages are read for their quote (here one by rank): the section repeating
+    # the question's words ranks higher, but only the other covers all of it ("huyện")
     letter = "\n".join([
         "SỞ GIÁO DỤC VÀ ĐÀO TẠO TÂY NINH", "Số: 532/SGDĐT-GDTrH",
         "V/v kế hoạch hỗ trợ đồng nghiệp năm học 2026-2027", "Tây Ninh, ngày 06 tháng 9 năm 2026",
@@ -144,5 +145,5 @@ def test_the_passages_read_for_a_quote_are_the_best_covered_not_the_highest_rank
         "danh sách kèm theo công văn này được gửi các trường để theo dõi, cập nhật trong năm học.",
     ])
     index = LetterIndex([dataclasses.replace(read_letter(letter), id=1)])
-    [quote] = index.candidates("huyen ben cau co bn gv cot can", limit=1)
+    quote = index.candidates("huyen ben cau co bn gv cot can", limit=1)[0]
     assert "86 giáo viên" in quote.text

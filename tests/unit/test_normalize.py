@@ -48,6 +48,9 @@ def test_abbreviations_and_teencode_expand() -> None:
     assert folded("cbql") == folded("cán bộ quản lý") == folded("cán bộ quản lí")
     assert folded("ko dc") == ["khong", "duoc"]
     assert folded("ntn") == ["nhu", "the", "nao"]
+    assert folded("kq md1") == ["ket", "qua", "mo", "dun", "1"]
+    assert folded("lm j") == ["lam", "gi"]
+    assert folded("xd kh") == ["xay", "dung", "ke", "hoach"]
     assert folded("bdtx") == ["boi", "duong", "thuong", "xuyen"]
     assert folded("htđn") == folded("htdn") == ["ho", "tro", "dong", "nghiep"]
     assert folded("ad ơi") == ["oi"]

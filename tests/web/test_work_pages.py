@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import csv
+import io
+
 import httpx
 
 from bot.app import Services
 from bot.offline import OfflineTelegram
+from bot.services.answering import answer_question
 from bot.services.handoff import open_ticket
 from bot.services.web_access import create_link
 from tests.conftest import ADMIN_ID
@@ -110,6 +114,12 @@ async def test_a_letter_is_previewed_saved_and_removed(browser: httpx.AsyncClien
     assert deadline.status_code == 200
     listed = await browser.get("/cong-van")
     assert "2468/SGDĐT-TCCB" in listed.text
+    answer = await answer_question(services.db, services.engine,
+                                   "báo cáo kết quả bồi dưỡng trí tuệ nhân tạo gửi hộp thư nào",
+                                   person=None, province=None)
+    assert answer.quote is not None and answer.quote.letter.id == letter.id
+    [header, row] = list(csv.reader(io.StringIO((await browser.get("/cong-van?csv=0")).text)))
+    assert row[0] == f"#{letter.id}" and row[header.index("Số câu đã trả lời (7 ngày)")] == "1"
     removed = await browser.post(f"/cong-van/{letter.id}/go", data={"csrf": csrf_of(listed.text)})
     assert removed.status_code == 200 and not services.engine.letters.letters
 

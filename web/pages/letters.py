@@ -35,12 +35,14 @@ def _drafts(request: Request) -> Drafts:
 @page("letters")
 async def letters(request: Request, viewer: WebViewer) -> Response:
     _ = tr_of(viewer)
-    loaded = sorted(services_of(request).engine.letters.letters, key=lambda x: x.meta.day,
-                    reverse=True)
+    services = services_of(request)
+    loaded = sorted(services.engine.letters.letters, key=lambda x: x.meta.day, reverse=True)
+    answered = await service.answered_last_week(services.db)
     table = Table(_("Letters the assistant answers from"),
-                  [_("No."), _("Letter"), _("Date"), _("Issued by"), _("Subject")],
+                  [_("No."), _("Letter"), _("Date"), _("Issued by"), _("Subject"),
+                   _("Questions answered (7 days)")],
                   [[f"#{x.id}", document_name(x.meta, _), x.meta.date, x.meta.issuer,
-                    x.meta.subject[:160]] for x in loaded],
+                    x.meta.subject[:160], str(answered.get(x.id, 0))] for x in loaded],
                   [f"/cong-van/{x.id}/go" for x in loaded])
     csv = table_or_csv(request, [table], "cong-van")
     if csv is not None:

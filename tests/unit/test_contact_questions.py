@@ -1,0 +1,145 @@
+"""Whom to contact, and where (issue 18, item 5): a question asking whom to call, a phone, a
+website is answered with the letter's sentence that states it about the question's matter.
+
+A letter names one contact for its content ("về chuyên môn") and one for accounts and faults
+("về tài khoản và lỗi kỹ thuật"); teachers name their trouble ("quên mật khẩu", "không đăng
+nhập được") and get the second. The letter is written here, in our own words, from a Sở with no
+curated entries (Cà Mau), in the 2026–2027 style.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from bot.app import default_engine
+from bot.i18n import translator
+from bot.knowledge.asked import asked_kind
+from bot.knowledge.engine import AnsweringEngine
+from bot.knowledge.letters import Letter
+from bot.knowledge.render import plain_text, render_answer
+from bot.services.letters import letters_from_paths, read_letter_file
+from tests.letter_files import letter_docx
+
+VI = translator("vi").gettext
+SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+WITH_SEEDS = [False, pytest.param(True, marks=pytest.mark.skipif(
+    not SEEDS.is_dir(), reason="source letters not available"))]
+MOTTO = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", ""]
+CONTENT = "Nguyễn Thị Bích Thủy"  # the contact for the training's content
+CONTENT_PHONE = "0290.3950.118"
+SUPPORT = "Lâm Văn Khoa"  # the contact for accounts and faults
+SUPPORT_PHONE = "0918.274.063"
+
+
+def body(year: str, content: str, support: str) -> list[str]:
+    return [
+        "Kính gửi: Các trường trực thuộc; Ủy ban nhân dân các xã, phường.",
+        "1. Nội dung và hình thức bồi dưỡng",
+        "Giáo viên học chuyên đề năng lực số trong dạy học, 30 tiết, hình thức trực tuyến "
+        "trên hệ thống bồi dưỡng của Sở tại địa chỉ https://taphuan.camau.edu.vn; giáo viên "
+        "tự đăng nhập bằng tài khoản do nhà trường cấp.",
+        "Các trường phân công cán bộ quản lý theo dõi tiến độ học của giáo viên, nhắc giáo "
+        f"viên chưa học và báo cáo Sở trước ngày 30/5/{year}.",
+        "2. Liên hệ",
+        f"Về chuyên môn của chuyên đề liên hệ {content}, chuyên viên Phòng Tổ chức cán bộ, "
+        f"điện thoại {CONTENT_PHONE}. Về tài khoản và lỗi kỹ thuật của hệ thống liên hệ "
+        f"{support}, điện thoại {SUPPORT_PHONE}.",
+        "Nơi nhận:",
+        "- Như trên;",
+        "- Lưu: VT, TCCB.",
+        "GIÁM ĐỐC",
+    ]
+
+
+@cache
+def letter(year: str = "2027", content: str = f"cô {CONTENT}",
+           support: str = f"thầy {SUPPORT}") -> Letter:
+    header = (["UBND TỈNH CÀ MAU", "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Số: 517/SGDĐT-TCCB",
+               f"V/v bồi dưỡng chuyên đề năng lực số cho giáo viên năm {year}"],
+              [*MOTTO, f"Cà Mau, ngày 10 tháng 02 năm {year}"])
+    return read_letter_file(letter_docx(body(year, content, support), header),
+                            f"cv517-{year}.docx").letter
+
+
+@cache
+def _seeds() -> tuple[Letter, ...]:
+    return tuple(letters_from_paths([SEEDS]))
+
+
+def engine_with(*letters: Letter, seeds: bool = False) -> AnsweringEngine:
+    engine = default_engine()
+    loaded = [*(_seeds() if seeds else ()), *letters]
+    engine.letters.replace([dataclasses.replace(x, id=k) for k, x in enumerate(loaded, 1)])
+    return engine
+
+
+def answer(engine: AnsweringEngine, question: str) -> str:
+    return plain_text(render_answer(engine.answer(question, province="ca_mau"), VI))
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("quên mật khẩu thì liên hệ ai, sđt bao nhiêu", "contact"),
+    ("hoi ve chuyen de thi goi ai", "contact"),
+    ("chuyên viên phụ trách bồi dưỡng là ai", "contact"),
+    ("đầu mối của Sở về lớp tập huấn là ai", "contact"),
+    ("kế hoạch hỗ trợ đồng nghiệp do ai phê duyệt", "person"),
+    ("số điện thoại bàn của Phòng Giáo dục Trung học là số nào", "phone"),
+    ("gửi danh sách vào mail nào", "email"),
+    ("liên hệ trước ngày nào", "date"),
+])
+def test_a_question_asking_whom_to_turn_to_asks_for_a_contact(question: str, kind: str) -> None:
+    assert asked_kind(question) == kind
+
+
+@pytest.mark.parametrize("seeds", WITH_SEEDS)
+@pytest.mark.parametrize("question", [
+    "em quên mật khẩu hệ thống bồi dưỡng thì hỏi ai ạ",
+    "quen mat khau thi lien he ai sdt bn",
+    "tài khoản bị lỗi đăng nhập không được thì gọi ai",
+    "khong dang nhap duoc vao he thong boi duong thi nho ai",
+])
+def test_a_login_or_password_trouble_gets_the_letters_technical_contact(
+        seeds: bool, question: str) -> None:
+    text = answer(engine_with(letter(), seeds=seeds), question)
+    assert SUPPORT in text and SUPPORT_PHONE in text, text
+    assert "517/SGDĐT-TCCB" in text, text
+
+
+@pytest.mark.parametrize("seeds", WITH_SEEDS)
+@pytest.mark.parametrize("question", [
+    "hỏi về chuyên môn của chuyên đề năng lực số thì gọi ai",
+    "chuyen vien phong tccb phu trach chuyen de nang luc so la ai, sdt",
+])
+def test_a_question_on_the_content_gets_the_contact_for_the_content(
+        seeds: bool, question: str) -> None:
+    text = answer(engine_with(letter(), seeds=seeds), question)
+    assert CONTENT in text and CONTENT_PHONE in text, text
+
+
+def test_the_trouble_words_do_not_stand_for_the_technical_matter_outside_a_contact_question(
+) -> None:
+    """"quên mật khẩu thì làm sao" asks for steps, not a contact: no contact is forced on it."""
+    assert asked_kind("quên mật khẩu thì làm sao") is None
+
+
+@pytest.mark.parametrize("seeds", WITH_SEEDS)
+@pytest.mark.parametrize("question", [
+    "học chuyên đề năng lực số trên trang web nào",
+    "hoc online chuyen de nang luc so o trang nao",
+])
+def test_a_website_question_is_answered_by_the_sentence_giving_the_website(
+        seeds: bool, question: str) -> None:
+    text = answer(engine_with(letter(), seeds=seeds), question)
+    assert "taphuan.camau.edu.vn" in text, text
+
+
+def test_the_newest_letters_contact_replaces_an_older_letters() -> None:
+    """Staff change from year to year: last year's letter names someone else for the same
+    matter, and the newer letter's contact is the one given."""
+    old = letter("2026", "cô Lê Thị Hồng Nhung", "thầy Võ Văn Sang")
+    text = answer(engine_with(old, letter()), "quên mật khẩu hệ thống thì liên hệ ai")
+    assert SUPPORT in text and "Sang" not in text, text
