@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import pairwise
+from itertools import pairwise, takewhile
 
 from bot.i18n import N_
 from bot.knowledge.normalize import fold_word, has_diacritics, words
@@ -51,6 +51,9 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 _CONTACT = re.compile(r"(?:^| )(?:(?P<cue>(?:hoi|goi|nho|bao|gap)(?: cho| voi)? "
                       r"(?:ai|nguoi nao|phong nao)|phu trach)|lien he|dau moi)(?= |$)")
 _REACHED = ("person", "phone", "email", "address")  # what a contact question may also ask
+# Values a text either states or does not answer at all: "liên hệ ai", "trang web nào" is never
+# answered by a passage or an entry naming no contact, no website, however many words it shares.
+VALUE_ONLY = frozenset({"contact", "phone", "email", "website"})
 
 # a subscriber's number, or a toll-free / service line ("1800 8000", "18008000", "1900 xxxx")
 _PHONE = re.compile(r"(?<![\d/])(?:(?:\+84|0)[\d .]{6,14}|1[89]00[ .]?\d{2,3}[ .]?\d{0,3})\d"
@@ -67,7 +70,8 @@ _PERSON = re.compile(rf"\b{_TITLES}\s+({_NAME}(?:\s+{_NAME}){{0,3}})")
 _ROLE = re.compile(r"hiệu trưởng|giám đốc|trưởng phòng|chuyên viên|giảng viên|cốt cán|"
                    r"Phòng Giáo dục|Phòng GD|Sở Giáo dục|Sở GD|tổ trưởng|cán bộ", re.IGNORECASE)
 _ADDRESS = re.compile(r"số\s+\d+[\w/]*,?\s+(?:đường|phố)|đường\s+[A-ZĐ]|[Pp]hường\s+[A-ZĐ\d]|"
-                      r"tầng\s+\d|hội trường|phòng họp|trụ sở|tại\s+[A-ZĐ]")
+                      r"tầng\s+\d|hội trường|phòng họp|trụ sở|tại\s+[A-ZĐ]|"
+                      r"[Đđ]ịa điểm[^:;.]{0,30}:\s*\w")  # a table's "Địa điểm:" cell
 # a count or an amount: not a year, not a date, not "mô đun 2, 3, 4" or "bước 3"
 _NUMBER = re.compile(r"(?<![\d/.])(?!(?:19|20)\d\d(?!\d))\d+(?:[.,]\d+)*(?![\d/])")
 _NUMBERED = re.compile(r"(?:mô đun|bước|phụ lục|lớp|mục|khoản|điều)\s+\d+(?:\s*(?:,|và|-)\s*\d+)*"
@@ -114,13 +118,27 @@ def asked(question: str) -> tuple[str | None, frozenset[str]]:
     for kind, cue in _ASKS:
         found = cue.search(text)
         if found:
-            # "hạn … là ngày nào": the deadline is what is asked, as a letter's "trước ngày"
-            extra = _DEADLINE_WORDS if kind == "date" else frozenset()
+            # "hạn … là ngày nào": the deadline is what is asked, as a letter's "trước ngày";
+            # "đi học ở đâu": going there is how the place is asked for
+            extra = _EXTRA_CUES.get(kind, frozenset())
             return kind, frozenset(found.group(0).split()) | extra
     return None, frozenset()
 
 
-_DEADLINE_WORDS = frozenset({"han"})
+def asked_kinds(question: str) -> tuple[str, ...]:
+    """Every kind of value the question asks for, the first as ``asked_kind``: "học tập trung
+    ở đâu, từ ngày nào" wants the place and the date, and the row giving both answers it."""
+    first = asked_kind(question)
+    if first is None or first == "contact":
+        return (first,) if first else ()
+    text = " ".join(fold_word(w) for w in words(question))
+    cue = dict(_ASKS)[first]
+    text = cue.sub(" ", text)  # "ngày mấy" asks a date, not also a count
+    return (first, *(kind for kind, cue in _ASKS
+                     if kind not in (first, "number") and cue.search(text)))
+
+
+_EXTRA_CUES = {"date": frozenset({"han"}), "address": frozenset({"di", "den", "toi"})}
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
@@ -260,16 +278,29 @@ def named_people(text: str) -> frozenset[str]:
     return frozenset(fold_word(m.group(1).split()[-1].lower()) for m in _PERSON.finditer(text))
 
 
+_UNIT_WORDS = frozenset("phong so truong ban to trung bo uy".split())  # "Cô Hà Phòng GDTrH"
+
+
+def _name_word(word: str) -> bool:
+    """A syllable of a person's name: capitalised, not an acronym, not a unit's word."""
+    return (word[:1].isupper() and (len(word) == 1 or word[1:].islower())
+            and fold_word(word.lower()) not in _UNIT_WORDS)
+
+
 def asked_person(question: str, known: frozenset[str]) -> str | None:
     """The person a question names ("thầy Khoa", "co lan"): a capitalised word after a title,
     or, typed in lower case, a word after a title that the letters use as someone's name."""
     accented = re.findall(r"[^\W_]+", question)
-    for title, name in pairwise(accented):
+    for k, (title, name) in enumerate(pairwise(accented)):
         if fold_word(title.lower()) not in ("thay", "co", "ong", "ba", "anh", "chi", "dc"):
             continue
         folded = fold_word(name.lower())
         if folded in _NOT_NAMES:
             continue
-        if name[:1].isupper() or folded in known:
+        if name[:1].isupper():
+            # "ông Nguyễn Văn Thành": a full name, called by its last word, as the letters'
+            run = list(takewhile(_name_word, accented[k + 1:k + 5])) or [name]
+            return fold_word(run[-1].lower())
+        if folded in known:
             return folded
     return None

@@ -30,7 +30,16 @@ import numpy as np
 
 from bot.domain import provinces
 from bot.i18n import N_
-from bot.knowledge.asked import KIND_NAMES, asked_kind, asks_when, holds
+from bot.knowledge.asked import (
+    KIND_NAMES,
+    VALUE_ONLY,
+    asked_kind,
+    asked_kinds,
+    asked_person,
+    asks_when,
+    holds,
+    named_people,
+)
 from bot.knowledge.earlier import earlier_facts
 from bot.knowledge.entries import Entry
 from bot.knowledge.letter_index import LetterIndex, Quote, choose, terms
@@ -345,6 +354,9 @@ class AnsweringEngine:
         docs = [self._analysis(e) for e in self._entries]
         self._analysed = {e.id: self._analysed[e.id] for e in self._entries}
         self._docs = docs
+        # the given names of the people each entry names ("ông Nguyễn Văn Thành" → "thanh")
+        self._people = [named_people(_html_to_text(e.answer)) for e in self._entries]
+        self._known_people = frozenset().union(*self._people)
         # entries alike in what ``_factor`` reads share one factor, computed once a question
         groups: dict[tuple[object, ...], int] = {}
         self._group = np.array([groups.setdefault(_factor_key(e), len(groups))
@@ -519,8 +531,8 @@ class AnsweringEngine:
         found = self._entry_answer(question, role=role, level=level, province=province)
         quotes = self.letters.candidates(question) if len(self.letters) else []
         contenders = self._contenders(question, found, quotes)
-        kind = asked_kind(question)
-        quote = choose(quotes, kind)
+        kind, *also = asked_kinds(question) or (None,)
+        quote = choose(quotes, kind, tuple(also))
         entry = found.entry if found.kind != "none" else None
         if quote is None:
             return Ranking(found, contenders, WHY_ENTRY_ONLY if entry else WHY_NOTHING)
@@ -621,11 +633,14 @@ class AnsweringEngine:
         ranked = sorted(
             ((self._rerank(query, i, float(scores[i]) / s1), i) for i in order), reverse=True
         )
+        ranked, named = self._stating(question, ranked)
         order = [i for _, i in ranked]
         top = order[0]
         best = self._entries[top]
         confidence = self._confidence(query, ranked)
         lead = (ranked[0][0] - ranked[1][0]) / ranked[0][0] if len(ranked) > 1 else 1.0
+        if named:  # the entry naming the person asked about is given, the others as buttons
+            lead = max(lead, LEAD_AT)
         if (
             len(ranked) > 1
             and ranked[1][0] > (1 - _TIE_MARGIN) * ranked[0][0]
@@ -672,6 +687,26 @@ class AnsweringEngine:
         if sum(known.values()) > _ENOUGH_EVIDENCE * self._max_idf:
             return False
         return self._coverage(known, doc) < 1.0
+
+    def _stating(self, question: str, ranked: list[tuple[float, int]]
+                 ) -> tuple[list[tuple[float, int]], bool]:
+        """The ranked entries with those that can answer first: for a question naming a person
+        ("ông Nguyễn Văn Thành giữ chức vụ gì"), the entries naming them; for one asking a
+        contact, phone, email or website ("gửi vào mail nào"), the best of the few entries it
+        would offer (MAX_CANDIDATES) that states one, when the best does not. True when a
+        person named them."""
+        person = asked_person(question, self._known_people)
+        if person is not None:
+            naming = [r for r in ranked if person in self._people[r[1]]]
+            if naming:
+                return naming, True
+        kind = asked_kind(question)
+        if kind not in VALUE_ONLY or holds(kind, self._entries[ranked[0][1]].answer):
+            return ranked, False
+        for k, (_score, i) in enumerate(ranked[1:MAX_CANDIDATES], 1):
+            if holds(kind, self._entries[i].answer):
+                return [ranked[k], *ranked[:k], *ranked[k + 1:]], False
+        return ranked, False
 
     def _covers_subject(self, query: _Query, doc: int) -> bool:
         """Whether an entry is about the question's subject: it holds the question's first

@@ -26,8 +26,10 @@ import numpy as np
 
 from bot.knowledge.asked import (
     TECHNICAL,
+    VALUE_ONLY,
     asked,
     asked_kind,
+    asked_kinds,
     asked_person,
     holds,
     named_people,
@@ -289,7 +291,8 @@ class LetterIndex:
 
     def search(self, question: str) -> Quote | None:
         """The passage to quote for ``question``, or None when no letter covers it."""
-        return choose(self.candidates(question), asked_kind(question))
+        kind, *also = asked_kinds(question) or (None,)
+        return choose(self.candidates(question), kind, tuple(also))
 
     def candidates(self, question: str, limit: int = _CANDIDATES) -> list[Quote]:
         """Passages that cover ``question``, best covered first, each with its quote.
@@ -358,20 +361,20 @@ def _speaks_for(issuer: str, places: frozenset[str]) -> bool:
     return any(f" {place} " in issuer for place in places)
 
 
-# Values a passage either states or does not answer at all: "liên hệ ai", "trang web nào"
-# is never answered by a passage naming no contact, no website, however many words it shares.
-_NO_ANSWER_WITHOUT = frozenset({"contact", "phone", "email", "website"})
-
-
-def choose(found: list[Quote], kind: str | None = None) -> Quote | None:
-    """Of passages that cover the question about as well, the one holding the value asked for,
-    then the newest letter's: it replaces what an older one said. Within one letter, the
-    passage whose quote covers the question best: the row of the level asked, not the
-    paragraph above the table that shares more of the question's common words. For a
-    contact, a phone, an email or a website, only passages stating one compete, if any does."""
+def choose(found: list[Quote], kind: str | None = None,
+           also: tuple[str, ...] = ()) -> Quote | None:
+    """Of passages that cover the question about as well, the one holding the value asked for
+    (and the ``also`` asked beside it: "ở đâu, từ ngày nào"), then the newest letter's: it
+    replaces what an older one said. Within one letter, the passage whose quote covers the
+    question best: the row of the level asked, not the paragraph above the table that shares
+    more of the question's common words. For a contact, a phone, an email or a website, only
+    passages stating one compete, if any does."""
     if not found:
         return None
-    if kind in _NO_ANSWER_WITHOUT:
+    if also:
+        found = [q for q in found if q.holds_value and all(_holds(k, q.text) for k in also)
+                 ] or found
+    if kind in VALUE_ONLY:
         found = [q for q in found if q.holds_value] or found
     if kind == "contact" and found[0].holds_value:
         # whom to contact is the Sở's staff of the year: the newest letter's contact for the

@@ -17,8 +17,9 @@ import pytest
 
 from bot.app import default_engine
 from bot.i18n import translator
-from bot.knowledge.asked import asked_kind
+from bot.knowledge.asked import asked_kind, asked_person
 from bot.knowledge.engine import AnsweringEngine
+from bot.knowledge.entries import Entry
 from bot.knowledge.letters import Letter
 from bot.knowledge.render import plain_text, render_answer
 from bot.services.letters import letters_from_paths, read_letter_file
@@ -143,3 +144,101 @@ def test_the_newest_letters_contact_replaces_an_older_letters() -> None:
     old = letter("2026", "cô Lê Thị Hồng Nhung", "thầy Võ Văn Sang")
     text = answer(engine_with(old, letter()), "quên mật khẩu hệ thống thì liên hệ ai")
     assert SUPPORT in text and "Sang" not in text, text
+
+
+SCHEDULE = [
+    ["Lớp", "Đối tượng", "Thời gian học tập trung", "Địa điểm"],
+    ["1", "Giáo viên tiểu học", "06/7/2027 - 08/7/2027", "Trường Cao đẳng Cộng đồng Cà Mau"],
+    ["2", "Cán bộ quản lý trường trung học cơ sở", "13/7/2027 - 15/7/2027",
+     "Hội trường Sở Giáo dục và Đào tạo, số 9 đường Trần Hưng Đạo"],
+]
+
+
+@cache
+def schedule_letter() -> Letter:
+    header = (["UBND TỈNH CÀ MAU", "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Số: 603/SGDĐT-GDTrH",
+               "V/v tập huấn dạy học số cho giáo viên, cán bộ quản lý năm 2027"],
+              [*MOTTO, "Cà Mau, ngày 02 tháng 6 năm 2027"])
+    body = [
+        "Kính gửi: Các trường trực thuộc.",
+        "1. Đối tượng",
+        "Cán bộ quản lý và giáo viên được cử đi tập huấn theo danh sách của trường; cán bộ "
+        "quản lý nghỉ hưu trước ngày 31/12/2027 không cử đi học tập trung. Cán bộ quản lý "
+        "trường trung học cơ sở bổ nhiệm từ ngày 01/3/2027 cũng học tập trung.",
+        "2. Lịch học tập trung",
+        "Học viên học tập trung theo lịch sau:",
+        SCHEDULE,
+        "Nơi nhận:",
+        "- Lưu: VT.",
+        "GIÁM ĐỐC",
+    ]
+    return read_letter_file(letter_docx(body, header), "cv603.docx").letter
+
+
+@pytest.mark.parametrize("seeds", WITH_SEEDS)
+@pytest.mark.parametrize(("question", "says"), [
+    ("cbql truong thcs di hoc tap trung o dau a", ["Hội trường Sở"]),
+    ("Cán bộ quản lý THCS học tập trung ở đâu, từ ngày nào?", ["Hội trường Sở", "13/7/2027"]),
+    ("giáo viên tiểu học đi tập huấn ở đâu", ["Cao đẳng Cộng đồng"]),
+])
+def test_where_is_answered_by_the_schedule_rows_venue(
+        seeds: bool, question: str, says: list[str]) -> None:
+    """A venue stands in a table's "Địa điểm" column: the row of the group asked about, which
+    also gives its dates when both are asked, not a sentence that only shares the words."""
+    text = answer(engine_with(schedule_letter(), seeds=seeds), question)
+    assert all(s in text for s in says) and "603/SGDĐT-GDTrH" in text, text
+
+
+def _entry(entry_id: str, title: str, answer_text: str, *questions: str) -> Entry:
+    return Entry(id=entry_id, topic="fixture", title=title, answer=answer_text,
+                 questions=questions)
+
+
+# Two entries on sending the lists of a drawing course: the deadline words the question more
+# closely, the other gives the mailbox the question asks for.
+LISTS = (
+    _entry("lists_deadline", "Hạn gửi danh sách học viên lớp vẽ kỹ thuật",
+           "Các trường gửi danh sách học viên lớp vẽ kỹ thuật về Sở trước ngày 10/4.",
+           "trường gửi danh sách học viên lớp vẽ kỹ thuật về sở hạn khi nào",
+           "danh sách học viên lớp vẽ kỹ thuật gửi sở trước ngày nào"),
+    _entry("lists_mailbox", "Hộp thư của Sở nhận danh sách lớp vẽ kỹ thuật",
+           "Các trường gửi danh sách học viên lớp vẽ kỹ thuật vào hộp thư "
+           "vekythuat@sogd.edu.vn.",
+           "hộp thư nhận danh sách lớp vẽ kỹ thuật là gì"),
+)
+# Entries on approving a course: one names the officer who approves it, with her title.
+OFFICERS = (
+    _entry("approve_officer", "Cán bộ Sở duyệt lớp vẽ kỹ thuật",
+           "Lớp vẽ kỹ thuật do bà Trần Thị Mai, trưởng phòng Giáo dục nghề nghiệp, duyệt.",
+           "ai ở sở duyệt lớp vẽ kỹ thuật"),
+    _entry("approve_steps", "Các bước duyệt lớp vẽ kỹ thuật ở Sở",
+           "Sở duyệt lớp vẽ kỹ thuật sau khi trường gửi danh sách học viên.",
+           "sở duyệt lớp vẽ kỹ thuật thế nào"),
+    _entry("approve_time", "Sở duyệt lớp vẽ kỹ thuật khi nào",
+           "Sở duyệt lớp vẽ kỹ thuật trong năm ngày làm việc.",
+           "sở duyệt lớp vẽ kỹ thuật mất mấy ngày"),
+)
+
+
+def test_an_entry_giving_the_mailbox_answers_which_mailbox_over_one_without_it() -> None:
+    engine = AnsweringEngine([*LISTS, *OFFICERS])
+    found = engine.answer("trường gửi danh sách lớp vẽ kỹ thuật vào mail nào")
+    assert found.entry is not None and found.entry.id == "lists_mailbox", found
+
+
+def test_a_person_named_in_the_question_is_answered_by_the_entry_naming_them() -> None:
+    engine = AnsweringEngine([*LISTS, *OFFICERS])
+    found = engine.answer("Bà Trần Thị Mai ở Sở duyệt lớp vẽ kỹ thuật là ai?")
+    assert found.entry is not None and found.entry.id == "approve_officer", found
+    text = plain_text(render_answer(found, VI))
+    assert "trưởng phòng" in text and "Có phải" not in text, text
+
+
+@pytest.mark.parametrize(("question", "name"), [
+    ("Ông Nguyễn Văn Thành ở Sở giữ chức vụ gì?", "thanh"),
+    ("Cô Hà Phòng GDTrH số máy bàn là gì", "ha"),
+    ("thầy Khoa số điện thoại bao nhiêu", "khoa"),
+])
+def test_a_full_name_is_called_by_its_last_word_as_the_letters_name_people(
+        question: str, name: str) -> None:
+    assert asked_person(question, frozenset()) == name
