@@ -19,6 +19,7 @@ from bot.knowledge.normalize import fold_word, has_diacritics, words
 KIND_NAMES = {  # what each kind of value is called, for ``troly ask --why``
     "contact": N_("a contact (a person or office with a phone or email)"),
     "phone": N_("a phone number"),
+    "landline": N_("a landline number"),
     "website": N_("a website"),
     "email": N_("an email address"),
     "date": N_("a date"),
@@ -30,7 +31,9 @@ KIND_NAMES = {  # what each kind of value is called, for ``troly ask --why``
 # Checked in this order: "số điện thoại bao nhiêu" asks for a phone, not a count.
 _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(rf"(?:^| )(?:{cues})(?= |$)")) for kind, cues in (
-        ("phone", r"so dien thoai|dien thoai|hotline|goi so|so may ban|duong day nong"),
+        # a desk phone: since 2017 every Vietnamese landline number has a 02x area code
+        ("landline", r"(?:so dien thoai|dien thoai|so may_?|may_) ban"),
+        ("phone", r"so dien thoai|dien thoai|hotline|goi so|duong day nong"),
         ("website", r"trang nao|trang web|website|web|duong link|link|dia chi truy cap|"
                     r"trang thong tin|dang nhap vao dau"),
         ("email", r"email|e mail|thu dien tu|hop thu|mail"),
@@ -50,14 +53,15 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 # mắc, liên hệ thầy …") and stay part of the subject.
 _CONTACT = re.compile(r"(?:^| )(?:(?P<cue>(?:hoi|goi|nho|bao|gap)(?: cho| voi)? "
                       r"(?:ai|nguoi nao|phong nao)|phu trach)|lien he|dau moi)(?= |$)")
-_REACHED = ("person", "phone", "email", "address")  # what a contact question may also ask
+_REACHED = ("person", "phone", "landline", "email", "address")  # a contact may also ask
 # Values a text either states or does not answer at all: "liên hệ ai", "trang web nào" is never
 # answered by a passage or an entry naming no contact, no website, however many words it shares.
-VALUE_ONLY = frozenset({"contact", "phone", "email", "website"})
+VALUE_ONLY = frozenset({"contact", "phone", "landline", "email", "website"})
 
 # a subscriber's number, or a toll-free / service line ("1800 8000", "18008000", "1900 xxxx")
 _PHONE = re.compile(r"(?<![\d/])(?:(?:\+84|0)[\d .]{6,14}|1[89]00[ .]?\d{2,3}[ .]?\d{0,3})\d"
                     r"(?![\d/])")
+_LANDLINE = re.compile(r"(?<![\d/])(?:\+84|0)2\d[\d .]{5,12}\d(?![\d/])")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _WEBSITE = re.compile(r"https?://\S+|www\.\S+|(?<![@\w.])[a-z][\w-]*(?:\.[\w-]+)*"
                       r"\.(?:vn|com|net|org|edu)(?:/\S*)?\b", re.IGNORECASE)
@@ -79,6 +83,7 @@ _NUMBERED = re.compile(r"(?:mô đun|bước|phụ lục|lớp|mục|khoản|đi
 
 _HOLDS: dict[str, re.Pattern[str]] = {
     "phone": _PHONE,
+    "landline": _LANDLINE,
     "email": _EMAIL,
     "website": _WEBSITE,
     "date": _DATE,
@@ -188,6 +193,13 @@ def technical(folded: list[str]) -> frozenset[int]:
 _DATE_CUES = frozenset({"ngay", "thang", "tu", "den", "truoc", "sau", "han"})
 
 
+def soon_words(folded: list[str]) -> frozenset[int]:
+    """Positions of "sắp" ("sắp nghỉ hưu", "sắp hết hạn"): it says the asker's case is near,
+    as a stated date does, not what the case is ("sắp xếp" is another word)."""
+    return frozenset(i for i, word in enumerate(folded) if word == "sap" and (
+        i + 1 == len(folded) or folded[i + 1] != "xep"))
+
+
 def stated_dates(folded: list[str]) -> list[tuple[int, ...]]:
     """The dates a question states, each as the positions of its words ("tháng 11/2026",
     "từ ngày 15/3", "31/12/2026"): a day and month after a word that introduces a date, or any
@@ -237,8 +249,8 @@ def values(kind: str, text: str) -> frozenset[str]:
     """The values of that kind a text states, written alike (a phone's digits, a date as
     "d/m/yyyy", "m/yyyy" for a month, an office in lower case), to tell whether two texts give
     the same value or different ones."""
-    if kind == "phone":
-        return frozenset(re.sub(r"\D", "", m) for m in _PHONE.findall(text))
+    if kind in ("phone", "landline"):
+        return frozenset(re.sub(r"\D", "", m) for m in _HOLDS[kind].findall(text))
     if kind in ("email", "website"):
         return frozenset(m.lower().rstrip("/.,;)").removeprefix("https://").removeprefix(
             "http://").removeprefix("www.") for m in _HOLDS[kind].findall(text))

@@ -88,9 +88,12 @@ def answer(engine: AnsweringEngine, question: str) -> str:
     ("chuyên viên phụ trách bồi dưỡng là ai", "contact"),
     ("đầu mối của Sở về lớp tập huấn là ai", "contact"),
     ("kế hoạch hỗ trợ đồng nghiệp do ai phê duyệt", "person"),
-    ("số điện thoại bàn của Phòng Giáo dục Trung học là số nào", "phone"),
+    ("số điện thoại của Phòng Giáo dục Trung học là số nào", "phone"),
     ("gửi danh sách vào mail nào", "email"),
     ("liên hệ trước ngày nào", "date"),
+    ("số điện thoại bàn của phòng tccb", "landline"),
+    ("so may ban phong tccb la so nao", "landline"),
+    ("có mấy bàn học", "number"),
 ])
 def test_a_question_asking_whom_to_turn_to_asks_for_a_contact(question: str, kind: str) -> None:
     assert asked_kind(question) == kind
@@ -242,3 +245,21 @@ def test_a_person_named_in_the_question_is_answered_by_the_entry_naming_them() -
 def test_a_full_name_is_called_by_its_last_word_as_the_letters_name_people(
         question: str, name: str) -> None:
     assert asked_person(question, frozenset()) == name
+
+
+# Two entries with the office's phones: the closer wording gives only mobiles, the other the
+# desk phone (a landline: a 02x area code, as every Vietnamese landline since 2017).
+PHONES = (
+    _entry("office_mobiles", "Số điện thoại phòng Khảo thí",
+           "Phòng Khảo thí: thầy Lộc, ĐT 0912.345.678; cô Mơ, ĐT 0987.654.321.",
+           "số điện thoại phòng khảo thí là số nào"),
+    _entry("office_desk", "Liên hệ phòng Khảo thí của Sở",
+           "Phòng Khảo thí của Sở: điện thoại bàn 0290.3833.157.",
+           "liên hệ phòng khảo thí của sở"),
+)
+
+
+def test_a_desk_phone_question_gets_the_entry_with_a_landline() -> None:
+    engine = AnsweringEngine([*PHONES, *LISTS])
+    found = engine.answer("số điện thoại bàn của phòng khảo thí là số nào")
+    assert found.entry is not None and found.entry.id == "office_desk", found
