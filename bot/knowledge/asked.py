@@ -197,6 +197,13 @@ def technical(folded: list[str]) -> frozenset[int]:
 _DATE_CUES = frozenset({"ngay", "thang", "tu", "den", "truoc", "sau", "han"})
 
 
+def soon_words(folded: list[str]) -> frozenset[int]:
+    """Positions of "sắp" ("sắp nghỉ hưu", "sắp hết hạn"): it says the asker's case is near,
+    as a stated date does, not what the case is ("sắp xếp" is another word)."""
+    return frozenset(i for i, word in enumerate(folded) if word == "sap" and (
+        i + 1 == len(folded) or folded[i + 1] != "xep"))
+
+
 def stated_dates(folded: list[str]) -> list[tuple[int, ...]]:
     """The dates a question states, each as the positions of its words ("tháng 11/2026",
     "từ ngày 15/3", "31/12/2026"): a day and month after a word that introduces a date, or any

@@ -33,6 +33,7 @@ from bot.knowledge.asked import (
     asked_person,
     holds,
     named_people,
+    soon_words,
     stated_dates,
     technical,
     time_words,
@@ -44,6 +45,7 @@ from bot.knowledge.normalize import (
     QUESTION_WORDS,
     SpellFixer,
     fold_word,
+    is_filler,
     named_places,
     place_key,
     words,
@@ -63,6 +65,7 @@ _SHORT = 3.5  # content weight, in unknown words, up to which a message is only 
 _CONTEXT = 0.5  # share of its weight a word no letter uses keeps in a long message
 _SAME_TOPIC = 0.08  # passages this close in coverage speak of the same thing: newest wins
 _CANDIDATES = 12
+_BEST_COVERED = 4  # passages read for their quote for covering most, whatever their rank
 _APART_KEPT = 4096  # word pairs whose passages ``_apart`` keeps per index
 # whether a sentence states a date, a phone…: asked of the same sentences question after question
 _holds = lru_cache(maxsize=65_536)(holds)
@@ -98,7 +101,7 @@ def _terms(text: str) -> tuple[str, ...]:
     """Folded words and word pairs, and each word with diacritics as "'word"."""
     accented = words(text, limit=None)
     folded = [fold_word(w) for w in accented]
-    keep = [i for i, f in enumerate(folded) if f and f not in FILLERS]
+    keep = [i for i, f in enumerate(folded) if f and not is_filler(accented[i], f)]
     out = [folded[i] for i in keep]
     out += [f"{folded[i]} {folded[j]}" for i, j in pairwise(keep) if j == i + 1]
     out += ["'" + accented[i] for i in keep if accented[i] != folded[i]]
@@ -291,7 +294,8 @@ class LetterIndex:
         kind, *also = asked_kinds(question) or (None,)
         return choose(self.candidates(question), kind, tuple(also))
 
-    def candidates(self, question: str, limit: int = _CANDIDATES) -> list[Quote]:
+    def candidates(self, question: str, limit: int = _CANDIDATES,
+                   at: float = QUOTE_AT) -> list[Quote]:
         """Passages that cover ``question``, best covered first, each with its quote.
 
         A passage must cover the question twice over: as a whole (with its letter's issuer
@@ -321,9 +325,13 @@ class LetterIndex:
         kind = asked_kind(question)
         person = asked_person(question, state.people)
         keys = question_keys(question)
-        eligible = np.flatnonzero((covered >= QUOTE_AT) & (scores > 0))
+        eligible = np.flatnonzero((covered >= at) & (scores > 0))
         found: list[Quote] = []
-        for doc in eligible[np.argsort(-scores[eligible])][:limit]:
+        # the highest ranked, and the best covered: a passage covering the whole question is
+        # never crowded out by a dozen longer ones repeating some of its words
+        ranked = eligible[np.argsort(-scores[eligible])]
+        best = eligible[np.lexsort((-scores[eligible], -covered[eligible]))][:_BEST_COVERED]
+        for doc in dict.fromkeys([*ranked[:limit], *best]):
             doc = int(doc)
             k, j = state.at[doc]
             read = state.reads[k]
@@ -335,7 +343,7 @@ class LetterIndex:
             shown = set(read.heads[j]).union(read.context,
                                              *(read.sentence_sets[j][w] for w in window))
             in_window = _coverage(state, query, shown.__contains__)
-            if in_window >= QUOTE_AT:
+            if in_window >= at:
                 letter, passage = state.passages[doc]
                 text = _quote_text(sentences, window)
                 moves = read.moved.get(passage.section.split(".")[0], ())
@@ -354,13 +362,13 @@ def _speaks_for(issuer: str, places: frozenset[str]) -> bool:
     return any(f" {place} " in issuer for place in places)
 
 
-
-
 def choose(found: list[Quote], kind: str | None = None,
            also: tuple[str, ...] = ()) -> Quote | None:
     """Of passages that cover the question about as well, the one holding the value asked for
     (and the ``also`` asked beside it: "ở đâu, từ ngày nào"), then the newest letter's: it
-    replaces what an older one said. For a contact, a phone, an email or a website, only
+    replaces what an older one said. Within one letter, the passage whose quote covers the
+    question best: the row of the level asked, not the paragraph above the table that shares
+    more of the question's common words. For a contact, a phone, an email or a website, only
     passages stating one compete, if any does."""
     if not found:
         return None
@@ -376,19 +384,23 @@ def choose(found: list[Quote], kind: str | None = None,
     best = max(q.confidence for q in found)
     near = [q for q in found if q.confidence >= best - _SAME_TOPIC]
     return max([q for q in near if q.holds_value] or near,
-               key=lambda q: (q.letter.meta.day, q.rank))
+               key=lambda q: (q.letter.meta.day, q.confidence, q.rank))
 
 
 def _query(state: _State, question: str) -> _Query:
     accented = words(question)
     folded = [fold_word(w) for w in accented]
     for i, f in enumerate(folded):
-        if f and f not in FILLERS:
+        # a word typed with its marks ("chấm") is the word meant, not a typo of a name's
+        if f and accented[i] == f and not is_filler(accented[i], f):
             fixed = state.speller.fix(f, folded[i - 1] if i else "",
                                       folded[i + 1] if i + 1 < len(folded) else "")
             if fixed:
                 folded[i] = accented[i] = fixed
-    keep = [i for i, f in enumerate(folded) if f and f not in FILLERS]
+    # "vắng" is not "vâng": a word that is a filler only once folded counts when a letter
+    # uses it as typed; otherwise ("rối" for "rồi") it is taken for the filler, mistyped
+    keep = [i for i, f in enumerate(folded) if f and not is_filler(accented[i], f) and (
+        f not in FILLERS or "'" + accented[i] in state.idf)]
     terms: dict[str, float] = {}
     content: dict[str, float] = {}
     pairs: dict[str, float] = {}
@@ -398,7 +410,7 @@ def _query(state: _State, question: str) -> _Query:
     trouble = technical(folded) if kind == "contact" else frozenset()
     # "nghỉ hưu tháng 11/2026": a date the asker states is when their case applies, not what
     # the passage must speak of; a passage stating that very date still ranks first
-    dated = frozenset(k for date in stated_dates(folded) for k in date)
+    dated = frozenset(k for date in stated_dates(folded) for k in date) | soon_words(folded)
     for j, i in enumerate(keep):
         f = folded[i]
         if i in trouble:  # weighing what the words it stands for weigh, as a synonym does

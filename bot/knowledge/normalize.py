@@ -58,6 +58,9 @@ ABBREVIATIONS: dict[str, str] = {
     "gdpt": "giáo dục phổ thông",
     "ctgdpt": "chương trình giáo dục phổ thông",
     "ubnd": "ủy ban nhân dân",
+    # the commune's office for schools since 2025 (Phòng Văn hóa - Xã hội, "Phòng VH-XH")
+    "vh xh": "văn hóa xã hội",
+    "vhxh": "văn hóa xã hội",
     "ub": "ủy ban",
     "hs": "học sinh",
     "hv": "học viên",
@@ -92,6 +95,7 @@ ABBREVIATIONS: dict[str, str] = {
     "kh": "kế hoạch",
     "khht": "kế hoạch hỗ trợ",
     "bc": "báo cáo",
+    "ds": "danh sách",  # as schools write it: "gửi ds về Sở"
     "bcht": "báo cáo hoàn thành",
     "xd": "xây dựng",  # "xd kế hoạch", as plans are named in school paperwork
     "kq": "kết quả",  # "kq học tập", "báo cáo kq": the usual shorthand in school reports
@@ -304,6 +308,20 @@ FILLERS = frozenset(
     duoc de da se con cung rat roi ca moi cho chao cam on do nay kia the nhu vao tren trong den
     ve o bi nen neu hay hoac thua vang u uh ok oke thanks thank giup nua vi vui long""".split()
 )
+# The fillers as they are written with marks: a word typed with other marks is another word
+# ("vắng" is absent, "vâng" yes; "nhà", "mới", "đề" against "nha", "mọi", "để"). A word typed
+# without marks may be either, as people mix: it stays a filler.
+_FILLER_FORMS = """à á ạ ả cái ơi nhé nhá nhỉ hả há vậy thì là mà của và với tôi mình các những
+    nhưng một được để đã sẽ còn cũng rất rồi cả mọi chào cảm ơn đó này kia thế như vào trên
+    đến về ở bị nên nếu hãy hoặc thưa vâng ừ ừh giúp nữa vì lòng""".split()
+
+
+def is_filler(accented: str, folded: str) -> bool:
+    """Whether a word is a filler: typed without marks, by its folded form; with marks, only
+    as a filler is written (``FILLER_FORMS``)."""
+    return folded in FILLERS and (accented == folded or accented in FILLER_FORMS)
+
+
 # Question words and generic verbs: they tell the intent (who, when, how many) so they are
 # scored, but a question made only of them is not "about" anything, so they do not count
 # towards coverage.
@@ -402,6 +420,7 @@ def _spelled_table(table: dict[str, str]) -> dict[str, str]:
 
 
 ABBREVIATIONS = _spelled_table(ABBREVIATIONS)
+FILLER_FORMS = frozenset(spelled(w) for w in _FILLER_FORMS)
 IN_CONTEXT = {spelled(k): (cues, spelled(v)) for k, (cues, v) in IN_CONTEXT.items()}
 _WIDEST = _widest(ABBREVIATIONS)
 _HORN_U = frozenset("ưứừửữự")  # "ưu" (lưu, cứu) is the one real pair of same-base letters

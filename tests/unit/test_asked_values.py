@@ -36,7 +36,9 @@ LETTER = "\n".join([
     "Giáo viên có quyết định nghỉ hưu trước ngày 31/12/2027 không phải tham dự lớp bồi dưỡng "
     "hè; nhà trường gửi danh sách về Sở trước ngày 20/5/2027.",
     "3. Báo cáo",
-    "Các trường tổng hợp kết quả học tập của giáo viên, báo cáo về Sở trước ngày 30/9/2027.",
+    "Các trường mầm non, tiểu học gửi báo cáo kết quả học tập của giáo viên về Phòng Văn hóa - "
+    "Xã hội của xã, phường trước ngày 25/9/2027; các trường trung học phổ thông báo cáo về Sở "
+    "trước ngày 30/9/2027.",
     "GIÁM ĐỐC",
 ])
 
@@ -67,6 +69,7 @@ def test_a_level_named_picks_its_row_even_when_the_values_asked_are_in_other_row
 
 def test_a_date_the_asker_states_about_themself_is_a_condition_not_a_subject() -> None:
     for question in ("gv nghi huu thang 11/2027 co phai hoc boi duong he nam nay ko",
+                     "gv sắp nghỉ hưu có phải học bồi dưỡng hè không",
                      "Giáo viên nghỉ hưu vào tháng 11 năm 2027 có phải học bồi dưỡng hè không?"):
         assert "không phải tham dự" in _quoted(question)
 
@@ -75,3 +78,72 @@ def test_how_many_asked_without_marks_after_an_abbreviation_asks_a_number() -> N
     # "gv" is read as "giáo viên", which has marks; the teacher typed none, so "may" is "mấy"
     assert asked_kind("gv thcs hoc may tiet") == "number"
     assert asked_kind("Giáo viên dùng máy tính nào") is None
+
+
+def test_of_two_passages_of_one_letter_the_one_covering_the_question_best_is_quoted() -> None:
+    # both state a date; the second shares more of the question's common words ("phần",
+    # "hoàn thành", "trực tuyến") but is about the product handed in after the course
+    letter = "\n".join([
+        "SỞ GIÁO DỤC VÀ ĐÀO TẠO TÂY NINH",
+        "Số: 530/SGDĐT-TCCB",
+        "V/v tập huấn chuyển đổi số cho cán bộ quản lý năm 2027",
+        "Tây Ninh, ngày 06 tháng 4 năm 2027",
+        "1. Nội dung, thời lượng",
+        "Chương trình gồm 30 tiết: 12 tiết học trực tuyến trên hệ thống LMS từ ngày 03/5/2027 "
+        "đến ngày 16/5/2027 (học viên phải hoàn thành trước khi dự lớp tập trung) và 18 tiết "
+        "học tập trung. Nội dung gồm: cơ sở dữ liệu ngành, hồ sơ điện tử, học bạ số, chữ ký "
+        "số và bảo đảm an toàn thông tin trong nhà trường.",
+        "2. Yêu cầu đối với học viên",
+        "Sau khóa học, mỗi học viên nộp sản phẩm là kế hoạch chuyển đổi số của đơn vị mình "
+        "lên hệ thống LMS chậm nhất ngày 30/6/2027. "
+        "Học viên hoàn thành cả phần trực tuyến, phần tập trung và có sản phẩm đạt yêu cầu "
+        "được Sở cấp giấy chứng nhận.",
+    ])
+    index = LetterIndex([dataclasses.replace(read_letter(letter), id=1)])
+    quote = index.search("Phần học trực tuyến của lớp chuyển đổi số phải xong trước ngày nào?")
+    assert quote is not None
+    assert "16/5/2027" in quote.text and "30/6/2027" not in quote.text
+
+
+def test_a_word_typed_with_other_marks_than_a_fillers_is_the_word_typed() -> None:
+    # "vắng" (absent) is not "vâng" (yes): it is what the question is about
+    letter = "\n".join([
+        "SỞ GIÁO DỤC VÀ ĐÀO TẠO TÂY NINH",
+        "Số: 531/SGDĐT-TCCB",
+        "V/v tập huấn chuyển đổi số cho cán bộ quản lý năm 2027",
+        "Tây Ninh, ngày 06 tháng 4 năm 2027",
+        "1. Giấy chứng nhận",
+        "Học viên hoàn thành 30 tiết và có sản phẩm đạt yêu cầu được Sở cấp giấy chứng nhận.",
+        "2. Chuyên cần",
+        "Học viên vắng quá 20% thời lượng học tập trung không được cấp giấy chứng nhận.",
+    ])
+    index = LetterIndex([dataclasses.replace(read_letter(letter), id=1)])
+    quote = index.search("vắng bao nhiêu thì ko đc cấp giấy chứng nhận tập huấn cđs")
+    assert quote is not None and "20%" in quote.text
+
+
+def test_the_abbreviations_of_school_offices_and_lists_reach_the_letters_words() -> None:
+    # "ds" is danh sách, "bc" báo cáo, "vh-xh" the commune's Phòng Văn hóa - Xã hội
+    assert "20/5/2027" in _quoted("han gui ds gv nghi huu ve so")
+    text = _quoted("trg tieu hoc gui bc ket qua ve phong vh-xh truoc ngay nao")
+    assert "25/9/2027" in text
+
+
+def test_the_passages_read_for_a_quote_include_the_best_covered_not_only_the_highest_ranked(
+) -> None:
+    # only so many passages are read for their quote (here one by rank): the section repeating
+    # the question's words ranks higher, but only the other covers all of it ("huyện")
+    letter = "\n".join([
+        "SỞ GIÁO DỤC VÀ ĐÀO TẠO TÂY NINH", "Số: 532/SGDĐT-GDTrH",
+        "V/v kế hoạch hỗ trợ đồng nghiệp năm học 2026-2027", "Tây Ninh, ngày 06 tháng 9 năm 2026",
+        "1. Nhiệm vụ của cốt cán",
+        "Giáo viên cốt cán Bến Cầu lập kế hoạch; giáo viên cốt cán Bến Cầu hỗ trợ giáo viên; "
+        "giáo viên cốt cán Bến Cầu báo cáo.",
+        "2. Kinh phí", "Kinh phí tập huấn do Sở chi trả từ nguồn sự nghiệp giáo dục.",
+        "3. Số lượng",
+        "Theo số liệu tổng hợp của phòng chuyên môn, huyện Bến Cầu có 86 giáo viên cốt cán; "
+        "danh sách kèm theo công văn này được gửi các trường để theo dõi, cập nhật trong năm học.",
+    ])
+    index = LetterIndex([dataclasses.replace(read_letter(letter), id=1)])
+    quote = index.candidates("huyen ben cau co bn gv cot can", limit=1)[0]
+    assert "86 giáo viên" in quote.text
