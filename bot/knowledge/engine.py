@@ -322,6 +322,7 @@ class AnsweringEngine:
         """Swap the whole knowledge base, e.g. after officers edited the data files."""
         self._entries = list(entries)
         self._by_id = {e.id: e for e in self._entries}
+        self._as_of = [e.as_of for e in self._entries]  # read for every question's rivals
         self._sources = frozenset(letter_key(s.issuer, s.date) for e in self._entries
                                   for s in e.sources)
         self._index()
@@ -714,17 +715,18 @@ class AnsweringEngine:
         of those covering the question about as well (and stating the value asked for if the
         best does), in the place and with the score of the best: two entries of one Sở from
         two years say the same thing, and the later one is its word now."""
-        first = self._entries[ranked[0][1]]
-        newer = [i for _, i in ranked[1:] if is_newer(self._entries[i].as_of, first.as_of)]
+        as_of = self._as_of
+        newer = [i for _, i in ranked[1:] if is_newer(as_of[i], as_of[ranked[0][1]])]
         if not newer:
             return ranked
+        first = self._entries[ranked[0][1]]
         kind = asked_kind(question)
         chosen = ranked[0][1]
         for i in newer:
             other = self._entries[i]
             if ((other.province is None) == (first.province is None)
                     and (other.province is None or same_province(other.province, first.province))
-                    and is_newer(other.as_of, first.as_of)
+                    and is_newer(as_of[i], first.as_of)
                     and not (kind and _holds(kind, first.answer)
                              and not _holds(kind, other.answer))
                     and self._covered(query, i) >= self._covered(query, chosen) - _NEWER_MARGIN):

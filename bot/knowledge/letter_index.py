@@ -235,6 +235,7 @@ class LetterIndex:
         self._hidden: frozenset[int] = frozenset()
         self._lock = threading.Lock()  # one rebuild at a time; searches never wait
         self._last_query: tuple[_State, str, _Query] | None = None
+        self._last_cover: tuple[_State, frozenset[int], str, Any, Any] | None = None
         self.replace(letters)
 
     @property
@@ -289,6 +290,25 @@ class LetterIndex:
             last = self._last_query = (state, question, _query(state, question))
         return last[2]
 
+    @staticmethod
+    def _scores(state: _State, hidden: frozenset[int], question: str, query: _Query
+                ) -> tuple[np.ndarray | None, np.ndarray | None]:
+        """Every passage's BM25 score and share of the question it covers (0 for a removed
+        letter's, and for another province's when the question names one)."""
+        scores = passage_scores(state.postings, query.terms, len(state.passages))
+        if scores is None:
+            return None, None
+        covered = _coverage_of_all(state, query)
+        if hidden:
+            covered[np.isin(state.owner, [k for k, x in enumerate(state.letters)
+                                          if x.id in hidden])] = 0.0
+        places = named_places(words(question))
+        if places:  # "ở Kiên Giang": only the letters of the province the question names
+            speaks = np.array([_speaks_for(issuer, places) for issuer in state.issuers],
+                              dtype=bool)
+            covered[~speaks[state.owner]] = 0.0
+        return scores, covered
+
     def search(self, question: str) -> Quote | None:
         """The passage to quote for ``question``, or None when no letter covers it."""
         kind, *also = asked_kinds(question) or (None,)
@@ -309,19 +329,14 @@ class LetterIndex:
         query = self._query(state, question)
         if not query.content:
             return []
-        n = len(state.passages)
-        scores = passage_scores(state.postings, query.terms, n)
-        if scores is None:
+        last = self._last_cover  # asked again at a lower threshold (``at``) for one question
+        if last is not None and last[0] is state and last[1] == hidden and last[2] == question:
+            scores, covered = last[3], last[4]
+        else:
+            scores, covered = self._scores(state, hidden, question, query)
+            self._last_cover = (state, hidden, question, scores, covered)
+        if scores is None or covered is None:
             return []
-        covered = _coverage_of_all(state, query)
-        if hidden:
-            covered[np.isin(state.owner, [k for k, x in enumerate(state.letters)
-                                          if x.id in hidden])] = 0.0
-        places = named_places(words(question))
-        if places:  # "ở Kiên Giang": only the letters of the province the question names
-            speaks = np.array([_speaks_for(issuer, places) for issuer in state.issuers],
-                              dtype=bool)
-            covered[~speaks[state.owner]] = 0.0
         kind = asked_kind(question)
         person = asked_person(question, state.people)
         keys = question_keys(question)
