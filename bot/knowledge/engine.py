@@ -115,6 +115,9 @@ _HEDGED = 0.45  # at most "unsure": a near-tie of rival entries, another provinc
 # within this share of the question's content.
 _NEWER_MARGIN = 0.05
 _NEWER_VALUE_MARGIN = 0.2  # wider when it states the value asked for (a date, a phone…)
+# Below the share a quote needs on its own: a newer letter's passage covering at least half of
+# the question, and more of it than the entry that would answer, answers instead of the entry.
+_NEWER_FLOOR = 0.5
 _YEAR = re.compile(r"(?<!\d)20\d\d(?!\d)")  # "năm học 2026-2027": the entry's year is past
 
 # Confidence thresholds on the calibrated [0, 1] score.
@@ -189,6 +192,12 @@ def letter_key(issuer: str, date: str) -> tuple[str, int, int]:
 
 def _day(day: tuple[int, int, int]) -> str:
     return "/".join(str(p) for p in (day[2], day[1], day[0]) if p)
+
+
+def _newer_params(quote: Quote, entry: Entry, covered: float) -> dict[str, str]:
+    """``WHY_NEWER``'s figures: the two letters' dates and how much each covers."""
+    return {"letter": _day(quote.letter.meta.day), "entry": _day(entry.as_of),
+            "quote_score": f"{quote.confidence:.2f}", "entry_score": f"{covered:.2f}"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,6 +277,7 @@ def _entry_text(entry: Entry) -> str:
 
 
 _text_terms = lru_cache(maxsize=8192)(terms)  # an entry's text, as ``LetterIndex.cover`` reads it
+_holds = lru_cache(maxsize=8192)(holds)  # whether an entry states a date, a phone…: asked again
 
 
 def _terms(acc: list[str]) -> list[str]:
@@ -527,6 +537,8 @@ class AnsweringEngine:
         offered as the earlier rule. A question asking for a value (a date, a phone…) is
         answered by the passage stating it when the entry does not. Otherwise a confident
         entry, which words the answer for a phone, stands before the passage of its own time.
+        A newer letter's passage covering more of the question than the entry (at least half
+        of it) answers even when it covers too little to be quoted on its own.
         """
         found = self._entry_answer(question, role=role, level=level, province=province)
         quotes = self.letters.candidates(question) if len(self.letters) else []
@@ -534,6 +546,16 @@ class AnsweringEngine:
         kind, *also = asked_kinds(question) or (None,)
         quote = choose(quotes, kind, tuple(also))
         entry = found.entry if found.kind != "none" else None
+        if quote is None and entry is not None and len(self.letters):
+            covered = self.letters.cover(question, self._entry_terms(entry))
+            quote = choose([q for q in self.letters.candidates(question, at=_NEWER_FLOOR)
+                            if q.confidence >= covered + _NEWER_MARGIN
+                            and is_newer(q.letter.meta_of(q.passage).day, entry.as_of)],
+                           kind, tuple(also))
+            if quote is not None:  # the entry shares the words of what an older letter said
+                return Ranking(Answer("quoted", None, quote.confidence, found.candidates,
+                                      quote=quote), contenders, WHY_NEWER,
+                               _newer_params(quote, entry, covered))
         if quote is None:
             return Ranking(found, contenders, WHY_ENTRY_ONLY if entry else WHY_NOTHING)
         if entry is None:
@@ -549,9 +571,7 @@ class AnsweringEngine:
             facts = "" if asks_when(question) or asked_year > entry.as_of[0] else earlier_facts(
                 entry.answer, quote.text, quote.letter.meta_of(quote.passage).day, kind)
             quoted = replace(quoted, earlier=entry, earlier_text=facts) if facts else quoted
-            return Ranking(quoted, contenders, WHY_NEWER, {
-                "letter": _day(quote.letter.meta.day), "entry": _day(entry.as_of),
-                "quote_score": f"{quote.confidence:.2f}", "entry_score": f"{covered:.2f}"})
+            return Ranking(quoted, contenders, WHY_NEWER, _newer_params(quote, entry, covered))
         if kind and quote.holds_value and not holds(kind, entry.answer):
             return Ranking(quoted, contenders, WHY_VALUE_IN_LETTER,
                            {"kind": KIND_NAMES[kind]})
@@ -634,6 +654,8 @@ class AnsweringEngine:
             ((self._rerank(query, i, float(scores[i]) / s1), i) for i in order), reverse=True
         )
         ranked, named = self._stating(question, ranked)
+        if not named:
+            ranked = self._newest(query, ranked, question)
         order = [i for _, i in ranked]
         top = order[0]
         best = self._entries[top]
@@ -671,6 +693,40 @@ class AnsweringEngine:
             near = tuple(self._entries[i] for i in order[:MAX_CANDIDATES])
             return Answer("unsure", best, confidence, near, lead=lead)
         return Answer("none", None, confidence)
+
+    def _newest(self, query: _Query, ranked: list[tuple[float, int]],
+                question: str) -> list[tuple[float, int]]:
+        """The ranking with the entry written from the newest letter of the best's province,
+        of those covering the question about as well (and stating the value asked for if the
+        best does), in the place and with the score of the best: two entries of one Sở from
+        two years say the same thing, and the later one is its word now."""
+        first = self._entries[ranked[0][1]]
+        newer = [i for _, i in ranked[1:] if is_newer(self._entries[i].as_of, first.as_of)]
+        if not newer:
+            return ranked
+        kind = asked_kind(question)
+        chosen = ranked[0][1]
+        for i in newer:
+            other = self._entries[i]
+            if ((other.province is None) == (first.province is None)
+                    and (other.province is None or same_province(other.province, first.province))
+                    and is_newer(other.as_of, first.as_of)
+                    and not (kind and _holds(kind, first.answer)
+                             and not _holds(kind, other.answer))
+                    and self._covered(query, i) >= self._covered(query, chosen) - _NEWER_MARGIN):
+                chosen, first = i, other
+        if chosen == ranked[0][1]:
+            return ranked
+        k = next(n for n, (_, i) in enumerate(ranked) if i == chosen)
+        swapped = list(ranked)
+        swapped[0], swapped[k] = (ranked[0][0], chosen), (ranked[k][0], ranked[0][1])
+        return swapped
+
+    def _covered(self, query: _Query, doc: int) -> float:
+        """How much of the question an entry holds: its words and two-syllable words."""
+        words = self._coverage(query.content, doc)
+        pairs = self._coverage(query.pairs, doc) if query.pairs else words
+        return (1 - _PAIR_SHARE) * words + _PAIR_SHARE * pairs
 
     def _unknown_subject(self, query: _Query, doc: int) -> bool:
         """Whether the question names its subject with a word no entry uses ("thai sản",

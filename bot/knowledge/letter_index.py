@@ -294,7 +294,8 @@ class LetterIndex:
         kind, *also = asked_kinds(question) or (None,)
         return choose(self.candidates(question), kind, tuple(also))
 
-    def candidates(self, question: str, limit: int = _CANDIDATES) -> list[Quote]:
+    def candidates(self, question: str, limit: int = _CANDIDATES,
+                   at: float = QUOTE_AT) -> list[Quote]:
         """Passages that cover ``question``, best covered first, each with its quote.
 
         A passage must cover the question twice over: as a whole (with its letter's issuer
@@ -324,7 +325,7 @@ class LetterIndex:
         kind = asked_kind(question)
         person = asked_person(question, state.people)
         keys = question_keys(question)
-        eligible = np.flatnonzero((covered >= QUOTE_AT) & (scores > 0))
+        eligible = np.flatnonzero((covered >= at) & (scores > 0))
         found: list[Quote] = []
         # the highest ranked, and the best covered: a passage covering the whole question is
         # never crowded out by a dozen longer ones repeating some of its words
@@ -342,7 +343,7 @@ class LetterIndex:
             shown = set(read.heads[j]).union(read.context,
                                              *(read.sentence_sets[j][w] for w in window))
             in_window = _coverage(state, query, shown.__contains__)
-            if in_window >= QUOTE_AT:
+            if in_window >= at:
                 letter, passage = state.passages[doc]
                 text = _quote_text(sentences, window)
                 moves = read.moved.get(passage.section.split(".")[0], ())
