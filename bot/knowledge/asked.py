@@ -133,6 +133,8 @@ def asked(question: str) -> tuple[str | None, frozenset[str]]:
             # "hạn … là ngày nào": the deadline is what is asked, as a letter's "trước ngày";
             # "đi học ở đâu": going there is how the place is asked for
             extra = _EXTRA_CUES.get(kind, frozenset())
+            if _DEADLINE.search(text):  # "hạn gửi …, gửi email nào": the date is asked too
+                extra |= _EXTRA_CUES["date"]
             return kind, frozenset(found.group(0).split()) | extra
     return None, frozenset()
 
@@ -146,11 +148,13 @@ def asked_kinds(question: str) -> tuple[str, ...]:
     text = " ".join(fold_word(w) for w in words(question))
     cue = dict(_ASKS)[first]
     text = cue.sub(" ", text)  # "ngày mấy" asks a date, not also a count
-    return (first, *(kind for kind, cue in _ASKS
-                     if kind not in (first, "number") and cue.search(text)))
+    return (first, *(kind for kind, cue in _ASKS if kind not in (first, "number") and (
+        cue.search(text) or (kind == "date" and _DEADLINE.search(text)))))
 
 
 _EXTRA_CUES = {"date": frozenset({"han"}), "address": frozenset({"di", "den", "toi"})}
+# "hạn gửi", "hạn nộp": a deadline is asked ("quá hạn" is not)
+_DEADLINE = re.compile(r"(?:^| )han (?:gui|nop|hoan thanh|duyet|bao cao|dang ky)(?= |$)")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 

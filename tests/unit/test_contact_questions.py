@@ -17,7 +17,7 @@ import pytest
 
 from bot.app import default_engine
 from bot.i18n import translator
-from bot.knowledge.asked import asked_kind, asked_person
+from bot.knowledge.asked import asked_kind, asked_kinds, asked_person
 from bot.knowledge.engine import AnsweringEngine
 from bot.knowledge.entries import Entry
 from bot.knowledge.letters import Letter
@@ -263,3 +263,38 @@ def test_a_desk_phone_question_gets_the_entry_with_a_landline() -> None:
     engine = AnsweringEngine([*PHONES, *LISTS])
     found = engine.answer("số điện thoại bàn của phòng khảo thí là số nào")
     assert found.entry is not None and found.entry.id == "office_desk", found
+
+
+@pytest.mark.parametrize(("question", "kinds"), [
+    ("hạn gửi danh sách về sở, gửi email nào", ("email", "date")),
+    ("hạn nộp báo cáo gửi về đâu", ("address", "date")),
+    ("quá hạn thì có bao nhiêu ngày để sửa", ("number",)),
+    ("Hiệu trưởng đánh giá xong trước ngày mấy?", ("date",)),
+    ("học tập trung ở đâu, từ ngày nào", ("date", "address")),
+])
+def test_every_kind_a_question_asks_is_known(question: str, kinds: tuple[str, ...]) -> None:
+    assert asked_kinds(question) == kinds
+
+
+@pytest.mark.parametrize("seeds", WITH_SEEDS)
+def test_a_deadline_asked_with_a_mailbox_is_answered_by_the_sentence_giving_both(
+        seeds: bool) -> None:
+    header = (["UBND TỈNH CÀ MAU", "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Số: 611/SGDĐT-TCCB",
+               "V/v tập huấn an toàn thông tin cho giáo viên năm 2027"],
+              [*MOTTO, "Cà Mau, ngày 05 tháng 6 năm 2027"])
+    body = [
+        "Kính gửi: Các trường trực thuộc.",
+        "1. Đối tượng",
+        "Mỗi trường cử hai giáo viên tin học đi tập huấn an toàn thông tin; danh sách giáo "
+        "viên được cử lập theo mẫu đính kèm và gửi kèm lý lịch trước ngày 20/6/2027.",
+        "2. Gửi danh sách",
+        "Các trường gửi danh sách giáo viên tập huấn an toàn thông tin về Sở qua hộp thư "
+        "attt@camau.edu.vn trước ngày 15/6/2027.",
+        "Nơi nhận:",
+        "- Lưu: VT.",
+        "GIÁM ĐỐC",
+    ]
+    cv = read_letter_file(letter_docx(body, header), "cv611.docx").letter
+    text = answer(engine_with(cv, seeds=seeds),
+                  "hạn gửi danh sách giáo viên tập huấn an toàn thông tin, gửi email nào")
+    assert "attt@camau.edu.vn" in text and "15/6/2027" in text, text
