@@ -51,6 +51,7 @@ from bot.knowledge.normalize import (
     find_levels,
     find_provinces,
     fold_word,
+    named_places,
     names_audience,
     words,
 )
@@ -541,14 +542,16 @@ class AnsweringEngine:
         of it) answers even when it covers too little to be quoted on its own.
         """
         found = self._entry_answer(question, role=role, level=level, province=province)
-        quotes = self.letters.candidates(question) if len(self.letters) else []
+        quotes = self._own(self.letters.candidates(question), question, province) \
+            if len(self.letters) else []
         contenders = self._contenders(question, found, quotes)
         kind, *also = asked_kinds(question) or (None,)
         quote = choose(quotes, kind, tuple(also))
         entry = found.entry if found.kind != "none" else None
         if quote is None and entry is not None and len(self.letters):
             covered = self.letters.cover(question, self._entry_terms(entry))
-            quote = choose([q for q in self.letters.candidates(question, at=_NEWER_FLOOR)
+            weaker = self.letters.candidates(question, at=_NEWER_FLOOR)
+            quote = choose([q for q in self._own(weaker, question, province)
                             if q.confidence >= covered + _NEWER_MARGIN
                             and is_newer(q.letter.meta_of(q.passage).day, entry.as_of)],
                            kind, tuple(also))
@@ -583,6 +586,17 @@ class AnsweringEngine:
         alternatives = found.candidates if found.kind == "unsure" else ()
         return Ranking(Answer("quoted", None, quote.confidence, alternatives, quote=quote),
                        contenders, WHY_LETTER)
+
+    @staticmethod
+    def _own(quotes: list[Quote], question: str, province: str | None) -> list[Quote]:
+        """The passages that may answer in a deployment: its own Sở's letters and those of no
+        province (the Bộ's); another province's letter answers only a question naming a
+        province (the letter index then keeps that province's letters)."""
+        if not province or not quotes or named_places(words(question)):
+            return quotes
+        own = region(province)
+        return [q for q in quotes
+                if issuer_region(q.letter.meta_of(q.passage).issuer) in (None, own)]
 
     def supersedes(self, quote: Quote, entry: Entry) -> bool:
         """Whether a passage that covers the question replaces what the entry says, however
