@@ -23,6 +23,7 @@ KIND_NAMES = {  # what each kind of value is called, for ``troly ask --why``
     "website": N_("a website"),
     "email": N_("an email address"),
     "date": N_("a date"),
+    "time": N_("a time of day"),
     "person": N_("a person"),
     "address": N_("an address"),
     "number": N_("a number"),
@@ -37,6 +38,7 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("website", r"trang nao|trang web|website|web|duong link|link|dia chi truy cap|"
                     r"trang thong tin|dang nhap vao dau"),
         ("email", r"email|e mail|thu dien tu|hop thu|mail"),
+        ("time", r"may gio|gio nao|luc may|may h"),  # "có mặt lúc mấy giờ"
         ("date", r"ngay nao|ngay may|ngay bao nhieu|khi nao|bao gio|luc nao|thang may|"
                  r"thoi han|han chot|han cuoi|cham nhat|truoc ngay|den ngay|het han|"
                  r"thoi gian nao|ngay gio nao|tu ngay"),
@@ -81,12 +83,17 @@ _NUMBER = re.compile(r"(?<![\d/.])(?!(?:19|20)\d\d(?!\d))\d+(?:[.,]\d+)*(?![\d/]
 _NUMBERED = re.compile(r"(?:mô đun|bước|phụ lục|lớp|mục|khoản|điều)\s+\d+(?:\s*(?:,|và|-)\s*\d+)*"
                        r"|^\s*\d+(?:\.\d+)*[.)]", re.IGNORECASE | re.MULTILINE)  # or a heading
 
+# a time of day: "7 giờ 30", "7h30", "13:30", "14 giờ"
+_TIME = re.compile(r"(?<![\d/.:])\d{1,2}\s*(?:giờ|h)(?:\s*\d{2})?(?![\w/])|"
+                   r"(?<![\d/.:])\d{1,2}:\d{2}(?![\d:])", re.IGNORECASE)
+
 _HOLDS: dict[str, re.Pattern[str]] = {
     "phone": _PHONE,
     "landline": _LANDLINE,
     "email": _EMAIL,
     "website": _WEBSITE,
     "date": _DATE,
+    "time": _TIME,
     "address": re.compile(f"{_ADDRESS.pattern}|{_EMAIL.pattern}"),
     "number": _NUMBER,
 }
@@ -296,6 +303,9 @@ def _name_word(word: str) -> bool:
             and fold_word(word.lower()) not in _UNIT_WORDS)
 
 
+_ASKING_PAIRS = frozenset({"bao nhieu", "bao gio", "bao lau"})
+
+
 def asked_person(question: str, known: frozenset[str]) -> str | None:
     """The person a question names ("thầy Khoa", "co lan"): a capitalised word after a title,
     or, typed in lower case, a word after a title that the letters use as someone's name."""
@@ -306,6 +316,9 @@ def asked_person(question: str, known: frozenset[str]) -> str | None:
         folded = fold_word(name.lower())
         if folded in _NOT_NAMES:
             continue
+        after = fold_word(accented[k + 2].lower()) if k + 2 < len(accented) else ""
+        if f"{folded} {after}" in _ASKING_PAIRS:
+            continue  # "có bao nhiêu người", typed "co bao nhieu": no "cô Bảo"
         if name[:1].isupper():
             # "ông Nguyễn Văn Thành": a full name, called by its last word, as the letters'
             run = list(takewhile(_name_word, accented[k + 1:k + 5])) or [name]

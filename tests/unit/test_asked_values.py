@@ -39,6 +39,12 @@ LETTER = "\n".join([
     "Các trường mầm non, tiểu học gửi báo cáo kết quả học tập của giáo viên về Phòng Văn hóa - "
     "Xã hội của xã, phường trước ngày 25/9/2027; các trường trung học phổ thông báo cáo về Sở "
     "trước ngày 30/9/2027.",
+    "4. Tổ chức lớp học",
+    "Các lớp học tập trung khai giảng tại Trường Cao đẳng Sư phạm An Giang; học viên có mặt "
+    "lúc 7 giờ 30 ngày đầu của lớp để làm thủ tục. Năm 2027 toàn tỉnh có 5.120 giáo viên "
+    "tiểu học thuộc diện bồi dưỡng hè, trong đó 412 tổ trưởng chuyên môn.",
+    "5. Liên hệ",
+    "Vướng mắc về tài khoản liên hệ thầy Lê Văn Bảo, điện thoại 0296.3852.114.",
     "GIÁM ĐỐC",
 ])
 
@@ -147,3 +153,14 @@ def test_the_passages_read_for_a_quote_include_the_best_covered_not_only_the_hig
     index = LetterIndex([dataclasses.replace(read_letter(letter), id=1)])
     quote = index.candidates("huyen ben cau co bn gv cot can", limit=1)[0]
     assert "86 giáo viên" in quote.text
+
+
+def test_a_time_of_day_asked_is_answered_with_the_sentence_giving_it() -> None:
+    assert asked_kind("ngày đầu học tập trung phải có mặt lúc mấy giờ") == "time"
+    assert "7 giờ 30" in _quoted("ngay dau hoc tap trung phai co mat luc may gio")
+
+
+def test_co_bao_nhieu_asks_a_count_not_for_a_person_named_bao() -> None:
+    # the letter names "thầy Lê Văn Bảo"; "an giang co bao nhieu gv" is "có bao nhiêu"
+    text = _quoted("an giang co bao nhieu gv tieu hoc thuoc dien boi duong he")
+    assert "5.120" in text
