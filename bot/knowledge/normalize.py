@@ -61,6 +61,9 @@ ABBREVIATIONS: dict[str, str] = {
     # the commune's office for schools since 2025 (Phòng Văn hóa - Xã hội, "Phòng VH-XH")
     "vh xh": "văn hóa xã hội",
     "vhxh": "văn hóa xã hội",
+    # the commune's chairman, as people say it, is the letters' "Chủ tịch Ủy ban nhân dân xã"
+    "chủ tịch xã": "chủ tịch ủy ban nhân dân xã",
+    "chủ tịch phường": "chủ tịch ủy ban nhân dân phường",
     "ub": "ủy ban",
     "hs": "học sinh",
     "hv": "học viên",

@@ -13,6 +13,7 @@ import dataclasses
 from bot.knowledge.asked import asked_kind
 from bot.knowledge.letter_index import LetterIndex
 from bot.knowledge.letters import read_letter
+from bot.knowledge.normalize import words
 
 LETTER = "\n".join([
     "UBND TỈNH AN GIANG",
@@ -164,3 +165,9 @@ def test_co_bao_nhieu_asks_a_count_not_for_a_person_named_bao() -> None:
     # the letter names "thầy Lê Văn Bảo"; "an giang co bao nhieu gv" is "có bao nhiêu"
     text = _quoted("an giang co bao nhieu gv tieu hoc thuoc dien boi duong he")
     assert "5.120" in text
+
+
+def test_the_communes_chairman_as_people_say_it_reaches_the_letters_full_title() -> None:
+    assert words("chủ tịch xã đánh giá") == words("Chủ tịch Ủy ban nhân dân xã đánh giá",
+                                                  limit=None)
+    assert words("chu tich phuong") == words("Chủ tịch Ủy ban nhân dân phường", limit=None)
