@@ -777,7 +777,11 @@ class AnsweringEngine:
             return ranked, False
         for k, (_score, i) in enumerate(ranked[1:MAX_CANDIDATES], 1):
             if holds(kind, self._entries[i].answer):
-                return [ranked[k], *ranked[:k], *ranked[k + 1:]], False
+                # in the best's place and with its score, as ``_newest`` does: its own lower
+                # score on top would read as a rival beating it and sink the confidence
+                swapped = list(ranked)
+                swapped[0], swapped[k] = (ranked[0][0], i), (ranked[k][0], ranked[0][1])
+                return swapped, False
         return ranked, False
 
     def _covers_subject(self, query: _Query, doc: int) -> bool:
