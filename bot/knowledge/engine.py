@@ -195,6 +195,15 @@ def _day(day: tuple[int, int, int]) -> str:
     return "/".join(str(p) for p in (day[2], day[1], day[0]) if p)
 
 
+def _in_best_place(ranked: list[tuple[float, int]], k: int) -> list[tuple[float, int]]:
+    """The ranking with its k-th entry answering in the best's place and with the best's
+    score: its own lower score on top would read as a rival beating it, and sink the
+    confidence to "I don't know"."""
+    swapped = list(ranked)
+    swapped[0], swapped[k] = (ranked[0][0], ranked[k][1]), (ranked[k][0], ranked[0][1])
+    return swapped
+
+
 def _newer_params(quote: Quote, entry: Entry, covered: float) -> dict[str, str]:
     """``WHY_NEWER``'s figures: the two letters' dates and how much each covers."""
     return {"letter": _day(quote.letter.meta.day), "entry": _day(entry.as_of),
@@ -733,10 +742,7 @@ class AnsweringEngine:
                 chosen, first = i, other
         if chosen == ranked[0][1]:
             return ranked
-        k = next(n for n, (_, i) in enumerate(ranked) if i == chosen)
-        swapped = list(ranked)
-        swapped[0], swapped[k] = (ranked[0][0], chosen), (ranked[k][0], ranked[0][1])
-        return swapped
+        return _in_best_place(ranked, next(n for n, (_, i) in enumerate(ranked) if i == chosen))
 
     def _covered(self, query: _Query, doc: int) -> float:
         """How much of the question an entry holds: its words and two-syllable words."""
@@ -773,15 +779,11 @@ class AnsweringEngine:
             if naming:
                 return naming, True
         kind = asked_kind(question)
-        if kind not in VALUE_ONLY or holds(kind, self._entries[ranked[0][1]].answer):
+        if kind not in VALUE_ONLY or _holds(kind, self._entries[ranked[0][1]].answer):
             return ranked, False
         for k, (_score, i) in enumerate(ranked[1:MAX_CANDIDATES], 1):
-            if holds(kind, self._entries[i].answer):
-                # in the best's place and with its score, as ``_newest`` does: its own lower
-                # score on top would read as a rival beating it and sink the confidence
-                swapped = list(ranked)
-                swapped[0], swapped[k] = (ranked[0][0], i), (ranked[k][0], ranked[0][1])
-                return swapped, False
+            if _holds(kind, self._entries[i].answer):
+                return _in_best_place(ranked, k), False
         return ranked, False
 
     def _covers_subject(self, query: _Query, doc: int) -> bool:
