@@ -14,7 +14,7 @@ from functools import lru_cache
 from itertools import pairwise, takewhile
 
 from bot.i18n import N_
-from bot.knowledge.normalize import fold_word, has_diacritics, words
+from bot.knowledge.normalize import FILLERS, fold_word, has_diacritics, words
 
 KIND_NAMES = {  # what each kind of value is called, for ``troly ask --why``
     "contact": N_("a contact (a person or office with a phone or email)"),
@@ -27,13 +27,14 @@ KIND_NAMES = {  # what each kind of value is called, for ``troly ask --why``
     "person": N_("a person"),
     "address": N_("an address"),
     "number": N_("a number"),
+    "duration": N_("a length of time"),
 }
 
 # Checked in this order: "số điện thoại bao nhiêu" asks for a phone, not a count.
 _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(rf"(?:^| )(?:{cues})(?= |$)")) for kind, cues in (
         # a desk phone: since 2017 every Vietnamese landline number has a 02x area code
-        ("landline", r"(?:so dien thoai|dien thoai|so may_?|may_) ban"),
+        ("landline", r"(?:so dien thoai|dien thoai|so may_?|may_) ban(?! hanh)"),
         ("phone", r"so dien thoai|dien thoai|hotline|goi so|duong day nong"),
         ("website", r"trang nao|trang web|website|web|duong link|link|dia chi truy cap|"
                     r"trang thong tin|dang nhap vao dau"),
@@ -44,7 +45,9 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                  r"thoi gian nao|ngay gio nao|tu ngay"),
         ("person", r"ai|nguoi nao|lien he voi ai|ten gi|ho ten"),
         ("address", r"o dau|dia chi|noi nao|cho nao|tai dau|ve dau|dia diem"),
-        ("number", r"bao nhieu|may|so luong|bao lau|so tiet|may tiet"),
+        # "bao lâu" (how long) is answered by a span: "12 tháng", "05 ngày làm việc"
+        ("duration", r"bao lau"),
+        ("number", r"bao nhieu|may|so luong|so tiet|may tiet"),
     ))
 
 # Whom to turn to: "liên hệ ai", "hỏi ai", "gọi cho ai", "đầu mối", "ai phụ trách". Such a
@@ -58,7 +61,7 @@ _CONTACT = re.compile(r"(?:^| )(?:(?P<cue>(?:hoi|goi|nho|bao|gap)(?: cho| voi)? 
 _REACHED = ("person", "phone", "landline", "email", "address")  # a contact may also ask
 # Values a text either states or does not answer at all: "liên hệ ai", "trang web nào" is never
 # answered by a passage or an entry naming no contact, no website, however many words it shares.
-VALUE_ONLY = frozenset({"contact", "phone", "landline", "email", "website"})
+VALUE_ONLY = frozenset({"contact", "phone", "landline", "email", "website", "duration"})
 
 # a subscriber's number, or a toll-free / service line ("1800 8000", "18008000", "1900 xxxx")
 _PHONE = re.compile(r"(?<![\d/])(?:(?:\+84|0)[\d .]{6,14}|1[89]00[ .]?\d{2,3}[ .]?\d{0,3})\d"
@@ -87,7 +90,12 @@ _NUMBERED = re.compile(r"(?:mô đun|bước|phụ lục|lớp|mục|khoản|đi
 _TIME = re.compile(r"(?<![\d/.:])\d{1,2}\s*(?:giờ|h)(?:\s*\d{2})?(?![\w/])|"
                    r"(?<![\d/.:])\d{1,2}:\d{2}(?![\d:])", re.IGNORECASE)
 
+# a span of time: "12 tháng", "05 ngày làm việc", "02 năm" (not "tháng 3", "năm 2027")
+_DURATION = re.compile(r"(?<![\d/.,])\d{1,3}\s+(?:ngày|tháng|năm|tuần|giờ|buổi|tiết|phút)"
+                       r"(?!\s*\d)", re.IGNORECASE)
+
 _HOLDS: dict[str, re.Pattern[str]] = {
+    "duration": _DURATION,
     "phone": _PHONE,
     "landline": _LANDLINE,
     "email": _EMAIL,
@@ -150,6 +158,39 @@ def asked_kinds(question: str) -> tuple[str, ...]:
     text = cue.sub(" ", text)  # "ngày mấy" asks a date, not also a count
     return (first, *(kind for kind, cue in _ASKS if kind not in (first, "number") and (
         cue.search(text) or (kind == "date" and _DEADLINE.search(text)))))
+
+
+_COUNTING = frozenset({"nhieu", "may"})  # "bao nhiêu", "mấy" before what is counted
+_NOT_COUNTED = frozenset({"ai", "gi", "nao", "khong", "co", "bao"})  # "bao nhiêu không ạ"
+
+
+def counted(question: str) -> str | None:
+    """What a question counts, folded: "còn bao nhiêu cán bộ quản lý" → "can", "mấy tiết" →
+    "tiet". A Vietnamese count is written with its noun after the number ("11 cán bộ quản
+    lý", "48 tiết"), so the sentence giving that number names it; another number in the
+    passage ("1 hàng", "mô đun 2") is no answer."""
+    if asked_kind(question) != "number":
+        return None
+    folded = [fold_word(w) for w in words(question)]
+    for i, word in enumerate(folded[:-1]):
+        if word in _COUNTING and (word == "may" or (i and folded[i - 1] == "bao")):
+            after = folded[i + 1]
+            if after.isalpha() and after not in _NOT_COUNTED and after not in FILLERS:
+                return after
+    return None
+
+
+@lru_cache(maxsize=65_536)
+def counts(unit: str, text: str) -> bool:
+    """Whether a text gives a number of ``unit`` (folded): "11 cán bộ quản lý" for "can"."""
+    for part in _CLAUSE.split(text):  # "mô đun 3, CBQL …": the number ends at the comma
+        folded = [fold_word(w) for w in words(part, limit=None)]
+        if any(word.isdigit() and after == unit for word, after in pairwise(folded)):
+            return True
+    return False
+
+
+_CLAUSE = re.compile(r"[,;:()\n]|\.(?!\d)")
 
 
 _EXTRA_CUES = {"date": frozenset({"han"}), "address": frozenset({"di", "den", "toi"})}

@@ -171,6 +171,8 @@ WHY_VALUE_IN_LETTER = N_("the question asks for a value ({kind}); the passage st
                          "the entry does not")
 WHY_VALUE_IN_ENTRY = N_("the question asks for a value ({kind}); the entry states one and the "
                         "passage does not")
+WHY_NO_VALUE = N_("the question asks for a value ({kind}); neither the entries nor the "
+                  "passages covering it state one")
 WHY_ENTRY = N_("the entry covers the question and no newer letter does")
 WHY_LETTER = N_("no entry is confident; the letter passage covers the question")
 
@@ -551,6 +553,21 @@ class AnsweringEngine:
         A newer letter's passage covering more of the question than the entry (at least half
         of it) answers even when it covers too little to be quoted on its own.
         """
+        ranking = self._explain(question, role=role, level=level, province=province)
+        kind = asked_kind(question)
+        answer = ranking.answer
+        shown = answer.quote.text if answer.quote is not None else \
+            answer.entry.answer if answer.entry is not None else ""
+        if kind in VALUE_ONLY and answer.kind != "none" and not _holds(
+                "person" if kind == "contact" else kind, shown):
+            # "trang web nào", "bao lâu": a text naming no website, no span of time, is no
+            # answer; "báo ai" is answered by naming whom, with or without a phone
+            return replace(ranking, answer=Answer("none", None, answer.confidence),
+                           why=WHY_NO_VALUE, why_params={"kind": KIND_NAMES[kind]})
+        return ranking
+
+    def _explain(self, question: str, *, role: str | None, level: str | None,
+                 province: str | None) -> Ranking:
         found = self._entry_answer(question, role=role, level=level, province=province)
         quotes = self._own(self.letters.candidates(question), question, province) \
             if len(self.letters) else []

@@ -26,11 +26,12 @@ import numpy as np
 
 from bot.knowledge.asked import (
     TECHNICAL,
-    VALUE_ONLY,
     asked,
     asked_kind,
     asked_kinds,
     asked_person,
+    counted,
+    counts,
     holds,
     named_people,
     soon_words,
@@ -338,6 +339,7 @@ class LetterIndex:
         if scores is None or covered is None:
             return []
         kind = asked_kind(question)
+        unit = counted(question)
         person = asked_person(question, state.people)
         keys = question_keys(question)
         eligible = np.flatnonzero((covered >= at) & (scores > 0))
@@ -354,7 +356,7 @@ class LetterIndex:
             if person is not None and person not in read.people[j]:
                 continue
             window, valued = _window(query, sentences, read.sentence_sets[j], kind, person,
-                                     keys)
+                                     keys, unit)
             shown = set(read.heads[j]).union(read.context,
                                              *(read.sentence_sets[j][w] for w in window))
             in_window = _coverage(state, query, shown.__contains__)
@@ -383,14 +385,15 @@ def choose(found: list[Quote], kind: str | None = None,
     (and the ``also`` asked beside it: "ở đâu, từ ngày nào"), then the newest letter's: it
     replaces what an older one said. Within one letter, the passage whose quote covers the
     question best: the row of the level asked, not the paragraph above the table that shares
-    more of the question's common words. For a contact, a phone, an email or a website, only
-    passages stating one compete, if any does."""
+    more of the question's common words. For any value asked (a date, a count, a phone…), only
+    passages stating one compete, if any does: a passage covering more of the question's
+    words without the value does not answer it."""
     if not found:
         return None
     if also:
         found = [q for q in found if q.holds_value and all(_holds(k, q.text) for k in also)
                  ] or found
-    if kind in VALUE_ONLY:
+    if kind:
         found = [q for q in found if q.holds_value] or found
     if kind == "contact" and found[0].holds_value:
         # whom to contact is the Sở's staff of the year: the newest letter's contact for the
@@ -550,7 +553,8 @@ def _coverage(state: _State, query: _Query, present: Callable[[str], bool]) -> f
 
 def _window(query: _Query, sentences: list[tuple[str, bool]],
             terms: tuple[frozenset[str], ...], kind: str | None = None,
-            person: str | None = None, keys: Keys = NO_KEYS) -> tuple[list[int], bool]:
+            person: str | None = None, keys: Keys = NO_KEYS,
+            unit: str | None = None) -> tuple[list[int], bool]:
     """The passage's sentences that match the question best, in order, within QUOTE_CHARS,
     and whether one of them states the value asked for about the question's subject.
 
@@ -569,21 +573,44 @@ def _window(query: _Query, sentences: list[tuple[str, bool]],
                   for k, s in enumerate(scored)]
     top = max(scored, default=0.0)
     enough = _WEAKEST_SENTENCE * top
-    valued = {k for k, s in enumerate(scored)
-              if kind and s >= _VALUE_SENTENCE * top and s > 0 and _holds(kind, sentences[k][0])}
+    led = _led(sentences, scored)
+    valued = {k for k, s in enumerate(led)
+              if kind and s >= _VALUE_SENTENCE * top and scored[k] > 0
+              and (counts(unit, sentences[k][0]) if unit else _holds(kind, sentences[k][0]))}
     rows = {k: (row_fit(keys, sentence), scored[k]) for k, (sentence, _) in enumerate(sentences)
             if is_row(sentence)}
     best_row = max(rows.values(), default=(0, 0.0))
     chosen: list[int] = []
     size = 0
     for k in sorted(range(len(sentences)), key=lambda k: (k not in valued, -scored[k])):
-        if chosen and (scored[k] <= enough or size + len(sentences[k][0]) > QUOTE_CHARS):
+        if chosen and (led[k] <= enough or size + len(sentences[k][0]) > QUOTE_CHARS):
             continue
         if kind and k in rows and rows[k] < best_row:
             continue  # a value is asked: the table's row about the subject, not the others
         chosen.append(k)
         size += len(sentences[k][0]) + 1
     return sorted(chosen), not kind or bool(valued & set(chosen))
+
+
+_ITEM = re.compile(r"^\s*(?:[-+•*]|[a-zđ]\)|\d{1,2}[.)])\s")
+
+
+def _led(sentences: list[tuple[str, bool]], scored: list[float]) -> list[float]:
+    """Each sentence's match, a list item's with its lead sentence's added: "Cụ thể như
+    sau:" followed by "- Cấp TH: 11 cán bộ quản lý …" is one statement to a reader, the lead
+    naming the subject and each item giving its value."""
+    led = list(scored)
+    lead: float | None = None  # the leading paragraph's best match
+    line = 0  # where the current paragraph starts
+    for k, (sentence, starts_line) in enumerate(sentences):
+        if starts_line and lead is not None and _ITEM.match(sentence):
+            led[k] += lead
+            continue
+        if starts_line:
+            line, lead = k, None
+        if sentence.rstrip().endswith(":"):  # "… mô đun chuyển đổi số. Cụ thể như sau:"
+            lead = max(scored[line:k + 1])
+    return led
 
 
 def _quote_text(sentences: list[tuple[str, bool]], chosen: list[int]) -> str:

@@ -1,0 +1,112 @@
+"""A question asking for a value is answered by the text stating that value about its subject:
+the passage holding it wins over one that covers more words without it, a count is the
+number written with the noun counted ("7 cán bộ quản lý", not "1 hàng"), the items of a list
+carry the sentence that leads them ("Cụ thể như sau:"), and "bao lâu" asked where no text
+gives a span of time is an honest "no".
+
+The letters are written here, in our own words, in the 2026–2027 style.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from bot.knowledge.asked import asked_kind, counted, counts
+from bot.knowledge.engine import AnsweringEngine
+from bot.knowledge.letter_index import LetterIndex
+from bot.knowledge.letters import read_letter
+
+FIGURES = "\n".join([
+    "SỞ GIÁO DỤC VÀ ĐÀO TẠO TÂY NINH",
+    "Số: 610/SGDĐT-GDPT",
+    "V/v rà soát kết quả học mô đun chuyển đổi số năm 2027",
+    "Tây Ninh, ngày 10 tháng 3 năm 2027",
+    "1. Kết quả rà soát",
+    "Theo tổng hợp của Sở, hiện nay vẫn còn cán bộ quản lý, giáo viên chưa hoàn thành mô đun "
+    "chuyển đổi số. Cụ thể như sau:",
+    "- Cấp tiểu học: 7 cán bộ quản lý và 52 giáo viên.",
+    "- Cấp trung học cơ sở: 4 cán bộ quản lý và 31 giáo viên.",
+    "Các trường nhắc cán bộ quản lý, giáo viên chưa hoàn thành mô đun chuyển đổi số khẩn "
+    "trương hoàn thành.",
+    "2. Cách báo cáo",
+    "Cán bộ quản lý, giáo viên chưa hoàn thành mô đun chuyển đổi số vào hệ thống, nhấp dấu + "
+    "để hiện ra 1 hàng mới rồi ghi lý do chưa hoàn thành.",
+])
+
+
+def _index(*letters: str) -> LetterIndex:
+    return LetterIndex([dataclasses.replace(read_letter(text), id=k)
+                        for k, text in enumerate(letters, 1)])
+
+
+def test_a_count_is_the_number_written_with_the_noun_the_question_counts() -> None:
+    question = "cap tieu hoc con bao nhieu can bo quan ly chua hoan thanh mo dun chuyen doi so"
+    assert counted(question) == "can"
+    assert counts("can", "- Cấp tiểu học: 7 cán bộ quản lý và 52 giáo viên.")
+    assert not counts("can", "nhấp dấu + để hiện ra 1 hàng mới")
+    assert not counts("can", "báo cáo mô đun 3, cán bộ quản lý nhấp vào")  # the comma ends it
+    quote = _index(FIGURES).search(question)
+    assert quote is not None and "7 cán bộ quản lý" in quote.text
+
+
+def test_list_items_hold_the_value_of_the_sentence_that_leads_them() -> None:
+    # the items share few of the question's words; their lead ("… chưa hoàn thành mô đun …
+    # Cụ thể như sau:") holds the rest, and to a reader they are one statement
+    quote = _index(FIGURES).search("theo tong hop cua so hien nay van con bao nhieu giao vien "
+                                   "chua hoan thanh mo dun chuyen doi so")
+    assert quote is not None and quote.holds_value
+    assert "52 giáo viên" in quote.text
+
+
+DEADLINES = "\n".join([
+    "SỞ GIÁO DỤC VÀ ĐÀO TẠO TÂY NINH",
+    "Số: 611/SGDĐT-GDPT",
+    "V/v phê duyệt kế hoạch hỗ trợ đồng nghiệp năm học 2026-2027",
+    "Tây Ninh, ngày 02 tháng 10 năm 2026",
+    "1. Người phê duyệt",
+    "Hiệu trưởng phê duyệt kế hoạch hỗ trợ đồng nghiệp của giáo viên cốt cán trường mình; "
+    "Phòng Văn hóa - Xã hội phê duyệt kế hoạch hỗ trợ đồng nghiệp của hiệu trưởng cốt cán.",
+    "2. Thời hạn",
+    "Hạn phê duyệt kế hoạch của giáo viên cốt cán: 25/11/2026.",
+])
+
+
+def test_the_passage_stating_the_value_asked_wins_over_one_sharing_more_words() -> None:
+    quote = _index(DEADLINES).search(
+        "hiệu trưởng phê duyệt kế hoạch hỗ trợ đồng nghiệp của giáo viên cốt cán trước ngày nào")
+    assert quote is not None and "25/11/2026" in quote.text
+
+
+PROBATION = "\n".join([
+    "SỞ GIÁO DỤC VÀ ĐÀO TẠO TÂY NINH",
+    "Số: 612/SGDĐT-TCCB",
+    "V/v bồi dưỡng giáo viên mới tuyển dụng năm học 2026-2027",
+    "Tây Ninh, ngày 05 tháng 9 năm 2026",
+    "1. Đối tượng",
+    "Giáo viên mầm non, tiểu học mới tuyển dụng trong thời gian tập sự tham gia lớp bồi dưỡng "
+    "do Sở tổ chức.",
+    "2. Thời gian",
+    "Lớp học trực tuyến từ ngày 01/10/2026 đến ngày 30/11/2026.",
+])
+
+
+def _engine(letter: str) -> AnsweringEngine:
+    engine = AnsweringEngine([])
+    engine.letters.replace([dataclasses.replace(read_letter(letter), id=1)])
+    return engine
+
+
+def test_how_long_where_no_text_gives_a_span_of_time_is_an_honest_no() -> None:
+    question = "thoi gian tap su cua giao vien mam non moi tuyen dung la bao lau"
+    assert asked_kind(question) == "duration"
+    assert _engine(PROBATION).answer(question).kind == "none"
+    stated = PROBATION.replace("trong thời gian tập sự", "trong thời gian tập sự 12 tháng")
+    answer = _engine(stated).answer(question)
+    assert answer.kind == "quoted" and answer.quote is not None
+    assert "12 tháng" in answer.quote.text
+
+
+def test_a_plan_numbered_and_issued_asks_no_desk_phone() -> None:
+    # "số mấy, ban hành ngày nào" is the plan's number and date, not "số máy bàn"
+    assert asked_kind("Sở triển khai theo kế hoạch số mấy, ban hành ngày nào?") != "landline"
+    assert asked_kind("so may ban cua phong to chuc can bo") == "landline"
