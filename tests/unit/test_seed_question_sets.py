@@ -1,7 +1,7 @@
 """The question sets written from the seed letters (eval/seeds_dev_qa.yaml for development;
 eval/dev_letters/seeds_unseen_qa.yaml, held out in the third round, now spent;
-eval/heldout4/seeds_unseen2_qa.yaml and eval/heldout5/seeds_unseen3_qa.yaml, held out in the fourth
-and fifth rounds and measured only) stay usable:
+eval/dev_letters/seeds_unseen2_qa.yaml, held out in the fourth round, now spent;
+eval/heldout5/seeds_unseen3_qa.yaml, held out in the fifth round and measured only) stay usable:
 they load, their ids are unique, every expected fact is written in the scorer's normalised form
 (otherwise it can never match), every source names a seed letter, and no question repeats one of
 ../shared/eval/dev_qa.yaml or of the other sets — a repeated question would measure memory, not
@@ -22,7 +22,7 @@ SHARED = Path(__file__).resolve().parents[3] / "shared"
 SEED_SETS = {
     "dev": EVAL / "seeds_dev_qa.yaml",
     "heldout": EVAL / "dev_letters" / "seeds_unseen_qa.yaml",  # the third round, spent
-    "heldout4": EVAL / "heldout4" / "seeds_unseen2_qa.yaml",  # the fourth round, measured only
+    "heldout4": EVAL / "dev_letters" / "seeds_unseen2_qa.yaml",  # the fourth round, spent
     "heldout5": EVAL / "heldout5" / "seeds_unseen3_qa.yaml",  # the fifth round, measured only
 }
 KINDS = {"fact", "steps", "eligibility", "deadline", "contact", "out_of_scope"}
