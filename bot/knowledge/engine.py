@@ -120,6 +120,8 @@ _NEWER_VALUE_MARGIN = 0.2  # wider when it states the value asked for (a date, a
 # the question, and more of it than the entry that would answer, answers instead of the entry.
 _NEWER_FLOOR = 0.5
 _YEAR = re.compile(r"(?<!\d)20\d\d(?!\d)")  # "năm học 2026-2027": the entry's year is past
+# values a person or an office stands for: "gọi số nào" is answered by "báo cán bộ quản trị LMS"
+_REACHED_THROUGH = frozenset({"contact", "phone", "landline", "email"})
 
 # Confidence thresholds on the calibrated [0, 1] score.
 CONFIDENT_AT = 0.5
@@ -556,12 +558,13 @@ class AnsweringEngine:
         ranking = self._explain(question, role=role, level=level, province=province)
         kind = asked_kind(question)
         answer = ranking.answer
-        shown = answer.quote.text if answer.quote is not None else \
-            answer.entry.answer if answer.entry is not None else ""
-        if kind in VALUE_ONLY and answer.kind != "none" and not _holds(
-                "person" if kind == "contact" else kind, shown):
+        shown = "\n".join((answer.quote.text if answer.quote is not None else
+                           answer.entry.answer if answer.entry is not None else "",
+                           answer.earlier_text))
+        if kind in VALUE_ONLY and answer.kind != "none" and not _holds(kind, shown) and not (
+                kind in _REACHED_THROUGH and _holds("person", shown)):
             # "trang web nào", "bao lâu": a text naming no website, no span of time, is no
-            # answer; "báo ai" is answered by naming whom, with or without a phone
+            # answer; "báo ai", "gọi số nào" is answered by naming whom to turn to
             return replace(ranking, answer=Answer("none", None, answer.confidence),
                            why=WHY_NO_VALUE, why_params={"kind": KIND_NAMES[kind]})
         return ranking
