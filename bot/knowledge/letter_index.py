@@ -42,10 +42,10 @@ from bot.knowledge.letter_tables import is_row
 from bot.knowledge.letters import Letter, Passage
 from bot.knowledge.normalize import (
     FILLERS,
-    QUESTION_WORDS,
     SpellFixer,
     fold_word,
     is_filler,
+    is_question_word,
     named_places,
     place_key,
     words,
@@ -432,7 +432,7 @@ def _query(state: _State, question: str) -> _Query:
             terms[TECHNICAL] = 1.0
             content[TECHNICAL] = content.get(TECHNICAL, 0.0) + state.idf.get(f, state.max_idf)
             continue
-        asking = f in QUESTION_WORDS or f in cue or i in when
+        asking = is_question_word(accented[i], f) or f in cue or i in when
         terms[f] = max(terms.get(f, 0.0), _QUESTION_WORD_WEIGHT if asking else 1.0)
         asking = asking or i in dated
         if not asking:  # typed with marks, only the same marks count ("lương" ≠ "lượng")
@@ -441,7 +441,8 @@ def _query(state: _State, question: str) -> _Query:
         if j + 1 < len(keep) and keep[j + 1] == i + 1 and i + 1 not in trouble:
             pair = f"{f} {folded[i + 1]}"
             terms[pair] = 1.0
-            if not (asking or folded[i + 1] in QUESTION_WORDS or folded[i + 1] in cue
+            if not (asking or is_question_word(accented[i + 1], folded[i + 1])
+                    or folded[i + 1] in cue
                     or i + 1 in when or i + 1 in dated):
                 # a pair across two words ("giáo viên tiểu học" → "viên tiểu") is rare in
                 # the letters without saying more than its two syllables do
