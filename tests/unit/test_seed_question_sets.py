@@ -1,6 +1,7 @@
 """The question sets written from the seed letters (eval/seeds_dev_qa.yaml for development;
 eval/dev_letters/seeds_unseen_qa.yaml, held out in the third round, now spent;
-eval/dev_letters/seeds_unseen2_qa.yaml, held out in the fourth round, now spent) stay usable:
+eval/dev_letters/seeds_unseen2_qa.yaml, held out in the fourth round, now spent;
+eval/heldout5/seeds_unseen3_qa.yaml, held out in the fifth round and measured only) stay usable:
 they load, their ids are unique, every expected fact is written in the scorer's normalised form
 (otherwise it can never match), every source names a seed letter, and no question repeats one of
 ../shared/eval/dev_qa.yaml or of the other sets — a repeated question would measure memory, not
@@ -22,6 +23,7 @@ SEED_SETS = {
     "dev": EVAL / "seeds_dev_qa.yaml",
     "heldout": EVAL / "dev_letters" / "seeds_unseen_qa.yaml",  # the third round, spent
     "heldout4": EVAL / "dev_letters" / "seeds_unseen2_qa.yaml",  # the fourth round, spent
+    "heldout5": EVAL / "heldout5" / "seeds_unseen3_qa.yaml",  # the fifth round, measured only
 }
 KINDS = {"fact", "steps", "eligibility", "deadline", "contact", "out_of_scope"}
 
@@ -39,6 +41,7 @@ def _bare(question: str) -> str:
 def test_seed_sets_load_with_unique_ids_and_some_refusals() -> None:
     sets = _sets()
     assert len(sets["dev"]) == 45 and len(sets["heldout"]) == len(sets["heldout4"]) == 35
+    assert len(sets["heldout5"]) == 40
     ids = [item.id for items in sets.values() for item in items]
     assert len(ids) == len(set(ids))
     for name in SEED_SETS:
