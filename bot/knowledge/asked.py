@@ -44,7 +44,9 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                  r"thoi gian nao|ngay gio nao|tu ngay"),
         ("person", r"ai|nguoi nao|lien he voi ai|ten gi|ho ten"),
         ("address", r"o dau|dia chi|noi nao|cho nao|tai dau|ve dau|dia diem"),
-        ("number", r"bao nhieu|may|so luong|bao lau|so tiet|may tiet"),
+        # "bao nhiêu người": "người" says people are counted, not which ones
+        ("number", r"(?:bao nhieu|may|so) nguoi|bao nhieu|may|so luong|bao lau|so tiet|"
+                   r"may tiet"),
     ))
 
 # Whom to turn to: "liên hệ ai", "hỏi ai", "gọi cho ai", "đầu mối", "ai phụ trách". Such a
@@ -82,6 +84,9 @@ _ADDRESS = re.compile(r"số\s+\d+[\w/]*,?\s+(?:đường|phố)|đường\s+[A-
 _NUMBER = re.compile(r"(?<![\d/.])(?!(?:19|20)\d\d(?!\d))\d+(?:[.,]\d+)*(?![\d/])")
 _NUMBERED = re.compile(r"(?:mô đun|bước|phụ lục|lớp|mục|khoản|điều)\s+\d+(?:\s*(?:,|và|-)\s*\d+)*"
                        r"|^\s*\d+(?:\.\d+)*[.)]", re.IGNORECASE | re.MULTILINE)  # or a heading
+
+# a document's number, as "kế hoạch số mấy" asks it: "37/KH-BGDĐT", "2512/SGDĐT-GDTrH"
+_DOCUMENT_NUMBER = re.compile(r"(?<![\d/])\d{1,5}/[A-ZĐ]{2,}")
 
 # a time of day: "7 giờ 30", "7h30", "13:30", "14 giờ"
 _TIME = re.compile(r"(?<![\d/.:])\d{1,2}\s*(?:giờ|h)(?:\s*\d{2})?(?![\w/])|"
@@ -135,7 +140,9 @@ def asked(question: str) -> tuple[str | None, frozenset[str]]:
             extra = _EXTRA_CUES.get(kind, frozenset())
             if _DEADLINE.search(text):  # "hạn gửi …, gửi email nào": the date is asked too
                 extra |= _EXTRA_CUES["date"]
-            return kind, frozenset(found.group(0).split()) | extra
+            # every cue of that kind asks: "bao nhiêu gv, trong đó tiểu học bao nhiêu người"
+            return kind, frozenset(w for m in cue.finditer(text) for w in m.group(0).split()
+                                   ) | extra
     return None, frozenset()
 
 
@@ -251,9 +258,45 @@ def holds(kind: str | None, text: str) -> bool:
                     and (_PHONE.search(text) or _EMAIL.search(text)))
     if kind == "person":
         return bool(_PERSON.search(text) or _ROLE.search(text))
-    if kind == "number":
-        text = _NUMBERED.sub(" ", text)
+    if kind == "number":  # a phone, a date or "mô đun 2" is no count; "số 37/KH-BGDĐT" is
+        return bool(_DOCUMENT_NUMBER.search(text) or _NUMBER.search(_uncounted(text)))
     return bool(_HOLDS[kind].search(text))
+
+
+def _uncounted(text: str) -> str:
+    for other in (_PHONE, _EMAIL, _WEBSITE, _DATE, _NUMBERED):
+        text = other.sub(" ", text)
+    return text
+
+
+# "bao nhiêu giáo viên", "mấy tiết", "số lượng học viên": the thing counted follows the cue
+_COUNT_CUE = re.compile(r"(?:^| )(?:bao nhieu|may|so luong) ([a-z]{2,})(?= |$)")
+_COUNT_NOT = frozenset({"tien", "phan", "lau", "ngay", "gio", "h", "phut"})  # not a count
+
+
+@lru_cache(maxsize=4096)
+def counted(question: str) -> str | None:
+    """The word for what a question asks the number of ("bao nhiêu gv" → "giao"), folded:
+    a sentence stating a number of it ("612 giáo viên") states the count asked, though the
+    words saying which ones ("giáo viên mới", "tham gia lớp") stand in the sentence before."""
+    if asked_kind(question) != "number":
+        return None
+    text = " ".join(fold_word(w) for w in words(question))
+    found = _COUNT_CUE.search(text)
+    if found is None or found.group(1) in _COUNT_NOT or found.group(1) in _NOT_COUNTED:
+        return None
+    return found.group(1)
+
+
+_NOT_COUNTED = frozenset("""a ah ak oi nhe nha vay thi la ma the nua roi ai gi nao sao khong
+    phai co can lam""".split())  # "bao nhiêu ạ", "mấy thì": no noun follows
+
+
+@lru_cache(maxsize=65_536)
+def states_count(noun: str, sentence: str) -> bool:
+    """Whether a sentence states a number of ``noun`` ("231 giáo viên tiểu học")."""
+    text = " ".join(fold_word(w) for w in words(sentence, limit=None))
+    return re.search(rf"(?:^| )\d+ {re.escape(noun)}(?= |$)", text) is not None
 
 
 def values(kind: str, text: str) -> frozenset[str]:
@@ -271,9 +314,8 @@ def values(kind: str, text: str) -> frozenset[str]:
         return frozenset({*(fold_word(n.split()[-1].lower()) for n in _PERSON.findall(text)),
                           *(fold_word(r.lower()) for r in _ROLE.findall(text))})
     if kind == "number":
-        for other in (_PHONE, _EMAIL, _WEBSITE, _DATE, _NUMBERED):
-            text = other.sub(" ", text)
-        return frozenset(m.replace(".", "").replace(",", "") for m in _NUMBER.findall(text))
+        return frozenset(m.replace(".", "").replace(",", "")
+                         for m in _NUMBER.findall(_uncounted(text)))
     return frozenset(m.lower() for m in _HOLDS[kind].findall(text)) if kind in _HOLDS \
         else frozenset()
 

@@ -233,6 +233,7 @@ ABBREVIATIONS: dict[str, str] = {
     "ntn": "như thế nào",
     "lm": "làm",
     "bn": "bao nhiêu",
+    "ng": "người",  # "bn ng", "mấy ng": chat shorthand; "ng nhân" is "nguyên nhân" (below)
     "bnhieu": "bao nhiêu",
     "bh": "bao giờ",
     "j": "gì",
