@@ -14,7 +14,7 @@ from functools import lru_cache
 from itertools import pairwise, takewhile
 
 from bot.i18n import N_
-from bot.knowledge.normalize import FILLERS, fold_word, has_diacritics, words
+from bot.knowledge.normalize import fold_word, has_diacritics, words
 
 KIND_NAMES = {  # what each kind of value is called, for ``troly ask --why``
     "contact": N_("a contact (a person or office with a phone or email)"),
@@ -47,7 +47,8 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("address", r"o dau|dia chi|noi nao|cho nao|tai dau|ve dau|dia diem"),
         # "bao lâu" (how long) is answered by a span: "12 tháng", "05 ngày làm việc"
         ("duration", r"bao lau"),
-        ("number", r"bao nhieu|may|so luong|so tiet|may tiet"),
+        # "bao nhiêu người": "người" says people are counted, not which ones
+        ("number", r"(?:bao nhieu|may|so) nguoi|bao nhieu|may|so luong|so tiet|may tiet"),
     ))
 
 # Whom to turn to: "liên hệ ai", "hỏi ai", "gọi cho ai", "đầu mối", "ai phụ trách". Such a
@@ -85,6 +86,9 @@ _ADDRESS = re.compile(r"số\s+\d+[\w/]*,?\s+(?:đường|phố)|đường\s+[A-
 _NUMBER = re.compile(r"(?<![\d/.])(?!(?:19|20)\d\d(?!\d))\d+(?:[.,]\d+)*(?![\d/])")
 _NUMBERED = re.compile(r"(?:mô đun|bước|phụ lục|lớp|mục|khoản|điều)\s+\d+(?:\s*(?:,|và|-)\s*\d+)*"
                        r"|^\s*\d+(?:\.\d+)*[.)]", re.IGNORECASE | re.MULTILINE)  # or a heading
+
+# a document's number, as "kế hoạch số mấy" asks it: "37/KH-BGDĐT", "2512/SGDĐT-GDTrH"
+_DOCUMENT_NUMBER = re.compile(r"(?<![\d/])\d{1,5}/[A-ZĐ]{2,}")
 
 # a time of day: "7 giờ 30", "7h30", "13:30", "14 giờ"
 _TIME = re.compile(r"(?<![\d/.:])\d{1,2}\s*(?:giờ|h)(?:\s*\d{2})?(?![\w/])|"
@@ -143,7 +147,9 @@ def asked(question: str) -> tuple[str | None, frozenset[str]]:
             extra = _EXTRA_CUES.get(kind, frozenset())
             if _DEADLINE.search(text):  # "hạn gửi …, gửi email nào": the date is asked too
                 extra |= _EXTRA_CUES["date"]
-            return kind, frozenset(found.group(0).split()) | extra
+            # every cue of that kind asks: "bao nhiêu gv, trong đó tiểu học bao nhiêu người"
+            return kind, frozenset(w for m in cue.finditer(text) for w in m.group(0).split()
+                                   ) | extra
     return None, frozenset()
 
 
@@ -160,37 +166,6 @@ def asked_kinds(question: str) -> tuple[str, ...]:
         cue.search(text) or (kind == "date" and _DEADLINE.search(text)))))
 
 
-_COUNTING = frozenset({"nhieu", "may"})  # "bao nhiêu", "mấy" before what is counted
-_NOT_COUNTED = frozenset({"ai", "gi", "nao", "khong", "co", "bao"})  # "bao nhiêu không ạ"
-
-
-def counted(question: str) -> str | None:
-    """What a question counts, folded: "còn bao nhiêu cán bộ quản lý" → "can", "mấy tiết" →
-    "tiet". A Vietnamese count is written with its noun after the number ("11 cán bộ quản
-    lý", "48 tiết"), so the sentence giving that number names it; another number in the
-    passage ("1 hàng", "mô đun 2") is no answer."""
-    if asked_kind(question) != "number":
-        return None
-    folded = [fold_word(w) for w in words(question)]
-    for i, word in enumerate(folded[:-1]):
-        if word in _COUNTING and (word == "may" or (i and folded[i - 1] == "bao")):
-            after = folded[i + 1]
-            if after.isalpha() and after not in _NOT_COUNTED and after not in FILLERS:
-                return after
-    return None
-
-
-@lru_cache(maxsize=65_536)
-def counts(unit: str, text: str) -> bool:
-    """Whether a text gives a number of ``unit`` (folded): "11 cán bộ quản lý" for "can"."""
-    for part in _CLAUSE.split(text):  # "mô đun 3, CBQL …": the number ends at the comma
-        folded = [fold_word(w) for w in words(part, limit=None)]
-        if any(word.isdigit() and after == unit for word, after in pairwise(folded)):
-            return True
-    return False
-
-
-_CLAUSE = re.compile(r"[,;:()\n]|\.(?!\d)")
 
 
 _EXTRA_CUES = {"date": frozenset({"han"}), "address": frozenset({"di", "den", "toi"})}
@@ -292,9 +267,51 @@ def holds(kind: str | None, text: str) -> bool:
                     and (_PHONE.search(text) or _EMAIL.search(text)))
     if kind == "person":
         return bool(_PERSON.search(text) or _ROLE.search(text))
-    if kind == "number":
-        text = _NUMBERED.sub(" ", text)
+    if kind == "number":  # a phone, a date or "mô đun 2" is no count; "số 37/KH-BGDĐT" is
+        return bool(_DOCUMENT_NUMBER.search(text) or _NUMBER.search(_uncounted(text)))
     return bool(_HOLDS[kind].search(text))
+
+
+def _uncounted(text: str) -> str:
+    for other in (_PHONE, _EMAIL, _WEBSITE, _DATE, _NUMBERED):
+        text = other.sub(" ", text)
+    return text
+
+
+# "bao nhiêu giáo viên", "mấy tiết", "số lượng học viên": the thing counted follows the cue
+_COUNT_CUE = re.compile(r"(?:^| )(?:bao nhieu|may|so luong) (can bo|[a-z]{2,})(?= |$)")
+_COUNT_NOT = frozenset({"tien", "phan", "lau", "ngay", "gio", "h", "phut"})  # not a count
+
+
+@lru_cache(maxsize=4096)
+def counted(question: str) -> str | None:
+    """The word for what a question asks the number of ("bao nhiêu gv" → "giao"), folded:
+    a sentence stating a number of it ("612 giáo viên") states the count asked, though the
+    words saying which ones ("giáo viên mới", "tham gia lớp") stand in the sentence before."""
+    if asked_kind(question) != "number":
+        return None
+    text = " ".join(fold_word(w) for w in words(question))
+    found = _COUNT_CUE.search(text)
+    if found is None or found.group(1) in _COUNT_NOT or found.group(1) in _NOT_COUNTED:
+        return None
+    return found.group(1)
+
+
+_NOT_COUNTED = frozenset("""a ah ak oi nhe nha vay thi la ma the nua roi ai gi nao sao khong
+    phai co can lam""".split())  # "bao nhiêu ạ", "mấy thì": no noun follows
+
+
+@lru_cache(maxsize=65_536)
+def states_count(noun: str, sentence: str) -> bool:
+    """Whether a sentence states a number of ``noun`` ("231 giáo viên tiểu học")."""
+    for part in _CLAUSE.split(sentence):  # "mô đun 3, CBQL …": the number ends at the comma
+        text = " ".join(fold_word(w) for w in words(part, limit=None))
+        if re.search(rf"(?:^| )\d+ {re.escape(noun)}(?= |$)", text):
+            return True
+    return False
+
+
+_CLAUSE = re.compile(r"[,;:()\n]|\.(?!\d)")
 
 
 def values(kind: str, text: str) -> frozenset[str]:
@@ -312,9 +329,8 @@ def values(kind: str, text: str) -> frozenset[str]:
         return frozenset({*(fold_word(n.split()[-1].lower()) for n in _PERSON.findall(text)),
                           *(fold_word(r.lower()) for r in _ROLE.findall(text))})
     if kind == "number":
-        for other in (_PHONE, _EMAIL, _WEBSITE, _DATE, _NUMBERED):
-            text = other.sub(" ", text)
-        return frozenset(m.replace(".", "").replace(",", "") for m in _NUMBER.findall(text))
+        return frozenset(m.replace(".", "").replace(",", "")
+                         for m in _NUMBER.findall(_uncounted(text)))
     return frozenset(m.lower() for m in _HOLDS[kind].findall(text)) if kind in _HOLDS \
         else frozenset()
 

@@ -31,11 +31,11 @@ from bot.knowledge.asked import (
     asked_kinds,
     asked_person,
     counted,
-    counts,
     holds,
     named_people,
     soon_words,
     stated_dates,
+    states_count,
     technical,
     time_words,
 )
@@ -47,13 +47,21 @@ from bot.knowledge.normalize import (
     SpellFixer,
     fold_word,
     is_filler,
+    is_question_word,
     named_places,
     place_key,
     words,
 )
 from bot.knowledge.postings import Postings, freeze
 from bot.knowledge.postings import scores as passage_scores
-from bot.knowledge.table_rows import NO_KEYS, Keys, question_keys, row_fit
+from bot.knowledge.table_rows import (
+    NO_KEYS,
+    Keys,
+    question_keys,
+    role_terms,
+    row_fit,
+    row_keys,
+)
 
 QUOTE_CHARS = 600
 # Share of the question's content (idf-weighted words and word pairs) a passage must cover to
@@ -67,6 +75,7 @@ _CONTEXT = 0.5  # share of its weight a word no letter uses keeps in a long mess
 _SAME_TOPIC = 0.08  # passages this close in coverage speak of the same thing: newest wins
 _CANDIDATES = 12
 _BEST_COVERED = 4  # passages read for their quote for covering most, whatever their rank
+_POINTING = 3  # sentences sending the reader to one annex that are read as its heading
 _APART_KEPT = 4096  # word pairs whose passages ``_apart`` keeps per index
 # whether a sentence states a date, a phone…: asked of the same sentences question after question
 _holds = lru_cache(maxsize=65_536)(holds)
@@ -144,7 +153,8 @@ class _Read:
 
 def _read(letter: Letter) -> _Read:
     sentences = [_sentences(p) for p in letter.passages]
-    heads = [_terms(" ".join(p.path)) for p in letter.passages]
+    heads = [_terms(" ".join([*p.path, *_pointing(letter.passages, sentences, p)]))
+             for p in letter.passages]
     sentence_terms = [tuple(_terms(s) for s, _ in parts) for parts in sentences]
     counts = [Counter(head + tuple(t for s in terms for t in s))
               for head, terms in zip(heads, sentence_terms, strict=True)]
@@ -152,6 +162,25 @@ def _read(letter: Letter) -> _Read:
                  [tuple(frozenset(t) for t in terms) for terms in sentence_terms], counts,
                  frozenset(_terms(f"{letter.meta.issuer}\n{letter.meta.subject}")),
                  [named_people(p.text) for p in letter.passages], _moved(sentences))
+
+
+_ANNEX_NAMED = re.compile(r"\bphụ lục\b(?:\s*(?:số\s*)?([IVX]+\b|\d{1,2}[a-z]?\b))?",
+                          re.IGNORECASE)
+
+
+def _pointing(passages: tuple[Passage, ...], sentences: list[list[tuple[str, bool]]],
+              annex: Passage) -> list[str]:
+    """The letter's sentences that send the reader to this annex ("nếu có vướng mắc, liên hệ
+    các đầu mối tại Phụ lục kèm theo"): they say what the annex is for, as a heading would,
+    so a question in their words ("vướng mắc thì liên hệ ai") reaches the annex's rows."""
+    if not annex.section.startswith("phụ lục"):
+        return []
+    number = annex.section.removeprefix("phụ lục").strip().upper()
+    return [sentence for passage, parts in zip(passages, sentences, strict=True)
+            if not passage.section.startswith("phụ lục")
+            for sentence, _ in parts
+            for found in _ANNEX_NAMED.finditer(sentence)
+            if (found.group(1) or "").lstrip("0").upper() in ("", number)][:_POINTING]
 
 
 _MOVES = re.compile(r"\b(?:kéo dài|gia hạn|lùi|dời|điều chỉnh|thay đổi)\b", re.IGNORECASE)
@@ -339,9 +368,10 @@ class LetterIndex:
         if scores is None or covered is None:
             return []
         kind = asked_kind(question)
-        unit = counted(question)
         person = asked_person(question, state.people)
         keys = question_keys(question)
+        count = counted(question)
+        group = role_terms(question)
         eligible = np.flatnonzero((covered >= at) & (scores > 0))
         found: list[Quote] = []
         # the highest ranked, and the best covered: a passage covering the whole question is
@@ -356,9 +386,12 @@ class LetterIndex:
             if person is not None and person not in read.people[j]:
                 continue
             window, valued = _window(query, sentences, read.sentence_sets[j], kind, person,
-                                     keys, unit)
+                                     keys, count)
             shown = set(read.heads[j]).union(read.context,
                                              *(read.sentence_sets[j][w] for w in window))
+            if keys[2] and any(row_keys(sentences[w][0])[2] & keys[2] for w in window
+                               if is_row(sentences[w][0])):
+                shown |= group  # "hiệu trưởng" asked, the managers' row quoted
             in_window = _coverage(state, query, shown.__contains__)
             if in_window >= at:
                 letter, passage = state.passages[doc]
@@ -429,13 +462,20 @@ def _query(state: _State, question: str) -> _Query:
     # "nghỉ hưu tháng 11/2026": a date the asker states is when their case applies, not what
     # the passage must speak of; a passage stating that very date still ranks first
     dated = frozenset(k for date in stated_dates(folded) for k in date) | soon_words(folded)
+
+    def questioning(k: int) -> bool:
+        """A question word, unless typed with other marks as a letter writes a word ("biệt
+        phái", "đóng dấu"): "xe cộ" is no letter's word, and is read as typed before."""
+        return is_question_word(accented[k], folded[k]) or (
+            folded[k] in QUESTION_WORDS and "'" + accented[k] not in state.idf)
+
     for j, i in enumerate(keep):
         f = folded[i]
         if i in trouble:  # weighing what the words it stands for weigh, as a synonym does
             terms[TECHNICAL] = 1.0
             content[TECHNICAL] = content.get(TECHNICAL, 0.0) + state.idf.get(f, state.max_idf)
             continue
-        asking = f in QUESTION_WORDS or f in cue or i in when
+        asking = questioning(i) or f in cue or i in when
         terms[f] = max(terms.get(f, 0.0), _QUESTION_WORD_WEIGHT if asking else 1.0)
         asking = asking or i in dated
         if not asking:  # typed with marks, only the same marks count ("lương" ≠ "lượng")
@@ -444,7 +484,7 @@ def _query(state: _State, question: str) -> _Query:
         if j + 1 < len(keep) and keep[j + 1] == i + 1 and i + 1 not in trouble:
             pair = f"{f} {folded[i + 1]}"
             terms[pair] = 1.0
-            if not (asking or folded[i + 1] in QUESTION_WORDS or folded[i + 1] in cue
+            if not (asking or questioning(i + 1) or folded[i + 1] in cue
                     or i + 1 in when or i + 1 in dated):
                 # a pair across two words ("giáo viên tiểu học" → "viên tiểu") is rare in
                 # the letters without saying more than its two syllables do
@@ -554,14 +594,15 @@ def _coverage(state: _State, query: _Query, present: Callable[[str], bool]) -> f
 def _window(query: _Query, sentences: list[tuple[str, bool]],
             terms: tuple[frozenset[str], ...], kind: str | None = None,
             person: str | None = None, keys: Keys = NO_KEYS,
-            unit: str | None = None) -> tuple[list[int], bool]:
+            count: str | None = None) -> tuple[list[int], bool]:
     """The passage's sentences that match the question best, in order, within QUOTE_CHARS,
     and whether one of them states the value asked for about the question's subject.
 
     For a question asking for a value (a date, a phone…) the best sentence that states such
-    a value comes first, and of a table only the row about the level or grade the question
-    names, else the row matching it best; for a named person, only sentences naming them are
-    quoted.
+    a value comes first (for "bao nhiêu giáo viên", any stating a number of them: ``count``),
+    and of a table only the row about the level or grade and the group the question names,
+    else the row matching it best, never another group's; for a named person, only sentences
+    naming them are quoted.
     """
     wanted = {**query.content, **query.pairs}
     # fsum: a set's order follows the hash seed, and a float sum in another order can break a
@@ -574,9 +615,11 @@ def _window(query: _Query, sentences: list[tuple[str, bool]],
     top = max(scored, default=0.0)
     enough = _WEAKEST_SENTENCE * top
     led = _led(sentences, scored)
-    valued = {k for k, s in enumerate(led)
-              if kind and s >= _VALUE_SENTENCE * top and scored[k] > 0
-              and (counts(unit, sentences[k][0]) if unit else _holds(kind, sentences[k][0]))}
+    # a count asked ("bao nhiêu giáo viên") is stated with its noun, wherever its subject
+    # stands; another value, in a sentence about the subject (or the lead of its list)
+    valued = {k for k, s in enumerate(led) if kind and scored[k] > 0 and (
+        states_count(count, sentences[k][0]) if count is not None else
+        s >= _VALUE_SENTENCE * top and _holds(kind, sentences[k][0]))}
     rows = {k: (row_fit(keys, sentence), scored[k]) for k, (sentence, _) in enumerate(sentences)
             if is_row(sentence)}
     best_row = max(rows.values(), default=(0, 0.0))
@@ -585,8 +628,8 @@ def _window(query: _Query, sentences: list[tuple[str, bool]],
     for k in sorted(range(len(sentences)), key=lambda k: (k not in valued, -scored[k])):
         if chosen and (led[k] <= enough or size + len(sentences[k][0]) > QUOTE_CHARS):
             continue
-        if kind and k in rows and rows[k] < best_row:
-            continue  # a value is asked: the table's row about the subject, not the others
+        if kind and k in rows and (rows[k] < best_row or rows[k][0] < 0):
+            continue  # a value is asked: the table's row about the subject, never another's
         chosen.append(k)
         size += len(sentences[k][0]) + 1
     return sorted(chosen), not kind or bool(valued & set(chosen))

@@ -29,11 +29,14 @@ Grid = list[list[str]]
 
 _MAX_HEADER_ROWS = 3
 _LAYOUT = re.compile(r"CỘNG H[ÒO]A|Độc lập\s*[-–]|^S[ốố]\s*(?:hiệu)?\s*:|Nơi nhận|^V/v\b|"
-                     r"ngày\s*\d{0,2}\s*tháng\s*\d{0,2}\s*năm|GIÁM ĐỐC|CHỦ TỊCH",
+                     r"ngày\s*\d{0,2}\s*tháng\s*\d{0,2}\s*năm",
                      re.IGNORECASE | re.MULTILINE)
+# the signer's title, in capitals as a signature prints it ("KT. GIÁM ĐỐC"): a table of data
+# names the approver in a sentence's case ("Giám đốc Sở", "Chủ tịch UBND xã") and stays a table
+_SIGNATURE = re.compile(r"GIÁM ĐỐC|CHỦ TỊCH")
 _ROW_NUMBER = re.compile(r"^(stt|tt|so tt|so thu tu)\.?$")
 _ROW = re.compile(r"^[^\n—]{1,150} — [^\n:;—]{1,80}: \S")
-_JOIN = " — "  # between a row's label and its values: how ``is_row`` knows a row
+ROW_JOIN = " — "  # between a row's label and its values: how ``is_row`` knows a row
 
 
 def _clean(text: str) -> str:
@@ -42,12 +45,13 @@ def _clean(text: str) -> str:
 
 def is_row(line: str) -> bool:
     """A line that is a table's row as ``table_lines`` writes it: one sentence to quote."""
-    return _JOIN in line and _ROW.match(line) is not None
+    return ROW_JOIN in line and _ROW.match(line) is not None
 
 
 def is_layout(grid: Grid) -> bool:
     """A table that lays out the letter (header, signature), not one of data."""
-    return any(_LAYOUT.search(cell) for row in grid for cell in row if cell not in (LEFT, ABOVE))
+    return any(_LAYOUT.search(cell) or _SIGNATURE.search(cell)
+               for row in grid for cell in row if cell not in (LEFT, ABOVE))
 
 
 def _resolved(grid: Grid) -> Grid:
@@ -127,7 +131,7 @@ def table_lines(grid: Grid) -> list[str]:
                   for c in range(width) if c != label and c not in numbering and row[c]]
         if not values and not row[label]:
             continue
-        sentence = _JOIN.join(x for x in (row[label], "; ".join(values)) if x)
+        sentence = ROW_JOIN.join(x for x in (row[label], "; ".join(values)) if x)
         lines.append(sentence if sentence.endswith((".", "!", "?")) else sentence + ".")
     return [*lines, ""]
 

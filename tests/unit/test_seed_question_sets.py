@@ -1,4 +1,5 @@
-"""The question sets written from the seed letters (eval/seeds_dev_qa.yaml for development;
+"""The question sets written from the seed letters (eval/seeds_dev_qa.yaml and
+eval/seeds_dev2_qa.yaml for development;
 eval/dev_letters/seeds_unseen_qa.yaml, held out in the third round, now spent;
 eval/dev_letters/seeds_unseen2_qa.yaml, held out in the fourth round, now spent;
 eval/heldout5/seeds_unseen3_qa.yaml, held out in the fifth round and measured only) stay usable:
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 from itertools import combinations
 from pathlib import Path
 
@@ -21,6 +23,7 @@ EVAL = Path(__file__).resolve().parents[2] / "eval"
 SHARED = Path(__file__).resolve().parents[3] / "shared"
 SEED_SETS = {
     "dev": EVAL / "seeds_dev_qa.yaml",
+    "dev2": EVAL / "seeds_dev2_qa.yaml",  # the second development set, written blind to the engine
     "heldout": EVAL / "dev_letters" / "seeds_unseen_qa.yaml",  # the third round, spent
     "heldout4": EVAL / "dev_letters" / "seeds_unseen2_qa.yaml",  # the fourth round, spent
     "heldout5": EVAL / "heldout5" / "seeds_unseen3_qa.yaml",  # the fifth round, measured only
@@ -42,6 +45,7 @@ def test_seed_sets_load_with_unique_ids_and_some_refusals() -> None:
     sets = _sets()
     assert len(sets["dev"]) == 45 and len(sets["heldout"]) == len(sets["heldout4"]) == 35
     assert len(sets["heldout5"]) == 40
+    assert len(sets["dev2"]) == 70
     ids = [item.id for items in sets.values() for item in items]
     assert len(ids) == len(set(ids))
     for name in SEED_SETS:
@@ -64,3 +68,18 @@ def test_no_question_repeats_one_of_the_other_sets() -> None:
     for first, second in combinations(questions, 2):
         for (id_a, a), (id_b, b) in ((x, y) for x in questions[first] for y in questions[second]):
             assert difflib.SequenceMatcher(None, a, b).ratio() < 0.8, (id_a, id_b)
+
+
+def test_second_development_set_covers_every_letter_and_style_evenly() -> None:
+    """Twelve questions per seed letter and ten refusals, in every way users type."""
+    items = _sets()["dev2"]
+    per_source = Counter(item.source for item in items)
+    seeds = sorted(p.name[:3] for p in (SHARED / "seeds").glob("*.txt"))
+    assert per_source == {**{seed: 12 for seed in seeds}, "-": 10}
+    assert set(Counter(item.style for item in items)) == {
+        "dau",
+        "khong_dau",
+        "viet_tat",
+        "loi_go",
+        "dai",
+    }
