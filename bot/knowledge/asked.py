@@ -14,6 +14,7 @@ from functools import lru_cache
 from itertools import pairwise, takewhile
 
 from bot.i18n import N_
+from bot.knowledge.letters import SIGNER_NAME
 from bot.knowledge.normalize import fold_word, has_diacritics, words
 
 KIND_NAMES = {  # what each kind of value is called, for ``troly ask --why``
@@ -28,6 +29,8 @@ KIND_NAMES = {  # what each kind of value is called, for ``troly ask --why``
     "address": N_("an address"),
     "number": N_("a number"),
     "duration": N_("a length of time"),
+    "signer": N_("who signed the letter"),
+    "reason": N_("a reason or purpose"),
 }
 
 # Checked in this order: "số điện thoại bao nhiêu" asks for a phone, not a count.
@@ -36,10 +39,15 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # a desk phone: since 2017 every Vietnamese landline number has a 02x area code
         ("landline", r"(?:so dien thoai|dien thoai|so may_?|may_) ban(?! hanh)"),
         ("phone", r"so dien thoai|dien thoai|hotline|goi so|duong day nong"),
-        ("website", r"trang nao|trang web|website|web|duong link|link|dia chi truy cap|"
-                    r"trang thong tin|dang nhap vao dau"),
+        # "được đăng trên website nào": posting on it is how the website is asked for
+        ("website", r"(?:dang (?:tren|len|tai) )?(?:trang nao|trang web|website|web|"
+                    r"duong link|link|dia chi truy cap|trang thong tin|cong thong tin)|"
+                    r"dang nhap vao dau"),
         ("email", r"email|e mail|thu dien tu|hop thu|mail"),
         ("time", r"may gio|gio nao|luc may|may h"),  # "có mặt lúc mấy giờ"
+        # who signed: the name under the titles that close the letter ("KT. GIÁM ĐỐC …");
+        # "ký" is read "kí", as the letters' words are spelt
+        ("signer", r"ai ki|nguoi ki|ki boi ai|ki ten|ki ban hanh|ai la nguoi ki"),
         ("date", r"ngay nao|ngay may|ngay bao nhieu|khi nao|bao gio|luc nao|thang may|"
                  r"thoi han|han chot|han cuoi|cham nhat|truoc ngay|den ngay|het han|"
                  r"thoi gian nao|ngay gio nao|tu ngay"),
@@ -49,6 +57,9 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("duration", r"bao lau"),
         # "bao nhiêu người": "người" says people are counted, not which ones
         ("number", r"(?:bao nhieu|may|so) nguoi|bao nhieu|may|so luong|so tiet|may tiet"),
+        # why: answered by the sentence giving the purpose ("Để … được cấp chứng chỉ, …")
+        ("reason", r"tai sao|vi sao|de lam gi|li do gi|li do nao|muc dich gi|nham muc dich gi|"
+                   r"sao phai"),
     ))
 
 # Whom to turn to: "liên hệ ai", "hỏi ai", "gọi cho ai", "đầu mối", "ai phụ trách". Such a
@@ -62,7 +73,8 @@ _CONTACT = re.compile(r"(?:^| )(?:(?P<cue>(?:hoi|goi|nho|bao|gap)(?: cho| voi)? 
 _REACHED = ("person", "phone", "landline", "email", "address")  # a contact may also ask
 # Values a text either states or does not answer at all: "liên hệ ai", "trang web nào" is never
 # answered by a passage or an entry naming no contact, no website, however many words it shares.
-VALUE_ONLY = frozenset({"contact", "phone", "landline", "email", "website", "duration"})
+VALUE_ONLY = frozenset({"contact", "phone", "landline", "email", "website", "duration",
+                        "signer"})
 
 # a subscriber's number, or a toll-free / service line ("1800 8000", "18008000", "1900 xxxx")
 _PHONE = re.compile(r"(?<![\d/])(?:(?:\+84|0)[\d .]{6,14}|1[89]00[ .]?\d{2,3}[ .]?\d{0,3})\d"
@@ -98,7 +110,11 @@ _TIME = re.compile(r"(?<![\d/.:])\d{1,2}\s*(?:giờ|h)(?:\s*\d{2})?(?![\w/])|"
 _DURATION = re.compile(r"(?<![\d/.,])\d{1,3}\s+(?:ngày|tháng|năm|tuần|giờ|buổi|tiết|phút)"
                        r"(?!\s*\d)", re.IGNORECASE)
 
+_REASON = re.compile(r"(?<!\w)(?:để|nhằm|làm căn cứ|vì|bởi|do đó|lý do|lí do|mục đích|"
+                     r"điều kiện)(?!\w)", re.IGNORECASE)
+
 _HOLDS: dict[str, re.Pattern[str]] = {
+    "reason": _REASON,
     "duration": _DURATION,
     "phone": _PHONE,
     "landline": _LANDLINE,
@@ -267,6 +283,8 @@ def holds(kind: str | None, text: str) -> bool:
                     and (_PHONE.search(text) or _EMAIL.search(text)))
     if kind == "person":
         return bool(_PERSON.search(text) or _ROLE.search(text))
+    if kind == "signer":
+        return any(SIGNER_NAME.match(line) and not line.isupper() for line in text.split("\n"))
     if kind == "number":  # a phone, a date or "mô đun 2" is no count; "số 37/KH-BGDĐT" is
         return bool(_DOCUMENT_NUMBER.search(text) or _NUMBER.search(_uncounted(text)))
     return bool(_HOLDS[kind].search(text))

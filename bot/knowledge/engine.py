@@ -807,10 +807,14 @@ class AnsweringEngine:
             if naming:
                 return naming, True
         kind = asked_kind(question)
-        if kind not in VALUE_ONLY or _holds(kind, self._entries[ranked[0][1]].answer):
+        top = ranked[0][1]
+        if kind is None or _holds(kind, self._entries[top].answer):
             return ranked, False
+        query = self._query(question)
         for k, (_score, i) in enumerate(ranked[1:MAX_CANDIDATES], 1):
-            if _holds(kind, self._entries[i].answer):
+            # a date, a count asked: the entry giving one, if it covers the question as well
+            if _holds(kind, self._entries[i].answer) and (kind in VALUE_ONLY or self._covered(
+                    query, i) >= self._covered(query, top) - _NEWER_MARGIN):
                 return _in_best_place(ranked, k), False
         return ranked, False
 

@@ -16,7 +16,7 @@ import re
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import pairwise
 from sys import intern
@@ -24,6 +24,7 @@ from typing import Any
 
 import numpy as np
 
+from bot.i18n import translator
 from bot.knowledge.asked import (
     TECHNICAL,
     asked,
@@ -39,8 +40,9 @@ from bot.knowledge.asked import (
     technical,
     time_words,
 )
+from bot.knowledge.citation import document_kind
 from bot.knowledge.letter_tables import is_row
-from bot.knowledge.letters import Letter, Passage
+from bot.knowledge.letters import RECIPIENTS, SIGNED, Letter, Passage
 from bot.knowledge.normalize import (
     FILLERS,
     QUESTION_WORDS,
@@ -160,8 +162,15 @@ def _read(letter: Letter) -> _Read:
               for head, terms in zip(heads, sentence_terms, strict=True)]
     return _Read(sentences, heads, sentence_terms,
                  [tuple(frozenset(t) for t in terms) for terms in sentence_terms], counts,
-                 frozenset(_terms(f"{letter.meta.issuer}\n{letter.meta.subject}")),
+                 frozenset(_terms(f"{_called(letter)}\n{letter.meta.issuer}\n"
+                                  f"{letter.meta.subject}")),
                  [named_people(p.text) for p in letter.passages], _moved(sentences))
+
+
+def _called(letter: Letter) -> str:
+    """What teachers call the document, in Vietnamese: "công văn", "kế hoạch" (its number's
+    code says which). "công văn rà soát … đăng trên website nào" names the letter so."""
+    return translator("vi").gettext(document_kind(letter.meta.number))
 
 
 _ANNEX_NAMED = re.compile(r"\bphụ lục\b(?:\s*(?:số\s*)?([IVX]+\b|\d{1,2}[a-z]?\b))?",
@@ -378,7 +387,10 @@ class LetterIndex:
         # never crowded out by a dozen longer ones repeating some of its words
         ranked = eligible[np.argsort(-scores[eligible])]
         best = eligible[np.lexsort((-scores[eligible], -covered[eligible]))][:_BEST_COVERED]
-        for doc in dict.fromkeys([*ranked[:limit], *best]):
+        read_docs = [*ranked[:limit], *best]
+        if kind == "website":  # "công văn … đăng trên website nào": where the letter is posted
+            read_docs += _posted(state, read_docs)
+        for doc in dict.fromkeys(read_docs):
             doc = int(doc)
             k, j = state.at[doc]
             read = state.reads[k]
@@ -404,7 +416,33 @@ class LetterIndex:
                 found.append(Quote(letter, passage, text, in_window, valued,
                                    float(scores[doc])))
         found.sort(key=lambda q: (-q.confidence, -q.rank))
-        return found
+        return _signatures(found) if kind == "signer" else found
+
+
+def _posted(state: _State, docs: Iterable[Any]) -> list[int]:
+    """The recipients' lines ("Website: www…") of the letters these passages are from: a
+    letter posted on a website names it there, under "Nơi nhận", far from the words a
+    question about the letter shares with its body."""
+    found: list[int] = []
+    for k in dict.fromkeys(int(state.owner[int(doc)]) for doc in docs):
+        start = int(np.searchsorted(state.owner, k))
+        found += [start + j for j, p in enumerate(state.letters[k].passages)
+                  if p.path == RECIPIENTS]
+    return found
+
+
+def _signatures(found: list[Quote]) -> list[Quote]:
+    """For "ai ký kế hoạch …": the signature of each document the passages found are from.
+    The question names the document by its subject, which every passage of it shares; the
+    answer is the name under its closing titles, wherever the words matched."""
+    signed: dict[Passage, Quote] = {}
+    for quote in found:
+        passage = next((p for p in quote.letter.passages if p.path == SIGNED
+                        and p.document == quote.passage.document), None)
+        if passage is not None and passage not in signed:
+            signed[passage] = replace(quote, passage=passage, text=passage.text,
+                                      holds_value=True)
+    return list(signed.values()) or found
 
 
 def _speaks_for(issuer: str, places: frozenset[str]) -> bool:
@@ -458,7 +496,7 @@ def _query(state: _State, question: str) -> _Query:
     kind, cue = asked(question)  # "chậm nhất ngày nào" asks for a date, about nothing
     when = time_words(folded)  # "năm học 2026-2027" says when, not what
     # "quên mật khẩu … liên hệ ai": the trouble is the technical-support matter, one term
-    trouble = technical(folded) if kind == "contact" else frozenset()
+    trouble = technical(folded) if kind in ("contact", "phone", "email") else frozenset()
     # "nghỉ hưu tháng 11/2026": a date the asker states is when their case applies, not what
     # the passage must speak of; a passage stating that very date still ranks first
     dated = frozenset(k for date in stated_dates(folded) for k in date) | soon_words(folded)
@@ -613,6 +651,9 @@ def _window(query: _Query, sentences: list[tuple[str, bool]],
         scored = [s if person in named_people(sentences[k][0]) else 0.0
                   for k, s in enumerate(scored)]
     top = max(scored, default=0.0)
+    if not top:  # found by its heading and letter alone ("Nơi nhận"): every line is as good
+        scored = [1.0] * len(scored)
+        top = 1.0
     enough = _WEAKEST_SENTENCE * top
     led = _led(sentences, scored)
     # a count asked ("bao nhiêu giáo viên") is stated with its noun, wherever its subject

@@ -405,11 +405,18 @@ def split_passages(text: str) -> list[Passage]:
             body.clear()
 
     skipping = False  # after "Nơi nhận": recipients and signature, until the next document
+    closing: list[str] = []  # those lines, for where the letter is posted and who signed it
+
+    def close() -> None:
+        passages.extend(_closing(closing))
+        closing.clear()
+
     for line in unwrap(clean_lines(text)):
         if not line or line.startswith(_MOTTO):
             continue
         if _END.match(line) or _NUMBER.match(line):  # a file may hold several documents
             flush()
+            close()
             skipping = bool(_END.match(line))
             stack.clear()
             if skipping:
@@ -417,8 +424,10 @@ def split_passages(text: str) -> list[Passage]:
         heading = _heading(line)
         if skipping:
             if heading is None and len(line) < _LABEL_CHARS:
+                closing.append(line)
                 continue
             skipping = False
+            close()
         if heading is not None:
             flush()
             while stack and stack[-1].rank >= heading.rank:
@@ -426,7 +435,34 @@ def split_passages(text: str) -> list[Passage]:
             stack.append(heading)
         body.append(line)
     flush()
+    close()
     return passages
+
+
+RECIPIENTS = ("Nơi nhận",)  # the path of the recipients that say where the letter is posted
+SIGNED = ("Người ký",)  # the path of the signature: the signer's titles and name
+_POSTED = re.compile(r"website|cổng thông tin|trang thông tin|https?://|www\.", re.IGNORECASE)
+_SIGNER_TITLE = re.compile(r"^(?:(?:KT|TL|TM|TUQ|Q)\.\s*)?[A-ZĐÀ-Ỹ\s]{4,}$")
+# a person's full name on its own line, as signed: "Lê Hồng Sơn", "Y Ngông Niê Kdăm"
+SIGNER_NAME = re.compile(r"^[A-ZĐÀ-Ỹ][^\W\d_]*(?:['’][^\W\d_]+)?"
+                         r"(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]*(?:['’][^\W\d_]+)?){1,5}$")
+
+
+def _closing(lines: list[str]) -> list[Passage]:
+    """What the lines after "Nơi nhận" tell a teacher: the website the letter is posted on
+    (a recipient "Website: www…"), and who signed it (the titles over the name that closes
+    the letter). The other recipients ("Như trên", "Lưu: VT") answer nothing."""
+    found: list[Passage] = []
+    posted = [line for line in lines if _BULLET.match(line) and _POSTED.search(line)]
+    if posted:
+        found.append(Passage(RECIPIENTS, "", "\n".join(["Nơi nhận:", *posted])))
+    signature = [line for line in lines if not _BULLET.match(line)
+                 and (_SIGNER_TITLE.match(line) or SIGNER_NAME.match(line))]
+    names = [line for line in signature if SIGNER_NAME.match(line) and not line.isupper()]
+    if names:
+        titles = [line for line in signature if line.isupper() or "." in line]
+        found.append(Passage(SIGNED, "", "\n".join([*titles, names[-1]])))
+    return found
 
 
 # -- dates that carry a task ------------------------------------------------------------------

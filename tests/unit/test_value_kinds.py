@@ -13,6 +13,7 @@ import dataclasses
 
 from bot.knowledge.asked import asked_kind, counted, states_count
 from bot.knowledge.engine import AnsweringEngine
+from bot.knowledge.entries import Entry
 from bot.knowledge.letter_index import LetterIndex
 from bot.knowledge.letters import read_letter
 
@@ -111,3 +112,90 @@ def test_a_plan_numbered_and_issued_asks_no_desk_phone() -> None:
     # "số mấy, ban hành ngày nào" is the plan's number and date, not "số máy bàn"
     assert asked_kind("Sở triển khai theo kế hoạch số mấy, ban hành ngày nào?") != "landline"
     assert asked_kind("so may ban cua phong to chuc can bo") == "landline"
+
+
+CLOSING = "\n".join([
+    "UBND TỈNH TÂY NINH",
+    "SỞ GIÁO DỤC VÀ ĐÀO TẠO",
+    "Số: 613/SGDĐT-GDPT",
+    "V/v rà soát hồ sơ giáo viên dự thi giáo viên dạy giỏi năm học 2026-2027",
+    "Tây Ninh, ngày 12 tháng 10 năm 2026",
+    "1. Nội dung rà soát",
+    "Các trường rà soát hồ sơ giáo viên dự thi, gửi về Sở trước ngày 30/10/2026 để làm căn cứ "
+    "lập danh sách dự thi.",
+    "Nơi nhận:",
+    "- Như trên;",
+    "- Cổng thông tin điện tử Sở: https://sogd.tayninh.edu.vn;",
+    "- Lưu: VT, GDPT.",
+    "KT. GIÁM ĐỐC",
+    "PHÓ GIÁM ĐỐC",
+    "Trương Thị Mỹ Dung",
+])
+
+
+def test_who_signed_the_letter_is_the_name_under_its_closing_titles() -> None:
+    question = "công văn rà soát hồ sơ giáo viên dạy giỏi năm học 2026-2027 do ai ký"
+    assert asked_kind(question) == "signer"
+    answer = _engine(CLOSING).answer(question)
+    assert answer.kind == "quoted" and answer.quote is not None
+    assert "Trương Thị Mỹ Dung" in answer.quote.text and "PHÓ GIÁM ĐỐC" in answer.quote.text
+    unsigned = CLOSING.replace("Trương Thị Mỹ Dung", "")
+    assert _engine(unsigned).answer(question).kind == "none"  # no name: an honest no
+
+
+def test_the_website_a_letter_is_posted_on_is_read_from_its_recipients() -> None:
+    question = "cong van ra soat ho so gv day gioi cua so tay ninh duoc dang tren website nao"
+    answer = _engine(CLOSING).answer(question)
+    assert answer.kind == "quoted" and answer.quote is not None
+    assert "sogd.tayninh.edu.vn" in answer.quote.text
+    # the other recipients and the storage note answer nothing
+    assert "Lưu" not in answer.quote.text
+
+
+def test_why_is_answered_by_the_sentence_giving_the_purpose() -> None:
+    question = "tai sao cac truong phai ra soat ho so giao vien du thi day gioi"
+    assert asked_kind(question) == "reason"
+    quote = _index(CLOSING).search(question)
+    assert quote is not None and quote.holds_value and "để làm căn cứ" in quote.text
+
+
+def _entry(id_: str, title: str, answer: str, *questions: str) -> Entry:
+    return Entry(id=id_, topic="fixture", title=title, answer=answer, questions=questions)
+
+
+def test_of_the_entries_it_would_offer_the_one_stating_the_date_asked_answers() -> None:
+    # the first words the question like the way to fix a birth date; the deadline is the other's
+    engine = AnsweringEngine([
+        _entry("fix", "Sai ngày sinh trên hệ thống thì sửa thế nào?",
+               "Trường lập danh sách giáo viên sai ngày sinh theo mẫu và nhắc giáo viên tự "
+               "sửa trên hệ thống.",
+               "Sai ngày sinh trên hệ thống thì sửa thế nào?",
+               "Danh sách giáo viên sai ngày sinh lập theo mẫu nào?"),
+        _entry("due", "Hạn gửi danh sách giáo viên sai ngày sinh",
+               "Trường gửi danh sách giáo viên cần sửa ngày sinh về Phòng chậm nhất ngày "
+               "12/3/2027.",
+               "Danh sách giáo viên cần sửa thông tin gửi Phòng khi nào?"),
+        _entry("other", "Lịch học tập trung", "Lớp học tập trung khai giảng ngày 5/4/2027.",
+               "Lớp tập trung học khi nào?"),
+    ])
+    answer = engine.answer("danh sách giáo viên sai ngày sinh gửi phòng hạn cuối hôm nào")
+    assert answer.entry is not None and answer.entry.id == "due"
+
+
+def test_whom_to_call_for_a_failed_login_reaches_the_letters_technical_contact() -> None:
+    letter = "\n".join([
+        "SỞ GIÁO DỤC VÀ ĐÀO TẠO TÂY NINH", "Số: 614/SGDĐT-TCCB",
+        "V/v bồi dưỡng trực tuyến cho giáo viên mới năm học 2026-2027",
+        "Tây Ninh, ngày 01 tháng 10 năm 2026",
+        "1. Học trực tuyến",
+        "Giáo viên mới học các chuyên đề trên hệ thống học trực tuyến của Sở từ ngày "
+        "15/10/2026.",
+        "2. Liên hệ",
+        "Về tổ chức lớp học liên hệ cô Lâm Thị Hạnh, điện thoại 0276.3822.301. Về tài khoản và "
+        "sự cố của hệ thống liên hệ thầy Mai Văn Tâm, điện thoại 0913.554.210.",
+    ])
+    # "goij" is "gọi" typed in Telex without its tone: the question asks a phone, about the
+    # failed login, which the letter calls "tài khoản và sự cố"
+    quote = _index(letter).search("loi dang nhap he thong hoc truc tuyen thi goij ai, sdt "
+                                  "bao nhieu")
+    assert quote is not None and "0913.554.210" in quote.text
