@@ -113,6 +113,11 @@ _DURATION = re.compile(r"(?<![\d/.,])\d{1,3}\s+(?:ngày|tháng|năm|tuần|giờ
 _REASON = re.compile(r"(?<!\w)(?:để|nhằm|làm căn cứ|vì|bởi|do đó|lý do|lí do|mục đích|"
                      r"điều kiện)(?!\w)", re.IGNORECASE)
 
+# a summary naming the signer: "Phó Giám đốc Nguyễn Quang Tuấn", "(ký: Lê Hồng Sơn)"
+_TITLED = r"[A-ZĐÀ-Ỹ][a-zà-ỹđ]+"
+_SIGNED_BY = re.compile(rf"(?:[Gg]iám đốc|[Cc]hủ tịch|[Kk]ý:?)\s+(?:<b>)?"
+                        rf"(?!Sở |Phòng |Ủy |Trung |Trường ){_TITLED}(?:\s+{_TITLED}){{1,4}}")
+
 _HOLDS: dict[str, re.Pattern[str]] = {
     "reason": _REASON,
     "duration": _DURATION,
@@ -284,7 +289,8 @@ def holds(kind: str | None, text: str) -> bool:
     if kind == "person":
         return bool(_PERSON.search(text) or _ROLE.search(text))
     if kind == "signer":
-        return any(SIGNER_NAME.match(line) and not line.isupper() for line in text.split("\n"))
+        return bool(_SIGNED_BY.search(text)) or any(
+            SIGNER_NAME.match(line) and not line.isupper() for line in text.split("\n"))
     if kind == "number":  # a phone, a date or "mô đun 2" is no count; "số 37/KH-BGDĐT" is
         return bool(_DOCUMENT_NUMBER.search(text) or _NUMBER.search(_uncounted(text)))
     return bool(_HOLDS[kind].search(text))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from bot.knowledge.asked import asked_kind, counted, states_count
+from bot.knowledge.asked import asked_kind, counted, holds, states_count
 from bot.knowledge.engine import AnsweringEngine
 from bot.knowledge.entries import Entry
 from bot.knowledge.letter_index import LetterIndex
@@ -123,6 +123,11 @@ CLOSING = "\n".join([
     "1. Nội dung rà soát",
     "Các trường rà soát hồ sơ giáo viên dự thi, gửi về Sở trước ngày 30/10/2026 để làm căn cứ "
     "lập danh sách dự thi.",
+    # many sections sharing the letter's words: the recipients and the signature share none
+    *(line for k in range(2, 16) for line in (
+        f"{k}. Hồ sơ giáo viên dạy giỏi cấp {k}",
+        f"Hồ sơ giáo viên dự thi giáo viên dạy giỏi năm học 2026-2027 nhóm {k} do trường rà "
+        "soát công văn và hồ sơ.")),
     "Nơi nhận:",
     "- Như trên;",
     "- Cổng thông tin điện tử Sở: https://sogd.tayninh.edu.vn;",
@@ -172,13 +177,13 @@ def test_of_the_entries_it_would_offer_the_one_stating_the_date_asked_answers() 
                "Sai ngày sinh trên hệ thống thì sửa thế nào?",
                "Danh sách giáo viên sai ngày sinh lập theo mẫu nào?"),
         _entry("due", "Hạn gửi danh sách giáo viên sai ngày sinh",
-               "Trường gửi danh sách giáo viên cần sửa ngày sinh về Phòng chậm nhất ngày "
-               "12/3/2027.",
+               "Trường lập danh sách giáo viên sai ngày sinh theo mẫu, gửi về Phòng chậm "
+               "nhất ngày 12/3/2027.",
                "Danh sách giáo viên cần sửa thông tin gửi Phòng khi nào?"),
         _entry("other", "Lịch học tập trung", "Lớp học tập trung khai giảng ngày 5/4/2027.",
                "Lớp tập trung học khi nào?"),
     ])
-    answer = engine.answer("danh sách giáo viên sai ngày sinh gửi phòng hạn cuối hôm nào")
+    answer = engine.answer("danh sách gv sai ngày sinh lập theo mẫu hạn cuối hôm nào")
     assert answer.entry is not None and answer.entry.id == "due"
 
 
@@ -199,3 +204,9 @@ def test_whom_to_call_for_a_failed_login_reaches_the_letters_technical_contact()
     quote = _index(letter).search("loi dang nhap he thong hoc truc tuyen thi goij ai, sdt "
                                   "bao nhieu")
     assert quote is not None and "0913.554.210" in quote.text
+
+
+def test_a_summary_naming_its_signer_states_who_signed() -> None:
+    assert holds("signer", "Kế hoạch của Sở (Giám đốc Trần Văn Hòa ký) về bồi dưỡng")
+    assert holds("signer", "Ký: KT. Giám đốc, Phó Giám đốc <b>Lý Thị Thu</b>.")
+    assert not holds("signer", "Giám đốc Sở Giáo dục và Đào tạo giao các phòng thực hiện")
