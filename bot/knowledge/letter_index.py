@@ -58,9 +58,8 @@ from bot.knowledge.table_rows import (
     NO_KEYS,
     Keys,
     question_keys,
-    role_terms,
     row_fit,
-    row_keys,
+    said_by_row,
 )
 
 QUOTE_CHARS = 600
@@ -371,7 +370,6 @@ class LetterIndex:
         person = asked_person(question, state.people)
         keys = question_keys(question)
         count = counted(question)
-        group = role_terms(question)
         eligible = np.flatnonzero((covered >= at) & (scores > 0))
         found: list[Quote] = []
         # the highest ranked, and the best covered: a passage covering the whole question is
@@ -389,9 +387,9 @@ class LetterIndex:
                                      keys, count)
             shown = set(read.heads[j]).union(read.context,
                                              *(read.sentence_sets[j][w] for w in window))
-            if keys[2] and any(row_keys(sentences[w][0])[2] & keys[2] for w in window
-                               if is_row(sentences[w][0])):
-                shown |= group  # "hiệu trưởng" asked, the managers' row quoted
+            for w in window:  # "hiệu trưởng trường th" asked, the managers' TH row quoted
+                if is_row(sentences[w][0]):
+                    shown |= said_by_row(question, keys, sentences[w][0])
             in_window = _coverage(state, query, shown.__contains__)
             if in_window >= at:
                 letter, passage = state.passages[doc]

@@ -141,3 +141,20 @@ def test_a_phone_or_a_date_is_no_count_a_document_number_is_a_number() -> None:
     assert not holds("number", "Liên hệ điện thoại 0276.3822.456 trước ngày 20/10/2026.")
     assert holds("number", "Toàn tỉnh có 540 giáo viên.")
     assert holds("number", "Thực hiện Kế hoạch số 37/KH-BGDĐT của Bộ.")  # "kế hoạch số mấy"
+
+
+def test_a_row_for_the_level_asked_covers_the_school_named_by_it() -> None:
+    # "trường tiểu học" asked: the newer letter's managers' row for tiểu học says the level,
+    # not "trường"; it must not lose to an older letter's sentence repeating "trường"
+    older = dataclasses.replace(read_letter("\n".join([
+        "UBND TỈNH TÂY NINH", "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Số: 95/SGDĐT-GDPT",
+        "V/v duyệt kế hoạch hỗ trợ đồng nghiệp năm 2022",
+        "Tây Ninh, ngày 10 tháng 02 năm 2022",
+        "1. Duyệt kế hoạch",
+        "Hiệu trưởng trường tiểu học, trung học cơ sở duyệt kế hoạch hỗ trợ đồng nghiệp của "
+        "giáo viên cốt cán của trường; Phòng Giáo dục duyệt kế hoạch của cán bộ quản lý cốt "
+        "cán trước ngày 28/02/2022."])), id=2)
+    index = _approvals()
+    index.add(older)
+    text = _quoted(index, "kh htđn của cbql cốt cán trường tiểu học ai duyệt, hạn bao giờ")
+    assert "Chủ tịch UBND" in text and "16/11/2026" in text
