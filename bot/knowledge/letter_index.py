@@ -40,7 +40,7 @@ from bot.knowledge.asked import (
     technical,
     time_words,
 )
-from bot.knowledge.letter_tables import is_row
+from bot.knowledge.letter_tables import asked_cells, is_row
 from bot.knowledge.letters import Letter, Passage
 from bot.knowledge.normalize import (
     FILLERS,
@@ -370,6 +370,9 @@ class LetterIndex:
         person = asked_person(question, state.people)
         keys = question_keys(question)
         count = counted(question)
+
+        def cells(row: str) -> str:  # of a row, the column group the question names
+            return asked_cells(row, _terms, query.terms)
         eligible = np.flatnonzero((covered >= at) & (scores > 0))
         found: list[Quote] = []
         # the highest ranked, and the best covered: a passage covering the whole question is
@@ -393,7 +396,7 @@ class LetterIndex:
             in_window = _coverage(state, query, shown.__contains__)
             if in_window >= at:
                 letter, passage = state.passages[doc]
-                text = _quote_text(sentences, window)
+                text = _quote_text(sentences, window, cells)
                 moves = read.moved.get(passage.section.split(".")[0], ())
                 if moves and _DATE.search(text):  # the date the letter itself moved
                     text = " …\n".join([*(m for m in moves if m not in text), text])
@@ -616,19 +619,22 @@ def _window(query: _Query, sentences: list[tuple[str, bool]],
     for k in sorted(range(len(sentences)), key=lambda k: (k not in valued, -scored[k])):
         if chosen and (scored[k] <= enough or size + len(sentences[k][0]) > QUOTE_CHARS):
             continue
-        if kind and k in rows and (rows[k] < best_row or rows[k][0] < 0):
-            continue  # a value is asked: the table's row about the subject, never another's
+        if k in rows and ((kind and (rows[k] < best_row or rows[k][0] < 0))
+                          or rows[k][0] < 0 < best_row[0]):
+            continue  # the table's row about the subject; never another's, when it has one
         chosen.append(k)
         size += len(sentences[k][0]) + 1
     return sorted(chosen), not kind or bool(valued & set(chosen))
 
 
-def _quote_text(sentences: list[tuple[str, bool]], chosen: list[int]) -> str:
+def _quote_text(sentences: list[tuple[str, bool]], chosen: list[int],
+                shown: Callable[[str], str] = str) -> str:
     """The chosen sentences verbatim, line breaks where the letter has them, "…" where
-    sentences between them are left out."""
+    sentences between them are left out; a table's row as ``shown`` (``asked_cells``)."""
     text = ""
     for n, k in enumerate(chosen):
         sentence, starts_line = sentences[k]
+        sentence = shown(sentence)
         if n and k != chosen[n - 1] + 1:
             text += " …\n" if starts_line else " … "
         elif n:

@@ -158,3 +158,21 @@ def test_a_row_for_the_level_asked_covers_the_school_named_by_it() -> None:
     index.add(older)
     text = _quoted(index, "kh htđn của cbql cốt cán trường tiểu học ai duyệt, hạn bao giờ")
     assert "Chủ tịch UBND" in text and "16/11/2026" in text
+
+
+def test_of_columns_repeated_for_the_plan_and_the_report_the_ones_named_are_quoted() -> None:
+    index = _approvals()
+    text = _quoted(index, "Báo cáo của hiệu trưởng cốt cán trường THPT ai duyệt, hạn ngày nào?")
+    assert "Báo cáo - Hạn duyệt: 19/5/2027" in text and "18/11/2026" not in text
+    text = _quoted(index, "gv cốt cán thcs nộp kế hoạch trước ngày nào")
+    assert "Kế hoạch - Ngày nộp: 02/11/2026" in text and "03/5/2027" not in text
+    text = _quoted(index, "gv cốt cán thcs nộp kế hoạch và báo cáo trước ngày nào")
+    assert "02/11/2026" in text and "03/5/2027" in text
+
+
+def test_another_levels_row_is_left_out_even_when_no_value_is_asked() -> None:
+    question = "quy định về hạn duyệt của gv cốt cán tiểu học"
+    assert asked_kind(question) is None
+    text = _quoted(_approvals(), question)
+    assert "Giáo viên cốt cán tiểu học" in text
+    assert "Giáo viên cốt cán trung học cơ sở" not in text and "Cán bộ quản lý" not in text
