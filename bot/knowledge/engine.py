@@ -559,7 +559,9 @@ class AnsweringEngine:
         quote = choose(quotes, kind, tuple(also))
         entry = found.entry if found.kind != "none" else None
         if quote is None and entry is not None and len(self.letters):
-            covered = self.letters.cover(question, self._entry_terms(entry))
+            # another province's rule is no rival to the named province's own letter
+            covered = 0.0 if self._foreign(entry, question) else \
+                self.letters.cover(question, self._entry_terms(entry))
             weaker = self.letters.candidates(question, at=_NEWER_FLOOR)
             quote = choose([q for q in self._own(weaker, question, province)
                             if q.confidence >= covered + _NEWER_MARGIN
@@ -596,6 +598,12 @@ class AnsweringEngine:
         alternatives = found.candidates if found.kind == "unsure" else ()
         return Ranking(Answer("quoted", None, quote.confidence, alternatives, quote=quote),
                        contenders, WHY_LETTER)
+
+    def _foreign(self, entry: Entry, question: str) -> bool:
+        """Whether the question names a province and the entry states another's rule."""
+        named = self._query(question).provinces
+        return bool(named) and entry.province is not None and \
+            region(entry.province) not in named
 
     @staticmethod
     def _own(quotes: list[Quote], question: str, province: str | None) -> list[Quote]:

@@ -48,6 +48,7 @@ from bot.knowledge.normalize import (
     SpellFixer,
     fold_word,
     is_filler,
+    is_question_word,
     named_places,
     place_key,
     words,
@@ -462,13 +463,20 @@ def _query(state: _State, question: str) -> _Query:
     # "nghỉ hưu tháng 11/2026": a date the asker states is when their case applies, not what
     # the passage must speak of; a passage stating that very date still ranks first
     dated = frozenset(k for date in stated_dates(folded) for k in date) | soon_words(folded)
+
+    def questioning(k: int) -> bool:
+        """A question word, unless typed with other marks as a letter writes a word ("biệt
+        phái", "đóng dấu"): "xe cộ" is no letter's word, and is read as typed before."""
+        return is_question_word(accented[k], folded[k]) or (
+            folded[k] in QUESTION_WORDS and "'" + accented[k] not in state.idf)
+
     for j, i in enumerate(keep):
         f = folded[i]
         if i in trouble:  # weighing what the words it stands for weigh, as a synonym does
             terms[TECHNICAL] = 1.0
             content[TECHNICAL] = content.get(TECHNICAL, 0.0) + state.idf.get(f, state.max_idf)
             continue
-        asking = f in QUESTION_WORDS or f in cue or i in when
+        asking = questioning(i) or f in cue or i in when
         terms[f] = max(terms.get(f, 0.0), _QUESTION_WORD_WEIGHT if asking else 1.0)
         asking = asking or i in dated
         if not asking:  # typed with marks, only the same marks count ("lương" ≠ "lượng")
@@ -477,7 +485,7 @@ def _query(state: _State, question: str) -> _Query:
         if j + 1 < len(keep) and keep[j + 1] == i + 1 and i + 1 not in trouble:
             pair = f"{f} {folded[i + 1]}"
             terms[pair] = 1.0
-            if not (asking or folded[i + 1] in QUESTION_WORDS or folded[i + 1] in cue
+            if not (asking or questioning(i + 1) or folded[i + 1] in cue
                     or i + 1 in when or i + 1 in dated):
                 # a pair across two words ("giáo viên tiểu học" → "viên tiểu") is rare in
                 # the letters without saying more than its two syllables do

@@ -128,6 +128,11 @@ ABBREVIATIONS: dict[str, str] = {
     "onl": "trực tuyến",
     "offline": "trực tiếp",
     "xong": "hoàn thành",  # "học xong mô đun 1" is how teachers say "hoàn thành"
+    # "scan" is how schools say the letters' "bản chụp" / "bản quét" (a scanned copy)
+    "bản scan": "bản chụp",
+    "ban scan": "bản chụp",
+    "bản quét": "bản chụp",
+    "scan": "bản chụp",
     "ng nhân": "nguyên nhân",
     "ng nhan": "nguyên nhân",
     # subjects of the 2018 programme, as letters and teachers shorten them; a subject named
@@ -333,6 +338,19 @@ QUESTION_WORDS = frozenset(
     """ai gi nao sao bao nhieu may khong phai co can lam khi thoi gian ngay dau muon
     biet yeu xin xem hoi gio luc hien""".split()
 )
+# The question words as they are written with marks: a word typed with other marks is another
+# word ("biệt phái" is a secondment, not "biết" "phải"; "đóng dấu" a stamp, not "đâu"; "đầu
+# mối" a contact). "cô" stays with them: in a question it addresses or names a teacher.
+_QUESTION_FORMS = frozenset(
+    """ai gì nào sao bao nhiêu mấy không phải có cô cần làm khi thời gian ngày đâu muốn
+    biết yêu xin xem hỏi giờ lúc hiện""".split()
+)
+
+
+def is_question_word(accented: str, folded: str) -> bool:
+    """Whether a word is a question word: typed without marks, by its folded form; with
+    marks, only as a question word is written (``_QUESTION_FORMS``)."""
+    return folded in QUESTION_WORDS and (accented == folded or accented in _QUESTION_FORMS)
 
 _TAGS = re.compile(r"<[^>]{0,300}>")
 
@@ -511,6 +529,9 @@ def has_diacritics(token: str) -> bool:
 
 
 _NameIndex = dict[str, list[tuple[list[str], str]]]  # first word -> [(all words, key)]
+# the words abbreviations are read as: in a question typed without marks they were not typed
+_EXPANDED = frozenset(w for full in (*ABBREVIATIONS.values(), *(v for _, v in IN_CONTEXT.values()))
+                      for w in full.split() if has_diacritics(w))
 
 
 def _name_index() -> tuple[_NameIndex, _NameIndex]:
@@ -552,7 +573,8 @@ def find_provinces(accented: list[str]) -> tuple[set[str], set[int]]:
     that "tham gia lại" is never Gia Lai.
     """
     folded = [fold_word(w) for w in accented]
-    plain = all(a == f for a, f in zip(accented, folded, strict=True))
+    # judged on what was typed: "htdn" read as "hỗ trợ đồng nghiệp" puts no marks in it
+    plain = all(a == f or a in _EXPANDED for a, f in zip(accented, folded, strict=True))
     found: set[str] = set()
     positions: set[int] = set()
     for tokens, index in ((accented, _ACCENTED_NAMES), (folded, _FOLDED_NAMES)):
