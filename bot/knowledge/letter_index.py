@@ -164,6 +164,7 @@ def _read(letter: Letter) -> _Read:
                  [named_people(p.text) for p in letter.passages], _moved(sentences))
 
 
+_CLAUSE = re.compile(r"(?<=[.;!?])\s+")
 _ANNEX_NAMED = re.compile(r"\bphụ lục\b(?:\s*(?:số\s*)?([IVX]+\b|\d{1,2}[a-z]?\b))?",
                           re.IGNORECASE)
 
@@ -176,11 +177,12 @@ def _pointing(passages: tuple[Passage, ...], sentences: list[list[tuple[str, boo
     if not annex.section.startswith("phụ lục"):
         return []
     number = annex.section.removeprefix("phụ lục").strip().upper()
-    return [sentence for passage, parts in zip(passages, sentences, strict=True)
+    return [clause for passage, parts in zip(passages, sentences, strict=True)
             if not passage.section.startswith("phụ lục")
             for sentence, _ in parts
-            for found in _ANNEX_NAMED.finditer(sentence)
-            if (found.group(1) or "").lstrip("0").upper() in ("", number)][:_POINTING]
+            for clause in _CLAUSE.split(sentence)  # "… trước ngày 25/4/2027. Mỗi cụm …"
+            if any((found.group(1) or "").lstrip("0").upper() in ("", number)
+                   for found in _ANNEX_NAMED.finditer(clause))][:_POINTING]
 
 
 _MOVES = re.compile(r"\b(?:kéo dài|gia hạn|lùi|dời|điều chỉnh|thay đổi)\b", re.IGNORECASE)

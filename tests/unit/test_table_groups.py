@@ -113,6 +113,11 @@ def test_an_annex_the_letter_points_to_answers_for_the_contacts_it_lists() -> No
     assert "Võ Thị Lan" in text and "0912.345.678" in text and "Đỗ Văn Tâm" not in text
     text = _quoted(index, "truong o long an cu vuong mac thi lien he ai, email gi")
     assert "longancu@tayninh.edu.vn" in text and "baocao@" not in text
+    # the sentence pointing to the annex is read as its heading, not the report's deadline
+    # written before it on the same line
+    question = "hạn các trường gửi tổng hợp kết quả về Sở, gửi email nào"
+    assert "baocao@tayninh.edu.vn" in _quoted(index, question)
+    assert [q.passage.section for q in index.candidates(question)] == ["1"]
 
 
 def test_a_count_is_quoted_from_the_sentence_stating_it() -> None:
