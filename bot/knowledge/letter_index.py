@@ -41,7 +41,7 @@ from bot.knowledge.asked import (
     time_words,
 )
 from bot.knowledge.citation import document_kind
-from bot.knowledge.letter_tables import is_row
+from bot.knowledge.letter_tables import asked_cells, is_row
 from bot.knowledge.letters import RECIPIENTS, SIGNED, Letter, Passage
 from bot.knowledge.normalize import (
     FILLERS,
@@ -60,9 +60,8 @@ from bot.knowledge.table_rows import (
     NO_KEYS,
     Keys,
     question_keys,
-    role_terms,
     row_fit,
-    row_keys,
+    said_by_row,
 )
 
 QUOTE_CHARS = 600
@@ -173,6 +172,7 @@ def _called(letter: Letter) -> str:
     return translator("vi").gettext(document_kind(letter.meta.number))
 
 
+_CLAUSE = re.compile(r"(?<=[.;!?])\s+")
 _ANNEX_NAMED = re.compile(r"\bphụ lục\b(?:\s*(?:số\s*)?([IVX]+\b|\d{1,2}[a-z]?\b))?",
                           re.IGNORECASE)
 
@@ -185,11 +185,12 @@ def _pointing(passages: tuple[Passage, ...], sentences: list[list[tuple[str, boo
     if not annex.section.startswith("phụ lục"):
         return []
     number = annex.section.removeprefix("phụ lục").strip().upper()
-    return [sentence for passage, parts in zip(passages, sentences, strict=True)
+    return [clause for passage, parts in zip(passages, sentences, strict=True)
             if not passage.section.startswith("phụ lục")
             for sentence, _ in parts
-            for found in _ANNEX_NAMED.finditer(sentence)
-            if (found.group(1) or "").lstrip("0").upper() in ("", number)][:_POINTING]
+            for clause in _CLAUSE.split(sentence)  # "… trước ngày 25/4/2027. Mỗi cụm …"
+            if any((found.group(1) or "").lstrip("0").upper() in ("", number)
+                   for found in _ANNEX_NAMED.finditer(clause))][:_POINTING]
 
 
 _MOVES = re.compile(r"\b(?:kéo dài|gia hạn|lùi|dời|điều chỉnh|thay đổi)\b", re.IGNORECASE)
@@ -380,7 +381,9 @@ class LetterIndex:
         person = asked_person(question, state.people)
         keys = question_keys(question)
         count = counted(question)
-        group = role_terms(question)
+
+        def cells(row: str) -> str:  # of a row, the column group the question names
+            return asked_cells(row, _terms, query.terms)
         eligible = np.flatnonzero((covered >= at) & (scores > 0))
         found: list[Quote] = []
         # the highest ranked, and the best covered: a passage covering the whole question is
@@ -401,13 +404,13 @@ class LetterIndex:
                                      keys, count)
             shown = set(read.heads[j]).union(read.context,
                                              *(read.sentence_sets[j][w] for w in window))
-            if keys[2] and any(row_keys(sentences[w][0])[2] & keys[2] for w in window
-                               if is_row(sentences[w][0])):
-                shown |= group  # "hiệu trưởng" asked, the managers' row quoted
+            for w in window:  # "hiệu trưởng trường th" asked, the managers' TH row quoted
+                if is_row(sentences[w][0]):
+                    shown |= said_by_row(question, keys, sentences[w][0])
             in_window = _coverage(state, query, shown.__contains__)
             if in_window >= at:
                 letter, passage = state.passages[doc]
-                text = _quote_text(sentences, window)
+                text = _quote_text(sentences, window, cells)
                 moves = read.moved.get(passage.section.split(".")[0], ())
                 if moves and _DATE.search(text):  # the date the letter itself moved
                     text = " …\n".join([*(m for m in moves if m not in text), text])
@@ -669,8 +672,9 @@ def _window(query: _Query, sentences: list[tuple[str, bool]],
     for k in sorted(range(len(sentences)), key=lambda k: (k not in valued, -scored[k])):
         if chosen and (led[k] <= enough or size + len(sentences[k][0]) > QUOTE_CHARS):
             continue
-        if kind and k in rows and (rows[k] < best_row or rows[k][0] < 0):
-            continue  # a value is asked: the table's row about the subject, never another's
+        if k in rows and ((kind and (rows[k] < best_row or rows[k][0] < 0))
+                          or rows[k][0] < 0 < best_row[0]):
+            continue  # the table's row about the subject; never another's, when it has one
         chosen.append(k)
         size += len(sentences[k][0]) + 1
     return sorted(chosen), not kind or bool(valued & set(chosen))
@@ -697,12 +701,14 @@ def _led(sentences: list[tuple[str, bool]], scored: list[float]) -> list[float]:
     return led
 
 
-def _quote_text(sentences: list[tuple[str, bool]], chosen: list[int]) -> str:
+def _quote_text(sentences: list[tuple[str, bool]], chosen: list[int],
+                shown: Callable[[str], str] = str) -> str:
     """The chosen sentences verbatim, line breaks where the letter has them, "…" where
-    sentences between them are left out."""
+    sentences between them are left out; a table's row as ``shown`` (``asked_cells``)."""
     text = ""
     for n, k in enumerate(chosen):
         sentence, starts_line = sentences[k]
+        sentence = shown(sentence)
         if n and k != chosen[n - 1] + 1:
             text += " …\n" if starts_line else " … "
         elif n:

@@ -19,6 +19,7 @@ tables, which PDFium's text layer cannot: it gives the cells as loose lines).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Container
 from typing import Any
 
 from bot.textnorm import fold
@@ -134,6 +135,45 @@ def table_lines(grid: Grid) -> list[str]:
         sentence = ROW_JOIN.join(x for x in (row[label], "; ".join(values)) if x)
         lines.append(sentence if sentence.endswith((".", "!", "?")) else sentence + ".")
     return [*lines, ""]
+
+
+def asked_cells(row: str, terms: Callable[[str], tuple[str, ...]],
+                asked: Container[str]) -> str:
+    """The row with only the column groups the question names, when its header repeats the
+    same columns under several groups ("Kế hoạch - Ngày nộp; Kế hoạch - Hạn duyệt; Báo cáo -
+    Ngày nộp; Báo cáo - Hạn duyệt"): asked about the report, a reader reads the report's
+    dates, not the plan's. A group is named by the head of its name, its first word pair no
+    other group's name has ("báo cáo" of "Báo cáo kết quả"); ``terms`` reads a text's index
+    terms, ``asked`` holds the question's. Naming none or all of them keeps the whole row."""
+    if not is_row(row):
+        return row
+    label, rest = row.split(ROW_JOIN, 1)
+    cells: list[str] = []
+    for piece in rest.removesuffix(".").split("; "):
+        if cells and ": " not in piece:
+            cells[-1] += "; " + piece  # a value holding "; "
+        else:
+            cells.append(piece)
+    groups: dict[str, list[str]] = {}
+    for cell in cells:
+        header = cell.split(": ", 1)[0]
+        if " - " in header:
+            group, sub = header.split(" - ", 1)
+            groups.setdefault(group, []).append(sub)
+    repeated = [g for g, subs in groups.items()
+                if sum(other == subs for other in groups.values()) > 1]
+    if not repeated:
+        return row
+    said = {g: [t for t in terms(g) if " " in t] or [t for t in terms(g) if t[:1] != "'"]
+            for g in repeated}
+    named = {g for g in repeated if any(
+        t in asked for t in [t for t in said[g] if not any(
+            t in said[h] for h in repeated if h != g)][:1])}
+    if not named or len(named) == len(repeated):
+        return row
+    kept = [cell for cell in cells if (header := cell.split(": ", 1)[0]).split(" - ", 1)[0]
+            in named or header.split(" - ", 1)[0] not in repeated or " - " not in header]
+    return f"{label}{ROW_JOIN}{'; '.join(kept)}."
 
 
 # -- readers ----------------------------------------------------------------------------------

@@ -19,7 +19,7 @@ import re
 from functools import lru_cache
 
 from bot.knowledge.letter_tables import ROW_JOIN
-from bot.knowledge.normalize import find_levels, fold_word, words
+from bot.knowledge.normalize import LEVEL_NAMES, find_levels, fold_word, words
 
 # grades of the 2018 programme by the level that teaches them
 _LEVEL_OF_GRADE = {**dict.fromkeys(range(1, 6), "TH"), **dict.fromkeys(range(6, 10), "THCS"),
@@ -67,19 +67,39 @@ def _asked_roles(question: str) -> tuple[frozenset[str], frozenset[str]]:
     if len(subjects) != 1 and (subjects or len(named) != 1 or _APPROVES in folded):
         return frozenset(), frozenset()
     role = next(iter(subjects or named))
-    terms: set[str] = set()
-    for r, i, j in mentions:
-        if r == role:
-            terms.update(folded[i:j])
-            terms.update("'" + accented[k] for k in range(i, j) if accented[k] != folded[k])
-            terms.update(f"{folded[k]} {folded[k + 1]}" for k in range(i, j - 1))
-    return frozenset({role}), frozenset(terms)
+    return frozenset({role}), frozenset(t for r, i, j in mentions if r == role
+                                        for t in _terms_of(accented, folded, i, j))
 
 
-def role_terms(question: str) -> frozenset[str]:
-    """The index terms of the words a question names its group with ("hiệu trưởng"): a row
-    for that group ("Cán bộ quản lý cốt cán THPT") says them in its own words."""
-    return _asked_roles(question)[1]
+def _terms_of(accented: list[str], folded: list[str], i: int, j: int) -> set[str]:
+    """The index terms of words i..j-1 (see ``letter_index.terms``)."""
+    return {*folded[i:j], *("'" + accented[k] for k in range(i, j) if accented[k] != folded[k]),
+            *(f"{folded[k]} {folded[k + 1]}" for k in range(i, j - 1))}
+
+
+_LEVEL_WORDS = tuple(name.split() for name in (*LEVEL_NAMES, "mam non"))
+_LEVEL_CUES = frozenset({"truong", "cap", "bac"})
+
+
+@lru_cache(maxsize=4096)
+def _level_terms(question: str) -> frozenset[str]:
+    """The index terms of the word before a level that says it is one ("trường" in "trường
+    th", "cấp" in "cấp thcs"), with the pair it forms with the level."""
+    accented = words(question)
+    folded = [fold_word(w) for w in accented]
+    return frozenset(t for i, word in enumerate(folded) if word in _LEVEL_CUES and any(
+        folded[i + 1:i + 1 + len(name)] == name for name in _LEVEL_WORDS)
+        for t in _terms_of(accented, folded, i, i + 2))
+
+
+def said_by_row(question: str, asked: Keys, row: str) -> frozenset[str]:
+    """The index terms of the words a question names its group and level with ("hiệu
+    trưởng", "trường tiểu học") that a row for that group and level says in its own words
+    ("Cán bộ quản lý cốt cán tiểu học, THCS"): the row covers them."""
+    levels, _, roles = asked
+    row_levels, _, row_roles = row_keys(row)
+    said = _asked_roles(question)[1] if roles & row_roles else frozenset()
+    return said | _level_terms(question) if levels & row_levels else said
 
 
 def _keys(folded: str, roles: frozenset[str] = frozenset()) -> Keys:

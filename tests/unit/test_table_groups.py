@@ -113,6 +113,11 @@ def test_an_annex_the_letter_points_to_answers_for_the_contacts_it_lists() -> No
     assert "Võ Thị Lan" in text and "0912.345.678" in text and "Đỗ Văn Tâm" not in text
     text = _quoted(index, "truong o long an cu vuong mac thi lien he ai, email gi")
     assert "longancu@tayninh.edu.vn" in text and "baocao@" not in text
+    # the sentence pointing to the annex is read as its heading, not the report's deadline
+    # written before it on the same line
+    question = "hạn các trường gửi tổng hợp kết quả về Sở, gửi email nào"
+    assert "baocao@tayninh.edu.vn" in _quoted(index, question)
+    assert [q.passage.section for q in index.candidates(question)] == ["1"]
 
 
 def test_a_count_is_quoted_from_the_sentence_stating_it() -> None:
@@ -141,3 +146,38 @@ def test_a_phone_or_a_date_is_no_count_a_document_number_is_a_number() -> None:
     assert not holds("number", "Liên hệ điện thoại 0276.3822.456 trước ngày 20/10/2026.")
     assert holds("number", "Toàn tỉnh có 540 giáo viên.")
     assert holds("number", "Thực hiện Kế hoạch số 37/KH-BGDĐT của Bộ.")  # "kế hoạch số mấy"
+
+
+def test_a_row_for_the_level_asked_covers_the_school_named_by_it() -> None:
+    # "trường tiểu học" asked: the newer letter's managers' row for tiểu học says the level,
+    # not "trường"; it must not lose to an older letter's sentence repeating "trường"
+    older = dataclasses.replace(read_letter("\n".join([
+        "UBND TỈNH TÂY NINH", "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Số: 95/SGDĐT-GDPT",
+        "V/v duyệt kế hoạch hỗ trợ đồng nghiệp năm 2022",
+        "Tây Ninh, ngày 10 tháng 02 năm 2022",
+        "1. Duyệt kế hoạch",
+        "Hiệu trưởng trường tiểu học, trung học cơ sở duyệt kế hoạch hỗ trợ đồng nghiệp của "
+        "giáo viên cốt cán của trường; Phòng Giáo dục duyệt kế hoạch của cán bộ quản lý cốt "
+        "cán trước ngày 28/02/2022."])), id=2)
+    index = _approvals()
+    index.add(older)
+    text = _quoted(index, "kh htđn của cbql cốt cán trường tiểu học ai duyệt, hạn bao giờ")
+    assert "Chủ tịch UBND" in text and "16/11/2026" in text
+
+
+def test_of_columns_repeated_for_the_plan_and_the_report_the_ones_named_are_quoted() -> None:
+    index = _approvals()
+    text = _quoted(index, "Báo cáo của hiệu trưởng cốt cán trường THPT ai duyệt, hạn ngày nào?")
+    assert "Báo cáo - Hạn duyệt: 19/5/2027" in text and "18/11/2026" not in text
+    text = _quoted(index, "gv cốt cán thcs nộp kế hoạch trước ngày nào")
+    assert "Kế hoạch - Ngày nộp: 02/11/2026" in text and "03/5/2027" not in text
+    text = _quoted(index, "gv cốt cán thcs nộp kế hoạch và báo cáo trước ngày nào")
+    assert "02/11/2026" in text and "03/5/2027" in text
+
+
+def test_another_levels_row_is_left_out_even_when_no_value_is_asked() -> None:
+    question = "quy định về hạn duyệt của gv cốt cán tiểu học"
+    assert asked_kind(question) is None
+    text = _quoted(_approvals(), question)
+    assert "Giáo viên cốt cán tiểu học" in text
+    assert "Giáo viên cốt cán trung học cơ sở" not in text and "Cán bộ quản lý" not in text
