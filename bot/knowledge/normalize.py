@@ -315,14 +315,14 @@ _AMBIGUOUS_FOLDED = frozenset(
 FILLERS = frozenset(
     """a ah ak cai oi nhe nha nhi ha vay thi la ma cua va voi em toi minh anh cac nhung mot
     duoc de da se con cung rat roi ca moi cho chao cam on do nay kia the nhu vao tren trong den
-    ve o bi nen neu hay hoac thua vang u uh ok oke thanks thank giup nua vi vui long""".split()
+    ve o bi nen neu hay hoac thua vang u uh ok oke thanks thank giup nua vi vui long ben""".split()
 )
 # The fillers as they are written with marks: a word typed with other marks is another word
 # ("vắng" is absent, "vâng" yes; "nhà", "mới", "đề" against "nha", "mọi", "để"). A word typed
 # without marks may be either, as people mix: it stays a filler.
 _FILLER_FORMS = """à á ạ ả cái ơi nhé nhá nhỉ hả há vậy thì là mà của và với tôi mình các những
     nhưng một được để đã sẽ còn cũng rất rồi cả mọi chào cảm ơn đó này kia thế như vào trên
-    đến về ở bị nên nếu hãy hoặc thưa vâng ừ ừh giúp nữa vì lòng""".split()
+    đến về ở bị nên nếu hãy hoặc thưa vâng ừ ừh giúp nữa vì lòng bên""".split()
 
 
 def is_filler(accented: str, folded: str) -> bool:

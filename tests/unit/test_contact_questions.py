@@ -249,6 +249,18 @@ def test_a_person_named_in_the_question_is_answered_by_the_entry_naming_them() -
     assert "trưởng phòng" in text and "Có phải" not in text, text
 
 
+@pytest.mark.parametrize("question", [
+    "cô Thủy bên sở thuộc phòng nào, sđt bn v",
+    "co thuy ben so thuoc phong nao sdt bn",
+    "cô Thủy thuộc phòng nào, số điện thoại bao nhiêu",
+])
+def test_a_person_asked_with_where_they_sit_and_belong_gets_the_line_naming_them(
+        question: str) -> None:
+    # "bên Sở" is "ở Sở", as people say it; "thuộc phòng nào" asks the office the letter names
+    text = answer(engine_with(letter()), question)
+    assert CONTENT_PHONE in text and "Tổ chức cán bộ" in text, text
+
+
 @pytest.mark.parametrize(("question", "name"), [
     ("Ông Nguyễn Văn Thành ở Sở giữ chức vụ gì?", "thanh"),
     ("Cô Hà Phòng GDTrH số máy bàn là gì", "ha"),
