@@ -128,6 +128,13 @@ def asked(question: str) -> tuple[str | None, frozenset[str]]:
     # letter names the office ("Phòng Giáo dục Trung học") and never says "thuộc" of it
     member = frozenset(m.group(1) for m in _MEMBERSHIP.finditer(text))
     found_kind, cues = _asked_kind(text)
+    if found_kind not in (None, "contact"):
+        # "gửi email nào và hạn chót là khi nào": each value asked is asked with its own words
+        rest = dict(_ASKS)[found_kind].sub(" ", text)
+        cues |= {w for kind, cue in _ASKS if kind not in (found_kind, "number")
+                 for m in cue.finditer(rest) for w in m.group(0).split()}
+        if _DEADLINE.search(rest):
+            cues |= _EXTRA_CUES["date"]
     return found_kind, cues | member
 
 

@@ -575,16 +575,20 @@ def find_provinces(accented: list[str]) -> tuple[set[str], set[int]]:
     folded = [fold_word(w) for w in accented]
     # judged on what was typed: "htdn" read as "hỗ trợ đồng nghiệp" puts no marks in it
     plain = all(a == f or a in _EXPANDED for a, f in zip(accented, folded, strict=True))
-    found: set[str] = set()
-    positions: set[int] = set()
+    matches: set[tuple[int, int, str]] = set()
     for tokens, index in ((accented, _ACCENTED_NAMES), (folded, _FOLDED_NAMES)):
         for i, token in enumerate(tokens):
             for parts, key in index.get(token, ()):
                 if key.startswith("plain:") and not plain:
                     continue
                 if tokens[i : i + len(parts)] == parts:
-                    found.add(key.removeprefix("plain:"))
-                    positions.update(range(i, i + len(parts)))
+                    matches.add((i, i + len(parts), key.removeprefix("plain:")))
+    # "huyện Lộc Ninh, Bình Phước": an address names the province last, so a name ending
+    # inside the next one ("Ninh Bình") borrowed its last word from it and is none
+    kept = [(i, j, key) for i, j, key in matches
+            if not any(i < a < j < b for a, b, _ in matches)]
+    found = {key for _i, _j, key in kept}
+    positions = {k for i, j, _key in kept for k in range(i, j)}
     if "tphcm" in found:
         positions.update(i for i, t in enumerate(folded) if t == "tp")
     return found, positions

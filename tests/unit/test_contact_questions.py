@@ -17,7 +17,7 @@ import pytest
 
 from bot.app import default_engine
 from bot.i18n import translator
-from bot.knowledge.asked import asked_kind, asked_kinds, asked_person
+from bot.knowledge.asked import asked, asked_kind, asked_kinds, asked_person
 from bot.knowledge.engine import AnsweringEngine
 from bot.knowledge.entries import Entry
 from bot.knowledge.letters import Letter
@@ -298,6 +298,13 @@ def test_a_desk_phone_question_gets_the_entry_with_a_landline() -> None:
 ])
 def test_every_kind_a_question_asks_is_known(question: str, kinds: tuple[str, ...]) -> None:
     assert asked_kinds(question) == kinds
+
+
+def test_every_value_asked_is_asked_by_its_own_words_not_the_subject() -> None:
+    # "hạn chót" asks the second value: a passage is not required to say "hạn chót"
+    cues = asked("gửi danh sách qua email nào và hạn chót là khi nào")[1]
+    assert {"email", "han", "chot", "khi", "nao"} <= cues
+    assert "danh" not in cues
 
 
 @pytest.mark.parametrize("seeds", WITH_SEEDS)
