@@ -100,6 +100,7 @@ class Quote:
     confidence: float  # share of the question's content the quoted sentences cover
     holds_value: bool = True  # they state the kind of value asked for (a date, a phone…)
     rank: float = 0.0  # the passage's BM25 score, to order passages covering as much
+    fit: int = 0  # how its table rows fit the level and group asked (``row_fit``), 0: no row
 
 
 def terms(text: str) -> frozenset[str]:
@@ -405,8 +406,10 @@ class LetterIndex:
                     text = " …\n".join([*(m for m in moves if m not in text), text])
                 if query.whole is not None:  # scored as the entries are, on the whole message
                     in_window = _coverage(state, query.whole, shown.__contains__)
+                fit = max((row_fit(keys, sentences[w][0]) for w in window
+                           if is_row(sentences[w][0])), default=0)
                 found.append(Quote(letter, passage, text, in_window, valued,
-                                   float(scores[doc])))
+                                   float(scores[doc]), fit))
         found.sort(key=lambda q: (-q.confidence, -q.rank))
         return found
 
@@ -420,10 +423,10 @@ def choose(found: list[Quote], kind: str | None = None,
            also: tuple[str, ...] = ()) -> Quote | None:
     """Of passages that cover the question about as well, the one holding the value asked for
     (and the ``also`` asked beside it: "ở đâu, từ ngày nào"), then the newest letter's: it
-    replaces what an older one said. Within one letter, the passage whose quote covers the
-    question best: the row of the level asked, not the paragraph above the table that shares
-    more of the question's common words. For a contact, a phone, an email or a website, only
-    passages stating one compete, if any does."""
+    replaces what an older one said. Within one letter, the row of the level and group asked
+    (``Quote.fit``), not the paragraph above the table sharing as many of the question's
+    common words; then the passage whose quote covers the question best. For a contact, a
+    phone, an email or a website, only passages stating one compete, if any does."""
     if not found:
         return None
     if also:
@@ -438,7 +441,7 @@ def choose(found: list[Quote], kind: str | None = None,
     best = max(q.confidence for q in found)
     near = [q for q in found if q.confidence >= best - _SAME_TOPIC]
     return max([q for q in near if q.holds_value] or near,
-               key=lambda q: (q.letter.meta.day, q.confidence, q.rank))
+               key=lambda q: (q.letter.meta.day, q.fit, q.confidence, q.rank))
 
 
 def _query(state: _State, question: str) -> _Query:

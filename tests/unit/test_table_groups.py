@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 
 from bot.knowledge.asked import asked_kind, holds
-from bot.knowledge.letter_index import LetterIndex
+from bot.knowledge.letter_index import LetterIndex, Quote, choose
 from bot.knowledge.letter_tables import ABOVE, LEFT, table_lines
 from bot.knowledge.letters import read_letter
 from bot.knowledge.normalize import expand
@@ -181,3 +181,49 @@ def test_another_levels_row_is_left_out_even_when_no_value_is_asked() -> None:
     text = _quoted(_approvals(), question)
     assert "Giáo viên cốt cán tiểu học" in text
     assert "Giáo viên cốt cán trung học cơ sở" not in text and "Cán bộ quản lý" not in text
+
+
+def test_the_row_of_the_level_asked_beats_the_paragraph_above_its_table() -> None:
+    # the paragraph shares as many of the question's words ("bắt buộc", "mô đun", "nội
+    # dung 3", "tiết") and states numbers too, but for every teacher; the THCS row answers
+    rows = [["Đối tượng", "Mô đun bắt buộc", "Số tiết", "Hạn hoàn thành"],
+            ["Giáo viên mầm non", "MN-04 Giáo dục kỹ năng sống cho trẻ mẫu giáo", "20 tiết",
+             "30/11/2026"],
+            ["Giáo viên tiểu học", "TH-21 Dạy học phát triển năng lực đọc cho học sinh",
+             "25 tiết", "15/01/2027"],
+            ["Giáo viên trung học cơ sở", "THCS-17 Dạy học tích hợp môn Lịch sử và Địa lí",
+             "30 tiết", "28/02/2027"],
+            ["Giáo viên trung học phổ thông", "THPT-09 Ứng dụng công nghệ số trong kiểm tra, "
+             "đánh giá", "30 tiết", "28/02/2027"],
+            ["Cán bộ quản lý các cấp học", "QL-05 Quản trị trường học trong môi trường số",
+             "35 tiết", "31/3/2027"]]
+    index = _index(
+        "1. Thời lượng và nội dung bồi dưỡng",
+        "Mỗi giáo viên, cán bộ quản lý học đủ 120 tiết bồi dưỡng thường xuyên trong năm học, "
+        "gồm: nội dung bồi dưỡng 1 theo yêu cầu của Bộ 40 tiết; nội dung bồi dưỡng 2 theo yêu "
+        "cầu của tỉnh 40 tiết; nội dung bồi dưỡng 3 theo nhu cầu phát triển nghề nghiệp 40 "
+        "tiết. Trong nội dung bồi dưỡng 3, mỗi người học bắt buộc các mô đun của cấp học mình "
+        "theo bảng dưới đây, số tiết còn lại tự chọn trong danh mục mô đun của Bộ cho đủ 40 "
+        "tiết; giáo viên mới tuyển dụng học thêm các mô đun về đạo đức nhà giáo và kỹ năng "
+        "quản lý lớp học theo hướng dẫn riêng của Sở. Kết quả từng mô đun được hệ thống ghi "
+        "nhận tự động sau khi học viên làm đạt bài kiểm tra cuối mô đun; nhà trường theo dõi "
+        "tiến độ học của giáo viên hằng tháng, nhắc những người còn chậm và báo cáo Sở khi có "
+        "khó khăn về tài khoản hoặc đường truyền.",
+        *table_lines(rows),
+        "2. Đánh giá",
+        "Giáo viên tự đánh giá kết quả bồi dưỡng trên hệ thống trước ngày 31/5/2027.")
+    text = _quoted(index, "Giáo viên THCS bắt buộc học mô đun nào trong nội dung 3, bao nhiêu "
+                          "tiết?")
+    assert "THCS-17" in text and "30 tiết" in text
+
+
+def test_of_one_letters_passages_covering_about_as_much_the_fitting_row_is_chosen() -> None:
+    # as read from a long letter: the paragraph above the table a hair ahead in coverage
+    index = _approvals()
+    letter = index.letters[0]
+    [passage] = [p for p in letter.passages if p.section == "1"]
+    paragraph = Quote(letter, passage, "Cốt cán lập kế hoạch và báo cáo trên hệ thống.", 0.81,
+                      True, 30.0, fit=0)
+    row = Quote(letter, passage, "Giáo viên cốt cán tiểu học — Người duyệt: Hiệu trưởng.", 0.80,
+                True, 20.0, fit=2)
+    assert choose([paragraph, row], "person") is row
