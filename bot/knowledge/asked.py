@@ -124,6 +124,21 @@ def asked(question: str) -> tuple[str | None, frozenset[str]]:
     # "máy" (a computer) is not "mấy" (how many): typed with marks, only "mấy" asks
     text = " ".join("may_" if f == "may" and not plain and a != "mấy" else f
                     for a, f in zip(accented, folded, strict=True))
+    # "cô Hà thuộc phòng nào": "thuộc … nào" asks where someone or something belongs; the
+    # letter names the office ("Phòng Giáo dục Trung học") and never says "thuộc" of it
+    member = frozenset(m.group(1) for m in _MEMBERSHIP.finditer(text))
+    found_kind, cues = _asked_kind(text)
+    if found_kind not in (None, "contact"):
+        # "gửi email nào và hạn chót là khi nào": each value asked is asked with its own words
+        rest = dict(_ASKS)[found_kind].sub(" ", text)
+        cues |= {w for kind, cue in _ASKS if kind not in (found_kind, "number")
+                 for m in cue.finditer(rest) for w in m.group(0).split()}
+        if _DEADLINE.search(rest):
+            cues |= _EXTRA_CUES["date"]
+    return found_kind, cues | member
+
+
+def _asked_kind(text: str) -> tuple[str | None, frozenset[str]]:
     contact = _CONTACT.search(text)
     if contact:
         cues = [m.group(0) for kind, cue in _ASKS if kind in _REACHED
@@ -159,6 +174,7 @@ def asked_kinds(question: str) -> tuple[str, ...]:
         cue.search(text) or (kind == "date" and _DEADLINE.search(text)))))
 
 
+_MEMBERSHIP = re.compile(r"(?:^| )(thuoc)(?= (?:\w+ ){1,2}nao(?: |$))")
 _EXTRA_CUES = {"date": frozenset({"han"}), "address": frozenset({"di", "den", "toi"})}
 # "hạn gửi", "hạn nộp": a deadline is asked ("quá hạn" is not)
 _DEADLINE = re.compile(r"(?:^| )han (?:gui|nop|hoan thanh|duyet|bao cao|dang ky)(?= |$)")

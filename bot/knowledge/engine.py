@@ -172,6 +172,8 @@ WHY_VALUE_IN_LETTER = N_("the question asks for a value ({kind}); the passage st
 WHY_VALUE_IN_ENTRY = N_("the question asks for a value ({kind}); the entry states one and the "
                         "passage does not")
 WHY_ENTRY = N_("the entry covers the question and no newer letter does")
+WHY_ENTRY_AND_LETTER = N_("the entry covers the question and no newer letter does; a passage "
+                          "of its time covers more of the question and follows it")
 WHY_LETTER = N_("no entry is confident; the letter passage covers the question")
 
 
@@ -591,6 +593,10 @@ class AnsweringEngine:
             return Ranking(quoted, contenders, WHY_VALUE_IN_LETTER,
                            {"kind": KIND_NAMES[kind]})
         if found.kind == "confident":
+            if quote.confidence >= covered + _NEWER_MARGIN and not self._foreign_quote(
+                    quote, entry):
+                # the entry sums the rule up; the letter's sentences say what it leaves out
+                return Ranking(replace(found, quote=quote), contenders, WHY_ENTRY_AND_LETTER)
             return Ranking(found, contenders, WHY_ENTRY)
         if kind and not quote.holds_value and holds(kind, entry.answer):
             return Ranking(found, contenders, WHY_VALUE_IN_ENTRY,
@@ -598,6 +604,14 @@ class AnsweringEngine:
         alternatives = found.candidates if found.kind == "unsure" else ()
         return Ranking(Answer("quoted", None, quote.confidence, alternatives, quote=quote),
                        contenders, WHY_LETTER)
+
+    @staticmethod
+    def _foreign_quote(quote: Quote, entry: Entry) -> bool:
+        """Whether a passage speaks for another province than the entry's rule: it would
+        then follow that rule as if it were its detail."""
+        issuer = issuer_region(quote.letter.meta_of(quote.passage).issuer)
+        return entry.province is not None and issuer is not None and \
+            issuer != region(entry.province)
 
     def _foreign(self, entry: Entry, question: str) -> bool:
         """Whether the question names a province and the entry states another's rule."""

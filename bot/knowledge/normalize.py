@@ -315,14 +315,14 @@ _AMBIGUOUS_FOLDED = frozenset(
 FILLERS = frozenset(
     """a ah ak cai oi nhe nha nhi ha vay thi la ma cua va voi em toi minh anh cac nhung mot
     duoc de da se con cung rat roi ca moi cho chao cam on do nay kia the nhu vao tren trong den
-    ve o bi nen neu hay hoac thua vang u uh ok oke thanks thank giup nua vi vui long""".split()
+    ve o bi nen neu hay hoac thua vang u uh ok oke thanks thank giup nua vi vui long ben""".split()
 )
 # The fillers as they are written with marks: a word typed with other marks is another word
 # ("vắng" is absent, "vâng" yes; "nhà", "mới", "đề" against "nha", "mọi", "để"). A word typed
 # without marks may be either, as people mix: it stays a filler.
 _FILLER_FORMS = """à á ạ ả cái ơi nhé nhá nhỉ hả há vậy thì là mà của và với tôi mình các những
     nhưng một được để đã sẽ còn cũng rất rồi cả mọi chào cảm ơn đó này kia thế như vào trên
-    đến về ở bị nên nếu hãy hoặc thưa vâng ừ ừh giúp nữa vì lòng""".split()
+    đến về ở bị nên nếu hãy hoặc thưa vâng ừ ừh giúp nữa vì lòng bên""".split()
 
 
 def is_filler(accented: str, folded: str) -> bool:
@@ -575,16 +575,20 @@ def find_provinces(accented: list[str]) -> tuple[set[str], set[int]]:
     folded = [fold_word(w) for w in accented]
     # judged on what was typed: "htdn" read as "hỗ trợ đồng nghiệp" puts no marks in it
     plain = all(a == f or a in _EXPANDED for a, f in zip(accented, folded, strict=True))
-    found: set[str] = set()
-    positions: set[int] = set()
+    matches: set[tuple[int, int, str]] = set()
     for tokens, index in ((accented, _ACCENTED_NAMES), (folded, _FOLDED_NAMES)):
         for i, token in enumerate(tokens):
             for parts, key in index.get(token, ()):
                 if key.startswith("plain:") and not plain:
                     continue
                 if tokens[i : i + len(parts)] == parts:
-                    found.add(key.removeprefix("plain:"))
-                    positions.update(range(i, i + len(parts)))
+                    matches.add((i, i + len(parts), key.removeprefix("plain:")))
+    # "huyện Lộc Ninh, Bình Phước": an address names the province last, so a name ending
+    # inside the next one ("Ninh Bình") borrowed its last word from it and is none
+    kept = [(i, j, key) for i, j, key in matches
+            if not any(i < a < j < b for a, b, _ in matches)]
+    found = {key for _i, _j, key in kept}
+    positions = {k for i, j, _key in kept for k in range(i, j)}
     if "tphcm" in found:
         positions.update(i for i, t in enumerate(folded) if t == "tp")
     return found, positions

@@ -96,6 +96,8 @@ def render_answer(answer: Answer, gettext: Gettext, *, contacts_html: str | None
     """
     if answer.kind == "confident" and answer.entry is not None:
         parts = [answer.entry.answer, _source_line(answer, gettext)]
+        if answer.quote is not None:  # the letter's own sentences on what the entry leaves out
+            parts.append(_quote_lines(answer, gettext))
     elif answer.kind == "quoted" and answer.quote is not None:
         parts = [_quote_lines(answer, gettext), _earlier_line(answer, gettext)]
     elif answer.kind == "unsure" and answer.entry is not None and answer.lead >= LEAD_AT:

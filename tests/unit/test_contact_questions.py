@@ -17,7 +17,7 @@ import pytest
 
 from bot.app import default_engine
 from bot.i18n import translator
-from bot.knowledge.asked import asked_kind, asked_kinds, asked_person
+from bot.knowledge.asked import asked, asked_kind, asked_kinds, asked_person
 from bot.knowledge.engine import AnsweringEngine
 from bot.knowledge.entries import Entry
 from bot.knowledge.letters import Letter
@@ -249,6 +249,18 @@ def test_a_person_named_in_the_question_is_answered_by_the_entry_naming_them() -
     assert "trưởng phòng" in text and "Có phải" not in text, text
 
 
+@pytest.mark.parametrize("question", [
+    "cô Thủy bên sở thuộc phòng nào, sđt bn v",
+    "co thuy ben so thuoc phong nao sdt bn",
+    "cô Thủy thuộc phòng nào, số điện thoại bao nhiêu",
+])
+def test_a_person_asked_with_where_they_sit_and_belong_gets_the_line_naming_them(
+        question: str) -> None:
+    # "bên Sở" is "ở Sở", as people say it; "thuộc phòng nào" asks the office the letter names
+    text = answer(engine_with(letter()), question)
+    assert CONTENT_PHONE in text and "Tổ chức cán bộ" in text, text
+
+
 @pytest.mark.parametrize(("question", "name"), [
     ("Ông Nguyễn Văn Thành ở Sở giữ chức vụ gì?", "thanh"),
     ("Cô Hà Phòng GDTrH số máy bàn là gì", "ha"),
@@ -286,6 +298,13 @@ def test_a_desk_phone_question_gets_the_entry_with_a_landline() -> None:
 ])
 def test_every_kind_a_question_asks_is_known(question: str, kinds: tuple[str, ...]) -> None:
     assert asked_kinds(question) == kinds
+
+
+def test_every_value_asked_is_asked_by_its_own_words_not_the_subject() -> None:
+    # "hạn chót" asks the second value: a passage is not required to say "hạn chót"
+    cues = asked("gửi danh sách qua email nào và hạn chót là khi nào")[1]
+    assert {"email", "han", "chot", "khi", "nao"} <= cues
+    assert "danh" not in cues
 
 
 @pytest.mark.parametrize("seeds", WITH_SEEDS)

@@ -114,6 +114,13 @@ def test_other_provinces_are_named_but_common_phrases_are_not() -> None:
     assert find_provinces(words("co phai tham gia lai khong"))[0] == set()
 
 
+def test_an_address_names_its_province_last_not_one_across_the_comma() -> None:
+    # "huyện Lộc Ninh, Bình Phước" holds "Ninh Bình" across the comma: no such province named
+    for text in ("giáo viên ở huyện Lộc Ninh, Bình Phước hỏi", "gv o huyen loc ninh binh phuoc"):
+        assert find_provinces(words(text))[0] == {"dong_nai"}, text
+    assert find_provinces(words("giáo viên ở Ninh Bình hỏi"))[0] == {"other"}
+
+
 def test_levels_and_audience_are_recognised() -> None:
     from bot.knowledge.normalize import find_levels, names_audience
 
