@@ -287,7 +287,9 @@ def _uncounted(text: str) -> str:
 
 # "bao nhiêu giáo viên", "mấy tiết", "số lượng học viên": the thing counted follows the cue
 _COUNT_CUE = re.compile(r"(?:^| )(?:bao nhieu|may|so luong) ([a-z]{2,})(?= |$)")
-_COUNT_NOT = frozenset({"tien", "phan", "lau", "ngay", "gio", "h", "phut"})  # not a count
+# no noun follows ("bao nhiêu ạ", "mấy thì"), or the cue asks a sum, a share, a time
+_NOT_COUNTED = frozenset("""a ah ak oi nhe nha vay thi la ma the nua roi ai gi nao sao khong
+    phai co can lam tien phan lau ngay gio phut""".split())
 
 
 @lru_cache(maxsize=4096)
@@ -299,13 +301,9 @@ def counted(question: str) -> str | None:
         return None
     text = " ".join(fold_word(w) for w in words(question))
     found = _COUNT_CUE.search(text)
-    if found is None or found.group(1) in _COUNT_NOT or found.group(1) in _NOT_COUNTED:
+    if found is None or found.group(1) in _NOT_COUNTED:
         return None
     return found.group(1)
-
-
-_NOT_COUNTED = frozenset("""a ah ak oi nhe nha vay thi la ma the nua roi ai gi nao sao khong
-    phai co can lam""".split())  # "bao nhiêu ạ", "mấy thì": no noun follows
 
 
 @lru_cache(maxsize=65_536)

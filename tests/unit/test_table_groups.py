@@ -133,7 +133,7 @@ def test_a_count_is_quoted_from_the_sentence_stating_it() -> None:
         "có 540 giáo viên thuộc diện tham gia, gồm 120 giáo viên mầm non, 205 giáo viên tiểu "
         "học và 215 giáo viên trung học. Giáo viên mới đã học lớp bồi dưỡng giáo viên mới do "
         "Sở mở năm 2025 thì không phải học lại lớp bồi dưỡng mà gửi bản chụp giấy chứng nhận "
-        "về Sở qua hệ thống quản lý hồ sơ của ngành trước ngày 20/10/2026 để được công nhận."
+        "về Sở qua hệ thống quản lý hồ sơ của ngành trước ngày 20/10/2026 để được công nhận.",
         "2. Liên hệ",
         "Danh sách giáo viên mới gửi về Phòng Tổ chức cán bộ, điện thoại 0276.3822.456.")
     text = _quoted(index, "bn gv mới tuyển dụng phải học lớp bồi dưỡng, trong đó tiểu học "
