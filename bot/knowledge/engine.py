@@ -45,6 +45,7 @@ from bot.knowledge.entries import Entry
 from bot.knowledge.letter_index import LetterIndex, Quote, choose, terms
 from bot.knowledge.letters import date_key, is_newer
 from bot.knowledge.normalize import (
+    ASIDE,
     FILLERS,
     QUESTION_WORDS,
     SpellFixer,
@@ -53,6 +54,7 @@ from bot.knowledge.normalize import (
     fold_word,
     named_places,
     names_audience,
+    set_aside,
     words,
 )
 from bot.knowledge.postings import freeze, scores
@@ -450,6 +452,7 @@ class AnsweringEngine:
                 folded[i], acc[i] = repair, repair
                 fixed.add(i)
         keep = [i for i, f in enumerate(folded) if f and f not in FILLERS and i not in at]
+        aside = set_aside(question)  # "ngoài việc đó, … còn phải …": known, not asked
         terms: dict[str, float] = {}
         content: dict[str, float] = {}
         pairs: dict[str, float] = {}
@@ -459,7 +462,7 @@ class AnsweringEngine:
 
         for j, i in enumerate(keep):
             f = folded[i]
-            trust = _FIXED_WEIGHT if i in fixed else 1.0
+            trust = (_FIXED_WEIGHT if i in fixed else 1.0) * (ASIDE if f in aside else 1.0)
             is_question_word = f in QUESTION_WORDS
             put(f, trust * (_QUESTION_WORD_WEIGHT if is_question_word else 1.0))
             if acc[i] != f:
@@ -471,7 +474,8 @@ class AnsweringEngine:
                 pair = f"{f} {nxt}"
                 put(pair, trust * _BIGRAM_WEIGHT)
                 if not (is_question_word and nxt in QUESTION_WORDS):
-                    pairs[pair] = self._idf.get(pair, self._max_idf) * trust
+                    pairs[pair] = self._idf.get(pair, self._max_idf) * trust * (
+                        ASIDE if nxt in aside else 1.0)
         plain = {t: self._idf.get(t, self._max_idf) for t in terms if not t.startswith("'")}
         return _Query(
             terms,

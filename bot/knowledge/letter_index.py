@@ -44,6 +44,7 @@ from bot.knowledge.citation import document_kind
 from bot.knowledge.letter_tables import asked_cells, is_row
 from bot.knowledge.letters import RECIPIENTS, SIGNED, Letter, Passage
 from bot.knowledge.normalize import (
+    ASIDE,
     FILLERS,
     QUESTION_WORDS,
     SpellFixer,
@@ -52,6 +53,7 @@ from bot.knowledge.normalize import (
     is_question_word,
     named_places,
     place_key,
+    set_aside,
     words,
 )
 from bot.knowledge.postings import Postings, freeze
@@ -506,6 +508,7 @@ def _query(state: _State, question: str) -> _Query:
     # "nghỉ hưu tháng 11/2026": a date the asker states is when their case applies, not what
     # the passage must speak of; a passage stating that very date still ranks first
     dated = frozenset(k for date in stated_dates(folded) for k in date) | soon_words(folded)
+    aside = set_aside(question)  # "ngoài việc đó, … còn phải …": known, not asked
 
     def questioning(k: int) -> bool:
         """A question word, unless typed with other marks as a letter writes a word ("biệt
@@ -524,7 +527,7 @@ def _query(state: _State, question: str) -> _Query:
         asking = asking or i in dated
         if not asking:  # typed with marks, only the same marks count ("lương" ≠ "lượng")
             key = f if accented[i] == f else "'" + accented[i]
-            content[key] = state.idf.get(f, state.max_idf)
+            content[key] = state.idf.get(f, state.max_idf) * (ASIDE if f in aside else 1.0)
         if j + 1 < len(keep) and keep[j + 1] == i + 1 and i + 1 not in trouble:
             pair = f"{f} {folded[i + 1]}"
             terms[pair] = 1.0
@@ -534,7 +537,8 @@ def _query(state: _State, question: str) -> _Query:
                 # the letters without saying more than its two syllables do
                 pairs[pair] = min(state.idf.get(pair, state.max_idf),
                                   state.idf.get(f, state.max_idf)
-                                  + state.idf.get(folded[i + 1], state.max_idf))
+                                  + state.idf.get(folded[i + 1], state.max_idf)) * (
+                    ASIDE if f in aside or folded[i + 1] in aside else 1.0)
     if sum(content.values()) <= _SHORT * state.max_idf:
         return _Query(terms, content, pairs)
     # a long message's words that no letter uses ("thắc mắc", "em sợ trễ hạn") are, for the

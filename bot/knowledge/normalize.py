@@ -325,6 +325,57 @@ _FILLER_FORMS = """à á ạ ả cái ơi nhé nhá nhỉ hả há vậy thì l�
     đến về ở bị nên nếu hãy hoặc thưa vâng ừ ừh giúp nữa vì lòng bên""".split()
 
 
+# "Ngoài việc đó, … còn phải …": what the asker sets aside is what they know already
+ASIDE = 0.25  # share of its weight a word the question sets aside keeps
+_ASIDE_REFERENCE = frozenset("do nay tren ay".split())
+_ASIDE_LEAD = frozenset("viec cai nhung cac".split())
+_ASIDE_END = frozenset("thi con ra".split())
+_ASIDE_GOES_ON = frozenset("con ra cung".split())  # "ngoài X ra", "ngoài X … còn/cũng"
+
+
+@lru_cache(maxsize=1024)
+def set_aside(question: str) -> frozenset[str]:
+    """The folded words of what a question sets aside ("ngoài việc đó", "ngoài mô đun 1 thì
+    … còn"): the asker knows it already and asks for the rest, so a text saying only that is
+    no answer. "Ngoài việc đó" sets aside the sentence before it. Words the rest of the
+    question repeats are not set aside."""
+    sentences = [s for s in re.split(r"(?<=[.?!;])\s+|\n+", question[:MAX_QUERY_CHARS]) if s]
+    aside: list[str] = []
+    rest: list[str] = []
+    starts: list[int] = []  # where each sentence's words begin in ``rest``
+    for n, sentence in enumerate(sentences):
+        starts.append(len(rest))
+        clauses = sentence.split(",")
+        for c, clause in enumerate(clauses):
+            folded = [fold_word(w) for w in words(clause)]
+            if "ngoai" not in folded:
+                rest += folded
+                continue
+            k = folded.index("ngoai")
+            after = [fold_word(w) for w in words(" ".join([*clauses[c:], *sentences[n + 1:]]))]
+            if not _ASIDE_GOES_ON.intersection(after):  # "ngoài giờ" is overtime
+                rest += folded
+                continue
+            rest += folded[:k]
+            j = k + 1
+            while j < len(folded) and folded[j] in _ASIDE_LEAD:
+                j += 1
+            aside += folded[k:j]  # "ngoài việc": how the question sets it aside
+            if (j < len(folded) and folded[j] in _ASIDE_REFERENCE) or j == len(folded):
+                if n:  # "ngoài việc đó": the sentence before
+                    aside += rest[starts[n - 1]:starts[n]]
+                    del rest[starts[n - 1]:starts[n]]
+                    starts[n] = starts[n - 1]
+                aside += folded[j:j + 1]
+                rest += folded[j + 1:]
+                continue
+            end = next((i for i in range(j, len(folded)) if folded[i] in _ASIDE_END),
+                       len(folded))
+            aside += folded[j:end]
+            rest += folded[end:]
+    return frozenset(aside) - frozenset(rest)
+
+
 def is_filler(accented: str, folded: str) -> bool:
     """Whether a word is a filler: typed without marks, by its folded form; with marks, only
     as a filler is written (``FILLER_FORMS``)."""
