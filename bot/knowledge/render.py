@@ -20,6 +20,9 @@ Gettext = Callable[[str], str]
 
 HOTLINE = "18008000"
 TELEGRAM_LIMIT = 4096
+# An entry with the letter's sentences on the detail asked stays readable on a phone: past this
+# many visible characters the entry is given alone (its source is still cited).
+WITH_QUOTE_LIMIT = 1200
 _BLANK_LINES = re.compile(r"\n{3,}")
 
 
@@ -97,7 +100,9 @@ def render_answer(answer: Answer, gettext: Gettext, *, contacts_html: str | None
     if answer.kind == "confident" and answer.entry is not None:
         parts = [answer.entry.answer, _source_line(answer, gettext)]
         if answer.quote is not None:  # the letter's own sentences on what the entry leaves out
-            parts.append(_quote_lines(answer, gettext))
+            quoted = _quote_lines(answer, gettext)
+            if len(visible_text("\n\n".join((*parts, quoted)))) <= WITH_QUOTE_LIMIT:
+                parts.append(quoted)
     elif answer.kind == "quoted" and answer.quote is not None:
         parts = [_quote_lines(answer, gettext), _earlier_line(answer, gettext)]
     elif answer.kind == "unsure" and answer.entry is not None and answer.lead >= LEAD_AT:

@@ -67,3 +67,11 @@ def test_another_provinces_letter_never_follows_the_entry_as_its_detail() -> Non
         "Bình Phước, ngày", "Nghệ An, ngày")
     answer = engine_with(other).explain(QUESTION).answer
     assert answer.quote is None or answer.kind == "quoted", answer
+
+
+def test_an_entry_and_quote_too_long_for_a_phone_give_the_entry_alone() -> None:
+    answer = engine_with().explain(QUESTION).answer
+    long_entry = dataclasses.replace(FIX_LIST, answer=FIX_LIST.answer + " Chi tiết." * 120)
+    shown = plain_text(render_answer(dataclasses.replace(answer, entry=long_entry),
+                                     translator("vi").gettext))
+    assert DETAIL not in shown and "Nhà trường lập danh sách" in shown
