@@ -564,8 +564,9 @@ class AnsweringEngine:
         ranking = self._explain(question, role=role, level=level, province=province)
         kind = asked_kind(question)
         answer = ranking.answer
-        shown = "\n".join((answer.quote.text if answer.quote is not None else
-                           answer.entry.answer if answer.entry is not None else "",
+        # all the answer shows: an entry, the letter's sentences (alone or after the entry)
+        shown = "\n".join((answer.entry.answer if answer.entry is not None else "",
+                           answer.quote.text if answer.quote is not None else "",
                            answer.earlier_text))
         if kind in VALUE_ONLY and answer.kind != "none" and not _holds(kind, shown) and not (
                 kind in _REACHED_THROUGH and _holds("person", shown)):

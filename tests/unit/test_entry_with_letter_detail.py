@@ -75,3 +75,14 @@ def test_an_entry_and_quote_too_long_for_a_phone_give_the_entry_alone() -> None:
     shown = plain_text(render_answer(dataclasses.replace(answer, entry=long_entry),
                                      translator("vi").gettext))
     assert DETAIL not in shown and "Nhà trường lập danh sách" in shown
+
+
+def test_the_value_the_entry_states_still_answers_when_a_quote_follows_it() -> None:
+    posted = dataclasses.replace(FIX_LIST, answer=FIX_LIST.answer + (
+        " Mẫu danh sách đăng trên trang https://binhphuoc.edu.vn."))
+    engine = engine_with()
+    engine.replace_entries([posted])
+    answer = engine.explain("danh sách giáo viên cần sửa thông tin cá nhân kèm bản sao giấy "
+                            "khai sinh, mẫu đăng trên trang web nào").answer
+    assert answer.kind == "confident" and answer.entry == posted, answer
+    assert "binhphuoc.edu.vn" in plain_text(render_answer(answer, translator("vi").gettext))
