@@ -2,7 +2,7 @@
 eval/seeds_dev2_qa.yaml for development;
 eval/dev_letters/seeds_unseen_qa.yaml, held out in the third round, now spent;
 eval/dev_letters/seeds_unseen2_qa.yaml, held out in the fourth round, now spent;
-eval/heldout5/seeds_unseen3_qa.yaml, held out in the fifth round and measured only) stay usable:
+eval/dev_letters/seeds_unseen3_qa.yaml, held out in the fifth round, now spent) stay usable:
 they load, their ids are unique, every expected fact is written in the scorer's normalised form
 (otherwise it can never match), every source names a seed letter, and no question repeats one of
 ../shared/eval/dev_qa.yaml or of the other sets — a repeated question would measure memory, not
@@ -26,7 +26,7 @@ SEED_SETS = {
     "dev2": EVAL / "seeds_dev2_qa.yaml",  # the second development set, written blind to the engine
     "heldout": EVAL / "dev_letters" / "seeds_unseen_qa.yaml",  # the third round, spent
     "heldout4": EVAL / "dev_letters" / "seeds_unseen2_qa.yaml",  # the fourth round, spent
-    "heldout5": EVAL / "heldout5" / "seeds_unseen3_qa.yaml",  # the fifth round, measured only
+    "heldout5": EVAL / "dev_letters" / "seeds_unseen3_qa.yaml",  # the fifth round, spent
 }
 KINDS = {"fact", "steps", "eligibility", "deadline", "contact", "out_of_scope"}
 
