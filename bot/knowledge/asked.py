@@ -41,7 +41,7 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("phone", r"so dien thoai|dien thoai|hotline|goi so|duong day nong"),
         # "được đăng trên website nào": posting on it is how the website is asked for
         ("website", r"(?:dang (?:tren|len|tai) )?(?:trang nao|trang web|website|web|"
-                    r"duong link|link|dia chi truy cap|trang thong tin|cong thong tin)|"
+                    r"duong link|link|duong dan|dia chi truy cap|trang thong tin|cong thong tin)|"
                     r"dang nhap vao dau"),
         ("email", r"email|e mail|thu dien tu|hop thu|mail"),
         ("time", r"may gio|gio nao|luc may|may h"),  # "có mặt lúc mấy giờ"
