@@ -128,7 +128,8 @@ async def entry_pressed(update: Update, context: BotContext) -> None:
         await reply(update, _("This button is no longer valid. Type /hoidap to browse the "
                               "topics, or type your question."))
         return
-    await _send_answer(update, context, entry_answer(engine, entry))
+    await _send_answer(update, context, entry_answer(engine, entry,
+                                                     context.services.settings.province))
 
 
 @guard("browse_topics")

@@ -41,7 +41,7 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("phone", r"so dien thoai|dien thoai|hotline|goi so|duong day nong"),
         # "được đăng trên website nào": posting on it is how the website is asked for
         ("website", r"(?:dang (?:tren|len|tai) )?(?:trang nao|trang web|website|web|"
-                    r"duong link|link|dia chi truy cap|trang thong tin|cong thong tin)|"
+                    r"duong link|link|duong dan|dia chi truy cap|trang thong tin|cong thong tin)|"
                     r"dang nhap vao dau"),
         ("email", r"email|e mail|thu dien tu|hop thu|mail"),
         ("time", r"may gio|gio nao|luc may|may h"),  # "có mặt lúc mấy giờ"
@@ -117,6 +117,12 @@ _REASON = re.compile(r"(?<!\w)(?:để|nhằm|làm căn cứ|vì|bởi|do đó|l
 _TITLED = r"[A-ZĐÀ-Ỹ][a-zà-ỹđ]+"
 _SIGNED_BY = re.compile(rf"(?:[Gg]iám đốc|[Cc]hủ tịch|[Kk]ý:?)\s+(?:<b>)?"
                         rf"(?!Sở |Phòng |Ủy |Trung |Trường ){_TITLED}(?:\s+{_TITLED}){{1,4}}")
+
+# a sentence saying who signs a paper the letter asks for: "do Chủ tịch Ủy ban nhân dân xã
+# ký", "hiệu trưởng ký xác nhận" ("đăng ký" is registering, not signing)
+_SIGN = r"(?<!đăng )(?<!Đăng )\b(?:ký|kí)\b"
+SIGNS = re.compile(rf"\b(?:do|bởi)\s[^.;:]{{1,80}}?{_SIGN}|(?:[Cc]hủ tịch|[Hh]iệu trưởng|"
+                   rf"[Gg]iám đốc|[Tt]rưởng phòng|[Tt]hủ trưởng)[^.;:]{{0,60}}?{_SIGN}")
 
 _HOLDS: dict[str, re.Pattern[str]] = {
     "reason": _REASON,
@@ -303,7 +309,7 @@ def holds(kind: str | None, text: str) -> bool:
     if kind == "person":
         return bool(_PERSON.search(text) or _ROLE.search(text))
     if kind == "signer":
-        return bool(_SIGNED_BY.search(text)) or any(
+        return bool(_SIGNED_BY.search(text) or SIGNS.search(text)) or any(
             SIGNER_NAME.match(line) and not line.isupper() for line in text.split("\n"))
     if kind == "number":  # a phone, a date or "mô đun 2" is no count; "số 37/KH-BGDĐT" is
         return bool(_DOCUMENT_NUMBER.search(text) or _NUMBER.search(_uncounted(text)))
@@ -337,12 +343,20 @@ def counted(question: str) -> str | None:
     return found.group(1)
 
 
+# The first words (folded) of nouns for people: letters count people as "người" once they
+# have named them ("số cốt cán cần chọn là 146 người, gồm 58 người cấp tiểu học …"). Not
+# "trường": folded, "trưởng" is "trường", and schools are counted as schools.
+_PEOPLE = frozenset("giao cot can hoc hieu chuyen thanh ung nguoi".split())
+
+
 @lru_cache(maxsize=65_536)
 def states_count(noun: str, sentence: str) -> bool:
-    """Whether a sentence states a number of ``noun`` ("231 giáo viên tiểu học")."""
+    """Whether a sentence states a number of ``noun`` ("231 giáo viên tiểu học"), or of
+    people ("61 người") when ``noun`` names people."""
+    nouns = "|".join(map(re.escape, {noun, "nguoi"} if noun in _PEOPLE else {noun}))
     for part in _CLAUSE.split(sentence):  # "mô đun 3, CBQL …": the number ends at the comma
         text = " ".join(fold_word(w) for w in words(part, limit=None))
-        if re.search(rf"(?:^| )\d+ {re.escape(noun)}(?= |$)", text):
+        if re.search(rf"(?:^| )\d+ (?:{nouns})(?= |$)", text):
             return True
     return False
 

@@ -44,6 +44,7 @@ from bot.knowledge.earlier import earlier_facts
 from bot.knowledge.entries import Entry
 from bot.knowledge.letter_index import LetterIndex, Quote, choose, terms
 from bot.knowledge.letters import date_key, is_newer
+from bot.knowledge.local_lines import for_province, spoken_for
 from bot.knowledge.normalize import (
     ASIDE,
     FILLERS,
@@ -279,7 +280,7 @@ def _number_fit(numbered: dict[str, set[str]], theirs: dict[str, set[str]]) -> f
 
 def _factor_key(entry: Entry) -> tuple[object, ...]:
     """What ``AnsweringEngine._factor`` reads of an entry."""
-    return entry.province, entry.levels, entry.roles
+    return entry.province, entry.levels, entry.roles, spoken_for(entry.answer)
 
 
 def _rival(a: Entry, b: Entry) -> bool:
@@ -511,6 +512,9 @@ class AnsweringEngine:
                 return 0.0  # another province's rule answers only a question naming it
             elif province:
                 factor *= _ASKER_PROVINCE
+        elif province and not (spoken_for(entry.answer) or {region(province)}) & {
+                region(province), *query.provinces}:
+            return 0.0  # a rule for all whose every line is another province's (``local_lines``)
         if entry.levels:
             if query.levels:
                 factor *= _NAMED_LEVEL[not entry.levels & query.levels]
@@ -568,7 +572,8 @@ class AnsweringEngine:
         """
         ranking = self._explain(question, role=role, level=level, province=province)
         kind = asked_kind(question)
-        answer = ranking.answer
+        answer = self._local(ranking.answer, province, question)
+        ranking = replace(ranking, answer=answer)
         if answer.kind == "unsure" and answer.lead < LEAD_AT and not self._choice(
                 question, answer.candidates):
             # a list of titles sharing some words is a guess: it helps one who typed a topic
@@ -636,8 +641,10 @@ class AnsweringEngine:
         quoted = Answer("quoted", None, quote.confidence, others, quote=quote)
         if self.supersedes(quote, entry) or (is_newer(quote.letter.meta.day, entry.as_of) and (
                 quote.confidence >= covered - margin or asked_year > entry.as_of[0])):
-            facts = "" if asks_when(question) or asked_year > entry.as_of[0] else earlier_facts(
-                entry.answer, quote.text, quote.letter.meta_of(quote.passage).day, kind)
+            shown = self.local(entry, province, question)  # no other province's line
+            facts = "" if asks_when(question) or asked_year > entry.as_of[0] or shown is None \
+                else earlier_facts(shown.answer, quote.text,
+                                   quote.letter.meta_of(quote.passage).day, kind)
             quoted = replace(quoted, earlier=entry, earlier_text=facts) if facts else quoted
             return Ranking(quoted, contenders, WHY_NEWER, _newer_params(quote, entry, covered))
         if kind and quote.holds_value and not holds(kind, entry.answer):
@@ -655,6 +662,32 @@ class AnsweringEngine:
         alternatives = found.candidates if found.kind == "unsure" else ()
         return Ranking(Answer("quoted", None, quote.confidence, alternatives, quote=quote),
                        contenders, WHY_LETTER)
+
+    def local(self, entry: Entry, province: str | None, question: str = "") -> Entry | None:
+        """The entry as a deployment shows it: a rule for all without the lines stating another
+        province's rule than the deployment's or one the question names (``local_lines``); None
+        when nothing else is left. With no deployment, every line stays."""
+        if province is None or entry.province is not None:
+            return entry
+        own = frozenset({region(province), *(self._query(question).provinces
+                                              if question else ())})
+        text = for_province(entry.answer, own)
+        return None if text is None else entry if text == entry.answer else replace(
+            entry, answer=text)
+
+    def _local(self, answer: Answer, province: str | None, question: str) -> Answer:
+        """The answer with each entry it shows as the deployment shows it (``local``)."""
+        if province is None:
+            return answer
+        entry = None if answer.entry is None else self.local(answer.entry, province, question)
+        earlier = None if answer.earlier is None else self.local(answer.earlier, province,
+                                                                 question)
+        if answer.entry is not None and entry is None:
+            return Answer("none", None, answer.confidence)
+        return replace(answer, entry=entry,
+                       candidates=tuple(c for e in answer.candidates
+                                        if (c := self.local(e, province, question))),
+                       earlier=earlier)
 
     @staticmethod
     def _foreign_quote(quote: Quote, entry: Entry) -> bool:

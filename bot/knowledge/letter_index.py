@@ -26,6 +26,7 @@ import numpy as np
 
 from bot.i18n import translator
 from bot.knowledge.asked import (
+    SIGNS,
     TECHNICAL,
     asked,
     asked_kind,
@@ -91,6 +92,8 @@ _PAIR_APART = 0.5
 _WEAKEST_SENTENCE = 0.15  # a sentence matching less than this share of the best one is left out
 _VALUE_SENTENCE = 0.3  # a sentence stating the value asked for comes first if it matches this
 _SENTENCE = re.compile(r"(?<=[^\d\s][.;!?])\s+")  # not after "1." or "2.3."
+# values a sentence naming the person asked about gives of them: how to reach them
+_REACHING = frozenset({"contact", "phone", "landline", "email", "address"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -388,7 +391,12 @@ class LetterIndex:
         def cells(row: str) -> str:  # of a row, the column group the question names
             return asked_cells(row, _terms, query.terms)
         eligible = np.flatnonzero((covered >= at) & (scores > 0))
+        if person is not None and kind in _REACHING:  # the passages naming them, however worded
+            eligible = np.union1d(eligible, [
+                doc for doc, (k, j) in enumerate(state.at)
+                if person in state.reads[k].people[j] and scores[doc] > 0 and covered[doc] > 0])
         found: list[Quote] = []
+        naming: set[Passage] = set()  # passages saying who signs a document the question names
         # the highest ranked, and the best covered: a passage covering the whole question is
         # never crowded out by a dozen longer ones repeating some of its words
         ranked = eligible[np.argsort(-scores[eligible])]
@@ -411,6 +419,10 @@ class LetterIndex:
                 if is_row(sentences[w][0]):
                     shown |= said_by_row(question, keys, sentences[w][0])
             in_window = _coverage(state, query, shown.__contains__)
+            if person is not None and valued and kind in _REACHING:
+                # "số điện thoại thầy Huy lo hồ sơ …": the name says whom the asker means; the
+                # words around it, in the asker's own terms, only say who he is
+                in_window = max(in_window, at)
             if in_window >= at:
                 letter, passage = state.passages[doc]
                 text = _quote_text(sentences, window, cells)
@@ -423,8 +435,16 @@ class LetterIndex:
                            if is_row(sentences[w][0])), default=0)
                 found.append(Quote(letter, passage, text, in_window, valued,
                                    float(scores[doc]), fit))
+                if kind == "signer" and any(
+                        SIGNS.search(sentences[w][0]) and read.sentence_sets[j][w] & (
+                            query.pairs.keys() - read.context) for w in window):
+                    naming.add(passage)
         found.sort(key=lambda q: (-q.confidence, -q.rank))
-        return _signatures(found) if kind == "signer" else found
+        if kind != "signer":
+            return found
+        # "văn bản đề cử do ai ký": the sentence saying who signs the document the question
+        # names, in words the letter's own number and subject do not hold; else this letter's
+        return [q for q in found if q.passage in naming] or _signatures(found)
 
 
 def _posted(state: _State, docs: Iterable[Any]) -> list[int]:

@@ -19,6 +19,8 @@ from rapidfuzz.distance import OSA
 
 from bot.domain.provinces import all_names, province, region
 from bot.knowledge.entries import PROVINCES as KB_PROVINCES
+from bot.knowledge.paraphrases import IN_CONTEXT as _PARAPHRASE_CUES
+from bot.knowledge.paraphrases import PARAPHRASES as _PARAPHRASES
 from bot.textnorm import fold, nfc, strip_diacritics, unify_tones
 
 MAX_QUERY_CHARS = 1000  # enough for the longest real question; bounds the work on any input
@@ -65,7 +67,14 @@ ABBREVIATIONS: dict[str, str] = {
     "chủ tịch xã": "chủ tịch ủy ban nhân dân xã",
     "chủ tịch phường": "chủ tịch ủy ban nhân dân phường",
     "ub": "ủy ban",
-    "hs": "học sinh",
+    "hs": "học sinh",  # "hồ sơ" next to the words of a file (IN_CONTEXT and below)
+    "hs cốt cán": "hồ sơ cốt cán",
+    "hs cc": "hồ sơ cốt cán",
+    "hs đề cử": "hồ sơ đề cử",
+    "hs dự tuyển": "hồ sơ dự tuyển",
+    "hs đăng kí": "hồ sơ đăng kí",
+    "hs xét": "hồ sơ xét",
+    "hs minh chứng": "hồ sơ minh chứng",
     "hv": "học viên",
     "trg": "trường",
     "tr": "trường",
@@ -133,6 +142,16 @@ ABBREVIATIONS: dict[str, str] = {
     "ban scan": "bản chụp",
     "bản quét": "bản chụp",
     "scan": "bản chụp",
+    "pv": "phỏng vấn",  # as recruiting and selection papers shorten it
+    # "tl" is "tài liệu" (training material), but "trả lời" in "tl giúp em"
+    "tl": "tài liệu",
+    "tl giúp": "trả lời giúp",
+    "tl giùm": "trả lời giùm",
+    "tl dùm": "trả lời dùm",
+    "tl hộ": "trả lời hộ",
+    "tl em": "trả lời em",
+    "tl với": "trả lời với",
+    "tl nhanh": "trả lời nhanh",
     "ng nhân": "nguyên nhân",
     "ng nhan": "nguyên nhân",
     # subjects of the 2018 programme, as letters and teachers shorten them; a subject named
@@ -253,6 +272,10 @@ ABBREVIATIONS: dict[str, str] = {
 
 _SUBJECT_CUES = frozenset("môn mon viên vien dạy day tổ to".split())
 _LEVEL_CUES = frozenset("viên vien trường truong cấp cap bậc bac".split())
+ANY_NUMBER = "0"  # in a set of cues: any number ("8 h" is "8 giờ")
+# "nộp hs", "bộ hs": a file, not pupils
+_FILE_CUES = frozenset(
+    "nộp nop gửi gui lập lap làm lam bộ bo duyệt duyet thiện thien hạn han".split())
 # Short codes that are words or other abbreviations on their own ("ta", "tin", "văn", "mn"):
 # read as a subject or a level only right after a word that calls for one ("gv ta", "môn tin",
 # "dạy văn", "trường mn"), so "chúng ta" or "tin nhắn" stay what they are.
@@ -274,6 +297,8 @@ IN_CONTEXT: dict[str, tuple[frozenset[str], str]] = {
     "li": (_SUBJECT_CUES, "vật lí"),
     "hóa": (_SUBJECT_CUES, "hóa học"),
     "mn": (_LEVEL_CUES, "mầm non"),
+    "hs": (_FILE_CUES, "hồ sơ"),
+    "h": (frozenset({ANY_NUMBER, "mấy", "may"}), "giờ"),  # "8 h", "mấy h": an hour
 }
 
 # Provinces whose letters the knowledge base states (their code today, since the 2025 merger):
@@ -427,6 +452,7 @@ _PHRASES = (  # joined forms the tokenizer would split wrongly
     (re.compile(r"(?<![^\W_])gd\s*(?:&|&amp;|và|va|-)?\s*[đd]t(?![^\W_])"), "giáo dục đào tạo"),
     (re.compile(r"(?<![^\W_])tp\.\s*hcm(?![^\W_])"), "tphcm"),
     (re.compile(r"(?<![^\W_])th[ứu]\s+(\d)(?!\d)"), r"\1"),  # "cách thứ 2" = "cách 2"
+    (re.compile(r"(?<![^\W_])(\d{1,2})h(\d\d)?(?![^\W_])"), r"\1 giờ \2"),  # "8h30": 8 giờ 30
 )
 
 
@@ -495,7 +521,10 @@ def _spelled_table(table: dict[str, str]) -> dict[str, str]:
 ABBREVIATIONS = _spelled_table(ABBREVIATIONS)
 FILLER_FORMS = frozenset(spelled(w) for w in _FILLER_FORMS)
 IN_CONTEXT = {spelled(k): (cues, spelled(v)) for k, (cues, v) in IN_CONTEXT.items()}
-_WIDEST = _widest(ABBREVIATIONS)
+PARAPHRASES = _spelled_table(_PARAPHRASES)
+PARAPHRASE_CUES = {spelled(k): (frozenset(map(spelled, cues)), spelled(v))
+                   for k, (cues, v) in _PARAPHRASE_CUES.items()}
+_WIDTHS = {id(ABBREVIATIONS): _widest(ABBREVIATIONS), id(PARAPHRASES): _widest(PARAPHRASES)}
 _HORN_U = frozenset("ưứừửữự")  # "ưu" (lưu, cứu) is the one real pair of same-base letters
 _VOWEL = re.compile(r"[aeiouy]")
 _TELEX_TAIL = frozenset("sfrxj")  # tone keys left at a word's end by a Telex keyboard
@@ -524,16 +553,18 @@ def clean(text: str, limit: int | None = MAX_QUERY_CHARS) -> str:
     return _MODULE.sub(r"mô đun \1", text)
 
 
-def expand(tokens: list[str], table: Mapping[str, str] = ABBREVIATIONS) -> list[str]:
+def expand(tokens: list[str], table: Mapping[str, str] = ABBREVIATIONS,
+           context: Mapping[str, tuple[frozenset[str], str]] = IN_CONTEXT) -> list[str]:
     """Replace abbreviations (longest match first) by their canonical words; a code that is
-    an abbreviation only after its cue (``IN_CONTEXT``) is replaced there alone."""
-    widest = _WIDEST if table is ABBREVIATIONS else _widest(table)
+    an abbreviation only after its cue (``context``) is replaced there alone."""
+    widest = _WIDTHS.get(id(table)) or _widest(table)
     out: list[str] = []
     i = 0
     while i < len(tokens):
         token = tokens[i]
-        cued = IN_CONTEXT.get(token)
-        if cued is not None and out and out[-1] in cued[0]:
+        cued = context.get(token)
+        if cued is not None and out and (out[-1] in cued[0] or (
+                ANY_NUMBER in cued[0] and out[-1].isdigit())):
             full = cued[1].split()
             if tokens[i : i + len(full)] != full:
                 out.extend(full)  # "dạy tin", not "dạy tin học" again
@@ -555,10 +586,16 @@ def expand(tokens: list[str], table: Mapping[str, str] = ABBREVIATIONS) -> list[
     return out
 
 
+def canonical(tokens: list[str]) -> list[str]:
+    """Tokens with abbreviations expanded, then paraphrases read as the letters word them
+    (``paraphrases``): the one form questions, letters and entries are compared in."""
+    return expand(expand(tokens), PARAPHRASES, PARAPHRASE_CUES)
+
+
 def words(text: str, limit: int | None = MAX_QUERY_CHARS) -> list[str]:
     """Lowercase tokens with diacritics kept and abbreviations expanded."""
     if limit is None:  # a letter's or an entry's text, read once when it is indexed
-        return expand(_TOKEN.findall(clean(text, limit)))
+        return canonical(_TOKEN.findall(clean(text, limit)))
     return list(_question_words(text, limit))
 
 
@@ -566,7 +603,7 @@ def words(text: str, limit: int | None = MAX_QUERY_CHARS) -> list[str]:
 def _question_words(text: str, limit: int) -> tuple[str, ...]:
     """A question is read by the entries' ranking, the letters' and the value it asks for:
     normalised once."""
-    return tuple(expand(_TOKEN.findall(clean(text, limit))))
+    return tuple(canonical(_TOKEN.findall(clean(text, limit))))
 
 
 @lru_cache(maxsize=65_536)
@@ -581,7 +618,9 @@ def has_diacritics(token: str) -> bool:
 
 _NameIndex = dict[str, list[tuple[list[str], str]]]  # first word -> [(all words, key)]
 # the words abbreviations are read as: in a question typed without marks they were not typed
-_EXPANDED = frozenset(w for full in (*ABBREVIATIONS.values(), *(v for _, v in IN_CONTEXT.values()))
+_EXPANDED = frozenset(w for full in (*ABBREVIATIONS.values(), *(v for _, v in IN_CONTEXT.values()),
+                                     *PARAPHRASES.values(),
+                                     *(v for _, v in PARAPHRASE_CUES.values()))
                       for w in full.split() if has_diacritics(w))
 
 

@@ -130,10 +130,13 @@ def rendered(answer: Answer, _: Translator, province: str | None, *, hotline: st
         province=name)) + "</i>\n" + text
 
 
-def entry_answer(engine: AnsweringEngine, entry: Entry) -> Answer:
-    """An entry chosen by a button: shown as a confident answer with its related entries."""
-    related = tuple(e for rid in entry.related if (e := engine.entry(rid)) is not None)
-    return Answer(kind="confident", entry=entry, confidence=1.0, candidates=related[:3])
+def entry_answer(engine: AnsweringEngine, entry: Entry, province: str | None = None) -> Answer:
+    """An entry chosen by a button: shown as a confident answer with its related entries, a
+    rule for all without another province's lines than the deployment's (``engine.local``)."""
+    related = tuple(e for rid in entry.related if (found := engine.entry(rid)) is not None
+                    and (e := engine.local(found, province)) is not None)
+    return Answer(kind="confident", entry=engine.local(entry, province) or entry,
+                  confidence=1.0, candidates=related[:3])
 
 
 async def most_frequent_unanswered(db: Database, engine: AnsweringEngine, *,

@@ -1,0 +1,133 @@
+"""The same thing said two ways: how teachers and principals type it and how a Sở's letter
+writes it.
+
+A teacher asks "nộp hồ sơ", "gửi bản mềm vào mail nào", "pv online link gì"; the letter says
+"gửi hồ sơ", "bản điện tử gửi qua hộp thư", "phỏng vấn trực tuyến theo đường dẫn". A word no
+letter uses weighs the most in a question, so one such paraphrase sinks its coverage and a
+question the letter answers is refused. ``normalize.words`` reads questions, letters and
+entries alike through this table, after the abbreviations, so both sides meet on one wording
+(the letters' own, where they have one).
+
+Each group is a common equivalence of Vietnamese school administration, written for any letter,
+never for one question. Keys are the words as ``normalize`` spells them (lowercase, tones
+unified, "i" for "y" after a consonant); a key of several words is also matched typed without
+diacritics. The longest key wins, so a key mapped to itself guards a phrase that only starts
+like a paraphrase ("nghỉ sinh hoạt" is no maternity leave). A word that is a paraphrase only
+next to some words is either written with them ("ai lo", "lo hồ sơ") or cued by the word
+before it (``IN_CONTEXT``).
+"""
+
+from __future__ import annotations
+
+PARAPHRASES: dict[str, str] = {
+    # handing in papers: "nộp" and "gửi" (hồ sơ, báo cáo, danh sách) are one act
+    "nộp": "gửi",
+    "nop": "gửi",
+    # an electronic copy ("bản mềm", "file mềm") and a paper one ("bản cứng", "bản in")
+    "bản mềm": "bản điện tử",
+    "file mềm": "bản điện tử",
+    "bản file": "bản điện tử",
+    "tệp điện tử": "bản điện tử",
+    "bản cứng": "bản giấy",
+    "bản in": "bản giấy",
+    "tệp tin": "tệp",
+    "file": "tệp",
+    # an email address: "mail", "email", "hộp thư", "hòm thư" are the letters' "thư điện tử"
+    "email": "thư điện tử",
+    "e mail": "thư điện tử",
+    "mail": "thư điện tử",
+    "gmail": "thư điện tử",
+    "hộp thư": "thư điện tử",
+    "hòm thư": "thư điện tử",
+    "hộp thư điện tử": "thư điện tử",
+    "hòm thư điện tử": "thư điện tử",
+    # a link: "link", "đường link", "đường liên kết" are the letters' "đường dẫn"
+    "link": "đường dẫn",
+    "đường link": "đường dẫn",
+    "url": "đường dẫn",
+    "đường liên kết": "đường dẫn",
+    # a website: "web", "trang web", and the letters' "trang/cổng thông tin điện tử"
+    "web": "website",
+    "trang web": "website",
+    "web site": "website",
+    "trang website": "website",
+    "trang thông tin điện tử": "website",
+    "cổng thông tin điện tử": "website",
+    "cổng thông tin": "website",
+    # online: "học qua mạng" is the letters' "học trực tuyến" ("online" is an abbreviation)
+    "qua mạng": "trực tuyến",
+    # failing a test: "trượt", "rớt" are the letters' "chưa đạt" / "không đạt" (read as
+    # "chưa đạt": "không" is a question word, it would leave only "đạt" to match)
+    "trượt": "chưa đạt",
+    "truot": "chưa đạt",
+    "rớt": "chưa đạt",
+    "rớt mạng": "rớt mạng",  # a dropped connection
+    "không đạt": "chưa đạt",
+    # maternity leave: "nghỉ sinh (con)", "nghỉ đẻ" are the letters' "nghỉ thai sản"
+    "nghỉ sinh": "nghỉ thai sản",
+    "nghỉ sinh con": "nghỉ thai sản",
+    "nghỉ sanh": "nghỉ thai sản",
+    "nghỉ đẻ": "nghỉ thai sản",
+    "nghỉ sinh hoạt": "nghỉ sinh hoạt",  # skipping a meeting of the subject group
+    "sinh con": "thai sản",
+    "sanh con": "thai sản",
+    "sinh em bé": "thai sản",
+    # probation: a newly appointed teacher's "thử việc" is the civil service's "tập sự"
+    "thử việc": "tập sự",
+    # the person in charge: "người lo", "thầy X lo hồ sơ", "đảm trách" are "phụ trách"; "ai
+    # lo" alone is also who pays ("tiền xe ai lo"), no contact asked
+    "người lo": "người phụ trách",
+    "lo hồ sơ": "phụ trách hồ sơ",
+    "lo mảng": "phụ trách mảng",
+    "lo phần": "phụ trách phần",
+    "đảm trách": "phụ trách",
+    # a meeting: "họp", "cuộc họp", "buổi họp" are the letters' "hội nghị"
+    "họp": "hội nghị",
+    "cuộc họp": "hội nghị",
+    "buổi họp": "hội nghị",
+    "phòng họp": "phòng họp",  # a room, in an address
+    # attending: "dự (buổi, phỏng vấn, họp, lớp …)" is the letters' "tham gia";
+    # "dự" alone starts other words ("dự kiến", "dự thảo", "dự tuyển")
+    "dự buổi": "tham gia",  # "dự buổi phỏng vấn" is "tham gia phỏng vấn"
+    "dự phỏng": "tham gia phỏng",
+    "dự họp": "tham gia hội nghị",
+    "dự hội": "tham gia hội",
+    "dự lớp": "tham gia lớp",
+    "dự tập": "tham gia tập",
+    "dự khóa": "tham gia khóa",
+    "dự đợt": "tham gia đợt",
+    # late: "muộn", "chậm trễ" are "trễ" ("chậm" alone is also the deadline's "chậm nhất");
+    # "trễ nhất", "muộn nhất" are the letters' "chậm nhất" (a deadline)
+    "muộn": "trễ",
+    "chậm trễ": "trễ",
+    "trễ nhất": "chậm nhất",
+    "muộn nhất": "chậm nhất",
+    # a deadline
+    "deadline": "hạn chót",
+    # now: "bây giờ", "hiện tại", "giờ đây" are the letters' "hiện nay"
+    "bây giờ": "hiện nay",
+    "hiện tại": "hiện nay",
+    "giờ đây": "hiện nay",
+    # "in total" says how a number is asked, not what it counts
+    "tổng cộng": "",
+    # accounts, as typed in English
+    "pass": "mật khẩu",
+    "password": "mật khẩu",
+    "acc": "tài khoản",
+    "account": "tài khoản",
+    "login": "đăng nhập",
+    "log in": "đăng nhập",
+    "reset": "cấp lại",
+    "lấy lại mật khẩu": "cấp lại mật khẩu",
+    "lấy lại tài khoản": "cấp lại tài khoản",
+}
+
+# "học bù", "thi bù", "kiểm tra bù", "đợt bù": a make-up session is the letters' "bổ sung" one
+_MAKE_UP_CUES = frozenset("học thi tra làm đợt buổi".split())
+# "chọn thêm", "cử thêm", "gửi thêm": adding to what was chosen or sent is "bổ sung"; "học
+# thêm", "dạy thêm" (private tutoring) are not
+_ADDING_CUES = frozenset("chọn cử gửi tuyển kí".split())
+IN_CONTEXT: dict[str, tuple[frozenset[str], str]] = {
+    "bù": (_MAKE_UP_CUES, "bổ sung"),
+    "thêm": (_ADDING_CUES, "bổ sung"),
+}

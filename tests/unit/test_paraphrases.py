@@ -1,0 +1,95 @@
+"""Teachers word a question the way they talk ("nộp bản mềm vào mail nào", "pv online mấy h,
+link gì"); a Sở's letter words the answer the way letters do ("gửi bản điện tử qua hộp thư",
+"phỏng vấn trực tuyến lúc 9 giờ theo đường dẫn"). Both are read into one wording, so the letter
+answers. The letter below is written here, in our own words."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from bot.knowledge.engine import AnsweringEngine
+from bot.knowledge.normalize import fold_word, words
+from bot.services.letters import read_letter_file
+
+LETTER = """UBND TỈNH ĐIỆN BIÊN
+SỞ GIÁO DỤC VÀ ĐÀO TẠO
+Số: 777/SGDĐT-TCCB
+V/v tuyển chọn giảng viên nguồn môn Tin học năm 2027
+Điện Biên, ngày 10 tháng 3 năm 2027
+Kính gửi: Các trường trung học phổ thông trực thuộc Sở.
+1. Hồ sơ
+Hồ sơ dự tuyển gồm bản điện tử gửi qua hộp thư tuyenchon@dienbien.edu.vn và một bộ bản giấy \
+gửi về Phòng Tổ chức cán bộ trước ngày 05/4/2027.
+2. Phỏng vấn
+Ứng viên tham gia phỏng vấn trực tuyến vào lúc 9 giờ 00 ngày 20/4/2027 theo đường dẫn \
+https://hop.dienbien.edu.vn/gvnguon. Ứng viên không tham gia phỏng vấn sẽ bị loại.
+3. Kiểm tra
+Ứng viên chưa đạt bài kiểm tra năng lực được kiểm tra lại một lần ở đợt bổ sung ngày 15/5/2027.
+Giáo viên nghỉ thai sản trùng lịch kiểm tra được dự đợt bổ sung mà không phải làm đơn.
+4. Liên hệ
+Người phụ trách hồ sơ: cô Lò Thị Hoa, chuyên viên Phòng Tổ chức cán bộ, điện thoại \
+0215.3826.410.
+"""
+
+
+def engine() -> AnsweringEngine:
+    letter = read_letter_file(LETTER.encode(), "cv777.txt").letter
+    found = AnsweringEngine([])
+    found.letters.replace([dataclasses.replace(letter, id=1)])
+    return found
+
+
+def folded(text: str) -> list[str]:
+    return [fold_word(w) for w in words(text)]
+
+
+@pytest.mark.parametrize(("typed", "written"), [
+    ("nộp bản mềm vào mail", "gửi bản điện tử vào thư điện tử"),
+    ("nop ban mem qua email", "gửi bản điện tử qua thư điện tử"),
+    ("gửi bản cứng", "gửi bản giấy"),
+    ("xem ở trang web nào", "xem ở website nào"),
+    ("cổng thông tin điện tử của Sở", "website của sở"),
+    ("link họp", "đường dẫn hội nghị"),
+    ("cô ấy đang nghỉ sinh con", "cô ấy đang nghỉ thai sản"),
+    ("giáo viên thử việc", "giáo viên tập sự"),
+    ("thi lần hai vẫn trượt", "thi lần hai vẫn chưa đạt"),
+    ("ai lo hồ sơ", "ai phụ trách hồ sơ"),
+    ("bây giờ hạn là bao giờ", "hiện nay hạn là bao giờ"),
+])
+def test_a_teachers_wording_reads_as_the_letters(typed: str, written: str) -> None:
+    assert folded(typed) == folded(written)
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("nộp hs cốt cán", "gửi hồ sơ cốt cán"),  # a file: after "nộp", before "cốt cán"
+    ("hs cốt cán hỏi ai", "hồ sơ cốt cán hỏi ai"),
+    ("hs lớp 5 nghỉ học", "học sinh lớp 5 nghỉ học"),  # pupils, everywhere else
+    ("pv lúc mấy h", "phỏng vấn lúc mấy giờ"),
+    ("họp lúc 8h30", "hội nghị lúc 8 giờ 30"),
+    ("tl, video bài giảng", "tài liệu video bài giảng"),
+    ("tl giúp em với", "trả lời giúp em với"),
+    ("học bù lúc nào", "học bổ sung lúc nào"),
+    ("trường chọn thêm mấy người", "trường chọn bổ sung mấy người"),
+    ("giáo viên dạy thêm học thêm", "giáo viên dạy thêm học thêm"),  # private tutoring
+    ("nghỉ sinh hoạt chuyên môn", "nghỉ sinh hoạt chuyên môn"),  # no maternity leave
+])
+def test_a_paraphrase_that_depends_on_its_neighbours_is_read_only_beside_them(
+        typed: str, meant: str) -> None:
+    assert folded(typed) == folded(meant)
+
+
+@pytest.mark.parametrize(("question", "stated"), [
+    ("hạn nộp hs dự tuyển, gửi bản mềm vào mail nào", "tuyenchon@dienbien.edu.vn"),
+    ("pv online mấy h, link gì", "https://hop.dienbien.edu.vn/gvnguon"),
+    ("ứng viên không dự buổi phỏng vấn thì sao", "bị loại"),
+    ("nộp bản cứng ở phòng nào", "Phòng Tổ chức cán bộ"),
+    ("em nghỉ sinh con đúng lịch kiểm tra thì có phải làm đơn không", "không phải làm đơn"),
+])
+def test_the_letter_answers_a_question_worded_as_teachers_talk(question: str,
+                                                               stated: str) -> None:
+    answer = engine().answer(question)
+    assert answer.kind == "quoted" and answer.quote is not None, answer
+    assert stated in answer.quote.text
+    assert answer.quote.letter.meta.number.startswith("777")
