@@ -50,7 +50,9 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("signer", r"ai ki|nguoi ki|ki boi ai|ki ten|ki ban hanh|ai la nguoi ki"),
         ("date", r"ngay nao|ngay may|ngay bao nhieu|khi nao|bao gio|luc nao|thang may|"
                  r"thoi han|han chot|han cuoi|cham nhat|truoc ngay|den ngay|het han|"
-                 r"thoi gian nao|ngay gio nao|tu ngay"),
+                 r"thoi gian nao|ngay gio nao|tu ngay|"
+                 # "gửi đầu tháng 3 có còn kịp không": whether a day is in time asks the deadline
+                 r"(?:con|co) kip|kip (?:khong|ko|han)"),
         ("person", r"ai|nguoi nao|lien he voi ai|ten gi|ho ten"),
         ("address", r"o dau|dia chi|noi nao|cho nao|tai dau|ve dau|dia diem"),
         # "bao lâu" (how long) is answered by a span: "12 tháng", "05 ngày làm việc"
@@ -193,6 +195,25 @@ def _asked_kind(text: str) -> tuple[str | None, frozenset[str]]:
             return kind, frozenset(w for m in cue.finditer(text) for w in m.group(0).split()
                                    ) | extra
     return None, frozenset()
+
+
+# where a message's clauses part: a sentence's end, or a comma before "và", "còn", "ngoài ra"
+_CLAUSES = re.compile(r"(?<=[.?!;])\s+|,\s*(?=(?:và|còn|ngoài ra|với lại|đồng thời)\s)",
+                      re.IGNORECASE)
+
+
+def contact_clause(question: str) -> tuple[str, str] | None:
+    """A message asking a value (a date, a number…) and, in a clause of its own, whom to
+    contact ("… gửi đầu tháng 3 có còn kịp không, và thắc mắc về hồ sơ cấp THPT thì tôi liên
+    hệ ai?"): the rest and that clause, each answered on its own; None for one question."""
+    clauses = [c for c in _CLAUSES.split(question) if c.strip()]
+    asking = [k for k, c in enumerate(clauses) if asked_kind(c) == "contact"]
+    if len(clauses) < 2 or len(asking) != 1:
+        return None
+    rest = " ".join(c for k, c in enumerate(clauses) if k != asking[0])
+    if asked_kind(rest) in (None, "contact"):
+        return None  # the rest asks nothing of its own: the message is one question
+    return rest, clauses[asking[0]]
 
 
 def asked_kinds(question: str) -> tuple[str, ...]:

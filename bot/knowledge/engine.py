@@ -37,6 +37,7 @@ from bot.knowledge.asked import (
     asked_kinds,
     asked_person,
     asks_when,
+    contact_clause,
     holds,
     named_people,
 )
@@ -150,6 +151,7 @@ class Answer:
     notes: tuple[str, ...] = ()  # said first, e.g. that the Sở has since moved a date it gives
     earlier: Entry | None = None  # the entry a newer letter's quote replaced, for ``earlier_text``
     earlier_text: str = ""  # what that older rule adds without contradicting the quote
+    also: Quote | None = None  # whom to contact, asked in a clause of its own (``contact_clause``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -570,6 +572,11 @@ class AnsweringEngine:
         A newer letter's passage covering more of the question than the entry (at least half
         of it) answers even when it covers too little to be quoted on its own.
         """
+        split = contact_clause(question)
+        if split is not None:
+            both = self._both(*split, role=role, level=level, province=province)
+            if both is not None:
+                return both
         ranking = self._explain(question, role=role, level=level, province=province)
         kind = asked_kind(question)
         answer = self._local(ranking.answer, province, question)
@@ -606,6 +613,23 @@ class AnsweringEngine:
         if len(query.content) - len(known) > 1:
             known = query.content
         return any(self._coverage(known, at[e.id]) >= _CHOICE for e in listed if e.id in at)
+
+    def _both(self, rest: str, clause: str, *, role: str | None, level: str | None,
+              province: str | None) -> Ranking | None:
+        """A message asking a value and whom to contact in a clause of its own: the answer to
+        the rest, followed by the letter's contact for the clause's matter (or that contact
+        alone when nothing answers the rest). None when no letter names the contact."""
+        contact = self.explain(clause, role=role, level=level, province=province)
+        found = contact.answer.quote if contact.answer.kind == "quoted" else None
+        if found is None:
+            return None
+        first = self.explain(rest, role=role, level=level, province=province)
+        answer = first.answer
+        if answer.kind not in ("quoted", "confident"):
+            return contact
+        if answer.quote is not None and answer.quote.passage == found.passage:
+            return first
+        return replace(first, answer=replace(answer, also=found))
 
     def _explain(self, question: str, *, role: str | None, level: str | None,
                  province: str | None) -> Ranking:

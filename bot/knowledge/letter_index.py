@@ -24,6 +24,7 @@ from typing import Any
 
 import numpy as np
 
+from bot.domain import provinces
 from bot.i18n import translator
 from bot.knowledge.asked import (
     SIGNS,
@@ -168,7 +169,7 @@ def _read(letter: Letter) -> _Read:
     return _Read(sentences, heads, sentence_terms,
                  [tuple(frozenset(t) for t in terms) for terms in sentence_terms], counts,
                  frozenset(_terms(f"{_called(letter)}\n{letter.meta.issuer}\n"
-                                  f"{letter.meta.subject}")),
+                                  f"{_unit(letter.meta.issuer)}\n{letter.meta.subject}")),
                  [named_people(p.text) for p in letter.passages], _moved(sentences))
 
 
@@ -176,6 +177,18 @@ def _called(letter: Letter) -> str:
     """What teachers call the document, in Vietnamese: "công văn", "kế hoạch" (its number's
     code says which). "công văn rà soát … đăng trên website nào" names the letter so."""
     return translator("vi").gettext(document_kind(letter.meta.number))
+
+
+_PROVINCIAL = re.compile(r"^(?:Sở GD&ĐT|UBND)\s+")
+
+
+def _unit(issuer: str) -> str:
+    """What the people of a Sở's province call it: "tỉnh" ("thành phố" for a city). A Sở's
+    letter is its province's rule, so "tỉnh cần chọn bao nhiêu cốt cán" asks what it says,
+    though its sentences name the province only in addresses."""
+    place = _PROVINCIAL.sub("", issuer.strip()) if _PROVINCIAL.match(issuer.strip()) else ""
+    found = provinces.province(place) if place else None
+    return "" if found is None else "thành phố" if found.is_city else "tỉnh"
 
 
 _CLAUSE = re.compile(r"(?<=[.;!?])\s+")

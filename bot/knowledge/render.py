@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from bot.knowledge.citation import cite_letter
 from bot.knowledge.engine import LEAD_AT, Answer, Ranking
+from bot.knowledge.letter_index import Quote
 from bot.knowledge.letters import date_key
 from bot.knowledge.spelled_out import spelled_out
 from bot.telegram_text import escape as _esc
@@ -46,10 +47,11 @@ def _source_line(answer: Answer, gettext: Gettext) -> str:
     return f"<i>{label}: {captions}</i>"
 
 
-def _quote_lines(answer: Answer, gettext: Gettext) -> str:
-    """The letter's own sentences in quotation marks, then which letter and section they are."""
-    assert answer.quote is not None
-    quote = answer.quote
+def _quote_lines(answer: Answer, gettext: Gettext, quote: Quote | None = None) -> str:
+    """The letter's own sentences in quotation marks, then which letter and section they are
+    (the answer's quote, or ``quote``: the contact asked beside it)."""
+    quote = quote or answer.quote
+    assert quote is not None
     citation = cite_letter(quote.letter.meta_of(quote.passage), quote.passage.section, gettext)
     return f"📄 «{_esc(quote.text)}»\n<i>{_esc(citation)}</i>"
 
@@ -124,6 +126,10 @@ def render_answer(answer: Answer, gettext: Gettext, *, contacts_html: str | None
             _call_line(gettext, hotline, lms),
         ]
     else:
+        parts = []
+    if answer.also is not None and parts:  # whom to contact, asked beside it
+        parts.append(_quote_lines(answer, gettext, answer.also))
+    if not parts:
         parts = [
             _esc(gettext("Sorry, I could not find this in the training documents.")),
             _call_line(gettext, hotline, lms),

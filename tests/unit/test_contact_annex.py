@@ -14,10 +14,15 @@ from functools import cache
 
 import pytest
 
+from bot.i18n import translator
+from bot.knowledge.asked import asked_kind
 from bot.knowledge.engine import AnsweringEngine
 from bot.knowledge.letters import Letter
+from bot.knowledge.render import plain_text, render_answer
 from bot.services.letters import read_letter_file
 from tests.letter_files import letter_docx
+
+VI = translator("vi").gettext
 
 HEADER = (["UBND TỈNH TUYÊN QUANG", "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Số: 733/SGDĐT-TCCB",
            "V/v chọn bổ sung giáo viên hướng dẫn tập sự năm 2027"],
@@ -80,3 +85,19 @@ def test_who_signs_a_document_the_letter_asks_for_is_read_from_its_body() -> Non
 def test_a_count_asked_for_one_level_is_the_count_of_that_level() -> None:
     text = quoted("cấp thcs chọn bổ sung bao nhiêu giáo viên hướng dẫn tập sự")
     assert "35 người cấp trung học cơ sở" in text and "0912 406 318" not in text
+
+
+def test_a_date_and_whom_to_contact_asked_together_are_both_answered() -> None:
+    engine = AnsweringEngine([])
+    engine.letters.replace([dataclasses.replace(letter(), id=1)])
+    question = ("Hồ sơ gửi về Sở hạn chót là ngày nào, và hồ sơ cấp trung học phổ thông thì "
+                "tôi liên hệ ai?")
+    shown = plain_text(render_answer(engine.answer(question, province="tuyen_quang"), VI))
+    assert "16/4/2027" in shown and "Hoàng Đình Quý" in shown
+    assert "Triệu Văn Khải" not in shown  # the level asked, not another's row
+
+
+def test_whether_a_day_is_still_in_time_asks_the_deadline() -> None:
+    assert asked_kind("đầu tháng 3 trường mới gửi được thì có còn kịp không") == "date"
+    assert asked_kind("nộp ngày 5/3 thì có kịp ko") == "date"
+    assert asked_kind("không kịp học mô đun 1 thì sao") is None  # not asking a day

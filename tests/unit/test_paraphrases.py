@@ -93,3 +93,28 @@ def test_the_letter_answers_a_question_worded_as_teachers_talk(question: str,
     assert answer.kind == "quoted" and answer.quote is not None, answer
     assert stated in answer.quote.text
     assert answer.quote.letter.meta.number.startswith("777")
+
+
+PROVINCE_LETTER = """UBND TỈNH ĐIỆN BIÊN
+SỞ GIÁO DỤC VÀ ĐÀO TẠO
+Số: 778/SGDĐT-TCCB
+V/v tập huấn giáo viên dạy lớp ghép năm 2027
+Điện Biên, ngày 12 tháng 3 năm 2027
+Kính gửi: Ủy ban nhân dân các xã, phường.
+1. Số lượng
+Số giáo viên dạy lớp ghép cần tập huấn năm 2027 là 214 người, chủ yếu ở các điểm trường lẻ.
+2. Địa điểm
+Lớp tập huấn đặt tại Trường Cao đẳng Sư phạm, số 5 đường Võ Nguyên Giáp, phường Mường Thanh.
+3. Kinh phí
+Kinh phí tập huấn do ngân sách chi trả theo quy định hiện hành của Ủy ban nhân dân tỉnh.
+"""
+
+
+def test_the_province_a_sos_letter_speaks_for_is_what_the_asker_calls_it() -> None:
+    # "tỉnh cần …": the Sở's letter is the province's rule, though its count never says "tỉnh"
+    letter = read_letter_file(PROVINCE_LETTER.encode(), "cv778.txt").letter
+    found = AnsweringEngine([])
+    found.letters.replace([dataclasses.replace(letter, id=1)])
+    answer = found.answer("năm 2027 tỉnh cần tập huấn bao nhiêu giáo viên dạy lớp ghép")
+    assert answer.kind == "quoted" and answer.quote is not None, answer
+    assert "214 người" in answer.quote.text
