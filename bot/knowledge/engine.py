@@ -640,6 +640,14 @@ class AnsweringEngine:
         kind, *also = asked_kinds(question) or (None,)
         quote = choose(quotes, kind, tuple(also))
         entry = found.entry if found.kind != "none" else None
+        if kind in _REACHED_THROUGH and len(self.letters) and not (
+                quote is not None and quote.holds_value) and not (
+                entry is not None and _holds(kind, entry.answer)):
+            # "gọi cho ai": a passage naming no one cannot answer it, however many words it
+            # shares; the letter's contact for the matter does, if it covers half the question
+            quote = choose([q for q in self._own(self.letters.candidates(
+                question, at=_NEWER_FLOOR), question, province) if q.holds_value],
+                kind, tuple(also)) or quote
         if quote is None and entry is not None and len(self.letters):
             # another province's rule is no rival to the named province's own letter
             covered = 0.0 if self._foreign(entry, question) else \
