@@ -206,9 +206,13 @@ def contact_clause(question: str) -> tuple[str, str] | None:
     """A message asking a value (a date, a number…) and, in a clause of its own, whom to
     contact ("… gửi đầu tháng 3 có còn kịp không, và thắc mắc về hồ sơ cấp THPT thì tôi liên
     hệ ai?"): the rest and that clause, each answered on its own; None for one question."""
+    if asked_kind(question) != "contact":  # a contact is asked before any other value
+        return None
     clauses = [c for c in _CLAUSES.split(question) if c.strip()]
+    if len(clauses) < 2:
+        return None
     asking = [k for k, c in enumerate(clauses) if asked_kind(c) == "contact"]
-    if len(clauses) < 2 or len(asking) != 1:
+    if len(asking) != 1:
         return None
     rest = " ".join(c for k, c in enumerate(clauses) if k != asking[0])
     if asked_kind(rest) in (None, "contact"):

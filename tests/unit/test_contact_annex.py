@@ -101,3 +101,28 @@ def test_whether_a_day_is_still_in_time_asks_the_deadline() -> None:
     assert asked_kind("đầu tháng 3 trường mới gửi được thì có còn kịp không") == "date"
     assert asked_kind("nộp ngày 5/3 thì có kịp ko") == "date"
     assert asked_kind("không kịp học mô đun 1 thì sao") is None  # not asking a day
+
+
+def test_whom_to_call_is_the_contact_for_the_matter_though_another_passage_shares_more() -> None:
+    body = [
+        "Kính gửi: Các trường trung học cơ sở trên địa bàn tỉnh.",
+        "1. Hình thức học",
+        "Giáo viên học chuyên đề giáo dục địa phương lớp 6 trực tuyến trên hệ thống "
+        "https://hoc.hungyen.edu.vn bằng tài khoản đã cấp; tài liệu học chuyên đề giáo dục địa "
+        "phương lớp 6 được đăng tại mục «Giáo dục địa phương».",
+        "2. Liên hệ",
+        "Về chuyên môn: thầy Đào Văn Lực, điện thoại 0221.3862.110. Về tài khoản và lỗi đăng "
+        "nhập hệ thống: cô Vũ Thị Hằng, điện thoại 0983 552 107.",
+        "Nơi nhận:",
+        "- Lưu: VT, GDPT.",
+        "GIÁM ĐỐC",
+    ]
+    header = (["UBND TỈNH HƯNG YÊN", "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Số: 418/SGDĐT-GDPT",
+               "V/v bồi dưỡng chuyên đề giáo dục địa phương năm 2027"],
+              ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "",
+               "Hưng Yên, ngày 12 tháng 3 năm 2027"])
+    engine = AnsweringEngine([])
+    engine.letters.replace([dataclasses.replace(
+        read_letter_file(letter_docx(body, header), "cv418.docx").letter, id=1)])
+    answer = engine.answer("Quên mật khẩu tài khoản học giáo dục địa phương lớp 6 thì gọi cho ai?")
+    assert answer.quote is not None and "0983 552 107" in answer.quote.text
