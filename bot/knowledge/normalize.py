@@ -143,6 +143,8 @@ ABBREVIATIONS: dict[str, str] = {
     "bản quét": "bản chụp",
     "scan": "bản chụp",
     "pv": "phỏng vấn",  # as recruiting and selection papers shorten it
+    "tg": "thời gian",  # chat shorthand: "tg học", "tg nộp"
+    "sl": "số lượng",  # as school reports head a column: "sl giáo viên"
     # "tl" is "tài liệu" (training material), but "trả lời" in "tl giúp em"
     "tl": "tài liệu",
     "tl giúp": "trả lời giúp",

@@ -129,6 +129,13 @@ PARAPHRASES: dict[str, str] = {
     # which day: "hôm nào", "bữa nào" (as the South says it) are "ngày nào"
     "hôm nào": "ngày nào",
     "bữa nào": "ngày nào",
+    # a date moved later: "dời", "hoãn", "gia hạn" are the letters' "lùi" ("kéo dài" alone is
+    # also how long something lasts)
+    "dời": "lùi",
+    "hoãn": "lùi",
+    "gia hạn": "lùi hạn",
+    "kéo dài thời hạn": "lùi thời hạn",
+    "kéo dài hạn": "lùi hạn",
     # a deadline
     "deadline": "hạn chót",
     # now: "bây giờ", "hiện tại", "giờ đây" are the letters' "hiện nay"

@@ -63,6 +63,9 @@ def folded(text: str) -> list[str]:
     ("thầy sắp về hưu", "thầy sắp nghỉ hưu"),
     ("cô nghỉ bệnh dài ngày", "cô nghỉ ốm dài ngày"),
     ("giáo viên bậc tiểu học", "giáo viên cấp tiểu học"),
+    ("hạn có được dời không", "hạn có được lùi không"),
+    ("Sở có gia hạn không", "sở có lùi hạn không"),
+    ("tg học, sl giáo viên", "thời gian học số lượng giáo viên"),
 ])
 def test_a_teachers_wording_reads_as_the_letters(typed: str, written: str) -> None:
     assert folded(typed) == folded(written)
