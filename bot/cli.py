@@ -353,6 +353,7 @@ def _why(engine: AnsweringEngine, question: str, answer: Answer, args: argparse.
 def _cmd_eval(settings: Settings, args: argparse.Namespace) -> int:
     from bot.domain.provinces import province as find_province
     from bot.knowledge.evaluation import format_report, run_eval
+    from bot.services.answering import rendered
 
     _require_file(args.file)
     deployment = find_province(args.province)
@@ -364,7 +365,13 @@ def _cmd_eval(settings: Settings, args: argparse.Namespace) -> int:
         return 2
     engine = cli_letters.engine_with_letters(args.letters, translator(args.lang))
     province = deployment.code if deployment else settings.province
-    report = run_eval(args.file, engine, province=province)
+    vietnamese = translator("vi")
+
+    def sent(answer: Answer, question: str) -> str:  # as the bot sends it to that province
+        return rendered(answer, vietnamese, province, hotline=settings.hotline,
+                        question=question)
+
+    report = run_eval(args.file, engine, province=province, render=sent)
     print(format_report(report, translator(args.lang).gettext))
     return 0
 

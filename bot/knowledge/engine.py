@@ -114,6 +114,8 @@ _TIE_FACTOR = 0.85  # confidence kept on an exact tie
 _CLEAR_MARGIN = 0.4  # margin (share of the top score) at which a lead counts as clear
 _TIE_MARGIN = 0.05
 _SUBJECT = 0.5  # "half": of the question's words an entry holds; of the largest idf, for a topic
+_TOPIC_WORDS = 3  # content words up to which a message names a topic rather than asks
+_CHOICE = 0.75  # share of a question an entry holds to be offered in a list to choose from
 _HEDGED = 0.45  # at most "unsure": a near-tie of rival entries, another province's rule
 
 # A newer letter answers when its passage covers the question about as well as the entry:
@@ -183,6 +185,8 @@ WHY_NO_VALUE = N_("the question asks for a value ({kind}); neither the entries n
 WHY_ENTRY = N_("the entry covers the question and no newer letter does")
 WHY_ENTRY_AND_LETTER = N_("the entry covers the question and no newer letter does; a passage "
                           "of its time covers more of the question and follows it")
+WHY_NO_SUBJECT = N_("no entry or passage covers what the question asks about; a list of "
+                    "topics sharing some of its words would be a guess")
 WHY_LETTER = N_("no entry is confident; the letter passage covers the question")
 
 
@@ -386,6 +390,7 @@ class AnsweringEngine:
         docs = [self._analysis(e) for e in self._entries]
         self._analysed = {e.id: self._analysed[e.id] for e in self._entries}
         self._docs = docs
+        self._position = {e.id: k for k, e in enumerate(self._entries)}
         # the given names of the people each entry names ("ông Nguyễn Văn Thành" → "thanh")
         self._people = [named_people(_html_to_text(e.answer)) for e in self._entries]
         self._known_people = frozenset().union(*self._people)
@@ -576,6 +581,13 @@ class AnsweringEngine:
         kind = asked_kind(question)
         answer = self._local(ranking.answer, province, question)
         ranking = replace(ranking, answer=answer)
+        if answer.kind == "unsure" and answer.lead < LEAD_AT and not self._choice(
+                question, answer.candidates):
+            # a list of titles sharing some words is a guess: it helps one who typed a topic
+            # ("cốt cán") or whose question two entries answer (a teacher's or a manager's
+            # module 2), not one who asked a whole question no entry covers
+            return replace(ranking, answer=Answer("none", None, answer.confidence),
+                           why=WHY_NO_SUBJECT)
         # all the answer shows: an entry, the letter's sentences (alone or after the entry)
         shown = "\n".join((answer.entry.answer if answer.entry is not None else "",
                            answer.quote.text if answer.quote is not None else "",
@@ -587,6 +599,20 @@ class AnsweringEngine:
             return replace(ranking, answer=Answer("none", None, answer.confidence),
                            why=WHY_NO_VALUE, why_params={"kind": KIND_NAMES[kind]})
         return ranking
+
+    def _choice(self, question: str, listed: tuple[Entry, ...]) -> bool:
+        """Whether a list of entries is a choice to offer: the message only names a topic,
+        or one of them holds most of what the question asks. One word no entry uses may be
+        the asker's own for what an entry says ("mail" for "hộp thư"), and is left out of
+        that measure; more are a subject the entries do not know."""
+        query = self._query(question)
+        if len(query.content) <= _TOPIC_WORDS:
+            return True
+        at = self._position
+        known = {w: v for w, v in query.content.items() if w in self._idf}
+        if len(query.content) - len(known) > 1:
+            known = query.content
+        return any(self._coverage(known, at[e.id]) >= _CHOICE for e in listed if e.id in at)
 
     def _both(self, rest: str, clause: str, *, role: str | None, level: str | None,
               province: str | None) -> Ranking | None:

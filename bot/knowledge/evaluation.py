@@ -18,8 +18,8 @@ from typing import Any
 import yaml
 
 from bot.i18n import N_
-from bot.knowledge.engine import AnsweringEngine
-from bot.knowledge.render import plain_text, render_answer
+from bot.knowledge.engine import Answer, AnsweringEngine
+from bot.knowledge.render import about_lms, plain_text, render_answer
 
 Gettext = Callable[[str], str]
 Groups = tuple[tuple[str, ...], ...]
@@ -153,15 +153,20 @@ def run_eval(
     engine: AnsweringEngine,
     gettext: Gettext | None = None,
     province: str | None = None,
+    render: Callable[[Answer, str], str] | None = None,
 ) -> EvalReport:
     """Answer and score every item of a question set (rendered in Vietnamese by default),
     asked as people of ``province`` ask it: a deployment's own province, so that a Sở can
-    measure what its teachers get."""
-    gettext = gettext or vietnamese_gettext()
+    measure what its teachers get. ``render`` turns an answer to a question into the message
+    the bot sends (the CLI passes the bot's own); by default the engine's rendering, with the
+    LMS hotline offered only for a question about the LMS, as the bot does."""
+    chosen = gettext or vietnamese_gettext()
+    show = render or (lambda answer, question: render_answer(answer, chosen,
+                                                             lms=about_lms(question)))
     results = []
     for item in load_items(path):
         answer = engine.answer(item.q, role=item.role, province=province)
-        passed, problems, text = score(item, render_answer(answer, gettext))
+        passed, problems, text = score(item, show(answer, item.q))
         results.append(
             ItemResult(
                 item,

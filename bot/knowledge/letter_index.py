@@ -701,9 +701,14 @@ def _window(query: _Query, sentences: list[tuple[str, bool]],
     led = _led(sentences, scored)
     # a count asked ("bao nhiêu giáo viên") is stated with its noun, wherever its subject
     # stands; another value, in a sentence about the subject (or the lead of its list)
-    valued = {k for k, s in enumerate(led) if kind and scored[k] > 0 and (
+    # a clause after ";" is the same sentence to a reader: "học trên hệ thống https://…;
+    # tài liệu được đăng tại mục …" names the site the second clause's section is on. A date
+    # or a count in another clause belongs to that clause's own rule ("…; giáo viên nghỉ hưu
+    # trước ngày …"), so only a website is read across the semicolon
+    said = _statements(sentences, led) if kind == "website" else led
+    valued = {k for k, s in enumerate(led) if kind and (scored[k] > 0 or count is None) and (
         states_count(count, sentences[k][0]) if count is not None else
-        s >= _VALUE_SENTENCE * top and _holds(kind, sentences[k][0]))}
+        max(s, said[k]) >= _VALUE_SENTENCE * top and _holds(kind, sentences[k][0]))}
     rows = {k: (row_fit(keys, sentence), scored[k]) for k, (sentence, _) in enumerate(sentences)
             if is_row(sentence)}
     best_row = max(rows.values(), default=(0, 0.0))
@@ -739,6 +744,20 @@ def _led(sentences: list[tuple[str, bool]], scored: list[float]) -> list[float]:
         if sentence.rstrip().endswith(":"):  # "… mô đun chuyển đổi số. Cụ thể như sau:"
             lead = max(scored[line:k + 1])
     return led
+
+
+def _statements(sentences: list[tuple[str, bool]], led: list[float]) -> list[float]:
+    """Each clause's best match among the clauses of its sentence: the splitter cuts at ";",
+    but a sentence ends at ".", "!", "?" or the end of the letter's line."""
+    best: list[float] = []
+    start = 0
+    for k, (_, starts_line) in enumerate(sentences):
+        if k and (starts_line or not sentences[k - 1][0].rstrip().endswith(";")):
+            best += [max(led[start:k])] * (k - start)
+            start = k
+    if sentences:
+        best += [max(led[start:])] * (len(sentences) - start)
+    return best
 
 
 def _quote_text(sentences: list[tuple[str, bool]], chosen: list[int],

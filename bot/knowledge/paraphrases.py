@@ -102,6 +102,33 @@ PARAPHRASES: dict[str, str] = {
     "chậm trễ": "trễ",
     "trễ nhất": "chậm nhất",
     "muộn nhất": "chậm nhất",
+    # the training's test: teachers "thi" what the letters call "kiểm tra" ("thi" alone is
+    # also a contest: "thi giáo viên dạy giỏi")
+    "bài thi": "bài kiểm tra",
+    "thi cuối khóa": "kiểm tra cuối khóa",
+    "thi lại": "kiểm tra lại",
+    "thi trắc nghiệm": "kiểm tra trắc nghiệm",
+    "đợt thi": "đợt kiểm tra",
+    "lịch thi": "lịch kiểm tra",
+    "ngày thi": "ngày kiểm tra",
+    # retiring and sick leave, as teachers say them: "về hưu", "nghỉ bệnh"
+    "về hưu": "nghỉ hưu",
+    "nghỉ bệnh": "nghỉ ốm",
+    # a school level: "bậc tiểu học" is the letters' "cấp tiểu học" ("bậc lương" is pay)
+    "bậc học": "cấp học",
+    "bậc mầm non": "cấp mầm non",
+    "bậc tiểu học": "cấp tiểu học",
+    "bậc thcs": "cấp thcs",
+    "bậc thpt": "cấp thpt",
+    # drawing up a plan: "làm", "lập", "lên", "soạn", "viết" kế hoạch are "xây dựng kế hoạch"
+    "làm kế hoạch": "xây dựng kế hoạch",
+    "lập kế hoạch": "xây dựng kế hoạch",
+    "lên kế hoạch": "xây dựng kế hoạch",
+    "soạn kế hoạch": "xây dựng kế hoạch",
+    "viết kế hoạch": "xây dựng kế hoạch",
+    # which day: "hôm nào", "bữa nào" (as the South says it) are "ngày nào"
+    "hôm nào": "ngày nào",
+    "bữa nào": "ngày nào",
     # a deadline
     "deadline": "hạn chót",
     # now: "bây giờ", "hiện tại", "giờ đây" are the letters' "hiện nay"

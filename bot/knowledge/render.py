@@ -13,6 +13,7 @@ from bot.knowledge.citation import cite_letter
 from bot.knowledge.engine import LEAD_AT, Answer, Ranking
 from bot.knowledge.letter_index import Quote
 from bot.knowledge.letters import date_key
+from bot.knowledge.spelled_out import spelled_out
 from bot.telegram_text import escape as _esc
 from bot.telegram_text import visible_text
 from bot.textnorm import fold
@@ -100,7 +101,7 @@ def render_answer(answer: Answer, gettext: Gettext, *, contacts_html: str | None
     deployment's support line; ``lms`` whether the question is about the LMS (``about_lms``).
     """
     if answer.kind == "confident" and answer.entry is not None:
-        parts = [answer.entry.answer, _source_line(answer, gettext)]
+        parts = [spelled_out(answer.entry.answer), _source_line(answer, gettext)]
         if answer.quote is not None:  # the letter's own sentences on what the entry leaves out
             quoted = _quote_lines(answer, gettext)
             if len(visible_text("\n\n".join((*parts, quoted)))) <= WITH_QUOTE_LIMIT:
@@ -111,7 +112,7 @@ def render_answer(answer: Answer, gettext: Gettext, *, contacts_html: str | None
         parts = [
             _esc(gettext("I think you are asking about: {title}").format(
                 title=answer.entry.title)),
-            answer.entry.answer,
+            spelled_out(answer.entry.answer),
             _source_line(answer, gettext),
             _esc(gettext("Not what you asked? Choose another topic below, or ask again in "
                          "more detail.")),

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.knowledge.engine import Answer, AnsweringEngine
+from bot.knowledge.engine import WHY_NO_SUBJECT, Answer, AnsweringEngine
 from bot.knowledge.entries import Entry, Source, load_entries
 from bot.knowledge.render import plain_text, render_answer
 
@@ -185,3 +185,15 @@ def test_rendered_answers(engine: AnsweringEngine) -> None:
         engine.answer("thời tiết ngày mai"), gettext, contacts_html="<b>Phòng GD</b>"
     )
     assert "could not find" in none and "18008000" in none and "<b>Phòng GD</b>" in none
+
+
+def test_a_whole_question_no_entry_covers_gets_no_list_of_guesses() -> None:
+    """Issue 18: no "có lẽ" when nothing covers what is asked. A list of topics sharing the
+    commoner words ("trường", "học sinh", "lớp") is a guess for a whole question, and the
+    honest no offers the hand-off instead; a topic typed alone still gets its list."""
+    engine = AnsweringEngine.from_entries(load_entries())
+    asked = engine.explain("Trường có được thu tiền học thêm của học sinh lớp 9 không?")
+    assert asked.answer.kind == "none" and asked.answer.candidates == ()
+    assert asked.why == WHY_NO_SUBJECT
+    topic = engine.answer("cốt cán")
+    assert topic.kind == "unsure" and len(topic.candidates) > 1

@@ -68,8 +68,9 @@ def test_run_eval_and_report(tmp_path: Path) -> None:
     path.write_text(
         '- {id: e1, q: "tong dai ho tro lms la so nao", role: any, kind: contact,'
         ' must: [["18008000"], ["nhanh 2"]], style: khong_dau}\n'
+        # the honest no, as the bot sends it: Viettel's LMS line only for an LMS question
         '- {id: e2, q: "thoi tiet ngay mai", role: any, kind: out_of_scope,'
-        ' must: [["khong tim thay", "18008000"]], must_not: [["30/3"]], style: khong_dau}\n'
+        ' must: [["could not find"]], must_not: [["30/3", "18008000"]], style: khong_dau}\n'
         '- {id: e3, q: "tong dai ho tro lms", role: gv, kind: contact,'
         ' must: [["so khac"]], style: khong_dau}\n',
         encoding="utf-8",

@@ -210,3 +210,24 @@ def test_a_summary_naming_its_signer_states_who_signed() -> None:
     assert holds("signer", "Kế hoạch của Sở (Giám đốc Trần Văn Hòa ký) về bồi dưỡng")
     assert holds("signer", "Ký: KT. Giám đốc, Phó Giám đốc <b>Lý Thị Thu</b>.")
     assert not holds("signer", "Giám đốc Sở Giáo dục và Đào tạo giao các phòng thực hiện")
+
+
+SAMPLES = "\n".join([
+    "SỞ GIÁO DỤC VÀ ĐÀO TẠO PHÚ THỌ",
+    "Số: 715/SGDĐT-GDTrH",
+    "V/v bồi dưỡng giáo viên dạy môn Tin học lớp 6 năm 2027",
+    "Phú Thọ, ngày 02 tháng 3 năm 2027",
+    "2. Cách học",
+    "Giáo viên học trên hệ thống https://hoc.phutho.edu.vn bằng tài khoản bồi dưỡng thường "
+    "xuyên; giáo án minh họa, phim bài dạy mẫu được để ở chuyên mục \"Tin học 6\". Mỗi tuần "
+    "giáo viên học ít nhất hai chuyên đề.",
+])
+
+
+def test_a_clause_after_a_semicolon_gives_its_sentence_the_value_asked() -> None:
+    # "…hệ thống https://…; giáo án minh họa … được để ở chuyên mục …" is one sentence: the
+    # website of the sample lessons is the address before the semicolon
+    quote = _index(SAMPLES).search("giáo án minh họa, phim bài dạy mẫu tin học 6 xem ở trang "
+                                   "web nào")
+    assert quote is not None and quote.holds_value
+    assert "https://hoc.phutho.edu.vn" in quote.text and "giáo án minh họa" in quote.text
