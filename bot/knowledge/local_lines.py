@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 
 from bot.domain import provinces
-from bot.knowledge.normalize import find_provinces, words
+from bot.knowledge.normalize import find_provinces, province_runs, words
 
 _TAG = re.compile(r"<[^>]+>")
 _BRACKETS = re.compile(r"\([^()]*\)")
@@ -27,13 +27,8 @@ def _named(text: str) -> tuple[frozenset[str], bool]:
     plain = _BRACKETS.sub(" ", _TAG.sub(" ", text))
     accented = words(plain, limit=None)
     _keys, at = find_provinces(accented)
-    runs: list[list[str]] = []
-    for i in sorted(at):
-        if runs and i - 1 in at:
-            runs[-1].append(accented[i])
-        else:
-            runs.append([accented[i]])
-    found = frozenset(p.code for run in runs if (p := provinces.province(" ".join(run))))
+    found = frozenset(p.code for run in province_runs(accented, at)
+                      if (p := provinces.province(" ".join(run))))
     return found, (bool(accented) and len(at) == len(accented)) or plain.rstrip().endswith(":")
 
 

@@ -686,20 +686,25 @@ def find_provinces(accented: list[str]) -> tuple[set[str], set[int]]:
     return found, positions
 
 
+def province_runs(tokens: list[str], positions: set[int]) -> list[list[str]]:
+    """The tokens at ``positions`` (``find_provinces``) grouped into one name per run of
+    neighbours: "Bà Rịa Vũng Tàu" is one province, "Kiên Giang và Cà Mau" two."""
+    runs: list[list[str]] = []
+    for i in sorted(positions):
+        if runs and i - 1 in positions:
+            runs[-1].append(tokens[i])
+        else:
+            runs.append([tokens[i]])
+    return runs
+
+
 def named_places(accented: list[str]) -> frozenset[str]:
     """The provinces a question names, as the folded names a letter's issuer may carry: the
     province today and those merged into it ("Kiên Giang" → "an giang", "kien giang"), so
     that a letter of the Sở today and its predecessor's both speak for it."""
     folded = [fold_word(w) for w in accented]
-    _keys, positions = find_provinces(accented)
-    runs: list[list[str]] = []
-    for i in sorted(positions):
-        if runs and i - 1 in positions:
-            runs[-1].append(folded[i])
-        else:
-            runs.append([folded[i]])
     names: set[str] = set()
-    for run in runs:
+    for run in province_runs(folded, find_provinces(accented)[1]):
         found = province(" ".join(run))
         written = [found.name, *(f.name for f in found.includes)] if found else [" ".join(run)]
         names.update(place_key(n) for n in written)
