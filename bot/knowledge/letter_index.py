@@ -705,8 +705,9 @@ def _window(query: _Query, sentences: list[tuple[str, bool]],
     # tài liệu được đăng tại mục …" names the site the second clause's section is on. A date
     # or a count in another clause belongs to that clause's own rule ("…; giáo viên nghỉ hưu
     # trước ngày …"), so only a website is read across the semicolon
-    said = _statements(sentences, led) if kind == "website" else led
-    valued = {k for k, s in enumerate(led) if kind and (scored[k] > 0 or count is None) and (
+    across = kind == "website"
+    said = _statements(sentences, led) if across else led
+    valued = {k for k, s in enumerate(led) if kind and (scored[k] > 0 or across) and (
         states_count(count, sentences[k][0]) if count is not None else
         max(s, said[k]) >= _VALUE_SENTENCE * top and _holds(kind, sentences[k][0]))}
     rows = {k: (row_fit(keys, sentence), scored[k]) for k, (sentence, _) in enumerate(sentences)
