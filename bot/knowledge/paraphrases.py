@@ -136,6 +136,9 @@ PARAPHRASES: dict[str, str] = {
     "gia hạn": "lùi hạn",
     "kéo dài thời hạn": "lùi thời hạn",
     "kéo dài hạn": "lùi hạn",
+    # a former province, since the 2025 merger: teachers say "vùng Tiền Giang cũ", "Hòa Bình
+    # cũ", the letters "địa bàn tỉnh Tiền Giang trước đây"
+    "cũ": "trước đây",
     # a deadline
     "deadline": "hạn chót",
     # now: "bây giờ", "hiện tại", "giờ đây" are the letters' "hiện nay"

@@ -66,6 +66,7 @@ def folded(text: str) -> list[str]:
     ("hạn có được dời không", "hạn có được lùi không"),
     ("Sở có gia hạn không", "sở có lùi hạn không"),
     ("tg học, sl giáo viên", "thời gian học số lượng giáo viên"),
+    ("xã thuộc Hà Tây cũ", "xã thuộc Hà Tây trước đây"),
 ])
 def test_a_teachers_wording_reads_as_the_letters(typed: str, written: str) -> None:
     assert folded(typed) == folded(written)
@@ -85,6 +86,10 @@ def test_a_teachers_wording_reads_as_the_letters(typed: str, written: str) -> No
     ("nghỉ sinh hoạt chuyên môn", "nghỉ sinh hoạt chuyên môn"),  # no maternity leave
     ("ôn thi học sinh giỏi", "ôn thi học sinh giỏi"),  # a contest, not the training's test
     ("tiền xe ai lo", "tiền xe ai lo"),  # who pays, no contact asked
+    ("trường chưa đk thì sao", "trường chưa đăng ký thì sao"),  # registering
+    ("có phải dk lại không", "có phải đăng ký lại không"),
+    ("hạn đk là ngày nào", "hạn đăng ký là ngày nào"),
+    ("cần đủ đk gì", "cần đủ điều kiện gì"),  # a condition, everywhere else
 ])
 def test_a_paraphrase_that_depends_on_its_neighbours_is_read_only_beside_them(
         typed: str, meant: str) -> None:
