@@ -3,7 +3,7 @@ eval/seeds_dev2_qa.yaml for development;
 eval/dev_letters/seeds_unseen_qa.yaml, held out in the third round, now spent;
 eval/dev_letters/seeds_unseen2_qa.yaml, held out in the fourth round, now spent;
 eval/dev_letters/seeds_unseen3_qa.yaml, held out in the fifth round, now spent;
-eval/heldout6/seeds_unseen4_qa.yaml, held out in the sixth round and measured only) stay usable:
+eval/dev_letters/seeds_unseen4_qa.yaml, held out in the sixth round, now spent) stay usable:
 they load, their ids are unique, every expected fact is written in the scorer's normalised form
 (otherwise it can never match), every source names a seed letter, and no question repeats one of
 ../shared/eval/dev_qa.yaml or of the other sets — a repeated question would measure memory, not
@@ -28,7 +28,7 @@ SEED_SETS = {
     "heldout": EVAL / "dev_letters" / "seeds_unseen_qa.yaml",  # the third round, spent
     "heldout4": EVAL / "dev_letters" / "seeds_unseen2_qa.yaml",  # the fourth round, spent
     "heldout5": EVAL / "dev_letters" / "seeds_unseen3_qa.yaml",  # the fifth round, spent
-    "heldout6": EVAL / "heldout6" / "seeds_unseen4_qa.yaml",  # the sixth round, measured only
+    "heldout6": EVAL / "dev_letters" / "seeds_unseen4_qa.yaml",  # the sixth round, spent
 }
 KINDS = {"fact", "steps", "eligibility", "deadline", "contact", "out_of_scope"}
 
