@@ -96,6 +96,11 @@ PARAPHRASES: dict[str, str] = {
     "dự tập": "tham gia tập",
     "dự khóa": "tham gia khóa",
     "dự đợt": "tham gia đợt",
+    # "cử giáo viên đi học", "đi tập huấn": going is only how taking part is said; the
+    # letters name the training ("cử giáo viên tham gia", "học tập trung")
+    "đi học": "học",
+    "đi tập huấn": "tập huấn",
+    "đi bồi dưỡng": "bồi dưỡng",
     # late: "muộn", "chậm trễ" are "trễ" ("chậm" alone is also the deadline's "chậm nhất");
     # "trễ nhất", "muộn nhất" are the letters' "chậm nhất" (a deadline)
     "muộn": "trễ",
@@ -136,9 +141,10 @@ PARAPHRASES: dict[str, str] = {
     "gia hạn": "lùi hạn",
     "kéo dài thời hạn": "lùi thời hạn",
     "kéo dài hạn": "lùi hạn",
-    # a former province, since the 2025 merger: teachers say "vùng Tiền Giang cũ", "Hòa Bình
-    # cũ", the letters "địa bàn tỉnh Tiền Giang trước đây"
-    "cũ": "trước đây",
+    # a former province, since the 2025 merger: the letters' "địa bàn tỉnh Tiền Giang trước
+    # đây" is what teachers call "vùng Tiền Giang cũ" (read as "cũ", which a question typed
+    # without marks still spells "cu")
+    "trước đây": "cũ",
     # a deadline
     "deadline": "hạn chót",
     # now: "bây giờ", "hiện tại", "giờ đây" are the letters' "hiện nay"

@@ -67,6 +67,8 @@ def folded(text: str) -> list[str]:
     ("Sở có gia hạn không", "sở có lùi hạn không"),
     ("tg học, sl giáo viên", "thời gian học số lượng giáo viên"),
     ("xã thuộc Hà Tây cũ", "xã thuộc Hà Tây trước đây"),
+    ("trường cử hai cô đi học", "trường cử hai cô học"),
+    ("thầy đi tập huấn ở đâu", "thầy tập huấn ở đâu"),
 ])
 def test_a_teachers_wording_reads_as_the_letters(typed: str, written: str) -> None:
     assert folded(typed) == folded(written)

@@ -25,6 +25,8 @@ nhân viên thư viện tham dự lớp tập huấn khai thác học liệu đi
 Các đơn vị chọn người theo định mức sau:
 a) Trường có dưới 20 lớp: 01 người;
 b) Trường có từ 20 lớp trở lên: 02 người.
+Mỗi trường trung học phổ thông cử thêm 02 giáo viên làm báo cáo viên: 01 giáo viên Ngữ văn và \
+01 giáo viên Lịch sử.
 2. Học trực tuyến
 Học 16 tiết trên hệ thống https://kynangso.camau.edu.vn từ ngày 05/4/2027 đến ngày 25/4/2027.
 3. Điều chỉnh, bổ sung một số nội dung và thời gian đã nêu tại Kế hoạch số 96/KH-SGDĐT
@@ -68,3 +70,9 @@ def test_a_letter_sent_to_one_levels_schools_speaks_to_its_teachers() -> None:
     # "trung học phổ thông" is only among the addressees, never in section 2
     text = quoted("gv thpt học trực tuyến mấy tiết")
     assert "16 tiết" in text
+
+
+def test_which_subjects_is_answered_by_the_sentence_naming_them() -> None:
+    # the letter names the subjects and never writes "môn" or "gồm"
+    text = quoted("báo cáo viên gồm những môn nào")
+    assert "Ngữ văn" in text and "Lịch sử" in text
