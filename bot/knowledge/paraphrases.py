@@ -96,11 +96,6 @@ PARAPHRASES: dict[str, str] = {
     "dự tập": "tham gia tập",
     "dự khóa": "tham gia khóa",
     "dự đợt": "tham gia đợt",
-    # "cử giáo viên đi học", "đi tập huấn": going is only how taking part is said; the
-    # letters name the training ("cử giáo viên tham gia", "học tập trung")
-    "đi học": "học",
-    "đi tập huấn": "tập huấn",
-    "đi bồi dưỡng": "bồi dưỡng",
     # late: "muộn", "chậm trễ" are "trễ" ("chậm" alone is also the deadline's "chậm nhất");
     # "trễ nhất", "muộn nhất" are the letters' "chậm nhất" (a deadline)
     "muộn": "trễ",
@@ -153,6 +148,16 @@ PARAPHRASES: dict[str, str] = {
     "giờ đây": "hiện nay",
     # "in total" says how a number is asked, not what it counts
     "tổng cộng": "",
+    # going to a course: "đi học", "đi bồi dưỡng", "đi tập huấn" are attending it, as the
+    # letters say "học", "tham gia bồi dưỡng" ("đi lại", travel, is another word)
+    "đi học": "học",
+    "đi bồi dưỡng": "bồi dưỡng",
+    "đi tập huấn": "tập huấn",
+    # what follows a failure: "bị xử lý thế nào", "hậu quả (ra sao)" ask for the consequence,
+    # which a letter states in its own words ("không được cấp giấy chứng nhận", "phải học
+    # lại"): they say how it is asked, as "bao nhiêu" does ("xử lý hồ sơ" is handling papers)
+    "bị xử lý": "",
+    "hậu quả": "",
     # accounts, as typed in English
     "pass": "mật khẩu",
     "password": "mật khẩu",
