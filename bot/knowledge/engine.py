@@ -590,6 +590,11 @@ class AnsweringEngine:
         for ask in asks:
             part = self._explain_message(f"{background} {ask}".strip(), role=role,
                                          level=level, province=province)
+            if part.answer.kind not in answered and background and asked_kind(
+                    ask) in _REACHED_THROUGH:
+                # "Em nên liên hệ ai, số nào": whom to contact, when what the asker told of
+                # themselves outweighs the ask
+                part = self._explain_message(ask, role=role, level=level, province=province)
             if part.answer.kind not in answered:
                 continue
             if ranking.answer.kind not in answered:
