@@ -17,7 +17,7 @@ import threading
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import pairwise
 from sys import intern
 from typing import Any
@@ -63,6 +63,8 @@ from bot.knowledge.postings import scores as passage_scores
 from bot.knowledge.table_rows import (
     NO_KEYS,
     Keys,
+    by_highest_level,
+    highest_level,
     question_keys,
     row_fit,
     said_by_row,
@@ -157,6 +159,9 @@ class _Read:
     context: frozenset[str]  # the letter's issuer and subject
     people: list[frozenset[str]]  # given names of the people each passage names
     moved: dict[str, tuple[str, ...]]  # section -> the letter's sentences moving its dates
+    # the letter's sentences placing a school of several levels in its highest level's group
+    highest: tuple[str, ...] = ()
+    rows: tuple[bool, ...] = ()  # whether each passage holds a table's rows
 
 
 def _read(letter: Letter) -> _Read:
@@ -170,7 +175,15 @@ def _read(letter: Letter) -> _Read:
                  [tuple(frozenset(t) for t in terms) for terms in sentence_terms], counts,
                  frozenset(_terms(f"{_called(letter)}\n{letter.meta.issuer}\n"
                                   f"{_unit(letter.meta.issuer)}\n{letter.meta.subject}")),
-                 [named_people(p.text) for p in letter.passages], _moved(sentences))
+                 [named_people(p.text) for p in letter.passages], _moved(sentences),
+                 tuple(dict.fromkeys(part for parts in sentences for sentence, _ in parts
+                                     for part in _STATEMENT.split(sentence)
+                                     if by_highest_level(part))),
+                 tuple(any(is_row(s) for s, _ in parts) for parts in sentences))
+
+
+# where a sentence the splitter keeps whole ("… như bảng tại mục 2. Cán bộ quản lý …") ends
+_STATEMENT = re.compile(r"(?<=[.;])\s+(?=[A-ZĐÀ-Ỹ])")
 
 
 def _called(letter: Letter) -> str:
@@ -398,7 +411,8 @@ class LetterIndex:
             return []
         kind = asked_kind(question)
         person = asked_person(question, state.people)
-        keys = question_keys(question)
+        asked_keys = question_keys(question)
+        highest_keys = highest_level(question, asked_keys)
         count = counted(question)
 
         def cells(row: str) -> str:  # of a row, the column group the question names
@@ -415,6 +429,7 @@ class LetterIndex:
         ranked = eligible[np.argsort(-scores[eligible])]
         best = eligible[np.lexsort((-scores[eligible], -covered[eligible]))][:_BEST_COVERED]
         read_docs = [*ranked[:limit], *best]
+        read_docs += _same_table(state, read_docs, covered >= at)
         if kind == "website":  # "công văn … đăng trên website nào": where the letter is posted
             read_docs += _posted(state, read_docs)
         for doc in dict.fromkeys(read_docs):
@@ -424,8 +439,10 @@ class LetterIndex:
             sentences = read.sentences[j]
             if person is not None and person not in read.people[j]:
                 continue
+            # "phó hiệu trưởng trường TH&THCS": the THCS row, when the letter says so
+            keys = highest_keys if read.highest else asked_keys
             window, valued = _window(query, sentences, read.sentence_sets[j], kind, person,
-                                     keys, count)
+                                     keys, count, partial(said_by_row, question, keys))
             shown = set(read.heads[j]).union(read.context,
                                              *(read.sentence_sets[j][w] for w in window))
             for w in window:  # "hiệu trưởng trường th" asked, the managers' TH row quoted
@@ -442,6 +459,9 @@ class LetterIndex:
                 moves = read.moved.get(passage.section.split(".")[0], ())
                 if moves and _DATE.search(text):  # the date the letter itself moved
                     text = " …\n".join([*(m for m in moves if m not in text), text])
+                if keys != asked_keys and any(is_row(sentences[w][0]) for w in window):
+                    # why the row of that level answers: the letter's own rule, first
+                    text = " …\n".join([*(h for h in read.highest if h not in text), text])
                 if query.whole is not None:  # scored as the entries are, on the whole message
                     in_window = _coverage(state, query.whole, shown.__contains__)
                 fit = max((row_fit(keys, sentences[w][0]) for w in window
@@ -458,6 +478,27 @@ class LetterIndex:
         # "văn bản đề cử do ai ký": the sentence saying who signs the document the question
         # names, in words the letter's own number and subject do not hold; else this letter's
         return [q for q in found if q.passage in naming] or _signatures(found)
+
+
+def _same_table(state: _State, docs: Iterable[Any], eligible: np.ndarray) -> list[int]:
+    """The passages next to these that go on with the same table: a long table is cut into
+    passages of a few rows, and the row of the group asked may be in the one that shares
+    fewer of the question's words with the rows about other groups."""
+    found: list[int] = []
+    for doc in docs:
+        k, j = state.at[int(doc)]
+        rows = state.reads[k].rows
+        if not rows[j]:
+            continue
+        section = state.letters[k].passages[j].section
+        for step in (-1, 1):
+            near = j + step
+            while (0 <= near < len(rows) and rows[near]
+                   and state.letters[k].passages[near].section == section):
+                if eligible[int(doc) + near - j]:
+                    found.append(int(doc) + near - j)
+                near += step
+    return found
 
 
 def _posted(state: _State, docs: Iterable[Any]) -> list[int]:
@@ -675,7 +716,9 @@ def _coverage(state: _State, query: _Query, present: Callable[[str], bool]) -> f
 def _window(query: _Query, sentences: list[tuple[str, bool]],
             terms: tuple[frozenset[str], ...], kind: str | None = None,
             person: str | None = None, keys: Keys = NO_KEYS,
-            count: str | None = None) -> tuple[list[int], bool]:
+            count: str | None = None,
+            group_words: Callable[[str], frozenset[str]] = lambda row: frozenset()
+            ) -> tuple[list[int], bool]:
     """The passage's sentences that match the question best, in order, within QUOTE_CHARS,
     and whether one of them states the value asked for about the question's subject.
 
@@ -683,9 +726,13 @@ def _window(query: _Query, sentences: list[tuple[str, bool]],
     a value comes first (for "bao nhiêu giáo viên", any stating a number of them: ``count``),
     and of a table only the row about the level or grade and the group the question names,
     else the row matching it best, never another group's; for a named person, only sentences
-    naming them are quoted.
+    naming them are quoted. A row also matches the words the question names its group with
+    when it is that group's in its own words (``group_words``, see ``said_by_row``): "Cán bộ
+    quản lý bổ nhiệm lần đầu" is the row of a "phó hiệu trưởng" newly appointed.
     """
     wanted = {**query.content, **query.pairs}
+    terms = tuple(ts | group_words(sentences[k][0]) if is_row(sentences[k][0]) else ts
+                  for k, ts in enumerate(terms))
     # fsum: a set's order follows the hash seed, and a float sum in another order can break a
     # tie the other way, so one question would get two answers in two processes
     scored = [0.0 if ts.isdisjoint(wanted) else math.fsum(wanted[t] for t in ts if t in wanted)

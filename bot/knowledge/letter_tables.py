@@ -101,6 +101,14 @@ def _plain(grid: Grid) -> list[str]:
     return lines
 
 
+def _counts_rows(cells: list[str]) -> bool:
+    """A column that numbers the rows 1, 2, 3… ("Bước", "Lớp" over a group's name): the row
+    is named by the next column ("Duyệt kế hoạch của giáo viên cốt cán"), which says whom and
+    what it is about; the number stays in the row as a value ("Bước: 2")."""
+    numbers = [cell.rstrip(".") for cell in cells if cell]
+    return len(numbers) > 1 and numbers == [str(n) for n in range(1, len(numbers) + 1)]
+
+
 def table_lines(grid: Grid) -> list[str]:
     """One line per data row with its column headers; a layout table or a table without a
     header and a body as its cells, one line each."""
@@ -120,7 +128,8 @@ def table_lines(grid: Grid) -> list[str]:
                 parts.append(text[r][c])
         headers.append(" - ".join(parts))
     numbering = {c for c in range(width) if _ROW_NUMBER.match(fold(headers[c]))}
-    label = min(set(range(width)) - numbering, default=0)
+    counting = {c for c in range(width) if _counts_rows([row[c] for row in text[heads:]])}
+    label = min(set(range(width)) - numbering - counting, default=0)
     lines: list[str] = []
     for r in range(heads, len(grid)):
         row = text[r]

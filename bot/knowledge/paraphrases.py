@@ -144,6 +144,16 @@ PARAPHRASES: dict[str, str] = {
     "giờ đây": "hiện nay",
     # "in total" says how a number is asked, not what it counts
     "tổng cộng": "",
+    # going to a course: "đi học", "đi bồi dưỡng", "đi tập huấn" are attending it, as the
+    # letters say "học", "tham gia bồi dưỡng" ("đi lại", travel, is another word)
+    "đi học": "học",
+    "đi bồi dưỡng": "bồi dưỡng",
+    "đi tập huấn": "tập huấn",
+    # what follows a failure: "bị xử lý thế nào", "hậu quả (ra sao)" ask for the consequence,
+    # which a letter states in its own words ("không được cấp giấy chứng nhận", "phải học
+    # lại"): they say how it is asked, as "bao nhiêu" does ("xử lý hồ sơ" is handling papers)
+    "bị xử lý": "",
+    "hậu quả": "",
     # accounts, as typed in English
     "pass": "mật khẩu",
     "password": "mật khẩu",

@@ -29,19 +29,57 @@ _GRADES = re.compile(r"\blop (\d{1,2})(?: (?:den|toi) (?:lop )?(\d{1,2})| (\d{1,
 _PRESCHOOL = re.compile(r"\bmam non\b|\bmau giao\b")
 
 # whom a row or a question is about, by the folded words naming the group: principals and
-# their deputies, the ban giám hiệu, are the school's managers (cán bộ quản lý)
-_ROLE_NAMES = (("GV", ("giao vien",)),
-               ("CBQL", ("can bo quan li", "pho hieu truong", "hieu truong", "ban giam hieu")))
-_ROLES = tuple((role, re.compile(r"\b(?:" + "|".join(names) + r")\b"))
+# their deputies, the ban giám hiệu, are the school's managers (cán bộ quản lý). A table that
+# gives the principal and the deputy rows of their own ("Hiệu trưởng trường THCS", "Phó hiệu
+# trưởng trường THCS") tells them apart; a managers' row ("Cán bộ quản lý …") is for both.
+# Checked in this order at each word: "phó hiệu trưởng" is no "hiệu trưởng".
+_ROLE_NAMES = (("GV", ("giao vien",)), ("PHT", ("pho hieu truong",)), ("HT", ("hieu truong",)),
+               ("CBQL", ("can bo quan li", "ban giam hieu")))
+_MEMBERS = {"GV": frozenset({"GV"}), "PHT": frozenset({"PHT"}), "HT": frozenset({"HT"}),
+            "CBQL": frozenset({"HT", "PHT"})}
+_ROLES = tuple((role, re.compile(r"(?<!\bpho )\b(?:" + "|".join(names) + r")\b"))
                for role, names in _ROLE_NAMES)
 _APPROVES = "duyet"
+# "tôi là phó hiệu trưởng", "em là gv", "mình làm hiệu trưởng": the asker says who they are,
+# so the row asked about is theirs, even when the question also asks who approves it
+_SELF = frozenset({"toi", "em", "minh", "con"})
+_BEING = frozenset({"la", "lam"})
 
-Keys = tuple[frozenset[str], frozenset[int], frozenset[str]]  # levels, grades, roles
-NO_KEYS: Keys = (frozenset(), frozenset(), frozenset())
+Keys = tuple[frozenset[str], frozenset[int], frozenset[str], frozenset[str]]
+# (levels, grades, roles, steps)
+NO_KEYS: Keys = (frozenset(), frozenset(), frozenset(), frozenset())
+
+# What a step of a timetable does and to which paper: "Nộp kế hoạch …", "Duyệt kế hoạch của
+# giáo viên cốt cán", "Duyệt báo cáo …". Asked "hiệu trưởng duyệt kế hoạch hạn khi nào", the
+# reader looks for the step that approves the plan, not the one that submits it (which names
+# the peer support in as many words) nor the one approving the report. Folded, as ``words``
+# spells them ("nộp" is read "gửi").
+_STEPS = re.compile(r"\b(?:gui|duyet|tong hop|danh gia|xac nhan|dang ki|ra soat|nhan xet|"
+                    r"cong nhan|ke hoach|bao cao|danh sach|minh chung)\b")
+
+
+def _steps(folded: str) -> frozenset[str]:
+    return frozenset(_STEPS.findall(folded))
 
 
 def _roles(folded: str) -> frozenset[str]:
-    return frozenset(role for role, named in _ROLES if named.search(folded))
+    return frozenset(member for role, named in _ROLES if named.search(folded)
+                     for member in _MEMBERS[role])
+
+
+def _appointed(folded: list[str], i: int) -> bool:
+    """Whether the role named at word ``i`` is one the asker was appointed to ("được bổ
+    nhiệm làm", "bổ nhiệm giữ chức")."""
+    before = folded[max(0, i - 4):i]
+    while before and before[-1] in ("lam", "giu", "chuc", "vu"):
+        before.pop()
+    return before[-2:] == ["bo", "nhiem"]
+
+
+def _says_who(folded: list[str], i: int) -> bool:
+    """Whether the role named at word ``i`` is the asker's own ("tôi là", "em đang là")."""
+    before = [w for w in folded[max(0, i - 4):i] if w not in ("dang", "hien", "cung", "moi")]
+    return len(before) >= 2 and before[-1] in _BEING and before[-2] in _SELF
 
 
 @lru_cache(maxsize=4096)
@@ -61,14 +99,18 @@ def _asked_roles(question: str) -> tuple[frozenset[str], frozenset[str]]:
         if found:
             mentions.append(found)
         i = found[2] if found else i + 1
-    subjects = {role for role, i, j in mentions
-                if folded[j:j + 2] == ["cot", "can"] or (i and folded[i - 1] == "cua")}
+    # "tôi là giáo viên, mới được bổ nhiệm làm phó hiệu trưởng": the new post is theirs now
+    appointed = {role for role, i, _ in mentions if _appointed(folded, i)}
+    subjects = appointed if len(appointed) == 1 else {
+        role for role, i, j in mentions
+        if folded[j:j + 2] == ["cot", "can"] or (i and folded[i - 1] == "cua")
+        or _says_who(folded, i)}
     named = {role for role, _, _ in mentions}
     if len(subjects) != 1 and (subjects or len(named) != 1 or _APPROVES in folded):
         return frozenset(), frozenset()
     role = next(iter(subjects or named))
-    return frozenset({role}), frozenset(t for r, i, j in mentions if r == role
-                                        for t in _terms_of(accented, folded, i, j))
+    return _MEMBERS[role], frozenset(t for r, i, j in mentions if r == role
+                                     for t in _terms_of(accented, folded, i, j))
 
 
 def _terms_of(accented: list[str], folded: list[str], i: int, j: int) -> set[str]:
@@ -96,13 +138,14 @@ def said_by_row(question: str, asked: Keys, row: str) -> frozenset[str]:
     """The index terms of the words a question names its group and level with ("hiệu
     trưởng", "trường tiểu học") that a row for that group and level says in its own words
     ("Cán bộ quản lý cốt cán tiểu học, THCS"): the row covers them."""
-    levels, _, roles = asked
-    row_levels, _, row_roles = row_keys(row)
+    levels, _, roles, _ = asked
+    row_levels, _, row_roles, _ = row_keys(row)
     said = _asked_roles(question)[1] if roles & row_roles else frozenset()
     return said | _level_terms(question) if levels & row_levels else said
 
 
-def _keys(folded: str, roles: frozenset[str] = frozenset()) -> Keys:
+def _keys(folded: str, roles: frozenset[str] = frozenset(),
+          steps: frozenset[str] = frozenset()) -> Keys:
     grades: set[int] = set()
     for found in _GRADES.finditer(folded):
         first = int(found.group(1))
@@ -112,12 +155,13 @@ def _keys(folded: str, roles: frozenset[str] = frozenset()) -> Keys:
     levels = find_levels(folded.split()) | {_LEVEL_OF_GRADE[g] for g in grades}
     if _PRESCHOOL.search(folded):
         levels.add("MN")
-    return frozenset(levels), frozenset(grades), roles
+    return frozenset(levels), frozenset(grades), roles, steps
 
 
 def question_keys(question: str) -> Keys:
-    """The levels, grades and group a question names ("lớp 4" names tiểu học too)."""
-    return _keys(" ".join(fold_word(w) for w in words(question)), _asked_roles(question)[0])
+    """The levels, grades, group and step a question names ("lớp 4" names tiểu học too)."""
+    folded = " ".join(fold_word(w) for w in words(question))
+    return _keys(folded, _asked_roles(question)[0], _steps(folded))
 
 
 def _folded(text: str) -> str:
@@ -127,27 +171,63 @@ def _folded(text: str) -> str:
 @lru_cache(maxsize=16_384)
 def row_keys(row: str) -> Keys:
     """The levels, grades and group a table row is about: its label's, when the label names
-    them ("Giáo viên THPT — Người phê duyệt: Hiệu trưởng"), else the whole row's."""
+    them ("Giáo viên THPT — Người phê duyệt: Hiệu trưởng"), else the whole row's ("Nộp kế
+    hoạch lên hệ thống — Người thực hiện: Giáo viên, cán bộ quản lý cốt cán")."""
     label = _folded(row.split(ROW_JOIN, 1)[0])
     whole = _folded(row)
-    levels, grades, _ = _keys(label)
+    levels, grades, _, _ = _keys(label)
     if not levels:
-        levels, grades, _ = _keys(whole)
-    return levels, grades, _roles(label)
+        levels, grades, _, _ = _keys(whole)
+    return levels, grades, _roles(label) or _roles(whole), _steps(label)
 
 
 def row_fit(asked: Keys, row: str) -> int:
     """How well a row fits the level or grade and the group asked: 1 for each it is the one
     asked (2 when its grades hold the grade asked), 0 it names neither or nothing is asked,
-    -1 it is another's in either."""
-    levels, grades, roles = asked
+    -1 it is another's in either; and 1 more for the step whose label holds every step word
+    the question names ("duyệt", "kế hoạch")."""
+    levels, grades, roles, steps = asked
+    row_levels, row_grades, row_roles, row_steps = row_keys(row)
+    step = int(bool(steps and steps <= row_steps))
     if not (levels or roles):
-        return 0
-    row_levels, row_grades, row_roles = row_keys(row)
+        return step
     level = 0
     if grades and row_grades:
         level = 2 if grades & row_grades else -1
     elif levels and row_levels:
         level = 1 if levels & row_levels else -1
     role = (1 if roles & row_roles else -1) if roles and row_roles else 0
-    return -1 if min(level, role) < 0 else level + role
+    return -1 if min(level, role) < 0 else level + role + step
+
+
+# the levels in the order a school teaches them: a school teaching several is "higher" by its
+# last
+_ORDER = ("MN", "TH", "THCS", "THPT")
+_LEVEL = r"(?:mam non|tieu hoc|thcs|thpt)"
+# "trường TH&THCS", "trường tiểu học và trung học cơ sở", "trường liên cấp THCS-THPT": one
+# school teaching several levels (normalised, "&" and "-" are gone and the levels folded)
+_SCHOOL_OF_LEVELS = re.compile(rf"\btruong (?:pho thong )?(?:lien cap )?(?:nhieu cap (?:hoc )?)?"
+                               rf"(?:gom |co )?{_LEVEL}(?: (?:va|voi))? {_LEVEL}"
+                               rf"(?:(?: (?:va|voi))? {_LEVEL})?\b")
+# a letter's rule placing such a school's people in the group of its highest level ("cán bộ
+# quản lý của trường có nhiều cấp học học theo nhóm của cấp học cao nhất")
+_HIGHEST = re.compile(r"\b(?:nhieu cap hoc|lien cap)\b.*\bcap (?:hoc )?cao nhat\b")
+
+
+def by_highest_level(sentence: str) -> bool:
+    """Whether a letter's sentence says a school of several levels goes by its highest."""
+    return _HIGHEST.search(_folded(sentence)) is not None
+
+
+def highest_level(question: str, asked: Keys) -> Keys:
+    """The keys of a question about a school of several levels ("phó hiệu trưởng trường
+    TH&THCS"), read by a letter that places such a school in its highest level's group: that
+    level only; otherwise ``asked`` as it is."""
+    found = _SCHOOL_OF_LEVELS.search(" ".join(fold_word(w) for w in words(question)))
+    if found is None:
+        return asked
+    levels = [level for level in _ORDER if level in find_levels(found.group(0).split())]
+    if len(levels) < 2:
+        return asked
+    return frozenset({levels[-1]}), frozenset(), asked[2], asked[3]
+

@@ -66,6 +66,10 @@ def folded(text: str) -> list[str]:
     ("hạn có được dời không", "hạn có được lùi không"),
     ("Sở có gia hạn không", "sở có lùi hạn không"),
     ("tg học, sl giáo viên", "thời gian học số lượng giáo viên"),
+    ("cô có phải đi học lớp này không", "cô có phải học lớp này không"),
+    ("ai được cử đi bồi dưỡng", "ai được cử bồi dưỡng"),
+    ("vắng buổi tập huấn thì bị xử lý thế nào", "vắng buổi tập huấn thì thế nào"),
+    ("trượt thì hậu quả ra sao", "chưa đạt thì ra sao"),
 ])
 def test_a_teachers_wording_reads_as_the_letters(typed: str, written: str) -> None:
     assert folded(typed) == folded(written)
@@ -85,6 +89,8 @@ def test_a_teachers_wording_reads_as_the_letters(typed: str, written: str) -> No
     ("nghỉ sinh hoạt chuyên môn", "nghỉ sinh hoạt chuyên môn"),  # no maternity leave
     ("ôn thi học sinh giỏi", "ôn thi học sinh giỏi"),  # a contest, not the training's test
     ("tiền xe ai lo", "tiền xe ai lo"),  # who pays, no contact asked
+    ("chi phí đi lại ai trả", "chi phí đi lại ai trả"),  # travel, no course attended
+    ("xử lý hồ sơ mất mấy ngày", "xử lý hồ sơ mất mấy ngày"),  # handling papers
 ])
 def test_a_paraphrase_that_depends_on_its_neighbours_is_read_only_beside_them(
         typed: str, meant: str) -> None:
@@ -97,6 +103,8 @@ def test_a_paraphrase_that_depends_on_its_neighbours_is_read_only_beside_them(
     ("ứng viên không dự buổi phỏng vấn thì sao", "bị loại"),
     ("nộp bản cứng ở phòng nào", "Phòng Tổ chức cán bộ"),
     ("em nghỉ sinh con đúng lịch kiểm tra thì có phải làm đơn không", "không phải làm đơn"),
+    ("ứng viên không tham gia phỏng vấn thì bị xử lý thế nào", "bị loại"),
+    ("ứng viên không tham gia phỏng vấn thì hậu quả thế nào", "bị loại"),
 ])
 def test_the_letter_answers_a_question_worded_as_teachers_talk(question: str,
                                                                stated: str) -> None:
