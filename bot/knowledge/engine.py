@@ -38,9 +38,9 @@ from bot.knowledge.asked import (
     asked_person,
     asks_when,
     contact_clause,
-    separate_asks,
     holds,
     named_people,
+    separate_asks,
 )
 from bot.knowledge.earlier import earlier_facts
 from bot.knowledge.entries import Entry
