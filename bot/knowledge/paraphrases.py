@@ -116,6 +116,9 @@ PARAPHRASES: dict[str, str] = {
     "nghỉ bệnh": "nghỉ ốm",
     # a school level: "bậc tiểu học" is the letters' "cấp tiểu học" ("bậc lương" is pay)
     "bậc học": "cấp học",
+    # a school teaching several levels: "trường liên cấp" is the letters' "trường phổ thông
+    # có nhiều cấp học"
+    "liên cấp": "nhiều cấp học",
     "bậc mầm non": "cấp mầm non",
     "bậc tiểu học": "cấp tiểu học",
     "bậc thcs": "cấp thcs",

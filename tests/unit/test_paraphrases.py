@@ -67,6 +67,7 @@ def folded(text: str) -> list[str]:
     ("Sở có gia hạn không", "sở có lùi hạn không"),
     ("tg học, sl giáo viên", "thời gian học số lượng giáo viên"),
     ("xã thuộc Hà Tây cũ", "xã thuộc Hà Tây trước đây"),
+    ("trường liên cấp cử mấy người", "trường nhiều cấp học cử mấy người"),
     ("trường cử hai cô đi học", "trường cử hai cô học"),
     ("thầy đi tập huấn ở đâu", "thầy tập huấn ở đâu"),
     ("cô có phải đi học lớp này không", "cô có phải học lớp này không"),

@@ -24,7 +24,8 @@ nhân viên thư viện tham dự lớp tập huấn khai thác học liệu đi
 1. Cử người tham dự
 Các đơn vị chọn người theo định mức sau:
 a) Trường có dưới 20 lớp: 01 người;
-b) Trường có từ 20 lớp trở lên: 02 người.
+b) Trường có từ 20 lớp trở lên: 02 người;
+c) Trường phổ thông có nhiều cấp học chọn riêng cho mỗi cấp học theo định mức trên.
 Mỗi trường trung học phổ thông cử thêm 02 giáo viên làm báo cáo viên: 01 giáo viên Ngữ văn và \
 01 giáo viên Lịch sử.
 2. Học trực tuyến
@@ -76,3 +77,8 @@ def test_which_subjects_is_answered_by_the_sentence_naming_them() -> None:
     # the letter names the subjects and never writes "môn" or "gồm"
     text = quoted("báo cáo viên gồm những môn nào")
     assert "Ngữ văn" in text and "Lịch sử" in text
+
+
+def test_a_school_of_two_levels_is_one_of_several_levels() -> None:
+    # "TH&THCS" names a school the letters call "trường phổ thông có nhiều cấp học"
+    assert "mỗi cấp học" in quoted("trường TH&THCS chọn mấy người theo định mức")
