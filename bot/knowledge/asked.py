@@ -220,6 +220,45 @@ def contact_clause(question: str) -> tuple[str, str] | None:
     return rest, clauses[asking[0]]
 
 
+# the words that ask, as typed with marks or without: "bắt đầu" is no "đâu", "gì" is
+_ASKING_WORDS = {"gì": "gi", "nào": "nao", "ai": "ai", "đâu": "dau", "sao": "sao", "mấy": "may",
+                 "không": "khong", "chưa": "chua", "hông": "hong", "chi": "chi"}
+_ASKING_ANYWHERE = re.compile(r"(?:^| )(?:gi|nao|ai|dau|sao|may|bao (?:nhieu|gio|lau))(?= |$)")
+# a clause that ends as a question does, with no question mark: "… có còn kịp không ạ"
+_ENDS_ASKING = re.compile(r"(?:^| )(?:khong|ko|k|hong|chua|nao|sao|gi|ai|dau|chi)"
+                          r"(?: (?:a|ah|vay|v|nhi|nhe|nha|the|ha))*$")
+_MOST_ASKS = 3
+
+
+def _asking(clause: str) -> bool:
+    """A clause with a question mark or ending as a question does; one with a question word
+    ("những điều kiện gì", "bao giờ") unless it ends with a full stop: "em chưa học STEM bao
+    giờ." says who is asking."""
+    read = " ".join(_ASKING_WORDS.get(w, "_") if has_diacritics(w) and w not in (
+        "ạ", "à", "ả", "nhé", "nhỉ", "vậy", "thế", "hả") else fold_word(w)
+        for w in words(clause))
+    if "?" in clause or _ENDS_ASKING.search(read):
+        return True
+    return not clause.endswith((".", "!")) and bool(
+        _ASKING_ANYWHERE.search(read) or asked_kind(clause) is not None)
+
+
+def separate_asks(message: str) -> tuple[str, tuple[str, ...]] | None:
+    """A message asking two or three things in clauses of their own ("Em nên liên hệ ai, số
+    nào, và sau này em học tập trung ở điểm nào ạ?"): what the asker says of themselves (the
+    clauses asking nothing: "em là phó hiệu trưởng trường tiểu học vùng Hòa Bình cũ") and each
+    ask. Each ask is answered with that background, since it says whose case it is; None for a
+    message asking one thing."""
+    clauses = [c.strip() for c in _CLAUSES.split(message) if c.strip()]
+    if len(clauses) < 2:
+        return None
+    asks = tuple(c for c in clauses if _asking(c))
+    if not 2 <= len(asks) <= _MOST_ASKS:
+        return None
+    background = " ".join(c for c in clauses if c not in asks)
+    return background, asks
+
+
 def asked_kinds(question: str) -> tuple[str, ...]:
     """Every kind of value the question asks for, the first as ``asked_kind``: "học tập trung
     ở đâu, từ ngày nào" wants the place and the date, and the row giving both answers it."""

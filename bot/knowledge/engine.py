@@ -40,6 +40,7 @@ from bot.knowledge.asked import (
     contact_clause,
     holds,
     named_people,
+    separate_asks,
 )
 from bot.knowledge.earlier import earlier_facts
 from bot.knowledge.entries import Entry
@@ -151,7 +152,9 @@ class Answer:
     notes: tuple[str, ...] = ()  # said first, e.g. that the Sở has since moved a date it gives
     earlier: Entry | None = None  # the entry a newer letter's quote replaced, for ``earlier_text``
     earlier_text: str = ""  # what that older rule adds without contradicting the quote
-    also: Quote | None = None  # whom to contact, asked in a clause of its own (``contact_clause``)
+    # whom to contact, or what another ask of the message needs, asked in a clause of its own
+    # (``contact_clause``, ``separate_asks``)
+    also: Quote | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -572,6 +575,41 @@ class AnsweringEngine:
         A newer letter's passage covering more of the question than the entry (at least half
         of it) answers even when it covers too little to be quoted on its own.
         """
+        ranking = self._explain_message(question, role=role, level=level, province=province)
+        asks = separate_asks(question)
+        if asks is None:
+            return ranking
+        return self._other_asks(ranking, *asks, role=role, level=level, province=province)
+
+    def _other_asks(self, ranking: Ranking, background: str, asks: tuple[str, ...], *,
+                    role: str | None, level: str | None, province: str | None) -> Ranking:
+        """A message asking two or three things: what answers one of them and not the
+        message's answer follows it, so no ask goes unanswered (``separate_asks``). When
+        nothing answers the whole message, the first ask answered leads."""
+        answered = ("quoted", "confident")
+        for ask in asks:
+            part = self._explain_message(f"{background} {ask}".strip(), role=role,
+                                         level=level, province=province)
+            if part.answer.kind not in answered and background and asked_kind(
+                    ask) in _REACHED_THROUGH:
+                # "Em nên liên hệ ai, số nào": whom to contact, when what the asker told of
+                # themselves outweighs the ask
+                part = self._explain_message(ask, role=role, level=level, province=province)
+            if part.answer.kind not in answered:
+                continue
+            if ranking.answer.kind not in answered:
+                ranking = part
+                continue
+            answer, quote = ranking.answer, part.answer.quote
+            if answer.also is not None or quote is None or part.answer.kind != "quoted":
+                continue
+            if all(shown is None or shown.passage != quote.passage
+                   for shown in (answer.quote, answer.also)):
+                ranking = replace(ranking, answer=replace(answer, also=quote))
+        return ranking
+
+    def _explain_message(self, question: str, *, role: str | None, level: str | None,
+                         province: str | None) -> Ranking:
         split = contact_clause(question)
         if split is not None:
             both = self._both(*split, role=role, level=level, province=province)

@@ -1,0 +1,76 @@
+"""A teacher often asks two things in one message, after saying who they are ("em là giáo
+viên … Em học ở đâu, ngày nào, và có cần mang theo gì không ạ?"). Each ask is answered, with
+what the asker told of themselves; the letter below is written here, in our own words."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from bot.knowledge.asked import separate_asks
+from bot.knowledge.engine import AnsweringEngine
+from bot.services.letters import read_letter_file
+
+LETTER = """UBND TỈNH CAO BẰNG
+SỞ GIÁO DỤC VÀ ĐÀO TẠO
+Số: 915/SGDĐT-GDPT
+V/v tập huấn giáo viên dạy lớp ghép năm 2027
+Cao Bằng, ngày 08 tháng 3 năm 2027
+Kính gửi: Ủy ban nhân dân các xã, phường.
+1. Thời gian và địa điểm
+Lớp tập huấn tổ chức từ ngày 12/4/2027 đến ngày 14/4/2027 tại Trường Cao đẳng Sư phạm Cao \
+Bằng, số 12 đường Hoàng Đình Giong, phường Thục Phán.
+2. Chuẩn bị của học viên
+Học viên mang theo máy tính xách tay và kế hoạch bài dạy một tiết lớp ghép đã soạn sẵn.
+3. Hỗ trợ học viên
+Học viên ở xa trên 30 km được bố trí chỗ nghỉ miễn phí tại ký túc xá của trường.
+4. Liên hệ
+Về danh sách học viên và chỗ nghỉ, liên hệ thầy Nông Văn Tâm, chuyên viên Phòng Giáo dục phổ \
+thông, điện thoại 0915 226 418.
+"""
+
+
+def engine() -> AnsweringEngine:
+    letter = read_letter_file(LETTER.encode(), "cv915.txt").letter
+    found = AnsweringEngine([])
+    found.letters.replace([dataclasses.replace(letter, id=1)])
+    return found
+
+
+def test_a_message_is_parted_into_who_asks_and_each_ask() -> None:
+    background, asks = separate_asks(
+        "Em chào Sở, em là giáo viên tiểu học ở xã Bảo Lạc, em chưa học lớp ghép bao giờ. "
+        "Em học ở đâu, ngày nào, và có cần mang theo gì không ạ?") or ("", ())
+    assert background.startswith("Em chào Sở") and background.endswith("bao giờ.")
+    assert asks == ("Em học ở đâu, ngày nào", "và có cần mang theo gì không ạ?")
+
+
+@pytest.mark.parametrize("message", [
+    "hạn nộp danh sách là ngày nào, gửi mail nào?",  # one clause: one question with two values
+    "Em là giáo viên lớp ghép. Lớp tập huấn học ở đâu?",  # one ask after a statement
+    "Em học xong rồi. Em đã nộp bài. Em muốn hỏi thêm.",  # nothing asked
+])
+def test_a_message_asking_one_thing_is_not_parted(message: str) -> None:
+    assert separate_asks(message) is None
+
+
+def test_each_ask_of_a_message_gets_its_passage() -> None:
+    answer = engine().answer(
+        "Em chào Sở, em là giáo viên dạy lớp ghép ở điểm trường lẻ. Lớp tập huấn lớp ghép học "
+        "ở địa điểm nào, và học viên cần mang theo những gì?")
+    assert answer.kind == "quoted" and answer.quote is not None and answer.also is not None
+    shown = answer.quote.text + answer.also.text
+    assert "Trường Cao đẳng Sư phạm Cao Bằng" in shown
+    assert "máy tính xách tay" in shown
+
+
+def test_whom_to_contact_is_answered_though_the_asker_told_much_of_themselves() -> None:
+    answer = engine().answer(
+        "Dạ em chào Sở, em là giáo viên dạy lớp ghép ở một điểm trường lẻ rất xa trung tâm, "
+        "đường đi lại mùa mưa khó khăn lắm. Em đã nhờ nhà trường gửi tên từ tuần trước nhưng "
+        "chưa thấy phản hồi. Về danh sách em hỏi ai, số điện thoại nào, và lớp học từ ngày "
+        "nào ạ?")
+    assert answer.kind == "quoted" and answer.quote is not None
+    shown = answer.quote.text + (answer.also.text if answer.also is not None else "")
+    assert "0915 226 418" in shown
