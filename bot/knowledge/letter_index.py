@@ -167,15 +167,21 @@ class _Read:
 
 def _read(letter: Letter) -> _Read:
     sentences = [_sentences(p) for p in letter.passages]
-    heads = [_terms(" ".join([*p.path, *_pointing(letter.passages, sentences, p)]))
-             for p in letter.passages]
+    described = _described(letter.passages)
+    sections: dict[tuple[str, ...], list[int]] = {}
+    for j, p in enumerate(letter.passages):
+        sections.setdefault(p.path, []).append(j)
+    heads = [_terms(" ".join([*_about(_headings(letter.passages, j, sections), described),
+                              *_pointing(letter.passages, sentences, p)]))
+             for j, p in enumerate(letter.passages)]
     sentence_terms = [tuple(_terms(s) for s, _ in parts) for parts in sentences]
     counts = [Counter(head + tuple(t for s in terms for t in s))
               for head, terms in zip(heads, sentence_terms, strict=True)]
     return _Read(sentences, heads, sentence_terms,
                  [tuple(frozenset(t) for t in terms) for terms in sentence_terms], counts,
                  frozenset(_terms(f"{_called(letter)}\n{letter.meta.issuer}\n"
-                                  f"{_unit(letter.meta.issuer)}\n{letter.meta.subject}")),
+                                  f"{_unit(letter.meta.issuer)}\n{letter.meta.subject}")
+                           ).union(*map(_terms, _addressed_levels(letter))),
                  [named_people(p.text) for p in letter.passages], _moved(sentences),
                  tuple(dict.fromkeys((rule, part) for parts in sentences
                                      for sentence, _ in parts
@@ -198,6 +204,78 @@ def _by_rules(rules: tuple[tuple[str, str], ...], question: str, asked: Keys
 
 # where a sentence the splitter keeps whole ("… như bảng tại mục 2. Cán bộ quản lý …") ends
 _STATEMENT = re.compile(r"(?<=[.;])\s+(?=[A-ZĐÀ-Ỹ])")
+
+
+def _headings(passages: tuple[Passage, ...], at: int,
+              sections: dict[tuple[str, ...], list[int]]) -> list[str]:
+    """The headings a passage stands under, in full, and the sentence leading its list: a
+    reader reads "b) Trường trung học cơ sở cử 03 giáo viên" under "1. Đối tượng và số
+    lượng" and "Mỗi trường cử giáo viên tham gia theo số lượng sau:" as one statement, and a
+    heading the path shortens ("Điều chỉnh một số nội dung của Công văn số…") still names
+    what it is about in full."""
+    path = passages[at].path
+    found: list[str] = []
+    for depth in range(1, len(path) + 1):
+        prefix = path[:depth]
+        # the passages of that section before this one: its first line is its heading, and
+        # the last line of the last one, when it ends on ":", leads the items that follow
+        own = [passages[k] for k in sections.get(prefix, ()) if k <= at]
+        first = own[0].text.split("\n", 1)[0] if own else ""
+        shortened = prefix[-1].endswith("…") and first.startswith(prefix[-1][:-1])
+        found.append(first if shortened and own[0] is not passages[at] else prefix[-1])
+        if own and depth < len(path):
+            last = own[-1].text.rsplit("\n", 1)[-1]
+            if last.rstrip().endswith(":") and last != first:
+                found.append(last)
+    return found
+
+
+# "Công văn số 318/SGDĐT-GDTrH (ngày …) về việc đăng ký giáo viên …": what another
+# document is about, as the letter describes it
+_DESCRIBED = re.compile(r"\bsố\s+(\d{1,5}/[\w&-]+)[^.;:]{0,40}?\s(?:về việc|v/v)\s+([^.;:]+)",
+                        re.IGNORECASE)
+_DOCUMENT_NUMBER = re.compile(r"\b(\d{1,5}/[\w&-]+)")
+
+
+def _described(passages: tuple[Passage, ...]) -> dict[str, str]:
+    """The documents the letter names with what they are about, by number."""
+    return {m.group(1).lower(): m.group(2) for p in passages
+            for m in _DESCRIBED.finditer(p.text)}
+
+
+def _about(headings: list[str], described: dict[str, str]) -> list[str]:
+    """Headings, each followed by what a document it names is about: a section "Điều chỉnh
+    một số nội dung của Công văn số 318/…" speaks of that letter's matter ("đăng ký giáo viên
+    tham gia bồi dưỡng …"), as the letter described it, though its items only say "thời hạn
+    đăng ký được lùi …"."""
+    if not described:
+        return headings
+    return [part for heading in headings
+            for part in (heading, *(described[n] for n in dict.fromkeys(
+                m.lower() for m in _DOCUMENT_NUMBER.findall(heading)) if n in described))]
+
+
+_ADDRESSED = re.compile(r"^Kính gửi\s*:?\s*(.*)$", re.IGNORECASE)
+_LEVELS = ("mầm non", "tiểu học", "thcs", "thpt", "gdtx")
+
+
+def _addressed_levels(letter: Letter) -> list[str]:
+    """The school levels the letter is sent to ("Kính gửi: … Các trường THPT, THCS&THPT"):
+    it speaks to their teachers, so "gv thpt học trực tuyến bao nhiêu tiết" is asked of its
+    sections though they never repeat the level. Only the levels: the addressees' other
+    words (Ủy ban nhân dân, Phòng…) say who forwards the letter, not what it is about."""
+    lines = [line for p in letter.passages if not p.path for line in p.text.split("\n")]
+    start = next((k for k, line in enumerate(lines) if _ADDRESSED.match(line)), None)
+    if start is None:
+        return []
+    first = _ADDRESSED.match(lines[start])
+    block = [first.group(1) if first else ""]
+    for line in lines[start + 1:]:
+        if not line.lstrip().startswith(("-", "+", "•")):
+            break
+        block.append(line)
+    text = f" {' '.join(words(' '.join(block), limit=None))} "
+    return [level for level in _LEVELS if f" {level} " in text]
 
 
 def _called(letter: Letter) -> str:
