@@ -162,7 +162,8 @@ def asked(question: str) -> tuple[str | None, frozenset[str]]:
                     for a, f in zip(accented, folded, strict=True))
     # "cô Hà thuộc phòng nào": "thuộc … nào" asks where someone or something belongs; the
     # letter names the office ("Phòng Giáo dục Trung học") and never says "thuộc" of it
-    member = frozenset(m.group(1) for m in _MEMBERSHIP.finditer(text))
+    member = frozenset(m.group(1) for m in _MEMBERSHIP.finditer(text)) | frozenset(
+        w for m in _LISTING.finditer(text) for w in m.groups() if w)
     found_kind, cues = _asked_kind(text)
     if found_kind not in (None, "contact"):
         # "gửi email nào và hạn chót là khi nào": each value asked is asked with its own words
@@ -273,6 +274,10 @@ def asked_kinds(question: str) -> tuple[str, ...]:
 
 
 _MEMBERSHIP = re.compile(r"(?:^| )(thuoc)(?= (?:\w+ ){1,2}nao(?: |$))")
+# "gồm những môn nào", "môn gì": the subjects are what is asked; a letter names them ("01
+# giáo viên Khoa học tự nhiên, 01 giáo viên Công nghệ") and seldom writes "môn" or "gồm"
+_LISTING = re.compile(r"(?:^| )(?:(gom)(?= (?:nhung |cac )?(?:mon )?(?:nao|gi)(?: |$))|"
+                      r"(mon)(?= (?:nao|gi)(?: |$)))")
 _EXTRA_CUES = {"date": frozenset({"han"}), "address": frozenset({"di", "den", "toi"})}
 # "hạn gửi", "hạn nộp": a deadline is asked ("quá hạn" is not)
 _DEADLINE = re.compile(r"(?:^| )han (?:gui|nop|hoan thanh|duyet|bao cao|dang ky)(?= |$)")

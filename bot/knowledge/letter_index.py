@@ -63,8 +63,8 @@ from bot.knowledge.postings import scores as passage_scores
 from bot.knowledge.table_rows import (
     NO_KEYS,
     Keys,
-    by_highest_level,
-    highest_level,
+    by_rule,
+    group_rule,
     question_keys,
     row_fit,
     said_by_row,
@@ -159,31 +159,123 @@ class _Read:
     context: frozenset[str]  # the letter's issuer and subject
     people: list[frozenset[str]]  # given names of the people each passage names
     moved: dict[str, tuple[str, ...]]  # section -> the letter's sentences moving its dates
-    # the letter's sentences placing a school of several levels in its highest level's group
-    highest: tuple[str, ...] = ()
+    # the letter's sentences on whose row applies ("trường có nhiều cấp học học theo nhóm của
+    # cấp học cao nhất"), with the rule each states (``group_rule``)
+    rules: tuple[tuple[str, str], ...] = ()
     rows: tuple[bool, ...] = ()  # whether each passage holds a table's rows
 
 
 def _read(letter: Letter) -> _Read:
     sentences = [_sentences(p) for p in letter.passages]
-    heads = [_terms(" ".join([*p.path, *_pointing(letter.passages, sentences, p)]))
-             for p in letter.passages]
+    described = _described(letter.passages)
+    sections: dict[tuple[str, ...], list[int]] = {}
+    for j, p in enumerate(letter.passages):
+        sections.setdefault(p.path, []).append(j)
+    heads = [_terms(" ".join([*_about(_headings(letter.passages, j, sections), described),
+                              *_pointing(letter.passages, sentences, p)]))
+             for j, p in enumerate(letter.passages)]
     sentence_terms = [tuple(_terms(s) for s, _ in parts) for parts in sentences]
     counts = [Counter(head + tuple(t for s in terms for t in s))
               for head, terms in zip(heads, sentence_terms, strict=True)]
     return _Read(sentences, heads, sentence_terms,
                  [tuple(frozenset(t) for t in terms) for terms in sentence_terms], counts,
                  frozenset(_terms(f"{_called(letter)}\n{letter.meta.issuer}\n"
-                                  f"{_unit(letter.meta.issuer)}\n{letter.meta.subject}")),
+                                  f"{_unit(letter.meta.issuer)}\n{letter.meta.subject}")
+                           ).union(*map(_terms, _addressed_levels(letter))),
                  [named_people(p.text) for p in letter.passages], _moved(sentences),
-                 tuple(dict.fromkeys(part for parts in sentences for sentence, _ in parts
+                 tuple(dict.fromkeys((rule, part) for parts in sentences
+                                     for sentence, _ in parts
                                      for part in _STATEMENT.split(sentence)
-                                     if by_highest_level(part))),
+                                     if (rule := group_rule(part)) is not None)),
                  tuple(any(is_row(s) for s, _ in parts) for parts in sentences))
+
+
+def _by_rules(rules: tuple[tuple[str, str], ...], question: str, asked: Keys
+              ) -> tuple[Keys, list[str]]:
+    """The question's keys as a letter with these rules reads them (``group_rule``), and
+    the letter's sentences that changed them."""
+    keys, why = asked, list[str]()
+    for rule, sentence in rules:
+        read = by_rule(rule, question, keys)
+        if read != keys:
+            keys, why = read, [*why, sentence]
+    return keys, why
 
 
 # where a sentence the splitter keeps whole ("… như bảng tại mục 2. Cán bộ quản lý …") ends
 _STATEMENT = re.compile(r"(?<=[.;])\s+(?=[A-ZĐÀ-Ỹ])")
+
+
+def _headings(passages: tuple[Passage, ...], at: int,
+              sections: dict[tuple[str, ...], list[int]]) -> list[str]:
+    """The headings a passage stands under, in full, and the sentence leading its list: a
+    reader reads "b) Trường trung học cơ sở cử 03 giáo viên" under "1. Đối tượng và số
+    lượng" and "Mỗi trường cử giáo viên tham gia theo số lượng sau:" as one statement, and a
+    heading the path shortens ("Điều chỉnh một số nội dung của Công văn số…") still names
+    what it is about in full."""
+    path = passages[at].path
+    found: list[str] = []
+    for depth in range(1, len(path) + 1):
+        prefix = path[:depth]
+        # the passages of that section before this one: its first line is its heading, and
+        # the last line of the last one, when it ends on ":", leads the items that follow
+        own = [passages[k] for k in sections.get(prefix, ()) if k <= at]
+        first = own[0].text.split("\n", 1)[0] if own else ""
+        shortened = prefix[-1].endswith("…") and first.startswith(prefix[-1][:-1])
+        found.append(first if shortened and own[0] is not passages[at] else prefix[-1])
+        if own and depth < len(path):
+            last = own[-1].text.rsplit("\n", 1)[-1]
+            if last.rstrip().endswith(":") and last != first:
+                found.append(last)
+    return found
+
+
+# "Công văn số 318/SGDĐT-GDTrH (ngày …) về việc đăng ký giáo viên …": what another
+# document is about, as the letter describes it
+_DESCRIBED = re.compile(r"\bsố\s+(\d{1,5}/[\w&-]+)[^.;:]{0,40}?\s(?:về việc|v/v)\s+([^.;:]+)",
+                        re.IGNORECASE)
+_DOCUMENT_NUMBER = re.compile(r"\b(\d{1,5}/[\w&-]+)")
+
+
+def _described(passages: tuple[Passage, ...]) -> dict[str, str]:
+    """The documents the letter names with what they are about, by number."""
+    return {m.group(1).lower(): m.group(2) for p in passages
+            for m in _DESCRIBED.finditer(p.text)}
+
+
+def _about(headings: list[str], described: dict[str, str]) -> list[str]:
+    """Headings, each followed by what a document it names is about: a section "Điều chỉnh
+    một số nội dung của Công văn số 318/…" speaks of that letter's matter ("đăng ký giáo viên
+    tham gia bồi dưỡng …"), as the letter described it, though its items only say "thời hạn
+    đăng ký được lùi …"."""
+    if not described:
+        return headings
+    return [part for heading in headings
+            for part in (heading, *(described[n] for n in dict.fromkeys(
+                m.lower() for m in _DOCUMENT_NUMBER.findall(heading)) if n in described))]
+
+
+_ADDRESSED = re.compile(r"^Kính gửi\s*:?\s*(.*)$", re.IGNORECASE)
+_LEVELS = ("mầm non", "tiểu học", "thcs", "thpt", "gdtx")
+
+
+def _addressed_levels(letter: Letter) -> list[str]:
+    """The school levels the letter is sent to ("Kính gửi: … Các trường THPT, THCS&THPT"):
+    it speaks to their teachers, so "gv thpt học trực tuyến bao nhiêu tiết" is asked of its
+    sections though they never repeat the level. Only the levels: the addressees' other
+    words (Ủy ban nhân dân, Phòng…) say who forwards the letter, not what it is about."""
+    lines = [line for p in letter.passages if not p.path for line in p.text.split("\n")]
+    start = next((k for k, line in enumerate(lines) if _ADDRESSED.match(line)), None)
+    if start is None:
+        return []
+    first = _ADDRESSED.match(lines[start])
+    block = [first.group(1) if first else ""]
+    for line in lines[start + 1:]:
+        if not line.lstrip().startswith(("-", "+", "•")):
+            break
+        block.append(line)
+    text = f" {' '.join(words(' '.join(block), limit=None))} "
+    return [level for level in _LEVELS if f" {level} " in text]
 
 
 def _called(letter: Letter) -> str:
@@ -412,7 +504,6 @@ class LetterIndex:
         kind = asked_kind(question)
         person = asked_person(question, state.people)
         asked_keys = question_keys(question)
-        highest_keys = highest_level(question, asked_keys)
         count = counted(question)
 
         def cells(row: str) -> str:  # of a row, the column group the question names
@@ -440,7 +531,7 @@ class LetterIndex:
             if person is not None and person not in read.people[j]:
                 continue
             # "phó hiệu trưởng trường TH&THCS": the THCS row, when the letter says so
-            keys = highest_keys if read.highest else asked_keys
+            keys, why = _by_rules(read.rules, question, asked_keys)
             window, valued = _window(query, sentences, read.sentence_sets[j], kind, person,
                                      keys, count, partial(said_by_row, question, keys))
             shown = set(read.heads[j]).union(read.context,
@@ -459,9 +550,9 @@ class LetterIndex:
                 moves = read.moved.get(passage.section.split(".")[0], ())
                 if moves and _DATE.search(text):  # the date the letter itself moved
                     text = " …\n".join([*(m for m in moves if m not in text), text])
-                if keys != asked_keys and any(is_row(sentences[w][0]) for w in window):
-                    # why the row of that level answers: the letter's own rule, first
-                    text = " …\n".join([*(h for h in read.highest if h not in text), text])
+                if why and any(is_row(sentences[w][0]) for w in window):
+                    # why that group's row answers: the letter's own rule, first
+                    text = " …\n".join([*(h for h in why if h not in text), text])
                 if query.whole is not None:  # scored as the entries are, on the whole message
                     in_window = _coverage(state, query.whole, shown.__contains__)
                 fit = max((row_fit(keys, sentences[w][0]) for w in window

@@ -278,6 +278,9 @@ ANY_NUMBER = "0"  # in a set of cues: any number ("8 h" is "8 giờ")
 # "nộp hs", "bộ hs": a file, not pupils
 _FILE_CUES = frozenset(
     "nộp nop gửi gui lập lap làm lam bộ bo duyệt duyet thiện thien hạn han".split())
+_REGISTER_CUES = frozenset(
+    "đã da chưa chua phải phai cần can mới moi sẽ se đang dang hạn han cách cach để muốn muon "
+    "phiếu phieu đơn don mẫu mau viên vien trường truong".split())
 # Short codes that are words or other abbreviations on their own ("ta", "tin", "văn", "mn"):
 # read as a subject or a level only right after a word that calls for one ("gv ta", "môn tin",
 # "dạy văn", "trường mn"), so "chúng ta" or "tin nhắn" stay what they are.
@@ -301,6 +304,10 @@ IN_CONTEXT: dict[str, tuple[frozenset[str], str]] = {
     "mn": (_LEVEL_CUES, "mầm non"),
     "hs": (_FILE_CUES, "hồ sơ"),
     "h": (frozenset({ANY_NUMBER, "mấy", "may"}), "giờ"),  # "8 h", "mấy h": an hour
+    # "đk" is "điều kiện" ("đủ đk"), but "đăng ký" where a verb stands: after "đã", "chưa",
+    # "phải", "cần"… ("phải đk lại", "chưa đk"), and in "hạn đk", "cách đk", "phiếu đk"
+    "đk": (_REGISTER_CUES, "đăng kí"),
+    "dk": (_REGISTER_CUES, "đăng kí"),
 }
 
 # Provinces whose letters the knowledge base states (their code today, since the 2025 merger):

@@ -136,6 +136,10 @@ PARAPHRASES: dict[str, str] = {
     "gia hạn": "lùi hạn",
     "kéo dài thời hạn": "lùi thời hạn",
     "kéo dài hạn": "lùi hạn",
+    # a former province, since the 2025 merger: the letters' "địa bàn tỉnh Tiền Giang trước
+    # đây" is what teachers call "vùng Tiền Giang cũ" (read as "cũ", which a question typed
+    # without marks still spells "cu")
+    "trước đây": "cũ",
     # a deadline
     "deadline": "hạn chót",
     # now: "bây giờ", "hiện tại", "giờ đây" are the letters' "hiện nay"

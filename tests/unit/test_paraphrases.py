@@ -66,6 +66,9 @@ def folded(text: str) -> list[str]:
     ("hạn có được dời không", "hạn có được lùi không"),
     ("Sở có gia hạn không", "sở có lùi hạn không"),
     ("tg học, sl giáo viên", "thời gian học số lượng giáo viên"),
+    ("xã thuộc Hà Tây cũ", "xã thuộc Hà Tây trước đây"),
+    ("trường cử hai cô đi học", "trường cử hai cô học"),
+    ("thầy đi tập huấn ở đâu", "thầy tập huấn ở đâu"),
     ("cô có phải đi học lớp này không", "cô có phải học lớp này không"),
     ("ai được cử đi bồi dưỡng", "ai được cử bồi dưỡng"),
     ("vắng buổi tập huấn thì bị xử lý thế nào", "vắng buổi tập huấn thì thế nào"),
@@ -89,6 +92,10 @@ def test_a_teachers_wording_reads_as_the_letters(typed: str, written: str) -> No
     ("nghỉ sinh hoạt chuyên môn", "nghỉ sinh hoạt chuyên môn"),  # no maternity leave
     ("ôn thi học sinh giỏi", "ôn thi học sinh giỏi"),  # a contest, not the training's test
     ("tiền xe ai lo", "tiền xe ai lo"),  # who pays, no contact asked
+    ("trường chưa đk thì sao", "trường chưa đăng ký thì sao"),  # registering
+    ("có phải dk lại không", "có phải đăng ký lại không"),
+    ("hạn đk là ngày nào", "hạn đăng ký là ngày nào"),
+    ("cần đủ đk gì", "cần đủ điều kiện gì"),  # a condition, everywhere else
     ("chi phí đi lại ai trả", "chi phí đi lại ai trả"),  # travel, no course attended
     ("xử lý hồ sơ mất mấy ngày", "xử lý hồ sơ mất mấy ngày"),  # handling papers
 ])
