@@ -63,8 +63,8 @@ from bot.knowledge.postings import scores as passage_scores
 from bot.knowledge.table_rows import (
     NO_KEYS,
     Keys,
-    by_highest_level,
-    highest_level,
+    by_rule,
+    group_rule,
     question_keys,
     row_fit,
     said_by_row,
@@ -159,8 +159,9 @@ class _Read:
     context: frozenset[str]  # the letter's issuer and subject
     people: list[frozenset[str]]  # given names of the people each passage names
     moved: dict[str, tuple[str, ...]]  # section -> the letter's sentences moving its dates
-    # the letter's sentences placing a school of several levels in its highest level's group
-    highest: tuple[str, ...] = ()
+    # the letter's sentences on whose row applies ("trường có nhiều cấp học học theo nhóm của
+    # cấp học cao nhất"), with the rule each states (``group_rule``)
+    rules: tuple[tuple[str, str], ...] = ()
     rows: tuple[bool, ...] = ()  # whether each passage holds a table's rows
 
 
@@ -182,10 +183,23 @@ def _read(letter: Letter) -> _Read:
                                   f"{_unit(letter.meta.issuer)}\n{letter.meta.subject}")
                            ).union(*map(_terms, _addressed_levels(letter))),
                  [named_people(p.text) for p in letter.passages], _moved(sentences),
-                 tuple(dict.fromkeys(part for parts in sentences for sentence, _ in parts
+                 tuple(dict.fromkeys((rule, part) for parts in sentences
+                                     for sentence, _ in parts
                                      for part in _STATEMENT.split(sentence)
-                                     if by_highest_level(part))),
+                                     if (rule := group_rule(part)) is not None)),
                  tuple(any(is_row(s) for s, _ in parts) for parts in sentences))
+
+
+def _by_rules(rules: tuple[tuple[str, str], ...], question: str, asked: Keys
+              ) -> tuple[Keys, list[str]]:
+    """The question's keys as a letter with these rules reads them (``group_rule``), and
+    the letter's sentences that changed them."""
+    keys, why = asked, list[str]()
+    for rule, sentence in rules:
+        read = by_rule(rule, question, keys)
+        if read != keys:
+            keys, why = read, [*why, sentence]
+    return keys, why
 
 
 # where a sentence the splitter keeps whole ("… như bảng tại mục 2. Cán bộ quản lý …") ends
@@ -490,7 +504,6 @@ class LetterIndex:
         kind = asked_kind(question)
         person = asked_person(question, state.people)
         asked_keys = question_keys(question)
-        highest_keys = highest_level(question, asked_keys)
         count = counted(question)
 
         def cells(row: str) -> str:  # of a row, the column group the question names
@@ -518,7 +531,7 @@ class LetterIndex:
             if person is not None and person not in read.people[j]:
                 continue
             # "phó hiệu trưởng trường TH&THCS": the THCS row, when the letter says so
-            keys = highest_keys if read.highest else asked_keys
+            keys, why = _by_rules(read.rules, question, asked_keys)
             window, valued = _window(query, sentences, read.sentence_sets[j], kind, person,
                                      keys, count, partial(said_by_row, question, keys))
             shown = set(read.heads[j]).union(read.context,
@@ -537,9 +550,9 @@ class LetterIndex:
                 moves = read.moved.get(passage.section.split(".")[0], ())
                 if moves and _DATE.search(text):  # the date the letter itself moved
                     text = " …\n".join([*(m for m in moves if m not in text), text])
-                if keys != asked_keys and any(is_row(sentences[w][0]) for w in window):
-                    # why the row of that level answers: the letter's own rule, first
-                    text = " …\n".join([*(h for h in read.highest if h not in text), text])
+                if why and any(is_row(sentences[w][0]) for w in window):
+                    # why that group's row answers: the letter's own rule, first
+                    text = " …\n".join([*(h for h in why if h not in text), text])
                 if query.whole is not None:  # scored as the entries are, on the whole message
                     in_window = _coverage(state, query.whole, shown.__contains__)
                 fit = max((row_fit(keys, sentences[w][0]) for w in window

@@ -40,6 +40,14 @@ _MEMBERS = {"GV": frozenset({"GV"}), "PHT": frozenset({"PHT"}), "HT": frozenset(
 _ROLES = tuple((role, re.compile(r"(?<!\bpho )\b(?:" + "|".join(names) + r")\b"))
                for role, names in _ROLE_NAMES)
 _APPROVES = "duyet"
+_APPROVING = frozenset({"duyet", "phe", "ki", "xac"})  # duyệt, phê duyệt, ký, xác nhận
+# "do ai duyệt", "đơn vị nào phê duyệt": the approver is what is asked, so the one role the
+# question names is whose plan it is ("hiệu trưởng … hạn duyệt" may be the approver asking)
+_WHO_APPROVES = re.compile(r"\b(?:ai|nguoi nao|don vi nao|cap nao|phong nao|co quan nao|"
+                           r"noi nao)(?: (?:se|duoc|phai))?(?: phe)? duyet\b|"
+                           r"\bduyet (?:boi|la) (?:ai|don vi nao|cap nao)\b")
+_AUXILIARY = frozenset({"co", "phai", "se", "can", "da", "chua", "dang", "duoc", "thi", "nha",
+                        "truong"})  # "hiệu trưởng (nhà trường) có phải duyệt"
 # "tôi là phó hiệu trưởng", "em là gv", "mình làm hiệu trưởng": the asker says who they are,
 # so the row asked about is theirs, even when the question also asks who approves it
 _SELF = frozenset({"toi", "em", "minh", "con"})
@@ -67,6 +75,14 @@ def _roles(folded: str) -> frozenset[str]:
                      for member in _MEMBERS[role])
 
 
+def _approves(folded: list[str], i: int, j: int) -> bool:
+    """Whether the role named at words i..j-1 is said to approve: "hiệu trưởng (phải) duyệt",
+    "do hiệu trưởng (nhà trường) phê duyệt"."""
+    after = [w for w in folded[j:j + 5] if w not in _AUXILIARY]
+    return (bool(after) and after[0] in _APPROVING) or (i > 0 and folded[i - 1] in ("do", "boi")
+                                                        and _APPROVES in folded[j:j + 5])
+
+
 def _appointed(folded: list[str], i: int) -> bool:
     """Whether the role named at word ``i`` is one the asker was appointed to ("được bổ
     nhiệm làm", "bổ nhiệm giữ chức")."""
@@ -86,8 +102,9 @@ def _says_who(folded: list[str], i: int) -> bool:
 def _asked_roles(question: str) -> tuple[frozenset[str], frozenset[str]]:
     """The group a question asks about, and the index terms of the words naming it (see
     ``letter_index.terms``): the group it names with "cốt cán" after it or "của" before it
-    ("kế hoạch của cbql cốt cán"), else the only one it names, unless it asks who approves
-    (a principal named beside "duyệt" may be the approver, not the group asked about)."""
+    ("kế hoạch của cbql cốt cán"), else the only one it names, unless that one approves ("hiệu
+    trưởng duyệt kế hoạch", "do hiệu trưởng duyệt": the approver, not the group asked about;
+    "phó hiệu trưởng là cốt cán thì kế hoạch do ai duyệt" asks of the deputy's plan)."""
     accented = words(question)
     folded = [fold_word(w) for w in accented]
     mentions: list[tuple[str, int, int]] = []  # role, first word, past the last
@@ -106,7 +123,9 @@ def _asked_roles(question: str) -> tuple[frozenset[str], frozenset[str]]:
         if folded[j:j + 2] == ["cot", "can"] or (i and folded[i - 1] == "cua")
         or _says_who(folded, i)}
     named = {role for role, _, _ in mentions}
-    if len(subjects) != 1 and (subjects or len(named) != 1 or _APPROVES in folded):
+    if len(subjects) != 1 and (subjects or len(named) != 1 or any(
+            _approves(folded, i, j) for _, i, j in mentions) or (
+            _APPROVES in folded and not _WHO_APPROVES.search(" ".join(folded)))):
         return frozenset(), frozenset()
     role = next(iter(subjects or named))
     return _MEMBERS[role], frozenset(t for r, i, j in mentions if r == role
@@ -214,9 +233,47 @@ _SCHOOL_OF_LEVELS = re.compile(rf"\btruong (?:pho thong )?(?:lien cap )?(?:nhieu
 _HIGHEST = re.compile(r"\b(?:nhieu cap hoc|lien cap)\b.*\bcap (?:hoc )?cao nhat\b")
 
 
-def by_highest_level(sentence: str) -> bool:
-    """Whether a letter's sentence says a school of several levels goes by its highest."""
-    return _HIGHEST.search(_folded(sentence)) is not None
+# a letter's rule treating a principal who is also a subject's cốt cán as a manager ("trường
+# hợp hiệu trưởng đồng thời là giáo viên cốt cán …, kế hoạch … được duyệt như của cán bộ quản
+# lý cốt cán")
+_AS_MANAGER = re.compile(r"\bhieu truong\b.*\bla giao vien cot can\b.*\bnhu (?:cua |doi voi )?"
+                         r"can bo quan li\b")
+HIGHEST_LEVEL = "highest level"
+AS_MANAGER = "as manager"
+
+
+def group_rule(sentence: str) -> str | None:
+    """Which rule a letter's sentence states on whose row applies: a school of several
+    levels goes by its highest (``HIGHEST_LEVEL``), a principal who is also a teacher cốt cán
+    is a manager (``AS_MANAGER``); None for a sentence stating neither."""
+    folded = _folded(sentence)
+    if _HIGHEST.search(folded):
+        return HIGHEST_LEVEL
+    if _AS_MANAGER.search(folded):
+        return AS_MANAGER
+    return None
+
+
+def by_rule(rule: str, question: str, asked: Keys) -> Keys:
+    """The keys of a question as read by a letter stating ``rule`` (see ``group_rule``)."""
+    return highest_level(question, asked) if rule == HIGHEST_LEVEL else \
+        as_manager(question, asked)
+
+
+def as_manager(question: str, asked: Keys) -> Keys:
+    """The keys of a question from a principal (or deputy) who is also a teacher cốt cán
+    ("tôi là hiệu trưởng, cũng là giáo viên cốt cán môn Toán"), read by a letter that treats
+    them as a manager: the managers' rows; otherwise ``asked`` as it is."""
+    text = " ".join(fold_word(w) for w in words(question))
+    if _MANAGER_SAID.search(text) is None or _TEACHER_SAID.search(text) is None:
+        return asked
+    return asked[0], asked[1], _MEMBERS["CBQL"], asked[3]
+
+
+# the asker saying they are both: "tôi là hiệu trưởng …, (cũng / đồng thời) là giáo viên cốt
+# cán môn Văn" (a principal named as the approver of a teacher's plan is not one of them)
+_MANAGER_SAID = re.compile(r"\b(?:toi|em|minh) (?:dang |hien )?la (?:pho )?hieu truong\b")
+_TEACHER_SAID = re.compile(r"\b(?:cung|dong thoi|con|va) la (?:giao vien )?cot can\b")
 
 
 def highest_level(question: str, asked: Keys) -> Keys:

@@ -100,6 +100,39 @@ def test_who_the_asker_says_they_are_names_their_row_even_asking_who_approves() 
     assert question_keys("hiệu trưởng duyệt kế hoạch của gv cốt cán hạn nào")[2] == {"GV"}
 
 
+def test_a_role_asked_about_is_told_from_a_role_that_approves() -> None:
+    # the approver is what is asked: the one role named is whose plan it is
+    text = _quoted(_steps(), "Phó hiệu trưởng trường THPT là cốt cán thì kế hoạch do ai phê "
+                             "duyệt, hạn khi nào?")
+    assert "Phòng Tổ chức cán bộ" in text and "10/12/2026" in text
+    assert "giáo viên cốt cán —" not in text
+    # the principal approving, or asking the day to approve by: no group is read from him
+    for question in ("hiệu trưởng duyệt kế hoạch đến ngày nào",
+                     "kế hoạch của tôi do hiệu trưởng duyệt hay phòng duyệt",
+                     "hiệu trưởng trường thcs hạn duyệt kế hoạch"):
+        assert question_keys(question)[2] == set(), question
+
+
+def test_a_principal_also_teacher_cot_can_is_a_manager_when_the_letter_says_so() -> None:
+    rule = ("Trường hợp hiệu trưởng đồng thời là giáo viên cốt cán của một môn học, kế hoạch "
+            "của hiệu trưởng được duyệt như của cán bộ quản lý cốt cán.")
+
+    def steps(*said: str) -> LetterIndex:
+        return _index(HEADER, "1. Thời hạn", *said, *table_lines(STEPS),
+                      "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC")
+
+    question = ("Tôi là hiệu trưởng trường tiểu học, cũng là giáo viên cốt cán môn Toán, kế "
+                "hoạch hỗ trợ đồng nghiệp của tôi ai duyệt, hạn duyệt khi nào?")
+    text = _quoted(steps(rule), question)
+    assert "Duyệt kế hoạch của cán bộ quản lý cốt cán" in text and "07/12/2026" in text
+    assert rule in text
+    # without the rule the letter says nothing of the kind: no managers' row is chosen for it
+    assert "07/12/2026" not in _quoted(steps(), question)
+    # a principal approving a teacher's plan is not one of them
+    text = _quoted(steps(rule), "ht trường thcs duyệt kh của gv cốt cán hạn chót khi nào")
+    assert "26/11/2026" in text and "07/12/2026" not in text
+
+
 MANAGERS_HEADER = [
     "UBND TỈNH HƯNG YÊN",
     "SỞ GIÁO DỤC VÀ ĐÀO TẠO",
