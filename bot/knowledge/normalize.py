@@ -462,10 +462,6 @@ _PHRASES = (  # joined forms the tokenizer would split wrongly
     (re.compile(r"(?<![^\W_])tp\.\s*hcm(?![^\W_])"), "tphcm"),
     (re.compile(r"(?<![^\W_])th[ứu]\s+(\d)(?!\d)"), r"\1"),  # "cách thứ 2" = "cách 2"
     (re.compile(r"(?<![^\W_])(\d{1,2})h(\d\d)?(?![^\W_])"), r"\1 giờ \2"),  # "8h30": 8 giờ 30
-    # "Trường TH&THCS", "THCS&THPT": a school of two levels is what the letters call a
-    # "trường phổ thông có nhiều cấp học" (a "trường liên cấp")
-    (re.compile(r"(?<![^\W_])(th|thcs)\s*&\s*(thcs|thpt)(?![^\W_])"),
-     r"\1 & \2 nhiều cấp học"),
 )
 
 

@@ -79,6 +79,6 @@ def test_which_subjects_is_answered_by_the_sentence_naming_them() -> None:
     assert "Ngữ văn" in text and "Lịch sử" in text
 
 
-def test_a_school_of_two_levels_is_one_of_several_levels() -> None:
-    # "TH&THCS" names a school the letters call "trường phổ thông có nhiều cấp học"
-    assert "mỗi cấp học" in quoted("trường TH&THCS chọn mấy người theo định mức")
+def test_a_school_of_several_levels_is_read_as_the_letter_names_it() -> None:
+    # "trường liên cấp" is the letters' "trường phổ thông có nhiều cấp học"
+    assert "mỗi cấp học" in quoted("trường liên cấp chọn mấy người theo định mức")
