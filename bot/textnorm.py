@@ -11,10 +11,16 @@ import re
 import unicodedata
 
 _COMBINING_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}  # huyền sắc ngã hỏi nặng
-# Old-style tone placement moves the mark onto the second vowel of these pairs when they
-# end the syllable: hoà→hòa is the old style; the new style puts it on the main vowel.
-_OLD_STYLE = re.compile(r"(?i)([oòóỏõọ]a|[oòóỏõọ]e|[uùúủũụ]y)(?![\w])")
 _SPACES = re.compile(r"\s+")
+# Where a syllable's tone mark goes, old style and new made one: on the vowel with a
+# hat, breve or horn (â ă ê ô ơ ư: "quyết", "người"), else on the last vowel of a syllable
+# closed by a consonant ("khoản", "toàn"), else on the second of "oa", "oe", "uy" and on the
+# first of any other pair ("tài"). A mark typed on another vowel ("khỏan", "tòan",
+# "qủa", "taì") is a slip of the keyboard, not another word.
+_VOWELS = "aăâeêioôơuưy"
+_MARKED = "ăâêôơư"
+_SYLLABLE = re.compile(rf"(qu|gi(?=[{_VOWELS}])|[^{_VOWELS}]*)([{_VOWELS}]{{1,3}})([^{_VOWELS}]*)")
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 def nfc(text: str) -> str:
@@ -22,19 +28,36 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def _retone_syllable(match: re.Match[str]) -> str:
-    """Put the tone of "oa/oe/uy" on the second vowel, so "hòa" and "hoà" become one form."""
-    pair = unicodedata.normalize("NFD", match.group(0))
-    tones = [ch for ch in pair if ch in _COMBINING_TONES]
-    if not tones:
-        return match.group(0)
-    bare = "".join(ch for ch in pair if ch not in _COMBINING_TONES)
-    return unicodedata.normalize("NFC", bare + tones[0])
+def _retone_word(match: re.Match[str]) -> str:
+    """Put a word's one tone mark on the vowel that carries it (``_SYLLABLE``)."""
+    word = match.group(0)
+    split = unicodedata.normalize("NFD", word)
+    tones = [ch for ch in split if ch in _COMBINING_TONES]
+    if len(tones) != 1:
+        return word
+    bare = unicodedata.normalize("NFC", "".join(ch for ch in split if ch not in _COMBINING_TONES))
+    parts = _SYLLABLE.fullmatch(bare.lower())
+    if parts is None:
+        return word
+    vowels, closed = parts.group(2), bool(parts.group(3))
+    marked = [i for i, ch in enumerate(vowels) if ch in _MARKED]
+    if marked:
+        at = marked[-1]
+    elif closed or len(vowels) == 1:
+        at = len(vowels) - 1
+    elif len(vowels) == 3:
+        at = 1  # "ngoài", "khuỷu"
+    else:
+        at = 1 if vowels in ("oa", "oe", "uy") else 0
+    at += len(parts.group(1))
+    toned = unicodedata.normalize("NFC", unicodedata.normalize("NFD", bare[at]) + tones[0])
+    return bare[:at] + toned + bare[at + 1:]
 
 
 def unify_tones(text: str) -> str:
-    """Treat old and new tone placement as one (hoà = hòa, thuý = thúy)."""
-    return _OLD_STYLE.sub(_retone_syllable, nfc(text))
+    """Treat old and new tone placement as one (hoà = hòa, thuý = thúy), and a mark typed on
+    the wrong vowel as the right one (khỏan = khoản)."""
+    return _WORD.sub(_retone_word, nfc(text))
 
 
 def strip_diacritics(text: str) -> str:

@@ -16,6 +16,15 @@ def test_old_and_new_tone_placement_are_one() -> None:
     assert unify_tones("hoàng") == "hoàng"  # not at the end of the syllable: untouched
 
 
+def test_a_tone_typed_on_the_wrong_vowel_is_put_on_the_right_one() -> None:
+    # phones' keyboards let the mark land on any vowel: the word meant is one
+    for typed, meant in [("tài khỏan", "tài khoản"), ("tòan tỉnh", "toàn tỉnh"),
+                         ("ngừơi", "người"), ("qủa", "quả"), ("cuả", "của"),
+                         ("thúôc", "thuốc"), ("ngòai", "ngoài"), ("Khỏan", "Khoản")]:
+        assert unify_tones(typed) == unify_tones(meant) == meant
+    assert unify_tones("lương") != unify_tones("lượng")  # another tone is another word
+
+
 def test_fold_removes_diacritics_case_and_extra_spaces() -> None:
     assert fold("  Đăng   KÝ Mô-đun ") == "dang ky mo-dun"
     assert strip_diacritics("Đồng") == "Dong"
