@@ -219,8 +219,7 @@ def row_fit(asked: Keys, row: str) -> int:
     return -1 if min(level, role) < 0 else level + role + step
 
 
-# the levels in the order a school teaches them: a school teaching several is "higher" by its
-# last
+# the levels in the order a school teaches them: a school teaching several is as high as its last
 _ORDER = ("MN", "TH", "THCS", "THPT")
 _LEVEL = r"(?:mam non|tieu hoc|thcs|thpt)"
 # "trường TH&THCS", "trường tiểu học và trung học cơ sở", "trường liên cấp THCS-THPT": one
