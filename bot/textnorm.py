@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _COMBINING_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}  # huyền sắc ngã hỏi nặng
 _SPACES = re.compile(r"\s+")
@@ -29,8 +30,15 @@ def nfc(text: str) -> str:
 
 
 def _retone_word(match: re.Match[str]) -> str:
-    """Put a word's one tone mark on the vowel that carries it (``_SYLLABLE``)."""
-    word = match.group(0)
+    return _retoned(match.group(0))
+
+
+@lru_cache(maxsize=65_536)
+def _retoned(word: str) -> str:
+    """A word with its one tone mark on the vowel that carries it (``_SYLLABLE``); a letter's
+    vocabulary is a few thousand words, so each is placed once."""
+    if word.isascii():
+        return word
     split = unicodedata.normalize("NFD", word)
     tones = [ch for ch in split if ch in _COMBINING_TONES]
     if len(tones) != 1:

@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from bot.knowledge.letter_tables import ROW_JOIN
 from bot.knowledge.normalize import LEVEL_NAMES, find_levels, fold_word, words
+from bot.textnorm import fold
 
 # grades of the 2018 programme by the level that teaches them
 _LEVEL_OF_GRADE = {**dict.fromkeys(range(1, 6), "TH"), **dict.fromkeys(range(6, 10), "THCS"),
@@ -239,12 +240,17 @@ _AS_MANAGER = re.compile(r"\bhieu truong\b.*\bla giao vien cot can\b.*\bnhu (?:c
                          r"can bo quan li\b")
 HIGHEST_LEVEL = "highest level"
 AS_MANAGER = "as manager"
+# words either rule must hold as written, looked for before the sentence is read in full: every
+# sentence of every letter is asked, and few state a rule
+_RULE_WORDS = re.compile(r"cao nhat|cot can")
 
 
 def group_rule(sentence: str) -> str | None:
     """Which rule a letter's sentence states on whose row applies: a school of several
     levels goes by its highest (``HIGHEST_LEVEL``), a principal who is also a teacher cốt cán
     is a manager (``AS_MANAGER``); None for a sentence stating neither."""
+    if not _RULE_WORDS.search(fold(sentence)):
+        return None
     folded = _folded(sentence)
     if _HIGHEST.search(folded):
         return HIGHEST_LEVEL
