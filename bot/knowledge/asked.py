@@ -15,7 +15,7 @@ from itertools import pairwise, takewhile
 
 from bot.i18n import N_
 from bot.knowledge.letters import SIGNER_NAME
-from bot.knowledge.normalize import fold_word, has_diacritics, words
+from bot.knowledge.normalize import fold_word, has_diacritics, is_filler, words
 
 KIND_NAMES = {  # what each kind of value is called, for ``troly ask --why``
     "contact": N_("a contact (a person or office with a phone or email)"),
@@ -235,9 +235,8 @@ def _asking(clause: str) -> bool:
     """A clause with a question mark or ending as a question does; one with a question word
     ("những điều kiện gì", "bao giờ") unless it ends with a full stop: "em chưa học STEM bao
     giờ." says who is asking."""
-    read = " ".join(_ASKING_WORDS.get(w, "_") if has_diacritics(w) and w not in (
-        "ạ", "à", "ả", "nhé", "nhỉ", "vậy", "thế", "hả") else fold_word(w)
-        for w in words(clause))
+    read = " ".join(_ASKING_WORDS.get(w, "_") if has_diacritics(w) and not is_filler(
+        w, fold_word(w)) else fold_word(w) for w in words(clause))
     if "?" in clause or _ENDS_ASKING.search(read):
         return True
     return not clause.endswith((".", "!")) and bool(
