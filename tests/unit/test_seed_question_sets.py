@@ -4,7 +4,7 @@ eval/dev_letters/seeds_unseen_qa.yaml, held out in the third round, now spent;
 eval/dev_letters/seeds_unseen2_qa.yaml, held out in the fourth round, now spent;
 eval/dev_letters/seeds_unseen3_qa.yaml, held out in the fifth round, now spent;
 eval/dev_letters/seeds_unseen4_qa.yaml, held out in the sixth round, now spent;
-eval/heldout7/seeds_unseen5_qa.yaml, held out in the seventh round and measured only;
+eval/dev_letters/seeds_unseen5_qa.yaml, held out in the seventh round, now spent;
 eval/heldout8/seeds_unseen6_qa.yaml, held out in the eighth round and measured only) stay usable:
 they load, their ids are unique, every expected fact is written in the scorer's normalised form
 (otherwise it can never match), every source names a seed letter, and no question repeats one of
@@ -31,7 +31,7 @@ SEED_SETS = {
     "heldout4": EVAL / "dev_letters" / "seeds_unseen2_qa.yaml",  # the fourth round, spent
     "heldout5": EVAL / "dev_letters" / "seeds_unseen3_qa.yaml",  # the fifth round, spent
     "heldout6": EVAL / "dev_letters" / "seeds_unseen4_qa.yaml",  # the sixth round, spent
-    "heldout7": EVAL / "heldout7" / "seeds_unseen5_qa.yaml",  # the seventh round, measured only
+    "heldout7": EVAL / "dev_letters" / "seeds_unseen5_qa.yaml",  # the seventh round, spent
     "heldout8": EVAL / "heldout8" / "seeds_unseen6_qa.yaml",  # the eighth round, measured only
 }
 KINDS = {"fact", "steps", "eligibility", "deadline", "contact", "out_of_scope"}
