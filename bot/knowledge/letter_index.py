@@ -650,7 +650,7 @@ def choose(found: list[Quote], kind: str | None = None,
 
 
 def _query(state: _State, question: str) -> _Query:
-    accented = words(question)
+    accented = words(question, pairs=state.speller.bigrams)
     folded = [fold_word(w) for w in accented]
     for i, f in enumerate(folded):
         # a word typed with its marks ("chấm") is the word meant, not a typo of a name's

@@ -145,6 +145,11 @@ PARAPHRASES: dict[str, str] = {
     "trước đây": "cũ",
     # a deadline
     "deadline": "hạn chót",
+    # a distance: "cây số" is how people say the letters' "km" ("cách trường 20 cây số")
+    "cây số": "km",
+    "ki lô mét": "km",
+    "kilômét": "km",
+    "kilomet": "km",
     # now: "bây giờ", "hiện tại", "giờ đây" are the letters' "hiện nay"
     "bây giờ": "hiện nay",
     "hiện tại": "hiện nay",
