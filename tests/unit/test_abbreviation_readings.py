@@ -72,5 +72,6 @@ def test_short_forms_of_places_months_and_distances_read_as_the_letters_write_th
     assert folded("vào lúc 8 h. Sau đó") == "vao luc 8 gio sau do"
     assert folded("mới tuyển t10/2026") == "moi tuyen thang 10 2026"
     assert folded("cách trường 40 cây số") == "cach truong 40 km"
+    assert folded("nhà em cách chỗ học xa") == "nha em cach diem hoc xa"  # a course's venue
     assert folded("bài ktra cuối khóa") == "bai kiem tra cuoi khoa"
     assert folded("hd sd") == folded("hướng dẫn sử dụng")
