@@ -247,7 +247,11 @@ ABBREVIATIONS: dict[str, str] = {
     "mn": "",  # "mọi người"; after "gv", "trường", "cấp" it is "mầm non" (IN_CONTEXT)
     "ko": "không",
     "k": "không",
+    # "hok" is "không", and "học" in the compounds học begins ("hok bù", "hok sinh"); after a
+    # word ("buổi hok dự", "chưa hok") either reads, so it stays "không" there
     "hok": "không",
+    **{f"hok {w}": f"học {w}" for w in "bù sinh tập phí viên kì bạ liệu phần".split()},
+    "k0": "không",
     "hông": "không",
     "khg": "không",
     "kô": "không",
