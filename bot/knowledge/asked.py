@@ -34,11 +34,21 @@ KIND_NAMES = {  # what each kind of value is called, for ``troly ask --why``
     "time": N_("a time of day"),
     "person": N_("a person"),
     "address": N_("an address"),
+    "money": N_("an amount of money or a percentage"),
     "number": N_("a number"),
     "duration": N_("a length of time"),
     "signer": N_("who signed the letter"),
     "reason": N_("a reason or purpose"),
 }
+
+# What money is called in a question, folded: "tiền ăn", "học phí", "phụ cấp", "lương", "mức
+# hỗ trợ", "thưởng". Not "thời lượng", "số lượng", "ưu tiên", "Tiền Giang" nor "thường xuyên".
+_MONEY_WORDS = (r"(?<!uu )tien(?! giang)|hoc phi|kinh phi|chi phi|le phi|phu cap|ngan sach|"
+                r"(?<!so )(?<!thoi )(?<!chat )(?<!khoi )(?<!dung )luong|muc (?:ho tro|chi|thu)|"
+                r"thuong(?! xuyen| truc| le| ngay| nien)")
+
+# Of the words asking for money, those that only ask: "phụ cấp", "tiền ăn" stay the subject
+_MONEY_CUES = frozenset("bao nhieu bn may".split())
 
 # Checked in this order: "số điện thoại bao nhiêu" asks for a phone, not a count.
 _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -64,6 +74,11 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("address", r"o dau|dia chi|noi nao|cho nao|tai dau|ve dau|dia diem"),
         # "bao lâu" (how long) is answered by a span: "12 tháng", "05 ngày làm việc"
         ("duration", r"bao lau"),
+        # an amount of money or a share of a salary: "bao nhiêu tiền", "mức hỗ trợ … bao
+        # nhiêu", "phụ cấp bao nhiêu %". Answered only by a sum, a percentage, "miễn phí" or
+        # the rule the sum is paid by (``_MONEY``); a sentence counting periods is no answer
+        ("money", r"(?:bao nhieu|bn) (?:tien|dong|phan tram|%)|may (?:tram|trieu|nghin|ngan) |"
+                  rf"(?:{_MONEY_WORDS}) (?:\w+ ){{0,4}}(?:la |duoc |khoang )?(?:bao nhieu|bn)"),
         # "bao nhiêu người": "người" says people are counted, not which ones
         ("number", r"(?:bao nhieu|may|so) nguoi|bao nhieu|may|so luong|so tiet|may tiet"),
         # why: answered by the sentence giving the purpose ("Để … được cấp chứng chỉ, …")
@@ -83,7 +98,7 @@ _REACHED = ("person", "phone", "landline", "email", "address")  # a contact may 
 # Values a text either states or does not answer at all: "liên hệ ai", "trang web nào" is never
 # answered by a passage or an entry naming no contact, no website, however many words it shares.
 VALUE_ONLY = frozenset({"contact", "phone", "landline", "email", "website", "duration",
-                        "signer"})
+                        "signer", "money"})
 
 # a subscriber's number, or a toll-free / service line ("1800 8000", "18008000", "1900 xxxx")
 _PHONE = re.compile(r"(?<![\d/])(?:(?:\+84|0)[\d .]{6,14}|1[89]00[ .]?\d{2,3}[ .]?\d{0,3})\d"
@@ -119,6 +134,12 @@ _TIME = re.compile(r"(?<![\d/.:])\d{1,2}\s*(?:giờ|h)(?:\s*\d{2})?(?![\w/])|"
 _DURATION = re.compile(r"(?<![\d/.,])\d{1,3}\s+(?:ngày|tháng|năm|tuần|giờ|buổi|tiết|phút)"
                        r"(?!\s*\d)", re.IGNORECASE)
 
+# a sum ("150.000 đồng/người/ngày", "2 triệu"), a percentage, no fee, or the rule a sum is
+# paid by ("theo giá vé xe khách", "chế độ công tác phí")
+_MONEY = re.compile(r"\d[\d.,]*\s*(?:đồng|đ(?![\wà-ỹ])|vnđ|vnd|nghìn|ngàn|triệu|tỷ|%)|"
+                    r"phần trăm|miễn phí|không (?:phải )?(?:đóng|nộp|thu)|không thu|"
+                    r"công tác phí|giá vé|định mức|nguyên lương", re.IGNORECASE)
+
 _REASON = re.compile(r"(?<!\w)(?:để|nhằm|làm căn cứ|vì|bởi|do đó|lý do|lí do|mục đích|"
                      r"điều kiện)(?!\w)", re.IGNORECASE)
 
@@ -144,6 +165,7 @@ _HOLDS: dict[str, re.Pattern[str]] = {
     "time": _TIME,
     "address": re.compile(f"{_ADDRESS.pattern}|{_EMAIL.pattern}"),
     "number": _NUMBER,
+    "money": _MONEY,
 }
 # Words that follow "thầy"/"cô" without being a name ("cô giáo", "thầy cô", "cô ấy").
 _NOT_NAMES = frozenset("""giao co thay ay hieu chu pho to nay do ta minh oi a day bo
@@ -201,7 +223,7 @@ def _asked_kind(text: str) -> tuple[str | None, frozenset[str]]:
                 extra |= _EXTRA_CUES["date"]
             # every cue of that kind asks: "bao nhiêu gv, trong đó tiểu học bao nhiêu người"
             return kind, frozenset(w for m in cue.finditer(text) for w in m.group(0).split()
-                                   ) | extra
+                                   if kind != "money" or w in _MONEY_CUES) | extra
     return None, frozenset()
 
 

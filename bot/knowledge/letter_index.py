@@ -60,6 +60,7 @@ from bot.knowledge.normalize import (
 )
 from bot.knowledge.postings import Postings, freeze
 from bot.knowledge.postings import scores as passage_scores
+from bot.knowledge.syllables import is_mistyped
 from bot.knowledge.table_rows import (
     NO_KEYS,
     Keys,
@@ -653,6 +654,8 @@ def _query(state: _State, question: str) -> _Query:
     accented = words(question)
     folded = [fold_word(w) for w in accented]
     for i, f in enumerate(folded):
+        if is_mistyped(accented[i], f):  # "hệ thốg", "đơt học": marks that chose no word
+            accented[i] = f
         # a word typed with its marks ("chấm") is the word meant, not a typo of a name's
         if f and accented[i] == f and not is_filler(accented[i], f):
             fixed = state.speller.fix(f, folded[i - 1] if i else "",

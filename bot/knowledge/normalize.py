@@ -784,6 +784,8 @@ class SpellFixer:
 
     def _fix(self, token: str, before: str, after: str) -> str | None:
         rules = []
+        if "j" in token[1:] and not _VOWEL.search(token):
+            rules.append(token[0] + token[1:].replace("j", "i"))  # teencode: "thj", "mjnh"
         if token[-1] in _TELEX_TAIL:
             rules.append(token[:-1])
         if token[0] == "f":

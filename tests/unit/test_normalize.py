@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.knowledge.normalize import SpellFixer, clean, expand, find_provinces, words
+from bot.knowledge.normalize import FILLERS, SpellFixer, clean, expand, find_provinces, words
 from bot.textnorm import fold
 
 
@@ -98,6 +98,15 @@ def test_spell_fixer_repairs_typos_with_context() -> None:
     assert fixer.fix("nhiu", "bao", "") == "nhieu"
     assert fixer.fix("tiet", "thoi", "") is None  # no context: not "tiep"
     assert fixer.fix("hoc") is None  # known words stay
+
+
+def test_a_j_standing_for_a_words_only_vowel_is_an_i() -> None:
+    # teencode writes "i" as "j" ("thj" thì, "mjnh" mình): read so, as a filler or a word
+    fixer = SpellFixer.build({"kinh": 2, "phi": 3}, set(), FILLERS)
+    assert fixer.fix("thj") == "thi"
+    assert fixer.fix("mjnh") == "minh"
+    assert fixer.fix("kjnh", "", "phi") == "kinh"
+    assert fixer.fix("jup") == "giup"  # a leading "j" is "gi" ("jờ", "júp")
 
 
 def test_a_syllable_is_never_repaired_into_an_abbreviation() -> None:

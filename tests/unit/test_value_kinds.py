@@ -231,3 +231,35 @@ def test_a_clause_after_a_semicolon_gives_its_sentence_the_value_asked() -> None
                                    "web nào")
     assert quote is not None and quote.holds_value
     assert "https://hoc.phutho.edu.vn" in quote.text and "giáo án minh họa" in quote.text
+
+
+ALLOWANCES = "\n".join([
+    "SỞ GIÁO DỤC VÀ ĐÀO TẠO TÂY NINH",
+    "Số: 735/SGDĐT-TCCB",
+    "V/v tổ chức lớp bồi dưỡng giáo viên dạy học hòa nhập năm 2027",
+    "Tây Ninh, ngày 02 tháng 4 năm 2027",
+    "1. Đánh giá kết quả",
+    "Kết quả bồi dưỡng của giáo viên được xếp một trong ba mức. Mức tốt: điểm trung bình các "
+    "bài kiểm tra từ 8,0 trở lên và không bài nào dưới 6,5; mức đạt: điểm trung bình từ 5,0 "
+    "trở lên.",
+    "2. Chế độ cho học viên",
+    "Học viên học tập trung được hỗ trợ tiền ăn 120.000 đồng/người/ngày.",
+])
+
+
+def test_an_amount_of_money_asked_is_answered_only_by_a_sum_or_the_rule_it_is_paid_by() -> None:
+    # "thưởng bao nhiêu tiền" asks a sum: the grading rule states numbers, not money, and a
+    # reader asking about a reward learns nothing from 8,0 and 6,5
+    reward = "kết quả bồi dưỡng xếp mức tốt được thưởng bao nhiêu tiền"
+    assert asked_kind(reward) == "money"
+    assert _engine(ALLOWANCES).answer(reward).kind == "none"
+    meals = "hoc tap trung duoc ho tro tien an khong, bao nhieu 1 ngay"
+    assert asked_kind(meals) == "money"
+    answer = _engine(ALLOWANCES).answer(meals)
+    assert answer.kind == "quoted" and answer.quote is not None
+    assert "120.000 đồng" in answer.quote.text
+    # "thời lượng", "số lượng", "thường xuyên" are no money: their questions ask a count
+    for count in ("bồi dưỡng thường xuyên bao nhiêu tiết", "thời lượng bao nhiêu tiết",
+                  "số lượng giáo viên bao nhiêu"):
+        assert asked_kind(count) == "number", count
+    assert holds("money", "theo giá vé xe khách") and not holds("money", "đạt 8,0 điểm")
