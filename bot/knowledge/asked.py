@@ -549,6 +549,38 @@ def _name_word(word: str) -> bool:
             and fold_word(word.lower()) not in _UNIT_WORDS)
 
 
+# "thầy", "cô" as a teacher's question uses them: a teacher ("thầy tổ trưởng bên em … thì thầy
+# có phải học", "cô giáo nghỉ thai sản", "nhóm thầy cô Tin học"), whom letters call "giáo viên"
+_TEACHER = ("giáo", "viên")
+_TEACHER_WORDS = frozenset({"thầy", "cô"})
+_CALLING = frozenset({"ơi", "ạ"})  # "cô ơi, cho em hỏi": the reader, not someone asked about
+
+
+def as_teachers(question: str, accented: list[str], known: frozenset[str]) -> list[str]:
+    """The question's words (``words``) with each "thầy", "cô" (with "giáo" or a second title:
+    "cô giáo", "thầy cô") that names no one read as the letters' "giáo viên". Before a name
+    ("thầy Tùng", "cô huyền" when a letter names a Huyền) it is a title, and it stays; typed
+    without marks it is not read ("co" is "có", "thay" is "thay")."""
+    if not _TEACHER_WORDS.intersection(accented):
+        return accented
+    names = {fold_word(m.group(1).split()[0].lower()) for m in _PERSON.finditer(question)}
+    out: list[str] = []
+    i = 0
+    while i < len(accented):
+        word = accented[i]
+        after = accented[i + 1] if i + 1 < len(accented) else ""
+        if word not in _TEACHER_WORDS or after in _CALLING or fold_word(after) in (
+                names | known) - _NOT_NAMES:
+            out.append(word)
+            i += 1
+            continue
+        i += 1
+        while i < len(accented) and (accented[i] in _TEACHER_WORDS or accented[i] == "giáo"):
+            i += 1  # "cô giáo", "thầy cô giáo"
+        out += _TEACHER
+    return out
+
+
 _ASKING_PAIRS = frozenset({"bao nhieu", "bao gio", "bao lau"})
 
 

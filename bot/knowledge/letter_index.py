@@ -29,6 +29,7 @@ from bot.i18n import translator
 from bot.knowledge.asked import (
     SIGNS,
     TECHNICAL,
+    as_teachers,
     asked,
     asked_kind,
     asked_kinds,
@@ -651,7 +652,7 @@ def choose(found: list[Quote], kind: str | None = None,
 
 
 def _query(state: _State, question: str) -> _Query:
-    accented = words(question)
+    accented = as_teachers(question, words(question), state.people)  # "thầy" for "giáo viên"
     folded = [fold_word(w) for w in accented]
     for i, f in enumerate(folded):
         if is_mistyped(accented[i], f):  # "hệ thốg", "đơt học": marks that chose no word
@@ -751,47 +752,64 @@ def _coverage_of_all(state: _State, query: _Query) -> np.ndarray:
         weights: list[float] = []
         by_letter = np.zeros(len(state.letters))
         for t, w in wanted.items():
+            letters = state.context_of.get(t)
             found = state.postings.get(t)
             if found is not None:
-                ids.append(found[0])
+                ids.append(_beside(state, found[0], letters))
                 weights.append(w)
             if pairs:  # both words, apart: "giáo viên | tiếng anh" holds "viên tiếng" so
                 apart = _apart(state, t)
                 if len(apart):
                     ids.append(apart)
                     weights.append(w * _PAIR_APART)
-            letters = state.context_of.get(t)
             if letters is not None:
                 by_letter[letters] += w
         got = np.bincount(np.concatenate(ids), np.repeat(weights, [len(i) for i in ids]),
                           minlength=n) if ids else np.zeros(n)
-        # a word in the passage and in the subject counts once
         return np.minimum(got + by_letter[state.owner], total) / total
 
     return _mix(share(query.content), share(query.pairs, pairs=True), query) * \
         _specific(state, query)
 
 
+def _beside(state: _State, docs: np.ndarray, letters: np.ndarray | None) -> np.ndarray:
+    """The passages of ``docs`` whose letter's issuer and subject do not hold the term: a word
+    in the passage and in the subject counts once, as it does for the quoted sentences
+    (``_coverage``). Counted twice, a passage repeating the subject's words ("bồi dưỡng giáo
+    viên dạy lớp ghép") would seem to cover a question its sentences do not."""
+    if letters is None:
+        return docs
+    return docs[~np.isin(state.owner[docs], letters)]
+
+
 def _apart(state: _State, pair: str) -> np.ndarray:
-    """The passages holding both words of ``pair`` but not the pair itself; questions share
-    their pairs ("giáo viên", "mô đun"), so each is looked up once per index."""
+    """The passages holding both words of ``pair`` but not the pair itself, each word in the
+    passage or in its letter's issuer and subject, as ``_coverage`` reads the quoted
+    sentences; questions share their pairs ("giáo viên", "mô đun"), so each is looked up once
+    per index."""
     found = state.apart.get(pair)
     if found is None:
-        first, second = (state.postings.get(x) for x in pair.split(" ", 1))
-        if first is None or second is None:
-            found = np.zeros(0, dtype=np.intp)
-        else:
-            both = np.zeros(len(state.passages), dtype=np.int8)  # dense marks: no sorting
-            both[first[0]] = 1
-            both[second[0]] += 1
-            together = state.postings.get(pair)
-            if together is not None:
-                both[together[0]] = 0
-            found = np.flatnonzero(both == 2)
+        first, second = pair.split(" ", 1)
+        both = _held(state, first).astype(np.int8)  # dense marks: no sorting
+        both += _held(state, second)
+        both[_held(state, pair)] = 0
+        found = np.flatnonzero(both == 2)
         if len(state.apart) >= _APART_KEPT:
             state.apart.clear()
         state.apart[pair] = found
     return found
+
+
+def _held(state: _State, term: str) -> np.ndarray:
+    """Which passages hold a term, in their text or their letter's issuer and subject."""
+    marks = np.zeros(len(state.passages), dtype=bool)
+    found = state.postings.get(term)
+    if found is not None:
+        marks[found[0]] = True
+    letters = state.context_of.get(term)
+    if letters is not None:
+        marks |= np.isin(state.owner, letters)
+    return marks
 
 
 def _coverage(state: _State, query: _Query, present: Callable[[str], bool]) -> float:
@@ -864,7 +882,29 @@ def _window(query: _Query, sentences: list[tuple[str, bool]],
             continue  # the table's row about the subject; never another's, when it has one
         chosen.append(k)
         size += len(sentences[k][0]) + 1
+    chosen += _naming(sentences, terms, wanted, chosen, QUOTE_CHARS - size)
     return sorted(chosen), not kind or bool(valued & set(chosen))
+
+
+def _naming(sentences: list[tuple[str, bool]], terms: tuple[frozenset[str], ...],
+            wanted: dict[str, float], chosen: list[int], room: int) -> list[int]:
+    """The sentences before chosen ones in their paragraph that name what those speak of, as
+    a reader quotes them: "Phần học trực tuyến thực hiện trên nền tảng hocso… Tên đăng nhập
+    là …; mật khẩu lần đầu là …" answers how to log in to the platform, though only the
+    second sentence says "đăng nhập". Taken when it holds a word of the question that the
+    chosen sentences lack, and there is room."""
+    said = frozenset().union(*(terms[k] for k in chosen)) & wanted.keys()
+    found: list[int] = []
+    for k in sorted(chosen):
+        before = k - 1
+        if sentences[k][1] or before in chosen or before in found or before < 0:
+            continue  # a line's first sentence names its own subject
+        new = (terms[before] & wanted.keys()) - said
+        if new and len(sentences[before][0]) < room:
+            found.append(before)
+            room -= len(sentences[before][0]) + 1
+            said |= new
+    return found
 
 
 _ITEM = re.compile(r"^\s*(?:[-+•*]|[a-zđ]\)|\d{1,2}[.)])\s")

@@ -97,8 +97,8 @@ def test_a_worry_after_the_ask_does_not_keep_its_passage_from_being_quoted() -> 
 
 
 @pytest.mark.parametrize("message", [
-    "Học viên đi tập huấn lớp ghép có được hỗ trợ tiền ăn không ạ? Em đi dạy cả tuần, đường sá "
-    "xa xôi sợ đến không kịp.",
+    "Học viên tập huấn lớp ghép có được thanh toán tiền tàu xe không ạ? Em đi dạy cả tuần, "
+    "đường sá xa xôi sợ đến không kịp.",
     "Giáo viên dạy lớp ghép có được hưởng phụ cấp không ạ? Em dạy ở điểm lẻ mấy năm nay rồi, "
     "vất vả lắm.",
     "Lớp tập huấn lớp ghép có cấp giấy chứng nhận không ạ? Em đi dạy cả tuần, sợ không kịp.",
