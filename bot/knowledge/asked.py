@@ -549,36 +549,35 @@ def _name_word(word: str) -> bool:
             and fold_word(word.lower()) not in _UNIT_WORDS)
 
 
-# "thầy", "cô" as a teacher's question uses them: a teacher ("thầy tổ trưởng bên em … thì thầy
-# có phải học", "cô giáo nghỉ thai sản", "nhóm thầy cô Tin học"), whom letters call "giáo viên"
-_TEACHER = ("giáo", "viên")
+# "thầy", "cô" as teachers use them in a question: a pronoun for a teacher, as "em", "tôi" are
+# for the asker ("thầy tổ trưởng bên em … thì thầy có phải học", "cô giáo nghỉ thai sản",
+# "nhóm thầy cô Tin học"); a letter's rule is for teachers unless it names another group
 _TEACHER_WORDS = frozenset({"thầy", "cô"})
 _CALLING = frozenset({"ơi", "ạ"})  # "cô ơi, cho em hỏi": the reader, not someone asked about
 
 
-def as_teachers(question: str, accented: list[str], known: frozenset[str]) -> list[str]:
-    """The question's words (``words``) with each "thầy", "cô" (with "giáo" or a second title:
-    "cô giáo", "thầy cô") that names no one read as the letters' "giáo viên". Before a name
-    ("thầy Tùng", "cô huyền" when a letter names a Huyền) it is a title, and it stays; typed
-    without marks it is not read ("co" is "có", "thay" is "thay")."""
+def teacher_pronouns(question: str, accented: list[str], known: frozenset[str]
+                     ) -> frozenset[int]:
+    """Positions in the question's words (``words``) of each "thầy", "cô" that names no one,
+    with the "giáo" or second title after it ("cô giáo", "thầy cô"): a pronoun, which says as
+    little as "em". Before a name ("thầy Tùng", "cô huyền" when a letter names a Huyền) it is
+    a title, and it stays; typed without marks it is not read ("co" is "có", "thay" is
+    "thay")."""
     if not _TEACHER_WORDS.intersection(accented):
-        return accented
+        return frozenset()
     names = {fold_word(m.group(1).split()[0].lower()) for m in _PERSON.finditer(question)}
-    out: list[str] = []
-    i = 0
-    while i < len(accented):
-        word = accented[i]
+    found: set[int] = set()
+    for i, word in enumerate(accented):
         after = accented[i + 1] if i + 1 < len(accented) else ""
-        if word not in _TEACHER_WORDS or after in _CALLING or fold_word(after) in (
-                names | known) - _NOT_NAMES:
-            out.append(word)
-            i += 1
+        if i in found or word not in _TEACHER_WORDS or after in _CALLING or fold_word(
+                after) in (names | known) - _NOT_NAMES:
             continue
-        i += 1
-        while i < len(accented) and (accented[i] in _TEACHER_WORDS or accented[i] == "giáo"):
-            i += 1  # "cô giáo", "thầy cô giáo"
-        out += _TEACHER
-    return out
+        found.add(i)
+        j = i + 1
+        while j < len(accented) and (accented[j] in _TEACHER_WORDS or accented[j] == "giáo"):
+            found.add(j)  # "cô giáo", "thầy cô giáo"
+            j += 1
+    return frozenset(found)
 
 
 _ASKING_PAIRS = frozenset({"bao nhieu", "bao gio", "bao lau"})

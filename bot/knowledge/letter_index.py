@@ -29,7 +29,6 @@ from bot.i18n import translator
 from bot.knowledge.asked import (
     SIGNS,
     TECHNICAL,
-    as_teachers,
     asked,
     asked_kind,
     asked_kinds,
@@ -40,6 +39,7 @@ from bot.knowledge.asked import (
     soon_words,
     stated_dates,
     states_count,
+    teacher_pronouns,
     technical,
     time_words,
 )
@@ -652,7 +652,7 @@ def choose(found: list[Quote], kind: str | None = None,
 
 
 def _query(state: _State, question: str) -> _Query:
-    accented = as_teachers(question, words(question), state.people)  # "thầy" for "giáo viên"
+    accented = words(question)
     folded = [fold_word(w) for w in accented]
     for i, f in enumerate(folded):
         if is_mistyped(accented[i], f):  # "hệ thốg", "đơt học": marks that chose no word
@@ -665,8 +665,9 @@ def _query(state: _State, question: str) -> _Query:
                 folded[i] = accented[i] = fixed
     # "vắng" is not "vâng": a word that is a filler only once folded counts when a letter
     # uses it as typed; otherwise ("rối" for "rồi") it is taken for the filler, mistyped
+    pronouns = teacher_pronouns(question, accented, state.people)  # "thầy … thì thầy có …"
     keep = [i for i, f in enumerate(folded) if f and not is_filler(accented[i], f) and (
-        f not in FILLERS or "'" + accented[i] in state.idf)]
+        f not in FILLERS or "'" + accented[i] in state.idf) and i not in pronouns]
     terms: dict[str, float] = {}
     content: dict[str, float] = {}
     pairs: dict[str, float] = {}

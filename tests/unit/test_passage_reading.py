@@ -1,7 +1,7 @@
 """How a passage of a letter is read against a teacher's question (issue 18): its share of the
 question is counted as the quoted sentences' is, each word once though the letter's subject
 repeats it; the sentence that names what the answering sentences speak of is quoted with
-them; and "thầy", "cô" naming no one are a teacher, as a letter writes "giáo viên". The letter
+them; and "thầy", "cô" naming no one are pronouns, as "em" is. The letter
 and the sentences are written here, in our own words (Điện Biên, a Sở with no curated
 entries)."""
 
@@ -12,7 +12,7 @@ import dataclasses
 import numpy as np
 import pytest
 
-from bot.knowledge.asked import as_teachers
+from bot.knowledge.asked import teacher_pronouns
 from bot.knowledge.engine import AnsweringEngine
 from bot.knowledge.letter_index import _coverage, _coverage_of_all, _query, _window, terms
 from bot.knowledge.normalize import words
@@ -71,21 +71,22 @@ def test_the_sentence_naming_what_the_answer_speaks_of_is_quoted_with_it() -> No
     assert chosen == [0, 1, 2]
 
 
-def test_a_teacher_called_thay_or_co_is_a_teacher_of_the_letter() -> None:
-    # the letter says "thầy" only of its contact: "thầy … có phải tham gia" is not about him
+def test_thay_or_co_naming_no_one_is_a_pronoun_the_letter_need_not_hold() -> None:
+    # the letter says "thầy" only of its contact: "thầy … có phải tham gia" is not about him,
+    # and a rule for "giáo viên" answers it
     state = engine().letters._state
     for question in ("Thầy tổ phó chỗ em có quyết định nghỉ hưu tháng 7/2027, vậy thầy có phải "
                      "tham gia tập huấn nữa không ạ?",
-                     "Cô đồng nghiệp cùng tổ em nghỉ hưu tháng 7/2027 thì cô có phải tham gia "
-                     "tập huấn không ạ?"):
+                     "Cô giáo cùng tổ em nghỉ hưu tháng 7/2027 thì cô có phải tham gia tập huấn "
+                     "không ạ?"):
         content = _query(state, question).content
-        assert "'giáo" in content and "'viên" in content
-        assert not {"'thầy", "'cô"} & content.keys()
+        assert "'hưu" in content
+        assert not {"'thầy", "'cô", "'giáo"} & content.keys()
 
 
 def test_thay_or_co_before_a_name_or_calling_the_reader_stays_a_title() -> None:
-    for question in ("Về tài liệu thì liên hệ cô Hương số nào?", "lien he co huong so nao",
-                     "cô ơi cho em hỏi"):
-        assert as_teachers(question, words(question), frozenset({"huong"})) == words(question)
-    assert as_teachers("nhóm thầy cô giáo tiểu học", words("nhóm thầy cô giáo tiểu học"),
-                       frozenset()) == ["nhóm", "giáo", "viên", "tiểu", "học"]
+    for question in ("Về tài liệu thì liên hệ thầy Thắng số nào?", "lien he thay thang so nao",
+                     "thầy ơi cho em hỏi"):
+        assert not teacher_pronouns(question, words(question), frozenset({"thang"}))
+    assert teacher_pronouns("nhóm thầy cô giáo tiểu học", words("nhóm thầy cô giáo tiểu học"),
+                            frozenset()) == {1, 2, 3}
