@@ -437,6 +437,34 @@ def stated_dates(folded: list[str]) -> list[tuple[int, ...]]:
     return found
 
 
+# Units a teacher states their own case in ("cách 40 km", "con 8 tháng tuổi", "nghỉ ốm 3
+# tháng", "vắng 2 buổi", "dạy được 4 năm"): a letter states the threshold ("từ 15 km trở lên",
+# "dưới 12 tháng tuổi"), so the asker's number says when their case applies, as a stated date
+_UNITS = frozenset("km tiet thang tuoi nam ngay tuan buoi gio phut lan".split())
+# words before a number that say what it labels, not how much: "lớp 8", "mô đun 2", "hạng 3"
+_LABELS = frozenset("lop khoi dun hang nhom buoc muc so dot phan bac ki thang ngay nam".split())
+# "khoảng 40 km", "gần 2 năm", "hơn 6 tháng": how sure the asker is of their number
+_ABOUT = frozenset("khoang tam gan hon chung tren duoi ngoai".split())
+
+
+def stated_amounts(folded: list[str]) -> frozenset[int]:
+    """Positions of the numbers a question states with a unit ("40 km", "8 tháng tuổi"), with
+    the word before that rounds them ("khoảng"): the asker's own case, not the subject. "năm"
+    before "nay", "học" or a year is the calendar's ("lớp 6 năm nay")."""
+    found: set[int] = set()
+    for i in range(len(folded) - 1):
+        unit = folded[i + 1]
+        if not folded[i].isdigit() or unit not in _UNITS or (i and folded[i - 1] in _LABELS):
+            continue
+        if unit == "nam" and i + 2 < len(folded) and (
+                folded[i + 2] in ("nay", "hoc") or _YEAR.fullmatch(folded[i + 2])):
+            continue
+        found.add(i)
+        if i and folded[i - 1] in _ABOUT:
+            found.add(i - 1)
+    return frozenset(found)
+
+
 def holds(kind: str | None, text: str) -> bool:
     """Whether ``text`` states a value of that kind (a person: a titled name or an office; a
     contact: one of them with a phone or an email)."""

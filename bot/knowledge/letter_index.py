@@ -37,6 +37,7 @@ from bot.knowledge.asked import (
     holds,
     named_people,
     soon_words,
+    stated_amounts,
     stated_dates,
     states_count,
     teacher_pronouns,
@@ -51,6 +52,7 @@ from bot.knowledge.normalize import (
     FILLERS,
     QUESTION_WORDS,
     SpellFixer,
+    exam_words,
     fold_word,
     is_filler,
     is_question_word,
@@ -123,7 +125,9 @@ def _terms(text: str) -> tuple[str, ...]:
     """Folded words and word pairs, and each word with diacritics as "'word"."""
     accented = words(text, limit=None)
     folded = [fold_word(w) for w in accented]
-    keep = [i for i, f in enumerate(folded) if f and not is_filler(accented[i], f)]
+    exam = exam_words(accented, folded)
+    keep = [i for i, f in enumerate(folded) if f and (not is_filler(accented[i], f)
+                                                      or i in exam)]
     out = [folded[i] for i in keep]
     out += [f"{folded[i]} {folded[j]}" for i, j in pairwise(keep) if j == i + 1]
     out += ["'" + accented[i] for i in keep if accented[i] != folded[i]]
@@ -146,6 +150,9 @@ class _Query:
     content: dict[str, float]  # content word ("'lương" when typed with marks) -> idf
     pairs: dict[str, float]  # adjacent content pair (folded) -> idf
     whole: _Query | None = None  # before the words no letter uses were weighed down
+    # a number the asker states of their case ("cách 40 km"): a passage stating it covers it,
+    # one stating another ("từ 15 km trở lên") loses nothing (``stated_amounts``)
+    stated: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -652,7 +659,7 @@ def choose(found: list[Quote], kind: str | None = None,
 
 
 def _query(state: _State, question: str) -> _Query:
-    accented = words(question)
+    accented = words(question, pairs=state.speller.bigrams)
     folded = [fold_word(w) for w in accented]
     for i, f in enumerate(folded):
         if is_mistyped(accented[i], f):  # "hệ thốg", "đơt học": marks that chose no word
@@ -665,9 +672,10 @@ def _query(state: _State, question: str) -> _Query:
                 folded[i] = accented[i] = fixed
     # "vắng" is not "vâng": a word that is a filler only once folded counts when a letter
     # uses it as typed; otherwise ("rối" for "rồi") it is taken for the filler, mistyped
+    exam = exam_words(accented, folded)  # "thi tuyển": an exam, not "thì"
     pronouns = teacher_pronouns(question, accented, state.people)  # "thầy … thì thầy có …"
-    keep = [i for i, f in enumerate(folded) if f and not is_filler(accented[i], f) and (
-        f not in FILLERS or "'" + accented[i] in state.idf) and i not in pronouns]
+    keep = [i for i, f in enumerate(folded) if f and i not in pronouns and (i in exam or (
+        not is_filler(accented[i], f) and (f not in FILLERS or "'" + accented[i] in state.idf)))]
     terms: dict[str, float] = {}
     content: dict[str, float] = {}
     pairs: dict[str, float] = {}
@@ -679,6 +687,9 @@ def _query(state: _State, question: str) -> _Query:
     # the passage must speak of; a passage stating that very date still ranks first
     dated = frozenset(k for date in stated_dates(folded) for k in date) | soon_words(folded)
     aside = set_aside(question)  # "ngoài việc đó, … còn phải …": known, not asked
+    amounts = stated_amounts(folded)
+    dated |= amounts
+    stated: dict[str, float] = {}
 
     def questioning(k: int) -> bool:
         """A question word, unless typed with other marks as a letter writes a word ("biệt
@@ -695,9 +706,11 @@ def _query(state: _State, question: str) -> _Query:
         asking = questioning(i) or f in cue or i in when
         terms[f] = max(terms.get(f, 0.0), _QUESTION_WORD_WEIGHT if asking else 1.0)
         asking = asking or i in dated
+        key = f if accented[i] == f else "'" + accented[i]
         if not asking:  # typed with marks, only the same marks count ("lương" ≠ "lượng")
-            key = f if accented[i] == f else "'" + accented[i]
             content[key] = state.idf.get(f, state.max_idf) * (ASIDE if f in aside else 1.0)
+        elif i in amounts:
+            stated[key] = state.idf.get(f, state.max_idf)
         if j + 1 < len(keep) and keep[j + 1] == i + 1 and i + 1 not in trouble:
             pair = f"{f} {folded[i + 1]}"
             terms[pair] = 1.0
@@ -710,13 +723,13 @@ def _query(state: _State, question: str) -> _Query:
                                   + state.idf.get(folded[i + 1], state.max_idf)) * (
                     ASIDE if f in aside or folded[i + 1] in aside else 1.0)
     if sum(content.values()) <= _SHORT * state.max_idf:
-        return _Query(terms, content, pairs)
+        return _Query(terms, content, pairs, stated=stated)
     # a long message's words that no letter uses ("thắc mắc", "em sợ trễ hạn") are, for the
     # passages, the way the person talks: weighed as the rarest words they would outweigh
     # the subject and no passage could ever cover the question. They decide which passages
     # are quoted; the passages found then compete with the entries, which may use those
     # words, on the whole message (``whole``).
-    whole = _Query(terms, content, pairs)
+    whole = _Query(terms, content, pairs, stated=stated)
 
     def unknown(t: str) -> bool:
         return t not in state.idf and t not in state.context_of
@@ -725,12 +738,13 @@ def _query(state: _State, question: str) -> _Query:
         return whole
     return _Query(terms, {t: w * _CONTEXT if unknown(t) else w for t, w in content.items()},
                   {p: w * _CONTEXT if any(map(unknown, p.split(" "))) else w
-                   for p, w in pairs.items()}, whole=whole)
+                   for p, w in pairs.items()}, whole=whole, stated=stated)
 
 
 def _specific(state: _State, query: _Query) -> float:
     """Below 1 for a question made only of the letters' commonest words."""
-    return min(1.0, sum(query.content.values()) / (_VAGUE * state.max_idf))
+    return min(1.0, (sum(query.content.values()) + sum(query.stated.values()))
+               / (_VAGUE * state.max_idf))
 
 
 def _mix(words_covered: Any, pairs_covered: Any, query: _Query) -> Any:
@@ -744,7 +758,8 @@ def _coverage_of_all(state: _State, query: _Query) -> np.ndarray:
     counting its letter's issuer and subject, at once."""
     n = len(state.passages)
 
-    def share(wanted: dict[str, float], pairs: bool = False) -> np.ndarray:
+    def share(wanted: dict[str, float], pairs: bool = False,
+              stated: dict[str, float] | None = None) -> np.ndarray:
         total = sum(wanted.values())
         if not total:
             return np.zeros(n)
@@ -752,7 +767,7 @@ def _coverage_of_all(state: _State, query: _Query) -> np.ndarray:
         ids: list[np.ndarray] = []
         weights: list[float] = []
         by_letter = np.zeros(len(state.letters))
-        for t, w in wanted.items():
+        for t, w in [*wanted.items(), *(stated or {}).items()]:
             letters = state.context_of.get(t)
             found = state.postings.get(t)
             if found is not None:
@@ -769,8 +784,8 @@ def _coverage_of_all(state: _State, query: _Query) -> np.ndarray:
                           minlength=n) if ids else np.zeros(n)
         return np.minimum(got + by_letter[state.owner], total) / total
 
-    return _mix(share(query.content), share(query.pairs, pairs=True), query) * \
-        _specific(state, query)
+    return _mix(share(query.content, stated=query.stated), share(query.pairs, pairs=True),
+                query) * _specific(state, query)
 
 
 def _beside(state: _State, docs: np.ndarray, letters: np.ndarray | None) -> np.ndarray:
@@ -816,13 +831,16 @@ def _held(state: _State, term: str) -> np.ndarray:
 def _coverage(state: _State, query: _Query, present: Callable[[str], bool]) -> float:
     """Share of the question's content words and word pairs (idf-weighted) present."""
 
-    def share(wanted: dict[str, float], pairs: bool = False) -> float:
+    def share(wanted: dict[str, float], pairs: bool = False,
+              stated: dict[str, float] | None = None) -> float:
         total = sum(wanted.values())
         got = sum(w if present(t) else w * _PAIR_APART if pairs and all(
             map(present, t.split(" ", 1))) else 0.0 for t, w in wanted.items())
-        return got / total if total else 0.0
+        got += sum(w for t, w in (stated or {}).items() if present(t))
+        return min(got, total) / total if total else 0.0
 
-    return float(_mix(share(query.content), share(query.pairs, pairs=True), query)
+    return float(_mix(share(query.content, stated=query.stated), share(query.pairs, pairs=True),
+                      query)
                  * _specific(state, query))
 
 
@@ -843,7 +861,7 @@ def _window(query: _Query, sentences: list[tuple[str, bool]],
     when it is that group's in its own words (``group_words``, see ``said_by_row``): "Cán bộ
     quản lý bổ nhiệm lần đầu" is the row of a "phó hiệu trưởng" newly appointed.
     """
-    wanted = {**query.content, **query.pairs}
+    wanted = {**query.stated, **query.content, **query.pairs}
     terms = tuple(ts | group_words(sentences[k][0]) if is_row(sentences[k][0]) else ts
                   for k, ts in enumerate(terms))
     # fsum: a set's order follows the hash seed, and a float sum in another order can break a

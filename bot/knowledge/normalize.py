@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -21,6 +22,7 @@ from bot.domain.provinces import all_names, province, region
 from bot.knowledge.entries import PROVINCES as KB_PROVINCES
 from bot.knowledge.paraphrases import IN_CONTEXT as _PARAPHRASE_CUES
 from bot.knowledge.paraphrases import PARAPHRASES as _PARAPHRASES
+from bot.knowledge.readings import READINGS as _READINGS
 from bot.textnorm import fold, nfc, strip_diacritics, unify_tones
 
 MAX_QUERY_CHARS = 1000  # enough for the longest real question; bounds the work on any input
@@ -111,7 +113,6 @@ ABBREVIATIONS: dict[str, str] = {
     "bcht": "báo cáo hoàn thành",
     "xd": "xây dựng",  # "xd kế hoạch", as plans are named in school paperwork
     "kq": "kết quả",  # "kq học tập", "báo cáo kq": the usual shorthand in school reports
-    "tt": "thông tư",
     "qđ": "quyết định",
     "qd": "quyết định",
     "cv": "công văn",
@@ -123,11 +124,13 @@ ABBREVIATIONS: dict[str, str] = {
     "gcn": "giấy chứng nhận",
     "cn": "chứng nhận",
     "tk": "tài khoản",
+    # as teachers shorten the verbs of their training: "bài ktra", "hd sd hệ thống", "thg 10"
+    "ktra": "kiểm tra",
+    "sd": "sử dụng",
+    "thg": "tháng",
     "mk": "mật khẩu",
     "sđt": "số điện thoại",
     "sdt": "số điện thoại",
-    "đt": "điện thoại",
-    "dt": "điện thoại",
     "lh": "liên hệ",
     "dk": "điều kiện",
     "đk": "điều kiện",
@@ -231,7 +234,6 @@ ABBREVIATIONS: dict[str, str] = {
     "vb": "văn bản",
     # provinces
     "bp": "bình phước",
-    "hn": "hà nội",
     "kg": "kiên giang",
     "hcm": "tp hồ chí minh",
     "tphcm": "tp hồ chí minh",
@@ -245,7 +247,11 @@ ABBREVIATIONS: dict[str, str] = {
     "mn": "",  # "mọi người"; after "gv", "trường", "cấp" it is "mầm non" (IN_CONTEXT)
     "ko": "không",
     "k": "không",
+    # "hok" is "không", and "học" in the compounds học begins ("hok bù", "hok sinh"); after a
+    # word ("buổi hok dự", "chưa hok") either reads, so it stays "không" there
     "hok": "không",
+    **{f"hok {w}": f"học {w}" for w in "bù sinh tập phí viên kì bạ liệu phần".split()},
+    "k0": "không",
     "hông": "không",
     "khg": "không",
     "kô": "không",
@@ -410,6 +416,21 @@ def set_aside(question: str) -> frozenset[str]:
     return frozenset(aside) - frozenset(rest)
 
 
+# "thi" (to sit an exam; "thi đua", emulation) folds as the filler "thì" does, and people
+# type "thì" without its mark whatever else they mark. It is the exam beside the words it is
+# said with ("kỳ thi", "ôn thi", "thi tuyển", "thi thăng hạng", "thi đua"); "đủ thì", "học
+# thì" stay fillers.
+_EXAM_BEFORE = frozenset("ky ki cuoc on de".split())
+_EXAM_AFTER = frozenset("tuyen thang nang dua chon".split())
+
+
+def exam_words(accented: list[str], folded: list[str]) -> frozenset[int]:
+    """Positions of "thi" meaning an exam among a text's words (see above): not fillers."""
+    return frozenset(i for i, a in enumerate(accented) if a == "thi" and (
+        (i and folded[i - 1] in _EXAM_BEFORE)
+        or (i + 1 < len(folded) and folded[i + 1] in _EXAM_AFTER)))
+
+
 def is_filler(accented: str, folded: str) -> bool:
     """Whether a word is a filler: typed without marks, by its folded form; with marks, only
     as a filler is written (``FILLER_FORMS``)."""
@@ -462,6 +483,11 @@ _PHRASES = (  # joined forms the tokenizer would split wrongly
     (re.compile(r"(?<![^\W_])tp\.\s*hcm(?![^\W_])"), "tphcm"),
     (re.compile(r"(?<![^\W_])th[ứu]\s+(\d)(?!\d)"), r"\1"),  # "cách thứ 2" = "cách 2"
     (re.compile(r"(?<![^\W_])(\d{1,2})h(\d\d)?(?![^\W_])"), r"\1 giờ \2"),  # "8h30": 8 giờ 30
+    (re.compile(r"(?<![^\W_])t(\d{1,2})\s*/\s*(\d{4})(?!\d)"), r"tháng \1/\2"),  # "t10/2026"
+    # an address shortened: "H. Vân Hồ", "X. Mộc Sơn", "TX. Mộc Châu" (not "8 h.", "mấy h.")
+    (re.compile(r"(?<![^\W_])(?<!\d )(?<!mấy )(?<!may )h\.\s*(?=[^\W\d_])"), "huyện "),
+    (re.compile(r"(?<![^\W_])x\.\s*(?=[^\W\d_])"), "xã "),
+    (re.compile(r"(?<![^\W_])tx\.\s*(?=[^\W\d_])"), "thị xã "),
 )
 
 
@@ -533,6 +559,9 @@ IN_CONTEXT = {spelled(k): (cues, spelled(v)) for k, (cues, v) in IN_CONTEXT.item
 PARAPHRASES = _spelled_table(_PARAPHRASES)
 PARAPHRASE_CUES = {spelled(k): (frozenset(map(spelled, cues)), spelled(v))
                    for k, (cues, v) in _PARAPHRASE_CUES.items()}
+# abbreviation -> its readings, each with the (folded) words before and after that call for it
+READINGS = {spelled(k): tuple((spelled(r), frozenset(b.split()), frozenset(a.split()))
+                              for r, b, a in options) for k, options in _READINGS.items()}
 _WIDTHS = {id(ABBREVIATIONS): _widest(ABBREVIATIONS), id(PARAPHRASES): _widest(PARAPHRASES)}
 _HORN_U = frozenset("ưứừửữự")  # "ưu" (lưu, cứu) is the one real pair of same-base letters
 _VOWEL = re.compile(r"[aeiouy]")
@@ -562,10 +591,34 @@ def clean(text: str, limit: int | None = MAX_QUERY_CHARS) -> str:
     return _MODULE.sub(r"mô đun \1", text)
 
 
+def _reading(options: tuple[tuple[str, frozenset[str], frozenset[str]], ...], before: str,
+             after: str, pairs: frozenset[str] | None) -> str:
+    """The reading of an abbreviation of several (``READINGS``) its neighbours call for; else
+    one the loaded letters use (``pairs``: their folded word pairs), best between the same
+    neighbours; else the usual one."""
+    before, after = fold_word(before), fold_word(after)
+
+    def fit(option: tuple[str, frozenset[str], frozenset[str]]) -> int:
+        reading, cues_before, cues_after = option
+        score = 4 * (before in cues_before or after in cues_after
+                     or (after.isdigit() and ANY_NUMBER in cues_after))
+        if pairs:
+            folded = [fold_word(w) for w in reading.split()]
+            score += all(f"{a} {b}" in pairs for a, b in pairwise(folded))
+            score += 2 * (f"{before} {folded[0]}" in pairs) + 2 * (f"{folded[-1]} {after}" in pairs)
+        return score
+
+    scores = [fit(option) for option in options]
+    return options[scores.index(max(scores))][0]
+
+
 def expand(tokens: list[str], table: Mapping[str, str] = ABBREVIATIONS,
-           context: Mapping[str, tuple[frozenset[str], str]] = IN_CONTEXT) -> list[str]:
+           context: Mapping[str, tuple[frozenset[str], str]] = IN_CONTEXT,
+           readings: Mapping[str, tuple[tuple[str, frozenset[str], frozenset[str]], ...]]
+           | None = None, pairs: frozenset[str] | None = None) -> list[str]:
     """Replace abbreviations (longest match first) by their canonical words; a code that is
-    an abbreviation only after its cue (``context``) is replaced there alone."""
+    an abbreviation only after its cue (``context``) is replaced there alone, one of several
+    readings (``readings``) as ``_reading`` tells."""
     widest = _WIDTHS.get(id(table)) or _widest(table)
     out: list[str] = []
     i = 0
@@ -587,6 +640,10 @@ def expand(tokens: list[str], table: Mapping[str, str] = ABBREVIATIONS,
                 break
         else:
             found = table.get(token)
+            if found is None and readings and token in readings:
+                after = table.get(tokens[i + 1], tokens[i + 1]) if i + 1 < len(tokens) else ""
+                found = _reading(readings[token], out[-1] if out else "",
+                                 (after.split() or [""])[0], pairs)
             if found is None:
                 out.append(token)
             elif found:
@@ -595,16 +652,22 @@ def expand(tokens: list[str], table: Mapping[str, str] = ABBREVIATIONS,
     return out
 
 
-def canonical(tokens: list[str]) -> list[str]:
+def canonical(tokens: list[str], pairs: frozenset[str] | None = None) -> list[str]:
     """Tokens with abbreviations expanded, then paraphrases read as the letters word them
-    (``paraphrases``): the one form questions, letters and entries are compared in."""
-    return expand(expand(tokens), PARAPHRASES, PARAPHRASE_CUES)
+    (``paraphrases``): the one form questions, letters and entries are compared in. With the
+    loaded letters' word ``pairs``, an abbreviation of several readings may take theirs."""
+    return expand(expand(tokens, readings=READINGS, pairs=pairs), PARAPHRASES,
+                  PARAPHRASE_CUES)
 
 
-def words(text: str, limit: int | None = MAX_QUERY_CHARS) -> list[str]:
-    """Lowercase tokens with diacritics kept and abbreviations expanded."""
+def words(text: str, limit: int | None = MAX_QUERY_CHARS,
+          pairs: frozenset[str] | None = None) -> list[str]:
+    """Lowercase tokens with diacritics kept and abbreviations expanded; ``pairs``: the
+    loaded letters' folded word pairs, to read an abbreviation as they use it (``_reading``)."""
     if limit is None:  # a letter's or an entry's text, read once when it is indexed
         return canonical(_TOKEN.findall(clean(text, limit)))
+    if pairs:  # read once per question and index (``LetterIndex._query``)
+        return canonical(_TOKEN.findall(clean(text, limit)), pairs)
     return list(_question_words(text, limit))
 
 
@@ -628,6 +691,7 @@ def has_diacritics(token: str) -> bool:
 _NameIndex = dict[str, list[tuple[list[str], str]]]  # first word -> [(all words, key)]
 # the words abbreviations are read as: in a question typed without marks they were not typed
 _EXPANDED = frozenset(w for full in (*ABBREVIATIONS.values(), *(v for _, v in IN_CONTEXT.values()),
+                                     *(r for options in READINGS.values() for r, _, _ in options),
                                      *PARAPHRASES.values(),
                                      *(v for _, v in PARAPHRASE_CUES.values()))
                       for w in full.split() if has_diacritics(w))

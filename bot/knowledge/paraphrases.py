@@ -145,6 +145,14 @@ PARAPHRASES: dict[str, str] = {
     "trước đây": "cũ",
     # a deadline
     "deadline": "hạn chót",
+    # where a course is held: "chỗ học", "nơi học" are the letters' "điểm học"
+    "chỗ học": "điểm học",
+    "nơi học": "điểm học",
+    # a distance: "cây số" is how people say the letters' "km" ("cách trường 20 cây số")
+    "cây số": "km",
+    "ki lô mét": "km",
+    "kilômét": "km",
+    "kilomet": "km",
     # now: "bây giờ", "hiện tại", "giờ đây" are the letters' "hiện nay"
     "bây giờ": "hiện nay",
     "hiện tại": "hiện nay",

@@ -59,6 +59,14 @@ def test_abbreviations_and_teencode_expand() -> None:
     assert folded("trung học phổ thông") == ["thpt"]
 
 
+def test_hok_is_hoc_in_the_compounds_hoc_begins_and_khong_elsewhere() -> None:
+    assert folded("hok bù") == folded("học bù")
+    assert folded("hok sinh lớp 5") == folded("học sinh lớp 5")
+    assert folded("em hok biết") == folded("em không biết")
+    assert folded("có phải nộp hok") == folded("có phải nộp không")
+    assert folded("k0 đc") == folded("không được")
+
+
 def test_expand_prefers_the_longest_key() -> None:
     assert expand(["ng", "nhân"]) == ["nguyên", "nhân"]
     assert expand(["tp", "hcm"]) == ["tp", "hồ", "chí", "minh"]

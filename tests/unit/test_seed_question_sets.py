@@ -4,8 +4,7 @@ eval/dev_letters/seeds_unseen_qa.yaml, held out in the third round, now spent;
 eval/dev_letters/seeds_unseen2_qa.yaml, held out in the fourth round, now spent;
 eval/dev_letters/seeds_unseen3_qa.yaml, held out in the fifth round, now spent;
 eval/dev_letters/seeds_unseen4_qa.yaml, held out in the sixth round, now spent;
-eval/dev_letters/seeds_unseen5_qa.yaml, held out in the seventh round, now spent;
-eval/heldout8/seeds_unseen6_qa.yaml, held out in the eighth round and measured only) stay usable:
+eval/dev_letters/seeds_unseen5_qa.yaml, held out in the seventh round, now spent) stay usable:
 they load, their ids are unique, every expected fact is written in the scorer's normalised form
 (otherwise it can never match), every source names a seed letter, and no question repeats one of
 ../shared/eval/dev_qa.yaml or of the other sets — a repeated question would measure memory, not
@@ -32,7 +31,6 @@ SEED_SETS = {
     "heldout5": EVAL / "dev_letters" / "seeds_unseen3_qa.yaml",  # the fifth round, spent
     "heldout6": EVAL / "dev_letters" / "seeds_unseen4_qa.yaml",  # the sixth round, spent
     "heldout7": EVAL / "dev_letters" / "seeds_unseen5_qa.yaml",  # the seventh round, spent
-    "heldout8": EVAL / "heldout8" / "seeds_unseen6_qa.yaml",  # the eighth round, measured only
 }
 KINDS = {"fact", "steps", "eligibility", "deadline", "contact", "out_of_scope"}
 
@@ -51,7 +49,6 @@ def test_seed_sets_load_with_unique_ids_and_some_refusals() -> None:
     sets = _sets()
     assert len(sets["dev"]) == 45 and len(sets["heldout"]) == len(sets["heldout4"]) == 35
     assert len(sets["heldout5"]) == len(sets["heldout6"]) == len(sets["heldout7"]) == 40
-    assert len(sets["heldout8"]) == 40
     assert len(sets["dev2"]) == 70
     ids = [item.id for items in sets.values() for item in items]
     assert len(ids) == len(set(ids))

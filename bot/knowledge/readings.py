@@ -1,0 +1,46 @@
+"""Abbreviations with several readings, and what tells a reader which one is meant.
+
+"hd" is "hướng dẫn" in "theo hd", "Hải Dương" in "vùng hd cũ"; "hn" is "Hà Nội" in "ở hn",
+"hội nghị" in "hn trực tuyến"; "tt" is "thông tư", "tập trung", "trực tuyến", "thông tin"; "đt" is
+"điện thoại" or "đối tượng". A Vietnamese reader picks the reading its neighbours call for
+("thuộc đt" is "thuộc đối tượng"), and, among the rest, one the letters at hand use, with the
+words it stands between ("hội nghị trực tuyến" is a phrase of the letter). ``normalize.expand``
+reads them so: a neighbour below, then the loaded letters' word pairs, then the order here (the
+usual reading first; it is also how a Sở's own letters use the code, e.g. "TT-BGDĐT").
+
+Each reading is written with the words that call for it right before it and right after it
+(folded, as a word is typed with or without marks); a place is called for by the words that
+introduce a place. Every reading is a common one in Vietnamese school administration.
+"""
+
+from __future__ import annotations
+
+_PLACE_BEFORE = "o tai vung tinh thanh pho khu vuc ve den"
+_PLACE_AFTER = "cu"  # "vùng hd cũ": a province merged in 2025
+
+# abbreviation -> ((reading, words right before that call for it, words right after), ...)
+READINGS: dict[str, tuple[tuple[str, str, str], ...]] = {
+    "hd": (
+        ("hướng dẫn", "theo", "su"),  # "theo hd", "hd sd": a Sở's guidance, "HD" in its codes
+        ("hợp đồng", "ki ky", "lao lam"),  # "kí hđ", "hđ lao động", "hđ làm việc"
+        ("hoạt động", "", "trai giao ngoai"),  # "hđ trải nghiệm", "hđ giáo dục"
+        ("hải dương", _PLACE_BEFORE, _PLACE_AFTER),  # the province merged into Hải Phòng
+    ),
+    "hn": (
+        ("hà nội", _PLACE_BEFORE, _PLACE_AFTER),
+        # "dự hn", "tổ chức hn", "hn trực tuyến", "hn tập huấn", "hn triển khai", "hn sơ kết"
+        ("hội nghị", "du hop chuc", "truc tap trien so tong"),
+    ),
+    "tt": (
+        ("thông tư", "theo tai", "so 0"),  # "theo tt 17" (0: any number), a letter's "TT-BGDĐT"
+        # "học tt" is in person or online alike: "đi tt", "tt ở/tại" a venue is in person
+        ("tập trung", "di", "o tai"),
+        ("trực tuyến", "", "tren qua"),  # "tt trên hệ thống", "tt qua mạng"
+        ("thông tin", "sua chinh nhat doi khai", "ca"),  # "sửa tt", "cập nhật tt", "tt cá nhân"
+    ),
+    "đt": (
+        ("điện thoại", "so goi", "lien"),  # "số đt", "gọi đt"
+        ("đối tượng", "thuoc dung cac nhung", "duoc nao"),  # "thuộc đt", "đt được miễn"
+    ),
+}
+READINGS["dt"] = READINGS["đt"]
