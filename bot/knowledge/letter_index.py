@@ -51,6 +51,7 @@ from bot.knowledge.normalize import (
     FILLERS,
     QUESTION_WORDS,
     SpellFixer,
+    exam_words,
     fold_word,
     is_filler,
     is_question_word,
@@ -123,7 +124,9 @@ def _terms(text: str) -> tuple[str, ...]:
     """Folded words and word pairs, and each word with diacritics as "'word"."""
     accented = words(text, limit=None)
     folded = [fold_word(w) for w in accented]
-    keep = [i for i, f in enumerate(folded) if f and not is_filler(accented[i], f)]
+    exam = exam_words(accented, folded)
+    keep = [i for i, f in enumerate(folded) if f and (not is_filler(accented[i], f)
+                                                      or i in exam)]
     out = [folded[i] for i in keep]
     out += [f"{folded[i]} {folded[j]}" for i, j in pairwise(keep) if j == i + 1]
     out += ["'" + accented[i] for i in keep if accented[i] != folded[i]]
@@ -668,8 +671,9 @@ def _query(state: _State, question: str) -> _Query:
                 folded[i] = accented[i] = fixed
     # "vắng" is not "vâng": a word that is a filler only once folded counts when a letter
     # uses it as typed; otherwise ("rối" for "rồi") it is taken for the filler, mistyped
-    keep = [i for i, f in enumerate(folded) if f and not is_filler(accented[i], f) and (
-        f not in FILLERS or "'" + accented[i] in state.idf)]
+    exam = exam_words(accented, folded)  # "thi tuyển": an exam, not "thì"
+    keep = [i for i, f in enumerate(folded) if f and (i in exam or (not is_filler(
+        accented[i], f) and (f not in FILLERS or "'" + accented[i] in state.idf)))]
     terms: dict[str, float] = {}
     content: dict[str, float] = {}
     pairs: dict[str, float] = {}

@@ -416,6 +416,21 @@ def set_aside(question: str) -> frozenset[str]:
     return frozenset(aside) - frozenset(rest)
 
 
+# "thi" (to sit an exam; "thi đua", emulation) folds as the filler "thì" does, and people
+# type "thì" without its mark whatever else they mark. It is the exam beside the words it is
+# said with ("kỳ thi", "ôn thi", "thi tuyển", "thi thăng hạng", "thi đua"); "đủ thì", "học
+# thì" stay fillers.
+_EXAM_BEFORE = frozenset("ky ki cuoc on de".split())
+_EXAM_AFTER = frozenset("tuyen thang nang dua chon".split())
+
+
+def exam_words(accented: list[str], folded: list[str]) -> frozenset[int]:
+    """Positions of "thi" meaning an exam among a text's words (see above): not fillers."""
+    return frozenset(i for i, a in enumerate(accented) if a == "thi" and (
+        (i and folded[i - 1] in _EXAM_BEFORE)
+        or (i + 1 < len(folded) and folded[i + 1] in _EXAM_AFTER)))
+
+
 def is_filler(accented: str, folded: str) -> bool:
     """Whether a word is a filler: typed without marks, by its folded form; with marks, only
     as a filler is written (``FILLER_FORMS``)."""

@@ -13,7 +13,7 @@ import dataclasses
 from bot.knowledge.asked import asked_kind
 from bot.knowledge.letter_index import LetterIndex
 from bot.knowledge.letters import read_letter
-from bot.knowledge.normalize import words
+from bot.knowledge.normalize import exam_words, words
 
 LETTER = "\n".join([
     "UBND TỈNH AN GIANG",
@@ -127,6 +127,30 @@ def test_a_word_typed_with_other_marks_than_a_fillers_is_the_word_typed() -> Non
     index = LetterIndex([dataclasses.replace(read_letter(letter), id=1)])
     quote = index.search("vắng bao nhiêu thì ko đc cấp giấy chứng nhận tập huấn cđs")
     assert quote is not None and "20%" in quote.text
+
+
+def test_thi_beside_the_words_of_an_exam_is_the_exam_not_the_filler() -> None:
+    # "thi tuyển" (a recruitment exam) is not what a letter on training new recruits speaks
+    # of, though it shares every other word; "tuyển dụng thì học" keeps "thì" a filler
+    letter = "\n".join([
+        "SỞ GIÁO DỤC VÀ ĐÀO TẠO LÂM ĐỒNG",
+        "Số: 912/SGDĐT-GDPT",
+        "V/v bồi dưỡng giáo viên mới tuyển dụng năm 2027",
+        "Lâm Đồng, ngày 05 tháng 4 năm 2027",
+        "1. Thời gian",
+        "Giáo viên mới tuyển dụng năm 2027 học lớp bồi dưỡng tập trung từ ngày 10/6/2027 đến "
+        "ngày 20/6/2027.",
+        "2. Danh hiệu",
+        "Kết quả bồi dưỡng là căn cứ xét danh hiệu thi đua của năm học.",
+    ])
+    index = LetterIndex([dataclasses.replace(read_letter(letter), id=1)])
+    assert index.search("thi tuyen giao vien nam 2027 khi nao") is None
+    quote = index.search("gv moi tuyen dung thi hoc tap trung ngay nao")
+    assert quote is not None and "10/6/2027" in quote.text
+    quote = index.search("ket qua boi duong co dung de xet thi dua khong")
+    assert quote is not None and "thi đua" in quote.text
+    folded = ["hok", "du", "thi", "sao", "ky", "thi", "thi", "thang", "hang"]
+    assert exam_words(folded, folded) == {5, 6}
 
 
 def test_the_abbreviations_of_school_offices_and_lists_reach_the_letters_words() -> None:
