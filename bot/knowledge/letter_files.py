@@ -28,7 +28,9 @@ from bot.knowledge.letter_tables import (
     continued,
     docx_grid,
     is_layout,
+    pdf_columns,
     pdf_grid,
+    same_columns,
     table_lines,
 )
 from bot.knowledge.letters import unwrap
@@ -261,19 +263,26 @@ def _pdf_tables(data: bytes, document: Any) -> dict[int, list[_Band]]:
     import pdfplumber
 
     found: dict[int, list[_Band]] = {}
-    last: tuple[int, Grid] = (-2, [])  # the previous page's last table, which may go on
+    # the previous page's last table, which may go on, with its columns' left edges
+    last: tuple[int, Grid, list[float]] = (-2, [], [])
     try:
         with pdfplumber.open(io.BytesIO(data), pages=[n + 1 for n in ruled]) as pdf:
             for n, page in zip(ruled, pdf.pages, strict=True):
                 bands = []
                 tables = sorted(page.find_tables(), key=lambda table: table.bbox[1])
                 for k, table in enumerate(tables):
-                    grid = pdf_grid(table)
-                    if k == 0 and last[0] == n - 1:
+                    edges = pdf_columns(table)
+                    going_on = k == 0 and last[0] == n - 1
+                    if going_on and len(edges) < len(last[2]) and same_columns(edges, last[2]):
+                        edges = last[2]  # cells merged across the columns of the page before
+                        grid = pdf_grid(table, edges)
+                    else:
+                        grid = pdf_grid(table)
+                    if going_on:
                         grid = continued(last[1], grid)
                     if not is_layout(grid):
                         bands.append((table.bbox[1], table.bbox[3], table_lines(grid)))
-                    last = (n, grid)
+                    last = (n, grid, edges)
                 if bands:
                     found[n] = bands
                 page.close()

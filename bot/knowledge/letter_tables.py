@@ -106,7 +106,11 @@ def _counts_rows(cells: list[str]) -> bool:
     is named by the next column ("Duyệt kế hoạch của giáo viên cốt cán"), which says whom and
     what it is about; the number stays in the row as a value ("Bước: 2")."""
     numbers = [cell.rstrip(".") for cell in cells if cell]
-    return len(numbers) > 1 and numbers == [str(n) for n in range(1, len(numbers) + 1)]
+    if len(numbers) < 2 or not numbers[0].isdigit() or int(numbers[0]) < 1:
+        return False
+    # a table going on after a page break counts on from the page before: 8, 9…
+    first = int(numbers[0])
+    return numbers == [str(n) for n in range(first, first + len(numbers))]
 
 
 def table_lines(grid: Grid) -> list[str]:
@@ -211,16 +215,39 @@ def docx_grid(table: Any) -> Grid:
     return grid
 
 
-def pdf_grid(table: Any) -> Grid:
-    """A pdfplumber table as a grid. pdfplumber leaves a slot that a merged cell covers empty
-    (None); the covering cell's box says whether it comes from the left or from above."""
-    rows = table.rows
+def pdf_columns(table: Any) -> list[float]:
+    """The left edge of each column of a pdfplumber table."""
     columns: dict[int, float] = {}
-    for row in rows:
+    for row in table.rows:
         for c, box in enumerate(row.cells):
             if box is not None:
                 columns.setdefault(c, box[0])
+    return [columns[c] for c in sorted(columns)]
+
+
+def same_columns(edges: list[float], previous: list[float]) -> bool:
+    """Whether a table's columns are the columns of ``previous`` (a table on the page
+    before), some of them merged: each of its left edges is one of ``previous``'s."""
+    return len(edges) <= len(previous) and all(
+        any(abs(x - y) <= _EDGE for y in previous) for x in edges)
+
+
+_EDGE = 2.0  # points: the same ruling drawn on two pages
+
+
+def pdf_grid(table: Any, edges: list[float] | None = None) -> Grid:
+    """A pdfplumber table as a grid. pdfplumber leaves a slot that a merged cell covers empty
+    (None); the covering cell's box says whether it comes from the left or from above.
+
+    With ``edges`` (the columns of the table it goes on from, on the page before), the rows
+    are laid on those columns: after a page break the rows left may merge cells across
+    columns in every row ("11/6/2027" for all three levels), and pdfplumber then finds fewer
+    columns than the header names."""
+    rows = table.rows
     texts = table.extract()
+    if edges is not None:
+        return [_on_columns(row.cells, texts[r], edges, r) for r, row in enumerate(rows)]
+    columns = dict(enumerate(pdf_columns(table)))
     grid: Grid = []
     for r, row in enumerate(rows):
         line: list[str] = []
@@ -233,3 +260,21 @@ def pdf_grid(table: Any) -> Grid:
                         else ABOVE)
         grid.append(line)
     return grid
+
+
+def _on_columns(cells: list[Any], texts: list[str | None], edges: list[float],
+                r: int) -> list[str]:
+    """One row's cells laid on the columns starting at ``edges``."""
+    line: list[str] = []
+    last = None
+    for x in edges:
+        hit = next((c for c, box in enumerate(cells)
+                    if box is not None and box[0] - _EDGE <= x < box[2] - _EDGE), None)
+        if hit is None:  # covered by a cell of the row above
+            line.append(ABOVE if r else "")
+        elif hit == last:
+            line.append(LEFT)
+        else:
+            line.append(_clean(texts[hit] or ""))
+        last = hit
+    return line

@@ -94,3 +94,21 @@ def test_a_pdf_table_running_over_a_page_break_keeps_its_headers_on_the_next_pag
     for k, row in enumerate(rows, start=1):
         assert (f"Cụm trường số {k} — Số tiết: {row[2]}; Học trực tuyến - Từ ngày: 05/4/2027; "
                 f"Học trực tuyến - Đến ngày: 30/6/2027; Kiểm tra cuối khóa: {row[5]}.") in lines
+
+
+def test_rows_after_a_page_break_merging_cells_across_columns_keep_the_pages_headers() -> None:
+    # on the next page every row gives one date ("<": merged from the left) for all three
+    # columns under "Học trực tuyến" and "Kiểm tra cuối khóa": the table found there is
+    # narrower than its header, and its rows still read under the header of the page before
+    rows = [[str(k), f"Cụm trường số {k}", f"{20 + k} tiết", "05/4/2027", "30/6/2027",
+             "12/7/2027"] if k < 20 else
+            [str(k), f"Cụm trường số {k}", f"{20 + k} tiết", "15/7/2027", "<", "<"]
+            for k in range(1, 41)]
+    body = ["1. Lịch học theo cụm trường", "Các cụm học theo lịch sau:", [*TABLE[:2], *rows]]
+    data = letter_pdf(body, TABLE_HEADER)
+    assert len(pypdfium2.PdfDocument(data)) > 1
+    lines = read_letter_file(data, "cum.pdf").body.split("\n")
+    for k in range(20, 41):
+        assert (f"Cụm trường số {k} — Số tiết: {20 + k} tiết; Học trực tuyến - Từ ngày: "
+                f"15/7/2027; Học trực tuyến - Đến ngày: 15/7/2027; Kiểm tra cuối khóa: "
+                "15/7/2027.") in lines, k
