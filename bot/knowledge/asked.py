@@ -15,7 +15,14 @@ from itertools import pairwise, takewhile
 
 from bot.i18n import N_
 from bot.knowledge.letters import SIGNER_NAME
-from bot.knowledge.normalize import fold_word, has_diacritics, is_filler, words
+from bot.knowledge.normalize import (
+    find_levels,
+    find_provinces,
+    fold_word,
+    has_diacritics,
+    is_filler,
+    words,
+)
 
 KIND_NAMES = {  # what each kind of value is called, for ``troly ask --why``
     "contact": N_("a contact (a person or office with a phone or email)"),
@@ -266,19 +273,61 @@ def _asking(clause: str) -> bool:
 
 
 def separate_asks(message: str) -> tuple[str, tuple[str, ...]] | None:
-    """A message asking two or three things in clauses of their own ("Em nên liên hệ ai, số
-    nào, và sau này em học tập trung ở điểm nào ạ?"): what the asker says of themselves (the
-    clauses asking nothing: "em là phó hiệu trưởng trường tiểu học vùng Hòa Bình cũ") and each
-    ask. Each ask is answered with that background, since it says whose case it is; None for a
-    message asking one thing."""
+    """A message's asks, each in a clause of its own ("Em nên liên hệ ai, số nào, và sau này
+    em học tập trung ở điểm nào ạ?"), and its background: the parts of the clauses asking
+    nothing that say whose case it is ("em là phó hiệu trưởng trường tiểu học vùng Hòa Bình
+    cũ", ``says_whose_case``). Each ask is answered with that background; a greeting, a worry
+    or a story ("Em đi dạy cả ngày sợ không kịp.") is left out, since no letter speaks of it.
+    None for a message asking one thing with nothing to leave out, or asking nothing."""
     clauses = [c.strip() for c in _CLAUSES.split(message) if c.strip()]
     if len(clauses) < 2:
         return None
     asks = tuple(c for c in clauses if _asking(c))
-    if not 2 <= len(asks) <= _MOST_ASKS:
+    if not 1 <= len(asks) <= _MOST_ASKS:
         return None
-    background = " ".join(c for c in clauses if c not in asks)
-    return background, asks
+    parts = [p for c in clauses if c not in asks for p in _PARTS.split(c) if p.strip()]
+    background = [p.strip() for p in parts if says_whose_case(p)]
+    if len(asks) == 1 and len(background) == len(parts):
+        return None
+    return " ".join(p if p.endswith((".", "!", "?")) else f"{p}," for p in background
+                    ).removesuffix(","), asks
+
+
+_PARTS = re.compile(r"[,;]\s*|(?<=[.?!])\s+")
+# Words that say where the asker works: the letters' venues and lists go by province, former
+# district, commune or ward ("xã Mường Lèo, trước là huyện Sốp Cộp", "vùng Long An cũ"): with
+# their marks in a text typed with marks, where "xa" is far, not a commune.
+_PLACE_WORDS = ("xã", "phường", "huyện", "tỉnh", "thành phố", "quận", "thị xã", "thị trấn",
+                "đặc khu", "vùng", "địa bàn", "đảo")
+_PLACES, _PLACES_FOLDED = (re.compile("(?:^| )(?:{})(?= |$)".format("|".join(names))) for names in (
+    _PLACE_WORDS, (" ".join(map(fold_word, w.split())) for w in _PLACE_WORDS)))
+# The subjects of the 2018 programme, as a teacher names what they teach (folded, after
+# ``words`` expanded "gv tin", "dạy văn"): a letter's groups may go by subject ("giáo viên Tin
+# học, Công nghệ").
+_SUBJECTS = re.compile(r"(?:^| )(?:toan|ngu van|tieng viet|tieng anh|ngoai ngu|tin hoc|cong nghe|"
+                       r"vat li|hoa hoc|sinh hoc|lich su|dia li|khoa hoc|am nhac|mi thuat|"
+                       r"the duc|giao duc the chat|giao duc cong dan|nghe thuat|dao duc|"
+                       r"hoat dong trai nghiem|mon)(?= |$)")
+# Whom a rule is for besides a level: the posts of a school and of the offices above it, and the
+# states a letter's exemptions go by (retiring, on maternity leave, newly hired, on probation)
+_POSTS = re.compile(r"(?:^| )(?:giao vien|hieu truong|hieu pho|can bo quan li|cot can|to truong|"
+                    r"tong phu trach|chuyen vien|giam doc|truong phong|nhan vien|ke toan|"
+                    r"nghi huu|thai san|nghi om|tap su|moi tuyen|hop dong|bo nhiem)(?= |$)")
+
+
+def says_whose_case(part: str) -> bool:
+    """Whether a part of a message that asks nothing says whose case it is, in what letters'
+    rows and rules are keyed on: a number (a grade, a date, an age, a distance: "dạy lớp 6",
+    "nghỉ hưu tháng 2/2027", "cách 40 km"), a school level, a post or a state ("đang nghỉ thai
+    sản"), a place, a subject. "Em chào Sở", "em sợ trễ hạn", "cần gấp" say none of it."""
+    accented = words(part)
+    folded = [fold_word(w) for w in accented]
+    text = " ".join(folded)
+    marked = any(map(has_diacritics, accented))
+    places = _PLACES.search(" ".join(accented).lower()) if marked else _PLACES_FOLDED.search(text)
+    return (any(w.isdigit() for w in folded) or bool(find_levels(folded))
+            or bool(find_provinces(accented)[0]) or bool(places)
+            or bool(_SUBJECTS.search(text) or _POSTS.search(text)))
 
 
 def asked_kinds(question: str) -> tuple[str, ...]:
@@ -526,6 +575,37 @@ def _name_word(word: str) -> bool:
     """A syllable of a person's name: capitalised, not an acronym, not a unit's word."""
     return (word[:1].isupper() and (len(word) == 1 or word[1:].islower())
             and fold_word(word.lower()) not in _UNIT_WORDS)
+
+
+# "thầy", "cô" as teachers use them in a question: a pronoun for a teacher, as "em", "tôi" are
+# for the asker ("thầy tổ trưởng bên em … thì thầy có phải học", "cô giáo nghỉ thai sản",
+# "nhóm thầy cô Tin học"); a letter's rule is for teachers unless it names another group
+_TEACHER_WORDS = frozenset({"thầy", "cô"})
+_CALLING = frozenset({"ơi", "ạ"})  # "cô ơi, cho em hỏi": the reader, not someone asked about
+
+
+def teacher_pronouns(question: str, accented: list[str], known: frozenset[str]
+                     ) -> frozenset[int]:
+    """Positions in the question's words (``words``) of each "thầy", "cô" that names no one,
+    with the "giáo" or second title after it ("cô giáo", "thầy cô"): a pronoun, which says as
+    little as "em". Before a name ("thầy Tùng", "cô huyền" when a letter names a Huyền) it is
+    a title, and it stays; typed without marks it is not read ("co" is "có", "thay" is
+    "thay")."""
+    if not _TEACHER_WORDS.intersection(accented):
+        return frozenset()
+    names = {fold_word(m.group(1).split()[0].lower()) for m in _PERSON.finditer(question)}
+    found: set[int] = set()
+    for i, word in enumerate(accented):
+        after = accented[i + 1] if i + 1 < len(accented) else ""
+        if i in found or word not in _TEACHER_WORDS or after in _CALLING or fold_word(
+                after) in (names | known) - _NOT_NAMES:
+            continue
+        found.add(i)
+        j = i + 1
+        while j < len(accented) and (accented[j] in _TEACHER_WORDS or accented[j] == "giáo"):
+            found.add(j)  # "cô giáo", "thầy cô giáo"
+            j += 1
+    return frozenset(found)
 
 
 _ASKING_PAIRS = frozenset({"bao nhieu", "bao gio", "bao lau"})

@@ -583,9 +583,10 @@ class AnsweringEngine:
 
     def _other_asks(self, ranking: Ranking, background: str, asks: tuple[str, ...], *,
                     role: str | None, level: str | None, province: str | None) -> Ranking:
-        """A message asking two or three things: what answers one of them and not the
-        message's answer follows it, so no ask goes unanswered (``separate_asks``). When
-        nothing answers the whole message, the first ask answered leads."""
+        """A message asking one to three things beside what it says of the asker: what
+        answers one of them and not the message's answer follows it, so no ask goes
+        unanswered (``separate_asks``). When nothing answers the whole message, the first ask
+        answered leads: a worry or a greeting around one ask keeps no passage from answering."""
         answered = ("quoted", "confident")
         for ask in asks:
             part = self._explain_message(f"{background} {ask}".strip(), role=role,

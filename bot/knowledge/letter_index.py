@@ -40,6 +40,7 @@ from bot.knowledge.asked import (
     stated_amounts,
     stated_dates,
     states_count,
+    teacher_pronouns,
     technical,
     time_words,
 )
@@ -672,8 +673,9 @@ def _query(state: _State, question: str) -> _Query:
     # "vắng" is not "vâng": a word that is a filler only once folded counts when a letter
     # uses it as typed; otherwise ("rối" for "rồi") it is taken for the filler, mistyped
     exam = exam_words(accented, folded)  # "thi tuyển": an exam, not "thì"
-    keep = [i for i, f in enumerate(folded) if f and (i in exam or (not is_filler(
-        accented[i], f) and (f not in FILLERS or "'" + accented[i] in state.idf)))]
+    pronouns = teacher_pronouns(question, accented, state.people)  # "thầy … thì thầy có …"
+    keep = [i for i, f in enumerate(folded) if f and i not in pronouns and (i in exam or (
+        not is_filler(accented[i], f) and (f not in FILLERS or "'" + accented[i] in state.idf)))]
     terms: dict[str, float] = {}
     content: dict[str, float] = {}
     pairs: dict[str, float] = {}
@@ -766,25 +768,34 @@ def _coverage_of_all(state: _State, query: _Query) -> np.ndarray:
         weights: list[float] = []
         by_letter = np.zeros(len(state.letters))
         for t, w in [*wanted.items(), *(stated or {}).items()]:
+            letters = state.context_of.get(t)
             found = state.postings.get(t)
             if found is not None:
-                ids.append(found[0])
+                ids.append(_beside(state, found[0], letters))
                 weights.append(w)
             if pairs:  # both words, apart: "giáo viên | tiếng anh" holds "viên tiếng" so
                 apart = _apart(state, t)
                 if len(apart):
-                    ids.append(apart)
+                    ids.append(_beside(state, apart, letters))
                     weights.append(w * _PAIR_APART)
-            letters = state.context_of.get(t)
             if letters is not None:
                 by_letter[letters] += w
         got = np.bincount(np.concatenate(ids), np.repeat(weights, [len(i) for i in ids]),
                           minlength=n) if ids else np.zeros(n)
-        # a word in the passage and in the subject counts once
         return np.minimum(got + by_letter[state.owner], total) / total
 
     return _mix(share(query.content, stated=query.stated), share(query.pairs, pairs=True),
                 query) * _specific(state, query)
+
+
+def _beside(state: _State, docs: np.ndarray, letters: np.ndarray | None) -> np.ndarray:
+    """The passages of ``docs`` whose letter's issuer and subject do not hold the term: a word
+    in the passage and in the subject counts once, as it does for the quoted sentences
+    (``_coverage``). Counted twice, a passage repeating the subject's words ("bồi dưỡng giáo
+    viên dạy lớp ghép") would seem to cover a question its sentences do not."""
+    if letters is None:
+        return docs
+    return docs[~np.isin(state.owner[docs], letters)]
 
 
 def _apart(state: _State, pair: str) -> np.ndarray:
@@ -882,7 +893,29 @@ def _window(query: _Query, sentences: list[tuple[str, bool]],
             continue  # the table's row about the subject; never another's, when it has one
         chosen.append(k)
         size += len(sentences[k][0]) + 1
+    chosen += _naming(sentences, terms, wanted, chosen, QUOTE_CHARS - size)
     return sorted(chosen), not kind or bool(valued & set(chosen))
+
+
+def _naming(sentences: list[tuple[str, bool]], terms: tuple[frozenset[str], ...],
+            wanted: dict[str, float], chosen: list[int], room: int) -> list[int]:
+    """The sentences before chosen ones in their paragraph that name what those speak of, as
+    a reader quotes them: "Phần học trực tuyến thực hiện trên nền tảng hocso… Tên đăng nhập
+    là …; mật khẩu lần đầu là …" answers how to log in to the platform, though only the
+    second sentence says "đăng nhập". Taken when it holds a word of the question that the
+    chosen sentences lack, and there is room."""
+    said = frozenset().union(*(terms[k] for k in chosen)) & wanted.keys()
+    found: list[int] = []
+    for k in sorted(chosen):
+        before = k - 1
+        if sentences[k][1] or before in chosen or before in found or before < 0:
+            continue  # a line's first sentence names its own subject
+        new = (terms[before] & wanted.keys()) - said
+        if new and len(sentences[before][0]) < room:
+            found.append(before)
+            room -= len(sentences[before][0]) + 1
+            said |= new
+    return found
 
 
 _ITEM = re.compile(r"^\s*(?:[-+•*]|[a-zđ]\)|\d{1,2}[.)])\s")

@@ -40,10 +40,23 @@ def engine() -> AnsweringEngine:
 
 def test_a_message_is_parted_into_who_asks_and_each_ask() -> None:
     background, asks = separate_asks(
-        "Em chào Sở, em là giáo viên tiểu học ở xã Bảo Lạc, em chưa học lớp ghép bao giờ. "
+        "Em chào Sở, em là giáo viên tiểu học ở xã Bảo Lạc, em mới tuyển tháng 9. "
         "Em học ở đâu, ngày nào, và có cần mang theo gì không ạ?") or ("", ())
-    assert background.startswith("Em chào Sở") and background.endswith("bao giờ.")
+    assert background == "em là giáo viên tiểu học ở xã Bảo Lạc, em mới tuyển tháng 9."
     assert asks == ("Em học ở đâu, ngày nào", "và có cần mang theo gì không ạ?")
+
+
+@pytest.mark.parametrize(("message", "background", "ask"), [
+    # whose case it is stays with the ask; a greeting and a worry do not
+    ("Dạ em chào Sở, em dạy Toán ở phường Tân Giang. Lớp học ở đâu ạ? Em sợ đi muộn.",
+     "em dạy Toán ở phường Tân Giang.", "Lớp học ở đâu ạ?"),
+    # "xa" typed among marked words is far, not a commune ("xã")
+    ("Lớp học ở đâu ạ? Nhà em xa lắm, đi lại vất vả.", "", "Lớp học ở đâu ạ?"),
+    ("lop hoc o dau a? em o xa Bao Lac, di lai vat va.", "em o xa Bao Lac", "lop hoc o dau a?"),
+])
+def test_what_a_message_says_besides_its_ask_is_kept_only_when_it_says_whose_case(
+        message: str, background: str, ask: str) -> None:
+    assert separate_asks(message) == (background, (ask,))
 
 
 @pytest.mark.parametrize("message", [
@@ -74,3 +87,21 @@ def test_whom_to_contact_is_answered_though_the_asker_told_much_of_themselves() 
     assert answer.kind == "quoted" and answer.quote is not None
     shown = answer.quote.text + (answer.also.text if answer.also is not None else "")
     assert "0915 226 418" in shown
+
+
+def test_a_worry_after_the_ask_does_not_keep_its_passage_from_being_quoted() -> None:
+    answer = engine().answer("Lớp tập huấn lớp ghép học ở địa điểm nào ạ? Em đi dạy cả tuần, "
+                             "đường sá xa xôi sợ đến không kịp.")
+    assert answer.kind == "quoted" and answer.quote is not None
+    assert "Trường Cao đẳng Sư phạm Cao Bằng" in answer.quote.text
+
+
+@pytest.mark.parametrize("message", [
+    "Học viên tập huấn lớp ghép có được thanh toán tiền tàu xe không ạ? Em đi dạy cả tuần, "
+    "đường sá xa xôi sợ đến không kịp.",
+    "Giáo viên dạy lớp ghép có được hưởng phụ cấp không ạ? Em dạy ở điểm lẻ mấy năm nay rồi, "
+    "vất vả lắm.",
+    "Lớp tập huấn lớp ghép có cấp giấy chứng nhận không ạ? Em đi dạy cả tuần, sợ không kịp.",
+])
+def test_an_ask_the_letter_does_not_answer_stays_refused_without_its_worry(message: str) -> None:
+    assert engine().answer(message).kind == "none"
