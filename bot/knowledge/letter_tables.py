@@ -215,13 +215,22 @@ def docx_grid(table: Any) -> Grid:
     return grid
 
 
-def pdf_columns(table: Any) -> list[float]:
-    """The left edge of each column of a pdfplumber table."""
+_EDGE = 2.0  # points: the same ruling drawn on two pages
+
+
+def _left_edges(table: Any) -> dict[int, float]:
+    """Each column's left edge, by the column's index, from the first cell that starts it."""
     columns: dict[int, float] = {}
     for row in table.rows:
         for c, box in enumerate(row.cells):
             if box is not None:
                 columns.setdefault(c, box[0])
+    return columns
+
+
+def pdf_columns(table: Any) -> list[float]:
+    """The left edge of each column of a pdfplumber table."""
+    columns = _left_edges(table)
     return [columns[c] for c in sorted(columns)]
 
 
@@ -230,9 +239,6 @@ def same_columns(edges: list[float], previous: list[float]) -> bool:
     before), some of them merged: each of its left edges is one of ``previous``'s."""
     return len(edges) <= len(previous) and all(
         any(abs(x - y) <= _EDGE for y in previous) for x in edges)
-
-
-_EDGE = 2.0  # points: the same ruling drawn on two pages
 
 
 def pdf_grid(table: Any, edges: list[float] | None = None) -> Grid:
@@ -247,7 +253,7 @@ def pdf_grid(table: Any, edges: list[float] | None = None) -> Grid:
     texts = table.extract()
     if edges is not None:
         return [_on_columns(row.cells, texts[r], edges, r) for r, row in enumerate(rows)]
-    columns = dict(enumerate(pdf_columns(table)))
+    columns = _left_edges(table)  # by index: a column no cell starts keeps its place
     grid: Grid = []
     for r, row in enumerate(rows):
         line: list[str] = []
