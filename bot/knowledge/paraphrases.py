@@ -169,6 +169,18 @@ PARAPHRASES: dict[str, str] = {
     # lại"): they say how it is asked, as "bao nhiêu" does ("xử lý hồ sơ" is handling papers)
     "bị xử lý": "",
     "hậu quả": "",
+    # a private school: "tư thục", "dân lập", "trường tư" are the letters' "ngoài công lập";
+    # "trường công" is a "công lập" one
+    "tư thục": "ngoài công lập",
+    "dân lập": "ngoài công lập",
+    "trường tư": "trường ngoài công lập",
+    "trường công": "trường công lập",
+    "trường công lập": "trường công lập",
+    # a result counted towards the yearly training: "ghi nhận" is the letters' "công nhận"
+    "ghi nhận": "công nhận",
+    # lunch: "bữa trưa", "cơm trưa" are the letters' "ăn trưa" ("tiền ăn trưa")
+    "bữa trưa": "ăn trưa",
+    "cơm trưa": "ăn trưa",
     # accounts, as typed in English
     "pass": "mật khẩu",
     "password": "mật khẩu",
