@@ -51,6 +51,7 @@ from bot.knowledge.letter_tables import asked_cells, is_row
 from bot.knowledge.letters import RECIPIENTS, SIGNED, Letter, Passage
 from bot.knowledge.normalize import (
     ASIDE,
+    DONE,
     FILLERS,
     QUESTION_WORDS,
     SpellFixer,
@@ -745,6 +746,9 @@ def _query(state: _State, question: str) -> _Query:
                                         or i in placed or i + 1 in placed else 1.0)
                 if i in placed and i + 1 in placed:
                     where[pair] = weight
+    if DONE in folded:  # "duyệt xong danh sách": the letters' "hoàn thành", where they say it
+        content["hoan"] = state.idf.get("hoan", state.max_idf) * ASIDE
+        pairs["hoan thanh"] = state.idf.get("hoan thanh", state.max_idf) * ASIDE
     for i in amounts:
         unit = amount_unit(folded, i)
         if unit is not None:

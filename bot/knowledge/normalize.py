@@ -283,6 +283,7 @@ ANY_NUMBER = "0"  # in a set of cues: any number ("8 h" is "8 giờ")
 # "nộp hs", "bộ hs": a file, not pupils
 _FILE_CUES = frozenset(
     "nộp nop gửi gui lập lap làm lam bộ bo duyệt duyet thiện thien hạn han".split())
+DONE = "xong"
 _DONE_CUES = frozenset(
     "học hoc làm lam đã da chưa chua vừa vua mới moi khi sau phải phai cần can không khong "
     "viên vien".split())
@@ -317,9 +318,10 @@ IN_CONTEXT: dict[str, tuple[frozenset[str], str]] = {
     "đk": (_REGISTER_CUES, "đăng kí"),
     "dk": (_REGISTER_CUES, "đăng kí"),
     # "học xong mô đun 1", "chưa xong md1" is how teachers say "hoàn thành"; after another
-    # verb it only says the verb's deadline ("duyệt xong danh sách trước ngày" is "duyệt
-    # danh sách trước ngày"), a filler there
-    "xong": (_DONE_CUES, "hoàn thành"),
+    # verb it mostly says the verb's deadline ("duyệt xong danh sách trước ngày" is "duyệt
+    # danh sách trước ngày"): a filler there, read as "hoàn thành" only where a letter says
+    # it (``DONE``)
+    DONE: (_DONE_CUES, "hoàn thành"),
 }
 
 # Provinces whose letters the knowledge base states (their code today, since the 2025 merger):
