@@ -108,6 +108,9 @@ _REACHING = frozenset({"contact", "phone", "landline", "email", "address"})
 # tuổi") is answered by the sentence stating the threshold in that unit ("không quá 50 tuổi")
 _AMOUNT = "#"
 _MORE = frozenset({"them"})
+# share of its weight a word of the asker's former place adds to a passage naming it; one not
+# naming it loses ``ASIDE`` of it
+_PLACE_NAMED = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -728,8 +731,9 @@ def _query(state: _State, question: str) -> _Query:
         if not asking:  # typed with marks, only the same marks count ("lương" ≠ "lượng")
             content[key] = state.idf.get(f, state.max_idf) * (
                 ASIDE if f in aside or i in placed else 1.0)
-            if i in placed:
+            if i in placed:  # a passage naming the place gets more than it costs one not
                 where[key] = state.idf.get(f, state.max_idf)
+                stated[key] = where[key] * (_PLACE_NAMED - ASIDE)
         elif i in amounts:
             stated[key] = state.idf.get(f, state.max_idf)
         if j + 1 < len(keep) and keep[j + 1] == i + 1 and i + 1 not in trouble:
