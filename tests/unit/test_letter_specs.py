@@ -1,4 +1,4 @@
-"""The letter specs (eval/heldout8 and eval/heldout9, measured and never tuned on;
+"""The letter specs (eval/heldout9, measured and never tuned on;
 eval/dev_letters, spent and free to develop on) stay usable: every letter builds into the file it
 names and reads with its number, date and issuer, and every question set loads with 12 or more
 in-scope questions. Answers are not checked here: the held-out ones are measured, never tuned on."""
@@ -25,13 +25,13 @@ def _builder():  # type: ignore[no-untyped-def]
     return module
 
 
-@pytest.mark.parametrize("folder", ["heldout8", "heldout9", "dev_letters"])
+@pytest.mark.parametrize("folder", ["heldout9", "dev_letters"])
 def test_every_letter_spec_builds_and_reads_with_its_header(folder: str, tmp_path: Path) -> None:
     specs = EVAL / folder
     letter_specs = [
         p for p in specs.glob("*.yaml") if "file" in yaml.safe_load(p.read_text("utf-8"))
     ]
-    if folder == "heldout8" and not letter_specs:
+    if folder.startswith("heldout") and not letter_specs:
         pytest.skip("no fresh held-out round in this checkout yet; its author adds the letters")
     built = {p.name: p for p in _builder().build(specs, tmp_path)}
     assert {Path(n).suffix for n in built} >= {".docx", ".pdf"}
