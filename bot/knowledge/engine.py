@@ -20,7 +20,8 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import pairwise
@@ -32,6 +33,7 @@ from bot.domain import provinces
 from bot.i18n import N_
 from bot.knowledge.asked import (
     KIND_NAMES,
+    TOLD,
     VALUE_ONLY,
     asked_kind,
     asked_kinds,
@@ -41,6 +43,7 @@ from bot.knowledge.asked import (
     holds,
     named_people,
     separate_asks,
+    told,
 )
 from bot.knowledge.earlier import earlier_facts
 from bot.knowledge.entries import Entry
@@ -152,9 +155,9 @@ class Answer:
     notes: tuple[str, ...] = ()  # said first, e.g. that the Sở has since moved a date it gives
     earlier: Entry | None = None  # the entry a newer letter's quote replaced, for ``earlier_text``
     earlier_text: str = ""  # what that older rule adds without contradicting the quote
-    # whom to contact, or what another ask of the message needs, asked in a clause of its own
-    # (``contact_clause``, ``separate_asks``)
-    also: Quote | None = None
+    # whom to contact, or what each other ask of the message needs, asked in a clause of its
+    # own (``contact_clause``, ``separate_asks``): a letter's passage or an entry
+    also: tuple[Quote | Entry, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -295,6 +298,16 @@ def _rival(a: Entry, b: Entry) -> bool:
     return provinces or roles
 
 
+def _shown(found: Quote | Entry, answer: Answer) -> bool:
+    """Whether an answer already shows this entry, or these sentences of a passage, as its
+    own or beside it."""
+    if isinstance(found, Entry):
+        return any(isinstance(e, Entry) and e.id == found.id for e in (answer.entry,
+                                                                       *answer.also))
+    return any(isinstance(q, Quote) and q.passage == found.passage and found.text in q.text
+               for q in (answer.quote, *answer.also))
+
+
 def _html_to_text(text: str) -> str:
     return re.sub(r"<[^>]+>", " ", text)
 
@@ -326,6 +339,7 @@ class AnsweringEngine:
         self._analysed: dict[str, tuple[Entry, _Analysis]] = {}
         self.letters = LetterIndex()  # the letters the Sở loaded; they compete with entries
         self._terms_of: dict[str, tuple[Entry, frozenset[str]]] = {}
+        self._story: frozenset[str] = frozenset()  # told beside the ask answered (``told``)
         self.replace_entries(entries)
 
     @classmethod
@@ -388,7 +402,8 @@ class AnsweringEngine:
         return found
 
     def _index(self) -> None:
-        self._queries: dict[str, _Query] = {}  # read against the new index from now on
+        # read against the new index from now on, each with what the asker told beside it
+        self._queries: dict[tuple[str, frozenset[str]], _Query] = {}
         n = len(self._entries)
         docs = [self._analysis(e) for e in self._entries]
         self._analysed = {e.id: self._analysed[e.id] for e in self._entries}
@@ -440,12 +455,12 @@ class AnsweringEngine:
 
     def _query(self, question: str) -> _Query:
         """The question read against this index; a question asked again is not read again."""
-        cache = self._queries
-        found = cache.get(question)
+        cache, key = self._queries, (question, self._story)
+        found = cache.get(key)
         if found is None:
             if len(cache) >= _QUERIES_KEPT:
                 cache.clear()
-            found = cache[question] = self._read_query(question)
+            found = cache[key] = self._read_query(question)
         return found
 
     def _read_query(self, question: str) -> _Query:
@@ -464,6 +479,9 @@ class AnsweringEngine:
                 fixed.add(i)
         keep = [i for i, f in enumerate(folded) if f and f not in FILLERS and i not in at]
         aside = set_aside(question)  # "ngoài việc đó, … còn phải …": known, not asked
+        # "em dạy ở xã …" before the ask: whose case, which ranks an entry, not what is asked:
+        # an entry lacking it covers the question no less
+        story = frozenset(w for w in self._story if fold(w) not in aside)
         terms: dict[str, float] = {}
         content: dict[str, float] = {}
         pairs: dict[str, float] = {}
@@ -473,18 +491,20 @@ class AnsweringEngine:
 
         for j, i in enumerate(keep):
             f = folded[i]
-            trust = (_FIXED_WEIGHT if i in fixed else 1.0) * (ASIDE if f in aside else 1.0)
+            trust = (_FIXED_WEIGHT if i in fixed else 1.0) * (
+                ASIDE if f in aside else TOLD if acc[i] in story else 1.0)
             is_question_word = f in QUESTION_WORDS
             put(f, trust * (_QUESTION_WORD_WEIGHT if is_question_word else 1.0))
             if acc[i] != f:
                 put("'" + acc[i], trust * _ACCENT_WEIGHT)
-            if not is_question_word:
+            if not is_question_word and acc[i] not in story:
                 content[f] = self._idf.get(f, self._max_idf) * trust
             if j + 1 < len(keep) and keep[j + 1] == i + 1:
                 nxt = folded[i + 1]
                 pair = f"{f} {nxt}"
                 put(pair, trust * _BIGRAM_WEIGHT)
-                if not (is_question_word and nxt in QUESTION_WORDS):
+                if not (is_question_word and nxt in QUESTION_WORDS) and not story & {
+                        acc[i], acc[i + 1]}:
                     pairs[pair] = self._idf.get(pair, self._max_idf) * trust * (
                         ASIDE if nxt in aside else 1.0)
         plain = {t: self._idf.get(t, self._max_idf) for t in terms if not t.startswith("'")}
@@ -575,8 +595,13 @@ class AnsweringEngine:
         A newer letter's passage covering more of the question than the entry (at least half
         of it) answers even when it covers too little to be quoted on its own.
         """
-        ranking = self._explain_message(question, role=role, level=level, province=province)
         asks = separate_asks(question)
+        # a message asking several things: what it tells of the asker is whose case, not
+        # what is asked; one ask after a story may be about what the story says
+        story = told(asks[0], " ".join(asks[1])) if asks and len(asks[1]) > 1 else frozenset()
+        with self._telling(story):
+            ranking = self._explain_message(question, role=role, level=level,
+                                            province=province)
         if asks is None:
             return ranking
         return self._other_asks(ranking, *asks, role=role, level=level, province=province)
@@ -584,13 +609,14 @@ class AnsweringEngine:
     def _other_asks(self, ranking: Ranking, background: str, asks: tuple[str, ...], *,
                     role: str | None, level: str | None, province: str | None) -> Ranking:
         """A message asking one to three things beside what it says of the asker: what
-        answers one of them and not the message's answer follows it, so no ask goes
+        answers each of them and is not shown yet follows the message's answer, so no ask goes
         unanswered (``separate_asks``). When nothing answers the whole message, the first ask
         answered leads: a worry or a greeting around one ask keeps no passage from answering."""
         answered = ("quoted", "confident")
         for ask in asks:
-            part = self._explain_message(f"{background} {ask}".strip(), role=role,
-                                         level=level, province=province)
+            with self._telling(told(background, ask)):
+                part = self._explain_message(f"{background} {ask}".strip(), role=role,
+                                             level=level, province=province)
             if part.answer.kind not in answered and background and asked_kind(
                     ask) in _REACHED_THROUGH:
                 # "Em nên liên hệ ai, số nào": whom to contact, when what the asker told of
@@ -601,13 +627,21 @@ class AnsweringEngine:
             if ranking.answer.kind not in answered:
                 ranking = part
                 continue
-            answer, quote = ranking.answer, part.answer.quote
-            if answer.also is not None or quote is None or part.answer.kind != "quoted":
-                continue
-            if all(shown is None or shown.passage != quote.passage
-                   for shown in (answer.quote, answer.also)):
-                ranking = replace(ranking, answer=replace(answer, also=quote))
+            answer = ranking.answer
+            found = part.answer.quote or part.answer.entry
+            if found is not None and not _shown(found, answer):
+                ranking = replace(ranking, answer=replace(answer, also=(*answer.also, found)))
         return ranking
+
+    @contextmanager
+    def _telling(self, story: frozenset[str]) -> Iterator[None]:
+        """Questions read, while inside, with ``story`` as what the asker told beside the ask
+        (``told``), by the entries' index and the letters'."""
+        self._story = self.letters.story = story
+        try:
+            yield
+        finally:
+            self._story = self.letters.story = frozenset()
 
     def _explain_message(self, question: str, *, role: str | None, level: str | None,
                          province: str | None) -> Ranking:
@@ -668,7 +702,7 @@ class AnsweringEngine:
             return contact
         if answer.quote is not None and answer.quote.passage == found.passage:
             return first
-        return replace(first, answer=replace(answer, also=found))
+        return replace(first, answer=replace(answer, also=(found,)))
 
     def _explain(self, question: str, *, role: str | None, level: str | None,
                  province: str | None) -> Ranking:

@@ -29,6 +29,7 @@ from bot.i18n import translator
 from bot.knowledge.asked import (
     SIGNS,
     TECHNICAL,
+    TOLD,
     asked,
     asked_kind,
     asked_kinds,
@@ -153,6 +154,9 @@ class _Query:
     # a number the asker states of their case ("cách 40 km"): a passage stating it covers it,
     # one stating another ("từ 15 km trở lên") loses nothing (``stated_amounts``)
     stated: dict[str, float] = field(default_factory=dict)
+    # whose case the message tells outside its asks (``told``): it picks the passage's line or
+    # row ("các xã thuộc huyện A Lưới"), and no passage covers the ask less for lacking it
+    told: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -407,8 +411,12 @@ class LetterIndex:
         self._reads: dict[int, _Read] = {}
         self._hidden: frozenset[int] = frozenset()
         self._lock = threading.Lock()  # one rebuild at a time; searches never wait
-        self._last_query: tuple[_State, str, _Query] | None = None
-        self._last_cover: tuple[_State, frozenset[int], str, Any, Any] | None = None
+        self._last_query: tuple[_State, tuple[str, frozenset[str]], _Query] | None = None
+        self._last_cover: tuple[_State, frozenset[int], tuple[str, frozenset[str]], Any,
+                                Any] | None = None
+        # what the asker told of their case beside the ask being answered (``told``), set by
+        # the engine while it answers each ask of a message
+        self.story: frozenset[str] = frozenset()
         self.replace(letters)
 
     @property
@@ -458,9 +466,9 @@ class LetterIndex:
     def _query(self, state: _State, question: str) -> _Query:
         """The question read against ``state``: one question's passages and contenders are
         measured one after another, so it is read once."""
-        last = self._last_query
-        if last is None or last[0] is not state or last[1] != question:
-            last = self._last_query = (state, question, _query(state, question))
+        last, key = self._last_query, (question, self.story)
+        if last is None or last[0] is not state or last[1] != key:
+            last = self._last_query = (state, key, _query(state, question, self.story))
         return last[2]
 
     @staticmethod
@@ -503,11 +511,12 @@ class LetterIndex:
         if not query.content:
             return []
         last = self._last_cover  # asked again at a lower threshold (``at``) for one question
-        if last is not None and last[0] is state and last[1] == hidden and last[2] == question:
+        key = (question, self.story)
+        if last is not None and last[0] is state and last[1] == hidden and last[2] == key:
             scores, covered = last[3], last[4]
         else:
             scores, covered = self._scores(state, hidden, question, query)
-            self._last_cover = (state, hidden, question, scores, covered)
+            self._last_cover = (state, hidden, key, scores, covered)
         if scores is None or covered is None:
             return []
         kind = asked_kind(question)
@@ -543,8 +552,8 @@ class LetterIndex:
             keys, why = _by_rules(read.rules, question, asked_keys)
             window, valued = _window(query, sentences, read.sentence_sets[j], kind, person,
                                      keys, count, partial(said_by_row, question, keys))
-            shown = set(read.heads[j]).union(read.context,
-                                             *(read.sentence_sets[j][w] for w in window))
+            shown = set(read.heads[j]).union(read.context, *(
+                read.sentence_sets[j][w] for w in (*window, *_leads(sentences, window))))
             for w in window:  # "hiệu trưởng trường th" asked, the managers' TH row quoted
                 if is_row(sentences[w][0]):
                     shown |= said_by_row(question, keys, sentences[w][0])
@@ -658,7 +667,7 @@ def choose(found: list[Quote], kind: str | None = None,
                key=lambda q: (q.letter.meta.day, q.fit, q.confidence, q.rank))
 
 
-def _query(state: _State, question: str) -> _Query:
+def _query(state: _State, question: str, told: frozenset[str] = frozenset()) -> _Query:
     accented = words(question, pairs=state.speller.bigrams)
     folded = [fold_word(w) for w in accented]
     for i, f in enumerate(folded):
@@ -687,9 +696,14 @@ def _query(state: _State, question: str) -> _Query:
     # the passage must speak of; a passage stating that very date still ranks first
     dated = frozenset(k for date in stated_dates(folded) for k in date) | soon_words(folded)
     aside = set_aside(question)  # "ngoài việc đó, … còn phải …": known, not asked
+    # "em dạy ở xã …" told before the ask: whose case, which picks a passage's line or row,
+    # not what is asked; a passage holding it covers more of the question, one lacking it
+    # no less
+    story = frozenset(w for w in told if fold_word(w) not in aside)
     amounts = stated_amounts(folded)
     dated |= amounts
     stated: dict[str, float] = {}
+    told_of: dict[str, float] = {}
 
     def questioning(k: int) -> bool:
         """A question word, unless typed with other marks as a letter writes a word ("biệt
@@ -704,10 +718,13 @@ def _query(state: _State, question: str) -> _Query:
             content[TECHNICAL] = content.get(TECHNICAL, 0.0) + state.idf.get(f, state.max_idf)
             continue
         asking = questioning(i) or f in cue or i in when
-        terms[f] = max(terms.get(f, 0.0), _QUESTION_WORD_WEIGHT if asking else 1.0)
+        terms[f] = max(terms.get(f, 0.0), _QUESTION_WORD_WEIGHT if asking else
+                       TOLD if accented[i] in story else 1.0)
         asking = asking or i in dated
         key = f if accented[i] == f else "'" + accented[i]
-        if not asking:  # typed with marks, only the same marks count ("lương" ≠ "lượng")
+        if accented[i] in story and not asking:
+            told_of[key] = state.idf.get(f, state.max_idf) * TOLD
+        elif not asking:  # typed with marks, only the same marks count ("lương" ≠ "lượng")
             content[key] = state.idf.get(f, state.max_idf) * (ASIDE if f in aside else 1.0)
         elif i in amounts:
             stated[key] = state.idf.get(f, state.max_idf)
@@ -715,21 +732,21 @@ def _query(state: _State, question: str) -> _Query:
             pair = f"{f} {folded[i + 1]}"
             terms[pair] = 1.0
             if not (asking or questioning(i + 1) or folded[i + 1] in cue
-                    or i + 1 in when or i + 1 in dated):
+                    or i + 1 in when or i + 1 in dated or story & {accented[i], accented[i + 1]}):
                 # a pair across two words ("giáo viên tiểu học" → "viên tiểu") is rare in
                 # the letters without saying more than its two syllables do
                 pairs[pair] = min(state.idf.get(pair, state.max_idf),
                                   state.idf.get(f, state.max_idf)
                                   + state.idf.get(folded[i + 1], state.max_idf)) * (
                     ASIDE if f in aside or folded[i + 1] in aside else 1.0)
-    if sum(content.values()) <= _SHORT * state.max_idf:
-        return _Query(terms, content, pairs, stated=stated)
+    if sum(content.values()) + sum(told_of.values()) / TOLD <= _SHORT * state.max_idf:
+        return _Query(terms, content, pairs, stated=stated, told=told_of)
     # a long message's words that no letter uses ("thắc mắc", "em sợ trễ hạn") are, for the
     # passages, the way the person talks: weighed as the rarest words they would outweigh
     # the subject and no passage could ever cover the question. They decide which passages
     # are quoted; the passages found then compete with the entries, which may use those
     # words, on the whole message (``whole``).
-    whole = _Query(terms, content, pairs, stated=stated)
+    whole = _Query(terms, content, pairs, stated=stated, told=told_of)
 
     def unknown(t: str) -> bool:
         return t not in state.idf and t not in state.context_of
@@ -738,7 +755,8 @@ def _query(state: _State, question: str) -> _Query:
         return whole
     return _Query(terms, {t: w * _CONTEXT if unknown(t) else w for t, w in content.items()},
                   {p: w * _CONTEXT if any(map(unknown, p.split(" "))) else w
-                   for p, w in pairs.items()}, whole=whole, stated=stated)
+                   for p, w in pairs.items()}, whole=whole, stated=stated,
+                  told=told_of)
 
 
 def _specific(state: _State, query: _Query) -> float:
@@ -782,10 +800,27 @@ def _coverage_of_all(state: _State, query: _Query) -> np.ndarray:
                 by_letter[letters] += w
         got = np.bincount(np.concatenate(ids), np.repeat(weights, [len(i) for i in ids]),
                           minlength=n) if ids else np.zeros(n)
-        return np.minimum(got + by_letter[state.owner], total) / total
+        return np.minimum(got + by_letter[state.owner], total)
 
-    return _mix(share(query.content, stated=query.stated), share(query.pairs, pairs=True),
-                query) * _specific(state, query)
+    def told() -> np.ndarray:
+        """What each passage holds of whose case the message tells."""
+        found = [(state.postings.get(t), w) for t, w in query.told.items()]
+        kept = [(f[0], w) for f, w in found if f is not None]
+        if not kept:
+            return np.zeros(n)
+        return np.bincount(np.concatenate([ids for ids, _ in kept]),
+                           np.repeat([w for _, w in kept], [len(ids) for ids, _ in kept]),
+                           minlength=n)
+
+    content_total = sum(query.content.values())
+    pairs_total = sum(query.pairs.values())
+    holds_told = told()
+    words = share(query.content, stated=query.stated)
+    # whose case counts where a passage holds it, as a word of the question it covers
+    words = (words + holds_told) / np.maximum(content_total + holds_told, 1e-9) \
+        if content_total else words
+    pairs = share(query.pairs, pairs=True) / pairs_total if pairs_total else np.zeros(n)
+    return _mix(words, pairs, query) * _specific(state, query)
 
 
 def _beside(state: _State, docs: np.ndarray, letters: np.ndarray | None) -> np.ndarray:
@@ -829,7 +864,9 @@ def _coverage(state: _State, query: _Query, present: Callable[[str], bool]) -> f
         got = sum(w if present(t) else w * _PAIR_APART if pairs and all(
             map(present, t.split(" ", 1))) else 0.0 for t, w in wanted.items())
         got += sum(w for t, w in (stated or {}).items() if present(t))
-        return min(got, total) / total if total else 0.0
+        # whose case counts where the text holds it, as a word of the question it covers
+        told = 0.0 if pairs else sum(w for t, w in query.told.items() if present(t))
+        return (min(got, total) + told) / (total + told) if total else 0.0
 
     return float(_mix(share(query.content, stated=query.stated), share(query.pairs, pairs=True),
                       query)
@@ -853,7 +890,7 @@ def _window(query: _Query, sentences: list[tuple[str, bool]],
     when it is that group's in its own words (``group_words``, see ``said_by_row``): "Cán bộ
     quản lý bổ nhiệm lần đầu" is the row of a "phó hiệu trưởng" newly appointed.
     """
-    wanted = {**query.stated, **query.content, **query.pairs}
+    wanted = {**query.told, **query.stated, **query.content, **query.pairs}
     terms = tuple(ts | group_words(sentences[k][0]) if is_row(sentences[k][0]) else ts
                   for k, ts in enumerate(terms))
     # fsum: a set's order follows the hash seed, and a float sum in another order can break a
@@ -937,6 +974,24 @@ def _led(sentences: list[tuple[str, bool]], scored: list[float]) -> list[float]:
         if sentence.rstrip().endswith(":"):  # "… mô đun chuyển đổi số. Cụ thể như sau:"
             lead = max(scored[line:k + 1])
     return led
+
+
+def _leads(sentences: list[tuple[str, bool]], window: list[int]) -> list[int]:
+    """The lead sentences ("Giáo viên học tại điểm ứng với địa bàn nơi có trường:") of the
+    list items a window quotes: an item is read under its lead, which says what it gives."""
+    found: set[int] = set()
+    lead: range | None = None
+    line = 0
+    for k, (sentence, starts_line) in enumerate(sentences):
+        if starts_line and lead is not None and _ITEM.match(sentence):
+            if k in window:
+                found.update(lead)
+            continue
+        if starts_line:
+            line, lead = k, None
+        if sentence.rstrip().endswith(":"):
+            lead = range(line, k + 1)
+    return sorted(found.difference(window))
 
 
 def _statements(sentences: list[tuple[str, bool]], led: list[float]) -> list[float]:
