@@ -141,6 +141,27 @@ _MONEY = re.compile(r"\d[\d.,]*\s*(?:đồng|đ(?![\wà-ỹ])|vnđ|vnd|nghìn|ng
                     r"phần trăm|miễn phí|không (?:phải )?(?:đóng|nộp|thu)|không thu|"
                     r"công tác phí|giá vé|định mức|nguyên lương", re.IGNORECASE)
 
+# money named in a text, folded ("phụ cấp", "tiền ăn", "kinh phí"), or a sum a letter states
+_MONEY_NAMED = re.compile(rf"(?:^| )(?:{_MONEY_WORDS})(?= |$)")
+_SUM = re.compile(r"\d[\d.,]*\s*(?:đồng|đ(?![\wà-ỹ])|vnđ|vnd|nghìn|ngàn|triệu|tỷ)|miễn phí|"
+                  r"không (?:phải )?(?:đóng|nộp|thu)|không thu|công tác phí|giá vé|định mức|"
+                  r"nguyên lương", re.IGNORECASE)
+
+
+def money_named(text: str) -> frozenset[str]:
+    """The kinds of money a text names, folded: "phụ cấp", "tiền" (ăn, xăng xe…), "học phí",
+    "lương", "kinh phí"."""
+    folded = " ".join(fold_word(w) for w in re.findall(r"[^\W_]+", text.lower()))
+    return frozenset(m.group(0).strip() for m in _MONEY_NAMED.finditer(folded))
+
+
+def speaks_of_money(text: str, named: frozenset[str]) -> bool:
+    """Whether a text answers a question naming these kinds of money ("có được phụ cấp tiền
+    ăn không"): it names one of them or states a sum. "100% giáo viên" is no allowance, and
+    "bố trí kinh phí bồi dưỡng" no meal money."""
+    return bool(_SUM.search(text)) or bool(named & money_named(text))
+
+
 _REASON = re.compile(r"(?<!\w)(?:để|nhằm|làm căn cứ|vì|bởi|do đó|lý do|lí do|mục đích|"
                      r"điều kiện)(?!\w)", re.IGNORECASE)
 

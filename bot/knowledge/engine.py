@@ -40,9 +40,13 @@ from bot.knowledge.asked import (
     asked_person,
     asks_when,
     contact_clause,
+    counted,
     holds,
+    money_named,
     named_people,
     separate_asks,
+    speaks_of_money,
+    states_count,
     told,
 )
 from bot.knowledge.earlier import earlier_facts
@@ -595,13 +599,8 @@ class AnsweringEngine:
         A newer letter's passage covering more of the question than the entry (at least half
         of it) answers even when it covers too little to be quoted on its own.
         """
+        ranking = self._explain_message(question, role=role, level=level, province=province)
         asks = separate_asks(question)
-        # a message asking several things: what it tells of the asker is whose case, not
-        # what is asked; one ask after a story may be about what the story says
-        story = told(asks[0], " ".join(asks[1])) if asks and len(asks[1]) > 1 else frozenset()
-        with self._telling(story):
-            ranking = self._explain_message(question, role=role, level=level,
-                                            province=province)
         if asks is None:
             return ranking
         return self._other_asks(ranking, *asks, role=role, level=level, province=province)
@@ -665,6 +664,22 @@ class AnsweringEngine:
         shown = "\n".join((answer.entry.answer if answer.entry is not None else "",
                            answer.quote.text if answer.quote is not None else "",
                            answer.earlier_text))
+        money = money_named(question)
+        if answer.kind != "none" and money and not speaks_of_money(shown, money):
+            # "có được phụ cấp tiền ăn không": a text naming no allowance, fee or sum is no
+            # answer, whatever else of the question it holds
+            return replace(ranking, answer=Answer("none", None, answer.confidence),
+                           why=WHY_NO_VALUE, why_params={"kind": KIND_NAMES["money"]})
+        # the noun counted in the clause asking it: "mô-đun số mấy, học theo hình thức nào"
+        # counts no "học"
+        noun = next((n for part in re.split(r"[,;.?!]", question) if (n := counted(part))),
+                    None)
+        if answer.kind != "none" and noun and not any(
+                states_count(noun, line) for line in _html_to_text(shown).split("\n")):
+            # "tối thiểu bao nhiêu tiết một năm": a text stating no number of periods is no
+            # answer
+            return replace(ranking, answer=Answer("none", None, answer.confidence),
+                           why=WHY_NO_VALUE, why_params={"kind": KIND_NAMES["number"]})
         if kind in VALUE_ONLY and answer.kind != "none" and not _holds(kind, shown) and not (
                 kind in _REACHED_THROUGH and _holds("person", shown)):
             # "trang web nào", "bao lâu": a text naming no website, no span of time, is no
@@ -734,6 +749,11 @@ class AnsweringEngine:
                 return Ranking(Answer("quoted", None, quote.confidence, found.candidates,
                                       quote=quote), contenders, WHY_NEWER,
                                _newer_params(quote, entry, covered))
+        if quote is None and entry is not None and self._letters_topic(question):
+            # "học sinh khuyết tật … đánh giá xếp loại ra sao": the letters speak of what the
+            # question asks about and no entry does; an entry sharing "đánh giá, xếp loại" is
+            # about something else, and no passage says what is asked
+            return Ranking(Answer("none", None, found.confidence), contenders, WHY_NO_SUBJECT)
         if quote is None:
             return Ranking(found, contenders, WHY_ENTRY_ONLY if entry else WHY_NOTHING)
         if entry is None:
@@ -767,6 +787,13 @@ class AnsweringEngine:
         alternatives = found.candidates if found.kind == "unsure" else ()
         return Ranking(Answer("quoted", None, quote.confidence, alternatives, quote=quote),
                        contenders, WHY_LETTER)
+
+    def _letters_topic(self, question: str) -> bool:
+        """Whether the question uses a two-syllable word that the loaded letters use and no
+        entry does: its topic is the letters', not the knowledge base's."""
+        return bool(len(self.letters)) and any(
+            pair not in self._idf and self.letters.knows(pair)
+            for pair in self._query(question).pairs)
 
     def local(self, entry: Entry, province: str | None, question: str = "") -> Entry | None:
         """The entry as a deployment shows it: a rule for all without the lines stating another

@@ -463,6 +463,10 @@ class LetterIndex:
             return 0.0
         return _coverage(state, query, terms.__contains__)
 
+    def knows(self, term: str) -> bool:
+        """Whether a loaded letter uses this folded word or word pair."""
+        return term in self._state.idf
+
     def _query(self, state: _State, question: str) -> _Query:
         """The question read against ``state``: one question's passages and contenders are
         measured one after another, so it is read once."""

@@ -1,0 +1,94 @@
+"""A long message asks two or three things after telling whose case it is ("Em dạy ở xã …
+Lớp học ở đâu, giáo viên hợp đồng có phải học không, và nếu bận thì cử người khác học thay
+được không?"): each ask the letter answers gets its answer, short enough for a phone. And an
+answer must be about what is asked: a text naming no allowance does not answer "có được phụ
+cấp tiền ăn không", nor one stating no number of periods "bao nhiêu tiết". The letter and the
+entries below are written here, in our own words."""
+
+from __future__ import annotations
+
+import dataclasses
+import gettext
+
+from bot.knowledge.asked import separate_asks
+from bot.knowledge.engine import AnsweringEngine
+from bot.knowledge.entries import Entry
+from bot.knowledge.render import TELEGRAM_LIMIT, plain_text, render_answer
+from bot.services.letters import read_letter_file
+
+LETTER = """UBND TỈNH ĐIỆN BIÊN
+SỞ GIÁO DỤC VÀ ĐÀO TẠO
+Số: 377/SGDĐT-GDPT
+V/v bồi dưỡng giáo viên dạy môn Khoa học lớp 4 năm 2027
+Điện Biên, ngày 05 tháng 01 năm 2027
+Kính gửi: Ủy ban nhân dân các xã, phường.
+1. Đối tượng
+a) Giáo viên tiểu học được phân công dạy môn Khoa học lớp 4, lớp 5 năm học 2026-2027.
+b) Giáo viên hợp đồng có thời hạn dưới 06 tháng không tham gia khóa bồi dưỡng.
+2. Thời gian và địa điểm
+Buổi thực hành tổ chức ngày 20/3/2027, giáo viên học tại điểm ứng với địa bàn trước đây nơi có trường:
+- Các xã thuộc huyện Mường Nhé trước đây: Trường Phổ thông dân tộc nội trú Mường Nhé.
+- Các xã thuộc huyện Tủa Chùa trước đây: Trường Trung học phổ thông Tủa Chùa.
+- Các phường thuộc thành phố Điện Biên Phủ trước đây: Trường Cao đẳng Sư phạm Điện Biên.
+3. Trách nhiệm
+Hiệu trưởng bố trí lịch dạy để giáo viên dự đủ buổi thực hành, không cử người học thay.
+4. Kinh phí
+Phòng Văn hóa - Xã hội các xã bố trí kinh phí tổ chức lớp theo kế hoạch.
+"""
+
+MESSAGE = ("Dạ thưa Sở, em là hiệu trưởng trường tiểu học ở xã thuộc huyện Tủa Chùa cũ. "
+           "Trường em có hai cô dạy Khoa học lớp 4, một cô là giáo viên hợp đồng 3 tháng. "
+           "Cho em hỏi các cô học buổi thực hành ở đâu, cô hợp đồng có phải đi học không, và "
+           "nếu hôm đó một cô bận thì em cử người khác học thay được không ạ?")
+
+
+def engine(*entries: Entry) -> AnsweringEngine:
+    letter = read_letter_file(LETTER.encode(), "cv377.txt").letter
+    found = AnsweringEngine(entries)
+    found.letters.replace([dataclasses.replace(letter, id=1)])
+    return found
+
+
+def shown(message: str, found: AnsweringEngine) -> str:
+    return plain_text(render_answer(found.answer(message), gettext.gettext))
+
+
+def test_asks_parted_by_bare_commas_each_name_a_subject() -> None:
+    _background, asks = separate_asks(MESSAGE) or ("", ())
+    assert asks == ("Cho em hỏi các cô học buổi thực hành ở đâu",
+                    "cô hợp đồng có phải đi học không",
+                    "và nếu hôm đó một cô bận thì em cử người khác học thay được không ạ?")
+
+
+def test_each_ask_of_a_long_message_gets_its_answer_within_a_phone_message() -> None:
+    text = shown(MESSAGE, engine())
+    assert "Trường Trung học phổ thông Tủa Chùa" in text  # the line of the asker's district
+    assert "dưới 06 tháng" in text
+    assert "không cử người học thay" in text
+    assert len(text) <= TELEGRAM_LIMIT
+
+
+def test_what_the_asker_tells_picks_the_line_but_is_not_what_is_asked() -> None:
+    text = shown("Em dạy Khoa học lớp 4 ở xã thuộc huyện Mường Nhé cũ. Buổi thực hành em học "
+                 "ở đâu, và cô hợp đồng 3 tháng có phải đi học không ạ?", engine())
+    assert "Phổ thông dân tộc nội trú Mường Nhé" in text
+    assert "dưới 06 tháng" in text
+
+
+BUDGET = Entry(id="budget", topic="t", title="Kinh phí lớp Khoa học lớp 4",
+               answer="Phòng Văn hóa - Xã hội các xã bố trí kinh phí tổ chức lớp bồi dưỡng "
+                      "giáo viên dạy Khoa học lớp 4 theo cụm trường.",
+               questions=("Kinh phí lớp bồi dưỡng giáo viên dạy Khoa học lớp 4 do ai bố trí?",
+                          "Giáo viên dạy Khoa học lớp 4 học theo cụm trường thì sao?"))
+
+
+def test_an_allowance_asked_is_not_answered_by_a_text_naming_none() -> None:
+    answer = engine(BUDGET).answer("Giáo viên dạy Khoa học lớp 4 đi học bồi dưỡng theo cụm "
+                                   "trường có được phụ cấp tiền ăn hay tiền xăng xe không?")
+    assert answer.kind == "none"
+
+
+def test_a_count_of_periods_asked_is_not_answered_by_a_text_stating_none() -> None:
+    answer = engine().answer("Giáo viên tiểu học dạy Khoa học lớp 4 phải dự buổi thực hành "
+                             "tối thiểu bao nhiêu tiết?")
+    assert answer.kind == "none"
