@@ -26,7 +26,8 @@ Kính gửi: Ủy ban nhân dân các xã, phường.
 a) Giáo viên tiểu học được phân công dạy môn Khoa học lớp 4, lớp 5 năm học 2026-2027.
 b) Giáo viên hợp đồng có thời hạn dưới 06 tháng không tham gia khóa bồi dưỡng.
 2. Thời gian và địa điểm
-Buổi thực hành tổ chức ngày 20/3/2027, giáo viên học tại điểm ứng với địa bàn trước đây nơi có trường:
+Buổi thực hành tổ chức ngày 20/3/2027, giáo viên học tại điểm ứng với địa bàn trước đây nơi \
+có trường:
 - Các xã thuộc huyện Mường Nhé trước đây: Trường Phổ thông dân tộc nội trú Mường Nhé.
 - Các xã thuộc huyện Tủa Chùa trước đây: Trường Trung học phổ thông Tủa Chùa.
 - Các phường thuộc thành phố Điện Biên Phủ trước đây: Trường Cao đẳng Sư phạm Điện Biên.
