@@ -26,6 +26,9 @@ TELEGRAM_LIMIT = 4096
 # An entry with the letter's sentences on the detail asked stays readable on a phone: past this
 # many visible characters the entry is given alone (its source is still cited).
 WITH_QUOTE_LIMIT = 1200
+# A message answering several asks ("học ở đâu, ai được miễn, …") likewise: past this many
+# visible characters the next ask's answer is left out rather than make a wall of text.
+WITH_ASKS_LIMIT = 1500
 _BLANK_LINES = re.compile(r"\n{3,}")
 
 
@@ -132,11 +135,11 @@ def render_answer(answer: Answer, gettext: Gettext, *, contacts_html: str | None
         ]
     else:
         parts = []
-    if parts:  # whom to contact, or another ask's answer, while the message fits a phone's
+    if parts:  # whom to contact, or another ask's answer, while the message reads on a phone
         for found in answer.also:
             extra = _quote_lines(answer, gettext, found) if isinstance(found, Quote) else \
                 "\n\n".join((spelled_out(found.answer), _entry_source(found, gettext)))
-            if len("\n\n".join((*parts, extra))) <= TELEGRAM_LIMIT:
+            if len(visible_text("\n\n".join((*parts, extra)))) <= WITH_ASKS_LIMIT:
                 parts.append(extra)
     if not parts:
         parts = [

@@ -13,7 +13,7 @@ import gettext
 from bot.knowledge.asked import separate_asks
 from bot.knowledge.engine import AnsweringEngine
 from bot.knowledge.entries import Entry
-from bot.knowledge.render import TELEGRAM_LIMIT, plain_text, render_answer
+from bot.knowledge.render import WITH_ASKS_LIMIT, plain_text, render_answer
 from bot.services.letters import read_letter_file
 
 LETTER = """UBND TỈNH ĐIỆN BIÊN
@@ -66,7 +66,7 @@ def test_each_ask_of_a_long_message_gets_its_answer_within_a_phone_message() -> 
     assert "Trường Trung học phổ thông Tủa Chùa" in text  # the line of the asker's district
     assert "dưới 06 tháng" in text
     assert "không cử người học thay" in text
-    assert len(text) <= TELEGRAM_LIMIT
+    assert len(text) <= WITH_ASKS_LIMIT
 
 
 def test_what_the_asker_tells_picks_the_line_but_is_not_what_is_asked() -> None:
