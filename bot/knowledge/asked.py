@@ -148,18 +148,12 @@ _SUM = re.compile(r"\d[\d.,]*\s*(?:đồng|đ(?![\wà-ỹ])|vnđ|vnd|nghìn|ngà
                   r"nguyên lương", re.IGNORECASE)
 
 
-def money_named(text: str) -> frozenset[str]:
-    """The kinds of money a text names, folded: "phụ cấp", "tiền" (ăn, xăng xe…), "học phí",
-    "lương", "kinh phí"."""
+def names_money(text: str) -> bool:
+    """Whether a text speaks of money: names an allowance, a fee, a cost, a salary ("phụ
+    cấp", "tiền đi lại", "chi phí", "lương") or states a sum. A question naming one ("có được
+    phụ cấp ưu đãi không") is answered only by a text that does: "100% giáo viên" is none."""
     folded = " ".join(fold_word(w) for w in re.findall(r"[^\W_]+", text.lower()))
-    return frozenset(m.group(0).strip() for m in _MONEY_NAMED.finditer(folded))
-
-
-def speaks_of_money(text: str, named: frozenset[str]) -> bool:
-    """Whether a text answers a question naming these kinds of money ("có được phụ cấp tiền
-    ăn không"): it names one of them or states a sum. "100% giáo viên" is no allowance, and
-    "bố trí kinh phí bồi dưỡng" no meal money."""
-    return bool(_SUM.search(text)) or bool(named & money_named(text))
+    return bool(_MONEY_NAMED.search(folded) or _SUM.search(text))
 
 
 _REASON = re.compile(r"(?<!\w)(?:để|nhằm|làm căn cứ|vì|bởi|do đó|lý do|lí do|mục đích|"

@@ -27,8 +27,9 @@ TELEGRAM_LIMIT = 4096
 # many visible characters the entry is given alone (its source is still cited).
 WITH_QUOTE_LIMIT = 1200
 # A message answering several asks ("học ở đâu, ai được miễn, …") likewise: past this many
-# visible characters the next ask's answer is left out rather than make a wall of text.
-WITH_ASKS_LIMIT = 1500
+# visible characters the next ask's answer is left out rather than make a wall of text (room
+# is left for a line saying whose rule it is and for notes, added around it).
+WITH_ASKS_LIMIT = 1400
 _BLANK_LINES = re.compile(r"\n{3,}")
 
 

@@ -13,6 +13,7 @@ import gettext
 from bot.knowledge.asked import separate_asks
 from bot.knowledge.engine import AnsweringEngine
 from bot.knowledge.entries import Entry
+from bot.knowledge.normalize import named_places, words
 from bot.knowledge.render import WITH_ASKS_LIMIT, plain_text, render_answer
 from bot.services.letters import read_letter_file
 
@@ -35,6 +36,8 @@ có trường:
 Hiệu trưởng bố trí lịch dạy để giáo viên dự đủ buổi thực hành, không cử người học thay.
 4. Kinh phí
 Phòng Văn hóa - Xã hội các xã bố trí kinh phí tổ chức lớp theo kế hoạch.
+5. Ưu tiên
+Giáo viên dạy lớp có học sinh khuyết tật học hòa nhập được ưu tiên cử đi học trước.
 """
 
 MESSAGE = ("Dạ thưa Sở, em là hiệu trưởng trường tiểu học ở xã thuộc huyện Tủa Chùa cũ. "
@@ -76,20 +79,35 @@ def test_what_the_asker_tells_picks_the_line_but_is_not_what_is_asked() -> None:
     assert "dưới 06 tháng" in text
 
 
-BUDGET = Entry(id="budget", topic="t", title="Kinh phí lớp Khoa học lớp 4",
-               answer="Phòng Văn hóa - Xã hội các xã bố trí kinh phí tổ chức lớp bồi dưỡng "
-                      "giáo viên dạy Khoa học lớp 4 theo cụm trường.",
-               questions=("Kinh phí lớp bồi dưỡng giáo viên dạy Khoa học lớp 4 do ai bố trí?",
-                          "Giáo viên dạy Khoa học lớp 4 học theo cụm trường thì sao?"))
+TEMIS = Entry(id="temis", topic="t", title="Đánh giá giáo viên trên TEMIS",
+              answer="Hiệu trưởng đánh giá 100% giáo viên dạy Khoa học lớp 4 trên hệ thống "
+                     "TEMIS trước ngày 30/5.",
+              questions=("Hiệu trưởng đánh giá bao nhiêu phần trăm giáo viên dạy Khoa học "
+                         "lớp 4?",))
 
 
 def test_an_allowance_asked_is_not_answered_by_a_text_naming_none() -> None:
-    answer = engine(BUDGET).answer("Giáo viên dạy Khoa học lớp 4 đi học bồi dưỡng theo cụm "
-                                   "trường có được phụ cấp tiền ăn hay tiền xăng xe không?")
-    assert answer.kind == "none"
+    found = engine(TEMIS)
+    assert found.answer("Giáo viên dạy Khoa học lớp 4 được hưởng phụ cấp ưu đãi bao nhiêu "
+                        "phần trăm?").kind == "none"
+    assert found.answer("Hiệu trưởng đánh giá bao nhiêu phần trăm giáo viên dạy Khoa học "
+                        "lớp 4?").entry == TEMIS
 
 
-def test_a_count_of_periods_asked_is_not_answered_by_a_text_stating_none() -> None:
-    answer = engine().answer("Giáo viên tiểu học dạy Khoa học lớp 4 phải dự buổi thực hành "
-                             "tối thiểu bao nhiêu tiết?")
-    assert answer.kind == "none"
+RANKED = Entry(id="ranked", topic="t", title="Xếp loại giáo viên cuối năm",
+               answer="Giáo viên không hoàn thành bồi dưỡng bị xếp loại chưa đạt chuẩn nghề "
+                      "nghiệp khi đánh giá cuối năm học.",
+               questions=("Không hoàn thành bồi dưỡng thì đánh giá xếp loại cuối năm ra sao?",))
+
+
+def test_an_entry_is_not_given_for_a_topic_only_the_letters_speak_of() -> None:
+    found = engine(RANKED)
+    question = "Học sinh khuyết tật học hòa nhập được đánh giá xếp loại cuối năm ra sao?"
+    assert found.answer(question).kind == "none"
+    assert found.answer("Không hoàn thành bồi dưỡng thì đánh giá xếp loại cuối năm ra sao?"
+                        ).entry == RANKED
+
+
+def test_the_province_an_asker_came_from_is_not_the_one_asked_about() -> None:
+    assert named_places(words("Em mới chuyển từ Thái Nguyên về dạy ở Điện Biên, lớp học ở "
+                              "đâu?")) == named_places(words("Em dạy ở Điện Biên"))
