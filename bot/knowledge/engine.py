@@ -122,6 +122,7 @@ _SUBJECT = 0.5  # "half": of the question's words an entry holds; of the largest
 _TOPIC_WORDS = 3  # content words up to which a message names a topic rather than asks
 _CHOICE = 0.75  # share of a question an entry holds to be offered in a list to choose from
 _HEDGED = 0.45  # at most "unsure": a near-tie of rival entries, another province's rule
+_LETTERS_TOPIC = 0.2  # share of a question's word pairs only the letters use: their topic
 
 # A newer letter answers when its passage covers the question about as well as the entry:
 # within this share of the question's content.
@@ -778,11 +779,14 @@ class AnsweringEngine:
                        contenders, WHY_LETTER)
 
     def _letters_topic(self, question: str) -> bool:
-        """Whether the question uses a two-syllable word that the loaded letters use and no
-        entry does: its topic is the letters', not the knowledge base's."""
-        return bool(len(self.letters)) and any(
-            pair not in self._idf and self.letters.knows(pair)
-            for pair in self._query(question).pairs)
+        """Whether a fair part of the question (``_LETTERS_TOPIC`` of its two-syllable
+        words) is words the loaded letters use and no entry does: its topic is the letters',
+        not the knowledge base's. One such word ("thông qua") is how the asker talks."""
+        pairs = self._query(question).pairs
+        if not len(self.letters) or not pairs:
+            return False
+        theirs = [p for p in pairs if p not in self._idf and self.letters.knows(p)]
+        return len(theirs) >= _LETTERS_TOPIC * len(pairs)
 
     def local(self, entry: Entry, province: str | None, question: str = "") -> Entry | None:
         """The entry as a deployment shows it: a rule for all without the lines stating another
