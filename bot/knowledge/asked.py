@@ -368,6 +368,8 @@ def _asks_of(clause: str) -> list[str]:
         else:
             out[-1] = f"{out[-1]}, {part}"
     return out
+
+
 # Words that say where the asker works: the letters' venues and lists go by province, former
 # district, commune or ward ("xã Mường Lèo, trước là huyện Sốp Cộp", "vùng Long An cũ"): with
 # their marks in a text typed with marks, where "xa" is far, not a commune.

@@ -625,7 +625,7 @@ class AnsweringEngine:
                 ranking = part
                 continue
             answer = ranking.answer
-            found = part.answer.quote or part.answer.entry
+            found = part.answer.entry if part.answer.kind == "confident" else part.answer.quote
             if isinstance(found, Entry) and answer.entry is not None and \
                     found.province != answer.entry.province:
                 continue  # the reply says whose rule it gives once, for the first answer
