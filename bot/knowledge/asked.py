@@ -331,7 +331,12 @@ def told(background: str, ask: str) -> frozenset[str]:
     holding only them does not answer the ask, however long the story. As typed: "cũ" told
     is not "cử" asked."""
     case, asking = _condition(ask)
-    return frozenset([*(w.lower() for w in words(background)), *case]) - set(asking)
+    # "em muốn học văn bằng hai …": what the asker wants is what the ask is about
+    whose = [p for p in _PARTS.split(background) if not _WANTS.search(f" {p.lower()} ")]
+    return frozenset([*(w.lower() for p in whose for w in words(p)), *case]) - set(asking)
+
+
+_WANTS = re.compile(r" (?:muốn|định|dự định|cần|mong|muon) ")
 
 
 def _condition(ask: str) -> tuple[list[str], list[str]]:

@@ -481,8 +481,8 @@ class AnsweringEngine:
                 fixed.add(i)
         keep = [i for i, f in enumerate(folded) if f and f not in FILLERS and i not in at]
         aside = set_aside(question)  # "ngoài việc đó, … còn phải …": known, not asked
-        # "em dạy ở xã …" before the ask: whose case, which ranks an entry, not what is asked:
-        # an entry lacking it covers the question no less
+        # "em dạy ở xã …" before the ask: whose case, which weighs less than what is asked
+        # (it may also be what the ask is about: "em muốn học văn bằng hai …")
         story = frozenset(w for w in self._story if fold(w) not in aside)
         terms: dict[str, float] = {}
         content: dict[str, float] = {}
@@ -499,16 +499,16 @@ class AnsweringEngine:
             put(f, trust * (_QUESTION_WORD_WEIGHT if is_question_word else 1.0))
             if acc[i] != f:
                 put("'" + acc[i], trust * _ACCENT_WEIGHT)
-            if not is_question_word and acc[i] not in story:
+            if not is_question_word:
                 content[f] = self._idf.get(f, self._max_idf) * trust
             if j + 1 < len(keep) and keep[j + 1] == i + 1:
                 nxt = folded[i + 1]
                 pair = f"{f} {nxt}"
                 put(pair, trust * _BIGRAM_WEIGHT)
-                if not (is_question_word and nxt in QUESTION_WORDS) and not story & {
-                        acc[i], acc[i + 1]}:
+                if not (is_question_word and nxt in QUESTION_WORDS):
                     pairs[pair] = self._idf.get(pair, self._max_idf) * trust * (
-                        ASIDE if nxt in aside else 1.0)
+                        ASIDE if nxt in aside else
+                        TOLD if acc[i + 1] in story and acc[i] not in story else 1.0)
         plain = {t: self._idf.get(t, self._max_idf) for t in terms if not t.startswith("'")}
         return _Query(
             terms,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import gettext
 
-from bot.knowledge.asked import separate_asks
+from bot.knowledge.asked import separate_asks, told
 from bot.knowledge.engine import AnsweringEngine
 from bot.knowledge.entries import Entry
 from bot.knowledge.normalize import named_places, words
@@ -111,3 +111,10 @@ def test_an_entry_is_not_given_for_a_topic_only_the_letters_speak_of() -> None:
 def test_the_province_an_asker_came_from_is_not_the_one_asked_about() -> None:
     assert named_places(words("Em mới chuyển từ Thái Nguyên về dạy ở Điện Biên, lớp học ở "
                               "đâu?")) == named_places(words("Em dạy ở Điện Biên"))
+
+
+def test_what_the_asker_wants_stays_what_is_asked() -> None:
+    background = "Em dạy Toán ở xã Mường Nhé, em muốn học văn bằng hai sư phạm Tin học."
+    story = told(background, "Sở có hỗ trợ học phí không ạ?")
+    assert "mường" in story
+    assert "văn" not in story and "bằng" not in story
