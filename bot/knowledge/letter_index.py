@@ -76,6 +76,8 @@ from bot.knowledge.table_rows import (
 )
 
 QUOTE_CHARS = 600
+_QUERIES_KEPT = 256  # questions read, kept while the letters stay the same
+_COVERS_KEPT = 16  # their passages' scores (two arrays of the passages' length each)
 # Share of the question's content (idf-weighted words and word pairs) a passage must cover to
 # be quoted; set with scripts/calibrate_quotes.py on the dev questions and the five seed
 # letters: out-of-scope questions (weather, salary, tuition, holidays) reach 0.51, so the
@@ -411,9 +413,15 @@ class LetterIndex:
         self._reads: dict[int, _Read] = {}
         self._hidden: frozenset[int] = frozenset()
         self._lock = threading.Lock()  # one rebuild at a time; searches never wait
-        self._last_query: tuple[_State, tuple[str, frozenset[str]], _Query] | None = None
-        self._last_cover: tuple[_State, frozenset[int], tuple[str, frozenset[str]], Any,
-                                Any] | None = None
+        # questions read, and their passages' scores, against the state they were read on: a
+        # message's asks and the message itself are read one after another, and again
+        self._queries: dict[tuple[str, frozenset[str]], tuple[_State, _Query]] = {}
+        self._covers: dict[tuple[str, frozenset[str]],
+                           tuple[_State, frozenset[int], Any, Any]] = {}
+        self._found: dict[tuple[str, frozenset[str], int, float],
+                          tuple[_State, frozenset[int], tuple[Quote, ...]]] = {}
+        # each passage's window for a question (``_window``) and what it covers
+        self._windows: dict[tuple[str, frozenset[str]], dict[int, Any]] = {}
         # what the asker told of their case beside the ask being answered (``told``), set by
         # the engine while it answers each ask of a message
         self.story: frozenset[str] = frozenset()
@@ -470,10 +478,15 @@ class LetterIndex:
     def _query(self, state: _State, question: str) -> _Query:
         """The question read against ``state``: one question's passages and contenders are
         measured one after another, so it is read once."""
-        last, key = self._last_query, (question, self.story)
-        if last is None or last[0] is not state or last[1] != key:
-            last = self._last_query = (state, key, _query(state, question, self.story))
-        return last[2]
+        key = (question, self.story)
+        found = self._queries.get(key)
+        if found is None or found[0] is not state:
+            if len(self._queries) >= _QUERIES_KEPT:
+                self._queries.clear()
+                self._windows.clear()
+            found = self._queries[key] = (state, _query(state, question, self.story))
+            self._windows.pop(key, None)  # read against another state: its windows too
+        return found[1]
 
     @staticmethod
     def _scores(state: _State, hidden: frozenset[int], question: str, query: _Query
@@ -511,16 +524,30 @@ class LetterIndex:
         state, hidden = self._state, self._hidden  # one consistent index for the whole search
         if not state.passages or not isinstance(question, str):
             return []
+        asked = (question, self.story, limit, at)  # the same search again: what it found
+        found_before = self._found.get(asked)
+        if found_before is not None and found_before[0] is state and found_before[1] == hidden:
+            return list(found_before[2])
+        found = self._candidates(state, hidden, question, limit, at)
+        if len(self._found) >= _QUERIES_KEPT:
+            self._found.clear()
+        self._found[asked] = (state, hidden, tuple(found))
+        return found
+
+    def _candidates(self, state: _State, hidden: frozenset[int], question: str, limit: int,
+                    at: float) -> list[Quote]:
         query = self._query(state, question)
         if not query.content:
             return []
-        last = self._last_cover  # asked again at a lower threshold (``at``) for one question
-        key = (question, self.story)
-        if last is not None and last[0] is state and last[1] == hidden and last[2] == key:
-            scores, covered = last[3], last[4]
+        key = (question, self.story)  # asked again at a lower threshold (``at``), or later
+        last = self._covers.get(key)
+        if last is not None and last[0] is state and last[1] == hidden:
+            scores, covered = last[2], last[3]
         else:
             scores, covered = self._scores(state, hidden, question, query)
-            self._last_cover = (state, hidden, key, scores, covered)
+            if len(self._covers) >= _COVERS_KEPT:
+                self._covers.clear()
+            self._covers[key] = (state, hidden, scores, covered)
         if scores is None or covered is None:
             return []
         kind = asked_kind(question)
@@ -537,6 +564,7 @@ class LetterIndex:
                 if person in state.reads[k].people[j] and scores[doc] > 0 and covered[doc] > 0])
         found: list[Quote] = []
         naming: set[Passage] = set()  # passages saying who signs a document the question names
+        windows = self._windows.setdefault((question, self.story), {})
         # the highest ranked, and the best covered: a passage covering the whole question is
         # never crowded out by a dozen longer ones repeating some of its words
         ranked = eligible[np.argsort(-scores[eligible])]
@@ -552,16 +580,21 @@ class LetterIndex:
             sentences = read.sentences[j]
             if person is not None and person not in read.people[j]:
                 continue
-            # "phó hiệu trưởng trường TH&THCS": the THCS row, when the letter says so
-            keys, why = _by_rules(read.rules, question, asked_keys)
-            window, valued = _window(query, sentences, read.sentence_sets[j], kind, person,
-                                     keys, count, partial(said_by_row, question, keys))
-            shown = set(read.heads[j]).union(read.context, *(
-                read.sentence_sets[j][w] for w in (*window, *_leads(sentences, window))))
-            for w in window:  # "hiệu trưởng trường th" asked, the managers' TH row quoted
-                if is_row(sentences[w][0]):
-                    shown |= said_by_row(question, keys, sentences[w][0])
-            in_window = _coverage(state, query, shown.__contains__)
+            read_before = windows.get(doc)  # read at another threshold (``at``) before
+            if read_before is None:
+                # "phó hiệu trưởng trường TH&THCS": the THCS row, when the letter says so
+                keys, why = _by_rules(read.rules, question, asked_keys)
+                window, valued = _window(query, sentences, read.sentence_sets[j], kind,
+                                         person, keys, count,
+                                         partial(said_by_row, question, keys))
+                shown = set(read.heads[j]).union(read.context, *(
+                    read.sentence_sets[j][w] for w in (*window, *_leads(sentences, window))))
+                for w in window:  # "hiệu trưởng trường th" asked, the managers' TH row quoted
+                    if is_row(sentences[w][0]):
+                        shown |= said_by_row(question, keys, sentences[w][0])
+                read_before = windows[doc] = (keys, why, window, valued, shown, _coverage(
+                    state, query, shown.__contains__))
+            keys, why, window, valued, shown, in_window = read_before
             if person is not None and valued and kind in _REACHING:
                 # "số điện thoại thầy Huy lo hồ sơ …": the name says whom the asker means; the
                 # words around it, in the asker's own terms, only say who he is
