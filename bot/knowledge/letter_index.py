@@ -780,8 +780,10 @@ def _query(state: _State, question: str, told: frozenset[str] = frozenset()) -> 
                        TOLD if accented[i] in story else 1.0)
         asking = asking or i in dated
         key = f if accented[i] == f else "'" + accented[i]
-        if accented[i] in story and not asking and i not in placed:
+        if accented[i] in story and not asking:
             told_of[key] = state.idf.get(f, state.max_idf) * TOLD
+            if i in placed:  # where the asker is, for the sentence naming it
+                where[key] = state.idf.get(f, state.max_idf)
         elif not asking:  # typed with marks, only the same marks count ("lương" ≠ "lượng")
             content[key] = state.idf.get(f, state.max_idf) * (
                 ASIDE if f in aside or i in placed else 1.0)
