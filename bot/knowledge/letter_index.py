@@ -29,11 +29,13 @@ from bot.i18n import translator
 from bot.knowledge.asked import (
     SIGNS,
     TECHNICAL,
+    amount_unit,
     asked,
     asked_kind,
     asked_kinds,
     asked_person,
     counted,
+    former_places,
     holds,
     named_people,
     soon_words,
@@ -49,6 +51,7 @@ from bot.knowledge.letter_tables import asked_cells, is_row
 from bot.knowledge.letters import RECIPIENTS, SIGNED, Letter, Passage
 from bot.knowledge.normalize import (
     ASIDE,
+    DONE,
     FILLERS,
     QUESTION_WORDS,
     SpellFixer,
@@ -104,6 +107,13 @@ _VALUE_SENTENCE = 0.3  # a sentence stating the value asked for comes first if i
 _SENTENCE = re.compile(r"(?<=[^\d\s][.;!?])\s+")  # not after "1." or "2.3."
 # values a sentence naming the person asked about gives of them: how to reach them
 _REACHING = frozenset({"contact", "phone", "landline", "email", "address"})
+# the term of any amount in one unit ("#tuoi" for "50 tuổi"): an asker stating their own ("52
+# tuổi") is answered by the sentence stating the threshold in that unit ("không quá 50 tuổi")
+_AMOUNT = "#"
+_MORE = frozenset({"them"})
+# share of its weight a word of the asker's former place adds to a passage naming it; one not
+# naming it loses ``ASIDE`` of it
+_PLACE_NAMED = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +144,8 @@ def _terms(text: str) -> tuple[str, ...]:
     out = [folded[i] for i in keep]
     out += [f"{folded[i]} {folded[j]}" for i, j in pairwise(keep) if j == i + 1]
     out += ["'" + accented[i] for i in keep if accented[i] != folded[i]]
+    out += [_AMOUNT + unit for i in range(len(folded))
+            if (unit := amount_unit(folded, i)) is not None]
     if technical(folded):  # a text on accounts or faults: the contact for a failed login
         out.append(TECHNICAL)
     return tuple(intern(t) for t in out)
@@ -156,6 +168,9 @@ class _Query:
     # a number the asker states of their case ("cách 40 km"): a passage stating it covers it,
     # one stating another ("từ 15 km trở lên") loses nothing (``stated_amounts``)
     stated: dict[str, float] = field(default_factory=dict)
+    # where the asker says they are ("một xã thuộc huyện … cũ"), weighed down in ``content``
+    # and ``pairs`` (``former_places``): at full weight here, for the sentence naming it
+    placed: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -689,10 +704,16 @@ def _query(state: _State, question: str) -> _Query:
     # "nghỉ hưu tháng 11/2026": a date the asker states is when their case applies, not what
     # the passage must speak of; a passage stating that very date still ranks first
     dated = frozenset(k for date in stated_dates(folded) for k in date) | soon_words(folded)
-    aside = set_aside(question)  # "ngoài việc đó, … còn phải …": known, not asked
+    # "ngoài việc đó, … còn phải …": known, not asked; "học thêm tiếng Nùng": "thêm" says the
+    # asker has something already, which the letter need not repeat
+    aside = set_aside(question) | _MORE
     amounts = stated_amounts(folded)
     dated |= amounts
+    # "em dạy ở một xã thuộc huyện Hữu Lũng cũ": where the asker is; a passage naming it ranks
+    # first, one answering the rest of the question without it still answers
+    placed = former_places(accented, folded)
     stated: dict[str, float] = {}
+    where: dict[str, float] = {}
 
     def questioning(k: int) -> bool:
         """A question word, unless typed with other marks as a letter writes a word ("biệt
@@ -711,7 +732,11 @@ def _query(state: _State, question: str) -> _Query:
         asking = asking or i in dated
         key = f if accented[i] == f else "'" + accented[i]
         if not asking:  # typed with marks, only the same marks count ("lương" ≠ "lượng")
-            content[key] = state.idf.get(f, state.max_idf) * (ASIDE if f in aside else 1.0)
+            content[key] = state.idf.get(f, state.max_idf) * (
+                ASIDE if f in aside or i in placed else 1.0)
+            if i in placed:  # a passage naming the place gets more than it costs one not
+                where[key] = state.idf.get(f, state.max_idf)
+                stated[key] = where[key] * (_PLACE_NAMED - ASIDE)
         elif i in amounts:
             stated[key] = state.idf.get(f, state.max_idf)
         if j + 1 < len(keep) and keep[j + 1] == i + 1 and i + 1 not in trouble:
@@ -721,18 +746,28 @@ def _query(state: _State, question: str) -> _Query:
                     or i + 1 in when or i + 1 in dated):
                 # a pair across two words ("giáo viên tiểu học" → "viên tiểu") is rare in
                 # the letters without saying more than its two syllables do
-                pairs[pair] = min(state.idf.get(pair, state.max_idf),
-                                  state.idf.get(f, state.max_idf)
-                                  + state.idf.get(folded[i + 1], state.max_idf)) * (
-                    ASIDE if f in aside or folded[i + 1] in aside else 1.0)
+                weight = min(state.idf.get(pair, state.max_idf),
+                             state.idf.get(f, state.max_idf)
+                             + state.idf.get(folded[i + 1], state.max_idf))
+                pairs[pair] = weight * (ASIDE if f in aside or folded[i + 1] in aside
+                                        or i in placed or i + 1 in placed else 1.0)
+                if i in placed and i + 1 in placed:
+                    where[pair] = weight
+    if DONE in folded:  # "duyệt xong danh sách": the letters' "hoàn thành", where they say it
+        content["hoan"] = state.idf.get("hoan", state.max_idf) * ASIDE
+        pairs["hoan thanh"] = state.idf.get("hoan thanh", state.max_idf) * ASIDE
+    for i in amounts:
+        unit = amount_unit(folded, i)
+        if unit is not None:
+            stated[_AMOUNT + unit] = state.idf.get(_AMOUNT + unit, state.max_idf)
     if sum(content.values()) <= _SHORT * state.max_idf:
-        return _Query(terms, content, pairs, stated=stated)
+        return _Query(terms, content, pairs, stated=stated, placed=where)
     # a long message's words that no letter uses ("thắc mắc", "em sợ trễ hạn") are, for the
     # passages, the way the person talks: weighed as the rarest words they would outweigh
     # the subject and no passage could ever cover the question. They decide which passages
     # are quoted; the passages found then compete with the entries, which may use those
     # words, on the whole message (``whole``).
-    whole = _Query(terms, content, pairs, stated=stated)
+    whole = _Query(terms, content, pairs, stated=stated, placed=where)
 
     def unknown(t: str) -> bool:
         return t not in state.idf and t not in state.context_of
@@ -741,7 +776,7 @@ def _query(state: _State, question: str) -> _Query:
         return whole
     return _Query(terms, {t: w * _CONTEXT if unknown(t) else w for t, w in content.items()},
                   {p: w * _CONTEXT if any(map(unknown, p.split(" "))) else w
-                   for p, w in pairs.items()}, whole=whole, stated=stated)
+                   for p, w in pairs.items()}, whole=whole, stated=stated, placed=where)
 
 
 def _specific(state: _State, query: _Query) -> float:
@@ -856,7 +891,7 @@ def _window(query: _Query, sentences: list[tuple[str, bool]],
     when it is that group's in its own words (``group_words``, see ``said_by_row``): "Cán bộ
     quản lý bổ nhiệm lần đầu" is the row of a "phó hiệu trưởng" newly appointed.
     """
-    wanted = {**query.stated, **query.content, **query.pairs}
+    wanted = {**query.stated, **query.content, **query.pairs, **query.placed}
     terms = tuple(ts | group_words(sentences[k][0]) if is_row(sentences[k][0]) else ts
                   for k, ts in enumerate(terms))
     # fsum: a set's order follows the hash seed, and a float sum in another order can break a
@@ -890,9 +925,14 @@ def _window(query: _Query, sentences: list[tuple[str, bool]],
     rows = {k: (row_fit(keys, sentence), scored[k]) for k, (sentence, _) in enumerate(sentences)
             if is_row(sentence)}
     best_row = max(rows.values(), default=(0, 0.0))
+    # the sentence stating a threshold in the unit of the asker's own amount ("52 tuổi"):
+    # whether their case falls within it is what they ask, whatever else matches more
+    measured = {k for k, ts in enumerate(terms)
+                if any(t.startswith(_AMOUNT) for t in ts & wanted.keys())}
     chosen: list[int] = []
     size = 0
-    for k in sorted(range(len(sentences)), key=lambda k: (k not in valued, -scored[k])):
+    for k in sorted(range(len(sentences)),
+                    key=lambda k: (k not in valued and k not in measured, -scored[k])):
         if k in others or (chosen and (led[k] <= enough
                                        or size + len(sentences[k][0]) > QUOTE_CHARS)):
             continue

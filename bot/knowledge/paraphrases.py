@@ -174,6 +174,15 @@ PARAPHRASES: dict[str, str] = {
     # lại"): they say how it is asked, as "bao nhiêu" does ("xử lý hồ sơ" is handling papers)
     "bị xử lý": "",
     "hậu quả": "",
+    # a private school: "tư thục" is the letters' "ngoài công lập" ("tu thuc hien", typed
+    # without marks, is "tự thực hiện"; "dan lap" as often "hướng dẫn lập" as "dân lập")
+    "tư thục": "ngoài công lập",
+    "tự thực hiện": "tự thực hiện",
+    # a result counted towards the yearly training: "ghi nhận" is the letters' "công nhận"
+    "ghi nhận": "công nhận",
+    # lunch: "bữa trưa", "cơm trưa" are the letters' "ăn trưa" ("tiền ăn trưa")
+    "bữa trưa": "ăn trưa",
+    "cơm trưa": "ăn trưa",
     # accounts, as typed in English
     "pass": "mật khẩu",
     "password": "mật khẩu",
