@@ -67,13 +67,15 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # who signed: the name under the titles that close the letter ("KT. GIÁM ĐỐC …");
         # "ký" is read "kí", as the letters' words are spelt
         ("signer", r"ai ki|nguoi ki|ki boi ai|ki ten|ki ban hanh|ai la nguoi ki"),
-        ("date", r"ngay nao|ngay may|ngay bao nhieu|khi nao|bao gio|luc nao|thang may|"
+        ("date", r"ngay nao|hom nao|ngay may|ngay bao nhieu|khi nao|bao gio|luc nao|thang may|"
                  r"thoi han|han chot|han cuoi|cham nhat|truoc ngay|den ngay|het han|"
                  r"thoi gian nao|ngay gio nao|tu ngay|buoi nao|"
                  # "gửi đầu tháng 3 có còn kịp không": whether a day is in time asks the deadline
                  r"(?:con|co) kip|kip (?:khong|ko|han)"),
         ("person", r"ai|nguoi nao|lien he voi ai|ten gi|ho ten"),
-        ("address", r"o dau|dia chi|noi nao|cho nao|tai dau|ve dau|dia diem"),
+        # "học ở trường nào", "lên đâu học": which venue, where to go
+        ("address", r"(?:o|tai|den) (?:truong|diem|co so) nao|(?:len|den|toi|di) dau|"
+                    r"o dau|dia chi|noi nao|cho nao|tai dau|ve dau|dia diem"),
         # "bao lâu" (how long) is answered by a span: "12 tháng", "05 ngày làm việc"
         ("duration", r"bao lau"),
         # an amount of money or a share of a salary: "bao nhiêu tiền", "mức hỗ trợ … bao

@@ -103,6 +103,9 @@ _PAIR_SHARE = 0.5
 # pair may span two words ("giáo viên tiếng anh" → "viên tiếng"), or be a word the passage lacks.
 _PAIR_APART = 0.5
 _WEAKEST_SENTENCE = 0.15  # a sentence matching less than this share of the best one is left out
+# a word of the question weighing at least this share of its heaviest tells which list item
+# is the asker's case (``_other_items``)
+_TELLING_WORD = 0.5
 _VALUE_SENTENCE = 0.3  # a sentence stating the value asked for comes first if it matches this
 _SENTENCE = re.compile(r"(?<=[^\d\s][.;!?])\s+")  # not after "1." or "2.3."
 # values a sentence naming the person asked about gives of them: how to reach them
@@ -992,6 +995,10 @@ def _window(query: _Query, sentences: list[tuple[str, bool]],
     valued = {k for k, s in enumerate(led) if kind and (scored[k] > 0 or across) and (
         states_count(count, sentences[k][0]) if count is not None else
         max(s, said[k]) >= _VALUE_SENTENCE * top and _holds(kind, sentences[k][0]))}
+    lists = _lists(sentences)
+    others = _other_items(lists, terms, wanted)
+    # the lead of an item chosen among its list's other cases: what the item is a case of
+    lead_of = {k: lead for lead, items in lists if others.intersection(items) for k in items}
     rows = {k: (row_fit(keys, sentence), scored[k]) for k, (sentence, _) in enumerate(sentences)
             if is_row(sentence)}
     best_row = max(rows.values(), default=(0, 0.0))
@@ -1003,13 +1010,20 @@ def _window(query: _Query, sentences: list[tuple[str, bool]],
     size = 0
     for k in sorted(range(len(sentences)),
                     key=lambda k: (k not in valued and k not in measured, -scored[k])):
-        if chosen and (led[k] <= enough or size + len(sentences[k][0]) > QUOTE_CHARS):
+        if k in others or (chosen and (led[k] <= enough
+                                       or size + len(sentences[k][0]) > QUOTE_CHARS)):
             continue
         if k in rows and ((kind and (rows[k] < best_row or rows[k][0] < 0))
                           or rows[k][0] < 0 < best_row[0]):
             continue  # the table's row about the subject; never another's, when it has one
         chosen.append(k)
         size += len(sentences[k][0]) + 1
+        lead = lead_of.get(k)
+        if lead is not None and lead not in chosen and (
+                size + len(sentences[lead][0]) <= QUOTE_CHARS):
+            # "- Khu vực phía Nam …: Trường B" says a place; its lead, what of
+            chosen.append(lead)
+            size += len(sentences[lead][0]) + 1
     chosen += _naming(sentences, terms, wanted, chosen, QUOTE_CHARS - size)
     return sorted(chosen), not kind or bool(valued & set(chosen))
 
@@ -1072,6 +1086,42 @@ def _leads(sentences: list[tuple[str, bool]], window: list[int]) -> list[int]:
         if sentence.rstrip().endswith(":"):
             lead = range(line, k + 1)
     return sorted(found.difference(window))
+
+
+def _lists(sentences: list[tuple[str, bool]]) -> list[tuple[int, list[int]]]:
+    """Each list of two items or more that a lead sentence ending with ":" opens, as ``_led``
+    reads them: the lead and its items."""
+    found: list[tuple[int, list[int]]] = []
+    items: list[int] | None = None
+    for k, (sentence, starts_line) in enumerate(sentences):
+        if starts_line and items is not None and _ITEM.match(sentence):
+            items.append(k)
+            continue
+        if starts_line:
+            items = None
+        if sentence.rstrip().endswith(":"):
+            items = []
+            found.append((k, items))
+    return [(lead, x) for lead, x in found if len(x) > 1]
+
+
+def _other_items(lists: list[tuple[int, list[int]]], terms: tuple[frozenset[str], ...],
+                 wanted: dict[str, float]) -> set[int]:
+    """The items of a list that speak of another case than the question's: "Giáo viên học tại
+    điểm ứng với địa bàn trước đây: - Khu vực phía Bắc, gồm … Hương Trà …: Trường A; - Khu vực
+    phía Nam, gồm … Hương Thủy …: Trường B" asked by a teacher "thuộc thị xã Hương Thủy cũ" is
+    answered by the southern item alone, as a table's row of the asker's group is. A word of
+    the question that only some items hold (a place, a level, a subject) says which; the words
+    all items share say nothing of it. Without such a word every item may answer."""
+    dropped: set[int] = set()
+    heavy = _TELLING_WORD * max((w for t, w in wanted.items() if " " not in t), default=0.0)
+    for _, items in lists:
+        held = Counter(t for k in items for t in terms[k] & wanted.keys())
+        # a word of weight (not a pair, not "trường") that only one item holds
+        telling = {t for t, n in held.items() if n == 1 and " " not in t and wanted[t] >= heavy}
+        if telling:
+            dropped.update(k for k in items if terms[k].isdisjoint(telling))
+    return dropped
 
 
 def _statements(sentences: list[tuple[str, bool]], led: list[float]) -> list[float]:

@@ -242,7 +242,9 @@ ABBREVIATIONS: dict[str, str] = {
     "sai gon": "tp hồ chí minh",
     "thành phố hồ chí minh": "tp hồ chí minh",
     "thanh pho ho chi minh": "tp hồ chí minh",
-    # teencode and chat fillers
+    # teencode and chat fillers ("địa chỉ cụ thể", "cụ thể là ngày nào")
+    "cụ thể": "",
+    "cu the": "",
     "mn": "",  # "mọi người"; after "gv", "trường", "cấp" it is "mầm non" (IN_CONTEXT)
     "ko": "không",
     "k": "không",
