@@ -151,6 +151,13 @@ _SUM = re.compile(r"\d[\d.,]*\s*(?:đồng|đ(?![\wà-ỹ])|vnđ|vnd|nghìn|ngà
                   r"nguyên lương", re.IGNORECASE)
 
 
+def asks_of_money(question: str) -> bool:
+    """Whether a question names money ("phụ cấp", "tiền đi lại", "học phí"); "theo định mức"
+    or "100%" in a question say how, not that money is asked of."""
+    return bool(_MONEY_NAMED.search(" ".join(
+        fold_word(w) for w in re.findall(r"[^\W_]+", question.lower()))))
+
+
 def names_money(text: str) -> bool:
     """Whether a text speaks of money: names an allowance, a fee, a cost, a salary ("phụ
     cấp", "tiền đi lại", "chi phí", "lương") or states a sum. A question naming one ("có được

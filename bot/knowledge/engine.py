@@ -38,6 +38,7 @@ from bot.knowledge.asked import (
     asked_kind,
     asked_kinds,
     asked_person,
+    asks_of_money,
     asks_when,
     contact_clause,
     holds,
@@ -665,7 +666,7 @@ class AnsweringEngine:
         shown = "\n".join((answer.entry.answer if answer.entry is not None else "",
                            answer.quote.text if answer.quote is not None else "",
                            answer.earlier_text))
-        if answer.kind != "none" and names_money(question) and not names_money(shown):
+        if answer.kind != "none" and asks_of_money(question) and not names_money(shown):
             # "có được phụ cấp ưu đãi không": a text naming no allowance, fee or sum is no
             # answer, whatever else of the question it holds ("100% giáo viên")
             return replace(ranking, answer=Answer("none", None, answer.confidence),
