@@ -92,8 +92,13 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 # The words that ask it ("gọi ai", "nhờ ai", "ai phụ trách") say what is wanted, not what it
 # is about; "liên hệ" and "đầu mối" are the letters' own words for a contact ("nếu có vướng
 # mắc, liên hệ thầy …") and stay part of the subject.
+# "ai phụ trách", "chuyên viên phụ trách": someone to turn to; "giáo viên phụ trách hoạt động
+# trải nghiệm", "tổng phụ trách Đội" hold a post and are no one the asker asks for
+_IN_CHARGE = ("ai", "nguoi", "chuyen vien", "can bo", "bo phan", "don vi", "phong", "noi")
 _CONTACT = re.compile(r"(?:^| )(?:(?P<cue>(?:hoi|goi|nho|bao|gap)(?: cho| voi)? "
-                      r"(?:ai|nguoi nao|phong nao)|phu trach)|lien he|dau moi)(?= |$)")
+                      r"(?:ai|nguoi nao|phong nao)|(?:" + "|".join(
+                          f"(?<={w} )" for w in _IN_CHARGE) + r")phu trach|phu trach(?= (?:la )?ai)"
+                      r")|lien he|dau moi)(?= |$)")
 _REACHED = ("person", "phone", "landline", "email", "address")  # a contact may also ask
 # Values a text either states or does not answer at all: "liên hệ ai", "trang web nào" is never
 # answered by a passage or an entry naming no contact, no website, however many words it shares.

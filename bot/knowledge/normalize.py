@@ -243,7 +243,12 @@ ABBREVIATIONS: dict[str, str] = {
     "sai gon": "tp hồ chí minh",
     "thành phố hồ chí minh": "tp hồ chí minh",
     "thanh pho ho chi minh": "tp hồ chí minh",
-    # teencode and chat fillers
+    # teencode and chat fillers ("em cảm ơn nhiều" thanks; "nhiều cấp học" counts)
+    "cảm ơn nhiều": "",
+    "anh chị": "",  # "em chào anh chị", "nhờ anh chị": whom the asker addresses
+    "anh chi": "",
+    "cám ơn nhiều": "",
+    "cam on nhieu": "",
     "mn": "",  # "mọi người"; after "gv", "trường", "cấp" it is "mầm non" (IN_CONTEXT)
     "ko": "không",
     "k": "không",
