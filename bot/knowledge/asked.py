@@ -447,7 +447,8 @@ def stated_dates(folded: list[str]) -> list[tuple[int, ...]]:
 # "dưới 12 tháng tuổi"), so the asker's number says when their case applies, as a stated date
 _UNITS = frozenset("km tiet thang tuoi nam ngay tuan buoi gio phut lan".split())
 # words before a number that say what it labels, not how much: "lớp 8", "mô đun 2", "hạng 3"
-_LABELS = frozenset("lop khoi dun hang nhom buoc muc so dot phan bac ki thang ngay nam".split())
+_LABELS = frozenset("lop khoi dun hang nhom buoc muc so dot phan bac ki thang ngay nam de luc vuc "
+                     "khoan dieu".split())  # "chuyên đề 3", "phụ lục 2", "khu vực 1"
 # "khoảng 40 km", "gần 2 năm", "hơn 6 tháng": how sure the asker is of their number
 _ABOUT = frozenset("khoang tam gan hon chung tren duoi ngoai".split())
 

@@ -489,6 +489,8 @@ _PHRASES = (  # joined forms the tokenizer would split wrongly
     (re.compile(r"(?<![^\W_])th[ứu]\s+(\d)(?!\d)"), r"\1"),  # "cách thứ 2" = "cách 2"
     (re.compile(r"(?<![^\W_])(\d{1,2})h(\d\d)?(?![^\W_])"), r"\1 giờ \2"),  # "8h30": 8 giờ 30
     (re.compile(r"(?<![^\W_])t(\d{1,2})\s*/\s*(\d{4})(?!\d)"), r"tháng \1/\2"),  # "t10/2026"
+    # "cđ3", "cđ 2": a numbered topic ("chuyên đề"); a college ("cao đẳng") has no number
+    (re.compile(r"(?<![^\W_])c[đd]\s*-?\s*(\d{1,2})(?![\d/])"), r"chuyên đề \1"),
     # an address shortened: "H. Vân Hồ", "X. Mộc Sơn", "TX. Mộc Châu" (not "8 h.", "mấy h.")
     (re.compile(r"(?<![^\W_])(?<!\d )(?<!mấy )(?<!may )h\.\s*(?=[^\W\d_])"), "huyện "),
     (re.compile(r"(?<![^\W_])x\.\s*(?=[^\W\d_])"), "xã "),

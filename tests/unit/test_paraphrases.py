@@ -74,6 +74,8 @@ def folded(text: str) -> list[str]:
     ("ai được cử đi bồi dưỡng", "ai được cử bồi dưỡng"),
     ("vắng buổi tập huấn thì bị xử lý thế nào", "vắng buổi tập huấn thì thế nào"),
     ("trượt thì hậu quả ra sao", "chưa đạt thì ra sao"),
+    ("học cđ3 ngày nào", "học chuyên đề 3 ngày nào"),
+    ("cd 2 học online", "chuyên đề 2 học trực tuyến"),
 ])
 def test_a_teachers_wording_reads_as_the_letters(typed: str, written: str) -> None:
     assert folded(typed) == folded(written)
