@@ -16,6 +16,7 @@ from itertools import pairwise, takewhile
 from bot.i18n import N_
 from bot.knowledge.letters import SIGNER_NAME
 from bot.knowledge.normalize import (
+    PERCENT,
     find_levels,
     find_provinces,
     fold_word,
@@ -65,13 +66,15 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # who signed: the name under the titles that close the letter ("KT. GIÁM ĐỐC …");
         # "ký" is read "kí", as the letters' words are spelt
         ("signer", r"ai ki|nguoi ki|ki boi ai|ki ten|ki ban hanh|ai la nguoi ki"),
-        ("date", r"ngay nao|ngay may|ngay bao nhieu|khi nao|bao gio|luc nao|thang may|"
+        ("date", r"ngay nao|hom nao|ngay may|ngay bao nhieu|khi nao|bao gio|luc nao|thang may|"
                  r"thoi han|han chot|han cuoi|cham nhat|truoc ngay|den ngay|het han|"
-                 r"thoi gian nao|ngay gio nao|tu ngay|"
+                 r"thoi gian nao|ngay gio nao|tu ngay|buoi nao|"
                  # "gửi đầu tháng 3 có còn kịp không": whether a day is in time asks the deadline
                  r"(?:con|co) kip|kip (?:khong|ko|han)"),
         ("person", r"ai|nguoi nao|lien he voi ai|ten gi|ho ten"),
-        ("address", r"o dau|dia chi|noi nao|cho nao|tai dau|ve dau|dia diem"),
+        # "học ở trường nào", "lên đâu học": which venue, where to go
+        ("address", r"(?:o|tai|den) (?:truong|diem|co so) nao|(?:len|den|toi|di) dau|"
+                    r"o dau|dia chi|noi nao|cho nao|tai dau|ve dau|dia diem"),
         # "bao lâu" (how long) is answered by a span: "12 tháng", "05 ngày làm việc"
         ("duration", r"bao lau"),
         # an amount of money or a share of a salary: "bao nhiêu tiền", "mức hỗ trợ … bao
@@ -320,6 +323,10 @@ _POSTS = re.compile(r"(?:^| )(?:giao vien|hieu truong|hieu pho|can bo quan li|co
                     r"nghi huu|thai san|nghi om|tap su|moi tuyen|hop dong|bo nhiem)(?= |$)")
 
 
+_PLACE_NAMES = tuple(w.split() for w in _PLACE_WORDS)
+_PLACE_NAMES_FOLDED = tuple([fold_word(x) for x in name] for name in _PLACE_NAMES)
+
+
 def says_whose_case(part: str) -> bool:
     """Whether a part of a message that asks nothing says whose case it is, in what letters'
     rows and rules are keyed on: a number (a grade, a date, an age, a distance: "dạy lớp 6",
@@ -403,6 +410,8 @@ def technical(folded: list[str]) -> frozenset[int]:
 
 
 _DATE_CUES = frozenset({"ngay", "thang", "tu", "den", "truoc", "sau", "han"})
+# "giữa tháng 1", "đầu tháng 3", "cuối tháng 5", "hết tháng 4": where in the month stated
+_WITHIN = frozenset({"giua", "dau", "cuoi", "het"})
 
 
 def soon_words(folded: list[str]) -> frozenset[int]:
@@ -437,7 +446,9 @@ def stated_dates(folded: list[str]) -> list[tuple[int, ...]]:
             len(parts) == 2 and not month and 1 <= parts[0] <= 31 and 1 <= parts[1] <= 12
             and (year or before in _DATE_CUES))
         if fits:
-            found.append(tuple([i - 1] * month + run))
+            start = i - month  # "giữa tháng 1/2027", "đến hết tháng 4": where in it
+            found.append(tuple([start - 1] * (start > 0 and folded[start - 1] in _WITHIN)
+                               + [i - 1] * month + run))
         i = run[-1] + 1
     return found
 
@@ -445,12 +456,24 @@ def stated_dates(folded: list[str]) -> list[tuple[int, ...]]:
 # Units a teacher states their own case in ("cách 40 km", "con 8 tháng tuổi", "nghỉ ốm 3
 # tháng", "vắng 2 buổi", "dạy được 4 năm"): a letter states the threshold ("từ 15 km trở lên",
 # "dưới 12 tháng tuổi"), so the asker's number says when their case applies, as a stated date
-_UNITS = frozenset("km tiet thang tuoi nam ngay tuan buoi gio phut lan".split())
+_UNITS = frozenset(f"km tiet thang tuoi nam ngay tuan buoi gio phut lan {PERCENT}".split())
 # words before a number that say what it labels, not how much: "lớp 8", "mô đun 2", "hạng 3"
 _LABELS = frozenset("lop khoi dun hang nhom buoc muc so dot phan bac ki thang ngay nam de luc vuc "
                      "khoan dieu".split())  # "chuyên đề 3", "phụ lục 2", "khu vực 1"
 # "khoảng 40 km", "gần 2 năm", "hơn 6 tháng": how sure the asker is of their number
 _ABOUT = frozenset("khoang tam gan hon chung tren duoi ngoai".split())
+
+
+def amount_unit(folded: list[str], i: int) -> str | None:
+    """The unit of the number at ``i`` ("40 km", "30%", read ``PERCENT``), if it
+    measures an amount: not a label's number ("lớp 6 năm nay") nor a year's "năm"."""
+    if not folded[i].isdigit() or i + 1 >= len(folded) or (i and folded[i - 1] in _LABELS):
+        return None
+    unit = folded[i + 1]
+    if unit not in _UNITS or (unit == "nam" and i + 2 < len(folded) and (
+            folded[i + 2] in ("nay", "hoc") or _YEAR.fullmatch(folded[i + 2]))):
+        return None
+    return unit
 
 
 def stated_amounts(folded: list[str]) -> frozenset[int]:
@@ -459,15 +482,33 @@ def stated_amounts(folded: list[str]) -> frozenset[int]:
     before "nay", "học" or a year is the calendar's ("lớp 6 năm nay")."""
     found: set[int] = set()
     for i in range(len(folded) - 1):
-        unit = folded[i + 1]
-        if not folded[i].isdigit() or unit not in _UNITS or (i and folded[i - 1] in _LABELS):
-            continue
-        if unit == "nam" and i + 2 < len(folded) and (
-                folded[i + 2] in ("nay", "hoc") or _YEAR.fullmatch(folded[i + 2])):
+        if amount_unit(folded, i) is None:
             continue
         found.add(i)
         if i and folded[i - 1] in _ABOUT:
             found.add(i - 1)
+    return frozenset(found)
+
+
+_PLACE_REACH = 6  # words from a place's first word to its "cũ"
+
+
+def former_places(accented: list[str], folded: list[str]) -> frozenset[int]:
+    """Positions of the former places a question locates its asker in ("ở một xã thuộc huyện
+    Hữu Lũng cũ", "vùng Long An trước đây", read "cũ"): where the asker's school is, which the
+    letter's venues go by, not what the passage must speak of. Read with their marks in a
+    question typed with marks ("xa" is far, "cư" no "cũ"), as ``says_whose_case`` reads them."""
+    marked = any(map(has_diacritics, accented))
+    tokens, names, old = (accented, _PLACE_NAMES, "cũ") if marked else (
+        folded, _PLACE_NAMES_FOLDED, "cu")
+    found: set[int] = set()
+    for end, word in enumerate(tokens):
+        if word != old:
+            continue
+        start = next((k for k in range(max(0, end - _PLACE_REACH), end)
+                      if any(tokens[k:k + len(name)] == name for name in names)), None)
+        if start is not None:
+            found.update(range(start, end + 1))
     return frozenset(found)
 
 

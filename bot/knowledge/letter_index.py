@@ -29,11 +29,13 @@ from bot.i18n import translator
 from bot.knowledge.asked import (
     SIGNS,
     TECHNICAL,
+    amount_unit,
     asked,
     asked_kind,
     asked_kinds,
     asked_person,
     counted,
+    former_places,
     holds,
     named_people,
     soon_words,
@@ -49,6 +51,7 @@ from bot.knowledge.letter_tables import asked_cells, is_row
 from bot.knowledge.letters import RECIPIENTS, SIGNED, Letter, Passage
 from bot.knowledge.normalize import (
     ASIDE,
+    DONE,
     FILLERS,
     QUESTION_WORDS,
     SpellFixer,
@@ -97,10 +100,20 @@ _PAIR_SHARE = 0.5
 # pair may span two words ("giáo viên tiếng anh" → "viên tiếng"), or be a word the passage lacks.
 _PAIR_APART = 0.5
 _WEAKEST_SENTENCE = 0.15  # a sentence matching less than this share of the best one is left out
+# a word of the question weighing at least this share of its heaviest tells which list item
+# is the asker's case (``_other_items``)
+_TELLING_WORD = 0.5
 _VALUE_SENTENCE = 0.3  # a sentence stating the value asked for comes first if it matches this
 _SENTENCE = re.compile(r"(?<=[^\d\s][.;!?])\s+")  # not after "1." or "2.3."
 # values a sentence naming the person asked about gives of them: how to reach them
 _REACHING = frozenset({"contact", "phone", "landline", "email", "address"})
+# the term of any amount in one unit ("#tuoi" for "50 tuổi"): an asker stating their own ("52
+# tuổi") is answered by the sentence stating the threshold in that unit ("không quá 50 tuổi")
+_AMOUNT = "#"
+_MORE = frozenset({"them"})
+# share of its weight a word of the asker's former place adds to a passage naming it; one not
+# naming it loses ``ASIDE`` of it
+_PLACE_NAMED = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +144,8 @@ def _terms(text: str) -> tuple[str, ...]:
     out = [folded[i] for i in keep]
     out += [f"{folded[i]} {folded[j]}" for i, j in pairwise(keep) if j == i + 1]
     out += ["'" + accented[i] for i in keep if accented[i] != folded[i]]
+    out += [_AMOUNT + unit for i in range(len(folded))
+            if (unit := amount_unit(folded, i)) is not None]
     if technical(folded):  # a text on accounts or faults: the contact for a failed login
         out.append(TECHNICAL)
     return tuple(intern(t) for t in out)
@@ -153,6 +168,9 @@ class _Query:
     # a number the asker states of their case ("cách 40 km"): a passage stating it covers it,
     # one stating another ("từ 15 km trở lên") loses nothing (``stated_amounts``)
     stated: dict[str, float] = field(default_factory=dict)
+    # where the asker says they are ("một xã thuộc huyện … cũ"), weighed down in ``content``
+    # and ``pairs`` (``former_places``): at full weight here, for the sentence naming it
+    placed: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -692,10 +710,16 @@ def _query(state: _State, question: str) -> _Query:
     # "nghỉ hưu tháng 11/2026": a date the asker states is when their case applies, not what
     # the passage must speak of; a passage stating that very date still ranks first
     dated = frozenset(k for date in stated_dates(folded) for k in date) | soon_words(folded)
-    aside = set_aside(question)  # "ngoài việc đó, … còn phải …": known, not asked
+    # "ngoài việc đó, … còn phải …": known, not asked; "học thêm tiếng Nùng": "thêm" says the
+    # asker has something already, which the letter need not repeat
+    aside = set_aside(question) | _MORE
     amounts = stated_amounts(folded)
     dated |= amounts
+    # "em dạy ở một xã thuộc huyện Hữu Lũng cũ": where the asker is; a passage naming it ranks
+    # first, one answering the rest of the question without it still answers
+    placed = former_places(accented, folded)
     stated: dict[str, float] = {}
+    where: dict[str, float] = {}
 
     def questioning(k: int) -> bool:
         """A question word, unless typed with other marks as a letter writes a word ("biệt
@@ -714,7 +738,11 @@ def _query(state: _State, question: str) -> _Query:
         asking = asking or i in dated
         key = f if accented[i] == f else "'" + accented[i]
         if not asking:  # typed with marks, only the same marks count ("lương" ≠ "lượng")
-            content[key] = state.idf.get(f, state.max_idf) * (ASIDE if f in aside else 1.0)
+            content[key] = state.idf.get(f, state.max_idf) * (
+                ASIDE if f in aside or i in placed else 1.0)
+            if i in placed:  # a passage naming the place gets more than it costs one not
+                where[key] = state.idf.get(f, state.max_idf)
+                stated[key] = where[key] * (_PLACE_NAMED - ASIDE)
         elif i in amounts:
             stated[key] = state.idf.get(f, state.max_idf)
         if j + 1 < len(keep) and keep[j + 1] == i + 1 and i + 1 not in trouble:
@@ -724,18 +752,28 @@ def _query(state: _State, question: str) -> _Query:
                     or i + 1 in when or i + 1 in dated):
                 # a pair across two words ("giáo viên tiểu học" → "viên tiểu") is rare in
                 # the letters without saying more than its two syllables do
-                pairs[pair] = min(state.idf.get(pair, state.max_idf),
-                                  state.idf.get(f, state.max_idf)
-                                  + state.idf.get(folded[i + 1], state.max_idf)) * (
-                    ASIDE if f in aside or folded[i + 1] in aside else 1.0)
+                weight = min(state.idf.get(pair, state.max_idf),
+                             state.idf.get(f, state.max_idf)
+                             + state.idf.get(folded[i + 1], state.max_idf))
+                pairs[pair] = weight * (ASIDE if f in aside or folded[i + 1] in aside
+                                        or i in placed or i + 1 in placed else 1.0)
+                if i in placed and i + 1 in placed:
+                    where[pair] = weight
+    if DONE in folded:  # "duyệt xong danh sách": the letters' "hoàn thành", where they say it
+        content["hoan"] = state.idf.get("hoan", state.max_idf) * ASIDE
+        pairs["hoan thanh"] = state.idf.get("hoan thanh", state.max_idf) * ASIDE
+    for i in amounts:
+        unit = amount_unit(folded, i)
+        if unit is not None:
+            stated[_AMOUNT + unit] = state.idf.get(_AMOUNT + unit, state.max_idf)
     if sum(content.values()) <= _SHORT * state.max_idf:
-        return _Query(terms, content, pairs, stated=stated)
+        return _Query(terms, content, pairs, stated=stated, placed=where)
     # a long message's words that no letter uses ("thắc mắc", "em sợ trễ hạn") are, for the
     # passages, the way the person talks: weighed as the rarest words they would outweigh
     # the subject and no passage could ever cover the question. They decide which passages
     # are quoted; the passages found then compete with the entries, which may use those
     # words, on the whole message (``whole``).
-    whole = _Query(terms, content, pairs, stated=stated)
+    whole = _Query(terms, content, pairs, stated=stated, placed=where)
 
     def unknown(t: str) -> bool:
         return t not in state.idf and t not in state.context_of
@@ -744,7 +782,7 @@ def _query(state: _State, question: str) -> _Query:
         return whole
     return _Query(terms, {t: w * _CONTEXT if unknown(t) else w for t, w in content.items()},
                   {p: w * _CONTEXT if any(map(unknown, p.split(" "))) else w
-                   for p, w in pairs.items()}, whole=whole, stated=stated)
+                   for p, w in pairs.items()}, whole=whole, stated=stated, placed=where)
 
 
 def _specific(state: _State, query: _Query) -> float:
@@ -859,7 +897,7 @@ def _window(query: _Query, sentences: list[tuple[str, bool]],
     when it is that group's in its own words (``group_words``, see ``said_by_row``): "Cán bộ
     quản lý bổ nhiệm lần đầu" is the row of a "phó hiệu trưởng" newly appointed.
     """
-    wanted = {**query.stated, **query.content, **query.pairs}
+    wanted = {**query.stated, **query.content, **query.pairs, **query.placed}
     terms = tuple(ts | group_words(sentences[k][0]) if is_row(sentences[k][0]) else ts
                   for k, ts in enumerate(terms))
     # fsum: a set's order follows the hash seed, and a float sum in another order can break a
@@ -886,19 +924,35 @@ def _window(query: _Query, sentences: list[tuple[str, bool]],
     valued = {k for k, s in enumerate(led) if kind and (scored[k] > 0 or across) and (
         states_count(count, sentences[k][0]) if count is not None else
         max(s, said[k]) >= _VALUE_SENTENCE * top and _holds(kind, sentences[k][0]))}
+    lists = _lists(sentences)
+    others = _other_items(lists, terms, wanted)
+    # the lead of an item chosen among its list's other cases: what the item is a case of
+    lead_of = {k: lead for lead, items in lists if others.intersection(items) for k in items}
     rows = {k: (row_fit(keys, sentence), scored[k]) for k, (sentence, _) in enumerate(sentences)
             if is_row(sentence)}
     best_row = max(rows.values(), default=(0, 0.0))
+    # the sentence stating a threshold in the unit of the asker's own amount ("52 tuổi"):
+    # whether their case falls within it is what they ask, whatever else matches more
+    measured = {k for k, ts in enumerate(terms)
+                if any(t.startswith(_AMOUNT) for t in ts & wanted.keys())}
     chosen: list[int] = []
     size = 0
-    for k in sorted(range(len(sentences)), key=lambda k: (k not in valued, -scored[k])):
-        if chosen and (led[k] <= enough or size + len(sentences[k][0]) > QUOTE_CHARS):
+    for k in sorted(range(len(sentences)),
+                    key=lambda k: (k not in valued and k not in measured, -scored[k])):
+        if k in others or (chosen and (led[k] <= enough
+                                       or size + len(sentences[k][0]) > QUOTE_CHARS)):
             continue
         if k in rows and ((kind and (rows[k] < best_row or rows[k][0] < 0))
                           or rows[k][0] < 0 < best_row[0]):
             continue  # the table's row about the subject; never another's, when it has one
         chosen.append(k)
         size += len(sentences[k][0]) + 1
+        lead = lead_of.get(k)
+        if lead is not None and lead not in chosen and (
+                size + len(sentences[lead][0]) <= QUOTE_CHARS):
+            # "- Khu vực phía Nam …: Trường B" says a place; its lead, what of
+            chosen.append(lead)
+            size += len(sentences[lead][0]) + 1
     chosen += _naming(sentences, terms, wanted, chosen, QUOTE_CHARS - size)
     return sorted(chosen), not kind or bool(valued & set(chosen))
 
@@ -943,6 +997,42 @@ def _led(sentences: list[tuple[str, bool]], scored: list[float]) -> list[float]:
         if sentence.rstrip().endswith(":"):  # "… mô đun chuyển đổi số. Cụ thể như sau:"
             lead = max(scored[line:k + 1])
     return led
+
+
+def _lists(sentences: list[tuple[str, bool]]) -> list[tuple[int, list[int]]]:
+    """Each list of two items or more that a lead sentence ending with ":" opens, as ``_led``
+    reads them: the lead and its items."""
+    found: list[tuple[int, list[int]]] = []
+    items: list[int] | None = None
+    for k, (sentence, starts_line) in enumerate(sentences):
+        if starts_line and items is not None and _ITEM.match(sentence):
+            items.append(k)
+            continue
+        if starts_line:
+            items = None
+        if sentence.rstrip().endswith(":"):
+            items = []
+            found.append((k, items))
+    return [(lead, x) for lead, x in found if len(x) > 1]
+
+
+def _other_items(lists: list[tuple[int, list[int]]], terms: tuple[frozenset[str], ...],
+                 wanted: dict[str, float]) -> set[int]:
+    """The items of a list that speak of another case than the question's: "Giáo viên học tại
+    điểm ứng với địa bàn trước đây: - Khu vực phía Bắc, gồm … Hương Trà …: Trường A; - Khu vực
+    phía Nam, gồm … Hương Thủy …: Trường B" asked by a teacher "thuộc thị xã Hương Thủy cũ" is
+    answered by the southern item alone, as a table's row of the asker's group is. A word of
+    the question that only some items hold (a place, a level, a subject) says which; the words
+    all items share say nothing of it. Without such a word every item may answer."""
+    dropped: set[int] = set()
+    heavy = _TELLING_WORD * max((w for t, w in wanted.items() if " " not in t), default=0.0)
+    for _, items in lists:
+        held = Counter(t for k in items for t in terms[k] & wanted.keys())
+        # a word of weight (not a pair, not "trường") that only one item holds
+        telling = {t for t, n in held.items() if n == 1 and " " not in t and wanted[t] >= heavy}
+        if telling:
+            dropped.update(k for k in items if terms[k].isdisjoint(telling))
+    return dropped
 
 
 def _statements(sentences: list[tuple[str, bool]], led: list[float]) -> list[float]:

@@ -139,7 +139,6 @@ ABBREVIATIONS: dict[str, str] = {
     "online": "trực tuyến",
     "onl": "trực tuyến",
     "offline": "trực tiếp",
-    "xong": "hoàn thành",  # "học xong mô đun 1" is how teachers say "hoàn thành"
     # "scan" is how schools say the letters' "bản chụp" / "bản quét" (a scanned copy)
     "bản scan": "bản chụp",
     "ban scan": "bản chụp",
@@ -243,12 +242,15 @@ ABBREVIATIONS: dict[str, str] = {
     "sai gon": "tp hồ chí minh",
     "thành phố hồ chí minh": "tp hồ chí minh",
     "thanh pho ho chi minh": "tp hồ chí minh",
-    # teencode and chat fillers ("em cảm ơn nhiều" thanks; "nhiều cấp học" counts)
+    # teencode and chat fillers ("địa chỉ cụ thể", "cụ thể là ngày nào"; "em cảm ơn nhiều"
+    # thanks, "nhiều cấp học" counts)
     "cảm ơn nhiều": "",
-    "anh chị": "",  # "em chào anh chị", "nhờ anh chị": whom the asker addresses
-    "anh chi": "",
     "cám ơn nhiều": "",
     "cam on nhieu": "",
+    "anh chị": "",  # "em chào anh chị", "nhờ anh chị": whom the asker addresses
+    "anh chi": "",
+    "cụ thể": "",
+    "cu the": "",
     "mn": "",  # "mọi người"; after "gv", "trường", "cấp" it is "mầm non" (IN_CONTEXT)
     "ko": "không",
     "k": "không",
@@ -289,6 +291,10 @@ ANY_NUMBER = "0"  # in a set of cues: any number ("8 h" is "8 giờ")
 # "nộp hs", "bộ hs": a file, not pupils
 _FILE_CUES = frozenset(
     "nộp nop gửi gui lập lap làm lam bộ bo duyệt duyet thiện thien hạn han".split())
+DONE = "xong"
+_DONE_CUES = frozenset(
+    "học hoc làm lam đã da chưa chua vừa vua mới moi khi sau phải phai cần can không khong "
+    "viên vien".split())
 _REGISTER_CUES = frozenset(
     "đã da chưa chua phải phai cần can mới moi sẽ se đang dang hạn han cách cach để muốn muon "
     "phiếu phieu đơn don mẫu mau viên vien trường truong".split())
@@ -314,11 +320,16 @@ IN_CONTEXT: dict[str, tuple[frozenset[str], str]] = {
     "hóa": (_SUBJECT_CUES, "hóa học"),
     "mn": (_LEVEL_CUES, "mầm non"),
     "hs": (_FILE_CUES, "hồ sơ"),
-    "h": (frozenset({ANY_NUMBER, "mấy", "may"}), "giờ"),  # "8 h", "mấy h": an hour
+    "h": (frozenset({ANY_NUMBER, "mấy", "may", "bao"}), "giờ"),  # "8 h", "mấy h", "bao h"
     # "đk" is "điều kiện" ("đủ đk"), but "đăng ký" where a verb stands: after "đã", "chưa",
     # "phải", "cần"… ("phải đk lại", "chưa đk"), and in "hạn đk", "cách đk", "phiếu đk"
     "đk": (_REGISTER_CUES, "đăng kí"),
     "dk": (_REGISTER_CUES, "đăng kí"),
+    # "học xong mô đun 1", "chưa xong md1" is how teachers say "hoàn thành"; after another
+    # verb it mostly says the verb's deadline ("duyệt xong danh sách trước ngày" is "duyệt
+    # danh sách trước ngày"): a filler there, read as "hoàn thành" only where a letter says
+    # it (``DONE``)
+    DONE: (_DONE_CUES, "hoàn thành"),
 }
 
 # Provinces whose letters the knowledge base states (their code today, since the 2025 merger):
@@ -360,14 +371,15 @@ _AMBIGUOUS_FOLDED = frozenset(
 FILLERS = frozenset(
     """a ah ak cai oi nhe nha nhi ha vay thi la ma cua va voi em toi minh anh cac nhung mot
     duoc de da se con cung rat roi ca moi cho chao cam on do nay kia the nhu vao tren trong den
-    ve o bi nen neu hay hoac thua vang u uh ok oke thanks thank giup nua vi vui long ben""".split()
+    ve o bi nen neu hay hoac thua vang u uh ok oke thanks thank giup nua vi vui long ben
+    xong""".split()
 )
 # The fillers as they are written with marks: a word typed with other marks is another word
 # ("vắng" is absent, "vâng" yes; "nhà", "mới", "đề" against "nha", "mọi", "để"). A word typed
 # without marks may be either, as people mix: it stays a filler.
 _FILLER_FORMS = """à á ạ ả cái ơi nhé nhá nhỉ hả há vậy thì là mà của và với tôi mình các những
     nhưng một được để đã sẽ còn cũng rất rồi cả mọi chào cảm ơn đó này kia thế như vào trên
-    đến về ở bị nên nếu hãy hoặc thưa vâng ừ ừh giúp nữa vì lòng bên""".split()
+    đến về ở bị nên nếu hãy hoặc thưa vâng ừ ừh giúp nữa vì lòng bên xong""".split()
 
 
 # "Ngoài việc đó, … còn phải …": what the asker sets aside is what they know already
@@ -376,6 +388,7 @@ _ASIDE_REFERENCE = frozenset("do nay tren ay".split())
 _ASIDE_LEAD = frozenset("viec cai nhung cac".split())
 _ASIDE_END = frozenset("thi con ra".split())
 _ASIDE_GOES_ON = frozenset("con ra cung".split())  # "ngoài X ra", "ngoài X … còn/cũng"
+_ASIDE_MORE = frozenset("them nua".split())  # in a clause after it: "ngoài X, … thêm … nữa"
 
 
 @lru_cache(maxsize=1024)
@@ -398,7 +411,9 @@ def set_aside(question: str) -> frozenset[str]:
                 continue
             k = folded.index("ngoai")
             after = [fold_word(w) for w in words(" ".join([*clauses[c:], *sentences[n + 1:]]))]
-            if not _ASIDE_GOES_ON.intersection(after):  # "ngoài giờ" is overtime
+            later = [fold_word(w) for w in words(" ".join([*clauses[c + 1:], *sentences[n + 1:]]))]
+            # "ngoài giờ" is overtime; "ngoài X, … học thêm … nữa" asks for the rest
+            if not (_ASIDE_GOES_ON.intersection(after) or _ASIDE_MORE.intersection(later)):
                 rest += folded
                 continue
             rest += folded[:k]
@@ -483,6 +498,7 @@ _MODULE = re.compile(
     r"(?<![^\W_])(?:m[oô]\s*-?\s*[dđ]un|modun|modul|module|m[dđ])\s*-?\s*(\d{1,2})"
     r"(?!\d)"
 )
+PERCENT = "phantram"
 _PHRASES = (  # joined forms the tokenizer would split wrongly
     (re.compile(r"(?<![^\W_])gd\s*(?:&|&amp;|và|va|-)?\s*[đd]t(?![^\W_])"), "giáo dục đào tạo"),
     (re.compile(r"(?<![^\W_])tp\.\s*hcm(?![^\W_])"), "tphcm"),
@@ -491,6 +507,9 @@ _PHRASES = (  # joined forms the tokenizer would split wrongly
     (re.compile(r"(?<![^\W_])t(\d{1,2})\s*/\s*(\d{4})(?!\d)"), r"tháng \1/\2"),  # "t10/2026"
     # "cđ3", "cđ 2": a numbered topic ("chuyên đề"); a college ("cao đẳng") has no number
     (re.compile(r"(?<![^\W_])c[đd]\s*-?\s*(\d{1,2})(?![\d/])"), r"chuyên đề \1"),
+    # "30%", "30 phần trăm": one word, the unit of an amount ("bao nhiêu phần trăm lương" asks
+    # of a salary, which a letter's "vắng quá 10%" does not speak of)
+    (re.compile(r"(?<=\d)\s*(?:%|phần trăm|phan tram)(?![^\W_])"), " " + PERCENT),
     # an address shortened: "H. Vân Hồ", "X. Mộc Sơn", "TX. Mộc Châu" (not "8 h.", "mấy h.")
     (re.compile(r"(?<![^\W_])(?<!\d )(?<!mấy )(?<!may )h\.\s*(?=[^\W\d_])"), "huyện "),
     (re.compile(r"(?<![^\W_])x\.\s*(?=[^\W\d_])"), "xã "),

@@ -164,11 +164,25 @@ PARAPHRASES: dict[str, str] = {
     "đi học": "học",
     "đi bồi dưỡng": "bồi dưỡng",
     "đi tập huấn": "tập huấn",
+    # in person: letters call a course's in-person part "học tập trung", teachers (and some
+    # letters) "học trực tiếp"; only beside the words of a course ("chi trực tiếp", "trực
+    # tiếp giảng dạy" are no course)
+    **{f"{w} trực tiếp": f"{w} tập trung" for w in (
+        "học", "bồi dưỡng", "tập huấn", "lớp", "buổi", "phần", "đợt", "ngày")},
     # what follows a failure: "bị xử lý thế nào", "hậu quả (ra sao)" ask for the consequence,
     # which a letter states in its own words ("không được cấp giấy chứng nhận", "phải học
     # lại"): they say how it is asked, as "bao nhiêu" does ("xử lý hồ sơ" is handling papers)
     "bị xử lý": "",
     "hậu quả": "",
+    # a private school: "tư thục" is the letters' "ngoài công lập" ("tu thuc hien", typed
+    # without marks, is "tự thực hiện"; "dan lap" as often "hướng dẫn lập" as "dân lập")
+    "tư thục": "ngoài công lập",
+    "tự thực hiện": "tự thực hiện",
+    # a result counted towards the yearly training: "ghi nhận" is the letters' "công nhận"
+    "ghi nhận": "công nhận",
+    # lunch: "bữa trưa", "cơm trưa" are the letters' "ăn trưa" ("tiền ăn trưa")
+    "bữa trưa": "ăn trưa",
+    "cơm trưa": "ăn trưa",
     # accounts, as typed in English
     "pass": "mật khẩu",
     "password": "mật khẩu",

@@ -42,5 +42,11 @@ READINGS: dict[str, tuple[tuple[str, str, str], ...]] = {
         ("điện thoại", "so goi", "lien"),  # "số đt", "gọi đt"
         ("đối tượng", "thuoc dung cac nhung", "duoc nao"),  # "thuộc đt", "đt được miễn"
     ),
+    "sp": (
+        # "nộp sp", "sp cuối khóa", "chấm sp": the product a course ends with, as teachers
+        # shorten it; "trường sp", "ngành sp", "cao đẳng sp": teacher training
+        ("sản phẩm", "nop cham gui", "cuoi"),
+        ("sư phạm", "truong nganh dang hoc dai", ""),
+    ),
 }
 READINGS["dt"] = READINGS["đt"]

@@ -28,6 +28,10 @@ _LEVEL_OF_GRADE = {**dict.fromkeys(range(1, 6), "TH"), **dict.fromkeys(range(6, 
 # "lớp 4", "lớp 3 đến lớp 5", "từ lớp 6 tới 9", "lớp 3-5" (read as "lop 3 5")
 _GRADES = re.compile(r"\blop (\d{1,2})(?: (?:den|toi) (?:lop )?(\d{1,2})| (\d{1,2}))?\b")
 _PRESCHOOL = re.compile(r"\bmam non\b|\bmau giao\b")
+# a school teaching several levels, as a letter names the kind ("trường có nhiều cấp học",
+# "trường liên cấp") and a question names one ("trường THCS và THPT", ``_SCHOOL_OF_LEVELS``)
+SEVERAL = "several levels"
+_SEVERAL_LEVELS = re.compile(r"\b(?:nhieu cap hoc|lien cap)\b")
 
 # whom a row or a question is about, by the folded words naming the group: principals and
 # their deputies, the ban giám hiệu, are the school's managers (cán bộ quản lý). A table that
@@ -71,7 +75,14 @@ def _steps(folded: str) -> frozenset[str]:
     return frozenset(_STEPS.findall(folded))
 
 
+# "lập danh sách giáo viên, phó hiệu trưởng dự học": the people a list holds, not whom the
+# row is for (the unit drawing it up, in another cell)
+_LISTED = re.compile(r"\bdanh sach (?:(?:cua |cac )?(?:giao vien|pho hieu truong|hieu truong|"
+                     r"can bo quan li|ban giam hieu)(?: va| hoac)? ?)+")
+
+
 def _roles(folded: str) -> frozenset[str]:
+    folded = _LISTED.sub("danh sach ", folded)
     return frozenset(member for role, named in _ROLES if named.search(folded)
                      for member in _MEMBERS[role])
 
@@ -175,13 +186,18 @@ def _keys(folded: str, roles: frozenset[str] = frozenset(),
     levels = find_levels(folded.split()) | {_LEVEL_OF_GRADE[g] for g in grades}
     if _PRESCHOOL.search(folded):
         levels.add("MN")
+    if _SEVERAL_LEVELS.search(folded):
+        levels.add(SEVERAL)
     return frozenset(levels), frozenset(grades), roles, steps
 
 
 def question_keys(question: str) -> Keys:
     """The levels, grades, group and step a question names ("lớp 4" names tiểu học too)."""
     folded = " ".join(fold_word(w) for w in words(question))
-    return _keys(folded, _asked_roles(question)[0], _steps(folded))
+    levels, grades, roles, steps = _keys(folded, _asked_roles(question)[0], _steps(folded))
+    if _SCHOOL_OF_LEVELS.search(folded):  # a row's "trường tiểu học, THCS" is two kinds
+        levels |= {SEVERAL}
+    return levels, grades, roles, steps
 
 
 def _folded(text: str) -> str:
@@ -214,8 +230,10 @@ def row_fit(asked: Keys, row: str) -> int:
     level = 0
     if grades and row_grades:
         level = 2 if grades & row_grades else -1
-    elif levels and row_levels:
-        level = 1 if levels & row_levels else -1
+    elif levels & row_levels:  # "trường THCS và THPT": the row of "nhiều cấp học" first
+        level = 2 if SEVERAL in levels & row_levels else 1
+    elif levels - {SEVERAL} and row_levels - {SEVERAL}:
+        level = -1
     role = (1 if roles & row_roles else -1) if roles and row_roles else 0
     return -1 if min(level, role) < 0 else level + role + step
 
