@@ -96,8 +96,13 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 # The words that ask it ("gọi ai", "nhờ ai", "ai phụ trách") say what is wanted, not what it
 # is about; "liên hệ" and "đầu mối" are the letters' own words for a contact ("nếu có vướng
 # mắc, liên hệ thầy …") and stay part of the subject.
+# "ai phụ trách", "chuyên viên phụ trách": someone to turn to; "giáo viên phụ trách hoạt động
+# trải nghiệm", "tổng phụ trách Đội" hold a post and are no one the asker asks for
+_IN_CHARGE = ("ai", "nguoi", "chuyen vien", "can bo", "bo phan", "don vi", "phong", "noi")
 _CONTACT = re.compile(r"(?:^| )(?:(?P<cue>(?:hoi|goi|nho|bao|gap)(?: cho| voi)? "
-                      r"(?:ai|nguoi nao|phong nao)|phu trach)|lien he|dau moi)(?= |$)")
+                      r"(?:ai|nguoi nao|phong nao)|(?:" + "|".join(
+                          f"(?<={w} )" for w in _IN_CHARGE) + r")phu trach|phu trach(?= (?:la )?ai)"
+                      r")|lien he|dau moi)(?= |$)")
 _REACHED = ("person", "phone", "landline", "email", "address")  # a contact may also ask
 # Values a text either states or does not answer at all: "liên hệ ai", "trang web nào" is never
 # answered by a passage or an entry naming no contact, no website, however many words it shares.
@@ -541,7 +546,8 @@ def stated_dates(folded: list[str]) -> list[tuple[int, ...]]:
 # "dưới 12 tháng tuổi"), so the asker's number says when their case applies, as a stated date
 _UNITS = frozenset(f"km tiet thang tuoi nam ngay tuan buoi gio phut lan {PERCENT}".split())
 # words before a number that say what it labels, not how much: "lớp 8", "mô đun 2", "hạng 3"
-_LABELS = frozenset("lop khoi dun hang nhom buoc muc so dot phan bac ki thang ngay nam".split())
+_LABELS = frozenset("lop khoi dun hang nhom buoc muc so dot phan bac ki thang ngay nam de luc vuc "
+                     "khoan dieu".split())  # "chuyên đề 3", "phụ lục 2", "khu vực 1"
 # "khoảng 40 km", "gần 2 năm", "hơn 6 tháng": how sure the asker is of their number
 _ABOUT = frozenset("khoang tam gan hon chung tren duoi ngoai".split())
 

@@ -602,7 +602,17 @@ class AnsweringEngine:
         asks = separate_asks(question)
         if asks is None:
             return ranking
+        background, parts = asks
+        if len(parts) == 1 and self._reads_alike(question, f"{background} {parts[0]}".strip()):
+            return ranking  # only a greeting or thanks left out: the same reading again
         return self._other_asks(ranking, *asks, role=role, level=level, province=province)
+
+    def _reads_alike(self, message: str, part: str) -> bool:
+        """Whether the entries and the letters read ``part`` of a message as the message
+        itself: what it leaves out ("Chào bot,", "Em cảm ơn nhiều.") weighs nothing."""
+        return (asked_kinds(message) == asked_kinds(part)
+                and self._query(message) == self._query(part)
+                and self.letters.reads_alike(message, part))
 
     def _other_asks(self, ranking: Ranking, background: str, asks: tuple[str, ...], *,
                     role: str | None, level: str | None, province: str | None) -> Ranking:

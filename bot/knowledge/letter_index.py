@@ -381,7 +381,8 @@ class _State:
     idf: dict[str, float]
     max_idf: float
     postings: Postings
-    context_of: dict[str, np.ndarray]  # term -> letter positions whose issuer/subject hold it
+    # term -> which letters' issuer and subject hold it (a mark per letter, read by position)
+    context_of: dict[str, np.ndarray]
     speller: SpellFixer
     people: frozenset[str]  # every given name the letters use for a person
     issuers: list[str]  # each letter's issuer as a padded ``place_key``, for ``_speaks_for``
@@ -416,7 +417,7 @@ def _build(letters: list[Letter], reads: list[_Read]) -> _State:
         passages, np.array([k for k, _ in at], dtype=np.int32), letters, reads, at, idf,
         math.log(1 + (n + 0.5) / 0.5) if n else 1.0,
         freeze(postings, np.float32),
-        {t: np.array(ks, dtype=np.int32) for t, ks in context_of.items()},
+        {t: np.isin(np.arange(len(letters)), ks) for t, ks in context_of.items()},
         SpellFixer.build(vocab, (t for t in df if " " in t), FILLERS),
         frozenset().union(*(people for r in reads for people in r.people)),
         [f" {place_key(letter.meta.issuer)} " for letter in letters])
@@ -492,6 +493,11 @@ class LetterIndex:
     def knows(self, term: str) -> bool:
         """Whether a loaded letter uses this folded word or word pair."""
         return term in self._state.idf
+
+    def reads_alike(self, one: str, other: str) -> bool:
+        """Whether two wordings are the same question to the letters."""
+        state = self._state
+        return not state.passages or self._query(state, one) == _query(state, other)
 
     def _query(self, state: _State, question: str) -> _Query:
         """The question read against ``state``: one question's passages and contenders are
@@ -907,7 +913,7 @@ def _beside(state: _State, docs: np.ndarray, letters: np.ndarray | None) -> np.n
     viên dạy lớp ghép") would seem to cover a question its sentences do not."""
     if letters is None:
         return docs
-    return docs[~np.isin(state.owner[docs], letters)]
+    return docs[~letters[state.owner[docs]]]
 
 
 def _apart(state: _State, pair: str) -> np.ndarray:

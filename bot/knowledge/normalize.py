@@ -242,7 +242,13 @@ ABBREVIATIONS: dict[str, str] = {
     "sai gon": "tp hồ chí minh",
     "thành phố hồ chí minh": "tp hồ chí minh",
     "thanh pho ho chi minh": "tp hồ chí minh",
-    # teencode and chat fillers ("địa chỉ cụ thể", "cụ thể là ngày nào")
+    # teencode and chat fillers ("địa chỉ cụ thể", "cụ thể là ngày nào"; "em cảm ơn nhiều"
+    # thanks, "nhiều cấp học" counts)
+    "cảm ơn nhiều": "",
+    "cám ơn nhiều": "",
+    "cam on nhieu": "",
+    "anh chị": "",  # "em chào anh chị", "nhờ anh chị": whom the asker addresses
+    "anh chi": "",
     "cụ thể": "",
     "cu the": "",
     "mn": "",  # "mọi người"; after "gv", "trường", "cấp" it is "mầm non" (IN_CONTEXT)
@@ -499,6 +505,8 @@ _PHRASES = (  # joined forms the tokenizer would split wrongly
     (re.compile(r"(?<![^\W_])th[ứu]\s+(\d)(?!\d)"), r"\1"),  # "cách thứ 2" = "cách 2"
     (re.compile(r"(?<![^\W_])(\d{1,2})h(\d\d)?(?![^\W_])"), r"\1 giờ \2"),  # "8h30": 8 giờ 30
     (re.compile(r"(?<![^\W_])t(\d{1,2})\s*/\s*(\d{4})(?!\d)"), r"tháng \1/\2"),  # "t10/2026"
+    # "cđ3", "cđ 2": a numbered topic ("chuyên đề"); a college ("cao đẳng") has no number
+    (re.compile(r"(?<![^\W_])c[đd]\s*-?\s*(\d{1,2})(?![\d/])"), r"chuyên đề \1"),
     # "30%", "30 phần trăm": one word, the unit of an amount ("bao nhiêu phần trăm lương" asks
     # of a salary, which a letter's "vắng quá 10%" does not speak of)
     (re.compile(r"(?<=\d)\s*(?:%|phần trăm|phan tram)(?![^\W_])"), " " + PERCENT),

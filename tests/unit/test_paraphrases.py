@@ -74,6 +74,8 @@ def folded(text: str) -> list[str]:
     ("ai được cử đi bồi dưỡng", "ai được cử bồi dưỡng"),
     ("vắng buổi tập huấn thì bị xử lý thế nào", "vắng buổi tập huấn thì thế nào"),
     ("trượt thì hậu quả ra sao", "chưa đạt thì ra sao"),
+    ("học cđ3 ngày nào", "học chuyên đề 3 ngày nào"),
+    ("cd 2 học online", "chuyên đề 2 học trực tuyến"),
     ("phần học trực tiếp ở đâu", "phần học tập trung ở đâu"),
     ("hoc truc tiep may ngay", "học tập trung mấy ngày"),
     ("lớp bồi dưỡng trực tiếp", "lớp bồi dưỡng tập trung"),
