@@ -302,11 +302,30 @@ def _read(clause: str) -> str:
         w, fold_word(w)) else fold_word(w) for w in words(clause))
 
 
+# "chưa thấy chứng chỉ đâu", "không có tên đâu": after a "not", a closing "đâu" stresses it
+# and asks nothing; "không biết học ở đâu", "gửi về đâu" still ask where
+_NOT = frozenset("chua khong ko chang hong".split())
+_TOWARDS = frozenset("o ve di den toi tai len nop gui dau".split())
+_CLOSING = frozenset("a ah ca nhe nha het vay v".split())
+
+
+def _without_emphatic_dau(clause: str, read: str) -> str:
+    tokens = [fold_word(w) for w in words(clause)]
+    end = len(tokens)
+    while end and tokens[end - 1] in _CLOSING:
+        end -= 1
+    if end >= 2 and tokens[end - 1] == "dau" and tokens[end - 2] not in _TOWARDS and \
+            _NOT.intersection(tokens[:end - 1]) and "biet" not in tokens:
+        head, _, tail = read.rpartition("dau")
+        return head + tail
+    return read
+
+
 def _asking(clause: str) -> bool:
     """A clause with a question mark or ending as a question does; one with a question word
     ("những điều kiện gì", "bao giờ") unless it ends with a full stop: "em chưa học STEM bao
     giờ." says who is asking."""
-    read = _read(clause)
+    read = _without_emphatic_dau(clause, _read(clause))
     if "?" in clause or _ENDS_ASKING.search(read):
         return True
     return not clause.endswith((".", "!")) and bool(

@@ -106,3 +106,15 @@ def test_a_worry_after_the_ask_does_not_keep_its_passage_from_being_quoted() -> 
 ])
 def test_an_ask_the_letter_does_not_answer_stays_refused_without_its_worry(message: str) -> None:
     assert engine().answer(message).kind == "none"
+
+
+@pytest.mark.parametrize(("message", "asks"), [
+    # "chưa thấy … đâu" stresses the "not": one worry, then the one ask
+    ("Em học xong rồi mà vẫn chưa thấy chứng chỉ đâu, không biết có phải do kế hoạch của em "
+     "chưa được duyệt không ạ?", 1),
+    # "ở đâu", "nộp đâu" after "không biết" ask where
+    ("Em chưa biết nộp hồ sơ đâu, hạn cuối nộp hồ sơ là ngày nào ạ?", 2),
+])
+def test_a_closing_dau_after_a_not_asks_nothing(message: str, asks: int) -> None:
+    found = separate_asks(message)
+    assert (len(found[1]) if found else 1) == asks, found
