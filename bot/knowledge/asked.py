@@ -17,6 +17,7 @@ from bot.i18n import N_
 from bot.knowledge.letters import SIGNER_NAME
 from bot.knowledge.normalize import (
     PERCENT,
+    QUESTION_WORDS,
     find_levels,
     find_provinces,
     fold_word,
@@ -148,6 +149,28 @@ _MONEY = re.compile(r"\d[\d.,]*\s*(?:đồng|đ(?![\wà-ỹ])|vnđ|vnd|nghìn|ng
                     r"phần trăm|miễn phí|không (?:phải )?(?:đóng|nộp|thu)|không thu|"
                     r"công tác phí|giá vé|định mức|nguyên lương", re.IGNORECASE)
 
+# money named in a text, folded ("phụ cấp", "tiền ăn", "kinh phí"), or a sum a letter states
+_MONEY_NAMED = re.compile(rf"(?:^| )(?:{_MONEY_WORDS})(?= |$)")
+_SUM = re.compile(r"\d[\d.,]*\s*(?:đồng|đ(?![\wà-ỹ])|vnđ|vnd|nghìn|ngàn|triệu|tỷ)|miễn phí|"
+                  r"không (?:phải )?(?:đóng|nộp|thu)|không thu|công tác phí|giá vé|định mức|"
+                  r"nguyên lương", re.IGNORECASE)
+
+
+def asks_of_money(question: str) -> bool:
+    """Whether a question names money ("phụ cấp", "tiền đi lại", "học phí"); "theo định mức"
+    or "100%" in a question say how, not that money is asked of."""
+    return bool(_MONEY_NAMED.search(" ".join(
+        fold_word(w) for w in re.findall(r"[^\W_]+", question.lower()))))
+
+
+def names_money(text: str) -> bool:
+    """Whether a text speaks of money: names an allowance, a fee, a cost, a salary ("phụ
+    cấp", "tiền đi lại", "chi phí", "lương") or states a sum. A question naming one ("có được
+    phụ cấp ưu đãi không") is answered only by a text that does: "100% giáo viên" is none."""
+    folded = " ".join(fold_word(w) for w in re.findall(r"[^\W_]+", text.lower()))
+    return bool(_MONEY_NAMED.search(folded) or _SUM.search(text))
+
+
 _REASON = re.compile(r"(?<!\w)(?:để|nhằm|làm căn cứ|vì|bởi|do đó|lý do|lí do|mục đích|"
                      r"điều kiện)(?!\w)", re.IGNORECASE)
 
@@ -266,14 +289,24 @@ _ASKING_ANYWHERE = re.compile(r"(?:^| )(?:gi|nao|ai|dau|sao|may|bao (?:nhieu|gio
 _ENDS_ASKING = re.compile(r"(?:^| )(?:khong|ko|k|hong|chua|nao|sao|gi|ai|dau|chi)"
                           r"(?: (?:a|ah|vay|v|nhi|nhe|nha|the|ha))*$")
 _MOST_ASKS = 3
+# the words an ask needs besides fillers and question words to name a subject of its own:
+# "phần học online học vào buổi nào" does; "hạn khi nào", "mỗi em được hỗ trợ bao nhiêu" ask
+# more of the ask before
+_OWN_SUBJECT = 4
+
+
+def _read(clause: str) -> str:
+    """A clause's folded words, each marked word that is no question word nor filler as "_"
+    ("bắt đầu" asks nothing, "bắt đâu" would)."""
+    return " ".join(_ASKING_WORDS.get(w, "_") if has_diacritics(w) and not is_filler(
+        w, fold_word(w)) else fold_word(w) for w in words(clause))
 
 
 def _asking(clause: str) -> bool:
     """A clause with a question mark or ending as a question does; one with a question word
     ("những điều kiện gì", "bao giờ") unless it ends with a full stop: "em chưa học STEM bao
     giờ." says who is asking."""
-    read = " ".join(_ASKING_WORDS.get(w, "_") if has_diacritics(w) and not is_filler(
-        w, fold_word(w)) else fold_word(w) for w in words(clause))
+    read = _read(clause)
     if "?" in clause or _ENDS_ASKING.search(read):
         return True
     return not clause.endswith((".", "!")) and bool(
@@ -287,7 +320,7 @@ def separate_asks(message: str) -> tuple[str, tuple[str, ...]] | None:
     cũ", ``says_whose_case``). Each ask is answered with that background; a greeting, a worry
     or a story ("Em đi dạy cả ngày sợ không kịp.") is left out, since no letter speaks of it.
     None for a message asking one thing with nothing to leave out, or asking nothing."""
-    clauses = [c.strip() for c in _CLAUSES.split(message) if c.strip()]
+    clauses = [a for c in _CLAUSES.split(message) if c.strip() for a in _asks_of(c.strip())]
     if len(clauses) < 2:
         return None
     asks = tuple(c for c in clauses if _asking(c))
@@ -297,11 +330,66 @@ def separate_asks(message: str) -> tuple[str, tuple[str, ...]] | None:
     background = [p.strip() for p in parts if says_whose_case(p)]
     if len(asks) == 1 and len(background) == len(parts):
         return None
-    return " ".join(p if p.endswith((".", "!", "?")) else f"{p}," for p in background
-                    ).removesuffix(","), asks
+    told = " ".join(p if p.endswith((".", "!", "?")) else f"{p}," for p in background)
+    # a sentence of its own, so that each ask read after it is told apart from it (``told``)
+    return told.removesuffix(",") + ("." if told.endswith(",") else ""), asks
 
 
 _PARTS = re.compile(r"[,;]\s*|(?<=[.?!])\s+")
+TOLD = 0.5  # share of its weight a word keeps that the message only tells, in no ask
+
+
+def told(background: str, ask: str) -> frozenset[str]:
+    """The words (lowercase, as typed) of what a message tells of the asker beside one of its
+    asks ("em là hiệu trưởng trường tiểu học ở xã thuộc huyện A Lưới cũ"), except those the
+    ask repeats: they say whose case it is and pick a passage's line or row, but a passage
+    holding only them does not answer the ask, however long the story. As typed: "cũ" told
+    is not "cử" asked."""
+    case, asking = _condition(ask)
+    # "em muốn học văn bằng hai …": what the asker wants is what the ask is about
+    whose = [p for p in _PARTS.split(background) if not _WANTS.search(f" {p.lower()} ")]
+    return frozenset([*(w.lower() for p in whose for w in words(p)), *case]) - set(asking)
+
+
+_WANTS = re.compile(r" (?:muốn|định|dự định|cần|mong|muon) ")
+
+
+def _condition(ask: str) -> tuple[list[str], list[str]]:
+    """An ask's words (lowercase) parted into the case it states and what it asks: "nếu hôm
+    đó một cô bận thì em cử người khác học thay được không" asks whether someone may stand in,
+    in the case given. An ask whose "thì …" names no subject of its own ("nếu chưa xong thì
+    sao") asks about its condition, which stays asked."""
+    typed = [w.lower() for w in words(ask)]
+    folded = [fold_word(w) for w in typed]
+    if "neu" in folded and "thi" in folded[folded.index("neu"):]:
+        start = folded.index("neu")
+        end = folded.index("thi", start)
+        own = [w for w, f in zip(typed[end + 1:], folded[end + 1:], strict=True)
+               if f not in QUESTION_WORDS and not is_filler(w, f)]
+        if len(own) >= _OWN_SUBJECT:
+            return typed[start + 1:end], typed[:start] + typed[end + 1:]
+    return [], typed
+
+
+def _asks_of(clause: str) -> list[str]:
+    """A clause parted where one ask ends and the next, naming a subject of its own, begins
+    after a bare comma ("các cô học ở đâu, cô hợp đồng có phải đi học không"); an ask that
+    only adds a value to the one before ("học ở đâu, ngày nào") stays with it, and a comma
+    inside a list ("lớp 4, 5") parts nothing."""
+    parts = [p for p in re.split(r",\s*", clause) if p]
+    out = parts[:1]
+    for part in parts[1:]:
+        # as typed: "mail" is one word the reading spells out as "thư điện tử"
+        subject = [f for w in re.findall(r"[^\W\d_]+", part.lower())
+                   if (f := fold_word(w)) not in QUESTION_WORDS and not is_filler(w, f)]
+        if _ENDS_ASKING.search(_read(out[-1])) and len(subject) >= _OWN_SUBJECT and _asking(
+                part):
+            out.append(part)
+        else:
+            out[-1] = f"{out[-1]}, {part}"
+    return out
+
+
 # Words that say where the asker works: the letters' venues and lists go by province, former
 # district, commune or ward ("xã Mường Lèo, trước là huyện Sốp Cộp", "vùng Long An cũ"): with
 # their marks in a text typed with marks, where "xa" is far, not a commune.

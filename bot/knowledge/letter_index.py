@@ -29,6 +29,7 @@ from bot.i18n import translator
 from bot.knowledge.asked import (
     SIGNS,
     TECHNICAL,
+    TOLD,
     amount_unit,
     asked,
     asked_kind,
@@ -78,6 +79,8 @@ from bot.knowledge.table_rows import (
 )
 
 QUOTE_CHARS = 600
+_QUERIES_KEPT = 256  # questions read, kept while the letters stay the same
+_COVERS_KEPT = 16  # their passages' scores (two arrays of the passages' length each)
 # Share of the question's content (idf-weighted words and word pairs) a passage must cover to
 # be quoted; set with scripts/calibrate_quotes.py on the dev questions and the five seed
 # letters: out-of-scope questions (weather, salary, tuition, holidays) reach 0.51, so the
@@ -168,6 +171,9 @@ class _Query:
     # a number the asker states of their case ("cách 40 km"): a passage stating it covers it,
     # one stating another ("từ 15 km trở lên") loses nothing (``stated_amounts``)
     stated: dict[str, float] = field(default_factory=dict)
+    # whose case the message tells outside its asks (``told``): it picks the passage's line or
+    # row ("các xã thuộc huyện A Lưới"), and no passage covers the ask less for lacking it
+    told: dict[str, float] = field(default_factory=dict)
     # where the asker says they are ("một xã thuộc huyện … cũ"), weighed down in ``content``
     # and ``pairs`` (``former_places``): at full weight here, for the sentence naming it
     placed: dict[str, float] = field(default_factory=dict)
@@ -426,8 +432,18 @@ class LetterIndex:
         self._reads: dict[int, _Read] = {}
         self._hidden: frozenset[int] = frozenset()
         self._lock = threading.Lock()  # one rebuild at a time; searches never wait
-        self._last_query: tuple[_State, str, _Query] | None = None
-        self._last_cover: tuple[_State, frozenset[int], str, Any, Any] | None = None
+        # questions read, and their passages' scores, against the state they were read on: a
+        # message's asks and the message itself are read one after another, and again
+        self._queries: dict[tuple[str, frozenset[str]], tuple[_State, _Query]] = {}
+        self._covers: dict[tuple[str, frozenset[str]],
+                           tuple[_State, frozenset[int], Any, Any]] = {}
+        self._found: dict[tuple[str, frozenset[str], int, float],
+                          tuple[_State, frozenset[int], tuple[Quote, ...]]] = {}
+        # each passage's window for a question (``_window``) and what it covers
+        self._windows: dict[tuple[str, frozenset[str]], dict[int, Any]] = {}
+        # what the asker told of their case beside the ask being answered (``told``), set by
+        # the engine while it answers each ask of a message
+        self.story: frozenset[str] = frozenset()
         self.replace(letters)
 
     @property
@@ -474,6 +490,10 @@ class LetterIndex:
             return 0.0
         return _coverage(state, query, terms.__contains__)
 
+    def knows(self, term: str) -> bool:
+        """Whether a loaded letter uses this folded word or word pair."""
+        return term in self._state.idf
+
     def reads_alike(self, one: str, other: str) -> bool:
         """Whether two wordings are the same question to the letters."""
         state = self._state
@@ -482,10 +502,15 @@ class LetterIndex:
     def _query(self, state: _State, question: str) -> _Query:
         """The question read against ``state``: one question's passages and contenders are
         measured one after another, so it is read once."""
-        last = self._last_query
-        if last is None or last[0] is not state or last[1] != question:
-            last = self._last_query = (state, question, _query(state, question))
-        return last[2]
+        key = (question, self.story)
+        found = self._queries.get(key)
+        if found is None or found[0] is not state:
+            if len(self._queries) >= _QUERIES_KEPT:
+                self._queries.clear()
+                self._windows.clear()
+            found = self._queries[key] = (state, _query(state, question, self.story))
+            self._windows.pop(key, None)  # read against another state: its windows too
+        return found[1]
 
     @staticmethod
     def _scores(state: _State, hidden: frozenset[int], question: str, query: _Query
@@ -523,15 +548,30 @@ class LetterIndex:
         state, hidden = self._state, self._hidden  # one consistent index for the whole search
         if not state.passages or not isinstance(question, str):
             return []
+        asked = (question, self.story, limit, at)  # the same search again: what it found
+        found_before = self._found.get(asked)
+        if found_before is not None and found_before[0] is state and found_before[1] == hidden:
+            return list(found_before[2])
+        found = self._candidates(state, hidden, question, limit, at)
+        if len(self._found) >= _QUERIES_KEPT:
+            self._found.clear()
+        self._found[asked] = (state, hidden, tuple(found))
+        return found
+
+    def _candidates(self, state: _State, hidden: frozenset[int], question: str, limit: int,
+                    at: float) -> list[Quote]:
         query = self._query(state, question)
         if not query.content:
             return []
-        last = self._last_cover  # asked again at a lower threshold (``at``) for one question
-        if last is not None and last[0] is state and last[1] == hidden and last[2] == question:
-            scores, covered = last[3], last[4]
+        key = (question, self.story)  # asked again at a lower threshold (``at``), or later
+        last = self._covers.get(key)
+        if last is not None and last[0] is state and last[1] == hidden:
+            scores, covered = last[2], last[3]
         else:
             scores, covered = self._scores(state, hidden, question, query)
-            self._last_cover = (state, hidden, question, scores, covered)
+            if len(self._covers) >= _COVERS_KEPT:
+                self._covers.clear()
+            self._covers[key] = (state, hidden, scores, covered)
         if scores is None or covered is None:
             return []
         kind = asked_kind(question)
@@ -548,6 +588,7 @@ class LetterIndex:
                 if person in state.reads[k].people[j] and scores[doc] > 0 and covered[doc] > 0])
         found: list[Quote] = []
         naming: set[Passage] = set()  # passages saying who signs a document the question names
+        windows = self._windows.setdefault((question, self.story), {})
         # the highest ranked, and the best covered: a passage covering the whole question is
         # never crowded out by a dozen longer ones repeating some of its words
         ranked = eligible[np.argsort(-scores[eligible])]
@@ -563,16 +604,21 @@ class LetterIndex:
             sentences = read.sentences[j]
             if person is not None and person not in read.people[j]:
                 continue
-            # "phó hiệu trưởng trường TH&THCS": the THCS row, when the letter says so
-            keys, why = _by_rules(read.rules, question, asked_keys)
-            window, valued = _window(query, sentences, read.sentence_sets[j], kind, person,
-                                     keys, count, partial(said_by_row, question, keys))
-            shown = set(read.heads[j]).union(read.context,
-                                             *(read.sentence_sets[j][w] for w in window))
-            for w in window:  # "hiệu trưởng trường th" asked, the managers' TH row quoted
-                if is_row(sentences[w][0]):
-                    shown |= said_by_row(question, keys, sentences[w][0])
-            in_window = _coverage(state, query, shown.__contains__)
+            read_before = windows.get(doc)  # read at another threshold (``at``) before
+            if read_before is None:
+                # "phó hiệu trưởng trường TH&THCS": the THCS row, when the letter says so
+                keys, why = _by_rules(read.rules, question, asked_keys)
+                window, valued = _window(query, sentences, read.sentence_sets[j], kind,
+                                         person, keys, count,
+                                         partial(said_by_row, question, keys))
+                shown = set(read.heads[j]).union(read.context, *(
+                    read.sentence_sets[j][w] for w in (*window, *_leads(sentences, window))))
+                for w in window:  # "hiệu trưởng trường th" asked, the managers' TH row quoted
+                    if is_row(sentences[w][0]):
+                        shown |= said_by_row(question, keys, sentences[w][0])
+                read_before = windows[doc] = (keys, why, window, valued, shown, _coverage(
+                    state, query, shown.__contains__))
+            keys, why, window, valued, shown, in_window = read_before
             if person is not None and valued and kind in _REACHING:
                 # "số điện thoại thầy Huy lo hồ sơ …": the name says whom the asker means; the
                 # words around it, in the asker's own terms, only say who he is
@@ -682,7 +728,7 @@ def choose(found: list[Quote], kind: str | None = None,
                key=lambda q: (q.letter.meta.day, q.fit, q.confidence, q.rank))
 
 
-def _query(state: _State, question: str) -> _Query:
+def _query(state: _State, question: str, told: frozenset[str] = frozenset()) -> _Query:
     accented = words(question, pairs=state.speller.bigrams)
     folded = [fold_word(w) for w in accented]
     for i, f in enumerate(folded):
@@ -713,12 +759,17 @@ def _query(state: _State, question: str) -> _Query:
     # "ngoài việc đó, … còn phải …": known, not asked; "học thêm tiếng Nùng": "thêm" says the
     # asker has something already, which the letter need not repeat
     aside = set_aside(question) | _MORE
+    # "em dạy ở xã …" told before the ask: whose case, which picks a passage's line or row,
+    # not what is asked; a passage holding it covers more of the question, one lacking it
+    # no less
+    story = frozenset(w for w in told if fold_word(w) not in aside)
     amounts = stated_amounts(folded)
     dated |= amounts
     # "em dạy ở một xã thuộc huyện Hữu Lũng cũ": where the asker is; a passage naming it ranks
     # first, one answering the rest of the question without it still answers
     placed = former_places(accented, folded)
     stated: dict[str, float] = {}
+    told_of: dict[str, float] = {}
     where: dict[str, float] = {}
 
     def questioning(k: int) -> bool:
@@ -734,10 +785,15 @@ def _query(state: _State, question: str) -> _Query:
             content[TECHNICAL] = content.get(TECHNICAL, 0.0) + state.idf.get(f, state.max_idf)
             continue
         asking = questioning(i) or f in cue or i in when
-        terms[f] = max(terms.get(f, 0.0), _QUESTION_WORD_WEIGHT if asking else 1.0)
+        terms[f] = max(terms.get(f, 0.0), _QUESTION_WORD_WEIGHT if asking else
+                       TOLD if accented[i] in story else 1.0)
         asking = asking or i in dated
         key = f if accented[i] == f else "'" + accented[i]
-        if not asking:  # typed with marks, only the same marks count ("lương" ≠ "lượng")
+        if accented[i] in story and not asking:
+            told_of[key] = state.idf.get(f, state.max_idf) * TOLD
+            if i in placed:  # where the asker is, for the sentence naming it
+                where[key] = state.idf.get(f, state.max_idf)
+        elif not asking:  # typed with marks, only the same marks count ("lương" ≠ "lượng")
             content[key] = state.idf.get(f, state.max_idf) * (
                 ASIDE if f in aside or i in placed else 1.0)
             if i in placed:  # a passage naming the place gets more than it costs one not
@@ -749,7 +805,7 @@ def _query(state: _State, question: str) -> _Query:
             pair = f"{f} {folded[i + 1]}"
             terms[pair] = 1.0
             if not (asking or questioning(i + 1) or folded[i + 1] in cue
-                    or i + 1 in when or i + 1 in dated):
+                    or i + 1 in when or i + 1 in dated or story & {accented[i], accented[i + 1]}):
                 # a pair across two words ("giáo viên tiểu học" → "viên tiểu") is rare in
                 # the letters without saying more than its two syllables do
                 weight = min(state.idf.get(pair, state.max_idf),
@@ -766,14 +822,14 @@ def _query(state: _State, question: str) -> _Query:
         unit = amount_unit(folded, i)
         if unit is not None:
             stated[_AMOUNT + unit] = state.idf.get(_AMOUNT + unit, state.max_idf)
-    if sum(content.values()) <= _SHORT * state.max_idf:
-        return _Query(terms, content, pairs, stated=stated, placed=where)
+    if sum(content.values()) + sum(told_of.values()) / TOLD <= _SHORT * state.max_idf:
+        return _Query(terms, content, pairs, stated=stated, told=told_of, placed=where)
     # a long message's words that no letter uses ("thắc mắc", "em sợ trễ hạn") are, for the
     # passages, the way the person talks: weighed as the rarest words they would outweigh
     # the subject and no passage could ever cover the question. They decide which passages
     # are quoted; the passages found then compete with the entries, which may use those
     # words, on the whole message (``whole``).
-    whole = _Query(terms, content, pairs, stated=stated, placed=where)
+    whole = _Query(terms, content, pairs, stated=stated, told=told_of, placed=where)
 
     def unknown(t: str) -> bool:
         return t not in state.idf and t not in state.context_of
@@ -782,7 +838,8 @@ def _query(state: _State, question: str) -> _Query:
         return whole
     return _Query(terms, {t: w * _CONTEXT if unknown(t) else w for t, w in content.items()},
                   {p: w * _CONTEXT if any(map(unknown, p.split(" "))) else w
-                   for p, w in pairs.items()}, whole=whole, stated=stated, placed=where)
+                   for p, w in pairs.items()}, whole=whole, stated=stated,
+                  told=told_of, placed=where)
 
 
 def _specific(state: _State, query: _Query) -> float:
@@ -826,10 +883,27 @@ def _coverage_of_all(state: _State, query: _Query) -> np.ndarray:
                 by_letter[letters] += w
         got = np.bincount(np.concatenate(ids), np.repeat(weights, [len(i) for i in ids]),
                           minlength=n) if ids else np.zeros(n)
-        return np.minimum(got + by_letter[state.owner], total) / total
+        return np.minimum(got + by_letter[state.owner], total)
 
-    return _mix(share(query.content, stated=query.stated), share(query.pairs, pairs=True),
-                query) * _specific(state, query)
+    def told() -> np.ndarray:
+        """What each passage holds of whose case the message tells."""
+        found = [(state.postings.get(t), w) for t, w in query.told.items()]
+        kept = [(f[0], w) for f, w in found if f is not None]
+        if not kept:
+            return np.zeros(n)
+        return np.bincount(np.concatenate([ids for ids, _ in kept]),
+                           np.repeat([w for _, w in kept], [len(ids) for ids, _ in kept]),
+                           minlength=n)
+
+    content_total = sum(query.content.values())
+    pairs_total = sum(query.pairs.values())
+    holds_told = told()
+    words = share(query.content, stated=query.stated)
+    # whose case counts where a passage holds it, as a word of the question it covers
+    words = (words + holds_told) / np.maximum(content_total + holds_told, 1e-9) \
+        if content_total else words
+    pairs = share(query.pairs, pairs=True) / pairs_total if pairs_total else np.zeros(n)
+    return _mix(words, pairs, query) * _specific(state, query)
 
 
 def _beside(state: _State, docs: np.ndarray, letters: np.ndarray | None) -> np.ndarray:
@@ -873,7 +947,9 @@ def _coverage(state: _State, query: _Query, present: Callable[[str], bool]) -> f
         got = sum(w if present(t) else w * _PAIR_APART if pairs and all(
             map(present, t.split(" ", 1))) else 0.0 for t, w in wanted.items())
         got += sum(w for t, w in (stated or {}).items() if present(t))
-        return min(got, total) / total if total else 0.0
+        # whose case counts where the text holds it, as a word of the question it covers
+        told = 0.0 if pairs else sum(w for t, w in query.told.items() if present(t))
+        return (min(got, total) + told) / (total + told) if total else 0.0
 
     return float(_mix(share(query.content, stated=query.stated), share(query.pairs, pairs=True),
                       query)
@@ -897,7 +973,8 @@ def _window(query: _Query, sentences: list[tuple[str, bool]],
     when it is that group's in its own words (``group_words``, see ``said_by_row``): "Cán bộ
     quản lý bổ nhiệm lần đầu" is the row of a "phó hiệu trưởng" newly appointed.
     """
-    wanted = {**query.stated, **query.content, **query.pairs, **query.placed}
+    wanted = {**query.told, **query.stated, **query.content, **query.pairs,
+              **query.placed}
     terms = tuple(ts | group_words(sentences[k][0]) if is_row(sentences[k][0]) else ts
                   for k, ts in enumerate(terms))
     # fsum: a set's order follows the hash seed, and a float sum in another order can break a
@@ -997,6 +1074,24 @@ def _led(sentences: list[tuple[str, bool]], scored: list[float]) -> list[float]:
         if sentence.rstrip().endswith(":"):  # "… mô đun chuyển đổi số. Cụ thể như sau:"
             lead = max(scored[line:k + 1])
     return led
+
+
+def _leads(sentences: list[tuple[str, bool]], window: list[int]) -> list[int]:
+    """The lead sentences ("Giáo viên học tại điểm ứng với địa bàn nơi có trường:") of the
+    list items a window quotes: an item is read under its lead, which says what it gives."""
+    found: set[int] = set()
+    lead: range | None = None
+    line = 0
+    for k, (sentence, starts_line) in enumerate(sentences):
+        if starts_line and lead is not None and _ITEM.match(sentence):
+            if k in window:
+                found.update(lead)
+            continue
+        if starts_line:
+            line, lead = k, None
+        if sentence.rstrip().endswith(":"):
+            lead = range(line, k + 1)
+    return sorted(found.difference(window))
 
 
 def _lists(sentences: list[tuple[str, bool]]) -> list[tuple[int, list[int]]]:

@@ -753,6 +753,15 @@ def _name_index() -> tuple[_NameIndex, _NameIndex]:
 _ACCENTED_NAMES, _FOLDED_NAMES = _name_index()
 
 
+_MOVED = frozenset({"chuyen", "den", "tac"})  # "chuyển từ", "đến từ", "công tác từ"
+
+
+def _came_from(folded: list[str], at: int) -> bool:
+    """Whether a place named at ``at`` is where the asker came from ("mới chuyển từ Thái
+    Nguyên về dạy ở …"): no rule is asked of it."""
+    return at > 1 and folded[at - 1] == "tu" and folded[at - 2] in _MOVED
+
+
 def find_provinces(accented: list[str]) -> tuple[set[str], set[int]]:
     """Provinces a question names and their positions: the code today of a province whose
     letters the knowledge base states ("Bình Phước" and "Đồng Nai" both give "dong_nai"), or
@@ -776,7 +785,8 @@ def find_provinces(accented: list[str]) -> tuple[set[str], set[int]]:
     # inside the next one ("Ninh Bình") borrowed its last word from it and is none
     kept = [(i, j, key) for i, j, key in matches
             if not any(i < a < j < b for a, b, _ in matches)]
-    found = {key for _i, _j, key in kept}
+    # "mới chuyển từ Thái Nguyên về dạy ở …": where the asker came from is no rule asked of
+    found = {key for i, _j, key in kept if not _came_from(folded, i)}
     positions = {k for i, j, _key in kept for k in range(i, j)}
     if "tphcm" in found:
         positions.update(i for i, t in enumerate(folded) if t == "tp")
@@ -801,7 +811,11 @@ def named_places(accented: list[str]) -> frozenset[str]:
     that a letter of the Sở today and its predecessor's both speak for it."""
     folded = [fold_word(w) for w in accented]
     names: set[str] = set()
-    for run in province_runs(folded, find_provinces(accented)[1]):
+    at = find_provinces(accented)[1]
+    start: dict[int, int] = {}  # where the name each position is part of starts
+    for k in sorted(at):
+        start[k] = start[k - 1] if k - 1 in at else k
+    for run in province_runs(folded, {k for k in at if not _came_from(folded, start[k])}):
         found = province(" ".join(run))
         written = [found.name, *(f.name for f in found.includes)] if found else [" ".join(run)]
         names.update(place_key(n) for n in written)
