@@ -168,7 +168,7 @@ PARAPHRASES: dict[str, str] = {
     # letters) "học trực tiếp"; only beside the words of a course ("chi trực tiếp", "trực
     # tiếp giảng dạy" are no course)
     **{f"{w} trực tiếp": f"{w} tập trung" for w in (
-        "học", "bồi dưỡng", "tập huấn", "lớp", "buổi", "phần", "đợt", "ngày")},
+        "học", "bồi dưỡng", "lớp", "buổi", "phần", "đợt", "ngày")},
     # what follows a failure: "bị xử lý thế nào", "hậu quả (ra sao)" ask for the consequence,
     # which a letter states in its own words ("không được cấp giấy chứng nhận", "phải học
     # lại"): they say how it is asked, as "bao nhiêu" does ("xử lý hồ sơ" is handling papers)
