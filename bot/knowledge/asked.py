@@ -17,6 +17,7 @@ from bot.i18n import N_
 from bot.knowledge.letters import SIGNER_NAME
 from bot.knowledge.normalize import (
     PERCENT,
+    QUESTION_WORDS,
     find_levels,
     find_provinces,
     fold_word,
@@ -66,13 +67,15 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # who signed: the name under the titles that close the letter ("KT. GIÁM ĐỐC …");
         # "ký" is read "kí", as the letters' words are spelt
         ("signer", r"ai ki|nguoi ki|ki boi ai|ki ten|ki ban hanh|ai la nguoi ki"),
-        ("date", r"ngay nao|ngay may|ngay bao nhieu|khi nao|bao gio|luc nao|thang may|"
+        ("date", r"ngay nao|hom nao|ngay may|ngay bao nhieu|khi nao|bao gio|luc nao|thang may|"
                  r"thoi han|han chot|han cuoi|cham nhat|truoc ngay|den ngay|het han|"
                  r"thoi gian nao|ngay gio nao|tu ngay|buoi nao|"
                  # "gửi đầu tháng 3 có còn kịp không": whether a day is in time asks the deadline
                  r"(?:con|co) kip|kip (?:khong|ko|han)"),
         ("person", r"ai|nguoi nao|lien he voi ai|ten gi|ho ten"),
-        ("address", r"o dau|dia chi|noi nao|cho nao|tai dau|ve dau|dia diem"),
+        # "học ở trường nào", "lên đâu học": which venue, where to go
+        ("address", r"(?:o|tai|den) (?:truong|diem|co so) nao|(?:len|den|toi|di) dau|"
+                    r"o dau|dia chi|noi nao|cho nao|tai dau|ve dau|dia diem"),
         # "bao lâu" (how long) is answered by a span: "12 tháng", "05 ngày làm việc"
         ("duration", r"bao lau"),
         # an amount of money or a share of a salary: "bao nhiêu tiền", "mức hỗ trợ … bao
@@ -93,8 +96,13 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 # The words that ask it ("gọi ai", "nhờ ai", "ai phụ trách") say what is wanted, not what it
 # is about; "liên hệ" and "đầu mối" are the letters' own words for a contact ("nếu có vướng
 # mắc, liên hệ thầy …") and stay part of the subject.
+# "ai phụ trách", "chuyên viên phụ trách": someone to turn to; "giáo viên phụ trách hoạt động
+# trải nghiệm", "tổng phụ trách Đội" hold a post and are no one the asker asks for
+_IN_CHARGE = ("ai", "nguoi", "chuyen vien", "can bo", "bo phan", "don vi", "phong", "noi")
 _CONTACT = re.compile(r"(?:^| )(?:(?P<cue>(?:hoi|goi|nho|bao|gap)(?: cho| voi)? "
-                      r"(?:ai|nguoi nao|phong nao)|phu trach)|lien he|dau moi)(?= |$)")
+                      r"(?:ai|nguoi nao|phong nao)|(?:" + "|".join(
+                          f"(?<={w} )" for w in _IN_CHARGE) + r")phu trach|phu trach(?= (?:la )?ai)"
+                      r")|lien he|dau moi)(?= |$)")
 _REACHED = ("person", "phone", "landline", "email", "address")  # a contact may also ask
 # Values a text either states or does not answer at all: "liên hệ ai", "trang web nào" is never
 # answered by a passage or an entry naming no contact, no website, however many words it shares.
@@ -140,6 +148,28 @@ _DURATION = re.compile(r"(?<![\d/.,])\d{1,3}\s+(?:ngày|tháng|năm|tuần|giờ
 _MONEY = re.compile(r"\d[\d.,]*\s*(?:đồng|đ(?![\wà-ỹ])|vnđ|vnd|nghìn|ngàn|triệu|tỷ|%)|"
                     r"phần trăm|miễn phí|không (?:phải )?(?:đóng|nộp|thu)|không thu|"
                     r"công tác phí|giá vé|định mức|nguyên lương", re.IGNORECASE)
+
+# money named in a text, folded ("phụ cấp", "tiền ăn", "kinh phí"), or a sum a letter states
+_MONEY_NAMED = re.compile(rf"(?:^| )(?:{_MONEY_WORDS})(?= |$)")
+_SUM = re.compile(r"\d[\d.,]*\s*(?:đồng|đ(?![\wà-ỹ])|vnđ|vnd|nghìn|ngàn|triệu|tỷ)|miễn phí|"
+                  r"không (?:phải )?(?:đóng|nộp|thu)|không thu|công tác phí|giá vé|định mức|"
+                  r"nguyên lương", re.IGNORECASE)
+
+
+def asks_of_money(question: str) -> bool:
+    """Whether a question names money ("phụ cấp", "tiền đi lại", "học phí"); "theo định mức"
+    or "100%" in a question say how, not that money is asked of."""
+    return bool(_MONEY_NAMED.search(" ".join(
+        fold_word(w) for w in re.findall(r"[^\W_]+", question.lower()))))
+
+
+def names_money(text: str) -> bool:
+    """Whether a text speaks of money: names an allowance, a fee, a cost, a salary ("phụ
+    cấp", "tiền đi lại", "chi phí", "lương") or states a sum. A question naming one ("có được
+    phụ cấp ưu đãi không") is answered only by a text that does: "100% giáo viên" is none."""
+    folded = " ".join(fold_word(w) for w in re.findall(r"[^\W_]+", text.lower()))
+    return bool(_MONEY_NAMED.search(folded) or _SUM.search(text))
+
 
 _REASON = re.compile(r"(?<!\w)(?:để|nhằm|làm căn cứ|vì|bởi|do đó|lý do|lí do|mục đích|"
                      r"điều kiện)(?!\w)", re.IGNORECASE)
@@ -259,14 +289,43 @@ _ASKING_ANYWHERE = re.compile(r"(?:^| )(?:gi|nao|ai|dau|sao|may|bao (?:nhieu|gio
 _ENDS_ASKING = re.compile(r"(?:^| )(?:khong|ko|k|hong|chua|nao|sao|gi|ai|dau|chi)"
                           r"(?: (?:a|ah|vay|v|nhi|nhe|nha|the|ha))*$")
 _MOST_ASKS = 3
+# the words an ask needs besides fillers and question words to name a subject of its own:
+# "phần học online học vào buổi nào" does; "hạn khi nào", "mỗi em được hỗ trợ bao nhiêu" ask
+# more of the ask before
+_OWN_SUBJECT = 4
+
+
+def _read(clause: str) -> str:
+    """A clause's folded words, each marked word that is no question word nor filler as "_"
+    ("bắt đầu" asks nothing, "bắt đâu" would)."""
+    return " ".join(_ASKING_WORDS.get(w, "_") if has_diacritics(w) and not is_filler(
+        w, fold_word(w)) else fold_word(w) for w in words(clause))
+
+
+# "chưa thấy chứng chỉ đâu", "không có tên đâu": after a "not", a closing "đâu" stresses it
+# and asks nothing; "không biết học ở đâu", "gửi về đâu" still ask where
+_NOT = frozenset("chua khong ko chang hong".split())
+_TOWARDS = frozenset("o ve di den toi tai len nop gui dau".split())
+_CLOSING = frozenset("a ah ca nhe nha het vay v".split())
+
+
+def _without_emphatic_dau(clause: str, read: str) -> str:
+    tokens = [fold_word(w) for w in words(clause)]
+    end = len(tokens)
+    while end and tokens[end - 1] in _CLOSING:
+        end -= 1
+    if end >= 2 and tokens[end - 1] == "dau" and tokens[end - 2] not in _TOWARDS and \
+            _NOT.intersection(tokens[:end - 1]) and "biet" not in tokens:
+        head, _, tail = read.rpartition("dau")
+        return head + tail
+    return read
 
 
 def _asking(clause: str) -> bool:
     """A clause with a question mark or ending as a question does; one with a question word
     ("những điều kiện gì", "bao giờ") unless it ends with a full stop: "em chưa học STEM bao
     giờ." says who is asking."""
-    read = " ".join(_ASKING_WORDS.get(w, "_") if has_diacritics(w) and not is_filler(
-        w, fold_word(w)) else fold_word(w) for w in words(clause))
+    read = _without_emphatic_dau(clause, _read(clause))
     if "?" in clause or _ENDS_ASKING.search(read):
         return True
     return not clause.endswith((".", "!")) and bool(
@@ -280,7 +339,7 @@ def separate_asks(message: str) -> tuple[str, tuple[str, ...]] | None:
     cũ", ``says_whose_case``). Each ask is answered with that background; a greeting, a worry
     or a story ("Em đi dạy cả ngày sợ không kịp.") is left out, since no letter speaks of it.
     None for a message asking one thing with nothing to leave out, or asking nothing."""
-    clauses = [c.strip() for c in _CLAUSES.split(message) if c.strip()]
+    clauses = [a for c in _CLAUSES.split(message) if c.strip() for a in _asks_of(c.strip())]
     if len(clauses) < 2:
         return None
     asks = tuple(c for c in clauses if _asking(c))
@@ -290,11 +349,66 @@ def separate_asks(message: str) -> tuple[str, tuple[str, ...]] | None:
     background = [p.strip() for p in parts if says_whose_case(p)]
     if len(asks) == 1 and len(background) == len(parts):
         return None
-    return " ".join(p if p.endswith((".", "!", "?")) else f"{p}," for p in background
-                    ).removesuffix(","), asks
+    told = " ".join(p if p.endswith((".", "!", "?")) else f"{p}," for p in background)
+    # a sentence of its own, so that each ask read after it is told apart from it (``told``)
+    return told.removesuffix(",") + ("." if told.endswith(",") else ""), asks
 
 
 _PARTS = re.compile(r"[,;]\s*|(?<=[.?!])\s+")
+TOLD = 0.5  # share of its weight a word keeps that the message only tells, in no ask
+
+
+def told(background: str, ask: str) -> frozenset[str]:
+    """The words (lowercase, as typed) of what a message tells of the asker beside one of its
+    asks ("em là hiệu trưởng trường tiểu học ở xã thuộc huyện A Lưới cũ"), except those the
+    ask repeats: they say whose case it is and pick a passage's line or row, but a passage
+    holding only them does not answer the ask, however long the story. As typed: "cũ" told
+    is not "cử" asked."""
+    case, asking = _condition(ask)
+    # "em muốn học văn bằng hai …": what the asker wants is what the ask is about
+    whose = [p for p in _PARTS.split(background) if not _WANTS.search(f" {p.lower()} ")]
+    return frozenset([*(w.lower() for p in whose for w in words(p)), *case]) - set(asking)
+
+
+_WANTS = re.compile(r" (?:muốn|định|dự định|cần|mong|muon) ")
+
+
+def _condition(ask: str) -> tuple[list[str], list[str]]:
+    """An ask's words (lowercase) parted into the case it states and what it asks: "nếu hôm
+    đó một cô bận thì em cử người khác học thay được không" asks whether someone may stand in,
+    in the case given. An ask whose "thì …" names no subject of its own ("nếu chưa xong thì
+    sao") asks about its condition, which stays asked."""
+    typed = [w.lower() for w in words(ask)]
+    folded = [fold_word(w) for w in typed]
+    if "neu" in folded and "thi" in folded[folded.index("neu"):]:
+        start = folded.index("neu")
+        end = folded.index("thi", start)
+        own = [w for w, f in zip(typed[end + 1:], folded[end + 1:], strict=True)
+               if f not in QUESTION_WORDS and not is_filler(w, f)]
+        if len(own) >= _OWN_SUBJECT:
+            return typed[start + 1:end], typed[:start] + typed[end + 1:]
+    return [], typed
+
+
+def _asks_of(clause: str) -> list[str]:
+    """A clause parted where one ask ends and the next, naming a subject of its own, begins
+    after a bare comma ("các cô học ở đâu, cô hợp đồng có phải đi học không"); an ask that
+    only adds a value to the one before ("học ở đâu, ngày nào") stays with it, and a comma
+    inside a list ("lớp 4, 5") parts nothing."""
+    parts = [p for p in re.split(r",\s*", clause) if p]
+    out = parts[:1]
+    for part in parts[1:]:
+        # as typed: "mail" is one word the reading spells out as "thư điện tử"
+        subject = [f for w in re.findall(r"[^\W\d_]+", part.lower())
+                   if (f := fold_word(w)) not in QUESTION_WORDS and not is_filler(w, f)]
+        if _ENDS_ASKING.search(_read(out[-1])) and len(subject) >= _OWN_SUBJECT and _asking(
+                part):
+            out.append(part)
+        else:
+            out[-1] = f"{out[-1]}, {part}"
+    return out
+
+
 # Words that say where the asker works: the letters' venues and lists go by province, former
 # district, commune or ward ("xã Mường Lèo, trước là huyện Sốp Cộp", "vùng Long An cũ"): with
 # their marks in a text typed with marks, where "xa" is far, not a commune.
@@ -451,7 +565,8 @@ def stated_dates(folded: list[str]) -> list[tuple[int, ...]]:
 # "dưới 12 tháng tuổi"), so the asker's number says when their case applies, as a stated date
 _UNITS = frozenset(f"km tiet thang tuoi nam ngay tuan buoi gio phut lan {PERCENT}".split())
 # words before a number that say what it labels, not how much: "lớp 8", "mô đun 2", "hạng 3"
-_LABELS = frozenset("lop khoi dun hang nhom buoc muc so dot phan bac ki thang ngay nam".split())
+_LABELS = frozenset("lop khoi dun hang nhom buoc muc so dot phan bac ki thang ngay nam de luc vuc "
+                     "khoan dieu".split())  # "chuyên đề 3", "phụ lục 2", "khu vực 1"
 # "khoảng 40 km", "gần 2 năm", "hơn 6 tháng": how sure the asker is of their number
 _ABOUT = frozenset("khoang tam gan hon chung tren duoi ngoai".split())
 

@@ -20,7 +20,8 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import pairwise
@@ -32,15 +33,19 @@ from bot.domain import provinces
 from bot.i18n import N_
 from bot.knowledge.asked import (
     KIND_NAMES,
+    TOLD,
     VALUE_ONLY,
     asked_kind,
     asked_kinds,
     asked_person,
+    asks_of_money,
     asks_when,
     contact_clause,
     holds,
     named_people,
+    names_money,
     separate_asks,
+    told,
 )
 from bot.knowledge.earlier import earlier_facts
 from bot.knowledge.entries import Entry
@@ -118,6 +123,7 @@ _SUBJECT = 0.5  # "half": of the question's words an entry holds; of the largest
 _TOPIC_WORDS = 3  # content words up to which a message names a topic rather than asks
 _CHOICE = 0.75  # share of a question an entry holds to be offered in a list to choose from
 _HEDGED = 0.45  # at most "unsure": a near-tie of rival entries, another province's rule
+_LETTERS_TOPIC = 0.2  # share of a question's word pairs only the letters use: their topic
 
 # A newer letter answers when its passage covers the question about as well as the entry:
 # within this share of the question's content.
@@ -152,9 +158,9 @@ class Answer:
     notes: tuple[str, ...] = ()  # said first, e.g. that the Sở has since moved a date it gives
     earlier: Entry | None = None  # the entry a newer letter's quote replaced, for ``earlier_text``
     earlier_text: str = ""  # what that older rule adds without contradicting the quote
-    # whom to contact, or what another ask of the message needs, asked in a clause of its own
-    # (``contact_clause``, ``separate_asks``)
-    also: Quote | None = None
+    # whom to contact, or what each other ask of the message needs, asked in a clause of its
+    # own (``contact_clause``, ``separate_asks``): a letter's passage or an entry
+    also: tuple[Quote | Entry, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -295,6 +301,16 @@ def _rival(a: Entry, b: Entry) -> bool:
     return provinces or roles
 
 
+def _shown(found: Quote | Entry, answer: Answer) -> bool:
+    """Whether an answer already shows this entry, or these sentences of a passage, as its
+    own or beside it."""
+    if isinstance(found, Entry):
+        return any(isinstance(e, Entry) and e.id == found.id for e in (answer.entry,
+                                                                       *answer.also))
+    return any(isinstance(q, Quote) and q.passage == found.passage and found.text in q.text
+               for q in (answer.quote, *answer.also))
+
+
 def _html_to_text(text: str) -> str:
     return re.sub(r"<[^>]+>", " ", text)
 
@@ -326,6 +342,7 @@ class AnsweringEngine:
         self._analysed: dict[str, tuple[Entry, _Analysis]] = {}
         self.letters = LetterIndex()  # the letters the Sở loaded; they compete with entries
         self._terms_of: dict[str, tuple[Entry, frozenset[str]]] = {}
+        self._story: frozenset[str] = frozenset()  # told beside the ask answered (``told``)
         self.replace_entries(entries)
 
     @classmethod
@@ -388,7 +405,8 @@ class AnsweringEngine:
         return found
 
     def _index(self) -> None:
-        self._queries: dict[str, _Query] = {}  # read against the new index from now on
+        # read against the new index from now on, each with what the asker told beside it
+        self._queries: dict[tuple[str, frozenset[str]], _Query] = {}
         n = len(self._entries)
         docs = [self._analysis(e) for e in self._entries]
         self._analysed = {e.id: self._analysed[e.id] for e in self._entries}
@@ -440,12 +458,12 @@ class AnsweringEngine:
 
     def _query(self, question: str) -> _Query:
         """The question read against this index; a question asked again is not read again."""
-        cache = self._queries
-        found = cache.get(question)
+        cache, key = self._queries, (question, self._story)
+        found = cache.get(key)
         if found is None:
             if len(cache) >= _QUERIES_KEPT:
                 cache.clear()
-            found = cache[question] = self._read_query(question)
+            found = cache[key] = self._read_query(question)
         return found
 
     def _read_query(self, question: str) -> _Query:
@@ -464,6 +482,9 @@ class AnsweringEngine:
                 fixed.add(i)
         keep = [i for i, f in enumerate(folded) if f and f not in FILLERS and i not in at]
         aside = set_aside(question)  # "ngoài việc đó, … còn phải …": known, not asked
+        # "em dạy ở xã …" before the ask: whose case, which weighs less than what is asked
+        # (it may also be what the ask is about: "em muốn học văn bằng hai …")
+        story = frozenset(w for w in self._story if fold(w) not in aside)
         terms: dict[str, float] = {}
         content: dict[str, float] = {}
         pairs: dict[str, float] = {}
@@ -473,7 +494,8 @@ class AnsweringEngine:
 
         for j, i in enumerate(keep):
             f = folded[i]
-            trust = (_FIXED_WEIGHT if i in fixed else 1.0) * (ASIDE if f in aside else 1.0)
+            trust = (_FIXED_WEIGHT if i in fixed else 1.0) * (
+                ASIDE if f in aside else TOLD if acc[i] in story else 1.0)
             is_question_word = f in QUESTION_WORDS
             put(f, trust * (_QUESTION_WORD_WEIGHT if is_question_word else 1.0))
             if acc[i] != f:
@@ -486,7 +508,8 @@ class AnsweringEngine:
                 put(pair, trust * _BIGRAM_WEIGHT)
                 if not (is_question_word and nxt in QUESTION_WORDS):
                     pairs[pair] = self._idf.get(pair, self._max_idf) * trust * (
-                        ASIDE if nxt in aside else 1.0)
+                        ASIDE if nxt in aside else
+                        TOLD if acc[i + 1] in story and acc[i] not in story else 1.0)
         plain = {t: self._idf.get(t, self._max_idf) for t in terms if not t.startswith("'")}
         return _Query(
             terms,
@@ -579,18 +602,29 @@ class AnsweringEngine:
         asks = separate_asks(question)
         if asks is None:
             return ranking
+        background, parts = asks
+        if len(parts) == 1 and self._reads_alike(question, f"{background} {parts[0]}".strip()):
+            return ranking  # only a greeting or thanks left out: the same reading again
         return self._other_asks(ranking, *asks, role=role, level=level, province=province)
+
+    def _reads_alike(self, message: str, part: str) -> bool:
+        """Whether the entries and the letters read ``part`` of a message as the message
+        itself: what it leaves out ("Chào bot,", "Em cảm ơn nhiều.") weighs nothing."""
+        return (asked_kinds(message) == asked_kinds(part)
+                and self._query(message) == self._query(part)
+                and self.letters.reads_alike(message, part))
 
     def _other_asks(self, ranking: Ranking, background: str, asks: tuple[str, ...], *,
                     role: str | None, level: str | None, province: str | None) -> Ranking:
         """A message asking one to three things beside what it says of the asker: what
-        answers one of them and not the message's answer follows it, so no ask goes
+        answers each of them and is not shown yet follows the message's answer, so no ask goes
         unanswered (``separate_asks``). When nothing answers the whole message, the first ask
         answered leads: a worry or a greeting around one ask keeps no passage from answering."""
         answered = ("quoted", "confident")
         for ask in asks:
-            part = self._explain_message(f"{background} {ask}".strip(), role=role,
-                                         level=level, province=province)
+            with self._telling(told(background, ask)):
+                part = self._explain_message(f"{background} {ask}".strip(), role=role,
+                                             level=level, province=province)
             if part.answer.kind not in answered and background and asked_kind(
                     ask) in _REACHED_THROUGH:
                 # "Em nên liên hệ ai, số nào": whom to contact, when what the asker told of
@@ -601,13 +635,24 @@ class AnsweringEngine:
             if ranking.answer.kind not in answered:
                 ranking = part
                 continue
-            answer, quote = ranking.answer, part.answer.quote
-            if answer.also is not None or quote is None or part.answer.kind != "quoted":
-                continue
-            if all(shown is None or shown.passage != quote.passage
-                   for shown in (answer.quote, answer.also)):
-                ranking = replace(ranking, answer=replace(answer, also=quote))
+            answer = ranking.answer
+            found = part.answer.entry if part.answer.kind == "confident" else part.answer.quote
+            if isinstance(found, Entry) and answer.entry is not None and \
+                    found.province != answer.entry.province:
+                continue  # the reply says whose rule it gives once, for the first answer
+            if found is not None and not _shown(found, answer):
+                ranking = replace(ranking, answer=replace(answer, also=(*answer.also, found)))
         return ranking
+
+    @contextmanager
+    def _telling(self, story: frozenset[str]) -> Iterator[None]:
+        """Questions read, while inside, with ``story`` as what the asker told beside the ask
+        (``told``), by the entries' index and the letters'."""
+        self._story = self.letters.story = story
+        try:
+            yield
+        finally:
+            self._story = self.letters.story = frozenset()
 
     def _explain_message(self, question: str, *, role: str | None, level: str | None,
                          province: str | None) -> Ranking:
@@ -631,6 +676,11 @@ class AnsweringEngine:
         shown = "\n".join((answer.entry.answer if answer.entry is not None else "",
                            answer.quote.text if answer.quote is not None else "",
                            answer.earlier_text))
+        if answer.kind != "none" and asks_of_money(question) and not names_money(shown):
+            # "có được phụ cấp ưu đãi không": a text naming no allowance, fee or sum is no
+            # answer, whatever else of the question it holds ("100% giáo viên")
+            return replace(ranking, answer=Answer("none", None, answer.confidence),
+                           why=WHY_NO_VALUE, why_params={"kind": KIND_NAMES["money"]})
         if kind in VALUE_ONLY and answer.kind != "none" and not _holds(kind, shown) and not (
                 kind in _REACHED_THROUGH and _holds("person", shown)):
             # "trang web nào", "bao lâu": a text naming no website, no span of time, is no
@@ -668,7 +718,7 @@ class AnsweringEngine:
             return contact
         if answer.quote is not None and answer.quote.passage == found.passage:
             return first
-        return replace(first, answer=replace(answer, also=found))
+        return replace(first, answer=replace(answer, also=(found,)))
 
     def _explain(self, question: str, *, role: str | None, level: str | None,
                  province: str | None) -> Ranking:
@@ -700,6 +750,11 @@ class AnsweringEngine:
                 return Ranking(Answer("quoted", None, quote.confidence, found.candidates,
                                       quote=quote), contenders, WHY_NEWER,
                                _newer_params(quote, entry, covered))
+        if quote is None and entry is not None and self._letters_topic(question):
+            # "học sinh khuyết tật … đánh giá xếp loại ra sao": the letters speak of what the
+            # question asks about and no entry does; an entry sharing "đánh giá, xếp loại" is
+            # about something else, and no passage says what is asked
+            return Ranking(Answer("none", None, found.confidence), contenders, WHY_NO_SUBJECT)
         if quote is None:
             return Ranking(found, contenders, WHY_ENTRY_ONLY if entry else WHY_NOTHING)
         if entry is None:
@@ -733,6 +788,16 @@ class AnsweringEngine:
         alternatives = found.candidates if found.kind == "unsure" else ()
         return Ranking(Answer("quoted", None, quote.confidence, alternatives, quote=quote),
                        contenders, WHY_LETTER)
+
+    def _letters_topic(self, question: str) -> bool:
+        """Whether a fair part of the question (``_LETTERS_TOPIC`` of its two-syllable
+        words) is words the loaded letters use and no entry does: its topic is the letters',
+        not the knowledge base's. One such word ("thông qua") is how the asker talks."""
+        pairs = self._query(question).pairs
+        if not len(self.letters) or not pairs:
+            return False
+        theirs = [p for p in pairs if p not in self._idf and self.letters.knows(p)]
+        return len(theirs) >= _LETTERS_TOPIC * len(pairs)
 
     def local(self, entry: Entry, province: str | None, question: str = "") -> Entry | None:
         """The entry as a deployment shows it: a rule for all without the lines stating another

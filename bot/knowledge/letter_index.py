@@ -29,6 +29,7 @@ from bot.i18n import translator
 from bot.knowledge.asked import (
     SIGNS,
     TECHNICAL,
+    TOLD,
     amount_unit,
     asked,
     asked_kind,
@@ -78,6 +79,8 @@ from bot.knowledge.table_rows import (
 )
 
 QUOTE_CHARS = 600
+_QUERIES_KEPT = 256  # questions read, kept while the letters stay the same
+_COVERS_KEPT = 16  # their passages' scores (two arrays of the passages' length each)
 # Share of the question's content (idf-weighted words and word pairs) a passage must cover to
 # be quoted; set with scripts/calibrate_quotes.py on the dev questions and the five seed
 # letters: out-of-scope questions (weather, salary, tuition, holidays) reach 0.51, so the
@@ -100,6 +103,9 @@ _PAIR_SHARE = 0.5
 # pair may span two words ("giáo viên tiếng anh" → "viên tiếng"), or be a word the passage lacks.
 _PAIR_APART = 0.5
 _WEAKEST_SENTENCE = 0.15  # a sentence matching less than this share of the best one is left out
+# a word of the question weighing at least this share of its heaviest tells which list item
+# is the asker's case (``_other_items``)
+_TELLING_WORD = 0.5
 _VALUE_SENTENCE = 0.3  # a sentence stating the value asked for comes first if it matches this
 _SENTENCE = re.compile(r"(?<=[^\d\s][.;!?])\s+")  # not after "1." or "2.3."
 # values a sentence naming the person asked about gives of them: how to reach them
@@ -165,6 +171,9 @@ class _Query:
     # a number the asker states of their case ("cách 40 km"): a passage stating it covers it,
     # one stating another ("từ 15 km trở lên") loses nothing (``stated_amounts``)
     stated: dict[str, float] = field(default_factory=dict)
+    # whose case the message tells outside its asks (``told``): it picks the passage's line or
+    # row ("các xã thuộc huyện A Lưới"), and no passage covers the ask less for lacking it
+    told: dict[str, float] = field(default_factory=dict)
     # where the asker says they are ("một xã thuộc huyện … cũ"), weighed down in ``content``
     # and ``pairs`` (``former_places``): at full weight here, for the sentence naming it
     placed: dict[str, float] = field(default_factory=dict)
@@ -372,7 +381,8 @@ class _State:
     idf: dict[str, float]
     max_idf: float
     postings: Postings
-    context_of: dict[str, np.ndarray]  # term -> letter positions whose issuer/subject hold it
+    # term -> which letters' issuer and subject hold it (a mark per letter, read by position)
+    context_of: dict[str, np.ndarray]
     speller: SpellFixer
     people: frozenset[str]  # every given name the letters use for a person
     issuers: list[str]  # each letter's issuer as a padded ``place_key``, for ``_speaks_for``
@@ -407,7 +417,7 @@ def _build(letters: list[Letter], reads: list[_Read]) -> _State:
         passages, np.array([k for k, _ in at], dtype=np.int32), letters, reads, at, idf,
         math.log(1 + (n + 0.5) / 0.5) if n else 1.0,
         freeze(postings, np.float32),
-        {t: np.array(ks, dtype=np.int32) for t, ks in context_of.items()},
+        {t: np.isin(np.arange(len(letters)), ks) for t, ks in context_of.items()},
         SpellFixer.build(vocab, (t for t in df if " " in t), FILLERS),
         frozenset().union(*(people for r in reads for people in r.people)),
         [f" {place_key(letter.meta.issuer)} " for letter in letters])
@@ -422,8 +432,18 @@ class LetterIndex:
         self._reads: dict[int, _Read] = {}
         self._hidden: frozenset[int] = frozenset()
         self._lock = threading.Lock()  # one rebuild at a time; searches never wait
-        self._last_query: tuple[_State, str, _Query] | None = None
-        self._last_cover: tuple[_State, frozenset[int], str, Any, Any] | None = None
+        # questions read, and their passages' scores, against the state they were read on: a
+        # message's asks and the message itself are read one after another, and again
+        self._queries: dict[tuple[str, frozenset[str]], tuple[_State, _Query]] = {}
+        self._covers: dict[tuple[str, frozenset[str]],
+                           tuple[_State, frozenset[int], Any, Any]] = {}
+        self._found: dict[tuple[str, frozenset[str], int, float],
+                          tuple[_State, frozenset[int], tuple[Quote, ...]]] = {}
+        # each passage's window for a question (``_window``) and what it covers
+        self._windows: dict[tuple[str, frozenset[str]], dict[int, Any]] = {}
+        # what the asker told of their case beside the ask being answered (``told``), set by
+        # the engine while it answers each ask of a message
+        self.story: frozenset[str] = frozenset()
         self.replace(letters)
 
     @property
@@ -470,13 +490,27 @@ class LetterIndex:
             return 0.0
         return _coverage(state, query, terms.__contains__)
 
+    def knows(self, term: str) -> bool:
+        """Whether a loaded letter uses this folded word or word pair."""
+        return term in self._state.idf
+
+    def reads_alike(self, one: str, other: str) -> bool:
+        """Whether two wordings are the same question to the letters."""
+        state = self._state
+        return not state.passages or self._query(state, one) == _query(state, other)
+
     def _query(self, state: _State, question: str) -> _Query:
         """The question read against ``state``: one question's passages and contenders are
         measured one after another, so it is read once."""
-        last = self._last_query
-        if last is None or last[0] is not state or last[1] != question:
-            last = self._last_query = (state, question, _query(state, question))
-        return last[2]
+        key = (question, self.story)
+        found = self._queries.get(key)
+        if found is None or found[0] is not state:
+            if len(self._queries) >= _QUERIES_KEPT:
+                self._queries.clear()
+                self._windows.clear()
+            found = self._queries[key] = (state, _query(state, question, self.story))
+            self._windows.pop(key, None)  # read against another state: its windows too
+        return found[1]
 
     @staticmethod
     def _scores(state: _State, hidden: frozenset[int], question: str, query: _Query
@@ -514,15 +548,30 @@ class LetterIndex:
         state, hidden = self._state, self._hidden  # one consistent index for the whole search
         if not state.passages or not isinstance(question, str):
             return []
+        asked = (question, self.story, limit, at)  # the same search again: what it found
+        found_before = self._found.get(asked)
+        if found_before is not None and found_before[0] is state and found_before[1] == hidden:
+            return list(found_before[2])
+        found = self._candidates(state, hidden, question, limit, at)
+        if len(self._found) >= _QUERIES_KEPT:
+            self._found.clear()
+        self._found[asked] = (state, hidden, tuple(found))
+        return found
+
+    def _candidates(self, state: _State, hidden: frozenset[int], question: str, limit: int,
+                    at: float) -> list[Quote]:
         query = self._query(state, question)
         if not query.content:
             return []
-        last = self._last_cover  # asked again at a lower threshold (``at``) for one question
-        if last is not None and last[0] is state and last[1] == hidden and last[2] == question:
-            scores, covered = last[3], last[4]
+        key = (question, self.story)  # asked again at a lower threshold (``at``), or later
+        last = self._covers.get(key)
+        if last is not None and last[0] is state and last[1] == hidden:
+            scores, covered = last[2], last[3]
         else:
             scores, covered = self._scores(state, hidden, question, query)
-            self._last_cover = (state, hidden, question, scores, covered)
+            if len(self._covers) >= _COVERS_KEPT:
+                self._covers.clear()
+            self._covers[key] = (state, hidden, scores, covered)
         if scores is None or covered is None:
             return []
         kind = asked_kind(question)
@@ -539,6 +588,7 @@ class LetterIndex:
                 if person in state.reads[k].people[j] and scores[doc] > 0 and covered[doc] > 0])
         found: list[Quote] = []
         naming: set[Passage] = set()  # passages saying who signs a document the question names
+        windows = self._windows.setdefault((question, self.story), {})
         # the highest ranked, and the best covered: a passage covering the whole question is
         # never crowded out by a dozen longer ones repeating some of its words
         ranked = eligible[np.argsort(-scores[eligible])]
@@ -554,16 +604,21 @@ class LetterIndex:
             sentences = read.sentences[j]
             if person is not None and person not in read.people[j]:
                 continue
-            # "phó hiệu trưởng trường TH&THCS": the THCS row, when the letter says so
-            keys, why = _by_rules(read.rules, question, asked_keys)
-            window, valued = _window(query, sentences, read.sentence_sets[j], kind, person,
-                                     keys, count, partial(said_by_row, question, keys))
-            shown = set(read.heads[j]).union(read.context,
-                                             *(read.sentence_sets[j][w] for w in window))
-            for w in window:  # "hiệu trưởng trường th" asked, the managers' TH row quoted
-                if is_row(sentences[w][0]):
-                    shown |= said_by_row(question, keys, sentences[w][0])
-            in_window = _coverage(state, query, shown.__contains__)
+            read_before = windows.get(doc)  # read at another threshold (``at``) before
+            if read_before is None:
+                # "phó hiệu trưởng trường TH&THCS": the THCS row, when the letter says so
+                keys, why = _by_rules(read.rules, question, asked_keys)
+                window, valued = _window(query, sentences, read.sentence_sets[j], kind,
+                                         person, keys, count,
+                                         partial(said_by_row, question, keys))
+                shown = set(read.heads[j]).union(read.context, *(
+                    read.sentence_sets[j][w] for w in (*window, *_leads(sentences, window))))
+                for w in window:  # "hiệu trưởng trường th" asked, the managers' TH row quoted
+                    if is_row(sentences[w][0]):
+                        shown |= said_by_row(question, keys, sentences[w][0])
+                read_before = windows[doc] = (keys, why, window, valued, shown, _coverage(
+                    state, query, shown.__contains__))
+            keys, why, window, valued, shown, in_window = read_before
             if person is not None and valued and kind in _REACHING:
                 # "số điện thoại thầy Huy lo hồ sơ …": the name says whom the asker means; the
                 # words around it, in the asker's own terms, only say who he is
@@ -673,7 +728,7 @@ def choose(found: list[Quote], kind: str | None = None,
                key=lambda q: (q.letter.meta.day, q.fit, q.confidence, q.rank))
 
 
-def _query(state: _State, question: str) -> _Query:
+def _query(state: _State, question: str, told: frozenset[str] = frozenset()) -> _Query:
     accented = words(question, pairs=state.speller.bigrams)
     folded = [fold_word(w) for w in accented]
     for i, f in enumerate(folded):
@@ -704,12 +759,17 @@ def _query(state: _State, question: str) -> _Query:
     # "ngoài việc đó, … còn phải …": known, not asked; "học thêm tiếng Nùng": "thêm" says the
     # asker has something already, which the letter need not repeat
     aside = set_aside(question) | _MORE
+    # "em dạy ở xã …" told before the ask: whose case, which picks a passage's line or row,
+    # not what is asked; a passage holding it covers more of the question, one lacking it
+    # no less
+    story = frozenset(w for w in told if fold_word(w) not in aside)
     amounts = stated_amounts(folded)
     dated |= amounts
     # "em dạy ở một xã thuộc huyện Hữu Lũng cũ": where the asker is; a passage naming it ranks
     # first, one answering the rest of the question without it still answers
     placed = former_places(accented, folded)
     stated: dict[str, float] = {}
+    told_of: dict[str, float] = {}
     where: dict[str, float] = {}
 
     def questioning(k: int) -> bool:
@@ -725,10 +785,15 @@ def _query(state: _State, question: str) -> _Query:
             content[TECHNICAL] = content.get(TECHNICAL, 0.0) + state.idf.get(f, state.max_idf)
             continue
         asking = questioning(i) or f in cue or i in when
-        terms[f] = max(terms.get(f, 0.0), _QUESTION_WORD_WEIGHT if asking else 1.0)
+        terms[f] = max(terms.get(f, 0.0), _QUESTION_WORD_WEIGHT if asking else
+                       TOLD if accented[i] in story else 1.0)
         asking = asking or i in dated
         key = f if accented[i] == f else "'" + accented[i]
-        if not asking:  # typed with marks, only the same marks count ("lương" ≠ "lượng")
+        if accented[i] in story and not asking:
+            told_of[key] = state.idf.get(f, state.max_idf) * TOLD
+            if i in placed:  # where the asker is, for the sentence naming it
+                where[key] = state.idf.get(f, state.max_idf)
+        elif not asking:  # typed with marks, only the same marks count ("lương" ≠ "lượng")
             content[key] = state.idf.get(f, state.max_idf) * (
                 ASIDE if f in aside or i in placed else 1.0)
             if i in placed:  # a passage naming the place gets more than it costs one not
@@ -740,7 +805,7 @@ def _query(state: _State, question: str) -> _Query:
             pair = f"{f} {folded[i + 1]}"
             terms[pair] = 1.0
             if not (asking or questioning(i + 1) or folded[i + 1] in cue
-                    or i + 1 in when or i + 1 in dated):
+                    or i + 1 in when or i + 1 in dated or story & {accented[i], accented[i + 1]}):
                 # a pair across two words ("giáo viên tiểu học" → "viên tiểu") is rare in
                 # the letters without saying more than its two syllables do
                 weight = min(state.idf.get(pair, state.max_idf),
@@ -757,14 +822,14 @@ def _query(state: _State, question: str) -> _Query:
         unit = amount_unit(folded, i)
         if unit is not None:
             stated[_AMOUNT + unit] = state.idf.get(_AMOUNT + unit, state.max_idf)
-    if sum(content.values()) <= _SHORT * state.max_idf:
-        return _Query(terms, content, pairs, stated=stated, placed=where)
+    if sum(content.values()) + sum(told_of.values()) / TOLD <= _SHORT * state.max_idf:
+        return _Query(terms, content, pairs, stated=stated, told=told_of, placed=where)
     # a long message's words that no letter uses ("thắc mắc", "em sợ trễ hạn") are, for the
     # passages, the way the person talks: weighed as the rarest words they would outweigh
     # the subject and no passage could ever cover the question. They decide which passages
     # are quoted; the passages found then compete with the entries, which may use those
     # words, on the whole message (``whole``).
-    whole = _Query(terms, content, pairs, stated=stated, placed=where)
+    whole = _Query(terms, content, pairs, stated=stated, told=told_of, placed=where)
 
     def unknown(t: str) -> bool:
         return t not in state.idf and t not in state.context_of
@@ -773,7 +838,8 @@ def _query(state: _State, question: str) -> _Query:
         return whole
     return _Query(terms, {t: w * _CONTEXT if unknown(t) else w for t, w in content.items()},
                   {p: w * _CONTEXT if any(map(unknown, p.split(" "))) else w
-                   for p, w in pairs.items()}, whole=whole, stated=stated, placed=where)
+                   for p, w in pairs.items()}, whole=whole, stated=stated,
+                  told=told_of, placed=where)
 
 
 def _specific(state: _State, query: _Query) -> float:
@@ -817,10 +883,27 @@ def _coverage_of_all(state: _State, query: _Query) -> np.ndarray:
                 by_letter[letters] += w
         got = np.bincount(np.concatenate(ids), np.repeat(weights, [len(i) for i in ids]),
                           minlength=n) if ids else np.zeros(n)
-        return np.minimum(got + by_letter[state.owner], total) / total
+        return np.minimum(got + by_letter[state.owner], total)
 
-    return _mix(share(query.content, stated=query.stated), share(query.pairs, pairs=True),
-                query) * _specific(state, query)
+    def told() -> np.ndarray:
+        """What each passage holds of whose case the message tells."""
+        found = [(state.postings.get(t), w) for t, w in query.told.items()]
+        kept = [(f[0], w) for f, w in found if f is not None]
+        if not kept:
+            return np.zeros(n)
+        return np.bincount(np.concatenate([ids for ids, _ in kept]),
+                           np.repeat([w for _, w in kept], [len(ids) for ids, _ in kept]),
+                           minlength=n)
+
+    content_total = sum(query.content.values())
+    pairs_total = sum(query.pairs.values())
+    holds_told = told()
+    words = share(query.content, stated=query.stated)
+    # whose case counts where a passage holds it, as a word of the question it covers
+    words = (words + holds_told) / np.maximum(content_total + holds_told, 1e-9) \
+        if content_total else words
+    pairs = share(query.pairs, pairs=True) / pairs_total if pairs_total else np.zeros(n)
+    return _mix(words, pairs, query) * _specific(state, query)
 
 
 def _beside(state: _State, docs: np.ndarray, letters: np.ndarray | None) -> np.ndarray:
@@ -830,7 +913,7 @@ def _beside(state: _State, docs: np.ndarray, letters: np.ndarray | None) -> np.n
     viên dạy lớp ghép") would seem to cover a question its sentences do not."""
     if letters is None:
         return docs
-    return docs[~np.isin(state.owner[docs], letters)]
+    return docs[~letters[state.owner[docs]]]
 
 
 def _apart(state: _State, pair: str) -> np.ndarray:
@@ -864,7 +947,9 @@ def _coverage(state: _State, query: _Query, present: Callable[[str], bool]) -> f
         got = sum(w if present(t) else w * _PAIR_APART if pairs and all(
             map(present, t.split(" ", 1))) else 0.0 for t, w in wanted.items())
         got += sum(w for t, w in (stated or {}).items() if present(t))
-        return min(got, total) / total if total else 0.0
+        # whose case counts where the text holds it, as a word of the question it covers
+        told = 0.0 if pairs else sum(w for t, w in query.told.items() if present(t))
+        return (min(got, total) + told) / (total + told) if total else 0.0
 
     return float(_mix(share(query.content, stated=query.stated), share(query.pairs, pairs=True),
                       query)
@@ -888,7 +973,8 @@ def _window(query: _Query, sentences: list[tuple[str, bool]],
     when it is that group's in its own words (``group_words``, see ``said_by_row``): "Cán bộ
     quản lý bổ nhiệm lần đầu" is the row of a "phó hiệu trưởng" newly appointed.
     """
-    wanted = {**query.stated, **query.content, **query.pairs, **query.placed}
+    wanted = {**query.told, **query.stated, **query.content, **query.pairs,
+              **query.placed}
     terms = tuple(ts | group_words(sentences[k][0]) if is_row(sentences[k][0]) else ts
                   for k, ts in enumerate(terms))
     # fsum: a set's order follows the hash seed, and a float sum in another order can break a
@@ -915,6 +1001,10 @@ def _window(query: _Query, sentences: list[tuple[str, bool]],
     valued = {k for k, s in enumerate(led) if kind and (scored[k] > 0 or across) and (
         states_count(count, sentences[k][0]) if count is not None else
         max(s, said[k]) >= _VALUE_SENTENCE * top and _holds(kind, sentences[k][0]))}
+    lists = _lists(sentences)
+    others = _other_items(lists, terms, wanted)
+    # the lead of an item chosen among its list's other cases: what the item is a case of
+    lead_of = {k: lead for lead, items in lists if others.intersection(items) for k in items}
     rows = {k: (row_fit(keys, sentence), scored[k]) for k, (sentence, _) in enumerate(sentences)
             if is_row(sentence)}
     best_row = max(rows.values(), default=(0, 0.0))
@@ -926,13 +1016,20 @@ def _window(query: _Query, sentences: list[tuple[str, bool]],
     size = 0
     for k in sorted(range(len(sentences)),
                     key=lambda k: (k not in valued and k not in measured, -scored[k])):
-        if chosen and (led[k] <= enough or size + len(sentences[k][0]) > QUOTE_CHARS):
+        if k in others or (chosen and (led[k] <= enough
+                                       or size + len(sentences[k][0]) > QUOTE_CHARS)):
             continue
         if k in rows and ((kind and (rows[k] < best_row or rows[k][0] < 0))
                           or rows[k][0] < 0 < best_row[0]):
             continue  # the table's row about the subject; never another's, when it has one
         chosen.append(k)
         size += len(sentences[k][0]) + 1
+        lead = lead_of.get(k)
+        if lead is not None and lead not in chosen and (
+                size + len(sentences[lead][0]) <= QUOTE_CHARS):
+            # "- Khu vực phía Nam …: Trường B" says a place; its lead, what of
+            chosen.append(lead)
+            size += len(sentences[lead][0]) + 1
     chosen += _naming(sentences, terms, wanted, chosen, QUOTE_CHARS - size)
     return sorted(chosen), not kind or bool(valued & set(chosen))
 
@@ -977,6 +1074,60 @@ def _led(sentences: list[tuple[str, bool]], scored: list[float]) -> list[float]:
         if sentence.rstrip().endswith(":"):  # "… mô đun chuyển đổi số. Cụ thể như sau:"
             lead = max(scored[line:k + 1])
     return led
+
+
+def _leads(sentences: list[tuple[str, bool]], window: list[int]) -> list[int]:
+    """The lead sentences ("Giáo viên học tại điểm ứng với địa bàn nơi có trường:") of the
+    list items a window quotes: an item is read under its lead, which says what it gives."""
+    found: set[int] = set()
+    lead: range | None = None
+    line = 0
+    for k, (sentence, starts_line) in enumerate(sentences):
+        if starts_line and lead is not None and _ITEM.match(sentence):
+            if k in window:
+                found.update(lead)
+            continue
+        if starts_line:
+            line, lead = k, None
+        if sentence.rstrip().endswith(":"):
+            lead = range(line, k + 1)
+    return sorted(found.difference(window))
+
+
+def _lists(sentences: list[tuple[str, bool]]) -> list[tuple[int, list[int]]]:
+    """Each list of two items or more that a lead sentence ending with ":" opens, as ``_led``
+    reads them: the lead and its items."""
+    found: list[tuple[int, list[int]]] = []
+    items: list[int] | None = None
+    for k, (sentence, starts_line) in enumerate(sentences):
+        if starts_line and items is not None and _ITEM.match(sentence):
+            items.append(k)
+            continue
+        if starts_line:
+            items = None
+        if sentence.rstrip().endswith(":"):
+            items = []
+            found.append((k, items))
+    return [(lead, x) for lead, x in found if len(x) > 1]
+
+
+def _other_items(lists: list[tuple[int, list[int]]], terms: tuple[frozenset[str], ...],
+                 wanted: dict[str, float]) -> set[int]:
+    """The items of a list that speak of another case than the question's: "Giáo viên học tại
+    điểm ứng với địa bàn trước đây: - Khu vực phía Bắc, gồm … Hương Trà …: Trường A; - Khu vực
+    phía Nam, gồm … Hương Thủy …: Trường B" asked by a teacher "thuộc thị xã Hương Thủy cũ" is
+    answered by the southern item alone, as a table's row of the asker's group is. A word of
+    the question that only some items hold (a place, a level, a subject) says which; the words
+    all items share say nothing of it. Without such a word every item may answer."""
+    dropped: set[int] = set()
+    heavy = _TELLING_WORD * max((w for t, w in wanted.items() if " " not in t), default=0.0)
+    for _, items in lists:
+        held = Counter(t for k in items for t in terms[k] & wanted.keys())
+        # a word of weight (not a pair, not "trường") that only one item holds
+        telling = {t for t, n in held.items() if n == 1 and " " not in t and wanted[t] >= heavy}
+        if telling:
+            dropped.update(k for k in items if terms[k].isdisjoint(telling))
+    return dropped
 
 
 def _statements(sentences: list[tuple[str, bool]], led: list[float]) -> list[float]:

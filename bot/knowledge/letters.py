@@ -314,14 +314,25 @@ def _section(stack: list[_Heading]) -> str:
 
 
 def _chunks(paragraphs: list[str]) -> list[str]:
-    """Paragraphs grouped so that no passage is longer than ``MAX_PASSAGE_CHARS``."""
+    """Paragraphs grouped so that no passage is longer than ``MAX_PASSAGE_CHARS``. A list is
+    not cut from the sentence that opens it ("… tại điểm học ứng với địa bàn nơi có trường:"
+    then "- Khu vực A …: Trường X"): the item alone says a place, not what it is the place
+    of, so the cut goes before that sentence when the list fits in the next passage."""
     out: list[str] = []
     current: list[str] = []
     size = 0
+    lead: int | None = None  # where the list now read opens in ``current``
     for p in paragraphs:
         if current and size + len(p) > MAX_PASSAGE_CHARS:
-            out.append("\n".join(current))
-            current, size = [], 0
+            cut = lead if lead and _LIST_ITEM.match(p) else len(current)
+            out.append("\n".join(current[:cut]))
+            current = current[cut:]
+            size = sum(len(x) + 1 for x in current)
+            lead = 0 if current else None
+        if p.rstrip().endswith(":"):
+            lead = len(current)
+        elif not _LIST_ITEM.match(p):
+            lead = None
         current.append(p)
         size += len(p) + 1
     if current:
@@ -333,6 +344,7 @@ def _chunks(paragraphs: list[str]) -> list[str]:
 _BULLET = re.compile(r"^(?:[-+*–—]\s|[•●▪◦○■□➢➤✓\uf0b7\uf0a7\uf0d8\uf076\uf0fc])")
 _STARTS_ITEM = re.compile(r"^(?:Kính gửi|V/v\b|Về việc|Căn cứ|Nơi nhận|Nơi gửi|Điều\s+\d|"
                           r"\((?:\d{1,2}|[a-zđ])\))", re.IGNORECASE)
+_LIST_ITEM = re.compile(r"^(?:[-+*–—•]\s|[a-zđ]\)\s|\d{1,2}\)\s)")  # "- Khu vực …", "a) …"
 _FULL_LINE = 0.8  # of a wrapped line's usual length: a line this long ran into the margin
 _LONG_LINES = 0.9  # the share of a text's lines shorter than a full one
 _MIN_WIDTH = 40  # lines shorter than this are a list, not a page's width

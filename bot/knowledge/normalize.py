@@ -242,7 +242,15 @@ ABBREVIATIONS: dict[str, str] = {
     "sai gon": "tp hồ chí minh",
     "thành phố hồ chí minh": "tp hồ chí minh",
     "thanh pho ho chi minh": "tp hồ chí minh",
-    # teencode and chat fillers
+    # teencode and chat fillers ("địa chỉ cụ thể", "cụ thể là ngày nào"; "em cảm ơn nhiều"
+    # thanks, "nhiều cấp học" counts)
+    "cảm ơn nhiều": "",
+    "cám ơn nhiều": "",
+    "cam on nhieu": "",
+    "anh chị": "",  # "em chào anh chị", "nhờ anh chị": whom the asker addresses
+    "anh chi": "",
+    "cụ thể": "",
+    "cu the": "",
     "mn": "",  # "mọi người"; after "gv", "trường", "cấp" it is "mầm non" (IN_CONTEXT)
     "ko": "không",
     "k": "không",
@@ -497,6 +505,8 @@ _PHRASES = (  # joined forms the tokenizer would split wrongly
     (re.compile(r"(?<![^\W_])th[ứu]\s+(\d)(?!\d)"), r"\1"),  # "cách thứ 2" = "cách 2"
     (re.compile(r"(?<![^\W_])(\d{1,2})h(\d\d)?(?![^\W_])"), r"\1 giờ \2"),  # "8h30": 8 giờ 30
     (re.compile(r"(?<![^\W_])t(\d{1,2})\s*/\s*(\d{4})(?!\d)"), r"tháng \1/\2"),  # "t10/2026"
+    # "cđ3", "cđ 2": a numbered topic ("chuyên đề"); a college ("cao đẳng") has no number
+    (re.compile(r"(?<![^\W_])c[đd]\s*-?\s*(\d{1,2})(?![\d/])"), r"chuyên đề \1"),
     # "30%", "30 phần trăm": one word, the unit of an amount ("bao nhiêu phần trăm lương" asks
     # of a salary, which a letter's "vắng quá 10%" does not speak of)
     (re.compile(r"(?<=\d)\s*(?:%|phần trăm|phan tram)(?![^\W_])"), " " + PERCENT),
@@ -743,6 +753,15 @@ def _name_index() -> tuple[_NameIndex, _NameIndex]:
 _ACCENTED_NAMES, _FOLDED_NAMES = _name_index()
 
 
+_MOVED = frozenset({"chuyen", "den", "tac"})  # "chuyển từ", "đến từ", "công tác từ"
+
+
+def _came_from(folded: list[str], at: int) -> bool:
+    """Whether a place named at ``at`` is where the asker came from ("mới chuyển từ Thái
+    Nguyên về dạy ở …"): no rule is asked of it."""
+    return at > 1 and folded[at - 1] == "tu" and folded[at - 2] in _MOVED
+
+
 def find_provinces(accented: list[str]) -> tuple[set[str], set[int]]:
     """Provinces a question names and their positions: the code today of a province whose
     letters the knowledge base states ("Bình Phước" and "Đồng Nai" both give "dong_nai"), or
@@ -766,7 +785,8 @@ def find_provinces(accented: list[str]) -> tuple[set[str], set[int]]:
     # inside the next one ("Ninh Bình") borrowed its last word from it and is none
     kept = [(i, j, key) for i, j, key in matches
             if not any(i < a < j < b for a, b, _ in matches)]
-    found = {key for _i, _j, key in kept}
+    # "mới chuyển từ Thái Nguyên về dạy ở …": where the asker came from is no rule asked of
+    found = {key for i, _j, key in kept if not _came_from(folded, i)}
     positions = {k for i, j, _key in kept for k in range(i, j)}
     if "tphcm" in found:
         positions.update(i for i, t in enumerate(folded) if t == "tp")
@@ -791,7 +811,11 @@ def named_places(accented: list[str]) -> frozenset[str]:
     that a letter of the Sở today and its predecessor's both speak for it."""
     folded = [fold_word(w) for w in accented]
     names: set[str] = set()
-    for run in province_runs(folded, find_provinces(accented)[1]):
+    at = find_provinces(accented)[1]
+    start: dict[int, int] = {}  # where the name each position is part of starts
+    for k in sorted(at):
+        start[k] = start[k - 1] if k - 1 in at else k
+    for run in province_runs(folded, {k for k in at if not _came_from(folded, start[k])}):
         found = province(" ".join(run))
         written = [found.name, *(f.name for f in found.includes)] if found else [" ".join(run)]
         names.update(place_key(n) for n in written)

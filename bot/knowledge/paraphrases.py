@@ -164,6 +164,11 @@ PARAPHRASES: dict[str, str] = {
     "đi học": "học",
     "đi bồi dưỡng": "bồi dưỡng",
     "đi tập huấn": "tập huấn",
+    # in person: letters call a course's in-person part "học tập trung", teachers (and some
+    # letters) "học trực tiếp"; only beside the words of a course ("chi trực tiếp", "trực
+    # tiếp giảng dạy" are no course)
+    **{f"{w} trực tiếp": f"{w} tập trung" for w in (
+        "học", "bồi dưỡng", "lớp", "buổi", "phần", "đợt", "ngày")},
     # what follows a failure: "bị xử lý thế nào", "hậu quả (ra sao)" ask for the consequence,
     # which a letter states in its own words ("không được cấp giấy chứng nhận", "phải học
     # lại"): they say how it is asked, as "bao nhiêu" does ("xử lý hồ sơ" is handling papers)

@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from bot.knowledge.citation import cite_letter
 from bot.knowledge.engine import LEAD_AT, Answer, Ranking
+from bot.knowledge.entries import Entry
 from bot.knowledge.letter_index import Quote
 from bot.knowledge.letters import date_key
 from bot.knowledge.spelled_out import spelled_out
@@ -25,6 +26,10 @@ TELEGRAM_LIMIT = 4096
 # An entry with the letter's sentences on the detail asked stays readable on a phone: past this
 # many visible characters the entry is given alone (its source is still cited).
 WITH_QUOTE_LIMIT = 1200
+# A message answering several asks ("học ở đâu, ai được miễn, …") likewise: past this many
+# visible characters the next ask's answer is left out rather than make a wall of text (room
+# is left for a line saying whose rule it is and for notes, added around it).
+WITH_ASKS_LIMIT = 1400
 _BLANK_LINES = re.compile(r"\n{3,}")
 
 
@@ -40,9 +45,13 @@ def _fit(text: str) -> str:
 
 
 def _source_line(answer: Answer, gettext: Gettext) -> str:
-    if answer.entry is None or not answer.entry.sources:
+    return "" if answer.entry is None else _entry_source(answer.entry, gettext)
+
+
+def _entry_source(entry: Entry, gettext: Gettext) -> str:
+    if not entry.sources:
         return ""
-    captions = "; ".join(dict.fromkeys(_esc(s.caption()) for s in answer.entry.sources))
+    captions = "; ".join(dict.fromkeys(_esc(s.caption()) for s in entry.sources))
     label = _esc(gettext("Source"))
     return f"<i>{label}: {captions}</i>"
 
@@ -127,8 +136,12 @@ def render_answer(answer: Answer, gettext: Gettext, *, contacts_html: str | None
         ]
     else:
         parts = []
-    if answer.also is not None and parts:  # whom to contact, asked beside it
-        parts.append(_quote_lines(answer, gettext, answer.also))
+    if parts:  # whom to contact, or another ask's answer, while the message reads on a phone
+        for found in answer.also:
+            extra = _quote_lines(answer, gettext, found) if isinstance(found, Quote) else \
+                "\n\n".join((spelled_out(found.answer), _entry_source(found, gettext)))
+            if len(visible_text("\n\n".join((*parts, extra)))) <= WITH_ASKS_LIMIT:
+                parts.append(extra)
     if not parts:
         parts = [
             _esc(gettext("Sorry, I could not find this in the training documents.")),

@@ -295,6 +295,13 @@ def test_a_desk_phone_question_gets_the_entry_with_a_landline() -> None:
     ("quá hạn thì có bao nhiêu ngày để sửa", ("number",)),
     ("Hiệu trưởng đánh giá xong trước ngày mấy?", ("date",)),
     ("học tập trung ở đâu, từ ngày nào", ("date", "address")),
+    # a teacher in charge of an activity holds a post; nobody is asked for
+    ("gv phụ trách trải nghiệm đi thực hành ở đâu, mấy h tập trung", ("time", "address")),
+    ("ai phụ trách hồ sơ", ("contact",)),
+    # which school or venue, and where to go, are a place; "hôm nào" a day
+    ("phần học trực tiếp em học ở trường nào", ("address",)),
+    ("2 ngay hoc tap trung thi len dau hoc", ("address",)),
+    ("ngày học tập trung của em là hôm nào", ("date",)),
 ])
 def test_every_kind_a_question_asks_is_known(question: str, kinds: tuple[str, ...]) -> None:
     assert asked_kinds(question) == kinds

@@ -74,6 +74,11 @@ def folded(text: str) -> list[str]:
     ("ai được cử đi bồi dưỡng", "ai được cử bồi dưỡng"),
     ("vắng buổi tập huấn thì bị xử lý thế nào", "vắng buổi tập huấn thì thế nào"),
     ("trượt thì hậu quả ra sao", "chưa đạt thì ra sao"),
+    ("học cđ3 ngày nào", "học chuyên đề 3 ngày nào"),
+    ("cd 2 học online", "chuyên đề 2 học trực tuyến"),
+    ("phần học trực tiếp ở đâu", "phần học tập trung ở đâu"),
+    ("hoc truc tiep may ngay", "học tập trung mấy ngày"),
+    ("lớp bồi dưỡng trực tiếp", "lớp bồi dưỡng tập trung"),
 ])
 def test_a_teachers_wording_reads_as_the_letters(typed: str, written: str) -> None:
     assert folded(typed) == folded(written)
@@ -145,3 +150,9 @@ def test_the_province_a_sos_letter_speaks_for_is_what_the_asker_calls_it() -> No
     answer = found.answer("năm 2027 tỉnh cần tập huấn bao nhiêu giáo viên dạy lớp ghép")
     assert answer.kind == "quoted" and answer.quote is not None, answer
     assert "214 người" in answer.quote.text
+
+
+def test_in_person_is_read_only_beside_the_words_of_a_course() -> None:
+    # paid directly, directly teaching: no course held in person
+    for typed in ("tiền ăn chi trực tiếp tại điểm học", "giáo viên trực tiếp giảng dạy"):
+        assert "tiep" in folded(typed) and "trung" not in folded(typed)

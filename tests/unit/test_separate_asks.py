@@ -10,6 +10,7 @@ import pytest
 
 from bot.knowledge.asked import separate_asks
 from bot.knowledge.engine import AnsweringEngine
+from bot.knowledge.letter_index import Quote
 from bot.services.letters import read_letter_file
 
 LETTER = """UBND TỈNH CAO BẰNG
@@ -52,7 +53,7 @@ def test_a_message_is_parted_into_who_asks_and_each_ask() -> None:
      "em dạy Toán ở phường Tân Giang.", "Lớp học ở đâu ạ?"),
     # "xa" typed among marked words is far, not a commune ("xã")
     ("Lớp học ở đâu ạ? Nhà em xa lắm, đi lại vất vả.", "", "Lớp học ở đâu ạ?"),
-    ("lop hoc o dau a? em o xa Bao Lac, di lai vat va.", "em o xa Bao Lac", "lop hoc o dau a?"),
+    ("lop hoc o dau a? em o xa Bao Lac, di lai vat va.", "em o xa Bao Lac.", "lop hoc o dau a?"),
 ])
 def test_what_a_message_says_besides_its_ask_is_kept_only_when_it_says_whose_case(
         message: str, background: str, ask: str) -> None:
@@ -72,8 +73,8 @@ def test_each_ask_of_a_message_gets_its_passage() -> None:
     answer = engine().answer(
         "Em chào Sở, em là giáo viên dạy lớp ghép ở điểm trường lẻ. Lớp tập huấn lớp ghép học "
         "ở địa điểm nào, và học viên cần mang theo những gì?")
-    assert answer.kind == "quoted" and answer.quote is not None and answer.also is not None
-    shown = answer.quote.text + answer.also.text
+    assert answer.kind == "quoted" and answer.quote is not None and answer.also
+    shown = answer.quote.text + "".join(q.text for q in answer.also if isinstance(q, Quote))
     assert "Trường Cao đẳng Sư phạm Cao Bằng" in shown
     assert "máy tính xách tay" in shown
 
@@ -85,7 +86,7 @@ def test_whom_to_contact_is_answered_though_the_asker_told_much_of_themselves() 
         "chưa thấy phản hồi. Về danh sách em hỏi ai, số điện thoại nào, và lớp học từ ngày "
         "nào ạ?")
     assert answer.kind == "quoted" and answer.quote is not None
-    shown = answer.quote.text + (answer.also.text if answer.also is not None else "")
+    shown = answer.quote.text + "".join(q.text for q in answer.also if isinstance(q, Quote))
     assert "0915 226 418" in shown
 
 
@@ -105,3 +106,15 @@ def test_a_worry_after_the_ask_does_not_keep_its_passage_from_being_quoted() -> 
 ])
 def test_an_ask_the_letter_does_not_answer_stays_refused_without_its_worry(message: str) -> None:
     assert engine().answer(message).kind == "none"
+
+
+@pytest.mark.parametrize(("message", "asks"), [
+    # "chưa thấy … đâu" stresses the "not": one worry, then the one ask
+    ("Em học xong rồi mà vẫn chưa thấy chứng chỉ đâu, không biết có phải do kế hoạch của em "
+     "chưa được duyệt không ạ?", 1),
+    # "ở đâu", "nộp đâu" after "không biết" ask where
+    ("Em chưa biết nộp hồ sơ đâu, hạn cuối nộp hồ sơ là ngày nào ạ?", 2),
+])
+def test_a_closing_dau_after_a_not_asks_nothing(message: str, asks: int) -> None:
+    found = separate_asks(message)
+    assert (len(found[1]) if found else 1) == asks, found
