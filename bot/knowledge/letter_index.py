@@ -989,7 +989,8 @@ def _window(query: _Query, sentences: list[tuple[str, bool]],
         scored = [1.0] * len(scored)
         top = 1.0
     enough = _WEAKEST_SENTENCE * top
-    led = _led(sentences, scored)
+    lists = _lists(sentences)
+    led = _led(lists, scored)
     # a count asked ("bao nhiêu giáo viên") is stated with its noun, wherever its subject
     # stands; another value, in a sentence about the subject (or the lead of its list)
     # a clause after ";" is the same sentence to a reader: "học trên hệ thống https://…;
@@ -1001,10 +1002,10 @@ def _window(query: _Query, sentences: list[tuple[str, bool]],
     valued = {k for k, s in enumerate(led) if kind and (scored[k] > 0 or across) and (
         states_count(count, sentences[k][0]) if count is not None else
         max(s, said[k]) >= _VALUE_SENTENCE * top and _holds(kind, sentences[k][0]))}
-    lists = _lists(sentences)
     others = _other_items(lists, terms, wanted)
     # the lead of an item chosen among its list's other cases: what the item is a case of
-    lead_of = {k: lead for lead, items in lists if others.intersection(items) for k in items}
+    lead_of = {k: lead[-1] for lead, items in lists if others.intersection(items)
+               for k in items}
     rows = {k: (row_fit(keys, sentence), scored[k]) for k, (sentence, _) in enumerate(sentences)
             if is_row(sentence)}
     best_row = max(rows.values(), default=(0, 0.0))
@@ -1058,60 +1059,45 @@ def _naming(sentences: list[tuple[str, bool]], terms: tuple[frozenset[str], ...]
 _ITEM = re.compile(r"^\s*(?:[-+•*]|[a-zđ]\)|\d{1,2}[.)])\s")
 
 
-def _led(sentences: list[tuple[str, bool]], scored: list[float]) -> list[float]:
-    """Each sentence's match, a list item's with its lead sentence's added: "Cụ thể như
-    sau:" followed by "- Cấp TH: 11 cán bộ quản lý …" is one statement to a reader, the lead
-    naming the subject and each item giving its value."""
-    led = list(scored)
-    lead: float | None = None  # the leading paragraph's best match
+def _lists(sentences: list[tuple[str, bool]]) -> list[tuple[range, list[int]]]:
+    """Each list a lead sentence ending with ":" opens ("… mô đun chuyển đổi số. Cụ thể như
+    sau:" then "- Cấp TH: …"): the lead's paragraph up to that sentence, and the items."""
+    found: list[tuple[range, list[int]]] = []
+    items: list[int] | None = None
     line = 0  # where the current paragraph starts
     for k, (sentence, starts_line) in enumerate(sentences):
-        if starts_line and lead is not None and _ITEM.match(sentence):
-            led[k] += lead
+        if starts_line and items is not None and _ITEM.match(sentence):
+            items.append(k)
             continue
         if starts_line:
-            line, lead = k, None
-        if sentence.rstrip().endswith(":"):  # "… mô đun chuyển đổi số. Cụ thể như sau:"
-            lead = max(scored[line:k + 1])
+            line, items = k, None
+        if sentence.rstrip().endswith(":"):
+            items = []
+            found.append((range(line, k + 1), items))
+    return found
+
+
+def _led(lists: list[tuple[range, list[int]]], scored: list[float]) -> list[float]:
+    """Each sentence's match, a list item's with its lead's best added: "Cụ thể như sau:"
+    followed by "- Cấp TH: 11 cán bộ quản lý …" is one statement to a reader, the lead naming
+    the subject and each item giving its value."""
+    led = list(scored)
+    for lead, items in lists:
+        best = max(scored[k] for k in lead)
+        for k in items:
+            led[k] += best
     return led
 
 
 def _leads(sentences: list[tuple[str, bool]], window: list[int]) -> list[int]:
     """The lead sentences ("Giáo viên học tại điểm ứng với địa bàn nơi có trường:") of the
     list items a window quotes: an item is read under its lead, which says what it gives."""
-    found: set[int] = set()
-    lead: range | None = None
-    line = 0
-    for k, (sentence, starts_line) in enumerate(sentences):
-        if starts_line and lead is not None and _ITEM.match(sentence):
-            if k in window:
-                found.update(lead)
-            continue
-        if starts_line:
-            line, lead = k, None
-        if sentence.rstrip().endswith(":"):
-            lead = range(line, k + 1)
-    return sorted(found.difference(window))
+    chosen = set(window)
+    return sorted({k for lead, items in _lists(sentences) if chosen.intersection(items)
+                   for k in lead} - chosen)
 
 
-def _lists(sentences: list[tuple[str, bool]]) -> list[tuple[int, list[int]]]:
-    """Each list of two items or more that a lead sentence ending with ":" opens, as ``_led``
-    reads them: the lead and its items."""
-    found: list[tuple[int, list[int]]] = []
-    items: list[int] | None = None
-    for k, (sentence, starts_line) in enumerate(sentences):
-        if starts_line and items is not None and _ITEM.match(sentence):
-            items.append(k)
-            continue
-        if starts_line:
-            items = None
-        if sentence.rstrip().endswith(":"):
-            items = []
-            found.append((k, items))
-    return [(lead, x) for lead, x in found if len(x) > 1]
-
-
-def _other_items(lists: list[tuple[int, list[int]]], terms: tuple[frozenset[str], ...],
+def _other_items(lists: list[tuple[range, list[int]]], terms: tuple[frozenset[str], ...],
                  wanted: dict[str, float]) -> set[int]:
     """The items of a list that speak of another case than the question's: "Giáo viên học tại
     điểm ứng với địa bàn trước đây: - Khu vực phía Bắc, gồm … Hương Trà …: Trường A; - Khu vực
@@ -1122,6 +1108,8 @@ def _other_items(lists: list[tuple[int, list[int]]], terms: tuple[frozenset[str]
     dropped: set[int] = set()
     heavy = _TELLING_WORD * max((w for t, w in wanted.items() if " " not in t), default=0.0)
     for _, items in lists:
+        if len(items) < 2:
+            continue
         held = Counter(t for k in items for t in terms[k] & wanted.keys())
         # a word of weight (not a pair, not "trường") that only one item holds
         telling = {t for t, n in held.items() if n == 1 and " " not in t and wanted[t] >= heavy}
