@@ -10,8 +10,9 @@ the folded text so that a question typed without diacritics asks the same thing.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
-from itertools import pairwise, takewhile
+from itertools import accumulate, pairwise, takewhile
 
 from bot.i18n import N_
 from bot.knowledge.letters import SIGNER_NAME
@@ -393,20 +394,66 @@ def _condition(ask: str) -> tuple[list[str], list[str]]:
 def _asks_of(clause: str) -> list[str]:
     """A clause parted where one ask ends and the next, naming a subject of its own, begins
     after a bare comma ("các cô học ở đâu, cô hợp đồng có phải đi học không"); an ask that
-    only adds a value to the one before ("học ở đâu, ngày nào") stays with it, and a comma
-    inside a list ("lớp 4, 5") parts nothing."""
+    only adds a value of the same kind to the one before ("học từ ngày nào, đến ngày nào")
+    stays with it, and a comma inside a list ("lớp 4, 5") parts nothing. One asking another
+    kind of value of the same thing ("sản phẩm là gì, nộp trước ngày nào") is an ask of its
+    own about the subject before it: one passage seldom states both."""
     parts = [p for p in re.split(r",\s*", clause) if p]
     out = parts[:1]
     for part in parts[1:]:
         # as typed: "mail" is one word the reading spells out as "thư điện tử"
         subject = [f for w in re.findall(r"[^\W\d_]+", part.lower())
                    if (f := fold_word(w)) not in QUESTION_WORDS and not is_filler(w, f)]
-        if _ENDS_ASKING.search(_read(out[-1])) and len(subject) >= _OWN_SUBJECT and _asking(
-                part):
+        ended = bool(_ENDS_ASKING.search(_read(out[-1]))) or _ends_with_value(out[-1])
+        if ended and len(subject) >= _OWN_SUBJECT and _asking(part):
             out.append(part)
+        elif _asks_other_value(out[-1], part):
+            out.append(f"{_subject_of(out[-1])} {part}")
         else:
             out[-1] = f"{out[-1]}, {part}"
     return out
+
+
+# what ends a clause besides its question words: "ạ", "vậy", "nhỉ"
+_PARTICLES = r"(?: (?:a|ah|vay|v|nhi|nhe|nha|the|ha))*$"
+_VALUE_AT_END = tuple(re.compile(cue.pattern + _PARTICLES) for _, cue in _ASKS)
+
+
+def _ends_with_value(clause: str) -> bool:
+    """Whether a clause ends asking a value: "học từ mấy giờ đến mấy giờ"."""
+    text = " ".join(fold_word(w) for w in words(clause))
+    return any(cue.search(text) for cue in _VALUE_AT_END)
+
+
+def _asks_other_value(before: str, part: str) -> bool:
+    """Whether ``part`` asks a value of a kind the ask before it does not ("…là gì, nộp
+    trước ngày nào", "… bao nhiêu trang, hạn nộp ngày nào"). Whom to contact and how to
+    reach them ("liên hệ ai, số nào") is one ask."""
+    kind, asking = asked_kind(part), asked_kind(before)
+    return kind not in (None, "contact") and asking != "contact" and (
+        asking is not None or bool(_ASKING_ANYWHERE.search(_read(before)))) and \
+        kind not in asked_kinds(before)
+
+
+# the words an ask's subject does not end with: the copula and the prepositions before its
+# question word ("… là gì", "… học từ mấy giờ", "… gửi về đâu")
+_BEFORE_ASKING = frozenset("la thi co duoc phai tu den o ve vao luc trong bang theo".split())
+
+
+def _subject_of(ask: str) -> str:
+    """The thing an ask is about, as typed: its words before the first question word ("sản
+    phẩm cuối khóa của người làm thư viện" of "… là gì", "kế hoạch … được dài tối đa" of
+    "… bao nhiêu trang")."""
+    typed = ask.split()
+    folded = [" ".join(fold_word(w) for w in words(word)) for word in typed]
+    starts = list(accumulate((len(f) + 1 for f in folded), initial=0))
+    text = " ".join(folded)
+    found = [m.start() + (text[m.start()] == " ") for cue in (
+        _ASKING_ANYWHERE, *(c for _, c in _ASKS)) for m in cue.finditer(text)]
+    at = max(1, bisect_right(starts, min(found, default=len(text))) - 1)
+    while at > 1 and folded[at - 1] in _BEFORE_ASKING:
+        at -= 1
+    return " ".join(typed[:at])
 
 
 # Words that say where the asker works: the letters' venues and lists go by province, former

@@ -47,6 +47,7 @@ from bot.knowledge.asked import (
     separate_asks,
     told,
 )
+from bot.knowledge.compared import compared_sides
 from bot.knowledge.earlier import earlier_facts
 from bot.knowledge.entries import Entry
 from bot.knowledge.letter_index import LetterIndex, Quote, choose, terms
@@ -299,6 +300,24 @@ def _rival(a: Entry, b: Entry) -> bool:
     provinces = a.province is not None and b.province is not None and a.province != b.province
     roles = bool(a.roles) and bool(b.roles) and not a.roles & b.roles
     return provinces or roles
+
+
+_ANSWERED = ("quoted", "confident")
+
+
+def _followed(ranking: Ranking, part: Answer) -> Ranking:
+    """The ranking's answer followed by what ``part`` (another ask's answer) shows and it does
+    not: its entry, its letter's sentences, or both. Another province's entry is left out:
+    the reply says whose rule it gives once, for the first answer."""
+    answer = ranking.answer
+    found = [part.entry] if part.kind == "confident" and part.entry is not None else []
+    if part.quote is not None:
+        found.append(part.quote)
+    also = tuple(f for f in found if not _shown(f, answer) and not (
+        isinstance(f, Entry) and answer.entry is not None
+        and f.province != answer.entry.province))
+    return replace(ranking, answer=replace(answer, also=(*answer.also, *also))) if also \
+        else ranking
 
 
 def _shown(found: Quote | Entry, answer: Answer) -> bool:
@@ -599,6 +618,9 @@ class AnsweringEngine:
         of it) answers even when it covers too little to be quoted on its own.
         """
         ranking = self._explain_message(question, role=role, level=level, province=province)
+        sides = compared_sides(question)
+        if sides is not None:
+            return self._compared(ranking, sides, role=role, level=level, province=province)
         asks = separate_asks(question)
         if asks is None:
             return ranking
@@ -614,34 +636,43 @@ class AnsweringEngine:
                 and self._query(message) == self._query(part)
                 and self.letters.reads_alike(message, part))
 
+    def _compared(self, ranking: Ranking, sides: tuple[str, str], *, role: str | None,
+                  level: str | None, province: str | None) -> Ranking:
+        """A comparison ("A và B khác nhau thế nào") answered by each side's own answer, the
+        second's after the first's (``compared_sides``); the whole message's answer when a
+        side finds none."""
+        first, second = (self._explain_message(side, role=role, level=level,
+                                               province=province) for side in sides)
+        if first.answer.kind not in _ANSWERED or second.answer.kind not in _ANSWERED:
+            return ranking
+        one, other = first.answer, second.answer
+        if one.entry is not None and other.entry is not None and one.entry.id == \
+                other.entry.id and one.quote is not None and other.quote is not None:
+            # an entry found for both sides alike tells them apart no more than the question
+            # did: each side's own sentences do, and the message stays short
+            one, other = (replace(a, kind="quoted", entry=None) for a in (one, other))
+            first = replace(first, answer=one)
+        return _followed(first, other)
+
     def _other_asks(self, ranking: Ranking, background: str, asks: tuple[str, ...], *,
                     role: str | None, level: str | None, province: str | None) -> Ranking:
         """A message asking one to three things beside what it says of the asker: what
         answers each of them and is not shown yet follows the message's answer, so no ask goes
         unanswered (``separate_asks``). When nothing answers the whole message, the first ask
         answered leads: a worry or a greeting around one ask keeps no passage from answering."""
-        answered = ("quoted", "confident")
         for ask in asks:
             with self._telling(told(background, ask)):
                 part = self._explain_message(f"{background} {ask}".strip(), role=role,
                                              level=level, province=province)
-            if part.answer.kind not in answered and background and asked_kind(
+            if part.answer.kind not in _ANSWERED and background and asked_kind(
                     ask) in _REACHED_THROUGH:
                 # "Em nên liên hệ ai, số nào": whom to contact, when what the asker told of
                 # themselves outweighs the ask
                 part = self._explain_message(ask, role=role, level=level, province=province)
-            if part.answer.kind not in answered:
+            if part.answer.kind not in _ANSWERED:
                 continue
-            if ranking.answer.kind not in answered:
-                ranking = part
-                continue
-            answer = ranking.answer
-            found = part.answer.entry if part.answer.kind == "confident" else part.answer.quote
-            if isinstance(found, Entry) and answer.entry is not None and \
-                    found.province != answer.entry.province:
-                continue  # the reply says whose rule it gives once, for the first answer
-            if found is not None and not _shown(found, answer):
-                ranking = replace(ranking, answer=replace(answer, also=(*answer.also, found)))
+            ranking = part if ranking.answer.kind not in _ANSWERED else _followed(
+                ranking, part.answer)
         return ranking
 
     @contextmanager
