@@ -341,9 +341,13 @@ def separate_asks(message: str) -> tuple[str, tuple[str, ...]] | None:
     or a story ("Em đi dạy cả ngày sợ không kịp.") is left out, since no letter speaks of it.
     None for a message asking one thing with nothing to leave out, or asking nothing."""
     clauses = [a for c in _CLAUSES.split(message) if c.strip() for a in _asks_of(c.strip())]
+    asks = tuple(c for c in clauses if _asking(c))
+    if len(asks) > _MOST_ASKS:  # many values of one thing: each clause is one ask
+        clauses = [a for c in _CLAUSES.split(message) if c.strip()
+                   for a in _asks_of(c.strip(), follow=False)]
+        asks = tuple(c for c in clauses if _asking(c))
     if len(clauses) < 2:
         return None
-    asks = tuple(c for c in clauses if _asking(c))
     if not 1 <= len(asks) <= _MOST_ASKS:
         return None
     parts = [p for c in clauses if c not in asks for p in _PARTS.split(c) if p.strip()]
@@ -391,13 +395,13 @@ def _condition(ask: str) -> tuple[list[str], list[str]]:
     return [], typed
 
 
-def _asks_of(clause: str) -> list[str]:
+def _asks_of(clause: str, *, follow: bool = True) -> list[str]:
     """A clause parted where one ask ends and the next, naming a subject of its own, begins
     after a bare comma ("các cô học ở đâu, cô hợp đồng có phải đi học không"); an ask that
-    only adds a value of the same kind to the one before ("học từ ngày nào, đến ngày nào")
-    stays with it, and a comma inside a list ("lớp 4, 5") parts nothing. One asking another
-    kind of value of the same thing ("sản phẩm là gì, nộp trước ngày nào") is an ask of its
-    own about the subject before it: one passage seldom states both."""
+    only adds a value to the one before ("học ở đâu, ngày nào") stays with it, and a comma
+    inside a list ("lớp 4, 5") parts nothing. One asking a value after an ask of none or of a
+    count ("sản phẩm là gì, nộp trước ngày nào") is an ask of its own about the subject
+    before it (``_asks_other_value``), unless ``follow`` is false."""
     parts = [p for p in re.split(r",\s*", clause) if p]
     out = parts[:1]
     for part in parts[1:]:
@@ -407,7 +411,7 @@ def _asks_of(clause: str) -> list[str]:
         ended = bool(_ENDS_ASKING.search(_read(out[-1]))) or _ends_with_value(out[-1])
         if ended and len(subject) >= _OWN_SUBJECT and _asking(part):
             out.append(part)
-        elif _asks_other_value(out[-1], part):
+        elif follow and _asks_other_value(out[-1], part):
             out.append(f"{_subject_of(out[-1])} {part}")
         else:
             out[-1] = f"{out[-1]}, {part}"
@@ -426,13 +430,14 @@ def _ends_with_value(clause: str) -> bool:
 
 
 def _asks_other_value(before: str, part: str) -> bool:
-    """Whether ``part`` asks a value of a kind the ask before it does not ("…là gì, nộp
-    trước ngày nào", "… bao nhiêu trang, hạn nộp ngày nào"). Whom to contact and how to
-    reach them ("liên hệ ai, số nào") is one ask."""
+    """Whether ``part`` asks a value after an ask of no value ("…là gì, nộp trước ngày
+    nào") or of a count ("… bao nhiêu trang, hạn nộp ngày nào"): one sentence seldom states
+    both. Two values of one thing ("học ở đâu, ngày nào", "liên hệ ai, số nào") are one ask,
+    which the row or the contact giving both answers (``asked_kinds``)."""
     kind, asking = asked_kind(part), asked_kind(before)
-    return kind not in (None, "contact") and asking != "contact" and (
-        asking is not None or bool(_ASKING_ANYWHERE.search(_read(before)))) and \
-        kind not in asked_kinds(before)
+    if asking is None:
+        return kind not in (None, "contact") and bool(_ASKING_ANYWHERE.search(_read(before)))
+    return asking == "number" and kind not in (None, "contact", "number")
 
 
 # the words an ask's subject does not end with: the copula and the prepositions before its

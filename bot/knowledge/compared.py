@@ -84,13 +84,14 @@ def _cut(folded: str) -> tuple[int | None, int, int, int, int] | None:
             return among[-1].start(), among[-1].end(), last.start(), last.end(), start
         return None, 0, last.start(), last.end(), start
     end = ask.end() + len(after) - len(_tail(after))
-    among = _AMONG.match(after)
-    if among:  # "sự khác nhau giữa A và B là gì"
-        between = list(_BETWEEN.finditer(folded, ask.end() + among.end(), end))
-        if not between:
+    amid = _AMONG.match(after)
+    if amid:  # "sự khác nhau giữa A và B là gì"
+        parted = list(_BETWEEN.finditer(folded, ask.end() + amid.end(), end))
+        if not parted:
             return None
-        told = start - len(_NOUN.search(folded[:start]).group(0))
-        return told, ask.end() + among.end(), between[-1].start(), between[-1].end(), end
+        noun = _NOUN.search(folded[:start])
+        told = start - (len(noun.group(0)) if noun else 0)
+        return told, ask.end() + amid.end(), parted[-1].start(), parted[-1].end(), end
     return None, 0, start, ask.end(), end  # "A khác gì B"
 
 

@@ -303,6 +303,10 @@ def _rival(a: Entry, b: Entry) -> bool:
 
 
 _ANSWERED = ("quoted", "confident")
+# values every letter writes one way (a date, a sum, a phone): a text lacking one does not
+# state it; a venue or a person is named in words no pattern knows
+_WRITTEN_ALIKE = frozenset({"date", "time", "phone", "landline", "email", "website", "money",
+                            "duration"})
 
 
 def _followed(ranking: Ranking, part: Answer) -> Ranking:
@@ -310,7 +314,8 @@ def _followed(ranking: Ranking, part: Answer) -> Ranking:
     not: its entry, its letter's sentences, or both. Another province's entry is left out:
     the reply says whose rule it gives once, for the first answer."""
     answer = ranking.answer
-    found = [part.entry] if part.kind == "confident" and part.entry is not None else []
+    found: list[Quote | Entry] = [part.entry] if part.kind == "confident" and \
+        part.entry is not None else []
     if part.quote is not None:
         found.append(part.quote)
     also = tuple(f for f in found if not _shown(f, answer) and not (
@@ -318,6 +323,13 @@ def _followed(ranking: Ranking, part: Answer) -> Ranking:
         and f.province != answer.entry.province))
     return replace(ranking, answer=replace(answer, also=(*answer.also, *also))) if also \
         else ranking
+
+
+def _shown_text(answer: Answer) -> str:
+    """All an answer shows: its entry, its letter's sentences, what an older rule adds."""
+    return "\n".join((answer.entry.answer if answer.entry is not None else "",
+                      answer.quote.text if answer.quote is not None else "",
+                      answer.earlier_text))
 
 
 def _shown(found: Quote | Entry, answer: Answer) -> bool:
@@ -664,16 +676,34 @@ class AnsweringEngine:
             with self._telling(told(background, ask)):
                 part = self._explain_message(f"{background} {ask}".strip(), role=role,
                                              level=level, province=province)
-            if part.answer.kind not in _ANSWERED and background and asked_kind(
+            if background and part.answer.kind not in _ANSWERED and asked_kind(
                     ask) in _REACHED_THROUGH:
                 # "Em nên liên hệ ai, số nào": whom to contact, when what the asker told of
                 # themselves outweighs the ask
                 part = self._explain_message(ask, role=role, level=level, province=province)
+            elif background and not self._answers_ask(part.answer, ask):
+                alone = self._explain_message(ask, role=role, level=level, province=province)
+                part = alone if alone.answer.kind in _ANSWERED else part
             if part.answer.kind not in _ANSWERED:
                 continue
             ranking = part if ranking.answer.kind not in _ANSWERED else _followed(
                 ranking, part.answer)
         return ranking
+
+    def _answers_ask(self, answer: Answer, ask: str) -> bool:
+        """Whether an ask's answer, read with what the message tells of the asker, answers
+        the ask itself: it states the value the ask wants, if any ("hoàn thành trước ngày
+        nào"), and a passage it quotes covers the ask read alone. The story picks a line or
+        a row among those passages; one only the story brings up (it names the asker's place
+        or level) answers what the asker told, not what they asked."""
+        if answer.kind not in _ANSWERED:
+            return True
+        if asked_kind(ask) in _WRITTEN_ALIKE and not _holds(asked_kind(ask), _shown_text(answer)):
+            return False
+        if answer.kind != "quoted" or answer.quote is None:
+            return True
+        passage = answer.quote.passage
+        return any(q.passage == passage for q in self.letters.candidates(ask))
 
     @contextmanager
     def _telling(self, story: frozenset[str]) -> Iterator[None]:
@@ -703,10 +733,7 @@ class AnsweringEngine:
             # module 2), not one who asked a whole question no entry covers
             return replace(ranking, answer=Answer("none", None, answer.confidence),
                            why=WHY_NO_SUBJECT)
-        # all the answer shows: an entry, the letter's sentences (alone or after the entry)
-        shown = "\n".join((answer.entry.answer if answer.entry is not None else "",
-                           answer.quote.text if answer.quote is not None else "",
-                           answer.earlier_text))
+        shown = _shown_text(answer)
         if answer.kind != "none" and asks_of_money(question) and not names_money(shown):
             # "có được phụ cấp ưu đãi không": a text naming no allowance, fee or sum is no
             # answer, whatever else of the question it holds ("100% giáo viên")
