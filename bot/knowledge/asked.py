@@ -64,11 +64,13 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                     r"duong link|link|duong dan|dia chi truy cap|trang thong tin|cong thong tin)|"
                     r"dang nhap vao dau"),
         ("email", r"email|e mail|thu dien tu|hop thu|mail"),
-        ("time", r"may gio|gio nao|luc may|may h"),  # "có mặt lúc mấy giờ"
+        # "có mặt lúc mấy giờ"; "phụ lục mấy", "phụ lục nào" ask an appendix, not a time
+        ("time", r"may gio|gio nao|(?<!phu )luc may|may h"),
         # who signed: the name under the titles that close the letter ("KT. GIÁM ĐỐC …");
         # "ký" is read "kí", as the letters' words are spelt
         ("signer", r"ai ki|nguoi ki|ki boi ai|ki ten|ki ban hanh|ai la nguoi ki"),
-        ("date", r"ngay nao|hom nao|ngay may|ngay bao nhieu|khi nao|bao gio|luc nao|thang may|"
+        ("date", r"ngay nao|hom nao|ngay may|ngay bao nhieu|khi nao|bao gio|(?<!phu )luc nao|"
+                 r"thang may|"
                  r"thoi han|han chot|han cuoi|cham nhat|truoc ngay|den ngay|het han|"
                  r"thoi gian nao|ngay gio nao|tu ngay|buoi nao|"
                  # "gửi đầu tháng 3 có còn kịp không": whether a day is in time asks the deadline

@@ -703,7 +703,8 @@ class AnsweringEngine:
         if answer.kind != "quoted" or answer.quote is None:
             return True
         passage = answer.quote.passage
-        return any(q.passage == passage for q in self.letters.candidates(ask))
+        alone = self.letters.candidates(ask)
+        return not alone or any(q.passage == passage for q in alone)
 
     @contextmanager
     def _telling(self, story: frozenset[str]) -> Iterator[None]:

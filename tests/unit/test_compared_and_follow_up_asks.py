@@ -11,7 +11,7 @@ import gettext
 
 import pytest
 
-from bot.knowledge.asked import separate_asks
+from bot.knowledge.asked import asked_kind, separate_asks
 from bot.knowledge.compared import compared_sides
 from bot.knowledge.engine import AnsweringEngine
 from bot.knowledge.render import WITH_ASKS_LIMIT, plain_text, render_answer
@@ -99,3 +99,9 @@ def test_each_value_asked_after_a_comma_is_answered(message: str, facts: tuple[s
     for fact in facts:
         assert fact in text
     assert len(text) <= WITH_ASKS_LIMIT
+
+
+def test_which_appendix_asks_no_time() -> None:
+    # "phụ lục nào" folds as "lúc nào" does: an appendix is asked, not a day
+    assert asked_kind("Trường THCS đối chiếu theo phụ lục nào?") is None
+    assert asked_kind("Bài thu hoạch nộp lúc nào?") == "date"
