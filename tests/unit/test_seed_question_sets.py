@@ -6,7 +6,7 @@ eval/dev_letters/seeds_unseen3_qa.yaml, held out in the fifth round, now spent;
 eval/dev_letters/seeds_unseen4_qa.yaml, held out in the sixth round, now spent;
 eval/dev_letters/seeds_unseen5_qa.yaml, held out in the seventh round, now spent;
 eval/dev_letters/seeds_unseen6_qa.yaml, held out in the eighth round, now spent;
-eval/heldout9/seeds_unseen7_qa.yaml, held out in the ninth round) stay usable:
+eval/dev_letters/seeds_unseen7_qa.yaml, held out in the ninth round, now spent) stay usable:
 they load, their ids are unique, every expected fact is written in the scorer's normalised form
 (otherwise it can never match), every source names a seed letter, and no question repeats one of
 ../shared/eval/dev_qa.yaml or of the other sets — a repeated question would measure memory, not
@@ -34,7 +34,7 @@ SEED_SETS = {
     "heldout6": EVAL / "dev_letters" / "seeds_unseen4_qa.yaml",  # the sixth round, spent
     "heldout7": EVAL / "dev_letters" / "seeds_unseen5_qa.yaml",  # the seventh round, spent
     "heldout8": EVAL / "dev_letters" / "seeds_unseen6_qa.yaml",  # the eighth round, spent
-    "heldout9": EVAL / "heldout9" / "seeds_unseen7_qa.yaml",  # the ninth round, held out
+    "heldout9": EVAL / "dev_letters" / "seeds_unseen7_qa.yaml",  # the ninth round, spent
 }
 KINDS = {"fact", "steps", "eligibility", "deadline", "contact", "out_of_scope"}
 
