@@ -690,7 +690,10 @@ def speaks_of_counted(noun: str, text: str) -> bool:
     tiết"), in any words: people are counted as "người", by role or in a list ("THPT: 162"),
     and a count of periods, rounds or tries is written "hai lần", "đợt 4" as often as "2 lần",
     so only a text never naming it at all is surely about something else."""
-    return noun in _PEOPLE or noun in {fold_word(w) for w in words(text, limit=None)}
+    if noun.split()[0] in _PEOPLE:
+        return True
+    folded = " ".join(fold_word(w) for w in words(text, limit=None))
+    return re.search(rf"(?:^| ){re.escape(noun)}(?= |$)", folded) is not None
 
 
 def values(kind: str, text: str) -> frozenset[str]:
