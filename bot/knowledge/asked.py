@@ -516,6 +516,32 @@ def technical(folded: list[str]) -> frozenset[int]:
     return frozenset(found)
 
 
+# "vừa làm thư viện vừa làm thiết bị", "cả giáo viên lẫn cán bộ quản lý": the asker's case is
+# two things at once, and the letter's sentence for it says so its own way ("người làm cả thư
+# viện và thiết bị thì …", "cả hai"). The row or item for one of the two answers the other
+# case; both read as one index term, so the sentence for the double case can win.
+BOTH = "\x00ca hai"
+_BOTH_REACH = 7  # words from "vừa"/"cả" to the "vừa", "và", "lẫn" that pairs it
+_NOT_BOTH = frozenset({"ke", "tat"})  # "kể cả" (including), "tất cả" (all)
+
+
+def both_words(folded: list[str], question: bool = False) -> frozenset[int]:
+    """Positions of the words that say "both" (``BOTH``): "vừa … vừa", "cả … lẫn", and in a
+    letter's text also "cả … và", "cả hai". A question's "cả … và" stays as it was read: the
+    filler "cả" never weighed, and a letter seldom repeats the asker's "cả"."""
+    found: set[int] = set()
+    for i, word in enumerate(folded):
+        ahead = folded[i + 2:i + 1 + _BOTH_REACH]
+        if word == "vua" and "vua" in ahead:
+            found.update((i, i + 2 + ahead.index("vua")))
+        elif word == "ca" and not (i and folded[i - 1] in _NOT_BOTH):
+            if "lan" in ahead:
+                found.update((i, i + 2 + ahead.index("lan")))
+            elif not question and ("va" in ahead or folded[i + 1:i + 2] == ["hai"]):
+                found.add(i)
+    return frozenset(found)
+
+
 _DATE_CUES = frozenset({"ngay", "thang", "tu", "den", "truoc", "sau", "han"})
 # "giữa tháng 1", "đầu tháng 3", "cuối tháng 5", "hết tháng 4": where in the month stated
 _WITHIN = frozenset({"giua", "dau", "cuoi", "het"})

@@ -27,11 +27,13 @@ import numpy as np
 from bot.domain import provinces
 from bot.i18n import translator
 from bot.knowledge.asked import (
+    BOTH,
     SIGNS,
     TECHNICAL,
     TOLD,
     amount_unit,
     asked,
+    both_words,
     asked_kind,
     asked_kinds,
     asked_person,
@@ -62,6 +64,7 @@ from bot.knowledge.normalize import (
     is_question_word,
     named_places,
     place_key,
+    reread,
     set_aside,
     words,
 )
@@ -151,6 +154,8 @@ def _terms(text: str) -> tuple[str, ...]:
             if (unit := amount_unit(folded, i)) is not None]
     if technical(folded):  # a text on accounts or faults: the contact for a failed login
         out.append(TECHNICAL)
+    if both_words(folded):  # "làm cả thư viện và thiết bị": the rule for a double case
+        out.append(BOTH)
     return tuple(intern(t) for t in out)
 
 
@@ -731,15 +736,22 @@ def choose(found: list[Quote], kind: str | None = None,
 def _query(state: _State, question: str, told: frozenset[str] = frozenset()) -> _Query:
     accented = words(question, pairs=state.speller.bigrams)
     folded = [fold_word(w) for w in accented]
+    repaired = False
     for i, f in enumerate(folded):
         if is_mistyped(accented[i], f):  # "hệ thốg", "đơt học": marks that chose no word
             accented[i] = f
-        # a word typed with its marks ("chấm") is the word meant, not a typo of a name's
-        if f and accented[i] == f and not is_filler(accented[i], f):
+        # a word typed with its marks ("chấm") is the word meant, not a typo of a name's; a
+        # question word ("lớp nao") is the asking, which a letter need not use, no typo
+        if f and accented[i] == f and not is_filler(accented[i], f) \
+                and not is_question_word(accented[i], f):
             fixed = state.speller.fix(f, folded[i - 1] if i else "",
                                       folded[i + 1] if i + 1 < len(folded) else "")
             if fixed:
                 folded[i] = accented[i] = fixed
+                repaired = True
+    if repaired:  # "hco bù": the repaired word reads its phrase as the letters word it
+        accented = reread(accented)
+        folded = [fold_word(w) for w in accented]
     # "vắng" is not "vâng": a word that is a filler only once folded counts when a letter
     # uses it as typed; otherwise ("rối" for "rồi") it is taken for the filler, mistyped
     exam = exam_words(accented, folded)  # "thi tuyển": an exam, not "thì"
@@ -753,6 +765,7 @@ def _query(state: _State, question: str, told: frozenset[str] = frozenset()) -> 
     when = time_words(folded)  # "năm học 2026-2027" says when, not what
     # "quên mật khẩu … liên hệ ai": the trouble is the technical-support matter, one term
     trouble = technical(folded) if kind in ("contact", "phone", "email") else frozenset()
+    both = both_words(folded, question=True)  # "vừa … vừa": one term, as the letters say it
     # "nghỉ hưu tháng 11/2026": a date the asker states is when their case applies, not what
     # the passage must speak of; a passage stating that very date still ranks first
     dated = frozenset(k for date in stated_dates(folded) for k in date) | soon_words(folded)
@@ -784,6 +797,10 @@ def _query(state: _State, question: str, told: frozenset[str] = frozenset()) -> 
             terms[TECHNICAL] = 1.0
             content[TECHNICAL] = content.get(TECHNICAL, 0.0) + state.idf.get(f, state.max_idf)
             continue
+        if i in both:
+            terms[BOTH] = 1.0
+            content[BOTH] = state.idf.get(BOTH, state.max_idf)
+            continue
         asking = questioning(i) or f in cue or i in when
         terms[f] = max(terms.get(f, 0.0), _QUESTION_WORD_WEIGHT if asking else
                        TOLD if accented[i] in story else 1.0)
@@ -801,7 +818,7 @@ def _query(state: _State, question: str, told: frozenset[str] = frozenset()) -> 
                 stated[key] = where[key] * (_PLACE_NAMED - ASIDE)
         elif i in amounts:
             stated[key] = state.idf.get(f, state.max_idf)
-        if j + 1 < len(keep) and keep[j + 1] == i + 1 and i + 1 not in trouble:
+        if j + 1 < len(keep) and keep[j + 1] == i + 1 and i + 1 not in trouble | both:
             pair = f"{f} {folded[i + 1]}"
             terms[pair] = 1.0
             if not (asking or questioning(i + 1) or folded[i + 1] in cue

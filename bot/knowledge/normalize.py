@@ -213,6 +213,12 @@ ABBREVIATIONS: dict[str, str] = {
     "cơ sở giáo dục phổ thông": "csgdpt",  # one token, as "thpt": it is a letter's refrain
     "cbqlcsgdpt": "cán bộ quản lý csgdpt",
     "csgd": "cơ sở giáo dục",
+    # ethnic boarding schools, as schools shorten them ("trường PTDTBT THCS")
+    "ptdt": "phổ thông dân tộc",
+    "ptdtnt": "phổ thông dân tộc nội trú",
+    "ptdtbt": "phổ thông dân tộc bán trú",
+    "dtnt": "dân tộc nội trú",
+    "dtbt": "dân tộc bán trú",
     # the Sở's offices, as its letters number them ("Số: 2806/SGDĐT-TCCB") and staff name them
     "tccb": "tổ chức cán bộ",
     "ptp": "phó trưởng phòng",
@@ -583,8 +589,10 @@ ABBREVIATIONS = _spelled_table(ABBREVIATIONS)
 FILLER_FORMS = frozenset(spelled(w) for w in _FILLER_FORMS)
 IN_CONTEXT = {spelled(k): (cues, spelled(v)) for k, (cues, v) in IN_CONTEXT.items()}
 PARAPHRASES = _spelled_table(_PARAPHRASES)
-PARAPHRASE_CUES = {spelled(k): (frozenset(map(spelled, cues)), spelled(v))
-                   for k, (cues, v) in _PARAPHRASE_CUES.items()}
+# a paraphrase cued by the word before it is read typed without marks too ("hoc bu" as
+# "học bù"): a question typed so would otherwise miss the letters' wording of it
+PARAPHRASE_CUES = {key: (frozenset(map(spelled, cues)) | frozenset(map(fold, cues)), spelled(v))
+                   for k, (cues, v) in _PARAPHRASE_CUES.items() for key in {spelled(k), fold(k)}}
 # abbreviation -> its readings, each with the (folded) words before and after that call for it
 READINGS = {spelled(k): tuple((spelled(r), frozenset(b.split()), frozenset(a.split()))
                               for r, b, a in options) for k, options in _READINGS.items()}
@@ -638,6 +646,14 @@ def _reading(options: tuple[tuple[str, frozenset[str], frozenset[str]], ...], be
     return options[scores.index(max(scores))][0]
 
 
+def _mixed(tokens: list[str]) -> bool:
+    """Whether words typed without marks sit beside marked ones ("khong di được", where "dc"
+    was read "được"): the phrase is matched as typed without marks, as a phrase typed wholly
+    without them is (``_spelled_table``)."""
+    plain = [t == strip_diacritics(t) for t in tokens if t.isalpha()]
+    return any(plain) and not all(plain)
+
+
 def expand(tokens: list[str], table: Mapping[str, str] = ABBREVIATIONS,
            context: Mapping[str, tuple[frozenset[str], str]] = IN_CONTEXT,
            readings: Mapping[str, tuple[tuple[str, frozenset[str], frozenset[str]], ...]]
@@ -660,7 +676,7 @@ def expand(tokens: list[str], table: Mapping[str, str] = ABBREVIATIONS,
                 continue
         for width in range(min(widest.get(token, 1), len(tokens) - i), 1, -1):
             key = " ".join(tokens[i : i + width])
-            if key in table:
+            if key in table or (_mixed(tokens[i : i + width]) and (key := fold(key)) in table):
                 out.extend(table[key].split())
                 i += width
                 break
@@ -684,6 +700,12 @@ def canonical(tokens: list[str], pairs: frozenset[str] | None = None) -> list[st
     loaded letters' word ``pairs``, an abbreviation of several readings may take theirs."""
     return expand(expand(tokens, readings=READINGS, pairs=pairs), PARAPHRASES,
                   PARAPHRASE_CUES)
+
+
+def reread(tokens: list[str]) -> list[str]:
+    """Tokens already read, after a typo was repaired among them: the paraphrases the repaired
+    word now starts or cues ("hco bu" repaired to "hoc bu", read "học bổ sung")."""
+    return expand(tokens, PARAPHRASES, PARAPHRASE_CUES)
 
 
 def words(text: str, limit: int | None = MAX_QUERY_CHARS,
