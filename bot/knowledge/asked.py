@@ -68,11 +68,16 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # "ký" is read "kí", as the letters' words are spelt
         ("signer", r"ai ki|nguoi ki|ki boi ai|ki ten|ki ban hanh|ai la nguoi ki"),
         ("date", r"ngay nao|hom nao|ngay may|ngay bao nhieu|khi nao|bao gio|luc nao|thang may|"
-                 r"thoi han|han chot|han cuoi|cham nhat|truoc ngay|den ngay|het han|"
-                 r"thoi gian nao|ngay gio nao|tu ngay|buoi nao|"
+                 # "trước ngày học trực tiếp": a day named by its event says when the asker's
+                 # case falls ("chuyển trường trước ngày tập huấn"), no date is asked
+                 r"thoi han|han chot|han cuoi|cham nhat|(?:truoc|den|tu) ngay(?! (?:hoc|tap|"
+                 r"boi|thi|kiem|hop|khai|be|thuc|di)(?: |$))|het han|"
+                 r"thoi gian nao|ngay gio nao|buoi nao|"
                  # "gửi đầu tháng 3 có còn kịp không": whether a day is in time asks the deadline
                  r"(?:con|co) kip|kip (?:khong|ko|han)"),
-        ("person", r"ai|nguoi nao|lien he voi ai|ten gi|ho ten"),
+        # "những ai", "các ai" ask which kinds of people ("cử mấy người, gồm những ai"), which
+        # a letter answers with posts, not a named person
+        ("person", r"(?<!nhung )(?<!cac )ai|nguoi nao|lien he voi ai|ten gi|ho ten"),
         # "học ở trường nào", "lên đâu học": which venue, where to go
         ("address", r"(?:o|tai|den) (?:truong|diem|co so) nao|(?:len|den|toi|di) dau|"
                     r"o dau|dia chi|noi nao|cho nao|tai dau|ve dau|dia diem"),
@@ -481,7 +486,7 @@ def asks_when(question: str) -> bool:
 
 def time_words(folded: list[str]) -> frozenset[int]:
     """Positions of the words that set a question's time rather than its subject: "năm",
-    "năm học" before a year, and "năm nay". A letter says its school year once, in its
+    "năm học" before a year, "năm nay", "sau buổi", "trước khi". A letter says its school year once, in its
     subject, and the passage that answers never repeats it; the year itself still counts."""
     found: set[int] = set()
     for i, word in enumerate(folded):
@@ -493,7 +498,15 @@ def time_words(folded: list[str]) -> frozenset[int]:
                 j -= 1
             if j >= 0 and folded[j] == "nam":
                 found.update(range(j, i if word != "nay" else i + 1))
+        # "sau buổi thực hành", "trước khi học": when the asker's case falls, which the
+        # letter says its own way ("cuối ngày", "trước ngày …"); what follows still counts
+        if word in _AROUND and i + 1 < len(folded) and folded[i + 1] in _SPAN:
+            found.update((i, i + 1))
     return frozenset(found)
+
+
+_AROUND = frozenset({"sau", "truoc"})
+_SPAN = frozenset({"buoi", "khi"})
 
 
 # Letters give one contact for "tài khoản, lỗi kỹ thuật của hệ thống" (accounts and the

@@ -201,6 +201,7 @@ class _Read:
     # cấp học cao nhất"), with the rule each states (``group_rule``)
     rules: tuple[tuple[str, str], ...] = ()
     rows: tuple[bool, ...] = ()  # whether each passage holds a table's rows
+    places: frozenset[tuple[str, ...]] = frozenset()  # the places it names (``_places``)
 
 
 def _read(letter: Letter) -> _Read:
@@ -225,7 +226,51 @@ def _read(letter: Letter) -> _Read:
                                      for sentence, _ in parts
                                      for part in _STATEMENT.split(sentence)
                                      if (rule := group_rule(part)) is not None)),
-                 tuple(any(is_row(s) for s, _ in parts) for parts in sentences))
+                 tuple(any(is_row(s) for s, _ in parts) for parts in sentences),
+                 _places(p.text for p in letter.passages))
+
+
+# "phường Hoa Lư", "xã Than Uyên": a place a letter names after the word for its kind
+_PLACE_KIND = re.compile(r"\b(?:xã|phường|huyện|quận|thị xã|thị trấn|thành phố|tỉnh)\s+(?=[A-ZĐÀ-Ỹ])")
+_NAME_WORDS = 4  # words of a place's name, at most
+_AT = frozenset({"o", "tai"})  # "ở", "tại" before where the asker is
+
+
+def _places(texts: Iterable[str]) -> frozenset[tuple[str, ...]]:
+    """The places the letter names ("phường Hoa Lư"), each as its folded words: a question
+    saying the asker is there ("trường em ở Hoa Lư") tells where, not what is asked."""
+    found: set[tuple[str, ...]] = set()
+    for text in texts:
+        for kind in _PLACE_KIND.finditer(text):
+            name = [w for w in text[kind.end():].split(maxsplit=_NAME_WORDS)[:_NAME_WORDS]]
+            taken = []
+            for w in name:
+                bare = w.strip(",.;:()")
+                if not bare or not bare[0].isupper():
+                    break
+                taken.append(bare)
+                if bare != w:
+                    break
+            folded = tuple(fold_word(w) for w in words(" ".join(taken)))
+            if folded:
+                found.add(folded)
+    return frozenset(found)
+
+
+def _located(places: frozenset[tuple[str, ...]], folded: list[str]) -> frozenset[int]:
+    """Positions of a place the letters name, said after "ở", "tại" ("trường em ở Hoa Lư"):
+    where the asker is, read as a former place is (``former_places``)."""
+    found: set[int] = set()
+    if not places:
+        return frozenset()
+    for k, word in enumerate(folded):
+        if word not in _AT:
+            continue
+        for size in range(_NAME_WORDS, 0, -1):
+            if tuple(folded[k + 1:k + 1 + size]) in places:
+                found.update(range(k + 1, k + 1 + size))
+                break
+    return frozenset(found)
 
 
 def _by_rules(rules: tuple[tuple[str, str], ...], question: str, asked: Keys
@@ -391,6 +436,7 @@ class _State:
     speller: SpellFixer
     people: frozenset[str]  # every given name the letters use for a person
     issuers: list[str]  # each letter's issuer as a padded ``place_key``, for ``_speaks_for``
+    places: frozenset[tuple[str, ...]] = frozenset()  # the places the letters name
     apart: dict[str, np.ndarray] = field(default_factory=dict)  # ``_apart``, as questions ask
 
 
@@ -425,7 +471,8 @@ def _build(letters: list[Letter], reads: list[_Read]) -> _State:
         {t: np.isin(np.arange(len(letters)), ks) for t, ks in context_of.items()},
         SpellFixer.build(vocab, (t for t in df if " " in t), FILLERS),
         frozenset().union(*(people for r in reads for people in r.people)),
-        [f" {place_key(letter.meta.issuer)} " for letter in letters])
+        [f" {place_key(letter.meta.issuer)} " for letter in letters],
+        frozenset().union(*(r.places for r in reads)))
 
 
 class LetterIndex:
@@ -780,7 +827,7 @@ def _query(state: _State, question: str, told: frozenset[str] = frozenset()) -> 
     dated |= amounts
     # "em dạy ở một xã thuộc huyện Hữu Lũng cũ": where the asker is; a passage naming it ranks
     # first, one answering the rest of the question without it still answers
-    placed = former_places(accented, folded)
+    placed = former_places(accented, folded) | _located(state.places, folded)
     stated: dict[str, float] = {}
     told_of: dict[str, float] = {}
     where: dict[str, float] = {}
