@@ -486,8 +486,9 @@ def asks_when(question: str) -> bool:
 
 def time_words(folded: list[str]) -> frozenset[int]:
     """Positions of the words that set a question's time rather than its subject: "năm",
-    "năm học" before a year, "năm nay", "sau buổi", "trước khi". A letter says its school year once, in its
-    subject, and the passage that answers never repeats it; the year itself still counts."""
+    "năm học" before a year, "năm nay", "sau buổi", "trước khi". A letter says its school
+    year once, in its subject, and the passage that answers never repeats it; the year itself
+    still counts."""
     found: set[int] = set()
     for i, word in enumerate(folded):
         if _YEAR.fullmatch(word) or word == "nay":
@@ -536,6 +537,7 @@ def technical(folded: list[str]) -> frozenset[int]:
 BOTH = "\x00ca hai"
 _BOTH_REACH = 7  # words from "vừa"/"cả" to the "vừa", "và", "lẫn" that pairs it
 _NOT_BOTH = frozenset({"ke", "tat"})  # "kể cả" (including), "tất cả" (all)
+_BOTH_STARTS = frozenset({"vua", "ca"})
 
 
 def both_words(folded: list[str], question: bool = False) -> frozenset[int]:
@@ -544,6 +546,8 @@ def both_words(folded: list[str], question: bool = False) -> frozenset[int]:
     filler "cả" never weighed, and a letter seldom repeats the asker's "cả"."""
     found: set[int] = set()
     for i, word in enumerate(folded):
+        if word not in _BOTH_STARTS:
+            continue
         ahead = folded[i + 2:i + 1 + _BOTH_REACH]
         if word == "vua" and "vua" in ahead:
             found.update((i, i + 2 + ahead.index("vua")))

@@ -33,10 +33,10 @@ from bot.knowledge.asked import (
     TOLD,
     amount_unit,
     asked,
-    both_words,
     asked_kind,
     asked_kinds,
     asked_person,
+    both_words,
     counted,
     former_places,
     holds,
@@ -231,7 +231,8 @@ def _read(letter: Letter) -> _Read:
 
 
 # "phường Hoa Lư", "xã Than Uyên": a place a letter names after the word for its kind
-_PLACE_KIND = re.compile(r"\b(?:xã|phường|huyện|quận|thị xã|thị trấn|thành phố|tỉnh)\s+(?=[A-ZĐÀ-Ỹ])")
+_PLACE_KIND = re.compile(
+    r"\b(?:xã|phường|huyện|quận|thị xã|thị trấn|thành phố|tỉnh)\s+(?=[A-ZĐÀ-Ỹ])")
 _NAME_WORDS = 4  # words of a place's name, at most
 _AT = frozenset({"o", "tai"})  # "ở", "tại" before where the asker is
 
