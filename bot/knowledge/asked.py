@@ -518,6 +518,7 @@ TECHNICAL = "\x00ho tro ky thuat"
 _TECHNICAL_PAIRS = frozenset({("tai", "khoan"), ("ky", "thuat"), ("mat", "khau"),
                               ("dang", "nhap"), ("truy", "cap")})
 _TROUBLE = frozenset({"loi", "quen"})  # "bị lỗi", "quên" beside one of those words
+_SYSTEM = frozenset({("truc", "tuyen"), ("he", "thong"), ("phan", "mem")})
 
 
 def technical(folded: list[str]) -> frozenset[int]:
@@ -527,6 +528,9 @@ def technical(folded: list[str]) -> frozenset[int]:
              for k in (i, i + 1)}
     if found:
         found.update(i for i, f in enumerate(folded) if f in _TROUBLE)
+        # "tài khoản học trực tuyến bị lỗi": the system the account is on is the same matter
+        found.update(k for i, pair in enumerate(pairwise(folded)) if pair in _SYSTEM
+                     for k in (i, i + 1))
     return frozenset(found)
 
 
