@@ -646,21 +646,16 @@ def _reading(options: tuple[tuple[str, frozenset[str], frozenset[str]], ...], be
     return options[scores.index(max(scores))][0]
 
 
-def _mixed(tokens: list[str]) -> bool:
-    """Whether words typed without marks sit beside marked ones ("khong di được", where "dc"
-    was read "được"): the phrase is matched as typed without marks, as a phrase typed wholly
-    without them is (``_spelled_table``)."""
-    plain = [t == strip_diacritics(t) for t in tokens if t.isalpha()]
-    return any(plain) and not all(plain)
-
-
 def expand(tokens: list[str], table: Mapping[str, str] = ABBREVIATIONS,
            context: Mapping[str, tuple[frozenset[str], str]] = IN_CONTEXT,
            readings: Mapping[str, tuple[tuple[str, frozenset[str], frozenset[str]], ...]]
-           | None = None, pairs: frozenset[str] | None = None) -> list[str]:
+           | None = None, pairs: frozenset[str] | None = None, plain: bool = False
+           ) -> list[str]:
     """Replace abbreviations (longest match first) by their canonical words; a code that is
     an abbreviation only after its cue (``context``) is replaced there alone, one of several
-    readings (``readings``) as ``_reading`` tells."""
+    readings (``readings``) as ``_reading`` tells. In a text typed ``plain`` (no marks), a
+    phrase is matched without the marks an abbreviation's reading added ("khong di dc" read
+    "khong di được" is "không đi được")."""
     widest = _WIDTHS.get(id(table)) or _widest(table)
     out: list[str] = []
     i = 0
@@ -676,7 +671,7 @@ def expand(tokens: list[str], table: Mapping[str, str] = ABBREVIATIONS,
                 continue
         for width in range(min(widest.get(token, 1), len(tokens) - i), 1, -1):
             key = " ".join(tokens[i : i + width])
-            if key in table or (_mixed(tokens[i : i + width]) and (key := fold(key)) in table):
+            if key in table or (plain and (key := fold(key)) in table):
                 out.extend(table[key].split())
                 i += width
                 break
@@ -698,8 +693,9 @@ def canonical(tokens: list[str], pairs: frozenset[str] | None = None) -> list[st
     """Tokens with abbreviations expanded, then paraphrases read as the letters word them
     (``paraphrases``): the one form questions, letters and entries are compared in. With the
     loaded letters' word ``pairs``, an abbreviation of several readings may take theirs."""
+    plain = not any(map(has_diacritics, tokens))
     return expand(expand(tokens, readings=READINGS, pairs=pairs), PARAPHRASES,
-                  PARAPHRASE_CUES)
+                  PARAPHRASE_CUES, plain=plain)
 
 
 def reread(tokens: list[str]) -> list[str]:
