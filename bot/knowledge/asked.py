@@ -518,7 +518,7 @@ TECHNICAL = "\x00ho tro ky thuat"
 _TECHNICAL_PAIRS = frozenset({("tai", "khoan"), ("ky", "thuat"), ("mat", "khau"),
                               ("dang", "nhap"), ("truy", "cap")})
 _TROUBLE = frozenset({"loi", "quen"})  # "bị lỗi", "quên" beside one of those words
-_SYSTEM = frozenset({("truc", "tuyen"), ("he", "thong"), ("phan", "mem")})
+_SYSTEM = frozenset({("truc", "tuyen")})  # "tài khoản học trực tuyến" ("online" read so)
 
 
 def technical(folded: list[str]) -> frozenset[int]:

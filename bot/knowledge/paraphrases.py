@@ -168,12 +168,12 @@ PARAPHRASES: dict[str, str] = {
     # letters) "học trực tiếp"; only beside the words of a course ("chi trực tiếp", "trực
     # tiếp giảng dạy" are no course)
     **{f"{w} trực tiếp": f"{w} tập trung" for w in (
-        "học", "bồi dưỡng", "tập huấn", "lớp", "buổi", "phần", "đợt", "ngày")},
+        "học", "bồi dưỡng", "lớp", "buổi", "phần", "đợt", "ngày")},
     # the day of a course: "hôm tập huấn", "hôm học" are its "ngày" ("hôm nay", "hôm qua" are
     # when the asker speaks, no course's day)
     **{f"hôm {w}": f"ngày {w}" for w in (
         "học", "bồi dưỡng", "tập huấn", "thi", "kiểm tra", "họp", "hội nghị", "nộp", "gửi")},
-    **{f"hôm {w} trực tiếp": f"ngày {w} tập trung" for w in ("học", "bồi dưỡng", "tập huấn")},
+    **{f"hôm {w} trực tiếp": f"ngày {w} tập trung" for w in ("học", "bồi dưỡng")},
     # absent: "không đi được", "không dự được", "không tham gia được" are the letters' "vắng"
     # (the rule for one who misses their day: a make-up day, another venue)
     **{f"không {w} được": "vắng" for w in (

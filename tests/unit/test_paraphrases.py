@@ -79,7 +79,6 @@ def folded(text: str) -> list[str]:
     ("phần học trực tiếp ở đâu", "phần học tập trung ở đâu"),
     ("hoc truc tiep may ngay", "học tập trung mấy ngày"),
     ("lớp bồi dưỡng trực tiếp", "lớp bồi dưỡng tập trung"),
-    ("ngày tập huấn trực tiếp", "ngày tập huấn tập trung"),
     ("hôm tập huấn em bận", "ngày tập huấn em bận"),
     ("hom hoc truc tiep", "ngày học tập trung"),
     ("em ốm không đi được", "em ốm vắng"),
