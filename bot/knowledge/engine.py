@@ -49,6 +49,7 @@ from bot.knowledge.asked import (
 )
 from bot.knowledge.earlier import earlier_facts
 from bot.knowledge.entries import Entry
+from bot.knowledge.figures import Worked, asks_sum, work_out
 from bot.knowledge.letter_index import LetterIndex, Quote, choose, terms
 from bot.knowledge.letters import date_key, is_newer
 from bot.knowledge.local_lines import for_province, spoken_for
@@ -133,6 +134,9 @@ _NEWER_VALUE_MARGIN = 0.2  # wider when it states the value asked for (a date, a
 # Below the share a quote needs on its own: a newer letter's passage covering at least half of
 # the question, and more of it than the entry that would answer, answers instead of the entry.
 _NEWER_FLOOR = 0.5
+# How many of the best entries, and of the best passages, may hold the figures a question
+# adds up when the answer chosen prints none (``_worked_out``)
+_FIGURE_HOLDERS = 5
 _YEAR = re.compile(r"(?<!\d)20\d\d(?!\d)")  # "năm học 2026-2027": the entry's year is past
 # values a person or an office stands for: "gọi số nào" is answered by "báo cán bộ quản trị LMS"
 _REACHED_THROUGH = frozenset({"contact", "phone", "landline", "email"})
@@ -162,6 +166,8 @@ class Answer:
     # whom to contact, or what each other ask of the message needs, asked in a clause of its
     # own (``contact_clause``, ``separate_asks``): a letter's passage or an entry
     also: tuple[Quote | Entry, ...] = ()
+    # the total or difference the question asks of figures the answer prints (``figures``)
+    worked: Worked | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -583,7 +589,8 @@ class AnsweringEngine:
         province: str | None = None,
     ) -> Answer:
         """The best answer over curated entries and the loaded letters' passages; an honest
-        "none" when nothing covers the question. Nothing is ever composed."""
+        "none" when nothing covers the question. Nothing is ever composed but the total or
+        difference the question asks of figures the answer prints (``figures``)."""
         return self.explain(question, role=role, level=level, province=province).answer
 
     def explain(
@@ -607,12 +614,63 @@ class AnsweringEngine:
         """
         ranking = self._explain_message(question, role=role, level=level, province=province)
         asks = separate_asks(question)
-        if asks is None:
+        if asks is not None:
+            background, parts = asks
+            if len(parts) != 1 or not self._reads_alike(
+                    question, f"{background} {parts[0]}".strip()):  # not only a greeting left
+                ranking = self._other_asks(ranking, *asks, role=role, level=level,
+                                           province=province)
+        return self._worked_out(question, ranking, province) if asks_sum(question) else ranking
+
+    def _worked_out(self, question: str, ranking: Ranking, province: str | None) -> Ranking:
+        """The answer with the total or difference the question asks of the figures it
+        prints (``figures.work_out``). When the answer is sure of its subject but prints no
+        such figures, the best entry or passage of the same Sở that does answers instead:
+        "cộng cả ba cấp còn bao nhiêu CBQL chưa xong mô đun 1" is answered by the figures
+        per level, not by the summary of the letter that gives them."""
+        answer = ranking.answer
+        worked = self._worked_in(question, answer.entry, answer.quote)
+        if worked is not None:
+            return replace(ranking, answer=replace(answer, worked=worked))
+        if answer.kind not in ("confident", "quoted"):
             return ranking
-        background, parts = asks
-        if len(parts) == 1 and self._reads_alike(question, f"{background} {parts[0]}".strip()):
-            return ranking  # only a greeting or thanks left out: the same reading again
-        return self._other_asks(ranking, *asks, role=role, level=level, province=province)
+        query = self._query(question)
+        own = query.provinces or {
+            region(p) for p in (answer.entry.province if answer.entry else None,
+                                issuer_region(answer.quote.letter.meta_of(
+                                    answer.quote.passage).issuer) if answer.quote else None,
+                                province) if p}
+        raw = self._scores(query)
+        entries = [self._entries[i] for i in np.argsort(-raw, kind="stable")[:_FIGURE_HOLDERS]
+                   if raw[i] > 0]
+        entries = [e for e in entries if e.province is None or region(e.province) in own]
+        quotes = [q for q in self._own(self.letters.candidates(question), question, province)
+                  if (issuer_region(q.letter.meta_of(q.passage).issuer) or "") in own | {""}
+                  ][:_FIGURE_HOLDERS] if len(self.letters) else []
+        holders: list[Entry | Quote] = [*entries, *quotes] if answer.quote is None else \
+            [*quotes, *entries]
+        for found in holders:
+            if isinstance(found, Entry):
+                shown = self.local(found, province, question)
+                worked = None if shown is None else self._worked_in(question, shown, None)
+                if worked is not None:
+                    return replace(ranking, answer=Answer("confident", shown, answer.confidence,
+                                                          worked=worked))
+            else:
+                worked = self._worked_in(question, None, found)
+                if worked is not None:
+                    return replace(ranking, answer=Answer(
+                        "quoted", None, found.confidence, quote=found, worked=worked))
+        return ranking
+
+    @staticmethod
+    def _worked_in(question: str, entry: Entry | None, quote: Quote | None) -> Worked | None:
+        """``work_out`` on what an answer shows: the entry, else the quoted sentences, else
+        the whole passage they are from."""
+        texts = [entry.answer] if entry is not None else []
+        if quote is not None:
+            texts += [quote.text, quote.passage.text]
+        return next((w for t in texts if (w := work_out(question, t)) is not None), None)
 
     def _reads_alike(self, message: str, part: str) -> bool:
         """Whether the entries and the letters read ``part`` of a message as the message

@@ -9,9 +9,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from bot.i18n import N_
 from bot.knowledge.citation import cite_letter
 from bot.knowledge.engine import LEAD_AT, Answer, Ranking
 from bot.knowledge.entries import Entry
+from bot.knowledge.figures import Worked
 from bot.knowledge.letter_index import Quote
 from bot.knowledge.letters import date_key
 from bot.knowledge.spelled_out import spelled_out
@@ -73,6 +75,28 @@ def _earlier_line(answer: Answer, gettext: Gettext) -> str:
     label = gettext("Earlier rule ({issuer}, {year}):").format(
         issuer=source.issuer, year=date_key(source.date)[0])
     return f"<i>{_esc(label)}</i> {_esc(answer.earlier_text)}"
+
+
+# What a figure counts, by the role code ``figures`` reads from the text
+_COUNTED = {"GV": N_("teachers"), "CBQL": N_("school managers"), "NV": N_("staff"),
+            "": N_("people")}
+
+
+def _worked_line(worked: Worked, gettext: Gettext) -> str:
+    """The sum or difference worked out, each figure with the group it counts, so that the
+    teacher can check it against the text that follows ("11 (TH) + 19 (THCS) + 10 (THPT) =
+    40 cán bộ quản lý")."""
+    shown = []
+    for figure, level, role, listed in worked.parts:
+        part = f"{figure} {gettext(_COUNTED[role])}" if role else str(figure)
+        label = level or listed
+        shown.append(f"{part} ({label})" if label else part)
+    sign = " − " if worked.difference else " + "
+    of_lists = any(p[3] for p in worked.parts)  # a count of listed things: the question's noun
+    counted = worked.noun if of_lists else gettext(_COUNTED[worked.counted])
+    line = gettext("Worked out from the letter's figures: {working} = {result} {counted}").format(
+        working=sign.join(shown), result=worked.result, counted=counted)
+    return f"🧮 {_esc(line.rstrip())}."
 
 
 def _hotline(gettext: Gettext) -> str:
@@ -150,6 +174,9 @@ def render_answer(answer: Answer, gettext: Gettext, *, contacts_html: str | None
         ]
         if contacts_html:
             parts.append(contacts_html)
+    if answer.worked is not None and parts and answer.kind != "none" and (
+            answer.kind != "unsure" or answer.lead >= LEAD_AT):  # after "I think you ask…"
+        parts.insert(answer.kind == "unsure", _worked_line(answer.worked, gettext))
     if answer.notes:
         parts.insert(0, "\n".join(f"⚠️ <b>{_esc(n)}</b>" for n in answer.notes))
     text = _BLANK_LINES.sub("\n\n", "\n\n".join(p for p in parts if p)).strip()

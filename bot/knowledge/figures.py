@@ -1,0 +1,352 @@
+"""A total or a difference a question asks of figures the answer prints but does not add up.
+
+"Cộng cả ba cấp còn bao nhiêu CBQL chưa xong?", "số GV THPT nhiều hơn số GV THCS bao nhiêu?",
+"riêng THCS, tính cả GV và CBQL, tổng cộng bao nhiêu người?": the letter gives each group's
+figure ("Cấp TH: 11 cán bộ quản lý và 164 giáo viên", "Tổng số GV: 15331 người, trong đó TH
+8324; THCS 5003") and never the sum, so a teacher would have to add them on a phone. This
+module reads which groups the question names (school levels, roles, or "cả ba cấp": every level
+the text gives) and whether it asks a total or a difference, reads each group's figure from the
+chosen answer's own text, and works the sum out only when every group named has exactly one
+figure there: a group the text lacks, or gives two different figures for, means no line at all.
+A count of listed things is the same kind of sum: "nộp kế hoạch mô đun 2, 3, 4, 5, 9 và báo cáo
+mô đun 2, 3, 4, 5" holds 5 + 4 = 9 documents when the question asks how many in all.
+
+Nothing here is a figure of its own: every part is a number the text prints, and the working is
+returned so that the message can show it for the teacher to check.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import product
+
+from bot.knowledge.normalize import clean, expand, fold_word
+from bot.textnorm import fold
+
+# Folded names (after ``expand``, which reads "th", "cấp 1", "c2", "gv", "cbql" …) of what a
+# figure counts: a school level, or the people of a role.
+_LEVELS = {"tieu hoc": "TH", "thcs": "THCS", "thpt": "THPT", "gdtx": "GDTX", "mam non": "MN"}
+_ROLES = {"giao vien": "GV", "can bo quan li": "CBQL", "nhan vien": "NV"}
+_LEVEL_ORDER = ("MN", "TH", "THCS", "THPT", "GDTX")
+_NAMES = {**{k: ("level", v) for k, v in _LEVELS.items()},
+          **{k: ("role", v) for k, v in _ROLES.items()}}
+_WIDEST = max(len(k.split()) for k in _NAMES)
+
+# A number right after one of these words is not a count of people: "mô đun 2", "năm 2020",
+# "Phụ lục 3", "lớp 1", "Điều 5"; nor one right before these: "45 tiết", "20 %", "12 trường".
+_NOT_AFTER = frozenset("dun module luc nam ngay thang lop dieu khoan muc diem chuong hang "
+                       "dot khoa tuan gio tiet ki quy phan buoc bang cum".split())
+_NOT_BEFORE = frozenset("phantram tiet ngay gio thang nam tuan phut dong trieu nghin ngan ti "
+                        "truong lop phong cum lan luot buoi bai mo tin diem chuyen khoa dot "
+                        "trang h km".split())
+_STOPS = frozenset(";.•!?")
+_LIST_JOINS = frozenset({",", "va", "-"})
+# "mô đun 2, 3, 4, 5, 9", "chuyên đề 1, 2 và 3": a list whose items a count adds up
+_LIST_NOUNS = (("mo", "dun"), ("chuyen", "de"))
+_TOKEN = re.compile(r"\d+(?:[.,/:-]\d+)*(?:[/-][^\W\d_]+)*|[^\W\d_]+|[^\w\s]")
+
+_ASKS_NUMBER = re.compile(r"(?:^| )(?:bao nhieu|may)(?= |$)")
+_DIFFERENCE = re.compile(r"(?:^| )(?:nhieu hon|it hon|chenh lech|chenh nhau|hon kem|kem hon|"
+                         r"hon nhau|kem nhau)(?= |$)")
+_TOTAL = re.compile(r"(?:^| )(?:tong cong|tong so|tong bao nhieu|tong la|cong ca|cong lai|"
+                    r"gop ca|gop lai|tinh ca|tat ca|ca hai|ca ba|ca bon|toan bo)(?= |$)")
+# "cả ba cấp", "các cấp", "3 cấp học": every level the text gives
+_ALL_LEVELS = re.compile(r"(?:^| )(?:(ba|bon|hai|\d)|cac) cap(?= |$)")
+_COUNTS = {"hai": 2, "ba": 3, "bon": 4}
+# "không tính CBQL", "trừ giáo viên", "ngoài THPT": a group the question leaves out
+_LEAVES_OUT = re.compile(r"(?:^| )(?:khong tinh|khong ke|tru|ngoai)(?= |$)")
+_PEOPLE = re.compile(r"(?:bao nhieu|may) (?:nguoi|thay co|luot nguoi)(?= |$)")
+# what the question calls the things it counts: "bao nhiêu bản", "mấy văn bản"
+_CLASSIFIERS = ("van ban", "ban", "bo", "mo dun", "loai", "muc", "ho so")
+
+
+@dataclass(frozen=True, slots=True)
+class Worked:
+    """A sum or a difference of printed figures, with what each part is (for the working).
+
+    ``parts`` are (figure, level, role, listed) as the text labels them: a level and a role
+    code for a group's figure ("TH", "GV"), or the listed things' name for a count ("kế
+    hoạch"). ``counted`` is the role every part counts, "" when they count people of several
+    roles (or the question's own noun, ``noun``, for a count of listed things).
+    """
+
+    difference: bool
+    parts: tuple[tuple[int, str, str, str], ...]
+    result: int
+    counted: str
+    noun: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class _Asked:
+    difference: bool
+    levels: tuple[str, ...]
+    all_levels: int  # 0: the levels named; n > 0: every level the text gives, if it gives n
+    # (-1: however many it gives)
+    roles: tuple[str, ...]
+    people: bool  # "bao nhiêu người": several roles may be counted together
+    words: tuple[str, ...]  # the question's words, abbreviations read, as typed
+    folded: tuple[str, ...]
+
+
+def _named(tokens: list[str]) -> dict[int, tuple[int, str, str]]:
+    """Each level or role name by where it starts: its width, kind and code, longest first."""
+    found: dict[int, tuple[int, str, str]] = {}
+    i = 0
+    while i < len(tokens):
+        for width in range(min(_WIDEST, len(tokens) - i), 0, -1):
+            hit = _NAMES.get(" ".join(tokens[i : i + width]))
+            if hit is not None:
+                found[i] = (width, *hit)
+                i += width
+                break
+        else:
+            i += 1
+    return found
+
+
+# Folded words without which no question asks a total or a difference: read before the rest
+_CUES = re.compile(r"tong|cong|tat ca|gop|hon|chenh|ca (?:hai|ba|bon|\d)|cac cap|toan bo|tinh ca")
+
+
+def asks_sum(question: str) -> bool:
+    """Whether ``question`` asks a total or a difference of figures (``work_out``)."""
+    return _read_question(question) is not None
+
+
+@lru_cache(maxsize=1024)
+def _read_question(question: str) -> _Asked | None:
+    if not _CUES.search(fold(question)):
+        return None
+    words = expand(_TOKEN.findall(clean(question)))
+    folded = [fold_word(w) for w in words]
+    text = " ".join(folded)
+    if not _ASKS_NUMBER.search(text):
+        return None
+    difference = bool(_DIFFERENCE.search(text))
+    if not difference and not _TOTAL.search(text):
+        return None
+    # "không tính CBQL": the name right after the cue (or one word on) is left out
+    cue_ends = {len(text[: m.end()].split()) for m in _LEAVES_OUT.finditer(text)}
+    levels: list[str] = []
+    roles: list[str] = []
+    for at, (_, kind, code) in _named(folded).items():
+        if at in cue_ends or at - 1 in cue_ends:
+            continue
+        named = levels if kind == "level" else roles
+        if code not in named:
+            named.append(code)
+    every = _ALL_LEVELS.search(text)
+    all_levels = 0
+    if every:
+        said = every.group(1)
+        all_levels = int(said) if said and said.isdigit() else _COUNTS.get(said or "", -1)
+    return _Asked(difference, tuple(levels), all_levels, tuple(roles),
+                  bool(_PEOPLE.search(text)), tuple(words), tuple(folded))
+
+
+def _text_marks(line: str) -> list[tuple[str, str]]:
+    """A line of the answer as (kind, value): level, role, num, skip (a number that counts no
+    one), stop (the end of a clause), or the folded word or mark itself."""
+    tokens = [fold_word(t) for t in expand(_TOKEN.findall(line))]
+    named = _named(tokens)
+    marks: list[tuple[str, str]] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if i in named:
+            width, kind, code = named[i]
+            marks.append((kind, code))
+            i += width
+            continue
+        if token[0].isdigit():
+            marks.append(("num" if token.isdigit() else "skip", token))
+        else:
+            marks.append(("stop" if token in _STOPS else "word", token))
+        i += 1
+    # numbers that are not counts: after "mô đun", before "tiết", and the rest of their list
+    listing = False
+    for i, (kind, value) in enumerate(marks):
+        if kind != "num":
+            listing = listing and kind == "word" and value in _LIST_JOINS
+            continue
+        before = marks[i - 1][1] if i else ""
+        after = marks[i + 1][1] if i + 1 < len(marks) else ""
+        if listing or before in _NOT_AFTER or after in _NOT_BEFORE or after in {"/", ":"}:
+            marks[i] = ("skip", value)
+            listing = True
+    return marks
+
+
+def figures_in(text: str) -> dict[tuple[str, str], set[int]]:
+    """Each (level, role) group's figures as the text prints them; "" for a level stands for
+    all levels (the role's total), "" for a role for a figure that names none.
+
+    A number takes the role named right after it ("11 cán bộ quản lý") or right before it
+    ("Tổng số GV: 15331"), else the role of the total it breaks down ("… giáo viên, trong đó
+    TH 8324; THCS 5003"); it takes the level its clause is labelled with ("Cấp TH: …").
+    """
+    found: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for paragraph in re.split(r"\n\s*\n", clean(text, None)):
+        breakdown = ""  # the role of the last total: its parts follow
+        for line in paragraph.splitlines():
+            level = ""
+            marks = _text_marks(line)
+            for i, (kind, value) in enumerate(marks):
+                if kind == "stop":
+                    level = ""
+                elif kind == "level":
+                    level = value
+                elif kind == "num":
+                    role = _role_beside(marks, i)
+                    if not role and _year_or_phone(value):
+                        continue
+                    if not level:
+                        if role:
+                            found[("", role)].add(int(value))
+                            breakdown = role
+                        continue
+                    found[(level, role or breakdown)].add(int(value))
+    return found
+
+
+def _year_or_phone(number: str) -> bool:
+    """"Chương trình GDPT 2018", "ĐT: 0919793279": no count of people without a role."""
+    return (len(number) == 4 and number[:2] in {"19", "20"}) or len(number) >= 7
+
+
+def _role_beside(marks: list[tuple[str, str]], i: int) -> str:
+    if i + 1 < len(marks) and marks[i + 1][0] == "role":
+        return marks[i + 1][1]
+    if i + 2 < len(marks) and marks[i + 1][1] == "nguoi" and marks[i + 2][0] == "role":
+        return marks[i + 2][1]
+    back = i - 2 if i >= 2 and marks[i - 1][1] == ":" else i - 1
+    if back >= 0 and marks[back][0] == "role":
+        return marks[back][1]
+    return ""
+
+
+def _one(found: dict[tuple[str, str], set[int]], level: str, role: str) -> int | None:
+    values = found.get((level, role), set())
+    return next(iter(values)) if len(values) == 1 else None
+
+
+def _groups(asked: _Asked, found: dict[tuple[str, str], set[int]]
+            ) -> list[tuple[str, str]] | None:
+    """The (level, role) groups the question adds up or compares, or None when it names
+    none that the text can answer for (too few, or a level count that is not the text's)."""
+    given_levels = [lv for lv in _LEVEL_ORDER if any(k[0] == lv for k in found)]
+    if asked.levels:
+        levels: list[str] = list(asked.levels)
+    elif asked.all_levels:
+        if asked.all_levels > 0 and asked.all_levels != len(given_levels):
+            return None
+        levels = given_levels
+    else:
+        levels = [""]
+    roles: list[str] = list(asked.roles)
+    if not roles:
+        given = sorted({k[1] for k in found if k[0] in levels})
+        if len(given) == 1 or (asked.people and not asked.difference):
+            roles = given
+        else:
+            return None
+    groups = list(product(levels, roles))
+    if asked.difference:
+        return groups if len(groups) == 2 else None
+    return groups if len(groups) >= 2 else None
+
+
+def work_out(question: str, text: str) -> Worked | None:
+    """The total or difference ``question`` asks of the figures ``text`` prints; None when the
+    question asks neither or the text lacks a figure it needs (never a guess)."""
+    asked = _read_question(question)
+    if asked is None:
+        return None
+    found = figures_in(text)
+    groups = _groups(asked, found) if found else None
+    if groups is None:
+        return None if asked.difference or asked.levels or asked.roles else \
+            _count_listed(asked, text)
+    figures = [_one(found, level, role) for level, role in groups]
+    if any(f is None for f in figures):
+        return None
+    roles = {role for _, role in groups}
+    counted = next(iter(roles)) if len(roles) == 1 else ""
+    levels = {level for level, _ in groups}
+    parts = tuple((f, level if len(levels) > 1 else "", role if len(roles) > 1 else "", "")
+                  for f, (level, role) in zip(figures, groups, strict=True) if f is not None)
+    if asked.difference:
+        big, small = sorted(parts, key=lambda p: -p[0])
+        return Worked(True, (big, small), big[0] - small[0], counted)
+    return Worked(False, parts, sum(p[0] for p in parts), counted)
+
+
+def _list_runs(text: str) -> list[tuple[list[str], int]]:
+    """Each list of numbered things in ``text`` ("mô đun 2, 3, 4, 5, 9") with the words
+    that name what it lists (back to the clause's start, a comma or "và") and its length."""
+    runs: list[tuple[list[str], int]] = []
+    for line in clean(text, None).splitlines():
+        tokens = [fold_word(t) for t in _TOKEN.findall(line)]
+        label: list[str] = []
+        i = 0
+        while i < len(tokens):
+            noun = next((n for n in _LIST_NOUNS if tuple(tokens[i : i + len(n)]) == n), None)
+            if noun is None:
+                token = tokens[i]
+                label = [] if token in _STOPS or token in {",", "va"} else [*label, token]
+                i += 1
+                continue
+            j = i + len(noun)
+            items = 0
+            while j < len(tokens) and tokens[j].isdigit():
+                items += 1
+                j += 1
+                if j + 1 < len(tokens) and tokens[j] in {",", "va"} and tokens[j + 1].isdigit():
+                    j += 1
+            if items:
+                runs.append((label, items))
+                label = []
+            i = max(j, i + 1)
+    return runs
+
+
+def _count_listed(asked: _Asked, text: str) -> Worked | None:
+    """"Tất cả bao nhiêu bản kế hoạch và báo cáo": the things joined by "và" in the question
+    (two words each side), each the head of one list in the text; the sum of their lengths."""
+    folded = asked.folded
+    heads: dict[str, str] = {}  # folded head -> as the question types it
+    for i, token in enumerate(folded):
+        if token in {"va", "lan"}:
+            for a, b in ((i - 2, i), (i + 1, i + 3)):
+                if a >= 0 and b <= len(folded) and b - a == 2:
+                    heads.setdefault(" ".join(folded[a:b]), " ".join(asked.words[a:b]))
+    matched: list[tuple[str, int] | None] = []  # each list's head, and its length
+    for label, items in _list_runs(text):
+        joined = f" {' '.join(label)} "
+        at = {h: joined.find(f" {h} ") for h in heads if f" {h} " in joined}
+        matched.append((min(at, key=lambda h: at[h]), items) if at else None)
+    # the things named, listed one after the other: the first such lists in the text
+    counts: dict[str, int] = {}
+    for run in matched:
+        if run is not None and run[0] not in counts:
+            counts[run[0]] = run[1]
+        elif len(counts) >= 2:
+            break
+        else:
+            counts = {run[0]: run[1]} if run is not None else {}
+    if len(counts) < 2:
+        return None
+    text_folded = " ".join(folded)
+    order = sorted(counts, key=lambda h: text_folded.find(h))
+    noun = ""
+    for k in range(1, len(folded)):  # the word after "bao nhiêu" or "mấy"
+        if (k >= 2 and folded[k - 2 : k] == ("bao", "nhieu")) or folded[k - 1] == "may":
+            noun = next((" ".join(asked.words[k : k + len(c.split())]) for c in _CLASSIFIERS
+                         if " ".join(folded[k : k + len(c.split())]) == c), "")
+            break
+    parts = tuple((counts[h], "", "", heads[h]) for h in order)
+    return Worked(False, parts, sum(p[0] for p in parts), "", noun)

@@ -1,0 +1,96 @@
+"""A question asking a total or a difference of figures the text prints but never adds up gets
+the sum worked out first, each part labelled, then the text as before; a group the text lacks,
+or gives twice over, gets no line at all. The entries are written here, in our own words."""
+
+from __future__ import annotations
+
+from bot.i18n import translator
+from bot.knowledge.engine import AnsweringEngine
+from bot.knowledge.entries import Entry, Source
+from bot.knowledge.figures import work_out
+from bot.knowledge.render import plain_text, render_answer
+
+VI = translator("vi").gettext
+SOURCE = (Source("plan", "45/KH-SGDĐT", "4/2025", "Sở GD&ĐT Bình Phước"),)
+LATE = Entry(
+    "late_essays", "figures", "Số người chưa nộp bài thu hoạch theo từng cấp",
+    "Sở thống kê số người <b>chưa nộp</b> bài thu hoạch chuyên đề 3:\n"
+    "• <b>Cấp TH:</b> 7 cán bộ quản lý và 52 giáo viên;\n"
+    "• <b>Cấp THCS:</b> 4 cán bộ quản lý và 61 giáo viên;\n"
+    "• <b>Cấp THPT:</b> 9 cán bộ quản lý và 30 giáo viên.\n"
+    "Hạn nộp bổ sung: 20/5/2025.",
+    ("bao nhiêu người chưa nộp bài thu hoạch chuyên đề 3",
+     "số giáo viên chưa nộp bài thu hoạch từng cấp"),
+    province="binh_phuoc", sources=SOURCE)
+SUMMARY = Entry(
+    "plan_summary", "documents", "Kế hoạch 45 về bài thu hoạch chuyên đề 3",
+    "Kế hoạch 45/KH-SGDĐT: rà soát bài thu hoạch chuyên đề 3 của giáo viên, cán bộ quản lý "
+    "các cấp; nộp bổ sung trước 20/5/2025.",
+    ("kế hoạch 45 rà soát bài thu hoạch chuyên đề 3 của giáo viên cán bộ quản lý các cấp",
+     "rà soát bài thu hoạch chuyên đề 3 nội dung gì"),
+    province="binh_phuoc", sources=SOURCE)
+TRAINED = ("Thuộc diện tập huấn năm 2025:\n"
+           "- Tổng số GV: 900 người, trong đó TH 500; THCS 400\n"
+           "- Tổng số CBQL: 60 người, trong đó TH 35; THCS 25.")
+DUES = ("Năm 2025, giáo viên cốt cán nộp trên hệ thống: Bản đăng ký chuyên đề 1, 2, 6 và "
+        "Phiếu tự đánh giá chuyên đề 1, 2.")
+
+
+def shown(engine: AnsweringEngine, question: str) -> str:
+    return plain_text(render_answer(engine.answer(question), VI))
+
+
+def test_a_total_over_the_levels_is_worked_out_before_the_entry() -> None:
+    text = shown(AnsweringEngine([LATE]),
+                 "Bình Phước cộng cả ba cấp thì còn bao nhiêu giáo viên chưa nộp bài thu hoạch?")
+    worked = text.index("52 (TH) + 61 (THCS) + 30 (THPT) = 143 giáo viên")
+    assert worked < text.index("Cấp THCS: 4 cán bộ quản lý và 61 giáo viên")
+
+
+def test_a_difference_between_two_levels_names_the_larger_first() -> None:
+    text = shown(AnsweringEngine([LATE]),
+                 "bp: số cbql thcs chưa nộp bài thu hoạch ít hơn cbql thpt mấy người")
+    assert "9 (THPT) − 4 (THCS) = 5 cán bộ quản lý" in text
+
+
+def test_the_figures_answer_rather_than_a_summary_that_prints_none() -> None:
+    engine = AnsweringEngine([SUMMARY, LATE])
+    question = ("Theo kế hoạch 45 rà soát bài thu hoạch chuyên đề 3 ở Bình Phước, cộng cả ba "
+                "cấp thì bao nhiêu cán bộ quản lý chưa nộp?")
+    text = shown(engine, question)
+    assert "7 (TH) + 4 (THCS) + 9 (THPT) = 20 cán bộ quản lý" in text
+    # asked without a total, the summary answers as before and nothing is added up
+    plain = shown(engine, "kế hoạch 45 rà soát bài thu hoạch chuyên đề 3 nội dung gì")
+    assert "Tính theo số liệu" not in plain and "Kế hoạch 45/KH-SGDĐT" in plain
+
+
+def test_one_level_over_both_roles_reads_the_parts_of_each_total() -> None:
+    worked = work_out("riêng cấp THCS, tính cả giáo viên và cán bộ quản lý, tổng cộng bao "
+                      "nhiêu người được tập huấn?", TRAINED)
+    assert worked is not None and worked.result == 425
+    assert [p[0] for p in worked.parts] == [400, 25]
+    both = work_out("cộng cả giáo viên và cbql thì tất cả bao nhiêu người", TRAINED)
+    assert both is not None and both.result == 960
+
+
+def test_no_line_for_a_group_the_text_lacks_or_gives_twice() -> None:
+    assert work_out("tính cả THCS và GDTX thì tổng cộng bao nhiêu giáo viên", TRAINED) is None
+    twice = TRAINED + "\n- Cấp THCS: 410 giáo viên."
+    assert work_out("tính cả TH và THCS thì tổng cộng bao nhiêu giáo viên", twice) is None
+    assert work_out("tính cả TH và THCS thì tổng cộng bao nhiêu giáo viên", TRAINED) is not None
+    # "cả ba cấp" of a text giving two levels is not a sum the text can make
+    assert work_out("cả ba cấp tổng cộng bao nhiêu giáo viên", TRAINED) is None
+    # one group's figure is printed already: nothing to add up
+    assert work_out("cấp THCS tổng cộng bao nhiêu giáo viên", TRAINED) is None
+    # a question asking no total or difference
+    assert work_out("cấp THCS và TH có bao nhiêu giáo viên", TRAINED) is None
+
+
+def test_things_listed_for_each_named_thing_are_counted() -> None:
+    worked = work_out("cốt cán nộp tất cả bao nhiêu bản đăng ký và phiếu tự đánh giá?", DUES)
+    assert worked is not None and worked.result == 5 and worked.noun == "bản"
+    engine = AnsweringEngine([Entry(
+        "dues", "cotcan", "Cốt cán nộp gì năm 2025", DUES,
+        ("cốt cán nộp những gì trên hệ thống năm 2025",), sources=SOURCE)])
+    text = shown(engine, "cốt cán nộp tất cả bao nhiêu bản đăng ký và phiếu tự đánh giá?")
+    assert "3 (đăng kí) + 2 (phiếu tự) = 5 bản" in text
