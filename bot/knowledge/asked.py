@@ -732,6 +732,17 @@ def states_count(noun: str, sentence: str) -> bool:
 _CLAUSE = re.compile(r"[,;:()\n]|\.(?!\d)")
 
 
+def speaks_of_counted(noun: str, text: str) -> bool:
+    """Whether a text speaks of the thing whose number is asked ("tiết" for "giảm bao nhiêu
+    tiết"), in any words: people are counted as "người", by role or in a list ("THPT: 162"),
+    and a count of periods, rounds or tries is written "hai lần", "đợt 4" as often as "2 lần",
+    so only a text never naming it at all is surely about something else."""
+    if noun.split()[0] in _PEOPLE:
+        return True
+    folded = " ".join(fold_word(w) for w in words(text, limit=None))
+    return re.search(rf"(?:^| ){re.escape(noun)}(?= |$)", folded) is not None
+
+
 def values(kind: str, text: str) -> frozenset[str]:
     """The values of that kind a text states, written alike (a phone's digits, a date as
     "d/m/yyyy", "m/yyyy" for a month, an office in lower case), to tell whether two texts give

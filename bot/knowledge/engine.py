@@ -41,10 +41,12 @@ from bot.knowledge.asked import (
     asks_of_money,
     asks_when,
     contact_clause,
+    counted,
     holds,
     named_people,
     names_money,
     separate_asks,
+    speaks_of_counted,
     told,
 )
 from bot.knowledge.earlier import earlier_facts
@@ -125,6 +127,7 @@ _SUBJECT = 0.5  # "half": of the question's words an entry holds; of the largest
 _TOPIC_WORDS = 3  # content words up to which a message names a topic rather than asks
 _CHOICE = 0.75  # share of a question an entry holds to be offered in a list to choose from
 _HEDGED = 0.45  # at most "unsure": a near-tie of rival entries, another province's rule
+_ELLIPTICAL = 4  # content syllables at most of an ask that goes on from the one before
 _LETTERS_TOPIC = 0.2  # share of a question's word pairs only the letters use: their topic
 
 # A newer letter answers when its passage covers the question about as well as the entry:
@@ -686,7 +689,7 @@ class AnsweringEngine:
         unanswered (``separate_asks``). When nothing answers the whole message, the first ask
         answered leads: a worry or a greeting around one ask keeps no passage from answering."""
         answered = ("quoted", "confident")
-        for ask in asks:
+        for n, ask in enumerate(asks):
             with self._telling(told(background, ask)):
                 part = self._explain_message(f"{background} {ask}".strip(), role=role,
                                              level=level, province=province)
@@ -698,6 +701,11 @@ class AnsweringEngine:
             if part.answer.kind not in answered:
                 continue
             if ranking.answer.kind not in answered:
+                if n and len(self._query(ask).content) <= _ELLIPTICAL:
+                    # "…, biên bản theo mẫu nào": an ask naming no subject of its own goes on
+                    # from the one before; when nothing answers that, an answer to its few
+                    # words alone ("theo mẫu Phụ lục 4") is about something else
+                    continue
                 ranking = part
                 continue
             answer = ranking.answer
@@ -746,6 +754,12 @@ class AnsweringEngine:
             # answer, whatever else of the question it holds ("100% giáo viên")
             return replace(ranking, answer=Answer("none", None, answer.confidence),
                            why=WHY_NO_VALUE, why_params={"kind": KIND_NAMES["money"]})
+        noun = counted(question)
+        if answer.kind != "none" and noun is not None and not speaks_of_counted(noun, shown):
+            # "giảm bao nhiêu tiết một tuần": a text naming no periods is no answer, whatever
+            # count of people or schools it gives about the same subject
+            return replace(ranking, answer=Answer("none", None, answer.confidence),
+                           why=WHY_NO_VALUE, why_params={"kind": KIND_NAMES["number"]})
         if kind in VALUE_ONLY and answer.kind != "none" and not _holds(kind, shown) and not (
                 kind in _REACHED_THROUGH and _holds("person", shown)):
             # "trang web nào", "bao lâu": a text naming no website, no span of time, is no

@@ -157,6 +157,9 @@ def render_answer(answer: Answer, gettext: Gettext, *, contacts_html: str | None
             "\n".join(lines),
             _esc(gettext("Please ask again in more detail, or choose one of the topics above.")),
             _call_line(gettext, hotline, lms),
+            # titles sharing some words may all be beside the point: the person who asked
+            # something none of them covers is offered the hand-off, as the bot's button does
+            _esc(gettext("I can also pass your question to a staff member.")),
         ]
     else:
         parts = []

@@ -118,3 +118,24 @@ def test_what_the_asker_wants_stays_what_is_asked() -> None:
     story = told(background, "Sở có hỗ trợ học phí không ạ?")
     assert "mường" in story
     assert "văn" not in story and "bằng" not in story
+
+
+def test_a_count_asked_is_not_answered_by_a_text_counting_something_else() -> None:
+    found = engine()
+    assert found.answer("Giáo viên tiểu học dạy môn Khoa học lớp 4 được giảm bao nhiêu tiết "
+                        "dạy một tuần?").kind == "none"
+    assert "06 tháng" in shown("Giáo viên hợp đồng dưới bao nhiêu tháng thì không tham gia "
+                               "khóa bồi dưỡng?", found)
+
+
+FORMS = Entry(id="forms", topic="t", title="Sai thông tin cá nhân thì lập danh sách mẫu nào?",
+              answer="Đơn vị lập danh sách người cần sửa thông tin theo mẫu Phụ lục 4.",
+              questions=("Thông tin cá nhân sai thì lập danh sách theo mẫu nào?",))
+
+
+def test_an_ask_naming_no_subject_goes_on_from_the_one_before() -> None:
+    found = engine(FORMS)
+    # the first ask's subject is known to nothing loaded: "theo mẫu nào" alone is not its answer
+    assert found.answer("Thủ tục cấp phép xây nhà để xe cho trường cần những giấy tờ gì, danh "
+                        "sách theo mẫu nào?").kind == "none"
+    assert found.answer("Thông tin cá nhân sai thì lập danh sách theo mẫu nào?").entry == FORMS
