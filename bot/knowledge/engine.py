@@ -47,6 +47,7 @@ from bot.knowledge.asked import (
     names_money,
     separate_asks,
     speaks_of_counted,
+    states_asked_sum,
     told,
 )
 from bot.knowledge.earlier import earlier_facts
@@ -742,7 +743,8 @@ class AnsweringEngine:
         shown = "\n".join((answer.entry.answer if answer.entry is not None else "",
                            answer.quote.text if answer.quote is not None else "",
                            answer.earlier_text))
-        if answer.kind != "none" and asks_of_money(question) and not names_money(shown):
+        if answer.kind != "none" and asks_of_money(question) and not (
+                names_money(shown) and states_asked_sum(question, shown)):
             # "có được phụ cấp ưu đãi không": a text naming no allowance, fee or sum is no
             # answer, whatever else of the question it holds ("100% giáo viên")
             return replace(ranking, answer=Answer("none", None, answer.confidence),
