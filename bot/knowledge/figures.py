@@ -109,7 +109,8 @@ def _named(tokens: list[str]) -> dict[int, tuple[int, str, str]]:
 
 
 # Folded words without which no question asks a total or a difference: read before the rest
-_CUES = re.compile(r"tong|cong|tat ca|gop|hon|chenh|ca (?:hai|ba|bon|\d)|cac cap|toan bo|tinh ca")
+_CUES = re.compile(r"\b(?:nhieu hon|it hon|chenh|hon kem|kem hon|hon nhau|kem nhau|tong|cong ca|"
+                   r"cong lai|gop|tinh ca|tat ca|ca hai|ca ba|ca bon|toan bo)\b")
 
 
 def asks_sum(question: str) -> bool:
