@@ -68,11 +68,16 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # "ký" is read "kí", as the letters' words are spelt
         ("signer", r"ai ki|nguoi ki|ki boi ai|ki ten|ki ban hanh|ai la nguoi ki"),
         ("date", r"ngay nao|hom nao|ngay may|ngay bao nhieu|khi nao|bao gio|luc nao|thang may|"
-                 r"thoi han|han chot|han cuoi|cham nhat|truoc ngay|den ngay|het han|"
-                 r"thoi gian nao|ngay gio nao|tu ngay|buoi nao|"
+                 # "trước ngày học trực tiếp": a day named by its event says when the asker's
+                 # case falls ("chuyển trường trước ngày tập huấn"), no date is asked
+                 r"thoi han|han chot|han cuoi|cham nhat|(?:truoc|den|tu) ngay(?! (?:hoc|tap|"
+                 r"boi|thi|kiem|hop|khai|be|thuc|di)(?: |$))|het han|"
+                 r"thoi gian nao|ngay gio nao|buoi nao|"
                  # "gửi đầu tháng 3 có còn kịp không": whether a day is in time asks the deadline
                  r"(?:con|co) kip|kip (?:khong|ko|han)"),
-        ("person", r"ai|nguoi nao|lien he voi ai|ten gi|ho ten"),
+        # "những ai", "các ai" ask which kinds of people ("cử mấy người, gồm những ai"), which
+        # a letter answers with posts, not a named person
+        ("person", r"(?<!nhung )(?<!cac )ai|nguoi nao|lien he voi ai|ten gi|ho ten"),
         # "học ở trường nào", "lên đâu học": which venue, where to go
         ("address", r"(?:o|tai|den) (?:truong|diem|co so) nao|(?:len|den|toi|di) dau|"
                     r"o dau|dia chi|noi nao|cho nao|tai dau|ve dau|dia diem"),
@@ -500,8 +505,9 @@ def asks_when(question: str) -> bool:
 
 def time_words(folded: list[str]) -> frozenset[int]:
     """Positions of the words that set a question's time rather than its subject: "năm",
-    "năm học" before a year, and "năm nay". A letter says its school year once, in its
-    subject, and the passage that answers never repeats it; the year itself still counts."""
+    "năm học" before a year, "năm nay", "sau buổi", "trước khi". A letter says its school
+    year once, in its subject, and the passage that answers never repeats it; the year itself
+    still counts."""
     found: set[int] = set()
     for i, word in enumerate(folded):
         if _YEAR.fullmatch(word) or word == "nay":
@@ -512,7 +518,15 @@ def time_words(folded: list[str]) -> frozenset[int]:
                 j -= 1
             if j >= 0 and folded[j] == "nam":
                 found.update(range(j, i if word != "nay" else i + 1))
+        # "sau buổi thực hành", "trước khi học": when the asker's case falls, which the
+        # letter says its own way ("cuối ngày", "trước ngày …"); what follows still counts
+        if word in _AROUND and i + 1 < len(folded) and folded[i + 1] in _SPAN:
+            found.update((i, i + 1))
     return frozenset(found)
+
+
+_AROUND = frozenset({"sau", "truoc"})
+_SPAN = frozenset({"buoi", "khi"})
 
 
 # Letters give one contact for "tài khoản, lỗi kỹ thuật của hệ thống" (accounts and the
@@ -523,6 +537,7 @@ TECHNICAL = "\x00ho tro ky thuat"
 _TECHNICAL_PAIRS = frozenset({("tai", "khoan"), ("ky", "thuat"), ("mat", "khau"),
                               ("dang", "nhap"), ("truy", "cap")})
 _TROUBLE = frozenset({"loi", "quen"})  # "bị lỗi", "quên" beside one of those words
+_SYSTEM = frozenset({("truc", "tuyen")})  # "tài khoản học trực tuyến" ("online" read so)
 
 
 def technical(folded: list[str]) -> frozenset[int]:
@@ -532,6 +547,38 @@ def technical(folded: list[str]) -> frozenset[int]:
              for k in (i, i + 1)}
     if found:
         found.update(i for i, f in enumerate(folded) if f in _TROUBLE)
+        # "tài khoản học trực tuyến bị lỗi": the system the account is on is the same matter
+        found.update(k for i, pair in enumerate(pairwise(folded)) if pair in _SYSTEM
+                     for k in (i, i + 1))
+    return frozenset(found)
+
+
+# "vừa làm thư viện vừa làm thiết bị", "cả giáo viên lẫn cán bộ quản lý": the asker's case is
+# two things at once, and the letter's sentence for it says so its own way ("người làm cả thư
+# viện và thiết bị thì …", "cả hai"). The row or item for one of the two answers the other
+# case; both read as one index term, so the sentence for the double case can win.
+BOTH = "\x00ca hai"
+_BOTH_REACH = 7  # words from "vừa"/"cả" to the "vừa", "và", "lẫn" that pairs it
+_NOT_BOTH = frozenset({"ke", "tat"})  # "kể cả" (including), "tất cả" (all)
+_BOTH_STARTS = frozenset({"vua", "ca"})
+
+
+def both_words(folded: list[str], question: bool = False) -> frozenset[int]:
+    """Positions of the words that say "both" (``BOTH``): "vừa … vừa", "cả … lẫn", and in a
+    letter's text also "cả … và", "cả hai". A question's "cả … và" stays as it was read: the
+    filler "cả" never weighed, and a letter seldom repeats the asker's "cả"."""
+    found: set[int] = set()
+    for i, word in enumerate(folded):
+        if word not in _BOTH_STARTS:
+            continue
+        ahead = folded[i + 2:i + 1 + _BOTH_REACH]
+        if word == "vua" and "vua" in ahead:
+            found.update((i, i + 2 + ahead.index("vua")))
+        elif word == "ca" and not (i and folded[i - 1] in _NOT_BOTH):
+            if "lan" in ahead:
+                found.update((i, i + 2 + ahead.index("lan")))
+            elif not question and ("va" in ahead or folded[i + 1:i + 2] == ["hai"]):
+                found.add(i)
     return frozenset(found)
 
 

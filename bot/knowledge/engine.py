@@ -66,6 +66,7 @@ from bot.knowledge.normalize import (
     fold_word,
     named_places,
     names_audience,
+    reread,
     set_aside,
     words,
 )
@@ -490,6 +491,12 @@ class AnsweringEngine:
             if repair:
                 folded[i], acc[i] = repair, repair
                 fixed.add(i)
+        if fixed:  # "hco bù": the repaired word reads its phrase as the entries word it
+            repaired = {acc[i] for i in fixed}
+            acc = reread(acc)
+            folded = [fold(w) for w in acc]
+            provinces, at = find_provinces(acc)
+            fixed = {i for i, w in enumerate(acc) if w in repaired}
         keep = [i for i, f in enumerate(folded) if f and f not in FILLERS and i not in at]
         aside = set_aside(question)  # "ngoài việc đó, … còn phải …": known, not asked
         # "em dạy ở xã …" before the ask: whose case, which weighs less than what is asked

@@ -27,6 +27,7 @@ import numpy as np
 from bot.domain import provinces
 from bot.i18n import translator
 from bot.knowledge.asked import (
+    BOTH,
     SIGNS,
     TECHNICAL,
     TOLD,
@@ -35,6 +36,7 @@ from bot.knowledge.asked import (
     asked_kind,
     asked_kinds,
     asked_person,
+    both_words,
     counted,
     former_places,
     holds,
@@ -62,6 +64,7 @@ from bot.knowledge.normalize import (
     is_question_word,
     named_places,
     place_key,
+    reread,
     set_aside,
     words,
 )
@@ -151,6 +154,8 @@ def _terms(text: str) -> tuple[str, ...]:
             if (unit := amount_unit(folded, i)) is not None]
     if technical(folded):  # a text on accounts or faults: the contact for a failed login
         out.append(TECHNICAL)
+    if both_words(folded):  # "làm cả thư viện và thiết bị": the rule for a double case
+        out.append(BOTH)
     return tuple(intern(t) for t in out)
 
 
@@ -196,6 +201,7 @@ class _Read:
     # cấp học cao nhất"), with the rule each states (``group_rule``)
     rules: tuple[tuple[str, str], ...] = ()
     rows: tuple[bool, ...] = ()  # whether each passage holds a table's rows
+    places: frozenset[tuple[str, ...]] = frozenset()  # the places it names (``_places``)
 
 
 def _read(letter: Letter) -> _Read:
@@ -220,7 +226,52 @@ def _read(letter: Letter) -> _Read:
                                      for sentence, _ in parts
                                      for part in _STATEMENT.split(sentence)
                                      if (rule := group_rule(part)) is not None)),
-                 tuple(any(is_row(s) for s, _ in parts) for parts in sentences))
+                 tuple(any(is_row(s) for s, _ in parts) for parts in sentences),
+                 _places(p.text for p in letter.passages))
+
+
+# "phường Hoa Lư", "xã Than Uyên": a place a letter names after the word for its kind
+_PLACE_KIND = re.compile(
+    r"\b(?:xã|phường|huyện|quận|thị xã|thị trấn|thành phố|tỉnh)\s+(?=[A-ZĐÀ-Ỹ])")
+_NAME_WORDS = 4  # words of a place's name, at most
+_AT = frozenset({"o", "tai"})  # "ở", "tại" before where the asker is
+
+
+def _places(texts: Iterable[str]) -> frozenset[tuple[str, ...]]:
+    """The places the letter names ("phường Hoa Lư"), each as its folded words: a question
+    saying the asker is there ("trường em ở Hoa Lư") tells where, not what is asked."""
+    found: set[tuple[str, ...]] = set()
+    for text in texts:
+        for kind in _PLACE_KIND.finditer(text):
+            name = [w for w in text[kind.end():].split(maxsplit=_NAME_WORDS)[:_NAME_WORDS]]
+            taken = []
+            for w in name:
+                bare = w.strip(",.;:()")
+                if not bare or not bare[0].isupper():
+                    break
+                taken.append(bare)
+                if bare != w:
+                    break
+            folded = tuple(fold_word(w) for w in words(" ".join(taken)))
+            if folded:
+                found.add(folded)
+    return frozenset(found)
+
+
+def _located(places: frozenset[tuple[str, ...]], folded: list[str]) -> frozenset[int]:
+    """Positions of a place the letters name, said after "ở", "tại" ("trường em ở Hoa Lư"):
+    where the asker is, read as a former place is (``former_places``)."""
+    found: set[int] = set()
+    if not places:
+        return frozenset()
+    for k, word in enumerate(folded):
+        if word not in _AT:
+            continue
+        for size in range(_NAME_WORDS, 0, -1):
+            if tuple(folded[k + 1:k + 1 + size]) in places:
+                found.update(range(k + 1, k + 1 + size))
+                break
+    return frozenset(found)
 
 
 def _by_rules(rules: tuple[tuple[str, str], ...], question: str, asked: Keys
@@ -386,6 +437,7 @@ class _State:
     speller: SpellFixer
     people: frozenset[str]  # every given name the letters use for a person
     issuers: list[str]  # each letter's issuer as a padded ``place_key``, for ``_speaks_for``
+    places: frozenset[tuple[str, ...]] = frozenset()  # the places the letters name
     apart: dict[str, np.ndarray] = field(default_factory=dict)  # ``_apart``, as questions ask
 
 
@@ -420,7 +472,8 @@ def _build(letters: list[Letter], reads: list[_Read]) -> _State:
         {t: np.isin(np.arange(len(letters)), ks) for t, ks in context_of.items()},
         SpellFixer.build(vocab, (t for t in df if " " in t), FILLERS),
         frozenset().union(*(people for r in reads for people in r.people)),
-        [f" {place_key(letter.meta.issuer)} " for letter in letters])
+        [f" {place_key(letter.meta.issuer)} " for letter in letters],
+        frozenset().union(*(r.places for r in reads)))
 
 
 class LetterIndex:
@@ -731,15 +784,22 @@ def choose(found: list[Quote], kind: str | None = None,
 def _query(state: _State, question: str, told: frozenset[str] = frozenset()) -> _Query:
     accented = words(question, pairs=state.speller.bigrams)
     folded = [fold_word(w) for w in accented]
+    repaired = False
     for i, f in enumerate(folded):
         if is_mistyped(accented[i], f):  # "hệ thốg", "đơt học": marks that chose no word
             accented[i] = f
-        # a word typed with its marks ("chấm") is the word meant, not a typo of a name's
-        if f and accented[i] == f and not is_filler(accented[i], f):
+        # a word typed with its marks ("chấm") is the word meant, not a typo of a name's; a
+        # question word ("lớp nao") is the asking, which a letter need not use, no typo
+        if f and accented[i] == f and not is_filler(accented[i], f) \
+                and not is_question_word(accented[i], f):
             fixed = state.speller.fix(f, folded[i - 1] if i else "",
                                       folded[i + 1] if i + 1 < len(folded) else "")
             if fixed:
                 folded[i] = accented[i] = fixed
+                repaired = True
+    if repaired:  # "hco bù": the repaired word reads its phrase as the letters word it
+        accented = reread(accented)
+        folded = [fold_word(w) for w in accented]
     # "vắng" is not "vâng": a word that is a filler only once folded counts when a letter
     # uses it as typed; otherwise ("rối" for "rồi") it is taken for the filler, mistyped
     exam = exam_words(accented, folded)  # "thi tuyển": an exam, not "thì"
@@ -753,6 +813,7 @@ def _query(state: _State, question: str, told: frozenset[str] = frozenset()) -> 
     when = time_words(folded)  # "năm học 2026-2027" says when, not what
     # "quên mật khẩu … liên hệ ai": the trouble is the technical-support matter, one term
     trouble = technical(folded) if kind in ("contact", "phone", "email") else frozenset()
+    both = both_words(folded, question=True)  # "vừa … vừa": one term, as the letters say it
     # "nghỉ hưu tháng 11/2026": a date the asker states is when their case applies, not what
     # the passage must speak of; a passage stating that very date still ranks first
     dated = frozenset(k for date in stated_dates(folded) for k in date) | soon_words(folded)
@@ -767,7 +828,7 @@ def _query(state: _State, question: str, told: frozenset[str] = frozenset()) -> 
     dated |= amounts
     # "em dạy ở một xã thuộc huyện Hữu Lũng cũ": where the asker is; a passage naming it ranks
     # first, one answering the rest of the question without it still answers
-    placed = former_places(accented, folded)
+    placed = former_places(accented, folded) | _located(state.places, folded)
     stated: dict[str, float] = {}
     told_of: dict[str, float] = {}
     where: dict[str, float] = {}
@@ -783,6 +844,10 @@ def _query(state: _State, question: str, told: frozenset[str] = frozenset()) -> 
         if i in trouble:  # weighing what the words it stands for weigh, as a synonym does
             terms[TECHNICAL] = 1.0
             content[TECHNICAL] = content.get(TECHNICAL, 0.0) + state.idf.get(f, state.max_idf)
+            continue
+        if i in both:
+            terms[BOTH] = 1.0
+            content[BOTH] = state.idf.get(BOTH, state.max_idf)
             continue
         asking = questioning(i) or f in cue or i in when
         terms[f] = max(terms.get(f, 0.0), _QUESTION_WORD_WEIGHT if asking else
@@ -801,7 +866,7 @@ def _query(state: _State, question: str, told: frozenset[str] = frozenset()) -> 
                 stated[key] = where[key] * (_PLACE_NAMED - ASIDE)
         elif i in amounts:
             stated[key] = state.idf.get(f, state.max_idf)
-        if j + 1 < len(keep) and keep[j + 1] == i + 1 and i + 1 not in trouble:
+        if j + 1 < len(keep) and keep[j + 1] == i + 1 and i + 1 not in trouble | both:
             pair = f"{f} {folded[i + 1]}"
             terms[pair] = 1.0
             if not (asking or questioning(i + 1) or folded[i + 1] in cue

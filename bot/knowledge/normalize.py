@@ -213,6 +213,12 @@ ABBREVIATIONS: dict[str, str] = {
     "cơ sở giáo dục phổ thông": "csgdpt",  # one token, as "thpt": it is a letter's refrain
     "cbqlcsgdpt": "cán bộ quản lý csgdpt",
     "csgd": "cơ sở giáo dục",
+    # ethnic boarding schools, as schools shorten them ("trường PTDTBT THCS")
+    "ptdt": "phổ thông dân tộc",
+    "ptdtnt": "phổ thông dân tộc nội trú",
+    "ptdtbt": "phổ thông dân tộc bán trú",
+    "dtnt": "dân tộc nội trú",
+    "dtbt": "dân tộc bán trú",
     # the Sở's offices, as its letters number them ("Số: 2806/SGDĐT-TCCB") and staff name them
     "tccb": "tổ chức cán bộ",
     "ptp": "phó trưởng phòng",
@@ -583,8 +589,10 @@ ABBREVIATIONS = _spelled_table(ABBREVIATIONS)
 FILLER_FORMS = frozenset(spelled(w) for w in _FILLER_FORMS)
 IN_CONTEXT = {spelled(k): (cues, spelled(v)) for k, (cues, v) in IN_CONTEXT.items()}
 PARAPHRASES = _spelled_table(_PARAPHRASES)
-PARAPHRASE_CUES = {spelled(k): (frozenset(map(spelled, cues)), spelled(v))
-                   for k, (cues, v) in _PARAPHRASE_CUES.items()}
+# a paraphrase cued by the word before it is read typed without marks too ("hoc bu" as
+# "học bù"): a question typed so would otherwise miss the letters' wording of it
+PARAPHRASE_CUES = {key: (frozenset(map(spelled, cues)) | frozenset(map(fold, cues)), spelled(v))
+                   for k, (cues, v) in _PARAPHRASE_CUES.items() for key in {spelled(k), fold(k)}}
 # abbreviation -> its readings, each with the (folded) words before and after that call for it
 READINGS = {spelled(k): tuple((spelled(r), frozenset(b.split()), frozenset(a.split()))
                               for r, b, a in options) for k, options in _READINGS.items()}
@@ -641,10 +649,13 @@ def _reading(options: tuple[tuple[str, frozenset[str], frozenset[str]], ...], be
 def expand(tokens: list[str], table: Mapping[str, str] = ABBREVIATIONS,
            context: Mapping[str, tuple[frozenset[str], str]] = IN_CONTEXT,
            readings: Mapping[str, tuple[tuple[str, frozenset[str], frozenset[str]], ...]]
-           | None = None, pairs: frozenset[str] | None = None) -> list[str]:
+           | None = None, pairs: frozenset[str] | None = None, plain: bool = False
+           ) -> list[str]:
     """Replace abbreviations (longest match first) by their canonical words; a code that is
     an abbreviation only after its cue (``context``) is replaced there alone, one of several
-    readings (``readings``) as ``_reading`` tells."""
+    readings (``readings``) as ``_reading`` tells. In a text typed ``plain`` (no marks), a
+    phrase is matched without the marks an abbreviation's reading added ("khong di dc" read
+    "khong di được" is "không đi được")."""
     widest = _WIDTHS.get(id(table)) or _widest(table)
     out: list[str] = []
     i = 0
@@ -660,7 +671,7 @@ def expand(tokens: list[str], table: Mapping[str, str] = ABBREVIATIONS,
                 continue
         for width in range(min(widest.get(token, 1), len(tokens) - i), 1, -1):
             key = " ".join(tokens[i : i + width])
-            if key in table:
+            if key in table or (plain and (key := fold(key)) in table):
                 out.extend(table[key].split())
                 i += width
                 break
@@ -682,8 +693,15 @@ def canonical(tokens: list[str], pairs: frozenset[str] | None = None) -> list[st
     """Tokens with abbreviations expanded, then paraphrases read as the letters word them
     (``paraphrases``): the one form questions, letters and entries are compared in. With the
     loaded letters' word ``pairs``, an abbreviation of several readings may take theirs."""
+    plain = not any(map(has_diacritics, tokens))
     return expand(expand(tokens, readings=READINGS, pairs=pairs), PARAPHRASES,
-                  PARAPHRASE_CUES)
+                  PARAPHRASE_CUES, plain=plain)
+
+
+def reread(tokens: list[str]) -> list[str]:
+    """Tokens already read, after a typo was repaired among them: the paraphrases the repaired
+    word now starts or cues ("hco bu" repaired to "hoc bu", read "học bổ sung")."""
+    return expand(tokens, PARAPHRASES, PARAPHRASE_CUES)
 
 
 def words(text: str, limit: int | None = MAX_QUERY_CHARS,

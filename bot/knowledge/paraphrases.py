@@ -169,6 +169,22 @@ PARAPHRASES: dict[str, str] = {
     # tiếp giảng dạy" are no course)
     **{f"{w} trực tiếp": f"{w} tập trung" for w in (
         "học", "bồi dưỡng", "lớp", "buổi", "phần", "đợt", "ngày")},
+    # the day of a course: "hôm tập huấn", "hôm học" are its "ngày" ("hôm nay", "hôm qua" are
+    # when the asker speaks, no course's day)
+    **{f"hôm {w}": f"ngày {w}" for w in (
+        "học", "bồi dưỡng", "tập huấn", "thi", "kiểm tra", "họp", "hội nghị", "nộp", "gửi")},
+    **{f"hôm {w} trực tiếp": f"ngày {w} tập trung" for w in ("học", "bồi dưỡng")},
+    # absent: "không đi được", "không dự được", "không tham gia được" are the letters' "vắng"
+    # (the rule for one who misses their day: a make-up day, another venue)
+    **{f"không {w} được": "vắng" for w in (
+        "đi", "đi học", "học", "dự", "tham gia", "tham dự", "đến", "có mặt")},
+    # a teacher moving to another school: "chuyển trường" is the letters' "chuyển công tác"
+    "chuyển trường": "chuyển công tác",
+    "chuyển đơn vị": "chuyển công tác",
+    # "xử lý thế nào", "giải quyết ra sao": how a case is handled is asked as "thế nào" is;
+    # the letter states what is done ("đơn vị cử người khác thay"), never "xử lý"
+    **{f"{verb} {how}": how for verb in ("xử lý", "giải quyết")
+       for how in ("thế nào", "như thế nào", "ra sao", "sao")},
     # what follows a failure: "bị xử lý thế nào", "hậu quả (ra sao)" ask for the consequence,
     # which a letter states in its own words ("không được cấp giấy chứng nhận", "phải học
     # lại"): they say how it is asked, as "bao nhiêu" does ("xử lý hồ sơ" is handling papers)
