@@ -179,6 +179,25 @@ def names_money(text: str) -> bool:
     return bool(_MONEY_NAMED.search(folded) or _SUM.search(text))
 
 
+# "bao nhiêu", "mấy", "mức nào": the amount itself is asked, not whether there is money;
+# "phụ lục mấy", "điều mấy" ask which paper holds it
+_AMOUNT_ASKED = re.compile(r"(?:^| )(?<!luc )(?<!dieu )(?<!khoan )(?<!muc )(?<!so )"
+                           r"(?:bao nhieu|may|muc nao|muc bao)(?= |$)")
+# a sum, a share, or no charge at all: what answers "phụ cấp bao nhiêu"
+_STATED_SUM = re.compile(r"\d[\d.,]*\s*(?:đồng|đ(?![\wà-ỹ])|vnđ|vnd|nghìn|ngàn|triệu|tỷ|%)|"
+                         r"phần trăm|miễn phí|không (?:phải )?(?:đóng|nộp|thu|chi|hỗ trợ)|"
+                         r"không thu|không được", re.IGNORECASE)
+
+
+def states_asked_sum(question: str, text: str) -> bool:
+    """Whether ``text`` answers a money question's amount: "phụ cấp bao nhiêu mỗi tháng" is
+    not answered by "được hưởng nguyên lương, các khoản phụ cấp", which names the allowance
+    and no sum. A question not asking an amount ("có được phụ cấp không") is answered by a
+    text naming the allowance (``names_money``)."""
+    folded = " ".join(fold_word(w) for w in re.findall(r"[^\W_]+", question.lower()))
+    return not _AMOUNT_ASKED.search(folded) or bool(_STATED_SUM.search(text))
+
+
 _REASON = re.compile(r"(?<!\w)(?:để|nhằm|làm căn cứ|vì|bởi|do đó|lý do|lí do|mục đích|"
                      r"điều kiện)(?!\w)", re.IGNORECASE)
 

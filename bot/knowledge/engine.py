@@ -47,6 +47,7 @@ from bot.knowledge.asked import (
     names_money,
     separate_asks,
     speaks_of_counted,
+    states_asked_sum,
     told,
 )
 from bot.knowledge.compared import compared_sides
@@ -810,7 +811,8 @@ class AnsweringEngine:
             return replace(ranking, answer=Answer("none", None, answer.confidence),
                            why=WHY_NO_SUBJECT)
         shown = _shown_text(answer)
-        if answer.kind != "none" and asks_of_money(question) and not names_money(shown):
+        if answer.kind != "none" and asks_of_money(question) and not (
+                names_money(shown) and states_asked_sum(question, shown)):
             # "có được phụ cấp ưu đãi không": a text naming no allowance, fee or sum is no
             # answer, whatever else of the question it holds ("100% giáo viên")
             return replace(ranking, answer=Answer("none", None, answer.confidence),

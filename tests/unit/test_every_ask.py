@@ -139,3 +139,17 @@ def test_an_ask_naming_no_subject_goes_on_from_the_one_before() -> None:
     assert found.answer("Thủ tục cấp phép xây nhà để xe cho trường cần những giấy tờ gì, danh "
                         "sách theo mẫu nào?").kind == "none"
     assert found.answer("Thông tin cá nhân sai thì lập danh sách theo mẫu nào?").entry == FORMS
+
+
+PAY = Entry(id="pay", topic="t", title="Lương trong thời gian bồi dưỡng",
+            answer="Trong thời gian bồi dưỡng, giáo viên được hưởng nguyên lương và các khoản "
+                   "phụ cấp theo quy định.",
+            questions=("Đi bồi dưỡng có được hưởng lương, phụ cấp không?",))
+
+
+def test_an_amount_of_money_asked_is_not_answered_by_naming_the_allowance() -> None:
+    found = engine(PAY)
+    assert found.answer("Giáo viên đi bồi dưỡng được hưởng phụ cấp bao nhiêu mỗi tháng?"
+                        ).kind == "none"
+    assert found.answer("Đi bồi dưỡng giáo viên có được hưởng lương và phụ cấp không?"
+                        ).entry == PAY
