@@ -149,9 +149,11 @@ def _read_question(question: str) -> _Asked | None:
                   bool(_PEOPLE.search(text)), tuple(words), tuple(folded))
 
 
-def _text_marks(line: str) -> list[tuple[str, str]]:
+@lru_cache(maxsize=4096)
+def _text_marks(line: str) -> tuple[tuple[str, str], ...]:
     """A line of the answer as (kind, value): level, role, num, skip (a number that counts no
-    one), stop (the end of a clause), or the folded word or mark itself."""
+    one), stop (the end of a clause), or the folded word or mark itself. Kept per line: the
+    same entries' and passages' lines are read for every question asking a total."""
     tokens = [fold_word(t) for t in expand(_TOKEN.findall(line))]
     named = _named(tokens)
     marks: list[tuple[str, str]] = []
@@ -179,7 +181,13 @@ def _text_marks(line: str) -> list[tuple[str, str]]:
         if listing or before in _NOT_AFTER or after in _NOT_BEFORE or after in {"/", ":"}:
             marks[i] = ("skip", value)
             listing = True
-    return marks
+    return tuple(marks)
+
+
+@lru_cache(maxsize=1024)
+def _paragraphs(text: str) -> tuple[tuple[str, ...], ...]:
+    """The text's paragraphs as lines, cleaned once: an entry is read for many questions."""
+    return tuple(tuple(p.splitlines()) for p in re.split(r"\n\s*\n", clean(text, None)))
 
 
 def figures_in(text: str) -> dict[tuple[str, str], set[int]]:
@@ -191,9 +199,9 @@ def figures_in(text: str) -> dict[tuple[str, str], set[int]]:
     TH 8324; THCS 5003"); it takes the level its clause is labelled with ("Cấp TH: …").
     """
     found: dict[tuple[str, str], set[int]] = defaultdict(set)
-    for paragraph in re.split(r"\n\s*\n", clean(text, None)):
+    for paragraph in _paragraphs(text):
         breakdown = ""  # the role of the last total: its parts follow
-        for line in paragraph.splitlines():
+        for line in paragraph:
             level = ""
             marks = _text_marks(line)
             for i, (kind, value) in enumerate(marks):
@@ -219,7 +227,7 @@ def _year_or_phone(number: str) -> bool:
     return (len(number) == 4 and number[:2] in {"19", "20"}) or len(number) >= 7
 
 
-def _role_beside(marks: list[tuple[str, str]], i: int) -> str:
+def _role_beside(marks: tuple[tuple[str, str], ...], i: int) -> str:
     if i + 1 < len(marks) and marks[i + 1][0] == "role":
         return marks[i + 1][1]
     if i + 2 < len(marks) and marks[i + 1][1] == "nguoi" and marks[i + 2][0] == "role":
