@@ -153,30 +153,33 @@ _DURATION = re.compile(r"(?<![\d/.,])\d{1,3}\s+(?:ngày|tháng|năm|tuần|giờ
 
 # a sum ("150.000 đồng/người/ngày", "2 triệu"), a percentage, no fee, or the rule a sum is
 # paid by ("theo giá vé xe khách", "chế độ công tác phí")
-_MONEY = re.compile(r"\d[\d.,]*\s*(?:đồng|đ(?![\wà-ỹ])|vnđ|vnd|nghìn|ngàn|triệu|tỷ|%)|"
-                    r"phần trăm|miễn phí|không (?:phải )?(?:đóng|nộp|thu)|không thu|"
-                    r"công tác phí|giá vé|định mức|nguyên lương", re.IGNORECASE)
+# a sum of money, a share of one, no charge, or the rule a sum follows, as letters write them
+_A_SUM = r"\d[\d.,]*\s*(?:đồng|đ(?![\wà-ỹ])|vnđ|vnd|nghìn|ngàn|triệu|tỷ)"
+_A_SHARE = r"\d[\d.,]*\s*%|phần trăm"
+_NO_CHARGE = r"miễn phí|không (?:phải )?(?:đóng|nộp|thu)|không thu"
+_BY_RULE = r"công tác phí|giá vé|định mức|nguyên lương"
+_MONEY = re.compile(rf"{_A_SUM}|{_A_SHARE}|{_NO_CHARGE}|{_BY_RULE}", re.IGNORECASE)
 
 # money named in a text, folded ("phụ cấp", "tiền ăn", "kinh phí"), or a sum a letter states
 _MONEY_NAMED = re.compile(rf"(?:^| )(?:{_MONEY_WORDS})(?= |$)")
-_SUM = re.compile(r"\d[\d.,]*\s*(?:đồng|đ(?![\wà-ỹ])|vnđ|vnd|nghìn|ngàn|triệu|tỷ)|miễn phí|"
-                  r"không (?:phải )?(?:đóng|nộp|thu)|không thu|công tác phí|giá vé|định mức|"
-                  r"nguyên lương", re.IGNORECASE)
+_SUM = re.compile(rf"{_A_SUM}|{_NO_CHARGE}|{_BY_RULE}", re.IGNORECASE)
+
+
+def _folded_words(text: str) -> str:
+    return " ".join(fold_word(w) for w in re.findall(r"[^\W_]+", text.lower()))
 
 
 def asks_of_money(question: str) -> bool:
     """Whether a question names money ("phụ cấp", "tiền đi lại", "học phí"); "theo định mức"
     or "100%" in a question say how, not that money is asked of."""
-    return bool(_MONEY_NAMED.search(" ".join(
-        fold_word(w) for w in re.findall(r"[^\W_]+", question.lower()))))
+    return bool(_MONEY_NAMED.search(_folded_words(question)))
 
 
 def names_money(text: str) -> bool:
     """Whether a text speaks of money: names an allowance, a fee, a cost, a salary ("phụ
     cấp", "tiền đi lại", "chi phí", "lương") or states a sum. A question naming one ("có được
     phụ cấp ưu đãi không") is answered only by a text that does: "100% giáo viên" is none."""
-    folded = " ".join(fold_word(w) for w in re.findall(r"[^\W_]+", text.lower()))
-    return bool(_MONEY_NAMED.search(folded) or _SUM.search(text))
+    return bool(_MONEY_NAMED.search(_folded_words(text)) or _SUM.search(text))
 
 
 # "bao nhiêu", "mấy", "mức nào": the amount itself is asked, not whether there is money;
@@ -184,9 +187,8 @@ def names_money(text: str) -> bool:
 _AMOUNT_ASKED = re.compile(r"(?:^| )(?<!luc )(?<!dieu )(?<!khoan )(?<!muc )(?<!so )"
                            r"(?:bao nhieu|may|muc nao|muc bao)(?= |$)")
 # a sum, a share, or no charge at all: what answers "phụ cấp bao nhiêu"
-_STATED_SUM = re.compile(r"\d[\d.,]*\s*(?:đồng|đ(?![\wà-ỹ])|vnđ|vnd|nghìn|ngàn|triệu|tỷ|%)|"
-                         r"phần trăm|miễn phí|không (?:phải )?(?:đóng|nộp|thu|chi|hỗ trợ)|"
-                         r"không thu|không được", re.IGNORECASE)
+_STATED_SUM = re.compile(rf"{_A_SUM}|{_A_SHARE}|{_NO_CHARGE}|không (?:phải )?(?:chi|hỗ trợ)|"
+                         r"không được", re.IGNORECASE)
 
 
 def states_asked_sum(question: str, text: str) -> bool:
@@ -194,8 +196,7 @@ def states_asked_sum(question: str, text: str) -> bool:
     not answered by "được hưởng nguyên lương, các khoản phụ cấp", which names the allowance
     and no sum. A question not asking an amount ("có được phụ cấp không") is answered by a
     text naming the allowance (``names_money``)."""
-    folded = " ".join(fold_word(w) for w in re.findall(r"[^\W_]+", question.lower()))
-    return not _AMOUNT_ASKED.search(folded) or bool(_STATED_SUM.search(text))
+    return not _AMOUNT_ASKED.search(_folded_words(question)) or bool(_STATED_SUM.search(text))
 
 
 _REASON = re.compile(r"(?<!\w)(?:để|nhằm|làm căn cứ|vì|bởi|do đó|lý do|lí do|mục đích|"
