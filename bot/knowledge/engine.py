@@ -667,10 +667,14 @@ class AnsweringEngine:
         "cộng cả ba cấp còn bao nhiêu CBQL chưa xong mô đun 1" is answered by the figures
         per level, not by the summary of the letter that gives them."""
         answer = ranking.answer
+        if answer.kind not in _ANSWERED:
+            by_best = self._worked_by_best(question, ranking, province)
+            if by_best is not ranking:
+                return by_best
         worked = self._worked_in(question, answer.entry, answer.quote)
         if worked is not None:
             return replace(ranking, answer=replace(answer, worked=worked))
-        if answer.kind not in ("confident", "quoted"):
+        if answer.kind not in _ANSWERED:
             return ranking
         query = self._query(question)
         own = query.provinces or {
@@ -699,6 +703,29 @@ class AnsweringEngine:
                 if worked is not None:
                     return replace(ranking, answer=Answer(
                         "quoted", None, found.confidence, quote=found, worked=worked))
+        return ranking
+
+    def _worked_by_best(self, question: str, ranking: Ranking, province: str | None
+                        ) -> Ranking:
+        """An unsure or empty answer whose best contender prints one figure for each group
+        the question adds up or compares: that contender answers, worked out. The words of
+        the working ("cộng với", "nhiều hơn", "lẫn", "bao nhiêu người") are what no entry
+        says, and two entries giving the same figures (one per role) tie; neither means the
+        question is not theirs once every group it names has its figure there."""
+        best = ranking.contenders[0] if ranking.contenders else None
+        if best is None or best.score < _HEDGED:  # below it, figures alone are no subject
+            return ranking
+        if best.entry is not None:
+            shown = self.local(best.entry, province, question)
+            worked = None if shown is None else self._worked_in(question, shown, None)
+            if shown is not None and worked is not None:
+                return replace(ranking, answer=Answer("confident", shown, best.score,
+                                                      worked=worked))
+        elif best.quote is not None:
+            worked = self._worked_in(question, None, best.quote)
+            if worked is not None:
+                return replace(ranking, answer=Answer("quoted", None, best.score,
+                                                      quote=best.quote, worked=worked))
         return ranking
 
     @staticmethod

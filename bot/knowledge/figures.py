@@ -29,7 +29,9 @@ from bot.textnorm import fold
 # Folded names (after ``expand``, which reads "th", "cấp 1", "c2", "gv", "cbql" …) of what a
 # figure counts: a school level, or the people of a role.
 _LEVELS = {"tieu hoc": "TH", "thcs": "THCS", "thpt": "THPT", "gdtx": "GDTX", "mam non": "MN"}
-_ROLES = {"giao vien": "GV", "can bo quan li": "CBQL", "nhan vien": "NV"}
+# "hiệu trưởng, phó hiệu trưởng" are the CBQL of a school: the letters count them as such
+_ROLES = {"giao vien": "GV", "can bo quan li": "CBQL", "nhan vien": "NV",
+          "hieu truong": "CBQL", "pho hieu truong": "CBQL"}
 _LEVEL_ORDER = ("MN", "TH", "THCS", "THPT", "GDTX")
 _NAMES = {**{k: ("level", v) for k, v in _LEVELS.items()},
           **{k: ("role", v) for k, v in _ROLES.items()}}
@@ -52,6 +54,7 @@ _ASKS_NUMBER = re.compile(r"(?:^| )(?:bao nhieu|may)(?= |$)")
 _DIFFERENCE = re.compile(r"(?:^| )(?:nhieu hon|it hon|chenh lech|chenh nhau|hon kem|kem hon|"
                          r"hon nhau|kem nhau)(?= |$)")
 _TOTAL = re.compile(r"(?:^| )(?:tong cong|tong so|tong bao nhieu|tong la|cong ca|cong lai|"
+                    r"cong voi|cong them|"
                     r"gop ca|gop lai|tinh ca|tat ca|ca hai|ca ba|ca bon|toan bo)(?= |$)")
 # "cả ba cấp", "các cấp", "3 cấp học": every level the text gives
 _ALL_LEVELS = re.compile(r"(?:^| )(?:(ba|bon|hai|\d)|cac) cap(?= |$)")
@@ -110,7 +113,7 @@ def _named(tokens: list[str]) -> dict[int, tuple[int, str, str]]:
 
 # Folded words without which no question asks a total or a difference: read before the rest
 _CUES = re.compile(r"\b(?:nhieu hon|it hon|chenh|hon kem|kem hon|hon nhau|kem nhau|tong|cong ca|"
-                   r"cong lai|gop|tinh ca|tat ca|ca hai|ca ba|ca bon|toan bo)\b")
+                   r"cong lai|cong voi|cong them|gop|tinh ca|tat ca|ca hai|ca ba|ca bon|toan bo)\b")
 
 
 def asks_sum(question: str) -> bool:
@@ -211,7 +214,7 @@ def figures_in(text: str) -> dict[tuple[str, str], set[int]]:
                     level = value
                 elif kind == "num":
                     role = _role_beside(marks, i)
-                    if not role and _year_or_phone(value):
+                    if not role and not _labelled(marks, i) and _year_or_phone(value):
                         continue
                     if not level:
                         if role:
@@ -225,6 +228,13 @@ def figures_in(text: str) -> dict[tuple[str, str], set[int]]:
 def _year_or_phone(number: str) -> bool:
     """"Chương trình GDPT 2018", "ĐT: 0919793279": no count of people without a role."""
     return (len(number) == 4 and number[:2] in {"19", "20"}) or len(number) >= 7
+
+
+def _labelled(marks: tuple[tuple[str, str], ...], i: int) -> bool:
+    """"THPT 1978", "THCS: 2019": a number a school level labels is that level's count, not
+    a year."""
+    back = i - 2 if i >= 2 and marks[i - 1][1] == ":" else i - 1
+    return back >= 0 and marks[back][0] == "level"
 
 
 def _role_beside(marks: tuple[tuple[str, str], ...], i: int) -> str:

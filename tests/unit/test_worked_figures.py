@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from bot.i18n import translator
 from bot.knowledge.engine import AnsweringEngine
-from bot.knowledge.entries import Entry, Source
+from bot.knowledge.entries import Entry, Source, load_entries
 from bot.knowledge.figures import work_out
 from bot.knowledge.render import plain_text, render_answer
 
@@ -94,3 +94,42 @@ def test_things_listed_for_each_named_thing_are_counted() -> None:
         ("cốt cán nộp những gì trên hệ thống năm 2025",), sources=SOURCE)])
     text = shown(engine, "cốt cán nộp tất cả bao nhiêu bản đăng ký và phiếu tự đánh giá?")
     assert "3 (đăng kí) + 2 (phiếu tự) = 5 bản" in text
+
+
+COUNTED = Entry(
+    "counted_cbql", "figures", "Số cán bộ quản lý dự tập huấn năm 2025",
+    "Năm 2025 tập huấn <b>60 cán bộ quản lý</b>, trong đó:\n"
+    "• TH: 35;\n• THCS: 25.\n"
+    "Ngoài ra có 1995 giáo viên (TH 1975; THCS 20).",
+    ("bao nhiêu cán bộ quản lý dự tập huấn năm 2025",),
+    province="binh_phuoc", sources=SOURCE)
+COUNTED_GV = Entry(
+    "counted_gv", "figures", "Số giáo viên dự tập huấn năm 2025",
+    "Năm 2025 tập huấn <b>1995 giáo viên</b>, trong đó:\n"
+    "• TH: 1975;\n• THCS: 20.\n"
+    "Ngoài ra có 60 cán bộ quản lý (TH 35; THCS 25).",
+    ("bao nhiêu giáo viên dự tập huấn năm 2025",),
+    province="binh_phuoc", sources=SOURCE)
+
+
+def test_a_figure_a_level_labels_is_a_count_even_when_it_reads_like_a_year() -> None:
+    worked = work_out("số giáo viên TH nhiều hơn giáo viên THCS bao nhiêu người",
+                      COUNTED.answer)
+    assert worked is not None and worked.result == 1955
+
+
+def test_added_with_cong_voi_and_principals_counted_as_managers() -> None:
+    worked = work_out("số giáo viên TH cộng với số hiệu trưởng, phó hiệu trưởng TH được bao "
+                      "nhiêu người", COUNTED.answer)
+    assert worked is not None and worked.result == 1975 + 35
+
+
+def test_figures_answer_a_question_whose_working_words_no_entry_says() -> None:
+    # "lẫn", "tổng cộng", a mistyped "fai" are in no entry: the best one covers too little of
+    # the question to be sure of, yet it prints a figure for each group the question adds up
+    engine = AnsweringEngine([*load_entries(), COUNTED, COUNTED_GV])
+    text = shown(engine, "bp 2025 cấp thcs tính cả gv lẫn cbql fai dự tập huấn bao nhiêu ngưoi")
+    assert "20 giáo viên + 25 cán bộ quản lý = 45 người" in text
+    text = shown(engine, "bình phước năm 2025 tập huấn cấp thcs gv lẫn cbql tổng cộng bao nhiêu "
+                         "người")
+    assert "20 giáo viên + 25 cán bộ quản lý = 45 người" in text
