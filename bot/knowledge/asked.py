@@ -435,7 +435,8 @@ def _asks_of(clause: str, *, follow: bool = True) -> list[str]:
         # as typed: "mail" is one word the reading spells out as "thư điện tử"
         subject = [f for w in re.findall(r"[^\W\d_]+", part.lower())
                    if (f := fold_word(w)) not in QUESTION_WORDS and not is_filler(w, f)]
-        ended = bool(_ENDS_ASKING.search(_read(out[-1]))) or _ends_with_value(out[-1])
+        ended = bool(_ENDS_ASKING.search(_read(out[-1]))) or _ends_with_value(out[-1]) or (
+            _turns_to_other(part) and _asking(out[-1]))
         if ended and len(subject) >= _OWN_SUBJECT and _asking(part):
             out.append(part)
         elif follow and _asks_other_value(out[-1], part):
@@ -443,6 +444,13 @@ def _asks_of(clause: str, *, follow: bool = True) -> list[str]:
         else:
             out[-1] = f"{out[-1]}, {part}"
     return out
+
+
+def _turns_to_other(part: str) -> bool:
+    """"…, còn của CBQL cốt cán thì ai duyệt": "còn" after an ask turns to another case,
+    asked of its own even when the ask before does not end on its question word."""
+    first = next(iter(words(part)), "")
+    return fold_word(first.lower()) == "con"
 
 
 # what ends a clause besides its question words: "ạ", "vậy", "nhỉ"

@@ -59,6 +59,7 @@ from bot.knowledge.letters import date_key, is_newer
 from bot.knowledge.local_lines import for_province, spoken_for
 from bot.knowledge.normalize import (
     ASIDE,
+    CORE_ROLES,
     FILLERS,
     QUESTION_WORDS,
     SpellFixer,
@@ -66,6 +67,7 @@ from bot.knowledge.normalize import (
     find_provinces,
     fold_word,
     named_places,
+    names_core_role,
     names_audience,
     reread,
     set_aside,
@@ -265,6 +267,7 @@ class _Query:
     provinces: frozenset[str]
     levels: frozenset[str]
     audience: bool  # the question names whom it is about
+    core_roles: frozenset[str]  # the core staff it names ("GV cốt cán"): ``names_core_role``
     plain_total: float  # sum of ``plain``, for every phrasing compared
 
 
@@ -568,6 +571,7 @@ class AnsweringEngine:
             frozenset(provinces),
             frozenset(find_levels(folded)),
             names_audience(folded),
+            names_core_role(folded),
             sum(plain.values()),
         )
 
@@ -596,6 +600,9 @@ class AnsweringEngine:
                 factor *= _NAMED_LEVEL[not entry.levels & query.levels]
             elif level:
                 factor *= _LEVEL[level not in entry.levels]
+        core = entry.roles & CORE_ROLES
+        if query.core_roles and core and not core & query.core_roles:
+            factor *= _NAMED_LEVEL[1]  # the other core staff's rule, as another level's
         if role and entry.roles:
             weights = _ROLE if query.audience else _ROLE_UNNAMED
             factor *= weights[not entry.roles & ROLE_MATCHES.get(role, {role})]

@@ -848,6 +848,20 @@ def place_key(name: str) -> str:
     return " ".join(words_)
 
 
+# Core staff the rules tell apart: a teacher's plan is approved by the principal, a
+# manager's by the Phòng or the Sở; the names a question uses for each (folded, read)
+CORE_ROLES = frozenset({"gv_cotcan", "cbql_cotcan"})
+_CORE_ROLE_NAMES = {"giao vien cot can": "gv_cotcan", "can bo quan li cot can": "cbql_cotcan",
+                    "hieu truong cot can": "cbql_cotcan"}
+
+
+def names_core_role(folded: list[str]) -> frozenset[str]:
+    """The core staff a question names ("GV cốt cán", "CBQL cốt cán"); empty for "cốt cán"
+    alone, which may be either."""
+    text = f" {' '.join(folded)} "
+    return frozenset(role for name, role in _CORE_ROLE_NAMES.items() if f" {name} " in text)
+
+
 def names_audience(folded: list[str]) -> bool:
     """Whether a question says whom it is about (teacher, principal, manager, core staff)."""
     text = f" {' '.join(folded)} "
