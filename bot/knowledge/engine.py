@@ -111,6 +111,9 @@ _ASKER_PROVINCE = 1.15  # the asker's own province's rule, for a question naming
 _ROLE = (1.12, 0.95)  # entry's roles include the asker's / entry is for other roles only
 _ROLE_UNNAMED = (1.2, 0.9)  # the same when the question does not say whom it is about
 _NAMED_LEVEL = (1.15, 0.75)
+# the question names GV cốt cán, the entry is the rule for CBQL cốt cán only (or the reverse):
+# another person approves, another duty; below another level's rule, whose duty may be alike
+_OTHER_CORE_STAFF = 0.5
 _LEVEL = (1.05, 0.97)
 
 _QUERIES_KEPT = 1024  # questions read against the index, kept while it stays the same
@@ -602,7 +605,7 @@ class AnsweringEngine:
                 factor *= _LEVEL[level not in entry.levels]
         core = entry.roles & CORE_ROLES
         if query.core_roles and core and not core & query.core_roles:
-            factor *= _NAMED_LEVEL[1]  # the other core staff's rule, as another level's
+            factor *= _OTHER_CORE_STAFF
         if role and entry.roles:
             weights = _ROLE if query.audience else _ROLE_UNNAMED
             factor *= weights[not entry.roles & ROLE_MATCHES.get(role, {role})]

@@ -118,3 +118,15 @@ def test_an_ask_the_letter_does_not_answer_stays_refused_without_its_worry(messa
 def test_a_closing_dau_after_a_not_asks_nothing(message: str, asks: int) -> None:
     found = separate_asks(message)
     assert (len(found[1]) if found else 1) == asks, found
+
+
+def test_con_after_an_ask_turns_to_another_case_asked_of_its_own() -> None:
+    # typed without marks, the first ask does not end on its question word ("ai ky giay"),
+    # yet "con …" asks anew
+    found = separate_asks("hoc vien o gan thi ai ky giay di hoc, con hoc vien o xa tren 30 km "
+                          "thi ai bo tri cho nghi")
+    assert found is not None
+    assert found[1] == ("hoc vien o gan thi ai ky giay di hoc",
+                        "con hoc vien o xa tren 30 km thi ai bo tri cho nghi")
+    # a "còn" that is no turn to another ask ("còn kịp không") parts nothing
+    assert separate_asks("em nộp kế hoạch bài dạy ngày 13/4 thì còn kịp không ạ") is None
