@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from bot.knowledge.asked import asked_kind
+from bot.knowledge.asked import asked_kind, asks_of_money
 from bot.knowledge.letter_index import LetterIndex
 from bot.knowledge.letters import read_letter
 from bot.knowledge.normalize import exam_words, words
@@ -195,3 +195,10 @@ def test_the_communes_chairman_as_people_say_it_reaches_the_letters_full_title()
     assert words("chủ tịch xã đánh giá") == words("Chủ tịch Ủy ban nhân dân xã đánh giá",
                                                   limit=None)
     assert words("chu tich phuong") == words("Chủ tịch Ủy ban nhân dân phường", limit=None)
+
+
+def test_the_first_thing_to_do_is_asked_of_no_money() -> None:
+    assert not asks_of_money("việc đầu tiên phòng giáo dục phải làm là gì")
+    assert not asks_of_money("trước tiên em cần nộp giấy tờ gì")
+    assert asks_of_money("tiền đi lại có được thanh toán không")
+    assert asks_of_money("dau tien tien an tinh the nao")
