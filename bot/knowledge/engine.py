@@ -329,14 +329,15 @@ _WRITTEN_ALIKE = frozenset({"date", "time", "phone", "landline", "email", "websi
 def _followed(ranking: Ranking, part: Answer) -> Ranking:
     """The ranking's answer followed by what ``part`` (another ask's answer) shows and it does
     not: its entry, its letter's sentences, or both. Another province's entry is left out:
-    the reply says whose rule it gives once, for the first answer."""
+    the reply says whose rule it gives once, for the first answer; an entry for every
+    province is no other province's."""
     answer = ranking.answer
     found: list[Quote | Entry] = [part.entry] if part.kind == "confident" and \
         part.entry is not None else []
     if part.quote is not None:
         found.append(part.quote)
     also = tuple(f for f in found if not _shown(f, answer) and not (
-        isinstance(f, Entry) and answer.entry is not None
+        isinstance(f, Entry) and answer.entry is not None and f.province is not None
         and f.province != answer.entry.province))
     return replace(ranking, answer=replace(answer, also=(*answer.also, *also))) if also \
         else ranking
@@ -790,6 +791,15 @@ class AnsweringEngine:
             elif background and not self._answers_ask(part.answer, ask):
                 alone = self._explain_message(ask, role=role, level=level, province=province)
                 part = alone if alone.answer.kind in _ANSWERED else part
+            elif background and part.answer.kind not in _ANSWERED:
+                # "em mới được tuyển dụng vào trường … ở huyện …": a story of words no entry
+                # uses sinks the ask's share; the ask alone is answered when an entry or a
+                # passage holds most of it (as one offered to choose from), and by the rule
+                # of the province the story names (of any, when it names none)
+                alone = self._explain_message(ask, role=role, level=level, province=province)
+                if alone.answer.kind in _ANSWERED and alone.answer.confidence >= _CHOICE and \
+                        self._of_named(alone.answer, background):
+                    part = alone
             if part.answer.kind not in _ANSWERED:
                 continue
             if ranking.answer.kind not in _ANSWERED:
@@ -802,6 +812,20 @@ class AnsweringEngine:
                 continue
             ranking = _followed(ranking, part.answer)
         return ranking
+
+    def _of_named(self, answer: Answer, told: str) -> bool:
+        """Whether ``answer`` is the rule of the province ``told`` names, or it names none: a
+        rule for all provinces is not what a teacher of a province the letters never speak of
+        asked for."""
+        named = self._query(told).provinces
+        if not named:
+            return True
+        if answer.entry is not None:
+            return answer.entry.province is not None and region(answer.entry.province) in named
+        if answer.quote is not None:
+            return issuer_region(answer.quote.letter.meta_of(answer.quote.passage).issuer
+                                 ) in named
+        return False
 
     def _answers_ask(self, answer: Answer, ask: str) -> bool:
         """Whether an ask's answer, read with what the message tells of the asker, answers
