@@ -320,6 +320,8 @@ def _rival(a: Entry, b: Entry) -> bool:
 
 
 _ANSWERED = ("quoted", "confident")
+# "bao giờ", "khi nào": when something happens, which only a date or a month answers
+_ASKS_WHEN = re.compile(r"\b(?:bao gio|khi nao)\b")
 # values every letter writes one way (a date, a sum, a phone): a text lacking one does not
 # state it; a venue or a person is named in words no pattern knows
 _WRITTEN_ALIKE = frozenset({"date", "time", "phone", "landline", "email", "website", "money",
@@ -884,6 +886,13 @@ class AnsweringEngine:
             # count of people or schools it gives about the same subject
             return replace(ranking, answer=Answer("none", None, answer.confidence),
                            why=WHY_NO_VALUE, why_params={"kind": KIND_NAMES["number"]})
+        if kind == "date" and answer.kind == "confident" and asked_kinds(question) == (
+                "date",) and _ASKS_WHEN.search(fold(question)) and not _holds("date", shown):
+            # "bao giờ nhận được giấy chứng nhận": an entry on the certificate that gives no
+            # date, no month, does not say when ("chọn ngày nào" may be answered in words:
+            # "ngày đang báo cáo")
+            return replace(ranking, answer=Answer("none", None, answer.confidence),
+                           why=WHY_NO_VALUE, why_params={"kind": KIND_NAMES[kind]})
         if kind in VALUE_ONLY and answer.kind != "none" and not _holds(kind, shown) and not (
                 kind in _REACHED_THROUGH and _holds("person", shown)):
             # "trang web nào", "bao lâu": a text naming no website, no span of time, is no
