@@ -791,6 +791,16 @@ def counted(question: str) -> str | None:
 _PEOPLE = frozenset("giao cot can hoc hieu chuyen thanh ung nguoi".split())
 
 
+# A word after another word of the same sentence: capitalised ("huyện Khoái Châu", "Trường Mầm
+# non Hoa Sen"), it is a name's syllable. Not after a clause's end (". Cháu", ": Giáo viên").
+_WORD_INSIDE = re.compile(r"(?<=[\w)] )\w+")
+
+
+def _unnamed(text: str) -> str:
+    """The text without the capitalised words inside its sentences (names' syllables)."""
+    return _WORD_INSIDE.sub(lambda m: " " if m[0].istitle() else m[0], text)
+
+
 @lru_cache(maxsize=65_536)
 def states_count(noun: str, sentence: str) -> bool:
     """Whether a sentence states a number of ``noun`` ("231 giáo viên tiểu học"), or of
@@ -813,7 +823,9 @@ def speaks_of_counted(noun: str, text: str) -> bool:
     so only a text never naming it at all is surely about something else."""
     if noun.split()[0] in _PEOPLE:
         return True
-    folded = " ".join(fold_word(w) for w in words(text, limit=None))
+    # "bao nhieu chau" typed without marks is no count of the "Khoái Châu" a list of venues
+    # names: a capitalised word inside a sentence is part of a name, never the thing counted
+    folded = " ".join(fold_word(w) for w in words(_unnamed(text), limit=None))
     return re.search(rf"(?:^| ){re.escape(noun)}(?= |$)", folded) is not None
 
 

@@ -128,6 +128,27 @@ def test_a_count_asked_is_not_answered_by_a_text_counting_something_else() -> No
                                "khóa bồi dưỡng?", found)
 
 
+VENUES = """UBND TỈNH NGHỆ AN
+SỞ GIÁO DỤC VÀ ĐÀO TẠO
+Số: 912/SGDĐT-GDMN
+V/v bồi dưỡng giáo viên dạy lớp mẫu giáo ghép năm 2027
+Nghệ An, ngày 12 tháng 01 năm 2027
+1. Lớp tập trung ngày 06/3/2027 tại Trường Mầm non Hoa Sen, xã Quỳ Châu, cho giáo viên các \
+xã thuộc huyện Quỳ Châu, Quế Phong trước đây; mỗi lớp tập trung có tối đa 40 giáo viên.
+2. Mỗi nhóm thực hành dạy mẫu có không quá 25 cháu.
+"""
+
+
+def test_a_count_typed_without_marks_is_not_a_place_name_sharing_its_letters() -> None:
+    found = AnsweringEngine(())
+    letter = read_letter_file(VENUES.encode(), "cv912.txt").letter
+    found.letters.replace([dataclasses.replace(letter, id=1)])
+    # "cháu" typed "chau": "Quỳ Châu" names a place, it counts no children
+    assert found.answer("mot lop tap trung o quy chau co toi da bao nhieu chau",
+                        role="gv").kind == "none"
+    assert "25 cháu" in shown("moi nhom thuc hanh day mau co toi da bao nhieu chau", found)
+
+
 FORMS = Entry(id="forms", topic="t", title="Sai thông tin cá nhân thì lập danh sách mẫu nào?",
               answer="Đơn vị lập danh sách người cần sửa thông tin theo mẫu Phụ lục 4.",
               questions=("Thông tin cá nhân sai thì lập danh sách theo mẫu nào?",))
