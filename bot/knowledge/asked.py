@@ -929,3 +929,24 @@ def asked_person(question: str, known: frozenset[str]) -> str | None:
         if folded in known:
             return folded
     return None
+
+
+# Pupils, as a question names them ("trẻ 5 tuổi", "học sinh lớp 9", "hs"), and the staff a
+# training letter is about. Unmarked "tre", "chau" are as often "trễ" (late) and place names.
+_PUPILS = re.compile(r"(?:^| )(?:học sinh|hoc sinh|hs|trẻ|cháu)(?= |$)")
+_STAFF = re.compile(r"(?:^| )(?:giáo viên|giao vien|gv|cô giáo|thầy|cô|hiệu trưởng|hiệu phó|"
+                    r"cán bộ|nhân viên|cốt cán|cbql|em|tôi|mình|chúng tôi)(?= |$)")
+
+
+def about_pupils(question: str) -> bool:
+    """Whether a question is about pupils, not staff: "trẻ 5 tuổi có được miễn học phí
+    không" asks of the children's fee, which no sentence on the teachers' course fee answers."""
+    text = " ".join(words(question))
+    return _PUPILS.search(text) is not None and _STAFF.search(text) is None
+
+
+def names_pupils(text: str) -> bool:
+    """Whether a text speaks of pupils at all, in any of the ways letters name them."""
+    folded = " ".join(fold_word(w) for w in words(text, limit=None))
+    return re.search(r"(?:^| )(?:hoc sinh|hs|tre|chau|tre em|hoc vien nho)(?= |$)", folded) \
+        is not None
