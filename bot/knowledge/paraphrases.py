@@ -81,9 +81,6 @@ PARAPHRASES: dict[str, str] = {
     "lo mảng": "phụ trách mảng",
     "lo phần": "phụ trách phần",
     "đảm trách": "phụ trách",
-    # "kinh phí ai lo", "tiền xe ai lo", "chỗ ở ai lo": who arranges it, the letters' "bố trí"
-    # (kinh phí, xe, chỗ ở); "ai lo hồ sơ" is read by the longer "lo hồ sơ" above
-    "ai lo": "ai bố trí",
     # a meeting: "họp", "cuộc họp", "buổi họp" are the letters' "hội nghị"
     "họp": "hội nghị",
     "cuộc họp": "hội nghị",
