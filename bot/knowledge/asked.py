@@ -861,6 +861,16 @@ def counted(question: str) -> str | None:
 _PEOPLE = frozenset("giao cot can hoc hieu chuyen thanh ung nguoi".split())
 
 
+# A word after another word of the same sentence: capitalised ("huyện Khoái Châu", "Trường Mầm
+# non Hoa Sen"), it is a name's syllable. Not after a clause's end (". Cháu", ": Giáo viên").
+_WORD_INSIDE = re.compile(r"(?<=[\w)] )\w+")
+
+
+def _unnamed(text: str) -> str:
+    """The text without the capitalised words inside its sentences (names' syllables)."""
+    return _WORD_INSIDE.sub(lambda m: " " if m[0].istitle() else m[0], text)
+
+
 @lru_cache(maxsize=65_536)
 def states_count(noun: str, sentence: str) -> bool:
     """Whether a sentence states a number of ``noun`` ("231 giáo viên tiểu học"), or of
@@ -883,7 +893,9 @@ def speaks_of_counted(noun: str, text: str) -> bool:
     so only a text never naming it at all is surely about something else."""
     if noun.split()[0] in _PEOPLE:
         return True
-    folded = " ".join(fold_word(w) for w in words(text, limit=None))
+    # "bao nhieu chau" typed without marks is no count of the "Khoái Châu" a list of venues
+    # names: a capitalised word inside a sentence is part of a name, never the thing counted
+    folded = " ".join(fold_word(w) for w in words(_unnamed(text), limit=None))
     return re.search(rf"(?:^| ){re.escape(noun)}(?= |$)", folded) is not None
 
 
@@ -989,3 +1001,24 @@ def asked_person(question: str, known: frozenset[str]) -> str | None:
         if folded in known:
             return folded
     return None
+
+
+# Pupils, as a question names them ("trẻ 5 tuổi", "học sinh lớp 9", "hs"), and the staff a
+# training letter is about. Unmarked "tre", "chau" are as often "trễ" (late) and place names.
+_PUPILS = re.compile(r"(?:^| )(?:học sinh|hoc sinh|hs|trẻ|cháu)(?= |$)")
+_STAFF = re.compile(r"(?:^| )(?:giáo viên|giao vien|gv|cô giáo|thầy|cô|hiệu trưởng|hiệu phó|"
+                    r"cán bộ|nhân viên|cốt cán|cbql|em|tôi|mình|chúng tôi)(?= |$)")
+
+
+def about_pupils(question: str) -> bool:
+    """Whether a question is about pupils, not staff: "trẻ 5 tuổi có được miễn học phí
+    không" asks of the children's fee, which no sentence on the teachers' course fee answers."""
+    text = " ".join(words(question))
+    return _PUPILS.search(text) is not None and _STAFF.search(text) is None
+
+
+def names_pupils(text: str) -> bool:
+    """Whether a text speaks of pupils at all, in any of the ways letters name them."""
+    folded = " ".join(fold_word(w) for w in words(text, limit=None))
+    return re.search(r"(?:^| )(?:hoc sinh|hs|tre|chau|tre em|hoc vien nho)(?= |$)", folded) \
+        is not None

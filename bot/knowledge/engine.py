@@ -35,6 +35,7 @@ from bot.knowledge.asked import (
     KIND_NAMES,
     TOLD,
     VALUE_ONLY,
+    about_pupils,
     asked_kind,
     asked_kinds,
     asked_person,
@@ -45,6 +46,7 @@ from bot.knowledge.asked import (
     holds,
     named_people,
     names_money,
+    names_pupils,
     separate_asks,
     speaks_of_counted,
     states_asked_sum,
@@ -341,6 +343,13 @@ def _shown_text(answer: Answer) -> str:
     return "\n".join((answer.entry.answer if answer.entry is not None else "",
                       answer.quote.text if answer.quote is not None else "",
                       answer.earlier_text))
+
+
+def _subjects(answer: Answer) -> str:
+    """What the answer's sources are about: its entry's title, its letter's subject."""
+    return "\n".join((answer.entry.title if answer.entry is not None else "",
+                      answer.quote.letter.meta_of(answer.quote.passage).subject
+                      if answer.quote is not None else ""))
 
 
 def _shown(found: Quote | Entry, answer: Answer) -> bool:
@@ -817,6 +826,13 @@ class AnsweringEngine:
             # answer, whatever else of the question it holds ("100% giáo viên")
             return replace(ranking, answer=Answer("none", None, answer.confidence),
                            why=WHY_NO_VALUE, why_params={"kind": KIND_NAMES["money"]})
+        if answer.kind != "none" and about_pupils(question) and not names_pupils(
+                "\n".join((shown, _subjects(answer)))):
+            # "trẻ 5 tuổi có được miễn học phí không": a text on the teachers' course fee
+            # speaks of no pupil, and answers nothing about the pupils' own; a course for the
+            # teachers of some pupils names them in its subject ("tiếng Việt cho học sinh …")
+            return replace(ranking, answer=Answer("none", None, answer.confidence),
+                           why=WHY_NO_SUBJECT)
         noun = counted(question)
         if answer.kind != "none" and noun is not None and not speaks_of_counted(noun, shown):
             # "giảm bao nhiêu tiết một tuần": a text naming no periods is no answer, whatever

@@ -128,6 +128,53 @@ def test_a_count_asked_is_not_answered_by_a_text_counting_something_else() -> No
                                "khóa bồi dưỡng?", found)
 
 
+VENUES = """UBND TỈNH NGHỆ AN
+SỞ GIÁO DỤC VÀ ĐÀO TẠO
+Số: 912/SGDĐT-GDMN
+V/v bồi dưỡng giáo viên dạy lớp mẫu giáo ghép năm 2027
+Nghệ An, ngày 12 tháng 01 năm 2027
+1. Lớp tập trung ngày 06/3/2027 tại Trường Mầm non Hoa Sen, xã Quỳ Châu, cho giáo viên các \
+xã thuộc huyện Quỳ Châu, Quế Phong trước đây; mỗi lớp tập trung có tối đa 40 giáo viên.
+2. Mỗi nhóm thực hành dạy mẫu có không quá 25 cháu.
+"""
+
+
+def test_a_count_typed_without_marks_is_not_a_place_name_sharing_its_letters() -> None:
+    found = AnsweringEngine(())
+    letter = read_letter_file(VENUES.encode(), "cv912.txt").letter
+    found.letters.replace([dataclasses.replace(letter, id=1)])
+    # "cháu" typed "chau": "Quỳ Châu" names a place, it counts no children
+    assert found.answer("mot lop tap trung o quy chau co toi da bao nhieu chau",
+                        role="gv").kind == "none"
+    assert "25 cháu" in shown("moi nhom thuc hanh day mau co toi da bao nhieu chau", found)
+
+
+def fee_letter(subject: str) -> AnsweringEngine:
+    found = AnsweringEngine(())
+    letter = read_letter_file(f"""UBND TỈNH NGHỆ AN
+SỞ GIÁO DỤC VÀ ĐÀO TẠO
+Số: 915/SGDĐT-GDMN
+V/v {subject}
+Nghệ An, ngày 14 tháng 01 năm 2027
+1. Học phí
+Giáo viên trường công lập không phải đóng học phí; giáo viên trường tư thục đóng học phí \
+300.000 đồng một người, nộp cho trường cao đẳng trước ngày 20/02/2027.
+""".encode(), "cv915.txt").letter
+    found.letters.replace([dataclasses.replace(letter, id=1)])
+    return found
+
+
+def test_pupils_asked_of_are_not_answered_by_a_rule_for_their_teachers() -> None:
+    found = fee_letter("bồi dưỡng giáo viên dạy lớp mẫu giáo 5 tuổi năm 2027")
+    assert found.answer("Trẻ 5 tuổi học mẫu giáo công lập có được miễn học phí không ạ?",
+                        role="gv").kind == "none"
+    assert "300.000" in shown("Giáo viên trường tư thục đóng học phí bao nhiêu?", found)
+    # a course named for the pupils its teachers teach: they name the course, not the asker
+    named = fee_letter("bồi dưỡng giáo viên dạy tiếng Việt cho học sinh dân tộc thiểu số")
+    assert "300.000" in shown("lớp tiếng Việt cho học sinh dân tộc thiểu số học phí bao "
+                              "nhiêu ạ", named)
+
+
 FORMS = Entry(id="forms", topic="t", title="Sai thông tin cá nhân thì lập danh sách mẫu nào?",
               answer="Đơn vị lập danh sách người cần sửa thông tin theo mẫu Phụ lục 4.",
               questions=("Thông tin cá nhân sai thì lập danh sách theo mẫu nào?",))
