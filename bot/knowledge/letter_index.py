@@ -33,7 +33,6 @@ from bot.knowledge.asked import (
     TOLD,
     amount_unit,
     asked,
-    asked_kind,
     asked_kinds,
     asked_person,
     both_words,
