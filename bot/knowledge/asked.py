@@ -132,6 +132,10 @@ _NAME = r"[A-ZĐÀ-Ỹ][^\W\d_]*"
 _PERSON = re.compile(rf"\b{_TITLES}\s+({_NAME}(?:\s+{_NAME}){{0,3}})")
 _ROLE = re.compile(r"hiệu trưởng|giám đốc|trưởng phòng|chuyên viên|giảng viên|cốt cán|"
                    r"Phòng Giáo dục|Phòng GD|Sở Giáo dục|Sở GD|tổ trưởng|cán bộ", re.IGNORECASE)
+# whom a thing is handed in to, named by its office: "nộp cho Trường Cao đẳng Sư phạm …",
+# "gửi danh sách về Phòng Văn hóa - Xã hội" answer "nộp cho ai", "gửi ai"
+_RECIPIENT = re.compile(r"\b(?:[Nn]ộp|[Gg]ửi|[Cc]huyển)\b[^.;:]{0,40}?\b(?:cho|về)\s+"
+                        r"(?:Trường|Phòng|Sở|Ủy ban|UBND|Trung tâm|Học viện|Bộ)\b")
 _ADDRESS = re.compile(r"số\s+\d+[\w/]*,?\s+(?:đường|phố)|đường\s+[A-ZĐ]|[Pp]hường\s+[A-ZĐ\d]|"
                       r"tầng\s+\d|hội trường|phòng họp|trụ sở|tại\s+[A-ZĐ]|"
                       r"[Đđ]ịa điểm[^:;.]{0,30}:\s*\w")  # a table's "Địa điểm:" cell
@@ -213,7 +217,13 @@ _SIGN = r"(?<!đăng )(?<!Đăng )\b(?:ký|kí)\b"
 SIGNS = re.compile(rf"\b(?:do|bởi)\s[^.;:]{{1,80}}?{_SIGN}|(?:[Cc]hủ tịch|[Hh]iệu trưởng|"
                    rf"[Gg]iám đốc|[Tt]rưởng phòng|[Tt]hủ trưởng)[^.;:]{{0,60}}?{_SIGN}")
 
+# a date something is due by: "trước ngày 22/12/2026", "chậm nhất 15/3", "Hạn nộp: 10/01/2027",
+# the end of a span ("từ ngày 03/5 đến ngày 16/5/2027")
+_DUE = re.compile(r"(?:trước|chậm nhất|muộn nhất|đến hết|đến|hạn\b[^.;:\d]{0,40}|kịp)\s*:?\s*"
+                  r"(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}", re.IGNORECASE)
+
 _HOLDS: dict[str, re.Pattern[str]] = {
+    "deadline": _DUE,
     "reason": _REASON,
     "duration": _DURATION,
     "phone": _PHONE,
@@ -541,6 +551,16 @@ def asked_kinds(question: str) -> tuple[str, ...]:
         cue.search(text) or (kind == "date" and _DEADLINE.search(text)))))
 
 
+def asked_values(question: str) -> tuple[str, ...]:
+    """``asked_kinds``, then "deadline" when the date asked is one something is due by ("hạn
+    chót ngày nào", "trước ngày nào"): of passages stating a date, one stating when a thing is
+    due answers it, not one giving the day a letter was issued."""
+    kinds = asked_kinds(question)
+    if "date" in kinds and _DUE_ASKED.search(" ".join(fold_word(w) for w in words(question))):
+        return (*kinds, "deadline")
+    return kinds
+
+
 _MEMBERSHIP = re.compile(r"(?:^| )(thuoc)(?= (?:\w+ ){1,2}nao(?: |$))")
 # "gồm những môn nào", "môn gì": the subjects are what is asked; a letter names them ("01
 # giáo viên Khoa học tự nhiên, 01 giáo viên Công nghệ") and seldom writes "môn" or "gồm"
@@ -550,6 +570,7 @@ _EXTRA_CUES = {"date": frozenset({"han"}), "address": frozenset({"di", "den", "t
 # "hạn gửi", "hạn nộp": a deadline is asked ("quá hạn" is not)
 _DEADLINE = re.compile(r"(?:^| )han (?:gui|nop|hoan thanh|duyet|bao cao|dang ky)(?= |$)")
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_DUE_ASKED = re.compile(r"(?:^| )(?:han|cham nhat|muon nhat|truoc ngay|kip)(?= |$)")
 
 
 def asks_when(question: str) -> bool:
@@ -749,7 +770,7 @@ def holds(kind: str | None, text: str) -> bool:
         return bool((_PERSON.search(text) or _ROLE.search(text))
                     and (_PHONE.search(text) or _EMAIL.search(text)))
     if kind == "person":
-        return bool(_PERSON.search(text) or _ROLE.search(text))
+        return bool(_PERSON.search(text) or _ROLE.search(text) or _RECIPIENT.search(text))
     if kind == "signer":
         return bool(_SIGNED_BY.search(text) or SIGNS.search(text)) or any(
             SIGNER_NAME.match(line) and not line.isupper() for line in text.split("\n"))
@@ -909,13 +930,18 @@ def teacher_pronouns(question: str, accented: list[str], known: frozenset[str]
 _ASKING_PAIRS = frozenset({"bao nhieu", "bao gio", "bao lau"})
 
 
+_TITLES_TYPED = frozenset("thầy cô ông bà anh chị đc".split())
+
+
 def asked_person(question: str, known: frozenset[str]) -> str | None:
     """The person a question names ("thầy Khoa", "co lan"): a capitalised word after a title,
     or, typed in lower case, a word after a title that the letters use as someone's name."""
     accented = re.findall(r"[^\W_]+", question)
     for k, (title, name) in enumerate(pairwise(accented)):
-        if fold_word(title.lower()) not in ("thay", "co", "ong", "ba", "anh", "chi", "dc"):
-            continue
+        title = title.lower()
+        if fold_word(title) not in ("thay", "co", "ong", "ba", "anh", "chi", "dc") or (
+                title not in _TITLES_TYPED and has_diacritics(title)):
+            continue  # "có IELTS", "thấy Khoa": typed with other marks, no title
         folded = fold_word(name.lower())
         if folded in _NOT_NAMES:
             continue

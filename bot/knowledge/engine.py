@@ -39,6 +39,7 @@ from bot.knowledge.asked import (
     asked_kind,
     asked_kinds,
     asked_person,
+    asked_values,
     asks_of_money,
     asks_when,
     contact_clause,
@@ -884,7 +885,7 @@ class AnsweringEngine:
         quotes = self._own(self.letters.candidates(question), question, province) \
             if len(self.letters) else []
         contenders = self._contenders(question, found, quotes)
-        kind, *also = asked_kinds(question) or (None,)
+        kind, *also = asked_values(question) or (None,)
         quote = choose(quotes, kind, tuple(also))
         entry = found.entry if found.kind != "none" else None
         if kind in _REACHED_THROUGH and len(self.letters) and not (

@@ -35,6 +35,7 @@ from bot.knowledge.asked import (
     asked,
     asked_kinds,
     asked_person,
+    asked_values,
     both_words,
     counted,
     former_places,
@@ -49,6 +50,7 @@ from bot.knowledge.asked import (
     time_words,
 )
 from bot.knowledge.citation import document_kind
+from bot.knowledge.frames import completion_condition, course_end, frame_words
 from bot.knowledge.letter_tables import asked_cells, is_row
 from bot.knowledge.letters import RECIPIENTS, SIGNED, Letter, Passage
 from bot.knowledge.normalize import (
@@ -201,6 +203,8 @@ class _Read:
     rules: tuple[tuple[str, str], ...] = ()
     rows: tuple[bool, ...] = ()  # whether each passage holds a table's rows
     places: frozenset[tuple[str, ...]] = frozenset()  # the places it names (``_places``)
+    # passage -> the next item of its section that says what replaces what it cancels
+    instead: dict[int, str] = field(default_factory=dict)
 
 
 def _read(letter: Letter) -> _Read:
@@ -226,7 +230,8 @@ def _read(letter: Letter) -> _Read:
                                      for part in _STATEMENT.split(sentence)
                                      if (rule := group_rule(part)) is not None)),
                  tuple(any(is_row(s) for s, _ in parts) for parts in sentences),
-                 _places(p.text for p in letter.passages))
+                 _places(p.text for p in letter.passages),
+                 _instead(letter.passages, sentence_terms))
 
 
 # "phường Hoa Lư", "xã Than Uyên": a place a letter names after the word for its kind
@@ -234,6 +239,9 @@ _PLACE_KIND = re.compile(
     r"\b(?:xã|phường|huyện|quận|thị xã|thị trấn|thành phố|tỉnh)\s+(?=[A-ZĐÀ-Ỹ])")
 _NAME_WORDS = 4  # words of a place's name, at most
 _AT = frozenset({"o", "tai"})  # "ở", "tại" before where the asker is
+# the word for a place's kind between "ở" and its name ("ở phường Phố Hiến"), folded
+_KIND_WORDS = (("xa",), ("phuong",), ("huyen",), ("quan",), ("tinh",), ("thi", "xa"),
+               ("thi", "tran"), ("thanh", "pho"))
 
 
 def _places(texts: Iterable[str]) -> frozenset[tuple[str, ...]]:
@@ -266,9 +274,11 @@ def _located(places: frozenset[tuple[str, ...]], folded: list[str]) -> frozenset
     for k, word in enumerate(folded):
         if word not in _AT:
             continue
+        start = k + 1 + next((len(w) for w in _KIND_WORDS
+                              if tuple(folded[k + 1:k + 1 + len(w)]) == w), 0)
         for size in range(_NAME_WORDS, 0, -1):
-            if tuple(folded[k + 1:k + 1 + size]) in places:
-                found.update(range(k + 1, k + 1 + size))
+            if tuple(folded[start:start + size]) in places:
+                found.update(range(k + 1, start + size))
                 break
     return frozenset(found)
 
@@ -416,6 +426,26 @@ def _moved(sentences: list[list[tuple[str, bool]]]) -> dict[str, tuple[str, ...]
                 for section in dict.fromkeys(_SECTION_NAMED.findall(sentence)):
                     moved.setdefault(section, []).append(sentence)
     return {k: tuple(v) for k, v in moved.items()}
+
+
+# an item that cancels something: "1. Không tổ chức Lớp 4 (…)", "Bỏ đợt 2", "Hoãn buổi …"
+_CANCELS = re.compile(r"^\s*(?:\d{1,2}[.)]\s*|[a-zđ]\)\s*|[-+•]\s*)?(?:không tổ chức|không mở|bỏ|"
+                      r"hủy|huỷ|hoãn|dừng)\b", re.IGNORECASE)
+
+
+def _instead(passages: tuple[Passage, ...], sentence_terms: list[tuple[tuple[str, ...], ...]]
+             ) -> dict[int, str]:
+    """For each item cancelling something ("1. Không tổ chức Lớp 4"), the next item of the
+    same section naming the same thing ("2. Giáo viên của Lớp 4 học cùng ngày với Lớp 3 …"):
+    one asking whether it still goes on needs to know where they go instead."""
+    found: dict[int, str] = {}
+    for j, (p, after) in enumerate(pairwise(passages)):
+        if p.path[:-1] != after.path[:-1] or not p.path or not _CANCELS.match(p.text):
+            continue
+        named = {t for t in sentence_terms[j][0] if " " in t}
+        if sentence_terms[j + 1] and named.intersection(sentence_terms[j + 1][0]):
+            found[j] = after.text
+    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -585,7 +615,7 @@ class LetterIndex:
 
     def search(self, question: str) -> Quote | None:
         """The passage to quote for ``question``, or None when no letter covers it."""
-        kind, *also = asked_kinds(question) or (None,)
+        kind, *also = asked_values(question) or (None,)
         return choose(self.candidates(question), kind, tuple(also))
 
     def candidates(self, question: str, limit: int = _CANDIDATES,
@@ -679,6 +709,9 @@ class LetterIndex:
             if in_window >= at:
                 letter, passage = state.passages[doc]
                 text = _quote_text(sentences, window, cells)
+                instead = read.instead.get(j)
+                if instead is not None and len(text) + len(instead) < QUOTE_CHARS:
+                    text = f"{text} …\n{instead}"  # cancelled: what replaces it
                 moves = read.moved.get(passage.section.split(".")[0], ())
                 if moves and _DATE.search(text):  # the date the letter itself moved
                     text = " …\n".join([*(m for m in moves if m not in text), text])
@@ -766,9 +799,9 @@ def choose(found: list[Quote], kind: str | None = None,
     covering more of the question's words without the value does not answer it."""
     if not found:
         return None
-    if also:
-        found = [q for q in found if q.holds_value and all(_holds(k, q.text) for k in also)
-                 ] or found
+    if also:  # of the values asked beside the first, the passages stating the most
+        held = [sum(_holds(k, q.text) for k in also) if q.holds_value else -1 for q in found]
+        found = [q for q, n in zip(found, held, strict=True) if n == max(held)]
     if kind:
         found = [q for q in found if q.holds_value] or found
     if kind == "contact" and found[0].holds_value:
@@ -810,7 +843,11 @@ def _query(state: _State, question: str, told: frozenset[str] = frozenset()) -> 
     content: dict[str, float] = {}
     pairs: dict[str, float] = {}
     kind, cue = asked(question)  # "chậm nhất ngày nào" asks for a date, about nothing
-    when = time_words(folded)  # "năm học 2026-2027" says when, not what
+    # "sản phẩm cuối khóa": a passage saying "cuối khóa" gets its weight, one not, no less
+    optional = course_end(folded)
+    # "năm học 2026-2027" says when, not what; "mấy giờ bắt đầu", "có phải nộp tiền không"
+    # frame the value asked, which the letter gives in its own words
+    when = time_words(folded) | frame_words(folded, asked_kinds(question)) | optional
     # "quên mật khẩu … liên hệ ai": the trouble is the technical-support matter, one term
     trouble = technical(folded) if kind in ("contact", "phone", "email") else frozenset()
     both = both_words(folded, question=True)  # "vừa … vừa": one term, as the letters say it
@@ -829,6 +866,9 @@ def _query(state: _State, question: str, told: frozenset[str] = frozenset()) -> 
     # "em dạy ở một xã thuộc huyện Hữu Lũng cũ": where the asker is; a passage naming it ranks
     # first, one answering the rest of the question without it still answers
     placed = former_places(accented, folded) | _located(state.places, folded)
+    # "học xong khóa này thì được tính …": finishing is the asker's condition; a passage
+    # stating it ranks first, one stating the letter's own conditions still answers
+    lighter = placed | completion_condition(folded)
     stated: dict[str, float] = {}
     told_of: dict[str, float] = {}
     where: dict[str, float] = {}
@@ -860,11 +900,11 @@ def _query(state: _State, question: str, told: frozenset[str] = frozenset()) -> 
                 where[key] = state.idf.get(f, state.max_idf)
         elif not asking:  # typed with marks, only the same marks count ("lương" ≠ "lượng")
             content[key] = state.idf.get(f, state.max_idf) * (
-                ASIDE if f in aside or i in placed else 1.0)
+                ASIDE if f in aside or i in lighter else 1.0)
             if i in placed:  # a passage naming the place gets more than it costs one not
                 where[key] = state.idf.get(f, state.max_idf)
                 stated[key] = where[key] * (_PLACE_NAMED - ASIDE)
-        elif i in amounts:
+        elif i in amounts or i in optional:
             stated[key] = state.idf.get(f, state.max_idf)
         if j + 1 < len(keep) and keep[j + 1] == i + 1 and i + 1 not in trouble | both:
             pair = f"{f} {folded[i + 1]}"
@@ -877,7 +917,7 @@ def _query(state: _State, question: str, told: frozenset[str] = frozenset()) -> 
                              state.idf.get(f, state.max_idf)
                              + state.idf.get(folded[i + 1], state.max_idf))
                 pairs[pair] = weight * (ASIDE if f in aside or folded[i + 1] in aside
-                                        or i in placed or i + 1 in placed else 1.0)
+                                        or i in lighter or i + 1 in lighter else 1.0)
                 if i in placed and i + 1 in placed:
                     where[pair] = weight
     if DONE in folded:  # "duyệt xong danh sách": the letters' "hoàn thành", where they say it

@@ -366,11 +366,21 @@ def _starts_item(line: str) -> bool:
 def _open(prev: str, line: str) -> bool:
     """Whether ``prev`` leaves a sentence that ``line`` may go on with: it ends on no full
     stop, neither is a title in capitals or a short heading, and ``line`` starts nothing of
-    its own."""
+    its own, or closes a bracket ``prev`` opened ("… (nội dung" / "3) trong kết quả …")."""
     return bool(prev and line and prev[-1] not in ".:;!?" and not prev.isupper()
                 and not line.isupper()
                 and not (_heading(prev) is not None and len(prev) < _LABEL_CHARS)
-                and not _starts_item(line))
+                and (not _starts_item(line) or _closes(prev, line)))
+
+
+# "3) trong …", "tự chọn), …": a bracket closed first, the sentence going on in lower case
+# ("b) Hiệu trưởng …" is an item, whatever the line before left open)
+_CLOSING = re.compile(r"^[^()]{1,20}\)(?!\s*[A-ZĐÀ-Ỹ])")
+
+
+def _closes(prev: str, line: str) -> bool:
+    """Whether ``line`` closes a bracket ``prev`` left open: the rest of its words."""
+    return prev.count("(") > prev.count(")") and bool(_CLOSING.match(line))
 
 
 def _wrap_width(lines: list[str]) -> float:

@@ -44,9 +44,9 @@ READINGS: dict[str, tuple[tuple[str, str, str], ...]] = {
     ),
     "sp": (
         # "nộp sp", "sp cuối khóa", "chấm sp": the product a course ends with, as teachers
-        # shorten it; "trường sp", "ngành sp", "cao đẳng sp": teacher training
+        # shorten it; "trường sp", "ngành sp", "cao đẳng sp", "giảng viên SP": teacher training
         ("sản phẩm", "nop cham gui", "cuoi"),
-        ("sư phạm", "truong nganh dang hoc dai", ""),
+        ("sư phạm", "truong nganh dang hoc dai vien", ""),
     ),
 }
 READINGS["dt"] = READINGS["đt"]

@@ -46,7 +46,7 @@ def engine_with(date: str) -> AnsweringEngine:
 
 
 @pytest.mark.parametrize("question", [
-    "thầy cô học bồi dưỡng hè có mất phí không, tiền xe đi lại ai trả",  # entry: confident
+    "thầy cô học bồi dưỡng hè phí thế nào, tiền xe đi lại ai trả",  # entry: confident
     "học hè có phải đóng học phí không, còn tiền xe cộ đi lại ai lo",  # entry: "Có lẽ"
 ])
 def test_the_newer_letter_answers_where_the_entry_shares_only_its_words(question: str) -> None:

@@ -115,3 +115,20 @@ def test_titles_headings_items_and_short_lines_stay_apart() -> None:
             "Bộ trong năm học 2026-2027 và vận dụng được vào bài dạy ở lớp của mình trong năm "
             "học tới, theo kế hoạch của nhà trường") in lines
 
+
+
+def test_a_line_closing_a_bracket_the_line_before_opened_goes_on_with_it() -> None:
+    # "(nội dung" / "3) trong kết quả …": the figure closes the bracket, it starts no item
+    text = "\n".join([
+        *HEADER[0], *HEADER[1],
+        "1. Kết quả bồi dưỡng",
+        "Người có sản phẩm đạt được tính 30 tiết vào nội dung bồi dưỡng tự chọn (nội dung",
+        "3) trong kết quả bồi dưỡng thường xuyên của năm học.",
+        "2. Đánh giá",
+        "- Giáo viên tự đánh giá trên hệ thống (theo mẫu",
+        "b) Hiệu trưởng xác nhận.",
+    ])
+    lines = [line for p in read_letter(text).passages for line in p.text.split("\n")]
+    assert ("Người có sản phẩm đạt được tính 30 tiết vào nội dung bồi dưỡng tự chọn (nội dung "
+            "3) trong kết quả bồi dưỡng thường xuyên của năm học.") in lines
+    assert "b) Hiệu trưởng xác nhận." in lines  # a bracket left open closes nothing there
