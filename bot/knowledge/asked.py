@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from functools import lru_cache
 from itertools import accumulate, pairwise, takewhile
 
@@ -127,8 +128,11 @@ _WEBSITE = re.compile(r"https?://\S+|www\.\S+|(?<![@\w.])[a-z][\w-]*(?:\.[\w-]+)
 _DATE = re.compile(r"(?<!\d)\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?(?![\d/])|"
                    r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}|tháng\s+\d{1,2}(?:\s*/\s*\d{4})?",
                    re.IGNORECASE)
-_TITLES = r"(?:[Tt]hầy|[Cc]ô|[Ôô]ng|[Bb]à|[Aa]nh|[Cc]hị|[Đđ]ồng chí|[Đđ]/[Cc])"
-_NAME = r"[A-ZĐÀ-Ỹ][^\W\d_]*"
+_TITLES = r"(?:[Tt]hầy|[Cc]ô|[Ôô]ng|[Bb]à|(?<![Tt]iếng )[Aa]nh|[Cc]hị|[Đđ]ồng chí|[Đđ]/[Cc])"
+# the capitals alone: the range "À-Ỹ" also holds "à", "đ", "ở", and "tiếng Anh ở tiểu học" is
+# no "anh Ở"; "tiếng Anh" is a language, never a title
+_CAPITALS = "".join(c for c in map(chr, range(0xC0, 0x1EF9)) if c.isupper())
+_NAME = rf"[A-Z{_CAPITALS}][^\W\d_]*"
 _PERSON = re.compile(rf"\b{_TITLES}\s+({_NAME}(?:\s+{_NAME}){{0,3}})")
 _ROLE = re.compile(r"hiệu trưởng|giám đốc|trưởng phòng|chuyên viên|giảng viên|cốt cán|"
                    r"Phòng Giáo dục|Phòng GD|Sở Giáo dục|Sở GD|tổ trưởng|cán bộ", re.IGNORECASE)
@@ -740,13 +744,23 @@ def stated_amounts(folded: list[str]) -> frozenset[int]:
 
 
 _PLACE_REACH = 6  # words from a place's first word to its "cũ"
+_NAME_REACH = 4  # words of a place's name, at most
+# "trước thuộc huyện …", "trước đây là thành phố …", "trước là …": the words that say the
+# place after them is the former one, with and without marks
+_FORMERLY = (("trước",), ("trước", "đây"))
+_FORMERLY_FOLDED = (("truoc",), ("truoc", "day"))
+_BELONGED = (frozenset({"thuộc", "là", "của"}), frozenset({"thuoc", "la", "cua"}))
 
 
-def former_places(accented: list[str], folded: list[str]) -> frozenset[int]:
+def former_places(accented: list[str], folded: list[str],
+                  known: Callable[[str], bool] = lambda pair: True) -> frozenset[int]:
     """Positions of the former places a question locates its asker in ("ở một xã thuộc huyện
-    Hữu Lũng cũ", "vùng Long An trước đây", read "cũ"): where the asker's school is, which the
-    letter's venues go by, not what the passage must speak of. Read with their marks in a
-    question typed with marks ("xa" is far, "cư" no "cũ"), as ``says_whose_case`` reads them."""
+    Hữu Lũng cũ", "vùng Long An trước đây", read "cũ"; "xã Yên Dũng, trước thuộc huyện Yên
+    Dũng"), with the commune named just before the former district: where the asker's school
+    is, which the letter's venues go by, not what the passage must speak of. Read with their
+    marks in a question typed with marks ("xa" is far, "cư" no "cũ"), as ``says_whose_case``
+    reads them. A name after its place word goes on while the letters write its words
+    together (``known``, of two folded words): "huyện Lục Nam thì …" ends at "Nam"."""
     marked = any(map(has_diacritics, accented))
     tokens, names, old = (accented, _PLACE_NAMES, "cũ") if marked else (
         folded, _PLACE_NAMES_FOLDED, "cu")
@@ -758,7 +772,63 @@ def former_places(accented: list[str], folded: list[str]) -> frozenset[int]:
                       if any(tokens[k:k + len(name)] == name for name in names)), None)
         if start is not None:
             found.update(range(start, end + 1))
+            found.update(_now(tokens, start, names))
+    for at, frame in _formerly(tokens, marked):
+        found.update(_named_after(tokens, folded, at, names, known))
+        found.update(_now(tokens, frame[0], names))
     return frozenset(found)
+
+
+def _now(tokens: list[str], start: int, names: tuple[list[str], ...]) -> set[int]:
+    """The place named just before a former one ("xã Yên Dũng, trước thuộc …", "phường Việt
+    Yên (thị xã Việt Yên cũ)"): the commune or ward the asker's school is in now, its name
+    running up to the former one."""
+    for k in range(start - 2, max(-1, start - 2 - _NAME_REACH), -1):
+        size = max((len(n) for n in names if tokens[k:k + len(n)] == n), default=0)
+        if size and k + size < start:
+            return set(range(k, start))
+    return set()
+
+
+def former_frames(accented: list[str]) -> frozenset[int]:
+    """Positions of the words saying that a place is a former one ("trước thuộc", "trước đây
+    là"): how the asker tells where they are, which no passage need repeat; "trước" would
+    otherwise draw the letters' "trước ngày …"."""
+    if "trước" not in accented and "truoc" not in accented:  # as ``words`` gives them
+        return frozenset()
+    marked = any(map(has_diacritics, accented))
+    return frozenset(k for _, frame in _formerly(accented, marked) for k in frame)
+
+
+def _formerly(tokens: list[str], marked: bool) -> list[tuple[int, tuple[int, ...]]]:
+    """Where a former place's place word stands after "trước (đây) thuộc / là", with the
+    frame's positions before it."""
+    heads, belonged = (_FORMERLY, _BELONGED[0]) if marked else (_FORMERLY_FOLDED, _BELONGED[1])
+    if heads[0][0] not in tokens:  # most questions: no "trước" at all
+        return []
+    names = _PLACE_NAMES if marked else _PLACE_NAMES_FOLDED
+    found = []
+    for k in (k for k, word in enumerate(tokens) if word == heads[0][0]):
+        for head in sorted(heads, key=len, reverse=True):
+            at = k + len(head)
+            if tuple(tokens[k:at]) == head and at < len(tokens) and tokens[at] in belonged \
+                    and any(tokens[at + 1:at + 1 + len(n)] == n for n in names):
+                found.append((at + 1, tuple(range(k, at + 1))))
+                break
+    return found
+
+
+def _named_after(tokens: list[str], folded: list[str], at: int,
+                 names: tuple[list[str], ...], known: Callable[[str], bool]) -> set[int]:
+    """The place word at ``at`` and the name after it (``former_places``)."""
+    size = max((len(n) for n in names if tokens[at:at + len(n)] == n), default=0)
+    if not size or at + size >= len(tokens):
+        return set()
+    end = at + size + 1
+    while end < min(len(tokens), at + size + _NAME_REACH) and \
+            known(f"{folded[end - 1]} {folded[end]}"):
+        end += 1
+    return set(range(at, end))
 
 
 def holds(kind: str | None, text: str) -> bool:
@@ -940,8 +1010,9 @@ def asked_person(question: str, known: frozenset[str]) -> str | None:
     for k, (title, name) in enumerate(pairwise(accented)):
         title = title.lower()
         if fold_word(title) not in ("thay", "co", "ong", "ba", "anh", "chi", "dc") or (
-                title not in _TITLES_TYPED and has_diacritics(title)):
-            continue  # "có IELTS", "thấy Khoa": typed with other marks, no title
+                title not in _TITLES_TYPED and has_diacritics(title)) or (
+                k and fold_word(title) == "anh" and fold_word(accented[k - 1].lower()) == "tieng"):
+            continue  # "có IELTS", "thấy Khoa": typed with other marks, no title; "tiếng Anh ở"
         folded = fold_word(name.lower())
         if folded in _NOT_NAMES:
             continue

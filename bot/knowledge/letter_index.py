@@ -38,6 +38,7 @@ from bot.knowledge.asked import (
     asked_values,
     both_words,
     counted,
+    former_frames,
     former_places,
     holds,
     named_people,
@@ -121,6 +122,9 @@ _MORE = frozenset({"them"})
 # share of its weight a word of the asker's former place adds to a passage naming it; one not
 # naming it loses ``ASIDE`` of it
 _PLACE_NAMED = 0.5
+# share of the asker's place a quote must name to be the one about it (``choose``): a row of
+# "Tân Yên" names some of "huyện Yên Phong", as "Phòng Văn hóa - Xã hội" does of "xã Quỳnh Phụ"
+_NAMES_PLACE = 0.6
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +138,7 @@ class Quote:
     holds_value: bool = True  # they state the kind of value asked for (a date, a phone…)
     rank: float = 0.0  # the passage's BM25 score, to order passages covering as much
     fit: int = 0  # how its table rows fit the level and group asked (``row_fit``), 0: no row
+    named: float = 0.0  # share of the asker's place (``_Query.placed``) the quote names
 
 
 def terms(text: str) -> frozenset[str]:
@@ -702,6 +707,8 @@ class LetterIndex:
                 read_before = windows[doc] = (keys, why, window, valued, shown, _coverage(
                     state, query, shown.__contains__))
             keys, why, window, valued, shown, in_window = read_before
+            named = math.fsum(w for t, w in query.placed.items() if t in shown) / max(
+                math.fsum(query.placed.values()), 1e-9)
             if person is not None and valued and kind in _REACHING:
                 # "số điện thoại thầy Huy lo hồ sơ …": the name says whom the asker means; the
                 # words around it, in the asker's own terms, only say who he is
@@ -723,7 +730,7 @@ class LetterIndex:
                 fit = max((row_fit(keys, sentences[w][0]) for w in window
                            if is_row(sentences[w][0])), default=0)
                 found.append(Quote(letter, passage, text, in_window, valued,
-                                   float(scores[doc]), fit))
+                                   float(scores[doc]), fit, named))
                 if kind == "signer" and any(
                         SIGNS.search(sentences[w][0]) and read.sentence_sets[j][w] & (
                             query.pairs.keys() - read.context) for w in window):
@@ -792,8 +799,9 @@ def choose(found: list[Quote], kind: str | None = None,
            also: tuple[str, ...] = ()) -> Quote | None:
     """Of passages that cover the question about as well, the one holding the value asked for
     (and the ``also`` asked beside it: "ở đâu, từ ngày nào"), then the newest letter's: it
-    replaces what an older one said. Within one letter, the row of the level and group asked
-    (``Quote.fit``), not the paragraph above the table sharing as many of the question's
+    replaces what an older one said. Within one letter, the row or line naming the asker's
+    place (``Quote.named``: "xã … trước thuộc huyện Yên Phong"), then the row of the level and
+    group asked (``Quote.fit``), not the paragraph above the table sharing as many of the question's
     common words; then the passage whose quote covers the question best. For any value asked
     (a date, a count, a phone…), only passages stating one compete, if any does: a passage
     covering more of the question's words without the value does not answer it."""
@@ -804,6 +812,10 @@ def choose(found: list[Quote], kind: str | None = None,
         found = [q for q, n in zip(found, held, strict=True) if n == max(held)]
     if kind:
         found = [q for q in found if q.holds_value] or found
+        # "trường em ở xã …, trước thuộc huyện … học ngày nào": the line naming the asker's
+        # place gives their date or venue, over one covering more of the question with no
+        # place or another's; what else they ask ("có phải đi học không") is no place's
+        found = [q for q in found if q.named >= _NAMES_PLACE] or found
     if kind == "contact" and found[0].holds_value:
         # whom to contact is the Sở's staff of the year: the newest letter's contact for the
         # matter replaces an older letter's, as every letter names its own
@@ -811,7 +823,7 @@ def choose(found: list[Quote], kind: str | None = None,
     best = max(q.confidence for q in found)
     near = [q for q in found if q.confidence >= best - _SAME_TOPIC]
     return max([q for q in near if q.holds_value] or near,
-               key=lambda q: (q.letter.meta.day, q.fit, q.confidence, q.rank))
+               key=lambda q: (q.letter.meta.day, q.named, q.fit, q.confidence, q.rank))
 
 
 def _query(state: _State, question: str, told: frozenset[str] = frozenset()) -> _Query:
@@ -837,8 +849,19 @@ def _query(state: _State, question: str, told: frozenset[str] = frozenset()) -> 
     # uses it as typed; otherwise ("rối" for "rồi") it is taken for the filler, mistyped
     exam = exam_words(accented, folded)  # "thi tuyển": an exam, not "thì"
     pronouns = teacher_pronouns(question, accented, state.people)  # "thầy … thì thầy có …"
-    keep = [i for i, f in enumerate(folded) if f and i not in pronouns and (i in exam or (
-        not is_filler(accented[i], f) and (f not in FILLERS or "'" + accented[i] in state.idf)))]
+    # "em dạy ở một xã thuộc huyện Hữu Lũng cũ": where the asker is; a passage naming it ranks
+    # first, one answering the rest of the question without it still answers. A name is kept
+    # though a word of it reads as a filler ("huyen luc nam": "lúc"); "trước thuộc" is dropped
+    placed = former_places(accented, folded, state.idf.__contains__) | _located(state.places,
+                                                                               folded)
+    framing = former_frames(accented)
+    # "học sinh lớp 12": a grade is its pupils, and a letter's table of grades says "Lớp 12"
+    pupils = frozenset(k for i in range(len(folded) - 3)
+                       if folded[i:i + 3] == ["hoc", "sinh", "lop"] and folded[i + 3].isdigit()
+                       for k in (i, i + 1))
+    keep = [i for i, f in enumerate(folded) if f and i not in pronouns | framing and (
+        i in exam or i in placed or (not is_filler(accented[i], f) and (
+            f not in FILLERS or "'" + accented[i] in state.idf)))]
     terms: dict[str, float] = {}
     content: dict[str, float] = {}
     pairs: dict[str, float] = {}
@@ -863,21 +886,19 @@ def _query(state: _State, question: str, told: frozenset[str] = frozenset()) -> 
     story = frozenset(w for w in told if fold_word(w) not in aside)
     amounts = stated_amounts(folded)
     dated |= amounts
-    # "em dạy ở một xã thuộc huyện Hữu Lũng cũ": where the asker is; a passage naming it ranks
-    # first, one answering the rest of the question without it still answers
-    placed = former_places(accented, folded) | _located(state.places, folded)
     # "học xong khóa này thì được tính …": finishing is the asker's condition; a passage
     # stating it ranks first, one stating the letter's own conditions still answers
-    lighter = placed | completion_condition(folded)
+    lighter = placed | pupils | completion_condition(folded)
     stated: dict[str, float] = {}
     told_of: dict[str, float] = {}
     where: dict[str, float] = {}
 
     def questioning(k: int) -> bool:
         """A question word, unless typed with other marks as a letter writes a word ("biệt
-        phái", "đóng dấu"): "xe cộ" is no letter's word, and is read as typed before."""
-        return is_question_word(accented[k], folded[k]) or (
-            folded[k] in QUESTION_WORDS and "'" + accented[k] not in state.idf)
+        phái", "đóng dấu"): "xe cộ" is no letter's word, and is read as typed before. A
+        place's name asks nothing ("huyen luc nam")."""
+        return k not in placed and (is_question_word(accented[k], folded[k]) or (
+            folded[k] in QUESTION_WORDS and "'" + accented[k] not in state.idf))
 
     for j, i in enumerate(keep):
         f = folded[i]
@@ -896,8 +917,9 @@ def _query(state: _State, question: str, told: frozenset[str] = frozenset()) -> 
         key = f if accented[i] == f else "'" + accented[i]
         if accented[i] in story and not asking:
             told_of[key] = state.idf.get(f, state.max_idf) * TOLD
-            if i in placed:  # where the asker is, for the sentence naming it
+            if i in placed:  # where the asker is: the passage naming it ranks first, as asked
                 where[key] = state.idf.get(f, state.max_idf)
+                stated[key] = where[key] * (_PLACE_NAMED - ASIDE)
         elif not asking:  # typed with marks, only the same marks count ("lương" ≠ "lượng")
             content[key] = state.idf.get(f, state.max_idf) * (
                 ASIDE if f in aside or i in lighter else 1.0)

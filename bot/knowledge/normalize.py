@@ -78,6 +78,7 @@ ABBREVIATIONS: dict[str, str] = {
     "hs xét": "hồ sơ xét",
     "hs minh chứng": "hồ sơ minh chứng",
     "hv": "học viên",
+    "hb": "học bạ",  # "ký số hb", "hb điện tử": a pupil's school record
     "trg": "trường",
     "tr": "trường",
     # levels: one token each, so THPT never collides with "trung học" or "phổ thông"
@@ -227,6 +228,13 @@ ABBREVIATIONS: dict[str, str] = {
     "pgdđt": "phòng giáo dục đào tạo",
     "pgddt": "phòng giáo dục đào tạo",
     "gdnn": "giáo dục nghề nghiệp",
+    # the district centre "GDNN-GDTX" is one kind of unit, the GDTX one, as letters name it
+    # in a table of levels ("Giáo dục thường xuyên cấp THCS và THPT")
+    "gdnn gdtx": "gdtx",
+    "ttgdnn gdtx": "trung tâm gdtx",
+    "tt gdnn gdtx": "trung tâm gdtx",
+    "giáo dục nghề nghiệp giáo dục thường xuyên": "gdtx",
+    "giao duc nghe nghiep giao duc thuong xuyen": "gdtx",
     "ttgdnn": "trung tâm giáo dục nghề nghiệp",
     "tt gdnn": "trung tâm giáo dục nghề nghiệp",
     "ttgdtx": "trung tâm gdtx",

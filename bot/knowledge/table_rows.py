@@ -204,13 +204,19 @@ def _folded(text: str) -> str:
     return " ".join(fold_word(w) for w in words(text, limit=None))
 
 
+# a cell saying where ("Địa điểm học: Trường THPT Thuận Thành số 1"): the venue's level is
+# not whom the row is for, a primary teachers' group may meet at a high school
+_WHERE_CELL = re.compile(r"(?:(?<=; )|(?<= — ))(?:Địa điểm|Địa chỉ|Nơi học|Nơi tổ chức)"
+                         r"[^:;]{0,40}: [^;]*", re.IGNORECASE)
+
+
 @lru_cache(maxsize=16_384)
 def row_keys(row: str) -> Keys:
     """The levels, grades and group a table row is about: its label's, when the label names
     them ("Giáo viên THPT — Người phê duyệt: Hiệu trưởng"), else the whole row's ("Nộp kế
     hoạch lên hệ thống — Người thực hiện: Giáo viên, cán bộ quản lý cốt cán")."""
     label = _folded(row.split(ROW_JOIN, 1)[0])
-    whole = _folded(row)
+    whole = _folded(_WHERE_CELL.sub("", row))
     levels, grades, _, _ = _keys(label)
     if not levels:
         levels, grades, _, _ = _keys(whole)
