@@ -33,7 +33,6 @@ from bot.knowledge.asked import (
     TOLD,
     amount_unit,
     asked,
-    asked_kind,
     asked_kinds,
     asked_person,
     asked_values,
@@ -662,7 +661,8 @@ class LetterIndex:
             self._covers[key] = (state, hidden, scores, covered)
         if scores is None or covered is None:
             return []
-        kind = asked_kind(question)
+        kind, *others = asked_kinds(question) or (None,)
+        also = tuple(others)
         person = asked_person(question, state.people)
         asked_keys = question_keys(question)
         count = counted(question)
@@ -698,7 +698,7 @@ class LetterIndex:
                 keys, why = _by_rules(read.rules, question, asked_keys)
                 window, valued = _window(query, sentences, read.sentence_sets[j], kind,
                                          person, keys, count,
-                                         partial(said_by_row, question, keys))
+                                         partial(said_by_row, question, keys), also)
                 shown = set(read.heads[j]).union(read.context, *(
                     read.sentence_sets[j][w] for w in (*window, *_leads(sentences, window))))
                 for w in window:  # "hiệu trưởng trường th" asked, the managers' TH row quoted
@@ -1087,8 +1087,8 @@ def _window(query: _Query, sentences: list[tuple[str, bool]],
             terms: tuple[frozenset[str], ...], kind: str | None = None,
             person: str | None = None, keys: Keys = NO_KEYS,
             count: str | None = None,
-            group_words: Callable[[str], frozenset[str]] = lambda row: frozenset()
-            ) -> tuple[list[int], bool]:
+            group_words: Callable[[str], frozenset[str]] = lambda row: frozenset(),
+            also: tuple[str, ...] = ()) -> tuple[list[int], bool]:
     """The passage's sentences that match the question best, in order, within QUOTE_CHARS,
     and whether one of them states the value asked for about the question's subject.
 
@@ -1129,13 +1129,24 @@ def _window(query: _Query, sentences: list[tuple[str, bool]],
     valued = {k for k, s in enumerate(led) if kind and (scored[k] > 0 or across) and (
         states_count(count, sentences[k][0]) if count is not None else
         max(s, said[k]) >= _VALUE_SENTENCE * top and _holds(kind, sentences[k][0]))}
+    # a further value asked ("…, ở đâu") shares only the group's words with its row: the
+    # first ask's row, matching the rest of the question, sets no bar for it
+    valued |= {k for k in range(len(sentences)) if is_row(sentences[k][0]) and scored[k] > 0
+               and any(_holds(of, sentences[k][0]) for of in also)}
     others = _other_items(lists, terms, wanted)
     # the lead of an item chosen among its list's other cases: what the item is a case of
     lead_of = {k: lead[-1] for lead, items in lists if others.intersection(items)
                for k in items}
     rows = {k: (row_fit(keys, sentence), scored[k]) for k, (sentence, _) in enumerate(sentences)
             if is_row(sentence)}
-    best_row = max(rows.values(), default=(0, 0.0))
+    # of rows stating a value asked, the best for each kind: a table whose rows are its
+    # criteria ("Học trực tiếp", "Địa điểm") and columns its groups holds a date in one row
+    # and a place in another, and "ngày nào, ở đâu" is answered by the two
+    best: dict[str | None, tuple[int, float]] = {}
+    for k in valued & rows.keys():
+        for of in _kinds_held((kind, *also), sentences[k][0]):
+            best[of] = max(best.get(of, rows[k]), rows[k])
+    best_row = min(best.values(), default=max(rows.values(), default=(0, 0.0)))
     # the sentence stating a threshold in the unit of the asker's own amount ("52 tuổi"):
     # whether their case falls within it is what they ask, whatever else matches more
     measured = {k for k, ts in enumerate(terms)
@@ -1147,6 +1158,9 @@ def _window(query: _Query, sentences: list[tuple[str, bool]],
         if k in others or (chosen and (led[k] <= enough
                                        or size + len(sentences[k][0]) > QUOTE_CHARS)):
             continue
+        if k in rows and best and not any(rows[k] >= best[of] for of in _kinds_held(
+                (kind, *also), sentences[k][0]) if of in best):
+            continue  # a row stating none of the values asked, or another group's
         if k in rows and ((kind and (rows[k] < best_row or rows[k][0] < 0))
                           or rows[k][0] < 0 < best_row[0]):
             continue  # the table's row about the subject; never another's, when it has one
@@ -1160,6 +1174,11 @@ def _window(query: _Query, sentences: list[tuple[str, bool]],
             size += len(sentences[lead][0]) + 1
     chosen += _naming(sentences, terms, wanted, chosen, QUOTE_CHARS - size)
     return sorted(chosen), not kind or bool(valued & set(chosen))
+
+
+def _kinds_held(kinds: tuple[str | None, ...], row: str) -> list[str | None]:
+    """Which of the kinds of value asked a table row states."""
+    return [of for of in kinds if of and _holds(of, row)]
 
 
 def _naming(sentences: list[tuple[str, bool]], terms: tuple[frozenset[str], ...],
