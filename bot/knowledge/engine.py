@@ -217,6 +217,8 @@ WHY_ENTRY_AND_LETTER = N_("the entry covers the question and no newer letter doe
 WHY_NO_SUBJECT = N_("no entry or passage covers what the question asks about; a list of "
                     "topics sharing some of its words would be a guess")
 WHY_LETTER = N_("no entry is confident; the letter passage covers the question")
+WHY_OTHER_YEAR = N_("the question asks about {year}; the entry states the rule of {entry} and no "
+                    "loaded letter speaks of {year}")
 
 
 @lru_cache(maxsize=256)
@@ -353,6 +355,19 @@ def _shown_text(answer: Answer) -> str:
     return "\n".join((answer.entry.answer if answer.entry is not None else "",
                       answer.quote.text if answer.quote is not None else "",
                       answer.earlier_text))
+
+
+def _later_year(question: str, answer: Answer) -> int:
+    """The year a question asks about ("năm 2021", "năm học 2021-2022"), when the answer is an
+    entry alone whose every dated fact is of an earlier year: that entry is another year's
+    rule. 0 otherwise (no year named, a letter quoted, a date of that year in the entry)."""
+    if answer.entry is None or answer.quote is not None or answer.kind == "none":
+        return 0
+    asked = min((int(y) for y in _YEAR.findall(question)), default=0)
+    dated = [int(y) for y in _YEAR.findall(answer.entry.answer)]
+    if not asked or not dated or asked <= answer.entry.as_of[0] or max(dated) >= asked:
+        return 0
+    return asked
 
 
 def _subjects(answer: Answer) -> str:
@@ -897,6 +912,14 @@ class AnsweringEngine:
             # teachers of some pupils names them in its subject ("tiếng Việt cho học sinh …")
             return replace(ranking, answer=Answer("none", None, answer.confidence),
                            why=WHY_NO_SUBJECT)
+        year = _later_year(question, answer)
+        if year:
+            # "tphcm năm học 2021-2022 hạn chót … ngày nào": the entry written from the 2020
+            # letter gives 2020's dates, which are no answer for a later year
+            return replace(ranking, answer=Answer("none", None, answer.confidence),
+                           why=WHY_OTHER_YEAR, why_params={
+                               "year": str(year), "entry": str(answer.entry.as_of[0])
+                               if answer.entry is not None else ""})
         noun = counted(question)
         if answer.kind != "none" and noun is not None and not speaks_of_counted(noun, shown):
             # "giảm bao nhiêu tiết một tuần": a text naming no periods is no answer, whatever
