@@ -326,7 +326,7 @@ def _rival(a: Entry, b: Entry) -> bool:
 
 _ANSWERED = ("quoted", "confident")
 # "bao giờ", "khi nào": when something happens, which only a date or a month answers
-_ASKS_WHEN = re.compile(r"\b(?:bao gio|khi nao)\b")
+_WHEN_WORDS = re.compile(r"\b(?:bao gio|khi nao)\b")
 # values every letter writes one way (a date, a sum, a phone): a text lacking one does not
 # state it; a venue or a person is named in words no pattern knows
 _WRITTEN_ALIKE = frozenset({"date", "time", "phone", "landline", "email", "website", "money",
@@ -355,6 +355,12 @@ def _shown_text(answer: Answer) -> str:
     return "\n".join((answer.entry.answer if answer.entry is not None else "",
                       answer.quote.text if answer.quote is not None else "",
                       answer.earlier_text))
+
+
+def _refused(ranking: Ranking, why: str, **params: str) -> Ranking:
+    """The ranking with an honest "none" for its answer, and why the answer found was none."""
+    return replace(ranking, answer=Answer("none", None, ranking.answer.confidence), why=why,
+                   why_params=params)
 
 
 def _later_year(question: str, answer: Answer) -> int:
@@ -730,17 +736,10 @@ class AnsweringEngine:
         holders: list[Entry | Quote] = [*entries, *quotes] if answer.quote is None else \
             [*quotes, *entries]
         for found in holders:
-            if isinstance(found, Entry):
-                shown = self.local(found, province, question)
-                worked = None if shown is None else self._worked_in(question, shown, None)
-                if worked is not None:
-                    return replace(ranking, answer=Answer("confident", shown, answer.confidence,
-                                                          worked=worked))
-            else:
-                worked = self._worked_in(question, None, found)
-                if worked is not None:
-                    return replace(ranking, answer=Answer(
-                        "quoted", None, found.confidence, quote=found, worked=worked))
+            confidence = answer.confidence if isinstance(found, Entry) else found.confidence
+            holding = self._holding_figures(question, found, confidence, province)
+            if holding is not None:
+                return replace(ranking, answer=holding)
         return ranking
 
     def _worked_by_best(self, question: str, ranking: Ranking, province: str | None
@@ -753,18 +752,24 @@ class AnsweringEngine:
         best = ranking.contenders[0] if ranking.contenders else None
         if best is None or best.score < _HEDGED:  # below it, figures alone are no subject
             return ranking
-        if best.entry is not None:
-            shown = self.local(best.entry, province, question)
+        found = best.entry if best.entry is not None else best.quote
+        holding = None if found is None else self._holding_figures(question, found,
+                                                                    best.score, province)
+        return ranking if holding is None else replace(ranking, answer=holding)
+
+    def _holding_figures(self, question: str, found: Entry | Quote, confidence: float,
+                         province: str | None) -> Answer | None:
+        """``found`` as the answer, with the total or difference the question asks of the
+        figures it prints (an entry as the province asking reads it); None when it prints
+        no such figures."""
+        if isinstance(found, Entry):
+            shown = self.local(found, province, question)
             worked = None if shown is None else self._worked_in(question, shown, None)
-            if shown is not None and worked is not None:
-                return replace(ranking, answer=Answer("confident", shown, best.score,
-                                                      worked=worked))
-        elif best.quote is not None:
-            worked = self._worked_in(question, None, best.quote)
-            if worked is not None:
-                return replace(ranking, answer=Answer("quoted", None, best.score,
-                                                      quote=best.quote, worked=worked))
-        return ranking
+            return None if worked is None else Answer("confident", shown, confidence,
+                                                      worked=worked)
+        worked = self._worked_in(question, None, found)
+        return None if worked is None else Answer("quoted", None, confidence, quote=found,
+                                                  worked=worked)
 
     @staticmethod
     def _worked_in(question: str, entry: Entry | None, quote: Quote | None) -> Worked | None:
@@ -896,49 +901,40 @@ class AnsweringEngine:
             # a list of titles sharing some words is a guess: it helps one who typed a topic
             # ("cốt cán") or whose question two entries answer (a teacher's or a manager's
             # module 2), not one who asked a whole question no entry covers
-            return replace(ranking, answer=Answer("none", None, answer.confidence),
-                           why=WHY_NO_SUBJECT)
+            return _refused(ranking, WHY_NO_SUBJECT)
         shown = _shown_text(answer)
         if answer.kind != "none" and asks_of_money(question) and not (
                 names_money(shown) and states_asked_sum(question, shown)):
             # "có được phụ cấp ưu đãi không": a text naming no allowance, fee or sum is no
             # answer, whatever else of the question it holds ("100% giáo viên")
-            return replace(ranking, answer=Answer("none", None, answer.confidence),
-                           why=WHY_NO_VALUE, why_params={"kind": KIND_NAMES["money"]})
+            return _refused(ranking, WHY_NO_VALUE, kind=KIND_NAMES["money"])
         if answer.kind != "none" and about_pupils(question) and not names_pupils(
                 "\n".join((shown, _subjects(answer)))):
             # "trẻ 5 tuổi có được miễn học phí không": a text on the teachers' course fee
             # speaks of no pupil, and answers nothing about the pupils' own; a course for the
             # teachers of some pupils names them in its subject ("tiếng Việt cho học sinh …")
-            return replace(ranking, answer=Answer("none", None, answer.confidence),
-                           why=WHY_NO_SUBJECT)
-        year = _later_year(question, answer)
-        if year:
+            return _refused(ranking, WHY_NO_SUBJECT)
+        if answer.entry is not None and (year := _later_year(question, answer)):
             # "tphcm năm học 2021-2022 hạn chót … ngày nào": the entry written from the 2020
             # letter gives 2020's dates, which are no answer for a later year
-            return replace(ranking, answer=Answer("none", None, answer.confidence),
-                           why=WHY_OTHER_YEAR, why_params={
-                               "year": str(year), "entry": str(answer.entry.as_of[0])
-                               if answer.entry is not None else ""})
+            return _refused(ranking, WHY_OTHER_YEAR, year=str(year),
+                            entry=str(answer.entry.as_of[0]))
         noun = counted(question)
         if answer.kind != "none" and noun is not None and not speaks_of_counted(noun, shown):
             # "giảm bao nhiêu tiết một tuần": a text naming no periods is no answer, whatever
             # count of people or schools it gives about the same subject
-            return replace(ranking, answer=Answer("none", None, answer.confidence),
-                           why=WHY_NO_VALUE, why_params={"kind": KIND_NAMES["number"]})
+            return _refused(ranking, WHY_NO_VALUE, kind=KIND_NAMES["number"])
         if kind == "date" and answer.kind == "confident" and asked_kinds(question) == (
-                "date",) and _ASKS_WHEN.search(fold(question)) and not _holds("date", shown):
+                "date",) and _WHEN_WORDS.search(fold(question)) and not _holds("date", shown):
             # "bao giờ nhận được giấy chứng nhận": an entry on the certificate that gives no
             # date, no month, does not say when ("chọn ngày nào" may be answered in words:
             # "ngày đang báo cáo")
-            return replace(ranking, answer=Answer("none", None, answer.confidence),
-                           why=WHY_NO_VALUE, why_params={"kind": KIND_NAMES[kind]})
+            return _refused(ranking, WHY_NO_VALUE, kind=KIND_NAMES[kind])
         if kind in VALUE_ONLY and answer.kind != "none" and not _holds(kind, shown) and not (
                 kind in _REACHED_THROUGH and _holds("person", shown)):
             # "trang web nào", "bao lâu": a text naming no website, no span of time, is no
             # answer; "báo ai", "gọi số nào" is answered by naming whom to turn to
-            return replace(ranking, answer=Answer("none", None, answer.confidence),
-                           why=WHY_NO_VALUE, why_params={"kind": KIND_NAMES[kind]})
+            return _refused(ranking, WHY_NO_VALUE, kind=KIND_NAMES[kind])
         return ranking
 
     def _choice(self, question: str, listed: tuple[Entry, ...]) -> bool:
