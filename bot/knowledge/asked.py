@@ -1053,7 +1053,6 @@ def about_pupils(question: str) -> bool:
 
 
 def names_pupils(text: str) -> bool:
-    """Whether a text speaks of pupils at all, in any of the ways letters name them."""
-    folded = " ".join(fold_word(w) for w in words(text, limit=None))
-    return re.search(r"(?:^| )(?:hoc sinh|hs|tre|chau|tre em|hoc vien nho)(?= |$)", folded) \
-        is not None
+    """Whether a text speaks of pupils at all, as a question names them: with their marks,
+    "Khoái Châu" and "nộp trễ" name none."""
+    return _PUPILS.search(" ".join(words(text, limit=None))) is not None

@@ -1129,22 +1129,22 @@ def _window(query: _Query, sentences: list[tuple[str, bool]],
     valued = {k for k, s in enumerate(led) if kind and (scored[k] > 0 or across) and (
         states_count(count, sentences[k][0]) if count is not None else
         max(s, said[k]) >= _VALUE_SENTENCE * top and _holds(kind, sentences[k][0]))}
+    rows = {k: (row_fit(keys, sentence), scored[k]) for k, (sentence, _) in enumerate(sentences)
+            if is_row(sentence)}
+    held = {k: [of for of in (kind, *also) if of and _holds(of, sentences[k][0])] for k in rows}
     # a further value asked ("…, ở đâu") shares only the group's words with its row: the
     # first ask's row, matching the rest of the question, sets no bar for it
-    valued |= {k for k in range(len(sentences)) if is_row(sentences[k][0]) and scored[k] > 0
-               and any(_holds(of, sentences[k][0]) for of in also)}
+    valued |= {k for k in rows if scored[k] > 0 and set(held[k]) & set(also)}
     others = _other_items(lists, terms, wanted)
     # the lead of an item chosen among its list's other cases: what the item is a case of
     lead_of = {k: lead[-1] for lead, items in lists if others.intersection(items)
                for k in items}
-    rows = {k: (row_fit(keys, sentence), scored[k]) for k, (sentence, _) in enumerate(sentences)
-            if is_row(sentence)}
     # of rows stating a value asked, the best for each kind: a table whose rows are its
     # criteria ("Học trực tiếp", "Địa điểm") and columns its groups holds a date in one row
     # and a place in another, and "ngày nào, ở đâu" is answered by the two
-    best: dict[str | None, tuple[int, float]] = {}
+    best: dict[str, tuple[int, float]] = {}
     for k in valued & rows.keys():
-        for of in _kinds_held((kind, *also), sentences[k][0]):
+        for of in held[k]:
             best[of] = max(best.get(of, rows[k]), rows[k])
     best_row = min(best.values(), default=max(rows.values(), default=(0, 0.0)))
     # the sentence stating a threshold in the unit of the asker's own amount ("52 tuổi"):
@@ -1158,8 +1158,7 @@ def _window(query: _Query, sentences: list[tuple[str, bool]],
         if k in others or (chosen and (led[k] <= enough
                                        or size + len(sentences[k][0]) > QUOTE_CHARS)):
             continue
-        if k in rows and best and not any(rows[k] >= best[of] for of in _kinds_held(
-                (kind, *also), sentences[k][0]) if of in best):
+        if k in rows and best and not any(rows[k] >= best[of] for of in held[k] if of in best):
             continue  # a row stating none of the values asked, or another group's
         if k in rows and ((kind and (rows[k] < best_row or rows[k][0] < 0))
                           or rows[k][0] < 0 < best_row[0]):
@@ -1174,11 +1173,6 @@ def _window(query: _Query, sentences: list[tuple[str, bool]],
             size += len(sentences[lead][0]) + 1
     chosen += _naming(sentences, terms, wanted, chosen, QUOTE_CHARS - size)
     return sorted(chosen), not kind or bool(valued & set(chosen))
-
-
-def _kinds_held(kinds: tuple[str | None, ...], row: str) -> list[str | None]:
-    """Which of the kinds of value asked a table row states."""
-    return [of for of in kinds if of and _holds(of, row)]
 
 
 def _naming(sentences: list[tuple[str, bool]], terms: tuple[frozenset[str], ...],
