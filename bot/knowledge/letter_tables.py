@@ -148,14 +148,13 @@ def table_lines(grid: Grid) -> list[str]:
                   for c in range(width) if c != label and c not in numbering and row[c]]
         if not values and not row[label]:
             continue
-        sentence = ROW_JOIN.join(x for x in (row[label], "; ".join(values)) if x)
-        lines.append(sentence if sentence.endswith((".", "!", "?")) else sentence + ".")
+        lines.append(_sentence(row[label], values))
     body = [r for r in range(heads, len(grid)) if text[r][label]
             and sum(cell not in (LEFT, ABOVE, "") for cell in grid[r]) > 1]
-    values = [c for c in range(width) if c != label and c not in numbering and headers[c]]
-    if _transposed([[text[r][c] for c in values] for r in body]):
+    groups = [c for c in range(width) if c != label and c not in numbering and headers[c]]
+    if _transposed([[text[r][c] for c in groups] for r in body]):
         lines += [_sentence(headers[c], [f"{text[r][label]}: {text[r][c]}" for r in body
-                                         if text[r][c]]) for c in values]
+                                         if text[r][c]]) for c in groups]
     return [*lines, ""]
 
 
