@@ -183,10 +183,15 @@ def _folded_words(text: str) -> str:
     return " ".join(fold_word(w) for w in re.findall(r"[^\W_]+", text.lower()))
 
 
+# a name inside a sentence, two capitalised words or more ("xã Tiền Hải", "huyện Mường Ảng")
+_PROPER_NAME = re.compile(r"(?<=[^\W\d_,] )[A-ZĐÀ-Ỹ][^\W\d_]*(?: [A-ZĐÀ-Ỹ][^\W\d_]*)+")
+
+
 def asks_of_money(question: str) -> bool:
     """Whether a question names money ("phụ cấp", "tiền đi lại", "học phí"); "theo định mức"
-    or "100%" in a question say how, not that money is asked of."""
-    return bool(_MONEY_NAMED.search(_folded_words(question)))
+    or "100%" in a question say how, not that money is asked of, and a place's name ("xã
+    Tiền Hải") names no money."""
+    return bool(_MONEY_NAMED.search(_folded_words(_PROPER_NAME.sub(" ", question))))
 
 
 def names_money(text: str) -> bool:

@@ -52,8 +52,15 @@ from bot.knowledge.asked import (
     values,
 )
 from bot.knowledge.citation import document_kind
+from bot.knowledge.classes import (
+    asked_classes,
+    class_cells,
+    for_whom,
+    named_classes,
+    of_classes,
+)
 from bot.knowledge.frames import completion_condition, course_end, frame_words
-from bot.knowledge.letter_tables import asked_cells, is_row
+from bot.knowledge.letter_tables import ROW_JOIN, asked_cells, is_row
 from bot.knowledge.letters import RECIPIENTS, SIGNED, Letter, Passage
 from bot.knowledge.normalize import (
     ASIDE,
@@ -79,6 +86,7 @@ from bot.knowledge.table_rows import (
     Keys,
     by_rule,
     group_rule,
+    levels_named,
     question_keys,
     row_fit,
     said_by_row,
@@ -128,6 +136,9 @@ _PLACE_NAMED = 0.5
 # share of the asker's place a quote must name to be the one about it (``choose``): a row of
 # "Tân Yên" names some of "huyện Yên Phong", as "Phòng Văn hóa - Xã hội" does of "xã Quỳnh Phụ"
 _NAMES_PLACE = 0.6
+# characters, at most, of a sentence telling the asker's class quoted before what it says of
+# the class: a footnote is, a row or a long item naming many districts is not
+_TELLING = 220
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,6 +227,18 @@ class _Read:
     places: frozenset[tuple[str, ...]] = frozenset()  # the places it names (``_places``)
     # passage -> the next item of its section that says what replaces what it cancels
     instead: dict[int, str] = field(default_factory=dict)
+    # the classes each passage's sentences speak of ("lop 2", ``classes.of_classes``), and
+    # whom each class is for, in the letter's words (``classes.for_whom``)
+    classes: list[tuple[tuple[str, ...], ...]] = field(default_factory=list)
+    who: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    classes_named: frozenset[str] = frozenset()
+    # the places each passage's sentences name, and whether they name them as where their
+    # teachers are (``_PLACED_GROUP``)
+    named_places: list[tuple[frozenset[tuple[str, ...]], ...]] = field(default_factory=list)
+    placed_groups: list[tuple[bool, ...]] = field(default_factory=list)
+    # (passage, sentence) -> the table rows it sends the reader to ("học tại địa điểm ghi
+    # trong bảng"), best first (``_pointed``)
+    pointed: dict[tuple[int, int], tuple[tuple[int, int], ...]] = field(default_factory=dict)
 
 
 def _read(letter: Letter) -> _Read:
@@ -230,6 +253,7 @@ def _read(letter: Letter) -> _Read:
     sentence_terms = [tuple(_terms(s) for s, _ in parts) for parts in sentences]
     counts = [Counter(head + tuple(t for s in terms for t in s))
               for head, terms in zip(heads, sentence_terms, strict=True)]
+    classes = [_classes_of(parts) for parts in sentences]
     return _Read(sentences, heads, sentence_terms,
                  [tuple(frozenset(t) for t in terms) for terms in sentence_terms], counts,
                  frozenset(_terms(f"{_called(letter)}\n{letter.meta.issuer}\n"
@@ -242,7 +266,14 @@ def _read(letter: Letter) -> _Read:
                                      if (rule := group_rule(part)) is not None)),
                  tuple(any(is_row(s) for s, _ in parts) for parts in sentences),
                  _places(p.text for p in letter.passages),
-                 _instead(letter.passages, sentence_terms))
+                 _instead(letter.passages, sentence_terms),
+                 classes,
+                 _whom_said(sentences),
+                 frozenset(c for parts in classes for named in parts for c in named),
+                 [tuple(_places([s]) for s, _ in parts) for parts in sentences],
+                 [tuple(_PLACED_GROUP.match(s) is not None for s, _ in parts)
+                  for parts in sentences],
+                 _pointed(sentences))
 
 
 # "phường Hoa Lư", "xã Than Uyên": a place a letter names after the word for its kind
@@ -257,23 +288,37 @@ _KIND_WORDS = (("xa",), ("phuong",), ("huyen",), ("quan",), ("tinh",), ("thi", "
 
 def _places(texts: Iterable[str]) -> frozenset[tuple[str, ...]]:
     """The places the letter names ("phường Hoa Lư"), each as its folded words: a question
-    saying the asker is there ("trường em ở Hoa Lư") tells where, not what is asked."""
+    saying the asker is there ("trường em ở Hoa Lư") tells where, not what is asked. A list
+    after the kind ("các huyện Tuần Giáo, Tủa Chùa, Mường Chà") names each of its places."""
     found: set[tuple[str, ...]] = set()
     for text in texts:
         for kind in _PLACE_KIND.finditer(text):
-            name = [w for w in text[kind.end():].split(maxsplit=_NAME_WORDS)[:_NAME_WORDS]]
-            taken = []
-            for w in name:
-                bare = w.strip(",.;:()")
-                if not bare or not bare[0].isupper():
-                    break
-                taken.append(bare)
-                if bare != w:
-                    break
-            folded = tuple(fold_word(w) for w in words(" ".join(taken)))
-            if folded:
-                found.add(folded)
+            for name in _names(text[kind.end():]):
+                folded = tuple(fold_word(w) for w in words(" ".join(name)))
+                if folded:
+                    found.add(folded)
     return frozenset(found)
+
+
+_LISTED_PLACES = 8  # names read in a list after one kind word, at most
+
+
+def _names(text: str) -> list[list[str]]:
+    """The capitalised names at the start of ``text``, each of at most ``_NAME_WORDS`` words,
+    one after another while a comma parts them ("Tuần Giáo, Tủa Chùa, Mường Chà trước đây")."""
+    names: list[list[str]] = []
+    taken: list[str] = []
+    for w in text.split(maxsplit=_NAME_WORDS * _LISTED_PLACES)[:_NAME_WORDS * _LISTED_PLACES]:
+        bare = w.strip(",.;:()")
+        if not bare or not bare[0].isupper() or len(taken) == _NAME_WORDS:
+            break
+        taken.append(bare)
+        if bare != w:
+            names.append(taken)
+            taken = []
+            if not w.endswith(",") or len(names) == _LISTED_PLACES:
+                return names
+    return [*names, taken] if taken else names
 
 
 def _located(places: frozenset[tuple[str, ...]], folded: list[str]) -> frozenset[int]:
@@ -292,6 +337,224 @@ def _located(places: frozenset[tuple[str, ...]], folded: list[str]) -> frozenset
                 found.update(range(k + 1, start + size))
                 break
     return frozenset(found)
+
+
+def _classes_of(sentences: list[tuple[str, bool]]) -> tuple[tuple[str, ...], ...]:
+    """The classes each sentence speaks of (``classes.of_classes``): a sentence going on with
+    a note or an item ("(3) Học viên Lớp 4 ở lại … Nếu đường lên Nà Hỳ bị sạt lở, …") speaks
+    of the note's, unless it names its own."""
+    found: list[tuple[str, ...]] = []
+    item = False  # the line is an item or a note: its sentences speak of one thing
+    for sentence, starts_line in sentences:
+        own = of_classes(sentence)
+        item = _NOTE_OR_ITEM.match(sentence) is not None if starts_line else item
+        found.append(own or (found[-1] if found and item and not starts_line else ()))
+    return tuple(found)
+
+
+# "… học tại địa điểm ghi trong bảng", "… theo hạn trong bảng": a value the table gives
+# ("… theo bảng sau:" leads the table, it sends nowhere)
+_TO_TABLE = re.compile(r"\s(?:(?:ghi|nêu|có)\s+)?(?:trong|tại|theo|ở)\s+bảng\b"
+                       r"(?!\s*(?:sau|dưới|kèm|:))", re.IGNORECASE)
+_POINTED_WORDS = 3  # words before it naming the value
+
+
+def _pointed(sentences: list[list[tuple[str, bool]]]
+             ) -> dict[tuple[int, int], tuple[tuple[int, int], ...]]:
+    """The sentences sending the reader to the letter's table for a value ("giáo viên … ở
+    các địa bàn này học tại địa điểm ghi trong bảng"), each with the rows whose label names
+    that value ("Địa điểm học trực tiếp — …"), the one naming most of its words first."""
+    rows = [(j, w, frozenset(words(s.split(ROW_JOIN, 1)[0], limit=None)))
+            for j, parts in enumerate(sentences) for w, (s, _) in enumerate(parts) if is_row(s)]
+    found: dict[tuple[int, int], tuple[tuple[int, int], ...]] = {}
+    if not rows:
+        return found
+    for j, parts in enumerate(sentences):
+        for w, (sentence, _) in enumerate(parts):
+            to = _TO_TABLE.search(sentence)
+            if to is None or is_row(sentence):
+                continue
+            value = words(sentence[:to.start()], limit=None)[-_POINTED_WORDS:]
+            if not value:
+                continue
+            ranked = sorted(((sum(v in label for v in value), at, b) for at, b, label in rows
+                             if value[-1] in label), key=lambda x: -x[0])
+            if ranked:
+                found[j, w] = tuple((at, b) for _, at, b in ranked)
+    return found
+
+
+def _table_value(read: _Read, j: int, window: list[int], of: _Class | None
+                 ) -> tuple[str, frozenset[str]] | None:
+    """The row of the letter's table a quoted sentence sends the reader to ("… học tại địa
+    điểm ghi trong bảng"), as the asker reads it: only their class's cell, when the row gives
+    one per class; with its terms."""
+    for w in window:
+        rows = read.pointed.get((j, w))
+        if not rows:
+            continue
+        at, b = rows[0]
+        row = read.sentences[at][b][0]
+        return (class_cells(row, of.name) if of is not None else row), read.sentence_sets[at][b]
+    return None
+
+
+def _whom_said(sentences: list[list[tuple[str, bool]]]) -> dict[str, tuple[str, ...]]:
+    """Each class's words for whom it is (``classes.for_whom``), as the letter says them."""
+    found: dict[str, list[str]] = {}
+    for parts in sentences:
+        for sentence, _ in parts:
+            for name, who in for_whom(sentence):
+                if who not in found.setdefault(name, []):
+                    found[name].append(who)
+    return {name: tuple(said) for name, said in found.items()}
+
+
+def _class_sets(read: _Read, j: int, of: _Class) -> tuple[frozenset[str], ...]:
+    """The terms of passage j's sentences, those speaking of the asker's class with what
+    tells the class: what the letter says of the class, it says of the asker."""
+    return tuple(ts | of.credit if of.name in names or (
+        of.anywhere and of.name in named_classes(sentence)) else ts
+        for ts, names, (sentence, _) in zip(read.sentence_sets[j], read.classes[j],
+                                            read.sentences[j], strict=True))
+
+
+def _not_theirs(read: _Read, j: int, of: _Class | None, placed: dict[str, float]
+                ) -> frozenset[int]:
+    """Passage j's sentences that are not the asker's case: another class's rows, notes and
+    items, and a table's rows of no class (the total) beside the rows of classes (a paragraph
+    saying what one class gets may go on with what the others do); and the sentences on
+    other districts' teachers only, unless of the asker's class ("Lớp 1 gồm cả …, dù trường
+    ở huyện nào")."""
+    sentences, classes = read.sentences[j], read.classes[j]
+    found: set[int] = set()
+    if of is not None:
+        classed_rows = any(names and is_row(sentence)
+                           for names, (sentence, _) in zip(classes, sentences, strict=True))
+        noted = _in_notes(sentences)
+        found.update(w for w, names in enumerate(classes)
+                     if (names and of.name not in names and (noted[w] or is_row(
+                         sentences[w][0])))
+                     or (not names and classed_rows and is_row(sentences[w][0])))
+    if placed:
+        found.update(w for w in _elsewhere(read.named_places[j], placed)
+                     if read.placed_groups[j][w] and (of is None or of.name not in classes[w]))
+    return frozenset(found)
+
+
+def _class_cells(cells: Callable[[str], str], name: str, row: str) -> str:
+    """Of a row, the column group the question names (``cells``), and of that, the asker's
+    class's cell when the row gives one per class."""
+    return class_cells(cells(row), name)
+
+
+def _in_notes(sentences: list[tuple[str, bool]]) -> list[bool]:
+    """Whether each sentence is of a line that is a note or an item ("(2) …", "1. …")."""
+    found: list[bool] = []
+    for sentence, starts_line in sentences:
+        found.append(_NOTE_OR_ITEM.match(sentence) is not None if starts_line or not found
+                     else found[-1])
+    return found
+
+
+_NOTE_OR_ITEM = re.compile(r"^\s*(?:\(\d{1,2}\)|\d{1,2}[.)]|[a-zđ]\)|[-+•])\s")
+
+
+@dataclass(frozen=True, slots=True)
+class _Class:
+    """The class of a letter an asker is in, and what tells it."""
+
+    name: str  # "lop 2"
+    # the question's terms the sentence telling it holds ("Lớp 2 (giáo viên … Bảo Lạc …)"):
+    # whatever the letter says of the class, it says of the asker so described
+    credit: frozenset[str] = frozenset()
+    told_by: str = ""  # that sentence, when a sentence tells it
+    # told by the asker's level: a sentence naming the class anywhere ("không mở cho Lớp A và
+    # Lớp D") speaks of them, as the class is that level's teachers
+    anywhere: bool = False
+
+
+def _asker_classes(state: _State, query: _Query, question: str, levels: frozenset[str]
+                   ) -> dict[int, _Class]:
+    """By letter, the class the asker is in: the one the question names ("hv lớp 3"), else
+    the one whose group has the asker's level ("Lớp D: giáo viên trung học phổ thông"), else,
+    when the asker says where they are, the one of the sentence naming a single class that
+    matches the question best (the row naming their former district, or the footnote naming
+    their kind of school). None where no single class is told."""
+    found: dict[int, _Class] = {}
+    asked = asked_classes(question)
+    wanted = {**query.told, **query.stated, **query.content, **query.pairs, **query.placed}
+    for k, read in enumerate(state.reads):
+        if not read.classes_named and not read.who:
+            continue
+        named = asked & (read.classes_named | read.who.keys())
+        by_level = {name for name, said in read.who.items()
+                    if any(levels_named(who) & levels for who in said)}
+        if named or by_level:
+            if len(named or by_level) == 1:
+                name = next(iter(named or by_level))
+                found[k] = _Class(name, frozenset(t for who in read.who.get(name, ())
+                                                  for t in _terms(who) if t in wanted)
+                                  if not named else frozenset(), anywhere=not named)
+            continue
+        if not query.placed:
+            continue
+        # the sentences telling one class: those naming the asker's place, and those
+        # placing teachers whatever their place ("…, dù trường ở huyện nào"), if any does
+        telling = [(j, w) for j, parts in enumerate(read.sentences) for w in range(len(parts))
+                   if len(read.classes[j][w]) == 1]
+        said = _said_places(query.placed)
+        placing = [(j, w) for j, w in telling
+                   if _ANY_PLACE.search(read.sentences[j][w][0])
+                   or _theirs(read.named_places[j][w], said)]
+        best: dict[str, tuple[float, int, int]] = {}
+        for j, w in placing or telling:
+            name = read.classes[j][w][0]
+            ts = read.sentence_sets[j][w]
+            score = math.fsum(wanted[t] for t in ts if t in wanted)
+            if score > best.get(name, (0.0, 0, 0))[0]:
+                best[name] = (score, j, w)
+        ranked = sorted(best.items(), key=lambda x: -x[1][0])
+        if ranked and (len(ranked) == 1 or ranked[0][1][0] > ranked[1][1][0]):
+            name, (_, j, w) = ranked[0]
+            found[k] = _Class(name, read.sentence_sets[j][w] & wanted.keys(),
+                              read.sentences[j][w][0])
+    return found
+
+
+# a sentence about the teachers of some places, named as its subject: "Học viên có trường ở xã
+# thuộc huyện Hạ Lang trước đây …", "3. Giáo viên các trường ở xã thuộc huyện Hà Quảng …"; a
+# table's row of a class ("Lớp 2 — Học viên các trường ở xã, phường thuộc: …") too. A venue
+# ("tại Trường …, phường Hải Châu") says where, not whose
+_PLACED_GROUP = re.compile(r"^\s*(?:\(\d{1,2}\)|\d{1,2}[.)]|[a-zđ]\)|[-+•])?\s*"
+                           r"(?:[^—]{1,30} — )?(?:Học viên|Giáo viên|Cán bộ quản lý|Trường|"
+                           r"Các trường)[^,;:.]{0,30}?\bở (?:các )?(?:xã|phường)")
+# "Lớp 1 gồm cả giáo viên … của các trường phổ thông dân tộc nội trú, dù trường ở huyện nào":
+# a class for some teachers whatever their place
+_ANY_PLACE = re.compile(r"\b(?:dù|bất kể|không kể)\s+(?:trường\s+)?(?:ở|tại|thuộc)\s+(?:huyện|"
+                        r"xã|phường|địa bàn|đâu|nơi)|\bkhông phân biệt\s+(?:địa bàn|huyện|xã)",
+                        re.IGNORECASE)
+
+
+def _elsewhere(places: tuple[frozenset[tuple[str, ...]], ...], placed: dict[str, float]
+               ) -> frozenset[int]:
+    """The sentences naming places, none of them where the asker says they are ("Học viên có
+    trường ở xã thuộc huyện Hạ Lang …" to a teacher of the former Hà Quảng): another place's
+    case. A place is the asker's when the question names a word pair of it, or its one word."""
+    said = _said_places(placed)
+    return frozenset(w for w, named in enumerate(places) if named and not _theirs(named, said))
+
+
+def _said_places(placed: dict[str, float]) -> frozenset[str]:
+    """The folded words and word pairs of where the asker says they are."""
+    return frozenset({t.lstrip("'") for t in placed} | {fold_word(t.lstrip("'")) for t in placed})
+
+
+def _theirs(named: frozenset[tuple[str, ...]], said: frozenset[str]) -> bool:
+    """Whether one of these places is the asker's: the question names a word pair of it, or
+    its one word."""
+    return any(any(f"{a} {b}" in said for a, b in pairwise(name))
+               or (len(name) == 1 and name[0] in said) for name in named)
 
 
 def _by_rules(rules: tuple[tuple[str, str], ...], question: str, asked: Keys
@@ -610,14 +873,27 @@ class LetterIndex:
         return found[1]
 
     @staticmethod
-    def _scores(state: _State, hidden: frozenset[int], question: str, query: _Query
+    def _scores(state: _State, hidden: frozenset[int], question: str, query: _Query,
+                asker: dict[int, _Class] | None = None
                 ) -> tuple[np.ndarray | None, np.ndarray | None]:
         """Every passage's BM25 score and share of the question it covers (0 for a removed
-        letter's, and for another province's when the question names one)."""
+        letter's, and for another province's when the question names one). A passage
+        speaking of the asker's class (``_asker_classes``) covers what tells it."""
         scores = passage_scores(state.postings, query.terms, len(state.passages))
         if scores is None:
             return None, None
         covered = _coverage_of_all(state, query)
+        if asker is None:
+            asker = _asker_classes(state, query, question, question_keys(question)[0])
+        for k, of in asker.items():
+            if not of.credit:
+                continue
+            read, start = state.reads[k], int(np.searchsorted(state.owner, k))
+            for j, parts in enumerate(read.classes):
+                if any(of.name in names for names in parts):
+                    held = of.credit.union(read.counts[j], read.context)
+                    covered[start + j] = max(covered[start + j],
+                                             _coverage(state, query, held.__contains__))
         if hidden:
             covered[np.isin(state.owner, [k for k, x in enumerate(state.letters)
                                           if x.id in hidden])] = 0.0
@@ -662,10 +938,12 @@ class LetterIndex:
             return []
         key = (question, self.story)  # asked again at a lower threshold (``at``), or later
         last = self._covers.get(key)
+        asked_keys = question_keys(question)
+        asker = _asker_classes(state, query, question, asked_keys[0])
         if last is not None and last[0] is state and last[1] == hidden:
             scores, covered = last[2], last[3]
         else:
-            scores, covered = self._scores(state, hidden, question, query)
+            scores, covered = self._scores(state, hidden, question, query, asker)
             if len(self._covers) >= _COVERS_KEPT:
                 self._covers.clear()
             self._covers[key] = (state, hidden, scores, covered)
@@ -676,7 +954,6 @@ class LetterIndex:
         # "cv cũ ghi 0206.3852.714 gọi ko đc": a number the asker has is not the one asked
         known = values(kind, question) if kind in _CORRECTED else frozenset()
         person = asked_person(question, state.people)
-        asked_keys = question_keys(question)
         count = counted(question)
 
         def cells(row: str) -> str:  # of a row, the column group the question names
@@ -708,18 +985,32 @@ class LetterIndex:
             if read_before is None:
                 # "phó hiệu trưởng trường TH&THCS": the THCS row, when the letter says so
                 keys, why = _by_rules(read.rules, question, asked_keys)
-                window, valued = _window(query, sentences, read.sentence_sets[j], kind,
+                of = asker.get(k)
+                sets = read.sentence_sets[j] if of is None else _class_sets(read, j, of)
+                foreign = _not_theirs(read, j, of, query.placed)
+                window, valued = _window(query, sentences, sets, kind,
                                          person, keys, count,
-                                         partial(said_by_row, question, keys), also, known)
+                                         partial(said_by_row, question, keys), also, known,
+                                         foreign)
                 shown = set(read.heads[j]).union(read.context, *(
-                    read.sentence_sets[j][w] for w in (*window, *_leads(sentences, window))))
+                    sets[w] for w in (*window, *_leads(sentences, window))))
                 for w in window:  # "hiệu trưởng trường th" asked, the managers' TH row quoted
                     if is_row(sentences[w][0]):
                         shown |= said_by_row(question, keys, sentences[w][0])
+                # the window speaks of the asker's class: it names their place, as told, and
+                # a short sentence telling the class ("(1) Lớp 1 gồm cả …") says why
+                classed = of is not None and any(of.name in read.classes[j][w] for w in window)
+                telling = of.told_by if of is not None and classed and len(
+                    of.told_by) <= _TELLING and of.told_by not in (
+                    sentences[w][0] for w in window) else ""
+                table = _table_value(read, j, window, of)
+                if table:
+                    shown |= table[1]
                 read_before = windows[doc] = (keys, why, window, valued, shown, _coverage(
-                    state, query, shown.__contains__))
-            keys, why, window, valued, shown, in_window = read_before
-            named = math.fsum(w for t, w in query.placed.items() if t in shown) / max(
+                    state, query, shown.__contains__), classed, telling, table)
+            keys, why, window, valued, shown, in_window, classed, telling, table = read_before
+            named = 1.0 if classed else math.fsum(
+                w for t, w in query.placed.items() if t in shown) / max(
                 math.fsum(query.placed.values()), 1e-9)
             if person is not None and valued and kind in _REACHING:
                 # "số điện thoại thầy Huy lo hồ sơ …": the name says whom the asker means; the
@@ -727,7 +1018,9 @@ class LetterIndex:
                 in_window = max(in_window, at)
             if in_window >= at:
                 letter, passage = state.passages[doc]
-                text = _quote_text(sentences, window, cells)
+                of = asker.get(k)
+                text = _quote_text(sentences, window, cells if of is None else partial(
+                    _class_cells, cells, of.name))
                 instead = read.instead.get(j)
                 if instead is not None and len(text) + len(instead) < QUOTE_CHARS:
                     text = f"{text} …\n{instead}"  # cancelled: what replaces it
@@ -737,6 +1030,10 @@ class LetterIndex:
                 if why and any(is_row(sentences[w][0]) for w in window):
                     # why that group's row answers: the letter's own rule, first
                     text = " …\n".join([*(h for h in why if h not in text), text])
+                if telling:
+                    text = f"{telling} …\n{text}"
+                if table and table[0] not in text:  # the value it sends the reader to the table for
+                    text = f"{text} …\n{table[0]}"
                 if query.whole is not None:  # scored as the entries are, on the whole message
                     in_window = _coverage(state, query.whole, shown.__contains__)
                 fit = max((row_fit(keys, sentences[w][0]) for w in window
@@ -1104,7 +1401,8 @@ def _window(query: _Query, sentences: list[tuple[str, bool]],
             person: str | None = None, keys: Keys = NO_KEYS,
             count: str | None = None,
             group_words: Callable[[str], frozenset[str]] = lambda row: frozenset(),
-            also: tuple[str, ...] = (), known: frozenset[str] = frozenset()
+            also: tuple[str, ...] = (), known: frozenset[str] = frozenset(),
+            foreign: frozenset[int] = frozenset()
             ) -> tuple[list[int], bool]:
     """The passage's sentences that match the question best, in order, within QUOTE_CHARS,
     and whether one of them states the value asked for about the question's subject.
@@ -1115,7 +1413,8 @@ def _window(query: _Query, sentences: list[tuple[str, bool]],
     else the row matching it best, never another group's; for a named person, only sentences
     naming them are quoted. A row also matches the words the question names its group with
     when it is that group's in its own words (``group_words``, see ``said_by_row``): "Cán bộ
-    quản lý bổ nhiệm lần đầu" is the row of a "phó hiệu trưởng" newly appointed.
+    quản lý bổ nhiệm lần đầu" is the row of a "phó hiệu trưởng" newly appointed. The rows
+    of another class than the asker's (``foreign``) are not theirs.
     """
     wanted = {**query.told, **query.stated, **query.content, **query.pairs,
               **query.placed}
@@ -1128,6 +1427,10 @@ def _window(query: _Query, sentences: list[tuple[str, bool]],
     if person is not None:
         scored = [s if person in named_people(sentences[k][0]) else 0.0
                   for k, s in enumerate(scored)]
+    if foreign and any(s for k, s in enumerate(scored) if k not in foreign):
+        scored = [0.0 if k in foreign else s for k, s in enumerate(scored)]
+    else:
+        foreign = frozenset()
     top = max(scored, default=0.0)
     if not top:  # found by its heading and letter alone ("Nơi nhận"): every line is as good
         scored = [1.0] * len(scored)
@@ -1153,7 +1456,7 @@ def _window(query: _Query, sentences: list[tuple[str, bool]],
     # a further value asked ("…, ở đâu") shares only the group's words with its row: the
     # first ask's row, matching the rest of the question, sets no bar for it
     valued |= {k for k in rows if scored[k] > 0 and set(held[k]) & set(also)}
-    others = _other_items(lists, terms, wanted)
+    others = _other_items(lists, terms, wanted) | foreign
     # the lead of an item chosen among its list's other cases: what the item is a case of
     lead_of = {k: lead[-1] for lead, items in lists if others.intersection(items)
                for k in items}
@@ -1189,7 +1492,15 @@ def _window(query: _Query, sentences: list[tuple[str, bool]],
             # "- Khu vực phía Nam …: Trường B" says a place; its lead, what of
             chosen.append(lead)
             size += len(sentences[lead][0]) + 1
-    chosen += _naming(sentences, terms, wanted, chosen, QUOTE_CHARS - size)
+    for k in sorted(chosen):  # "Điểm học phụ không mở cho Lớp D; giáo viên THPT … học tại …"
+        after = k + 1
+        if (after < len(sentences) and after not in chosen and after not in others
+                and scored[after] and not sentences[after][1]
+                and sentences[k][0].rstrip().endswith(";")
+                and size + len(sentences[after][0]) <= QUOTE_CHARS):
+            chosen.append(after)  # the clause going on with a quoted one, of the same statement
+            size += len(sentences[after][0]) + 1
+    chosen += _naming(sentences, terms, wanted, chosen, QUOTE_CHARS - size, others)
     return sorted(chosen), not kind or bool(valued & set(chosen))
 
 
@@ -1210,17 +1521,19 @@ def _corrected(sentences: list[tuple[str, bool]], valued: set[int], kind: str | 
 
 
 def _naming(sentences: list[tuple[str, bool]], terms: tuple[frozenset[str], ...],
-            wanted: dict[str, float], chosen: list[int], room: int) -> list[int]:
+            wanted: dict[str, float], chosen: list[int], room: int,
+            others: set[int] | frozenset[int] = frozenset()) -> list[int]:
     """The sentences before chosen ones in their paragraph that name what those speak of, as
     a reader quotes them: "Phần học trực tuyến thực hiện trên nền tảng hocso… Tên đăng nhập
     là …; mật khẩu lần đầu là …" answers how to log in to the platform, though only the
     second sentence says "đăng nhập". Taken when it holds a word of the question that the
-    chosen sentences lack, and there is room."""
+    chosen sentences lack, and there is room, unless it is of another case (``others``)."""
     said = frozenset().union(*(terms[k] for k in chosen)) & wanted.keys()
     found: list[int] = []
     for k in sorted(chosen):
         before = k - 1
-        if sentences[k][1] or before in chosen or before in found or before < 0:
+        if sentences[k][1] or before in chosen or before in found or before < 0 \
+                or before in others:
             continue  # a line's first sentence names its own subject
         new = (terms[before] & wanted.keys()) - said
         if new and len(sentences[before][0]) < room:

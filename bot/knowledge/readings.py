@@ -1,12 +1,12 @@
 """Abbreviations with several readings, and what tells a reader which one is meant.
 
-"hd" is "hướng dẫn" in "theo hd", "Hải Dương" in "vùng hd cũ"; "hn" is "Hà Nội" in "ở hn",
-"hội nghị" in "hn trực tuyến"; "tt" is "thông tư", "tập trung", "trực tuyến", "thông tin"; "đt" is
-"điện thoại" or "đối tượng". A Vietnamese reader picks the reading its neighbours call for
-("thuộc đt" is "thuộc đối tượng"), and, among the rest, one the letters at hand use, with the
-words it stands between ("hội nghị trực tuyến" is a phrase of the letter). ``normalize.expand``
-reads them so: a neighbour below, then the loaded letters' word pairs, then the order here (the
-usual reading first; it is also how a Sở's own letters use the code, e.g. "TT-BGDĐT").
+"hd" is "hướng dẫn" in "theo hd", "Hải Dương" in "vùng hd cũ"; "hn" is "Hà Nội" in "ở hn", "hội
+nghị" in "hn trực tuyến"; "tt" is "thông tư", "tập trung", "trực tuyến", "thông tin", "thanh toán";
+"đt" is "điện thoại" or "đối tượng". A Vietnamese reader picks the reading its neighbours call for
+("thuộc đt" is "thuộc đối tượng"), and, among the rest, one the letters at hand use, with the words
+it stands between ("hội nghị trực tuyến" is a phrase of the letter). ``normalize.expand`` reads
+them so: a neighbour below, then the loaded letters' word pairs, then the order here (the usual
+reading first; it is also how a Sở's own letters use the code, e.g. "TT-BGDĐT").
 
 Each reading is written with the words that call for it right before it and right after it
 (folded, as a word is typed with or without marks); a place is called for by the words that
@@ -47,6 +47,7 @@ READINGS: dict[str, tuple[tuple[str, str, str], ...]] = {
         ("tập trung", "di", "o tai"),
         ("trực tuyến", "", "tren qua"),  # "tt trên hệ thống", "tt qua mạng"
         ("thông tin", "sua chinh nhat doi khai", "ca"),  # "sửa tt", "cập nhật tt", "tt cá nhân"
+        ("thanh toán", "", "tien"),  # "được tt tiền phòng": money paid back
     ),
     "đt": (
         ("điện thoại", "so goi", "lien"),  # "số đt", "gọi đt"

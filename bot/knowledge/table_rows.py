@@ -191,6 +191,12 @@ def _keys(folded: str, roles: frozenset[str] = frozenset(),
     return frozenset(levels), frozenset(grades), roles, steps
 
 
+@lru_cache(maxsize=4096)
+def levels_named(text: str) -> frozenset[str]:
+    """The school levels a text names ("giáo viên trung học phổ thông" names THPT)."""
+    return _keys(_folded(text))[0]
+
+
 def question_keys(question: str) -> Keys:
     """The levels, grades, group and step a question names ("lớp 4" names tiểu học too)."""
     folded = " ".join(fold_word(w) for w in words(question))
@@ -210,12 +216,21 @@ _WHERE_CELL = re.compile(r"(?:(?<=; )|(?<= — ))(?:Địa điểm|Địa chỉ|
                          r"[^:;]{0,40}: [^;]*", re.IGNORECASE)
 
 
+# a label numbering a class of the course, with the mark of a footnote under the table
+_CLASS_NAME = re.compile(r"^\s*Lớp\s+\d{1,2}(?:\s*\(\d{1,2}\)|\s*\*+)?\s*$", re.IGNORECASE)
+
+
 @lru_cache(maxsize=16_384)
 def row_keys(row: str) -> Keys:
     """The levels, grades and group a table row is about: its label's, when the label names
     them ("Giáo viên THPT — Người phê duyệt: Hiệu trưởng"), else the whole row's ("Nộp kế
-    hoạch lên hệ thống — Người thực hiện: Giáo viên, cán bộ quản lý cốt cán")."""
-    label = _folded(row.split(ROW_JOIN, 1)[0])
+    hoạch lên hệ thống — Người thực hiện: Giáo viên, cán bộ quản lý cốt cán"). A label that
+    only numbers a class of the course ("Lớp 2", "Lớp 3 (2)" with its footnote mark) names
+    no grade: whom the class is for stands in its other cells."""
+    head, _, rest = row.partition(ROW_JOIN)
+    label = _folded(head)
+    if _CLASS_NAME.match(head):
+        label, row = "", rest
     whole = _folded(_WHERE_CELL.sub("", row))
     levels, grades, _, _ = _keys(label)
     if not levels:

@@ -32,6 +32,8 @@ def test_a_neighbour_calls_for_one_reading_of_an_abbreviation() -> None:
     # learning "tt" at a venue is in person; on a system, online
     assert folded("gv học tt ở trường nào") == "giao vien hoc tap trung o truong nao"
     assert folded("học tt trên hệ thống") == "hoc truc tuyen tren he thong"
+    # money paid back: "được tt tiền phòng"
+    assert folded("hv đc tt tiền phòng bn") == "hoc vien duoc thanh toan tien phong bao nhieu"
     # "hđ" typed with "đ": an activity, a contract before "lđ" (labour); "lđ" alone leads
     assert folded("gv hđ lđ") == "giao vien hop dong lao dong"
     assert folded("hđ trải nghiệm") == "hoat dong trai nghiem"

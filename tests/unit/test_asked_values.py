@@ -200,5 +200,8 @@ def test_the_communes_chairman_as_people_say_it_reaches_the_letters_full_title()
 def test_the_first_thing_to_do_is_asked_of_no_money() -> None:
     assert not asks_of_money("việc đầu tiên phòng giáo dục phải làm là gì")
     assert not asks_of_money("trước tiên em cần nộp giấy tờ gì")
+    # a place's name is no money: "xã Tiền Hải"
+    assert not asks_of_money("Em dạy ở trường xã Tiền Hải, trước thuộc huyện Tiền Hải. Học ở đâu")
+    assert asks_of_money("Em ở xã Tiền Hải, được hỗ trợ tiền đi lại không")
     assert asks_of_money("tiền đi lại có được thanh toán không")
     assert asks_of_money("dau tien tien an tinh the nao")

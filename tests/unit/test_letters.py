@@ -198,3 +198,16 @@ def test_an_unsure_answer_clearly_ahead_is_given_with_the_others_as_choices() ->
     text = plain_text(render_answer(answer, VI))
     assert "Vào LMS, chọn mục Báo cáo" in text and "Sở GD&ĐT Đồng Nai" in text
     assert "Có phải Thầy/Cô muốn hỏi một trong" not in text
+
+
+def test_a_notice_title_wrapped_over_lines_is_its_subject_in_full() -> None:
+    # "THÔNG BÁO" has no "V/v": its title, wrapped by the page, runs into the body
+    meta = read_meta("UBND TỈNH LÀO CAI\nSỞ GIÁO DỤC VÀ ĐÀO TẠO\nSố: 918/SGDĐT-GDTrH\n"
+                     "Lào Cai, ngày 03 tháng 12 năm 2026\nTHÔNG BÁO\n"
+                     "Điều chỉnh lịch học và đính chính Công văn số\n"
+                     "702/SGDĐT-GDTrH về tập huấn giáo viên dạy Tin học cấp trung học\n"
+                     "cơ sở năm học 2026-2027\n"
+                     "Ngày 02/11/2026, Sở ban hành Công văn số 702/SGDĐT-GDTrH.\n")
+    assert meta.subject == ("Điều chỉnh lịch học và đính chính Công văn số 702/SGDĐT-GDTrH về "
+                            "tập huấn giáo viên dạy Tin học cấp trung học cơ sở năm học "
+                            "2026-2027")

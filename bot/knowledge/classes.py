@@ -1,0 +1,95 @@
+"""The classes a letter splits its teachers into ("Lớp 2", "Lớp D", "Cụm 3"), and which one an
+asker is in.
+
+A letter that opens several classes says once whom each is for, by the former districts its
+schools are in ("Lớp 2 (giáo viên các trường ở xã thuộc các huyện Bảo Lâm, Bảo Lạc …)"), by
+level ("Lớp D: giáo viên trung học phổ thông") or by a kind of school in a footnote under its
+table ("(1) Lớp 1 gồm cả giáo viên … của các trường phổ thông dân tộc nội trú"); everything else
+it says of a class names only the class ("Giáo viên Lớp 2 có trường không có Internet ổn định
+được đăng ký học cùng Lớp 1"). A teacher asks by what they are ("em dạy THCS ở xã Bảo Lạc"), so
+a reader first finds their class, then reads what the letter says of it, and skips what it says
+of the other classes only.
+
+A class's name is written as a name, with a capital ("Lớp 2"); a grade is not ("học sinh lớp 8").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from bot.knowledge.letter_tables import ROW_JOIN, is_row
+
+# "Lớp 2", "Lớp D", "Cụm 3": a class's name; "lớp 8" in lower case is a grade
+_CLASS = re.compile(r"\b(Lớp|Cụm)\s+(\d{1,2}|[A-Z])(?![\w/])")
+# "Lớp D: giáo viên trung học phổ thông, …", "Lớp 2 (giáo viên các trường …)": whom it is for
+_FOR_WHOM = re.compile(r"\b(Lớp|Cụm)\s+(\d{1,2}|[A-Z])(?:\s*:\s*|\s*\()([^:;()]{3,120})")
+# a question naming a class in any case ("hv lớp 3", "lop b"); a grade taught or a pupil's
+# ("dạy lớp 1", "học sinh lớp 8", "khối lớp 9", "chủ nhiệm lớp 9") is no class of the course
+_ASKED = re.compile(r"(?<!dạy )(?<!day )(?<!sinh )(?<!khối )(?<!khoi )(?<!nhiệm )(?<!nhiem )"
+                    r"\b(lớp|lop|cụm|cum)\s+(\d{1,2}|[a-dA-D])\b", re.IGNORECASE)
+_KINDS = {"lớp": "lop", "lop": "lop", "cụm": "cum", "cum": "cum"}
+
+
+def _name(kind: str, number: str) -> str:
+    return f"{_KINDS[kind.lower()]} {number.lower()}"
+
+
+@lru_cache(maxsize=65_536)
+def named_classes(sentence: str) -> tuple[str, ...]:
+    """The classes a sentence names, in order, each once ("lop 2", "lop 1")."""
+    return tuple(dict.fromkeys(_name(m.group(1), m.group(2)) for m in _CLASS.finditer(sentence)))
+
+
+def row_class(sentence: str) -> str | None:
+    """The class a table's row is about, when its label names one ("Lớp 3 (2) — …")."""
+    if not is_row(sentence):
+        return None
+    found = named_classes(sentence.split(ROW_JOIN, 1)[0])
+    return found[0] if len(found) == 1 else None
+
+
+# a sentence's subject naming classes: "Lớp 2 (…)", "(1) Lớp 1 gồm cả …", "Giáo viên Lớp 2 có
+# trường …", "Học viên Lớp 2, Lớp 3 cần nghỉ lại …", "Mỗi trường ở Lớp 2, Lớp 3 mang …",
+# "Phần học trực tuyến của Lớp 3 được kéo dài …"
+_ONE = r"(?:Lớp|Cụm)\s+(?:\d{1,2}|[A-Z])(?![\w/])"
+_SUBJECT = re.compile(rf"^\s*(?:\(\d{{1,2}}\)|\d{{1,2}}[.)]|[a-zđ]\)|[-+•])?\s*"
+                      rf"(?:(?:Giáo viên|Học viên|Mỗi trường ở|Các trường ở|Trường ở)\s+|"
+                      rf"[^,;:.()]{{3,40}}?\scủa\s+)?"
+                      rf"{_ONE}(?:\s*(?:,|và|hoặc)\s*{_ONE})*")
+
+
+@lru_cache(maxsize=65_536)
+def of_classes(sentence: str) -> tuple[str, ...]:
+    """The classes a sentence speaks of: its row's, or those its subject names ("Giáo viên
+    Lớp 2 có trường không có Internet … học cùng Lớp 1" speaks of class 2). A class named
+    after the verb ("… được chọn học Lớp 1 thay cho Lớp 3", "không mở cho Lớp A") is where
+    someone goes or what is refused, not whom the sentence is about."""
+    if is_row(sentence):
+        found = row_class(sentence)
+        return () if found is None else (found,)
+    subject = _SUBJECT.match(sentence)
+    return named_classes(subject.group(0)) if subject else ()
+
+
+def for_whom(sentence: str) -> list[tuple[str, str]]:
+    """Each class the sentence says whom it is for, with those words ("lop d", "giáo viên
+    trung học phổ thông, giáo dục thường xuyên")."""
+    return [(_name(m.group(1), m.group(2)), m.group(3)) for m in _FOR_WHOM.finditer(sentence)]
+
+
+def asked_classes(question: str) -> frozenset[str]:
+    """The classes a question names ("hv lớp 3"): a letter having one is asked of it."""
+    return frozenset(_name(m.group(1), m.group(2)) for m in _ASKED.finditer(question))
+
+
+def class_cells(row: str, name: str) -> str:
+    """A row giving a value per class ("Địa điểm học trực tiếp — Lớp A: giáo viên mầm non: …;
+    …; Lớp D: giáo viên trung học phổ thông, …: Trường THPT Phan Đình Phùng …") with only the
+    cell of class ``name``; the row as it is when no cell is that class's."""
+    if not is_row(row):
+        return row
+    label, rest = row.split(ROW_JOIN, 1)
+    cells = rest.removesuffix(".").split("; ")
+    kept = [cell for cell in cells if named_classes(cell.split(": ", 1)[0])[:1] == (name,)]
+    return f"{label}{ROW_JOIN}{'; '.join(kept)}." if kept else row
