@@ -58,7 +58,7 @@ from bot.knowledge.earlier import earlier_facts
 from bot.knowledge.entries import Entry
 from bot.knowledge.figures import Worked, asks_sum, work_out
 from bot.knowledge.letter_index import LetterIndex, Quote, choose, terms
-from bot.knowledge.letters import date_key, is_newer
+from bot.knowledge.letters import Letter, date_key, is_newer
 from bot.knowledge.local_lines import for_province, spoken_for
 from bot.knowledge.normalize import (
     ASIDE,
@@ -151,6 +151,7 @@ _NEWER_FLOOR = 0.5
 # adds up when the answer chosen prints none (``_worked_out``)
 _FIGURE_HOLDERS = 5
 _YEAR = re.compile(r"(?<!\d)20\d\d(?!\d)")  # "năm học 2026-2027": the entry's year is past
+_SCHOOL_YEAR = re.compile(r"(?<!\d)(20\d\d)\s*[-–]\s*20\d\d(?!\d)")
 # values a person or an office stands for: "gọi số nào" is answered by "báo cán bộ quản trị LMS"
 _REACHED_THROUGH = frozenset({"contact", "phone", "landline", "email"})
 
@@ -219,6 +220,8 @@ WHY_NO_SUBJECT = N_("no entry or passage covers what the question asks about; a 
 WHY_LETTER = N_("no entry is confident; the letter passage covers the question")
 WHY_OTHER_YEAR = N_("the question asks about {year}; the entry states the rule of {entry} and no "
                     "loaded letter speaks of {year}")
+WHY_OTHER_YEAR_LETTER = N_("the question asks about {year}; the letter that speaks of it is of "
+                           "{letter} and names no year from {year} on")
 
 
 @lru_cache(maxsize=256)
@@ -325,8 +328,9 @@ def _rival(a: Entry, b: Entry) -> bool:
 
 
 _ANSWERED = ("quoted", "confident")
-# "bao giờ", "khi nào": when something happens, which only a date or a month answers
-_WHEN_WORDS = re.compile(r"\b(?:bao gio|khi nao)\b")
+# "bao giờ", "khi nào", "vào tháng mấy": when something happens, which only a date or a month
+# answers
+_WHEN_WORDS = re.compile(r"\b(?:bao gio|khi nao|thang (?:may|nao))\b")
 # values every letter writes one way (a date, a sum, a phone): a text lacking one does not
 # state it; a venue or a person is named in words no pattern knows
 _WRITTEN_ALIKE = frozenset({"date", "time", "phone", "landline", "email", "website", "money",
@@ -374,6 +378,28 @@ def _later_year(question: str, answer: Answer) -> int:
     if not asked or not dated or asked <= answer.entry.as_of[0] or max(dated) >= asked:
         return 0
     return asked
+
+
+def _later_than_letter(question: str, answer: Answer) -> int:
+    """The year a question asks about, when the answer quotes a letter dated earlier that
+    names no year from that one on: "năm 2021 … tổ chức vào thời gian nào" is not answered by
+    a 2020 plan's "trong tháng 7 năm 2020". A school year ("năm học 2020-2021") is the year it
+    begins in. 0 otherwise."""
+    if answer.quote is None or answer.entry is not None or answer.kind == "none":
+        return 0
+    asked = min((int(y) for y in _YEAR.findall(question)), default=0)
+    letter = answer.quote.letter
+    written = letter.meta_of(answer.quote.passage).day[0]
+    if not asked or not written or asked <= written or _last_year_named(letter) >= asked:
+        return 0
+    return asked
+
+
+@lru_cache(maxsize=64)
+def _last_year_named(letter: Letter) -> int:
+    """The latest year a letter names, a school year counting as the year it begins in."""
+    return max((int(y) for p in letter.passages
+                for y in _YEAR.findall(_SCHOOL_YEAR.sub(r"\1", p.text))), default=0)
 
 
 def _subjects(answer: Answer) -> str:
@@ -919,6 +945,9 @@ class AnsweringEngine:
             # letter gives 2020's dates, which are no answer for a later year
             return _refused(ranking, WHY_OTHER_YEAR, year=str(year),
                             entry=str(answer.entry.as_of[0]))
+        if (quote := answer.quote) is not None and (year := _later_than_letter(question, answer)):
+            return _refused(ranking, WHY_OTHER_YEAR_LETTER, year=str(year),
+                            letter=str(quote.letter.meta_of(quote.passage).day[0]))
         noun = counted(question)
         if answer.kind != "none" and noun is not None and not speaks_of_counted(noun, shown):
             # "giảm bao nhiêu tiết một tuần": a text naming no periods is no answer, whatever
