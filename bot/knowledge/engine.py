@@ -50,6 +50,7 @@ from bot.knowledge.asked import (
     names_pupils,
     separate_asks,
     speaks_of_counted,
+    stated_dates,
     states_asked_sum,
     told,
 )
@@ -280,6 +281,9 @@ class _Query:
     audience: bool  # the question names whom it is about
     core_roles: frozenset[str]  # the core staff it names ("GV cốt cán"): ``names_core_role``
     plain_total: float  # sum of ``plain``, for every phrasing compared
+    # words and pairs of a date the asker states ("đến ngày 05/01/2023 mới xong"): an entry
+    # stating that date covers them, one not stating it misses nothing asked (``stated_dates``)
+    stated: frozenset[str] = frozenset()
 
 
 fold = fold_word  # one token's folded form, cached
@@ -602,6 +606,9 @@ class AnsweringEngine:
         terms: dict[str, float] = {}
         content: dict[str, float] = {}
         pairs: dict[str, float] = {}
+        dated = {i for date in stated_dates(folded) for i in date}
+        stated: set[str] = set()
+        undated: set[str] = set()  # also said outside the date ("mô đun 1 … ngày 1/3")
 
         def put(term: str, weight: float) -> None:
             terms[term] = max(terms.get(term, 0.0), weight)
@@ -616,6 +623,7 @@ class AnsweringEngine:
                 put("'" + acc[i], trust * _ACCENT_WEIGHT)
             if not is_question_word:
                 content[f] = self._idf.get(f, self._max_idf) * trust
+                (stated if i in dated else undated).add(f)
             if j + 1 < len(keep) and keep[j + 1] == i + 1:
                 nxt = folded[i + 1]
                 pair = f"{f} {nxt}"
@@ -624,6 +632,7 @@ class AnsweringEngine:
                     pairs[pair] = self._idf.get(pair, self._max_idf) * trust * (
                         ASIDE if nxt in aside else
                         TOLD if acc[i + 1] in story and acc[i] not in story else 1.0)
+                    (stated if i in dated or i + 1 in dated else undated).add(pair)
         plain = {t: self._idf.get(t, self._max_idf) for t in terms if not t.startswith("'")}
         return _Query(
             terms,
@@ -636,6 +645,7 @@ class AnsweringEngine:
             names_audience(folded),
             names_core_role(folded),
             sum(plain.values()),
+            frozenset(stated - undated),
         )
 
     def _scores(self, query: _Query) -> np.ndarray:
@@ -671,18 +681,21 @@ class AnsweringEngine:
             factor *= weights[not entry.roles & ROLE_MATCHES.get(role, {role})]
         return factor
 
-    def _coverage(self, items: dict[str, float], doc: int) -> float:
-        """Share of the question's words (idf-weighted; unknown words weigh most) in a doc.
+    def _coverage(self, items: dict[str, float], doc: int,
+                  stated: frozenset[str] = frozenset()) -> float:
+        """Share of the question's words (idf-weighted; unknown words weigh most) in a doc;
+        a ``stated`` word counts only where the doc holds it.
 
         A long message carries context the documents never mention ("I teach maths at …");
         once the matched words alone weigh as much as a few unknown words, the rest does not
         dilute it.
         """
-        total = sum(items.values())
+        fields = self._docs[doc].fields.values()
+        held = {t: any(t in tf for tf in fields) for t in items}
+        total = sum(w for t, w in items.items() if held[t] or t not in stated)
         if total <= 0:
             return 0.0
-        fields = self._docs[doc].fields.values()
-        matched = sum(w for t, w in items.items() if any(t in tf for tf in fields))
+        matched = sum(w for t, w in items.items() if held[t])
         return min(1.0, matched / min(total, _ENOUGH_EVIDENCE * self._max_idf))
 
     def answer(
@@ -953,11 +966,11 @@ class AnsweringEngine:
             # "giảm bao nhiêu tiết một tuần": a text naming no periods is no answer, whatever
             # count of people or schools it gives about the same subject
             return _refused(ranking, WHY_NO_VALUE, kind=KIND_NAMES["number"])
-        if kind == "date" and answer.kind == "confident" and asked_kinds(question) == (
+        if kind == "date" and answer.kind in _ANSWERED and asked_kinds(question) == (
                 "date",) and _WHEN_WORDS.search(fold(question)) and not _holds("date", shown):
-            # "bao giờ nhận được giấy chứng nhận": an entry on the certificate that gives no
-            # date, no month, does not say when ("chọn ngày nào" may be answered in words:
-            # "ngày đang báo cáo")
+            # "bao giờ nhận được giấy chứng nhận": an entry on the certificate, or a letter's
+            # sentences on it, that give no date, no month, do not say when ("chọn ngày nào"
+            # may be answered in words: "ngày đang báo cáo")
             return _refused(ranking, WHY_NO_VALUE, kind=KIND_NAMES[kind])
         if kind in VALUE_ONLY and answer.kind != "none" and not _holds(kind, shown) and not (
                 kind in _REACHED_THROUGH and _holds("person", shown)):
@@ -1265,8 +1278,8 @@ class AnsweringEngine:
 
     def _covered(self, query: _Query, doc: int) -> float:
         """How much of the question an entry holds: its words and two-syllable words."""
-        words = self._coverage(query.content, doc)
-        pairs = self._coverage(query.pairs, doc) if query.pairs else words
+        words = self._coverage(query.content, doc, query.stated)
+        pairs = self._coverage(query.pairs, doc, query.stated) if query.pairs else words
         return (1 - _PAIR_SHARE) * words + _PAIR_SHARE * pairs
 
     def _unknown_subject(self, query: _Query, doc: int) -> bool:
@@ -1315,8 +1328,8 @@ class AnsweringEngine:
         "phụ cấp ưu đãi … bao nhiêu phần trăm": a Vietnamese question names its topic
         first), or at least half of its words and word pairs. "Có lẽ" is said only of such
         an entry, not of one sharing "bao nhiêu phần trăm" further on."""
-        pairs = self._coverage(query.pairs, doc) if query.pairs else 1.0
-        if max(self._coverage(query.content, doc), pairs) >= _SUBJECT:
+        pairs = self._coverage(query.pairs, doc, query.stated) if query.pairs else 1.0
+        if max(self._coverage(query.content, doc, query.stated), pairs) >= _SUBJECT:
             return True
         fields = self._docs[doc].fields.values()
         for pair in query.pairs:
@@ -1353,8 +1366,9 @@ class AnsweringEngine:
         c1, top = ranked[0]
         c2 = ranked[1][0] if len(ranked) > 1 else 0.0
         margin = (c1 - c2) / c1 if c1 > 0 else 0.0
-        coverage = self._coverage(query.content, top)
-        pair_coverage = self._coverage(query.pairs, top) if query.pairs else coverage
+        coverage = self._coverage(query.content, top, query.stated)
+        pair_coverage = self._coverage(query.pairs, top, query.stated) if query.pairs \
+            else coverage
         # no two-syllable word of the question in the entry: it shares syllables, not words
         words_shared = min(1.0, 0.5 + 2 * pair_coverage) if len(query.pairs) > 1 else 1.0
         # a question made only of the documents' commonest words ("bộ giáo dục") says too little
