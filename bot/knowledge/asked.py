@@ -332,6 +332,9 @@ _ASKING_ANYWHERE = re.compile(r"(?:^| )(?:gi|nao|ai|dau|sao|may|bao (?:nhieu|gio
 # a clause that ends as a question does, with no question mark: "… có còn kịp không ạ"
 _ENDS_ASKING = re.compile(r"(?:^| )(?:khong|ko|k|hong|chua|nao|sao|gi|ai|dau|chi)"
                           r"(?: (?:a|ah|vay|v|nhi|nhe|nha|the|ha))*$")
+# "… thì ai chi kinh phí", "… do ai tổ chức": who does something is asked before the verb,
+# and the clause ends on what they do
+_ENDS_ASKING_WHO = re.compile(r"(?:^| )ai(?: \S+){1,3}(?: (?:a|ah|vay|v|nhi|nhe|nha|the|ha))*$")
 _MOST_ASKS = 3
 # the words an ask needs besides fillers and question words to name a subject of its own:
 # "phần học online học vào buổi nào" does; "hạn khi nào", "mỗi em được hỗ trợ bao nhiêu" ask
@@ -452,7 +455,8 @@ def _asks_of(clause: str, *, follow: bool = True) -> list[str]:
         subject = [f for w in re.findall(r"[^\W\d_]+", part.lower())
                    if (f := fold_word(w)) not in QUESTION_WORDS and not is_filler(w, f)]
         ended = bool(_ENDS_ASKING.search(_read(out[-1]))) or _ends_with_value(out[-1]) or (
-            _turns_to_other(part) and _asking(out[-1]))
+            _turns_to_other(part) and _asking(out[-1])) or bool(_ENDS_ASKING_WHO.search(
+                _read(out[-1])))
         if ended and len(subject) >= _OWN_SUBJECT and _asking(part):
             out.append(part)
         elif follow and _asks_other_value(out[-1], part):
@@ -710,10 +714,15 @@ def stated_dates(folded: list[str]) -> list[tuple[int, ...]]:
             and (year or before in _DATE_CUES))
         if fits:
             start = i - month  # "giữa tháng 1/2027", "đến hết tháng 4": where in it
+            # "đến ngày 11/12 mới gửi": "mới" says the date is late, as the date says when
+            late = [run[-1] + 1] * (run[-1] + 1 < len(folded) and folded[run[-1] + 1] in _LATE)
             found.append(tuple([start - 1] * (start > 0 and folded[start - 1] in _WITHIN)
-                               + [i - 1] * month + run))
+                               + [i - 1] * month + run + late))
         i = run[-1] + 1
     return found
+
+
+_LATE = frozenset({"moi"})
 
 
 # Units a teacher states their own case in ("cách 40 km", "con 8 tháng tuổi", "nghỉ ốm 3
