@@ -153,6 +153,7 @@ _NEWER_FLOOR = 0.5
 # adds up when the answer chosen prints none (``_worked_out``)
 _FIGURE_HOLDERS = 5
 _YEAR = re.compile(r"(?<!\d)20\d\d(?!\d)")  # "năm học 2026-2027": the entry's year is past
+_WHOLE_DATE = re.compile(r"(?<!\d)\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*20\d\d(?!\d)")
 _SCHOOL_YEAR = re.compile(r"(?<!\d)(20\d\d)\s*[-–]\s*20\d\d(?!\d)")
 # values a person or an office stands for: "gọi số nào" is answered by "báo cán bộ quản trị LMS"
 _REACHED_THROUGH = frozenset({"contact", "phone", "landline", "email"})
@@ -378,11 +379,17 @@ def _later_year(question: str, answer: Answer) -> int:
     rule. 0 otherwise (no year named, a letter quoted, a date of that year in the entry)."""
     if answer.entry is None or answer.quote is not None or answer.kind == "none":
         return 0
-    asked = min((int(y) for y in _YEAR.findall(question)), default=0)
+    asked = _asked_year(question)
     dated = [int(y) for y in _YEAR.findall(answer.entry.answer)]
     if not asked or not dated or asked <= answer.entry.as_of[0] or max(dated) >= asked:
         return 0
     return asked
+
+
+def _asked_year(question: str) -> int:
+    """The (earliest) year a question asks about, 0 if none: not the year of a whole date the
+    asker states of their case ("đến ngày 05/01/2027 mới xong thì có kịp hạn không")."""
+    return min((int(y) for y in _YEAR.findall(_WHOLE_DATE.sub(" ", question))), default=0)
 
 
 def _later_than_letter(question: str, answer: Answer) -> int:
@@ -392,7 +399,7 @@ def _later_than_letter(question: str, answer: Answer) -> int:
     begins in. 0 otherwise."""
     if answer.quote is None or answer.entry is not None or answer.kind == "none":
         return 0
-    asked = min((int(y) for y in _YEAR.findall(question)), default=0)
+    asked = _asked_year(question)
     letter = answer.quote.letter
     written = letter.meta_of(answer.quote.passage).day[0]
     if not asked or not written or asked <= written or _last_year_named(letter) >= asked:
