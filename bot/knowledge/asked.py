@@ -696,15 +696,15 @@ def stated_dates(folded: list[str]) -> list[tuple[int, ...]]:
     i = 0
     while i < len(folded):
         run = [i]
-        while len(run) < 3 and run[-1] + 1 < len(folded) and folded[run[-1] + 1].isdigit():
+        while len(run) < 3 and run[-1] + 1 < len(folded) and folded[run[-1] + 1].isdecimal():
             run.append(run[-1] + 1)
-        if not folded[i].isdigit():
+        if not folded[i].isdecimal():
             i += 1
             continue
         if run[-1] + 2 < len(folded) and folded[run[-1] + 1] == "nam" and \
                 _YEAR.fullmatch(folded[run[-1] + 2]):
             run += [run[-1] + 1, run[-1] + 2]  # "tháng 9 năm 2027"
-        numbers = [int(folded[k]) for k in run if folded[k].isdigit()]
+        numbers = [int(folded[k]) for k in run if folded[k].isdecimal()]
         year = bool(_YEAR.fullmatch(folded[run[-1]])) and len(numbers) > 1
         parts = numbers[:-1] if year else numbers
         before = folded[i - 1] if i else ""
