@@ -78,7 +78,6 @@ from bot.knowledge.normalize import (
     words,
 )
 from bot.knowledge.postings import freeze, scores
-from bot.knowledge.syllables import is_mistyped
 
 KINDS = ("confident", "quoted", "unsure", "none")
 MAX_CANDIDATES = 3
@@ -592,8 +591,8 @@ class AnsweringEngine:
         folded = [fold(w) for w in acc]
         fixed: set[int] = set()
         for i, f in enumerate(folded):
-            if i in at or f in FILLERS or not f or (acc[i] != f and not is_mistyped(acc[i], f)):
-                continue  # a word typed with marks that make a syllable is the word meant
+            if i in at or f in FILLERS or not f:
+                continue
             repair = self._speller.fix(
                 f, folded[i - 1] if i else "", folded[i + 1] if i + 1 < len(folded) else ""
             )
