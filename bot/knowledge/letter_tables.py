@@ -9,6 +9,9 @@ and the column's topic both reach.
 Merged cells are read the way a person reads them: a cell merged across columns of the header
 names each column under it (a second header row then gives the sub-headings: "Học trực tuyến -
 Từ ngày"), and a cell merged down the rows of the body gives its value to every row it covers.
+A table laid on its side (criteria down the side, one class per column) is also said column by
+column, "Lớp B: giáo viên tiểu học — Thời lượng: 160 tiết; …; Học phí: 1.350.000", since a
+reader asked about one class reads its column; its values tell its shape (``_transposed``).
 Tables that lay out the letter itself (the header with "Số:" and the motto, the signature block)
 stay lines, as the letter's metadata is read from them.
 
@@ -145,9 +148,58 @@ def table_lines(grid: Grid) -> list[str]:
                   for c in range(width) if c != label and c not in numbering and row[c]]
         if not values and not row[label]:
             continue
-        sentence = ROW_JOIN.join(x for x in (row[label], "; ".join(values)) if x)
-        lines.append(sentence if sentence.endswith((".", "!", "?")) else sentence + ".")
+        lines.append(_sentence(row[label], values))
+    body = [r for r in range(heads, len(grid)) if text[r][label]
+            and sum(cell not in (LEFT, ABOVE, "") for cell in grid[r]) > 1]
+    groups = [c for c in range(width) if c != label and c not in numbering and headers[c]]
+    if _transposed([[text[r][c] for c in groups] for r in body]):
+        lines += [_sentence(headers[c], [f"{text[r][label]}: {text[r][c]}" for r in body
+                                         if text[r][c]]) for c in groups]
     return [*lines, ""]
+
+
+def _sentence(label: str, values: list[str]) -> str:
+    sentence = ROW_JOIN.join(x for x in (label, "; ".join(values)) if x)
+    return sentence if sentence.endswith((".", "!", "?")) else sentence + "."
+
+
+_DATE = re.compile(r"\d{1,2}/\d{1,2}(?:/\d{2,4})?")
+_MONEY = re.compile(r"\d{1,3}(?:\.\d{3})+(?!\d)|\bđồng\b", re.IGNORECASE)
+_AMOUNT = re.compile(r"^\d+(?:[.,]\d+)?\s*(?:[^\d\s]\S*)?$")
+
+
+def _value_kind(cell: str) -> str:
+    """What a cell states, roughly: a date, a sum of money, an amount (a count with or
+    without its unit, "160 tiết", "185") or words."""
+    if _DATE.search(cell):
+        return "date"
+    if _MONEY.search(cell):
+        return "money"
+    if _AMOUNT.match(cell):
+        return "amount"
+    return "words"
+
+
+def _alike(cells: list[str]) -> float | None:
+    """Whether the filled cells of one line state one kind of value (None: too few to say)."""
+    kinds = [_value_kind(cell) for cell in cells if cell]
+    return None if len(kinds) < 2 else float(len(set(kinds)) == 1)
+
+
+def _transposed(body: Grid) -> bool:
+    """A table laid out on its side: criteria down the side ("Thời lượng", "Học phí"), one
+    group per column ("Lớp A: giáo viên mầm non"). A reader asked about one group reads its
+    column, so each column is said as a sentence too. Such a table is told by its values:
+    each row states one kind of value (a row of dates, a row of fees) while each column mixes
+    them; a table of the usual shape is the other way round."""
+    if len(body) < 3 or not body or len(body[0]) < 2:
+        return False
+    rows = [a for line in body if (a := _alike(line)) is not None]
+    columns = [a for c in range(len(body[0]))
+               if (a := _alike([line[c] for line in body])) is not None]
+    if not rows or not columns:
+        return False
+    return sum(rows) / len(rows) > sum(columns) / len(columns)
 
 
 def asked_cells(row: str, terms: Callable[[str], tuple[str, ...]],

@@ -10,6 +10,7 @@ import dataclasses
 import gettext
 
 from bot.knowledge.engine import AnsweringEngine
+from bot.knowledge.letter_tables import table_lines
 from bot.knowledge.render import plain_text, render_answer
 from bot.services.letters import read_letter_file
 from tests.letter_files import LEFT, letter_docx
@@ -58,3 +59,24 @@ def test_two_values_asked_are_answered_by_their_two_rows() -> None:
     text = shown("Giáo viên THCS học trực tiếp ngày nào, ở đâu ạ?")
     assert "20/3/2027" in text
     assert "Cao đẳng Sư phạm Nghệ An" in text
+
+
+def test_a_group_asked_two_values_reads_its_own_column_not_the_other_groups_dates() -> None:
+    text = shown("Giáo viên tiểu học học trực tiếp ngày nào, ở đâu?")
+    assert "13/3/2027" in text
+    assert "Cao đẳng Sư phạm Nghệ An" in text
+    assert "20/3/2027" not in text and "27/3/2027" not in text  # the other classes' days
+
+
+def test_a_table_of_the_usual_shape_is_not_read_down_its_columns() -> None:
+    lines = table_lines([["Môn", "Thời lượng", "Học trực tuyến", "Kiểm tra"],
+                         ["Khoa học tự nhiên", "240 tiết", "01/3/2027 - 30/6/2027", "10/7/2027"],
+                         ["Lịch sử và Địa lí", "180 tiết", "01/3/2027 - 15/6/2027", "05/7/2027"],
+                         ["Tin học", "60 tiết", "01/4/2027 - 30/4/2027", "12/5/2027"]])
+    assert [line for line in lines if line] == [
+        "Khoa học tự nhiên — Thời lượng: 240 tiết; Học trực tuyến: 01/3/2027 - 30/6/2027; "
+        "Kiểm tra: 10/7/2027.",
+        "Lịch sử và Địa lí — Thời lượng: 180 tiết; Học trực tuyến: 01/3/2027 - 15/6/2027; "
+        "Kiểm tra: 05/7/2027.",
+        "Tin học — Thời lượng: 60 tiết; Học trực tuyến: 01/4/2027 - 30/4/2027; "
+        "Kiểm tra: 12/5/2027."]
