@@ -266,6 +266,11 @@ ABBREVIATIONS: dict[str, str] = {
     "anh chi": "",
     "cụ thể": "",
     "cu the": "",
+    # "việc đầu tiên phải làm là gì": what to do, which a list of the steps answers first
+    "việc đầu tiên": "",
+    "viec dau tien": "",
+    "việc trước tiên": "",
+    "viec truoc tien": "",
     "mn": "",  # "mọi người"; after "gv", "trường", "cấp" it is "mầm non" (IN_CONTEXT)
     "ko": "không",
     "k": "không",
