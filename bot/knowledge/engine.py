@@ -698,11 +698,12 @@ class AnsweringEngine:
         dilute it.
         """
         fields = self._docs[doc].fields.values()
-        held = {t: any(t in tf for tf in fields) for t in items}
-        total = sum(w for t, w in items.items() if held[t] or t not in stated)
+        held = {t for t in items if any(t in tf for tf in fields)}
+        matched = sum(items[t] for t in held)
+        total = sum(items.values()) - sum(items[t] for t in stated & items.keys()
+                                          if t not in held)
         if total <= 0:
             return 0.0
-        matched = sum(w for t, w in items.items() if held[t])
         return min(1.0, matched / min(total, _ENOUGH_EVIDENCE * self._max_idf))
 
     def answer(
