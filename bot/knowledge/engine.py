@@ -699,9 +699,8 @@ class AnsweringEngine:
         """
         fields = self._docs[doc].fields.values()
         held = {t for t in items if any(t in tf for tf in fields)}
-        matched = sum(items[t] for t in held)
-        total = sum(items.values()) - sum(items[t] for t in stated & items.keys()
-                                          if t not in held)
+        matched = sum(w for t, w in items.items() if t in held)  # in the question's order
+        total = sum(w for t, w in items.items() if t in held or t not in stated)
         if total <= 0:
             return 0.0
         return min(1.0, matched / min(total, _ENOUGH_EVIDENCE * self._max_idf))
