@@ -82,8 +82,10 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                  # "gửi đầu tháng 3 có còn kịp không": whether a day is in time asks the deadline
                  r"(?:con|co) kip|kip (?:khong|ko|han)"),
         # "những ai", "các ai" ask which kinds of people ("cử mấy người, gồm những ai"), which
-        # a letter answers with posts, not a named person
-        ("person", r"(?<!nhung )(?<!cac )ai|nguoi nao|lien he voi ai|ten gi|ho ten"),
+        # a letter answers with posts, not a named person; so do "cử ai", "chọn ai" (whom a
+        # school sends: "cử giáo viên đang được giao kiêm nhiệm")
+        ("person", r"(?<!nhung )(?<!cac )(?<!cu )(?<!chon )ai|nguoi nao|lien he voi ai|ten gi|"
+                   r"ho ten"),
         # "học ở trường nào", "lên đâu học": which venue, where to go
         ("address", r"(?:o|tai|den) (?:truong|diem|co so) nao|(?:len|den|toi|di) dau|"
                     r"o dau|dia chi|noi nao|cho nao|tai dau|ve dau|dia diem"),
@@ -677,6 +679,7 @@ def both_words(folded: list[str], question: bool = False) -> frozenset[int]:
 
 
 _DATE_CUES = frozenset({"ngay", "thang", "tu", "den", "truoc", "sau", "han"})
+_DAY_JOINS = frozenset({"va", "hoac"})
 # "giữa tháng 1", "đầu tháng 3", "cuối tháng 5", "hết tháng 4": where in the month stated
 _WITHIN = frozenset({"giua", "dau", "cuoi", "het"})
 
@@ -712,12 +715,17 @@ def stated_dates(folded: list[str]) -> list[tuple[int, ...]]:
         fits = (len(parts) == 1 and 1 <= parts[0] <= 12 and (month or year)) or (
             len(parts) == 2 and not month and 1 <= parts[0] <= 31 and 1 <= parts[1] <= 12
             and (year or before in _DATE_CUES))
+        # "27 và 28/2": a day listed before a day and month is of that month
+        listed = len(parts) == 2 and before in _DAY_JOINS and i >= 2 and \
+            folded[i - 2].isdecimal() and 1 <= int(folded[i - 2]) <= 31 and not (
+                i >= 3 and (folded[i - 3].isdecimal() or folded[i - 3] in _LABELS - _DATE_CUES))
+        fits = fits or (listed and 1 <= parts[0] <= 31 and 1 <= parts[1] <= 12)
         if fits:
             start = i - month  # "giữa tháng 1/2027", "đến hết tháng 4": where in it
             # "đến ngày 11/12 mới gửi": "mới" says the date is late, as the date says when
             late = [run[-1] + 1] * (run[-1] + 1 < len(folded) and folded[run[-1] + 1] in _LATE)
             found.append(tuple([start - 1] * (start > 0 and folded[start - 1] in _WITHIN)
-                               + [i - 1] * month + run + late))
+                               + [i - 2, i - 1] * listed + [i - 1] * month + run + late))
         i = run[-1] + 1
     return found
 
@@ -728,7 +736,7 @@ _LATE = frozenset({"moi"})
 # Units a teacher states their own case in ("cách 40 km", "con 8 tháng tuổi", "nghỉ ốm 3
 # tháng", "vắng 2 buổi", "dạy được 4 năm"): a letter states the threshold ("từ 15 km trở lên",
 # "dưới 12 tháng tuổi"), so the asker's number says when their case applies, as a stated date
-_UNITS = frozenset(f"km tiet thang tuoi nam ngay tuan buoi gio phut lan {PERCENT}".split())
+_UNITS = frozenset(f"km tiet thang tuoi nam ngay tuan buoi gio phut lan lop {PERCENT}".split())
 # words before a number that say what it labels, not how much: "lớp 8", "mô đun 2", "hạng 3"
 _LABELS = frozenset("lop khoi dun hang nhom buoc muc so dot phan bac ki thang ngay nam de luc vuc "
                      "khoan dieu".split())  # "chuyên đề 3", "phụ lục 2", "khu vực 1"
@@ -1020,6 +1028,11 @@ _ASKING_PAIRS = frozenset({"bao nhieu", "bao gio", "bao lau"})
 
 
 _TITLES_TYPED = frozenset("thầy cô ông bà anh chị đc".split())
+# typed without marks, a title that ends a word of two syllables: "chung chi" (chứng chỉ),
+# "dia chi" (địa chỉ), "ca ong" (cả ông)… no title; nor is a name followed by a rank or a
+# number ("chung chi hang II" is a certificate of rank II, not "chị Hằng")
+_TITLE_ENDS = frozenset({"chung chi", "dia chi"})
+_RANKED = re.compile(r"\d+|i{2,3}|iv|vi{1,3}|ix")
 
 
 def asked_person(question: str, known: frozenset[str]) -> str | None:
@@ -1033,10 +1046,11 @@ def asked_person(question: str, known: frozenset[str]) -> str | None:
                 k and fold_word(title) == "anh" and fold_word(accented[k - 1].lower()) == "tieng"):
             continue  # "có IELTS", "thấy Khoa": typed with other marks, no title; "tiếng Anh ở"
         folded = fold_word(name.lower())
-        if folded in _NOT_NAMES:
+        if folded in _NOT_NAMES or (k and f"{fold_word(accented[k - 1].lower())} {title}"
+                                    in _TITLE_ENDS):
             continue
         after = fold_word(accented[k + 2].lower()) if k + 2 < len(accented) else ""
-        if f"{folded} {after}" in _ASKING_PAIRS:
+        if f"{folded} {after}" in _ASKING_PAIRS or _RANKED.fullmatch(after):
             continue  # "có bao nhiêu người", typed "co bao nhieu": no "cô Bảo"
         if name[:1].isupper():
             # "ông Nguyễn Văn Thành": a full name, called by its last word, as the letters'

@@ -969,6 +969,8 @@ class AnsweringEngine:
             return _refused(ranking, WHY_OTHER_YEAR_LETTER, year=str(year),
                             letter=str(quote.letter.meta_of(quote.passage).day[0]))
         noun = counted(question)
+        if noun is not None and len(self.letters):  # "bao nhiêu tragn": the letters' "trang"
+            noun = self.letters.repaired(noun)
         if answer.kind != "none" and noun is not None and not speaks_of_counted(noun, shown):
             # "giảm bao nhiêu tiết một tuần": a text naming no periods is no answer, whatever
             # count of people or schools it gives about the same subject

@@ -25,9 +25,10 @@ _CHARGE = re.compile(rf"(?:^| )({_PAYING} (?:them )?(?:tien|phi))(?= (?:gi )?(?:
 # getting something ("lấy chữ ký số ở đâu", "lấy mẫu ở đâu"): a letter says who issues it or
 # where it is posted ("do Sở cấp", "tải tại …"), not that one takes it
 _GETTING = frozenset({"lay"})
-# "sản phẩm cuối khóa", "bài thu hoạch cuối khóa học": when in the course the thing comes,
-# which the letter about that course need not say ("Sản phẩm: kế hoạch …, nộp trước ngày …")
-_COURSE_END = (("cuoi", "khoa"),)
+# "sản phẩm cuối khóa", "bài thu hoạch cuối khóa học", "bài kiểm tra cuối lớp (tập huấn)",
+# "cuối đợt": when in the course the thing comes, which the letter about that course need not
+# say ("Sản phẩm: kế hoạch …, nộp trước ngày …")
+_COURSE_END = (("cuoi", "khoa"), ("cuoi", "lop"), ("cuoi", "dot"))
 # "hoàn thành" before what it earns ("… thì được tính", "… được cấp"): the asker's condition
 _DONE = ("hoan", "thanh")
 _EARNED = "duoc"
@@ -53,9 +54,9 @@ def frame_words(folded: list[str], kinds: Iterable[str]) -> frozenset[int]:
 
 
 def course_end(folded: list[str]) -> frozenset[int]:
-    """Positions of "cuối khóa" ("sản phẩm cuối khóa"): when in the course a thing comes. A
-    passage naming the thing by it ("Kiểm tra cuối khóa") is the more likely answer; one
-    that does not ("Sản phẩm: …") is no less an answer."""
+    """Positions of "cuối khóa" ("sản phẩm cuối khóa", "bài kiểm tra cuối lớp"): when in the
+    course a thing comes. A passage naming the thing by it ("Kiểm tra cuối khóa") is the more
+    likely answer; one that does not ("Sản phẩm: …") is no less an answer."""
     return frozenset(_pairs_at(folded, _COURSE_END))
 
 

@@ -49,6 +49,7 @@ from bot.knowledge.asked import (
     teacher_pronouns,
     technical,
     time_words,
+    values,
 )
 from bot.knowledge.citation import document_kind
 from bot.knowledge.frames import completion_condition, course_end, frame_words
@@ -118,6 +119,8 @@ _REACHING = frozenset({"contact", "phone", "landline", "email", "address"})
 # the term of any amount in one unit ("#tuoi" for "50 tuổi"): an asker stating their own ("52
 # tuổi") is answered by the sentence stating the threshold in that unit ("không quá 50 tuổi")
 _AMOUNT = "#"
+# values a letter corrects ("số đúng là …") that an asker may quote in its wrong form
+_CORRECTED = frozenset({"phone", "landline", "email", "website"})
 _MORE = frozenset({"them"})
 # share of its weight a word of the asker's former place adds to a passage naming it; one not
 # naming it loses ``ASIDE`` of it
@@ -139,6 +142,9 @@ class Quote:
     rank: float = 0.0  # the passage's BM25 score, to order passages covering as much
     fit: int = 0  # how its table rows fit the level and group asked (``row_fit``), 0: no row
     named: float = 0.0  # share of the asker's place (``_Query.placed``) the quote names
+    # it states an amount in the unit of the asker's own ("từ 28 lớp trở lên" for "trường
+    # có 30 lớp"): whether their case falls within it is what they ask
+    measured: bool = False
 
 
 def terms(text: str) -> frozenset[str]:
@@ -581,6 +587,10 @@ class LetterIndex:
         """Whether a loaded letter uses this folded word or word pair."""
         return term in self._state.idf
 
+    def repaired(self, word: str) -> str:
+        """A folded word of a question as the letters read it: "tragn" is their "trang"."""
+        return self._state.speller.fix(word) or word
+
     def reads_alike(self, one: str, other: str) -> bool:
         """Whether two wordings are the same question to the letters."""
         state = self._state
@@ -663,6 +673,8 @@ class LetterIndex:
             return []
         kind, *others = asked_kinds(question) or (None,)
         also = tuple(others)
+        # "cv cũ ghi 0206.3852.714 gọi ko đc": a number the asker has is not the one asked
+        known = values(kind, question) if kind in _CORRECTED else frozenset()
         person = asked_person(question, state.people)
         asked_keys = question_keys(question)
         count = counted(question)
@@ -698,7 +710,7 @@ class LetterIndex:
                 keys, why = _by_rules(read.rules, question, asked_keys)
                 window, valued = _window(query, sentences, read.sentence_sets[j], kind,
                                          person, keys, count,
-                                         partial(said_by_row, question, keys), also)
+                                         partial(said_by_row, question, keys), also, known)
                 shown = set(read.heads[j]).union(read.context, *(
                     read.sentence_sets[j][w] for w in (*window, *_leads(sentences, window))))
                 for w in window:  # "hiệu trưởng trường th" asked, the managers' TH row quoted
@@ -729,8 +741,9 @@ class LetterIndex:
                     in_window = _coverage(state, query.whole, shown.__contains__)
                 fit = max((row_fit(keys, sentences[w][0]) for w in window
                            if is_row(sentences[w][0])), default=0)
+                measured = any(t in shown for t in query.stated if t.startswith(_AMOUNT))
                 found.append(Quote(letter, passage, text, in_window, valued,
-                                   float(scores[doc]), fit, named))
+                                   float(scores[doc]), fit, named, measured))
                 if kind == "signer" and any(
                         SIGNS.search(sentences[w][0]) and read.sentence_sets[j][w] & (
                             query.pairs.keys() - read.context) for w in window):
@@ -800,11 +813,13 @@ def choose(found: list[Quote], kind: str | None = None,
     """Of passages that cover the question about as well, the one holding the value asked for
     (and the ``also`` asked beside it: "ở đâu, từ ngày nào"), then the newest letter's: it
     replaces what an older one said. Within one letter, the row or line naming the asker's
-    place (``Quote.named``: "xã … trước thuộc huyện Yên Phong"), then the row of the level and
-    group asked (``Quote.fit``), not the paragraph above the table sharing as many of the question's
-    common words; then the passage whose quote covers the question best. For any value asked
-    (a date, a count, a phone…), only passages stating one compete, if any does: a passage
-    covering more of the question's words without the value does not answer it."""
+    place (``Quote.named``: "xã … trước thuộc huyện Yên Phong"), then the one stating a
+    threshold in the unit of the asker's own amount (``Quote.measured``: "từ 28 lớp trở lên"
+    for "trường có 30 lớp"), then the row of the level and group asked (``Quote.fit``), not
+    the paragraph above the table sharing as many of the question's common words; then the
+    passage whose quote covers the question best. For any value asked (a date, a count, a
+    phone…), only passages stating one compete, if any does: a passage covering more of the
+    question's words without the value does not answer it."""
     if not found:
         return None
     if also:  # of the values asked beside the first, the passages stating the most
@@ -823,7 +838,8 @@ def choose(found: list[Quote], kind: str | None = None,
     best = max(q.confidence for q in found)
     near = [q for q in found if q.confidence >= best - _SAME_TOPIC]
     return max([q for q in near if q.holds_value] or near,
-               key=lambda q: (q.letter.meta.day, q.named, q.fit, q.confidence, q.rank))
+               key=lambda q: (q.letter.meta.day, q.named, q.measured, q.fit, q.confidence,
+                              q.rank))
 
 
 def _query(state: _State, question: str, told: frozenset[str] = frozenset()) -> _Query:
@@ -1088,7 +1104,8 @@ def _window(query: _Query, sentences: list[tuple[str, bool]],
             person: str | None = None, keys: Keys = NO_KEYS,
             count: str | None = None,
             group_words: Callable[[str], frozenset[str]] = lambda row: frozenset(),
-            also: tuple[str, ...] = ()) -> tuple[list[int], bool]:
+            also: tuple[str, ...] = (), known: frozenset[str] = frozenset()
+            ) -> tuple[list[int], bool]:
     """The passage's sentences that match the question best, in order, within QUOTE_CHARS,
     and whether one of them states the value asked for about the question's subject.
 
@@ -1129,6 +1146,7 @@ def _window(query: _Query, sentences: list[tuple[str, bool]],
     valued = {k for k, s in enumerate(led) if kind and (scored[k] > 0 or across) and (
         states_count(count, sentences[k][0]) if count is not None else
         max(s, said[k]) >= _VALUE_SENTENCE * top and _holds(kind, sentences[k][0]))}
+    valued = _corrected(sentences, valued, kind, known)
     rows = {k: (row_fit(keys, sentence), scored[k]) for k, (sentence, _) in enumerate(sentences)
             if is_row(sentence)}
     held = {k: [of for of in (kind, *also) if of and _holds(of, sentences[k][0])] for k in rows}
@@ -1173,6 +1191,22 @@ def _window(query: _Query, sentences: list[tuple[str, bool]],
             size += len(sentences[lead][0]) + 1
     chosen += _naming(sentences, terms, wanted, chosen, QUOTE_CHARS - size)
     return sorted(chosen), not kind or bool(valued & set(chosen))
+
+
+def _corrected(sentences: list[tuple[str, bool]], valued: set[int], kind: str | None,
+               known: frozenset[str]) -> set[int]:
+    """Of the sentences stating a value asked, those stating one the asker does not have:
+    "… ghi là 0206.3852.714 là nhầm; số đúng là 0206.3852.174" answers one who tried the
+    first number, by the clause after it, however few of the question's words that holds. A
+    passage stating only the asker's own value still states it (they may ask to confirm)."""
+    stale = {k for k in valued if values(kind or "", sentences[k][0]) <= known} if known \
+        else set()
+    if not stale:
+        return valued
+    fresh = {k for k in range(len(sentences)) if (k - 1 in stale or k + 1 in stale)
+             and _holds(kind, sentences[k][0])
+             and not values(kind or "", sentences[k][0]) <= known}
+    return (valued - stale) | fresh if fresh else valued
 
 
 def _naming(sentences: list[tuple[str, bool]], terms: tuple[frozenset[str], ...],

@@ -247,9 +247,16 @@ def _read_subject(lines: list[str]) -> str:
             return " ".join(parts).strip(" .")
     for i, line in enumerate(lines[:_HEADER_LINES]):
         if line.upper() == line and line.strip(" .:") in _TITLE_WORDS:
-            for nxt in lines[i + 1:i + 4]:
-                if nxt:
-                    return nxt.strip(" .")
+            following = [nxt for nxt in lines[i + 1:i + 7] if nxt]
+            parts = following[:1]
+            for nxt in following[1:]:
+                # "THÔNG BÁO / Điều chỉnh … đính chính Công văn số / 2711/SGDĐT về …": a title
+                # wraps mid-sentence, onto a line no sentence of the body starts with
+                wraps = nxt[:1].islower() or (nxt[:1].isdigit() and not _DATE_LINE.match(nxt))
+                if parts[-1].endswith((".", ":", ";")) or not wraps:
+                    break
+                parts.append(nxt)
+            return " ".join(parts).strip(" .")
     return ""
 
 

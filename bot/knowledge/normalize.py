@@ -33,7 +33,6 @@ ABBREVIATIONS: dict[str, str] = {
     # people and units
     "gv": "giáo viên",
     "cbql": "cán bộ quản lý",
-    "cb": "cán bộ",
     "ql": "quản lý",
     "qlgd": "quản lý giáo dục",
     "ht": "hiệu trưởng",
@@ -136,7 +135,8 @@ ABBREVIATIONS: dict[str, str] = {
     "lh": "liên hệ",
     "dk": "điều kiện",
     "đk": "điều kiện",
-    "hđ": "hoạt động",
+    "hđlđ": "hợp đồng lao động",
+    "hdld": "hợp đồng lao động",
     # "học online" is how teachers say the letters' "học trực tuyến", "offline" its "trực tiếp"
     "online": "trực tuyến",
     "onl": "trực tuyến",
@@ -282,6 +282,8 @@ ABBREVIATIONS: dict[str, str] = {
     "hông": "không",
     "khg": "không",
     "kô": "không",
+    "khôg": "không",  # a dropped "n", as a phone keyboard types it
+    "khog": "không",
     "dc": "được",
     "đc": "được",
     "ntn": "như thế nào",
@@ -392,14 +394,14 @@ FILLERS = frozenset(
     """a ah ak cai oi nhe nha nhi ha vay thi la ma cua va voi em toi minh anh cac nhung mot
     duoc de da se con cung rat roi ca moi cho chao cam on do nay kia the nhu vao tren trong den
     ve o bi nen neu hay hoac thua vang u uh ok oke thanks thank giup nua vi vui long ben
-    xong""".split()
+    xong e""".split()
 )
 # The fillers as they are written with marks: a word typed with other marks is another word
 # ("vắng" is absent, "vâng" yes; "nhà", "mới", "đề" against "nha", "mọi", "để"). A word typed
 # without marks may be either, as people mix: it stays a filler.
 _FILLER_FORMS = """à á ạ ả cái ơi nhé nhá nhỉ hả há vậy thì là mà của và với tôi mình các những
     nhưng một được để đã sẽ còn cũng rất rồi cả mọi chào cảm ơn đó này kia thế như vào trên
-    đến về ở bị nên nếu hãy hoặc thưa vâng ừ ừh giúp nữa vì lòng bên xong""".split()
+    đến về ở bị nên nếu hãy hoặc thưa vâng ừ ừh giúp nữa vì lòng bên xong e""".split()
 
 
 # "Ngoài việc đó, … còn phải …": what the asker sets aside is what they know already
@@ -430,6 +432,9 @@ def set_aside(question: str) -> frozenset[str]:
                 rest += folded
                 continue
             k = folded.index("ngoai")
+            if folded[k + 1:k + 3] == ["cong", "lap"]:  # "trường ngoài công lập": private
+                rest += folded
+                continue
             after = [fold_word(w) for w in words(" ".join([*clauses[c:], *sentences[n + 1:]]))]
             later = [fold_word(w) for w in words(" ".join([*clauses[c + 1:], *sentences[n + 1:]]))]
             # "ngoài giờ" is overtime; "ngoài X, … học thêm … nữa" asks for the rest

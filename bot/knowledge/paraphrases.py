@@ -194,8 +194,18 @@ PARAPHRASES: dict[str, str] = {
     # without marks, is "tự thực hiện"; "dan lap" as often "hướng dẫn lập" as "dân lập")
     "tư thục": "ngoài công lập",
     "tự thực hiện": "tự thực hiện",
+    # "trường tư" is a private school too; typed without marks, "truong tu" is as often
+    # "trường từ …", "trường tự …": it stays as typed
+    "trường tư": "trường ngoài công lập",
+    "trường tư thục": "trường ngoài công lập",
+    "truong tu": "truong tu",
+    # holding a rank: a teacher "được bổ nhiệm hạng III" (since a date) is one the letters
+    # say "giữ (chức danh nghề nghiệp) hạng III" (for so many years)
+    "bổ nhiệm hạng": "giữ hạng",
     # a result counted towards the yearly training: "ghi nhận" is the letters' "công nhận"
     "ghi nhận": "công nhận",
+    # attached: "kèm theo" is the letters' "kèm" ("kèm danh sách", "kèm theo danh sách")
+    "kèm theo": "kèm",
     # lunch: "bữa trưa", "cơm trưa" are the letters' "ăn trưa" ("tiền ăn trưa")
     "bữa trưa": "ăn trưa",
     "cơm trưa": "ăn trưa",

@@ -22,9 +22,19 @@ _PLACE_AFTER = "cu"  # "vùng hd cũ": a province merged in 2025
 READINGS: dict[str, tuple[tuple[str, str, str], ...]] = {
     "hd": (
         ("hướng dẫn", "theo", "su"),  # "theo hd", "hd sd": a Sở's guidance, "HD" in its codes
-        ("hợp đồng", "ki ky", "lao lam"),  # "kí hđ", "hđ lao động", "hđ làm việc"
+        ("hợp đồng", "ki ky", "lao lam ld"),  # "kí hđ", "hđ lao động", "hđ lđ", "hđ làm việc"
         ("hoạt động", "", "trai giao ngoai"),  # "hđ trải nghiệm", "hđ giáo dục"
         ("hải dương", _PLACE_BEFORE, _PLACE_AFTER),  # the province merged into Hải Phòng
+    ),
+    # typed with "đ" it is never "hướng dẫn" nor "Hải Dương": "hoạt động" unless a contract
+    "hđ": (
+        ("hoạt động", "", "trai giao ngoai"),
+        ("hợp đồng", "ki ky", "lao lam ld"),
+    ),
+    # "lđ phòng", "lđ Sở": the heads; "hđ lđ", "hợp đồng lđ", "người lđ": labour
+    "lđ": (
+        ("lãnh đạo", "", "so phong truong"),
+        ("lao động", "hd dong nguoi", ""),
     ),
     "hn": (
         ("hà nội", _PLACE_BEFORE, _PLACE_AFTER),
@@ -42,6 +52,16 @@ READINGS: dict[str, tuple[tuple[str, str, str], ...]] = {
         ("điện thoại", "so goi", "lien"),  # "số đt", "gọi đt"
         ("đối tượng", "thuoc dung cac nhung", "duoc nao"),  # "thuộc đt", "đt được miễn"
     ),
+    # "cb" is "cán bộ", but "Cao Bằng" where a place is called for ("sở cb", "ở cb")
+    "cb": (
+        ("cán bộ", "", ""),
+        ("cao bằng", f"{_PLACE_BEFORE} so", _PLACE_AFTER),
+    ),
+    # "p.gdtrh", "p tccb": an office of the Sở ("phòng"), named by its code
+    "p": (
+        ("p", "", ""),
+        ("phòng", "", "giao to ke van gdtrh"),
+    ),
     "sp": (
         # "nộp sp", "sp cuối khóa", "chấm sp": the product a course ends with, as teachers
         # shorten it; "trường sp", "ngành sp", "cao đẳng sp", "giảng viên SP": teacher training
@@ -50,3 +70,4 @@ READINGS: dict[str, tuple[tuple[str, str, str], ...]] = {
     ),
 }
 READINGS["dt"] = READINGS["đt"]
+READINGS["ld"] = READINGS["lđ"]

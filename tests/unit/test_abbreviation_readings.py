@@ -32,6 +32,13 @@ def test_a_neighbour_calls_for_one_reading_of_an_abbreviation() -> None:
     # learning "tt" at a venue is in person; on a system, online
     assert folded("gv học tt ở trường nào") == "giao vien hoc tap trung o truong nao"
     assert folded("học tt trên hệ thống") == "hoc truc tuyen tren he thong"
+    # "hđ" typed with "đ": an activity, a contract before "lđ" (labour); "lđ" alone leads
+    assert folded("gv hđ lđ") == "giao vien hop dong lao dong"
+    assert folded("hđ trải nghiệm") == "hoat dong trai nghiem"
+    assert folded("lđ phòng") == "lanh dao phong"
+    # "cb" is a cadre, but "Cao Bằng" where a place is called for; "p." an office by its code
+    assert folded("các cb quản lý") == "cac can bo quan li"
+    assert folded("sđt p.tccb sở cb") == "so dien thoai phong to chuc can bo so cao bang"
 
 
 def test_without_a_neighbours_call_the_usual_reading_stands() -> None:
