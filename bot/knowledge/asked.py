@@ -55,6 +55,8 @@ _MONEY_WORDS = (r"(?<!uu )(?<!dau )(?<!truoc )tien(?! giang| quyet| phong)|"
 
 # Of the words asking for money, those that only ask: "phụ cấp", "tiền ăn" stay the subject
 _MONEY_CUES = frozenset("bao nhieu bn may".split())
+# … and "tiền", "đồng" after "bao nhiêu": "đóng bao nhiêu tiền" asks a sum of any money
+_ONLY_ASKING = re.compile(r"(?:bao nhieu|bn) (?:tien|dong)$")
 
 # Checked in this order: "số điện thoại bao nhiêu" asks for a phone, not a count.
 _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -300,7 +302,8 @@ def _asked_kind(text: str) -> tuple[str | None, frozenset[str]]:
                 extra |= _EXTRA_CUES["date"]
             # every cue of that kind asks: "bao nhiêu gv, trong đó tiểu học bao nhiêu người"
             return kind, frozenset(w for m in cue.finditer(text) for w in m.group(0).split()
-                                   if kind != "money" or w in _MONEY_CUES) | extra
+                                   if kind != "money" or w in _MONEY_CUES
+                                   or _ONLY_ASKING.match(m.group(0).strip())) | extra
     return None, frozenset()
 
 

@@ -137,6 +137,7 @@ def table_lines(grid: Grid) -> list[str]:
     numbering = {c for c in range(width) if _ROW_NUMBER.match(fold(headers[c]))}
     counting = {c for c in range(width) if _counts_rows([row[c] for row in text[heads:]])}
     label = min(set(range(width)) - numbering - counting, default=0)
+    headers, text[heads:] = _units_said(headers, text[heads:], label)
     lines: list[str] = []
     for r in range(heads, len(grid)):
         row = text[r]
@@ -156,6 +157,36 @@ def table_lines(grid: Grid) -> list[str]:
         lines += [_sentence(headers[c], [f"{text[r][label]}: {text[r][c]}" for r in body
                                          if text[r][c]]) for c in groups]
     return [*lines, ""]
+
+
+# the unit a header gives its column's figures: "Học phí (đồng/người)", "Thời lượng (tiết)"
+_UNIT = re.compile(r"\s*\((?P<unit>(?:triệu |nghìn |ngàn )?đồng|tiết|ngày|người|giờ|buổi|trang|"
+                   r"km|%)(?P<per>/[^\W\d]+(?: [^\W\d]+)?)?\)\s*$", re.IGNORECASE)
+_FIGURE = re.compile(r"\d[\d.,]*")
+
+
+def _units_said(headers: list[str], body: Grid, label: int) -> tuple[list[str], Grid]:
+    """The headers and the body with each unit a header or a row's label names in brackets
+    ("Học phí (đồng/người)") said after the bare figures under or beside it instead."""
+    units = [_UNIT.search(h) for h in headers]
+    headers = [h[:u.start()].rstrip() if u else h for h, u in zip(headers, units, strict=True)]
+    out: Grid = []
+    for line in body:
+        own = _UNIT.search(line[label])
+        said = [_with_unit(cell, own or units[c]) if c != label else cell
+                for c, cell in enumerate(line)]
+        if own:
+            said[label] = line[label][:own.start()].rstrip()
+        out.append(said)
+    return headers, out
+
+
+def _with_unit(cell: str, unit: re.Match[str] | None) -> str:
+    """A bare figure under a header naming its unit, with the unit, as a sentence says it:
+    "1.350.000 đồng/người". Read alone, "1.350.000" would be no sum of money."""
+    if unit is None or not _FIGURE.fullmatch(cell):
+        return cell
+    return f"{cell}{'' if unit['unit'] == '%' else ' '}{unit['unit']}{unit['per'] or ''}"
 
 
 def _sentence(label: str, values: list[str]) -> str:
