@@ -342,6 +342,9 @@ _ASKING_ANYWHERE = re.compile(r"(?:^| )(?:gi|nao|ai|dau|sao|may|bao (?:nhieu|gio
 # a clause that ends as a question does, with no question mark: "… có còn kịp không ạ"
 _ENDS_ASKING = re.compile(r"(?:^| )(?:khong|ko|k|hong|chua|nao|sao|gi|ai|dau|chi)"
                           r"(?: (?:a|ah|vay|v|nhi|nhe|nha|the|ha))*$")
+# "… thì ai chi kinh phí", "… do ai tổ chức": who does something is asked before the verb,
+# and the clause ends on what they do
+_ENDS_ASKING_WHO = re.compile(r"(?:^| )ai(?: \S+){1,3}(?: (?:a|ah|vay|v|nhi|nhe|nha|the|ha))*$")
 _MOST_ASKS = 3
 # the words an ask needs besides fillers and question words to name a subject of its own:
 # "phần học online học vào buổi nào" does; "hạn khi nào", "mỗi em được hỗ trợ bao nhiêu" ask
@@ -462,7 +465,8 @@ def _asks_of(clause: str, *, follow: bool = True) -> list[str]:
         subject = [f for w in re.findall(r"[^\W\d_]+", part.lower())
                    if (f := fold_word(w)) not in QUESTION_WORDS and not is_filler(w, f)]
         ended = bool(_ENDS_ASKING.search(_read(out[-1]))) or _ends_with_value(out[-1]) or (
-            _turns_to_other(part) and _asking(out[-1]))
+            _turns_to_other(part) and _asking(out[-1])) or bool(_ENDS_ASKING_WHO.search(
+                _read(out[-1])))
         if ended and len(subject) >= _OWN_SUBJECT and _asking(part):
             out.append(part)
         elif follow and _asks_other_value(out[-1], part):
@@ -703,15 +707,15 @@ def stated_dates(folded: list[str]) -> list[tuple[int, ...]]:
     i = 0
     while i < len(folded):
         run = [i]
-        while len(run) < 3 and run[-1] + 1 < len(folded) and folded[run[-1] + 1].isdigit():
+        while len(run) < 3 and run[-1] + 1 < len(folded) and folded[run[-1] + 1].isdecimal():
             run.append(run[-1] + 1)
-        if not folded[i].isdigit():
+        if not folded[i].isdecimal():
             i += 1
             continue
         if run[-1] + 2 < len(folded) and folded[run[-1] + 1] == "nam" and \
                 _YEAR.fullmatch(folded[run[-1] + 2]):
             run += [run[-1] + 1, run[-1] + 2]  # "tháng 9 năm 2027"
-        numbers = [int(folded[k]) for k in run if folded[k].isdigit()]
+        numbers = [int(folded[k]) for k in run if folded[k].isdecimal()]
         year = bool(_YEAR.fullmatch(folded[run[-1]])) and len(numbers) > 1
         parts = numbers[:-1] if year else numbers
         before = folded[i - 1] if i else ""
@@ -721,15 +725,20 @@ def stated_dates(folded: list[str]) -> list[tuple[int, ...]]:
             and (year or before in _DATE_CUES))
         # "27 và 28/2": a day listed before a day and month is of that month
         listed = len(parts) == 2 and before in _DAY_JOINS and i >= 2 and \
-            folded[i - 2].isdigit() and 1 <= int(folded[i - 2]) <= 31 and not (
-                i >= 3 and (folded[i - 3].isdigit() or folded[i - 3] in _LABELS - _DATE_CUES))
+            folded[i - 2].isdecimal() and 1 <= int(folded[i - 2]) <= 31 and not (
+                i >= 3 and (folded[i - 3].isdecimal() or folded[i - 3] in _LABELS - _DATE_CUES))
         fits = fits or (listed and 1 <= parts[0] <= 31 and 1 <= parts[1] <= 12)
         if fits:
             start = i - month  # "giữa tháng 1/2027", "đến hết tháng 4": where in it
+            # "đến ngày 11/12 mới gửi": "mới" says the date is late, as the date says when
+            late = [run[-1] + 1] * (run[-1] + 1 < len(folded) and folded[run[-1] + 1] in _LATE)
             found.append(tuple([start - 1] * (start > 0 and folded[start - 1] in _WITHIN)
-                               + [i - 2, i - 1] * listed + [i - 1] * month + run))
+                               + [i - 2, i - 1] * listed + [i - 1] * month + run + late))
         i = run[-1] + 1
     return found
+
+
+_LATE = frozenset({"moi"})
 
 
 # Units a teacher states their own case in ("cách 40 km", "con 8 tháng tuổi", "nghỉ ốm 3

@@ -50,6 +50,7 @@ from bot.knowledge.asked import (
     names_pupils,
     separate_asks,
     speaks_of_counted,
+    stated_dates,
     states_asked_sum,
     told,
 )
@@ -58,7 +59,7 @@ from bot.knowledge.earlier import earlier_facts
 from bot.knowledge.entries import Entry
 from bot.knowledge.figures import Worked, asks_sum, work_out
 from bot.knowledge.letter_index import LetterIndex, Quote, choose, terms
-from bot.knowledge.letters import date_key, is_newer
+from bot.knowledge.letters import Letter, date_key, is_newer
 from bot.knowledge.local_lines import for_province, spoken_for
 from bot.knowledge.normalize import (
     ASIDE,
@@ -151,6 +152,8 @@ _NEWER_FLOOR = 0.5
 # adds up when the answer chosen prints none (``_worked_out``)
 _FIGURE_HOLDERS = 5
 _YEAR = re.compile(r"(?<!\d)20\d\d(?!\d)")  # "năm học 2026-2027": the entry's year is past
+_WHOLE_DATE = re.compile(r"(?<!\d)\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*20\d\d(?!\d)")
+_SCHOOL_YEAR = re.compile(r"(?<!\d)(20\d\d)\s*[-–]\s*20\d\d(?!\d)")
 # values a person or an office stands for: "gọi số nào" is answered by "báo cán bộ quản trị LMS"
 _REACHED_THROUGH = frozenset({"contact", "phone", "landline", "email"})
 
@@ -219,6 +222,8 @@ WHY_NO_SUBJECT = N_("no entry or passage covers what the question asks about; a 
 WHY_LETTER = N_("no entry is confident; the letter passage covers the question")
 WHY_OTHER_YEAR = N_("the question asks about {year}; the entry states the rule of {entry} and no "
                     "loaded letter speaks of {year}")
+WHY_OTHER_YEAR_LETTER = N_("the question asks about {year}; the letter that speaks of it is of "
+                           "{letter} and names no year from {year} on")
 
 
 @lru_cache(maxsize=256)
@@ -277,6 +282,9 @@ class _Query:
     audience: bool  # the question names whom it is about
     core_roles: frozenset[str]  # the core staff it names ("GV cốt cán"): ``names_core_role``
     plain_total: float  # sum of ``plain``, for every phrasing compared
+    # words and pairs of a date the asker states ("đến ngày 05/01/2023 mới xong"): an entry
+    # stating that date covers them, one not stating it misses nothing asked (``stated_dates``)
+    stated: frozenset[str] = frozenset()
 
 
 fold = fold_word  # one token's folded form, cached
@@ -325,8 +333,9 @@ def _rival(a: Entry, b: Entry) -> bool:
 
 
 _ANSWERED = ("quoted", "confident")
-# "bao giờ", "khi nào": when something happens, which only a date or a month answers
-_WHEN_WORDS = re.compile(r"\b(?:bao gio|khi nao)\b")
+# "bao giờ", "khi nào", "vào tháng mấy": when something happens, which only a date or a month
+# answers
+_WHEN_WORDS = re.compile(r"\b(?:bao gio|khi nao|thang (?:may|nao))\b")
 # values every letter writes one way (a date, a sum, a phone): a text lacking one does not
 # state it; a venue or a person is named in words no pattern knows
 _WRITTEN_ALIKE = frozenset({"date", "time", "phone", "landline", "email", "website", "money",
@@ -369,11 +378,39 @@ def _later_year(question: str, answer: Answer) -> int:
     rule. 0 otherwise (no year named, a letter quoted, a date of that year in the entry)."""
     if answer.entry is None or answer.quote is not None or answer.kind == "none":
         return 0
-    asked = min((int(y) for y in _YEAR.findall(question)), default=0)
+    asked = _asked_year(question)
     dated = [int(y) for y in _YEAR.findall(answer.entry.answer)]
     if not asked or not dated or asked <= answer.entry.as_of[0] or max(dated) >= asked:
         return 0
     return asked
+
+
+def _asked_year(question: str) -> int:
+    """The (earliest) year a question asks about, 0 if none: not the year of a whole date the
+    asker states of their case ("đến ngày 05/01/2027 mới xong thì có kịp hạn không")."""
+    return min((int(y) for y in _YEAR.findall(_WHOLE_DATE.sub(" ", question))), default=0)
+
+
+def _later_than_letter(question: str, answer: Answer) -> int:
+    """The year a question asks about, when the answer quotes a letter dated earlier that
+    names no year from that one on: "năm 2021 … tổ chức vào thời gian nào" is not answered by
+    a 2020 plan's "trong tháng 7 năm 2020". A school year ("năm học 2020-2021") is the year it
+    begins in. 0 otherwise."""
+    if answer.quote is None or answer.entry is not None or answer.kind == "none":
+        return 0
+    asked = _asked_year(question)
+    letter = answer.quote.letter
+    written = letter.meta_of(answer.quote.passage).day[0]
+    if not asked or not written or asked <= written or _last_year_named(letter) >= asked:
+        return 0
+    return asked
+
+
+@lru_cache(maxsize=64)
+def _last_year_named(letter: Letter) -> int:
+    """The latest year a letter names, a school year counting as the year it begins in."""
+    return max((int(y) for p in letter.passages
+                for y in _YEAR.findall(_SCHOOL_YEAR.sub(r"\1", p.text))), default=0)
 
 
 def _subjects(answer: Answer) -> str:
@@ -576,6 +613,9 @@ class AnsweringEngine:
         terms: dict[str, float] = {}
         content: dict[str, float] = {}
         pairs: dict[str, float] = {}
+        dated = {i for date in stated_dates(folded) for i in date}
+        stated: set[str] = set()
+        undated: set[str] = set()  # also said outside the date ("mô đun 1 … ngày 1/3")
 
         def put(term: str, weight: float) -> None:
             terms[term] = max(terms.get(term, 0.0), weight)
@@ -590,6 +630,7 @@ class AnsweringEngine:
                 put("'" + acc[i], trust * _ACCENT_WEIGHT)
             if not is_question_word:
                 content[f] = self._idf.get(f, self._max_idf) * trust
+                (stated if i in dated else undated).add(f)
             if j + 1 < len(keep) and keep[j + 1] == i + 1:
                 nxt = folded[i + 1]
                 pair = f"{f} {nxt}"
@@ -598,6 +639,7 @@ class AnsweringEngine:
                     pairs[pair] = self._idf.get(pair, self._max_idf) * trust * (
                         ASIDE if nxt in aside else
                         TOLD if acc[i + 1] in story and acc[i] not in story else 1.0)
+                    (stated if i in dated or i + 1 in dated else undated).add(pair)
         plain = {t: self._idf.get(t, self._max_idf) for t in terms if not t.startswith("'")}
         return _Query(
             terms,
@@ -610,6 +652,7 @@ class AnsweringEngine:
             names_audience(folded),
             names_core_role(folded),
             sum(plain.values()),
+            frozenset(stated - undated),
         )
 
     def _scores(self, query: _Query) -> np.ndarray:
@@ -645,18 +688,21 @@ class AnsweringEngine:
             factor *= weights[not entry.roles & ROLE_MATCHES.get(role, {role})]
         return factor
 
-    def _coverage(self, items: dict[str, float], doc: int) -> float:
-        """Share of the question's words (idf-weighted; unknown words weigh most) in a doc.
+    def _coverage(self, items: dict[str, float], doc: int,
+                  stated: frozenset[str] = frozenset()) -> float:
+        """Share of the question's words (idf-weighted; unknown words weigh most) in a doc;
+        a ``stated`` word counts only where the doc holds it.
 
         A long message carries context the documents never mention ("I teach maths at …");
         once the matched words alone weigh as much as a few unknown words, the rest does not
         dilute it.
         """
-        total = sum(items.values())
+        fields = self._docs[doc].fields.values()
+        held = {t for t in items if any(t in tf for tf in fields)}
+        matched = sum(w for t, w in items.items() if t in held)  # in the question's order
+        total = sum(w for t, w in items.items() if t in held or t not in stated)
         if total <= 0:
             return 0.0
-        fields = self._docs[doc].fields.values()
-        matched = sum(w for t, w in items.items() if any(t in tf for tf in fields))
         return min(1.0, matched / min(total, _ENOUGH_EVIDENCE * self._max_idf))
 
     def answer(
@@ -919,6 +965,9 @@ class AnsweringEngine:
             # letter gives 2020's dates, which are no answer for a later year
             return _refused(ranking, WHY_OTHER_YEAR, year=str(year),
                             entry=str(answer.entry.as_of[0]))
+        if (quote := answer.quote) is not None and (year := _later_than_letter(question, answer)):
+            return _refused(ranking, WHY_OTHER_YEAR_LETTER, year=str(year),
+                            letter=str(quote.letter.meta_of(quote.passage).day[0]))
         noun = counted(question)
         if noun is not None and len(self.letters):  # "bao nhiêu tragn": the letters' "trang"
             noun = self.letters.repaired(noun)
@@ -926,11 +975,11 @@ class AnsweringEngine:
             # "giảm bao nhiêu tiết một tuần": a text naming no periods is no answer, whatever
             # count of people or schools it gives about the same subject
             return _refused(ranking, WHY_NO_VALUE, kind=KIND_NAMES["number"])
-        if kind == "date" and answer.kind == "confident" and asked_kinds(question) == (
+        if kind == "date" and answer.kind in _ANSWERED and asked_kinds(question) == (
                 "date",) and _WHEN_WORDS.search(fold(question)) and not _holds("date", shown):
-            # "bao giờ nhận được giấy chứng nhận": an entry on the certificate that gives no
-            # date, no month, does not say when ("chọn ngày nào" may be answered in words:
-            # "ngày đang báo cáo")
+            # "bao giờ nhận được giấy chứng nhận": an entry on the certificate, or a letter's
+            # sentences on it, that give no date, no month, do not say when ("chọn ngày nào"
+            # may be answered in words: "ngày đang báo cáo")
             return _refused(ranking, WHY_NO_VALUE, kind=KIND_NAMES[kind])
         if kind in VALUE_ONLY and answer.kind != "none" and not _holds(kind, shown) and not (
                 kind in _REACHED_THROUGH and _holds("person", shown)):
@@ -1238,8 +1287,8 @@ class AnsweringEngine:
 
     def _covered(self, query: _Query, doc: int) -> float:
         """How much of the question an entry holds: its words and two-syllable words."""
-        words = self._coverage(query.content, doc)
-        pairs = self._coverage(query.pairs, doc) if query.pairs else words
+        words = self._coverage(query.content, doc, query.stated)
+        pairs = self._coverage(query.pairs, doc, query.stated) if query.pairs else words
         return (1 - _PAIR_SHARE) * words + _PAIR_SHARE * pairs
 
     def _unknown_subject(self, query: _Query, doc: int) -> bool:
@@ -1288,8 +1337,8 @@ class AnsweringEngine:
         "phụ cấp ưu đãi … bao nhiêu phần trăm": a Vietnamese question names its topic
         first), or at least half of its words and word pairs. "Có lẽ" is said only of such
         an entry, not of one sharing "bao nhiêu phần trăm" further on."""
-        pairs = self._coverage(query.pairs, doc) if query.pairs else 1.0
-        if max(self._coverage(query.content, doc), pairs) >= _SUBJECT:
+        pairs = self._coverage(query.pairs, doc, query.stated) if query.pairs else 1.0
+        if max(self._coverage(query.content, doc, query.stated), pairs) >= _SUBJECT:
             return True
         fields = self._docs[doc].fields.values()
         for pair in query.pairs:
@@ -1326,8 +1375,9 @@ class AnsweringEngine:
         c1, top = ranked[0]
         c2 = ranked[1][0] if len(ranked) > 1 else 0.0
         margin = (c1 - c2) / c1 if c1 > 0 else 0.0
-        coverage = self._coverage(query.content, top)
-        pair_coverage = self._coverage(query.pairs, top) if query.pairs else coverage
+        coverage = self._coverage(query.content, top, query.stated)
+        pair_coverage = self._coverage(query.pairs, top, query.stated) if query.pairs \
+            else coverage
         # no two-syllable word of the question in the entry: it shares syllables, not words
         words_shared = min(1.0, 0.5 + 2 * pair_coverage) if len(query.pairs) > 1 else 1.0
         # a question made only of the documents' commonest words ("bộ giáo dục") says too little

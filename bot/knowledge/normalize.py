@@ -124,6 +124,7 @@ ABBREVIATIONS: dict[str, str] = {
     "gcn": "giấy chứng nhận",
     "cn": "chứng nhận",
     "tk": "tài khoản",
+    "kp": "kinh phí",  # "kp bồi dưỡng", "kp học": as school accounts shorten it
     # as teachers shorten the verbs of their training: "bài ktra", "hd sd hệ thống", "thg 10"
     "ktra": "kiểm tra",
     "sd": "sử dụng",
@@ -265,6 +266,11 @@ ABBREVIATIONS: dict[str, str] = {
     "anh chi": "",
     "cụ thể": "",
     "cu the": "",
+    # "việc đầu tiên phải làm là gì": what to do, which a list of the steps answers first
+    "việc đầu tiên": "",
+    "viec dau tien": "",
+    "việc trước tiên": "",
+    "viec truoc tien": "",
     "mn": "",  # "mọi người"; after "gv", "trường", "cấp" it is "mầm non" (IN_CONTEXT)
     "ko": "không",
     "k": "không",
@@ -457,16 +463,17 @@ def set_aside(question: str) -> frozenset[str]:
 
 # "thi" (to sit an exam; "thi đua", emulation) folds as the filler "thì" does, and people
 # type "thì" without its mark whatever else they mark. It is the exam beside the words it is
-# said with ("kỳ thi", "ôn thi", "thi tuyển", "thi thăng hạng", "thi đua"); "đủ thì", "học
-# thì" stay fillers.
+# said with ("kỳ thi", "ôn thi", "hội thi", "thi tuyển", "thi thăng hạng", "thi đua"); "đủ
+# thì", "học thì" stay fillers. "Hội thi" (a contest) only as marked: "hoi thi" may be "hỏi thì".
 _EXAM_BEFORE = frozenset("ky ki cuoc on de".split())
+_EXAM_BEFORE_MARKED = frozenset({"hội"})
 _EXAM_AFTER = frozenset("tuyen thang nang dua chon".split())
 
 
 def exam_words(accented: list[str], folded: list[str]) -> frozenset[int]:
     """Positions of "thi" meaning an exam among a text's words (see above): not fillers."""
     return frozenset(i for i, a in enumerate(accented) if a == "thi" and (
-        (i and folded[i - 1] in _EXAM_BEFORE)
+        (i and (folded[i - 1] in _EXAM_BEFORE or accented[i - 1] in _EXAM_BEFORE_MARKED))
         or (i + 1 < len(folded) and folded[i + 1] in _EXAM_AFTER)))
 
 

@@ -219,6 +219,10 @@ PARAPHRASES: dict[str, str] = {
     "reset": "cấp lại",
     "lấy lại mật khẩu": "cấp lại mật khẩu",
     "lấy lại tài khoản": "cấp lại tài khoản",
+    # getting an account ("lấy, xin, nhận tài khoản") is the letters' "cấp tài khoản"
+    "lấy tài khoản": "cấp tài khoản",
+    "xin tài khoản": "cấp tài khoản",
+    "nhận tài khoản": "cấp tài khoản",
 }
 
 # "học bù", "thi bù", "kiểm tra bù", "đợt bù": a make-up session is the letters' "bổ sung" one

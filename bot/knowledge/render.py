@@ -165,9 +165,15 @@ def render_answer(answer: Answer, gettext: Gettext, *, contacts_html: str | None
         parts = []
     if parts:  # whom to contact, or another ask's answer, while the message reads on a phone
         for found in answer.also:
-            extra = _quote_lines(answer, gettext, found) if isinstance(found, Quote) else \
-                "\n\n".join((spelled_out(found.answer), _entry_source(found, gettext)))
-            if len(visible_text("\n\n".join((*parts, extra)))) <= WITH_ASKS_LIMIT:
+            if isinstance(found, Quote):
+                extras = [_quote_lines(answer, gettext, found)]
+            else:  # whole, else its first paragraph: the rule, without the notes after it
+                whole = spelled_out(found.answer)
+                extras = [f"{text}\n\n{_entry_source(found, gettext)}" for text in
+                          dict.fromkeys((whole, whole.split("\n\n", 1)[0]))]
+            extra = next((e for e in extras if len(visible_text("\n\n".join((*parts, e))))
+                          <= WITH_ASKS_LIMIT), None)
+            if extra is not None:
                 parts.append(extra)
     if not parts:
         parts = [

@@ -151,6 +151,9 @@ def test_thi_beside_the_words_of_an_exam_is_the_exam_not_the_filler() -> None:
     assert quote is not None and "thi đua" in quote.text
     folded = ["hok", "du", "thi", "sao", "ky", "thi", "thi", "thang", "hang"]
     assert exam_words(folded, folded) == {5, 6}
+    # a contest ("hội thi") as marked; typed plain, "hoi thi" may be "hỏi thì"
+    assert exam_words(["hội", "thi", "giỏi"], ["hoi", "thi", "gioi"]) == {1}
+    assert exam_words(["hoi", "thi", "sao"], ["hoi", "thi", "sao"]) == set()
 
 
 def test_the_abbreviations_of_school_offices_and_lists_reach_the_letters_words() -> None:

@@ -86,6 +86,10 @@ def folded(text: str) -> list[str]:
     ("cô chuyển trường rồi", "cô chuyển công tác rồi"),
     ("trường ptdtbt", "trường phổ thông dân tộc bán trú"),
     ("hoc bu ngay nao", "học bổ sung ngày nào"),  # a cued paraphrase typed without marks
+    ("lấy tk lms ở đâu", "cấp tài khoản lms ở đâu"),
+    ("xin tài khoản học ở phòng nào", "cấp tài khoản học ở phòng nào"),
+    ("kp bd ai chi", "kinh phí bồi dưỡng ai chi"),
+    ("muốn mở lớp thì việc đầu tiên phải làm là gì", "muốn mở lớp thì phải làm là gì"),
 ])
 def test_a_teachers_wording_reads_as_the_letters(typed: str, written: str) -> None:
     assert folded(typed) == folded(written)

@@ -130,3 +130,14 @@ def test_con_after_an_ask_turns_to_another_case_asked_of_its_own() -> None:
                         "con hoc vien o xa tren 30 km thi ai bo tri cho nghi")
     # a "còn" that is no turn to another ask ("còn kịp không") parts nothing
     assert separate_asks("em nộp kế hoạch bài dạy ngày 13/4 thì còn kịp không ạ") is None
+
+
+@pytest.mark.parametrize("message", [
+    # who does something is asked before the verb: the clause ends on what they do
+    "giáo viên dạy lớp ghép đi tập huấn thì ai chi tiền xe, ở lại qua đêm có được bố trí "
+    "chỗ nghỉ không",
+    "lop tap huan lop ghep do ai to chuc, hoc vien can mang theo nhung gi",
+])
+def test_an_ask_of_who_does_something_ends_its_clause(message: str) -> None:
+    found = separate_asks(message)
+    assert found is not None and len(found[1]) == 2, found
