@@ -22,6 +22,9 @@ _VOWELS = "aăâeêioôơuưy"
 _MARKED = "ăâêôơư"
 _SYLLABLE = re.compile(rf"(qu|gi(?=[{_VOWELS}])|[^{_VOWELS}]*)([{_VOWELS}]{{1,3}})([^{_VOWELS}]*)")
 _WORD = re.compile(r"[^\W\d_]+")
+# The capital letters, as the body of a character class ("[{CAPITALS}]"): the range "À-Ỹ" a
+# pattern might write also holds "à", "đ", "ở", so "được" would pass for a name
+CAPITALS = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1EF9)) if c.isupper())
 
 
 def nfc(text: str) -> str:

@@ -27,6 +27,7 @@ from bot.knowledge.normalize import (
     is_filler,
     words,
 )
+from bot.textnorm import CAPITALS
 
 KIND_NAMES = {  # what each kind of value is called, for ``troly ask --why``
     "contact": N_("a contact (a person or office with a phone or email)"),
@@ -137,8 +138,7 @@ _DATE = re.compile(r"(?<!\d)\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?(?![\d/])|"
 _TITLES = r"(?:[Tt]hầy|[Cc]ô|[Ôô]ng|[Bb]à|(?<![Tt]iếng )[Aa]nh|[Cc]hị|[Đđ]ồng chí|[Đđ]/[Cc])"
 # the capitals alone: the range "À-Ỹ" also holds "à", "đ", "ở", and "tiếng Anh ở tiểu học" is
 # no "anh Ở"; "tiếng Anh" is a language, never a title
-_CAPITALS = "".join(c for c in map(chr, range(0xC0, 0x1EF9)) if c.isupper())
-_NAME = rf"[A-Z{_CAPITALS}][^\W\d_]*"
+_NAME = rf"[{CAPITALS}][^\W\d_]*"
 _PERSON = re.compile(rf"\b{_TITLES}\s+({_NAME}(?:\s+{_NAME}){{0,3}})")
 _ROLE = re.compile(r"hiệu trưởng|giám đốc|trưởng phòng|chuyên viên|giảng viên|cốt cán|"
                    r"Phòng Giáo dục|Phòng GD|Sở Giáo dục|Sở GD|tổ trưởng|cán bộ", re.IGNORECASE)
@@ -184,7 +184,7 @@ def _folded_words(text: str) -> str:
 
 
 # a name inside a sentence, two capitalised words or more ("xã Tiền Hải", "huyện Mường Ảng")
-_PROPER_NAME = re.compile(r"(?<=[^\W\d_,] )[A-ZĐÀ-Ỹ][^\W\d_]*(?: [A-ZĐÀ-Ỹ][^\W\d_]*)+")
+_PROPER_NAME = re.compile(rf"(?<=[^\W\d_,] ){_NAME}(?: {_NAME})+")
 
 
 def asks_of_money(question: str) -> bool:

@@ -91,6 +91,7 @@ from bot.knowledge.table_rows import (
     row_fit,
     said_by_row,
 )
+from bot.textnorm import CAPITALS
 
 QUOTE_CHARS = 600
 _QUERIES_KEPT = 256  # questions read, kept while the letters stay the same
@@ -278,7 +279,7 @@ def _read(letter: Letter) -> _Read:
 
 # "phường Hoa Lư", "xã Than Uyên": a place a letter names after the word for its kind
 _PLACE_KIND = re.compile(
-    r"\b(?:xã|phường|huyện|quận|thị xã|thị trấn|thành phố|tỉnh)\s+(?=[A-ZĐÀ-Ỹ])")
+    rf"\b(?:xã|phường|huyện|quận|thị xã|thị trấn|thành phố|tỉnh)\s+(?=[{CAPITALS}])")
 _NAME_WORDS = 4  # words of a place's name, at most
 _AT = frozenset({"o", "tai"})  # "ở", "tại" before where the asker is
 # the word for a place's kind between "ở" and its name ("ở phường Phố Hiến"), folded

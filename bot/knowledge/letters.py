@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from bot.knowledge.letter_tables import is_row
-from bot.textnorm import fold
+from bot.textnorm import CAPITALS, fold
 
 MAX_PASSAGE_CHARS = 1200  # a longer section is cut at paragraph boundaries
 _HEADER_LINES = 45
@@ -382,7 +382,7 @@ def _open(prev: str, line: str) -> bool:
 
 # "3) trong …", "tự chọn), …": a bracket closed first, the sentence going on in lower case
 # ("b) Hiệu trưởng …" is an item, whatever the line before left open)
-_CLOSING = re.compile(r"^[^()]{1,20}\)(?!\s*[A-ZĐÀ-Ỹ])")
+_CLOSING = re.compile(rf"^[^()]{{1,20}}\)(?!\s*[{CAPITALS}])")
 
 
 def _closes(prev: str, line: str) -> bool:

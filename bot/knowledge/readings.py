@@ -19,18 +19,18 @@ _PLACE_BEFORE = "o tai vung tinh thanh pho khu vuc ve den"
 _PLACE_AFTER = "cu"  # "vùng hd cũ": a province merged in 2025
 
 # abbreviation -> ((reading, words right before that call for it, words right after), ...)
+_CONTRACT = ("hợp đồng", "ki ky", "lao lam ld")  # "kí hđ", "hđ lao động", "hđ lđ", "hđ làm việc"
+_ACTIVITY = ("hoạt động", "", "trai giao ngoai")  # "hđ trải nghiệm", "hđ giáo dục"
+
 READINGS: dict[str, tuple[tuple[str, str, str], ...]] = {
     "hd": (
         ("hướng dẫn", "theo", "su"),  # "theo hd", "hd sd": a Sở's guidance, "HD" in its codes
-        ("hợp đồng", "ki ky", "lao lam ld"),  # "kí hđ", "hđ lao động", "hđ lđ", "hđ làm việc"
-        ("hoạt động", "", "trai giao ngoai"),  # "hđ trải nghiệm", "hđ giáo dục"
+        _CONTRACT,
+        _ACTIVITY,
         ("hải dương", _PLACE_BEFORE, _PLACE_AFTER),  # the province merged into Hải Phòng
     ),
     # typed with "đ" it is never "hướng dẫn" nor "Hải Dương": "hoạt động" unless a contract
-    "hđ": (
-        ("hoạt động", "", "trai giao ngoai"),
-        ("hợp đồng", "ki ky", "lao lam ld"),
-    ),
+    "hđ": (_ACTIVITY, _CONTRACT),
     # "lđ phòng", "lđ Sở": the heads; "hđ lđ", "hợp đồng lđ", "người lđ": labour
     "lđ": (
         ("lãnh đạo", "", "so phong truong"),

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import dataclasses
 
-from bot.knowledge.letter_index import QUOTE_AT, LetterIndex
+from bot.knowledge.letter_index import LetterIndex
 from bot.knowledge.letter_tables import table_lines
 from bot.knowledge.letters import read_letter
 from bot.knowledge.normalize import words
 from bot.knowledge.table_rows import question_keys
+from tests.letter_quotes import quoted
 
 LISTS = [
     ["TT", "Việc phải làm", "Đơn vị thực hiện", "Thời hạn"],
@@ -61,26 +62,20 @@ def _index() -> LetterIndex:
     return LetterIndex([dataclasses.replace(read_letter(letter), id=1)])
 
 
-def _answer(index: LetterIndex, question: str) -> str:
-    quote = index.search(question)
-    assert quote is not None and quote.confidence >= QUOTE_AT, question
-    return quote.text
-
-
 def test_the_askers_own_amount_is_answered_by_the_threshold_in_its_unit() -> None:
     index = _index()
     # an age, a share typed "%" or spelt out: the sentence stating the limit in that unit
-    assert "không quá 45 tuổi" in _answer(index, "cô giáo trường em 48 tuổi có được đăng ký "
+    assert "không quá 45 tuổi" in quoted(index, "cô giáo trường em 48 tuổi có được đăng ký "
                                                  "học tiếng Mông không")
     for question in ("Trường em chỉ khoảng 25% học sinh là người Mông, giáo viên có được "
                      "đăng ký không ạ?",
                      "truong em khoang 25 phan tram hoc sinh nguoi mong, gv dang ky duoc ko"):
-        assert "40%" in _answer(index, question), question
+        assert "40%" in quoted(index, question), question
 
 
 def test_a_school_of_several_levels_finds_the_row_of_such_schools() -> None:
     index = _index()
-    text = _answer(index, "Tôi là hiệu trưởng trường THCS và THPT ở phường Him Lam. Danh sách "
+    text = quoted(index, "Tôi là hiệu trưởng trường THCS và THPT ở phường Him Lam. Danh sách "
                           "giáo viên dự học của trường phải lập xong trước ngày nào?")
     assert "14/01/2027" in text and "10/01/2027" not in text
     # the people a list holds ("danh sách giáo viên, phó hiệu trưởng") are not whom it is for
@@ -88,13 +83,13 @@ def test_a_school_of_several_levels_finds_the_row_of_such_schools() -> None:
 
 
 def test_where_the_asker_works_does_not_outweigh_what_they_ask() -> None:
-    text = _answer(_index(), "Em dạy ở một xã thuộc huyện Mường Chà cũ. Đi học tập trung em có "
+    text = quoted(_index(), "Em dạy ở một xã thuộc huyện Mường Chà cũ. Đi học tập trung em có "
                              "được ở ký túc xá không, phải đăng ký chỗ ở trước ngày nào ạ?")
     assert "15/6/2027" in text
 
 
 def test_a_private_school_is_the_letters_non_public_one() -> None:
-    text = _answer(_index(), "Giáo viên trường tư thục có được tham gia lớp tiếng Mông không?")
+    text = quoted(_index(), "Giáo viên trường tư thục có được tham gia lớp tiếng Mông không?")
     assert "ngoài công lập" in text
 
 

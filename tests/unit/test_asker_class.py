@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import dataclasses
 
-from bot.knowledge.letter_index import QUOTE_AT, LetterIndex
+from bot.knowledge.letter_index import LetterIndex
 from bot.knowledge.letter_tables import table_lines
 from bot.knowledge.letters import read_letter
 from bot.knowledge.table_rows import question_keys, row_fit
+from tests.letter_quotes import quoted
 
 CLASSES = [
     ["Lớp", "Giáo viên các trường ở xã, phường thuộc", "Ngày học", "Nơi học"],
@@ -57,24 +58,18 @@ def _index(text: str) -> LetterIndex:
     return LetterIndex([dataclasses.replace(read_letter(text), id=1)])
 
 
-def _answer(index: LetterIndex, question: str) -> str:
-    quote = index.search(question)
-    assert quote is not None and quote.confidence >= QUOTE_AT, question
-    return quote.text
-
-
 def test_a_class_numbered_in_a_table_is_no_grade() -> None:
     # "Lớp 2" numbers a class of the course; a THCS teacher is not asking about grade 2
     row = table_lines(CLASSES)[1]
     assert row_fit(question_keys("giáo viên THCS học ngày nào"), row) >= 0  # not another's
-    text = _answer(_index(_letter()), "Em là giáo viên THCS ở xã Quỳnh Nhai, trước thuộc huyện "
+    text = quoted(_index(_letter()), "Em là giáo viên THCS ở xã Quỳnh Nhai, trước thuộc huyện "
                                       "Quỳnh Nhai. Em học ngày nào, ở đâu ạ?")
     assert "18/01/2027" in text and "11/01/2027" not in text and "25/01/2027" not in text
 
 
 def test_a_footnote_placing_a_kind_of_school_whatever_its_place_gives_its_class() -> None:
     # the school stands in a district of class 3; the footnote puts it in class 1
-    text = _answer(_index(_letter()), "Tôi dạy ở trường phổ thông dân tộc nội trú thuộc Sở, "
+    text = quoted(_index(_letter()), "Tôi dạy ở trường phổ thông dân tộc nội trú thuộc Sở, "
                                       "trường ở Mộc Châu. Tôi học lớp nào, ngày nào ạ?")
     assert "11/01/2027" in text and "dù trường ở huyện nào" in text
     assert "25/01/2027" not in text
@@ -83,7 +78,7 @@ def test_a_footnote_placing_a_kind_of_school_whatever_its_place_gives_its_class(
 def test_what_the_letter_says_of_the_askers_class_by_name_is_said_of_them() -> None:
     # the district names class 2 once; the item on schools without a computer room says
     # "Lớp 2" only
-    text = _answer(_index(_letter()), "Trường tôi ở xã thuộc huyện Thuận Châu cũ, chưa có "
+    text = quoted(_index(_letter()), "Trường tôi ở xã thuộc huyện Thuận Châu cũ, chưa có "
                                       "phòng máy. Giáo viên có được học cùng lớp khác không?")
     assert "20/12/2026" in text
 
@@ -104,7 +99,7 @@ def test_a_sentence_sending_to_the_table_brings_the_askers_cell() -> None:
         "viên trung học cơ sở ở các xã này học tại địa điểm ghi trong bảng.",
         "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC",
     ])
-    text = _answer(_index(letter), "Giáo viên THCS ở xã Sông Mã có được học ở điểm phụ Sông "
+    text = quoted(_index(letter), "Giáo viên THCS ở xã Sông Mã có được học ở điểm phụ Sông "
                                    "Mã không, hay phải học ở đâu ạ?")
     assert "Trường Đại học Tây Bắc" in text
     assert "Trường Cao đẳng Sơn La" not in text

@@ -13,11 +13,12 @@ from __future__ import annotations
 import dataclasses
 
 from bot.knowledge.asked import asked_person, former_frames, former_places, named_people
-from bot.knowledge.letter_index import QUOTE_AT, LetterIndex
+from bot.knowledge.letter_index import LetterIndex
 from bot.knowledge.letter_tables import table_lines
 from bot.knowledge.letters import read_letter
 from bot.knowledge.normalize import fold_word, words
 from bot.knowledge.table_rows import question_keys, row_fit
+from tests.letter_quotes import quoted
 
 GROUPS = [
     ["Nhóm", "Giáo viên các trường ở xã, phường thuộc", "Ngày học", "Nơi học"],
@@ -56,12 +57,6 @@ def _index() -> LetterIndex:
     return LetterIndex([dataclasses.replace(read_letter(letter), id=1)])
 
 
-def _answer(index: LetterIndex, question: str) -> str:
-    quote = index.search(question)
-    assert quote is not None and quote.confidence >= QUOTE_AT, question
-    return quote.text
-
-
 def test_a_commune_said_with_its_former_district_finds_that_districts_row() -> None:
     index = _index()
     for question, date in (
@@ -71,7 +66,7 @@ def test_a_commune_said_with_its_former_district_finds_that_districts_row() -> N
              "nao, o dau", "16/01/2027"),
             ("Trường em ở xã Giao Thủy (huyện Giao Thủy cũ), ngày học trực tiếp là ngày "
              "nào ạ?", "23/01/2027")):
-        text = _answer(index, question)
+        text = quoted(index, question)
         assert date in text, question
         assert not {"09/01/2027", "16/01/2027", "23/01/2027"} - {date} & set(text.split()), \
             question
@@ -97,7 +92,7 @@ def test_a_venue_schools_level_is_not_whom_the_row_is_for() -> None:
 
 
 def test_a_cancelled_group_is_answered_with_what_its_people_do_instead() -> None:
-    text = _answer(_index(), "Em ở xã Xuân Trường, trước thuộc huyện Xuân Trường. Nhóm 4 "
+    text = quoted(_index(), "Em ở xã Xuân Trường, trước thuộc huyện Xuân Trường. Nhóm 4 "
                              "học trực tiếp ngày nào ạ?")
     assert "Không tổ chức Nhóm 4" in text and "23/01/2027" in text
 
@@ -121,4 +116,4 @@ def test_a_grades_pupils_are_the_grade() -> None:
                        "Lớp 12 vẫn dùng sổ điểm giấy đến khi tốt nghiệp"]]),
         "KT. GIÁM ĐỐC",
     ])), id=1)])
-    assert "sổ điểm giấy" in _answer(index, "Học sinh lớp 12 có dùng sổ điểm điện tử không ạ?")
+    assert "sổ điểm giấy" in quoted(index, "Học sinh lớp 12 có dùng sổ điểm điện tử không ạ?")

@@ -132,3 +132,16 @@ def test_a_line_closing_a_bracket_the_line_before_opened_goes_on_with_it() -> No
     assert ("Người có sản phẩm đạt được tính 30 tiết vào nội dung bồi dưỡng tự chọn (nội dung "
             "3) trong kết quả bồi dưỡng thường xuyên của năm học.") in lines
     assert "b) Hiệu trưởng xác nhận." in lines  # a bracket left open closes nothing there
+
+
+def test_a_closed_bracket_going_on_in_a_lower_case_marked_letter_goes_on_with_its_line() -> None:
+    # "4) được …": "đ" in lower case goes on with the sentence; only a capital starts an item
+    text = "\n".join([
+        *HEADER[0], *HEADER[1],
+        "1. Học bù",
+        "Giáo viên vắng có phép ở buổi tập trung (theo điểm a mục",
+        "4) được học bù vào đợt sau, không phải nộp thêm kinh phí.",
+    ])
+    lines = [line for p in read_letter(text).passages for line in p.text.split("\n")]
+    assert ("Giáo viên vắng có phép ở buổi tập trung (theo điểm a mục 4) được học bù vào đợt "
+            "sau, không phải nộp thêm kinh phí.") in lines

@@ -1,0 +1,12 @@
+"""What a letter index quotes for a question, for tests that read a letter's answers."""
+
+from __future__ import annotations
+
+from bot.knowledge.letter_index import QUOTE_AT, LetterIndex
+
+
+def quoted(index: LetterIndex, question: str) -> str:
+    """The text quoted for ``question``; the test fails when nothing covers it enough to quote."""
+    quote = index.search(question)
+    assert quote is not None and quote.confidence >= QUOTE_AT, question
+    return quote.text
