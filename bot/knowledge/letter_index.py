@@ -250,7 +250,8 @@ def _read(letter: Letter) -> _Read:
     for j, p in enumerate(letter.passages):
         sections.setdefault(p.path, []).append(j)
     heads = [_terms(" ".join([*_about(_headings(letter.passages, j, sections), described),
-                              *_pointing(letter.passages, sentences, p)]))
+                              *_pointing(letter.passages, sentences, p),
+                              *_answered(letter.passages, j)]))
              for j, p in enumerate(letter.passages)]
     sentence_terms = [tuple(_terms(s) for s, _ in parts) for parts in sentences]
     counts = [Counter(head + tuple(t for s in terms for t in s))
@@ -732,6 +733,22 @@ def _pointing(passages: tuple[Passage, ...], sentences: list[list[tuple[str, boo
             for clause in _CLAUSE.split(sentence)  # "… trước ngày 25/4/2027. Mỗi cụm …"
             if any((found.group(1) or "").lstrip("0").upper() in ("", number)
                    for found in _ANNEX_NAMED.finditer(clause))][:_POINTING]
+
+
+# "Câu 8. Phòng … hỏi: …?" then "Trả lời: …": a letter answering the schools' questions
+_ASKED_LINE = re.compile(r"^\s*(?:Câu|Câu hỏi|Hỏi)\s*\d{0,2}\s*[.:)]|\?\s*$", re.IGNORECASE)
+_ANSWER_LINE = re.compile(r"^\s*(?:Trả lời|Đáp|Giải đáp)\s*:", re.IGNORECASE)
+
+
+def _answered(passages: tuple[Passage, ...], at: int) -> list[str]:
+    """The question a passage opening with its answer ("Trả lời: …") replies to, when the
+    letter's question ends the passage before: the two are one item to a reader, though the
+    letter was cut between them, and the answer is about what the question asks."""
+    if not at or not _ANSWER_LINE.match(passages[at].text):
+        return []
+    before = passages[at - 1]
+    last = before.text.rsplit("\n", 1)[-1]
+    return [last] if before.path == passages[at].path and _ASKED_LINE.search(last) else []
 
 
 _MOVES = re.compile(r"\b(?:kéo dài|gia hạn|lùi|dời|điều chỉnh|thay đổi)\b", re.IGNORECASE)
