@@ -241,6 +241,9 @@ class _Read:
     # (passage, sentence) -> the table rows it sends the reader to ("học tại địa điểm ghi
     # trong bảng"), best first (``_pointed``)
     pointed: dict[tuple[int, int], tuple[tuple[int, int], ...]] = field(default_factory=dict)
+    # the sentences placing a kind of school in one class wherever it is, with the class and
+    # the folded words naming the kind (``_placing_kind``)
+    wherever: tuple[tuple[int, int, str, frozenset[str]], ...] = ()
 
 
 def _read(letter: Letter) -> _Read:
@@ -276,7 +279,11 @@ def _read(letter: Letter) -> _Read:
                  [tuple(_places([s]) for s, _ in parts) for parts in sentences],
                  [tuple(_PLACED_GROUP.match(s) is not None for s, _ in parts)
                   for parts in sentences],
-                 _pointed(sentences))
+                 _pointed(sentences),
+                 tuple((j, w, names[0], kind) for j, (parts, named) in enumerate(
+                     zip(sentences, classes, strict=True))
+                     for w, ((sentence, _), names) in enumerate(zip(parts, named, strict=True))
+                     if len(names) == 1 and (kind := _placing_kind(sentence))))
 
 
 # "phường Hoa Lư", "xã Than Uyên": a place a letter names after the word for its kind
@@ -504,9 +511,7 @@ def _asker_classes(state: _State, query: _Query, question: str, levels: frozense
                                                   for t in _terms(who) if t in wanted)
                                   if not named else frozenset(), anywhere=not named)
             continue
-        kinds = {read.classes[j][w][0]: (j, w) for j, parts in enumerate(read.sentences)
-                 for w, (sentence, _) in enumerate(parts)
-                 if len(read.classes[j][w]) == 1 and _placing_kind(sentence, said_words)}
+        kinds = {name: (j, w) for j, w, name, kind in read.wherever if kind <= said_words}
         if len(kinds) == 1:
             name, (j, w) = next(iter(kinds.items()))
             found[k] = _Class(name, (read.sentence_sets[j][w] & wanted.keys()) | _anywhere(
@@ -559,16 +564,18 @@ _WHEREVER = re.compile(r"\s(?:ở|tại|thuộc)\s+(?:bất kỳ|bất kì|mọi
 _KIND_STARTS = re.compile(r".*(?:[.;:—]\s|\bgồm(?: cả)?\s)", re.DOTALL)
 
 
-def _placing_kind(sentence: str, said: frozenset[str]) -> bool:
-    """Whether the sentence places a kind of school in its class wherever the school is, and
-    the question names that kind in every word ("trường PTDTNT THCS Quan Hóa" for "Trường phổ
-    thông dân tộc nội trú trung học cơ sở ở bất kỳ xã … đều học cụm này")."""
+def _placing_kind(sentence: str) -> frozenset[str]:
+    """The folded words naming a kind of school the sentence places in its class wherever
+    the school is ("Trường phổ thông dân tộc nội trú trung học cơ sở ở bất kỳ xã … đều học cụm
+    này"): a question naming that kind in every word ("trường PTDTNT THCS Quan Hóa") is of a
+    school of that class. Empty for a sentence placing none."""
     found = _WHEREVER.search(sentence)
     if found is None:
-        return False
+        return frozenset()
     kind = _KIND_STARTS.sub("", sentence[:found.start()])
-    named = [f for w in words(kind, limit=None) if (f := fold_word(w)) and not is_filler(w, f)]
-    return len(named) >= _KIND_LEAST and all(f in said for f in named)
+    named = frozenset(f for w in words(kind, limit=None)
+                      if (f := fold_word(w)) and not is_filler(w, f))
+    return named if len(named) >= _KIND_LEAST else frozenset()
 
 
 _KIND_LEAST = 3  # words naming a kind of school, at least ("trường dân tộc nội trú")
