@@ -92,8 +92,8 @@ def folded(text: str) -> list[str]:
     ("xin tài khoản học ở phòng nào", "cấp tài khoản học ở phòng nào"),
     ("kp bd ai chi", "kinh phí bồi dưỡng ai chi"),
     ("muốn mở lớp thì việc đầu tiên phải làm là gì", "muốn mở lớp thì phải làm là gì"),
-    ("có được bố trí chỗ ngủ không", "có được chỗ ở không"),  # lodging
-    ("co duoc bo tri cho o khong", "có được chỗ ở không"),
+    ("có được bố trí chỗ ngủ không", "có được chỗ nghỉ không"),  # lodging
+    ("co duoc bo tri cho o khong", "có được chỗ nghỉ không"),
     ("ở ktx của trường", "ở ký túc xá của trường"),
     ("được nghỉ lại miễn phí", "được lưu trú miễn phí"),
 ])
