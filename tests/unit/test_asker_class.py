@@ -143,3 +143,6 @@ def test_a_class_the_asker_guesses_is_not_told() -> None:
     assert asked_classes("hv lớp 3 học ở đâu") == {"lop 3"}
     assert asked_classes("em đi học Lớp 3 ở Mộc Châu đúng không") == frozenset()
     assert asked_classes("kế toán học Lớp 2 hay học lớp nào") == frozenset()
+    # the asker's own class, with a yes-or-no ask about something else
+    assert asked_classes("em học lớp 2 thì mang máy tính hay không") == {"lop 2"}
+    assert asked_classes("em học lớp 2 thì thi ngày 5/3 đúng không") == {"lop 2"}
