@@ -647,8 +647,6 @@ _SYSTEM = frozenset({("truc", "tuyen")})  # "tài khoản học trực tuyến" 
 # though the software ("phần mềm kế toán") is, without the fault, what a course teaches
 _FAULTY = frozenset({("phan", "mem"), ("he", "thong"), ("ung", "dung")})
 _FAULT = "loi"
-
-
 _NAMED_AS = 4  # words after "lỗi phần mềm" naming which software ("kế toán dùng chung")
 _NAME_ENDS = frozenset({"thi", "bi", "khong", "ko", "can", "phai", "nen", "lien", "goi", "hoi",
                         "nho", "bao", "ai", "o", "tai", "cua"})

@@ -549,18 +549,16 @@ def _asker_classes(state: _State, query: _Query, question: str, levels: frozense
 _PLACED_GROUP = re.compile(r"^\s*(?:\(\d{1,2}\)|\d{1,2}[.)]|[a-zđ]\)|[-+•])?\s*"
                            r"(?:[^—]{1,30} — )?(?:Học viên|Giáo viên|Cán bộ quản lý|Trường|"
                            r"Các trường)[^,;:.]{0,30}?\bở (?:các )?(?:xã|phường)")
-# "Lớp 1 gồm cả giáo viên … của các trường phổ thông dân tộc nội trú, dù trường ở huyện nào":
-# a class for some teachers whatever their place
+# "Lớp 1 gồm cả giáo viên … của các trường phổ thông dân tộc nội trú, dù trường ở huyện nào",
+# "Trường … ở bất kỳ xã, phường nào đều học cụm này": a class for some teachers whatever their
+# place
 _ANY_PLACE = re.compile(r"\b(?:dù|bất kể|không kể)\s+(?:trường\s+)?(?:ở|tại|thuộc)\s+(?:huyện|"
-                        r"xã|phường|địa bàn|đâu|nơi)|\bkhông phân biệt\s+(?:địa bàn|huyện|xã)",
-                        re.IGNORECASE)
+                        r"xã|phường|địa bàn|đâu|nơi)|\bkhông phân biệt\s+(?:địa bàn|huyện|xã)|"
+                        r"\b(?:ở|tại|thuộc)\s+(?:bất kỳ|bất kì|mọi)\s+(?:xã|phường|huyện|"
+                        r"địa bàn|nơi)", re.IGNORECASE)
 
 
-# "Trường phổ thông dân tộc nội trú ở bất kỳ xã, phường nào đều học cụm này": a kind of
-# school placed in a class wherever it is; the kind is said before the place
-_WHEREVER = re.compile(r"\s(?:ở|tại|thuộc)\s+(?:bất kỳ|bất kì|mọi)\s+(?:xã|phường|huyện|địa bàn|"
-                       r"nơi)|\s(?:dù|bất kể|không kể)\s+(?:trường\s+)?(?:ở|tại|thuộc)\s",
-                       re.IGNORECASE)
+# the words before a kind of school a sentence places wherever it is: "Ghi chú: …. Trường …"
 _KIND_STARTS = re.compile(r".*(?:[.;:—]\s|\bgồm(?: cả)?\s)", re.DOTALL)
 
 
@@ -569,7 +567,7 @@ def _placing_kind(sentence: str) -> frozenset[str]:
     the school is ("Trường phổ thông dân tộc nội trú trung học cơ sở ở bất kỳ xã … đều học cụm
     này"): a question naming that kind in every word ("trường PTDTNT THCS Quan Hóa") is of a
     school of that class. Empty for a sentence placing none."""
-    found = _WHEREVER.search(sentence)
+    found = _ANY_PLACE.search(sentence)
     if found is None:
         return frozenset()
     kind = _KIND_STARTS.sub("", sentence[:found.start()])
