@@ -69,6 +69,7 @@ from bot.knowledge.normalize import (
     QUESTION_WORDS,
     SpellFixer,
     exam_words,
+    fold,
     fold_word,
     is_filler,
     is_question_word,
@@ -121,6 +122,10 @@ _WEAKEST_SENTENCE = 0.15  # a sentence matching less than this share of the best
 # a word of the question weighing at least this share of its heaviest tells which list item
 # is the asker's case (``_other_items``)
 _TELLING_WORD = 0.5
+# a clause barring some people or some act ("Người đang mang thai … không xuống nước;"):
+# the clause after its ";" says what is done instead ("nhà trường cử người khác thay"),
+# though it shares no word with the question
+_EXCLUDING = re.compile(r"\b(?:khong|chua|mien)\b")
 _VALUE_SENTENCE = 0.3  # a sentence stating the value asked for comes first if it matches this
 _SENTENCE = re.compile(r"(?<=[^\d\s][.;!?])\s+")  # not after "1." or "2.3."
 # values a sentence naming the person asked about gives of them: how to reach them
@@ -1496,7 +1501,8 @@ def _window(query: _Query, sentences: list[tuple[str, bool]],
     for k in sorted(chosen):  # "Điểm học phụ không mở cho Lớp D; giáo viên THPT … học tại …"
         after = k + 1
         if (after < len(sentences) and after not in chosen and after not in others
-                and scored[after] and not sentences[after][1]
+                and (scored[after] or _EXCLUDING.search(fold(sentences[k][0])))
+                and not sentences[after][1]
                 and sentences[k][0].rstrip().endswith(";")
                 and size + len(sentences[after][0]) <= QUOTE_CHARS):
             chosen.append(after)  # the clause going on with a quoted one, of the same statement

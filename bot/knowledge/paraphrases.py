@@ -72,6 +72,13 @@ PARAPHRASES: dict[str, str] = {
     "sinh con": "thai sản",
     "sanh con": "thai sản",
     "sinh em bé": "thai sản",
+    # pregnancy: "có bầu", "mang bầu", "có thai" are the letters' "mang thai" ("có bầu
+    # chọn", "có bầu cử" are a vote)
+    "có bầu": "mang thai",
+    "mang bầu": "mang thai",
+    "có thai": "mang thai",
+    "có bầu chọn": "có bầu chọn",
+    "có bầu cử": "có bầu cử",
     # probation: a newly appointed teacher's "thử việc" is the civil service's "tập sự"
     "thử việc": "tập sự",
     # the person in charge: "người lo", "thầy X lo hồ sơ", "đảm trách" are "phụ trách"; "ai
@@ -148,6 +155,10 @@ PARAPHRASES: dict[str, str] = {
     # where a course is held: "chỗ học", "nơi học" are the letters' "điểm học"
     "chỗ học": "điểm học",
     "nơi học": "điểm học",
+    # "cho học sinh", "cho học viên" (for pupils, for trainees), typed without marks, start
+    # like "chỗ học": they stay as typed
+    "cho học sinh": "cho học sinh",
+    "cho học viên": "cho học viên",
     # a distance: "cây số" is how people say the letters' "km" ("cách trường 20 cây số")
     "cây số": "km",
     "ki lô mét": "km",
