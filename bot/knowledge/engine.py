@@ -874,9 +874,13 @@ class AnsweringEngine:
                 # uses sinks the ask's share; the ask alone is answered when an entry or a
                 # passage holds most of it (as one offered to choose from), and by the rule
                 # of the province the story names (of any, when it names none)
+                # "em có đủ điều kiện đi học không": an ask of a few words names no subject
+                # of its own, the story does ("lớp dạy bơi"); an entry holding those few
+                # words is about another course
                 alone = self._explain_message(ask, role=role, level=level, province=province)
                 if alone.answer.kind in _ANSWERED and alone.answer.confidence >= _CHOICE and \
-                        self._of_named(alone.answer, background):
+                        self._of_named(alone.answer, background) and \
+                        len(self._query(ask).content) > _ELLIPTICAL:
                     part = alone
             if part.answer.kind not in _ANSWERED:
                 continue

@@ -185,6 +185,10 @@ PARAPHRASES: dict[str, str] = {
     **{f"hôm {w}": f"ngày {w}" for w in (
         "học", "bồi dưỡng", "tập huấn", "thi", "kiểm tra", "họp", "hội nghị", "nộp", "gửi")},
     **{f"hôm {w} trực tiếp": f"ngày {w} tập trung" for w in ("học", "bồi dưỡng")},
+    # the same, said with "đi" ("hôm đi học trực tiếp"), which the longest key reads first
+    **{f"đi {w} trực tiếp": f"{w} tập trung" for w in ("học", "bồi dưỡng")},
+    **{f"hôm đi {w}": f"ngày {w}" for w in ("học", "bồi dưỡng", "tập huấn", "thi")},
+    **{f"hôm đi {w} trực tiếp": f"ngày {w} tập trung" for w in ("học", "bồi dưỡng")},
     # absent: "không đi được", "không dự được", "không tham gia được" are the letters' "vắng"
     # (the rule for one who misses their day: a make-up day, another venue)
     **{f"không {w} được": "vắng" for w in (
@@ -217,6 +221,13 @@ PARAPHRASES: dict[str, str] = {
     "ghi nhận": "công nhận",
     # attached: "kèm theo" is the letters' "kèm" ("kèm danh sách", "kèm theo danh sách")
     "kèm theo": "kèm",
+    # the subject: "(giáo viên) thể dục", as teachers still call it, is the 2018 programme's
+    # "Giáo dục thể chất" ("Cục Thể dục thể thao" is sport's office)
+    "thể dục": "giáo dục thể chất",
+    "giáo dục thể chất": "giáo dục thể chất",
+    "thể dục thể thao": "thể dục thể thao",
+    # money paid out to trainees: "hỗ trợ tiền (ăn, đi lại)" is the letters' "chi tiền"
+    "hỗ trợ tiền": "chi tiền",
     # lunch: "bữa trưa", "cơm trưa" are the letters' "ăn trưa" ("tiền ăn trưa")
     "bữa trưa": "ăn trưa",
     "cơm trưa": "ăn trưa",
