@@ -81,6 +81,7 @@ from bot.knowledge.normalize import (
 )
 from bot.knowledge.postings import Postings, freeze
 from bot.knowledge.postings import scores as passage_scores
+from bot.knowledge.referred import dated_units, sent_to
 from bot.knowledge.syllables import is_mistyped
 from bot.knowledge.table_rows import (
     NO_KEYS,
@@ -245,6 +246,9 @@ class _Read:
     # (passage, sentence) -> the table rows it sends the reader to ("học tại địa điểm ghi
     # trong bảng"), best first (``_pointed``)
     pointed: dict[tuple[int, int], tuple[tuple[int, int], ...]] = field(default_factory=dict)
+    # each class or part the letter sets out with a date ("lop 7", "phan 3"), and the words
+    # saying when (``referred.dated_units``)
+    units: dict[str, str] = field(default_factory=dict)
 
 
 def _read(letter: Letter) -> _Read:
@@ -279,7 +283,8 @@ def _read(letter: Letter) -> _Read:
                  [tuple(_places([s]) for s, _ in parts) for parts in sentences],
                  [tuple(_PLACED_GROUP.match(s) is not None for s, _ in parts)
                   for parts in sentences],
-                 _pointed(sentences))
+                 _pointed(sentences),
+                 dated_units([s for parts in sentences for s, _ in parts]))
 
 
 # "phường Hoa Lư", "xã Than Uyên": a place a letter names after the word for its kind
@@ -945,6 +950,7 @@ class LetterIndex:
         key = (question, self.story)  # asked again at a lower threshold (``at``), or later
         last = self._covers.get(key)
         asked_keys = question_keys(question)
+        asked = asked_classes(question)
         asker = _asker_classes(state, query, question, asked_keys[0])
         if last is not None and last[0] is state and last[1] == hidden:
             scores, covered = last[2], last[3]
@@ -1030,6 +1036,10 @@ class LetterIndex:
                 instead = read.instead.get(j)
                 if instead is not None and len(text) + len(instead) < QUOTE_CHARS:
                     text = f"{text} …\n{instead}"  # cancelled: what replaces it
+                for unit in dict.fromkeys(u for w in window for u in sent_to(sentences[w][0])):
+                    when = read.units.get(unit)  # "học bù cùng Lớp 7": Lớp 7's dates
+                    if when is not None and when not in text and unit not in asked:
+                        text = f"{text} …\n{when}"
                 moves = read.moved.get(passage.section.split(".")[0], ())
                 if moves and _DATE.search(text):  # the date the letter itself moved
                     text = " …\n".join([*(m for m in moves if m not in text), text])
@@ -1462,7 +1472,7 @@ def _window(query: _Query, sentences: list[tuple[str, bool]],
     # a further value asked ("…, ở đâu") shares only the group's words with its row: the
     # first ask's row, matching the rest of the question, sets no bar for it
     valued |= {k for k in rows if scored[k] > 0 and set(held[k]) & set(also)}
-    others = _other_items(lists, terms, wanted) | foreign
+    others = _other_items(lists, terms, wanted) | foreign | _other_questions(sentences, scored)
     # the lead of an item chosen among its list's other cases: what the item is a case of
     lead_of = {k: lead[-1] for lead, items in lists if others.intersection(items)
                for k in items}
@@ -1610,6 +1620,26 @@ def _other_items(lists: list[tuple[range, list[int]]], terms: tuple[frozenset[st
         if telling:
             dropped.update(k for k in items if terms[k].isdisjoint(telling))
     return dropped
+
+
+# a letter answering questions item by item: "Câu 3. Trường … hỏi: … Trả lời: …"
+_QUESTION_ITEM = re.compile(r"^\s*(?:Câu|Hỏi|Câu hỏi)\s+\d{1,3}\s*[.:)]", re.IGNORECASE)
+
+
+def _other_questions(sentences: list[tuple[str, bool]], scored: list[float]) -> set[int]:
+    """Of a passage holding several of a letter's answered questions ("Câu 1. … hỏi: …
+    Trả lời: …", "Câu 2. …"), the sentences of all but the one matching the question best:
+    another school's question and its answer say nothing of this one, however many words
+    they share."""
+    item, items = -1, []
+    for sentence, starts_line in sentences:
+        if starts_line and _QUESTION_ITEM.match(sentence):
+            item += 1
+        items.append(item)
+    if item < 1 or not any(scored):
+        return set()
+    best = items[max(range(len(scored)), key=scored.__getitem__)]
+    return {k for k, at in enumerate(items) if at != best}
 
 
 def _statements(sentences: list[tuple[str, bool]], led: list[float]) -> list[float]:
