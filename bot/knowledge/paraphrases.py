@@ -221,13 +221,6 @@ PARAPHRASES: dict[str, str] = {
     "ghi nhận": "công nhận",
     # attached: "kèm theo" is the letters' "kèm" ("kèm danh sách", "kèm theo danh sách")
     "kèm theo": "kèm",
-    # the subject: "(giáo viên) thể dục", as teachers still call it, is the 2018 programme's
-    # "Giáo dục thể chất" ("Cục Thể dục thể thao" is sport's office)
-    "thể dục": "giáo dục thể chất",
-    "giáo dục thể chất": "giáo dục thể chất",
-    "thể dục thể thao": "thể dục thể thao",
-    # money paid out to trainees: "hỗ trợ tiền (ăn, đi lại)" is the letters' "chi tiền"
-    "hỗ trợ tiền": "chi tiền",
     # lunch: "bữa trưa", "cơm trưa" are the letters' "ăn trưa" ("tiền ăn trưa")
     "bữa trưa": "ăn trưa",
     "cơm trưa": "ăn trưa",

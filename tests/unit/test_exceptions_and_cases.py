@@ -48,7 +48,7 @@ LETTER = "\n".join([
     "Học viên ốm, nghỉ thai sản đúng ngày học của lớp mình được học bù cùng Lớp C nếu báo Sở "
     "trước 03 ngày.",
     "4. Kinh phí",
-    "Học viên trường công lập được chi tiền ăn trưa 50.000 đồng mỗi ngày học tập trung.",
+    "Học viên trường công lập được hỗ trợ tiền ăn trưa 50.000 đồng mỗi ngày học tập trung.",
     "Học xong được tính 12 tiết bồi dưỡng thường xuyên.",
     "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC",
 ])
