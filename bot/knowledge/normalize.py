@@ -59,7 +59,6 @@ ABBREVIATIONS: dict[str, str] = {
     "sgddt": "sở giáo dục đào tạo",
     "gd": "giáo dục",
     "gdpt": "giáo dục phổ thông",
-    "gdtc": "giáo dục thể chất",
     "ctgdpt": "chương trình giáo dục phổ thông",
     "ubnd": "ủy ban nhân dân",
     # the commune's office for schools since 2025 (Phòng Văn hóa - Xã hội, "Phòng VH-XH")
