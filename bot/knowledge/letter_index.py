@@ -59,7 +59,7 @@ from bot.knowledge.classes import (
     named_classes,
     of_classes,
 )
-from bot.knowledge.frames import completion_condition, course_end, frame_words
+from bot.knowledge.frames import completion_condition, course_end, finishing_by, frame_words
 from bot.knowledge.letter_tables import ROW_JOIN, asked_cells, is_row
 from bot.knowledge.letters import RECIPIENTS, SIGNED, Letter, Passage
 from bot.knowledge.normalize import (
@@ -1196,7 +1196,7 @@ def _query(state: _State, question: str, told: frozenset[str] = frozenset()) -> 
     pairs: dict[str, float] = {}
     kind, cue = asked(question)  # "chậm nhất ngày nào" asks for a date, about nothing
     # "sản phẩm cuối khóa": a passage saying "cuối khóa" gets its weight, one not, no less
-    optional = course_end(folded)
+    optional = course_end(folded) | finishing_by(folded, asked_kinds(question))
     # "năm học 2026-2027" says when, not what; "mấy giờ bắt đầu", "có phải nộp tiền không"
     # frame the value asked, which the letter gives in its own words
     when = time_words(folded) | frame_words(folded, asked_kinds(question)) | optional

@@ -38,7 +38,8 @@ LETTER = "\n".join([
     "trong 06 tháng không thực hành ép tim, hô hấp nhân tạo; hiệu trưởng chọn giáo viên khác "
     "đi tập huấn thay.",
     "2. Nội dung",
-    "Phần 1 (08 tiết) học trực tuyến về xử trí hóc dị vật, chảy máu và gãy xương.",
+    "Phần 1 (08 tiết) học trực tuyến từ ngày 01/4/2027 đến hết ngày 30/4/2027 về xử trí hóc "
+    "dị vật, chảy máu và gãy xương.",
     "Phần 2 (04 tiết): mỗi học viên quay video thực hành băng bó, gửi lên hệ thống trước ngày "
     "20/5/2027.",
     "Giáo viên đã có chứng chỉ sơ cấp cứu của Hội Chữ thập đỏ còn hạn được miễn phần 1 và "
@@ -50,6 +51,9 @@ LETTER = "\n".join([
     "4. Kinh phí",
     "Học viên trường công lập được hỗ trợ tiền ăn trưa 50.000 đồng mỗi ngày học tập trung.",
     "Học xong được tính 12 tiết bồi dưỡng thường xuyên.",
+    "5. Giấy chứng nhận",
+    "Học viên hoàn thành phần trực tuyến và nộp video đạt yêu cầu được Sở cấp giấy chứng nhận "
+    "trước ngày 15/6/2027.",
     "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC",
 ])
 
@@ -128,3 +132,10 @@ def test_a_short_ask_takes_its_subject_from_the_message_not_from_another_course(
     shown = " ".join(f.text if isinstance(f, Quote) else f.answer
                      for f in (answer.quote, *answer.also) if f is not None)
     assert "12 tiết" in shown and "50.000" in shown
+
+
+def test_finishing_by_a_day_is_asked_as_the_end_of_the_span() -> None:
+    # "học xong" is the letters' "hoàn thành", which the certificate's sentence says; the
+    # deadline asked is where the online part ends
+    text = quoted(_index(LETTER), "phần học trực tuyến em phải học xong trước ngày nào ạ")
+    assert "30/4/2027" in text
