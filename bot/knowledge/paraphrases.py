@@ -193,6 +193,11 @@ PARAPHRASES: dict[str, str] = {
     # (the rule for one who misses their day: a make-up day, another venue)
     **{f"không {w} được": "vắng" for w in (
         "đi", "đi học", "học", "dự", "tham gia", "tham dự", "đến", "có mặt")},
+    # "mới" before reporting something says when the asker did it ("mới báo Sở", "vừa mới
+    # nộp"), which the date they give says better ("giáo viên mới", "mới nhận công tác" are
+    # new, and stay)
+    **{f"{just} {verb}": {"nộp": "gửi"}.get(verb, verb) for just in ("mới", "vừa mới", "vừa")
+       for verb in ("báo", "gửi", "nộp", "đăng kí", "xin")},
     # a teacher moving to another school: "chuyển trường" is the letters' "chuyển công tác"
     "chuyển trường": "chuyển công tác",
     "chuyển đơn vị": "chuyển công tác",

@@ -16,6 +16,7 @@ from bot.knowledge.entries import Entry, Source
 from bot.knowledge.letter_index import LetterIndex, Quote
 from bot.knowledge.letter_tables import table_lines
 from bot.knowledge.letters import read_letter
+from bot.knowledge.normalize import words
 from tests.letter_quotes import quoted
 
 CLASSES = [
@@ -40,6 +41,7 @@ LETTER = "\n".join([
     "2. Nội dung",
     "Phần 1 (08 tiết) học trực tuyến từ ngày 01/4/2027 đến hết ngày 30/4/2027 về xử trí hóc "
     "dị vật, chảy máu và gãy xương.",
+    "Các hướng dẫn mới của Bộ Y tế về sơ cứu được đăng trên hệ thống học trực tuyến.",
     "Phần 2 (04 tiết): mỗi học viên quay video thực hành băng bó, gửi lên hệ thống trước ngày "
     "20/5/2027.",
     "Giáo viên đã có chứng chỉ sơ cấp cứu của Hội Chữ thập đỏ còn hạn được miễn phần 1 và "
@@ -51,7 +53,10 @@ LETTER = "\n".join([
     "4. Kinh phí",
     "Học viên trường công lập được hỗ trợ tiền ăn trưa 50.000 đồng mỗi ngày học tập trung.",
     "Học xong được tính 12 tiết bồi dưỡng thường xuyên.",
-    "5. Giấy chứng nhận",
+    "5. Đổi người học",
+    "Trường thay người học (do ốm dài ngày, chuyển trường) báo Sở chậm nhất ngày 25/3/2027; "
+    "quá hạn này Sở không thay người.",
+    "6. Giấy chứng nhận",
     "Học viên hoàn thành phần trực tuyến và nộp video đạt yêu cầu được Sở cấp giấy chứng nhận "
     "trước ngày 15/6/2027.",
     "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC",
@@ -139,3 +144,12 @@ def test_finishing_by_a_day_is_asked_as_the_end_of_the_span() -> None:
     # deadline asked is where the online part ends
     text = quoted(_index(LETTER), "phần học trực tuyến em phải học xong trước ngày nào ạ")
     assert "30/4/2027" in text
+
+
+def test_a_late_report_is_answered_by_the_deadline_it_missed() -> None:
+    text = quoted(_index(LETTER), "Ngày 27/3/2027 trường tôi mới báo Sở thay người học vì cô "
+                                  "giáo chuyển trường, như vậy còn kịp không ạ?")
+    assert "25/3/2027" in text
+    # "mới báo" says when the asker reported, as their date does; "giáo viên mới" is new
+    assert words("trường tôi vừa mới nộp danh sách") == words("trường tôi nộp danh sách")
+    assert "mới" in words("giáo viên mới nhận công tác")
