@@ -950,7 +950,7 @@ class LetterIndex:
         key = (question, self.story)  # asked again at a lower threshold (``at``), or later
         last = self._covers.get(key)
         asked_keys = question_keys(question)
-        asked = asked_classes(question)
+        named_units = asked_classes(question)
         asker = _asker_classes(state, query, question, asked_keys[0])
         if last is not None and last[0] is state and last[1] == hidden:
             scores, covered = last[2], last[3]
@@ -1038,7 +1038,7 @@ class LetterIndex:
                     text = f"{text} …\n{instead}"  # cancelled: what replaces it
                 for unit in dict.fromkeys(u for w in window for u in sent_to(sentences[w][0])):
                     when = read.units.get(unit)  # "học bù cùng Lớp 7": Lớp 7's dates
-                    if when is not None and when not in text and unit not in asked:
+                    if when is not None and when not in text and unit not in named_units:
                         text = f"{text} …\n{when}"
                 moves = read.moved.get(passage.section.split(".")[0], ())
                 if moves and _DATE.search(text):  # the date the letter itself moved
