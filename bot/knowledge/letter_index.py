@@ -249,6 +249,11 @@ class _Read:
     # each class or part the letter sets out with a date ("lop 7", "phan 3"), and the words
     # saying when (``referred.dated_units``)
     units: dict[str, str] = field(default_factory=dict)
+    # (passage, sentence) -> the classes or parts it sends someone to (``referred.sent_to``)
+    sends: dict[tuple[int, int], tuple[str, ...]] = field(default_factory=dict)
+    # for a passage holding several of a letter's answered questions, the one each sentence
+    # is of (``_question_items``); None for any other passage
+    items: list[tuple[int, ...] | None] = field(default_factory=list)
 
 
 def _read(letter: Letter) -> _Read:
@@ -284,7 +289,10 @@ def _read(letter: Letter) -> _Read:
                  [tuple(_PLACED_GROUP.match(s) is not None for s, _ in parts)
                   for parts in sentences],
                  _pointed(sentences),
-                 dated_units([s for parts in sentences for s, _ in parts]))
+                 dated_units([s for parts in sentences for s, _ in parts]),
+                 {(j, w): units for j, parts in enumerate(sentences)
+                  for w, (s, _) in enumerate(parts) if (units := sent_to(s))},
+                 [_question_items(parts) for parts in sentences])
 
 
 # "phường Hoa Lư", "xã Than Uyên": a place a letter names after the word for its kind
@@ -1003,7 +1011,7 @@ class LetterIndex:
                 window, valued = _window(query, sentences, sets, kind,
                                          person, keys, count,
                                          partial(said_by_row, question, keys), also, known,
-                                         foreign)
+                                         foreign, read.items[j])
                 shown = set(read.heads[j]).union(read.context, *(
                     sets[w] for w in (*window, *_leads(sentences, window))))
                 for w in window:  # "hiệu trưởng trường th" asked, the managers' TH row quoted
@@ -1036,7 +1044,7 @@ class LetterIndex:
                 instead = read.instead.get(j)
                 if instead is not None and len(text) + len(instead) < QUOTE_CHARS:
                     text = f"{text} …\n{instead}"  # cancelled: what replaces it
-                for unit in dict.fromkeys(u for w in window for u in sent_to(sentences[w][0])):
+                for unit in dict.fromkeys(u for w in window for u in read.sends.get((j, w), ())):
                     when = read.units.get(unit)  # "học bù cùng Lớp 7": Lớp 7's dates
                     if when is not None and when not in text and unit not in named_units:
                         text = f"{text} …\n{when}"
@@ -1418,7 +1426,8 @@ def _window(query: _Query, sentences: list[tuple[str, bool]],
             count: str | None = None,
             group_words: Callable[[str], frozenset[str]] = lambda row: frozenset(),
             also: tuple[str, ...] = (), known: frozenset[str] = frozenset(),
-            foreign: frozenset[int] = frozenset()
+            foreign: frozenset[int] = frozenset(),
+            items: tuple[int, ...] | None = None
             ) -> tuple[list[int], bool]:
     """The passage's sentences that match the question best, in order, within QUOTE_CHARS,
     and whether one of them states the value asked for about the question's subject.
@@ -1472,7 +1481,7 @@ def _window(query: _Query, sentences: list[tuple[str, bool]],
     # a further value asked ("…, ở đâu") shares only the group's words with its row: the
     # first ask's row, matching the rest of the question, sets no bar for it
     valued |= {k for k in rows if scored[k] > 0 and set(held[k]) & set(also)}
-    others = _other_items(lists, terms, wanted) | foreign | _other_questions(sentences, scored)
+    others = _other_items(lists, terms, wanted) | foreign | _other_questions(items, scored)
     # the lead of an item chosen among its list's other cases: what the item is a case of
     lead_of = {k: lead[-1] for lead, items in lists if others.intersection(items)
                for k in items}
@@ -1511,9 +1520,9 @@ def _window(query: _Query, sentences: list[tuple[str, bool]],
     for k in sorted(chosen):  # "Điểm học phụ không mở cho Lớp D; giáo viên THPT … học tại …"
         after = k + 1
         if (after < len(sentences) and after not in chosen and after not in others
-                and (scored[after] or _EXCLUDING.search(fold(sentences[k][0])))
                 and not sentences[after][1]
                 and sentences[k][0].rstrip().endswith(";")
+                and (scored[after] or _EXCLUDING.search(fold(sentences[k][0])))
                 and size + len(sentences[after][0]) <= QUOTE_CHARS):
             chosen.append(after)  # the clause going on with a quoted one, of the same statement
             size += len(sentences[after][0]) + 1
@@ -1626,17 +1635,22 @@ def _other_items(lists: list[tuple[range, list[int]]], terms: tuple[frozenset[st
 _QUESTION_ITEM = re.compile(r"^\s*(?:Câu|Hỏi|Câu hỏi)\s+\d{1,3}\s*[.:)]", re.IGNORECASE)
 
 
-def _other_questions(sentences: list[tuple[str, bool]], scored: list[float]) -> set[int]:
-    """Of a passage holding several of a letter's answered questions ("Câu 1. … hỏi: …
-    Trả lời: …", "Câu 2. …"), the sentences of all but the one matching the question best:
-    another school's question and its answer say nothing of this one, however many words
-    they share."""
+def _question_items(sentences: list[tuple[str, bool]]) -> tuple[int, ...] | None:
+    """The answered question ("Câu 1. … hỏi: … Trả lời: …") each sentence of a passage is
+    of, when it holds more than one (-1 before the first); None otherwise."""
     item, items = -1, []
     for sentence, starts_line in sentences:
         if starts_line and _QUESTION_ITEM.match(sentence):
             item += 1
         items.append(item)
-    if item < 1 or not any(scored):
+    return tuple(items) if item >= 1 else None
+
+
+def _other_questions(items: tuple[int, ...] | None, scored: list[float]) -> set[int]:
+    """Of a passage holding several of a letter's answered questions, the sentences of all
+    but the one matching the question best (``_question_items``): another school's question
+    and its answer say nothing of this one, however many words they share."""
+    if items is None or not any(scored):
         return set()
     best = items[max(range(len(scored)), key=scored.__getitem__)]
     return {k for k, at in enumerate(items) if at != best}
