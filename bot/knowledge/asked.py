@@ -638,17 +638,48 @@ _SPAN = frozenset({"buoi", "khi"})
 # "không đăng nhập được". In Vietnamese school administration these are one matter, the
 # technical support of the training system, so both read as one index term.
 TECHNICAL = "\x00ho tro ky thuat"
-_TECHNICAL_PAIRS = frozenset({("tai", "khoan"), ("ky", "thuat"), ("mat", "khau"),
+# folded as ``fold_word`` spells them: "kỹ thuật" and "kĩ thuật" are both "ki thuat"
+_TECHNICAL_PAIRS = frozenset({("tai", "khoan"), ("ki", "thuat"), ("mat", "khau"),
                               ("dang", "nhap"), ("truy", "cap")})
 _TROUBLE = frozenset({"loi", "quen"})  # "bị lỗi", "quên" beside one of those words
 _SYSTEM = frozenset({("truc", "tuyen")})  # "tài khoản học trực tuyến" ("online" read so)
+# "lỗi phần mềm", "ứng dụng bị lỗi": a fault of the software is the technical matter too,
+# though the software ("phần mềm kế toán") is, without the fault, what a course teaches
+_FAULTY = frozenset({("phan", "mem"), ("he", "thong"), ("ung", "dung")})
+_FAULT = "loi"
+
+
+_NAMED_AS = 4  # words after "lỗi phần mềm" naming which software ("kế toán dùng chung")
+_NAME_ENDS = frozenset({"thi", "bi", "khong", "ko", "can", "phai", "nen", "lien", "goi", "hoi",
+                        "nho", "bao", "ai", "o", "tai", "cua"})
+
+
+def _faults(folded: list[str]) -> set[int]:
+    """Positions of "lỗi" with the software it says is faulty ("lỗi phần mềm", "phần mềm
+    bị lỗi"), and the words naming which software ("lỗi phần mềm kế toán dùng chung thì …",
+    "phần mềm thư viện bị lỗi"): where the fault is, which the letter's technical contact
+    covers whatever the software is called."""
+    found: set[int] = set()
+    for i, pair in enumerate(pairwise(folded)):
+        if pair not in _FAULTY:
+            continue
+        name = i + 2
+        while name < min(i + 2 + _NAMED_AS, len(folded)) and folded[name] not in _NAME_ENDS \
+                and folded[name] != _FAULT and folded[name].isalpha():
+            name += 1
+        if i and folded[i - 1] == _FAULT:
+            found.update(range(i - 1, name))
+        elif folded[name:name + 1] == [_FAULT] or folded[name:name + 2] == ["bi", _FAULT]:
+            found.update(range(i, name + 1 + (folded[name] == "bi")))
+    return found
 
 
 def technical(folded: list[str]) -> frozenset[int]:
     """Positions of the words that name the technical-support matter (``TECHNICAL``): the
-    pairs above, and "lỗi", "quên" in a text that has one of them."""
+    pairs above, a fault of the software (``_faults``), and "lỗi", "quên" in a text that has
+    one of them."""
     found = {k for i, pair in enumerate(pairwise(folded)) if pair in _TECHNICAL_PAIRS
-             for k in (i, i + 1)}
+             for k in (i, i + 1)} | _faults(folded)
     if found:
         found.update(i for i, f in enumerate(folded) if f in _TROUBLE)
         # "tài khoản học trực tuyến bị lỗi": the system the account is on is the same matter

@@ -79,8 +79,50 @@ def for_whom(sentence: str) -> list[tuple[str, str]]:
 
 
 def asked_classes(question: str) -> frozenset[str]:
-    """The classes a question names ("hv lớp 3"): a letter having one is asked of it."""
-    return frozenset(_name(m.group(1), m.group(2)) for m in _ASKED.finditer(question))
+    """The classes a question names as the asker's ("hv lớp 3"): a letter having one is asked
+    of it. A class the asker only guesses they go to ("học Cụm 5 ở Bá Thước cho gần đúng
+    không", "đi học Lớp 2 hay học lớp nào") is what they ask about, not what they are."""
+    return frozenset(_name(m.group(1), m.group(2)) for m in _ASKED.finditer(question)
+                     if not _guessed(question, m))
+
+
+# "học Cụm 5", "đi học Lớp 2", "vào lớp 3": the class one goes to, after the verb
+_GOING = re.compile(r"(?:\b(?:học|hoc|vào|vao|sang|chuyển|chuyen|đăng ký|dang ky|chọn|chon)"
+                    r"\s+)$", re.IGNORECASE)
+# the asker checks a guess ("… đúng không", "có phải …", "… hay lớp nào") or asks which
+_CHECKING = re.compile(r"\b(?:đúng|dung|phải|phai)\s+(?:không|ko|k|hông|chưa|chua|khong)\b|"
+                       r"\bcó phải\b|\bco phai\b|\bhay\b|\b(?:lớp|lop|cụm|cum)\s+(?:nào|nao)\b",
+                       re.IGNORECASE)
+
+
+_GUESS_REACH = 8  # words from the class guessed to the words checking the guess
+
+
+def guessed_words(folded: list[str]) -> frozenset[int]:
+    """Positions of the words of a class the asker guesses they go to, with where and why
+    ("học Cụm 5 ở Bá Thước cho gần đúng không"): what the asker checks, which the answer
+    confirms or corrects; neither the class nor the place picks the passage."""
+    found: set[int] = set()
+    for i in range(1, len(folded) - 1):
+        if folded[i] not in ("lop", "cum") or folded[i - 1] not in _GOING_FOLDED \
+                or not re.fullmatch(r"\d{1,2}|[a-d]", folded[i + 1]):
+            continue
+        for end in range(i + 2, min(i + 2 + _GUESS_REACH, len(folded))):
+            if folded[end] == "hay" or folded[end:end + 2] in _CHECKS_FOLDED:
+                found.update(range(i, end))
+                break
+    return frozenset(found)
+
+
+_GOING_FOLDED = frozenset({"hoc", "vao", "sang", "chuyen", "ki", "chon"})
+_CHECKS_FOLDED = [["dung", "khong"], ["dung", "ko"], ["phai", "khong"], ["phai", "ko"],
+                  ["dung", "chua"], ["dung", "k"], ["phai", "k"]]
+
+
+def _guessed(question: str, found: re.Match[str]) -> bool:
+    """Whether the class named at ``found`` is one the asker goes to in a guess they check."""
+    return bool(_GOING.search(question[:found.start()])) and bool(
+        _CHECKING.search(question[found.end():]))
 
 
 def class_cells(row: str, name: str) -> str:

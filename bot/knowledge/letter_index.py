@@ -56,6 +56,7 @@ from bot.knowledge.classes import (
     asked_classes,
     class_cells,
     for_whom,
+    guessed_words,
     named_classes,
     of_classes,
 )
@@ -240,6 +241,9 @@ class _Read:
     # (passage, sentence) -> the table rows it sends the reader to ("học tại địa điểm ghi
     # trong bảng"), best first (``_pointed``)
     pointed: dict[tuple[int, int], tuple[tuple[int, int], ...]] = field(default_factory=dict)
+    # the sentences placing a kind of school in one class wherever it is, with the class and
+    # the folded words naming the kind (``_placing_kind``)
+    wherever: tuple[tuple[int, int, str, frozenset[str]], ...] = ()
 
 
 def _read(letter: Letter) -> _Read:
@@ -249,7 +253,8 @@ def _read(letter: Letter) -> _Read:
     for j, p in enumerate(letter.passages):
         sections.setdefault(p.path, []).append(j)
     heads = [_terms(" ".join([*_about(_headings(letter.passages, j, sections), described),
-                              *_pointing(letter.passages, sentences, p)]))
+                              *_pointing(letter.passages, sentences, p),
+                              *_answered(letter.passages, j)]))
              for j, p in enumerate(letter.passages)]
     sentence_terms = [tuple(_terms(s) for s, _ in parts) for parts in sentences]
     counts = [Counter(head + tuple(t for s in terms for t in s))
@@ -274,7 +279,11 @@ def _read(letter: Letter) -> _Read:
                  [tuple(_places([s]) for s, _ in parts) for parts in sentences],
                  [tuple(_PLACED_GROUP.match(s) is not None for s, _ in parts)
                   for parts in sentences],
-                 _pointed(sentences))
+                 _pointed(sentences),
+                 tuple((j, w, names[0], kind) for j, (parts, named) in enumerate(
+                     zip(sentences, classes, strict=True))
+                     for w, ((sentence, _), names) in enumerate(zip(parts, named, strict=True))
+                     if len(names) == 1 and (kind := _placing_kind(sentence))))
 
 
 # "phường Hoa Lư", "xã Than Uyên": a place a letter names after the word for its kind
@@ -473,6 +482,9 @@ class _Class:
     # told by the asker's level: a sentence naming the class anywhere ("không mở cho Lớp A và
     # Lớp D") speaks of them, as the class is that level's teachers
     anywhere: bool = False
+    # told by the asker's kind of school, which the letter places in the class wherever it is
+    # (``_placing_kind``): no row of another class is theirs, whatever place it names
+    decided: bool = False
 
 
 def _asker_classes(state: _State, query: _Query, question: str, levels: frozenset[str]
@@ -484,6 +496,7 @@ def _asker_classes(state: _State, query: _Query, question: str, levels: frozense
     their kind of school). None where no single class is told."""
     found: dict[int, _Class] = {}
     asked = asked_classes(question)
+    said_words = frozenset(t for t in query.terms if " " not in t)
     wanted = {**query.told, **query.stated, **query.content, **query.pairs, **query.placed}
     for k, read in enumerate(state.reads):
         if not read.classes_named and not read.who:
@@ -497,6 +510,12 @@ def _asker_classes(state: _State, query: _Query, question: str, levels: frozense
                 found[k] = _Class(name, frozenset(t for who in read.who.get(name, ())
                                                   for t in _terms(who) if t in wanted)
                                   if not named else frozenset(), anywhere=not named)
+            continue
+        kinds = {name: (j, w) for j, w, name, kind in read.wherever if kind <= said_words}
+        if len(kinds) == 1:
+            name, (j, w) = next(iter(kinds.items()))
+            found[k] = _Class(name, (read.sentence_sets[j][w] & wanted.keys()) | _anywhere(
+                read.places, wanted, question), decided=True)
             continue
         if not query.placed:
             continue
@@ -535,6 +554,44 @@ _PLACED_GROUP = re.compile(r"^\s*(?:\(\d{1,2}\)|\d{1,2}[.)]|[a-zđ]\)|[-+•])?\
 _ANY_PLACE = re.compile(r"\b(?:dù|bất kể|không kể)\s+(?:trường\s+)?(?:ở|tại|thuộc)\s+(?:huyện|"
                         r"xã|phường|địa bàn|đâu|nơi)|\bkhông phân biệt\s+(?:địa bàn|huyện|xã)",
                         re.IGNORECASE)
+
+
+# "Trường phổ thông dân tộc nội trú ở bất kỳ xã, phường nào đều học cụm này": a kind of
+# school placed in a class wherever it is; the kind is said before the place
+_WHEREVER = re.compile(r"\s(?:ở|tại|thuộc)\s+(?:bất kỳ|bất kì|mọi)\s+(?:xã|phường|huyện|địa bàn|"
+                       r"nơi)|\s(?:dù|bất kể|không kể)\s+(?:trường\s+)?(?:ở|tại|thuộc)\s",
+                       re.IGNORECASE)
+_KIND_STARTS = re.compile(r".*(?:[.;:—]\s|\bgồm(?: cả)?\s)", re.DOTALL)
+
+
+def _placing_kind(sentence: str) -> frozenset[str]:
+    """The folded words naming a kind of school the sentence places in its class wherever
+    the school is ("Trường phổ thông dân tộc nội trú trung học cơ sở ở bất kỳ xã … đều học cụm
+    này"): a question naming that kind in every word ("trường PTDTNT THCS Quan Hóa") is of a
+    school of that class. Empty for a sentence placing none."""
+    found = _WHEREVER.search(sentence)
+    if found is None:
+        return frozenset()
+    kind = _KIND_STARTS.sub("", sentence[:found.start()])
+    named = frozenset(f for w in words(kind, limit=None)
+                      if (f := fold_word(w)) and not is_filler(w, f))
+    return named if len(named) >= _KIND_LEAST else frozenset()
+
+
+_KIND_LEAST = 3  # words naming a kind of school, at least ("trường dân tộc nội trú")
+
+
+def _anywhere(places: frozenset[tuple[str, ...]], wanted: dict[str, float], question: str
+              ) -> frozenset[str]:
+    """The question's terms a sentence placing the asker wherever they are covers: the
+    places it names that the letter names too ("trường PTDTNT Quan Hóa"), and the class they
+    guessed ("học Cụm 5 ở Bá Thước … đúng không"), which the answer corrects."""
+    folded = [fold_word(w) for w in words(question)]
+    guessed = {folded[i] for i in guessed_words(folded)}
+    place_words = {w for name in places for w in name} | {
+        f"{a} {b}" for name in places for a, b in pairwise(name)}
+    return frozenset(t for t in wanted if (plain := fold_word(t.lstrip("'"))) in place_words
+                     or plain in guessed or t in place_words)
 
 
 def _elsewhere(places: tuple[frozenset[tuple[str, ...]], ...], placed: dict[str, float]
@@ -683,6 +740,22 @@ def _pointing(passages: tuple[Passage, ...], sentences: list[list[tuple[str, boo
             for clause in _CLAUSE.split(sentence)  # "… trước ngày 25/4/2027. Mỗi cụm …"
             if any((found.group(1) or "").lstrip("0").upper() in ("", number)
                    for found in _ANNEX_NAMED.finditer(clause))][:_POINTING]
+
+
+# "Câu 8. Phòng … hỏi: …?" then "Trả lời: …": a letter answering the schools' questions
+_ASKED_LINE = re.compile(r"^\s*(?:Câu|Câu hỏi|Hỏi)\s*\d{0,2}\s*[.:)]|\?\s*$", re.IGNORECASE)
+_ANSWER_LINE = re.compile(r"^\s*(?:Trả lời|Đáp|Giải đáp)\s*:", re.IGNORECASE)
+
+
+def _answered(passages: tuple[Passage, ...], at: int) -> list[str]:
+    """The question a passage opening with its answer ("Trả lời: …") replies to, when the
+    letter's question ends the passage before: the two are one item to a reader, though the
+    letter was cut between them, and the answer is about what the question asks."""
+    if not at or not _ANSWER_LINE.match(passages[at].text):
+        return []
+    before = passages[at - 1]
+    last = before.text.rsplit("\n", 1)[-1]
+    return [last] if before.path == passages[at].path and _ASKED_LINE.search(last) else []
 
 
 _MOVES = re.compile(r"\b(?:kéo dài|gia hạn|lùi|dời|điều chỉnh|thay đổi)\b", re.IGNORECASE)
@@ -989,15 +1062,22 @@ class LetterIndex:
                 of = asker.get(k)
                 sets = read.sentence_sets[j] if of is None else _class_sets(read, j, of)
                 foreign = _not_theirs(read, j, of, query.placed)
+                if why:  # the rule placing the asker's group is quoted first in any case
+                    foreign |= {w for w, (sentence, _) in enumerate(sentences)
+                                if any(rule in sentence for rule in why)}
                 window, valued = _window(query, sentences, sets, kind,
                                          person, keys, count,
                                          partial(said_by_row, question, keys), also, known,
                                          foreign)
+                if of is not None and of.decided and set(window) <= foreign:
+                    window = []  # another class's rows only: nothing of theirs
                 shown = set(read.heads[j]).union(read.context, *(
                     sets[w] for w in (*window, *_leads(sentences, window))))
                 for w in window:  # "hiệu trưởng trường th" asked, the managers' TH row quoted
                     if is_row(sentences[w][0]):
                         shown |= said_by_row(question, keys, sentences[w][0])
+                if why and any(is_row(sentences[w][0]) for w in window):
+                    shown.update(*map(_terms, why))  # the rule quoted before the row
                 # the window speaks of the asker's class: it names their place, as told, and
                 # a short sentence telling the class ("(1) Lớp 1 gồm cả …") says why
                 classed = of is not None and any(of.name in read.classes[j][w] for w in window)
@@ -1017,7 +1097,7 @@ class LetterIndex:
                 # "số điện thoại thầy Huy lo hồ sơ …": the name says whom the asker means; the
                 # words around it, in the asker's own terms, only say who he is
                 in_window = max(in_window, at)
-            if in_window >= at:
+            if in_window >= at and window:
                 letter, passage = state.passages[doc]
                 of = asker.get(k)
                 text = _quote_text(sentences, window, cells if of is None else partial(
@@ -1046,6 +1126,11 @@ class LetterIndex:
                         SIGNS.search(sentences[w][0]) and read.sentence_sets[j][w] & (
                             query.pairs.keys() - read.context) for w in window):
                     naming.add(passage)
+        # "trường THCS và THPT" asked, a letter's table with rows for the schools up to THCS
+        # and rows for high schools: a passage quoting only rows of another kind of school
+        # does not answer when a passage of the same table quotes a row of theirs
+        theirs = {(q.letter.id, q.passage.section) for q in found if q.fit > 0}
+        found = [q for q in found if q.fit >= 0 or (q.letter.id, q.passage.section) not in theirs]
         found.sort(key=lambda q: (-q.confidence, -q.rank))
         if kind != "signer":
             return found
@@ -1168,6 +1253,11 @@ def _query(state: _State, question: str, told: frozenset[str] = frozenset()) -> 
     # though a word of it reads as a filler ("huyen luc nam": "lúc"); "trước thuộc" is dropped
     placed = former_places(accented, folded, state.idf.__contains__) | _located(state.places,
                                                                                folded)
+    # "học Cụm 5 ở Bá Thước cho gần đúng không": the class the asker guesses, and its place,
+    # are what the answer confirms or corrects, neither told nor asked: a passage holding them
+    # covers more, one lacking them no less, as with the asker's story (``told``)
+    guessed = guessed_words(folded)
+    placed -= guessed
     framing = former_frames(accented)
     # "học sinh lớp 12": a grade is its pupils, and a letter's table of grades says "Lớp 12"
     pupils = frozenset(k for i in range(len(folded) - 3)
@@ -1229,7 +1319,9 @@ def _query(state: _State, question: str, told: frozenset[str] = frozenset()) -> 
                        TOLD if accented[i] in story else 1.0)
         asking = asking or i in dated
         key = f if accented[i] == f else "'" + accented[i]
-        if accented[i] in story and not asking:
+        if i in guessed and not asking:  # checked, not asked: counts where a passage has it
+            told_of[key] = state.idf.get(f, state.max_idf) * TOLD
+        elif accented[i] in story and not asking:
             told_of[key] = state.idf.get(f, state.max_idf) * TOLD
             if i in placed:  # where the asker is: the passage naming it ranks first, as asked
                 where[key] = state.idf.get(f, state.max_idf)
@@ -1246,7 +1338,8 @@ def _query(state: _State, question: str, told: frozenset[str] = frozenset()) -> 
             pair = f"{f} {folded[i + 1]}"
             terms[pair] = 1.0
             if not (asking or questioning(i + 1) or folded[i + 1] in cue
-                    or i + 1 in when or i + 1 in dated or story & {accented[i], accented[i + 1]}):
+                    or i + 1 in when or i + 1 in dated or story & {accented[i], accented[i + 1]}
+                    or {i, i + 1} & guessed):
                 # a pair across two words ("giáo viên tiểu học" → "viên tiểu") is rare in
                 # the letters without saying more than its two syllables do
                 weight = min(state.idf.get(pair, state.max_idf),

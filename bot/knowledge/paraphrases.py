@@ -114,6 +114,22 @@ PARAPHRASES: dict[str, str] = {
     # retiring and sick leave, as teachers say them: "về hưu", "nghỉ bệnh"
     "về hưu": "nghỉ hưu",
     "nghỉ bệnh": "nghỉ ốm",
+    # lodging: "chỗ ở", "chỗ ngủ", "nơi ở", "ktx", "ngủ lại", "được bố trí chỗ ở" are the
+    # letters' "(bố trí) chỗ nghỉ", "ký túc xá", "lưu trú", "nghỉ lại": a night away from home
+    # during the course, read as the letters' commonest wording of it
+    "chỗ nghỉ": "chỗ nghỉ",  # and typed without marks, "cho nghi"
+    "chỗ ở": "chỗ nghỉ",
+    "chỗ ngủ": "chỗ nghỉ",
+    "nơi ở": "chỗ nghỉ",
+    "nơi nghỉ": "chỗ nghỉ",
+    "kí túc xá": "chỗ nghỉ",
+    "ktx": "chỗ nghỉ",
+    "lưu trú": "chỗ nghỉ",
+    "nghỉ lại": "chỗ nghỉ",
+    "ngủ lại": "chỗ nghỉ",
+    "bố trí chỗ nghỉ": "chỗ nghỉ",  # "có được bố trí chỗ nghỉ không": whether there is one
+    "bố trí chỗ ở": "chỗ nghỉ",
+    "bố trí chỗ ngủ": "chỗ nghỉ",
     # a school level: "bậc tiểu học" is the letters' "cấp tiểu học" ("bậc lương" is pay)
     "bậc học": "cấp học",
     # a school teaching several levels: "trường liên cấp" is the letters' "trường phổ thông

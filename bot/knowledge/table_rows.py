@@ -279,9 +279,16 @@ _AS_MANAGER = re.compile(r"\bhieu truong\b.*\bla giao vien cot can\b.*\bnhu (?:c
                          r"can bo quan li\b")
 HIGHEST_LEVEL = "highest level"
 AS_MANAGER = "as manager"
-# words either rule must hold as written, looked for before the sentence is read in full: every
+# a letter's rule placing a school of several levels that has a given level with that level's
+# group ("Trường có nhiều cấp học có cấp trung học phổ thông (trường THCS và THPT) học cùng Lớp
+# 5 hoặc Lớp 6"): the rule is this prefix and the level
+WITH_LEVEL = "with level "
+_WITH_LEVEL = re.compile(rf"\b(?:nhieu cap hoc|lien cap)\b (?:co|gom|day) (?:ca )?"
+                         rf"(?:cap (?:hoc )?)?({_LEVEL})\b")
+# words a rule must hold as written, looked for before the sentence is read in full: every
 # sentence of every letter is asked, and few state a rule
-_RULE_WORDS = re.compile(r"cao nhat|cot can")
+_RULE_WORDS = re.compile(r"cao nhat|cot can|nhieu cap|lien cap")
+_FOLDED_LEVELS = {"mam non": "MN", "tieu hoc": "TH", "thcs": "THCS", "thpt": "THPT"}
 
 
 def group_rule(sentence: str) -> str | None:
@@ -295,11 +302,16 @@ def group_rule(sentence: str) -> str | None:
         return HIGHEST_LEVEL
     if _AS_MANAGER.search(folded):
         return AS_MANAGER
+    found = _WITH_LEVEL.search(folded)
+    if found:
+        return WITH_LEVEL + _FOLDED_LEVELS[found.group(1)]
     return None
 
 
 def by_rule(rule: str, question: str, asked: Keys) -> Keys:
     """The keys of a question as read by a letter stating ``rule`` (see ``group_rule``)."""
+    if rule.startswith(WITH_LEVEL):
+        return with_level(rule.removeprefix(WITH_LEVEL), question, asked)
     return highest_level(question, asked) if rule == HIGHEST_LEVEL else \
         as_manager(question, asked)
 
@@ -318,6 +330,17 @@ def as_manager(question: str, asked: Keys) -> Keys:
 # cán môn Văn" (a principal named as the approver of a teacher's plan is not one of them)
 _MANAGER_SAID = re.compile(r"\b(?:toi|em|minh) (?:dang |hien )?la (?:pho )?hieu truong\b")
 _TEACHER_SAID = re.compile(r"\b(?:cung|dong thoi|con|va) la (?:giao vien )?cot can\b")
+
+
+def with_level(level: str, question: str, asked: Keys) -> Keys:
+    """The keys of a question about a school of several levels ("trường THCS và THPT"),
+    read by a letter that places such a school having ``level`` with that level's group:
+    that level only, when the school has it ("lớp 2" the asker names is no grade then);
+    otherwise ``asked`` as it is."""
+    found = _SCHOOL_OF_LEVELS.search(" ".join(fold_word(w) for w in words(question)))
+    if found is None or level not in find_levels(found.group(0).split()):
+        return asked
+    return frozenset({level}), frozenset(), asked[2], asked[3]
 
 
 def highest_level(question: str, asked: Keys) -> Keys:

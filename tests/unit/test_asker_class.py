@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from bot.knowledge.classes import asked_classes
 from bot.knowledge.letter_index import LetterIndex
 from bot.knowledge.letter_tables import table_lines
 from bot.knowledge.letters import read_letter
@@ -103,3 +104,42 @@ def test_a_sentence_sending_to_the_table_brings_the_askers_cell() -> None:
                                    "Mã không, hay phải học ở đâu ạ?")
     assert "Trường Đại học Tây Bắc" in text
     assert "Trường Cao đẳng Sơn La" not in text
+
+
+NOTED = [
+    ["Lớp", "Giáo viên các trường ở xã, phường thuộc", "Ngày học", "Nơi học", "Ghi chú"],
+    ["Lớp 1", "Thành phố Sơn La, huyện Mai Sơn trước đây", "11/01/2027",
+     "Trường Cao đẳng Sơn La, phường Tô Hiệu",
+     "Có xe đưa đón. Trường phổ thông dân tộc bán trú tiểu học thuộc bất kỳ xã nào cũng học "
+     "lớp này."],
+    ["Lớp 2", "Các huyện Thuận Châu, Quỳnh Nhai trước đây", "18/01/2027",
+     "Trường Trung học phổ thông Thuận Châu, xã Thuận Châu", "Mang máy tính xách tay."],
+    ["Lớp 3", "Các huyện Mộc Châu, Yên Châu trước đây", "25/01/2027",
+     "Trường Phổ thông dân tộc bán trú Tiểu học Chiềng Sơn, xã Chiềng Sơn", "Không có."],
+]
+
+
+def _noted_letter() -> str:
+    return "\n".join([
+        "UBND TỈNH SƠN LA", "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Số: 752/SGDĐT-GDPT",
+        "V/v tập huấn giáo viên dạy học sinh khuyết tật hòa nhập năm 2027",
+        "Sơn La, ngày 08 tháng 12 năm 2026",
+        "1. Lịch học",
+        "Giáo viên học theo lớp của địa bàn huyện trước đây nơi có trường:",
+        *table_lines(NOTED),
+        "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC",
+    ])
+
+
+def test_a_note_placing_a_kind_of_school_in_a_class_wherever_it_is_overrides_the_guess() -> None:
+    # the school stands in a district of class 3 and the asker guesses class 3, near home;
+    # the note in class 1's row sends every school of that kind to class 1
+    text = quoted(_index(_noted_letter()), "Trường PTDTBT tiểu học Yên Châu cử giáo viên đi "
+                                           "học Lớp 3 ở Chiềng Sơn cho gần phải không ạ?")
+    assert "11/01/2027" in text and "25/01/2027" not in text, text
+
+
+def test_a_class_the_asker_guesses_is_not_told() -> None:
+    assert asked_classes("hv lớp 3 học ở đâu") == {"lop 3"}
+    assert asked_classes("em đi học Lớp 3 ở Mộc Châu đúng không") == frozenset()
+    assert asked_classes("kế toán học Lớp 2 hay học lớp nào") == frozenset()

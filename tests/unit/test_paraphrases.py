@@ -27,6 +27,8 @@ gửi về Phòng Tổ chức cán bộ trước ngày 05/4/2027.
 https://hop.dienbien.edu.vn/gvnguon. Ứng viên không tham gia phỏng vấn sẽ bị loại.
 3. Kiểm tra
 Ứng viên chưa đạt bài kiểm tra năng lực được kiểm tra lại một lần ở đợt bổ sung ngày 15/5/2027.
+Ứng viên ở huyện Mường Nhé trước đây được ở miễn phí tại ký túc xá Trường Cao đẳng Sư phạm \
+các tối 14/5 và 15/5/2027.
 Giáo viên nghỉ thai sản trùng lịch kiểm tra được dự đợt bổ sung mà không phải làm đơn.
 4. Liên hệ
 Người phụ trách hồ sơ: cô Lò Thị Hoa, chuyên viên Phòng Tổ chức cán bộ, điện thoại \
@@ -90,6 +92,10 @@ def folded(text: str) -> list[str]:
     ("xin tài khoản học ở phòng nào", "cấp tài khoản học ở phòng nào"),
     ("kp bd ai chi", "kinh phí bồi dưỡng ai chi"),
     ("muốn mở lớp thì việc đầu tiên phải làm là gì", "muốn mở lớp thì phải làm là gì"),
+    ("có được bố trí chỗ ngủ không", "có được chỗ nghỉ không"),  # lodging
+    ("co duoc bo tri cho o khong", "có được chỗ nghỉ không"),
+    ("ở ktx của trường", "ở ký túc xá của trường"),
+    ("được nghỉ lại miễn phí", "được lưu trú miễn phí"),
 ])
 def test_a_teachers_wording_reads_as_the_letters(typed: str, written: str) -> None:
     assert folded(typed) == folded(written)
@@ -131,6 +137,8 @@ def test_a_paraphrase_that_depends_on_its_neighbours_is_read_only_beside_them(
     ("em nghỉ sinh con đúng lịch kiểm tra thì có phải làm đơn không", "không phải làm đơn"),
     ("ứng viên không tham gia phỏng vấn thì bị xử lý thế nào", "bị loại"),
     ("ứng viên không tham gia phỏng vấn thì hậu quả thế nào", "bị loại"),
+    ("ung vien o Muong Nhe kiem tra lai co duoc bo tri cho ngu khong", "ký túc xá"),
+    ("Ứng viên ở Mường Nhé kiểm tra lại thì có chỗ nghỉ không ạ", "14/5"),
 ])
 def test_the_letter_answers_a_question_worded_as_teachers_talk(question: str,
                                                                stated: str) -> None:

@@ -227,3 +227,29 @@ def test_a_row_in_the_part_of_a_long_table_cut_into_another_passage_is_read() ->
                              limit=5)
     assert any("Duyệt báo cáo của cán bộ quản lý cốt cán" in q.text and "07/6/2027" in q.text
                for q in found)
+
+
+KINDS = [
+    ["Khối trường", "Lớp", "Trường ở xã, phường thuộc", "Ngày học", "Nơi học"],
+    ["Trường tiểu học, trung học cơ sở, trường liên cấp đến trung học cơ sở", "Lớp A",
+     "Các huyện Văn Lâm, Mỹ Hào trước đây", "12/01/2027", "Trường Cao đẳng Hưng Yên"],
+    [ABOVE, "Lớp B", "Các huyện Khoái Châu, Kim Động trước đây", "19/01/2027",
+     "Trường Tiểu học Khoái Châu"],
+    ["Trường trung học phổ thông, trung tâm giáo dục thường xuyên", "Lớp C", "Toàn tỉnh",
+     "26/01/2027", "Trường Đại học Sư phạm Kỹ thuật Hưng Yên"],
+]
+
+
+def test_a_school_having_a_level_goes_with_that_levels_rows_when_the_letter_says_so() -> None:
+    rule = ("Trường liên cấp có cấp trung học phổ thông (trường trung học cơ sở và trung học "
+            "phổ thông) đăng ký vào Lớp C.")
+    index = _index(MANAGERS_HEADER, "1. Lịch học", "Thủ quỹ các trường học theo lớp sau:",
+                   *table_lines(KINDS), rule, "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC")
+    # the school stands in a district of class B, and the asker guesses class B
+    question = ("Trường THCS và THPT của em ở xã Kim Động (huyện Kim Động cũ), thủ quỹ đi học "
+                "Lớp B ở Khoái Châu hay học lớp nào ạ?")
+    text = _quoted(index, question)
+    assert "26/01/2027" in text and "19/01/2027" not in text, text
+    # a lower-secondary school of the same place goes with class B
+    text = _quoted(index, "Trường THCS ở xã Kim Động (huyện Kim Động cũ), thủ quỹ học ngày nào?")
+    assert "19/01/2027" in text and "26/01/2027" not in text, text
