@@ -458,22 +458,31 @@ def _asks_of(clause: str, *, follow: bool = True) -> list[str]:
     inside a list ("lớp 4, 5") parts nothing. One asking a value after an ask of none or of a
     count ("sản phẩm là gì, nộp trước ngày nào") is an ask of its own about the subject
     before it (``_asks_other_value``), unless ``follow`` is false."""
-    parts = [p for p in re.split(r",\s*", clause) if p]
-    out = parts[:1]
-    for part in parts[1:]:
+    pieces = _JOINS.split(clause)
+    out = pieces[:1]
+    for join, part in zip(pieces[1::2], pieces[2::2], strict=True):
+        if not part:
+            continue
         # as typed: "mail" is one word the reading spells out as "thư điện tử"
         subject = [f for w in re.findall(r"[^\W\d_]+", part.lower())
                    if (f := fold_word(w)) not in QUESTION_WORDS and not is_filler(w, f)]
         ended = bool(_ENDS_ASKING.search(_read(out[-1]))) or _ends_with_value(out[-1]) or (
             _turns_to_other(part) and _asking(out[-1])) or bool(_ENDS_ASKING_WHO.search(
-                _read(out[-1])))
+                _read(out[-1]))) or (not join.startswith(",") and _asking(out[-1]))
         if ended and len(subject) >= _OWN_SUBJECT and _asking(part):
             out.append(part)
         elif follow and _asks_other_value(out[-1], part):
             out.append(f"{_subject_of(out[-1])} {part}")
         else:
-            out[-1] = f"{out[-1]}, {part}"
-    return out
+            out[-1] = f"{out[-1]}{join}{part}"
+    return [p for p in out if p]
+
+
+# where a clause may part into two asks: a comma, or "và" before the second ask's question
+# word ("… được tính bao nhiêu tiết và mấy ngày thực hành có được hỗ trợ không"); "tiền ăn
+# và tiền đi lại" joins two things of one ask
+_JOINS = re.compile(r"(,\s*|\s+(?:và|va)\s+(?=(?:mấy|may|bao|khi|có|co|ở|o|ai)\s))",
+                    re.IGNORECASE)
 
 
 def _turns_to_other(part: str) -> bool:

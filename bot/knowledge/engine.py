@@ -910,7 +910,8 @@ class AnsweringEngine:
                 # of the province the story names (of any, when it names none)
                 alone = self._explain_message(ask, role=role, level=level, province=province)
                 if alone.answer.kind in _ANSWERED and alone.answer.confidence >= _CHOICE and \
-                        self._of_named(alone.answer, background):
+                        self._of_named(alone.answer, background) and not self._elsewhere(
+                            alone.answer, ask, background):
                     part = alone
             if part.answer.kind not in _ANSWERED:
                 continue
@@ -924,6 +925,15 @@ class AnsweringEngine:
                 continue
             ranking = _followed(ranking, part.answer)
         return ranking
+
+    def _elsewhere(self, answer: Answer, ask: str, told: str) -> bool:
+        """Whether an entry answering an ask of a few words alone ("em có đủ điều kiện đi học
+        không") is about another matter than the message: the ask names no subject of its
+        own, and what the asker told names one only the loaded letters speak of ("lớp dạy bơi
+        an toàn"), so an entry sharing the ask's few words is about another course."""
+        return (answer.entry is not None and answer.quote is None
+                and len(self._query(ask).content) <= _ELLIPTICAL
+                and self._letters_topic(told))
 
     def _of_named(self, answer: Answer, told: str) -> bool:
         """Whether ``answer`` is the rule of the province ``told`` names, or it names none: a

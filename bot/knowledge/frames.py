@@ -70,6 +70,13 @@ def completion_condition(folded: list[str]) -> frozenset[int]:
     return frozenset()
 
 
+def finishing_by(folded: list[str], kinds: Iterable[str]) -> frozenset[int]:
+    """Positions of "hoàn thành" (typed so, or "học xong") in a question asking a date ("phần
+    online phải học xong trước ngày nào"): finishing by a day is how the asker says the
+    deadline, which the letter gives as the end of the span ("học từ … đến hết ngày …")."""
+    return frozenset(_pairs_at(folded, (_DONE,))) if "date" in frozenset(kinds) else frozenset()
+
+
 def _pairs_at(folded: list[str], wanted: tuple[tuple[str, str], ...]) -> set[int]:
     """Positions of both words of each of the ``wanted`` word pairs the text holds."""
     return {k for i, pair in enumerate(pairwise(folded)) if pair in wanted for k in (i, i + 1)}

@@ -60,7 +60,7 @@ from bot.knowledge.classes import (
     named_classes,
     of_classes,
 )
-from bot.knowledge.frames import completion_condition, course_end, frame_words
+from bot.knowledge.frames import completion_condition, course_end, finishing_by, frame_words
 from bot.knowledge.letter_tables import ROW_JOIN, asked_cells, is_row
 from bot.knowledge.letters import RECIPIENTS, SIGNED, Letter, Passage
 from bot.knowledge.normalize import (
@@ -70,6 +70,7 @@ from bot.knowledge.normalize import (
     QUESTION_WORDS,
     SpellFixer,
     exam_words,
+    fold,
     fold_word,
     is_filler,
     is_question_word,
@@ -81,6 +82,7 @@ from bot.knowledge.normalize import (
 )
 from bot.knowledge.postings import Postings, freeze
 from bot.knowledge.postings import scores as passage_scores
+from bot.knowledge.referred import dated_units, sent_to
 from bot.knowledge.syllables import is_mistyped
 from bot.knowledge.table_rows import (
     NO_KEYS,
@@ -122,6 +124,10 @@ _WEAKEST_SENTENCE = 0.15  # a sentence matching less than this share of the best
 # a word of the question weighing at least this share of its heaviest tells which list item
 # is the asker's case (``_other_items``)
 _TELLING_WORD = 0.5
+# a clause barring some people or some act ("Người đang mang thai … không xuống nước;"):
+# the clause after its ";" says what is done instead ("nhà trường cử người khác thay"),
+# though it shares no word with the question
+_EXCLUDING = re.compile(r"\b(?:khong|chua|mien)\b")
 _VALUE_SENTENCE = 0.3  # a sentence stating the value asked for comes first if it matches this
 _SENTENCE = re.compile(r"(?<=[^\d\s][.;!?])\s+")  # not after "1." or "2.3."
 # values a sentence naming the person asked about gives of them: how to reach them
@@ -244,6 +250,14 @@ class _Read:
     # the sentences placing a kind of school in one class wherever it is, with the class and
     # the folded words naming the kind (``_placing_kind``)
     wherever: tuple[tuple[int, int, str, frozenset[str]], ...] = ()
+    # each class or part the letter sets out with a date ("lop 7", "phan 3"), and the words
+    # saying when (``referred.dated_units``)
+    units: dict[str, str] = field(default_factory=dict)
+    # (passage, sentence) -> the classes or parts it sends someone to (``referred.sent_to``)
+    sends: dict[tuple[int, int], tuple[str, ...]] = field(default_factory=dict)
+    # for a passage holding several of a letter's answered questions, the one each sentence
+    # is of (``_question_items``); None for any other passage
+    items: list[tuple[int, ...] | None] = field(default_factory=list)
 
 
 def _read(letter: Letter) -> _Read:
@@ -283,7 +297,11 @@ def _read(letter: Letter) -> _Read:
                  tuple((j, w, names[0], kind) for j, (parts, named) in enumerate(
                      zip(sentences, classes, strict=True))
                      for w, ((sentence, _), names) in enumerate(zip(parts, named, strict=True))
-                     if len(names) == 1 and (kind := _placing_kind(sentence))))
+                     if len(names) == 1 and (kind := _placing_kind(sentence))),
+                 dated_units([s for parts in sentences for s, _ in parts]),
+                 {(j, w): units for j, parts in enumerate(sentences)
+                  for w, (s, _) in enumerate(parts) if (units := sent_to(s))},
+                 [_question_items(parts) for parts in sentences])
 
 
 # "phường Hoa Lư", "xã Than Uyên": a place a letter names after the word for its kind
@@ -1013,6 +1031,7 @@ class LetterIndex:
         key = (question, self.story)  # asked again at a lower threshold (``at``), or later
         last = self._covers.get(key)
         asked_keys = question_keys(question)
+        named_units = asked_classes(question)
         asker = _asker_classes(state, query, question, asked_keys[0])
         if last is not None and last[0] is state and last[1] == hidden:
             scores, covered = last[2], last[3]
@@ -1068,7 +1087,7 @@ class LetterIndex:
                 window, valued = _window(query, sentences, sets, kind,
                                          person, keys, count,
                                          partial(said_by_row, question, keys), also, known,
-                                         foreign)
+                                         foreign, read.items[j])
                 if of is not None and of.decided and set(window) <= foreign:
                     window = []  # another class's rows only: nothing of theirs
                 shown = set(read.heads[j]).union(read.context, *(
@@ -1105,6 +1124,10 @@ class LetterIndex:
                 instead = read.instead.get(j)
                 if instead is not None and len(text) + len(instead) < QUOTE_CHARS:
                     text = f"{text} …\n{instead}"  # cancelled: what replaces it
+                for unit in dict.fromkeys(u for w in window for u in read.sends.get((j, w), ())):
+                    when = read.units.get(unit)  # "học bù cùng Lớp 7": Lớp 7's dates
+                    if when is not None and when not in text and unit not in named_units:
+                        text = f"{text} …\n{when}"
                 moves = read.moved.get(passage.section.split(".")[0], ())
                 if moves and _DATE.search(text):  # the date the letter itself moved
                     text = " …\n".join([*(m for m in moves if m not in text), text])
@@ -1271,7 +1294,7 @@ def _query(state: _State, question: str, told: frozenset[str] = frozenset()) -> 
     pairs: dict[str, float] = {}
     kind, cue = asked(question)  # "chậm nhất ngày nào" asks for a date, about nothing
     # "sản phẩm cuối khóa": a passage saying "cuối khóa" gets its weight, one not, no less
-    optional = course_end(folded)
+    optional = course_end(folded) | finishing_by(folded, asked_kinds(question))
     # "năm học 2026-2027" says when, not what; "mấy giờ bắt đầu", "có phải nộp tiền không"
     # frame the value asked, which the letter gives in its own words
     when = time_words(folded) | frame_words(folded, asked_kinds(question)) | optional
@@ -1496,7 +1519,8 @@ def _window(query: _Query, sentences: list[tuple[str, bool]],
             count: str | None = None,
             group_words: Callable[[str], frozenset[str]] = lambda row: frozenset(),
             also: tuple[str, ...] = (), known: frozenset[str] = frozenset(),
-            foreign: frozenset[int] = frozenset()
+            foreign: frozenset[int] = frozenset(),
+            items: tuple[int, ...] | None = None
             ) -> tuple[list[int], bool]:
     """The passage's sentences that match the question best, in order, within QUOTE_CHARS,
     and whether one of them states the value asked for about the question's subject.
@@ -1550,7 +1574,7 @@ def _window(query: _Query, sentences: list[tuple[str, bool]],
     # a further value asked ("…, ở đâu") shares only the group's words with its row: the
     # first ask's row, matching the rest of the question, sets no bar for it
     valued |= {k for k in rows if scored[k] > 0 and set(held[k]) & set(also)}
-    others = _other_items(lists, terms, wanted) | foreign
+    others = _other_items(lists, terms, wanted) | foreign | _other_questions(items, scored)
     # the lead of an item chosen among its list's other cases: what the item is a case of
     lead_of = {k: lead[-1] for lead, items in lists if others.intersection(items)
                for k in items}
@@ -1589,8 +1613,9 @@ def _window(query: _Query, sentences: list[tuple[str, bool]],
     for k in sorted(chosen):  # "Điểm học phụ không mở cho Lớp D; giáo viên THPT … học tại …"
         after = k + 1
         if (after < len(sentences) and after not in chosen and after not in others
-                and scored[after] and not sentences[after][1]
+                and not sentences[after][1]
                 and sentences[k][0].rstrip().endswith(";")
+                and (scored[after] or _EXCLUDING.search(fold(sentences[k][0])))
                 and size + len(sentences[after][0]) <= QUOTE_CHARS):
             chosen.append(after)  # the clause going on with a quoted one, of the same statement
             size += len(sentences[after][0]) + 1
@@ -1697,6 +1722,31 @@ def _other_items(lists: list[tuple[range, list[int]]], terms: tuple[frozenset[st
         if telling:
             dropped.update(k for k in items if terms[k].isdisjoint(telling))
     return dropped
+
+
+# a letter answering questions item by item: "Câu 3. Trường … hỏi: … Trả lời: …"
+_QUESTION_ITEM = re.compile(r"^\s*(?:Câu|Hỏi|Câu hỏi)\s+\d{1,3}\s*[.:)]", re.IGNORECASE)
+
+
+def _question_items(sentences: list[tuple[str, bool]]) -> tuple[int, ...] | None:
+    """The answered question ("Câu 1. … hỏi: … Trả lời: …") each sentence of a passage is
+    of, when it holds more than one (-1 before the first); None otherwise."""
+    item, items = -1, []
+    for sentence, starts_line in sentences:
+        if starts_line and _QUESTION_ITEM.match(sentence):
+            item += 1
+        items.append(item)
+    return tuple(items) if item >= 1 else None
+
+
+def _other_questions(items: tuple[int, ...] | None, scored: list[float]) -> set[int]:
+    """Of a passage holding several of a letter's answered questions, the sentences of all
+    but the one matching the question best (``_question_items``): another school's question
+    and its answer say nothing of this one, however many words they share."""
+    if items is None or not any(scored):
+        return set()
+    best = items[max(range(len(scored)), key=scored.__getitem__)]
+    return {k for k, at in enumerate(items) if at != best}
 
 
 def _statements(sentences: list[tuple[str, bool]], led: list[float]) -> list[float]:

@@ -77,6 +77,7 @@ ABBREVIATIONS: dict[str, str] = {
     "hs xét": "hồ sơ xét",
     "hs minh chứng": "hồ sơ minh chứng",
     "hv": "học viên",
+    "hc": "học",  # "đi hc", "hc lại", "hc bù": chat shorthand for the verb
     "hb": "học bạ",  # "ký số hb", "hb điện tử": a pupil's school record
     "trg": "trường",
     "tr": "trường",

@@ -72,6 +72,13 @@ PARAPHRASES: dict[str, str] = {
     "sinh con": "thai sản",
     "sanh con": "thai sản",
     "sinh em bé": "thai sản",
+    # pregnancy: "có bầu", "mang bầu", "có thai" are the letters' "mang thai" ("có bầu
+    # chọn", "có bầu cử" are a vote)
+    "có bầu": "mang thai",
+    "mang bầu": "mang thai",
+    "có thai": "mang thai",
+    "có bầu chọn": "có bầu chọn",
+    "có bầu cử": "có bầu cử",
     # probation: a newly appointed teacher's "thử việc" is the civil service's "tập sự"
     "thử việc": "tập sự",
     # the person in charge: "người lo", "thầy X lo hồ sơ", "đảm trách" are "phụ trách"; "ai
@@ -164,6 +171,10 @@ PARAPHRASES: dict[str, str] = {
     # where a course is held: "chỗ học", "nơi học" are the letters' "điểm học"
     "chỗ học": "điểm học",
     "nơi học": "điểm học",
+    # "cho học sinh", "cho học viên" (for pupils, for trainees), typed without marks, start
+    # like "chỗ học": they stay as typed
+    "cho học sinh": "cho học sinh",
+    "cho học viên": "cho học viên",
     # a distance: "cây số" is how people say the letters' "km" ("cách trường 20 cây số")
     "cây số": "km",
     "ki lô mét": "km",
@@ -190,10 +201,19 @@ PARAPHRASES: dict[str, str] = {
     **{f"hôm {w}": f"ngày {w}" for w in (
         "học", "bồi dưỡng", "tập huấn", "thi", "kiểm tra", "họp", "hội nghị", "nộp", "gửi")},
     **{f"hôm {w} trực tiếp": f"ngày {w} tập trung" for w in ("học", "bồi dưỡng")},
+    # the same, said with "đi" ("hôm đi học trực tiếp"), which the longest key reads first
+    **{f"đi {w} trực tiếp": f"{w} tập trung" for w in ("học", "bồi dưỡng")},
+    **{f"hôm đi {w}": f"ngày {w}" for w in ("học", "bồi dưỡng", "tập huấn", "thi")},
+    **{f"hôm đi {w} trực tiếp": f"ngày {w} tập trung" for w in ("học", "bồi dưỡng")},
     # absent: "không đi được", "không dự được", "không tham gia được" are the letters' "vắng"
     # (the rule for one who misses their day: a make-up day, another venue)
     **{f"không {w} được": "vắng" for w in (
         "đi", "đi học", "học", "dự", "tham gia", "tham dự", "đến", "có mặt")},
+    # "mới" before reporting something says when the asker did it ("mới báo Sở", "vừa mới
+    # nộp"), which the date they give says better ("giáo viên mới", "mới nhận công tác" are
+    # new, and stay)
+    **{f"{just} {verb}": {"nộp": "gửi"}.get(verb, verb) for just in ("mới", "vừa mới", "vừa")
+       for verb in ("báo", "gửi", "nộp", "đăng kí", "xin")},
     # a teacher moving to another school: "chuyển trường" is the letters' "chuyển công tác"
     "chuyển trường": "chuyển công tác",
     "chuyển đơn vị": "chuyển công tác",

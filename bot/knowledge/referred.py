@@ -1,0 +1,64 @@
+"""Where a rule sends someone, and when that is.
+
+An exception often replaces one part of a course by another the letter sets out elsewhere:
+"học viên ốm đau … được học bù cùng Lớp 7", "giáo viên đã có giấy chứng nhận … chỉ làm phần
+3". The asker then needs the date of that class or part, which only the class's row ("… — Lớp:
+Lớp 7; …; Ngày học: 06/02/2027 - 07/02/2027") or the part's own sentence ("Phần 3 (04 tiết): …
+trước ngày 30/4/2027") gives: a reader turns to it, and so does the quote.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.knowledge.letter_tables import ROW_JOIN, is_row
+from bot.knowledge.normalize import fold_word
+
+_UNIT = r"(Lớp|Cụm|[Pp]hần|Đợt|đợt)\s+(\d{1,2}|[A-Z])(?![\w/])"
+# a unit someone is sent to: "cùng Lớp 7", "chỉ làm phần 3", "chuyển sang Đợt 2"
+_SENT_TO = re.compile(rf"\b(?:chỉ(?:\s+(?:làm|học|dự|thi))?|cùng|sang|học bù)\s+{_UNIT}")
+# a sentence setting a unit out: "Phần 3 (04 tiết): …", "4. Phần 3 …", "Cụm 1 — …"
+_SETS_OUT = re.compile(rf"^\s*(?:\d{{1,2}}[.)]\s*|[a-zđ]\)\s*)?{_UNIT}")
+# a row about one unit, in a cell of its own: "… — Lớp: Lớp 7; …"
+_UNIT_CELL = re.compile(rf"^[^:;]{{1,40}}:\s*{_UNIT}$")
+_DATED = re.compile(r"\b\d{1,2}/\d{1,2}(?:/\d{4})?\b")
+_CLAUSE = re.compile(r"(?<=[.;])\s+")  # "… năm học 2026-2027. Giáo viên …" is one sentence
+_LONGEST = 320  # characters of a sentence setting a unit out, at most, to be quoted beside
+
+
+def _key(kind: str, number: str) -> str:
+    return f"{fold_word(kind.lower())} {number.lower()}"
+
+
+def sent_to(sentence: str) -> tuple[str, ...]:
+    """The units ("lop 7", "phan 3") a sentence sends someone to, in clauses giving no date
+    of their own: one saying when ("… cùng Cụm 5 vào chiều ngày 14/4/2027") needs no other."""
+    return tuple(dict.fromkeys(_key(m.group(1), m.group(2))
+                               for clause in _CLAUSE.split(sentence) if not _DATED.search(clause)
+                               for m in _SENT_TO.finditer(clause)))
+
+
+def dated_units(sentences: list[str]) -> dict[str, str]:
+    """Each unit the letter sets out with a date, and the words saying when: a row about it,
+    shortened to its cells naming the unit or a date; or the sentence setting it out."""
+    found: dict[str, str] = {}
+    for sentence in sentences:
+        if not _DATED.search(sentence):
+            continue
+        if is_row(sentence):
+            label, rest = sentence.split(ROW_JOIN, 1)
+            cells = rest.removesuffix(".").split("; ")
+            named = [m for c in cells if (m := _UNIT_CELL.match(c))]
+            head = _SETS_OUT.match(label)
+            units = [_key(m.group(1), m.group(2)) for m in named] or (
+                [_key(head.group(1), head.group(2))] if head else [])
+            if len(units) != 1:
+                continue
+            kept = [c for c in cells if _UNIT_CELL.match(c) or _DATED.search(c)]
+            text = f"{label}{ROW_JOIN}{'; '.join(kept)}." if head else f"{'; '.join(kept)}."
+            found.setdefault(units[0], text)
+            continue
+        head = _SETS_OUT.match(sentence)
+        if head and len(sentence) <= _LONGEST:
+            found.setdefault(_key(head.group(1), head.group(2)), sentence.strip())
+    return found
