@@ -949,6 +949,33 @@ def counted(question: str) -> str | None:
     return found.group(1)
 
 
+@lru_cache(maxsize=4096)
+def counted_as_typed(question: str) -> str | None:
+    """The word for what any ask of the question counts ("được cấp bao nhiêu bộ máy, ai cấp"
+    → "bộ"), as typed: with its marks, "bộ" is no "bổ" ("bổ sung") a text folds alike."""
+    accented = words(question)
+    folded = [fold_word(w) for w in accented]
+    for i, word in enumerate(folded[:-1]):
+        # "máy tính" typed without marks is no "mấy": only a marked "mấy" asks here
+        at = i + 2 if f"{word} {folded[i + 1]}" in ("bao nhieu", "so luong") else \
+            i + 1 if accented[i] == "mấy" else None
+        if at is None or at >= len(folded):
+            continue
+        if folded[at] in _NOT_COUNTED or len(folded[at]) < 2 or not folded[at].isalpha():
+            return None
+        return accented[at].lower()
+    return None
+
+
+def speaks_of_typed(noun: str, text: str) -> bool:
+    """``speaks_of_counted``, and for a word typed with marks, the text has it so marked."""
+    if not speaks_of_counted(fold_word(noun), text):
+        return False
+    if fold_word(noun.split()[0]) in _PEOPLE or fold_word(noun) == noun:
+        return True
+    return noun in {w.lower() for w in words(_unnamed(text), limit=None)}
+
+
 # The first words (folded) of nouns for people: letters count people as "người" once they
 # have named them ("số cốt cán cần chọn là 146 người, gồm 58 người cấp tiểu học …"). Not
 # "trường": folded, "trưởng" is "trường", and schools are counted as schools.

@@ -36,6 +36,7 @@ from bot.knowledge.asked import (
     TOLD,
     VALUE_ONLY,
     about_pupils,
+    asked,
     asked_kind,
     asked_kinds,
     asked_person,
@@ -44,15 +45,17 @@ from bot.knowledge.asked import (
     asks_when,
     contact_clause,
     counted,
+    counted_as_typed,
     holds,
     named_people,
     names_money,
     names_pupils,
     separate_asks,
-    speaks_of_counted,
+    speaks_of_typed,
     stated_dates,
     states_asked_sum,
     told,
+    values,
 )
 from bot.knowledge.compared import compared_sides
 from bot.knowledge.earlier import earlier_facts
@@ -134,6 +137,8 @@ _VAGUE = 0.3  # content weight, in unknown words, below which a question is too 
 _TIE_FACTOR = 0.85  # confidence kept on an exact tie
 _CLEAR_MARGIN = 0.4  # margin (share of the top score) at which a lead counts as clear
 _TIE_MARGIN = 0.05
+_WHICH = frozenset({"nao", "gio", "may"})  # "ngày nào", "bao giờ", "ngày mấy"
+_FULLER = 0.1  # share of the question an entry must hold beyond the best's to overtake it
 _SUBJECT = 0.5  # "half": of the question's words an entry holds; of the largest idf, for a topic
 _TOPIC_WORDS = 3  # content words up to which a message names a topic rather than asks
 _CHOICE = 0.75  # share of a question an entry holds to be offered in a list to choose from
@@ -246,6 +251,29 @@ def _day(day: tuple[int, int, int]) -> str:
     return "/".join(str(p) for p in (day[2], day[1], day[0]) if p)
 
 
+def _day_month(value: str) -> str:
+    """A date as ``values`` writes it, without its year: "14/12/2020" and "14/12" are one."""
+    return "/".join(value.split("/")[:2])
+
+
+_SOURCE_LINE = re.compile(r"<i>.*?</i>", re.DOTALL)
+
+
+def _dates_given(answer: str) -> set[str]:
+    """The dates an entry's answer gives, without the date of the letter its source line
+    cites."""
+    return {_day_month(v) for v in values("date", _SOURCE_LINE.sub(" ", answer))}
+
+
+def _place_named(text: str) -> str:
+    """The words naming the one province a text names ("hà nội" in "pgd hn …"), or ""."""
+    acc = words(text)
+    provinces, at = find_provinces(acc)
+    if len(provinces) != 1 or "other" in provinces:
+        return ""
+    return " ".join(acc[i] for i in sorted(at))
+
+
 def _in_best_place(ranked: list[tuple[float, int]], k: int) -> list[tuple[float, int]]:
     """The ranking with its k-th entry answering in the best's place and with the best's
     score: its own lower score on top would read as a rival beating it, and sink the
@@ -285,6 +313,7 @@ class _Query:
     # words and pairs of a date the asker states ("đến ngày 05/01/2023 mới xong"): an entry
     # stating that date covers them, one not stating it misses nothing asked (``stated_dates``)
     stated: frozenset[str] = frozenset()
+    covered: dict[int, float] = field(default_factory=dict, compare=False, repr=False)  # by doc
 
 
 fold = fold_word  # one token's folded form, cached
@@ -856,8 +885,13 @@ class AnsweringEngine:
         """A message asking one to three things beside what it says of the asker: what
         answers each of them and is not shown yet follows the message's answer, so no ask goes
         unanswered (``separate_asks``). When nothing answers the whole message, the first ask
-        answered leads: a worry or a greeting around one ask keeps no passage from answering."""
+        answered leads: a worry or a greeting around one ask keeps no passage from answering.
+        A province one ask names is the others' too ("pgd hn xong trước hạn nào, kế hoạch
+        trình ai duyệt"): a message names its province once."""
+        place = _place_named(" ".join(asks))
         for n, ask in enumerate(asks):
+            if place and not find_provinces(words(f"{background} {ask}"))[0]:
+                ask = f"{place}: {ask}"
             with self._telling(told(background, ask)):
                 part = self._explain_message(f"{background} {ask}".strip(), role=role,
                                              level=level, province=province)
@@ -981,10 +1015,17 @@ class AnsweringEngine:
         noun = counted(question)
         if noun is not None and len(self.letters):  # "bao nhiêu tragn": the letters' "trang"
             noun = self.letters.repaired(noun)
-        if answer.kind != "none" and noun is not None and not speaks_of_counted(noun, shown):
+        typed = counted_as_typed(question)
+        if answer.kind != "none" and noun is not None and not speaks_of_typed(
+                typed if typed is not None and fold(typed) == noun else noun, shown):
             # "giảm bao nhiêu tiết một tuần": a text naming no periods is no answer, whatever
             # count of people or schools it gives about the same subject
             return _refused(ranking, WHY_NO_VALUE, kind=KIND_NAMES["number"])
+        if answer.kind != "none" and noun is None and typed is not None and kind is not None \
+                and not _holds(kind, shown) and not speaks_of_typed(typed, shown):
+            # "được cấp bao nhiêu bộ máy tính, ai cấp": a text naming no one and no "bộ" (its
+            # "bổ sung" folds alike) gives neither value asked, whatever topic words it shares
+            return _refused(ranking, WHY_NO_VALUE, kind=KIND_NAMES[kind])
         if kind == "date" and answer.kind in _ANSWERED and asked_kinds(question) == (
                 "date",) and _WHEN_WORDS.search(fold(question)) and not _holds("date", shown):
             # "bao giờ nhận được giấy chứng nhận": an entry on the certificate, or a letter's
@@ -1231,6 +1272,8 @@ class AnsweringEngine:
         ranked, named = self._stating(question, ranked)
         if not named:
             ranked = self._newest(query, ranked, question)
+            ranked = self._fuller(query, ranked)
+            ranked = self._untold(question, query, ranked)
         order = [i for _, i in ranked]
         top = order[0]
         best = self._entries[top]
@@ -1295,11 +1338,63 @@ class AnsweringEngine:
             return ranked
         return _in_best_place(ranked, next(n for n, (_, i) in enumerate(ranked) if i == chosen))
 
+    def _fuller(self, query: _Query, ranked: list[tuple[float, int]]
+                ) -> list[tuple[float, int]]:
+        """The ranking with an entry that holds clearly more of the question (``_FULLER``)
+        in the best's place, when it scores below the best by less than half the share it
+        adds and the two are no rivals: two entries of one rule that share its wording ("đã
+        được giảng viên duyệt mà chưa được hiệu trưởng duyệt", "chưa được giảng viên duyệt")
+        are told apart by the words only one of them holds ("in ra, ký"), not by how closely
+        one of their phrasings echoes the message. A message of a few words names a topic
+        (``_TOPIC_WORDS``): what share of it an entry holds tells nothing then."""
+        if len(ranked) < 2 or len(query.content) <= _TOPIC_WORDS or \
+                ranked[1][0] < ranked[0][0] / 2:  # no gain of a share outweighs half the score
+            return ranked
+        top_score, top = ranked[0]
+        best = self._entries[top]
+        covered = self._covered(query, top)
+        lowest = (1 - (1 - covered) / 2) * top_score  # the score of one holding all the rest
+        for k, (score, i) in enumerate(ranked[1:MAX_CANDIDATES], 1):
+            if covered > 1 - _FULLER or score < lowest:
+                break
+            gain = self._covered(query, i) - covered
+            if gain >= _FULLER and score >= (1 - gain / 2) * top_score and not _rival(
+                    best, self._entries[i]):
+                return _in_best_place(ranked, k)
+        return ranked
+
+    def _untold(self, question: str, query: _Query, ranked: list[tuple[float, int]]
+                ) -> list[tuple[float, int]]:
+        """The ranking with an entry giving another date first, when the question asks which
+        date ("ngày nào", "bao giờ") and the best gives back only dates the asker stated:
+        "đã nhập xong trước 14/12 rồi, báo cáo hạn chót ngày nào" knows 14/12 and asks for the
+        next date, which an entry covering the question about as well states."""
+        kind, cues = asked(question)
+        if kind != "date" or not cues & _WHICH:
+            return ranked
+        stated = {_day_month(v) for v in values("date", question)}
+        if not stated:
+            return ranked
+        top = ranked[0][1]
+        given = _dates_given(self._entries[top].answer)
+        if not given or not given <= stated:
+            return ranked
+        need = self._covered(query, top) - _NEWER_MARGIN
+        for k, (_score, i) in enumerate(ranked[1:MAX_CANDIDATES], 1):
+            other = _dates_given(self._entries[i].answer)
+            if other - stated and self._covered(query, i) >= need:
+                return _in_best_place(ranked, k)
+        return ranked
+
     def _covered(self, query: _Query, doc: int) -> float:
-        """How much of the question an entry holds: its words and two-syllable words."""
-        words = self._coverage(query.content, doc, query.stated)
-        pairs = self._coverage(query.pairs, doc, query.stated) if query.pairs else words
-        return (1 - _PAIR_SHARE) * words + _PAIR_SHARE * pairs
+        """How much of the question an entry holds: its words and two-syllable words (kept
+        with the question, which is read once against an index)."""
+        found = query.covered.get(doc)
+        if found is None:
+            words = self._coverage(query.content, doc, query.stated)
+            pairs = self._coverage(query.pairs, doc, query.stated) if query.pairs else words
+            found = query.covered[doc] = (1 - _PAIR_SHARE) * words + _PAIR_SHARE * pairs
+        return found
 
     def _unknown_subject(self, query: _Query, doc: int) -> bool:
         """Whether the question names its subject with a word no entry uses ("thai sản",

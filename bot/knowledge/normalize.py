@@ -525,6 +525,10 @@ _MODULE = re.compile(
     r"(?<![^\W_])(?:m[oô]\s*-?\s*[dđ]un|modun|modul|module|m[dđ])\s*-?\s*(\d{1,2})"
     r"(?!\d)"
 )
+# "b2 ai duyệt", "b3 làm gì": a step of a procedure, written short where a step's verb or
+# "who" follows; not a language level ("chứng chỉ B2"), after which no such word comes
+_STEP = re.compile(r"(?<![^\W_])b(\d)(?=\s+(?:ai|duyệt|duyet|làm|lam|nộp|nop|gồm|gom|xong)"
+                   r"(?![^\W_]))")
 PERCENT = "phantram"
 _PHRASES = (  # joined forms the tokenizer would split wrongly
     (re.compile(r"(?<![^\W_])gd\s*(?:&|&amp;|và|va|-)?\s*[đd]t(?![^\W_])"), "giáo dục đào tạo"),
@@ -643,7 +647,7 @@ def clean(text: str, limit: int | None = MAX_QUERY_CHARS) -> str:
     text = spelled(_LETTER_RUN.sub(_unstretch, text))
     for pattern, replacement in _PHRASES:
         text = pattern.sub(replacement, text)
-    return _MODULE.sub(r"mô đun \1", text)
+    return _STEP.sub(r"bước \1", _MODULE.sub(r"mô đun \1", text))
 
 
 def _reading(options: tuple[tuple[str, frozenset[str], frozenset[str]], ...], before: str,
