@@ -758,8 +758,9 @@ def _pointing(passages: tuple[Passage, ...], sentences: list[list[tuple[str, boo
                    for found in _ANNEX_NAMED.finditer(clause))][:_POINTING]
 
 
-# "Câu 8. Phòng … hỏi: …?" then "Trả lời: …": a letter answering the schools' questions
-_ASKED_LINE = re.compile(r"^\s*(?:Câu|Câu hỏi|Hỏi)\s*\d{0,2}\s*[.:)]|\?\s*$", re.IGNORECASE)
+# "Câu 8. Phòng … hỏi: …?" then "Trả lời: …": a letter answering the schools' questions,
+# item by item
+_QUESTION_ITEM = re.compile(r"^\s*(?:Câu hỏi|Câu|Hỏi)\s*(\d{1,3})?\s*[.:)]", re.IGNORECASE)
 _ANSWER_LINE = re.compile(r"^\s*(?:Trả lời|Đáp|Giải đáp)\s*:", re.IGNORECASE)
 
 
@@ -771,7 +772,8 @@ def _answered(passages: tuple[Passage, ...], at: int) -> list[str]:
         return []
     before = passages[at - 1]
     last = before.text.rsplit("\n", 1)[-1]
-    return [last] if before.path == passages[at].path and _ASKED_LINE.search(last) else []
+    asks = _QUESTION_ITEM.match(last) or last.rstrip().endswith("?")
+    return [last] if before.path == passages[at].path and asks else []
 
 
 _MOVES = re.compile(r"\b(?:kéo dài|gia hạn|lùi|dời|điều chỉnh|thay đổi)\b", re.IGNORECASE)
@@ -1722,16 +1724,12 @@ def _other_items(lists: list[tuple[range, list[int]]], terms: tuple[frozenset[st
     return dropped
 
 
-# a letter answering questions item by item: "Câu 3. Trường … hỏi: … Trả lời: …"
-_QUESTION_ITEM = re.compile(r"^\s*(?:Câu|Hỏi|Câu hỏi)\s+\d{1,3}\s*[.:)]", re.IGNORECASE)
-
-
 def _question_items(sentences: list[tuple[str, bool]]) -> tuple[int, ...] | None:
     """The answered question ("Câu 1. … hỏi: … Trả lời: …") each sentence of a passage is
     of, when it holds more than one (-1 before the first); None otherwise."""
     item, items = -1, []
     for sentence, starts_line in sentences:
-        if starts_line and _QUESTION_ITEM.match(sentence):
+        if starts_line and (numbered := _QUESTION_ITEM.match(sentence)) and numbered[1]:
             item += 1
         items.append(item)
     return tuple(items) if item >= 1 else None
