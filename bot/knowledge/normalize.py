@@ -272,6 +272,12 @@ ABBREVIATIONS: dict[str, str] = {
     "viec dau tien": "",
     "việc trước tiên": "",
     "viec truoc tien": "",
+    # "mô-đun nào đầu tiên", "cái cuối cùng trong danh sách": a place in a list, which the
+    # list answers in its order without saying "first", "last" or "list"
+    **{f"{which} {end}": which for which in ("nào", "nao") for end in (
+        "đầu tiên", "dau tien", "cuối cùng", "cuoi cung")},
+    **{f"{end} trong danh {sach}": "" for sach in ("sách", "sach")
+       for end in ("đầu tiên", "dau tien", "cuối cùng", "cuoi cung")},
     "mn": "",  # "mọi người"; after "gv", "trường", "cấp" it is "mầm non" (IN_CONTEXT)
     "ko": "không",
     "k": "không",
