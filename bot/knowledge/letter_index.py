@@ -60,6 +60,7 @@ from bot.knowledge.classes import (
     named_classes,
     of_classes,
 )
+from bot.knowledge.excluded import asks_may, left_out
 from bot.knowledge.frames import completion_condition, course_end, finishing_by, frame_words
 from bot.knowledge.letter_tables import ROW_JOIN, asked_cells, is_row
 from bot.knowledge.letters import RECIPIENTS, SIGNED, Letter, Passage
@@ -104,6 +105,8 @@ _COVERS_KEPT = 16  # their passages' scores (two arrays of the passages' length 
 # letters: out-of-scope questions (weather, salary, tuition, holidays) reach 0.51, so the
 # threshold keeps a margin above them; 28 of the 34 in-scope quotes it lets through pass.
 QUOTE_AT = 0.65
+_ON_SUBJECT = 2  # word pairs of a letter's subject a question repeats to speak of it
+_LEFT_OUT_AT = 0.25  # a passage leaving the asker out covers this much of the question
 _VAGUE = 0.35  # content weight, in unknown words, below which a question says too little
 _SHORT = 3.5  # content weight, in unknown words, up to which a message is only its subject
 _CONTEXT = 0.5  # share of its weight a word no letter uses keeps in a long message
@@ -258,6 +261,9 @@ class _Read:
     # for a passage holding several of a letter's answered questions, the one each sentence
     # is of (``_question_items``); None for any other passage
     items: list[tuple[int, ...] | None] = field(default_factory=list)
+    # (passage, statement, levels) for each statement leaving a kind of school out
+    # (``left_out``)
+    leaves_out: tuple[tuple[int, str, frozenset[str]], ...] = ()
 
 
 def _read(letter: Letter) -> _Read:
@@ -301,7 +307,10 @@ def _read(letter: Letter) -> _Read:
                  dated_units([s for parts in sentences for s, _ in parts]),
                  {(j, w): units for j, parts in enumerate(sentences)
                   for w, (s, _) in enumerate(parts) if (units := sent_to(s))},
-                 [_question_items(parts) for parts in sentences])
+                 [_question_items(parts) for parts in sentences],
+                 tuple((j, part, levels) for j, parts in enumerate(sentences)
+                       for s, _ in parts for part in _STATEMENT.split(s)
+                       if (levels := left_out(part))))
 
 
 # "phường Hoa Lư", "xã Than Uyên": a place a letter names after the word for its kind
@@ -1152,6 +1161,7 @@ class LetterIndex:
         # "trường THCS và THPT" asked, a letter's table with rows for the schools up to THCS
         # and rows for high schools: a passage quoting only rows of another kind of school
         # does not answer when a passage of the same table quotes a row of theirs
+        found += _leaving_out(state, question, asked_keys[0], query, scores, covered, at, found)
         theirs = {(q.letter.id, q.passage.section) for q in found if q.fit > 0}
         found = [q for q in found if q.fit >= 0 or (q.letter.id, q.passage.section) not in theirs]
         found.sort(key=lambda q: (-q.confidence, -q.rank))
@@ -1160,6 +1170,35 @@ class LetterIndex:
         # "văn bản đề cử do ai ký": the sentence saying who signs the document the question
         # names, in words the letter's own number and subject do not hold; else this letter's
         return [q for q in found if q.passage in naming] or _signatures(found)
+
+
+def _leaving_out(state: _State, question: str, levels: frozenset[str], query: _Query,
+                 scores: np.ndarray, covered: np.ndarray, at: float, found: list[Quote]
+                 ) -> list[Quote]:
+    """"Tôi dạy trường THPT, có đăng ký khóa này được không": the letter's sentence leaving
+    the asker's kind of school out answers, however few of the question's other words it
+    repeats, when the question speaks of the letter's subject (two of its word pairs)."""
+    if not levels or not asks_may(question):
+        return []
+    quoted = {q.passage for q in found}
+    extra: list[Quote] = []
+    for k, read in enumerate(state.reads):
+        if not read.leaves_out:
+            continue
+        subject = _terms(state.letters[k].meta.subject)
+        if len(query.pairs.keys() & {t for t in subject if " " in t}) < _ON_SUBJECT:
+            continue
+        start = int(np.searchsorted(state.owner, k))
+        for j, said, out in read.leaves_out:
+            doc = start + j
+            letter, passage = state.passages[doc]
+            if not levels <= out or covered[doc] < _LEFT_OUT_AT or scores[doc] <= 0 or (
+                    passage in quoted):
+                continue
+            quoted.add(passage)
+            extra.append(Quote(letter, passage, said, max(at, QUOTE_AT),
+                               True, float(scores[doc])))
+    return extra
 
 
 def _same_table(state: _State, docs: Iterable[Any], eligible: np.ndarray) -> list[int]:
