@@ -264,6 +264,8 @@ class _Read:
     # (passage, statement, levels) for each statement leaving a kind of school out
     # (``left_out``)
     leaves_out: tuple[tuple[int, str, frozenset[str]], ...] = ()
+    # a place's word pair (or its one word) -> the passages naming it (``_theirs``)
+    place_passages: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
 
 def _read(letter: Letter) -> _Read:
@@ -280,6 +282,7 @@ def _read(letter: Letter) -> _Read:
     counts = [Counter(head + tuple(t for s in terms for t in s))
               for head, terms in zip(heads, sentence_terms, strict=True)]
     classes = [_classes_of(parts) for parts in sentences]
+    named = [tuple(_places([s]) for s, _ in parts) for parts in sentences]
     return _Read(sentences, heads, sentence_terms,
                  [tuple(frozenset(t) for t in terms) for terms in sentence_terms], counts,
                  frozenset(_terms(f"{_called(letter)}\n{letter.meta.issuer}\n"
@@ -296,7 +299,7 @@ def _read(letter: Letter) -> _Read:
                  classes,
                  _whom_said(sentences),
                  frozenset(c for parts in classes for named in parts for c in named),
-                 [tuple(_places([s]) for s, _ in parts) for parts in sentences],
+                 named,
                  [tuple(_PLACED_GROUP.match(s) is not None for s, _ in parts)
                   for parts in sentences],
                  _pointed(sentences),
@@ -310,7 +313,22 @@ def _read(letter: Letter) -> _Read:
                  [_question_items(parts) for parts in sentences],
                  tuple((j, part, levels) for j, parts in enumerate(sentences)
                        for s, _ in parts for part in _STATEMENT.split(s)
-                       if (levels := left_out(part))))
+                       if (levels := left_out(part))),
+                 _place_passages(named))
+
+
+def _place_passages(named: list[tuple[frozenset[tuple[str, ...]], ...]]
+                    ) -> dict[str, tuple[int, ...]]:
+    """Each place's word pairs (its one word, for a one-word name) and the passages naming
+    it, as ``_theirs`` reads a question's place."""
+    found: dict[str, list[int]] = {}
+    for j, parts in enumerate(named):
+        for name in {n for places in parts for n in places}:
+            for key in ([name[0]] if len(name) == 1 else
+                        [f"{a} {b}" for a, b in pairwise(name)]):
+                if j not in found.setdefault(key, []):
+                    found[key].append(j)
+    return {key: tuple(js) for key, js in found.items()}
 
 
 # "phường Hoa Lư", "xã Than Uyên": a place a letter names after the word for its kind
@@ -626,6 +644,14 @@ def _elsewhere(places: tuple[frozenset[tuple[str, ...]], ...], placed: dict[str,
     case. A place is the asker's when the question names a word pair of it, or its one word."""
     said = _said_places(placed)
     return frozenset(w for w, named in enumerate(places) if named and not _theirs(named, said))
+
+
+def _former(placed: dict[str, float]) -> frozenset[str]:
+    """The word pair of the former place the asker says theirs lies in ("Kiên Giang" of "xã
+    Tân Hiệp (Kiên Giang cũ)"): a passage speaking to it speaks to them, though it does not
+    name their commune."""
+    said = _said_places(placed)
+    return frozenset(t for t in said if " " in t and f"{t.split()[1]} cu" in said)
 
 
 def _said_places(placed: dict[str, float]) -> frozenset[str]:
@@ -995,6 +1021,14 @@ class LetterIndex:
                     held = of.credit.union(read.counts[j], read.context)
                     covered[start + j] = max(covered[start + j],
                                              _coverage(state, query, held.__contains__))
+        former = _former(query.placed)
+        if former:  # "xã Tân Hiệp (Kiên Giang cũ)": what the letter says to Kiên Giang
+            for k, read in enumerate(state.reads):
+                start = int(np.searchsorted(state.owner, k))
+                for j in {j for t in former for j in read.place_passages.get(t, ())}:
+                    held = frozenset(query.placed).union(read.counts[j], read.context)
+                    covered[start + j] = max(covered[start + j],
+                                             _coverage(state, query, held.__contains__))
         if hidden:
             covered[np.isin(state.owner, [k for k, x in enumerate(state.letters)
                                           if x.id in hidden])] = 0.0
@@ -1112,6 +1146,9 @@ class LetterIndex:
                 telling = of.told_by if of is not None and classed and len(
                     of.told_by) <= _TELLING and of.told_by not in (
                     sentences[w][0] for w in window) else ""
+                former = _former(query.placed)
+                if former and any(_theirs(read.named_places[j][w], former) for w in window):
+                    shown |= query.placed.keys()  # it speaks to the asker's former province
                 table = _table_value(read, j, window, of)
                 if table:
                     shown |= table[1]
