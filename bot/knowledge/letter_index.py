@@ -60,6 +60,7 @@ from bot.knowledge.classes import (
     named_classes,
     of_classes,
 )
+from bot.knowledge.excluded import asks_may, left_out
 from bot.knowledge.frames import completion_condition, course_end, finishing_by, frame_words
 from bot.knowledge.letter_tables import ROW_JOIN, asked_cells, is_row
 from bot.knowledge.letters import RECIPIENTS, SIGNED, Letter, Passage
@@ -104,6 +105,8 @@ _COVERS_KEPT = 16  # their passages' scores (two arrays of the passages' length 
 # letters: out-of-scope questions (weather, salary, tuition, holidays) reach 0.51, so the
 # threshold keeps a margin above them; 28 of the 34 in-scope quotes it lets through pass.
 QUOTE_AT = 0.65
+_ON_SUBJECT = 2  # word pairs of a letter's subject a question repeats to speak of it
+_LEFT_OUT_AT = 0.25  # a passage leaving the asker out covers this much of the question
 _VAGUE = 0.35  # content weight, in unknown words, below which a question says too little
 _SHORT = 3.5  # content weight, in unknown words, up to which a message is only its subject
 _CONTEXT = 0.5  # share of its weight a word no letter uses keeps in a long message
@@ -258,6 +261,11 @@ class _Read:
     # for a passage holding several of a letter's answered questions, the one each sentence
     # is of (``_question_items``); None for any other passage
     items: list[tuple[int, ...] | None] = field(default_factory=list)
+    # (passage, statement, levels) for each statement leaving a kind of school out
+    # (``left_out``)
+    leaves_out: tuple[tuple[int, str, frozenset[str]], ...] = ()
+    # a place's word pair (or its one word) -> the passages naming it (``_theirs``)
+    place_passages: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
 
 def _read(letter: Letter) -> _Read:
@@ -274,6 +282,7 @@ def _read(letter: Letter) -> _Read:
     counts = [Counter(head + tuple(t for s in terms for t in s))
               for head, terms in zip(heads, sentence_terms, strict=True)]
     classes = [_classes_of(parts) for parts in sentences]
+    named = [tuple(_places([s]) for s, _ in parts) for parts in sentences]
     return _Read(sentences, heads, sentence_terms,
                  [tuple(frozenset(t) for t in terms) for terms in sentence_terms], counts,
                  frozenset(_terms(f"{_called(letter)}\n{letter.meta.issuer}\n"
@@ -290,7 +299,7 @@ def _read(letter: Letter) -> _Read:
                  classes,
                  _whom_said(sentences),
                  frozenset(c for parts in classes for named in parts for c in named),
-                 [tuple(_places([s]) for s, _ in parts) for parts in sentences],
+                 named,
                  [tuple(_PLACED_GROUP.match(s) is not None for s, _ in parts)
                   for parts in sentences],
                  _pointed(sentences),
@@ -301,7 +310,25 @@ def _read(letter: Letter) -> _Read:
                  dated_units([s for parts in sentences for s, _ in parts]),
                  {(j, w): units for j, parts in enumerate(sentences)
                   for w, (s, _) in enumerate(parts) if (units := sent_to(s))},
-                 [_question_items(parts) for parts in sentences])
+                 [_question_items(parts) for parts in sentences],
+                 tuple((j, part, levels) for j, parts in enumerate(sentences)
+                       for s, _ in parts for part in _STATEMENT.split(s)
+                       if (levels := left_out(part))),
+                 _place_passages(named))
+
+
+def _place_passages(named: list[tuple[frozenset[tuple[str, ...]], ...]]
+                    ) -> dict[str, tuple[int, ...]]:
+    """Each place's word pairs (its one word, for a one-word name) and the passages naming
+    it, as ``_theirs`` reads a question's place."""
+    found: dict[str, list[int]] = {}
+    for j, parts in enumerate(named):
+        for name in {n for places in parts for n in places}:
+            for key in ([name[0]] if len(name) == 1 else
+                        [f"{a} {b}" for a, b in pairwise(name)]):
+                if j not in found.setdefault(key, []):
+                    found[key].append(j)
+    return {key: tuple(js) for key, js in found.items()}
 
 
 # "phường Hoa Lư", "xã Than Uyên": a place a letter names after the word for its kind
@@ -617,6 +644,14 @@ def _elsewhere(places: tuple[frozenset[tuple[str, ...]], ...], placed: dict[str,
     case. A place is the asker's when the question names a word pair of it, or its one word."""
     said = _said_places(placed)
     return frozenset(w for w, named in enumerate(places) if named and not _theirs(named, said))
+
+
+def _former(placed: dict[str, float]) -> frozenset[str]:
+    """The word pair of the former place the asker says theirs lies in ("Kiên Giang" of "xã
+    Tân Hiệp (Kiên Giang cũ)"): a passage speaking to it speaks to them, though it does not
+    name their commune."""
+    said = _said_places(placed)
+    return frozenset(t for t in said if " " in t and f"{t.split()[1]} cu" in said)
 
 
 def _said_places(placed: dict[str, float]) -> frozenset[str]:
@@ -986,6 +1021,14 @@ class LetterIndex:
                     held = of.credit.union(read.counts[j], read.context)
                     covered[start + j] = max(covered[start + j],
                                              _coverage(state, query, held.__contains__))
+        former = _former(query.placed)
+        if former:  # "xã Tân Hiệp (Kiên Giang cũ)": what the letter says to Kiên Giang
+            for k, read in enumerate(state.reads):
+                start = int(np.searchsorted(state.owner, k))
+                for j in {j for t in former for j in read.place_passages.get(t, ())}:
+                    held = frozenset(query.placed).union(read.counts[j], read.context)
+                    covered[start + j] = max(covered[start + j],
+                                             _coverage(state, query, held.__contains__))
         if hidden:
             covered[np.isin(state.owner, [k for k, x in enumerate(state.letters)
                                           if x.id in hidden])] = 0.0
@@ -1103,6 +1146,9 @@ class LetterIndex:
                 telling = of.told_by if of is not None and classed and len(
                     of.told_by) <= _TELLING and of.told_by not in (
                     sentences[w][0] for w in window) else ""
+                former = _former(query.placed)
+                if former and any(_theirs(read.named_places[j][w], former) for w in window):
+                    shown |= query.placed.keys()  # it speaks to the asker's former province
                 table = _table_value(read, j, window, of)
                 if table:
                     shown |= table[1]
@@ -1152,6 +1198,7 @@ class LetterIndex:
         # "trường THCS và THPT" asked, a letter's table with rows for the schools up to THCS
         # and rows for high schools: a passage quoting only rows of another kind of school
         # does not answer when a passage of the same table quotes a row of theirs
+        found += _leaving_out(state, question, asked_keys[0], query, scores, covered, at, found)
         theirs = {(q.letter.id, q.passage.section) for q in found if q.fit > 0}
         found = [q for q in found if q.fit >= 0 or (q.letter.id, q.passage.section) not in theirs]
         found.sort(key=lambda q: (-q.confidence, -q.rank))
@@ -1160,6 +1207,35 @@ class LetterIndex:
         # "văn bản đề cử do ai ký": the sentence saying who signs the document the question
         # names, in words the letter's own number and subject do not hold; else this letter's
         return [q for q in found if q.passage in naming] or _signatures(found)
+
+
+def _leaving_out(state: _State, question: str, levels: frozenset[str], query: _Query,
+                 scores: np.ndarray, covered: np.ndarray, at: float, found: list[Quote]
+                 ) -> list[Quote]:
+    """"Tôi dạy trường THPT, có đăng ký khóa này được không": the letter's sentence leaving
+    the asker's kind of school out answers, however few of the question's other words it
+    repeats, when the question speaks of the letter's subject (two of its word pairs)."""
+    if not levels or not asks_may(question):
+        return []
+    quoted = {q.passage for q in found}
+    extra: list[Quote] = []
+    for k, read in enumerate(state.reads):
+        if not read.leaves_out:
+            continue
+        subject = _terms(state.letters[k].meta.subject)
+        if len(query.pairs.keys() & {t for t in subject if " " in t}) < _ON_SUBJECT:
+            continue
+        start = int(np.searchsorted(state.owner, k))
+        for j, said, out in read.leaves_out:
+            doc = start + j
+            letter, passage = state.passages[doc]
+            if not levels <= out or covered[doc] < _LEFT_OUT_AT or scores[doc] <= 0 or (
+                    passage in quoted):
+                continue
+            quoted.add(passage)
+            extra.append(Quote(letter, passage, said, max(at, QUOTE_AT),
+                               True, float(scores[doc])))
+    return extra
 
 
 def _same_table(state: _State, docs: Iterable[Any], eligible: np.ndarray) -> list[int]:
