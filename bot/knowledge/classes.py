@@ -79,6 +79,7 @@ def for_whom(sentence: str) -> list[tuple[str, str]]:
     return [(_name(m.group(1), m.group(2)), m.group(3)) for m in _FOR_WHOM.finditer(sentence)]
 
 
+@lru_cache(maxsize=4096)
 def asked_classes(question: str) -> frozenset[str]:
     """The classes a question names as the asker's ("hv lớp 3"): a letter having one is asked
     of it. A class the asker only guesses they go to ("học Cụm 5 ở Bá Thước cho gần đúng

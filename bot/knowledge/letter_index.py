@@ -1076,6 +1076,7 @@ class LetterIndex:
         asked_keys = question_keys(question)
         named_units = asked_classes(question)
         asker = _asker_classes(state, query, question, asked_keys[0])
+        former = _former(query.placed)  # "xã Tân Hiệp (Kiên Giang cũ)": "kien giang"
         if last is not None and last[0] is state and last[1] == hidden:
             scores, covered = last[2], last[3]
         else:
@@ -1146,7 +1147,6 @@ class LetterIndex:
                 telling = of.told_by if of is not None and classed and len(
                     of.told_by) <= _TELLING and of.told_by not in (
                     sentences[w][0] for w in window) else ""
-                former = _former(query.placed)
                 if former and any(_theirs(read.named_places[j][w], former) for w in window):
                     shown |= query.placed.keys()  # it speaks to the asker's former province
                 table = _table_value(read, j, window, of)
