@@ -59,6 +59,16 @@ _MONEY_CUES = frozenset("bao nhieu bn may".split())
 # … and "tiền", "đồng" after "bao nhiêu": "đóng bao nhiêu tiền" asks a sum of any money
 _ONLY_ASKING = re.compile(r"(?:bao nhieu|bn) (?:tien|dong)$")
 
+# "bước mấy", "mô đun số mấy", "phụ lục thứ mấy", "đợt mấy": "mấy" after the name of
+# something a letter numbers asks which one, its number ("Bước 7: …"), not how many ("mấy
+# bước"); so does "số mấy" after any noun. Folded names, as they end: "dun" of "mô đun", "luc"
+# of "phụ lục". Not "thứ mấy" alone (a weekday) nor "ngày, tháng mấy" (a date).
+_NUMBERED_NAMES = ("buoc", "dun", "luc", "muc", "khoan", "dieu", "dot", "lop", "khoi", "tiet",
+                   "phan", "chuong", "cum", "nhom", "lan", "ki", "hang", "bai", "so")
+_WHICH_NUMBER = re.compile(
+    r"(?:^| )(?:" + "|".join(_NUMBERED_NAMES) + r") (?:thu |so )?may(?= |$)")
+_COUNTING_MAY = "".join(f"(?<!{n} )" for n in _NUMBERED_NAMES) + r"(?<!thu )may"
+
 # Checked in this order: "số điện thoại bao nhiêu" asks for a phone, not a count.
 _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(rf"(?:^| )(?:{cues})(?= |$)")) for kind, cues in (
@@ -99,8 +109,10 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # the rule the sum is paid by (``_MONEY``); a sentence counting periods is no answer
         ("money", r"(?:bao nhieu|bn) (?:tien|dong|phan tram|%)|may (?:tram|trieu|nghin|ngan) |"
                   rf"(?:{_MONEY_WORDS}) (?:\w+ ){{0,4}}(?:la |duoc |khoang )?(?:bao nhieu|bn)"),
-        # "bao nhiêu người": "người" says people are counted, not which ones
-        ("number", r"(?:bao nhieu|may|so) nguoi|bao nhieu|may|so luong|so tiet|may tiet"),
+        # "bao nhiêu người": "người" says people are counted, not which ones; "bước mấy",
+        # "mô đun số mấy" ask which one (``_WHICH_NUMBER``), as "bước nào" does
+        ("number", rf"(?:bao nhieu|may|so) nguoi|bao nhieu|{_COUNTING_MAY}|so luong|so tiet|"
+                   r"may tiet"),
         # why: answered by the sentence giving the purpose ("Để … được cấp chứng chỉ, …")
         ("reason", r"tai sao|vi sao|de lam gi|li do gi|li do nao|muc dich gi|nham muc dich gi|"
                    r"sao phai"),
@@ -929,7 +941,7 @@ def _uncounted(text: str) -> str:
 
 
 # "bao nhiêu giáo viên", "mấy tiết", "số lượng học viên": the thing counted follows the cue
-_COUNT_CUE = re.compile(r"(?:^| )(?:bao nhieu|may|so luong) (can bo|[a-z]{2,})(?= |$)")
+_COUNT_CUE = re.compile(rf"(?:^| )(?:bao nhieu|{_COUNTING_MAY}|so luong) (can bo|[a-z]{{2,}})(?= |$)")
 # no noun follows ("bao nhiêu ạ", "mấy thì"), or the cue asks a sum, a share, a time
 _NOT_COUNTED = frozenset("""a ah ak oi nhe nha vay thi la ma the nua roi ai gi nao sao khong
     phai co can lam tien phan lau ngay gio phut""".split())
@@ -958,7 +970,8 @@ def counted_as_typed(question: str) -> str | None:
     for i, word in enumerate(folded[:-1]):
         # "máy tính" typed without marks is no "mấy": only a marked "mấy" asks here
         at = i + 2 if f"{word} {folded[i + 1]}" in ("bao nhieu", "so luong") else \
-            i + 1 if accented[i] == "mấy" else None
+            i + 1 if accented[i] == "mấy" and not _WHICH_NUMBER.search(
+                " ".join(folded[max(0, i - 2):i + 1])) else None
         if at is None or at >= len(folded):
             continue
         if folded[at] in _NOT_COUNTED or len(folded[at]) < 2 or not folded[at].isalpha():

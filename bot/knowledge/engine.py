@@ -351,7 +351,17 @@ def _number_fit(numbered: dict[str, set[str]], theirs: dict[str, set[str]]) -> f
 
 def _factor_key(entry: Entry) -> tuple[object, ...]:
     """What ``AnsweringEngine._factor`` reads of an entry."""
-    return entry.province, entry.levels, entry.roles, spoken_for(entry.answer)
+    return entry.province, entry.levels, entry.roles, spoken_for(entry.answer), \
+        _written_from(entry)
+
+
+def _written_from(entry: Entry) -> str | None:
+    """The province whose letters alone an entry for all provinces was written from ("the
+    managers' module 3", named as Hà Nội's letter lists it): a question naming that province
+    is answered by it as by that province's own entries. None when its sources are of several
+    provinces, or of none."""
+    found = {issuer_region(s.issuer) for s in entry.sources}
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _rival(a: Entry, b: Entry) -> bool:
@@ -704,6 +714,9 @@ class AnsweringEngine:
         elif province and not (spoken_for(entry.answer) or {region(province)}) & {
                 region(province), *query.provinces}:
             return 0.0  # a rule for all whose every line is another province's (``local_lines``)
+        elif query.provinces and (written := _written_from(entry)) is not None and \
+                region(written) in query.provinces:
+            factor *= _NAMED_PROVINCE[0]  # in the named province's letter's own words
         if entry.levels:
             if query.levels:
                 factor *= _NAMED_LEVEL[not entry.levels & query.levels]
