@@ -349,6 +349,13 @@ def _number_fit(numbered: dict[str, set[str]], theirs: dict[str, set[str]]) -> f
     return fit
 
 
+def _only_number(numbered: dict[str, set[str]], theirs: dict[str, set[str]]) -> bool:
+    """Whether an entry speaks of just the numbers asked ("mô đun 9" for a question on module
+    9), not of them among others ("mô-đun 1 đến mô-đun 5 và mô-đun 9") or of none."""
+    return bool(numbered) and all(theirs.get(head) == numbers
+                                  for head, numbers in numbered.items())
+
+
 def _factor_key(entry: Entry) -> tuple[object, ...]:
     """What ``AnsweringEngine._factor`` reads of an entry."""
     return entry.province, entry.levels, entry.roles, spoken_for(entry.answer), \
@@ -1367,9 +1374,13 @@ class AnsweringEngine:
         best = self._entries[top]
         covered = self._covered(query, top)
         lowest = (1 - (1 - covered) / 2) * top_score  # the score of one holding all the rest
+        # the entry on just the module asked stays before one naming it among others
+        only = _only_number(query.numbered, self._docs[top].numbers)
         for k, (score, i) in enumerate(ranked[1:MAX_CANDIDATES], 1):
             if covered > 1 - _FULLER or score < lowest:
                 break
+            if only and not _only_number(query.numbered, self._docs[i].numbers):
+                continue
             gain = self._covered(query, i) - covered
             if gain >= _FULLER and score >= (1 - gain / 2) * top_score and not _rival(
                     best, self._entries[i]):
