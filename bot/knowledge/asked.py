@@ -41,6 +41,7 @@ KIND_NAMES = {  # what each kind of value is called, for ``troly ask --why``
     "address": N_("an address"),
     "money": N_("an amount of money or a percentage"),
     "number": N_("a number"),
+    "which": N_("a number"),
     "duration": N_("a length of time"),
     "signer": N_("who signed the letter"),
     "reason": N_("a reason or purpose"),
@@ -65,9 +66,10 @@ _ONLY_ASKING = re.compile(r"(?:bao nhieu|bn) (?:tien|dong)$")
 # of "phụ lục". Not "thứ mấy" alone (a weekday) nor "ngày, tháng mấy" (a date).
 _NUMBERED_NAMES = ("buoc", "dun", "luc", "muc", "khoan", "dieu", "dot", "lop", "khoi", "tiet",
                    "phan", "chuong", "cum", "nhom", "lan", "ki", "hang", "bai", "so")
-_WHICH_NUMBER = re.compile(
-    r"(?:^| )(?:" + "|".join(_NUMBERED_NAMES) + r") (?:thu |so )?may(?= |$)")
+_WHICH_NUMBER = r"(?<=" + r" )(?:thu |so )?may|(?<=".join(_NUMBERED_NAMES) + r" )(?:thu |so )?may"
 _COUNTING_MAY = "".join(f"(?<!{n} )" for n in _NUMBERED_NAMES) + r"(?<!thu )may"
+
+_WHICH = re.compile(rf"(?:{_WHICH_NUMBER})$")
 
 # Checked in this order: "số điện thoại bao nhiêu" asks for a phone, not a count.
 _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -109,8 +111,9 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # the rule the sum is paid by (``_MONEY``); a sentence counting periods is no answer
         ("money", r"(?:bao nhieu|bn) (?:tien|dong|phan tram|%)|may (?:tram|trieu|nghin|ngan) |"
                   rf"(?:{_MONEY_WORDS}) (?:\w+ ){{0,4}}(?:la |duoc |khoang )?(?:bao nhieu|bn)"),
-        # "bao nhiêu người": "người" says people are counted, not which ones; "bước mấy",
-        # "mô đun số mấy" ask which one (``_WHICH_NUMBER``), as "bước nào" does
+        # "bước mấy", "mô đun số mấy": which one, by its number ("Bước 7: …"), not how many
+        ("which", _WHICH_NUMBER),
+        # "bao nhiêu người": "người" says people are counted, not which ones
         ("number", rf"(?:bao nhieu|may|so) nguoi|bao nhieu|{_COUNTING_MAY}|so luong|so tiet|"
                    r"may tiet"),
         # why: answered by the sentence giving the purpose ("Để … được cấp chứng chỉ, …")
@@ -261,6 +264,7 @@ _HOLDS: dict[str, re.Pattern[str]] = {
     "time": _TIME,
     "address": re.compile(f"{_ADDRESS.pattern}|{_EMAIL.pattern}"),
     "number": _NUMBER,
+    "which": _NUMBERED,
     "money": _MONEY,
 }
 # Words that follow "thầy"/"cô" without being a name ("cô giáo", "thầy cô", "cô ấy").
@@ -970,7 +974,7 @@ def counted_as_typed(question: str) -> str | None:
     for i, word in enumerate(folded[:-1]):
         # "máy tính" typed without marks is no "mấy": only a marked "mấy" asks here
         at = i + 2 if f"{word} {folded[i + 1]}" in ("bao nhieu", "so luong") else \
-            i + 1 if accented[i] == "mấy" and not _WHICH_NUMBER.search(
+            i + 1 if accented[i] == "mấy" and not _WHICH.search(
                 " ".join(folded[max(0, i - 2):i + 1])) else None
         if at is None or at >= len(folded):
             continue

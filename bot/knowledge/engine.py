@@ -114,6 +114,9 @@ def same_province(a: str | None, b: str | None) -> bool:
     return a is not None and b is not None and region(a) == region(b)
 
 
+# an entry for all provinces written from the named province's letter alone: its words, but
+# a rule the letter states for that province outweighs it, as the province's own entries do
+_WRITTEN_FROM = 1.2
 _ASKER_PROVINCE = 1.15  # the asker's own province's rule, for a question naming none
 _ROLE = (1.12, 0.95)  # entry's roles include the asker's / entry is for other roles only
 _ROLE_UNNAMED = (1.2, 0.9)  # the same when the question does not say whom it is about
@@ -344,7 +347,7 @@ def _number_fit(numbered: dict[str, set[str]], theirs: dict[str, set[str]]) -> f
             continue
         if not theirs[head] & numbers:
             fit *= _OTHER_NUMBER  # only "mô đun 3", "phụ lục 5" where 2 or 4 was asked
-        elif len(theirs[head] - numbers) >= 3:
+        elif len(theirs[head] - numbers) >= 2:
             fit *= _LIST_OF_NUMBERS  # a list of every module answers one module less well
     return fit
 
@@ -723,7 +726,7 @@ class AnsweringEngine:
             return 0.0  # a rule for all whose every line is another province's (``local_lines``)
         elif query.provinces and (written := _written_from(entry)) is not None and \
                 region(written) in query.provinces:
-            factor *= _NAMED_PROVINCE[0]  # in the named province's letter's own words
+            factor *= _WRITTEN_FROM  # in the named province's letter's own words
         if entry.levels:
             if query.levels:
                 factor *= _NAMED_LEVEL[not entry.levels & query.levels]
