@@ -62,10 +62,10 @@ _ONLY_ASKING = re.compile(r"(?:bao nhieu|bn) (?:tien|dong)$")
 
 # "bước mấy", "mô đun số mấy", "phụ lục thứ mấy", "đợt mấy": "mấy" after the name of
 # something a letter numbers asks which one, its number ("Bước 7: …"), not how many ("mấy
-# bước"); so does "số mấy" after any noun. Folded names, as they end: "dun" of "mô đun", "luc"
-# of "phụ lục". Not "thứ mấy" alone (a weekday) nor "ngày, tháng mấy" (a date).
+# bước"). Folded names, as they end: "dun" of "mô đun", "luc" of "phụ lục". Not "thứ mấy"
+# alone (a weekday), "ngày, tháng mấy" (a date) nor "kế hoạch số mấy" (a letter's number).
 _NUMBERED_NAMES = ("buoc", "dun", "luc", "muc", "khoan", "dieu", "dot", "lop", "khoi", "tiet",
-                   "phan", "chuong", "cum", "nhom", "lan", "ki", "hang", "bai", "so")
+                   "phan", "chuong", "cum", "nhom", "lan", "ki", "hang", "bai")
 _WHICH_NUMBER = r"(?<=" + r" )(?:thu |so )?may|(?<=".join(_NUMBERED_NAMES) + r" )(?:thu |so )?may"
 _COUNTING_MAY = "".join(f"(?<!{n} )" for n in _NUMBERED_NAMES) + r"(?<!thu )may"
 

@@ -347,8 +347,10 @@ def _number_fit(numbered: dict[str, set[str]], theirs: dict[str, set[str]]) -> f
             continue
         if not theirs[head] & numbers:
             fit *= _OTHER_NUMBER  # only "mô đun 3", "phụ lục 5" where 2 or 4 was asked
-        elif len(theirs[head] - numbers) >= 2:
-            fit *= _LIST_OF_NUMBERS  # a list of every module answers one module less well
+        elif len(theirs[head] - numbers) >= (2 if len(numbers) == 1 else 3):
+            # a list of every module answers one module less well; two others beside the
+            # one asked already make it a list ("mô-đun 1 đến mô-đun 5 và mô-đun 9")
+            fit *= _LIST_OF_NUMBERS
     return fit
 
 
