@@ -66,7 +66,7 @@ _ONLY_ASKING = re.compile(r"(?:bao nhieu|bn) (?:tien|dong)$")
 # alone (a weekday), "ngày, tháng mấy" (a date) nor "kế hoạch số mấy" (a letter's number).
 _NUMBERED_NAMES = ("buoc", "dun", "luc", "muc", "khoan", "dieu", "dot", "lop", "khoi", "tiet",
                    "phan", "chuong", "cum", "nhom", "lan", "ki", "hang", "bai")
-_WHICH_NUMBER = r"(?<=" + r" )(?:thu |so )?may|(?<=".join(_NUMBERED_NAMES) + r" )(?:thu |so )?may"
+_WHICH_NUMBER = "|".join(rf"(?<={name} )(?:thu |so )?may" for name in _NUMBERED_NAMES)
 _COUNTING_MAY = "".join(f"(?<!{n} )" for n in _NUMBERED_NAMES) + r"(?<!thu )may"
 
 _WHICH = re.compile(rf"(?:{_WHICH_NUMBER})$")
@@ -945,7 +945,8 @@ def _uncounted(text: str) -> str:
 
 
 # "bao nhiêu giáo viên", "mấy tiết", "số lượng học viên": the thing counted follows the cue
-_COUNT_CUE = re.compile(rf"(?:^| )(?:bao nhieu|{_COUNTING_MAY}|so luong) (can bo|[a-z]{{2,}})(?= |$)")
+_COUNT_CUE = re.compile(
+    rf"(?:^| )(?:bao nhieu|{_COUNTING_MAY}|so luong) (can bo|[a-z]{{2,}})(?= |$)")
 # no noun follows ("bao nhiêu ạ", "mấy thì"), or the cue asks a sum, a share, a time
 _NOT_COUNTED = frozenset("""a ah ak oi nhe nha vay thi la ma the nua roi ai gi nao sao khong
     phai co can lam tien phan lau ngay gio phut""".split())

@@ -131,14 +131,14 @@ def _read_question(question: str) -> _Asked | None:
     if not _ASKS_NUMBER.search(text):
         return None
     difference = bool(_DIFFERENCE.search(text))
-    named = _named(folded)
-    if not difference and not _TOTAL.search(text) and not _adds_groups(folded, named):
+    names = _named(folded)
+    if not difference and not _TOTAL.search(text) and not _adds_groups(folded, names):
         return None
     # "không tính CBQL": the name right after the cue (or one word on) is left out
     cue_ends = {len(text[: m.end()].split()) for m in _LEAVES_OUT.finditer(text)}
     levels: list[str] = []
     roles: list[str] = []
-    for at, (_, kind, code) in named.items():
+    for at, (_, kind, code) in names.items():
         if at in cue_ends or at - 1 in cue_ends:
             continue
         named = levels if kind == "level" else roles

@@ -27,7 +27,7 @@ Tổng số giáo viên được bồi dưỡng: 940 người, trong đó THCS 6
 Bước 1: Phòng Giáo dục và Đào tạo lập danh sách giáo viên gửi Sở trước ngày 25/4/2027.
 Bước 2: Sở cấp tài khoản học trên hệ thống trực tuyến cho từng giáo viên.
 Bước 3: Giáo viên tự học phần trực tuyến và làm bài kiểm tra cuối phần.
-Bước 4: Sở mở lớp thực hành trực tiếp tại các cụm trường cho giáo viên đã đạt bài kiểm tra trực tuyến.
+Bước 4: Sở mở lớp thực hành trực tiếp tại các cụm trường cho giáo viên đạt bài kiểm tra.
 Bước 5: Sở cấp giấy chứng nhận cho giáo viên hoàn thành cả hai phần.
 """
 
