@@ -6,12 +6,12 @@
 # database), seeds beside it. A question set with no letter spec of its own asks about the seed
 # letters (seeds_unseen_qa.yaml): it is scored without letters and with them.
 # Usage: scripts/letters_eval.sh [SPEC_DIR [SEEDS_DIR]]
-#   SPEC_DIR  eval/heldout13 (default: measure only, never tune on it) or eval/dev_letters
+#   SPEC_DIR  eval/heldout14 (default: measure only, never tune on it) or eval/dev_letters
 #   SEEDS_DIR default ../shared/seeds
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
-SPECS=${1:-eval/heldout13}
+SPECS=${1:-eval/heldout14}
 SEEDS=${2:-${TROLY_SEEDS_DIR:-../shared/seeds}}
 OUT=$(mktemp -d)
 trap 'rm -rf "$OUT"' EXIT
