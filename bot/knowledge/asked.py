@@ -1137,7 +1137,8 @@ def asked_person(question: str, known: frozenset[str]) -> str | None:
                 k and fold_word(title) == "anh" and fold_word(accented[k - 1].lower()) == "tieng"):
             continue  # "có IELTS", "thấy Khoa": typed with other marks, no title; "tiếng Anh ở"
         folded = fold_word(name.lower())
-        if folded in _NOT_NAMES or (k and f"{fold_word(accented[k - 1].lower())} {title}"
+        if folded in _NOT_NAMES or name.lower() in _TITLES_TYPED or (
+                k and f"{fold_word(accented[k - 1].lower())} {title}"
                                     in _TITLE_ENDS):
             continue
         after = fold_word(accented[k + 2].lower()) if k + 2 < len(accented) else ""

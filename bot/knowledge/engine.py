@@ -164,6 +164,8 @@ _WHOLE_DATE = re.compile(r"(?<!\d)\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*20\d\d(?!\
 _SCHOOL_YEAR = re.compile(r"(?<!\d)(20\d\d)\s*[-–]\s*20\d\d(?!\d)")
 # values a person or an office stands for: "gọi số nào" is answered by "báo cán bộ quản trị LMS"
 _REACHED_THROUGH = frozenset({"contact", "phone", "landline", "email"})
+# values that belong to a person ("số điện thoại của thầy Quang"), unlike whom to turn to
+_PERSONAL_VALUES = frozenset({"phone", "landline", "email"})
 
 # Confidence thresholds on the calibrated [0, 1] score.
 CONFIDENT_AT = 0.5
@@ -230,6 +232,8 @@ WHY_NO_SUBJECT = N_("no entry or passage covers what the question asks about; a 
 WHY_LETTER = N_("no entry is confident; the letter passage covers the question")
 WHY_OTHER_YEAR = N_("the question asks about {year}; the entry states the rule of {entry} and no "
                     "loaded letter speaks of {year}")
+WHY_NO_PERSON = N_("the question asks for a value ({kind}) of someone it names; no entry or "
+                   "letter passage that could answer names them")
 WHY_OTHER_YEAR_LETTER = N_("the question asks about {year}; the letter that speaks of it is of "
                            "{letter} and names no year from {year} on")
 
@@ -1037,6 +1041,12 @@ class AnsweringEngine:
         if (quote := answer.quote) is not None and (year := _later_than_letter(question, answer)):
             return _refused(ranking, WHY_OTHER_YEAR_LETTER, year=str(year),
                             letter=str(quote.letter.meta_of(quote.passage).day[0]))
+        if answer.kind != "none" and kind in _PERSONAL_VALUES and (person := asked_person(
+                question, self._known_people | self.letters.people)) is not None \
+                and person not in re.findall(r"\w+", fold(shown).lower()):
+            # "số điện thoại của thầy Quang": another person's number, or a hotline, is no
+            # answer for someone no letter names; the asker is told so and handed over
+            return _refused(ranking, WHY_NO_PERSON, kind=KIND_NAMES[kind])
         noun = counted(question)
         if noun is not None and len(self.letters):  # "bao nhiêu tragn": the letters' "trang"
             noun = self.letters.repaired(noun)
