@@ -115,6 +115,9 @@ def same_province(a: str | None, b: str | None) -> bool:
     return a is not None and b is not None and region(a) == region(b)
 
 
+# an entry for all provinces written from the named province's letter alone: its words, but
+# a rule the letter states for that province outweighs it, as the province's own entries do
+_WRITTEN_FROM = 1.2
 _ASKER_PROVINCE = 1.15  # the asker's own province's rule, for a question naming none
 _ROLE = (1.12, 0.95)  # entry's roles include the asker's / entry is for other roles only
 _ROLE_UNNAMED = (1.2, 0.9)  # the same when the question does not say whom it is about
@@ -349,14 +352,33 @@ def _number_fit(numbered: dict[str, set[str]], theirs: dict[str, set[str]]) -> f
             continue
         if not theirs[head] & numbers:
             fit *= _OTHER_NUMBER  # only "mô đun 3", "phụ lục 5" where 2 or 4 was asked
-        elif len(theirs[head] - numbers) >= 3:
-            fit *= _LIST_OF_NUMBERS  # a list of every module answers one module less well
+        elif len(theirs[head] - numbers) >= (2 if len(numbers) == 1 else 3):
+            # a list of every module answers one module less well; two others beside the
+            # one asked already make it a list ("mô-đun 1 đến mô-đun 5 và mô-đun 9")
+            fit *= _LIST_OF_NUMBERS
     return fit
+
+
+def _only_number(numbered: dict[str, set[str]], theirs: dict[str, set[str]]) -> bool:
+    """Whether an entry speaks of just the numbers asked ("mô đun 9" for a question on module
+    9), not of them among others ("mô-đun 1 đến mô-đun 5 và mô-đun 9") or of none."""
+    return bool(numbered) and all(theirs.get(head) == numbers
+                                  for head, numbers in numbered.items())
 
 
 def _factor_key(entry: Entry) -> tuple[object, ...]:
     """What ``AnsweringEngine._factor`` reads of an entry."""
-    return entry.province, entry.levels, entry.roles, spoken_for(entry.answer)
+    return entry.province, entry.levels, entry.roles, spoken_for(entry.answer), \
+        _written_from(entry)
+
+
+def _written_from(entry: Entry) -> str | None:
+    """The province whose letters alone an entry for all provinces was written from ("the
+    managers' module 3", named as Hà Nội's letter lists it): a question naming that province
+    is answered by it as by that province's own entries. None when its sources are of several
+    provinces, or of none."""
+    found = {issuer_region(s.issuer) for s in entry.sources}
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _rival(a: Entry, b: Entry) -> bool:
@@ -709,6 +731,9 @@ class AnsweringEngine:
         elif province and not (spoken_for(entry.answer) or {region(province)}) & {
                 region(province), *query.provinces}:
             return 0.0  # a rule for all whose every line is another province's (``local_lines``)
+        elif query.provinces and (written := _written_from(entry)) is not None and \
+                region(written) in query.provinces:
+            factor *= _WRITTEN_FROM  # in the named province's letter's own words
         if entry.levels:
             if query.levels:
                 factor *= _NAMED_LEVEL[not entry.levels & query.levels]
@@ -1366,9 +1391,13 @@ class AnsweringEngine:
         best = self._entries[top]
         covered = self._covered(query, top)
         lowest = (1 - (1 - covered) / 2) * top_score  # the score of one holding all the rest
+        # the entry on just the module asked stays before one naming it among others
+        only = _only_number(query.numbered, self._docs[top].numbers)
         for k, (score, i) in enumerate(ranked[1:MAX_CANDIDATES], 1):
             if covered > 1 - _FULLER or score < lowest:
                 break
+            if only and not _only_number(query.numbered, self._docs[i].numbers):
+                continue
             gain = self._covered(query, i) - covered
             if gain >= _FULLER and score >= (1 - gain / 2) * top_score and not _rival(
                     best, self._entries[i]):
