@@ -25,6 +25,7 @@ from bot.knowledge.normalize import (
     fold_word,
     has_diacritics,
     is_filler,
+    typed_with_marks,
     words,
 )
 from bot.textnorm import CAPITALS
@@ -539,7 +540,7 @@ def _subject_of(ask: str) -> str:
 # district, commune or ward ("xã Mường Lèo, trước là huyện Sốp Cộp", "vùng Long An cũ"): with
 # their marks in a text typed with marks, where "xa" is far, not a commune.
 _PLACE_WORDS = ("xã", "phường", "huyện", "tỉnh", "thành phố", "quận", "thị xã", "thị trấn",
-                "đặc khu", "vùng", "địa bàn", "đảo")
+                "đặc khu", "vùng", "địa bàn", "đảo", "khu vực")
 _PLACES, _PLACES_FOLDED = (re.compile("(?:^| )(?:{})(?= |$)".format("|".join(names))) for names in (
     _PLACE_WORDS, (" ".join(map(fold_word, w.split())) for w in _PLACE_WORDS)))
 # The subjects of the 2018 programme, as a teacher names what they teach (folded, after
@@ -834,7 +835,7 @@ def former_places(accented: list[str], folded: list[str],
     marks in a question typed with marks ("xa" is far, "cư" no "cũ"), as ``says_whose_case``
     reads them. A name after its place word goes on while the letters write its words
     together (``known``, of two folded words): "huyện Lục Nam thì …" ends at "Nam"."""
-    marked = any(map(has_diacritics, accented))
+    marked = typed_with_marks(accented)
     tokens, names, old = (accented, _PLACE_NAMES, "cũ") if marked else (
         folded, _PLACE_NAMES_FOLDED, "cu")
     found: set[int] = set()
@@ -869,7 +870,7 @@ def former_frames(accented: list[str]) -> frozenset[int]:
     otherwise draw the letters' "trước ngày …"."""
     if "trước" not in accented and "truoc" not in accented:  # as ``words`` gives them
         return frozenset()
-    marked = any(map(has_diacritics, accented))
+    marked = typed_with_marks(accented)
     return frozenset(k for _, frame in _formerly(accented, marked) for k in frame)
 
 

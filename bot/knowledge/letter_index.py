@@ -62,7 +62,7 @@ from bot.knowledge.classes import (
 )
 from bot.knowledge.excluded import asks_may, left_out
 from bot.knowledge.frames import completion_condition, course_end, finishing_by, frame_words
-from bot.knowledge.letter_tables import ROW_JOIN, asked_cells, is_row
+from bot.knowledge.letter_tables import ROW_JOIN, asked_cells, is_row, row_cells
 from bot.knowledge.letters import RECIPIENTS, SIGNED, Letter, Passage
 from bot.knowledge.normalize import (
     ASIDE,
@@ -216,6 +216,8 @@ class _Query:
     # where the asker says they are ("một xã thuộc huyện … cũ"), weighed down in ``content``
     # and ``pairs`` (``former_places``): at full weight here, for the sentence naming it
     placed: dict[str, float] = field(default_factory=dict)
+    # the word pairs of the former place the asker's lies in (``_former``)
+    former: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -282,7 +284,10 @@ def _read(letter: Letter) -> _Read:
     counts = [Counter(head + tuple(t for s in terms for t in s))
               for head, terms in zip(heads, sentence_terms, strict=True)]
     classes = [_classes_of(parts) for parts in sentences]
-    named = [tuple(_places([s]) for s, _ in parts) for parts in sentences]
+    # the places each sentence names; a table's row says whose case it is by its label
+    # ("Tỉnh Bến Tre trước đây — …; Địa điểm: …, phường An Hội"): the venue is no one's
+    named = [tuple(_places([s.split(ROW_JOIN, 1)[0]]) or _places([s]) if is_row(s) else
+                   _places([s]) for s, _ in parts) for parts in sentences]
     return _Read(sentences, heads, sentence_terms,
                  [tuple(frozenset(t) for t in terms) for terms in sentence_terms], counts,
                  frozenset(_terms(f"{_called(letter)}\n{letter.meta.issuer}\n"
@@ -300,8 +305,8 @@ def _read(letter: Letter) -> _Read:
                  _whom_said(sentences),
                  frozenset(c for parts in classes for named in parts for c in named),
                  named,
-                 [tuple(_PLACED_GROUP.match(s) is not None for s, _ in parts)
-                  for parts in sentences],
+                 [tuple(_PLACED_GROUP.match(s) is not None or _placed_label(s)
+                        for s, _ in parts) for parts in sentences],
                  _pointed(sentences),
                  tuple((j, w, names[0], kind) for j, (parts, named) in enumerate(
                      zip(sentences, classes, strict=True))
@@ -331,14 +336,16 @@ def _place_passages(named: list[tuple[frozenset[tuple[str, ...]], ...]]
     return {key: tuple(js) for key, js in found.items()}
 
 
-# "phường Hoa Lư", "xã Than Uyên": a place a letter names after the word for its kind
+# "phường Hoa Lư", "xã Than Uyên", "khu vực Trà Vinh": a place a letter names after the word
+# for its kind, which a table's header cell starts with a capital ("Tỉnh Bến Tre trước đây")
 _PLACE_KIND = re.compile(
-    rf"\b(?:xã|phường|huyện|quận|thị xã|thị trấn|thành phố|tỉnh)\s+(?=[{CAPITALS}])")
+    rf"\b(?:[xX]ã|[pP]hường|[hH]uyện|[qQ]uận|[tT]hị xã|[tT]hị trấn|[tT]hành phố|[tT]ỉnh|"
+    rf"[kK]hu vực)\s+(?=[{CAPITALS}])")
 _NAME_WORDS = 4  # words of a place's name, at most
 _AT = frozenset({"o", "tai"})  # "ở", "tại" before where the asker is
 # the word for a place's kind between "ở" and its name ("ở phường Phố Hiến"), folded
 _KIND_WORDS = (("xa",), ("phuong",), ("huyen",), ("quan",), ("tinh",), ("thi", "xa"),
-               ("thi", "tran"), ("thanh", "pho"))
+               ("thi", "tran"), ("thanh", "pho"), ("khu", "vuc"), ("vung",), ("dia", "ban"))
 
 
 def _places(texts: Iterable[str]) -> frozenset[tuple[str, ...]]:
@@ -390,6 +397,28 @@ def _located(places: frozenset[tuple[str, ...]], folded: list[str]) -> frozenset
         for size in range(_NAME_WORDS, 0, -1):
             if tuple(folded[start:start + size]) in places:
                 found.update(range(k + 1, start + size))
+                break
+    return frozenset(found)
+
+
+_WITHIN = frozenset({"thuoc", "cua", "tinh", "huyen", "thanh", "pho", "khu", "vuc"})
+
+
+def _within(places: frozenset[tuple[str, ...]], folded: list[str], placed: frozenset[int]
+            ) -> frozenset[int]:
+    """Positions of the place a former one was in, named just after it ("huyện Mỏ Cày Nam cũ
+    (Bến Tre)", "huyện Chợ Lách cũ thuộc tỉnh Bến Tre"), when the letters name that place:
+    the former province whose column, row or class is the asker's."""
+    found: set[int] = set()
+    for k, word in enumerate(folded):
+        if word != "cu" or k not in placed:
+            continue
+        start = k + 1
+        while start < min(len(folded), k + 4) and folded[start] in _WITHIN:
+            start += 1
+        for size in range(_NAME_WORDS, 0, -1):
+            if tuple(folded[start:start + size]) in places:
+                found.update(range(start, start + size))
                 break
     return frozenset(found)
 
@@ -474,8 +503,8 @@ def _class_sets(read: _Read, j: int, of: _Class) -> tuple[frozenset[str], ...]:
                                             read.sentences[j], strict=True))
 
 
-def _not_theirs(read: _Read, j: int, of: _Class | None, placed: dict[str, float]
-                ) -> frozenset[int]:
+def _not_theirs(read: _Read, j: int, of: _Class | None, placed: dict[str, float],
+                former: frozenset[str] = frozenset()) -> frozenset[int]:
     """Passage j's sentences that are not the asker's case: another class's rows, notes and
     items, and a table's rows of no class (the total) beside the rows of classes (a paragraph
     saying what one class gets may go on with what the others do); and the sentences on
@@ -492,9 +521,33 @@ def _not_theirs(read: _Read, j: int, of: _Class | None, placed: dict[str, float]
                          sentences[w][0])))
                      or (not names and classed_rows and is_row(sentences[w][0])))
     if placed:
-        found.update(w for w in _elsewhere(read.named_places[j], placed)
+        found.update(w for w in _elsewhere(read.named_places[j], placed, former)
                      if read.placed_groups[j][w] and (of is None or of.name not in classes[w]))
     return frozenset(found)
+
+
+def _placed_label(sentence: str) -> bool:
+    """A table's row whose label names a place: the column of one place said as a row
+    ("Tỉnh Bến Tre trước đây — Ngày học trực tiếp: …; Địa điểm: …"), that place's case."""
+    return is_row(sentence) and bool(_places([sentence.split(ROW_JOIN, 1)[0]]))
+
+
+def _place_cells(said: frozenset[str], row: str) -> str:
+    """A row giving a value per place, its column headers naming places ("Ngày học — Tỉnh
+    Vĩnh Long trước đây: 12/01/2027; Tỉnh Bến Tre trước đây (*): 19/01/2027; …"), with only
+    the cell of the place the asker is in (``said``, ``_said_places``); the row as it is when
+    no cell, or every cell, is theirs."""
+    if not said or not is_row(row):
+        return row
+    label, cells = row_cells(row)
+    places = [_places([cell.split(": ", 1)[0]]) if ": " in cell else frozenset()
+              for cell in cells]
+    theirs = [bool(named) and _theirs(named, said) for named in places]
+    if sum(map(bool, places)) < 2 or not any(theirs) or all(theirs):
+        return row
+    kept = [cell for cell, named, mine in zip(cells, places, theirs, strict=True)
+            if mine or not named]
+    return f"{label}{ROW_JOIN}{'; '.join(kept)}."
 
 
 def _class_cells(cells: Callable[[str], str], name: str, row: str) -> str:
@@ -637,21 +690,22 @@ def _anywhere(places: frozenset[tuple[str, ...]], wanted: dict[str, float], ques
                      or plain in guessed or t in place_words)
 
 
-def _elsewhere(places: tuple[frozenset[tuple[str, ...]], ...], placed: dict[str, float]
-               ) -> frozenset[int]:
+def _elsewhere(places: tuple[frozenset[tuple[str, ...]], ...], placed: dict[str, float],
+               former: frozenset[str] = frozenset()) -> frozenset[int]:
     """The sentences naming places, none of them where the asker says they are ("Học viên có
     trường ở xã thuộc huyện Hạ Lang …" to a teacher of the former Hà Quảng): another place's
-    case. A place is the asker's when the question names a word pair of it, or its one word."""
-    said = _said_places(placed)
+    case. A place is the asker's when the question names a word pair of it, or its one word,
+    or it is the ``former`` place theirs lies in."""
+    said = _said_places(placed) | former
     return frozenset(w for w, named in enumerate(places) if named and not _theirs(named, said))
 
 
-def _former(placed: dict[str, float]) -> frozenset[str]:
+def _former(query: _Query) -> frozenset[str]:
     """The word pair of the former place the asker says theirs lies in ("Kiên Giang" of "xã
-    Tân Hiệp (Kiên Giang cũ)"): a passage speaking to it speaks to them, though it does not
-    name their commune."""
-    said = _said_places(placed)
-    return frozenset(t for t in said if " " in t and f"{t.split()[1]} cu" in said)
+    Tân Hiệp (Kiên Giang cũ)", "Bến Tre" of "huyện Mỏ Cày Nam cũ (Bến Tre)"): a passage
+    speaking to it speaks to them, though it does not name their commune."""
+    said = _said_places(query.placed)
+    return query.former | {t for t in said if " " in t and f"{t.split()[1]} cu" in said}
 
 
 def _said_places(placed: dict[str, float]) -> frozenset[str]:
@@ -1021,7 +1075,7 @@ class LetterIndex:
                     held = of.credit.union(read.counts[j], read.context)
                     covered[start + j] = max(covered[start + j],
                                              _coverage(state, query, held.__contains__))
-        former = _former(query.placed)
+        former = _former(query)
         if former:  # "xã Tân Hiệp (Kiên Giang cũ)": what the letter says to Kiên Giang
             for k, read in enumerate(state.reads):
                 start = int(np.searchsorted(state.owner, k))
@@ -1076,7 +1130,7 @@ class LetterIndex:
         asked_keys = question_keys(question)
         named_units = asked_classes(question)
         asker = _asker_classes(state, query, question, asked_keys[0])
-        former = _former(query.placed)  # "xã Tân Hiệp (Kiên Giang cũ)": "kien giang"
+        former = _former(query)  # "xã Tân Hiệp (Kiên Giang cũ)": "kien giang"
         if last is not None and last[0] is state and last[1] == hidden:
             scores, covered = last[2], last[3]
         else:
@@ -1093,8 +1147,11 @@ class LetterIndex:
         person = asked_person(question, state.people)
         count = counted(question)
 
-        def cells(row: str) -> str:  # of a row, the column group the question names
-            return asked_cells(row, _terms, query.terms)
+        said = _said_places(query.placed) | former
+
+        def cells(row: str) -> str:  # of a row, the column group the question names, and of
+            # that, the cell of the place the asker is in
+            return _place_cells(said, asked_cells(row, _terms, query.terms))
         eligible = np.flatnonzero((covered >= at) & (scores > 0))
         if person is not None and kind in _REACHING:  # the passages naming them, however worded
             eligible = np.union1d(eligible, [
@@ -1124,7 +1181,7 @@ class LetterIndex:
                 keys, why = _by_rules(read.rules, question, asked_keys)
                 of = asker.get(k)
                 sets = read.sentence_sets[j] if of is None else _class_sets(read, j, of)
-                foreign = _not_theirs(read, j, of, query.placed)
+                foreign = _not_theirs(read, j, of, query.placed, former)
                 if why:  # the rule placing the asker's group is quoted first in any case
                     foreign |= {w for w, (sentence, _) in enumerate(sentences)
                                 if any(rule in sentence for rule in why)}
@@ -1357,6 +1414,9 @@ def _query(state: _State, question: str, told: frozenset[str] = frozenset()) -> 
     # covers more, one lacking them no less, as with the asker's story (``told``)
     guessed = guessed_words(folded)
     placed -= guessed
+    within = _within(state.places, folded, placed)
+    placed |= within
+    former = frozenset(f"{folded[i]} {folded[i + 1]}" for i in within if i + 1 in within)
     framing = former_frames(accented)
     # "học sinh lớp 12": a grade is its pupils, and a letter's table of grades says "Lớp 12"
     pupils = frozenset(k for i in range(len(folded) - 3)
@@ -1456,13 +1516,13 @@ def _query(state: _State, question: str, told: frozenset[str] = frozenset()) -> 
         if unit is not None:
             stated[_AMOUNT + unit] = state.idf.get(_AMOUNT + unit, state.max_idf)
     if sum(content.values()) + sum(told_of.values()) / TOLD <= _SHORT * state.max_idf:
-        return _Query(terms, content, pairs, stated=stated, told=told_of, placed=where)
+        return _Query(terms, content, pairs, stated=stated, told=told_of, placed=where, former=former)
     # a long message's words that no letter uses ("thắc mắc", "em sợ trễ hạn") are, for the
     # passages, the way the person talks: weighed as the rarest words they would outweigh
     # the subject and no passage could ever cover the question. They decide which passages
     # are quoted; the passages found then compete with the entries, which may use those
     # words, on the whole message (``whole``).
-    whole = _Query(terms, content, pairs, stated=stated, told=told_of, placed=where)
+    whole = _Query(terms, content, pairs, stated=stated, told=told_of, placed=where, former=former)
 
     def unknown(t: str) -> bool:
         return t not in state.idf and t not in state.context_of
@@ -1472,7 +1532,7 @@ def _query(state: _State, question: str, told: frozenset[str] = frozenset()) -> 
     return _Query(terms, {t: w * _CONTEXT if unknown(t) else w for t, w in content.items()},
                   {p: w * _CONTEXT if any(map(unknown, p.split(" "))) else w
                    for p, w in pairs.items()}, whole=whole, stated=stated,
-                  told=told_of, placed=where)
+                  told=told_of, placed=where, former=former)
 
 
 def _specific(state: _State, query: _Query) -> float:
