@@ -1109,6 +1109,11 @@ _TITLE_ENDS = frozenset({"chung chi", "dia chi"})
 _RANKED = re.compile(r"\d+|i{2,3}|iv|vi{1,3}|ix")
 
 
+# the last word of a place's kind, folded: the name after it is the place's ("tỉnh Bà Rịa")
+_PLACE_KINDS = frozenset({"xa", "phuong", "huyen", "quan", "tinh", "tran", "pho", "khu", "vuc",
+                          "vung", "ban"})
+
+
 def asked_person(question: str, known: frozenset[str]) -> str | None:
     """The person a question names ("thầy Khoa", "co lan"): a capitalised word after a title,
     or, typed in lower case, a word after a title that the letters use as someone's name."""
@@ -1120,9 +1125,9 @@ def asked_person(question: str, known: frozenset[str]) -> str | None:
                 k and fold_word(title) == "anh" and fold_word(accented[k - 1].lower()) == "tieng"):
             continue  # "có IELTS", "thấy Khoa": typed with other marks, no title; "tiếng Anh ở"
         folded = fold_word(name.lower())
-        if folded in _NOT_NAMES or (k and f"{fold_word(accented[k - 1].lower())} {title}"
-                                    in _TITLE_ENDS):
-            continue
+        before = fold_word(accented[k - 1].lower()) if k else ""
+        if folded in _NOT_NAMES or f"{before} {title}" in _TITLE_ENDS or before in _PLACE_KINDS:
+            continue  # "phường Bà Rịa", "xã Bà Điểm": a place's name, no one's title
         after = fold_word(accented[k + 2].lower()) if k + 2 < len(accented) else ""
         if f"{folded} {after}" in _ASKING_PAIRS or _RANKED.fullmatch(after):
             continue  # "có bao nhiêu người", typed "co bao nhieu": no "cô Bảo"

@@ -1204,17 +1204,24 @@ class LetterIndex:
                 telling = of.told_by if of is not None and classed and len(
                     of.told_by) <= _TELLING and of.told_by not in (
                     sentences[w][0] for w in window) else ""
-                if former and any(_theirs(read.named_places[j][w], former) for w in window):
-                    shown |= query.placed.keys()  # it speaks to the asker's former province
+                # the share of the asker's place the window names in its own words: the row
+                # or rule naming their district is more theirs than one naming its province
+                named = math.fsum(w for t, w in query.placed.items() if t in shown) / max(
+                    math.fsum(query.placed.values()), 1e-9)
+                if former and any(_theirs(read.named_places[j][w], former) and (
+                        not kind or _holds(kind, sentences[w][0])) for w in window):
+                    # it speaks to the asker's former province: with the value asked, when
+                    # one is (a row of theirs giving the test's form gives no date)
+                    shown |= query.placed.keys()
+                    named = _NAMES_PLACE + (1 - _NAMES_PLACE) * named
                 table = _table_value(read, j, window, of)
                 if table:
                     shown |= table[1]
                 read_before = windows[doc] = (keys, why, window, valued, shown, _coverage(
-                    state, query, shown.__contains__), classed, telling, table)
-            keys, why, window, valued, shown, in_window, classed, telling, table = read_before
-            named = 1.0 if classed else math.fsum(
-                w for t, w in query.placed.items() if t in shown) / max(
-                math.fsum(query.placed.values()), 1e-9)
+                    state, query, shown.__contains__), classed, telling, table, named)
+            (keys, why, window, valued, shown, in_window, classed, telling, table,
+             named) = read_before
+            named = 1.0 if classed else named
             if person is not None and valued and kind in _REACHING:
                 # "số điện thoại thầy Huy lo hồ sơ …": the name says whom the asker means; the
                 # words around it, in the asker's own terms, only say who he is
@@ -1508,6 +1515,12 @@ def _query(state: _State, question: str, told: frozenset[str] = frozenset()) -> 
                                         or i in lighter or i + 1 in lighter else 1.0)
                 if i in placed and i + 1 in placed:
                     where[pair] = weight
+            elif i in placed and i + 1 in placed:
+                # where the asker told they are ("ở phường Bà Rịa"): its word pairs say which
+                # place it is, though the ask is not about it
+                where[pair] = min(state.idf.get(pair, state.max_idf),
+                                  state.idf.get(f, state.max_idf)
+                                  + state.idf.get(folded[i + 1], state.max_idf))
     if DONE in folded:  # "duyệt xong danh sách": the letters' "hoàn thành", where they say it
         content["hoan"] = state.idf.get("hoan", state.max_idf) * ASIDE
         pairs["hoan thanh"] = state.idf.get("hoan thanh", state.max_idf) * ASIDE
