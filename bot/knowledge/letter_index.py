@@ -83,6 +83,7 @@ from bot.knowledge.normalize import (
 )
 from bot.knowledge.postings import Postings, freeze
 from bot.knowledge.postings import scores as passage_scores
+from bot.knowledge.reckoned import own_row, reckoned_from
 from bot.knowledge.referred import dated_units, sent_to
 from bot.knowledge.syllables import is_mistyped
 from bot.knowledge.table_rows import (
@@ -268,6 +269,9 @@ class _Read:
     leaves_out: tuple[tuple[int, str, frozenset[str]], ...] = ()
     # a place's word pair (or its one word) -> the passages naming it (``_theirs``)
     place_passages: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    # (passage, sentence) counting from a date a table column gives -> its folded header
+    # (``reckoned.reckoned_from``)
+    reckoned: dict[tuple[int, int], str] = field(default_factory=dict)
 
 
 def _read(letter: Letter) -> _Read:
@@ -319,7 +323,8 @@ def _read(letter: Letter) -> _Read:
                  tuple((j, part, levels) for j, parts in enumerate(sentences)
                        for s, _ in parts for part in _STATEMENT.split(s)
                        if (levels := left_out(part))),
-                 _place_passages(named))
+                 _place_passages(named),
+                 reckoned_from(sentences))
 
 
 def _place_passages(named: list[tuple[frozenset[tuple[str, ...]], ...]]
@@ -340,12 +345,17 @@ def _place_passages(named: list[tuple[frozenset[tuple[str, ...]], ...]]
 # for its kind, which a table's header cell starts with a capital ("Tỉnh Bến Tre trước đây")
 _PLACE_KIND = re.compile(
     rf"\b(?:[xX]ã|[pP]hường|[hH]uyện|[qQ]uận|[tT]hị xã|[tT]hị trấn|[tT]hành phố|[tT]ỉnh|"
-    rf"[kK]hu vực)\s+(?=[{CAPITALS}])")
+    rf"[kK]hu vực|[đĐ]ặc khu)\s+(?=[{CAPITALS}])")
+# "Tỉnh Bà Rịa - Vũng Tàu trước đây, trừ đặc khu Côn Đảo": a place named after "trừ" is
+# left out of the group, not one of its places
+_SAVE = re.compile(r"\b(?:trừ|ngoại trừ|không kể|không gồm|không bao gồm)\s+(?:các\s+)?$",
+                   re.IGNORECASE)
 _NAME_WORDS = 4  # words of a place's name, at most
 _AT = frozenset({"o", "tai"})  # "ở", "tại" before where the asker is
 # the word for a place's kind between "ở" and its name ("ở phường Phố Hiến"), folded
 _KIND_WORDS = (("xa",), ("phuong",), ("huyen",), ("quan",), ("tinh",), ("thi", "xa"),
-               ("thi", "tran"), ("thanh", "pho"), ("khu", "vuc"), ("vung",), ("dia", "ban"))
+               ("thi", "tran"), ("thanh", "pho"), ("khu", "vuc"), ("vung",), ("dia", "ban"),
+               ("dac", "khu"))
 
 
 def _places(texts: Iterable[str]) -> frozenset[tuple[str, ...]]:
@@ -355,6 +365,8 @@ def _places(texts: Iterable[str]) -> frozenset[tuple[str, ...]]:
     found: set[tuple[str, ...]] = set()
     for text in texts:
         for kind in _PLACE_KIND.finditer(text):
+            if _SAVE.search(text, max(0, kind.start() - 30), kind.start()):
+                continue
             for name in _names(text[kind.end():]):
                 folded = tuple(fold_word(w) for w in words(" ".join(name)))
                 if folded:
@@ -524,6 +536,17 @@ def _not_theirs(read: _Read, j: int, of: _Class | None, placed: dict[str, float]
         found.update(w for w in _elsewhere(read.named_places[j], placed, former)
                      if read.placed_groups[j][w] and (of is None or of.name not in classes[w]))
     return frozenset(found)
+
+
+def _row_fit(keys: Keys, said: frozenset[str], row: str) -> int:
+    """How well a table's row fits the asker: by the level and group asked (``row_fit``),
+    then by the place its label names, theirs or another's."""
+    level = row_fit(keys, row)
+    if level < 0:
+        return -1
+    named = _places([row.split(ROW_JOIN, 1)[0]]) if said else frozenset()
+    place = (1 if _theirs(named, said) else -1) if named else 0
+    return -1 if place < 0 and not level else 2 * level + place
 
 
 def _placed_label(sentence: str) -> bool:
@@ -1221,6 +1244,7 @@ class LetterIndex:
                     state, query, shown.__contains__), classed, telling, table, named)
             (keys, why, window, valued, shown, in_window, classed, telling, table,
              named) = read_before
+            if __import__('os').environ.get('TDBG'): print('DBG', doc, sorted(keys[0]), window, round(in_window, 2), [sentences[w][0][:60] for w in window], sorted(foreign))
             named = 1.0 if classed else named
             if person is not None and valued and kind in _REACHING:
                 # "số điện thoại thầy Huy lo hồ sơ …": the name says whom the asker means; the
@@ -1238,6 +1262,13 @@ class LetterIndex:
                     when = read.units.get(unit)  # "học bù cùng Lớp 7": Lớp 7's dates
                     if when is not None and when not in text and unit not in named_units:
                         text = f"{text} …\n{when}"
+                reckoned = next((h for w in window if (h := read.reckoned.get((j, w)))), None)
+                if reckoned is not None:
+                    # "báo Sở chậm nhất 07 ngày trước ngày học trực tiếp": the asker's own
+                    # row gives that date
+                    row = own_row(read.sentences, reckoned, partial(_row_fit, keys, said))
+                    if row is not None and row not in text:
+                        text = f"{text} …\n{row}"
                 moves = read.moved.get(passage.section.split(".")[0], ())
                 if moves and _DATE.search(text):  # the date the letter itself moved
                     text = " …\n".join([*(m for m in moves if m not in text), text])

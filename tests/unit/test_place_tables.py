@@ -127,3 +127,15 @@ def test_an_asker_of_one_level_reads_the_row_of_their_group() -> None:
                          "tập huấn?")
     assert quote is not None
     assert "15/4/2027" in quote.text and "08/4/2027" not in quote.text
+
+
+def test_a_rule_counting_from_a_tables_date_is_quoted_with_the_askers_row() -> None:
+    rule = ("Trường cần thay người tham gia thì báo Sở chậm nhất 05 ngày trước ngày tập huấn "
+            "của cấp học mình.")
+    body = [*BODY[:3], BY_LEVEL, "2. Thay đổi người học", rule, *BODY[7:]]
+    index = _index(letter_docx(body, HEADER), "taphuan.docx")
+    quote = index.search("Trường THPT của tôi đến ngày 12/4/2027 mới báo Sở thay người tập huấn "
+                         "thì có kịp không?")
+    assert quote is not None
+    assert rule in quote.text
+    assert "Ngày tập huấn: 15/4/2027" in quote.text and "08/4/2027" not in quote.text
