@@ -272,6 +272,8 @@ class _Read:
     # (passage, sentence) counting from a date a table column gives -> its folded header
     # (``reckoned.reckoned_from``)
     reckoned: dict[tuple[int, int], str] = field(default_factory=dict)
+    # whether each sentence is a table's row whose label names a place (``_placed_label``)
+    place_rows: list[tuple[bool, ...]] = field(default_factory=list)
 
 
 def _read(letter: Letter) -> _Read:
@@ -309,8 +311,8 @@ def _read(letter: Letter) -> _Read:
                  _whom_said(sentences),
                  frozenset(c for parts in classes for named in parts for c in named),
                  named,
-                 [tuple(_PLACED_GROUP.match(s) is not None or _placed_label(s)
-                        for s, _ in parts) for parts in sentences],
+                 [tuple(_PLACED_GROUP.match(s) is not None for s, _ in parts)
+                  for parts in sentences],
                  _pointed(sentences),
                  tuple((j, w, names[0], kind) for j, (parts, named) in enumerate(
                      zip(sentences, classes, strict=True))
@@ -324,7 +326,8 @@ def _read(letter: Letter) -> _Read:
                        for s, _ in parts for part in _STATEMENT.split(s)
                        if (levels := left_out(part))),
                  _place_passages(named),
-                 reckoned_from(sentences))
+                 reckoned_from(sentences),
+                 [tuple(_placed_label(s) for s, _ in parts) for parts in sentences])
 
 
 def _place_passages(named: list[tuple[frozenset[tuple[str, ...]], ...]]
@@ -375,6 +378,7 @@ def _places(texts: Iterable[str]) -> frozenset[tuple[str, ...]]:
 
 
 _LISTED_PLACES = 8  # names read in a list after one kind word, at most
+_KINDS = frozenset({"xa", "phuong", "huyen", "quan", "tinh", "thanh", "thi", "khu", "dac"})
 
 
 def _names(text: str) -> list[list[str]]:
@@ -384,8 +388,9 @@ def _names(text: str) -> list[list[str]]:
     taken: list[str] = []
     for w in text.split(maxsplit=_NAME_WORDS * _LISTED_PLACES)[:_NAME_WORDS * _LISTED_PLACES]:
         bare = w.strip(",.;:()")
-        if not bare or not bare[0].isupper() or len(taken) == _NAME_WORDS:
-            break
+        if not bare or not bare[0].isupper() or len(taken) == _NAME_WORDS or (
+                not taken and fold_word(bare.lower()) in _KINDS):
+            break  # "Thành phố Thủ Đức, Quận 7": the next place's kind, no name
         taken.append(bare)
         if bare != w:
             names.append(taken)
@@ -533,8 +538,15 @@ def _not_theirs(read: _Read, j: int, of: _Class | None, placed: dict[str, float]
                          sentences[w][0])))
                      or (not names and classed_rows and is_row(sentences[w][0])))
     if placed:
-        found.update(w for w in _elsewhere(read.named_places[j], placed, former)
+        elsewhere = _elsewhere(read.named_places[j], placed, former)
+        found.update(w for w in elsewhere
                      if read.placed_groups[j][w] and (of is None or of.name not in classes[w]))
+        # a table's rows labelled by place are another's when one of them is the asker's:
+        # when none is ("Quận 10" asked, rows of former provinces), the rows do not say
+        rows = read.place_rows[j]
+        if any(rows[w] and w not in elsewhere and read.named_places[j][w]
+               for w in range(len(rows))):
+            found.update(w for w in elsewhere if rows[w])
     return frozenset(found)
 
 
@@ -1244,7 +1256,6 @@ class LetterIndex:
                     state, query, shown.__contains__), classed, telling, table, named)
             (keys, why, window, valued, shown, in_window, classed, telling, table,
              named) = read_before
-            if __import__('os').environ.get('TDBG'): print('DBG', doc, sorted(keys[0]), window, round(in_window, 2), [sentences[w][0][:60] for w in window], sorted(foreign))
             named = 1.0 if classed else named
             if person is not None and valued and kind in _REACHING:
                 # "số điện thoại thầy Huy lo hồ sơ …": the name says whom the asker means; the
