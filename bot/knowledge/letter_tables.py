@@ -85,14 +85,14 @@ def _header_rows(grid: Grid) -> int:
 
 def continued(previous: Grid, grid: Grid) -> Grid:
     """The whole table when ``grid`` goes on with ``previous`` after a page break (as wide,
-    its header printed again or not at all): ``previous``'s rows, then ``grid``'s below its
-    header; else ``grid`` itself. Read whole, the table is said column by column from every
-    row (``_transposed``), not from the rows of its last page only."""
+    its first row not the header printed again): ``previous``'s rows, then ``grid``'s; else
+    ``grid`` itself (a table starting with the same header is read as one of its own, as a
+    letter gives one table per section). Read whole, the table is said column by column from
+    every row (``_transposed``), not from the rows of its last page only."""
     if not (previous and grid) or len(grid[0]) != len(previous[0]) or is_layout(previous):
         return grid
-    heads = _header_rows(previous)
     if _resolved(grid[:1]) == _resolved(previous[:1]):
-        grid = grid[heads:]
+        return grid
     return previous + grid
 
 

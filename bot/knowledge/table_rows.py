@@ -285,8 +285,8 @@ AS_MANAGER = "as manager"
 WITH_LEVEL = "with level "
 _WITH_LEVEL = re.compile(rf"\b(?:nhieu cap hoc|lien cap)\b (?:co|gom|day) (?:ca )?"
                          rf"(?:cap (?:hoc )?)?({_LEVEL})\b"
-                         # where it learns, not what it sends ("… gửi danh sách thẳng về Sở")
-                         rf"(?=.*\bhoc (?:cung|theo|chung|voi|tai|o)\b)")
+                         # where it learns, not where it sends ("… gửi danh sách về Sở")
+                         rf"(?!.*\b(?:gui|nop) (?:danh sach|bao cao)\b)")
 # words a rule must hold as written, looked for before the sentence is read in full: every
 # sentence of every letter is asked, and few state a rule
 _RULE_WORDS = re.compile(r"cao nhat|cot can|nhieu cap|lien cap")
