@@ -1571,13 +1571,15 @@ def _query(state: _State, question: str, told: frozenset[str] = frozenset()) -> 
         if unit is not None:
             stated[_AMOUNT + unit] = state.idf.get(_AMOUNT + unit, state.max_idf)
     if sum(content.values()) + sum(told_of.values()) / TOLD <= _SHORT * state.max_idf:
-        return _Query(terms, content, pairs, stated=stated, told=told_of, placed=where, former=former)
+        return _Query(terms, content, pairs, stated=stated, told=told_of, placed=where,
+                      former=former)
     # a long message's words that no letter uses ("thắc mắc", "em sợ trễ hạn") are, for the
     # passages, the way the person talks: weighed as the rarest words they would outweigh
     # the subject and no passage could ever cover the question. They decide which passages
     # are quoted; the passages found then compete with the entries, which may use those
     # words, on the whole message (``whole``).
-    whole = _Query(terms, content, pairs, stated=stated, told=told_of, placed=where, former=former)
+    whole = _Query(terms, content, pairs, stated=stated, told=told_of, placed=where,
+                   former=former)
 
     def unknown(t: str) -> bool:
         return t not in state.idf and t not in state.context_of

@@ -12,7 +12,8 @@ import pypdfium2
 
 from bot.knowledge.asked import former_places
 from bot.knowledge.letter_index import LetterIndex
-from bot.knowledge.letter_tables import LEFT as MERGED, table_lines
+from bot.knowledge.letter_tables import LEFT as MERGED
+from bot.knowledge.letter_tables import table_lines
 from bot.knowledge.normalize import fold_word, words
 from bot.services.letters import read_letter_file
 from tests.letter_files import LEFT, letter_docx, letter_pdf
