@@ -378,7 +378,8 @@ def _places(texts: Iterable[str]) -> frozenset[tuple[str, ...]]:
 
 
 _LISTED_PLACES = 8  # names read in a list after one kind word, at most
-_KINDS = frozenset({"xa", "phuong", "huyen", "quan", "tinh", "thanh", "thi", "khu", "dac"})
+# a place's kind, as written ("Quận 7"; "Quan Hóa" is a name)
+_KINDS = frozenset({"xã", "phường", "huyện", "quận", "tỉnh", "thành", "thị", "khu", "đặc"})
 
 
 def _names(text: str) -> list[list[str]]:
@@ -389,7 +390,7 @@ def _names(text: str) -> list[list[str]]:
     for w in text.split(maxsplit=_NAME_WORDS * _LISTED_PLACES)[:_NAME_WORDS * _LISTED_PLACES]:
         bare = w.strip(",.;:()")
         if not bare or not bare[0].isupper() or len(taken) == _NAME_WORDS or (
-                not taken and fold_word(bare.lower()) in _KINDS):
+                not taken and bare.lower() in _KINDS):
             break  # "Thành phố Thủ Đức, Quận 7": the next place's kind, no name
         taken.append(bare)
         if bare != w:
