@@ -219,6 +219,9 @@ class _Query:
     placed: dict[str, float] = field(default_factory=dict)
     # the word pairs of the former place the asker's lies in (``_former``)
     former: frozenset[str] = frozenset()
+    # the word pairs of where the asker is, told or asked ("phường Bà Rịa"): which place it
+    # is, for the rows and sentences naming places (``_theirs``); no weight of their own
+    place_pairs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -731,7 +734,8 @@ def _elsewhere(places: tuple[frozenset[tuple[str, ...]], ...], placed: dict[str,
     """The sentences naming places, none of them where the asker says they are ("Học viên có
     trường ở xã thuộc huyện Hạ Lang …" to a teacher of the former Hà Quảng): another place's
     case. A place is the asker's when the question names a word pair of it, or its one word,
-    or it is the ``former`` place theirs lies in."""
+    or ``former`` holds a pair of it (the former place theirs lies in, the pairs of where
+    they told they are)."""
     said = _said_places(placed) | former
     return frozenset(w for w, named in enumerate(places) if named and not _theirs(named, said))
 
@@ -1183,7 +1187,7 @@ class LetterIndex:
         person = asked_person(question, state.people)
         count = counted(question)
 
-        said = _said_places(query.placed) | former
+        said = _said_places(query.placed) | former | query.place_pairs
 
         def cells(row: str) -> str:  # of a row, the column group the question names, and of
             # that, the cell of the place the asker is in
@@ -1217,7 +1221,7 @@ class LetterIndex:
                 keys, why = _by_rules(read.rules, question, asked_keys)
                 of = asker.get(k)
                 sets = read.sentence_sets[j] if of is None else _class_sets(read, j, of)
-                foreign = _not_theirs(read, j, of, query.placed, former)
+                foreign = _not_theirs(read, j, of, query.placed, former | query.place_pairs)
                 if why:  # the rule placing the asker's group is quoted first in any case
                     foreign |= {w for w, (sentence, _) in enumerate(sentences)
                                 if any(rule in sentence for rule in why)}
@@ -1467,6 +1471,7 @@ def _query(state: _State, question: str, told: frozenset[str] = frozenset()) -> 
     within = _within(state.places, folded, placed)
     placed |= within
     former = frozenset(f"{folded[i]} {folded[i + 1]}" for i in within if i + 1 in within)
+    place_pairs = frozenset(f"{folded[i]} {folded[i + 1]}" for i in placed if i + 1 in placed)
     framing = former_frames(accented)
     # "học sinh lớp 12": a grade is its pupils, and a letter's table of grades says "Lớp 12"
     pupils = frozenset(k for i in range(len(folded) - 3)
@@ -1558,12 +1563,6 @@ def _query(state: _State, question: str, told: frozenset[str] = frozenset()) -> 
                                         or i in lighter or i + 1 in lighter else 1.0)
                 if i in placed and i + 1 in placed:
                     where[pair] = weight
-            elif i in placed and i + 1 in placed:
-                # where the asker told they are ("ở phường Bà Rịa"): its word pairs say which
-                # place it is, though the ask is not about it
-                where[pair] = min(state.idf.get(pair, state.max_idf),
-                                  state.idf.get(f, state.max_idf)
-                                  + state.idf.get(folded[i + 1], state.max_idf))
     if DONE in folded:  # "duyệt xong danh sách": the letters' "hoàn thành", where they say it
         content["hoan"] = state.idf.get("hoan", state.max_idf) * ASIDE
         pairs["hoan thanh"] = state.idf.get("hoan thanh", state.max_idf) * ASIDE
@@ -1573,14 +1572,14 @@ def _query(state: _State, question: str, told: frozenset[str] = frozenset()) -> 
             stated[_AMOUNT + unit] = state.idf.get(_AMOUNT + unit, state.max_idf)
     if sum(content.values()) + sum(told_of.values()) / TOLD <= _SHORT * state.max_idf:
         return _Query(terms, content, pairs, stated=stated, told=told_of, placed=where,
-                      former=former)
+                      former=former, place_pairs=place_pairs)
     # a long message's words that no letter uses ("thắc mắc", "em sợ trễ hạn") are, for the
     # passages, the way the person talks: weighed as the rarest words they would outweigh
     # the subject and no passage could ever cover the question. They decide which passages
     # are quoted; the passages found then compete with the entries, which may use those
     # words, on the whole message (``whole``).
     whole = _Query(terms, content, pairs, stated=stated, told=told_of, placed=where,
-                   former=former)
+                   former=former, place_pairs=place_pairs)
 
     def unknown(t: str) -> bool:
         return t not in state.idf and t not in state.context_of
@@ -1590,7 +1589,8 @@ def _query(state: _State, question: str, told: frozenset[str] = frozenset()) -> 
     return _Query(terms, {t: w * _CONTEXT if unknown(t) else w for t, w in content.items()},
                   {p: w * _CONTEXT if any(map(unknown, p.split(" "))) else w
                    for p, w in pairs.items()}, whole=whole, stated=stated,
-                  told=told_of, placed=where, former=former)
+                  told=told_of, placed=where, former=former,
+                  place_pairs=place_pairs)
 
 
 def _specific(state: _State, query: _Query) -> float:
