@@ -277,6 +277,8 @@ class _Read:
     reckoned: dict[tuple[int, int], str] = field(default_factory=dict)
     # whether each sentence is a table's row whose label names a place (``_placed_label``)
     place_rows: list[tuple[bool, ...]] = field(default_factory=list)
+    # a former district's word pair -> the former province's it lies in (``_provinces_of``)
+    provinces: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 def _read(letter: Letter) -> _Read:
@@ -330,7 +332,8 @@ def _read(letter: Letter) -> _Read:
                        if (levels := left_out(part))),
                  _place_passages(named),
                  reckoned_from(sentences),
-                 [tuple(_placed_label(s) for s, _ in parts) for parts in sentences])
+                 [tuple(_placed_label(s) for s, _ in parts) for parts in sentences],
+                 _provinces_of(p.text for p in letter.passages))
 
 
 def _place_passages(named: list[tuple[frozenset[tuple[str, ...]], ...]]
@@ -402,6 +405,34 @@ def _names(text: str) -> list[list[str]]:
             if not w.endswith(",") or len(names) == _LISTED_PLACES:
                 return names
     return [*names, taken] if taken else names
+
+
+_PLACE_NAME = rf"[{CAPITALS}][^\W\d_]*(?:\s+[{CAPITALS}][^\W\d_]*){{0,3}}"
+# "huyện Chợ Lách trước đây của tỉnh Bến Tre", "các huyện Yên Dũng, Lục Nam thuộc tỉnh Bắc
+# Giang cũ": the former province a former district was in, as a letter says it
+_IN_PROVINCE = re.compile(
+    rf"\b(?:huyện|thị xã|quận)\s+({_PLACE_NAME}(?:,\s*{_PLACE_NAME})*)(?:\s+trước đây|\s+cũ)?"
+    rf",?\s+(?:của|thuộc)\s+(?:tỉnh|thành phố)\s+({_PLACE_NAME})")
+
+
+def _pairs_of(name: str) -> list[str]:
+    """A place's folded word pairs, or its one word, as ``_theirs`` reads a question's."""
+    folded = [fold_word(w) for w in words(name, limit=None)]
+    return folded[:1] if len(folded) == 1 else [f"{a} {b}" for a, b in pairwise(folded)]
+
+
+def _provinces_of(texts: Iterable[str]) -> dict[str, frozenset[str]]:
+    """The former province each former district the letter places in one lies in: each word
+    pair of the district's name -> the province's pairs. An asker naming only their district
+    ("xã thuộc huyện Chợ Lách cũ") is in that province's column, row or class."""
+    found: dict[str, set[str]] = {}
+    for text in texts:
+        for hit in _IN_PROVINCE.finditer(text):
+            province = _pairs_of(hit.group(2))
+            for district in hit.group(1).split(","):
+                for pair in _pairs_of(district):
+                    found.setdefault(pair, set()).update(province)
+    return {pair: frozenset(of) for pair, of in found.items()}
 
 
 def _located(places: frozenset[tuple[str, ...]], folded: list[str]) -> frozenset[int]:
@@ -962,6 +993,8 @@ class _State:
     people: frozenset[str]  # every given name the letters use for a person
     issuers: list[str]  # each letter's issuer as a padded ``place_key``, for ``_speaks_for``
     places: frozenset[tuple[str, ...]] = frozenset()  # the places the letters name
+    # a former district's word pair -> its former province's, as the letters say (``_Read``)
+    provinces: dict[str, frozenset[str]] = field(default_factory=dict)
     apart: dict[str, np.ndarray] = field(default_factory=dict)  # ``_apart``, as questions ask
 
 
@@ -997,7 +1030,9 @@ def _build(letters: list[Letter], reads: list[_Read]) -> _State:
         SpellFixer.build(vocab, (t for t in df if " " in t), FILLERS),
         frozenset().union(*(people for r in reads for people in r.people)),
         [f" {place_key(letter.meta.issuer)} " for letter in letters],
-        frozenset().union(*(r.places for r in reads)))
+        frozenset().union(*(r.places for r in reads)),
+        provinces={pair: frozenset().union(*(r.provinces.get(pair, ()) for r in reads))
+                   for pair in {p for r in reads for p in r.provinces}})
 
 
 class LetterIndex:
@@ -1472,6 +1507,8 @@ def _query(state: _State, question: str, told: frozenset[str] = frozenset()) -> 
     placed |= within
     former = frozenset(f"{folded[i]} {folded[i + 1]}" for i in within if i + 1 in within)
     place_pairs = frozenset(f"{folded[i]} {folded[i + 1]}" for i in placed if i + 1 in placed)
+    # "xã thuộc huyện Chợ Lách cũ": the province the letters place that district in
+    former |= {t for pair in place_pairs for t in state.provinces.get(pair, ())}
     framing = former_frames(accented)
     # "học sinh lớp 12": a grade is its pupils, and a letter's table of grades says "Lớp 12"
     pupils = frozenset(k for i in range(len(folded) - 3)

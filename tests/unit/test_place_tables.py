@@ -56,6 +56,17 @@ def test_an_asker_of_a_former_province_reads_its_column_not_the_others() -> None
     assert "15/3/2027" not in quote.text and "phường Kinh Bắc" not in quote.text
 
 
+def test_an_asker_naming_only_their_former_district_reads_the_column_the_letter_puts_it_in(
+        ) -> None:
+    said = ("Trường thuộc các huyện Lục Ngạn, Sơn Động trước đây của tỉnh Bắc Giang báo số người "
+            "qua trường đầu cụm.")
+    index = _index(letter_docx([*BODY[:5], said, *BODY[5:]], HEADER), "taphuan.docx")
+    quote = index.search("Trường tôi ở xã thuộc huyện Sơn Động cũ, nhân viên y tế tập huấn ngày "
+                         "nào, ở đâu?")
+    assert quote is not None
+    assert "22/3/2027" in quote.text and "15/3/2027" not in quote.text
+
+
 def test_a_note_sending_a_district_to_another_column_is_quoted_with_that_columns_date() -> None:
     index = _index(letter_docx(BODY, HEADER), "taphuan.docx")
     quote = index.search("Trường tôi thuộc huyện Yên Dũng cũ, muốn học bên khu vực Bắc Ninh thì "
