@@ -15,7 +15,7 @@ import math
 import re
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
 from itertools import pairwise
@@ -88,12 +88,14 @@ from bot.knowledge.referred import dated_units, sent_to
 from bot.knowledge.syllables import is_mistyped
 from bot.knowledge.table_rows import (
     NO_KEYS,
+    SEVERAL,
     Keys,
     by_rule,
     group_rule,
     levels_named,
     question_keys,
     row_fit,
+    row_keys,
     said_by_row,
 )
 from bot.textnorm import CAPITALS
@@ -583,6 +585,29 @@ def _not_theirs(read: _Read, j: int, of: _Class | None, placed: dict[str, float]
                for w in range(len(rows))):
             found.update(w for w in elsewhere if rows[w])
     return frozenset(found)
+
+
+def _other_levels(read: _Read, passages: Sequence[Passage], j: int, window: list[int],
+                  keys: Keys, kind: str | None) -> list[str]:
+    """For a school of several levels ("trường THCS và THPT") whose window quotes its row of
+    one level, the rows of its other levels that the same table gives further on or before
+    (a long table is cut into passages of a few rows), stating the value asked: each level of
+    the school goes by its own row."""
+    quoted = [read.sentences[j][w][0] for w in window if is_row(read.sentences[j][w][0])]
+    if SEVERAL not in keys[0] or not any(row_fit(keys, row) > 0 for row in quoted):
+        return []
+    have = {level for row in quoted if row_fit(keys, row) > 0 for level in row_keys(row)[0]}
+    found: list[str] = []
+    for near in range(len(passages)):
+        if near == j or not read.rows[near] or passages[near].section != passages[j].section:
+            continue
+        for sentence, _ in read.sentences[near]:
+            levels = row_keys(sentence)[0] if is_row(sentence) else frozenset()
+            if levels and not levels & have and row_fit(keys, sentence) > 0 and (
+                    kind is None or _holds(kind, sentence)):
+                found.append(sentence)
+                have |= levels
+    return found
 
 
 def _row_fit(keys: Keys, said: frozenset[str], row: str) -> int:
@@ -1313,6 +1338,9 @@ class LetterIndex:
                     when = read.units.get(unit)  # "học bù cùng Lớp 7": Lớp 7's dates
                     if when is not None and when not in text and unit not in named_units:
                         text = f"{text} …\n{when}"
+                for row in _other_levels(read, letter.passages, j, window, keys, kind):
+                    if row not in text and len(text) + len(row) < 2 * QUOTE_CHARS:
+                        text = f"{text} …\n{cells(row)}"  # "trường THCS và THPT": each level's
                 reckoned = next((h for w in window if (h := read.reckoned.get((j, w)))), None)
                 if reckoned is not None:
                     # "báo Sở chậm nhất 07 ngày trước ngày học trực tiếp": the asker's own

@@ -151,3 +151,18 @@ def test_a_rule_counting_from_a_tables_date_is_quoted_with_the_askers_row() -> N
     assert quote is not None
     assert rule in quote.text
     assert "Ngày tập huấn: 15/4/2027" in quote.text and "08/4/2027" not in quote.text
+
+
+def test_a_school_of_two_levels_reads_the_row_of_each_in_a_long_table() -> None:
+    # long enough that its rows are cut into several passages, the high-school row far below
+    middle = [[str(k), f"Các phường, xã thuộc cụm trường số {k} gồm các địa bàn ven sông Cầu "
+               f"và sông Thương trước đây", f"{k + 5:02d}/4/2027", f"{30 + k}"] for k in range(1, 9)]
+    table = [BY_LEVEL[0], BY_LEVEL[1], *middle, ["Cộng", LEFT, LEFT, "300"],
+             ["2. Cấp trung học phổ thông", LEFT, LEFT, LEFT],
+             ["9", "Toàn tỉnh", "20/4/2027", "40"], ["Cộng", LEFT, LEFT, "40"]]
+    body = [*BODY[:3], table, *BODY[5:]]
+    index = _index(letter_docx(body, HEADER), "taphuan.docx")
+    quote = index.search("Trường THCS và THPT của tôi thuộc cụm trường số 3 thì nhân viên y tế "
+                         "tập huấn ngày nào?")
+    assert quote is not None
+    assert "08/4/2027" in quote.text and "20/4/2027" in quote.text
