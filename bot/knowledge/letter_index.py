@@ -1338,16 +1338,16 @@ class LetterIndex:
                     when = read.units.get(unit)  # "học bù cùng Lớp 7": Lớp 7's dates
                     if when is not None and when not in text and unit not in named_units:
                         text = f"{text} …\n{when}"
-                for row in _other_levels(read, letter.passages, j, window, keys, kind):
-                    if row not in text and len(text) + len(row) < 2 * QUOTE_CHARS:
-                        text = f"{text} …\n{cells(row)}"  # "trường THCS và THPT": each level's
+                for level_row in _other_levels(read, letter.passages, j, window, keys, kind):
+                    if level_row not in text and len(text) + len(level_row) < 2 * QUOTE_CHARS:
+                        text = f"{text} …\n{cells(level_row)}"  # "trường THCS và THPT"
                 reckoned = next((h for w in window if (h := read.reckoned.get((j, w)))), None)
                 if reckoned is not None:
                     # "báo Sở chậm nhất 07 ngày trước ngày học trực tiếp": the asker's own
                     # row gives that date
-                    row = own_row(read.sentences, reckoned, partial(_row_fit, keys, said))
-                    if row is not None and row not in text:
-                        text = f"{text} …\n{row}"
+                    own = own_row(read.sentences, reckoned, partial(_row_fit, keys, said))
+                    if own is not None and own not in text:
+                        text = f"{text} …\n{own}"
                 moves = read.moved.get(passage.section.split(".")[0], ())
                 if moves and _DATE.search(text):  # the date the letter itself moved
                     text = " …\n".join([*(m for m in moves if m not in text), text])

@@ -156,7 +156,8 @@ def test_a_rule_counting_from_a_tables_date_is_quoted_with_the_askers_row() -> N
 def test_a_school_of_two_levels_reads_the_row_of_each_in_a_long_table() -> None:
     # long enough that its rows are cut into several passages, the high-school row far below
     middle = [[str(k), f"Các phường, xã thuộc cụm trường số {k} gồm các địa bàn ven sông Cầu "
-               f"và sông Thương trước đây", f"{k + 5:02d}/4/2027", f"{30 + k}"] for k in range(1, 9)]
+               f"và sông Thương trước đây", f"{k + 5:02d}/4/2027", f"{30 + k}"]
+              for k in range(1, 9)]
     table = [BY_LEVEL[0], BY_LEVEL[1], *middle, ["Cộng", LEFT, LEFT, "300"],
              ["2. Cấp trung học phổ thông", LEFT, LEFT, LEFT],
              ["9", "Toàn tỉnh", "20/4/2027", "40"], ["Cộng", LEFT, LEFT, "40"]]
