@@ -1534,7 +1534,8 @@ def _query(state: _State, question: str, told: frozenset[str] = frozenset()) -> 
     within = _within(state.places, folded, placed)
     placed |= within
     former = frozenset(f"{folded[i]} {folded[i + 1]}" for i in within if i + 1 in within)
-    place_pairs = frozenset(f"{folded[i]} {folded[i + 1]}" for i in placed if i + 1 in placed)
+    place_pairs = frozenset(f"{folded[i]} {folded[i + 1]}" for i in placed
+                            if i + 1 in placed and i + 1 < len(folded))
     # "xã thuộc huyện Chợ Lách cũ": the province the letters place that district in
     former |= {t for pair in place_pairs for t in state.provinces.get(pair, ())}
     framing = former_frames(accented)
