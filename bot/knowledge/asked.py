@@ -42,6 +42,7 @@ KIND_NAMES = {  # what each kind of value is called, for ``troly ask --why``
     "address": N_("an address"),
     "money": N_("an amount of money or a percentage"),
     "number": N_("a number"),
+    "which": N_("a number"),
     "duration": N_("a length of time"),
     "signer": N_("who signed the letter"),
     "reason": N_("a reason or purpose"),
@@ -59,6 +60,17 @@ _MONEY_WORDS = (r"(?<!uu )(?<!dau )(?<!truoc )tien(?! giang| quyet| phong)|"
 _MONEY_CUES = frozenset("bao nhieu bn may".split())
 # … and "tiền", "đồng" after "bao nhiêu": "đóng bao nhiêu tiền" asks a sum of any money
 _ONLY_ASKING = re.compile(r"(?:bao nhieu|bn) (?:tien|dong)$")
+
+# "bước mấy", "mô đun số mấy", "phụ lục thứ mấy", "đợt mấy": "mấy" after the name of
+# something a letter numbers asks which one, its number ("Bước 7: …"), not how many ("mấy
+# bước"). Folded names, as they end: "dun" of "mô đun", "luc" of "phụ lục". Not "thứ mấy"
+# alone (a weekday), "ngày, tháng mấy" (a date) nor "kế hoạch số mấy" (a letter's number).
+_NUMBERED_NAMES = ("buoc", "dun", "luc", "muc", "khoan", "dieu", "dot", "lop", "khoi", "tiet",
+                   "phan", "chuong", "cum", "nhom", "lan", "ki", "hang", "bai")
+_WHICH_NUMBER = "|".join(rf"(?<={name} )(?:thu |so )?may" for name in _NUMBERED_NAMES)
+_COUNTING_MAY = "".join(f"(?<!{n} )" for n in _NUMBERED_NAMES) + r"(?<!thu )may"
+
+_WHICH = re.compile(rf"(?:{_WHICH_NUMBER})$")
 
 # Checked in this order: "số điện thoại bao nhiêu" asks for a phone, not a count.
 _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -100,8 +112,11 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # the rule the sum is paid by (``_MONEY``); a sentence counting periods is no answer
         ("money", r"(?:bao nhieu|bn) (?:tien|dong|phan tram|%)|may (?:tram|trieu|nghin|ngan) |"
                   rf"(?:{_MONEY_WORDS}) (?:\w+ ){{0,4}}(?:la |duoc |khoang )?(?:bao nhieu|bn)"),
+        # "bước mấy", "mô đun số mấy": which one, by its number ("Bước 7: …"), not how many
+        ("which", _WHICH_NUMBER),
         # "bao nhiêu người": "người" says people are counted, not which ones
-        ("number", r"(?:bao nhieu|may|so) nguoi|bao nhieu|may|so luong|so tiet|may tiet"),
+        ("number", rf"(?:bao nhieu|may|so) nguoi|bao nhieu|{_COUNTING_MAY}|so luong|so tiet|"
+                   r"may tiet"),
         # why: answered by the sentence giving the purpose ("Để … được cấp chứng chỉ, …")
         ("reason", r"tai sao|vi sao|de lam gi|li do gi|li do nao|muc dich gi|nham muc dich gi|"
                    r"sao phai"),
@@ -250,6 +265,7 @@ _HOLDS: dict[str, re.Pattern[str]] = {
     "time": _TIME,
     "address": re.compile(f"{_ADDRESS.pattern}|{_EMAIL.pattern}"),
     "number": _NUMBER,
+    "which": _NUMBERED,
     "money": _MONEY,
 }
 # Words that follow "thầy"/"cô" without being a name ("cô giáo", "thầy cô", "cô ấy").
@@ -930,7 +946,8 @@ def _uncounted(text: str) -> str:
 
 
 # "bao nhiêu giáo viên", "mấy tiết", "số lượng học viên": the thing counted follows the cue
-_COUNT_CUE = re.compile(r"(?:^| )(?:bao nhieu|may|so luong) (can bo|[a-z]{2,})(?= |$)")
+_COUNT_CUE = re.compile(
+    rf"(?:^| )(?:bao nhieu|{_COUNTING_MAY}|so luong) (can bo|[a-z]{{2,}})(?= |$)")
 # no noun follows ("bao nhiêu ạ", "mấy thì"), or the cue asks a sum, a share, a time
 _NOT_COUNTED = frozenset("""a ah ak oi nhe nha vay thi la ma the nua roi ai gi nao sao khong
     phai co can lam tien phan lau ngay gio phut""".split())
@@ -959,7 +976,8 @@ def counted_as_typed(question: str) -> str | None:
     for i, word in enumerate(folded[:-1]):
         # "máy tính" typed without marks is no "mấy": only a marked "mấy" asks here
         at = i + 2 if f"{word} {folded[i + 1]}" in ("bao nhieu", "so luong") else \
-            i + 1 if accented[i] == "mấy" else None
+            i + 1 if accented[i] == "mấy" and not _WHICH.search(
+                " ".join(folded[max(0, i - 2):i + 1])) else None
         if at is None or at >= len(folded):
             continue
         if folded[at] in _NOT_COUNTED or len(folded[at]) < 2 or not folded[at].isalpha():
@@ -1126,7 +1144,8 @@ def asked_person(question: str, known: frozenset[str]) -> str | None:
             continue  # "có IELTS", "thấy Khoa": typed with other marks, no title; "tiếng Anh ở"
         folded = fold_word(name.lower())
         before = fold_word(accented[k - 1].lower()) if k else ""
-        if folded in _NOT_NAMES or f"{before} {title}" in _TITLE_ENDS or before in _PLACE_KINDS:
+        if folded in _NOT_NAMES or name.lower() in _TITLES_TYPED or (
+                f"{before} {title}" in _TITLE_ENDS) or before in _PLACE_KINDS:
             continue  # "phường Bà Rịa", "xã Bà Điểm": a place's name, no one's title
         after = fold_word(accented[k + 2].lower()) if k + 2 < len(accented) else ""
         if f"{folded} {after}" in _ASKING_PAIRS or _RANKED.fullmatch(after):

@@ -114,6 +114,9 @@ def same_province(a: str | None, b: str | None) -> bool:
     return a is not None and b is not None and region(a) == region(b)
 
 
+# an entry for all provinces written from the named province's letter alone: its words, but
+# a rule the letter states for that province outweighs it, as the province's own entries do
+_WRITTEN_FROM = 1.2
 _ASKER_PROVINCE = 1.15  # the asker's own province's rule, for a question naming none
 _ROLE = (1.12, 0.95)  # entry's roles include the asker's / entry is for other roles only
 _ROLE_UNNAMED = (1.2, 0.9)  # the same when the question does not say whom it is about
@@ -161,6 +164,8 @@ _WHOLE_DATE = re.compile(r"(?<!\d)\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*20\d\d(?!\
 _SCHOOL_YEAR = re.compile(r"(?<!\d)(20\d\d)\s*[-–]\s*20\d\d(?!\d)")
 # values a person or an office stands for: "gọi số nào" is answered by "báo cán bộ quản trị LMS"
 _REACHED_THROUGH = frozenset({"contact", "phone", "landline", "email"})
+# values that belong to a person ("số điện thoại của thầy Quang"), unlike whom to turn to
+_PERSONAL_VALUES = frozenset({"phone", "landline", "email"})
 
 # Confidence thresholds on the calibrated [0, 1] score.
 CONFIDENT_AT = 0.5
@@ -227,6 +232,8 @@ WHY_NO_SUBJECT = N_("no entry or passage covers what the question asks about; a 
 WHY_LETTER = N_("no entry is confident; the letter passage covers the question")
 WHY_OTHER_YEAR = N_("the question asks about {year}; the entry states the rule of {entry} and no "
                     "loaded letter speaks of {year}")
+WHY_NO_PERSON = N_("the question asks for a value ({kind}) of someone it names; no entry or "
+                   "letter passage that could answer names them")
 WHY_OTHER_YEAR_LETTER = N_("the question asks about {year}; the letter that speaks of it is of "
                            "{letter} and names no year from {year} on")
 
@@ -344,14 +351,33 @@ def _number_fit(numbered: dict[str, set[str]], theirs: dict[str, set[str]]) -> f
             continue
         if not theirs[head] & numbers:
             fit *= _OTHER_NUMBER  # only "mô đun 3", "phụ lục 5" where 2 or 4 was asked
-        elif len(theirs[head] - numbers) >= 3:
-            fit *= _LIST_OF_NUMBERS  # a list of every module answers one module less well
+        elif len(theirs[head] - numbers) >= (2 if len(numbers) == 1 else 3):
+            # a list of every module answers one module less well; two others beside the
+            # one asked already make it a list ("mô-đun 1 đến mô-đun 5 và mô-đun 9")
+            fit *= _LIST_OF_NUMBERS
     return fit
+
+
+def _only_number(numbered: dict[str, set[str]], theirs: dict[str, set[str]]) -> bool:
+    """Whether an entry speaks of just the numbers asked ("mô đun 9" for a question on module
+    9), not of them among others ("mô-đun 1 đến mô-đun 5 và mô-đun 9") or of none."""
+    return bool(numbered) and all(theirs.get(head) == numbers
+                                  for head, numbers in numbered.items())
 
 
 def _factor_key(entry: Entry) -> tuple[object, ...]:
     """What ``AnsweringEngine._factor`` reads of an entry."""
-    return entry.province, entry.levels, entry.roles, spoken_for(entry.answer)
+    return entry.province, entry.levels, entry.roles, spoken_for(entry.answer), \
+        _written_from(entry)
+
+
+def _written_from(entry: Entry) -> str | None:
+    """The province whose letters alone an entry for all provinces was written from ("the
+    managers' module 3", named as Hà Nội's letter lists it): a question naming that province
+    is answered by it as by that province's own entries. None when its sources are of several
+    provinces, or of none."""
+    found = {issuer_region(s.issuer) for s in entry.sources}
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _rival(a: Entry, b: Entry) -> bool:
@@ -704,6 +730,9 @@ class AnsweringEngine:
         elif province and not (spoken_for(entry.answer) or {region(province)}) & {
                 region(province), *query.provinces}:
             return 0.0  # a rule for all whose every line is another province's (``local_lines``)
+        elif query.provinces and (written := _written_from(entry)) is not None and \
+                region(written) in query.provinces:
+            factor *= _WRITTEN_FROM  # in the named province's letter's own words
         if entry.levels:
             if query.levels:
                 factor *= _NAMED_LEVEL[not entry.levels & query.levels]
@@ -1012,6 +1041,12 @@ class AnsweringEngine:
         if (quote := answer.quote) is not None and (year := _later_than_letter(question, answer)):
             return _refused(ranking, WHY_OTHER_YEAR_LETTER, year=str(year),
                             letter=str(quote.letter.meta_of(quote.passage).day[0]))
+        if answer.kind != "none" and kind in _PERSONAL_VALUES and (person := asked_person(
+                question, self._known_people | self.letters.people)) is not None \
+                and person not in re.findall(r"\w+", fold(shown).lower()):
+            # "số điện thoại của thầy Quang": another person's number, or a hotline, is no
+            # answer for someone no letter names; the asker is told so and handed over
+            return _refused(ranking, WHY_NO_PERSON, kind=KIND_NAMES[kind])
         noun = counted(question)
         if noun is not None and len(self.letters):  # "bao nhiêu tragn": the letters' "trang"
             noun = self.letters.repaired(noun)
@@ -1354,9 +1389,13 @@ class AnsweringEngine:
         best = self._entries[top]
         covered = self._covered(query, top)
         lowest = (1 - (1 - covered) / 2) * top_score  # the score of one holding all the rest
+        # the entry on just the module asked stays before one naming it among others
+        only = _only_number(query.numbered, self._docs[top].numbers)
         for k, (score, i) in enumerate(ranked[1:MAX_CANDIDATES], 1):
             if covered > 1 - _FULLER or score < lowest:
                 break
+            if only and not _only_number(query.numbered, self._docs[i].numbers):
+                continue
             gain = self._covered(query, i) - covered
             if gain >= _FULLER and score >= (1 - gain / 2) * top_score and not _rival(
                     best, self._entries[i]):

@@ -112,8 +112,8 @@ def _named(tokens: list[str]) -> dict[int, tuple[int, str, str]]:
 
 
 # Folded words without which no question asks a total or a difference: read before the rest
-_CUES = re.compile(r"\b(?:nhieu hon|it hon|chenh|hon kem|kem hon|hon nhau|kem nhau|tong|cong ca|"
-                   r"cong lai|cong voi|cong them|gop|tinh ca|tat ca|ca hai|ca ba|ca bon|toan bo)\b")
+_CUES = re.compile(r"\b(?:nhieu hon|it hon|chenh|hon kem|kem hon|hon nhau|kem nhau|tong|cong|"
+                   r"gop|tinh ca|tat ca|ca hai|ca ba|ca bon|toan bo)\b")
 
 
 def asks_sum(question: str) -> bool:
@@ -131,13 +131,14 @@ def _read_question(question: str) -> _Asked | None:
     if not _ASKS_NUMBER.search(text):
         return None
     difference = bool(_DIFFERENCE.search(text))
-    if not difference and not _TOTAL.search(text):
+    names = _named(folded)
+    if not difference and not _TOTAL.search(text) and not _adds_groups(folded, names):
         return None
     # "không tính CBQL": the name right after the cue (or one word on) is left out
     cue_ends = {len(text[: m.end()].split()) for m in _LEAVES_OUT.finditer(text)}
     levels: list[str] = []
     roles: list[str] = []
-    for at, (_, kind, code) in _named(folded).items():
+    for at, (_, kind, code) in names.items():
         if at in cue_ends or at - 1 in cue_ends:
             continue
         named = levels if kind == "level" else roles
@@ -223,6 +224,17 @@ def figures_in(text: str) -> dict[tuple[str, str], set[int]]:
                         continue
                     found[(level, role or breakdown)].add(int(value))
     return found
+
+
+def _adds_groups(folded: list[str], named: dict[int, tuple[int, str, str]]) -> bool:
+    """"Cộng giáo viên THCS và giáo viên THPT", "cộng số GV với số CBQL": "cộng" as a verb,
+    the groups to add right after it (folded "cong" is also "công lập", "công văn": those
+    are followed by no group's name)."""
+    return any(word == "cong" and (i + 1 in named or (
+        i + 2 in named and folded[i + 1] in _ADD_LEADS)) for i, word in enumerate(folded))
+
+
+_ADD_LEADS = frozenset({"so", "ca", "lai", "them"})
 
 
 def _year_or_phone(number: str) -> bool:

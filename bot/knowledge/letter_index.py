@@ -1091,6 +1091,11 @@ class LetterIndex:
     def __len__(self) -> int:
         return len(self._letters.keys() - self._hidden)  # asked for every question: no sort
 
+    @property
+    def people(self) -> frozenset[str]:
+        """The given names of everyone the loaded letters name (folded)."""
+        return self._state.people
+
     def add(self, letter: Letter) -> None:
         self._rebuild({**self._letters, letter.id: letter})
 
@@ -1254,9 +1259,11 @@ class LetterIndex:
             return _place_cells(said, asked_cells(row, _terms, query.terms))
         eligible = np.flatnonzero((covered >= at) & (scores > 0))
         if person is not None and kind in _REACHING:  # the passages naming them, however worded
-            eligible = np.union1d(eligible, [
-                doc for doc, (k, j) in enumerate(state.at)
-                if person in state.reads[k].people[j] and scores[doc] > 0 and covered[doc] > 0])
+            naming_them = np.fromiter(
+                (doc for doc, (k, j) in enumerate(state.at)
+                 if person in state.reads[k].people[j] and scores[doc] > 0 and covered[doc] > 0),
+                dtype=eligible.dtype)  # none named: an empty list would turn the indices float
+            eligible = np.union1d(eligible, naming_them)
         found: list[Quote] = []
         naming: set[Passage] = set()  # passages saying who signs a document the question names
         windows = self._windows.setdefault((question, self.story), {})

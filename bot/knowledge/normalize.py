@@ -267,6 +267,10 @@ ABBREVIATIONS: dict[str, str] = {
     "anh chi": "",
     "cụ thể": "",
     "cu the": "",
+    # "tôi chưa rõ …", "em không rõ là …": the asker saying they do not know what they ask
+    # ("thông tin chưa rõ ràng" keeps its words: only a person is unsure here)
+    **{f"{who} {neg} {clear}": "" for who in ("tôi", "toi", "em", "mình", "minh")
+       for neg in ("chưa", "chua", "không", "khong") for clear in ("rõ", "ro")},
     # "việc đầu tiên phải làm là gì": what to do, which a list of the steps answers first
     "việc đầu tiên": "",
     "viec dau tien": "",

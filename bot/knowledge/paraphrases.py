@@ -259,6 +259,16 @@ PARAPHRASES: dict[str, str] = {
     "lấy tài khoản": "cấp tài khoản",
     "xin tài khoản": "cấp tài khoản",
     "nhận tài khoản": "cấp tài khoản",
+    # a cause: "phần nào khiến chưa hoàn thành" is "làm … chưa hoàn thành", as letters say
+    # what "làm" a result so ("khiến" is a word they do not use)
+    "khiến": "làm",
+    "khien": "làm",
+    "khiến cho": "làm cho",
+    "khien cho": "làm cho",
+    # a school level: "khối THPT", "khối GDTX" are the letters' "cấp THPT" ("khối 6", a grade,
+    # stays: only a level's name follows "khối" here)
+    **{f"khối {level}": f"cấp {level}" for level in (
+        "tiểu học", "thcs", "thpt", "gdtx", "mầm non", "phổ thông")},
 }
 
 # "học bù", "thi bù", "kiểm tra bù", "đợt bù": a make-up session is the letters' "bổ sung" one

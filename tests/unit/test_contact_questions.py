@@ -274,6 +274,28 @@ def test_a_full_name_is_called_by_its_last_word_as_the_letters_name_people(
     assert asked_person(question, frozenset()) == name
 
 
+@pytest.mark.parametrize("question", [
+    "Số điện thoại của thầy Quang là gì ạ",
+    "cô Lan ở Sở số máy bàn bao nhiêu",
+])
+def test_a_person_no_letter_names_gets_an_answer_not_an_error(question: str) -> None:
+    # the letter names two people, neither of them asked: the asker still gets a reply (the
+    # letter's contacts, or the hand-off), never the engine failing
+    text = answer(engine_with(letter()), question)
+    assert VI("not found") in text or "không tìm thấy" in text, text
+    assert CONTENT_PHONE not in text and SUPPORT_PHONE not in text, text
+
+
+@pytest.mark.parametrize("question", [
+    "Anh Chị cho em hỏi số điện thoại của Sở về chuyên đề",
+    "Thầy Cô cho hỏi sđt về chuyên đề năng lực số",
+])
+def test_titles_said_to_the_office_name_nobody(question: str) -> None:
+    # "Anh Chị", "Thầy Cô": the asker greets the Sở's staff; the contact is still answered
+    assert asked_person(question, frozenset()) is None
+    assert CONTENT_PHONE in answer(engine_with(letter()), question)
+
+
 # Two entries with the office's phones: the closer wording gives only mobiles, the other the
 # desk phone (a landline: a 02x area code, as every Vietnamese landline since 2017).
 PHONES = (
