@@ -445,7 +445,49 @@ def told(background: str, ask: str) -> frozenset[str]:
     case, asking = _condition(ask)
     # "em muốn học văn bằng hai …": what the asker wants is what the ask is about
     whose = [p for p in _PARTS.split(background) if not _WANTS.search(f" {p.lower()} ")]
-    return frozenset([*(w.lower() for p in whose for w in words(p)), *case]) - set(asking)
+    said = [[w.lower() for w in words(p)] for p in whose]
+    referent = _referent(asking, said)
+    return frozenset([*(w for p in said for w in p), *case, *referent]) \
+        - (set(asking) - referent)
+
+
+def refers_back(background: str, ask: str) -> bool:
+    """Whether an ask names someone only by what the message told of them before ("thầy
+    Tiếng Anh viết cho lớp nào", "chị ấy đi học ngày nào"): what was told is then what the
+    ask is about, and the passage it brings up answers the ask (``_referent``)."""
+    _, asking = _condition(ask)
+    return bool(_referent(asking, [[w.lower() for w in words(p)]
+                                   for p in _PARTS.split(background)]))
+
+
+# "chị ấy", "cô kia": a person the message spoke of before
+_REFERRING = frozenset("ấy kia đó này ay do nay".split())
+_PERSON_TITLES = frozenset("thầy cô chị anh ông bà thay co chi ong ba".split())
+
+
+def _referent(asking: list[str], said: list[list[str]]) -> frozenset[str]:
+    """The words of an ask naming someone the message told of before ("thầy Tiếng Anh viết cho
+    lớp nào" after "thầy dạy Tiếng Anh lớp 9 vừa được gọi vào ban ra đề", "chị ấy đi học ngày
+    nào" after "chị nấu chính chưa có giấy xác nhận"): the title with a word pointing back,
+    or with the subject they teach, as the part telling of them says it. What that part tells
+    is their case, which picks the passage, and the ask is what is asked of them: those words
+    are told, not asked, as the rest of that part is."""
+    for i, word in enumerate(asking):
+        told_of = [part for part in said if word in part] if word in _PERSON_TITLES else []
+        if not told_of:
+            continue
+        if asking[i + 1:i + 2] and asking[i + 1] in _REFERRING:
+            return frozenset({word, asking[i + 1]})
+        run = []
+        for after in asking[i + 1:]:
+            if not any(after in part for part in told_of):
+                break
+            run.append(after)
+        # "thầy Tiếng Anh": the teacher of the subject the message told of; "cô hợp đồng" is
+        # a kind of teacher a rule may be for, and stays asked
+        if run and _teaches(run):
+            return frozenset({word, *run})
+    return frozenset()
 
 
 _WANTS = re.compile(r" (?:muốn|định|dự định|cần|mong|muon) ")
@@ -483,7 +525,8 @@ def _asks_of(clause: str, *, follow: bool = True) -> list[str]:
         # as typed: "mail" is one word the reading spells out as "thư điện tử"
         subject = [f for w in re.findall(r"[^\W\d_]+", part.lower())
                    if (f := fold_word(w)) not in QUESTION_WORDS and not is_filler(w, f)]
-        ended = bool(_ENDS_ASKING.search(_read(out[-1]))) or _ends_with_value(out[-1]) or (
+        ended = bool(_ENDS_ASKING.search(_read(out[-1]))) or _ends_with_value(out[-1]) or \
+            _starts_asking(out[-1]) or (
             _turns_to_other(part) and _asking(out[-1])) or bool(_ENDS_ASKING_WHO.search(
                 _read(out[-1]))) or (not join.startswith(",") and _asking(out[-1]))
         if ended and len(subject) >= _OWN_SUBJECT and _asking(part):
@@ -500,6 +543,22 @@ def _asks_of(clause: str, *, follow: bool = True) -> list[str]:
 # và tiền đi lại" joins two things of one ask
 _JOINS = re.compile(r"(,\s*|\s+(?:và|va)\s+(?=(?:mấy|may|bao|khi|có|co|ở|o|ai)\s))",
                     re.IGNORECASE)
+
+
+# "khi nào Sở công bố danh sách, …": an ask whose question word comes first is whole before
+# the comma, as one ending on it is; as typed, "khi nao" too
+_ASKED_FIRST = frozenset({"khi nào", "khi nao", "bao giờ", "bao gio", "lúc nào", "luc nao",
+                          "hôm nào", "hom nao", "ngày nào", "ngay nao"})
+_LEADING = frozenset("cho em toi minh hoi xin vay thi a".split())
+
+
+def _starts_asking(clause: str) -> bool:
+    """Whether a clause starts with its question word: "khi nào Sở công bố danh sách"."""
+    typed = [w.lower() for w in words(clause)]
+    start = 0
+    while start < len(typed) and fold_word(typed[start]) in _LEADING:
+        start += 1
+    return " ".join(typed[start:start + 2]) in _ASKED_FIRST
 
 
 def _turns_to_other(part: str) -> bool:
@@ -960,18 +1019,32 @@ def counted(question: str) -> str | None:
     words saying which ones ("giáo viên mới", "tham gia lớp") stand in the sentence before."""
     if asked_kind(question) != "number":
         return None
-    text = " ".join(fold_word(w) for w in words(question))
-    found = _COUNT_CUE.search(text)
-    if found is None or found.group(1) in _NOT_COUNTED:
-        return None
-    return found.group(1)
+    for clause in _COUNTED_CLAUSE.split(question):
+        text = " ".join(fold_word(w) for w in words(clause))
+        found = _COUNT_CUE.search(text)
+        if found is not None:
+            return None if found.group(1) in _NOT_COUNTED else found.group(1)
+    return None
+
+
+# the noun counted follows its cue in the same clause: "đóng bao nhiêu, hạn nộp tiền" counts
+# no "hạn"
+_COUNTED_CLAUSE = re.compile(r"[,;.?!]+\s*")
 
 
 @lru_cache(maxsize=4096)
 def counted_as_typed(question: str) -> str | None:
     """The word for what any ask of the question counts ("được cấp bao nhiêu bộ máy, ai cấp"
     → "bộ"), as typed: with its marks, "bộ" is no "bổ" ("bổ sung") a text folds alike."""
-    accented = words(question)
+    for clause in _COUNTED_CLAUSE.split(question):
+        found = _counted_typed(words(clause))
+        if found is not None:
+            return found or None
+    return None
+
+
+def _counted_typed(accented: list[str]) -> str | None:
+    """``counted_as_typed`` in one clause: "" when its cue counts no noun, None without one."""
     folded = [fold_word(w) for w in accented]
     for i, word in enumerate(folded[:-1]):
         # "máy tính" typed without marks is no "mấy": only a marked "mấy" asks here
@@ -981,7 +1054,7 @@ def counted_as_typed(question: str) -> str | None:
         if at is None or at >= len(folded):
             continue
         if folded[at] in _NOT_COUNTED or len(folded[at]) < 2 or not folded[at].isalpha():
-            return None
+            return ""
         return accented[at].lower()
     return None
 
@@ -1132,6 +1205,16 @@ _PLACE_KINDS = frozenset({"xa", "phuong", "huyen", "quan", "tinh", "tran", "pho"
                           "vung", "ban"})
 
 
+def _teaches(after: list[str]) -> bool:
+    """Whether the words after a title name a school subject ("Tiếng Anh", "Ngữ văn"): the
+    teacher of it. "Toàn", "Toản" typed with their marks are names, not "Toán"."""
+    folded = [fold_word(w.lower()) for w in after]
+    if not after or not _SUBJECTS.match(" ".join(folded)):
+        return False
+    return not (folded[0] == "toan" and has_diacritics(after[0].lower())
+                and after[0].lower() != "toán")
+
+
 def asked_person(question: str, known: frozenset[str]) -> str | None:
     """The person a question names ("thầy Khoa", "co lan"): a capitalised word after a title,
     or, typed in lower case, a word after a title that the letters use as someone's name."""
@@ -1150,6 +1233,8 @@ def asked_person(question: str, known: frozenset[str]) -> str | None:
         after = fold_word(accented[k + 2].lower()) if k + 2 < len(accented) else ""
         if f"{folded} {after}" in _ASKING_PAIRS or _RANKED.fullmatch(after):
             continue  # "có bao nhiêu người", typed "co bao nhieu": no "cô Bảo"
+        if _teaches(accented[k + 1:k + 5]):
+            continue  # "thầy Tiếng Anh", "cô Ngữ văn": the teacher of a subject, no name
         if name[:1].isupper():
             # "ông Nguyễn Văn Thành": a full name, called by its last word, as the letters'
             run = list(takewhile(_name_word, accented[k + 1:k + 5])) or [name]

@@ -50,6 +50,7 @@ from bot.knowledge.asked import (
     named_people,
     names_money,
     names_pupils,
+    refers_back,
     separate_asks,
     speaks_of_typed,
     stated_dates,
@@ -929,7 +930,8 @@ class AnsweringEngine:
                 # "Em nên liên hệ ai, số nào": whom to contact, when what the asker told of
                 # themselves outweighs the ask
                 part = self._explain_message(ask, role=role, level=level, province=province)
-            elif background and not self._answers_ask(part.answer, ask):
+            elif background and not refers_back(background, ask) and not self._answers_ask(
+                    part.answer, ask):
                 alone = self._explain_message(ask, role=role, level=level, province=province)
                 part = alone if alone.answer.kind in _ANSWERED else part
             elif background and part.answer.kind not in _ANSWERED:

@@ -141,6 +141,8 @@ _REACHING = frozenset({"contact", "phone", "landline", "email", "address"})
 # the term of any amount in one unit ("#tuoi" for "50 tuổi"): an asker stating their own ("52
 # tuổi") is answered by the sentence stating the threshold in that unit ("không quá 50 tuổi")
 _AMOUNT = "#"
+_CURRENCY = "đồng"
+_MONEY = ("tien", "'tiền")
 # values a letter corrects ("số đúng là …") that an asker may quote in its wrong form
 _CORRECTED = frozenset({"phone", "landline", "email", "website"})
 _MORE = frozenset({"them"})
@@ -189,6 +191,8 @@ def _terms(text: str) -> tuple[str, ...]:
     out += ["'" + accented[i] for i in keep if accented[i] != folded[i]]
     out += [_AMOUNT + unit for i in range(len(folded))
             if (unit := amount_unit(folded, i)) is not None]
+    if any(accented[i] == _CURRENCY and folded[i - 1].isdigit() for i in range(1, len(folded))):
+        out += _MONEY  # "đóng 350.000 đồng": a sum is money, which the asker calls "tiền"
     if technical(folded):  # a text on accounts or faults: the contact for a failed login
         out.append(TECHNICAL)
     if both_words(folded):  # "làm cả thư viện và thiết bị": the rule for a double case
@@ -1830,8 +1834,9 @@ def _window(query: _Query, sentences: list[tuple[str, bool]],
     # or a count in another clause belongs to that clause's own rule ("…; giáo viên nghỉ hưu
     # trước ngày …"), so only a website is read across the semicolon
     across = kind == "website"
-    said = _statements(sentences, led) if across else led
-    valued = {k for k, s in enumerate(led) if kind and (scored[k] > 0 or across) and (
+    said = _statements(sentences, led) if across else _continued(sentences, led)
+    valued = {k for k, s in enumerate(led)
+              if kind and (scored[k] > 0 or said[k] > s or across) and (
         states_count(count, sentences[k][0]) if count is not None else
         max(s, said[k]) >= _VALUE_SENTENCE * top and _holds(kind, sentences[k][0]))}
     valued = _corrected(sentences, valued, kind, known)
@@ -2024,6 +2029,31 @@ def _statements(sentences: list[tuple[str, bool]], led: list[float]) -> list[flo
     if sentences:
         best += [max(led[start:])] * (len(sentences) - start)
     return best
+
+
+# the first words of a clause naming whom its rule is for ("giáo viên", "học viên", "trường",
+# "mỗi người", "các trung tâm", "riêng môn …"), folded: a clause after ";" starting so states
+# a rule of its own
+_OWN_SUBJECT = frozenset("giao can nguoi truong phong so trung hieu pho cot thanh ung moi cac "
+                         "nhung doi uy chuyen tat rieng".split())
+_OWN_SUBJECT_PAIRS = frozenset({"hoc vien", "hoc sinh"})
+
+
+def _continued(sentences: list[tuple[str, bool]], led: list[float]) -> list[float]:
+    """Each clause's match, a clause after ";" that names no one of its own ("… nếu có nhu
+    cầu: phần trực tuyến không thu tiền; phần học trực tiếp đóng 450.000 đồng …, chuyển …
+    trước ngày …") with the clause before's: it goes on with that clause's subject, so the
+    value it states is that subject's. One naming whom it is for ("…; giáo viên nghỉ hưu
+    trước ngày …") keeps its own match: its value is its own rule's."""
+    out = list(led)
+    for k in range(1, len(sentences)):
+        sentence, starts_line = sentences[k]
+        if starts_line or not sentences[k - 1][0].rstrip().endswith(";"):
+            continue
+        first = [fold_word(w) for w in words(sentence)[:2]]
+        if first and first[0] not in _OWN_SUBJECT and " ".join(first) not in _OWN_SUBJECT_PAIRS:
+            out[k] = max(out[k], out[k - 1])
+    return out
 
 
 def _quote_text(sentences: list[tuple[str, bool]], chosen: list[int],

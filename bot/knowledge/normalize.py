@@ -23,6 +23,7 @@ from bot.knowledge.entries import PROVINCES as KB_PROVINCES
 from bot.knowledge.paraphrases import IN_CONTEXT as _PARAPHRASE_CUES
 from bot.knowledge.paraphrases import PARAPHRASES as _PARAPHRASES
 from bot.knowledge.readings import READINGS as _READINGS
+from bot.knowledge.syllables import is_syllable
 from bot.textnorm import fold, nfc, strip_diacritics, unify_tones
 
 MAX_QUERY_CHARS = 1000  # enough for the longest real question; bounds the work on any input
@@ -540,6 +541,13 @@ _MODULE = re.compile(
 _STEP = re.compile(r"(?<![^\W_])b(\d)(?=\s+(?:ai|duyệt|duyet|làm|lam|nộp|nop|gồm|gom|xong)"
                    r"(?![^\W_]))")
 PERCENT = "phantram"
+# a numbered term, round, quarter, part or rank is written "học kỳ II" by one, "học kỳ 2" by
+# another: read as the number (before stretched letters are collapsed: "iii" is no "iiii")
+_ROMAN_VALUES = {r: n for n, r in enumerate(
+    "i ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi xvii xviii xix".split(), 1)}
+_ROMAN_NUMBERED = re.compile(
+    r"(?<![^\W_])((?:kì|kỳ|ki|ky|đợt|dot|quý|quí|quy|qui|phần|phan|hạng|hang|giai đoạn|"
+    r"giai doan|chương|chuong)\s+)(x?(?:ix|iv|v?i{1,3}|v|x))(?![^\W_])")
 _PHRASES = (  # joined forms the tokenizer would split wrongly
     (re.compile(r"(?<![^\W_])gd\s*(?:&|&amp;|và|va|-)?\s*[đd]t(?![^\W_])"), "giáo dục đào tạo"),
     (re.compile(r"(?<![^\W_])tp\.\s*hcm(?![^\W_])"), "tphcm"),
@@ -654,6 +662,7 @@ def clean(text: str, limit: int | None = MAX_QUERY_CHARS) -> str:
     text = html.unescape(_TAGS.sub(" ", nfc(text))).lower()
     if limit is not None:
         text = text[:limit]
+    text = _ROMAN_NUMBERED.sub(lambda found: found[1] + str(_ROMAN_VALUES[found[2]]), text)
     text = spelled(_LETTER_RUN.sub(_unstretch, text))
     for pattern, replacement in _PHRASES:
         text = pattern.sub(replacement, text)
@@ -706,7 +715,8 @@ def expand(tokens: list[str], table: Mapping[str, str] = ABBREVIATIONS,
                 continue
         for width in range(min(widest.get(token, 1), len(tokens) - i), 1, -1):
             key = " ".join(tokens[i : i + width])
-            if key in table or (plain and (key := fold(key)) in table):
+            if key in table or (plain and (key := fold(key)) in table) or (
+                    not plain and (key := _partly_plain(tokens[i : i + width], table)) in table):
                 out.extend(table[key].split())
                 i += width
                 break
@@ -722,6 +732,38 @@ def expand(tokens: list[str], table: Mapping[str, str] = ABBREVIATIONS,
                 out.extend(found.split())
             i += 1
     return out
+
+
+def _partly_plain(window: list[str], table: Mapping[str, str]) -> str:
+    """The key of ``table`` a phrase typed partly without marks stands for ("tư thuc", "đi
+    hoc", "di hoc" among marked words), or "". A word without marks is read as the key's only
+    when the phrase shows it was typed so: one of its words is no syllable as typed ("thuc",
+    "hoc": a closed syllable needs a mark), so a real word ("cho", "to") typed among marked
+    ones is not taken for another ("chỗ", "tổ") on its own. The words typed with marks must
+    be the key's own."""
+    bare = [not has_diacritics(t) for t in window]
+    if all(bare) or not any(b and not is_syllable(t) for t, b in zip(window, bare, strict=True)):
+        return ""
+    for key in _marked_keys(id(table), table).get(fold(" ".join(window)), ()):
+        if all(t == w or (b and t == fold_word(w))
+               for t, w, b in zip(window, key.split(), bare, strict=True)):
+            return key
+    return ""
+
+
+_MARKED_KEYS: dict[int, dict[str, tuple[str, ...]]] = {}
+
+
+def _marked_keys(table_id: int, table: Mapping[str, str]) -> dict[str, tuple[str, ...]]:
+    """The table's keys of several words written with marks, by their folded form."""
+    found = _MARKED_KEYS.get(table_id)
+    if found is None:
+        by_fold: dict[str, list[str]] = {}
+        for key in table:
+            if " " in key and has_diacritics(key):
+                by_fold.setdefault(fold(key), []).append(key)
+        found = _MARKED_KEYS[table_id] = {k: tuple(v) for k, v in by_fold.items()}
+    return found
 
 
 def canonical(tokens: list[str], pairs: frozenset[str] | None = None) -> list[str]:

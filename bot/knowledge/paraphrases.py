@@ -175,6 +175,8 @@ PARAPHRASES: dict[str, str] = {
     # like "chỗ học": they stay as typed
     "cho học sinh": "cho học sinh",
     "cho học viên": "cho học viên",
+    # the same for the other nouns starting with "học": "câu hỏi cho học kì I", "cho học phần"
+    **{f"cho học {w}": f"cho học {w}" for w in ("kì", "phần", "tập", "bổng", "trò", "liệu")},
     # a distance: "cây số" is how people say the letters' "km" ("cách trường 20 cây số")
     "cây số": "km",
     "ki lô mét": "km",
