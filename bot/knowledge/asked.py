@@ -25,6 +25,7 @@ from bot.knowledge.normalize import (
     fold_word,
     has_diacritics,
     is_filler,
+    typed_with_marks,
     words,
 )
 from bot.textnorm import CAPITALS
@@ -614,7 +615,7 @@ def _subject_of(ask: str) -> str:
 # district, commune or ward ("xã Mường Lèo, trước là huyện Sốp Cộp", "vùng Long An cũ"): with
 # their marks in a text typed with marks, where "xa" is far, not a commune.
 _PLACE_WORDS = ("xã", "phường", "huyện", "tỉnh", "thành phố", "quận", "thị xã", "thị trấn",
-                "đặc khu", "vùng", "địa bàn", "đảo")
+                "đặc khu", "vùng", "địa bàn", "đảo", "khu vực")
 _PLACES, _PLACES_FOLDED = (re.compile("(?:^| )(?:{})(?= |$)".format("|".join(names))) for names in (
     _PLACE_WORDS, (" ".join(map(fold_word, w.split())) for w in _PLACE_WORDS)))
 # The subjects of the 2018 programme, as a teacher names what they teach (folded, after
@@ -909,7 +910,7 @@ def former_places(accented: list[str], folded: list[str],
     marks in a question typed with marks ("xa" is far, "cư" no "cũ"), as ``says_whose_case``
     reads them. A name after its place word goes on while the letters write its words
     together (``known``, of two folded words): "huyện Lục Nam thì …" ends at "Nam"."""
-    marked = any(map(has_diacritics, accented))
+    marked = typed_with_marks(accented)
     tokens, names, old = (accented, _PLACE_NAMES, "cũ") if marked else (
         folded, _PLACE_NAMES_FOLDED, "cu")
     found: set[int] = set()
@@ -944,7 +945,7 @@ def former_frames(accented: list[str]) -> frozenset[int]:
     otherwise draw the letters' "trước ngày …"."""
     if "trước" not in accented and "truoc" not in accented:  # as ``words`` gives them
         return frozenset()
-    marked = any(map(has_diacritics, accented))
+    marked = typed_with_marks(accented)
     return frozenset(k for _, frame in _formerly(accented, marked) for k in frame)
 
 
@@ -1199,6 +1200,11 @@ _TITLE_ENDS = frozenset({"chung chi", "dia chi"})
 _RANKED = re.compile(r"\d+|i{2,3}|iv|vi{1,3}|ix")
 
 
+# the last word of a place's kind, folded: the name after it is the place's ("tỉnh Bà Rịa")
+_PLACE_KINDS = frozenset({"xa", "phuong", "huyen", "quan", "tinh", "tran", "pho", "khu", "vuc",
+                          "vung", "ban"})
+
+
 def _teaches(after: list[str]) -> bool:
     """Whether the words after a title name a school subject ("Tiếng Anh", "Ngữ văn"): the
     teacher of it. "Toàn", "Toản" typed with their marks are names, not "Toán"."""
@@ -1220,10 +1226,10 @@ def asked_person(question: str, known: frozenset[str]) -> str | None:
                 k and fold_word(title) == "anh" and fold_word(accented[k - 1].lower()) == "tieng"):
             continue  # "có IELTS", "thấy Khoa": typed with other marks, no title; "tiếng Anh ở"
         folded = fold_word(name.lower())
+        before = fold_word(accented[k - 1].lower()) if k else ""
         if folded in _NOT_NAMES or name.lower() in _TITLES_TYPED or (
-                k and f"{fold_word(accented[k - 1].lower())} {title}"
-                                    in _TITLE_ENDS):
-            continue
+                f"{before} {title}" in _TITLE_ENDS) or before in _PLACE_KINDS:
+            continue  # "phường Bà Rịa", "xã Bà Điểm": a place's name, no one's title
         after = fold_word(accented[k + 2].lower()) if k + 2 < len(accented) else ""
         if f"{folded} {after}" in _ASKING_PAIRS or _RANKED.fullmatch(after):
             continue  # "có bao nhiêu người", typed "co bao nhieu": no "cô Bảo"

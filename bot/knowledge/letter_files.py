@@ -32,6 +32,7 @@ from bot.knowledge.letter_tables import (
     pdf_grid,
     same_columns,
     table_lines,
+    went_on,
 )
 from bot.knowledge.letters import unwrap
 from bot.knowledge.ocr import ScanReading
@@ -263,8 +264,9 @@ def _pdf_tables(data: bytes, document: Any) -> dict[int, list[_Band]]:
     import pdfplumber
 
     found: dict[int, list[_Band]] = {}
-    # the previous page's last table, which may go on, with its columns' left edges
-    last: tuple[int, Grid, list[float]] = (-2, [], [])
+    # the previous page's last table, which may go on: its page, its grid (the rows of every
+    # page it has run over so far), its columns' left edges and the lines of each page
+    last: tuple[int, Grid, list[float], list[list[str]]] = (-2, [], [], [])
     try:
         with pdfplumber.open(io.BytesIO(data), pages=[n + 1 for n in ruled]) as pdf:
             for n, page in zip(ruled, pdf.pages, strict=True):
@@ -278,11 +280,15 @@ def _pdf_tables(data: bytes, document: Any) -> dict[int, list[_Band]]:
                         grid = pdf_grid(table, edges)
                     else:
                         grid = pdf_grid(table)
-                    if going_on:
-                        grid = continued(last[1], grid)
-                    if not is_layout(grid):
-                        bands.append((table.bbox[1], table.bbox[3], table_lines(grid)))
-                    last = (n, grid, edges)
+                    pages: list[list[str]] = []
+                    if going_on and (whole := continued(last[1], grid)) is not grid:
+                        grid, pages = whole, last[3]
+                        lines = went_on(pages, table_lines(grid))
+                    else:
+                        lines = [] if is_layout(grid) else table_lines(grid)
+                    if lines:
+                        bands.append((table.bbox[1], table.bbox[3], lines))
+                    last = (n, grid, edges, [*pages, lines])
                 if bands:
                     found[n] = bands
                 page.close()

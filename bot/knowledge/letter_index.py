@@ -15,7 +15,7 @@ import math
 import re
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
 from itertools import pairwise
@@ -62,7 +62,7 @@ from bot.knowledge.classes import (
 )
 from bot.knowledge.excluded import asks_may, left_out
 from bot.knowledge.frames import completion_condition, course_end, finishing_by, frame_words
-from bot.knowledge.letter_tables import ROW_JOIN, asked_cells, is_row
+from bot.knowledge.letter_tables import ROW_JOIN, asked_cells, is_row, row_cells
 from bot.knowledge.letters import RECIPIENTS, SIGNED, Letter, Passage
 from bot.knowledge.normalize import (
     ASIDE,
@@ -83,16 +83,19 @@ from bot.knowledge.normalize import (
 )
 from bot.knowledge.postings import Postings, freeze
 from bot.knowledge.postings import scores as passage_scores
+from bot.knowledge.reckoned import own_row, reckoned_from
 from bot.knowledge.referred import dated_units, sent_to
 from bot.knowledge.syllables import is_mistyped
 from bot.knowledge.table_rows import (
     NO_KEYS,
+    SEVERAL,
     Keys,
     by_rule,
     group_rule,
     levels_named,
     question_keys,
     row_fit,
+    row_keys,
     said_by_row,
 )
 from bot.textnorm import CAPITALS
@@ -220,6 +223,11 @@ class _Query:
     # where the asker says they are ("một xã thuộc huyện … cũ"), weighed down in ``content``
     # and ``pairs`` (``former_places``): at full weight here, for the sentence naming it
     placed: dict[str, float] = field(default_factory=dict)
+    # the word pairs of the former place the asker's lies in (``_former``)
+    former: frozenset[str] = frozenset()
+    # the word pairs of where the asker is, told or asked ("phường Bà Rịa"): which place it
+    # is, for the rows and sentences naming places (``_theirs``); no weight of their own
+    place_pairs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -270,6 +278,13 @@ class _Read:
     leaves_out: tuple[tuple[int, str, frozenset[str]], ...] = ()
     # a place's word pair (or its one word) -> the passages naming it (``_theirs``)
     place_passages: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    # (passage, sentence) counting from a date a table column gives -> its folded header
+    # (``reckoned.reckoned_from``)
+    reckoned: dict[tuple[int, int], str] = field(default_factory=dict)
+    # whether each sentence is a table's row whose label names a place (``_placed_label``)
+    place_rows: list[tuple[bool, ...]] = field(default_factory=list)
+    # a former district's word pair -> the former province's it lies in (``_provinces_of``)
+    provinces: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 def _read(letter: Letter) -> _Read:
@@ -286,7 +301,10 @@ def _read(letter: Letter) -> _Read:
     counts = [Counter(head + tuple(t for s in terms for t in s))
               for head, terms in zip(heads, sentence_terms, strict=True)]
     classes = [_classes_of(parts) for parts in sentences]
-    named = [tuple(_places([s]) for s, _ in parts) for parts in sentences]
+    # the places each sentence names; a table's row says whose case it is by its label
+    # ("Tỉnh Bến Tre trước đây — …; Địa điểm: …, phường An Hội"): the venue is no one's
+    named = [tuple(_places([s.split(ROW_JOIN, 1)[0]]) or _places([s]) if is_row(s) else
+                   _places([s]) for s, _ in parts) for parts in sentences]
     return _Read(sentences, heads, sentence_terms,
                  [tuple(frozenset(t) for t in terms) for terms in sentence_terms], counts,
                  frozenset(_terms(f"{_called(letter)}\n{letter.meta.issuer}\n"
@@ -318,7 +336,10 @@ def _read(letter: Letter) -> _Read:
                  tuple((j, part, levels) for j, parts in enumerate(sentences)
                        for s, _ in parts for part in _STATEMENT.split(s)
                        if (levels := left_out(part))),
-                 _place_passages(named))
+                 _place_passages(named),
+                 reckoned_from(sentences),
+                 [tuple(_placed_label(s) for s, _ in parts) for parts in sentences],
+                 _provinces_of(p.text for p in letter.passages))
 
 
 def _place_passages(named: list[tuple[frozenset[tuple[str, ...]], ...]]
@@ -335,14 +356,21 @@ def _place_passages(named: list[tuple[frozenset[tuple[str, ...]], ...]]
     return {key: tuple(js) for key, js in found.items()}
 
 
-# "phường Hoa Lư", "xã Than Uyên": a place a letter names after the word for its kind
+# "phường Hoa Lư", "xã Than Uyên", "khu vực Trà Vinh": a place a letter names after the word
+# for its kind, which a table's header cell starts with a capital ("Tỉnh Bến Tre trước đây")
 _PLACE_KIND = re.compile(
-    rf"\b(?:xã|phường|huyện|quận|thị xã|thị trấn|thành phố|tỉnh)\s+(?=[{CAPITALS}])")
+    rf"\b(?:[xX]ã|[pP]hường|[hH]uyện|[qQ]uận|[tT]hị xã|[tT]hị trấn|[tT]hành phố|[tT]ỉnh|"
+    rf"[kK]hu vực|[đĐ]ặc khu)\s+(?=[{CAPITALS}])")
+# "Tỉnh Bà Rịa - Vũng Tàu trước đây, trừ đặc khu Côn Đảo": a place named after "trừ" is
+# left out of the group, not one of its places
+_SAVE = re.compile(r"\b(?:trừ|ngoại trừ|không kể|không gồm|không bao gồm)\s+(?:các\s+)?$",
+                   re.IGNORECASE)
 _NAME_WORDS = 4  # words of a place's name, at most
 _AT = frozenset({"o", "tai"})  # "ở", "tại" before where the asker is
 # the word for a place's kind between "ở" and its name ("ở phường Phố Hiến"), folded
 _KIND_WORDS = (("xa",), ("phuong",), ("huyen",), ("quan",), ("tinh",), ("thi", "xa"),
-               ("thi", "tran"), ("thanh", "pho"))
+               ("thi", "tran"), ("thanh", "pho"), ("khu", "vuc"), ("vung",), ("dia", "ban"),
+               ("dac", "khu"))
 
 
 def _places(texts: Iterable[str]) -> frozenset[tuple[str, ...]]:
@@ -352,6 +380,8 @@ def _places(texts: Iterable[str]) -> frozenset[tuple[str, ...]]:
     found: set[tuple[str, ...]] = set()
     for text in texts:
         for kind in _PLACE_KIND.finditer(text):
+            if _SAVE.search(text, max(0, kind.start() - 30), kind.start()):
+                continue
             for name in _names(text[kind.end():]):
                 folded = tuple(fold_word(w) for w in words(" ".join(name)))
                 if folded:
@@ -360,6 +390,8 @@ def _places(texts: Iterable[str]) -> frozenset[tuple[str, ...]]:
 
 
 _LISTED_PLACES = 8  # names read in a list after one kind word, at most
+# a place's kind, as written ("Quận 7"; "Quan Hóa" is a name)
+_KINDS = frozenset({"xã", "phường", "huyện", "quận", "tỉnh", "thành", "thị", "khu", "đặc"})
 
 
 def _names(text: str) -> list[list[str]]:
@@ -369,8 +401,9 @@ def _names(text: str) -> list[list[str]]:
     taken: list[str] = []
     for w in text.split(maxsplit=_NAME_WORDS * _LISTED_PLACES)[:_NAME_WORDS * _LISTED_PLACES]:
         bare = w.strip(",.;:()")
-        if not bare or not bare[0].isupper() or len(taken) == _NAME_WORDS:
-            break
+        if not bare or not bare[0].isupper() or len(taken) == _NAME_WORDS or (
+                not taken and bare.lower() in _KINDS):
+            break  # "Thành phố Thủ Đức, Quận 7": the next place's kind, no name
         taken.append(bare)
         if bare != w:
             names.append(taken)
@@ -378,6 +411,34 @@ def _names(text: str) -> list[list[str]]:
             if not w.endswith(",") or len(names) == _LISTED_PLACES:
                 return names
     return [*names, taken] if taken else names
+
+
+_PLACE_NAME = rf"[{CAPITALS}][^\W\d_]*(?:\s+[{CAPITALS}][^\W\d_]*){{0,3}}"
+# "huyện Chợ Lách trước đây của tỉnh Bến Tre", "các huyện Yên Dũng, Lục Nam thuộc tỉnh Bắc
+# Giang cũ": the former province a former district was in, as a letter says it
+_IN_PROVINCE = re.compile(
+    rf"\b(?:huyện|thị xã|quận)\s+({_PLACE_NAME}(?:,\s*{_PLACE_NAME})*)(?:\s+trước đây|\s+cũ)?"
+    rf",?\s+(?:của|thuộc)\s+(?:tỉnh|thành phố)\s+({_PLACE_NAME})")
+
+
+def _pairs_of(name: str) -> list[str]:
+    """A place's folded word pairs, or its one word, as ``_theirs`` reads a question's."""
+    folded = [fold_word(w) for w in words(name, limit=None)]
+    return folded[:1] if len(folded) == 1 else [f"{a} {b}" for a, b in pairwise(folded)]
+
+
+def _provinces_of(texts: Iterable[str]) -> dict[str, frozenset[str]]:
+    """The former province each former district the letter places in one lies in: each word
+    pair of the district's name -> the province's pairs. An asker naming only their district
+    ("xã thuộc huyện Chợ Lách cũ") is in that province's column, row or class."""
+    found: dict[str, set[str]] = {}
+    for text in texts:
+        for hit in _IN_PROVINCE.finditer(text):
+            province = _pairs_of(hit.group(2))
+            for district in hit.group(1).split(","):
+                for pair in _pairs_of(district):
+                    found.setdefault(pair, set()).update(province)
+    return {pair: frozenset(of) for pair, of in found.items()}
 
 
 def _located(places: frozenset[tuple[str, ...]], folded: list[str]) -> frozenset[int]:
@@ -394,6 +455,28 @@ def _located(places: frozenset[tuple[str, ...]], folded: list[str]) -> frozenset
         for size in range(_NAME_WORDS, 0, -1):
             if tuple(folded[start:start + size]) in places:
                 found.update(range(k + 1, start + size))
+                break
+    return frozenset(found)
+
+
+_WITHIN = frozenset({"thuoc", "cua", "tinh", "huyen", "thanh", "pho", "khu", "vuc"})
+
+
+def _within(places: frozenset[tuple[str, ...]], folded: list[str], placed: frozenset[int]
+            ) -> frozenset[int]:
+    """Positions of the place a former one was in, named just after it ("huyện Mỏ Cày Nam cũ
+    (Bến Tre)", "huyện Chợ Lách cũ thuộc tỉnh Bến Tre"), when the letters name that place:
+    the former province whose column, row or class is the asker's."""
+    found: set[int] = set()
+    for k, word in enumerate(folded):
+        if word != "cu" or k not in placed:
+            continue
+        start = k + 1
+        while start < min(len(folded), k + 4) and folded[start] in _WITHIN:
+            start += 1
+        for size in range(_NAME_WORDS, 0, -1):
+            if tuple(folded[start:start + size]) in places:
+                found.update(range(start, start + size))
                 break
     return frozenset(found)
 
@@ -478,8 +561,8 @@ def _class_sets(read: _Read, j: int, of: _Class) -> tuple[frozenset[str], ...]:
                                             read.sentences[j], strict=True))
 
 
-def _not_theirs(read: _Read, j: int, of: _Class | None, placed: dict[str, float]
-                ) -> frozenset[int]:
+def _not_theirs(read: _Read, j: int, of: _Class | None, placed: dict[str, float],
+                former: frozenset[str] = frozenset()) -> frozenset[int]:
     """Passage j's sentences that are not the asker's case: another class's rows, notes and
     items, and a table's rows of no class (the total) beside the rows of classes (a paragraph
     saying what one class gets may go on with what the others do); and the sentences on
@@ -496,9 +579,74 @@ def _not_theirs(read: _Read, j: int, of: _Class | None, placed: dict[str, float]
                          sentences[w][0])))
                      or (not names and classed_rows and is_row(sentences[w][0])))
     if placed:
-        found.update(w for w in _elsewhere(read.named_places[j], placed)
+        elsewhere = _elsewhere(read.named_places[j], placed, former)
+        found.update(w for w in elsewhere
                      if read.placed_groups[j][w] and (of is None or of.name not in classes[w]))
+        # a table's rows labelled by place are another's when one of them is the asker's:
+        # when none is ("Quận 10" asked, rows of former provinces), the rows do not say
+        rows = read.place_rows[j]
+        if any(rows[w] and w not in elsewhere and read.named_places[j][w]
+               for w in range(len(rows))):
+            found.update(w for w in elsewhere if rows[w])
     return frozenset(found)
+
+
+def _other_levels(read: _Read, passages: Sequence[Passage], j: int, window: list[int],
+                  keys: Keys, kind: str | None) -> list[str]:
+    """For a school of several levels ("trường THCS và THPT") whose window quotes its row of
+    one level, the rows of its other levels that the same table gives further on or before
+    (a long table is cut into passages of a few rows), stating the value asked: each level of
+    the school goes by its own row."""
+    quoted = [read.sentences[j][w][0] for w in window if is_row(read.sentences[j][w][0])]
+    if SEVERAL not in keys[0] or not any(row_fit(keys, row) > 0 for row in quoted):
+        return []
+    have = {level for row in quoted if row_fit(keys, row) > 0 for level in row_keys(row)[0]}
+    found: list[str] = []
+    for near in range(len(passages)):
+        if near == j or not read.rows[near] or passages[near].section != passages[j].section:
+            continue
+        for sentence, _ in read.sentences[near]:
+            levels = row_keys(sentence)[0] if is_row(sentence) else frozenset()
+            if levels and not levels & have and row_fit(keys, sentence) > 0 and (
+                    kind is None or _holds(kind, sentence)):
+                found.append(sentence)
+                have |= levels
+    return found
+
+
+def _row_fit(keys: Keys, said: frozenset[str], row: str) -> int:
+    """How well a table's row fits the asker: by the level and group asked (``row_fit``),
+    then by the place its label names, theirs or another's."""
+    level = row_fit(keys, row)
+    if level < 0:
+        return -1
+    named = _places([row.split(ROW_JOIN, 1)[0]]) if said else frozenset()
+    place = (1 if _theirs(named, said) else -1) if named else 0
+    return -1 if place < 0 and not level else 2 * level + place
+
+
+def _placed_label(sentence: str) -> bool:
+    """A table's row whose label names a place: the column of one place said as a row
+    ("Tỉnh Bến Tre trước đây — Ngày học trực tiếp: …; Địa điểm: …"), that place's case."""
+    return is_row(sentence) and bool(_places([sentence.split(ROW_JOIN, 1)[0]]))
+
+
+def _place_cells(said: frozenset[str], row: str) -> str:
+    """A row giving a value per place, its column headers naming places ("Ngày học — Tỉnh
+    Vĩnh Long trước đây: 12/01/2027; Tỉnh Bến Tre trước đây (*): 19/01/2027; …"), with only
+    the cell of the place the asker is in (``said``, ``_said_places``); the row as it is when
+    no cell, or every cell, is theirs."""
+    if not said or not is_row(row):
+        return row
+    label, cells = row_cells(row)
+    places = [_places([cell.split(": ", 1)[0]]) if ": " in cell else frozenset()
+              for cell in cells]
+    theirs = [bool(named) and _theirs(named, said) for named in places]
+    if sum(map(bool, places)) < 2 or not any(theirs) or all(theirs):
+        return row
+    kept = [cell for cell, named, mine in zip(cells, places, theirs, strict=True)
+            if mine or not named]
+    return f"{label}{ROW_JOIN}{'; '.join(kept)}."
 
 
 def _class_cells(cells: Callable[[str], str], name: str, row: str) -> str:
@@ -641,21 +789,23 @@ def _anywhere(places: frozenset[tuple[str, ...]], wanted: dict[str, float], ques
                      or plain in guessed or t in place_words)
 
 
-def _elsewhere(places: tuple[frozenset[tuple[str, ...]], ...], placed: dict[str, float]
-               ) -> frozenset[int]:
+def _elsewhere(places: tuple[frozenset[tuple[str, ...]], ...], placed: dict[str, float],
+               former: frozenset[str] = frozenset()) -> frozenset[int]:
     """The sentences naming places, none of them where the asker says they are ("Học viên có
     trường ở xã thuộc huyện Hạ Lang …" to a teacher of the former Hà Quảng): another place's
-    case. A place is the asker's when the question names a word pair of it, or its one word."""
-    said = _said_places(placed)
+    case. A place is the asker's when the question names a word pair of it, or its one word,
+    or ``former`` holds a pair of it (the former place theirs lies in, the pairs of where
+    they told they are)."""
+    said = _said_places(placed) | former
     return frozenset(w for w, named in enumerate(places) if named and not _theirs(named, said))
 
 
-def _former(placed: dict[str, float]) -> frozenset[str]:
+def _former(query: _Query) -> frozenset[str]:
     """The word pair of the former place the asker says theirs lies in ("Kiên Giang" of "xã
-    Tân Hiệp (Kiên Giang cũ)"): a passage speaking to it speaks to them, though it does not
-    name their commune."""
-    said = _said_places(placed)
-    return frozenset(t for t in said if " " in t and f"{t.split()[1]} cu" in said)
+    Tân Hiệp (Kiên Giang cũ)", "Bến Tre" of "huyện Mỏ Cày Nam cũ (Bến Tre)"): a passage
+    speaking to it speaks to them, though it does not name their commune."""
+    said = _said_places(query.placed)
+    return query.former | {t for t in said if " " in t and f"{t.split()[1]} cu" in said}
 
 
 def _said_places(placed: dict[str, float]) -> frozenset[str]:
@@ -872,6 +1022,8 @@ class _State:
     people: frozenset[str]  # every given name the letters use for a person
     issuers: list[str]  # each letter's issuer as a padded ``place_key``, for ``_speaks_for``
     places: frozenset[tuple[str, ...]] = frozenset()  # the places the letters name
+    # a former district's word pair -> its former province's, as the letters say (``_Read``)
+    provinces: dict[str, frozenset[str]] = field(default_factory=dict)
     apart: dict[str, np.ndarray] = field(default_factory=dict)  # ``_apart``, as questions ask
 
 
@@ -907,7 +1059,9 @@ def _build(letters: list[Letter], reads: list[_Read]) -> _State:
         SpellFixer.build(vocab, (t for t in df if " " in t), FILLERS),
         frozenset().union(*(people for r in reads for people in r.people)),
         [f" {place_key(letter.meta.issuer)} " for letter in letters],
-        frozenset().union(*(r.places for r in reads)))
+        frozenset().union(*(r.places for r in reads)),
+        provinces={pair: frozenset().union(*(r.provinces.get(pair, ()) for r in reads))
+                   for pair in {p for r in reads for p in r.provinces}})
 
 
 class LetterIndex:
@@ -1030,7 +1184,7 @@ class LetterIndex:
                     held = of.credit.union(read.counts[j], read.context)
                     covered[start + j] = max(covered[start + j],
                                              _coverage(state, query, held.__contains__))
-        former = _former(query.placed)
+        former = _former(query)
         if former:  # "xã Tân Hiệp (Kiên Giang cũ)": what the letter says to Kiên Giang
             for k, read in enumerate(state.reads):
                 start = int(np.searchsorted(state.owner, k))
@@ -1085,7 +1239,7 @@ class LetterIndex:
         asked_keys = question_keys(question)
         named_units = asked_classes(question)
         asker = _asker_classes(state, query, question, asked_keys[0])
-        former = _former(query.placed)  # "xã Tân Hiệp (Kiên Giang cũ)": "kien giang"
+        former = _former(query)  # "xã Tân Hiệp (Kiên Giang cũ)": "kien giang"
         if last is not None and last[0] is state and last[1] == hidden:
             scores, covered = last[2], last[3]
         else:
@@ -1102,8 +1256,11 @@ class LetterIndex:
         person = asked_person(question, state.people)
         count = counted(question)
 
-        def cells(row: str) -> str:  # of a row, the column group the question names
-            return asked_cells(row, _terms, query.terms)
+        said = _said_places(query.placed) | former | query.place_pairs
+
+        def cells(row: str) -> str:  # of a row, the column group the question names, and of
+            # that, the cell of the place the asker is in
+            return _place_cells(said, asked_cells(row, _terms, query.terms))
         eligible = np.flatnonzero((covered >= at) & (scores > 0))
         if person is not None and kind in _REACHING:  # the passages naming them, however worded
             naming_them = np.fromiter(
@@ -1135,7 +1292,7 @@ class LetterIndex:
                 keys, why = _by_rules(read.rules, question, asked_keys)
                 of = asker.get(k)
                 sets = read.sentence_sets[j] if of is None else _class_sets(read, j, of)
-                foreign = _not_theirs(read, j, of, query.placed)
+                foreign = _not_theirs(read, j, of, query.placed, former | query.place_pairs)
                 if why:  # the rule placing the asker's group is quoted first in any case
                     foreign |= {w for w, (sentence, _) in enumerate(sentences)
                                 if any(rule in sentence for rule in why)}
@@ -1158,17 +1315,24 @@ class LetterIndex:
                 telling = of.told_by if of is not None and classed and len(
                     of.told_by) <= _TELLING and of.told_by not in (
                     sentences[w][0] for w in window) else ""
-                if former and any(_theirs(read.named_places[j][w], former) for w in window):
-                    shown |= query.placed.keys()  # it speaks to the asker's former province
+                # the share of the asker's place the window names in its own words: the row
+                # or rule naming their district is more theirs than one naming its province
+                named = math.fsum(w for t, w in query.placed.items() if t in shown) / max(
+                    math.fsum(query.placed.values()), 1e-9)
+                if former and any(_theirs(read.named_places[j][w], former) and (
+                        not kind or _holds(kind, sentences[w][0])) for w in window):
+                    # it speaks to the asker's former province: with the value asked, when
+                    # one is (a row of theirs giving the test's form gives no date)
+                    shown |= query.placed.keys()
+                    named = _NAMES_PLACE + (1 - _NAMES_PLACE) * named
                 table = _table_value(read, j, window, of)
                 if table:
                     shown |= table[1]
                 read_before = windows[doc] = (keys, why, window, valued, shown, _coverage(
-                    state, query, shown.__contains__), classed, telling, table)
-            keys, why, window, valued, shown, in_window, classed, telling, table = read_before
-            named = 1.0 if classed else math.fsum(
-                w for t, w in query.placed.items() if t in shown) / max(
-                math.fsum(query.placed.values()), 1e-9)
+                    state, query, shown.__contains__), classed, telling, table, named)
+            (keys, why, window, valued, shown, in_window, classed, telling, table,
+             named) = read_before
+            named = 1.0 if classed else named
             if person is not None and valued and kind in _REACHING:
                 # "số điện thoại thầy Huy lo hồ sơ …": the name says whom the asker means; the
                 # words around it, in the asker's own terms, only say who he is
@@ -1185,6 +1349,16 @@ class LetterIndex:
                     when = read.units.get(unit)  # "học bù cùng Lớp 7": Lớp 7's dates
                     if when is not None and when not in text and unit not in named_units:
                         text = f"{text} …\n{when}"
+                for level_row in _other_levels(read, letter.passages, j, window, keys, kind):
+                    if level_row not in text and len(text) + len(level_row) < 2 * QUOTE_CHARS:
+                        text = f"{text} …\n{cells(level_row)}"  # "trường THCS và THPT"
+                reckoned = next((h for w in window if (h := read.reckoned.get((j, w)))), None)
+                if reckoned is not None:
+                    # "báo Sở chậm nhất 07 ngày trước ngày học trực tiếp": the asker's own
+                    # row gives that date
+                    own = own_row(read.sentences, reckoned, partial(_row_fit, keys, said))
+                    if own is not None and own not in text:
+                        text = f"{text} …\n{own}"
                 moves = read.moved.get(passage.section.split(".")[0], ())
                 if moves and _DATE.search(text):  # the date the letter itself moved
                     text = " …\n".join([*(m for m in moves if m not in text), text])
@@ -1368,6 +1542,13 @@ def _query(state: _State, question: str, told: frozenset[str] = frozenset()) -> 
     # covers more, one lacking them no less, as with the asker's story (``told``)
     guessed = guessed_words(folded)
     placed -= guessed
+    within = _within(state.places, folded, placed)
+    placed |= within
+    former = frozenset(f"{folded[i]} {folded[i + 1]}" for i in within if i + 1 in within)
+    place_pairs = frozenset(f"{folded[i]} {folded[i + 1]}" for i in placed
+                            if i + 1 in placed and i + 1 < len(folded))
+    # "xã thuộc huyện Chợ Lách cũ": the province the letters place that district in
+    former |= {t for pair in place_pairs for t in state.provinces.get(pair, ())}
     framing = former_frames(accented)
     # "học sinh lớp 12": a grade is its pupils, and a letter's table of grades says "Lớp 12"
     pupils = frozenset(k for i in range(len(folded) - 3)
@@ -1467,13 +1648,15 @@ def _query(state: _State, question: str, told: frozenset[str] = frozenset()) -> 
         if unit is not None:
             stated[_AMOUNT + unit] = state.idf.get(_AMOUNT + unit, state.max_idf)
     if sum(content.values()) + sum(told_of.values()) / TOLD <= _SHORT * state.max_idf:
-        return _Query(terms, content, pairs, stated=stated, told=told_of, placed=where)
+        return _Query(terms, content, pairs, stated=stated, told=told_of, placed=where,
+                      former=former, place_pairs=place_pairs)
     # a long message's words that no letter uses ("thắc mắc", "em sợ trễ hạn") are, for the
     # passages, the way the person talks: weighed as the rarest words they would outweigh
     # the subject and no passage could ever cover the question. They decide which passages
     # are quoted; the passages found then compete with the entries, which may use those
     # words, on the whole message (``whole``).
-    whole = _Query(terms, content, pairs, stated=stated, told=told_of, placed=where)
+    whole = _Query(terms, content, pairs, stated=stated, told=told_of, placed=where,
+                   former=former, place_pairs=place_pairs)
 
     def unknown(t: str) -> bool:
         return t not in state.idf and t not in state.context_of
@@ -1483,7 +1666,8 @@ def _query(state: _State, question: str, told: frozenset[str] = frozenset()) -> 
     return _Query(terms, {t: w * _CONTEXT if unknown(t) else w for t, w in content.items()},
                   {p: w * _CONTEXT if any(map(unknown, p.split(" "))) else w
                    for p, w in pairs.items()}, whole=whole, stated=stated,
-                  told=told_of, placed=where)
+                  told=told_of, placed=where, former=former,
+                  place_pairs=place_pairs)
 
 
 def _specific(state: _State, query: _Query) -> float:

@@ -39,7 +39,7 @@ _LAYOUT = re.compile(r"CỘNG H[ÒO]A|Độc lập\s*[-–]|^S[ốố]\s*(?:hi�
 # names the approver in a sentence's case ("Giám đốc Sở", "Chủ tịch UBND xã") and stays a table
 _SIGNATURE = re.compile(r"GIÁM ĐỐC|CHỦ TỊCH")
 _ROW_NUMBER = re.compile(r"^(stt|tt|so tt|so thu tu)\.?$")
-_ROW = re.compile(r"^[^\n—]{1,150} — [^\n:;—]{1,80}: \S")
+_ROW = re.compile(r"^[^\n—]{1,200} — [^\n:;—]{1,80}: \S")
 ROW_JOIN = " — "  # between a row's label and its values: how ``is_row`` knows a row
 
 
@@ -84,14 +84,28 @@ def _header_rows(grid: Grid) -> int:
 
 
 def continued(previous: Grid, grid: Grid) -> Grid:
-    """``grid`` under the header of ``previous`` when it goes on with that table after a
-    page break (as wide, its first row not the header printed again); else ``grid``."""
+    """The whole table when ``grid`` goes on with ``previous`` after a page break (as wide,
+    its first row not the header printed again): ``previous``'s rows, then ``grid``'s; else
+    ``grid`` itself (a table starting with the same header is read as one of its own, as a
+    letter gives one table per section). Read whole, the table is said column by column from
+    every row (``_transposed``), not from the rows of its last page only."""
     if not (previous and grid) or len(grid[0]) != len(previous[0]) or is_layout(previous):
         return grid
-    header = previous[:_header_rows(previous)]
-    if _resolved(grid[:1]) == _resolved(header[:1]):
+    if _resolved(grid[:1]) == _resolved(previous[:1]):
         return grid
-    return header + grid
+    return previous + grid
+
+
+def went_on(pages: list[list[str]], lines: list[str]) -> list[str]:
+    """The lines of a table going on over a page break (``lines``, the whole table read)
+    that its earlier ``pages`` did not say. Each earlier page keeps its rows and loses what
+    it said of the table's columns from its own rows only, now said from every row."""
+    kept = set(lines)
+    said: set[str] = set()
+    for page in pages:
+        page[:] = [line for line in page if not line or line in kept]
+        said.update(page)
+    return [*(line for line in lines if line and line not in said), ""]
 
 
 def _plain(grid: Grid) -> list[str]:
@@ -102,6 +116,13 @@ def _plain(grid: Grid) -> list[str]:
                   for line in cell.split("\n")]
         lines.append("")
     return lines
+
+
+# a group heading's numbering ("I.", "2)", "a."): said with each row, the heading is no
+# section of the letter
+_NUMBERED = re.compile(r"^(?:[IVXLC]{1,6}|\d{1,2}|[a-zđ])[.)]\s+")
+# a row closing a group or the table: its subtotal or total ("Cộng", "Tổng cộng", "Tổng số")
+_CLOSING = re.compile(r"^(?:cong|tong cong|tong so|tong)\b")
 
 
 def _counts_rows(cells: list[str]) -> bool:
@@ -139,17 +160,26 @@ def table_lines(grid: Grid) -> list[str]:
     label = min(set(range(width)) - numbering - counting, default=0)
     headers, text[heads:] = _units_said(headers, text[heads:], label)
     lines: list[str] = []
+    group = ""  # the heading of the group of rows under way ("I. CẤP TIỂU HỌC")
     for r in range(heads, len(grid)):
         row = text[r]
         filled = [cell for cell in grid[r] if cell not in (LEFT, ABOVE, "")]
-        if len(filled) == 1 and LEFT in grid[r]:
-            lines.append(_clean(filled[0]))  # one cell across the row: a group's heading
-            continue
+        if len(filled) == 1 and LEFT in grid[r] and all(
+                cell in (LEFT, ABOVE, "") for cell in grid[r][grid[r].index(filled[0]) + 1:]):
+            group = _NUMBERED.sub("", _clean(filled[0]))  # one cell across the row: a group's
+            continue  # heading, which each row under it is said with
+        # a cell merged across from the label ("Cộng cấp tiểu học" over the columns but the
+        # last) is the label, not a value of each column
         values = [f"{headers[c]}: {row[c]}" if headers[c] else row[c]
-                  for c in range(width) if c != label and c not in numbering and row[c]]
+                  for c in range(width) if c != label and c not in numbering and row[c]
+                  and not (grid[r][c] == LEFT and row[c] == row[label])]
         if not values and not row[label]:
             continue
-        lines.append(_sentence(row[label], values))
+        closing = _CLOSING.match(fold(row[label])) is not None
+        named = f"{row[label]} ({group})" if group and row[label] and not closing else row[label]
+        lines.append(_sentence(named, values))
+        if closing:  # "Cộng cấp tiểu học": the group ends; "Tổng cộng" is of no group
+            group = ""
     body = [r for r in range(heads, len(grid)) if text[r][label]
             and sum(cell not in (LEFT, ABOVE, "") for cell in grid[r]) > 1]
     groups = [c for c in range(width) if c != label and c not in numbering and headers[c]]
@@ -233,6 +263,19 @@ def _transposed(body: Grid) -> bool:
     return sum(rows) / len(rows) > sum(columns) / len(columns)
 
 
+def row_cells(row: str) -> tuple[str, list[str]]:
+    """A row's label and its cells ("Header: value"), as ``table_lines`` wrote them; a value
+    holding "; " stays one cell."""
+    label, rest = row.split(ROW_JOIN, 1)
+    cells: list[str] = []
+    for piece in rest.removesuffix(".").split("; "):
+        if cells and ": " not in piece:
+            cells[-1] += "; " + piece
+        else:
+            cells.append(piece)
+    return label, cells
+
+
 def asked_cells(row: str, terms: Callable[[str], tuple[str, ...]],
                 asked: Container[str]) -> str:
     """The row with only the column groups the question names, when its header repeats the
@@ -243,13 +286,7 @@ def asked_cells(row: str, terms: Callable[[str], tuple[str, ...]],
     terms, ``asked`` holds the question's. Naming none or all of them keeps the whole row."""
     if not is_row(row):
         return row
-    label, rest = row.split(ROW_JOIN, 1)
-    cells: list[str] = []
-    for piece in rest.removesuffix(".").split("; "):
-        if cells and ": " not in piece:
-            cells[-1] += "; " + piece  # a value holding "; "
-        else:
-            cells.append(piece)
+    label, cells = row_cells(row)
     groups: dict[str, list[str]] = {}
     for cell in cells:
         header = cell.split(": ", 1)[0]

@@ -90,7 +90,8 @@ class Letter:
 
 # -- cleaning ---------------------------------------------------------------------------------
 
-_MARKUP = re.compile(r"\*+|__|^#+\s*|^>\s*")
+# a footnote's mark, "(*)" in a table's header and before the note under it, is no markup
+_MARKUP = re.compile(r"(?<!\()\*+(?!\))|__|^#+\s*|^>\s*")
 
 
 _MOTTO_INSIDE = re.compile(r"\s(?=CỘNG HÒA|CỘNG HOÀ|Độc lập\s*[-–])")

@@ -818,6 +818,12 @@ _EXPANDED = frozenset(w for full in (*ABBREVIATIONS.values(), *(v for _, v in IN
                       for w in full.split() if has_diacritics(w))
 
 
+def typed_with_marks(accented: list[str]) -> bool:
+    """Whether a question was typed with marks: a word of it has them that no abbreviation or
+    paraphrase put there ("cu gv chu nhiem" read "giáo viên" is still typed without)."""
+    return any(has_diacritics(w) and w not in _EXPANDED for w in accented)
+
+
 def _name_index() -> tuple[_NameIndex, _NameIndex]:
     """Province names by first word, with diacritics and without."""
     accented: _NameIndex = {}

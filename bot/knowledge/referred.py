@@ -13,6 +13,7 @@ import re
 
 from bot.knowledge.letter_tables import ROW_JOIN, is_row
 from bot.knowledge.normalize import fold_word
+from bot.textnorm import CAPITALS
 
 _UNIT = r"(Lớp|Cụm|[Pp]hần|Đợt|đợt)\s+(\d{1,2}|[A-Z])(?![\w/])"
 # a unit someone is sent to: "cùng Lớp 7", "chỉ làm phần 3", "chuyển sang Đợt 2"
@@ -30,12 +31,29 @@ def _key(kind: str, number: str) -> str:
     return f"{fold_word(kind.lower())} {number.lower()}"
 
 
+# a place whose class someone is sent to: "học cùng lớp của tỉnh Vĩnh Long trước đây",
+# "theo cột khu vực Bắc Ninh cũ", "chuyển sang lớp ở huyện Gia Lâm": a table said column by
+# column has a row for it, labelled with that place ("Tỉnh Vĩnh Long trước đây — …")
+_NAME = rf"[{CAPITALS}][^\W\d_]*(?:\s+[{CAPITALS}][^\W\d_]*){{0,3}}"
+_PLACE = rf"(?:[tT]ỉnh|[hH]uyện|[kK]hu vực|[tT]hành phố|[qQ]uận|[xX]ã|[pP]hường)\s+({_NAME})"
+_SENT_PLACE = re.compile(rf"\b(?:cùng|theo|sang)\s+(?:[^\W\d_]+\s+){{0,5}}?{_PLACE}")
+_PLACE_ROW = re.compile(rf"^\s*{_PLACE}")
+_PART = re.compile(r"[,;.]\s+")  # "…, báo Sở trước ngày 25/12/2026": another part's date
+
+
+def _place_key(name: str) -> str:
+    return "noi " + " ".join(fold_word(w.lower()) for w in name.split())
+
+
 def sent_to(sentence: str) -> tuple[str, ...]:
-    """The units ("lop 7", "phan 3") a sentence sends someone to, in clauses giving no date
-    of their own: one saying when ("… cùng Cụm 5 vào chiều ngày 14/4/2027") needs no other."""
-    return tuple(dict.fromkeys(_key(m.group(1), m.group(2))
-                               for clause in _CLAUSE.split(sentence) if not _DATED.search(clause)
-                               for m in _SENT_TO.finditer(clause)))
+    """The units ("lop 7", "phan 3") and places ("noi vinh long") a sentence sends someone to,
+    in clauses giving no date of their own: one saying when ("… cùng Cụm 5 vào chiều ngày
+    14/4/2027") needs no other."""
+    units = [_key(m.group(1), m.group(2)) for clause in _CLAUSE.split(sentence)
+             if not _DATED.search(clause) for m in _SENT_TO.finditer(clause)]
+    places = [_place_key(m.group(1)) for part in _PART.split(sentence)
+              if not _DATED.search(part) for m in _SENT_PLACE.finditer(part)]
+    return tuple(dict.fromkeys([*units, *places]))
 
 
 def dated_units(sentences: list[str]) -> dict[str, str]:
@@ -48,6 +66,13 @@ def dated_units(sentences: list[str]) -> dict[str, str]:
         if is_row(sentence):
             label, rest = sentence.split(ROW_JOIN, 1)
             cells = rest.removesuffix(".").split("; ")
+            place = _PLACE_ROW.match(label)
+            if place:  # a place's column said as a row: when its class is
+                kept = [c for c in cells if ": " in c and _DATED.search(c)]
+                if kept:
+                    found.setdefault(_place_key(place.group(1)),
+                                     f"{label}{ROW_JOIN}{'; '.join(kept)}.")
+                continue
             named = [m for c in cells if (m := _UNIT_CELL.match(c))]
             head = _SETS_OUT.match(label)
             units = [_key(m.group(1), m.group(2)) for m in named] or (

@@ -284,7 +284,9 @@ AS_MANAGER = "as manager"
 # 5 hoặc Lớp 6"): the rule is this prefix and the level
 WITH_LEVEL = "with level "
 _WITH_LEVEL = re.compile(rf"\b(?:nhieu cap hoc|lien cap)\b (?:co|gom|day) (?:ca )?"
-                         rf"(?:cap (?:hoc )?)?({_LEVEL})\b")
+                         rf"(?:cap (?:hoc )?)?({_LEVEL})\b"
+                         # where it learns, not where it sends ("… gửi danh sách về Sở")
+                         rf"(?!.*\b(?:gui|nop) (?:danh sach|bao cao)\b)")
 # words a rule must hold as written, looked for before the sentence is read in full: every
 # sentence of every letter is asked, and few state a rule
 _RULE_WORDS = re.compile(r"cao nhat|cot can|nhieu cap|lien cap")

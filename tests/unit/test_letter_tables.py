@@ -47,15 +47,15 @@ def test_a_quote_from_a_table_keeps_each_row_whole() -> None:
     assert TABLE_ROWS[2] in quote.text.split("\n")
 
 
-def test_a_row_of_one_merged_cell_is_a_heading_and_a_headerless_table_stays_cells() -> None:
+def test_a_row_of_one_merged_cell_heads_the_rows_under_it_and_a_headerless_table_stays_cells(
+        ) -> None:
     grid = [["Môn", "Thời lượng", "Kiểm tra"],
             ["Cấp THCS", LEFT, LEFT],
             ["Khoa học tự nhiên", "240 tiết", "10/7/2027"],
             ["Lịch sử và Địa lí", "", ABOVE]]
     assert table_lines(grid) == [
-        "Cấp THCS",
-        "Khoa học tự nhiên — Thời lượng: 240 tiết; Kiểm tra: 10/7/2027.",
-        "Lịch sử và Địa lí — Kiểm tra: 10/7/2027.",
+        "Khoa học tự nhiên (Cấp THCS) — Thời lượng: 240 tiết; Kiểm tra: 10/7/2027.",
+        "Lịch sử và Địa lí (Cấp THCS) — Kiểm tra: 10/7/2027.",
         ""]
     assert table_lines([["Địa chỉ", "số 2 Nguyễn Văn Trị"]]) == [
         "Địa chỉ", "số 2 Nguyễn Văn Trị", ""]
