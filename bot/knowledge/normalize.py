@@ -741,10 +741,14 @@ def _partly_plain(window: list[str], table: Mapping[str, str]) -> str:
     "hoc": a closed syllable needs a mark), so a real word ("cho", "to") typed among marked
     ones is not taken for another ("chỗ", "tổ") on its own. The words typed with marks must
     be the key's own."""
+    # most windows spell no key at all: that is looked up first, on the cached folded words
+    keys = _marked_keys(id(table), table).get(" ".join(map(fold_word, window)))
+    if not keys:
+        return ""
     bare = [not has_diacritics(t) for t in window]
     if all(bare) or not any(b and not is_syllable(t) for t, b in zip(window, bare, strict=True)):
         return ""
-    for key in _marked_keys(id(table), table).get(fold(" ".join(window)), ()):
+    for key in keys:
         if all(t == w or (b and t == fold_word(w))
                for t, w, b in zip(window, key.split(), bare, strict=True)):
             return key
