@@ -2039,6 +2039,9 @@ _OWN_SUBJECT = frozenset("giao can nguoi truong phong so trung hieu pho cot than
 _OWN_SUBJECT_PAIRS = frozenset({"hoc vien", "hoc sinh"})
 
 
+_CLAUSE_START = 8  # typed words enough to hold a clause's first two words as read
+
+
 def _continued(sentences: list[tuple[str, bool]], led: list[float]) -> list[float]:
     """Each clause's match, a clause after ";" that names no one of its own ("… nếu có nhu
     cầu: phần trực tuyến không thu tiền; phần học trực tiếp đóng 450.000 đồng …, chuyển …
@@ -2050,7 +2053,9 @@ def _continued(sentences: list[tuple[str, bool]], led: list[float]) -> list[floa
         sentence, starts_line = sentences[k]
         if starts_line or not sentences[k - 1][0].rstrip().endswith(";"):
             continue
-        first = [fold_word(w) for w in words(sentence)[:2]]
+        # its first words as read: a phrase read as one starts within its first few typed
+        # words, so only those are read (the whole clause was read again for every question)
+        first = [fold_word(w) for w in words(" ".join(sentence.split()[:_CLAUSE_START]))[:2]]
         if first and first[0] not in _OWN_SUBJECT and " ".join(first) not in _OWN_SUBJECT_PAIRS:
             out[k] = max(out[k], out[k - 1])
     return out
