@@ -876,8 +876,7 @@ def find_provinces(accented: list[str]) -> tuple[set[str], set[int]]:
     that "tham gia lại" is never Gia Lai.
     """
     folded = [fold_word(w) for w in accented]
-    # judged on what was typed: "htdn" read as "hỗ trợ đồng nghiệp" puts no marks in it
-    plain = all(a == f or a in _EXPANDED for a, f in zip(accented, folded, strict=True))
+    plain = not typed_with_marks(accented)
     matches: set[tuple[int, int, str]] = set()
     for tokens, index in ((accented, _ACCENTED_NAMES), (folded, _FOLDED_NAMES)):
         for i, token in enumerate(tokens):
