@@ -4,7 +4,9 @@
 # that letter loaded alone, and again with the five seed letters beside it; a letter spec with a
 # "province:" key is scored a third time as that province's deployment (TROLY_PROVINCE, a fresh
 # database), seeds beside it. A question set with no letter spec of its own asks about the seed
-# letters (seeds_unseen_qa.yaml): it is scored without letters and with them.
+# letters (seeds_unseen_qa.yaml): it is scored without letters and with them. A letter spec with a
+# "loaded_with:" key (names of other specs, e.g. the earlier letter it amends) is always asked with
+# those letters loaded beside it, as a Sở that keeps both would have them.
 # Usage: scripts/letters_eval.sh [SPEC_DIR [SEEDS_DIR]]
 #   SPEC_DIR  eval/heldout14 (default: measure only, never tune on it) or eval/dev_letters
 #   SEEDS_DIR default ../shared/seeds
@@ -25,16 +27,21 @@ for questions in "$SPECS"/*_qa.yaml; do
         env -u TROLY_PROVINCE $PY -m bot eval "$questions" --letters "$SEEDS" 2>/dev/null
         continue
     fi
+    # shellcheck disable=SC2206
+    letters=($letter)
+    for earlier in $(sed -n 's/^loaded_with: *//p' "$SPECS/$name.yaml" | tr -d '[],'); do
+        letters+=("$(ls "$OUT/$earlier".*)")
+    done
     echo "== $name: $(basename "$letter") alone"
-    env -u TROLY_PROVINCE $PY -m bot eval "$questions" --letters "$letter" 2>/dev/null
+    env -u TROLY_PROVINCE $PY -m bot eval "$questions" --letters "${letters[@]}" 2>/dev/null
     if [ -d "$SEEDS" ]; then
         echo "== $name: $(basename "$letter") with the seed letters"
-        env -u TROLY_PROVINCE $PY -m bot eval "$questions" --letters "$letter" "$SEEDS" 2>/dev/null
+        env -u TROLY_PROVINCE $PY -m bot eval "$questions" --letters "${letters[@]}" "$SEEDS" 2>/dev/null
     fi
     province=$(sed -n 's/^province: *//p' "$SPECS/$name.yaml")
     if [ -n "$province" ]; then
         echo "== $name: $(basename "$letter") deployed in $province, seed letters beside it"
         TROLY_PROVINCE=$province $PY -m bot eval "$questions" --db "$OUT/$name.sqlite3" \
-            --letters "$letter" $([ -d "$SEEDS" ] && echo "$SEEDS") 2>/dev/null
+            --letters "${letters[@]}" $([ -d "$SEEDS" ] && echo "$SEEDS") 2>/dev/null
     fi
 done

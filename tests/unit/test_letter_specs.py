@@ -45,6 +45,8 @@ def test_every_letter_spec_builds_and_reads_with_its_header(folder: str, tmp_pat
         assert meta.number == number
         assert meta.issuer.startswith("Sở GD&ĐT ")
         assert meta.date.endswith(("/2026", "/2027"))
+        for earlier in spec.get("loaded_with", []):  # asked with these beside it: they must build
+            assert yaml.safe_load((specs / f"{earlier}.yaml").read_text("utf-8"))["file"] in built
         questions = load_items(specs / f"{spec_file.stem}_qa.yaml")
         assert sum(q.kind != "out_of_scope" for q in questions) >= 12
         assert any(q.kind == "out_of_scope" for q in questions)
