@@ -292,6 +292,7 @@ def asked(question: str) -> tuple[str | None, frozenset[str]]:
                     for a, f in zip(accented, folded, strict=True))
     # "cô Hà thuộc phòng nào": "thuộc … nào" asks where someone or something belongs; the
     # letter names the office ("Phòng Giáo dục Trung học") and never says "thuộc" of it
+    text = _as_condition(text)
     member = frozenset(m.group(1) for m in _MEMBERSHIP.finditer(text)) | frozenset(
         w for m in _LISTING.finditer(text) for w in m.groups() if w)
     found_kind, cues = _asked_kind(text)
@@ -303,6 +304,23 @@ def asked(question: str) -> tuple[str | None, frozenset[str]]:
         if _DEADLINE.search(rest):
             cues |= _EXTRA_CUES["date"]
     return found_kind, cues | member
+
+
+# "được công nhận hoàn thành khi nào, cần những điều kiện gì": asked beside the conditions,
+# "khi nào" (like "lúc nào", "bao giờ") asks in which case, not on which day; a letter answers
+# with its conditions and no date. A deadline asked as well ("hạn nộp", "trước ngày nào")
+# is still a date.
+_CONDITIONS_ASKED = re.compile(r"(?:^| )(?:(?:nhung|cac) dieu kien|dieu kien(?: \w+){0,2} "
+                               r"(?:gi|nao))(?= |$)")
+_WHEN_AS_CASE = re.compile(r"(?:^| )(?:khi nao|luc nao|bao gio)(?= |$)")
+
+
+def _as_condition(text: str) -> str:
+    """A folded question without its "khi nào" when that asks in which case (see
+    ``_CONDITIONS_ASKED``)."""
+    if not _CONDITIONS_ASKED.search(text):
+        return text
+    return _WHEN_AS_CASE.sub(" ", text)
 
 
 def _asked_kind(text: str) -> tuple[str | None, frozenset[str]]:
@@ -657,7 +675,7 @@ def asked_kinds(question: str) -> tuple[str, ...]:
     first = asked_kind(question)
     if first is None or first == "contact":
         return (first,) if first else ()
-    text = " ".join(fold_word(w) for w in words(question))
+    text = _as_condition(" ".join(fold_word(w) for w in words(question)))
     cue = dict(_ASKS)[first]
     text = cue.sub(" ", text)  # "ngày mấy" asks a date, not also a count
     return (first, *(kind for kind, cue in _ASKS if kind not in (first, "number") and (

@@ -32,6 +32,14 @@ _PRESCHOOL = re.compile(r"\bmam non\b|\bmau giao\b")
 # "trường liên cấp") and a question names one ("trường THCS và THPT", ``_SCHOOL_OF_LEVELS``)
 SEVERAL = "several levels"
 _SEVERAL_LEVELS = re.compile(r"\b(?:nhieu cap hoc|lien cap)\b")
+# one who moved from one level to another ("giáo viên mầm non chuyển sang dạy tiểu học", "hiệu
+# trưởng THCS được chuyển về làm hiệu trưởng trường tiểu học"): a table may give such people a
+# row of their own, written by the two levels or as "chuyển sang … cấp học khác" (``ANOTHER``)
+MOVED = "moved level"
+ANOTHER = "another level"
+_MOVING = re.compile(r"\b(?:(?:luan )?chuyen (?:tu|sang|len|xuong|ve|qua|giua|cap)|dieu dong)\b")
+_ANOTHER_LEVEL = re.compile(r"\b(?:(?:cap|bac) (?:hoc )?(?:pho thong )?khac|khac (?:cap|bac))\b")
+_MARKS = frozenset({SEVERAL, MOVED, ANOTHER})  # not levels: what a group of levels is
 
 # whom a row or a question is about, by the folded words naming the group: principals and
 # their deputies, the ban giám hiệu, are the school's managers (cán bộ quản lý). A table that
@@ -144,6 +152,31 @@ def _asked_roles(question: str) -> tuple[frozenset[str], frozenset[str]]:
                                      for t in _terms_of(accented, folded, i, j))
 
 
+# what one does at a level, said before it: "dạy tiểu học", "làm hiệu trưởng trường THCS"
+_AT_LEVEL = frozenset({"day", "lam", "quan", "li"})
+
+
+@lru_cache(maxsize=4096)
+def _moved_terms(question: str) -> frozenset[str]:
+    """The index terms of the words a question says a move between levels with: the levels'
+    names, the verb and its direction ("chuyển xuống", "chuyển lên"), and what the asker does
+    at a level ("dạy", "làm"). A row for such a move ("chuyển sang dạy cấp học khác") says
+    them in its own words."""
+    accented = words(question)
+    folded = [fold_word(w) for w in accented]
+    spans = [(i, i + len(name)) for i in range(len(folded)) for name in _LEVEL_WORDS
+             if folded[i:i + len(name)] == name]
+    for i in range(len(folded) - 1):
+        if _MOVING.match(" ".join(folded[i:i + 3])):
+            spans.append((i, i + 3 if folded[i] == "luan" else i + 2))
+    for i, _ in list(spans):
+        before = i - 1 if i and folded[i - 1] == "truong" else i
+        while before and folded[before - 1] in _AT_LEVEL:
+            before -= 1
+        spans.append((before, i))
+    return frozenset(t for i, j in spans for t in _terms_of(accented, folded, i, j))
+
+
 def _terms_of(accented: list[str], folded: list[str], i: int, j: int) -> set[str]:
     """The index terms of words i..j-1 (see ``letter_index.terms``)."""
     return {*folded[i:j], *("'" + accented[k] for k in range(i, j) if accented[k] != folded[k]),
@@ -155,11 +188,16 @@ _LEVEL_CUES = frozenset({"truong", "cap", "bac"})
 
 
 @lru_cache(maxsize=4096)
-def _level_terms(question: str) -> frozenset[str]:
+def _level_terms(question: str, named: bool = False) -> frozenset[str]:
     """The index terms of the word before a level that says it is one ("trường" in "trường
-    th", "cấp" in "cấp thcs"), with the pair it forms with the level."""
+    th", "cấp" in "cấp thcs"), with the pair it forms with the level; ``named``: of the
+    levels' own names instead."""
     accented = words(question)
     folded = [fold_word(w) for w in accented]
+    if named:
+        return frozenset(t for i in range(len(folded)) for name in _LEVEL_WORDS
+                         if folded[i:i + len(name)] == name
+                         for t in _terms_of(accented, folded, i, i + len(name)))
     return frozenset(t for i, word in enumerate(folded) if word in _LEVEL_CUES and any(
         folded[i + 1:i + 1 + len(name)] == name for name in _LEVEL_WORDS)
         for t in _terms_of(accented, folded, i, i + 2))
@@ -172,6 +210,8 @@ def said_by_row(question: str, asked: Keys, row: str) -> frozenset[str]:
     levels, _, roles, _ = asked
     row_levels, _, row_roles, _ = row_keys(row)
     said = _asked_roles(question)[1] if roles & row_roles else frozenset()
+    if MOVED in levels & row_levels and _moved_fit(levels, row_levels) > 0:
+        said |= _moved_terms(question)  # "cấp học khác" says both levels, however moved
     return said | _level_terms(question) if levels & row_levels else said
 
 
@@ -188,6 +228,9 @@ def _keys(folded: str, roles: frozenset[str] = frozenset(),
         levels.add("MN")
     if _SEVERAL_LEVELS.search(folded):
         levels.add(SEVERAL)
+    another = _ANOTHER_LEVEL.search(folded) is not None
+    if _MOVING.search(folded) and (len(levels - _MARKS) >= 2 or another):
+        levels |= {MOVED, ANOTHER} if another else {MOVED}
     return frozenset(levels), frozenset(grades), roles, steps
 
 
@@ -251,12 +294,23 @@ def row_fit(asked: Keys, row: str) -> int:
     level = 0
     if grades and row_grades:
         level = 2 if grades & row_grades else -1
+    elif MOVED in levels & row_levels:
+        level = _moved_fit(levels, row_levels)
     elif levels & row_levels:  # "trường THCS và THPT": the row of "nhiều cấp học" first
         level = 2 if SEVERAL in levels & row_levels else 1
-    elif levels - {SEVERAL} and row_levels - {SEVERAL}:
+    elif levels - _MARKS and row_levels - _MARKS:
         level = -1
     role = (1 if roles & row_roles else -1) if roles and row_roles else 0
     return -1 if min(level, role) < 0 else level + role + step
+
+
+def _moved_fit(levels: frozenset[str], row_levels: frozenset[str]) -> int:
+    """How a row for people who moved between levels fits one who moved: 2 when it names both
+    the levels they name ("mầm non" and "tiểu học"), 1 when it is for a move to any other level
+    ("cấp học khác", whatever levels its example names), -1 when it names another move."""
+    if levels - _MARKS <= row_levels:
+        return 2
+    return 1 if ANOTHER in row_levels else -1
 
 
 # the levels in the order a school teaches them: a school teaching several is as high as its last

@@ -1,0 +1,83 @@
+"""A table of marks whose rows are groups of learners and whose columns are what they must
+study answers one who moved between school levels from the row for such a move: by the two
+levels it names ("giáo viên mầm non chuyển sang dạy lớp 1") or by "another level" ("được
+điều động sang trường khác cấp học"), for a teacher or a manager as the asker is, with the
+row's own deadline. "Khi nào" asked beside the conditions asks in which case, not a date.
+
+The letter is written here, in our own words, in the 2026–2027 style.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from bot.knowledge.asked import asked_kind
+from bot.knowledge.letter_index import LetterIndex
+from bot.knowledge.letter_tables import ABOVE, LEFT, table_lines
+from bot.knowledge.letters import read_letter
+
+HEADER = [
+    "UBND TỈNH NGHỆ AN",
+    "SỞ GIÁO DỤC VÀ ĐÀO TẠO",
+    "Số: 2291/SGDĐT-GDTX",
+    "V/v bồi dưỡng các chuyên đề thực hiện chương trình mới cho người chưa được bồi dưỡng",
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "Độc lập - Tự do - Hạnh phúc",
+    "Nghệ An, ngày 03 tháng 12 năm 2026",
+]
+# a tick where the group studies the topic, the deadline per row
+GRID = [
+    ["TT", "Đối tượng", "Chuyên đề bắt buộc", LEFT, LEFT, LEFT, "Thời hạn"],
+    [ABOVE, ABOVE, "Chuyên đề A", "Chuyên đề B", "Chuyên đề C", "Chuyên đề D", ABOVE],
+    ["1", "Giáo viên nhận công tác lần đầu từ năm học 2024-2025", "✓", "✓", "✓", "✓",
+     "30/6/2027"],
+    ["2", "Giáo viên luân chuyển giữa các bậc học phổ thông, từ tiểu học lên trung học cơ sở "
+     "hoặc ngược lại", "", "✓", "✓", "", "15/4/2027"],
+    ["3", "Giáo viên mầm non chuyển sang dạy lớp 1 ở trường tiểu học", "✓", "✓", "✓", "", "20/5/2027"],
+    ["4", "Hiệu trưởng, phó hiệu trưởng mới bổ nhiệm", "✓", "✓", "✓", "✓", "30/6/2027"],
+    ["5", "Hiệu trưởng, phó hiệu trưởng được chuyển sang trường khác cấp học", "✓", "", "",
+     "✓", "10/4/2027"],
+]
+
+
+def _index() -> LetterIndex:
+    body = ["1. Đối tượng và chuyên đề",
+            "Người học thuộc nhóm nào thì học các chuyên đề có đánh dấu ở hàng của nhóm đó:",
+            *table_lines(GRID),
+            "2. Cấp chứng nhận",
+            "Học viên được cấp chứng nhận hoàn thành chuyên đề khi bài kiểm tra cuối chuyên "
+            "đề đạt từ 5 điểm trở lên và tham dự đủ 80% số buổi thảo luận do tổ bộ môn tổ "
+            "chức.",
+            "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Hồ Văn Lâm"]
+    return LetterIndex([dataclasses.replace(read_letter("\n".join([*HEADER, *body])), id=1)])
+
+
+def _quoted(question: str) -> str:
+    quote = _index().search(question)
+    assert quote is not None, question
+    return quote.text
+
+
+def test_a_manager_moved_to_another_level_gets_the_managers_move_row() -> None:
+    # the teachers' move row names both levels; the managers' says "khác cấp học"
+    text = _quoted("hiệu phó trường tiểu học vừa được điều động lên làm hiệu phó trường THCS "
+                   "thì phải học chuyên đề nào, hạn bao giờ")
+    assert "khác cấp học" in text and "10/4/2027" in text
+    assert "15/4/2027" not in text
+
+
+def test_a_teacher_moved_between_two_levels_gets_the_row_naming_that_move() -> None:
+    text = _quoted("thầy dạy thcs chuyển xuống trường tiểu học thì hạn hoàn thành là bao giờ")
+    assert "15/4/2027" in text and "10/4/2027" not in text
+    # a preschool teacher now teaching grade 1: the row naming both, not the move between
+    # the levels of general education
+    text = _quoted("cô giáo mầm non chuyển lên dạy tiểu học học những chuyên đề nào, hạn khi nào")
+    assert "20/5/2027" in text and "15/4/2027" not in text
+
+
+def test_when_asked_beside_the_conditions_asks_in_which_case_not_a_date() -> None:
+    assert asked_kind("khi nào thì được cấp chứng nhận, cần những điều kiện gì") is None
+    assert asked_kind("chứng nhận cấp khi nào") == "date"
+    assert asked_kind("điều kiện là gì, hạn chót khi nào") == "date"
+    text = _quoted("khi nao thi duoc cap chung nhan hoan thanh chuyen de, can dieu kien gi")
+    assert "80%" in text
