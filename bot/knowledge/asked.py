@@ -35,6 +35,7 @@ KIND_NAMES = {  # what each kind of value is called, for ``troly ask --why``
     "phone": N_("a phone number"),
     "landline": N_("a landline number"),
     "website": N_("a website"),
+    "system": N_("a system named by its address or name"),
     "email": N_("an email address"),
     "date": N_("a date"),
     "time": N_("a time of day"),
@@ -97,6 +98,10 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                  r"thoi gian nao|ngay gio nao|buoi nao|"
                  # "gửi đầu tháng 3 có còn kịp không": whether a day is in time asks the deadline
                  r"(?:con|co) kip|kip (?:khong|ko|han)"),
+        # "học trên hệ thống nào", "nộp qua phần mềm nào": which system, that a letter names
+        # by its address or its own name ("https://…", "TEMIS"); its other sentences may say
+        # "hệ thống" of a deadline kept on it
+        ("system", r"(?:he thong|phan mem|nen tang|ung dung|app) nao"),
         # "những ai", "các ai" ask which kinds of people ("cử mấy người, gồm những ai"), which
         # a letter answers with posts, not a named person; so do "cử ai", "chọn ai" (whom a
         # school sends: "cử giáo viên đang được giao kiêm nhiệm")
@@ -148,6 +153,10 @@ _LANDLINE = re.compile(r"(?<![\d/])(?:\+84|0)2\d[\d .]{5,12}\d(?![\d/])")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _WEBSITE = re.compile(r"https?://\S+|www\.\S+|(?<![@\w.])[a-z][\w-]*(?:\.[\w-]+)*"
                       r"\.(?:vn|com|net|org|edu)(?:/\S*)?\b", re.IGNORECASE)
+# a system named: its address, or the name of one the schools use ("TEMIS", "LMS", "vnEdu");
+# the capitals of a school's or an office's name ("GDNN-GDTX", "THCS") name no system
+_SYSTEM = re.compile(rf"{_WEBSITE.pattern}|\b(?:TEMIS|LMS|CSDL|vnEdu|SMAS|K12Online|Moodle|"
+                     r"VioEdu|OLM|Zoom|Google Meet|Microsoft Teams|MS Teams)\b")
 _DATE = re.compile(r"(?<!\d)\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?(?![\d/])|"
                    r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}|tháng\s+\d{1,2}(?:\s*/\s*\d{4})?",
                    re.IGNORECASE)
@@ -261,6 +270,7 @@ _HOLDS: dict[str, re.Pattern[str]] = {
     "landline": _LANDLINE,
     "email": _EMAIL,
     "website": _WEBSITE,
+    "system": _SYSTEM,
     "date": _DATE,
     "time": _TIME,
     "address": re.compile(f"{_ADDRESS.pattern}|{_EMAIL.pattern}"),
