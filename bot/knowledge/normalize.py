@@ -425,6 +425,26 @@ _ASIDE_GOES_ON = frozenset("con ra cung".split())  # "ngoài X ra", "ngoài X �
 _ASIDE_MORE = frozenset("them nua".split())  # in a clause after it: "ngoài X, … thêm … nữa"
 
 
+# "vẫn là Phòng GD quận huyện duyệt ạ", "có phải vẫn học trên LMS của Viettel không": the
+# asker checks whether what they knew still holds, which the letter answers with its own rule
+# (maybe another); the words they suppose weigh as little as those they set aside
+_STILL = "van"
+_STILL_THEN = frozenset("la do dung theo hoc nop gui tren qua o tai duoc".split())
+_CHECKING_END = frozenset("khong ko k a ah ha chu nhi sao".split())
+
+
+def _still_at(folded: list[str], clause: str) -> int | None:
+    """Where the thing an asker supposes still holds begins in a clause asking whether it does
+    ("… vẫn là X không", "có phải vẫn X", "vẫn X à?"); None in a clause telling what still is
+    ("em chuyển lên Hà Nội, vẫn dạy THCS")."""
+    k = next((i for i, w in enumerate(folded[:-1]) if w == _STILL
+              and folded[i + 1] in _STILL_THEN), None)
+    if k is None or not (clause.rstrip().endswith("?") or folded[-1] in _CHECKING_END
+                         or "co phai" in " ".join(folded[:k])):
+        return None
+    return k
+
+
 @lru_cache(maxsize=1024)
 def set_aside(question: str) -> frozenset[str]:
     """The folded words of what a question sets aside ("ngoài việc đó", "ngoài mô đun 1 thì
@@ -440,6 +460,11 @@ def set_aside(question: str) -> frozenset[str]:
         clauses = sentence.split(",")
         for c, clause in enumerate(clauses):
             folded = [fold_word(w) for w in words(clause)]
+            k = _still_at(folded, clause)
+            if k is not None:  # "vẫn là X à": X is what the asker supposes, not what is asked
+                rest += folded[:k]
+                aside += folded[k:]
+                continue
             if "ngoai" not in folded:
                 rest += folded
                 continue
