@@ -405,8 +405,10 @@ def _read(clause: str) -> str:
 
 
 # "chưa thấy chứng chỉ đâu", "không có tên đâu": after a "not", a closing "đâu" stresses it
-# and asks nothing; "không biết học ở đâu", "gửi về đâu" still ask where
+# and asks nothing; "không biết học ở đâu", "gửi về đâu" still ask where. So do "nào", "gì"
+# closing a sentence after a "not": "cả hai đều chưa học mô-đun nào." is "not any module"
 _NOT = frozenset("chua khong ko chang hong".split())
+_ANY = frozenset({"nao", "gi"})
 _TOWARDS = frozenset("o ve di den toi tai len nop gui dau".split())
 _CLOSING = frozenset("a ah ca nhe nha het vay v".split())
 
@@ -416,9 +418,13 @@ def _without_emphatic_dau(clause: str, read: str) -> str:
     end = len(tokens)
     while end and tokens[end - 1] in _CLOSING:
         end -= 1
-    if end >= 2 and tokens[end - 1] == "dau" and tokens[end - 2] not in _TOWARDS and \
-            _NOT.intersection(tokens[:end - 1]) and "biet" not in tokens:
+    if end < 2 or not _NOT.intersection(tokens[:end - 1]) or "biet" in tokens:
+        return read
+    if tokens[end - 1] == "dau" and tokens[end - 2] not in _TOWARDS:
         head, _, tail = read.rpartition("dau")
+        return head + tail
+    if tokens[end - 1] in _ANY and clause.rstrip().endswith("."):
+        head, _, tail = read.rpartition(tokens[end - 1])
         return head + tail
     return read
 

@@ -114,6 +114,9 @@ def test_an_ask_the_letter_does_not_answer_stays_refused_without_its_worry(messa
      "chưa được duyệt không ạ?", 1),
     # "ở đâu", "nộp đâu" after "không biết" ask where
     ("Em chưa biết nộp hồ sơ đâu, hạn cuối nộp hồ sơ là ngày nào ạ?", 2),
+    # "chưa học lớp nào." is "not any class", told; the two asks after it are asked
+    ("Trường có hai cô mới về, đều chưa học lớp nào. Hai cô học ở đâu, học từ ngày nào ạ? "
+     "Còn trường nộp danh sách cho ai?", 2),
 ])
 def test_a_closing_dau_after_a_not_asks_nothing(message: str, asks: int) -> None:
     found = separate_asks(message)
