@@ -425,6 +425,13 @@ _ASIDE_GOES_ON = frozenset("con ra cung".split())  # "ngoài X ra", "ngoài X �
 _ASIDE_MORE = frozenset("them nua".split())  # in a clause after it: "ngoài X, … thêm … nữa"
 
 
+def _besides_at(folded: list[str], typed: list[str]) -> int | None:
+    """Where "ngoài" (besides) is in a clause; not "năm ngoái" (last year), which folds alike
+    and says when ("một thầy năm ngoái chuyển …")."""
+    return next((k for k, w in enumerate(folded) if w == "ngoai" and typed[k] != "ngoái"
+                 and not (k and folded[k - 1] == "nam")), None)
+
+
 # "vẫn là Phòng GD quận huyện duyệt ạ", "có phải vẫn học trên LMS của Viettel không": the
 # asker checks whether what they knew still holds, which the letter answers with its own rule
 # (maybe another); the words they suppose weigh as little as those they set aside
@@ -465,10 +472,10 @@ def set_aside(question: str) -> frozenset[str]:
                 rest += folded[:k]
                 aside += folded[k:]
                 continue
-            if "ngoai" not in folded:
+            k = _besides_at(folded, [w.lower() for w in words(clause)])
+            if k is None:
                 rest += folded
                 continue
-            k = folded.index("ngoai")
             if folded[k + 1:k + 3] == ["cong", "lap"]:  # "trường ngoài công lập": private
                 rest += folded
                 continue

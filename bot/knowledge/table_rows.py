@@ -64,6 +64,10 @@ _AUXILIARY = frozenset({"co", "phai", "se", "can", "da", "chua", "dang", "duoc",
 # "tôi là phó hiệu trưởng", "em là gv", "mình làm hiệu trưởng": the asker says who they are,
 # so the row asked about is theirs, even when the question also asks who approves it
 _SELF = frozenset({"toi", "em", "minh", "con"})
+# "trường em có một cô giáo …", "tổ tôi có hai thầy": the people of the asker's school, whom
+# the asker (a principal, a head of department) asks of; their own post is not the row asked
+_STAFF_TOLD = re.compile(r"\b(?:truong|to|khoi|don vi) (?:em|toi|minh) co (?:\w+ )?"
+                         r"(?:co giao|thay giao|thay|co|giao vien|nguoi)\b")
 _BEING = frozenset({"la", "lam"})
 
 Keys = tuple[frozenset[str], frozenset[int], frozenset[str], frozenset[str]]
@@ -136,6 +140,9 @@ def _asked_roles(question: str) -> tuple[frozenset[str], frozenset[str]]:
         if found:
             mentions.append(found)
         i = found[2] if found else i + 1
+    if _STAFF_TOLD.search(" ".join(folded)):
+        # "em là phó hiệu trưởng, trường em có một thầy …": the asker asks of their staff
+        mentions = [(role, i, j) for role, i, j in mentions if not _says_who(folded, i)]
     # "tôi là giáo viên, mới được bổ nhiệm làm phó hiệu trưởng": the new post is theirs now
     appointed = {role for role, i, _ in mentions if _appointed(folded, i)}
     subjects = appointed if len(appointed) == 1 else {
@@ -152,6 +159,7 @@ def _asked_roles(question: str) -> tuple[frozenset[str], frozenset[str]]:
                                      for t in _terms_of(accented, folded, i, j))
 
 
+_MOVE_REACH = 8  # words from a move's verb to the last level it names, at most
 # what one does at a level, said before it: "dạy tiểu học", "làm hiệu trưởng trường THCS"
 _AT_LEVEL = frozenset({"day", "lam", "quan", "li"})
 
@@ -168,7 +176,10 @@ def _moved_terms(question: str) -> frozenset[str]:
              if folded[i:i + len(name)] == name]
     for i in range(len(folded) - 1):
         if _MOVING.match(" ".join(folded[i:i + 3])):
-            spans.append((i, i + 3 if folded[i] == "luan" else i + 2))
+            # the move's whole phrase, to the last level it names: "chuyển từ trường tiểu
+            # học lên dạy Toán THCS" (a row for any move is for any subject taught after it)
+            ends = [j for k, j in spans if i < k <= i + _MOVE_REACH]
+            spans.append((i, max(ends, default=i + 3 if folded[i] == "luan" else i + 2)))
     for i, _ in list(spans):
         before = i - 1 if i and folded[i - 1] == "truong" else i
         while before and folded[before - 1] in _AT_LEVEL:

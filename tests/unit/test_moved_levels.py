@@ -12,7 +12,8 @@ from __future__ import annotations
 import dataclasses
 
 from bot.knowledge.asked import asked_kind
-from bot.knowledge.letter_index import LetterIndex
+from bot.knowledge.engine import AnsweringEngine
+from bot.knowledge.letter_index import LetterIndex, Quote
 from bot.knowledge.letter_tables import ABOVE, LEFT, table_lines
 from bot.knowledge.letters import read_letter
 
@@ -20,7 +21,7 @@ HEADER = [
     "UBND TỈNH NGHỆ AN",
     "SỞ GIÁO DỤC VÀ ĐÀO TẠO",
     "Số: 2291/SGDĐT-GDTX",
-    "V/v bồi dưỡng các chuyên đề thực hiện chương trình mới cho người chưa được bồi dưỡng",
+    "V/v bồi dưỡng các chuyên đề cho giáo viên, cán bộ quản lý mới tuyển, chuyển cấp học",
     "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
     "Độc lập - Tự do - Hạnh phúc",
     "Nghệ An, ngày 03 tháng 12 năm 2026",
@@ -40,16 +41,20 @@ GRID = [
 ]
 
 
+BODY = ["1. Đối tượng và chuyên đề",
+        "Người học thuộc nhóm nào thì học các chuyên đề có đánh dấu ở hàng của nhóm đó:",
+        *table_lines(GRID),
+        "2. Cấp chứng nhận",
+        "Học viên được cấp chứng nhận hoàn thành chuyên đề khi bài kiểm tra cuối chuyên đề "
+        "đạt từ 5 điểm trở lên và tham dự đủ 80% số buổi thảo luận do tổ bộ môn tổ chức.",
+        "3. Danh sách",
+        "Trường tiểu học, trung học cơ sở gửi danh sách người học cho Phòng Văn hóa - Xã hội "
+        "trước ngày 12/12/2026.",
+        "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Hồ Văn Lâm"]
+
+
 def _index() -> LetterIndex:
-    body = ["1. Đối tượng và chuyên đề",
-            "Người học thuộc nhóm nào thì học các chuyên đề có đánh dấu ở hàng của nhóm đó:",
-            *table_lines(GRID),
-            "2. Cấp chứng nhận",
-            "Học viên được cấp chứng nhận hoàn thành chuyên đề khi bài kiểm tra cuối chuyên "
-            "đề đạt từ 5 điểm trở lên và tham dự đủ 80% số buổi thảo luận do tổ bộ môn tổ "
-            "chức.",
-            "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Hồ Văn Lâm"]
-    return LetterIndex([dataclasses.replace(read_letter("\n".join([*HEADER, *body])), id=1)])
+    return LetterIndex([dataclasses.replace(read_letter("\n".join([*HEADER, *BODY])), id=1)])
 
 
 def _quoted(question: str) -> str:
@@ -81,3 +86,28 @@ def test_when_asked_beside_the_conditions_asks_in_which_case_not_a_date() -> Non
     assert asked_kind("điều kiện là gì, hạn chót khi nào") == "date"
     text = _quoted("khi nao thi duoc cap chung nhan hoan thanh chuyen de, can dieu kien gi")
     assert "80%" in text
+
+
+def test_a_principal_asking_of_a_teacher_of_theirs_gets_the_teachers_row() -> None:
+    # the asker is a principal; the teacher "năm ngoái" moved is whom the ask is about
+    # ("năm ngoái", last year, is no "ngoài", besides), and "Phòng Văn hóa - Xã hội" names
+    # no one's commune
+    engine = AnsweringEngine([])
+    engine.letters.replace([dataclasses.replace(read_letter("\n".join([*HEADER, *BODY])),
+                                                id=1)])
+    message = ("Chào Sở, tôi là hiệu trưởng một trường tiểu học ở xã thuộc huyện Mèo Vạc cũ. "
+               "Trường tôi có một thầy năm ngoái chuyển từ trường THCS xuống dạy lớp 4, "
+               "chưa học chuyên đề nào. Thầy chuyển cấp phải xong trước ngày nào, còn danh sách "
+               "thì trường gửi cho ai?")
+    answer = engine.answer(message)
+    quotes = [q for q in (answer.quote, *answer.also) if isinstance(q, Quote)]
+    text = "\n".join(q.text for q in quotes)
+    assert "15/4/2027" in text and "10/4/2027" not in text, text
+    assert "Phòng Văn hóa - Xã hội" in text, text
+
+
+def test_an_office_named_xa_hoi_names_no_askers_commune() -> None:
+    found = _index().candidates("trường em ở xã thuộc huyện Mèo Vạc cũ, danh sách gửi cho ai",
+                                at=0.3)
+    sending = [q for q in found if "Phòng Văn hóa - Xã hội" in q.text]
+    assert sending and all(q.named == 0.0 for q in sending)

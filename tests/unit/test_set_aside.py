@@ -52,3 +52,9 @@ def test_the_duty_besides_the_one_the_asker_knows_is_quoted() -> None:
                 "về việc gì?")
     text = plain_text(render_answer(engine.answer(question, province="ca_mau"), VI))
     assert "kinh phí" in text, text
+
+
+def test_last_year_is_no_besides() -> None:
+    # "năm ngoái" (last year) folds as "ngoài" (besides) does: it sets nothing aside
+    assert set_aside("trường có một thầy năm ngoái chuyển từ trường THCS xuống, còn một cô "
+                     "mới tuyển, thầy phải học xong trước ngày nào") == frozenset()
