@@ -155,7 +155,7 @@ _WEBSITE = re.compile(r"https?://\S+|www\.\S+|(?<![@\w.])[a-z][\w-]*(?:\.[\w-]+)
                       r"\.(?:vn|com|net|org|edu)(?:/\S*)?\b", re.IGNORECASE)
 # a system named: its address, or the name of one the schools use ("TEMIS", "LMS", "vnEdu");
 # the capitals of a school's or an office's name ("GDNN-GDTX", "THCS") name no system
-_SYSTEM = re.compile(rf"{_WEBSITE.pattern}|\b(?:TEMIS|LMS|CSDL|vnEdu|SMAS|K12Online|Moodle|"
+_SYSTEM_NAMED = re.compile(rf"{_WEBSITE.pattern}|\b(?:TEMIS|LMS|CSDL|vnEdu|SMAS|K12Online|Moodle|"
                      r"VioEdu|OLM|Zoom|Google Meet|Microsoft Teams|MS Teams)\b")
 _DATE = re.compile(r"(?<!\d)\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?(?![\d/])|"
                    r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}|tháng\s+\d{1,2}(?:\s*/\s*\d{4})?",
@@ -270,7 +270,7 @@ _HOLDS: dict[str, re.Pattern[str]] = {
     "landline": _LANDLINE,
     "email": _EMAIL,
     "website": _WEBSITE,
-    "system": _SYSTEM,
+    "system": _SYSTEM_NAMED,
     "date": _DATE,
     "time": _TIME,
     "address": re.compile(f"{_ADDRESS.pattern}|{_EMAIL.pattern}"),

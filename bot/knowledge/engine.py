@@ -65,6 +65,7 @@ from bot.knowledge.figures import Worked, asks_sum, work_out
 from bot.knowledge.letter_index import LetterIndex, Quote, choose, terms
 from bot.knowledge.letters import Letter, date_key, is_newer
 from bot.knowledge.local_lines import for_province, spoken_for
+from bot.knowledge.marked import marked_total
 from bot.knowledge.normalize import (
     ASIDE,
     CORE_ROLES,
@@ -509,6 +510,22 @@ def _terms(acc: list[str]) -> list[str]:
     return [intern(t) for t in out]  # one string per distinct term across a large base
 
 
+def _marks_added(question: str, ranking: Ranking) -> Ranking:
+    """The answer with what its quoted row of marks adds up to, when the question counts
+    what the letter gives each marked unit ("học xong các mô-đun được tính bao nhiêu tiết":
+    ``marked.marked_total``); as it is otherwise."""
+    answer = ranking.answer
+    if answer.kind not in _ANSWERED or answer.worked is not None:
+        return ranking
+    for quote in (answer.quote, *answer.also):
+        if isinstance(quote, Quote):
+            worked = marked_total(question, quote.text, "\n".join(
+                p.text for p in quote.letter.passages))
+            if worked is not None:
+                return replace(ranking, answer=replace(answer, worked=worked))
+    return ranking
+
+
 class AnsweringEngine:
     """Ranks entries for a question; rebuilds its index whenever the entries change."""
 
@@ -807,7 +824,9 @@ class AnsweringEngine:
                     question, f"{background} {parts[0]}".strip()):  # not only a greeting left
                 ranking = self._other_asks(ranking, *asks, role=role, level=level,
                                            province=province)
-        return self._worked_out(question, ranking, province) if asks_sum(question) else ranking
+        if asks_sum(question):
+            return self._worked_out(question, ranking, province)
+        return _marks_added(question, ranking)
 
     def _worked_out(self, question: str, ranking: Ranking, province: str | None) -> Ranking:
         """The answer with the total or difference the question asks of the figures it
@@ -1056,8 +1075,11 @@ class AnsweringEngine:
         if answer.kind != "none" and noun is not None and not speaks_of_typed(
                 typed if typed is not None and fold(typed) == noun else noun, shown):
             # "giảm bao nhiêu tiết một tuần": a text naming no periods is no answer, whatever
-            # count of people or schools it gives about the same subject
-            return _refused(ranking, WHY_NO_VALUE, kind=KIND_NAMES["number"])
+            # count of people or schools it gives about the same subject; a row of marks the
+            # letter gives so many periods each adds up to them
+            added = _marks_added(question, ranking)
+            return added if added is not ranking else _refused(ranking, WHY_NO_VALUE,
+                                                                kind=KIND_NAMES["number"])
         if answer.kind != "none" and noun is None and typed is not None and kind is not None \
                 and not _holds(kind, shown) and not speaks_of_typed(typed, shown):
             # "được cấp bao nhiêu bộ máy tính, ai cấp": a text naming no one and no "bộ" (its

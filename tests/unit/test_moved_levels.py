@@ -34,7 +34,8 @@ GRID = [
      "30/6/2027"],
     ["2", "Giáo viên luân chuyển giữa các bậc học phổ thông, từ tiểu học lên trung học cơ sở "
      "hoặc ngược lại", "", "✓", "✓", "", "15/4/2027"],
-    ["3", "Giáo viên mầm non chuyển sang dạy lớp 1 ở trường tiểu học", "✓", "✓", "✓", "", "20/5/2027"],
+    ["3", "Giáo viên mầm non chuyển sang dạy lớp 1 ở trường tiểu học", "✓", "✓", "✓", "",
+     "20/5/2027"],
     ["4", "Hiệu trưởng, phó hiệu trưởng mới bổ nhiệm", "✓", "✓", "✓", "✓", "30/6/2027"],
     ["5", "Hiệu trưởng, phó hiệu trưởng được chuyển sang trường khác cấp học", "✓", "", "",
      "✓", "10/4/2027"],
@@ -46,7 +47,8 @@ BODY = ["1. Đối tượng và chuyên đề",
         *table_lines(GRID),
         "2. Cấp chứng nhận",
         "Học viên được cấp chứng nhận hoàn thành chuyên đề khi bài kiểm tra cuối chuyên đề "
-        "đạt từ 5 điểm trở lên và tham dự đủ 80% số buổi thảo luận do tổ bộ môn tổ chức.",
+        "đạt từ 5 điểm trở lên và tham dự đủ 80% số buổi thảo luận do tổ bộ môn tổ chức. "
+        "Mỗi chuyên đề hoàn thành được tính 8 tiết bồi dưỡng thường xuyên.",
         "3. Danh sách",
         "Trường tiểu học, trung học cơ sở gửi danh sách người học cho Phòng Văn hóa - Xã hội "
         "trước ngày 12/12/2026.",
@@ -111,3 +113,14 @@ def test_an_office_named_xa_hoi_names_no_askers_commune() -> None:
                                 at=0.3)
     sending = [q for q in found if "Phòng Văn hóa - Xã hội" in q.text]
     assert sending and all(q.named == 0.0 for q in sending)
+
+
+def test_the_marks_of_the_askers_row_add_up_by_what_the_letter_gives_each() -> None:
+    # three ticks in the preschool teachers' row, "mỗi chuyên đề … 8 tiết": 24 periods
+    engine = AnsweringEngine([])
+    engine.letters.replace([dataclasses.replace(read_letter("\n".join([*HEADER, *BODY])),
+                                                id=1)])
+    answer = engine.answer("gv mầm non chuyển sang dạy lớp 1 ở trường tiểu học học xong các "
+                           "chuyên đề thì được tính bao nhiêu tiết bdtx")
+    assert answer.worked is not None and answer.worked.result == 24, answer
+    assert [p[3] for p in answer.worked.parts] == ["Chuyên đề A", "Chuyên đề B", "Chuyên đề C"]
