@@ -435,8 +435,12 @@ def _besides_at(folded: list[str], typed: list[str]) -> int | None:
 # "vẫn là Phòng GD quận huyện duyệt ạ", "có phải vẫn học trên LMS của Viettel không": the
 # asker checks whether what they knew still holds, which the letter answers with its own rule
 # (maybe another); the words they suppose weigh as little as those they set aside
+# (a value, a body, a system: "vẫn là", "vẫn do", "vẫn dùng", "vẫn học trên"; not "vẫn được
+# hỗ trợ", whose support is what is asked)
 _STILL = "van"
-_STILL_THEN = frozenset("la do dung theo hoc nop gui tren qua o tai duoc".split())
+_STILL_THEN = frozenset("la do dung theo tren qua".split())
+_STILL_DOING = frozenset("hoc nop gui".split())
+_STILL_WHERE = frozenset("tren qua cho ve vao".split())
 _CHECKING_END = frozenset("khong ko k a ah ha chu nhi sao".split())
 
 
@@ -444,8 +448,10 @@ def _still_at(folded: list[str], clause: str) -> int | None:
     """Where the thing an asker supposes still holds begins in a clause asking whether it does
     ("… vẫn là X không", "có phải vẫn X", "vẫn X à?"); None in a clause telling what still is
     ("em chuyển lên Hà Nội, vẫn dạy THCS")."""
-    k = next((i for i, w in enumerate(folded[:-1]) if w == _STILL
-              and folded[i + 1] in _STILL_THEN), None)
+    k = next((i for i, w in enumerate(folded[:-1]) if w == _STILL and (
+        folded[i + 1] in _STILL_THEN or (folded[i + 1] in _STILL_DOING
+                                         and folded[i + 2:i + 3] != [] and
+                                         folded[i + 2] in _STILL_WHERE))), None)
     if k is None or not (clause.rstrip().endswith("?") or folded[-1] in _CHECKING_END
                          or "co phai" in " ".join(folded[:k])):
         return None
