@@ -373,21 +373,6 @@ _KIND_WORDS = (("xa",), ("phuong",), ("huyen",), ("quan",), ("tinh",), ("thi", "
                ("dac", "khu"))
 
 
-# the words saying what kind of place, or how it is placed ("thuộc", "cũ", "trước đây"),
-# folded: "Phòng Văn hóa - Xã hội" says "xã", and names no one's commune
-_PLACING = frozenset({w for kind in _KIND_WORDS for w in kind} | {"thuoc", "cu", "truoc", "day"})
-
-
-def _named_share(placed: dict[str, float], shown: set[str] | frozenset[str]) -> float:
-    """The share of the asker's place a window names (by weight), nothing unless it names a
-    word of the place's own name ("Sóc Sơn"), not only the words for its kind ("xã")."""
-    if not any(t in shown and not set(fold_word(t.lstrip("'")).split()) <= _PLACING
-               for t in placed):
-        return 0.0
-    return math.fsum(w for t, w in placed.items() if t in shown) / max(
-        math.fsum(placed.values()), 1e-9)
-
-
 def _places(texts: Iterable[str]) -> frozenset[tuple[str, ...]]:
     """The places the letter names ("phường Hoa Lư"), each as its folded words: a question
     saying the asker is there ("trường em ở Hoa Lư") tells where, not what is asked. A list
@@ -1332,7 +1317,8 @@ class LetterIndex:
                     sentences[w][0] for w in window) else ""
                 # the share of the asker's place the window names in its own words: the row
                 # or rule naming their district is more theirs than one naming its province
-                named = _named_share(query.placed, shown)
+                named = math.fsum(w for t, w in query.placed.items() if t in shown) / max(
+                    math.fsum(query.placed.values()), 1e-9)
                 if former and any(_theirs(read.named_places[j][w], former) and (
                         not kind or _holds(kind, sentences[w][0])) for w in window):
                     # it speaks to the asker's former province: with the value asked, when

@@ -219,15 +219,13 @@ PARAPHRASES: dict[str, str] = {
     # a teacher moving to another school: "chuyển trường" is the letters' "chuyển công tác"
     "chuyển trường": "chuyển công tác",
     "chuyển đơn vị": "chuyển công tác",
-    # moved by a decision to another post or school: "được điều về (làm)", "điều sang",
-    # "điều động", "luân chuyển" are the letters' "chuyển" ("điều về" alone may be "things
-    # about", so only after "được")
+    # moved by a decision to another post or school: "được điều về (làm)", "điều sang" are
+    # the letters' "chuyển" ("điều về" alone may be "things about", so only after "được";
+    # "điều động", "luân chuyển" are the letters' own words, and stay)
     "được điều về": "được chuyển về",
     "được điều sang": "được chuyển sang",
     "được điều lên": "được chuyển lên",
     "được điều xuống": "được chuyển xuống",
-    "điều động": "chuyển",
-    "luân chuyển": "chuyển",
     # the way one moved to another level ("chuyển xuống dạy tiểu học", "chuyển lên làm hiệu
     # trưởng") is the letters' "chuyển sang"; "chuyển về Sở", "chuyển lên hệ thống" send
     "chuyển xuống": "chuyển sang",
