@@ -84,7 +84,7 @@ from bot.knowledge.normalize import (
 from bot.knowledge.postings import Postings, freeze
 from bot.knowledge.postings import scores as passage_scores
 from bot.knowledge.reckoned import own_row, reckoned_from
-from bot.knowledge.referred import dated_units, sent_to
+from bot.knowledge.referred import dated_units, sent_to, stated_sums
 from bot.knowledge.syllables import is_mistyped
 from bot.knowledge.table_rows import (
     NO_KEYS,
@@ -289,6 +289,7 @@ class _Read:
 
 def _read(letter: Letter) -> _Read:
     sentences = [_sentences(p) for p in letter.passages]
+    every = [s for parts in sentences for s, _ in parts]
     described = _described(letter.passages)
     sections: dict[tuple[str, ...], list[int]] = {}
     for j, p in enumerate(letter.passages):
@@ -329,7 +330,7 @@ def _read(letter: Letter) -> _Read:
                      zip(sentences, classes, strict=True))
                      for w, ((sentence, _), names) in enumerate(zip(parts, named, strict=True))
                      if len(names) == 1 and (kind := _placing_kind(sentence))),
-                 dated_units([s for parts in sentences for s, _ in parts]),
+                 {**stated_sums(every), **dated_units(every)},
                  {(j, w): units for j, parts in enumerate(sentences)
                   for w, (s, _) in enumerate(parts) if (units := sent_to(s))},
                  [_question_items(parts) for parts in sentences],
@@ -371,6 +372,23 @@ _AT = frozenset({"o", "tai"})  # "ở", "tại" before where the asker is
 _KIND_WORDS = (("xa",), ("phuong",), ("huyen",), ("quan",), ("tinh",), ("thi", "xa"),
                ("thi", "tran"), ("thanh", "pho"), ("khu", "vuc"), ("vung",), ("dia", "ban"),
                ("dac", "khu"))
+
+
+# the words every letter says of places ("các xã, phường", "trực thuộc Sở"), folded: a window
+# saying only those names no asker's place ("Phòng Văn hóa - Xã hội" says "xã"); a rarer kind
+# ("đặc khu", "đảo"), or a former place ("… trước đây" to one in a district "cũ"), does
+_COMMON_PLACING = frozenset({"xa", "phuong", "huyen", "quan", "tinh", "thi", "tran", "thanh",
+                             "pho", "thuoc"})
+
+
+def _named_share(placed: dict[str, float], shown: set[str] | frozenset[str]) -> float:
+    """The share of the asker's place a window names (by weight), nothing when it names only
+    words every letter says of places."""
+    if all(set(fold_word(t.lstrip("'")).split()) <= _COMMON_PLACING
+           for t in placed if t in shown):
+        return 0.0
+    return math.fsum(w for t, w in placed.items() if t in shown) / max(
+        math.fsum(placed.values()), 1e-9)
 
 
 def _places(texts: Iterable[str]) -> frozenset[tuple[str, ...]]:
@@ -1317,8 +1335,7 @@ class LetterIndex:
                     sentences[w][0] for w in window) else ""
                 # the share of the asker's place the window names in its own words: the row
                 # or rule naming their district is more theirs than one naming its province
-                named = math.fsum(w for t, w in query.placed.items() if t in shown) / max(
-                    math.fsum(query.placed.values()), 1e-9)
+                named = _named_share(query.placed, shown)
                 if former and any(_theirs(read.named_places[j][w], former) and (
                         not kind or _holds(kind, sentences[w][0])) for w in window):
                     # it speaks to the asker's former province: with the value asked, when

@@ -48,12 +48,59 @@ def _place_key(name: str) -> str:
 def sent_to(sentence: str) -> tuple[str, ...]:
     """The units ("lop 7", "phan 3") and places ("noi vinh long") a sentence sends someone to,
     in clauses giving no date of their own: one saying when ("… cùng Cụm 5 vào chiều ngày
-    14/4/2027") needs no other."""
+    14/4/2027") needs no other; and the sums it gives as another's ("muc tien an", ``alike``)."""
     units = [_key(m.group(1), m.group(2)) for clause in _CLAUSE.split(sentence)
              if not _DATED.search(clause) for m in _SENT_TO.finditer(clause)]
     places = [_place_key(m.group(1)) for part in _PART.split(sentence)
               if not _DATED.search(part) for m in _SENT_PLACE.finditer(part)]
-    return tuple(dict.fromkeys([*units, *places]))
+    return tuple(dict.fromkeys([*units, *places, *alike(sentence)]))
+
+
+# "được hỗ trợ tiền ăn như giáo viên công lập", "phụ cấp như các học viên khác": a sum given
+# as another group's, which the letter states elsewhere ("Sở hỗ trợ tiền ăn 60.000 đồng một
+# người …"); a reader turns to it, and so does the quote
+_SUM = re.compile(r"\d[\d.,]*\s*(?:đồng|đ\b|nghìn|ngàn|triệu)", re.IGNORECASE)
+_MONEY = ("tien", "phi", "phu cap", "cong tac phi", "kinh phi", "hoc phi")
+_AS = re.compile(r"(?:^| )((?:\S+ ){1,2})nhu (?!tren|sau|nhau)")
+
+
+def _money_key(words: str) -> str | None:
+    """ "muc tien an" for the folded words "tiền ăn", "hỗ trợ tiền ăn"; None for no money."""
+    tokens = words.split()
+    at = next((i for i, t in enumerate(tokens) if t in ("tien", "phi", "phu", "kinh")), None)
+    if at is None or len(tokens) < at + 2 and tokens[at] == "tien":
+        return None
+    return "muc " + " ".join(tokens[at:at + 2])
+
+
+def alike(sentence: str) -> tuple[str, ...]:
+    """The sums a sentence gives as another group's, stating none itself ("muc tien an" of
+    "… được hỗ trợ tiền ăn như giáo viên công lập")."""
+    found = []
+    for part in _PART.split(sentence):
+        if _SUM.search(part):
+            continue
+        folded = " ".join(fold_word(w) for w in re.findall(r"[^\W_]+", part.lower()))
+        found += [key for m in _AS.finditer(folded) if (key := _money_key(m.group(1)))]
+    return tuple(found)
+
+
+def stated_sums(sentences: list[str]) -> dict[str, str]:
+    """Each sum the letter states, by the money it is ("muc tien an"), and the clause stating
+    it ("Sở hỗ trợ tiền ăn 60.000 đồng một người trong ngày học trực tiếp")."""
+    found: dict[str, str] = {}
+    for sentence in sentences:
+        if is_row(sentence):
+            continue
+        for clause in re.split(r"(?<=;)\s+", sentence):
+            if not _SUM.search(clause):
+                continue
+            folded = [fold_word(w) for w in re.findall(r"[^\W_]+", clause.lower())]
+            for i in range(len(folded) - 1):
+                key = _money_key(" ".join(folded[i:i + 2]))
+                if key is not None and folded[i] in ("tien", "phi", "phu", "kinh"):
+                    found.setdefault(key, clause.strip().removesuffix(";"))
+    return found
 
 
 def dated_units(sentences: list[str]) -> dict[str, str]:
