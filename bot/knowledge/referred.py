@@ -60,17 +60,17 @@ def sent_to(sentence: str) -> tuple[str, ...]:
 # as another group's, which the letter states elsewhere ("Sở hỗ trợ tiền ăn 60.000 đồng một
 # người …"); a reader turns to it, and so does the quote
 _SUM = re.compile(r"\d[\d.,]*\s*(?:đồng|đ\b|nghìn|ngàn|triệu)", re.IGNORECASE)
-_MONEY = ("tien", "phi", "phu cap", "cong tac phi", "kinh phi", "hoc phi")
-_AS = re.compile(r"(?:^| )((?:\S+ ){1,2})nhu (?!tren|sau|nhau)")
+_MONEY_HEADS = {"tien": "", "phu": "cap", "kinh": "phi"}  # "tiền …", "phụ cấp", "kinh phí"
+_AS = re.compile(r"(?:^| )((?:\S+ ){1,3})nhu (?!tren|sau|nhau)")  # the words before "như"
 
 
 def _money_key(words: str) -> str | None:
-    """ "muc tien an" for the folded words "tiền ăn", "hỗ trợ tiền ăn"; None for no money."""
+    """ "muc tien an" for folded words naming money ("hỗ trợ tiền ăn", "phụ cấp"); None for
+    words naming none."""
     tokens = words.split()
-    at = next((i for i, t in enumerate(tokens) if t in ("tien", "phi", "phu", "kinh")), None)
-    if at is None or len(tokens) < at + 2 and tokens[at] == "tien":
-        return None
-    return "muc " + " ".join(tokens[at:at + 2])
+    at = next((i for i, t in enumerate(tokens[:-1]) if t in _MONEY_HEADS and (
+        not _MONEY_HEADS[t] or tokens[i + 1] == _MONEY_HEADS[t])), None)
+    return None if at is None else "muc " + " ".join(tokens[at:at + 2])
 
 
 def alike(sentence: str) -> tuple[str, ...]:
@@ -98,7 +98,7 @@ def stated_sums(sentences: list[str]) -> dict[str, str]:
             folded = [fold_word(w) for w in re.findall(r"[^\W_]+", clause.lower())]
             for i in range(len(folded) - 1):
                 key = _money_key(" ".join(folded[i:i + 2]))
-                if key is not None and folded[i] in ("tien", "phi", "phu", "kinh"):
+                if key is not None:
                     found.setdefault(key, clause.strip().removesuffix(";"))
     return found
 

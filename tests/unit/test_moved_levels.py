@@ -116,3 +116,10 @@ def test_the_marks_of_the_askers_row_add_up_by_what_the_letter_gives_each() -> N
                            "chuyên đề thì được tính bao nhiêu tiết bdtx")
     assert answer.worked is not None and answer.worked.result == 24, answer
     assert [p[3] for p in answer.worked.parts] == ["Chuyên đề A", "Chuyên đề B", "Chuyên đề C"]
+
+
+def test_an_office_named_xa_hoi_names_no_askers_commune() -> None:
+    found = _index().candidates("trường em ở xã thuộc huyện Mèo Vạc cũ, danh sách gửi cho ai",
+                                at=0.3)
+    sending = [q for q in found if "Phòng Văn hóa - Xã hội" in q.text]
+    assert sending and all(q.named == 0.0 for q in sending)
