@@ -76,6 +76,8 @@ def _money_key(words: str) -> str | None:
 def alike(sentence: str) -> tuple[str, ...]:
     """The sums a sentence gives as another group's, stating none itself ("muc tien an" of
     "… được hỗ trợ tiền ăn như giáo viên công lập")."""
+    if "như" not in sentence.lower():  # most sentences: read no further
+        return ()
     found = []
     for part in _PART.split(sentence):
         if _SUM.search(part):
