@@ -61,7 +61,7 @@ from bot.knowledge.asked import (
 from bot.knowledge.compared import compared_sides
 from bot.knowledge.earlier import earlier_facts
 from bot.knowledge.entries import Entry
-from bot.knowledge.figures import Worked, asks_sum, work_out
+from bot.knowledge.figures import Worked, asks_sum, work_out, working_words
 from bot.knowledge.letter_index import LetterIndex, Quote, choose, terms
 from bot.knowledge.letters import Letter, date_key, is_newer
 from bot.knowledge.local_lines import for_province, spoken_for
@@ -670,6 +670,7 @@ class AnsweringEngine:
         content: dict[str, float] = {}
         pairs: dict[str, float] = {}
         dated = {i for date in stated_dates(folded) for i in date}
+        working = working_words(question)  # "đông hơn", "ít … nhất": asked of the figures
         stated: set[str] = set()
         undated: set[str] = set()  # also said outside the date ("mô đun 1 … ngày 1/3")
 
@@ -680,7 +681,7 @@ class AnsweringEngine:
             f = folded[i]
             trust = (_FIXED_WEIGHT if i in fixed else 1.0) * (
                 ASIDE if f in aside else TOLD if acc[i] in story else 1.0)
-            is_question_word = f in QUESTION_WORDS
+            is_question_word = f in QUESTION_WORDS or f in working
             put(f, trust * (_QUESTION_WORD_WEIGHT if is_question_word else 1.0))
             if acc[i] != f:
                 put("'" + acc[i], trust * _ACCENT_WEIGHT)
@@ -691,7 +692,8 @@ class AnsweringEngine:
                 nxt = folded[i + 1]
                 pair = f"{f} {nxt}"
                 put(pair, trust * _BIGRAM_WEIGHT)
-                if not (is_question_word and nxt in QUESTION_WORDS):
+                if not (is_question_word and nxt in QUESTION_WORDS) and nxt not in working \
+                        and f not in working:
                     pairs[pair] = self._idf.get(pair, self._max_idf) * trust * (
                         ASIDE if nxt in aside else
                         TOLD if acc[i + 1] in story and acc[i] not in story else 1.0)

@@ -86,6 +86,8 @@ def _worked_line(worked: Worked, gettext: Gettext) -> str:
     """The sum or difference worked out, each figure with the group it counts, so that the
     teacher can check it against the text that follows ("11 (TH) + 19 (THCS) + 10 (THPT) =
     40 cán bộ quản lý")."""
+    if worked.extreme:
+        return _extreme_line(worked, gettext)
     shown = []
     for figure, level, role, listed in worked.parts:
         part = f"{figure} {gettext(_COUNTED[role])}" if role else str(figure)
@@ -97,6 +99,18 @@ def _worked_line(worked: Worked, gettext: Gettext) -> str:
     line = gettext("Worked out from the letter's figures: {working} = {result} {counted}").format(
         working=sign.join(shown), result=worked.result, counted=counted)
     return f"🧮 {_esc(line.rstrip())}."
+
+
+def _extreme_line(worked: Worked, gettext: Gettext) -> str:
+    """The level holding the fewest or the most, then every level's figure to check it by
+    ("Ít nhất: GDTX, 4 cán bộ quản lý (TH 617; THCS 314; THPT 162; GDTX 4)")."""
+    said = gettext("Fewest, from the letter's figures: {levels}, {result} {counted} ({all})") \
+        if worked.extreme == "least" else \
+        gettext("Most, from the letter's figures: {levels}, {result} {counted} ({all})")
+    line = said.format(levels=", ".join(worked.levels), result=worked.result,
+                       counted=gettext(_COUNTED[worked.counted]),
+                       all="; ".join(f"{level} {figure}" for figure, level, _, _ in worked.parts))
+    return f"🧮 {_esc(line)}."
 
 
 def _hotline(gettext: Gettext) -> str:
