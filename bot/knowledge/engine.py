@@ -59,12 +59,14 @@ from bot.knowledge.asked import (
     values,
 )
 from bot.knowledge.compared import compared_sides
+from bot.knowledge.day_spans import DaySpan, asks_days, day_span
 from bot.knowledge.earlier import earlier_facts
 from bot.knowledge.entries import Entry
 from bot.knowledge.figures import Worked, asks_sum, work_out, working_words
 from bot.knowledge.letter_index import LetterIndex, Quote, choose, terms
 from bot.knowledge.letters import Letter, date_key, is_newer
 from bot.knowledge.local_lines import for_province, spoken_for
+from bot.knowledge.named_matters import unnamed_matter
 from bot.knowledge.normalize import (
     ASIDE,
     CORE_ROLES,
@@ -195,6 +197,8 @@ class Answer:
     also: tuple[Quote | Entry, ...] = ()
     # the total or difference the question asks of figures the answer prints (``figures``)
     worked: Worked | None = None
+    # the days from the letter's date, or the asker's, to the deadline shown (``day_spans``)
+    days: DaySpan | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -809,7 +813,28 @@ class AnsweringEngine:
                     question, f"{background} {parts[0]}".strip()):  # not only a greeting left
                 ranking = self._other_asks(ranking, *asks, role=role, level=level,
                                            province=province)
-        return self._worked_out(question, ranking, province) if asks_sum(question) else ranking
+        if asks_sum(question):
+            ranking = self._worked_out(question, ranking, province)
+        return self._days_counted(question, ranking) if asks_days(question) else ranking
+
+    @staticmethod
+    def _days_counted(question: str, ranking: Ranking) -> Ranking:
+        """The answer with the days the question asks from the letter's date, or the date it
+        types, to the deadline the answer shows (``day_spans``)."""
+        answer = ranking.answer
+        if answer.kind == "none":
+            return ranking
+        if answer.entry is not None:
+            text = answer.entry.answer
+            dates = [date_key(s.date) for s in answer.entry.sources]
+            letter_date = max(dates) if dates else (0, 0, 0)
+        elif answer.quote is not None:
+            text = answer.quote.text
+            letter_date = answer.quote.letter.meta_of(answer.quote.passage).day
+        else:
+            return ranking
+        span = day_span(question, text, letter_date)
+        return ranking if span is None else replace(ranking, answer=replace(answer, days=span))
 
     def _worked_out(self, question: str, ranking: Ranking, province: str | None) -> Ranking:
         """The answer with the total or difference the question asks of the figures it
@@ -1036,6 +1061,10 @@ class AnsweringEngine:
             # "trẻ 5 tuổi có được miễn học phí không": a text on the teachers' course fee
             # speaks of no pupil, and answers nothing about the pupils' own; a course for the
             # teachers of some pupils names them in its subject ("tiếng Việt cho học sinh …")
+            return _refused(ranking, WHY_NO_SUBJECT)
+        if answer.kind != "none" and unnamed_matter(question, shown) is not None:
+            # "bị xử lý kỷ luật thế nào", "có được cấp chứng chỉ không": a summary sharing
+            # the question's other words, naming no sanction or certificate, answers neither
             return _refused(ranking, WHY_NO_SUBJECT)
         if answer.entry is not None and (year := _later_year(question, answer)):
             # "tphcm năm học 2021-2022 hạn chót … ngày nào": the entry written from the 2020

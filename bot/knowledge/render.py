@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from bot.i18n import N_
 from bot.knowledge.citation import cite_letter
+from bot.knowledge.day_spans import DaySpan
 from bot.knowledge.engine import LEAD_AT, Answer, Ranking
 from bot.knowledge.entries import Entry
 from bot.knowledge.figures import Worked
@@ -113,6 +114,14 @@ def _extreme_line(worked: Worked, gettext: Gettext) -> str:
     return f"🧮 {_esc(line)}."
 
 
+def _days_line(span: DaySpan, gettext: Gettext) -> str:
+    """The days between two dates, each shown, for the teacher to check on a calendar."""
+    said = gettext("Counted from the letter: from {start} (the letter's date) to {end} is "
+                   "{days} days") if span.issued else \
+        gettext("Counted from the letter: from {start} to {end} is {days} days")
+    return f"🧮 {_esc(said.format(start=span.start, end=span.end, days=span.days))}."
+
+
 def _hotline(gettext: Gettext) -> str:
     return _esc(gettext("{phone}, branch 2 (Viettel, free of charge).").format(phone=HOTLINE))
 
@@ -200,6 +209,9 @@ def render_answer(answer: Answer, gettext: Gettext, *, contacts_html: str | None
     if answer.worked is not None and parts and answer.kind != "none" and (
             answer.kind != "unsure" or answer.lead >= LEAD_AT):  # after "I think you ask…"
         parts.insert(answer.kind == "unsure", _worked_line(answer.worked, gettext))
+    if answer.days is not None and parts and answer.kind != "none" and (
+            answer.kind != "unsure" or answer.lead >= LEAD_AT):
+        parts.insert(answer.kind == "unsure", _days_line(answer.days, gettext))
     if answer.notes:
         parts.insert(0, "\n".join(f"⚠️ <b>{_esc(n)}</b>" for n in answer.notes))
     text = _BLANK_LINES.sub("\n\n", "\n\n".join(p for p in parts if p)).strip()
