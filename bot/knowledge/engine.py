@@ -65,6 +65,7 @@ from bot.knowledge.entries import Entry
 from bot.knowledge.figures import Worked, asks_sum, work_out, working_words
 from bot.knowledge.letter_index import LetterIndex, Quote, choose, terms
 from bot.knowledge.letters import Letter, date_key, is_newer
+from bot.knowledge.listed import Listed, asks_listed, listed
 from bot.knowledge.local_lines import for_province, spoken_for
 from bot.knowledge.named_matters import unnamed_matter
 from bot.knowledge.normalize import (
@@ -199,6 +200,8 @@ class Answer:
     worked: Worked | None = None
     # the days from the letter's date, or the asker's, to the deadline shown (``day_spans``)
     days: DaySpan | None = None
+    # how many numbered things the answer lists, or which of one list another lacks
+    listed: Listed | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -815,7 +818,22 @@ class AnsweringEngine:
                                            province=province)
         if asks_sum(question):
             ranking = self._worked_out(question, ranking, province)
+        if asks_listed(question) and ranking.answer.worked is None:
+            ranking = self._listed(question, ranking)
         return self._days_counted(question, ranking) if asks_days(question) else ranking
+
+    @staticmethod
+    def _listed(question: str, ranking: Ranking) -> Ranking:
+        """The answer with the count of numbered things its text lists, or the items of one
+        list another lacks, that the question asks (``listed``)."""
+        answer = ranking.answer
+        if answer.kind == "none":
+            return ranking
+        texts = [t for t in (answer.entry.answer if answer.entry else "",
+                             answer.quote.text if answer.quote else "") if t]
+        found = next((f for t in texts if (f := listed(question, t)) is not None), None)
+        return ranking if found is None else replace(ranking,
+                                                     answer=replace(answer, listed=found))
 
     @staticmethod
     def _days_counted(question: str, ranking: Ranking) -> Ranking:

@@ -23,8 +23,13 @@ _MATTERS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
                    r"\bphat\b|\bchiu trach nhiem\b|\bchua dat\b|\bkhong dat\b|\bxep loai\b|"
                    r"\bthi dua\b|\bxu ly\b|\bxu li\b"),
     ),
+    # asked of, not told as the asker's aim ("duyệt trước ngày nào để kịp được cấp chứng chỉ")
+    # nor as what someone holds ("đã được cấp chứng nhận hoàn thành"): "có được cấp chứng
+    # chỉ không", "chứng chỉ bồi dưỡng nào không", "ai ký chứng nhận"
     "certificate": (
-        re.compile(r"\bchung chi\b|\bchung nhan\b|\bvan bang\b"),
+        re.compile(r"\b(?:chung chi|chung nhan|van bang)(?: \w+){0,3} (?:khong|ko|k|chua)\b|"
+                   r"\bai (?:ki|ky|cap)\b.*\b(?:chung chi|chung nhan|van bang)\b|"
+                   r"\b(?:chung chi|chung nhan|van bang)\b.*\bai (?:ki|ky|cap)\b"),
         re.compile(r"\bchung chi\b|\bchung nhan\b|\bvan bang\b|\bcong nhan\b|\bxac nhan\b"),
     ),
 }
@@ -33,6 +38,7 @@ _MATTERS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
 def unnamed_matter(question: str, text: str) -> str | None:
     """The matter ``question`` names that ``text`` does not ("sanction", "certificate");
     None when the text names every matter the question does."""
-    asked, told = fold(question).lower(), fold(text).lower()
+    asked = " ".join(re.findall(r"\w+", fold(question).lower()))
+    told = fold(text).lower()
     return next((matter for matter, (named, answered) in _MATTERS.items()
                  if named.search(asked) and not answered.search(told)), None)

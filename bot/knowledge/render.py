@@ -17,6 +17,7 @@ from bot.knowledge.entries import Entry
 from bot.knowledge.figures import Worked
 from bot.knowledge.letter_index import Quote
 from bot.knowledge.letters import date_key
+from bot.knowledge.listed import Listed
 from bot.knowledge.spelled_out import spelled_out
 from bot.telegram_text import escape as _esc
 from bot.telegram_text import visible_text
@@ -122,6 +123,22 @@ def _days_line(span: DaySpan, gettext: Gettext) -> str:
     return f"🧮 {_esc(said.format(start=span.start, end=span.end, days=span.days))}."
 
 
+def _listed_line(found: Listed, gettext: Gettext) -> str:
+    """The numbered things counted ("Mô đun 1, 2, 3, 4, 5, 9: 6 mô đun"), or the ones a list
+    has that another lacks, with both lists to check them by."""
+    def numbers(items: tuple[int, ...]) -> str:
+        return f"{found.noun} " + ", ".join(str(n) for n in items)
+    if not found.only:
+        said = gettext("Counted in the letter: {items}, that is {count} {noun}").format(
+            items=numbers(found.items), count=len(found.items), noun=found.noun.lower())
+    else:
+        said = gettext("From the letter: {label}: {items}; {other}: {other_items}; so only "
+                       "in the first: {only}").format(
+            label=found.label, items=numbers(found.items), other=found.other,
+            other_items=numbers(found.other_items), only=numbers(found.only))
+    return f"🧮 {_esc(said)}."
+
+
 def _hotline(gettext: Gettext) -> str:
     return _esc(gettext("{phone}, branch 2 (Viettel, free of charge).").format(phone=HOTLINE))
 
@@ -209,6 +226,9 @@ def render_answer(answer: Answer, gettext: Gettext, *, contacts_html: str | None
     if answer.worked is not None and parts and answer.kind != "none" and (
             answer.kind != "unsure" or answer.lead >= LEAD_AT):  # after "I think you ask…"
         parts.insert(answer.kind == "unsure", _worked_line(answer.worked, gettext))
+    if answer.listed is not None and parts and answer.kind != "none" and (
+            answer.kind != "unsure" or answer.lead >= LEAD_AT):
+        parts.insert(answer.kind == "unsure", _listed_line(answer.listed, gettext))
     if answer.days is not None and parts and answer.kind != "none" and (
             answer.kind != "unsure" or answer.lead >= LEAD_AT):
         parts.insert(answer.kind == "unsure", _days_line(answer.days, gettext))

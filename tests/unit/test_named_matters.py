@@ -42,3 +42,13 @@ def test_a_text_naming_the_matter_in_other_words_answers() -> None:
     assert answer.kind != "none" and answer.entry is not None and answer.entry.id == "ls_result"
     assert unnamed_matter("học xong có được cấp chứng chỉ không", RESULT.answer) is None
     assert unnamed_matter("hạn hoàn thành chuyên đề 4 là ngày nào", SUMMARY.answer) is None
+
+
+def test_a_certificate_told_as_the_aim_or_as_held_is_not_what_is_asked() -> None:
+    deadline = "Phòng GD&ĐT duyệt xong trước ngày 15/11/2025."
+    assert unnamed_matter("Phòng phải duyệt xong trước ngày nào để giáo viên kịp được cấp "
+                          "chứng chỉ?", deadline) is None
+    assert unnamed_matter("cô ấy đã được cấp chứng nhận hoàn thành chuyên đề 4 rồi thì có phải "
+                          "học lại không", deadline) is None
+    assert unnamed_matter("học xong có được cấp giấy chứng nhận không", deadline) == \
+        "certificate"
