@@ -280,6 +280,19 @@ def _dates_given(answer: str) -> set[str]:
     return {_day_month(v) for v in values("date", _SOURCE_LINE.sub(" ", answer))}
 
 
+_LEAD_WORDS = 8  # words at most of a label before ":" saying whose case a message is
+
+
+def _lead(ask: str) -> str:
+    """What a message's first ask says before a colon ("cbql cốt cán thpt ở bình phước: nếu
+    …"): whose case the whole message is, as a heading, which its later asks leave unsaid."""
+    head, colon, rest = ask.partition(":")
+    if not colon or not rest.strip() or len(head.split()) > _LEAD_WORDS or not head.strip() \
+            or re.search(r"\d$", head):  # "8:30", "lúc 7:" is a time, no heading
+        return ""
+    return head.strip()
+
+
 def _place_named(text: str) -> str:
     """The words naming the one province a text names ("hà nội" in "pgd hn …"), or ""."""
     acc = words(text)
@@ -964,7 +977,10 @@ class AnsweringEngine:
         A province one ask names is the others' too ("pgd hn xong trước hạn nào, kế hoạch
         trình ai duyệt"): a message names its province once."""
         place = _place_named(" ".join(asks))
+        lead = _lead(asks[0])
         for n, ask in enumerate(asks):
+            if n and lead:  # "cbql cốt cán thpt ở bp: …, còn …": whose case every ask is
+                ask = f"{lead}: {ask}"
             if place and not find_provinces(words(f"{background} {ask}"))[0]:
                 ask = f"{place}: {ask}"
             with self._telling(told(background, ask)):
