@@ -19,6 +19,7 @@ from bot.knowledge.normalize import clean, expand, fold_word
 from bot.textnorm import fold
 
 _TOKEN = re.compile(r"\d+(?:[.,/:-]\d+)*|[^\W\d_]+|[^\w\s]")
+_MAY_ASK = re.compile(r"\b(?:bao|may|bn)\b")
 _ASKS_DAYS = re.compile(r"(?:^| )(?:bao nhieu|may) ngay(?= |$)")
 # counting from the letter's own date: "từ ngày ban hành", "kể từ ngày ký công văn"
 _FROM_ISSUE = re.compile(r"(?:^| )(?:ban hanh|ki|ky|phat hanh|ra van ban|ra cong van|"
@@ -42,6 +43,9 @@ class DaySpan:
 @lru_cache(maxsize=1024)
 def asks_days(question: str) -> bool:
     """Whether ``question`` asks how many days lie up to a deadline."""
+    folded = fold(question).lower()
+    if "ngay" not in folded or not _MAY_ASK.search(folded):  # most questions: read no further
+        return False
     return bool(_ASKS_DAYS.search(_read(question)))
 
 

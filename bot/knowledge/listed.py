@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.knowledge.normalize import clean, expand, fold_word
+from bot.textnorm import fold
 
 _TOKEN = re.compile(r"\d+|[^\W\d_]+|[^\w\s]")
 # the numbered things counted, folded, as the question and the text name them
@@ -22,6 +23,10 @@ _NOUNS = (("mo", "dun"), ("phu", "luc"), ("chuyen", "de"))
 _JOINS = frozenset({",", "va", ";"})
 _RANGE = frozenset({"den", "-", "toi"})
 _STOPS = frozenset({".", ";", "•", "!", "?", ":", "(", ")"})
+# what a question must hold, typed any way, to ask either: read before the words are
+_MAY_ASK = re.compile(r"(?:bao nhieu|may|bn)\W+(?:mo\W*dun|modu|md|phu luc|pl|chuyen de|cd)|"
+                      r"\bnao\W+(?:ma|nhung|lai)\b")
+_WORD_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
 _COUNT_ASKED = re.compile(r"(?:^| )(?:bao nhieu|may) (mo dun|phu luc|chuyen de)(?= |$)")
 # "… cho mô đun nào mà (lại) không phải nộp …": the items of one list the other lacks
 _WHICH_NOT = re.compile(r"(?:^| )(mo dun|phu luc|chuyen de) nao (?:ma|nhung|lai ma) (?:lai )?"
@@ -46,7 +51,8 @@ class Listed:
 
 def _read(text: str) -> tuple[list[str], list[str]]:
     """A text's words as written and folded, abbreviations read ("md2": "mô đun 2")."""
-    words = expand(_TOKEN.findall(clean(text, None)))
+    # "mô-đun 4" is "mô đun 4"; a hyphen between numbers ("1-5") stays a range
+    words = expand(_TOKEN.findall(_WORD_HYPHEN.sub(" ", clean(text, None))))
     return words, [fold_word(w) for w in words]
 
 
@@ -54,6 +60,9 @@ def _read(text: str) -> tuple[list[str], list[str]]:
 def asks_listed(question: str) -> bool:
     """Whether ``question`` asks how many numbered things there are, or which of one list
     another lacks."""
+    plain = fold(question).lower()
+    if not _MAY_ASK.search(plain):  # most questions: read no further
+        return False
     folded = " ".join(_read(question)[1])
     return bool(_COUNT_ASKED.search(folded) or _WHICH_NOT.search(folded))
 

@@ -31,6 +31,8 @@ def test_the_things_a_text_lists_one_by_one_or_as_a_range_are_counted() -> None:
     ranged = listed("có bao nhiêu chuyên đề",
                     "Nội dung: từ chuyên đề 1 đến chuyên đề 4 và chuyên đề 8, cho mọi giáo viên.")
     assert ranged is not None and ranged.items == (1, 2, 3, 4, 8)
+    hyphened = listed("phải học mấy mô-đun", "Học từ mô-đun 1 đến mô-đun 3, xong trước tháng 6.")
+    assert hyphened is not None and hyphened.items == (1, 2, 3)
     # one thing named is no list to count; a question asking which one counts nothing
     assert listed("có bao nhiêu chuyên đề", "Giáo viên học chuyên đề 3 trong tháng 5.") is None
     assert listed("chuyên đề mấy học về chuyển đổi số", TOPICS) is None
