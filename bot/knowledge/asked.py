@@ -451,6 +451,24 @@ def told(background: str, ask: str) -> frozenset[str]:
         - (set(asking) - referent)
 
 
+# "kế hoạch của tôi (cbql cốt cán thcs) …", "trường em (xã thuộc huyện Lộc Ninh cũ) …": a
+# bracket right after the asker or their school says who they are
+_ASKER_BRACKET = re.compile(r"\b(?:tôi|em|mình|tớ|toi|minh)\s*\(([^()]{2,80})\)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1024)
+def told_in_brackets(question: str) -> frozenset[str]:
+    """The words (lowercase, as typed) of what a question tells of the asker in brackets beside
+    a word for them ("kế hoạch của tôi (cbql cốt cán thcs) đã được duyệt rồi, có phải nộp lại
+    không"), except those the rest repeats: whose case it is, as a story before the ask is
+    (``told``), not what is asked."""
+    said = [m.group(1) for m in _ASKER_BRACKET.finditer(question) if says_whose_case(m.group(1))]
+    if not said:
+        return frozenset()
+    rest = {w.lower() for w in words(_ASKER_BRACKET.sub(" ", question))}
+    return frozenset(w.lower() for part in said for w in words(part)) - rest
+
+
 def refers_back(background: str, ask: str) -> bool:
     """Whether an ask names someone only by what the message told of them before ("thầy
     Tiếng Anh viết cho lớp nào", "chị ấy đi học ngày nào"): what was told is then what the

@@ -56,6 +56,7 @@ from bot.knowledge.asked import (
     stated_dates,
     states_asked_sum,
     told,
+    told_in_brackets,
     values,
 )
 from bot.knowledge.compared import compared_sides
@@ -665,7 +666,8 @@ class AnsweringEngine:
         aside = set_aside(question)  # "ngoài việc đó, … còn phải …": known, not asked
         # "em dạy ở xã …" before the ask: whose case, which weighs less than what is asked
         # (it may also be what the ask is about: "em muốn học văn bằng hai …")
-        story = frozenset(w for w in self._story if fold(w) not in aside)
+        story = frozenset(w for w in self._story | told_in_brackets(question)
+                          if fold(w) not in aside)
         terms: dict[str, float] = {}
         content: dict[str, float] = {}
         pairs: dict[str, float] = {}
