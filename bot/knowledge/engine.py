@@ -56,6 +56,8 @@ from bot.knowledge.asked import (
     stated_dates,
     states_asked_sum,
     told,
+    told_before,
+    told_in_brackets,
     values,
 )
 from bot.knowledge.compared import compared_sides
@@ -685,7 +687,8 @@ class AnsweringEngine:
         aside = set_aside(question)  # "ngoài việc đó, … còn phải …": known, not asked
         # "em dạy ở xã …" before the ask: whose case, which weighs less than what is asked
         # (it may also be what the ask is about: "em muốn học văn bằng hai …")
-        story = frozenset(w for w in self._story if fold(w) not in aside)
+        story = frozenset(w for w in self._story | told_in_brackets(question)
+                          if fold(w) not in aside)
         terms: dict[str, float] = {}
         content: dict[str, float] = {}
         pairs: dict[str, float] = {}
@@ -829,6 +832,9 @@ class AnsweringEngine:
                     question, f"{background} {parts[0]}".strip()):  # not only a greeting left
                 ranking = self._other_asks(ranking, *asks, role=role, level=level,
                                            province=province)
+        elif (case := told_before(question)) is not None:
+            ranking = self._told_reading(ranking, question, *case, role=role, level=level,
+                                         province=province)
         if asks_sum(question):
             ranking = self._worked_out(question, ranking, province)
         if asks_listed(question) and ranking.answer.worked is None:
@@ -866,6 +872,27 @@ class AnsweringEngine:
             return ranking
         span = day_span(question, text, letter_date)
         return ranking if span is None else replace(ranking, answer=replace(answer, days=span))
+
+    def _told_reading(self, ranking: Ranking, question: str, background: str, ask: str, *,
+                      role: str | None, level: str | None, province: str | None) -> Ranking:
+        """A message telling whose case it is, then asking a value ("Tôi là giáo viên cốt cán
+        THCS ở phường Chơn Thành. Nếu ngày 25/01 tôi mới nộp kế hoạch thì còn kịp không?"):
+        when its answer states no value of the kind asked, the message read with what it
+        tells as the asker's story (``told``) answers instead, if that reading states one. The
+        level or post told brought up a passage speaking of them; the asker's deadline is in
+        the one naming their place."""
+        kind = asked_kind(ask)
+        if kind not in _WRITTEN_ALIKE:
+            return ranking
+        # "còn kịp không": a date something is due by, not any date ("ngày 12/01/2021")
+        kind = "deadline" if "deadline" in asked_values(ask) else kind
+        if ranking.answer.kind in _ANSWERED and _holds(kind, _shown_text(ranking.answer)):
+            return ranking
+        with self._telling(told(background, ask)):
+            reading = self._explain_message(question, role=role, level=level,
+                                            province=province)
+        answered = reading.answer.kind in _ANSWERED and _holds(kind, _shown_text(reading.answer))
+        return reading if answered else ranking
 
     def _worked_out(self, question: str, ranking: Ranking, province: str | None) -> Ranking:
         """The answer with the total or difference the question asks of the figures it

@@ -66,7 +66,12 @@ def _quote_lines(answer: Answer, gettext: Gettext, quote: Quote | None = None) -
     quote = quote or answer.quote
     assert quote is not None
     citation = cite_letter(quote.letter.meta_of(quote.passage), quote.passage.section, gettext)
-    return f"📄 «{_esc(quote.text)}»\n<i>{_esc(citation)}</i>"
+    lines = f"📄 «{_esc(quote.text)}»\n<i>{_esc(citation)}</i>"
+    if quote.days:  # "Ngày thứ ba" of a timetable several classes follow: the asker's date
+        lines += "\n" + "\n".join(_esc(gettext(
+            "{unit} starts on {start}, so its {day} is {date}.").format(
+                unit=d.unit, start=d.start, day=d.day, date=d.on)) for d in quote.days)
+    return lines
 
 
 def _earlier_line(answer: Answer, gettext: Gettext) -> str:
