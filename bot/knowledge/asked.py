@@ -94,7 +94,9 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                  # "trước ngày học trực tiếp": a day named by its event says when the asker's
                  # case falls ("chuyển trường trước ngày tập huấn"), no date is asked
                  r"thoi han|han chot|han cuoi|cham nhat|(?:truoc|den|tu) ngay(?! (?:hoc|tap|"
-                 r"boi|thi|kiem|hop|khai|be|thuc|di)(?: |$))|het han|"
+                 r"boi|thi|kiem|hop|khai|be|thuc|di)(?: |$))|"
+                 # "hợp đồng hết hạn vào tháng 3/2027": when the asker's case ends, stated
+                 r"het han(?! (?:[a-z]+ ){0,3}(?:thang|ngay|nam) \d)|"
                  r"thoi gian nao|ngay gio nao|buoi nao|"
                  # "gửi đầu tháng 3 có còn kịp không": whether a day is in time asks the deadline
                  r"(?:con|co) kip|kip (?:khong|ko|han)"),
@@ -447,6 +449,29 @@ def separate_asks(message: str) -> tuple[str, tuple[str, ...]] | None:
     cũ", ``says_whose_case``). Each ask is answered with that background; a greeting, a worry
     or a story ("Em đi dạy cả ngày sợ không kịp.") is left out, since no letter speaks of it.
     None for a message asking one thing with nothing to leave out, or asking nothing."""
+    found = _split(message)
+    if found is None:
+        return None
+    background, asks, whole = found
+    return None if whole and len(asks) == 1 else (background, asks)
+
+
+def told_before(message: str) -> tuple[str, str] | None:
+    """A message's one ask and what the message tells before it of whose case it is, when it
+    tells nothing else ("Tôi là giáo viên cốt cán THCS ở phường Chơn Thành. Nếu ngày 25/01
+    tôi mới nộp kế hoạch thì có còn kịp không?"): the message is answered whole, and the
+    ask read with the rest as its story (``told``) when only that reading states the value
+    asked. None for any other message."""
+    found = _split(message)
+    if found is None:
+        return None
+    background, asks, whole = found
+    return (background, asks[0]) if whole and len(asks) == 1 and background else None
+
+
+def _split(message: str) -> tuple[str, tuple[str, ...], bool] | None:
+    """A message's background, its asks, and whether every clause asking nothing says whose
+    case it is (``separate_asks``)."""
     clauses = [a for c in _CLAUSES.split(message) if c.strip() for a in _asks_of(c.strip())]
     asks = tuple(c for c in clauses if _asking(c))
     if len(asks) > _MOST_ASKS:  # many values of one thing: each clause is one ask
@@ -459,11 +484,10 @@ def separate_asks(message: str) -> tuple[str, tuple[str, ...]] | None:
         return None
     parts = [p for c in clauses if c not in asks for p in _PARTS.split(c) if p.strip()]
     background = [p.strip() for p in parts if says_whose_case(p)]
-    if len(asks) == 1 and len(background) == len(parts):
-        return None
     told = " ".join(p if p.endswith((".", "!", "?")) else f"{p}," for p in background)
     # a sentence of its own, so that each ask read after it is told apart from it (``told``)
-    return told.removesuffix(",") + ("." if told.endswith(",") else ""), asks
+    return (told.removesuffix(",") + ("." if told.endswith(",") else ""), asks,
+            len(background) == len(parts))
 
 
 _PARTS = re.compile(r"[,;]\s*|(?<=[.?!])\s+")
@@ -483,6 +507,24 @@ def told(background: str, ask: str) -> frozenset[str]:
     referent = _referent(asking, said)
     return frozenset([*(w for p in said for w in p), *case, *referent]) \
         - (set(asking) - referent)
+
+
+# "kế hoạch của tôi (cbql cốt cán thcs) …", "trường em (xã thuộc huyện Lộc Ninh cũ) …": a
+# bracket right after the asker or their school says who they are
+_ASKER_BRACKET = re.compile(r"\b(?:tôi|em|mình|tớ|toi|minh)\s*\(([^()]{2,80})\)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1024)
+def told_in_brackets(question: str) -> frozenset[str]:
+    """The words (lowercase, as typed) of what a question tells of the asker in brackets beside
+    a word for them ("kế hoạch của tôi (cbql cốt cán thcs) đã được duyệt rồi, có phải nộp lại
+    không"), except those the rest repeats: whose case it is, as a story before the ask is
+    (``told``), not what is asked."""
+    said = [m.group(1) for m in _ASKER_BRACKET.finditer(question) if says_whose_case(m.group(1))]
+    if not said:
+        return frozenset()
+    rest = {w.lower() for w in words(_ASKER_BRACKET.sub(" ", question))}
+    return frozenset(w.lower() for part in said for w in words(part)) - rest
 
 
 def refers_back(background: str, ask: str) -> bool:
@@ -842,9 +884,20 @@ _WITHIN = frozenset({"giua", "dau", "cuoi", "het"})
 
 def soon_words(folded: list[str]) -> frozenset[int]:
     """Positions of "sắp" ("sắp nghỉ hưu", "sắp hết hạn"): it says the asker's case is near,
-    as a stated date does, not what the case is ("sắp xếp" is another word)."""
-    return frozenset(i for i, word in enumerate(folded) if word == "sap" and (
-        i + 1 == len(folded) or folded[i + 1] != "xep"))
+    as a stated date does, not what the case is ("sắp xếp" is another word); and of "hết hạn"
+    before the date it states ("hợp đồng hết hạn vào tháng 3/2027"): when the asker's case
+    ends, which a letter says as the date a case must run to ("còn hiệu lực đến hết …")."""
+    found = {i for i, word in enumerate(folded) if word == "sap" and (
+        i + 1 == len(folded) or folded[i + 1] != "xep")}
+    for i, pair in enumerate(pairwise(folded)):
+        if pair == ("het", "han") and any(
+                folded[k] in _MONTH_OR_DAY and folded[k + 1].isdecimal()
+                for k in range(i + 2, min(i + 6, len(folded) - 1))):
+            found.update((i, i + 1))
+    return frozenset(found)
+
+
+_MONTH_OR_DAY = frozenset({"thang", "ngay", "nam"})
 
 
 def stated_dates(folded: list[str]) -> list[tuple[int, ...]]:

@@ -56,16 +56,21 @@ from bot.knowledge.asked import (
     stated_dates,
     states_asked_sum,
     told,
+    told_before,
+    told_in_brackets,
     values,
 )
 from bot.knowledge.compared import compared_sides
+from bot.knowledge.day_spans import DaySpan, asks_days, day_span
 from bot.knowledge.earlier import earlier_facts
 from bot.knowledge.entries import Entry
-from bot.knowledge.figures import Worked, asks_sum, work_out
+from bot.knowledge.figures import Worked, asks_sum, work_out, working_words
 from bot.knowledge.letter_index import LetterIndex, Quote, choose, terms
 from bot.knowledge.letters import Letter, date_key, is_newer
+from bot.knowledge.listed import Listed, asks_listed, listed
 from bot.knowledge.local_lines import for_province, spoken_for
 from bot.knowledge.marked import marked_total
+from bot.knowledge.named_matters import unnamed_matter
 from bot.knowledge.normalize import (
     ASIDE,
     CORE_ROLES,
@@ -196,6 +201,10 @@ class Answer:
     also: tuple[Quote | Entry, ...] = ()
     # the total or difference the question asks of figures the answer prints (``figures``)
     worked: Worked | None = None
+    # the days from the letter's date, or the asker's, to the deadline shown (``day_spans``)
+    days: DaySpan | None = None
+    # how many numbered things the answer lists, or which of one list another lacks
+    listed: Listed | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -272,6 +281,19 @@ def _dates_given(answer: str) -> set[str]:
     """The dates an entry's answer gives, without the date of the letter its source line
     cites."""
     return {_day_month(v) for v in values("date", _SOURCE_LINE.sub(" ", answer))}
+
+
+_LEAD_WORDS = 8  # words at most of a label before ":" saying whose case a message is
+
+
+def _lead(ask: str) -> str:
+    """What a message's first ask says before a colon ("cbql cốt cán thpt ở bình phước: nếu
+    …"): whose case the whole message is, as a heading, which its later asks leave unsaid."""
+    head, colon, rest = ask.partition(":")
+    if not colon or not rest.strip() or len(head.split()) > _LEAD_WORDS or not head.strip() \
+            or re.search(r"\d$", head):  # "8:30", "lúc 7:" is a time, no heading
+        return ""
+    return head.strip()
 
 
 def _place_named(text: str) -> str:
@@ -682,11 +704,13 @@ class AnsweringEngine:
         aside = set_aside(question)  # "ngoài việc đó, … còn phải …": known, not asked
         # "em dạy ở xã …" before the ask: whose case, which weighs less than what is asked
         # (it may also be what the ask is about: "em muốn học văn bằng hai …")
-        story = frozenset(w for w in self._story if fold(w) not in aside)
+        story = frozenset(w for w in self._story | told_in_brackets(question)
+                          if fold(w) not in aside)
         terms: dict[str, float] = {}
         content: dict[str, float] = {}
         pairs: dict[str, float] = {}
         dated = {i for date in stated_dates(folded) for i in date}
+        working = working_words(question)  # "đông hơn", "ít … nhất": asked of the figures
         stated: set[str] = set()
         undated: set[str] = set()  # also said outside the date ("mô đun 1 … ngày 1/3")
 
@@ -697,7 +721,7 @@ class AnsweringEngine:
             f = folded[i]
             trust = (_FIXED_WEIGHT if i in fixed else 1.0) * (
                 ASIDE if f in aside else TOLD if acc[i] in story else 1.0)
-            is_question_word = f in QUESTION_WORDS
+            is_question_word = f in QUESTION_WORDS or f in working
             put(f, trust * (_QUESTION_WORD_WEIGHT if is_question_word else 1.0))
             if acc[i] != f:
                 put("'" + acc[i], trust * _ACCENT_WEIGHT)
@@ -708,7 +732,8 @@ class AnsweringEngine:
                 nxt = folded[i + 1]
                 pair = f"{f} {nxt}"
                 put(pair, trust * _BIGRAM_WEIGHT)
-                if not (is_question_word and nxt in QUESTION_WORDS):
+                if not (is_question_word and nxt in QUESTION_WORDS) and nxt not in working \
+                        and f not in working:
                     pairs[pair] = self._idf.get(pair, self._max_idf) * trust * (
                         ASIDE if nxt in aside else
                         TOLD if acc[i + 1] in story and acc[i] not in story else 1.0)
@@ -824,9 +849,69 @@ class AnsweringEngine:
                     question, f"{background} {parts[0]}".strip()):  # not only a greeting left
                 ranking = self._other_asks(ranking, *asks, role=role, level=level,
                                            province=province)
+        elif (case := told_before(question)) is not None:
+            ranking = self._told_reading(ranking, question, *case, role=role, level=level,
+                                         province=province)
         if asks_sum(question):
-            return self._worked_out(question, ranking, province)
-        return _marks_added(question, ranking)
+            ranking = self._worked_out(question, ranking, province)
+        else:
+            ranking = _marks_added(question, ranking)
+        if asks_listed(question) and ranking.answer.worked is None:
+            ranking = self._listed(question, ranking)
+        return self._days_counted(question, ranking) if asks_days(question) else ranking
+
+    @staticmethod
+    def _listed(question: str, ranking: Ranking) -> Ranking:
+        """The answer with the count of numbered things its text lists, or the items of one
+        list another lacks, that the question asks (``listed``)."""
+        answer = ranking.answer
+        if answer.kind == "none":
+            return ranking
+        texts = [t for t in (answer.entry.answer if answer.entry else "",
+                             answer.quote.text if answer.quote else "") if t]
+        found = next((f for t in texts if (f := listed(question, t)) is not None), None)
+        return ranking if found is None else replace(ranking,
+                                                     answer=replace(answer, listed=found))
+
+    @staticmethod
+    def _days_counted(question: str, ranking: Ranking) -> Ranking:
+        """The answer with the days the question asks from the letter's date, or the date it
+        types, to the deadline the answer shows (``day_spans``)."""
+        answer = ranking.answer
+        if answer.kind == "none":
+            return ranking
+        if answer.entry is not None:
+            text = answer.entry.answer
+            dates = [date_key(s.date) for s in answer.entry.sources]
+            letter_date = max(dates) if dates else (0, 0, 0)
+        elif answer.quote is not None:
+            text = answer.quote.text
+            letter_date = answer.quote.letter.meta_of(answer.quote.passage).day
+        else:
+            return ranking
+        span = day_span(question, text, letter_date)
+        return ranking if span is None else replace(ranking, answer=replace(answer, days=span))
+
+    def _told_reading(self, ranking: Ranking, question: str, background: str, ask: str, *,
+                      role: str | None, level: str | None, province: str | None) -> Ranking:
+        """A message telling whose case it is, then asking a value ("Tôi là giáo viên cốt cán
+        THCS ở phường Chơn Thành. Nếu ngày 25/01 tôi mới nộp kế hoạch thì còn kịp không?"):
+        when its answer states no value of the kind asked, the message read with what it
+        tells as the asker's story (``told``) answers instead, if that reading states one. The
+        level or post told brought up a passage speaking of them; the asker's deadline is in
+        the one naming their place."""
+        kind = asked_kind(ask)
+        if kind not in _WRITTEN_ALIKE:
+            return ranking
+        # "còn kịp không": a date something is due by, not any date ("ngày 12/01/2021")
+        kind = "deadline" if "deadline" in asked_values(ask) else kind
+        if ranking.answer.kind in _ANSWERED and _holds(kind, _shown_text(ranking.answer)):
+            return ranking
+        with self._telling(told(background, ask)):
+            reading = self._explain_message(question, role=role, level=level,
+                                            province=province)
+        answered = reading.answer.kind in _ANSWERED and _holds(kind, _shown_text(reading.answer))
+        return reading if answered else ranking
 
     def _worked_out(self, question: str, ranking: Ranking, province: str | None) -> Ranking:
         """The answer with the total or difference the question asks of the figures it
@@ -938,7 +1023,10 @@ class AnsweringEngine:
         A province one ask names is the others' too ("pgd hn xong trước hạn nào, kế hoạch
         trình ai duyệt"): a message names its province once."""
         place = _place_named(" ".join(asks))
+        lead = _lead(asks[0])
         for n, ask in enumerate(asks):
+            if n and lead:  # "cbql cốt cán thpt ở bp: …, còn …": whose case every ask is
+                ask = f"{lead}: {ask}"
             if place and not find_provinces(words(f"{background} {ask}"))[0]:
                 ask = f"{place}: {ask}"
             with self._telling(told(background, ask)):
@@ -1053,6 +1141,10 @@ class AnsweringEngine:
             # "trẻ 5 tuổi có được miễn học phí không": a text on the teachers' course fee
             # speaks of no pupil, and answers nothing about the pupils' own; a course for the
             # teachers of some pupils names them in its subject ("tiếng Việt cho học sinh …")
+            return _refused(ranking, WHY_NO_SUBJECT)
+        if answer.kind != "none" and unnamed_matter(question, shown) is not None:
+            # "bị xử lý kỷ luật thế nào", "có được cấp chứng chỉ không": a summary sharing
+            # the question's other words, naming no sanction or certificate, answers neither
             return _refused(ranking, WHY_NO_SUBJECT)
         if answer.entry is not None and (year := _later_year(question, answer)):
             # "tphcm năm học 2021-2022 hạn chót … ngày nào": the entry written from the 2020

@@ -51,16 +51,22 @@ _LIST_NOUNS = (("mo", "dun"), ("chuyen", "de"))
 _TOKEN = re.compile(r"\d+(?:[.,/:-]\d+)*(?:[/-][^\W\d_]+)*|[^\W\d_]+|[^\w\s]")
 
 _ASKS_NUMBER = re.compile(r"(?:^| )(?:bao nhieu|may)(?= |$)")
-_DIFFERENCE = re.compile(r"(?:^| )(?:nhieu hon|it hon|chenh lech|chenh nhau|hon kem|kem hon|"
-                         r"hon nhau|kem nhau)(?= |$)")
+_DIFFERENCE = re.compile(r"(?:^| )(?:nhieu hon|it hon|dong hon|chenh lech|chenh nhau|hon kem|"
+                         r"kem hon|hon nhau|kem nhau|tru di|tru cho)(?= |$)")
 _TOTAL = re.compile(r"(?:^| )(?:tong cong|tong so|tong bao nhieu|tong la|cong ca|cong lai|"
                     r"cong voi|cong them|"
-                    r"gop ca|gop lai|tinh ca|tat ca|ca hai|ca ba|ca bon|toan bo)(?= |$)")
+                    r"gop ca|gop lai|tinh ca|tat ca|ca thay|ca hai|ca ba|ca bon|toan bo)(?= |$)")
 # "cả ba cấp", "các cấp", "3 cấp học": every level the text gives
 _ALL_LEVELS = re.compile(r"(?:^| )(?:(ba|bon|hai|\d)|cac) cap(?= |$)")
 _COUNTS = {"hai": 2, "ba": 3, "bon": 4}
-# "không tính CBQL", "trừ giáo viên", "ngoài THPT": a group the question leaves out
-_LEAVES_OUT = re.compile(r"(?:^| )(?:khong tinh|khong ke|tru|ngoai)(?= |$)")
+# "không tính CBQL", "trừ giáo viên", "ngoài THPT": a group the question leaves out ("trừ đi
+# số GV TH" is a subtraction, not that)
+_LEAVES_OUT = re.compile(r"(?:^| )(?:khong tinh|khong ke|tru(?! di| cho)|ngoai)(?= |$)")
+# "cấp nào có ít CBQL chưa xong nhất", "khối nào đông giáo viên nhất": which level holds the
+# fewest or the most; the level asked for ("cấp nào") and the extreme's words, "ít … nhất"
+_WHICH_LEVEL = re.compile(r"(?:^| )((?:cap|khoi|bac)(?: hoc)? nao)(?= |$)")
+_EXTREMES = {"it": "least", "thap": "least", "nhieu": "most", "dong": "most", "cao": "most"}
+_EXTREME_REACH = 14  # words at most between "ít" and its "nhất"
 _PEOPLE = re.compile(r"(?:bao nhieu|may) (?:nguoi|thay co|luot nguoi)(?= |$)")
 # what the question calls the things it counts: "bao nhiêu bản", "mấy văn bản"
 _CLASSIFIERS = ("van ban", "ban", "bo", "mo dun", "loai", "muc", "ho so")
@@ -73,7 +79,9 @@ class Worked:
     ``parts`` are (figure, level, role, listed) as the text labels them: a level and a role
     code for a group's figure ("TH", "GV"), or the listed things' name for a count ("kế
     hoạch"). ``counted`` is the role every part counts, "" when they count people of several
-    roles (or the question's own noun, ``noun``, for a count of listed things).
+    roles (or the question's own noun, ``noun``, for a count of listed things). For the
+    level holding the fewest or the most (``extreme``: "least", "most"), ``parts`` are every
+    level's figure, ``result`` the extreme and ``levels`` the levels holding it.
     """
 
     difference: bool
@@ -81,6 +89,8 @@ class Worked:
     result: int
     counted: str
     noun: str = ""
+    extreme: str = ""
+    levels: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +103,8 @@ class _Asked:
     people: bool  # "bao nhiêu người": several roles may be counted together
     words: tuple[str, ...]  # the question's words, abbreviations read, as typed
     folded: tuple[str, ...]
+    extreme: str = ""  # "least" or "most": which level holds the fewest or the most
+    working: frozenset[str] = frozenset()  # the folded words that only ask the working
 
 
 def _named(tokens: list[str]) -> dict[int, tuple[int, str, str]]:
@@ -112,8 +124,9 @@ def _named(tokens: list[str]) -> dict[int, tuple[int, str, str]]:
 
 
 # Folded words without which no question asks a total or a difference: read before the rest
-_CUES = re.compile(r"\b(?:nhieu hon|it hon|chenh|hon kem|kem hon|hon nhau|kem nhau|tong|cong|"
-                   r"gop|tinh ca|tat ca|ca hai|ca ba|ca bon|toan bo)\b")
+_CUES = re.compile(r"\b(?:nhieu hon|it hon|dong hon|chenh|hon kem|kem hon|hon nhau|kem nhau|"
+                   r"tru di|tru cho|tong|cong|gop|tinh ca|tat ca|ca thay|ca hai|ca ba|ca bon|"
+                   r"toan bo|nhat)\b")
 
 
 def asks_sum(question: str) -> bool:
@@ -128,11 +141,15 @@ def _read_question(question: str) -> _Asked | None:
     words = expand(_TOKEN.findall(clean(question)))
     folded = [fold_word(w) for w in words]
     text = " ".join(folded)
-    if not _ASKS_NUMBER.search(text):
+    extreme, working = _extreme(folded)
+    if not extreme and not _ASKS_NUMBER.search(text):
         return None
-    difference = bool(_DIFFERENCE.search(text))
+    cue = None if extreme else _DIFFERENCE.search(text) or _TOTAL.search(text)
+    difference = cue is not None and cue.re is _DIFFERENCE
+    if cue is not None:
+        working = frozenset(cue.group(0).split())
     names = _named(folded)
-    if not difference and not _TOTAL.search(text) and not _adds_groups(folded, names):
+    if not (extreme or cue) and not _adds_groups(folded, names):
         return None
     # "không tính CBQL": the name right after the cue (or one word on) is left out
     cue_ends = {len(text[: m.end()].split()) for m in _LEAVES_OUT.finditer(text)}
@@ -150,7 +167,31 @@ def _read_question(question: str) -> _Asked | None:
         said = every.group(1)
         all_levels = int(said) if said and said.isdigit() else _COUNTS.get(said or "", -1)
     return _Asked(difference, tuple(levels), all_levels, tuple(roles),
-                  bool(_PEOPLE.search(text)), tuple(words), tuple(folded))
+                  bool(_PEOPLE.search(text)), tuple(words), tuple(folded), extreme, working)
+
+
+def _extreme(folded: list[str]) -> tuple[str, frozenset[str]]:
+    """"Cấp nào … ít … nhất": "least" or "most", with the words that ask it (the level's
+    noun, "ít", "nhất"); "" when the question asks no level's extreme. "Ít nhất" alone is
+    also "at least" ("học ít nhất 2 tiết"): only a question asking which level reads it."""
+    which = _WHICH_LEVEL.search(" ".join(folded))
+    if which is None:
+        return "", frozenset()
+    for at, word in enumerate(folded):
+        if word != "nhat":
+            continue
+        for back in range(at - 1, max(at - 1 - _EXTREME_REACH, -1), -1):
+            said = _EXTREMES.get(folded[back])
+            if said is not None:
+                return said, frozenset({folded[back], "nhat", which.group(1).split()[0]})
+    return "", frozenset()
+
+
+def working_words(question: str) -> frozenset[str]:
+    """The folded words with which ``question`` asks a working ("đông hơn", "trừ đi", "cấp
+    nào … ít … nhất"): no text says them, so they name no subject to look up."""
+    asked = _read_question(question)
+    return frozenset() if asked is None else asked.working
 
 
 @lru_cache(maxsize=4096)
@@ -298,6 +339,8 @@ def work_out(question: str, text: str) -> Worked | None:
     if asked is None:
         return None
     found = figures_in(text)
+    if asked.extreme:
+        return _extreme_level(asked, found)
     groups = _groups(asked, found) if found else None
     if groups is None:
         return None if asked.difference or asked.levels or asked.roles else \
@@ -314,6 +357,23 @@ def work_out(question: str, text: str) -> Worked | None:
         big, small = sorted(parts, key=lambda p: -p[0])
         return Worked(True, (big, small), big[0] - small[0], counted)
     return Worked(False, parts, sum(p[0] for p in parts), counted)
+
+
+def _extreme_level(asked: _Asked, found: dict[tuple[str, str], set[int]]) -> Worked | None:
+    """The level with the fewest or the most of the role asked (the one the text gives when
+    the question names none), over every level the text gives one figure for that role."""
+    roles = list(asked.roles) or sorted({role for level, role in found if level and role})
+    if len(roles) != 1:
+        return None
+    role = roles[0]
+    figures = {lv: _one(found, lv, role) for lv in _LEVEL_ORDER if (lv, role) in found}
+    if len(figures) < 2 or any(f is None for f in figures.values()):
+        return None
+    parts = tuple((f, lv, "", "") for lv, f in figures.items() if f is not None)
+    pick = min if asked.extreme == "least" else max
+    result = pick(p[0] for p in parts)
+    return Worked(False, parts, result, role, extreme=asked.extreme,
+                  levels=tuple(p[1] for p in parts if p[0] == result))
 
 
 def _list_runs(text: str) -> list[tuple[list[str], int]]:

@@ -29,6 +29,10 @@ _GETTING = frozenset({"lay"})
 # "cuối đợt": when in the course the thing comes, which the letter about that course need not
 # say ("Sản phẩm: kế hoạch …, nộp trước ngày …")
 _COURSE_END = (("cuoi", "khoa"), ("cuoi", "lop"), ("cuoi", "dot"))
+# "dự theo hình thức trực tuyến", "học bằng hình thức tập trung": how the asker frames a way
+# of attending, which a letter names alone ("được dự trực tuyến", "học tập trung")
+_MODE = re.compile(r"(?:^| )((?:theo|bang|duoi) (?:hinh thuc|dang)) (?=truc tuyen|truc tiep|"
+                   r"tap trung|ket hop)")
 # "hoàn thành" before what it earns ("… thì được tính", "… được cấp"): the asker's condition
 _DONE = ("hoan", "thanh")
 _EARNED = "duoc"
@@ -38,7 +42,8 @@ def frame_words(folded: list[str], kinds: Iterable[str]) -> frozenset[int]:
     """Positions of the words that ask rather than name the subject, for the kinds of value
     the question asks (``asked.asked_kinds``): a time's or a span's bounds ("bắt đầu", "kết
     thúc") when a time or a date is asked, whether one pays ("có phải nộp tiền không"), and
-    getting a thing when where is asked ("lấy … ở đâu")."""
+    getting a thing when where is asked ("lấy … ở đâu"), and the frame of a way of attending
+    ("theo hình thức trực tuyến")."""
     kinds = frozenset(kinds)
     found: set[int] = set()
     if kinds & _WHEN:
@@ -50,6 +55,9 @@ def frame_words(folded: list[str], kinds: Iterable[str]) -> frozenset[int]:
         found.update(range(first, first + len(m.group(1).split())))
     if "address" in kinds:
         found.update(i for i, f in enumerate(folded) if f in _GETTING)
+    for m in _MODE.finditer(text):
+        first = starts[m.start(1)]
+        found.update(range(first, first + len(m.group(1).split())))
     return frozenset(found)
 
 

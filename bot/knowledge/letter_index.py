@@ -49,9 +49,11 @@ from bot.knowledge.asked import (
     teacher_pronouns,
     technical,
     time_words,
+    told_in_brackets,
     values,
 )
 from bot.knowledge.citation import document_kind
+from bot.knowledge.class_days import ClassDay, class_days, counts_from_opening, days_numbered
 from bot.knowledge.classes import (
     asked_classes,
     class_cells,
@@ -172,6 +174,8 @@ class Quote:
     # it states an amount in the unit of the asker's own ("từ 28 lớp trở lên" for "trường
     # có 30 lớp"): whether their case falls within it is what they ask
     measured: bool = False
+    # the numbered days it names ("Ngày thứ ba"), dated for the asker's class (``class_days``)
+    days: tuple[ClassDay, ...] = ()
 
 
 def terms(text: str) -> frozenset[str]:
@@ -285,6 +289,10 @@ class _Read:
     place_rows: list[tuple[bool, ...]] = field(default_factory=list)
     # a former district's word pair -> the former province's it lies in (``_provinces_of``)
     provinces: dict[str, frozenset[str]] = field(default_factory=dict)
+    # how many days its timetable numbers ("Ngày thứ nhất" … "Ngày thứ tư"), 0 when it numbers
+    # none, and the sentences counting from a class's opening (``class_days``)
+    days: int = 0
+    opens: frozenset[tuple[int, int]] = frozenset()
 
 
 def _read(letter: Letter) -> _Read:
@@ -340,7 +348,10 @@ def _read(letter: Letter) -> _Read:
                  _place_passages(named),
                  reckoned_from(sentences),
                  [tuple(_placed_label(s) for s, _ in parts) for parts in sentences],
-                 _provinces_of(p.text for p in letter.passages))
+                 _provinces_of(p.text for p in letter.passages),
+                 days_numbered("\n".join(p.text for p in letter.passages)),
+                 frozenset((j, w) for j, parts in enumerate(sentences)
+                           for w, (s, _) in enumerate(parts) if counts_from_opening(s)))
 
 
 def _place_passages(named: list[tuple[frozenset[tuple[str, ...]], ...]]
@@ -459,9 +470,11 @@ def _provinces_of(texts: Iterable[str]) -> dict[str, frozenset[str]]:
     return {pair: frozenset(of) for pair, of in found.items()}
 
 
-def _located(places: frozenset[tuple[str, ...]], folded: list[str]) -> frozenset[int]:
-    """Positions of a place the letters name, said after "ở", "tại" ("trường em ở Hoa Lư"):
-    where the asker is, read as a former place is (``former_places``)."""
+def _located(places: frozenset[tuple[str, ...]], folded: list[str],
+             accented: list[str]) -> frozenset[int]:
+    """Positions of a place the letters name, said after "ở", "tại" ("trường em ở Hoa Lư",
+    "cốt cán ở Phước Long cũ"): where the asker is, read as a former place is
+    (``former_places``), with the "cũ" after it ("cử" typed with its marks sends someone)."""
     found: set[int] = set()
     if not places:
         return frozenset()
@@ -472,7 +485,8 @@ def _located(places: frozenset[tuple[str, ...]], folded: list[str]) -> frozenset
                               if tuple(folded[k + 1:k + 1 + len(w)]) == w), 0)
         for size in range(_NAME_WORDS, 0, -1):
             if tuple(folded[start:start + size]) in places:
-                found.update(range(k + 1, start + size))
+                end = start + size
+                found.update(range(k + 1, end + (accented[end:end + 1] in (["cũ"], ["cu"]))))
                 break
     return frozenset(found)
 
@@ -1330,8 +1344,14 @@ class LetterIndex:
                 # the window speaks of the asker's class: it names their place, as told, and
                 # a short sentence telling the class ("(1) Lớp 1 gồm cả …") says why
                 classed = of is not None and any(of.name in read.classes[j][w] for w in window)
-                telling = of.told_by if of is not None and classed and len(
-                    of.told_by) <= _TELLING and of.told_by not in (
+                # "báo trước ngày khai giảng lớp ít nhất 05 ngày": counted from the first day
+                # of the asker's class, which the sentence setting that class out gives
+                opens = of is not None and of.name in read.units and any(
+                    (j, w) in read.opens for w in window)
+                told_by = "" if of is None else of.told_by or (
+                    read.units[of.name] if opens else "")
+                classed = classed or opens
+                telling = told_by if classed and len(told_by) <= _TELLING and told_by not in (
                     sentences[w][0] for w in window) else ""
                 # the share of the asker's place the window names in its own words: the row
                 # or rule naming their district is more theirs than one naming its province
@@ -1391,8 +1411,10 @@ class LetterIndex:
                 fit = max((row_fit(keys, sentences[w][0]) for w in window
                            if is_row(sentences[w][0])), default=0)
                 measured = any(t in shown for t in query.stated if t.startswith(_AMOUNT))
+                days = class_days(text, read.units[of.name], read.days) if (
+                    read.days and of is not None and of.name in read.units) else ()
                 found.append(Quote(letter, passage, text, in_window, valued,
-                                   float(scores[doc]), fit, named, measured))
+                                   float(scores[doc]), fit, named, measured, days))
                 if kind == "signer" and any(
                         SIGNS.search(sentences[w][0]) and read.sentence_sets[j][w] & (
                             query.pairs.keys() - read.context) for w in window):
@@ -1552,8 +1574,8 @@ def _query(state: _State, question: str, told: frozenset[str] = frozenset()) -> 
     # "em dạy ở một xã thuộc huyện Hữu Lũng cũ": where the asker is; a passage naming it ranks
     # first, one answering the rest of the question without it still answers. A name is kept
     # though a word of it reads as a filler ("huyen luc nam": "lúc"); "trước thuộc" is dropped
-    placed = former_places(accented, folded, state.idf.__contains__) | _located(state.places,
-                                                                               folded)
+    placed = former_places(accented, folded, state.idf.__contains__) | _located(
+        state.places, folded, accented)
     # "học Cụm 5 ở Bá Thước cho gần đúng không": the class the asker guesses, and its place,
     # are what the answer confirms or corrects, neither told nor asked: a passage holding them
     # covers more, one lacking them no less, as with the asker's story (``told``)
@@ -1595,7 +1617,7 @@ def _query(state: _State, question: str, told: frozenset[str] = frozenset()) -> 
     # "em dạy ở xã …" told before the ask: whose case, which picks a passage's line or row,
     # not what is asked; a passage holding it covers more of the question, one lacking it
     # no less
-    story = frozenset(w for w in told if fold_word(w) not in aside)
+    story = frozenset(w for w in told | told_in_brackets(question) if fold_word(w) not in aside)
     amounts = stated_amounts(folded)
     dated |= amounts
     # "học xong khóa này thì được tính …": finishing is the asker's condition; a passage

@@ -11,11 +11,13 @@ from collections.abc import Callable
 
 from bot.i18n import N_
 from bot.knowledge.citation import cite_letter
+from bot.knowledge.day_spans import DaySpan
 from bot.knowledge.engine import LEAD_AT, Answer, Ranking
 from bot.knowledge.entries import Entry
 from bot.knowledge.figures import Worked
 from bot.knowledge.letter_index import Quote
 from bot.knowledge.letters import date_key
+from bot.knowledge.listed import Listed
 from bot.knowledge.spelled_out import spelled_out
 from bot.telegram_text import escape as _esc
 from bot.telegram_text import visible_text
@@ -64,7 +66,12 @@ def _quote_lines(answer: Answer, gettext: Gettext, quote: Quote | None = None) -
     quote = quote or answer.quote
     assert quote is not None
     citation = cite_letter(quote.letter.meta_of(quote.passage), quote.passage.section, gettext)
-    return f"📄 «{_esc(quote.text)}»\n<i>{_esc(citation)}</i>"
+    lines = f"📄 «{_esc(quote.text)}»\n<i>{_esc(citation)}</i>"
+    if quote.days:  # "Ngày thứ ba" of a timetable several classes follow: the asker's date
+        lines += "\n" + "\n".join(_esc(gettext(
+            "{unit} starts on {start}, so its {day} is {date}.").format(
+                unit=d.unit, start=d.start, day=d.day, date=d.on)) for d in quote.days)
+    return lines
 
 
 def _earlier_line(answer: Answer, gettext: Gettext) -> str:
@@ -86,6 +93,8 @@ def _worked_line(worked: Worked, gettext: Gettext) -> str:
     """The sum or difference worked out, each figure with the group it counts, so that the
     teacher can check it against the text that follows ("11 (TH) + 19 (THCS) + 10 (THPT) =
     40 cán bộ quản lý")."""
+    if worked.extreme:
+        return _extreme_line(worked, gettext)
     shown = []
     for figure, level, role, listed in worked.parts:
         part = f"{figure} {gettext(_COUNTED[role])}" if role else str(figure)
@@ -97,6 +106,42 @@ def _worked_line(worked: Worked, gettext: Gettext) -> str:
     line = gettext("Worked out from the letter's figures: {working} = {result} {counted}").format(
         working=sign.join(shown), result=worked.result, counted=counted)
     return f"🧮 {_esc(line.rstrip())}."
+
+
+def _extreme_line(worked: Worked, gettext: Gettext) -> str:
+    """The level holding the fewest or the most, then every level's figure to check it by
+    ("Ít nhất: GDTX, 4 cán bộ quản lý (TH 617; THCS 314; THPT 162; GDTX 4)")."""
+    said = gettext("Fewest, from the letter's figures: {levels}, {result} {counted} ({all})") \
+        if worked.extreme == "least" else \
+        gettext("Most, from the letter's figures: {levels}, {result} {counted} ({all})")
+    line = said.format(levels=", ".join(worked.levels), result=worked.result,
+                       counted=gettext(_COUNTED[worked.counted]),
+                       all="; ".join(f"{level} {figure}" for figure, level, _, _ in worked.parts))
+    return f"🧮 {_esc(line)}."
+
+
+def _days_line(span: DaySpan, gettext: Gettext) -> str:
+    """The days between two dates, each shown, for the teacher to check on a calendar."""
+    said = gettext("Counted from the letter: from {start} (the letter's date) to {end} is "
+                   "{days} days") if span.issued else \
+        gettext("Counted from the letter: from {start} to {end} is {days} days")
+    return f"🧮 {_esc(said.format(start=span.start, end=span.end, days=span.days))}."
+
+
+def _listed_line(found: Listed, gettext: Gettext) -> str:
+    """The numbered things counted ("Mô đun 1, 2, 3, 4, 5, 9: 6 mô đun"), or the ones a list
+    has that another lacks, with both lists to check them by."""
+    def numbers(items: tuple[int, ...]) -> str:
+        return f"{found.noun} " + ", ".join(str(n) for n in items)
+    if not found.only:
+        said = gettext("Counted in the letter: {items}, that is {count} {noun}").format(
+            items=numbers(found.items), count=len(found.items), noun=found.noun.lower())
+    else:
+        said = gettext("From the letter: {label}: {items}; {other}: {other_items}; so only "
+                       "in the first: {only}").format(
+            label=found.label, items=numbers(found.items), other=found.other,
+            other_items=numbers(found.other_items), only=numbers(found.only))
+    return f"🧮 {_esc(said)}."
 
 
 def _hotline(gettext: Gettext) -> str:
@@ -186,6 +231,12 @@ def render_answer(answer: Answer, gettext: Gettext, *, contacts_html: str | None
     if answer.worked is not None and parts and answer.kind != "none" and (
             answer.kind != "unsure" or answer.lead >= LEAD_AT):  # after "I think you ask…"
         parts.insert(answer.kind == "unsure", _worked_line(answer.worked, gettext))
+    if answer.listed is not None and parts and answer.kind != "none" and (
+            answer.kind != "unsure" or answer.lead >= LEAD_AT):
+        parts.insert(answer.kind == "unsure", _listed_line(answer.listed, gettext))
+    if answer.days is not None and parts and answer.kind != "none" and (
+            answer.kind != "unsure" or answer.lead >= LEAD_AT):
+        parts.insert(answer.kind == "unsure", _days_line(answer.days, gettext))
     if answer.notes:
         parts.insert(0, "\n".join(f"⚠️ <b>{_esc(n)}</b>" for n in answer.notes))
     text = _BLANK_LINES.sub("\n\n", "\n\n".join(p for p in parts if p)).strip()

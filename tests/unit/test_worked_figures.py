@@ -133,3 +133,29 @@ def test_figures_answer_a_question_whose_working_words_no_entry_says() -> None:
     text = shown(engine, "bình phước năm 2025 tập huấn cấp thcs gv lẫn cbql tổng cộng bao nhiêu "
                          "người")
     assert "20 giáo viên + 25 cán bộ quản lý = 45 người" in text
+
+
+def test_the_level_with_the_fewest_or_the_most_is_named_with_every_figure() -> None:
+    text = shown(AnsweringEngine([SUMMARY, LATE]),
+                 "bp: khối nào có ít giáo viên chưa nộp bài thu hoạch chuyên đề 3 nhất?")
+    assert "Ít nhất, theo số liệu của văn bản: THPT, 30 giáo viên (TH 52; THCS 61; THPT 30)" \
+        in text
+    most = work_out("cấp học nào đông cán bộ quản lý chưa nộp nhất, mấy người", LATE.answer)
+    assert most is not None and most.extreme == "most" and most.levels == ("THPT",)
+    assert most.result == 9
+    # "ít nhất" asked of no level is "at least": nothing to pick
+    assert work_out("phải tập huấn ít nhất bao nhiêu giáo viên", TRAINED) is None
+    # two roles and none named: which one is the fewest is not the text's to say
+    assert work_out("cấp nào có ít người chưa nộp nhất", LATE.answer) is None
+
+
+def test_a_subtraction_and_a_larger_group_are_differences() -> None:
+    minus = work_out("lấy số gv thcs chưa nộp trừ đi số gv tiểu học chưa nộp thì ra bao nhiêu",
+                     LATE.answer)
+    assert minus is not None and minus.difference and minus.result == 9
+    assert [p[1] for p in minus.parts] == ["THCS", "TH"]
+    larger = work_out("giáo viên TH đông hơn giáo viên THCS cả thảy mấy người", TRAINED)
+    assert larger is not None and larger.difference and larger.result == 100
+    # "trừ" alone still leaves a group out of a total
+    left = work_out("cộng giáo viên TH với THCS, trừ THPT ra, tổng cộng bao nhiêu", LATE.answer)
+    assert left is not None and not left.difference and left.result == 113

@@ -1,0 +1,44 @@
+"""Matters a question names that only a text naming them too can answer.
+
+"Không hoàn thành các mô-đun thì bị xử lý kỷ luật thế nào?", "học xong có được cấp chứng chỉ
+không, ai ký?": the question shares its commoner words with the letter's summary (the modules,
+the year, the training), and the summary would be shown; yet it asks of a sanction, or of a
+certificate, which the summary never mentions. A text that does not name the matter answers
+nothing of it, however much else it holds: the asker gets the honest no and the hand-over.
+A text naming it in other words ("giấy chứng nhận" for "chứng chỉ", "chịu trách nhiệm" and
+"xếp loại chưa đạt" for a sanction) does answer.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.textnorm import fold
+
+# Each matter: how a question names it, and how a text may (both folded, lower case).
+_MATTERS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
+    "sanction": (
+        re.compile(r"\b(?:ky|ki) luat\b|\bkhien trach\b|\bcanh cao\b|\bxu phat\b|\bche tai\b"),
+        re.compile(r"\b(?:ky|ki) luat\b|\bkhien trach\b|\bcanh cao\b|\bxu phat\b|\bche tai\b|"
+                   r"\bphat\b|\bchiu trach nhiem\b|\bchua dat\b|\bkhong dat\b|\bxep loai\b|"
+                   r"\bthi dua\b|\bxu ly\b|\bxu li\b"),
+    ),
+    # asked of, not told as the asker's aim ("duyệt trước ngày nào để kịp được cấp chứng chỉ")
+    # nor as what someone holds ("đã được cấp chứng nhận hoàn thành"): "có được cấp chứng
+    # chỉ không", "chứng chỉ bồi dưỡng nào không", "ai ký chứng nhận"
+    "certificate": (
+        re.compile(r"\b(?:chung chi|chung nhan|van bang)(?: \w+){0,3} (?:khong|ko|k|chua)\b|"
+                   r"\bai (?:ki|ky|cap)\b.*\b(?:chung chi|chung nhan|van bang)\b|"
+                   r"\b(?:chung chi|chung nhan|van bang)\b.*\bai (?:ki|ky|cap)\b"),
+        re.compile(r"\bchung chi\b|\bchung nhan\b|\bvan bang\b|\bcong nhan\b|\bxac nhan\b"),
+    ),
+}
+
+
+def unnamed_matter(question: str, text: str) -> str | None:
+    """The matter ``question`` names that ``text`` does not ("sanction", "certificate");
+    None when the text names every matter the question does."""
+    asked = " ".join(re.findall(r"\w+", fold(question).lower()))
+    told = fold(text).lower()
+    return next((matter for matter, (named, answered) in _MATTERS.items()
+                 if named.search(asked) and not answered.search(told)), None)
