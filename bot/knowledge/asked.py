@@ -155,10 +155,12 @@ _LANDLINE = re.compile(r"(?<![\d/])(?:\+84|0)2\d[\d .]{5,12}\d(?![\d/])")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _WEBSITE = re.compile(r"https?://\S+|www\.\S+|(?<![@\w.])[a-z][\w-]*(?:\.[\w-]+)*"
                       r"\.(?:vn|com|net|org|edu)(?:/\S*)?\b", re.IGNORECASE)
-# a system named: its address, or the name of one the schools use ("TEMIS", "LMS", "vnEdu");
-# the capitals of a school's or an office's name ("GDNN-GDTX", "THCS") name no system
-_SYSTEM_NAMED = re.compile(rf"{_WEBSITE.pattern}|\b(?:TEMIS|LMS|CSDL|vnEdu|SMAS|K12Online|"
-                           r"Moodle|VioEdu|OLM|Zoom|Google Meet|Microsoft Teams|MS Teams)\b")
+# a system named: its address, a name of capitals after the word for it ("nền tảng VNEdu
+# Learning", "hệ thống TEMIS"), or the name of one the schools use ("LMS", "vnEdu"); the
+# capitals of a school's or an office's name ("GDNN-GDTX", "THCS") name no system
+_SYSTEM_NAMED = re.compile(rf"{_WEBSITE.pattern}|(?:[Hh]ệ thống|[Nn]ền tảng|[Pp]hần mềm|"
+                           r"[Ứứ]ng dụng)\s+[A-Za-z]*[A-Z][A-Za-z]*[A-Z0-9]|"
+                           r"\b(?:TEMIS|LMS|CSDL|vnEdu|SMAS|K12Online|Moodle)\b")
 _DATE = re.compile(r"(?<!\d)\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?(?![\d/])|"
                    r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}|tháng\s+\d{1,2}(?:\s*/\s*\d{4})?",
                    re.IGNORECASE)
