@@ -470,11 +470,9 @@ def _provinces_of(texts: Iterable[str]) -> dict[str, frozenset[str]]:
     return {pair: frozenset(of) for pair, of in found.items()}
 
 
-def _located(places: frozenset[tuple[str, ...]], folded: list[str],
-             accented: list[str]) -> frozenset[int]:
-    """Positions of a place the letters name, said after "ở", "tại" ("trường em ở Hoa Lư",
-    "cốt cán ở Phước Long cũ"): where the asker is, read as a former place is
-    (``former_places``), with the "cũ" after it ("cử" typed with its marks sends someone)."""
+def _located(places: frozenset[tuple[str, ...]], folded: list[str]) -> frozenset[int]:
+    """Positions of a place the letters name, said after "ở", "tại" ("trường em ở Hoa Lư"):
+    where the asker is, read as a former place is (``former_places``)."""
     found: set[int] = set()
     if not places:
         return frozenset()
@@ -485,8 +483,7 @@ def _located(places: frozenset[tuple[str, ...]], folded: list[str],
                               if tuple(folded[k + 1:k + 1 + len(w)]) == w), 0)
         for size in range(_NAME_WORDS, 0, -1):
             if tuple(folded[start:start + size]) in places:
-                end = start + size
-                found.update(range(k + 1, end + (accented[end:end + 1] in (["cũ"], ["cu"]))))
+                found.update(range(k + 1, start + size))
                 break
     return frozenset(found)
 
@@ -1575,7 +1572,7 @@ def _query(state: _State, question: str, told: frozenset[str] = frozenset()) -> 
     # first, one answering the rest of the question without it still answers. A name is kept
     # though a word of it reads as a filler ("huyen luc nam": "lúc"); "trước thuộc" is dropped
     placed = former_places(accented, folded, state.idf.__contains__) | _located(
-        state.places, folded, accented)
+        state.places, folded)
     # "học Cụm 5 ở Bá Thước cho gần đúng không": the class the asker guesses, and its place,
     # are what the answer confirms or corrects, neither told nor asked: a passage holding them
     # covers more, one lacking them no less, as with the asker's story (``told``)

@@ -103,7 +103,6 @@ PARAPHRASES: dict[str, str] = {
     "dự tập": "tham gia tập",
     "dự khóa": "tham gia khóa",
     "dự đợt": "tham gia đợt",
-    "dự chung": "tham gia chung",  # "dự chung buổi sinh hoạt tại …": attending with another
     "dự trực": "tham gia trực",  # "dự trực tuyến", "dự trực tiếp": attending online, in person
     # late: "muộn", "chậm trễ" are "trễ" ("chậm" alone is also the deadline's "chậm nhất");
     # "trễ nhất", "muộn nhất" are the letters' "chậm nhất" (a deadline)
