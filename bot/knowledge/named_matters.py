@@ -39,6 +39,9 @@ def unnamed_matter(question: str, text: str) -> str | None:
     """The matter ``question`` names that ``text`` does not ("sanction", "certificate");
     None when the text names every matter the question does."""
     asked = " ".join(re.findall(r"\w+", fold(question).lower()))
+    named = [(matter, answered) for matter, (names, answered) in _MATTERS.items()
+             if names.search(asked)]
+    if not named:  # most questions name no such matter: the answer's text is not read
+        return None
     told = fold(text).lower()
-    return next((matter for matter, (named, answered) in _MATTERS.items()
-                 if named.search(asked) and not answered.search(told)), None)
+    return next((matter for matter, answered in named if not answered.search(told)), None)
