@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from bot.knowledge.letter_index import QUOTE_AT, LetterIndex
+from bot.knowledge.letters import read_letter
+
+
+def one_letter(text: str) -> LetterIndex:
+    """The index of one letter a test writes out, stored as the first letter loaded."""
+    return LetterIndex([dataclasses.replace(read_letter(text), id=1)])
 
 
 def quoted(index: LetterIndex, question: str) -> str:

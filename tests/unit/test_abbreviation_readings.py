@@ -7,12 +7,9 @@ The letter is written here, in our own words.
 
 from __future__ import annotations
 
-import dataclasses
-
-from bot.knowledge.letter_index import LetterIndex
-from bot.knowledge.letters import read_letter
 from bot.knowledge.normalize import words
 from bot.textnorm import fold
+from tests.letter_quotes import one_letter
 
 
 def folded(text: str, pairs: frozenset[str] | None = None) -> str:
@@ -70,7 +67,7 @@ def test_the_loaded_letters_choose_among_readings_their_neighbours_leave_open() 
         "2. Tài liệu",
         "Sở gửi tài liệu hướng dẫn sử dụng phần mềm học tập cho giáo viên trước ngày 10/5/2027.",
     ])
-    index = LetterIndex([dataclasses.replace(read_letter(letter), id=1)])
+    index = one_letter(letter)
     quote = index.search(question)
     assert quote is not None and "hợp đồng" in quote.text
 

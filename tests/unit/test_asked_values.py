@@ -8,12 +8,10 @@ The letter is written here, in our own words, in the 2026–2027 style.
 
 from __future__ import annotations
 
-import dataclasses
-
 from bot.knowledge.asked import asked_kind, asks_of_money
 from bot.knowledge.letter_index import LetterIndex
-from bot.knowledge.letters import read_letter
 from bot.knowledge.normalize import exam_words, words
+from tests.letter_quotes import one_letter
 
 LETTER = "\n".join([
     "UBND TỈNH AN GIANG",
@@ -51,7 +49,7 @@ LETTER = "\n".join([
 
 
 def _index() -> LetterIndex:
-    return LetterIndex([dataclasses.replace(read_letter(LETTER), id=1)])
+    return one_letter(LETTER)
 
 
 def _quoted(question: str) -> str:
@@ -106,7 +104,7 @@ def test_of_two_passages_of_one_letter_the_one_covering_the_question_best_is_quo
         "Học viên hoàn thành cả phần trực tuyến, phần tập trung và có sản phẩm đạt yêu cầu "
         "được Sở cấp giấy chứng nhận.",
     ])
-    index = LetterIndex([dataclasses.replace(read_letter(letter), id=1)])
+    index = one_letter(letter)
     quote = index.search("Phần học trực tuyến của lớp chuyển đổi số phải xong trước ngày nào?")
     assert quote is not None
     assert "16/5/2027" in quote.text and "30/6/2027" not in quote.text
@@ -124,7 +122,7 @@ def test_a_word_typed_with_other_marks_than_a_fillers_is_the_word_typed() -> Non
         "2. Chuyên cần",
         "Học viên vắng quá 20% thời lượng học tập trung không được cấp giấy chứng nhận.",
     ])
-    index = LetterIndex([dataclasses.replace(read_letter(letter), id=1)])
+    index = one_letter(letter)
     quote = index.search("vắng bao nhiêu thì ko đc cấp giấy chứng nhận tập huấn cđs")
     assert quote is not None and "20%" in quote.text
 
@@ -143,7 +141,7 @@ def test_thi_beside_the_words_of_an_exam_is_the_exam_not_the_filler() -> None:
         "2. Danh hiệu",
         "Kết quả bồi dưỡng là căn cứ xét danh hiệu thi đua của năm học.",
     ])
-    index = LetterIndex([dataclasses.replace(read_letter(letter), id=1)])
+    index = one_letter(letter)
     assert index.search("thi tuyen giao vien nam 2027 khi nao") is None
     quote = index.search("gv moi tuyen dung thi hoc tap trung ngay nao")
     assert quote is not None and "10/6/2027" in quote.text
@@ -178,7 +176,7 @@ def test_the_passages_read_for_a_quote_include_the_best_covered_not_only_the_hig
         "Theo số liệu tổng hợp của phòng chuyên môn, huyện Bến Cầu có 86 giáo viên cốt cán; "
         "danh sách kèm theo công văn này được gửi các trường để theo dõi, cập nhật trong năm học.",
     ])
-    index = LetterIndex([dataclasses.replace(read_letter(letter), id=1)])
+    index = one_letter(letter)
     quote = index.candidates("huyen ben cau co bn gv cot can", limit=1)[0]
     assert "86 giáo viên" in quote.text
 

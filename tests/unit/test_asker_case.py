@@ -9,14 +9,11 @@ The letter is written here, in our own words.
 
 from __future__ import annotations
 
-import dataclasses
-
 from bot.knowledge.letter_index import LetterIndex
 from bot.knowledge.letter_tables import table_lines
-from bot.knowledge.letters import read_letter
 from bot.knowledge.normalize import words
 from bot.knowledge.table_rows import question_keys
-from tests.letter_quotes import quoted
+from tests.letter_quotes import one_letter, quoted
 
 LISTS = [
     ["TT", "Việc phải làm", "Đơn vị thực hiện", "Thời hạn"],
@@ -59,7 +56,7 @@ def _index() -> LetterIndex:
         "nếu đăng ký chỗ ở trước ngày 15/6/2027.",
         "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC",
     ])
-    return LetterIndex([dataclasses.replace(read_letter(letter), id=1)])
+    return one_letter(letter)
 
 
 def test_the_askers_own_amount_is_answered_by_the_threshold_in_its_unit() -> None:

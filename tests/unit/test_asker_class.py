@@ -10,14 +10,11 @@ The letters are written here, in our own words.
 
 from __future__ import annotations
 
-import dataclasses
-
 from bot.knowledge.classes import asked_classes
 from bot.knowledge.letter_index import LetterIndex
 from bot.knowledge.letter_tables import table_lines
-from bot.knowledge.letters import read_letter
 from bot.knowledge.table_rows import question_keys, row_fit
-from tests.letter_quotes import quoted
+from tests.letter_quotes import one_letter, quoted
 
 CLASSES = [
     ["Lớp", "Giáo viên các trường ở xã, phường thuộc", "Ngày học", "Nơi học"],
@@ -56,7 +53,7 @@ def _letter() -> str:
 
 
 def _index(text: str) -> LetterIndex:
-    return LetterIndex([dataclasses.replace(read_letter(text), id=1)])
+    return one_letter(text)
 
 
 def test_a_class_numbered_in_a_table_is_no_grade() -> None:

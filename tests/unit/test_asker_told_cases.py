@@ -8,16 +8,13 @@ here, in our own words.
 
 from __future__ import annotations
 
-import dataclasses
-
 from bot.i18n import translator
 from bot.knowledge.asked import asked_kinds, soon_words
 from bot.knowledge.engine import AnsweringEngine
 from bot.knowledge.letter_index import LetterIndex
-from bot.knowledge.letters import read_letter
 from bot.knowledge.normalize import fold_word, words
 from bot.knowledge.render import plain_text, render_answer
-from tests.letter_quotes import quoted
+from tests.letter_quotes import one_letter, quoted
 
 LETTER = "\n".join([
     "UBND TỈNH GIA LAI",
@@ -46,7 +43,7 @@ LETTER = "\n".join([
 
 
 def _index() -> LetterIndex:
-    return LetterIndex([dataclasses.replace(read_letter(LETTER), id=1)])
+    return one_letter(LETTER)
 
 
 def _answer(question: str) -> str:

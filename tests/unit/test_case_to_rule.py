@@ -9,13 +9,11 @@ The letter is written here, in our own words.
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
 
 from bot.knowledge.asked import asked_kind
 from bot.knowledge.letter_index import QUOTE_AT, LetterIndex
-from bot.knowledge.letters import read_letter
+from tests.letter_quotes import one_letter
 
 LETTER = "\n".join([
     "UBND TỈNH ĐIỆN BIÊN",
@@ -46,7 +44,7 @@ LETTER = "\n".join([
 
 
 def _index() -> LetterIndex:
-    return LetterIndex([dataclasses.replace(read_letter(LETTER), id=1)])
+    return one_letter(LETTER)
 
 
 def _answer(question: str) -> str:

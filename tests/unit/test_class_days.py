@@ -6,12 +6,10 @@ dates. The letter is written here, in our own words.
 
 from __future__ import annotations
 
-import dataclasses
-
 from bot.knowledge.class_days import class_days, counts_from_opening, days_numbered
 from bot.knowledge.letter_index import LetterIndex
 from bot.knowledge.letter_tables import table_lines
-from bot.knowledge.letters import read_letter
+from tests.letter_quotes import one_letter
 
 TIMETABLE = [
     ["Ngày", "Buổi", "Nội dung", "Ghi chú"],
@@ -40,7 +38,7 @@ LETTER = "\n".join([
 
 
 def _index(text: str) -> LetterIndex:
-    return LetterIndex([dataclasses.replace(read_letter(text), id=1)])
+    return one_letter(text)
 
 
 def test_a_numbered_day_is_dated_for_the_askers_class() -> None:

@@ -10,15 +10,12 @@ The letter is written here, in our own words.
 
 from __future__ import annotations
 
-import dataclasses
-
 from bot.knowledge.asked import asked_person, former_frames, former_places, named_people
 from bot.knowledge.letter_index import LetterIndex
 from bot.knowledge.letter_tables import table_lines
-from bot.knowledge.letters import read_letter
 from bot.knowledge.normalize import fold_word, words
 from bot.knowledge.table_rows import question_keys, row_fit
-from tests.letter_quotes import quoted
+from tests.letter_quotes import one_letter, quoted
 
 GROUPS = [
     ["Nhóm", "Giáo viên các trường ở xã, phường thuộc", "Ngày học", "Nơi học"],
@@ -54,7 +51,7 @@ def _index() -> LetterIndex:
         "thoại 0912 345 678.",
         "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC",
     ])
-    return LetterIndex([dataclasses.replace(read_letter(letter), id=1)])
+    return one_letter(letter)
 
 
 def test_a_commune_said_with_its_former_district_finds_that_districts_row() -> None:
@@ -105,7 +102,7 @@ def test_english_is_a_language_not_someone_called_anh() -> None:
 
 
 def test_a_grades_pupils_are_the_grade() -> None:
-    index = LetterIndex([dataclasses.replace(read_letter("\n".join([
+    index = one_letter("\n".join([
         "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Số: 77/SGDĐT-QLCL", "V/v sổ điểm điện tử",
         "1. Phạm vi",
         "Học sinh các trường được giáo viên nhập điểm vào sổ điểm điện tử hằng tuần; nhà "
@@ -115,5 +112,5 @@ def test_a_grades_pupils_are_the_grade() -> None:
                       ["Trung học phổ thông", "Lớp 10, 11",
                        "Lớp 12 vẫn dùng sổ điểm giấy đến khi tốt nghiệp"]]),
         "KT. GIÁM ĐỐC",
-    ])), id=1)])
+    ]))
     assert "sổ điểm giấy" in quoted(index, "Học sinh lớp 12 có dùng sổ điểm điện tử không ạ?")

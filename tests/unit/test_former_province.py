@@ -8,10 +8,8 @@ The letter is written here, in our own words, in the 2026–2027 style.
 
 from __future__ import annotations
 
-import dataclasses
-
 from bot.knowledge.letter_index import LetterIndex
-from bot.knowledge.letters import read_letter
+from tests.letter_quotes import one_letter
 
 MERGED = "\n".join([
     "SỞ GIÁO DỤC VÀ ĐÀO TẠO TUYÊN QUANG",
@@ -33,7 +31,7 @@ MERGED = "\n".join([
 
 
 def _index() -> LetterIndex:
-    return LetterIndex([dataclasses.replace(read_letter(MERGED), id=1)])
+    return one_letter(MERGED)
 
 
 def test_the_rule_for_the_former_province_answers_a_commune_said_to_lie_there() -> None:

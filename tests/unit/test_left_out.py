@@ -8,11 +8,9 @@ The letter is written here, in our own words, in the 2026–2027 style.
 
 from __future__ import annotations
 
-import dataclasses
-
 from bot.knowledge.excluded import asks_may, left_out
 from bot.knowledge.letter_index import LetterIndex
-from bot.knowledge.letters import read_letter
+from tests.letter_quotes import one_letter
 
 FIRST_AID = "\n".join([
     "SỞ GIÁO DỤC VÀ ĐÀO TẠO NGHỆ AN",
@@ -31,7 +29,7 @@ FIRST_AID = "\n".join([
 
 
 def _index() -> LetterIndex:
-    return LetterIndex([dataclasses.replace(read_letter(FIRST_AID), id=1)])
+    return one_letter(FIRST_AID)
 
 
 def test_a_sentence_leaving_a_level_out_names_that_level_only() -> None:

@@ -16,6 +16,7 @@ from bot.knowledge.engine import AnsweringEngine
 from bot.knowledge.letter_index import LetterIndex, Quote
 from bot.knowledge.letter_tables import ABOVE, LEFT, table_lines
 from bot.knowledge.letters import read_letter
+from tests.letter_quotes import one_letter
 
 HEADER = [
     "UBND TỈNH NGHỆ AN",
@@ -56,7 +57,7 @@ BODY = ["1. Đối tượng và chuyên đề",
 
 
 def _index() -> LetterIndex:
-    return LetterIndex([dataclasses.replace(read_letter("\n".join([*HEADER, *BODY])), id=1)])
+    return one_letter("\n".join([*HEADER, *BODY]))
 
 
 def _quoted(question: str) -> str:

@@ -7,13 +7,11 @@ The letter is written here, in our own words.
 
 from __future__ import annotations
 
-import dataclasses
-
 from bot.knowledge.asked import stated_amounts
-from bot.knowledge.letter_index import QUOTE_AT, LetterIndex
-from bot.knowledge.letters import read_letter
+from bot.knowledge.letter_index import QUOTE_AT
 from bot.knowledge.normalize import words
 from bot.textnorm import fold
+from tests.letter_quotes import one_letter
 
 
 def test_a_number_the_asker_states_with_a_unit_is_their_case_not_the_subject() -> None:
@@ -33,7 +31,7 @@ def test_a_number_the_asker_states_with_a_unit_is_their_case_not_the_subject() -
         "3. Thời lượng",
         "Khóa tập huấn gồm 30 tiết, học trong 05 ngày, mỗi buổi 4 tiết.",
     ])
-    index = LetterIndex([dataclasses.replace(read_letter(letter), id=1)])
+    index = one_letter(letter)
     for question, said in (
             ("Trường em cách điểm học khoảng 45 km thì tiền đi lại có được thanh toán không?",
              "20 km"),

@@ -4,11 +4,8 @@ own words."""
 
 from __future__ import annotations
 
-import dataclasses
-
-from bot.knowledge.letter_index import LetterIndex
-from bot.knowledge.letters import read_letter
 from bot.knowledge.referred import alike, stated_sums
+from tests.letter_quotes import one_letter
 
 LETTER = [
     "UBND TỈNH GIA LAI", "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Số: 1533/SGDĐT-GDTH",
@@ -33,7 +30,7 @@ def test_a_sum_given_as_another_groups_is_read_and_found() -> None:
 
 
 def test_the_clause_stating_the_sum_is_quoted_beside_the_rule_referring_to_it() -> None:
-    index = LetterIndex([dataclasses.replace(read_letter("\n".join(LETTER)), id=1)])
+    index = one_letter("\n".join(LETTER))
     quote = index.search("giáo viên hợp đồng trường tư thục có được chi tiền lưu trú không")
     assert quote is not None and "như học viên" in quote.text, quote
     assert "150.000 đồng" in quote.text, quote.text

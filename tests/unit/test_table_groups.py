@@ -15,6 +15,7 @@ from bot.knowledge.letter_index import LetterIndex, Quote, choose
 from bot.knowledge.letter_tables import ABOVE, LEFT, table_lines
 from bot.knowledge.letters import read_letter
 from bot.knowledge.normalize import expand
+from tests.letter_quotes import one_letter
 
 HEADER = [
     "UBND TỈNH TÂY NINH",
@@ -43,7 +44,7 @@ GRID = [
 
 
 def _index(*body: str) -> LetterIndex:
-    return LetterIndex([dataclasses.replace(read_letter("\n".join([*HEADER, *body])), id=1)])
+    return one_letter("\n".join([*HEADER, *body]))
 
 
 def _approvals() -> LetterIndex:

@@ -10,12 +10,10 @@ The letters are written here, in our own words, in the 2026–2027 style.
 
 from __future__ import annotations
 
-import dataclasses
-
 from bot.knowledge.letter_index import LetterIndex
 from bot.knowledge.letter_tables import ABOVE, LEFT, table_lines
-from bot.knowledge.letters import read_letter
 from bot.knowledge.table_rows import question_keys
+from tests.letter_quotes import one_letter
 
 HEADER = [
     "UBND TỈNH HƯNG YÊN",
@@ -48,7 +46,7 @@ STEPS = [
 
 
 def _index(header: list[str], *body: str) -> LetterIndex:
-    return LetterIndex([dataclasses.replace(read_letter("\n".join([*header, *body])), id=1)])
+    return one_letter("\n".join([*header, *body]))
 
 
 def _steps() -> LetterIndex:

@@ -7,12 +7,9 @@ written here, in our own words.
 
 from __future__ import annotations
 
-import dataclasses
-
 from bot.knowledge.asked import told_in_brackets
 from bot.knowledge.letter_index import LetterIndex
-from bot.knowledge.letters import read_letter
-from tests.letter_quotes import quoted
+from tests.letter_quotes import one_letter, quoted
 
 LETTER = "\n".join([
     "UBND TỈNH THÁI NGUYÊN",
@@ -34,7 +31,7 @@ LETTER = "\n".join([
 
 
 def _index() -> LetterIndex:
-    return LetterIndex([dataclasses.replace(read_letter(LETTER), id=1)])
+    return one_letter(LETTER)
 
 
 def test_who_the_asker_is_in_brackets_does_not_outweigh_the_ask() -> None:

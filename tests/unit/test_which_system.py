@@ -7,12 +7,9 @@ The letter is written here, in our own words, in the 2026–2027 style.
 
 from __future__ import annotations
 
-import dataclasses
-
 from bot.knowledge.asked import asked_kind, asked_values, holds
-from bot.knowledge.letter_index import LetterIndex
 from bot.knowledge.letter_tables import ABOVE, table_lines
-from bot.knowledge.letters import read_letter
+from tests.letter_quotes import one_letter
 
 LETTER = [
     "UBND TỈNH LÀO CAI",
@@ -43,6 +40,6 @@ def test_which_system_is_asked_and_held_by_an_address_or_a_systems_name() -> Non
 
 
 def test_the_sentence_naming_the_system_answers_not_a_row_saying_on_the_system() -> None:
-    index = LetterIndex([dataclasses.replace(read_letter("\n".join(LETTER)), id=1)])
+    index = one_letter("\n".join(LETTER))
     quote = index.search("giáo viên mới tuyển nộp bài trên phần mềm nào ạ")
     assert quote is not None and "https://bdtx.laocai.edu.vn" in quote.text
