@@ -70,7 +70,7 @@ from bot.knowledge.letters import Letter, date_key, is_newer
 from bot.knowledge.listed import Listed, asks_listed, listed
 from bot.knowledge.local_lines import for_province, spoken_for
 from bot.knowledge.marked import marked_total
-from bot.knowledge.named_matters import unnamed_matter
+from bot.knowledge.named_matters import unnamed_matter, unnamed_tier
 from bot.knowledge.normalize import (
     ASIDE,
     CORE_ROLES,
@@ -1145,6 +1145,10 @@ class AnsweringEngine:
         if answer.kind != "none" and unnamed_matter(question, shown) is not None:
             # "bị xử lý kỷ luật thế nào", "có được cấp chứng chỉ không": a summary sharing
             # the question's other words, naming no sanction or certificate, answers neither
+            return _refused(ranking, WHY_NO_SUBJECT)
+        if answer.kind != "none" and unnamed_tier(question, shown) is not None:
+            # "Hội khỏe Phù Đổng cấp tỉnh tổ chức khi nào": a text on the school-level one,
+            # or on a course naming no tier, says nothing of the province's event
             return _refused(ranking, WHY_NO_SUBJECT)
         if answer.entry is not None and (year := _later_year(question, answer)):
             # "tphcm năm học 2021-2022 hạn chót … ngày nào": the entry written from the 2020
