@@ -87,6 +87,7 @@ from bot.knowledge.postings import Postings, freeze
 from bot.knowledge.postings import scores as passage_scores
 from bot.knowledge.reckoned import own_row, reckoned_from
 from bot.knowledge.referred import dated_units, sent_to, stated_sums
+from bot.knowledge.row_numbers import named_by_number, numbered_rows
 from bot.knowledge.syllables import is_mistyped
 from bot.knowledge.table_rows import (
     NO_KEYS,
@@ -306,7 +307,11 @@ def _read(letter: Letter) -> _Read:
                               *_pointing(letter.passages, sentences, p),
                               *_answered(letter.passages, j)]))
              for j, p in enumerate(letter.passages)]
-    sentence_terms = [tuple(_terms(s) for s, _ in parts) for parts in sentences]
+    rows = numbered_rows(every)
+    # a sentence calling table rows by number ("chuyên đề 1, 2") speaks of them by name too
+    sentence_terms = [tuple(_terms(s) + tuple(t for name in named_by_number(s, rows)
+                                              for t in _terms(name))
+                            for s, _ in parts) for parts in sentences]
     counts = [Counter(head + tuple(t for s in terms for t in s))
               for head, terms in zip(heads, sentence_terms, strict=True)]
     classes = [_classes_of(parts) for parts in sentences]
