@@ -71,6 +71,7 @@ from bot.knowledge.listed import Listed, asks_listed, listed
 from bot.knowledge.local_lines import for_province, spoken_for
 from bot.knowledge.marked import marked_total
 from bot.knowledge.named_matters import unnamed_matter, unnamed_tier
+from bot.knowledge.row_overlap import Overlap, asks_together, overlap
 from bot.knowledge.normalize import (
     ASIDE,
     CORE_ROLES,
@@ -132,6 +133,7 @@ _NAMED_LEVEL = (1.15, 0.75)
 # another person approves, another duty; below another level's rule, whose duty may be alike
 _OTHER_CORE_STAFF = 0.5
 _LEVEL = (1.05, 0.97)
+_PRESCHOOL = "MN"  # a level questions name and entries do not (``entries.LEVELS``)
 
 _QUERIES_KEPT = 1024  # questions read against the index, kept while it stays the same
 _RERANK = 12  # candidates re-ranked by how closely one of their questions words the query
@@ -205,6 +207,8 @@ class Answer:
     days: DaySpan | None = None
     # how many numbered things the answer lists, or which of one list another lacks
     listed: Listed | None = None
+    # two rows of the quoted letter's table asked of together, and whether their days meet
+    overlap: Overlap | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -858,7 +862,18 @@ class AnsweringEngine:
             ranking = _marks_added(question, ranking)
         if asks_listed(question) and ranking.answer.worked is None:
             ranking = self._listed(question, ranking)
-        return self._days_counted(question, ranking) if asks_days(question) else ranking
+        ranking = self._days_counted(question, ranking) if asks_days(question) else ranking
+        return self._overlapping(question, ranking)
+
+    def _overlapping(self, question: str, ranking: Ranking) -> Ranking:
+        """The answer with the days of the two rows of its letter's table the question asks
+        of together, and whether they overlap (``row_overlap``)."""
+        answer = ranking.answer
+        if answer.kind != "quoted" or answer.quote is None or not asks_together(question):
+            return ranking
+        found = overlap(question, self.letters.sentences_of(answer.quote.letter))
+        return ranking if found is None else replace(ranking, answer=replace(answer,
+                                                                             overlap=found))
 
     @staticmethod
     def _listed(question: str, ranking: Ranking) -> Ranking:
@@ -1146,6 +1161,11 @@ class AnsweringEngine:
             # "bị xử lý kỷ luật thế nào", "có được cấp chứng chỉ không": a summary sharing
             # the question's other words, naming no sanction or certificate, answers neither
             return _refused(ranking, WHY_NO_SUBJECT)
+        if answer.kind == "confident" and answer.entry is not None and answer.entry.levels \
+                and (asked := self._levels_named(question)) and not asked & answer.entry.levels:
+            # "giáo viên mầm non ở Kiên Giang học những mô đun nào": an entry on the primary
+            # teachers' rule, whatever else of the question it holds, says nothing of theirs
+            return _refused(ranking, WHY_NO_SUBJECT)
         if answer.kind != "none" and unnamed_tier(question, shown) is not None:
             # "Hội khỏe Phù Đổng cấp tỉnh tổ chức khi nào": a text on the school-level one,
             # or on a course naming no tier, says nothing of the province's event
@@ -1193,6 +1213,12 @@ class AnsweringEngine:
             # answer; "báo ai", "gọi số nào" is answered by naming whom to turn to
             return _refused(ranking, WHY_NO_VALUE, kind=KIND_NAMES[kind])
         return ranking
+
+    def _levels_named(self, question: str) -> frozenset[str]:
+        """The school levels a question names, preschool ("mầm non") too: no entry is
+        written for it, and one naming it asks of a rule no entry states."""
+        preschool = " mam non " in f" {' '.join(map(fold, words(question)))} "
+        return self._query(question).levels | ({_PRESCHOOL} if preschool else set())
 
     def _choice(self, question: str, listed: tuple[Entry, ...]) -> bool:
         """Whether a list of entries is a choice to offer: the message only names a topic,

@@ -1170,6 +1170,12 @@ class LetterIndex:
             return 0.0
         return _coverage(state, query, terms.__contains__)
 
+    def sentences_of(self, letter: Letter) -> list[str]:
+        """A loaded letter's sentences, a table's row one each, in the letter's order."""
+        state = self._state
+        k = next((k for k, known in enumerate(state.letters) if known is letter), None)
+        return [] if k is None else [s for parts in state.reads[k].sentences for s, _ in parts]
+
     def knows(self, term: str) -> bool:
         """Whether a loaded letter uses this folded word or word pair."""
         return term in self._state.idf

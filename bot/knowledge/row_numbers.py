@@ -21,7 +21,7 @@ _SAID = re.compile(r"^(?P<name>.+?) \((?P<unit>[^\W\d_][^()\d]{0,20}) (?P<number
 # the name proper of a row's label, before what it details: "Bóng chuyền: kỹ thuật …",
 # "Luật và trọng tài bóng đá 5 người; tổ chức giải …"
 _DETAIL = re.compile(r"[:;(]")
-_NUMBERS = r"\d{1,2}(?:\s*(?:,|và|hoặc|hay)\s*\d{1,2})*"
+_NUMBERS = r"\d{1,2}(?:\s*(?:,|va|hoac|hay)\s*\d{1,2})*"  # folded
 
 
 def _key(unit: str, number: str) -> str:
