@@ -71,7 +71,6 @@ from bot.knowledge.listed import Listed, asks_listed, listed
 from bot.knowledge.local_lines import for_province, spoken_for
 from bot.knowledge.marked import marked_total
 from bot.knowledge.named_matters import unnamed_matter, unnamed_tier
-from bot.knowledge.row_overlap import Overlap, asks_together, overlap
 from bot.knowledge.normalize import (
     ASIDE,
     CORE_ROLES,
@@ -89,6 +88,7 @@ from bot.knowledge.normalize import (
     words,
 )
 from bot.knowledge.postings import freeze, scores
+from bot.knowledge.row_overlap import Overlap, asks_together, overlap
 
 KINDS = ("confident", "quoted", "unsure", "none")
 MAX_CANDIDATES = 3
