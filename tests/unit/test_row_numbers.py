@@ -1,17 +1,23 @@
 """A table numbers its rows and the letter's prose calls them by number ("học phần 1 và 3"); a
 teacher calls a row by its name ("phần đàn organ"). The sentence calling the row by number
-answers a question naming it, and a question naming the number reaches the row. The letter is
-written here, in our own words."""
+answers a question naming it, and a question naming the number reaches the row. Two rows asked
+of together are told with their days and whether these overlap. The letters are written here,
+in our own words."""
 
 from __future__ import annotations
 
 import dataclasses
 
+from bot.i18n import translator
+from bot.knowledge.engine import AnsweringEngine
 from bot.knowledge.letter_index import LetterIndex
 from bot.knowledge.letter_tables import table_lines
+from bot.knowledge.render import plain_text, render_answer
 from bot.knowledge.row_numbers import named_by_number, numbered_rows
 from bot.services.letters import read_letter_file
 from tests.letter_files import letter_docx
+
+VI = translator("vi").gettext
 
 HEADER = (["UBND TỈNH LÂM ĐỒNG", "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Số: 904/SGDĐT-GDPT",
            "V/v bồi dưỡng giáo viên Âm nhạc năm học 2026-2027"],
@@ -70,3 +76,26 @@ def test_a_question_naming_the_number_reaches_the_row() -> None:
     quote = _index().search("Học phần 3 học ở đâu, ngày nào?")
     assert quote is not None
     assert "Trường Tiểu học Quang Trung" in quote.text and "22/3/2027" in quote.text
+
+
+OVERLAPPING = ["Kính gửi: Các trường trung học cơ sở, trung học phổ thông.",
+               "1. Đăng ký",
+               "Giáo viên Mỹ thuật chọn tối đa hai lớp; các lớp đã chọn không được trùng lịch.",
+               [["STT", "Lớp", "Ngày học", "Nơi học"],
+                ["1", "Vẽ tranh cổ động", "Từ 04/5/2027 đến 06/5/2027", "Trường THCS Lê Lợi"],
+                ["2", "Gốm và nặn tượng", "Từ 05/5/2027 đến 07/5/2027", "Nhà văn hóa tỉnh"],
+                ["3", "Thiết kế sân khấu học đường", "Ngày 12/5/2027", "Trường THPT Chu Văn An"]],
+               "Nơi nhận:", "- Như trên;", "- Lưu: VT.", "GIÁM ĐỐC"]
+
+
+def test_two_rows_asked_of_together_are_told_with_their_days_and_whether_these_meet() -> None:
+    engine = AnsweringEngine([])
+    letter = read_letter_file(letter_docx(OVERLAPPING, HEADER), "mythuat.docx").letter
+    engine.letters.replace([dataclasses.replace(letter, id=1)])
+    said = plain_text(render_answer(engine.answer(
+        "thầy muốn học cả lớp vẽ tranh cổ động và lớp gốm có được không"), VI))
+    assert "04/05/2027 - 06/05/2027" in said and "05/05/2027 - 07/05/2027" in said
+    assert "trùng thời gian" in said and "không được trùng lịch" in said
+    apart = plain_text(render_answer(engine.answer(
+        "dang ky lop gom voi lop thiet ke san khau duoc ko"), VI))
+    assert "không trùng nhau" in apart and "12/05/2027" in apart
