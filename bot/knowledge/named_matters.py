@@ -67,6 +67,9 @@ _HEAD = re.compile(r"cấp\s+trưởng", re.IGNORECASE)
 # tỉnh thì …", "năm 2025 em đã làm báo cáo viên cấp tỉnh": the clause telling it has a first
 # person, or says it was done or won
 _TOLD = re.compile(r"\b(?:toi|em|minh|chung toi|da|dat|tung|duoc cong nhan)\b")
+# how a message opens, telling nothing of the asker: "Dạ cho em hỏi", "em muốn hỏi", "xin hỏi"
+_OPENING = re.compile(r"^\s*(?:da |vang )?(?:(?:cho|xin) (?:em|toi|minh|chau|con) (?:duoc )?hoi|"
+                      r"(?:em|toi|minh) (?:muon |can |xin )?hoi|xin hoi|da|vang)\b")
 _CLAUSE = re.compile(r"[,.;:!?\n]")
 
 
@@ -80,7 +83,7 @@ def unnamed_tier(question: str, text: str) -> str | None:
     the question asks of no tier, tells it as the asker's own story, or the text names it."""
     folded = fold(_HEAD.sub(" ", question)).lower()
     asked = [_tier(m.group(1)) for clause in _CLAUSE.split(folded)
-             if not _TOLD.search(clause.split("cap ", 1)[0])
+             if not _TOLD.search(_OPENING.sub(" ", clause.split("cap ", 1)[0]))
              for m in _TIER_ASKED.finditer(" ".join(re.findall(r"\w+", clause)))]
     if not asked:
         return None

@@ -36,8 +36,9 @@ def test_another_tiers_event_gets_the_honest_no() -> None:
     engine = _engine()
     assert engine.answer("hội thao giáo viên cấp trường năm 2027 tổ chức khi nào").kind == \
         "quoted"
-    for question in ("hoi thao giao vien cap huyen nam 2027 to chuc khi nao, o dau",
-                     "Hội thao giáo viên cấp quận năm 2027 diễn ra vào tuần nào?"):
+    # the letter names the province's tier only for last year's referees, not for this event
+    for question in ("hội thao giáo viên cấp tỉnh năm 2027 tổ chức khi nào",
+                     "Hội thao giáo viên cấp tỉnh 2027 tổ chức vào tuần nào?"):
         assert engine.answer(question).kind == "none", question
 
 
@@ -47,6 +48,9 @@ def test_a_tier_the_text_names_in_other_words_or_told_as_the_askers_story() -> N
     assert unnamed_tier("hội thi cấp huyện vào tháng mấy", text) == "huyen"
     assert unnamed_tier("năm ngoái tôi đạt giải cấp tỉnh, năm nay có phải thi không",
                         "Giáo viên thi tại trường.") is None
+    # "cho em hỏi" opens the message; it tells nothing of the asker
+    assert unnamed_tier("Dạ cho em hỏi hội thi cấp tỉnh tổ chức ở đâu",
+                        "Giáo viên thi tại trường.") == "tinh"
     # "cấp trưởng" is a head of a unit, folded like "cấp trường"
     assert unnamed_tier("cán bộ cấp trưởng có phải học không", "Giáo viên học.") is None
 

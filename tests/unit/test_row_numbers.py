@@ -67,7 +67,7 @@ def test_prose_calling_rows_by_number_names_them() -> None:
 
 
 def test_a_question_naming_the_row_reaches_the_sentence_calling_it_by_number() -> None:
-    quote = _index().search("hoc xong phan dan organ thi nop bai thu hoach gi, trong may ngay")
+    quote = _index().search("đàn organ gửi gì sau khi học")
     assert quote is not None
     assert "kế hoạch buổi biểu diễn" in quote.text and "07 ngày" in quote.text
 
