@@ -24,8 +24,8 @@ _DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?:/(\d{4}))?(?![\d/])")
 _DAYS_LISTED = re.compile(r"((?:\d{1,2}\s*,\s*)+)(\d{1,2})/(\d{1,2})/(\d{4})")
 # asking of both at once: "cả A và B", "A với B cùng lúc", "A hay B có trùng không"
 _TOGETHER = re.compile(r"(?:^| )(?:va|voi|cung|hoac|hay|lan|kem)(?= |$)")
-_ASKS = re.compile(r"(?:^| )(?:duoc khong|duoc ko|duoc k|dc khong|dc ko|dc k|co duoc|trung|"
-                   r"cung luc|dong thoi|khong|ko)(?= |$|\?)")
+_ASKS = re.compile(r"(?:^| )(?:duoc khong|duoc ko|duoc k|dc khong|dc ko|dc k|co duoc|co dc|trung|"
+                   r"cung luc|dong thoi)(?= |$|\?)")
 # the letter's rule on overlapping days: "không được trùng thời gian", "trùng lịch"
 _RULE = re.compile(r"\btrung (?:thoi gian|lich|ngay|nhau)\b")
 
