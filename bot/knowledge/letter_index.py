@@ -307,11 +307,8 @@ def _read(letter: Letter) -> _Read:
                               *_pointing(letter.passages, sentences, p),
                               *_answered(letter.passages, j)]))
              for j, p in enumerate(letter.passages)]
-    rows = numbered_rows(every)
-    # a sentence calling table rows by number ("chuyên đề 1, 2") speaks of them by name too
-    sentence_terms = [tuple(_terms(s) + tuple(t for name in named_by_number(s, rows)
-                                              for t in _terms(name))
-                            for s, _ in parts) for parts in sentences]
+    sentence_terms = _with_rows_named(sentences, [tuple(_terms(s) for s, _ in parts)
+                                                  for parts in sentences])
     counts = [Counter(head + tuple(t for s in terms for t in s))
               for head, terms in zip(heads, sentence_terms, strict=True)]
     classes = [_classes_of(parts) for parts in sentences]
@@ -357,6 +354,23 @@ def _read(letter: Letter) -> _Read:
                  days_numbered("\n".join(p.text for p in letter.passages)),
                  frozenset((j, w) for j, parts in enumerate(sentences)
                            for w, (s, _) in enumerate(parts) if counts_from_opening(s)))
+
+
+def _with_rows_named(sentences: list[list[tuple[str, bool]]],
+                     terms: list[tuple[tuple[str, ...], ...]]
+                     ) -> list[tuple[tuple[str, ...], ...]]:
+    """Each sentence's terms, and for one calling table rows by number ("chuyên đề 1, 2")
+    the words of their names the letter's prose does not use ("bóng chuyền", not "giáo dục
+    thể chất"): it speaks of them by name too, but no more than a name says."""
+    rows = numbered_rows([s for parts in sentences for s, _ in parts])
+    if not rows:
+        return terms
+    prose = {t for parts, said in zip(sentences, terms, strict=True)
+             for (s, _), ts in zip(parts, said, strict=True) if not is_row(s) for t in ts}
+    return [tuple(ts + tuple(dict.fromkeys(t for name in named_by_number(s, rows)
+                                           for t in _terms(name) if t not in prose))
+                  for (s, _), ts in zip(parts, said, strict=True))
+            for parts, said in zip(sentences, terms, strict=True)]
 
 
 def _place_passages(named: list[tuple[frozenset[tuple[str, ...]], ...]]
