@@ -7,6 +7,10 @@ certificate, which the summary never mentions. A text that does not name the mat
 nothing of it, however much else it holds: the asker gets the honest no and the hand-over.
 A text naming it in other words ("giấy chứng nhận" for "chứng chỉ", "chịu trách nhiệm" and
 "xếp loại chưa đạt" for a sanction) does answer.
+
+So with the tier of an event or a body ("Hội khỏe Phù Đổng cấp tỉnh", "hội thi giáo viên dạy
+giỏi cấp tỉnh"): a letter on the school-level sports day, or on a course naming no tier, shares
+every other word of the question and says nothing of the province's (``unnamed_tier``).
 """
 
 from __future__ import annotations
