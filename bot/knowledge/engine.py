@@ -89,6 +89,7 @@ from bot.knowledge.normalize import (
 )
 from bot.knowledge.postings import freeze, scores
 from bot.knowledge.row_overlap import Overlap, asks_together, overlap
+from bot.knowledge.table_rows import SEVERAL, question_keys
 
 KINDS = ("confident", "quoted", "unsure", "none")
 MAX_CANDIDATES = 3
@@ -133,7 +134,6 @@ _NAMED_LEVEL = (1.15, 0.75)
 # another person approves, another duty; below another level's rule, whose duty may be alike
 _OTHER_CORE_STAFF = 0.5
 _LEVEL = (1.05, 0.97)
-_PRESCHOOL = "MN"  # a level questions name and entries do not (``entries.LEVELS``)
 
 _QUERIES_KEPT = 1024  # questions read against the index, kept while it stays the same
 _RERANK = 12  # candidates re-ranked by how closely one of their questions words the query
@@ -1214,11 +1214,11 @@ class AnsweringEngine:
             return _refused(ranking, WHY_NO_VALUE, kind=KIND_NAMES[kind])
         return ranking
 
-    def _levels_named(self, question: str) -> frozenset[str]:
-        """The school levels a question names, preschool ("mầm non") too: no entry is
-        written for it, and one naming it asks of a rule no entry states."""
-        preschool = " mam non " in f" {' '.join(map(fold, words(question)))} "
-        return self._query(question).levels | ({_PRESCHOOL} if preschool else set())
+    @staticmethod
+    def _levels_named(question: str) -> frozenset[str]:
+        """The school levels a question names, by name or by a grade ("giáo viên lớp 1" is
+        of tiểu học), preschool ("mầm non") too, which no entry is written for."""
+        return question_keys(question)[0] - {SEVERAL}
 
     def _choice(self, question: str, listed: tuple[Entry, ...]) -> bool:
         """Whether a list of entries is a choice to offer: the message only names a topic,
