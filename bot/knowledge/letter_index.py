@@ -93,6 +93,7 @@ from bot.knowledge.postings import Postings, freeze
 from bot.knowledge.postings import scores as passage_scores
 from bot.knowledge.reckoned import own_row, reckoned_from
 from bot.knowledge.referred import dated_units, sent_to, stated_sums
+from bot.knowledge.row_numbers import named_by_number, numbered_rows
 from bot.knowledge.syllables import is_mistyped
 from bot.knowledge.table_rows import (
     NO_KEYS,
@@ -324,7 +325,8 @@ def _read(letter: Letter) -> _Read:
                               *_pointing(letter.passages, sentences, p),
                               *_answered(letter.passages, j)]))
              for j, p in enumerate(letter.passages)]
-    sentence_terms = [tuple(_terms(s) for s, _ in parts) for parts in sentences]
+    sentence_terms = _with_rows_named(sentences, [tuple(_terms(s) for s, _ in parts)
+                                                  for parts in sentences])
     counts = [Counter(head + tuple(t for s in terms for t in s))
               for head, terms in zip(heads, sentence_terms, strict=True)]
     classes = [_classes_of(parts) for parts in sentences]
@@ -376,6 +378,23 @@ def _read(letter: Letter) -> _Read:
                  {(j, w): going for j, parts in enumerate(sentences)
                   for w, (s, _) in enumerate(parts)
                   if not classes[j][w] and (going := _goes_to(s)) is not None})
+
+
+def _with_rows_named(sentences: list[list[tuple[str, bool]]],
+                     terms: list[tuple[tuple[str, ...], ...]]
+                     ) -> list[tuple[tuple[str, ...], ...]]:
+    """Each sentence's terms, and for one calling table rows by number ("chuyên đề 1, 2")
+    the words of their names the letter's prose does not use ("bóng chuyền", not "giáo dục
+    thể chất"): it speaks of them by name too, but no more than a name says."""
+    rows = numbered_rows([s for parts in sentences for s, _ in parts])
+    if not rows:
+        return terms
+    prose = {t for parts, said in zip(sentences, terms, strict=True)
+             for (s, _), ts in zip(parts, said, strict=True) if not is_row(s) for t in ts}
+    return [tuple(ts + tuple(dict.fromkeys(t for name in named_by_number(s, rows)
+                                           for t in _terms(name) if t not in prose))
+                  for (s, _), ts in zip(parts, said, strict=True))
+            for parts, said in zip(sentences, terms, strict=True)]
 
 
 def _place_passages(named: list[tuple[frozenset[tuple[str, ...]], ...]]
@@ -1230,6 +1249,12 @@ class LetterIndex:
         if not query.content:
             return 0.0
         return _coverage(state, query, terms.__contains__)
+
+    def sentences_of(self, letter: Letter) -> list[str]:
+        """A loaded letter's sentences, a table's row one each, in the letter's order."""
+        state = self._state
+        k = next((k for k, known in enumerate(state.letters) if known is letter), None)
+        return [] if k is None else [s for parts in state.reads[k].sentences for s, _ in parts]
 
     def knows(self, term: str) -> bool:
         """Whether a loaded letter uses this folded word or word pair."""
