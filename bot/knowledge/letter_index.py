@@ -155,9 +155,10 @@ _PLACE_NAMED = 0.5
 # share of the asker's place a quote must name to be the one about it (``choose``): a row of
 # "Tân Yên" names some of "huyện Yên Phong", as "Phòng Văn hóa - Xã hội" does of "xã Quỳnh Phụ"
 _NAMES_PLACE = 0.6
-# share of a question an amending letter's item covers in its own words (without the subject
-# it takes from the letter it amends) to be quoted before the older passage it changes
-_SPEAKS_OF = 0.25
+# share of what the older passage covers of a question, in its own words, that an amending
+# letter's item covers in its own (not the subject it takes from the letter it amends) to be
+# quoted before the older passage it changes
+_SPEAKS_OF = 0.3
 # characters, at most, of a sentence telling the asker's class quoted before what it says of
 # the class: a footnote is, a row or a long item naming many districts is not
 _TELLING = 220
@@ -958,8 +959,12 @@ def _addressed_levels(letter: Letter) -> list[str]:
 
 def _called(letter: Letter) -> str:
     """What teachers call the document, in Vietnamese: "công văn", "kế hoạch" (its number's
-    code says which). "công văn rà soát … đăng trên website nào" names the letter so."""
-    return translator("vi").gettext(document_kind(letter.meta.number))
+    code says which), with its number. "công văn rà soát … đăng trên website nào", "công văn
+    2948 ghi …" name the letter so."""
+    kind = translator("vi").gettext(document_kind(letter.meta.number))
+    number = letter.meta.number.split("/")[0].strip()
+    # "theo công văn 2948 thì …": the question names the letter by its number
+    return f"{kind} {number}" if number.isdigit() else kind
 
 
 _PROVINCIAL = re.compile(r"^(?:Sở GD&ĐT|UBND)\s+")
@@ -1496,10 +1501,12 @@ def _amended(state: _State, windows: dict[int, Any], query: _Query,
                 if not kind or _holds(kind, state.letters[n].passages[i].text)]
             # of what it changes, the items in their own words (not their subject's) speaking
             # of what is asked: a date moved beside the periods asked about is not the answer
-            own = {item: _coverage(state, query, state.reads[item[0]].counts[item[1]].__contains__)
-                   for item in items}
-            best = max(own.values(), default=0.0)
-            items = [i for i in items if own[i] >= max(_SPEAKS_OF, best - _SAME_TOPIC)]
+            def own(at: tuple[int, int]) -> float:
+                return _coverage(state, query, state.reads[at[0]].counts[at[1]].__contains__)
+            spoken = {item: own(item) for item in items}
+            best = max(spoken.values(), default=0.0)
+            items = [i for i in items if spoken[i] >= max(_SPEAKS_OF * own((k, j)),
+                                                          best - _SAME_TOPIC)]
             if items:
                 newer = state.letters[items[0][0]]
                 q = replace(q, letter=newer, passage=newer.passages[items[0][1]],
@@ -1637,6 +1644,27 @@ def choose(found: list[Quote], kind: str | None = None,
                               q.rank))
 
 
+# how a question names a letter by its number: "theo công văn 2948", "cv số 1520 ghi …"
+_DOCUMENT_WORDS = (("cong", "van"), ("van", "ban"), ("ke", "hoach"), ("thong", "bao"),
+                   ("quyet", "dinh"), ("huong", "dan"), ("cv",), ("kh",))
+_CITING = frozenset({"theo", "trong", "tai", "o"})
+
+
+def _citing(folded: list[str]) -> frozenset[int]:
+    """Positions of the words naming a letter by its number ("theo công văn 2948 thì …"):
+    which letter the asker has read, not what they ask; a passage of it covers them, one of
+    the letter amending it (which need not repeat the number) loses nothing."""
+    found: set[int] = set()
+    for i in range(len(folded)):
+        name = next((w for w in _DOCUMENT_WORDS if tuple(folded[i:i + len(w)]) == w), None)
+        if name is None:
+            continue
+        end = i + len(name) + (folded[i + len(name):i + len(name) + 1] == ["so"])
+        if end < len(folded) and len(folded[end]) >= 3 and folded[end].isdigit():
+            found.update(range(i - (i > 0 and folded[i - 1] in _CITING), end + 1))
+    return frozenset(found)
+
+
 def _query(state: _State, question: str, told: frozenset[str] = frozenset()) -> _Query:
     accented = words(question, pairs=state.speller.bigrams)
     folded = [fold_word(w) for w in accented]
@@ -1668,7 +1696,7 @@ def _query(state: _State, question: str, told: frozenset[str] = frozenset()) -> 
     # "học Cụm 5 ở Bá Thước cho gần đúng không": the class the asker guesses, and its place,
     # are what the answer confirms or corrects, neither told nor asked: a passage holding them
     # covers more, one lacking them no less, as with the asker's story (``told``)
-    guessed = guessed_words(folded)
+    guessed = guessed_words(folded) | _citing(folded)
     placed -= guessed
     within = _within(state.places, folded, placed)
     placed |= within
