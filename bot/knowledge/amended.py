@@ -26,6 +26,9 @@ _CHANGES = re.compile(r"\b(?:thay cho|thay vì|thay thế|thay bằng|chuyển s
                       r"chuyển về|kéo dài|gia hạn|lùi|dời|nâng|giảm|tăng|điều chỉnh|sửa|đổi|"
                       r"bỏ|không tổ chức|hủy|huỷ|nữa)\b", re.IGNORECASE)
 _NOT = re.compile(r"\b(?:không|chưa)\b", re.IGNORECASE)
+_CLAUSE = re.compile(r"(?<=[.;])\s+")
+_BASIS = re.compile(r"\s*(?:căn cứ|thực hiện)\b", re.IGNORECASE)
+_OPENING = 5  # passages, at most, before a letter has said which letter it amends
 # the values an item may name as the old one: a date, a sum, a count of days or periods
 _VALUE = re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])|"
                     r"(?<![\d.])(\d{1,3}(?:\.\d{3})+)\s*(?:đồng|đ)\b|"
@@ -57,17 +60,33 @@ def _squeezed(text: str) -> str:
     return re.sub(r"\s+", "", fold(text))
 
 
+def _amending_lines(letter: Letter) -> tuple[bool, list[str]]:
+    """Whether a letter's subject says it changes something ("V/v điều chỉnh thời gian …"),
+    and its subject's and opening passages' clauses, squeezed (``_squeezed``), that name
+    another letter, with whether each says a word of change. A clause citing what a letter
+    is based on ("căn cứ Kế hoạch số … (bản điều chỉnh năm 2026)") changes nothing."""
+    said = [letter.meta.subject,
+            *(line for p in letter.passages[:_OPENING] for line in p.text.split("\n"))]
+    clauses = [c for line in said for c in _CLAUSE.split(line)
+               if "/" in c and not _BASIS.match(c)]
+    return bool(_AMENDS.search(letter.meta.subject)), [
+        ("+" if _AMENDS.search(c) else "-") + _squeezed(c) for c in clauses]
+
+
+def _amends(newer: Letter, said: tuple[bool, list[str]], older: Letter) -> bool:
+    number = _squeezed(older.meta.number)
+    changing, clauses = said
+    return (number[:1].isdigit() and "/" in number and newer is not older
+            and date_key(newer.meta.date) > date_key(older.meta.date)
+            and fold(newer.meta.issuer) == fold(older.meta.issuer)
+            and any(number in c and (changing or c[0] == "+") for c in clauses))
+
+
 def amends(newer: Letter, older: Letter) -> bool:
     """Whether ``newer`` is the same issuer's later letter changing ``older``: it names the
-    older's number in a sentence (or its subject) saying it amends, corrects or replaces it."""
-    number = _squeezed(older.meta.number)
-    if not number[:1].isdigit() or "/" not in number or newer is older:
-        return False
-    if date_key(newer.meta.date) <= date_key(older.meta.date) or (
-            fold(newer.meta.issuer) != fold(older.meta.issuer)):
-        return False
-    said = [newer.meta.subject, *(line for p in newer.passages[:3] for line in p.text.split("\n"))]
-    return any(number in _squeezed(line) and _AMENDS.search(line) for line in said)
+    older's number in a clause (or its subject) saying it amends, corrects or replaces it, or
+    in its opening when its subject says it changes something."""
+    return _amends(newer, _amending_lines(newer), older)
 
 
 def amended(letters: Sequence[Letter]) -> dict[int, int]:
@@ -75,7 +94,8 @@ def amended(letters: Sequence[Letter]) -> dict[int, int]:
     them when it names several)."""
     found: dict[int, int] = {}
     for k, newer in enumerate(letters):
-        older = [i for i, letter in enumerate(letters) if amends(newer, letter)]
+        said = _amending_lines(newer)
+        older = [i for i, letter in enumerate(letters) if said[1] and _amends(newer, said, letter)]
         if older:
             found[k] = max(older, key=lambda i: date_key(letters[i].meta.date))
     return found
