@@ -158,7 +158,7 @@ _NAMES_PLACE = 0.6
 # share of what the older passage covers of a question, in its own words, that an amending
 # letter's item covers in its own (not the subject it takes from the letter it amends) to be
 # quoted before the older passage it changes
-_SPEAKS_OF = 0.3
+_SPEAKS_OF = 0.2
 # characters, at most, of a sentence telling the asker's class quoted before what it says of
 # the class: a footnote is, a row or a long item naming many districts is not
 _TELLING = 220
