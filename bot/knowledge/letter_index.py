@@ -959,12 +959,8 @@ def _addressed_levels(letter: Letter) -> list[str]:
 
 def _called(letter: Letter) -> str:
     """What teachers call the document, in Vietnamese: "công văn", "kế hoạch" (its number's
-    code says which), with its number. "công văn rà soát … đăng trên website nào", "công văn
-    2948 ghi …" name the letter so."""
-    kind = translator("vi").gettext(document_kind(letter.meta.number))
-    number = letter.meta.number.split("/")[0].strip()
-    # "theo công văn 2948 thì …": the question names the letter by its number
-    return f"{kind} {number}" if number.isdigit() else kind
+    code says which). "công văn rà soát … đăng trên website nào" names the letter so."""
+    return translator("vi").gettext(document_kind(letter.meta.number))
 
 
 _PROVINCIAL = re.compile(r"^(?:Sở GD&ĐT|UBND)\s+")
@@ -1644,24 +1640,27 @@ def choose(found: list[Quote], kind: str | None = None,
                               q.rank))
 
 
-# how a question names a letter by its number: "theo công văn 2948", "cv số 1520 ghi …"
+# how a question cites a letter by its number: "theo công văn 2948", "trong cv số 1520 …"
 _DOCUMENT_WORDS = (("cong", "van"), ("van", "ban"), ("ke", "hoach"), ("thong", "bao"),
                    ("quyet", "dinh"), ("huong", "dan"), ("cv",), ("kh",))
-_CITING = frozenset({"theo", "trong", "tai", "o"})
+_CITING = frozenset({"theo", "trong", "tai", "o"})  # "theo", "trong", "tại", "ở" before it
 
 
 def _citing(folded: list[str]) -> frozenset[int]:
-    """Positions of the words naming a letter by its number ("theo công văn 2948 thì …"):
-    which letter the asker has read, not what they ask; a passage of it covers them, one of
-    the letter amending it (which need not repeat the number) loses nothing."""
+    """Positions of the words citing a letter by its number as the asker's source ("theo công
+    văn 2948 thì …"): which letter the asker has read, not what they ask; a passage of it
+    covers them, one of the letter amending it (which need not repeat the number) loses
+    nothing. A letter named as the subject ("công văn 2217 điều chỉnh công văn nào") is asked
+    about, and stays what the passage must speak of."""
     found: set[int] = set()
     for i in range(len(folded)):
         name = next((w for w in _DOCUMENT_WORDS if tuple(folded[i:i + len(w)]) == w), None)
         if name is None:
             continue
         end = i + len(name) + (folded[i + len(name):i + len(name) + 1] == ["so"])
-        if end < len(folded) and len(folded[end]) >= 3 and folded[end].isdigit():
-            found.update(range(i - (i > 0 and folded[i - 1] in _CITING), end + 1))
+        if i > 0 and folded[i - 1] in _CITING and end < len(folded) and len(
+                folded[end]) >= 3 and folded[end].isdigit():
+            found.update(range(i - 1, end + 1))
     return frozenset(found)
 
 
