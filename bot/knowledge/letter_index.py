@@ -1484,6 +1484,9 @@ def _amended(state: _State, windows: dict[int, Any], query: _Query,
     place ("học ngày thực hành ở cụm của trường mình") is followed by the older letter's
     line that does (the row of the asker's commune).
     """
+    def own(at: tuple[int, int]) -> float:  # what a passage covers in its own words
+        return _coverage(state, query, state.reads[at[0]].counts[at[1]].__contains__)
+
     position = {id(letter): k for k, letter in enumerate(state.letters)}
     out: list[Quote] = []
     for q in found:
@@ -1497,8 +1500,6 @@ def _amended(state: _State, windows: dict[int, Any], query: _Query,
                 if not kind or _holds(kind, state.letters[n].passages[i].text)]
             # of what it changes, the items in their own words (not their subject's) speaking
             # of what is asked: a date moved beside the periods asked about is not the answer
-            def own(at: tuple[int, int]) -> float:
-                return _coverage(state, query, state.reads[at[0]].counts[at[1]].__contains__)
             spoken = {item: own(item) for item in items}
             best = max(spoken.values(), default=0.0)
             items = [i for i in items if spoken[i] >= max(_SPEAKS_OF * own((k, j)),
