@@ -443,9 +443,12 @@ def _followed(ranking: Ranking, part: Answer) -> Ranking:
 
 
 def _shown_text(answer: Answer) -> str:
-    """All an answer shows: its entry, its letter's sentences, what an older rule adds."""
+    """All an answer shows: its entry, its letter's sentences (and the older letter's after
+    them), what an older rule adds."""
+    quote = answer.quote
     return "\n".join((answer.entry.answer if answer.entry is not None else "",
-                      answer.quote.text if answer.quote is not None else "",
+                      quote.text if quote is not None else "",
+                      quote.older.text if quote is not None and quote.older else "",
                       answer.earlier_text))
 
 

@@ -72,6 +72,10 @@ def _quote_lines(answer: Answer, gettext: Gettext, quote: Quote | None = None) -
         lines += "\n" + "\n".join(_esc(gettext(
             "{unit} starts on {start}, so its {day} is {date}.").format(
                 unit=d.unit, start=d.start, day=d.day, date=d.on)) for d in quote.days)
+    if quote.older is not None:  # the letter it amends, where the newer one is silent
+        lines += "\n\n" + _esc(gettext("The earlier letter, which still applies where the "
+                                         "newer one does not change it:"))
+        lines += "\n" + _quote_lines(answer, gettext, quote.older)
     return lines
 
 
