@@ -61,7 +61,14 @@ from bot.knowledge.asked import (
     values,
 )
 from bot.knowledge.compared import compared_sides
-from bot.knowledge.day_spans import DaySpan, asks_days, day_span
+from bot.knowledge.day_spans import (
+    Dated,
+    DaySpan,
+    asks_between,
+    asks_days,
+    day_span,
+    days_between,
+)
 from bot.knowledge.earlier import earlier_facts
 from bot.knowledge.entries import Entry
 from bot.knowledge.figures import Worked, asks_sum, work_out, working_words
@@ -436,6 +443,15 @@ def _followed(ranking: Ranking, part: Answer) -> Ranking:
         and f.province != answer.entry.province))
     return replace(ranking, answer=replace(answer, also=(*answer.also, *also))) if also \
         else ranking
+
+
+def _dated(found: Entry | Quote) -> Dated:
+    """What ``found`` shows, for dating the things a question counts the days between."""
+    if isinstance(found, Entry):
+        signed = tuple((date_key(s.date), f"{s.number} {s.issuer}") for s in found.sources)
+        return Dated(found.answer, max((d for d, _ in signed), default=(0, 0, 0)), signed)
+    meta = found.letter.meta_of(found.passage)
+    return Dated(found.passage.text, meta.day, ((meta.day, f"{meta.number} {meta.issuer}"),))
 
 
 def _shown_text(answer: Answer) -> str:
@@ -858,7 +874,8 @@ class AnsweringEngine:
             ranking = _marks_added(question, ranking)
         if asks_listed(question) and ranking.answer.worked is None:
             ranking = self._listed(question, ranking)
-        return self._days_counted(question, ranking) if asks_days(question) else ranking
+        return self._days_counted(question, ranking, province) if asks_days(question) else \
+            ranking
 
     @staticmethod
     def _listed(question: str, ranking: Ranking) -> Ranking:
@@ -873,13 +890,21 @@ class AnsweringEngine:
         return ranking if found is None else replace(ranking,
                                                      answer=replace(answer, listed=found))
 
-    @staticmethod
-    def _days_counted(question: str, ranking: Ranking) -> Ranking:
+    def _days_counted(self, question: str, ranking: Ranking, province: str | None
+                      ) -> Ranking:
         """The answer with the days the question asks from the letter's date, or the date it
-        types, to the deadline the answer shows (``day_spans``)."""
+        types, to the deadline the answer shows (``day_spans``); or between two things it
+        names, each dated by the answer or another text of the same Sở ("từ ngày Sở ký tờ
+        trình đến ngày UBND chấp thuận", "hạn nộp bảng giấy và hạn báo cáo cách nhau")."""
         answer = ranking.answer
         if answer.kind == "none":
             return ranking
+        if asks_between(question) is not None:
+            shown = answer.entry or answer.quote
+            held = self._same_so(question, answer, province)
+            span = days_between(question, [_dated(f) for f in ([shown] if shown else []) + held])
+            if span is not None:
+                return replace(ranking, answer=replace(answer, days=span))
         if answer.entry is not None:
             text = answer.entry.answer
             dates = [date_key(s.date) for s in answer.entry.sources]
@@ -918,7 +943,10 @@ class AnsweringEngine:
         prints (``figures.work_out``). When the answer is sure of its subject but prints no
         such figures, the best entry or passage of the same Sở that does answers instead:
         "cộng cả ba cấp còn bao nhiêu CBQL chưa xong mô đun 1" is answered by the figures
-        per level, not by the summary of the letter that gives them."""
+        per level, not by the summary of the letter that gives them. A refusal whose best
+        contender is of the subject but prints no figures (the words "kinh phí" in "hai khối
+        mà Sở lo kinh phí có tổng cộng bao nhiêu GV và CBQL" bring up the funding) is looked
+        over the same way: the groups named, each with its figure, are the question's."""
         answer = ranking.answer
         if answer.kind not in _ANSWERED:
             by_best = self._worked_by_best(question, ranking, province)
@@ -927,8 +955,21 @@ class AnsweringEngine:
         worked = self._worked_in(question, answer.entry, answer.quote)
         if worked is not None:
             return replace(ranking, answer=replace(answer, worked=worked))
-        if answer.kind not in _ANSWERED:
+        best = ranking.contenders[0].score if ranking.contenders else 0.0
+        if answer.kind not in _ANSWERED and best < _HEDGED:
             return ranking
+        for found in self._same_so(question, answer, province):
+            confidence = answer.confidence if isinstance(found, Entry) else found.confidence
+            holding = self._holding_figures(question, found, confidence, province)
+            if holding is not None:
+                return replace(ranking, answer=holding)
+        return ranking
+
+    def _same_so(self, question: str, answer: Answer, province: str | None
+                 ) -> list[Entry | Quote]:
+        """The best few entries and passages of the Sở the question or its answer is about
+        (the answer's own kind first): where figures or dates the answer lacks are looked
+        for."""
         query = self._query(question)
         own = query.provinces or {
             region(p) for p in (answer.entry.province if answer.entry else None,
@@ -942,14 +983,7 @@ class AnsweringEngine:
         quotes = [q for q in self._own(self.letters.candidates(question), question, province)
                   if (issuer_region(q.letter.meta_of(q.passage).issuer) or "") in own | {""}
                   ][:_FIGURE_HOLDERS] if len(self.letters) else []
-        holders: list[Entry | Quote] = [*entries, *quotes] if answer.quote is None else \
-            [*quotes, *entries]
-        for found in holders:
-            confidence = answer.confidence if isinstance(found, Entry) else found.confidence
-            holding = self._holding_figures(question, found, confidence, province)
-            if holding is not None:
-                return replace(ranking, answer=holding)
-        return ranking
+        return [*entries, *quotes] if answer.quote is None else [*quotes, *entries]
 
     def _worked_by_best(self, question: str, ranking: Ranking, province: str | None
                         ) -> Ranking:
