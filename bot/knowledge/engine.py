@@ -232,6 +232,8 @@ class Ranking:
 
 
 WHY_NOTHING = N_("neither an entry nor a letter passage covers the question's words")
+WHY_VALUE_COUNTED = N_("the question asks how many; this text numbers what it counts and "
+                       "the one covering a little more does not")
 WHY_ENTRY_ONLY = N_("no letter passage covers the question; the entry does")
 WHY_LETTER_ONLY = N_("only a letter passage covers the question")
 WHY_NEWER = N_("the letter ({letter}) is newer than the entry's source ({entry}) and covers "
@@ -399,7 +401,14 @@ def _only_number(numbered: dict[str, set[str]], theirs: dict[str, set[str]]) -> 
 def _factor_key(entry: Entry) -> tuple[object, ...]:
     """What ``AnsweringEngine._factor`` reads of an entry."""
     return entry.province, entry.levels, entry.roles, spoken_for(entry.answer), \
-        _written_from(entry)
+        _written_from(entry), _core_staff(entry)
+
+
+@lru_cache(maxsize=4096)
+def _core_staff(entry: Entry) -> frozenset[str]:
+    """The core staff whose rule an entry states: those it is for, else those its title
+    names ("Phòng duyệt cho CBQL cốt cán thế nào?" is for the Phòng, about the managers)."""
+    return entry.roles & CORE_ROLES or names_core_role([fold_word(w) for w in words(entry.title)])
 
 
 def _written_from(entry: Entry) -> str | None:
@@ -428,16 +437,17 @@ _WRITTEN_ALIKE = frozenset({"date", "time", "phone", "landline", "email", "websi
                             "duration"})
 
 
-def _followed(ranking: Ranking, part: Answer) -> Ranking:
+def _followed(ranking: Ranking, part: Answer, first: bool = False) -> Ranking:
     """The ranking's answer followed by what ``part`` (another ask's answer) shows and it does
-    not: its entry, its letter's sentences, or both. Another province's entry is left out:
-    the reply says whose rule it gives once, for the first answer; an entry for every
-    province is no other province's."""
+    not: its entry, its letter's sentences, or both (``first``: the first of them only).
+    Another province's entry is left out: the reply says whose rule it gives once, for the
+    first answer; an entry for every province is no other province's."""
     answer = ranking.answer
     found: list[Quote | Entry] = [part.entry] if part.kind == "confident" and \
         part.entry is not None else []
     if part.quote is not None:
         found.append(part.quote)
+    found = found[:1] if first else found
     also = tuple(f for f in found if not _shown(f, answer) and not (
         isinstance(f, Entry) and answer.entry is not None and f.province is not None
         and f.province != answer.entry.province))
@@ -452,6 +462,13 @@ def _dated(found: Entry | Quote) -> Dated:
         return Dated(found.answer, max((d for d, _ in signed), default=(0, 0, 0)), signed)
     meta = found.letter.meta_of(found.passage)
     return Dated(found.passage.text, meta.day, ((meta.day, f"{meta.number} {meta.issuer}"),))
+
+
+def _counts(noun: str, text: str) -> bool:
+    """Whether ``text`` gives the counted noun a number: "6 mô đun", "mô đun 1", "tiết 3"."""
+    folded = " ".join(fold_word(w) for w in words(text, limit=None))
+    noun = re.escape(noun)
+    return re.search(rf"(?:^| )(?:\d+ {noun}|{noun}(?: [a-z]+)? \d+)(?= |$)", folded) is not None
 
 
 def _shown_text(answer: Answer) -> str:
@@ -797,7 +814,7 @@ class AnsweringEngine:
                 factor *= _NAMED_LEVEL[not entry.levels & query.levels]
             elif level:
                 factor *= _LEVEL[level not in entry.levels]
-        core = entry.roles & CORE_ROLES
+        core = _core_staff(entry)
         if query.core_roles and core and not core & query.core_roles:
             factor *= _OTHER_CORE_STAFF
         if role and entry.roles:
@@ -1058,6 +1075,7 @@ class AnsweringEngine:
         trình ai duyệt"): a message names its province once."""
         place = _place_named(" ".join(asks))
         lead = _lead(asks[0])
+        answered: list[Answer] = []
         for n, ask in enumerate(asks):
             if n and lead:  # "cbql cốt cán thpt ở bp: …, còn …": whose case every ask is
                 ask = f"{lead}: {ask}"
@@ -1095,7 +1113,11 @@ class AnsweringEngine:
                     continue
                 ranking = part
                 continue
-            ranking = _followed(ranking, part.answer)
+            ranking = _followed(ranking, part.answer, first=True)
+            answered.append(part.answer)
+        # each ask's answer first, then what else they show, while the message reads on a phone
+        for each in answered:
+            ranking = _followed(ranking, each)
         return ranking
 
     def _elsewhere(self, answer: Answer, ask: str, told: str) -> bool:
@@ -1198,6 +1220,10 @@ class AnsweringEngine:
         if noun is not None and len(self.letters):  # "bao nhiêu tragn": the letters' "trang"
             noun = self.letters.repaired(noun)
         typed = counted_as_typed(question)
+        if answer.kind in _ANSWERED and noun is not None and not _counts(noun, shown):
+            ranking = self._counting(ranking, noun)
+            answer = ranking.answer
+            shown = _shown_text(answer)
         if answer.kind != "none" and noun is not None and not speaks_of_typed(
                 typed if typed is not None and fold(typed) == noun else noun, shown):
             # "giảm bao nhiêu tiết một tuần": a text naming no periods is no answer, whatever
@@ -1222,6 +1248,25 @@ class AnsweringEngine:
             # "trang web nào", "bao lâu": a text naming no website, no span of time, is no
             # answer; "báo ai", "gọi số nào" is answered by naming whom to turn to
             return _refused(ranking, WHY_NO_VALUE, kind=KIND_NAMES[kind])
+        return ranking
+
+    @staticmethod
+    def _counting(ranking: Ranking, noun: str) -> Ranking:
+        """"Phải học mấy mô-đun": an answer that names the modules but numbers none (who is
+        to be trained "các mô-đun năm 2022") is no count; a contender covering the question
+        nearly as well (``_FULLER``) that gives the noun a number ("Mô đun 1: …", "45 tiết")
+        answers instead. An entry or a passage never wins by being the first found."""
+        best = ranking.contenders[0].score if ranking.contenders else 0.0
+        for rival in ranking.contenders:
+            if rival.score < best - _FULLER:
+                break
+            if rival.entry is not None and _counts(noun, rival.entry.answer):
+                answer = Answer("confident", rival.entry, ranking.answer.confidence)
+            elif rival.quote is not None and _counts(noun, rival.quote.text):
+                answer = Answer("quoted", None, rival.quote.confidence, quote=rival.quote)
+            else:
+                continue
+            return replace(ranking, answer=answer, why=WHY_VALUE_COUNTED)
         return ranking
 
     def _choice(self, question: str, listed: tuple[Entry, ...]) -> bool:
