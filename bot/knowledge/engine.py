@@ -82,6 +82,7 @@ from bot.knowledge.normalize import (
     ASIDE,
     CORE_ROLES,
     FILLERS,
+    ITEM_HEADS,
     QUESTION_WORDS,
     SpellFixer,
     find_levels,
@@ -234,6 +235,8 @@ class Ranking:
 WHY_NOTHING = N_("neither an entry nor a letter passage covers the question's words")
 WHY_VALUE_COUNTED = N_("the question asks how many; this text numbers what it counts and "
                        "the one covering a little more does not")
+WHY_NUMBER_NAMED = N_("the question names a numbered item; this text names it and the one "
+                      "covering a little more does not")
 WHY_ENTRY_ONLY = N_("no letter passage covers the question; the entry does")
 WHY_LETTER_ONLY = N_("only a letter passage covers the question")
 WHY_NEWER = N_("the letter ({letter}) is newer than the entry's source ({entry}) and covers "
@@ -462,6 +465,43 @@ def _dated(found: Entry | Quote) -> Dated:
         return Dated(found.answer, max((d for d, _ in signed), default=(0, 0, 0)), signed)
     meta = found.letter.meta_of(found.passage)
     return Dated(found.passage.text, meta.day, ((meta.day, f"{meta.number} {meta.issuer}"),))
+
+
+def _holding(ranking: Ranking, holds: Callable[[str], bool], why: str) -> Ranking:
+    """The ranking answered by the first contender whose text ``holds`` what the question
+    asks, of those covering it nearly as well as the best (``_FULLER``): "phải học mấy
+    mô-đun" is not answered by who is to be trained "các mô-đun năm 2022", "mô-đun 1 học gì"
+    not by the plan's summary naming no module, when a text as close numbers them. An entry
+    or a passage never wins by being the first found; none holding it, nothing changes."""
+    best = ranking.contenders[0].score if ranking.contenders else 0.0
+    for rival in ranking.contenders:
+        if rival.score < best - _FULLER:
+            break
+        if rival.entry is not None and holds(rival.entry.answer):
+            answer = Answer("confident", rival.entry, ranking.answer.confidence)
+        elif rival.quote is not None and holds(rival.quote.text):
+            answer = Answer("quoted", None, rival.quote.confidence, quote=rival.quote)
+        else:
+            continue
+        return replace(ranking, answer=answer, why=why)
+    return ranking
+
+
+def _names_numbered(numbered: dict[str, set[str]], text: str) -> bool:
+    """Whether ``text`` names one of the numbered things asked ("mô đun 3": "dun" -> {"3"}),
+    alone or in a list ("mô đun 2, 3 và 4")."""
+    tokens = [fold_word(w) for w in words(text, limit=None)]
+    for i, token in enumerate(tokens):
+        numbers = numbered.get(token)
+        j = i + 1
+        while numbers and j < len(tokens) and (tokens[j].isdigit() or tokens[j] in _LISTING):
+            if tokens[j] in numbers:
+                return True
+            j += 1
+    return False
+
+
+_LISTING = frozenset({",", "va", "-", "den"})
 
 
 def _counts(noun: str, text: str) -> bool:
@@ -1051,9 +1091,13 @@ class AnsweringEngine:
                   level: str | None, province: str | None) -> Ranking:
         """A comparison ("A và B khác nhau thế nào") answered by each side's own answer, the
         second's after the first's (``compared_sides``); the whole message's answer when a
-        side finds none."""
+        side finds none. A province one side names is the other's too ("hn 2022 hiệu phó
+        và giáo viên …"): a message names its province once."""
+        place = _place_named(" ".join(sides))
+        placed = [side if not place or find_provinces(words(side))[0] else f"{place}: {side}"
+                  for side in sides]
         first, second = (self._explain_message(side, role=role, level=level,
-                                               province=province) for side in sides)
+                                               province=province) for side in placed)
         if first.answer.kind not in _ANSWERED or second.answer.kind not in _ANSWERED:
             return ranking
         one, other = first.answer, second.answer
@@ -1221,7 +1265,14 @@ class AnsweringEngine:
             noun = self.letters.repaired(noun)
         typed = counted_as_typed(question)
         if answer.kind in _ANSWERED and noun is not None and not _counts(noun, shown):
-            ranking = self._counting(ranking, noun)
+            ranking = _holding(ranking, lambda text: _counts(noun, text), WHY_VALUE_COUNTED)
+            answer = ranking.answer
+            shown = _shown_text(answer)
+        numbered = {head: numbers for head, numbers in self._query(question).numbered.items()
+                    if head in ITEM_HEADS}
+        if answer.kind in _ANSWERED and numbered and not _names_numbered(numbered, shown):
+            ranking = _holding(ranking, lambda text: _names_numbered(numbered, text),
+                               WHY_NUMBER_NAMED)
             answer = ranking.answer
             shown = _shown_text(answer)
         if answer.kind != "none" and noun is not None and not speaks_of_typed(
@@ -1248,25 +1299,6 @@ class AnsweringEngine:
             # "trang web nào", "bao lâu": a text naming no website, no span of time, is no
             # answer; "báo ai", "gọi số nào" is answered by naming whom to turn to
             return _refused(ranking, WHY_NO_VALUE, kind=KIND_NAMES[kind])
-        return ranking
-
-    @staticmethod
-    def _counting(ranking: Ranking, noun: str) -> Ranking:
-        """"Phải học mấy mô-đun": an answer that names the modules but numbers none (who is
-        to be trained "các mô-đun năm 2022") is no count; a contender covering the question
-        nearly as well (``_FULLER``) that gives the noun a number ("Mô đun 1: …", "45 tiết")
-        answers instead. An entry or a passage never wins by being the first found."""
-        best = ranking.contenders[0].score if ranking.contenders else 0.0
-        for rival in ranking.contenders:
-            if rival.score < best - _FULLER:
-                break
-            if rival.entry is not None and _counts(noun, rival.entry.answer):
-                answer = Answer("confident", rival.entry, ranking.answer.confidence)
-            elif rival.quote is not None and _counts(noun, rival.quote.text):
-                answer = Answer("quoted", None, rival.quote.confidence, quote=rival.quote)
-            else:
-                continue
-            return replace(ranking, answer=answer, why=WHY_VALUE_COUNTED)
         return ranking
 
     def _choice(self, question: str, listed: tuple[Entry, ...]) -> bool:
