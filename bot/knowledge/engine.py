@@ -82,7 +82,6 @@ from bot.knowledge.normalize import (
     ASIDE,
     CORE_ROLES,
     FILLERS,
-    ITEM_HEADS,
     QUESTION_WORDS,
     SpellFixer,
     find_levels,
@@ -235,8 +234,6 @@ class Ranking:
 WHY_NOTHING = N_("neither an entry nor a letter passage covers the question's words")
 WHY_VALUE_COUNTED = N_("the question asks how many; this text numbers what it counts and "
                        "the one covering a little more does not")
-WHY_NUMBER_NAMED = N_("the question names a numbered item; this text names it and the one "
-                      "covering a little more does not")
 WHY_ENTRY_ONLY = N_("no letter passage covers the question; the entry does")
 WHY_LETTER_ONLY = N_("only a letter passage covers the question")
 WHY_NEWER = N_("the letter ({letter}) is newer than the entry's source ({entry}) and covers "
@@ -470,9 +467,9 @@ def _dated(found: Entry | Quote) -> Dated:
 def _holding(ranking: Ranking, holds: Callable[[str], bool], why: str) -> Ranking:
     """The ranking answered by the first contender whose text ``holds`` what the question
     asks, of those covering it nearly as well as the best (``_FULLER``): "phải học mấy
-    mô-đun" is not answered by who is to be trained "các mô-đun năm 2022", "mô-đun 1 học gì"
-    not by the plan's summary naming no module, when a text as close numbers them. An entry
-    or a passage never wins by being the first found; none holding it, nothing changes."""
+    mô-đun" is not answered by who is to be trained "các mô-đun năm 2022" when a text as
+    close numbers the modules. An entry or a passage never wins by being the first found;
+    none holding it, nothing changes."""
     best = ranking.contenders[0].score if ranking.contenders else 0.0
     for rival in ranking.contenders:
         if rival.score < best - _FULLER:
@@ -485,23 +482,6 @@ def _holding(ranking: Ranking, holds: Callable[[str], bool], why: str) -> Rankin
             continue
         return replace(ranking, answer=answer, why=why)
     return ranking
-
-
-def _names_numbered(numbered: dict[str, set[str]], text: str) -> bool:
-    """Whether ``text`` names one of the numbered things asked ("mô đun 3": "dun" -> {"3"}),
-    alone or in a list ("mô đun 2, 3 và 4")."""
-    tokens = [fold_word(w) for w in words(text, limit=None)]
-    for i, token in enumerate(tokens):
-        numbers = numbered.get(token)
-        j = i + 1
-        while numbers and j < len(tokens) and (tokens[j].isdigit() or tokens[j] in _LISTING):
-            if tokens[j] in numbers:
-                return True
-            j += 1
-    return False
-
-
-_LISTING = frozenset({",", "va", "-", "den"})
 
 
 def _counts(noun: str, text: str) -> bool:
@@ -1266,13 +1246,6 @@ class AnsweringEngine:
         typed = counted_as_typed(question)
         if answer.kind in _ANSWERED and noun is not None and not _counts(noun, shown):
             ranking = _holding(ranking, lambda text: _counts(noun, text), WHY_VALUE_COUNTED)
-            answer = ranking.answer
-            shown = _shown_text(answer)
-        numbered = {head: numbers for head, numbers in self._query(question).numbered.items()
-                    if head in ITEM_HEADS}
-        if answer.kind in _ANSWERED and numbered and not _names_numbered(numbered, shown):
-            ranking = _holding(ranking, lambda text: _names_numbered(numbered, text),
-                               WHY_NUMBER_NAMED)
             answer = ranking.answer
             shown = _shown_text(answer)
         if answer.kind != "none" and noun is not None and not speaks_of_typed(
