@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 
 from bot.i18n import translator
+from bot.knowledge.compared import compared_sides
 from bot.knowledge.engine import AnsweringEngine
 from bot.knowledge.entries import Entry, Source, load_entries
 from bot.knowledge.render import plain_text, render_answer
@@ -95,3 +96,10 @@ def test_a_rule_for_the_other_core_staff_named_in_a_title_does_not_answer() -> N
     found = AnsweringEngine([PHONG_SIGNS, PRINCIPAL_SIGNS]).answer(
         "bp: kế hoạch hỗ trợ đồng nghiệp của gv cốt cán thcs có cần lãnh đạo phòng ký không")
     assert found.entry is not None and found.entry.id == "bp_principal_signs"
+
+
+def test_whether_two_things_are_alike_is_asked_of_each_with_what_both_share() -> None:
+    assert compared_sides("đồng nai tổ trưởng và tổ phó cùng học chuyên đề 2 thì nội dung có "
+                          "giống nhau không") == (
+        "đồng nai tổ trưởng cùng học chuyên đề 2 thì nội dung",
+        "tổ phó cùng học chuyên đề 2 thì nội dung")
