@@ -15,9 +15,11 @@ import re
 from bot.knowledge.normalize import fold
 
 # what asks for a difference, folded: "khác nhau thế nào / chỗ nào / ra sao / ở điểm nào",
-# "khác gì", "có gì khác (nhau)", "có khác nhau không", "so với … thế nào"
+# "khác gì", "có gì khác (nhau)", "có khác nhau không", "so với … thế nào"; or whether they are
+# alike, which is answered by the same two facts: "có giống nhau không"
 _ASKS_DIFFERENCE = re.compile(
-    r"(?:^|[ ,])(?:(?:thi )?(?:co )?(?:gi )?khac nhau(?: (?:nhu )?(?:the nao|cho nao|o cho nao|"
+    r"(?:^|[ ,])(?:(?:thi )?(?:co )?giong nhau(?: (?:khong|ko|k|the nao|ra sao|hoan toan))?|"
+    r"(?:thi )?(?:co )?(?:gi )?khac nhau(?: (?:nhu )?(?:the nao|cho nao|o cho nao|"
     r"(?:o )?diem nao|ra sao|gi|nhung gi|o dau|khong|ko|k))?|(?:thi )?(?:co )?khac (?:gi|the nao|"
     r"ra sao|cho nao|nhau)|(?:thi )?co gi khac(?: nhau| biet)?|(?:thi )?(?:co )?(?:su )?khac biet"
     r"(?: (?:gi|the nao|ra sao|nao))?)(?=[ ?.!,]|$)")
@@ -35,6 +37,8 @@ _WHOSE = ("cua ", "cho ", "doi voi ", "danh cho ", "o ", "tai ")
 _AMONG = re.compile(r"(?:^| )giua ")
 # "sự khác nhau giữa …", "điểm khác nhau giữa …": the noun of the ask, not what is told
 _NOUN = re.compile(r"(?:(?:^| )(?:su|diem|nhung|cac))* ?$")
+# "A và B cùng học mô đun 1 thì nội dung …": what follows "cùng", "đều" is said of both sides
+_BOTH = re.compile(r"(?:^| )(?:cung|deu) ")
 _MIN_SIDE = 2  # characters: a side of one letter ("A và B") names nothing to look up
 
 
@@ -58,6 +62,9 @@ def compared_sides(message: str) -> tuple[str, str] | None:
     if len(first) < _MIN_SIDE or len(second) < _MIN_SIDE:
         return None
     second = _with_head(first, second)
+    both = _BOTH.search(fold(second.lower()))
+    if both is not None and both.start():  # "A và B cùng học mô đun 1 thì …": said of each
+        first = f"{first} {second[both.start():].strip()}"
     return " ".join(f"{before} {first}".split()), " ".join(f"{before} {second}".split())
 
 

@@ -10,10 +10,13 @@ types, else the letter's date when the question counts from its issue ("ngày ba
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from itertools import pairwise
 
 from bot.knowledge.normalize import clean, expand, fold_word
 from bot.textnorm import fold
@@ -96,3 +99,135 @@ def _day(year: int, month: int, day: int) -> date | None:
 
 def _shown(day: date) -> str:
     return f"{day.day:02d}/{day.month:02d}/{day.year}"
+
+
+# -- the days between two things the question names ------------------------------------------
+#
+# "Từ ngày Sở ký tờ trình 1307 đến ngày UBND ký văn bản chấp thuận là bao nhiêu ngày?", "hạn
+# nộp bảng giấy và hạn báo cáo trên hệ thống cách nhau mấy ngày?": each end is an event the
+# texts date somewhere ("Tờ trình số 1307/TTr-SGDĐT ngày 17/6/2020", "… trước ngày
+# 22/12/2020"), or the asker types its date. Each end takes the date of the clause that says
+# most of what the end names; a document number the end types must be in that clause.
+
+# "từ X đến Y", "giữa X và Y", "X và Y cách nhau"; what asks the days is cut off Y
+_FROM_TO = re.compile(r"(?:^| )(?:tinh |ke )?tu (.+?) (?:den|toi) (.+)$")
+_BETWEEN = re.compile(r"(?:^| )giua (.+) va (.+)$")
+_APART = re.compile(r"^(.+) va (.+?) cach nhau(?= |$)")
+_ASK_TAIL = re.compile(r"(?: (?:thi|la|con|co|duoc|mat|cach nhau))* (?:bao nhieu|may) ngay.*$")
+# a date spelled out: "ngày 14 tháng 12 năm 2020"
+_LONG_DATE = re.compile(r"(\d{1,2}) thang (\d{1,2}) nam (\d{4})")
+_CLAUSE_END = re.compile(r"[;•\n]|[.:](?=\s)")
+# the words that name no event: how the question asks, when, where it counts
+_NO_EVENT = frozenset("ngay tu den toi cua la va thi co cac o bao nhieu may con nua tinh ke "
+                      "cach nhau giua hom nay , . : ? ( ) / -".split())
+_SIGNING = "ki ban hanh phat hanh van ban"  # what a letter's own date is the date of
+_NUMBER = re.compile(r"^\d{3,}$")
+_MIN_SAID = 1.5  # how much of an end a clause must say: an unusual word and its pair
+
+
+@dataclass(frozen=True, slots=True)
+class Dated:
+    """A text the answer or a contender of the same Sở shows, with its letter's date
+    (year, month, day), and each letter it is from by its date and what names it ("Kế
+    hoạch 4082/KH-GDĐT-TC, Sở GD&ĐT TP.HCM"): a letter's own date is that of its signing."""
+
+    text: str
+    letter_date: tuple[int, int, int]
+    signed: tuple[tuple[tuple[int, int, int], str], ...] = ()
+
+
+def asks_between(question: str) -> tuple[str, str] | None:
+    """The two ends ``question`` asks the days between, as it words them (folded); None
+    when it names no two ends."""
+    if not asks_days(question):
+        return None
+    read = _read(question)
+    for form in (_FROM_TO, _BETWEEN, _APART):
+        found = form.search(read)
+        if found is not None:
+            first, second = found.group(1), _ASK_TAIL.sub("", found.group(2))
+            if _ASKS_DAYS.search(first):  # "còn bao nhiêu ngày nữa đến hạn": one end only
+                return None
+            if first.strip() and second.strip():
+                return first, second
+    return None
+
+
+def days_between(question: str, texts: list[Dated]) -> DaySpan | None:
+    """The days between the two ends ``question`` names, each dated by what it types or by
+    the clause of ``texts`` that says most of it (two different dates; of equals, the
+    earlier text's); None when either end is not found."""
+    ends = asks_between(question)
+    if ends is None:
+        return None
+    year = next((t.letter_date[0] for t in texts if t.letter_date[0]), 0)
+    clauses = list(dict.fromkeys(c for t in texts for c in _dated_clauses(t, year)))
+    # a word every clause says (the Sở's name, "báo cáo") tells none of them apart
+    seen = Counter(w for _, words, _ in clauses for w in words)
+    weight = {w: math.log(len(clauses) / n) for w, n in seen.items()}
+    options: list[list[tuple[float, date, bool]]] = []
+    for named in ends:
+        typed = _typed(named, year)
+        options.append([(_MIN_SAID, typed, False)] if typed is not None else [
+            (said, day, own) for day, words, own in clauses
+            if (said := _said(named, words, weight)) >= _MIN_SAID])
+    pairs = [(a[0] + b[0], a, b) for a in options[0] for b in options[1] if a[1] != b[1]]
+    if not pairs:
+        return None
+    _, start, end = max(pairs, key=lambda p: p[0])
+    if end[1] < start[1]:
+        if _FROM_TO.search(_read(question)):  # "từ … đến" a date before it: misread
+            return None
+        start, end = end, start
+    return DaySpan(_shown(start[1]), _shown(end[1]), (end[1] - start[1]).days, start[2])
+
+
+def _year_or_day(word: str) -> bool:
+    return len(word) == 4 and word[:2] in {"19", "20"}
+
+
+def _typed(end: str, year: int) -> date | None:
+    found = _DATE.search(end)
+    if found is None:
+        return None
+    d, m, y = found.groups()
+    return _day(int(y or year), int(m), int(d))
+
+
+def _dated_clauses(text: Dated, year: int) -> list[tuple[date, frozenset[str], bool]]:
+    """Each date ``text`` prints, with the words of its clause (a limit's clause says "hạn"),
+    and each letter's own date with the words of its signing (marked True)."""
+    found: list[tuple[date, frozenset[str], bool]] = []
+    for signed, letter in text.signed:
+        own = _day(*signed) if all(signed) else None
+        if own is not None:
+            found.append((own, _words(f"{_SIGNING} {letter}"), True))
+    cleaned = _LONG_DATE.sub(r"\1/\2/\3", fold(clean(text.text, None)).lower())
+    for clause in _CLAUSE_END.split(cleaned):
+        for hit in _DATE.finditer(clause):
+            d, m, y = hit.groups()
+            day = _day(int(y) if y else (text.letter_date[0] or year), int(m), int(d))
+            if day is None:
+                continue
+            words = _words(clause)
+            if _LIMIT.search(clause[max(0, hit.start() - 40):hit.start()]):
+                words |= {"han"}
+            found.append((day, words, False))
+    return found
+
+
+def _words(text: str) -> frozenset[str]:
+    """The clause's words and word pairs, abbreviations read."""
+    words = _read(text).split()
+    return frozenset(words) | {f"{a} {b}" for a, b in pairwise(words)}
+
+
+def _said(end: str, clause: frozenset[str], weight: dict[str, float]) -> float:
+    """How much of ``end`` the clause says (its words and word pairs, each by how few
+    clauses say it); a document number the end types and the clause lacks: nothing."""
+    words = [w for w in end.split() if w not in _NO_EVENT]
+    numbers = [w for w in words if _NUMBER.match(w) and not _year_or_day(w)]
+    if any(n not in clause for n in numbers):
+        return 0.0
+    pairs = [f"{a} {b}" for a, b in pairwise(words)]
+    return sum(weight.get(w, 0.0) for w in {*words, *pairs} if w in clause)

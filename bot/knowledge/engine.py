@@ -61,7 +61,14 @@ from bot.knowledge.asked import (
     values,
 )
 from bot.knowledge.compared import compared_sides
-from bot.knowledge.day_spans import DaySpan, asks_days, day_span
+from bot.knowledge.day_spans import (
+    Dated,
+    DaySpan,
+    asks_between,
+    asks_days,
+    day_span,
+    days_between,
+)
 from bot.knowledge.earlier import earlier_facts
 from bot.knowledge.entries import Entry
 from bot.knowledge.figures import Worked, asks_sum, work_out, working_words
@@ -229,6 +236,8 @@ class Ranking:
 
 
 WHY_NOTHING = N_("neither an entry nor a letter passage covers the question's words")
+WHY_VALUE_COUNTED = N_("the question asks how many; this text numbers what it counts and "
+                       "the one covering a little more does not")
 WHY_ENTRY_ONLY = N_("no letter passage covers the question; the entry does")
 WHY_LETTER_ONLY = N_("only a letter passage covers the question")
 WHY_NEWER = N_("the letter ({letter}) is newer than the entry's source ({entry}) and covers "
@@ -396,7 +405,14 @@ def _only_number(numbered: dict[str, set[str]], theirs: dict[str, set[str]]) -> 
 def _factor_key(entry: Entry) -> tuple[object, ...]:
     """What ``AnsweringEngine._factor`` reads of an entry."""
     return entry.province, entry.levels, entry.roles, spoken_for(entry.answer), \
-        _written_from(entry)
+        _written_from(entry), _core_staff(entry)
+
+
+@lru_cache(maxsize=4096)
+def _core_staff(entry: Entry) -> frozenset[str]:
+    """The core staff whose rule an entry states: those it is for, else those its title
+    names ("Phòng duyệt cho CBQL cốt cán thế nào?" is for the Phòng, about the managers)."""
+    return entry.roles & CORE_ROLES or names_core_role([fold_word(w) for w in words(entry.title)])
 
 
 def _written_from(entry: Entry) -> str | None:
@@ -425,21 +441,58 @@ _WRITTEN_ALIKE = frozenset({"date", "time", "phone", "landline", "email", "websi
                             "duration"})
 
 
-def _followed(ranking: Ranking, part: Answer) -> Ranking:
+def _followed(ranking: Ranking, part: Answer, first: bool = False) -> Ranking:
     """The ranking's answer followed by what ``part`` (another ask's answer) shows and it does
-    not: its entry, its letter's sentences, or both. Another province's entry is left out:
-    the reply says whose rule it gives once, for the first answer; an entry for every
-    province is no other province's."""
+    not: its entry, its letter's sentences, or both (``first``: the first of them only).
+    Another province's entry is left out: the reply says whose rule it gives once, for the
+    first answer; an entry for every province is no other province's."""
     answer = ranking.answer
     found: list[Quote | Entry] = [part.entry] if part.kind == "confident" and \
         part.entry is not None else []
     if part.quote is not None:
         found.append(part.quote)
+    found = found[:1] if first else found
     also = tuple(f for f in found if not _shown(f, answer) and not (
         isinstance(f, Entry) and answer.entry is not None and f.province is not None
         and f.province != answer.entry.province))
     return replace(ranking, answer=replace(answer, also=(*answer.also, *also))) if also \
         else ranking
+
+
+def _dated(found: Entry | Quote) -> Dated:
+    """What ``found`` shows, for dating the things a question counts the days between."""
+    if isinstance(found, Entry):
+        signed = tuple((date_key(s.date), f"{s.number} {s.issuer}") for s in found.sources)
+        return Dated(found.answer, max((d for d, _ in signed), default=(0, 0, 0)), signed)
+    meta = found.letter.meta_of(found.passage)
+    return Dated(found.passage.text, meta.day, ((meta.day, f"{meta.number} {meta.issuer}"),))
+
+
+def _holding(ranking: Ranking, holds: Callable[[str], bool], why: str) -> Ranking:
+    """The ranking answered by the first contender whose text ``holds`` what the question
+    asks, of those covering it nearly as well as the best (``_FULLER``): "phải học mấy
+    mô-đun" is not answered by who is to be trained "các mô-đun năm 2022" when a text as
+    close numbers the modules. An entry or a passage never wins by being the first found;
+    none holding it, nothing changes."""
+    best = ranking.contenders[0].score if ranking.contenders else 0.0
+    for rival in ranking.contenders:
+        if rival.score < best - _FULLER:
+            break
+        if rival.entry is not None and holds(rival.entry.answer):
+            answer = Answer("confident", rival.entry, ranking.answer.confidence)
+        elif rival.quote is not None and holds(rival.quote.text):
+            answer = Answer("quoted", None, rival.quote.confidence, quote=rival.quote)
+        else:
+            continue
+        return replace(ranking, answer=answer, why=why)
+    return ranking
+
+
+def _counts(noun: str, text: str) -> bool:
+    """Whether ``text`` gives the counted noun a number: "6 mô đun", "mô đun 1", "tiết 3"."""
+    folded = " ".join(fold_word(w) for w in words(text, limit=None))
+    noun = re.escape(noun)
+    return re.search(rf"(?:^| )(?:\d+ {noun}|{noun}(?: [a-z]+)? \d+)(?= |$)", folded) is not None
 
 
 def _shown_text(answer: Answer) -> str:
@@ -788,7 +841,7 @@ class AnsweringEngine:
                 factor *= _NAMED_LEVEL[not entry.levels & query.levels]
             elif level:
                 factor *= _LEVEL[level not in entry.levels]
-        core = entry.roles & CORE_ROLES
+        core = _core_staff(entry)
         if query.core_roles and core and not core & query.core_roles:
             factor *= _OTHER_CORE_STAFF
         if role and entry.roles:
@@ -865,7 +918,8 @@ class AnsweringEngine:
             ranking = _marks_added(question, ranking)
         if asks_listed(question) and ranking.answer.worked is None:
             ranking = self._listed(question, ranking)
-        ranking = self._days_counted(question, ranking) if asks_days(question) else ranking
+        ranking = self._days_counted(question, ranking, province) if asks_days(question) \
+            else ranking
         return self._overlapping(question, ranking)
 
     def _overlapping(self, question: str, ranking: Ranking) -> Ranking:
@@ -891,13 +945,21 @@ class AnsweringEngine:
         return ranking if found is None else replace(ranking,
                                                      answer=replace(answer, listed=found))
 
-    @staticmethod
-    def _days_counted(question: str, ranking: Ranking) -> Ranking:
+    def _days_counted(self, question: str, ranking: Ranking, province: str | None
+                      ) -> Ranking:
         """The answer with the days the question asks from the letter's date, or the date it
-        types, to the deadline the answer shows (``day_spans``)."""
+        types, to the deadline the answer shows (``day_spans``); or between two things it
+        names, each dated by the answer or another text of the same Sở ("từ ngày Sở ký tờ
+        trình đến ngày UBND chấp thuận", "hạn nộp bảng giấy và hạn báo cáo cách nhau")."""
         answer = ranking.answer
         if answer.kind == "none":
             return ranking
+        if asks_between(question) is not None:
+            shown = answer.entry or answer.quote
+            held = self._same_so(question, answer, province)
+            span = days_between(question, [_dated(f) for f in ([shown] if shown else []) + held])
+            if span is not None:
+                return replace(ranking, answer=replace(answer, days=span))
         if answer.entry is not None:
             text = answer.entry.answer
             dates = [date_key(s.date) for s in answer.entry.sources]
@@ -936,7 +998,10 @@ class AnsweringEngine:
         prints (``figures.work_out``). When the answer is sure of its subject but prints no
         such figures, the best entry or passage of the same Sở that does answers instead:
         "cộng cả ba cấp còn bao nhiêu CBQL chưa xong mô đun 1" is answered by the figures
-        per level, not by the summary of the letter that gives them."""
+        per level, not by the summary of the letter that gives them. A refusal whose best
+        contender is of the subject but prints no figures (the words "kinh phí" in "hai khối
+        mà Sở lo kinh phí có tổng cộng bao nhiêu GV và CBQL" bring up the funding) is looked
+        over the same way: the groups named, each with its figure, are the question's."""
         answer = ranking.answer
         if answer.kind not in _ANSWERED:
             by_best = self._worked_by_best(question, ranking, province)
@@ -945,8 +1010,21 @@ class AnsweringEngine:
         worked = self._worked_in(question, answer.entry, answer.quote)
         if worked is not None:
             return replace(ranking, answer=replace(answer, worked=worked))
-        if answer.kind not in _ANSWERED:
+        best = ranking.contenders[0].score if ranking.contenders else 0.0
+        if answer.kind not in _ANSWERED and best < _HEDGED:
             return ranking
+        for found in self._same_so(question, answer, province):
+            confidence = answer.confidence if isinstance(found, Entry) else found.confidence
+            holding = self._holding_figures(question, found, confidence, province)
+            if holding is not None:
+                return replace(ranking, answer=holding)
+        return ranking
+
+    def _same_so(self, question: str, answer: Answer, province: str | None
+                 ) -> list[Entry | Quote]:
+        """The best few entries and passages of the Sở the question or its answer is about
+        (the answer's own kind first): where figures or dates the answer lacks are looked
+        for."""
         query = self._query(question)
         own = query.provinces or {
             region(p) for p in (answer.entry.province if answer.entry else None,
@@ -960,14 +1038,7 @@ class AnsweringEngine:
         quotes = [q for q in self._own(self.letters.candidates(question), question, province)
                   if (issuer_region(q.letter.meta_of(q.passage).issuer) or "") in own | {""}
                   ][:_FIGURE_HOLDERS] if len(self.letters) else []
-        holders: list[Entry | Quote] = [*entries, *quotes] if answer.quote is None else \
-            [*quotes, *entries]
-        for found in holders:
-            confidence = answer.confidence if isinstance(found, Entry) else found.confidence
-            holding = self._holding_figures(question, found, confidence, province)
-            if holding is not None:
-                return replace(ranking, answer=holding)
-        return ranking
+        return [*entries, *quotes] if answer.quote is None else [*quotes, *entries]
 
     def _worked_by_best(self, question: str, ranking: Ranking, province: str | None
                         ) -> Ranking:
@@ -1018,9 +1089,13 @@ class AnsweringEngine:
                   level: str | None, province: str | None) -> Ranking:
         """A comparison ("A và B khác nhau thế nào") answered by each side's own answer, the
         second's after the first's (``compared_sides``); the whole message's answer when a
-        side finds none."""
+        side finds none. A province one side names is the other's too ("hn 2022 hiệu phó
+        và giáo viên …"): a message names its province once."""
+        place = _place_named(" ".join(sides))
+        placed = [side if not place or find_provinces(words(side))[0] else f"{place}: {side}"
+                  for side in sides]
         first, second = (self._explain_message(side, role=role, level=level,
-                                               province=province) for side in sides)
+                                               province=province) for side in placed)
         if first.answer.kind not in _ANSWERED or second.answer.kind not in _ANSWERED:
             return ranking
         one, other = first.answer, second.answer
@@ -1042,6 +1117,7 @@ class AnsweringEngine:
         trình ai duyệt"): a message names its province once."""
         place = _place_named(" ".join(asks))
         lead = _lead(asks[0])
+        answered: list[Answer] = []
         for n, ask in enumerate(asks):
             if n and lead:  # "cbql cốt cán thpt ở bp: …, còn …": whose case every ask is
                 ask = f"{lead}: {ask}"
@@ -1079,7 +1155,11 @@ class AnsweringEngine:
                     continue
                 ranking = part
                 continue
-            ranking = _followed(ranking, part.answer)
+            ranking = _followed(ranking, part.answer, first=True)
+            answered.append(part.answer)
+        # each ask's answer first, then what else they show, while the message reads on a phone
+        for each in answered:
+            ranking = _followed(ranking, each)
         return ranking
 
     def _elsewhere(self, answer: Answer, ask: str, told: str) -> bool:
@@ -1191,6 +1271,10 @@ class AnsweringEngine:
         if noun is not None and len(self.letters):  # "bao nhiêu tragn": the letters' "trang"
             noun = self.letters.repaired(noun)
         typed = counted_as_typed(question)
+        if answer.kind in _ANSWERED and noun is not None and not _counts(noun, shown):
+            ranking = _holding(ranking, lambda text: _counts(noun, text), WHY_VALUE_COUNTED)
+            answer = ranking.answer
+            shown = _shown_text(answer)
         if answer.kind != "none" and noun is not None and not speaks_of_typed(
                 typed if typed is not None and fold(typed) == noun else noun, shown):
             # "giảm bao nhiêu tiết một tuần": a text naming no periods is no answer, whatever

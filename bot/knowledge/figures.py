@@ -53,11 +53,14 @@ _TOKEN = re.compile(r"\d+(?:[.,/:-]\d+)*(?:[/-][^\W\d_]+)*|[^\W\d_]+|[^\w\s]")
 _ASKS_NUMBER = re.compile(r"(?:^| )(?:bao nhieu|may)(?= |$)")
 _DIFFERENCE = re.compile(r"(?:^| )(?:nhieu hon|it hon|dong hon|chenh lech|chenh nhau|hon kem|"
                          r"kem hon|hon nhau|kem nhau|tru di|tru cho)(?= |$)")
+# "gấp mấy lần", "gấp bao nhiêu lần": the first group's figure over the second's
+_RATIO = re.compile(r"(?:^| )gap (?:bao nhieu|may) lan(?= |$)")
 _TOTAL = re.compile(r"(?:^| )(?:tong cong|tong so|tong bao nhieu|tong la|cong ca|cong lai|"
                     r"cong voi|cong them|"
                     r"gop ca|gop lai|tinh ca|tat ca|ca thay|ca hai|ca ba|ca bon|toan bo)(?= |$)")
-# "cả ba cấp", "các cấp", "3 cấp học": every level the text gives
-_ALL_LEVELS = re.compile(r"(?:^| )(?:(ba|bon|hai|\d)|cac) cap(?= |$)")
+# "cả ba cấp", "các cấp", "3 cấp học", "hai khối": every level the text gives (or, when the
+# question names that many levels, those: "riêng hai cấp TH và THCS" asks their total)
+_ALL_LEVELS = re.compile(r"(?:^| )(?:(ba|bon|hai|\d)|cac) (?:cap|khoi)(?= |$)")
 _COUNTS = {"hai": 2, "ba": 3, "bon": 4}
 # "không tính CBQL", "trừ giáo viên", "ngoài THPT": a group the question leaves out ("trừ đi
 # số GV TH" is a subtraction, not that)
@@ -76,6 +79,8 @@ _CLASSIFIERS = ("van ban", "ban", "bo", "mo dun", "loai", "muc", "ho so")
 class Worked:
     """A sum or a difference of printed figures, with what each part is (for the working).
 
+    ``quotient`` is the first part's figure over the second's, to one decimal, when the
+    question asks how many times the one is the other ("gấp mấy lần"; ``result`` is then 0).
     ``parts`` are (figure, level, role, listed) as the text labels them: a level and a role
     code for a group's figure ("TH", "GV"), or the listed things' name for a count ("kế
     hoạch"). ``counted`` is the role every part counts, "" when they count people of several
@@ -91,6 +96,7 @@ class Worked:
     noun: str = ""
     extreme: str = ""
     levels: tuple[str, ...] = ()
+    quotient: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +111,7 @@ class _Asked:
     folded: tuple[str, ...]
     extreme: str = ""  # "least" or "most": which level holds the fewest or the most
     working: frozenset[str] = frozenset()  # the folded words that only ask the working
+    ratio: bool = False  # "gấp mấy lần": the first group's figure over the second's
 
 
 def _named(tokens: list[str]) -> dict[int, tuple[int, str, str]]:
@@ -126,7 +133,7 @@ def _named(tokens: list[str]) -> dict[int, tuple[int, str, str]]:
 # Folded words without which no question asks a total or a difference: read before the rest
 _CUES = re.compile(r"\b(?:nhieu hon|it hon|dong hon|chenh|hon kem|kem hon|hon nhau|kem nhau|"
                    r"tru di|tru cho|tong|cong|gop|tinh ca|tat ca|ca thay|ca hai|ca ba|ca bon|"
-                   r"toan bo|nhat)\b")
+                   r"toan bo|nhat|gap|(?:hai|ba|bon|\d) (?:cap|khoi))\b")
 
 
 def asks_sum(question: str) -> bool:
@@ -144,13 +151,13 @@ def _read_question(question: str) -> _Asked | None:
     extreme, working = _extreme(folded)
     if not extreme and not _ASKS_NUMBER.search(text):
         return None
-    cue = None if extreme else _DIFFERENCE.search(text) or _TOTAL.search(text)
+    cue = None if extreme else \
+        _RATIO.search(text) or _DIFFERENCE.search(text) or _TOTAL.search(text)
     difference = cue is not None and cue.re is _DIFFERENCE
+    ratio = cue is not None and cue.re is _RATIO
     if cue is not None:
         working = frozenset(cue.group(0).split())
     names = _named(folded)
-    if not (extreme or cue) and not _adds_groups(folded, names):
-        return None
     # "không tính CBQL": the name right after the cue (or one word on) is left out
     cue_ends = {len(text[: m.end()].split()) for m in _LEAVES_OUT.finditer(text)}
     levels: list[str] = []
@@ -166,8 +173,13 @@ def _read_question(question: str) -> _Asked | None:
     if every:
         said = every.group(1)
         all_levels = int(said) if said and said.isdigit() else _COUNTS.get(said or "", -1)
+    # "riêng hai cấp TH và THCS … bao nhiêu": the levels counted out are the ones added up
+    counted_out = all_levels >= 2 and all_levels == len(levels)
+    if not (extreme or cue or counted_out) and not _adds_groups(folded, names):
+        return None
     return _Asked(difference, tuple(levels), all_levels, tuple(roles),
-                  bool(_PEOPLE.search(text)), tuple(words), tuple(folded), extreme, working)
+                  bool(_PEOPLE.search(text)), tuple(words), tuple(folded), extreme, working,
+                  ratio)
 
 
 def _extreme(folded: list[str]) -> tuple[str, frozenset[str]]:
@@ -327,7 +339,7 @@ def _groups(asked: _Asked, found: dict[tuple[str, str], set[int]]
         else:
             return None
     groups = list(product(levels, roles))
-    if asked.difference:
+    if asked.difference or asked.ratio:
         return groups if len(groups) == 2 else None
     return groups if len(groups) >= 2 else None
 
@@ -343,7 +355,7 @@ def work_out(question: str, text: str) -> Worked | None:
         return _extreme_level(asked, found)
     groups = _groups(asked, found) if found else None
     if groups is None:
-        return None if asked.difference or asked.levels or asked.roles else \
+        return None if asked.difference or asked.ratio or asked.levels or asked.roles else \
             _count_listed(asked, text)
     figures = [_one(found, level, role) for level, role in groups]
     if any(f is None for f in figures):
@@ -353,6 +365,11 @@ def work_out(question: str, text: str) -> Worked | None:
     levels = {level for level, _ in groups}
     parts = tuple((f, level if len(levels) > 1 else "", role if len(roles) > 1 else "", "")
                   for f, (level, role) in zip(figures, groups, strict=True) if f is not None)
+    if asked.ratio:
+        first, second = parts
+        if not second[0]:
+            return None
+        return Worked(False, parts, 0, counted, quotient=round(first[0] / second[0], 1))
     if asked.difference:
         big, small = sorted(parts, key=lambda p: -p[0])
         return Worked(True, (big, small), big[0] - small[0], counted)

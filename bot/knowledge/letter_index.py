@@ -77,6 +77,7 @@ from bot.knowledge.normalize import (
     ASIDE,
     DONE,
     FILLERS,
+    ITEM_HEADS,
     QUESTION_WORDS,
     SpellFixer,
     exam_words,
@@ -2097,13 +2098,18 @@ def _window(query: _Query, sentences: list[tuple[str, bool]],
         states_count(count, sentences[k][0]) if count is not None else
         max(s, said[k]) >= _VALUE_SENTENCE * top and _holds(kind, sentences[k][0]))}
     valued = _corrected(sentences, valued, kind, known)
+    # "mấy chuyên đề": the lines numbering what is counted ("- Chuyên đề 3: …") are the count,
+    # each of them, however few of the question's words the last one holds
+    listing = _numbering(count, sentences) if count is not None else set()
+    valued |= listing
     rows = {k: (row_fit(keys, sentence), scored[k]) for k, (sentence, _) in enumerate(sentences)
             if is_row(sentence)}
     held = {k: [of for of in (kind, *also) if of and _holds(of, sentences[k][0])] for k in rows}
     # a further value asked ("…, ở đâu") shares only the group's words with its row: the
     # first ask's row, matching the rest of the question, sets no bar for it
     valued |= {k for k in rows if scored[k] > 0 and set(held[k]) & set(also)}
-    others = _other_items(lists, terms, wanted) | foreign | _other_questions(items, scored)
+    others = (_other_items(lists, terms, wanted) | foreign | _other_questions(items, scored)
+              | _other_numbered(terms, wanted)) - listing
     if across:  # "gồm 03 chuyên đề (…; …; …), học trên hệ thống https://…": the clause naming
         # the site ends the statement, and matches the question as the statement does
         led = [max(s, said[k]) if k in valued else s for k, s in enumerate(led)]
@@ -2126,7 +2132,7 @@ def _window(query: _Query, sentences: list[tuple[str, bool]],
     size = 0
     for k in sorted(range(len(sentences)),
                     key=lambda k: (k not in valued and k not in measured, -scored[k])):
-        if k in others or (chosen and (led[k] <= enough
+        if k in others or (chosen and ((led[k] <= enough and k not in listing)
                                        or size + len(sentences[k][0]) > QUOTE_CHARS)):
             continue
         if k in rows and best and not any(rows[k] >= best[of] for of in held[k] if of in best):
@@ -2272,6 +2278,29 @@ def _other_items(lists: list[tuple[range, list[int]]], terms: tuple[frozenset[st
         if telling:
             dropped.update(k for k in items if terms[k].isdisjoint(telling))
     return dropped
+
+
+def _numbering(count: str, sentences: list[tuple[str, bool]]) -> set[int]:
+    """The lines of a passage that number the thing a question counts ("- Mô đun 2: …",
+    "Chuyên đề 3. …"), when there are two or more."""
+    noun = re.escape(count)
+    found = {k for k, (sentence, _) in enumerate(sentences) if re.match(
+        rf"^\W*{noun}(?: \w+)? \d+\b", fold(sentence).lower())}
+    return found if len(found) >= 2 else set()
+
+
+def _other_numbered(terms: tuple[frozenset[str], ...], wanted: dict[str, float]) -> set[int]:
+    """The sentences numbering another of the things the question names by number: "mô đun 3
+    của CBQL là gì" asked of a list "- Mô đun 1: …; - Mô đun 2: …; - Mô đun 3: …" is answered
+    by the third line, "bước 5" by the fifth step. Only when a sentence holds the number asked;
+    one numbering both is kept."""
+    asked = {t for t in wanted if " " in t and t.split(" ", 1)[0] in ITEM_HEADS
+             and t.split(" ", 1)[1].isdigit()}
+    if not asked or not any(ts & asked for ts in terms):
+        return set()
+    nouns = {t.split(" ", 1)[0] for t in asked}
+    return {k for k, ts in enumerate(terms) if not ts & asked and any(
+        " " in t and t.split(" ", 1)[0] in nouns and t.split(" ", 1)[1].isdigit() for t in ts)}
 
 
 def _question_items(sentences: list[tuple[str, bool]]) -> tuple[int, ...] | None:

@@ -972,6 +972,12 @@ def place_key(name: str) -> str:
     return " ".join(words_)
 
 
+# The last words (folded) of the things a letter numbers as items of a list: "mô đun 3",
+# "chuyên đề 2", "phụ lục 4", "bước 5", "mục 2", "điều 7", "khoản 1", "chương 3", "phần 2",
+# "đợt 1" (a number after another word is a date, a count or a year: "trước 14/12")
+ITEM_HEADS = frozenset("dun de luc buoc muc dieu khoan chuong phan dot".split())
+
+
 # Core staff the rules tell apart: a teacher's plan is approved by the principal, a
 # manager's by the Phòng or the Sở; the names a question uses for each (folded, read)
 CORE_ROLES = frozenset({"gv_cotcan", "cbql_cotcan"})

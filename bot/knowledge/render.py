@@ -105,12 +105,25 @@ def _worked_line(worked: Worked, gettext: Gettext) -> str:
         part = f"{figure} {gettext(_COUNTED[role])}" if role else str(figure)
         label = level or listed
         shown.append(f"{part} ({label})" if label else part)
+    if worked.quotient is not None:
+        return _ratio_line(worked, shown, gettext)
     sign = " − " if worked.difference else " + "
     of_lists = any(p[3] for p in worked.parts)  # a count of listed things: the question's noun
     counted = worked.noun if of_lists else gettext(_COUNTED[worked.counted])
     line = gettext("Worked out from the letter's figures: {working} = {result} {counted}").format(
         working=sign.join(shown), result=worked.result, counted=counted)
     return f"🧮 {_esc(line.rstrip())}."
+
+
+def _ratio_line(worked: Worked, shown: list[str], gettext: Gettext) -> str:
+    """How many times the first figure is the second, to one decimal, both figures shown
+    ("19 (THCS) : 10 (THPT) ≈ 1,9 lần")."""
+    quotient = worked.quotient or 0.0
+    units, tenth = f"{quotient:.1f}".split(".")
+    said = units if tenth == "0" else gettext("{units}.{tenth}").format(units=units, tenth=tenth)
+    line = gettext("Worked out from the letter's figures: {working} ≈ {result} times").format(
+        working=" : ".join(shown), result=said)
+    return f"🧮 {_esc(line)}."
 
 
 def _extreme_line(worked: Worked, gettext: Gettext) -> str:

@@ -50,3 +50,39 @@ def test_no_line_without_a_start_or_a_limit_or_once_the_limit_is_past() -> None:
     # the question asks no number of days
     assert day_span("từ ngày ban hành đến hạn khảo sát là ngày nào", SURVEY.answer,
                     LETTER_DAY) is None
+
+
+APPROVAL = Entry(
+    "bp_training_approved", "plans", "Bình Phước: kế hoạch tập huấn 2025 được đồng ý thế nào",
+    "• Ngày 02/3/2025, Sở GD&ĐT gửi <b>Tờ trình số 245/TTr-SGDĐT</b> đề nghị phê duyệt kế "
+    "hoạch tập huấn hè;\n"
+    "• UBND tỉnh <b>đồng ý</b> kế hoạch bằng Công văn 77/UBND-VX, do Phó Chủ tịch ký.",
+    ("ubnd tỉnh bình phước đồng ý kế hoạch tập huấn hè 2025 bằng văn bản nào",),
+    province="binh_phuoc",
+    sources=(Source("letter", "77/UBND-VX", "10/3/2025", "UBND tỉnh Bình Phước"),))
+
+
+def test_the_days_between_two_things_named_are_dated_by_their_own_clauses() -> None:
+    engine = AnsweringEngine([APPROVAL, SURVEY])
+    text = plain_text(render_answer(engine.answer(
+        "bp: từ hôm Sở gửi tờ trình 245 tới lúc UBND tỉnh đồng ý kế hoạch tập huấn hè thì mất "
+        "mấy ngày"), VI))
+    assert "từ 02/03/2025 đến 10/03/2025 là 8 ngày" in text
+    text = plain_text(render_answer(engine.answer(
+        "bình phước: hạn trường làm phiếu khảo sát nhu cầu và hạn phòng gd tổng hợp gửi sở "
+        "cách nhau bao nhiêu ngày"), VI))
+    assert "từ 05/10/2025 đến 12/10/2025 là 7 ngày" in text
+
+
+def test_a_date_typed_after_den_is_the_end_and_the_letter_signed_the_start() -> None:
+    text = plain_text(render_answer(AnsweringEngine([SURVEY]).answer(
+        "bình phước tính từ ngày ký kế hoạch 512 đến hạn 12/10/2025 gửi tổng hợp khảo sát là "
+        "bao nhiêu ngày"), VI))
+    assert "từ 20/09/2025 (ngày của văn bản) đến 12/10/2025 là 22 ngày" in text
+
+
+def test_no_days_when_a_named_document_is_in_no_text() -> None:
+    text = plain_text(render_answer(AnsweringEngine([APPROVAL]).answer(
+        "bp: từ ngày Sở gửi tờ trình 999 đến ngày UBND tỉnh đồng ý kế hoạch tập huấn hè là mấy "
+        "ngày"), VI))
+    assert "Tính theo văn bản" not in text

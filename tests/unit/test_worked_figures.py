@@ -159,3 +159,24 @@ def test_a_subtraction_and_a_larger_group_are_differences() -> None:
     # "trừ" alone still leaves a group out of a total
     left = work_out("cộng giáo viên TH với THCS, trừ THPT ra, tổng cộng bao nhiêu", LATE.answer)
     assert left is not None and not left.difference and left.result == 113
+
+
+def test_how_many_times_one_group_is_another_keeps_the_question_order() -> None:
+    text = shown(AnsweringEngine([LATE]),
+                 "bp: gv tiểu học chưa nộp bài thu hoạch gấp mấy lần gv thpt chưa nộp")
+    assert "52 (TH) : 30 (THPT) ≈ 1,7 lần" in text
+    roles = work_out("riêng cấp THPT, số giáo viên chưa nộp gấp bao nhiêu lần số cán bộ quản lý",
+                     LATE.answer)
+    assert roles is not None and roles.quotient == 3.3
+    assert [p[0] for p in roles.parts] == [30, 9]
+    # a group the text lacks: no ratio at all
+    assert work_out("giáo viên GDTX gấp mấy lần giáo viên THPT", LATE.answer) is None
+
+
+def test_the_levels_a_question_counts_out_are_added_up() -> None:
+    worked = work_out("riêng hai khối TH và THPT thì còn mấy cán bộ quản lý chưa nộp",
+                      LATE.answer)
+    assert worked is not None and worked.result == 7 + 9
+    # "hai cấp" but one level named: no total to make
+    assert work_out("hai cấp học, riêng THCS còn mấy cán bộ quản lý chưa nộp", LATE.answer) \
+        is None
