@@ -301,8 +301,9 @@ def asked(question: str) -> tuple[str | None, frozenset[str]]:
     folded = [fold_word(w) for w in accented]
     # judged on what was typed: "gv" read as "giáo viên" puts no marks in the message
     plain = not any(map(has_diacritics, re.findall(r"[^\W\d_]+", question.lower())))
-    # "máy" (a computer) is not "mấy" (how many): typed with marks, only "mấy" asks
-    text = " ".join("may_" if f == "may" and not plain and a != "mấy" else f
+    # "máy" (a computer) is not "mấy" (how many): typed with marks, "máy" and a bare "may"
+    # ask nothing; "mây giờ", "mầy giờ" are "mấy" mistyped, no word a question would use
+    text = " ".join("may_" if f == "may" and not plain and a in ("máy", "may") else f
                     for a, f in zip(accented, folded, strict=True))
     # "cô Hà thuộc phòng nào": "thuộc … nào" asks where someone or something belongs; the
     # letter names the office ("Phòng Giáo dục Trung học") and never says "thuộc" of it
@@ -657,6 +658,9 @@ def _ends_with_value(clause: str) -> bool:
     return any(cue.search(text) for cue in _VALUE_AT_END)
 
 
+_WHERE_STUDIED = frozenset({"website", "system"})
+
+
 def _asks_other_value(before: str, part: str) -> bool:
     """Whether ``part`` asks a value after an ask of no value ("…là gì, nộp trước ngày
     nào") or of a count ("… bao nhiêu trang, hạn nộp ngày nào"): one sentence seldom states
@@ -665,7 +669,10 @@ def _asks_other_value(before: str, part: str) -> bool:
     kind, asking = asked_kind(part), asked_kind(before)
     if asking is None:
         return kind not in (None, "contact") and bool(_ASKING_ANYWHERE.search(_read(before)))
-    return asking == "number" and kind not in (None, "contact", "number")
+    # "học trên trang nào, hạn cuối ngày nào": the site a letter names where it sets the
+    # course out, the deadline where it lists its dates
+    return (asking == "number" and kind not in (None, "contact", "number")) or (
+        asking in _WHERE_STUDIED and kind == "date")
 
 
 # the words an ask's subject does not end with: the copula and the prepositions before its
@@ -802,8 +809,9 @@ _SPAN = frozenset({"buoi", "khi"})
 # technical support of the training system, so both read as one index term.
 TECHNICAL = "\x00ho tro ky thuat"
 # folded as ``fold_word`` spells them: "kỹ thuật" and "kĩ thuật" are both "ki thuat"
+# "lỗi đường truyền": the connection of a course followed online is the same matter
 _TECHNICAL_PAIRS = frozenset({("tai", "khoan"), ("ki", "thuat"), ("mat", "khau"),
-                              ("dang", "nhap"), ("truy", "cap")})
+                              ("dang", "nhap"), ("truy", "cap"), ("duong", "truyen")})
 _TROUBLE = frozenset({"loi", "quen"})  # "bị lỗi", "quên" beside one of those words
 _SYSTEM = frozenset({("truc", "tuyen")})  # "tài khoản học trực tuyến" ("online" read so)
 # "lỗi phần mềm", "ứng dụng bị lỗi": a fault of the software is the technical matter too,
@@ -1292,6 +1300,9 @@ _RANKED = re.compile(r"\d+|i{2,3}|iv|vi{1,3}|ix")
 # the last word of a place's kind, folded: the name after it is the place's ("tỉnh Bà Rịa")
 _PLACE_KINDS = frozenset({"xa", "phuong", "huyen", "quan", "tinh", "tran", "pho", "khu", "vuc",
                           "vung", "ban"})
+# "trường ở Chi Lăng cũ", "tại Bà Rịa": after "ở", "tại", "thuộc" a place is named, whose
+# first word may read as a title ("chị", "bà") typed without marks
+_AT_PLACE = frozenset({"o", "tai", "thuoc"})
 
 
 def _teaches(after: list[str]) -> bool:
@@ -1317,7 +1328,7 @@ def asked_person(question: str, known: frozenset[str]) -> str | None:
         folded = fold_word(name.lower())
         before = fold_word(accented[k - 1].lower()) if k else ""
         if folded in _NOT_NAMES or name.lower() in _TITLES_TYPED or (
-                f"{before} {title}" in _TITLE_ENDS) or before in _PLACE_KINDS:
+                f"{before} {title}" in _TITLE_ENDS) or before in _PLACE_KINDS | _AT_PLACE:
             continue  # "phường Bà Rịa", "xã Bà Điểm": a place's name, no one's title
         after = fold_word(accented[k + 2].lower()) if k + 2 < len(accented) else ""
         if f"{folded} {after}" in _ASKING_PAIRS or _RANKED.fullmatch(after):

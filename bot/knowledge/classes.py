@@ -30,6 +30,10 @@ _FOR_WHOM = re.compile(r"\b(Lớp|Cụm)\s+(\d{1,2}|[A-Z])(?:\s*:\s*|\s*\()([^:;
 _ASKED = re.compile(r"(?<!dạy )(?<!day )(?<!sinh )(?<!khối )(?<!khoi )(?<!nhiệm )(?<!nhiem )"
                     r"\b(lớp|lop|cụm|cum)\s+(\d{1,2}|[a-dA-D])\b", re.IGNORECASE)
 _KINDS = {"lớp": "lop", "lop": "lop", "cụm": "cum", "cum": "cum"}
+# "muốn chuyển sang học Lớp 3", "xin học bù ở Cụm 2": the class the asker would move to,
+# not theirs
+_MOVING_TO = re.compile(r"\b(?:chuyển|chuyen|sang|qua|bù|bu)\s+(?:(?:sang|qua|đến|den|tới|toi|"
+                        r"về|ve|học|hoc|ở|o|tại|tai)\s+){0,2}$", re.IGNORECASE)
 
 
 def _name(kind: str, number: str) -> str:
@@ -89,7 +93,8 @@ def asked_classes(question: str) -> frozenset[str]:
     guessed = {f"{folded[i]} {folded[i + 1]}" for i in guessed_words(folded)
                if folded[i] in _KINDS.values()}
     return frozenset(name for m in _ASKED.finditer(question)
-                     if (name := _name(m.group(1), m.group(2))) not in guessed)
+                     if (name := _name(m.group(1), m.group(2))) not in guessed
+                     and not _MOVING_TO.search(question[:m.start()]))
 
 
 _GUESS_REACH = 8  # words from the class guessed to the words checking the guess

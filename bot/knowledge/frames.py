@@ -97,3 +97,30 @@ def _starts(folded: list[str]) -> list[int]:
         found.append(at)
         at += len(word) + 1
     return found
+
+
+# "khóa này", "đợt bồi dưỡng này", "lớp tập huấn này", "chương trình này": the course the
+# letter sets out, named as the one spoken of; the letter calls it by its subject ("bồi dưỡng
+# nghiệp vụ y tế trường học") and seldom by "khóa"
+_COURSE = frozenset({"khoa", "dot", "lop"})
+_COURSE_KIND = frozenset({"hoc", "boi", "duong", "tap", "huan"})
+_THIS = "nay"
+
+
+def this_course(folded: list[str]) -> frozenset[int]:
+    """Positions of the words naming the letter's own course as "this one" ("học xong khóa
+    này", "đợt tập huấn này", "chương trình này"): a passage saying "khóa" is no likelier the
+    answer than one that does not."""
+    found: set[int] = set()
+    for i, word in enumerate(folded):
+        if word != _THIS or not i:
+            continue
+        start = i - 1
+        while start > 0 and folded[start] in _COURSE_KIND and i - start < 3:
+            start -= 1
+        if folded[start] in _COURSE or folded[start - 1:start + 1] == ["chuong", "trinh"]:
+            # the words of what the course is ("bồi dưỡng", "tập huấn") stay the question's
+            first = start - (folded[start] == "trinh")
+            found.update(k for k in range(first, i + 1)
+                         if k in (first, start, i) or folded[k] == "hoc")
+    return frozenset(found)

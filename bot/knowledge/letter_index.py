@@ -63,7 +63,13 @@ from bot.knowledge.classes import (
     of_classes,
 )
 from bot.knowledge.excluded import asks_may, left_out
-from bot.knowledge.frames import completion_condition, course_end, finishing_by, frame_words
+from bot.knowledge.frames import (
+    completion_condition,
+    course_end,
+    finishing_by,
+    frame_words,
+    this_course,
+)
 from bot.knowledge.letter_tables import ROW_JOIN, asked_cells, is_row, row_cells
 from bot.knowledge.letters import RECIPIENTS, SIGNED, Letter, Passage
 from bot.knowledge.normalize import (
@@ -148,6 +154,10 @@ _MONEY = ("tien", "'tiền")
 # values a letter corrects ("số đúng là …") that an asker may quote in its wrong form
 _CORRECTED = frozenset({"phone", "landline", "email", "website"})
 _MORE = frozenset({"them"})
+# the three contents of bồi dưỡng thường xuyên ("nội dung bồi dưỡng 2", "nội dung 3"), which
+# a letter counting periods into one need not call by the programme's name
+_BDTX_CONTENT = re.compile(r"\bnoi dung (?:boi duong )?[123]\b")
+_BDTX = ("thuong", "xuyen", "'thường", "'xuyên", "duong thuong", "thuong xuyen")
 # share of its weight a word of the asker's former place adds to a passage naming it; one not
 # naming it loses ``ASIDE`` of it
 _PLACE_NAMED = 0.5
@@ -197,6 +207,8 @@ def _terms(text: str) -> tuple[str, ...]:
             if (unit := amount_unit(folded, i)) is not None]
     if any(accented[i] == _CURRENCY and folded[i - 1].isdigit() for i in range(1, len(folded))):
         out += _MONEY  # "đóng 350.000 đồng": a sum is money, which the asker calls "tiền"
+    if "tiet" in folded and _BDTX_CONTENT.search(" ".join(folded)):
+        out += _BDTX  # "20 tiết vào nội dung bồi dưỡng 3": periods of bồi dưỡng thường xuyên
     if technical(folded):  # a text on accounts or faults: the contact for a failed login
         out.append(TECHNICAL)
     if both_words(folded):  # "làm cả thư viện và thiết bị": the rule for a double case
@@ -293,6 +305,12 @@ class _Read:
     # none, and the sentences counting from a class's opening (``class_days``)
     days: int = 0
     opens: frozenset[tuple[int, int]] = frozenset()
+    # whether it names a contact for accounts and the system's faults (``TECHNICAL``): then
+    # its other contacts are not for a teacher who cannot log in (``_kind_of_help``)
+    fixers: bool = False
+    # (passage, sentence) naming no class of its own -> the one class it sends whom it
+    # speaks of to ("… trước đây dự Lớp 4", ``_goes_to``)
+    goes: dict[tuple[int, int], str] = field(default_factory=dict)
 
 
 def _read(letter: Letter) -> _Read:
@@ -351,7 +369,13 @@ def _read(letter: Letter) -> _Read:
                  _provinces_of(p.text for p in letter.passages),
                  days_numbered("\n".join(p.text for p in letter.passages)),
                  frozenset((j, w) for j, parts in enumerate(sentences)
-                           for w, (s, _) in enumerate(parts) if counts_from_opening(s)))
+                           for w, (s, _) in enumerate(parts) if counts_from_opening(s)),
+                 any(TECHNICAL in terms and _holds("contact", s)
+                     for parts, ts in zip(sentences, sentence_terms, strict=True)
+                     for (s, _), terms in zip(parts, ts, strict=True)),
+                 {(j, w): going for j, parts in enumerate(sentences)
+                  for w, (s, _) in enumerate(parts)
+                  if not classes[j][w] and (going := _goes_to(s)) is not None})
 
 
 def _place_passages(named: list[tuple[frozenset[tuple[str, ...]], ...]]
@@ -606,7 +630,8 @@ def _not_theirs(read: _Read, j: int, of: _Class | None, placed: dict[str, float]
         found.update(w for w, names in enumerate(classes)
                      if (names and of.name not in names and (noted[w] or is_row(
                          sentences[w][0])))
-                     or (not names and classed_rows and is_row(sentences[w][0])))
+                     or (not names and classed_rows and is_row(sentences[w][0])
+                         and not _FOR_EVERY.search(sentences[w][0].split(ROW_JOIN, 1)[0])))
     if placed:
         elsewhere = _elsewhere(read.named_places[j], placed, former)
         found.update(w for w in elsewhere
@@ -747,15 +772,18 @@ def _asker_classes(state: _State, query: _Query, question: str, levels: frozense
             continue
         # the sentences telling one class: those naming the asker's place, and those
         # placing teachers whatever their place ("…, dù trường ở huyện nào"), if any does
-        telling = [(j, w) for j, parts in enumerate(read.sentences) for w in range(len(parts))
-                   if len(read.classes[j][w]) == 1]
+        telling = {(j, w): read.classes[j][w][0] for j, parts in enumerate(read.sentences)
+                   for w in range(len(parts)) if len(read.classes[j][w]) == 1}
         said = _said_places(query.placed)
-        placing = [(j, w) for j, w in telling
+        placing = {(j, w): name for (j, w), name in telling.items()
                    if _ANY_PLACE.search(read.sentences[j][w][0])
-                   or _theirs(read.named_places[j][w], said)]
+                   or _theirs(read.named_places[j][w], said)}
+        # "Người học của các xã thuộc huyện Pác Nặm, Ba Bể … trước đây dự Lớp 4 …": the
+        # sentence naming the asker's place sends its people to their class
+        placing.update({(j, w): going for (j, w), going in read.goes.items()
+                        if _theirs(read.named_places[j][w], said)})
         best: dict[str, tuple[float, int, int]] = {}
-        for j, w in placing or telling:
-            name = read.classes[j][w][0]
+        for (j, w), name in (placing or telling).items():
             ts = read.sentence_sets[j][w]
             score = math.fsum(wanted[t] for t in ts if t in wanted)
             if score > best.get(name, (0.0, 0, 0))[0]:
@@ -768,6 +796,17 @@ def _asker_classes(state: _State, query: _Query, question: str, levels: frozense
     return found
 
 
+# "… dự Lớp 4", "… học tại Cụm 2", "… thuộc Lớp B": where a sentence sends whom it speaks of
+_GOES_TO = re.compile(r"\b(?:dự|học|học tại|học ở|tham gia|thuộc|vào)\s+((?:Lớp|Cụm|Nhóm)\s+"
+                      r"(?:\d{1,2}|[A-Z])\b)")
+
+
+def _goes_to(sentence: str) -> str | None:
+    """The one class a sentence sends its people to ("… trước đây dự Lớp 4 được …"), if one."""
+    found = {named for m in _GOES_TO.finditer(sentence) for named in named_classes(m.group(1))}
+    return next(iter(found)) if len(found) == 1 else None
+
+
 # a sentence about the teachers of some places, named as its subject: "Học viên có trường ở xã
 # thuộc huyện Hạ Lang trước đây …", "3. Giáo viên các trường ở xã thuộc huyện Hà Quảng …"; a
 # table's row of a class ("Lớp 2 — Học viên các trường ở xã, phường thuộc: …") too. A venue
@@ -775,6 +814,11 @@ def _asker_classes(state: _State, query: _Query, question: str, levels: frozense
 _PLACED_GROUP = re.compile(r"^\s*(?:\(\d{1,2}\)|\d{1,2}[.)]|[a-zđ]\)|[-+•])?\s*"
                            r"(?:[^—]{1,30} — )?(?:Học viên|Giáo viên|Cán bộ quản lý|Trường|"
                            r"Các trường)[^,;:.]{0,30}?\bở (?:các )?(?:xã|phường)")
+# a row's label saying it is for everyone ("Tài khoản, lỗi hệ thống (mọi khu vực)", "Hỗ trợ kỹ
+# thuật chung cho các cụm"): beside the rows of classes or places, it is the asker's too
+_FOR_EVERY = re.compile(r"\b(?:mọi|tất cả các|toàn bộ các|chung cho(?: (?:các|mọi|tất cả))?|"
+                        r"dùng chung cho(?: các)?)\s+(?:khu vực|địa bàn|cụm|lớp|nhóm|xã|phường|"
+                        r"huyện|đơn vị|trường)\b|\b(?:dùng )?chung\)", re.IGNORECASE)
 # "Lớp 1 gồm cả giáo viên … của các trường phổ thông dân tộc nội trú, dù trường ở huyện nào",
 # "Trường … ở bất kỳ xã, phường nào đều học cụm này": a class for some teachers whatever their
 # place
@@ -886,6 +930,13 @@ def _headings(passages: tuple[Passage, ...], at: int,
             last = own[-1].text.rsplit("\n", 1)[-1]
             if last.rstrip().endswith(":") and last != first:
                 found.append(last)
+    # a section cut in two where its table starts: the line ending the part before on ":"
+    # ("Người phụ trách theo khu vực (về danh sách, chuyển lớp) như sau:") leads the rows
+    before = passages[at - 1] if at else None
+    if before is not None and before.path == path and path:
+        last = before.text.rsplit("\n", 1)[-1]
+        if last.rstrip().endswith(":") and last not in found:
+            found.append(last)
     return found
 
 
@@ -1054,6 +1105,9 @@ class _State:
     # a former district's word pair -> its former province's, as the letters say (``_Read``)
     provinces: dict[str, frozenset[str]] = field(default_factory=dict)
     apart: dict[str, np.ndarray] = field(default_factory=dict)  # ``_apart``, as questions ask
+    # the names of the sites the letters give ("taphuan" of https://taphuan.nghean.edu.vn):
+    # what teachers call the system they learn on (``_sites``)
+    sites: frozenset[str] = frozenset()
 
 
 def _build(letters: list[Letter], reads: list[_Read]) -> _State:
@@ -1090,7 +1144,19 @@ def _build(letters: list[Letter], reads: list[_Read]) -> _State:
         [f" {place_key(letter.meta.issuer)} " for letter in letters],
         frozenset().union(*(r.places for r in reads)),
         provinces={pair: frozenset().union(*(r.provinces.get(pair, ()) for r in reads))
-                   for pair in {p for r in reads for p in r.provinces}})
+                   for pair in {p for r in reads for p in r.provinces}},
+        sites=_sites(p.text for _, p in passages))
+
+
+_SITE = re.compile(r"https?://([\w.-]+)", re.IGNORECASE)
+_DOMAIN_WORDS = frozenset({"www", "edu", "gov", "vn", "com", "org", "net", "moet"})
+
+
+def _sites(texts: Iterable[str]) -> frozenset[str]:
+    """The first label of each site's address the texts give ("taphuan" of
+    https://taphuan.nghean.edu.vn): "tk taphuan bị lỗi" names the system by it."""
+    return frozenset(label for text in texts for m in _SITE.finditer(text)
+                     if (label := fold(m.group(1).split(".", 1)[0])) not in _DOMAIN_WORDS)
 
 
 class LetterIndex:
@@ -1328,7 +1394,7 @@ class LetterIndex:
                 window, valued = _window(query, sentences, sets, kind,
                                          person, keys, count,
                                          partial(said_by_row, question, keys), also, known,
-                                         foreign, read.items[j])
+                                         foreign, read.items[j], read.fixers)
                 if of is not None and of.decided and set(window) <= foreign:
                     window = []  # another class's rows only: nothing of theirs
                 shown = set(read.heads[j]).union(read.context, *(
@@ -1598,12 +1664,16 @@ def _query(state: _State, question: str, told: frozenset[str] = frozenset()) -> 
     pairs: dict[str, float] = {}
     kind, cue = asked(question)  # "chậm nhất ngày nào" asks for a date, about nothing
     # "sản phẩm cuối khóa": a passage saying "cuối khóa" gets its weight, one not, no less
-    optional = course_end(folded) | finishing_by(folded, asked_kinds(question))
+    # "học xong khóa này": the course the letter is about, which its passages name otherwise
+    optional = course_end(folded) | finishing_by(folded, asked_kinds(question)) | this_course(
+        folded)
     # "năm học 2026-2027" says when, not what; "mấy giờ bắt đầu", "có phải nộp tiền không"
     # frame the value asked, which the letter gives in its own words
     when = time_words(folded) | frame_words(folded, asked_kinds(question)) | optional
     # "quên mật khẩu … liên hệ ai": the trouble is the technical-support matter, one term
     trouble = technical(folded) if kind in ("contact", "phone", "email") else frozenset()
+    if trouble:  # "tk học taphuan bị lỗi": the system the account is on, by its site's name
+        trouble |= {i for i, f in enumerate(folded) if f in state.sites}
     both = both_words(folded, question=True)  # "vừa … vừa": one term, as the letters say it
     # "nghỉ hưu tháng 11/2026": a date the asker states is when their case applies, not what
     # the passage must speak of; a passage stating that very date still ranks first
@@ -1620,6 +1690,9 @@ def _query(state: _State, question: str, told: frozenset[str] = frozenset()) -> 
     # "học xong khóa này thì được tính …": finishing is the asker's condition; a passage
     # stating it ranks first, one stating the letter's own conditions still answers
     lighter = placed | pupils | completion_condition(folded)
+    if trouble:  # "tối học cờ vua trực tuyến bị lỗi đường truyền thì gọi ai": the trouble
+        # picks the contact; the course it came in only says whose case it is
+        lighter |= frozenset(range(len(folded))) - trouble
     stated: dict[str, float] = {}
     told_of: dict[str, float] = {}
     where: dict[str, float] = {}
@@ -1676,6 +1749,8 @@ def _query(state: _State, question: str, told: frozenset[str] = frozenset()) -> 
                                         or i in lighter or i + 1 in lighter else 1.0)
                 if i in placed and i + 1 in placed:
                     where[pair] = weight
+    if TECHNICAL in content and len(pairs) > 1:  # the trouble outweighs the course's pairs too
+        pairs[TECHNICAL] = content[TECHNICAL]
     if DONE in folded:  # "duyệt xong danh sách": the letters' "hoàn thành", where they say it
         content["hoan"] = state.idf.get("hoan", state.max_idf) * ASIDE
         pairs["hoan thanh"] = state.idf.get("hoan thanh", state.max_idf) * ASIDE
@@ -1827,7 +1902,7 @@ def _window(query: _Query, sentences: list[tuple[str, bool]],
             group_words: Callable[[str], frozenset[str]] = lambda row: frozenset(),
             also: tuple[str, ...] = (), known: frozenset[str] = frozenset(),
             foreign: frozenset[int] = frozenset(),
-            items: tuple[int, ...] | None = None
+            items: tuple[int, ...] | None = None, fixers: bool = False
             ) -> tuple[list[int], bool]:
     """The passage's sentences that match the question best, in order, within QUOTE_CHARS,
     and whether one of them states the value asked for about the question's subject.
@@ -1852,6 +1927,7 @@ def _window(query: _Query, sentences: list[tuple[str, bool]],
     if person is not None:
         scored = [s if person in named_people(sentences[k][0]) else 0.0
                   for k, s in enumerate(scored)]
+    scored = _kind_of_help(query, sentences, terms, kind, scored, fixers)
     if foreign and any(s for k, s in enumerate(scored) if k not in foreign):
         scored = [0.0 if k in foreign else s for k, s in enumerate(scored)]
     else:
@@ -1883,6 +1959,9 @@ def _window(query: _Query, sentences: list[tuple[str, bool]],
     # first ask's row, matching the rest of the question, sets no bar for it
     valued |= {k for k in rows if scored[k] > 0 and set(held[k]) & set(also)}
     others = _other_items(lists, terms, wanted) | foreign | _other_questions(items, scored)
+    if across:  # "gồm 03 chuyên đề (…; …; …), học trên hệ thống https://…": the clause naming
+        # the site ends the statement, and matches the question as the statement does
+        led = [max(s, said[k]) if k in valued else s for k, s in enumerate(led)]
     # the lead of an item chosen among its list's other cases: what the item is a case of
     lead_of = {k: lead[-1] for lead, items in lists if others.intersection(items)
                for k in items}
@@ -1929,6 +2008,24 @@ def _window(query: _Query, sentences: list[tuple[str, bool]],
             size += len(sentences[after][0]) + 1
     chosen += _naming(sentences, terms, wanted, chosen, QUOTE_CHARS - size, others)
     return sorted(chosen), not kind or bool(valued & set(chosen))
+
+
+def _kind_of_help(query: _Query, sentences: list[tuple[str, bool]],
+                  terms: tuple[frozenset[str], ...], kind: str | None, scored: list[float],
+                  fixers: bool) -> list[float]:
+    """"Ở Bắc Kạn cũ, không đăng nhập được thì liên hệ ai": of the contacts a letter gives,
+    the one for the kind of help asked (accounts, logins, the connection: ``TECHNICAL``)
+    answers, whatever area the asker names; the area picks only among contacts for the same
+    kind of help, so a contact stated without it is not theirs when the letter (``fixers``)
+    or the passage names one with it. In a letter naming no such contact ("Mọi vướng mắc
+    liên hệ …"), its contacts are scored as any sentence is."""
+    if kind not in _REACHING or TECHNICAL not in query.content:
+        return scored
+    stating = [k for k, (sentence, _) in enumerate(sentences) if _holds(kind, sentence)]
+    if not fixers and not any(TECHNICAL in terms[k] for k in stating):
+        return scored
+    return [0.0 if k in stating and TECHNICAL not in terms[k] else s
+            for k, s in enumerate(scored)]
 
 
 def _corrected(sentences: list[tuple[str, bool]], valued: set[int], kind: str | None,

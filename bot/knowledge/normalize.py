@@ -135,8 +135,6 @@ ABBREVIATIONS: dict[str, str] = {
     "sđt": "số điện thoại",
     "sdt": "số điện thoại",
     "lh": "liên hệ",
-    "dk": "điều kiện",
-    "đk": "điều kiện",
     "hđlđ": "hợp đồng lao động",
     "hdld": "hợp đồng lao động",
     # "học online" is how teachers say the letters' "học trực tuyến", "offline" its "trực tiếp"
@@ -778,16 +776,18 @@ def _partly_plain(window: list[str], table: Mapping[str, str]) -> str:
     when the phrase shows it was typed so: one of its words is no syllable as typed ("thuc",
     "hoc": a closed syllable needs a mark), so a real word ("cho", "to") typed among marked
     ones is not taken for another ("chỗ", "tổ") on its own. The words typed with marks must
-    be the key's own."""
+    be the key's own, unless their marks make no syllable ("hoc trưc tiếp": "trưc" is the
+    key's "trực" mistyped, as a word typed without marks is)."""
     # most windows spell no key at all: that is looked up first, on the cached folded words
     keys = _marked_keys(id(table), table).get(" ".join(map(fold_word, window)))
     if not keys:
         return ""
-    bare = [not has_diacritics(t) for t in window]
-    if all(bare) or not any(b and not is_syllable(t) for t, b in zip(window, bare, strict=True)):
+    bare = [not has_diacritics(t) or not is_syllable(t) for t in window]
+    if all(not has_diacritics(t) for t in window) or not any(
+            b and not is_syllable(t) for t, b in zip(window, bare, strict=True)):
         return ""
     for key in keys:
-        if all(t == w or (b and t == fold_word(w))
+        if all(t == w or (b and fold_word(t) == fold_word(w))
                for t, w, b in zip(window, key.split(), bare, strict=True)):
             return key
     return ""

@@ -31,6 +31,11 @@ READINGS: dict[str, tuple[tuple[str, str, str], ...]] = {
     ),
     # typed with "đ" it is never "hướng dẫn" nor "Hải Dương": "hoạt động" unless a contract
     "hđ": (_ACTIVITY, _CONTRACT),
+    # "đủ đk", "đk dự thi": a condition; "chuyên đề đk", "đk cho 1 gv": registering, where the
+    # letters say "chuyên đề đăng ký" (after "đã", "chưa", "phải" it is read so before, by
+    # ``normalize.IN_CONTEXT``)
+    "đk": (("điều kiện", "du co kem nhung cac", ""), ("đăng kí", "", "")),
+    "dk": (("điều kiện", "du co kem nhung cac", ""), ("đăng kí", "", "")),
     # "lđ phòng", "lđ Sở": the heads; "hđ lđ", "hợp đồng lđ", "người lđ": labour
     "lđ": (
         ("lãnh đạo", "", "so phong truong"),

@@ -272,6 +272,10 @@ _WHERE_CELL = re.compile(r"(?:(?<=; )|(?<= — ))(?:Địa điểm|Địa chỉ|
 
 # a label numbering a class of the course, with the mark of a footnote under the table
 _CLASS_NAME = re.compile(r"^\s*Lớp\s+\d{1,2}(?:\s*\(\d{1,2}\)|\s*\*+)?\s*$", re.IGNORECASE)
+# the classes of the course a row's label sends its people to, in brackets after whom it names
+# ("Huyện Đại Từ, Định Hóa trước đây (Lớp 3)", "Khu vực phía Bắc (Lớp 1, Lớp 2)"): capitalised,
+# as the letter names its classes; a grade is whom a row is for, said with its teachers
+_CLASS_REFERENCE = re.compile(r"\s*\(Lớp\s+\d{1,2}(?:\s*(?:,|và|-)\s*(?:Lớp\s+)?\d{1,2})*\)")
 
 
 @lru_cache(maxsize=16_384)
@@ -281,7 +285,10 @@ def row_keys(row: str) -> Keys:
     hoạch lên hệ thống — Người thực hiện: Giáo viên, cán bộ quản lý cốt cán"). A label that
     only numbers a class of the course ("Lớp 2", "Lớp 3 (2)" with its footnote mark) names
     no grade: whom the class is for stands in its other cells."""
-    head, _, rest = row.partition(ROW_JOIN)
+    head, joined, rest = row.partition(ROW_JOIN)
+    if _CLASS_REFERENCE.search(head) and not _keys(_folded(_CLASS_REFERENCE.sub("", head)))[0]:
+        head = _CLASS_REFERENCE.sub("", head)  # a place's row, sending it to its class
+        row = f"{head}{joined}{rest}"
     label = _folded(head)
     if _CLASS_NAME.match(head):
         label, row = "", rest

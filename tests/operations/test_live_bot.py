@@ -28,7 +28,9 @@ STATUSES = "SELECT id, status FROM outbox ORDER BY id"
 async def test_backup_during_a_broadcast_then_restore_only_once_the_bot_stopped(
         tmp_path: Path) -> None:
     db_path = tmp_path / "troly.sqlite3"
-    recipients = await seed(db_path, 150, TEXT)
+    # Enough recipients that, at Telegram's pace (about 30 a second), the broadcast is still
+    # under way when the backup ends even on a loaded machine; the bot is stopped before the end.
+    recipients = await seed(db_path, 1200, TEXT)
     server = await FakeBotApiServer(delay=0.01).start()
     env = environment(db_path, server)
     bot = await start_bot(env, tmp_path / "bot.log")
