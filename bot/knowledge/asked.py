@@ -53,7 +53,7 @@ KIND_NAMES = {  # what each kind of value is called, for ``troly ask --why``
 # hỗ trợ", "thưởng". Not "thời lượng", "số lượng", "ưu tiên", "đầu tiên", "trước tiên",
 # "tiên quyết", "Tiền Giang" nor "thường xuyên".
 _MONEY_WORDS = (r"(?<!uu )(?<!dau )(?<!truoc )tien(?! giang| quyet| phong)|"
-                r"hoc phi|kinh phi|chi phi|le phi|phu cap|ngan sach|"
+                r"hoc phi|kinh phi|chi phi|le phi|cong tac phi|phu cap|ngan sach|"
                 r"(?<!so )(?<!thoi )(?<!chat )(?<!khoi )(?<!dung )luong|muc (?:ho tro|chi|thu)|"
                 r"thuong(?! xuyen| truc| le| ngay| nien)")
 

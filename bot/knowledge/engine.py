@@ -70,7 +70,7 @@ from bot.knowledge.letters import Letter, date_key, is_newer
 from bot.knowledge.listed import Listed, asks_listed, listed
 from bot.knowledge.local_lines import for_province, spoken_for
 from bot.knowledge.marked import marked_total
-from bot.knowledge.named_matters import unnamed_matter
+from bot.knowledge.named_matters import unnamed_matter, unnamed_tier
 from bot.knowledge.normalize import (
     ASIDE,
     CORE_ROLES,
@@ -88,6 +88,8 @@ from bot.knowledge.normalize import (
     words,
 )
 from bot.knowledge.postings import freeze, scores
+from bot.knowledge.row_overlap import Overlap, asks_together, overlap
+from bot.knowledge.table_rows import SEVERAL, question_keys
 
 KINDS = ("confident", "quoted", "unsure", "none")
 MAX_CANDIDATES = 3
@@ -205,6 +207,8 @@ class Answer:
     days: DaySpan | None = None
     # how many numbered things the answer lists, or which of one list another lacks
     listed: Listed | None = None
+    # two rows of the quoted letter's table asked of together, and whether their days meet
+    overlap: Overlap | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -439,9 +443,12 @@ def _followed(ranking: Ranking, part: Answer) -> Ranking:
 
 
 def _shown_text(answer: Answer) -> str:
-    """All an answer shows: its entry, its letter's sentences, what an older rule adds."""
+    """All an answer shows: its entry, its letter's sentences (and the older letter's after
+    them), what an older rule adds."""
+    quote = answer.quote
     return "\n".join((answer.entry.answer if answer.entry is not None else "",
-                      answer.quote.text if answer.quote is not None else "",
+                      quote.text if quote is not None else "",
+                      quote.older.text if quote is not None and quote.older else "",
                       answer.earlier_text))
 
 
@@ -858,7 +865,18 @@ class AnsweringEngine:
             ranking = _marks_added(question, ranking)
         if asks_listed(question) and ranking.answer.worked is None:
             ranking = self._listed(question, ranking)
-        return self._days_counted(question, ranking) if asks_days(question) else ranking
+        ranking = self._days_counted(question, ranking) if asks_days(question) else ranking
+        return self._overlapping(question, ranking)
+
+    def _overlapping(self, question: str, ranking: Ranking) -> Ranking:
+        """The answer with the days of the two rows of its letter's table the question asks
+        of together, and whether they overlap (``row_overlap``)."""
+        answer = ranking.answer
+        if answer.kind != "quoted" or answer.quote is None or not asks_together(question):
+            return ranking
+        found = overlap(question, self.letters.sentences_of(answer.quote.letter))
+        return ranking if found is None else replace(ranking, answer=replace(answer,
+                                                                             overlap=found))
 
     @staticmethod
     def _listed(question: str, ranking: Ranking) -> Ranking:
@@ -1146,6 +1164,15 @@ class AnsweringEngine:
             # "bị xử lý kỷ luật thế nào", "có được cấp chứng chỉ không": a summary sharing
             # the question's other words, naming no sanction or certificate, answers neither
             return _refused(ranking, WHY_NO_SUBJECT)
+        if answer.kind == "confident" and answer.entry is not None and answer.entry.levels \
+                and (asked := self._levels_named(question)) and not asked & answer.entry.levels:
+            # "giáo viên mầm non ở Kiên Giang học những mô đun nào": an entry on the primary
+            # teachers' rule, whatever else of the question it holds, says nothing of theirs
+            return _refused(ranking, WHY_NO_SUBJECT)
+        if answer.kind != "none" and unnamed_tier(question, shown) is not None:
+            # "Hội khỏe Phù Đổng cấp tỉnh tổ chức khi nào": a text on the school-level one,
+            # or on a course naming no tier, says nothing of the province's event
+            return _refused(ranking, WHY_NO_SUBJECT)
         if answer.entry is not None and (year := _later_year(question, answer)):
             # "tphcm năm học 2021-2022 hạn chót … ngày nào": the entry written from the 2020
             # letter gives 2020's dates, which are no answer for a later year
@@ -1189,6 +1216,12 @@ class AnsweringEngine:
             # answer; "báo ai", "gọi số nào" is answered by naming whom to turn to
             return _refused(ranking, WHY_NO_VALUE, kind=KIND_NAMES[kind])
         return ranking
+
+    @staticmethod
+    def _levels_named(question: str) -> frozenset[str]:
+        """The school levels a question names, by name or by a grade ("giáo viên lớp 1" is
+        of tiểu học), preschool ("mầm non") too, which no entry is written for."""
+        return question_keys(question)[0] - {SEVERAL}
 
     def _choice(self, question: str, listed: tuple[Entry, ...]) -> bool:
         """Whether a list of entries is a choice to offer: the message only names a topic,

@@ -26,6 +26,7 @@ import numpy as np
 
 from bot.domain import provinces
 from bot.i18n import translator
+from bot.knowledge.amended import amended, changed
 from bot.knowledge.asked import (
     BOTH,
     SIGNS,
@@ -93,6 +94,7 @@ from bot.knowledge.postings import Postings, freeze
 from bot.knowledge.postings import scores as passage_scores
 from bot.knowledge.reckoned import own_row, reckoned_from
 from bot.knowledge.referred import dated_units, sent_to, stated_sums
+from bot.knowledge.row_numbers import named_by_number, numbered_rows
 from bot.knowledge.syllables import is_mistyped
 from bot.knowledge.table_rows import (
     NO_KEYS,
@@ -164,6 +166,10 @@ _PLACE_NAMED = 0.5
 # share of the asker's place a quote must name to be the one about it (``choose``): a row of
 # "Tân Yên" names some of "huyện Yên Phong", as "Phòng Văn hóa - Xã hội" does of "xã Quỳnh Phụ"
 _NAMES_PLACE = 0.6
+# share of what the older passage covers of a question, in its own words, that an amending
+# letter's item covers in its own (not the subject it takes from the letter it amends) to be
+# quoted before the older passage it changes
+_SPEAKS_OF = 0.2
 # characters, at most, of a sentence telling the asker's class quoted before what it says of
 # the class: a footnote is, a row or a long item naming many districts is not
 _TELLING = 220
@@ -186,6 +192,9 @@ class Quote:
     measured: bool = False
     # the numbered days it names ("Ngày thứ ba"), dated for the asker's class (``class_days``)
     days: tuple[ClassDay, ...] = ()
+    # the older letter's passage quoted after this newer one's (``_amended``): what this
+    # changes, or what the older still says on the asker's case, where this is silent
+    older: Quote | None = None
 
 
 def terms(text: str) -> frozenset[str]:
@@ -324,7 +333,8 @@ def _read(letter: Letter) -> _Read:
                               *_pointing(letter.passages, sentences, p),
                               *_answered(letter.passages, j)]))
              for j, p in enumerate(letter.passages)]
-    sentence_terms = [tuple(_terms(s) for s, _ in parts) for parts in sentences]
+    sentence_terms = _with_rows_named(sentences, [tuple(_terms(s) for s, _ in parts)
+                                                  for parts in sentences])
     counts = [Counter(head + tuple(t for s in terms for t in s))
               for head, terms in zip(heads, sentence_terms, strict=True)]
     classes = [_classes_of(parts) for parts in sentences]
@@ -376,6 +386,23 @@ def _read(letter: Letter) -> _Read:
                  {(j, w): going for j, parts in enumerate(sentences)
                   for w, (s, _) in enumerate(parts)
                   if not classes[j][w] and (going := _goes_to(s)) is not None})
+
+
+def _with_rows_named(sentences: list[list[tuple[str, bool]]],
+                     terms: list[tuple[tuple[str, ...], ...]]
+                     ) -> list[tuple[tuple[str, ...], ...]]:
+    """Each sentence's terms, and for one calling table rows by number ("chuyên đề 1, 2")
+    the words of their names the letter's prose does not use ("bóng chuyền", not "giáo dục
+    thể chất"): it speaks of them by name too, but no more than a name says."""
+    rows = numbered_rows([s for parts in sentences for s, _ in parts])
+    if not rows:
+        return terms
+    prose = {t for parts, said in zip(sentences, terms, strict=True)
+             for (s, _), ts in zip(parts, said, strict=True) if not is_row(s) for t in ts}
+    return [tuple(ts + tuple(dict.fromkeys(t for name in named_by_number(s, rows)
+                                           for t in _terms(name) if t not in prose))
+                  for (s, _), ts in zip(parts, said, strict=True))
+            for parts, said in zip(sentences, terms, strict=True)]
 
 
 def _place_passages(named: list[tuple[frozenset[tuple[str, ...]], ...]]
@@ -447,15 +474,27 @@ _LISTED_PLACES = 8  # names read in a list after one kind word, at most
 _KINDS = frozenset({"xã", "phường", "huyện", "quận", "tỉnh", "thành", "thị", "khu", "đặc"})
 
 
+# the kind words of two ("thành phố", "thị xã"): alone, a name's first word ("Thành Vinh")
+_KIND_PAIRS = {"thành": ("phố",), "thị": ("xã", "trấn"), "khu": ("vực",), "đặc": ("khu",)}
+
+
+def _kind_at(word: str, after: str) -> bool:
+    """Whether a capitalised word in a list of places starts the next place's kind ("Quận 7",
+    "Thành phố Thủ Đức") rather than a name ("Thành Vinh", "Thị Cầu")."""
+    word, after = word.lower(), after.lower().strip(",.;:()")
+    return word in _KINDS and after in _KIND_PAIRS.get(word, (after,))
+
+
 def _names(text: str) -> list[list[str]]:
     """The capitalised names at the start of ``text``, each of at most ``_NAME_WORDS`` words,
     one after another while a comma parts them ("Tuần Giáo, Tủa Chùa, Mường Chà trước đây")."""
     names: list[list[str]] = []
     taken: list[str] = []
-    for w in text.split(maxsplit=_NAME_WORDS * _LISTED_PLACES)[:_NAME_WORDS * _LISTED_PLACES]:
+    said = text.split(maxsplit=_NAME_WORDS * _LISTED_PLACES)[:_NAME_WORDS * _LISTED_PLACES]
+    for k, w in enumerate(said):
         bare = w.strip(",.;:()")
         if not bare or not bare[0].isupper() or len(taken) == _NAME_WORDS or (
-                not taken and bare.lower() in _KINDS):
+                not taken and _kind_at(bare, said[k + 1] if k + 1 < len(said) else "")):
             break  # "Thành phố Thủ Đức, Quận 7": the next place's kind, no name
         taken.append(bare)
         if bare != w:
@@ -1108,9 +1147,19 @@ class _State:
     # the names of the sites the letters give ("taphuan" of https://taphuan.nghean.edu.vn):
     # what teachers call the system they learn on (``_sites``)
     sites: frozenset[str] = frozenset()
+    # an amended letter's position -> its sentences (passage, sentence) a newer loaded letter
+    # changes -> (that letter's position, its passage saying so), ``amended.changed``
+    changed: dict[int, dict[tuple[int, int], tuple[tuple[int, int], ...]]] = field(
+        default_factory=dict)
+    amending: dict[int, int] = field(default_factory=dict)  # newer's position -> older's
 
 
 def _build(letters: list[Letter], reads: list[_Read]) -> _State:
+    amending = amended(letters)
+    # an amendment's subject names only the letter it changes ("V/v điều chỉnh Công văn số
+    # …"): its items speak of the older letter's matter, in the older letter's words
+    reads = [replace(r, context=r.context | reads[amending[k]].context) if k in amending else r
+             for k, r in enumerate(reads)]
     passages = [(letter, p) for letter in letters for p in letter.passages]
     at = [(k, j) for k, letter in enumerate(letters) for j in range(len(letter.passages))]
     counts = [c for r in reads for c in r.counts]
@@ -1134,6 +1183,15 @@ def _build(letters: list[Letter], reads: list[_Read]) -> _State:
             ids.append(i)
             ws.append(idf[t] * k * (_K1 + 1) / (k + norm))
     vocab = {t: k for t, k in df.items() if " " not in t and not t.startswith("'")}
+    changes: dict[int, dict[tuple[int, int], tuple[tuple[int, int], ...]]] = {}
+    for k, o in amending.items():
+        new, old = reads[k], reads[o]
+        for at_old, items in changed(letters[k], new.sentences, new.sentence_terms, letters[o],
+                                     old.sentences, old.sentence_sets,
+                                     lambda t: idf.get(t, 0.0), new.context | old.context
+                                     ).items():
+            changes.setdefault(o, {})[at_old] = (
+                *changes.get(o, {}).get(at_old, ()), *((k, j) for j in items))
     return _State(
         passages, np.array([k for k, _ in at], dtype=np.int32), letters, reads, at, idf,
         math.log(1 + (n + 0.5) / 0.5) if n else 1.0,
@@ -1145,7 +1203,8 @@ def _build(letters: list[Letter], reads: list[_Read]) -> _State:
         frozenset().union(*(r.places for r in reads)),
         provinces={pair: frozenset().union(*(r.provinces.get(pair, ()) for r in reads))
                    for pair in {p for r in reads for p in r.provinces}},
-        sites=_sites(p.text for _, p in passages))
+        sites=_sites(p.text for _, p in passages),
+        changed=changes, amending=amending)
 
 
 _SITE = re.compile(r"https?://([\w.-]+)", re.IGNORECASE)
@@ -1230,6 +1289,12 @@ class LetterIndex:
         if not query.content:
             return 0.0
         return _coverage(state, query, terms.__contains__)
+
+    def sentences_of(self, letter: Letter) -> list[str]:
+        """A loaded letter's sentences, a table's row one each, in the letter's order."""
+        state = self._state
+        k = next((k for k, known in enumerate(state.letters) if known is letter), None)
+        return [] if k is None else [s for parts in state.reads[k].sentences for s, _ in parts]
 
     def knows(self, term: str) -> bool:
         """Whether a loaded letter uses this folded word or word pair."""
@@ -1486,6 +1551,8 @@ class LetterIndex:
         # and rows for high schools: a passage quoting only rows of another kind of school
         # does not answer when a passage of the same table quotes a row of theirs
         found += _leaving_out(state, question, asked_keys[0], query, scores, covered, at, found)
+        if state.amending:
+            found = _amended(state, windows, query, found, kind, said | former)
         theirs = {(q.letter.id, q.passage.section) for q in found if q.fit > 0}
         found = [q for q in found if q.fit >= 0 or (q.letter.id, q.passage.section) not in theirs]
         found.sort(key=lambda q: (-q.confidence, -q.rank))
@@ -1494,6 +1561,60 @@ class LetterIndex:
         # "văn bản đề cử do ai ký": the sentence saying who signs the document the question
         # names, in words the letter's own number and subject do not hold; else this letter's
         return [q for q in found if q.passage in naming] or _signatures(found)
+
+
+def _amended(state: _State, windows: dict[int, Any], query: _Query,
+             found: list[Quote], kind: str | None, said: frozenset[str]) -> list[Quote]:
+    """The newer letter wins where it speaks, the older still answers where it is silent.
+
+    A passage of an amended letter quoted for sentences a newer loaded letter changes
+    (``amended.changed``) is quoted after the newer letter's items changing them (those
+    stating the kind of value asked, and covering the question about as well as the best of
+    them): the new value comes first, under the newer letter's number, whatever words the
+    question shares with the old text. A newer letter's item that does not name the asker's
+    place ("học ngày thực hành ở cụm của trường mình") is followed by the older letter's
+    line that does (the row of the asker's commune).
+    """
+    def own(at: tuple[int, int]) -> float:  # what a passage covers in its own words
+        return _coverage(state, query, state.reads[at[0]].counts[at[1]].__contains__)
+
+    position = {id(letter): k for k, letter in enumerate(state.letters)}
+    out: list[Quote] = []
+    for q in found:
+        k = position.get(id(q.letter), -1)
+        changes = state.changed.get(k)
+        if changes and q.older is None:
+            j = q.letter.passages.index(q.passage)
+            seen = windows.get(int(np.searchsorted(state.owner, k)) + j)
+            items = [(n, i) for n, i in dict.fromkeys(
+                item for w in (seen[2] if seen else ()) for item in changes.get((j, w), ()))
+                if not kind or _holds(kind, state.letters[n].passages[i].text)]
+            # of what it changes, the items in their own words (not their subject's) speaking
+            # of what is asked: a date moved beside the periods asked about is not the answer
+            spoken = {item: own(item) for item in items}
+            best = max(spoken.values(), default=0.0)
+            items = [i for i in items if spoken[i] >= max(_SPEAKS_OF * own((k, j)),
+                                                          best - _SAME_TOPIC)]
+            if items:
+                newer = state.letters[items[0][0]]
+                q = replace(q, letter=newer, passage=newer.passages[items[0][1]],
+                            text=" …\n".join(state.letters[n].passages[i].text for n, i in items),
+                            days=(), older=q)
+        out.append(q)
+    if not query.placed:
+        return out
+    for n, q in enumerate(out):
+        older_k = state.amending.get(position.get(id(q.letter), -1))
+        if older_k is None or q.older is not None or q.named >= _NAMES_PLACE:
+            continue
+        read, letter = state.reads[older_k], state.letters[older_k]
+        theirs = [(j, w) for j, places in enumerate(read.named_places)
+                  for w, named in enumerate(places) if _theirs(named, said)]
+        if len({j for j, _ in theirs}) == 1:  # one line of the older letter is the asker's
+            j, w = theirs[0]
+            out[n] = replace(q, older=Quote(letter, letter.passages[j], read.sentences[j][w][0],
+                                            q.confidence, named=1.0))
+    return out
 
 
 def _leaving_out(state: _State, question: str, levels: frozenset[str], query: _Query,
@@ -1611,6 +1732,30 @@ def choose(found: list[Quote], kind: str | None = None,
                               q.rank))
 
 
+# how a question cites a letter by its number: "theo công văn 2948", "trong cv số 1520 …"
+_DOCUMENT_WORDS = (("cong", "van"), ("van", "ban"), ("ke", "hoach"), ("thong", "bao"),
+                   ("quyet", "dinh"), ("huong", "dan"), ("cv",), ("kh",))
+_CITING = frozenset({"theo", "trong", "tai", "o"})  # "theo", "trong", "tại", "ở" before it
+
+
+def _citing(folded: list[str]) -> frozenset[int]:
+    """Positions of the words citing a letter by its number as the asker's source ("theo công
+    văn 2948 thì …"): which letter the asker has read, not what they ask; a passage of it
+    covers them, one of the letter amending it (which need not repeat the number) loses
+    nothing. A letter named as the subject ("công văn 2217 điều chỉnh công văn nào") is asked
+    about, and stays what the passage must speak of."""
+    found: set[int] = set()
+    for i in range(len(folded)):
+        name = next((w for w in _DOCUMENT_WORDS if tuple(folded[i:i + len(w)]) == w), None)
+        if name is None:
+            continue
+        end = i + len(name) + (folded[i + len(name):i + len(name) + 1] == ["so"])
+        if i > 0 and folded[i - 1] in _CITING and end < len(folded) and len(
+                folded[end]) >= 3 and folded[end].isdigit():
+            found.update(range(i - 1, end + 1))
+    return frozenset(found)
+
+
 def _query(state: _State, question: str, told: frozenset[str] = frozenset()) -> _Query:
     accented = words(question, pairs=state.speller.bigrams)
     folded = [fold_word(w) for w in accented]
@@ -1642,7 +1787,7 @@ def _query(state: _State, question: str, told: frozenset[str] = frozenset()) -> 
     # "học Cụm 5 ở Bá Thước cho gần đúng không": the class the asker guesses, and its place,
     # are what the answer confirms or corrects, neither told nor asked: a passage holding them
     # covers more, one lacking them no less, as with the asker's story (``told``)
-    guessed = guessed_words(folded)
+    guessed = guessed_words(folded) | _citing(folded)
     placed -= guessed
     within = _within(state.places, folded, placed)
     placed |= within

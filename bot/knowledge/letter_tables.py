@@ -39,6 +39,10 @@ _LAYOUT = re.compile(r"CỘNG H[ÒO]A|Độc lập\s*[-–]|^S[ốố]\s*(?:hi�
 # names the approver in a sentence's case ("Giám đốc Sở", "Chủ tịch UBND xã") and stays a table
 _SIGNATURE = re.compile(r"GIÁM ĐỐC|CHỦ TỊCH")
 _ROW_NUMBER = re.compile(r"^(stt|tt|so tt|so thu tu)\.?$")
+# a label column naming things the letter numbers and calls by their number elsewhere
+# ("STT | Chuyên đề | …" and "kế hoạch tổ chức giải (chuyên đề 1, 2, 4)"), folded
+_NUMBERED_UNIT = re.compile(r"^(chuyen de|lop|lop hoc|cum|nhom|mo ?-?dun|module|dot|khoa|"
+                            r"khoa hoc|phan|noi dung|hoat dong|bai|hoc phan)$")
 _ROW = re.compile(r"^[^\n—]{1,200} — [^\n:;—]{1,80}: \S")
 ROW_JOIN = " — "  # between a row's label and its values: how ``is_row`` knows a row
 
@@ -159,6 +163,8 @@ def table_lines(grid: Grid) -> list[str]:
     counting = {c for c in range(width) if _counts_rows([row[c] for row in text[heads:]])}
     label = min(set(range(width)) - numbering - counting, default=0)
     headers, text[heads:] = _units_said(headers, text[heads:], label)
+    unit = headers[label].lower() if numbering and _NUMBERED_UNIT.match(fold(headers[label])) \
+        else ""
     lines: list[str] = []
     group = ""  # the heading of the group of rows under way ("I. CẤP TIỂU HỌC")
     for r in range(heads, len(grid)):
@@ -177,6 +183,8 @@ def table_lines(grid: Grid) -> list[str]:
             continue
         closing = _CLOSING.match(fold(row[label])) is not None
         named = f"{row[label]} ({group})" if group and row[label] and not closing else row[label]
+        if unit and named and not closing:
+            named += _number_said(unit, [row[c] for c in sorted(numbering)], named)
         lines.append(_sentence(named, values))
         if closing:  # "Cộng cấp tiểu học": the group ends; "Tổng cộng" is of no group
             group = ""
@@ -217,6 +225,16 @@ def _with_unit(cell: str, unit: re.Match[str] | None) -> str:
     if unit is None or not _FIGURE.fullmatch(cell):
         return cell
     return f"{cell}{'' if unit['unit'] == '%' else ' '}{unit['unit']}{unit['per'] or ''}"
+
+
+def _number_said(unit: str, numbers: list[str], label: str) -> str:
+    """ " (chuyên đề 2)": the row's number with what its label column calls the rows, as the
+    letter's prose calls the row ("kế hoạch tổ chức giải (chuyên đề 1, 2, 4)"); nothing when
+    the row has no number or its label already says it ("Lớp 2")."""
+    number = next((n for cell in numbers if (n := cell.strip().rstrip(".")).isdigit()), None)
+    if number is None or fold(label).startswith(fold(unit)):
+        return ""
+    return f" ({unit} {number})"
 
 
 def _sentence(label: str, values: list[str]) -> str:

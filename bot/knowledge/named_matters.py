@@ -7,6 +7,10 @@ certificate, which the summary never mentions. A text that does not name the mat
 nothing of it, however much else it holds: the asker gets the honest no and the hand-over.
 A text naming it in other words ("giấy chứng nhận" for "chứng chỉ", "chịu trách nhiệm" and
 "xếp loại chưa đạt" for a sanction) does answer.
+
+So with the tier of an event or a body ("Hội khỏe Phù Đổng cấp tỉnh", "hội thi giáo viên dạy
+giỏi cấp tỉnh"): a letter on the school-level sports day, or on a course naming no tier, shares
+every other word of the question and says nothing of the province's (``unnamed_tier``).
 """
 
 from __future__ import annotations
@@ -45,3 +49,48 @@ def unnamed_matter(question: str, text: str) -> str | None:
         return None
     told = fold(text).lower()
     return next((matter for matter, answered in named if not answered.search(told)), None)
+
+
+# The tier an event or a body belongs to, as a question names it ("hội thi giáo viên dạy giỏi
+# cấp tỉnh", "Hội khỏe Phù Đổng cấp tỉnh"), folded, each with the words meaning the same tier:
+# a letter on the school-level sports day, or on a course, says nothing of the province's.
+_TIERS = {
+    "tinh": "tinh|thanh pho|tp|so",
+    "huyen": "huyen|quan|thi xa|phong",
+    "xa": "xa|phuong|thi tran|dac khu",
+    "truong": "truong|co so",
+    "cum": "cum|cum truong|lien truong",
+    "quoc gia": "quoc gia|toan quoc|bo|trung uong",
+    "khu vuc": "khu vuc|vung",
+}
+_TIER_ASKED = re.compile(rf"\bcap ({'|'.join(t for ts in _TIERS.values() for t in ts.split('|'))})"
+                         r"\b")
+# "cấp trưởng" (a head, folded alike) is no tier
+_HEAD = re.compile(r"cấp\s+trưởng", re.IGNORECASE)
+# the tier is the asker's own story, not what is asked: "tôi được công nhận giáo viên giỏi cấp
+# tỉnh thì …", "năm 2025 em đã làm báo cáo viên cấp tỉnh": the clause telling it has a first
+# person, or says it was done or won
+_TOLD = re.compile(r"\b(?:toi|em|minh|chung toi|da|dat|tung|duoc cong nhan)\b")
+# how a message opens, telling nothing of the asker: "Dạ cho em hỏi", "em muốn hỏi", "xin hỏi"
+_OPENING = re.compile(r"^\s*(?:da |vang )?(?:(?:cho|xin) (?:em|toi|minh|chau|con) (?:duoc )?hoi|"
+                      r"(?:em|toi|minh) (?:muon |can |xin )?hoi|xin hoi|da|vang)\b")
+_CLAUSE = re.compile(r"[,.;:!?\n]")
+
+
+def _tier(word: str) -> str:
+    return next(tier for tier, said in _TIERS.items() if word in said.split("|"))
+
+
+def unnamed_tier(question: str, text: str) -> str | None:
+    """The tier (folded: "tinh", "truong") ``question`` asks of an event or a body that
+    ``text`` never names ("Hội khỏe Phù Đổng cấp tỉnh" asked, "… cấp trường" told); None when
+    the question asks of no tier, tells it as the asker's own story, or the text names it."""
+    folded = fold(_HEAD.sub(" ", question)).lower()
+    asked = [_tier(m.group(1)) for clause in _CLAUSE.split(folded)
+             if not _TOLD.search(_OPENING.sub(" ", clause.split("cap ", 1)[0]))
+             for m in _TIER_ASKED.finditer(" ".join(re.findall(r"\w+", clause)))]
+    if not asked:
+        return None
+    said = {_tier(m.group(1)) for m in _TIER_ASKED.finditer(
+        " ".join(re.findall(r"\w+", fold(_HEAD.sub(" ", text)).lower())))}
+    return next((tier for tier in asked if tier not in said), None)

@@ -56,6 +56,7 @@ PARAPHRASES: dict[str, str] = {
     "cổng thông tin": "website",
     # online: "học qua mạng" is the letters' "học trực tuyến" ("online" is an abbreviation)
     "qua mạng": "trực tuyến",
+    "từ xa": "trực tuyến",  # "học từ xa": not at the venue, online
     # failing a test: "trượt", "rớt" are the letters' "chưa đạt" / "không đạt" (read as
     # "chưa đạt": "không" is a question word, it would leave only "đạt" to match)
     "trượt": "chưa đạt",

@@ -18,6 +18,7 @@ from bot.knowledge.figures import Worked
 from bot.knowledge.letter_index import Quote
 from bot.knowledge.letters import date_key
 from bot.knowledge.listed import Listed
+from bot.knowledge.row_overlap import Overlap
 from bot.knowledge.spelled_out import spelled_out
 from bot.telegram_text import escape as _esc
 from bot.telegram_text import visible_text
@@ -71,6 +72,10 @@ def _quote_lines(answer: Answer, gettext: Gettext, quote: Quote | None = None) -
         lines += "\n" + "\n".join(_esc(gettext(
             "{unit} starts on {start}, so its {day} is {date}.").format(
                 unit=d.unit, start=d.start, day=d.day, date=d.on)) for d in quote.days)
+    if quote.older is not None:  # the letter it amends, where the newer one is silent
+        lines += "\n\n" + _esc(gettext("The earlier letter, which still applies where the "
+                                         "newer one does not change it:"))
+        lines += "\n" + _quote_lines(answer, gettext, quote.older)
     return lines
 
 
@@ -118,6 +123,19 @@ def _extreme_line(worked: Worked, gettext: Gettext) -> str:
                        counted=gettext(_COUNTED[worked.counted]),
                        all="; ".join(f"{level} {figure}" for figure, level, _, _ in worked.parts))
     return f"🧮 {_esc(line)}."
+
+
+def _overlap_lines(found: Overlap, gettext: Gettext) -> str:
+    """The two rows asked of together, each with its days, whether they overlap, and the
+    letter's own rule on overlapping days."""
+    said = gettext("From the letter's table: {first} is on {first_days}, {second} on "
+                   "{second_days}; they overlap") if found.shared else \
+        gettext("From the letter's table: {first} is on {first_days}, {second} on "
+                "{second_days}; they do not overlap")
+    told = said.format(first=found.first, first_days=found.first_days, second=found.second,
+                       second_days=found.second_days)
+    line = f"🧮 {_esc(told)}."
+    return f"{line}\n📄 «{_esc(found.rule)}»" if found.rule else line
 
 
 def _days_line(span: DaySpan, gettext: Gettext) -> str:
@@ -237,6 +255,8 @@ def render_answer(answer: Answer, gettext: Gettext, *, contacts_html: str | None
     if answer.days is not None and parts and answer.kind != "none" and (
             answer.kind != "unsure" or answer.lead >= LEAD_AT):
         parts.insert(answer.kind == "unsure", _days_line(answer.days, gettext))
+    if answer.overlap is not None and parts and answer.kind == "quoted":
+        parts.insert(0, _overlap_lines(answer.overlap, gettext))
     if answer.notes:
         parts.insert(0, "\n".join(f"⚠️ <b>{_esc(n)}</b>" for n in answer.notes))
     text = _BLANK_LINES.sub("\n\n", "\n\n".join(p for p in parts if p)).strip()
