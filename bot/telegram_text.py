@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 MESSAGE_LIMIT = 4096  # visible characters of a text message
 CAPTION_LIMIT = 1024  # visible characters of a file's or photo's caption
@@ -223,8 +224,13 @@ def check_html(text: str) -> None:
     _tokens(text)
 
 
+@lru_cache(maxsize=256)
 def visible_text(text: str) -> str:
-    """What the reader sees: tags gone, entities decoded. Raises HtmlError like Telegram."""
+    """What the reader sees: tags gone, entities decoded. Raises HtmlError like Telegram.
+
+    Kept for the last few texts: a reply is measured when it is split for sending and
+    again when it is checked on its way out, and teachers asking the same thing get the
+    same reply (an error is raised again each time, never kept)."""
     return "".join(t.visible for t in _tokens(text) if isinstance(t, _Char))
 
 

@@ -6,6 +6,7 @@ the question's words (the course, the asker's school, why they want to go)."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from bot.knowledge.normalize import fold_word, words
 from bot.knowledge.table_rows import levels_named
@@ -31,6 +32,8 @@ def left_out(sentence: str) -> frozenset[str]:
     return levels_named(sentence)
 
 
+@lru_cache(maxsize=1024)
 def asks_may(question: str) -> bool:
-    """Whether a question asks if the asker may take part ("… được không")."""
+    """Whether a question asks if the asker may take part ("… được không"); asked once per
+    search, and a question is searched at two thresholds: read once."""
     return _MAY.search(_folded(question)) is not None

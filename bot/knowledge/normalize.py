@@ -829,16 +829,25 @@ def words(text: str, limit: int | None = MAX_QUERY_CHARS,
     loaded letters' folded word pairs, to read an abbreviation as they use it (``_reading``)."""
     if limit is None:  # a letter's or an entry's text, read once when it is indexed
         return canonical(_TOKEN.findall(clean(text, limit)))
-    if pairs:  # read once per question and index (``LetterIndex._query``)
-        return canonical(_TOKEN.findall(clean(text, limit)), pairs)
+    tokens = _question_tokens(text, limit)
+    if pairs and any(t in READINGS for t in tokens):  # once per question and index
+        return canonical(list(tokens), pairs)  # (``LetterIndex._query``)
+    # the letters' pairs choose only among ``READINGS``: without one, the plain reading
     return list(_question_words(text, limit))
+
+
+@lru_cache(maxsize=4096)
+def _question_tokens(text: str, limit: int) -> tuple[str, ...]:
+    """A question's cleaned tokens, before abbreviations are read: cleaning a question is
+    half of reading it, and the letters' reading (with their word pairs) starts from here."""
+    return tuple(_TOKEN.findall(clean(text, limit)))
 
 
 @lru_cache(maxsize=4096)
 def _question_words(text: str, limit: int) -> tuple[str, ...]:
     """A question is read by the entries' ranking, the letters' and the value it asks for:
     normalised once."""
-    return tuple(canonical(_TOKEN.findall(clean(text, limit))))
+    return tuple(canonical(list(_question_tokens(text, limit))))
 
 
 @lru_cache(maxsize=65_536)
