@@ -148,6 +148,8 @@ ABBREVIATIONS: dict[str, str] = {
     "scan": "bản chụp",
     "pv": "phỏng vấn",  # as recruiting and selection papers shorten it
     "tg": "thời gian",  # chat shorthand: "tg học", "tg nộp"
+    "nh": "năm học",  # "kế hoạch bdtx nh 2020-2021": no Vietnamese word is spelt "nh"
+    "q": "quận",  # "pgd q.bình thạnh", "q1": a lone "q" is the city's district
     "sl": "số lượng",  # as school reports head a column: "sl giáo viên"
     # "tl" is "tài liệu" (training material), but "trả lời" in "tl giúp em"
     "tl": "tài liệu",

@@ -59,6 +59,13 @@ def test_abbreviations_and_teencode_expand() -> None:
     assert folded("trung học phổ thông") == ["thpt"]
 
 
+def test_school_year_and_city_district_shortened_read_as_written_out() -> None:
+    assert folded("kh bdtx nh 2026-2027") == folded(
+        "kế hoạch bồi dưỡng thường xuyên năm học 2026-2027")
+    assert folded("pgd q.tân bình") == folded("phòng giáo dục quận Tân Bình")
+    assert folded("trường ở q. 8") == folded("trường ở quận 8")
+
+
 def test_hok_is_hoc_in_the_compounds_hoc_begins_and_khong_elsewhere() -> None:
     assert folded("hok bù") == folded("học bù")
     assert folded("hok sinh lớp 5") == folded("học sinh lớp 5")
