@@ -67,15 +67,15 @@ def day_span(question: str, text: str, letter_date: tuple[int, int, int]) -> Day
     issued = not typed
     if typed:
         d, m, y = typed[0].groups()
-        start = _day(int(y or letter_date[0] or 0), int(m), int(d))
+        start = calendar_day(int(y or letter_date[0] or 0), int(m), int(d))
     elif _FROM_ISSUE.search(_read(question)) and all(letter_date):
-        start = _day(*letter_date)
+        start = calendar_day(*letter_date)
     else:
         return None
     end = _limit(text, start)
     if start is None or end is None or end < start:
         return None
-    return DaySpan(_shown(start), _shown(end), (end - start).days, issued)
+    return DaySpan(shown_day(start), shown_day(end), (end - start).days, issued)
 
 
 def _limit(text: str, start: date | None) -> date | None:
@@ -86,18 +86,20 @@ def _limit(text: str, start: date | None) -> date | None:
             continue
         d, m, y = found.groups()
         year = int(y) if y else (start.year if start else 0)
-        return _day(year, int(m), int(d))
+        return calendar_day(year, int(m), int(d))
     return None
 
 
-def _day(year: int, month: int, day: int) -> date | None:
+def calendar_day(year: int, month: int, day: int) -> date | None:
+    """The day, or None for one no calendar has ("31/02")."""
     try:
         return date(year, month, day)
     except ValueError:
         return None
 
 
-def _shown(day: date) -> str:
+def shown_day(day: date) -> str:
+    """A day as the letters write it: 05/03/2027."""
     return f"{day.day:02d}/{day.month:02d}/{day.year}"
 
 
@@ -179,7 +181,7 @@ def days_between(question: str, texts: list[Dated]) -> DaySpan | None:
         if _FROM_TO.search(_read(question)):  # "từ … đến" a date before it: misread
             return None
         start, end = end, start
-    return DaySpan(_shown(start[1]), _shown(end[1]), (end[1] - start[1]).days, start[2])
+    return DaySpan(shown_day(start[1]), shown_day(end[1]), (end[1] - start[1]).days, start[2])
 
 
 def _year_or_day(word: str) -> bool:
@@ -191,7 +193,7 @@ def _typed(end: str, year: int) -> date | None:
     if found is None:
         return None
     d, m, y = found.groups()
-    return _day(int(y or year), int(m), int(d))
+    return calendar_day(int(y or year), int(m), int(d))
 
 
 def _dated_clauses(text: Dated, year: int) -> list[tuple[date, frozenset[str], bool]]:
@@ -199,14 +201,14 @@ def _dated_clauses(text: Dated, year: int) -> list[tuple[date, frozenset[str], b
     and each letter's own date with the words of its signing (marked True)."""
     found: list[tuple[date, frozenset[str], bool]] = []
     for signed, letter in text.signed:
-        own = _day(*signed) if all(signed) else None
+        own = calendar_day(*signed) if all(signed) else None
         if own is not None:
             found.append((own, _words(f"{_SIGNING} {letter}"), True))
     cleaned = _LONG_DATE.sub(r"\1/\2/\3", fold(clean(text.text, None)).lower())
     for clause in _CLAUSE_END.split(cleaned):
         for hit in _DATE.finditer(clause):
             d, m, y = hit.groups()
-            day = _day(int(y) if y else (text.letter_date[0] or year), int(m), int(d))
+            day = calendar_day(int(y) if y else (text.letter_date[0] or year), int(m), int(d))
             if day is None:
                 continue
             words = _words(clause)

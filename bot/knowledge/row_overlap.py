@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
 
+from bot.knowledge.day_spans import calendar_day, shown_day
 from bot.knowledge.letter_tables import ROW_JOIN, is_row
 from bot.textnorm import fold
 
@@ -64,24 +65,17 @@ def _span(row: str) -> tuple[date, date] | None:
         for listed in _DAYS_LISTED.finditer(cell):
             month, year = int(listed.group(3)), int(listed.group(4))
             days += [d for n in re.findall(r"\d+", listed.group(1))
-                     if (d := _day(year, month, int(n))) is not None]
+                     if (d := calendar_day(year, month, int(n))) is not None]
         years = [int(m.group(3)) for m in _DATE.finditer(cell) if m.group(3)]
-        days += [d for m in _DATE.finditer(cell) if years and (d := _day(
+        days += [d for m in _DATE.finditer(cell) if years and (d := calendar_day(
             int(m.group(3) or years[-1]), int(m.group(2)), int(m.group(1)))) is not None]
         if days:
             return min(days), max(days)
     return None
 
 
-def _day(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
-
-
 def _shown(span: tuple[date, date]) -> str:
-    first, last = (f"{d.day:02d}/{d.month:02d}/{d.year}" for d in span)
+    first, last = (shown_day(d) for d in span)
     return first if first == last else f"{first} - {last}"
 
 
