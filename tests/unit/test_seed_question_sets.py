@@ -13,7 +13,7 @@ eval/dev_letters/seeds_unseen10_qa.yaml, held out in the twelfth round, now spen
 eval/dev_letters/seeds_unseen11_qa.yaml, held out in the thirteenth round, now spent;
 eval/dev_letters/seeds_unseen12_qa.yaml, held out in the fourteenth round, now spent;
 eval/dev_letters/seeds_unseen13_qa.yaml, held out in the fifteenth round, now spent;
-eval/heldout16/seeds_unseen14_qa.yaml, held out in the sixteenth round;
+eval/dev_letters/seeds_unseen14_qa.yaml, held out in the sixteenth round, now spent;
 eval/heldout17/seeds_unseen15_qa.yaml, held out in the seventeenth round) stay usable:
 they load, their ids are unique, every expected fact is written in the scorer's normalised form
 (otherwise it can never match), every source names a seed letter, and no question repeats one of
@@ -49,7 +49,7 @@ SEED_SETS = {
     "heldout13": EVAL / "dev_letters" / "seeds_unseen11_qa.yaml",  # the thirteenth round, spent
     "heldout14": EVAL / "dev_letters" / "seeds_unseen12_qa.yaml",  # the fourteenth round, spent
     "heldout15": EVAL / "dev_letters" / "seeds_unseen13_qa.yaml",  # the fifteenth round, spent
-    "heldout16": EVAL / "heldout16" / "seeds_unseen14_qa.yaml",  # the sixteenth round, held out
+    "heldout16": EVAL / "dev_letters" / "seeds_unseen14_qa.yaml",  # the sixteenth round, spent
     "heldout17": EVAL / "heldout17" / "seeds_unseen15_qa.yaml",  # the seventeenth round, held out
 }
 KINDS = {"fact", "steps", "eligibility", "deadline", "contact", "out_of_scope"}
