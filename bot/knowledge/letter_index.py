@@ -146,7 +146,7 @@ _TELLING_WORD = 0.5
 # though it shares no word with the question
 _EXCLUDING = re.compile(r"\b(?:khong|chua|mien)\b")
 _VALUE_SENTENCE = 0.3  # a sentence stating the value asked for comes first if it matches this
-_SENTENCE = re.compile(r"(?<=[^\d\s][.;!?])\s+")  # not after "1." or "2.3."
+_SENTENCE = re.compile(r"(?:(?<=[^\d\s][.!?])|(?<=\S;))\s+")  # not after "1." or "2.3."
 # values a sentence naming the person asked about gives of them: how to reach them
 _REACHING = frozenset({"contact", "phone", "landline", "email", "address"})
 # the term of any amount in one unit ("#tuoi" for "50 tuổi"): an asker stating their own ("52
