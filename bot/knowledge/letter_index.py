@@ -26,7 +26,7 @@ import numpy as np
 
 from bot.domain import provinces
 from bot.i18n import translator
-from bot.knowledge.amended import amended, changed
+from bot.knowledge.amended import amended, changed, replaced_numbers
 from bot.knowledge.asked import (
     BOTH,
     SIGNS,
@@ -1153,6 +1153,8 @@ class _State:
     changed: dict[int, dict[tuple[int, int], tuple[tuple[int, int], ...]]] = field(
         default_factory=dict)
     amending: dict[int, int] = field(default_factory=dict)  # newer's position -> older's
+    # the figures of the numbers of letters a loaded one replaces (``replaced_numbers``)
+    replaced: frozenset[str] = frozenset()
 
 
 def _build(letters: list[Letter], reads: list[_Read]) -> _State:
@@ -1205,7 +1207,8 @@ def _build(letters: list[Letter], reads: list[_Read]) -> _State:
         provinces={pair: frozenset().union(*(r.provinces.get(pair, ()) for r in reads))
                    for pair in {p for r in reads for p in r.provinces}},
         sites=_sites(p.text for _, p in passages),
-        changed=changes, amending=amending)
+        changed=changes, amending=amending,
+        replaced=frozenset().union(*map(replaced_numbers, letters)))
 
 
 _SITE = re.compile(r"https?://([\w.-]+)", re.IGNORECASE)
@@ -1739,22 +1742,44 @@ _DOCUMENT_WORDS = (("cong", "van"), ("van", "ban"), ("ke", "hoach"), ("thong", "
 _CITING = frozenset({"theo", "trong", "tai", "o"})  # "theo", "trong", "tại", "ở" before it
 
 
-def _citing(folded: list[str]) -> frozenset[int]:
+def _citing(folded: list[str], clause_ends: Sequence[int] = (),
+            replaced: frozenset[str] = frozenset()) -> frozenset[int]:
     """Positions of the words citing a letter by its number as the asker's source ("theo công
     văn 2948 thì …"): which letter the asker has read, not what they ask; a passage of it
     covers them, one of the letter amending it (which need not repeat the number) loses
     nothing. A letter named as the subject ("công văn 2217 điều chỉnh công văn nào") is asked
-    about, and stays what the passage must speak of."""
+    about, and stays what the passage must speak of. A letter a loaded one replaces, cited in
+    a clause before the ask ("công văn 3296 ghi hạn là 25/10, giờ hạn chót là ngày nào"), is
+    the old rule the asker has read: that whole clause is their story (``clause_ends``: where
+    each clause of the question ends, in words)."""
     found: set[int] = set()
     for i in range(len(folded)):
         name = next((w for w in _DOCUMENT_WORDS if tuple(folded[i:i + len(w)]) == w), None)
         if name is None:
             continue
         end = i + len(name) + (folded[i + len(name):i + len(name) + 1] == ["so"])
-        if i > 0 and folded[i - 1] in _CITING and end < len(folded) and len(
-                folded[end]) >= 3 and folded[end].isdigit():
+        if end >= len(folded) or len(folded[end]) < 3 or not folded[end].isdigit():
+            continue
+        if i > 0 and folded[i - 1] in _CITING:
             found.update(range(i - 1, end + 1))
+        elif folded[end] in replaced:
+            start = max((e for e in (0, *clause_ends) if e <= i), default=0)
+            stop = next((e for e in clause_ends if e > end), len(folded))
+            if stop < len(folded):  # a further clause asks
+                found.update(range(start, stop))
     return frozenset(found)
+
+
+_CLAUSE_MARK = re.compile(r"[,;:?!]|\.(?=\s|$)")
+
+
+def _clause_ends(question: str, count: int, read: Callable[[str], list[str]]) -> list[int]:
+    """Where each clause of ``question`` ends, in its ``count`` words (``read`` reads them);
+    none when its clauses, read one by one, do not add up to its words."""
+    ends: list[int] = []
+    for clause in _CLAUSE_MARK.split(question):
+        ends.append((ends[-1] if ends else 0) + len(read(clause)))
+    return ends if ends and ends[-1] == count else []
 
 
 def _query(state: _State, question: str, told: frozenset[str] = frozenset()) -> _Query:
@@ -1788,7 +1813,9 @@ def _query(state: _State, question: str, told: frozenset[str] = frozenset()) -> 
     # "học Cụm 5 ở Bá Thước cho gần đúng không": the class the asker guesses, and its place,
     # are what the answer confirms or corrects, neither told nor asked: a passage holding them
     # covers more, one lacking them no less, as with the asker's story (``told``)
-    guessed = guessed_words(folded) | _citing(folded)
+    guessed = guessed_words(folded) | _citing(folded, _clause_ends(
+        question, len(folded), partial(words, pairs=state.speller.bigrams)) if state.replaced
+        else (), state.replaced)
     placed -= guessed
     within = _within(state.places, folded, placed)
     placed |= within
