@@ -146,7 +146,8 @@ _TELLING_WORD = 0.5
 # though it shares no word with the question
 _EXCLUDING = re.compile(r"\b(?:khong|chua|mien)\b")
 _VALUE_SENTENCE = 0.3  # a sentence stating the value asked for comes first if it matches this
-_SENTENCE = re.compile(r"(?:(?<=[^\d\s][.!?])|(?<=\S;))\s+")  # not after "1." or "2.3."
+_STOP = re.compile(r"(?<=[.;!?])\s+")
+_ITEM_NUMBER = re.compile(r"(?:^|[\s(])\d{1,2}(?:\.\d{1,2})*\.$")  # "1.", "(2.3." number an item
 # values a sentence naming the person asked about gives of them: how to reach them
 _REACHING = frozenset({"contact", "phone", "landline", "email", "address"})
 # the term of any amount in one unit ("#tuoi" for "50 tuổi"): an asker stating their own ("52
@@ -230,8 +231,21 @@ def _sentences(passage: Passage) -> list[tuple[str, bool]]:
     """The passage's sentences, each with whether it starts a line of the letter; a table's
     row is one sentence, whatever its cells hold."""
     return [(s, k == 0) for line in passage.text.split("\n")
-            for k, s in enumerate(x for x in ([line] if is_row(line) else _SENTENCE.split(line))
-                                  if x)]
+            for k, s in enumerate(x for x in ([line] if is_row(line) else _split(line)) if x)]
+
+
+def _split(line: str) -> list[str]:
+    """A line's sentences and the clauses a ";" ends, which a long paragraph of steps is made
+    of ("… trước ngày 18/12/2026; sau đó, …"): a stop after a figure ends one too ("năm học
+    2026-2027. Học viên …"), but not the number of an item ("1. Tiền …; 2. Tiết kiệm …")."""
+    parts: list[str] = []
+    start = 0
+    for stop in _STOP.finditer(line):
+        said = line[start:stop.start()]
+        if said.endswith(";") or not _ITEM_NUMBER.search(said):
+            parts.append(said)
+            start = stop.end()
+    return [*parts, line[start:]]
 
 
 @dataclass(frozen=True, slots=True)
