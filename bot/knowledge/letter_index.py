@@ -145,8 +145,11 @@ _TELLING_WORD = 0.5
 # the clause after its ";" says what is done instead ("nhà trường cử người khác thay"),
 # though it shares no word with the question
 _EXCLUDING = re.compile(r"\b(?:khong|chua|mien)\b")
+_TOLD_TIE = 0.2  # share of its weight a told word keeps in choosing a passage's sentences
 _VALUE_SENTENCE = 0.3  # a sentence stating the value asked for comes first if it matches this
-_STOP = re.compile(r"(?<=[.;!?])\s+")
+# a stop, or the colon before a paragraph's first step ("… theo các bước sau: trước hết, …")
+_STOP = re.compile(r"(?<=[.;!?])\s+|(?<=:)\s+(?=(?:trước hết|trước tiên|đầu tiên|thứ nhất)\b)",
+                   re.IGNORECASE)
 _ITEM_NUMBER = re.compile(r"(?:^|[\s(])\d{1,2}(?:\.\d{1,2})*\.$")  # "1.", "(2.3." number an item
 # values a sentence naming the person asked about gives of them: how to reach them
 _REACHING = frozenset({"contact", "phone", "landline", "email", "address"})
@@ -242,7 +245,7 @@ def _split(line: str) -> list[str]:
     start = 0
     for stop in _STOP.finditer(line):
         said = line[start:stop.start()]
-        if said.endswith(";") or not _ITEM_NUMBER.search(said):
+        if said.endswith((";", ":")) or not _ITEM_NUMBER.search(said):
             parts.append(said)
             start = stop.end()
     return [*parts, line[start:]]
@@ -2103,8 +2106,11 @@ def _window(query: _Query, sentences: list[tuple[str, bool]],
     quản lý bổ nhiệm lần đầu" is the row of a "phó hiệu trưởng" newly appointed. The rows
     of another class than the asker's (``foreign``) are not theirs.
     """
-    wanted = {**query.told, **query.stated, **query.content, **query.pairs,
-              **query.placed}
+    # whose case the message tells only breaks ties between sentences saying as much of the
+    # ask: a clause repeating the story's words ("trường THCS gửi danh sách giáo viên") is no
+    # answer to "ngày nào bắt đầu học trên hệ thống"
+    wanted = {**{t: w * _TOLD_TIE for t, w in query.told.items()}, **query.stated,
+              **query.content, **query.pairs, **query.placed}
     terms = tuple(ts | group_words(sentences[k][0]) if is_row(sentences[k][0]) else ts
                   for k, ts in enumerate(terms))
     # fsum: a set's order follows the hash seed, and a float sum in another order can break a
@@ -2385,6 +2391,10 @@ def _statements(sentences: list[tuple[str, bool]], led: list[float]) -> list[flo
 _OWN_SUBJECT = frozenset("giao can nguoi truong phong so trung hieu pho cot thanh ung moi cac "
                          "nhung doi uy chuyen tat rieng".split())
 _OWN_SUBJECT_PAIRS = frozenset({"hoc vien", "hoc sinh"})
+# a clause opening a step of its own ("…; sau đó, Sở cấp tài khoản …", "…; cuối cùng, …"):
+# its date is that step's, whoever it names
+_STEP_OPENING = frozenset({"sau", "khi", "tiep", "cuoi", "truoc het", "dau tien", "ke tiep",
+                           "buoc"})
 
 
 _CLAUSE_START = 8  # typed words enough to hold a clause's first two words as read
@@ -2404,7 +2414,8 @@ def _continued(sentences: list[tuple[str, bool]], led: list[float]) -> list[floa
         # its first words as read: a phrase read as one starts within its first few typed
         # words, so only those are read (the whole clause was read again for every question)
         first = [fold_word(w) for w in words(" ".join(sentence.split()[:_CLAUSE_START]))[:2]]
-        if first and first[0] not in _OWN_SUBJECT and " ".join(first) not in _OWN_SUBJECT_PAIRS:
+        if first and first[0] not in _OWN_SUBJECT and " ".join(first) not in _OWN_SUBJECT_PAIRS \
+                and not _STEP_OPENING.intersection((first[0], " ".join(first))):
             out[k] = max(out[k], out[k - 1])
     return out
 
