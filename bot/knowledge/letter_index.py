@@ -37,6 +37,8 @@ from bot.knowledge.asked import (
     asked_kinds,
     asked_person,
     asked_values,
+    asks_next_step,
+    asks_start,
     both_words,
     counted,
     former_frames,
@@ -145,6 +147,9 @@ _TELLING_WORD = 0.5
 # the clause after its ";" says what is done instead ("nhà trường cử người khác thay"),
 # though it shares no word with the question
 _EXCLUDING = re.compile(r"\b(?:khong|chua|mien)\b")
+_OPENS = re.compile(r"\b(?:từ|bắt đầu(?: từ)?|khai giảng(?: vào)?)\s+(?:ngày\s+)?\d{1,2}/\d{1,2}",
+                    re.IGNORECASE)  # "từ ngày 28/12/2026": the day something opens
+_OTHER_STEP = 0.5  # a step's clause matching less than this share of the best is another's
 _TOLD_TIE = 0.2  # share of its weight a told word keeps in choosing a passage's sentences
 _VALUE_SENTENCE = 0.3  # a sentence stating the value asked for comes first if it matches this
 # a stop, or the colon before a paragraph's first step ("… theo các bước sau: trước hết, …")
@@ -1436,6 +1441,8 @@ class LetterIndex:
         known = values(kind, question) if kind in _CORRECTED else frozenset()
         person = asked_person(question, state.people)
         count = counted(question)
+        next_step = asks_next_step(question)
+        start = asks_start(question)
 
         said = _said_places(query.placed) | former | query.place_pairs
 
@@ -1480,7 +1487,8 @@ class LetterIndex:
                 window, valued = _window(query, sentences, sets, kind,
                                          person, keys, count,
                                          partial(said_by_row, question, keys), also, known,
-                                         foreign, read.items[j], read.fixers)
+                                         foreign, read.items[j], read.fixers, next_step,
+                                         start)
                 if of is not None and of.decided and set(window) <= foreign:
                     window = []  # another class's rows only: nothing of theirs
                 shown = set(read.heads[j]).union(read.context, *(
@@ -2092,8 +2100,8 @@ def _window(query: _Query, sentences: list[tuple[str, bool]],
             group_words: Callable[[str], frozenset[str]] = lambda row: frozenset(),
             also: tuple[str, ...] = (), known: frozenset[str] = frozenset(),
             foreign: frozenset[int] = frozenset(),
-            items: tuple[int, ...] | None = None, fixers: bool = False
-            ) -> tuple[list[int], bool]:
+            items: tuple[int, ...] | None = None, fixers: bool = False,
+            next_step: bool = False, start: bool = False) -> tuple[list[int], bool]:
     """The passage's sentences that match the question best, in order, within QUOTE_CHARS,
     and whether one of them states the value asked for about the question's subject.
 
@@ -2104,7 +2112,11 @@ def _window(query: _Query, sentences: list[tuple[str, bool]],
     naming them are quoted. A row also matches the words the question names its group with
     when it is that group's in its own words (``group_words``, see ``said_by_row``): "Cán bộ
     quản lý bổ nhiệm lần đầu" is the row of a "phó hiệu trưởng" newly appointed. The rows
-    of another class than the asker's (``foreign``) are not theirs.
+    of another class than the asker's (``foreign``) are not theirs. Of a paragraph's steps
+    joined by ";", the clause after the one the question names comes first when it asks what
+    comes next (``next_step``), and a step stating another value than the one asked, matching
+    far less, is left out (``_other_steps``). Asked when something begins (``start``), a
+    sentence giving the day it opens ("từ ngày …") comes before one giving a deadline.
     """
     # whose case the message tells only breaks ties between sentences saying as much of the
     # ask: a clause repeating the story's words ("trường THCS gửi danh sách giáo viên") is no
@@ -2145,6 +2157,17 @@ def _window(query: _Query, sentences: list[tuple[str, bool]],
         states_count(count, sentences[k][0]) if count is not None else
         max(s, said[k]) >= _VALUE_SENTENCE * top and _holds(kind, sentences[k][0]))}
     valued = _corrected(sentences, valued, kind, known)
+    # "làm xong bài kiểm tra thì bước tiếp theo là gì": the clause after the one it names
+    named = max(range(len(sentences)), key=lambda k: (scored[k], -k), default=0)
+    then = named + 1 if next_step and named + 1 < len(sentences) and _in_steps(
+        sentences, named) and scored[named] > 0 else None
+    if then is not None and kind and _holds(kind, sentences[then][0]):
+        valued.add(then)
+    stepped = _other_steps(sentences, kind, [max(s, said[k]) for k, s in enumerate(led)],
+                           {named, then} if then is not None else set()) if valued else set()
+    valued -= stepped
+    opening = max((k for k in valued if _OPENS.search(sentences[k][0])),
+                  key=lambda k: (scored[k], -k), default=None) if start else None
     # "mấy chuyên đề": the lines numbering what is counted ("- Chuyên đề 3: …") are the count,
     # each of them, however few of the question's words the last one holds
     listing = _numbering(count, sentences) if count is not None else set()
@@ -2156,7 +2179,7 @@ def _window(query: _Query, sentences: list[tuple[str, bool]],
     # first ask's row, matching the rest of the question, sets no bar for it
     valued |= {k for k in rows if scored[k] > 0 and set(held[k]) & set(also)}
     others = (_other_items(lists, terms, wanted) | foreign | _other_questions(items, scored)
-              | _other_numbered(terms, wanted)) - listing
+              | _other_numbered(terms, wanted) | stepped) - listing
     if across:  # "gồm 03 chuyên đề (…; …; …), học trên hệ thống https://…": the clause naming
         # the site ends the statement, and matches the question as the statement does
         led = [max(s, said[k]) if k in valued else s for k, s in enumerate(led)]
@@ -2178,7 +2201,8 @@ def _window(query: _Query, sentences: list[tuple[str, bool]],
     chosen: list[int] = []
     size = 0
     for k in sorted(range(len(sentences)),
-                    key=lambda k: (k not in valued and k not in measured, -scored[k])):
+                    key=lambda k: (k != then, k != opening, k not in valued and k not in measured,
+                                   -scored[k])):
         if k in others or (chosen and ((led[k] <= enough and k not in listing)
                                        or size + len(sentences[k][0]) > QUOTE_CHARS)):
             continue
@@ -2199,13 +2223,33 @@ def _window(query: _Query, sentences: list[tuple[str, bool]],
         after = k + 1
         if (after < len(sentences) and after not in chosen and after not in others
                 and not sentences[after][1]
-                and sentences[k][0].rstrip().endswith(";")
+                and sentences[k][0].rstrip().endswith(";") and not _opens_step(sentences[after][0])
                 and (scored[after] or _EXCLUDING.search(fold(sentences[k][0])))
                 and size + len(sentences[after][0]) <= QUOTE_CHARS):
             chosen.append(after)  # the clause going on with a quoted one, of the same statement
             size += len(sentences[after][0]) + 1
     chosen += _naming(sentences, terms, wanted, chosen, QUOTE_CHARS - size, others)
     return sorted(chosen), not kind or bool(valued & set(chosen))
+
+
+def _in_steps(sentences: list[tuple[str, bool]], k: int) -> bool:
+    """Whether sentence ``k`` is one of a paragraph's clauses joined by ";"."""
+    return sentences[k][0].rstrip().endswith(";") or (
+        k > 0 and not sentences[k][1] and sentences[k - 1][0].rstrip().endswith(";"))
+
+
+def _other_steps(sentences: list[tuple[str, bool]], kind: str | None, match: list[float],
+                 kept: set[int | None]) -> set[int]:
+    """"…; sau đó, Sở cấp tài khoản … trước ngày 23/12; tiếp theo, học viên học … từ ngày 28/12
+    …": of a paragraph's clauses stating a value of the kind asked, each its own step's, those
+    matching the question far less than the best (``_OTHER_STEP``) are other steps': quoted,
+    they would leave the asker to guess which date is theirs."""
+    steps = [k for k, (sentence, _) in enumerate(sentences)
+             if _in_steps(sentences, k) and _holds(kind, sentence)]
+    if len(steps) < 2:
+        return set()
+    best = max(match[k] for k in steps)
+    return {k for k in steps if match[k] < _OTHER_STEP * best and k not in kept}
 
 
 def _kind_of_help(query: _Query, sentences: list[tuple[str, bool]],
@@ -2400,6 +2444,13 @@ _STEP_OPENING = frozenset({"sau", "khi", "tiep", "cuoi", "truoc het", "dau tien"
 _CLAUSE_START = 8  # typed words enough to hold a clause's first two words as read
 
 
+def _opens_step(clause: str) -> bool:
+    """Whether a clause after ";" opens a step of its own ("sau đó, Sở cấp …", ``_STEP_OPENING``)
+    rather than going on with the clause before."""
+    first = [fold_word(w) for w in words(" ".join(clause.split()[:_CLAUSE_START]))[:2]]
+    return bool(first) and bool(_STEP_OPENING.intersection((first[0], " ".join(first))))
+
+
 def _continued(sentences: list[tuple[str, bool]], led: list[float]) -> list[float]:
     """Each clause's match, a clause after ";" that names no one of its own ("… nếu có nhu
     cầu: phần trực tuyến không thu tiền; phần học trực tiếp đóng 450.000 đồng …, chuyển …
@@ -2415,7 +2466,7 @@ def _continued(sentences: list[tuple[str, bool]], led: list[float]) -> list[floa
         # words, so only those are read (the whole clause was read again for every question)
         first = [fold_word(w) for w in words(" ".join(sentence.split()[:_CLAUSE_START]))[:2]]
         if first and first[0] not in _OWN_SUBJECT and " ".join(first) not in _OWN_SUBJECT_PAIRS \
-                and not _STEP_OPENING.intersection((first[0], " ".join(first))):
+                and not _opens_step(sentence):
             out[k] = max(out[k], out[k - 1])
     return out
 
