@@ -2164,7 +2164,8 @@ def _window(query: _Query, sentences: list[tuple[str, bool]],
     if then is not None and kind and _holds(kind, sentences[then][0]):
         valued.add(then)
     stepped = _other_steps(sentences, kind, [max(s, said[k]) for k, s in enumerate(led)],
-                           {named, then} if then is not None else set()) if valued else set()
+                           {named, then} if then is not None else set()) if valued or not kind \
+        else set()
     valued -= stepped
     opening = max((k for k in valued if _OPENS.search(sentences[k][0])),
                   key=lambda k: (scored[k], -k), default=None) if start else None
@@ -2241,11 +2242,13 @@ def _in_steps(sentences: list[tuple[str, bool]], k: int) -> bool:
 def _other_steps(sentences: list[tuple[str, bool]], kind: str | None, match: list[float],
                  kept: set[int | None]) -> set[int]:
     """"…; sau đó, Sở cấp tài khoản … trước ngày 23/12; tiếp theo, học viên học … từ ngày 28/12
-    …": of a paragraph's clauses stating a value of the kind asked, each its own step's, those
-    matching the question far less than the best (``_OTHER_STEP``) are other steps': quoted,
-    they would leave the asker to guess which date is theirs."""
+    …": of a paragraph's clauses opening a step ("sau đó", "tiếp theo", ``_opens_step``) and
+    stating a value of the kind asked (any, when none is asked), those matching the question far less than the best
+    (``_OTHER_STEP``) are other steps': quoted, they would leave the asker to guess which date
+    is theirs, and a question's words scattered over the steps would seem to be answered."""
     steps = [k for k, (sentence, _) in enumerate(sentences)
-             if _in_steps(sentences, k) and _holds(kind, sentence)]
+             if _in_steps(sentences, k) and _opens_step(sentence)
+             and (not kind or _holds(kind, sentence))]
     if len(steps) < 2:
         return set()
     best = max(match[k] for k in steps)
@@ -2437,7 +2440,7 @@ _OWN_SUBJECT = frozenset("giao can nguoi truong phong so trung hieu pho cot than
 _OWN_SUBJECT_PAIRS = frozenset({"hoc vien", "hoc sinh"})
 # a clause opening a step of its own ("…; sau đó, Sở cấp tài khoản …", "…; cuối cùng, …"):
 # its date is that step's, whoever it names
-_STEP_OPENING = frozenset({"sau", "khi", "tiep", "cuoi", "truoc het", "dau tien", "ke tiep",
+_STEP_OPENING = frozenset({"sau", "khi", "tiep", "cuoi", "truoc het", "dau tien", "ke tiep", "ke den",
                            "buoc"})
 
 
