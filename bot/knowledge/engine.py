@@ -1347,6 +1347,8 @@ class AnsweringEngine:
         question, and the letter's contacts name it by its label ("Về … sản phẩm: bà …"),
         sharing few of them. The contact of that same letter whose sentences share most of the
         question's words answers, if it covers ``_CONTACT_FLOOR`` of it."""
+        if kind != "contact":  # "gửi qua email …": an email named as the way, not asked for
+            return None
         covering = {q.letter.id for q in self._own(self.letters.candidates(
             question, at=_NEWER_FLOOR), question, province)}
         return choose([q for q in self._own(self.letters.candidates(

@@ -243,14 +243,18 @@ def _sentences(passage: Passage) -> list[tuple[str, bool]]:
 
 
 def _split(line: str) -> list[str]:
-    """A line's sentences and the clauses a ";" ends, which a long paragraph of steps is made
-    of ("… trước ngày 18/12/2026; sau đó, …"): a stop after a figure ends one too ("năm học
-    2026-2027. Học viên …"), but not the number of an item ("1. Tiền …; 2. Tiết kiệm …")."""
+    """A line's sentences and the clauses a ";" ends. A stop after the number of an item ends
+    nothing ("1. Tiền …", "2.3."), after any other figure it does ("năm học 2026-2027. Học
+    viên …", "điện thoại 0255.3822.416. Về …"); a ";" after a figure ends a clause when the
+    next opens a step of a paragraph of steps ("… trước ngày 18/12/2026; sau đó, Sở cấp …",
+    ``_opens_step``), which a question asks of one by one."""
     parts: list[str] = []
     start = 0
     for stop in _STOP.finditer(line):
         said = line[start:stop.start()]
-        if said.endswith((";", ":")) or not _ITEM_NUMBER.search(said):
+        if not said[-2:-1].isdigit() or said.endswith(":") or (
+                _opens_step(line[stop.end():]) if said.endswith(";")
+                else not _ITEM_NUMBER.search(said)):
             parts.append(said)
             start = stop.end()
     return [*parts, line[start:]]
