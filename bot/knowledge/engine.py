@@ -1346,7 +1346,8 @@ class AnsweringEngine:
         names the matter in the words of the passage setting it out, which covers half the
         question, and the letter's contacts name it by its label ("Về … sản phẩm: bà …"),
         sharing few of them. The contact of that same letter whose sentences share most of the
-        question's words answers, if it covers ``_CONTACT_FLOOR`` of it."""
+        question's words answers, if it covers ``_CONTACT_FLOOR`` of it. Only when no entry
+        answers confidently: one on whom to turn to speaks of the matter in its own words."""
         if kind != "contact":  # "gửi qua email …": an email named as the way, not asked for
             return None
         covering = {q.letter.id for q in self._own(self.letters.candidates(
@@ -1371,7 +1372,8 @@ class AnsweringEngine:
             # shares; the letter's contact for the matter does, if it covers half the question
             quote = choose([q for q in self._own(self.letters.candidates(
                 question, at=_NEWER_FLOOR), question, province) if q.holds_value],
-                kind, tuple(also)) or self._contact_for(question, kind, province) or quote
+                kind, tuple(also)) or (self._contact_for(question, kind, province)
+                                       if found.kind != "confident" else None) or quote
         if quote is None and entry is not None and len(self.letters):
             # another province's rule is no rival to the named province's own letter
             covered = 0.0 if self._foreign(entry, question) else \

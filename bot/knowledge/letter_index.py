@@ -150,12 +150,10 @@ _EXCLUDING = re.compile(r"\b(?:khong|chua|mien)\b")
 _OPENS = re.compile(r"\b(?:từ|bắt đầu(?: từ)?|khai giảng(?: vào)?)\s+(?:ngày\s+)?\d{1,2}/\d{1,2}",
                     re.IGNORECASE)  # "từ ngày 28/12/2026": the day something opens
 _OTHER_STEP = 0.5  # a step's clause matching less than this share of the best is another's
-_TOLD_TIE = 0.2  # share of its weight a told word keeps in choosing a passage's sentences
 _VALUE_SENTENCE = 0.3  # a sentence stating the value asked for comes first if it matches this
 # a stop, or the colon before a paragraph's first step ("… theo các bước sau: trước hết, …")
 _STOP = re.compile(r"(?<=[.;!?])\s+|(?<=:)\s+(?=(?:trước hết|trước tiên|đầu tiên|thứ nhất)\b)",
                    re.IGNORECASE)
-_ITEM_NUMBER = re.compile(r"(?:^|[\s(])\d{1,2}(?:\.\d{1,2})*\.$")  # "1.", "(2.3." number an item
 # values a sentence naming the person asked about gives of them: how to reach them
 _REACHING = frozenset({"contact", "phone", "landline", "email", "address"})
 # the term of any amount in one unit ("#tuoi" for "50 tuổi"): an asker stating their own ("52
@@ -243,18 +241,16 @@ def _sentences(passage: Passage) -> list[tuple[str, bool]]:
 
 
 def _split(line: str) -> list[str]:
-    """A line's sentences and the clauses a ";" ends. A stop after the number of an item ends
-    nothing ("1. Tiền …", "2.3."), after any other figure it does ("năm học 2026-2027. Học
-    viên …", "điện thoại 0255.3822.416. Về …"); a ";" after a figure ends a clause when the
-    next opens a step of a paragraph of steps ("… trước ngày 18/12/2026; sau đó, Sở cấp …",
-    ``_opens_step``), which a question asks of one by one."""
+    """A line's sentences and the clauses a ";" ends. A stop after a figure ends nothing ("1.
+    Tiền …", "2.3."); a ";" after one ends a clause when the next opens a step of a paragraph
+    of steps ("… trước ngày 18/12/2026; sau đó, Sở cấp …", ``_opens_step``), which a question
+    asks of one by one."""
     parts: list[str] = []
     start = 0
     for stop in _STOP.finditer(line):
         said = line[start:stop.start()]
         if not said[-2:-1].isdigit() or said.endswith(":") or (
-                _opens_step(line[stop.end():]) if said.endswith(";")
-                else not _ITEM_NUMBER.search(said)):
+                said.endswith(";") and _opens_step(line[stop.end():])):
             parts.append(said)
             start = stop.end()
     return [*parts, line[start:]]
@@ -2122,11 +2118,8 @@ def _window(query: _Query, sentences: list[tuple[str, bool]],
     far less, is left out (``_other_steps``). Asked when something begins (``start``), a
     sentence giving the day it opens ("từ ngày …") comes before one giving a deadline.
     """
-    # whose case the message tells only breaks ties between sentences saying as much of the
-    # ask: a clause repeating the story's words ("trường THCS gửi danh sách giáo viên") is no
-    # answer to "ngày nào bắt đầu học trên hệ thống"
-    wanted = {**{t: w * _TOLD_TIE for t, w in query.told.items()}, **query.stated,
-              **query.content, **query.pairs, **query.placed}
+    wanted = {**query.told, **query.stated, **query.content, **query.pairs,
+              **query.placed}
     terms = tuple(ts | group_words(sentences[k][0]) if is_row(sentences[k][0]) else ts
                   for k, ts in enumerate(terms))
     # fsum: a set's order follows the hash seed, and a float sum in another order can break a
@@ -2247,9 +2240,10 @@ def _other_steps(sentences: list[tuple[str, bool]], kind: str | None, match: lis
                  kept: set[int | None]) -> set[int]:
     """"…; sau đó, Sở cấp tài khoản … trước ngày 23/12; tiếp theo, học viên học … từ ngày 28/12
     …": of a paragraph's clauses opening a step ("sau đó", "tiếp theo", ``_opens_step``) and
-    stating a value of the kind asked (any, when none is asked), those matching the question far less than the best
-    (``_OTHER_STEP``) are other steps': quoted, they would leave the asker to guess which date
-    is theirs, and a question's words scattered over the steps would seem to be answered."""
+    stating a value of the kind asked (any, when none is asked), those matching the question
+    far less than the best (``_OTHER_STEP``) are other steps': quoted, they would leave the
+    asker to guess which date is theirs, and a question's words scattered over the steps
+    would seem to be answered."""
     steps = [k for k, (sentence, _) in enumerate(sentences)
              if _in_steps(sentences, k) and _opens_step(sentence)
              and (not kind or _holds(kind, sentence))]
@@ -2444,8 +2438,8 @@ _OWN_SUBJECT = frozenset("giao can nguoi truong phong so trung hieu pho cot than
 _OWN_SUBJECT_PAIRS = frozenset({"hoc vien", "hoc sinh"})
 # a clause opening a step of its own ("…; sau đó, Sở cấp tài khoản …", "…; cuối cùng, …"):
 # its date is that step's, whoever it names
-_STEP_OPENING = frozenset({"sau", "khi", "tiep", "cuoi", "truoc het", "dau tien", "ke tiep", "ke den",
-                           "buoc"})
+_STEP_OPENING = frozenset({"sau", "khi", "tiep", "cuoi", "truoc het", "dau tien", "ke tiep",
+                           "ke den", "buoc"})
 
 
 _CLAUSE_START = 8  # typed words enough to hold a clause's first two words as read

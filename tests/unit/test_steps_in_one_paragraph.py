@@ -35,7 +35,8 @@ viên nộp một video bài giảng dài không quá 10 phút lên trang đến
 Sở xét kết quả ngày 15/12/2027 và gửi giấy chứng nhận về trường trước ngày 25/12/2027.
 2. Liên hệ
 Về chủ đề, bài thi và video bài giảng: bà Phạm Thị Thu, chuyên viên Phòng Giáo dục tiểu học, \
-điện thoại 0255.3822.416. Về mật khẩu và trang học: ông Đỗ Văn Lâm, điện thoại 0255.3711.802.
+điện thoại 0255.3822.416, thư điện tử thupt@quangngai.edu.vn. Về mật khẩu và trang học: ông Đỗ \
+Văn Lâm, điện thoại 0255.3711.802, thư điện tử hotrohoc@quangngai.edu.vn.
 """
 
 
