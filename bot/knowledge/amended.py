@@ -101,6 +101,21 @@ def amended(letters: Sequence[Letter]) -> dict[int, int]:
     return found
 
 
+# "thay thế Công văn số 3296/SGDĐT-GDTrH", "bãi bỏ Kế hoạch số 12/KH-SGDĐT": the number's figures
+_REPLACED = re.compile(r"\b(?:thay thế|thay cho|bãi bỏ|hủy bỏ|huỷ bỏ)\s+(?:các\s+)?[^\d;.]{0,30}?"
+                       r"(?:số\s*)?(\d{1,5})\s*/\s*[A-ZĐ]", re.IGNORECASE)
+
+
+def replaced_numbers(letter: Letter) -> frozenset[str]:
+    """The figures of the numbers of the letters ``letter`` says it replaces or repeals
+    ("Công văn này thay thế Công văn số 3296/SGDĐT-GDTrH …"): a teacher citing the old number
+    ("công văn 3296 ghi hạn …") has the old letter in hand and asks what holds now, which the
+    replacing letter says, whether or not the old one is loaded."""
+    said = [letter.meta.subject,
+            *(line for p in letter.passages[:_OPENING] for line in p.text.split("\n"))]
+    return frozenset(m.group(1) for line in said for m in _REPLACED.finditer(line))
+
+
 def _body(letter: Letter, j: int) -> bool:
     path = letter.passages[j].path
     return bool(path) and path not in (RECIPIENTS, SIGNED)

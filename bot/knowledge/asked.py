@@ -28,7 +28,7 @@ from bot.knowledge.normalize import (
     typed_with_marks,
     words,
 )
-from bot.textnorm import CAPITALS
+from bot.textnorm import CAPITALS, fold
 
 KIND_NAMES = {  # what each kind of value is called, for ``troly ask --why``
     "contact": N_("a contact (a person or office with a phone or email)"),
@@ -285,6 +285,32 @@ _HOLDS: dict[str, re.Pattern[str]] = {
 # Words that follow "thầy"/"cô" without being a name ("cô giáo", "thầy cô", "cô ấy").
 _NOT_NAMES = frozenset("""giao co thay ay hieu chu pho to nay do ta minh oi a day bo
     nhiem tong can chuyen giam truong phong so vien phu ban cac nhung moi""".split())
+
+
+# "bước tiếp theo", "việc kế tiếp", "làm gì tiếp": what comes after a step the question names
+# ("sau khi …", "… xong")
+_NEXT = re.compile(r"(?:^| )(?:tiep theo|ke tiep|tiep do|buoc sau|viec sau|lam gi tiep|"
+                   r"gi tiep|lam tiep)(?= |$)")
+_STEP_NAMED = re.compile(r"(?:^| )(?:sau|xong)(?= |$)")
+
+
+# "ngày nào bắt đầu học", "khi nào khai giảng": the day something opens, not its deadline
+_START = re.compile(r"(?:^| )(?:bat dau|khai giang|mo lop|mo cua)(?= |$)")
+
+
+@lru_cache(maxsize=1024)
+def asks_start(question: str) -> bool:
+    """Whether ``question`` asks when something begins: a letter's "từ ngày …" answers it
+    before a "trước ngày …" of another step."""
+    return bool(_START.search(" ".join(fold(question).lower().split())))
+
+
+@lru_cache(maxsize=1024)
+def asks_next_step(question: str) -> bool:
+    """Whether ``question`` asks what comes after a step it names ("làm xong bài kiểm tra thì
+    bước tiếp theo là gì"): the letter's next step answers, not the one named."""
+    folded = " ".join(fold(question).lower().split())
+    return bool(_NEXT.search(folded) and _STEP_NAMED.search(folded))
 
 
 def asked_kind(question: str) -> str | None:

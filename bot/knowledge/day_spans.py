@@ -116,6 +116,10 @@ _FROM_TO = re.compile(r"(?:^| )(?:tinh |ke )?tu (.+?) (?:den|toi) (.+)$")
 _BETWEEN = re.compile(r"(?:^| )giua (.+) va (.+)$")
 _APART = re.compile(r"^(.+) va (.+?) cach nhau(?= |$)")
 _ASK_TAIL = re.compile(r"(?: (?:thi|la|con|co|duoc|mat|cach nhau))* (?:bao nhieu|may) ngay.*$")
+# an end named only by pointing back: "ngày đó", "hôm ấy", "thời điểm đó"
+_THAT = re.compile(r"^\s*(?:ngay|hom|thoi diem|luc|han)? ?(?:do|ay|nay)\s*$")
+# what a closing date is said to do: "đóng", "kết thúc", "khóa sổ" (read as "hạn")
+_CLOSES = re.compile(r"(?<![^ ])(dong|ket thuc|khoa so|het han)(?![^ ])")
 # a date spelled out: "ngày 14 tháng 12 năm 2020"
 _LONG_DATE = re.compile(r"(\d{1,2}) thang (\d{1,2}) nam (\d{4})")
 _CLAUSE_END = re.compile(r"[;•\n]|[.:](?=\s)")
@@ -140,7 +144,9 @@ class Dated:
 
 def asks_between(question: str) -> tuple[str, str] | None:
     """The two ends ``question`` asks the days between, as it words them (folded); None
-    when it names no two ends."""
+    when it names no two ends. An end named only as "ngày đó" is what the question asked
+    of before ("bài kiểm tra đóng ngày nào, và từ ngày đó đến hạn nộp …"), and one said to
+    close ("đóng", "kết thúc") is a limit, as the letters' "đến hết ngày" is."""
     if not asks_days(question):
         return None
     read = _read(question)
@@ -150,6 +156,9 @@ def asks_between(question: str) -> tuple[str, str] | None:
             first, second = found.group(1), _ASK_TAIL.sub("", found.group(2))
             if _ASKS_DAYS.search(first):  # "còn bao nhiêu ngày nữa đến hạn": one end only
                 return None
+            if _THAT.match(first) and read[:found.start()].strip(" ,."):
+                first = read[:found.start()]
+            first, second = (_CLOSES.sub(r"\1 han", end) for end in (first, second))
             if first.strip() and second.strip():
                 return first, second
     return None

@@ -172,6 +172,9 @@ _NEWER_VALUE_MARGIN = 0.2  # wider when it states the value asked for (a date, a
 # Below the share a quote needs on its own: a newer letter's passage covering at least half of
 # the question, and more of it than the entry that would answer, answers instead of the entry.
 _NEWER_FLOOR = 0.5
+# The share of a question a letter's contact must cover when another passage of that letter
+# covers the matter asked about (``_contact_for``): the contact names the matter by its label
+_CONTACT_FLOOR = 0.3
 # How many of the best entries, and of the best passages, may hold the figures a question
 # adds up when the answer chosen prints none (``_worked_out``)
 _FIGURE_HOLDERS = 5
@@ -1338,6 +1341,21 @@ class AnsweringEngine:
             return first
         return replace(first, answer=replace(answer, also=(found,)))
 
+    def _contact_for(self, question: str, kind: str, province: str | None) -> Quote | None:
+        """"Muốn hỏi cách viết kế hoạch bài dạy … để nộp sản phẩm thì liên hệ ai": the asker
+        names the matter in the words of the passage setting it out, which covers half the
+        question, and the letter's contacts name it by its label ("Về … sản phẩm: bà …"),
+        sharing few of them. The contact of that same letter whose sentences share most of the
+        question's words answers, if it covers ``_CONTACT_FLOOR`` of it. Only when no entry
+        answers confidently: one on whom to turn to speaks of the matter in its own words."""
+        if kind != "contact":  # "gửi qua email …": an email named as the way, not asked for
+            return None
+        covering = {q.letter.id for q in self._own(self.letters.candidates(
+            question, at=_NEWER_FLOOR), question, province)}
+        return choose([q for q in self._own(self.letters.candidates(
+            question, at=_CONTACT_FLOOR), question, province)
+            if q.holds_value and q.letter.id in covering], kind) if covering else None
+
     def _explain(self, question: str, *, role: str | None, level: str | None,
                  province: str | None) -> Ranking:
         found = self._entry_answer(question, role=role, level=level, province=province)
@@ -1354,7 +1372,8 @@ class AnsweringEngine:
             # shares; the letter's contact for the matter does, if it covers half the question
             quote = choose([q for q in self._own(self.letters.candidates(
                 question, at=_NEWER_FLOOR), question, province) if q.holds_value],
-                kind, tuple(also)) or quote
+                kind, tuple(also)) or (self._contact_for(question, kind, province)
+                                       if found.kind != "confident" else None) or quote
         if quote is None and entry is not None and len(self.letters):
             # another province's rule is no rival to the named province's own letter
             covered = 0.0 if self._foreign(entry, question) else \

@@ -57,7 +57,8 @@ _DIFFERENCE = re.compile(r"(?:^| )(?:nhieu hon|it hon|dong hon|chenh lech|chenh 
 _RATIO = re.compile(r"(?:^| )gap (?:bao nhieu|may) lan(?= |$)")
 _TOTAL = re.compile(r"(?:^| )(?:tong cong|tong so|tong bao nhieu|tong la|cong ca|cong lai|"
                     r"cong voi|cong them|"
-                    r"gop ca|gop lai|tinh ca|tat ca|ca thay|ca hai|ca ba|ca bon|toan bo)(?= |$)")
+                    r"gop ca|gop lai|tinh ca|tat ca|ca thay|ca hai|ca ba|ca bon|toan bo|"
+                    r"co ca)(?= |$)")  # "trường có cả THCS và THPT cử mấy người": both levels
 # "cả ba cấp", "các cấp", "3 cấp học", "hai khối": every level the text gives (or, when the
 # question names that many levels, those: "riêng hai cấp TH và THCS" asks their total)
 _ALL_LEVELS = re.compile(r"(?:^| )(?:(ba|bon|hai|\d)|cac) (?:cap|khoi)(?= |$)")
@@ -133,7 +134,7 @@ def _named(tokens: list[str]) -> dict[int, tuple[int, str, str]]:
 # Folded words without which no question asks a total or a difference: read before the rest
 _CUES = re.compile(r"\b(?:nhieu hon|it hon|dong hon|chenh|hon kem|kem hon|hon nhau|kem nhau|"
                    r"tru di|tru cho|tong|cong|gop|tinh ca|tat ca|ca thay|ca hai|ca ba|ca bon|"
-                   r"toan bo|nhat|gap|(?:hai|ba|bon|\d) (?:cap|khoi))\b")
+                   r"toan bo|nhat|gap|co ca|(?:hai|ba|bon|\d) (?:cap|khoi))\b")
 
 
 def asks_sum(question: str) -> bool:
@@ -260,14 +261,19 @@ def figures_in(text: str) -> dict[tuple[str, str], set[int]]:
         breakdown = ""  # the role of the last total: its parts follow
         for line in paragraph:
             level = ""
+            parts_of = ""  # "cử 02 giáo viên: 01 giáo viên dạy …": the role the parts share
             marks = _text_marks(line)
             for i, (kind, value) in enumerate(marks):
                 if kind == "stop":
-                    level = ""
+                    level = parts_of = ""
                 elif kind == "level":
                     level = value
                 elif kind == "num":
                     role = _role_beside(marks, i)
+                    if role and role == parts_of:
+                        continue  # a part of the count before the colon, not another count
+                    if role and i + 2 < len(marks) and marks[i + 2][1] == ":":
+                        parts_of = role
                     if not role and not _labelled(marks, i) and _year_or_phone(value):
                         continue
                     if not level:

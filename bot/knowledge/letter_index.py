@@ -26,7 +26,7 @@ import numpy as np
 
 from bot.domain import provinces
 from bot.i18n import translator
-from bot.knowledge.amended import amended, changed
+from bot.knowledge.amended import amended, changed, replaced_numbers
 from bot.knowledge.asked import (
     BOTH,
     SIGNS,
@@ -37,6 +37,8 @@ from bot.knowledge.asked import (
     asked_kinds,
     asked_person,
     asked_values,
+    asks_next_step,
+    asks_start,
     both_words,
     counted,
     former_frames,
@@ -145,8 +147,13 @@ _TELLING_WORD = 0.5
 # the clause after its ";" says what is done instead ("nhà trường cử người khác thay"),
 # though it shares no word with the question
 _EXCLUDING = re.compile(r"\b(?:khong|chua|mien)\b")
+_OPENS = re.compile(r"\b(?:từ|bắt đầu(?: từ)?|khai giảng(?: vào)?)\s+(?:ngày\s+)?\d{1,2}/\d{1,2}",
+                    re.IGNORECASE)  # "từ ngày 28/12/2026": the day something opens
+_OTHER_STEP = 0.5  # a step's clause matching less than this share of the best is another's
 _VALUE_SENTENCE = 0.3  # a sentence stating the value asked for comes first if it matches this
-_SENTENCE = re.compile(r"(?<=[^\d\s][.;!?])\s+")  # not after "1." or "2.3."
+# a stop, or the colon before a paragraph's first step ("… theo các bước sau: trước hết, …")
+_STOP = re.compile(r"(?<=[.;!?])\s+|(?<=:)\s+(?=(?:trước hết|trước tiên|đầu tiên|thứ nhất)\b)",
+                   re.IGNORECASE)
 # values a sentence naming the person asked about gives of them: how to reach them
 _REACHING = frozenset({"contact", "phone", "landline", "email", "address"})
 # the term of any amount in one unit ("#tuoi" for "50 tuổi"): an asker stating their own ("52
@@ -230,8 +237,23 @@ def _sentences(passage: Passage) -> list[tuple[str, bool]]:
     """The passage's sentences, each with whether it starts a line of the letter; a table's
     row is one sentence, whatever its cells hold."""
     return [(s, k == 0) for line in passage.text.split("\n")
-            for k, s in enumerate(x for x in ([line] if is_row(line) else _SENTENCE.split(line))
-                                  if x)]
+            for k, s in enumerate(x for x in ([line] if is_row(line) else _split(line)) if x)]
+
+
+def _split(line: str) -> list[str]:
+    """A line's sentences and the clauses a ";" ends. A stop after a figure ends nothing ("1.
+    Tiền …", "2.3."); a ";" after one ends a clause when the next opens a step of a paragraph
+    of steps ("… trước ngày 18/12/2026; sau đó, Sở cấp …", ``_opens_step``), which a question
+    asks of one by one."""
+    parts: list[str] = []
+    start = 0
+    for stop in _STOP.finditer(line):
+        said = line[start:stop.start()]
+        if not said[-2:-1].isdigit() or said.endswith(":") or (
+                said.endswith(";") and _opens_step(line[stop.end():])):
+            parts.append(said)
+            start = stop.end()
+    return [*parts, line[start:]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -1153,6 +1175,8 @@ class _State:
     changed: dict[int, dict[tuple[int, int], tuple[tuple[int, int], ...]]] = field(
         default_factory=dict)
     amending: dict[int, int] = field(default_factory=dict)  # newer's position -> older's
+    # the figures of the numbers of letters a loaded one replaces (``replaced_numbers``)
+    replaced: frozenset[str] = frozenset()
 
 
 def _build(letters: list[Letter], reads: list[_Read]) -> _State:
@@ -1205,7 +1229,8 @@ def _build(letters: list[Letter], reads: list[_Read]) -> _State:
         provinces={pair: frozenset().union(*(r.provinces.get(pair, ()) for r in reads))
                    for pair in {p for r in reads for p in r.provinces}},
         sites=_sites(p.text for _, p in passages),
-        changed=changes, amending=amending)
+        changed=changes, amending=amending,
+        replaced=frozenset().union(*map(replaced_numbers, letters)))
 
 
 _SITE = re.compile(r"https?://([\w.-]+)", re.IGNORECASE)
@@ -1416,6 +1441,8 @@ class LetterIndex:
         known = values(kind, question) if kind in _CORRECTED else frozenset()
         person = asked_person(question, state.people)
         count = counted(question)
+        next_step = asks_next_step(question)
+        start = asks_start(question)
 
         said = _said_places(query.placed) | former | query.place_pairs
 
@@ -1460,7 +1487,8 @@ class LetterIndex:
                 window, valued = _window(query, sentences, sets, kind,
                                          person, keys, count,
                                          partial(said_by_row, question, keys), also, known,
-                                         foreign, read.items[j], read.fixers)
+                                         foreign, read.items[j], read.fixers, next_step,
+                                         start)
                 if of is not None and of.decided and set(window) <= foreign:
                     window = []  # another class's rows only: nothing of theirs
                 shown = set(read.heads[j]).union(read.context, *(
@@ -1739,22 +1767,44 @@ _DOCUMENT_WORDS = (("cong", "van"), ("van", "ban"), ("ke", "hoach"), ("thong", "
 _CITING = frozenset({"theo", "trong", "tai", "o"})  # "theo", "trong", "tại", "ở" before it
 
 
-def _citing(folded: list[str]) -> frozenset[int]:
+def _citing(folded: list[str], clause_ends: Sequence[int] = (),
+            replaced: frozenset[str] = frozenset()) -> frozenset[int]:
     """Positions of the words citing a letter by its number as the asker's source ("theo công
     văn 2948 thì …"): which letter the asker has read, not what they ask; a passage of it
     covers them, one of the letter amending it (which need not repeat the number) loses
     nothing. A letter named as the subject ("công văn 2217 điều chỉnh công văn nào") is asked
-    about, and stays what the passage must speak of."""
+    about, and stays what the passage must speak of. A letter a loaded one replaces, cited in
+    a clause before the ask ("công văn 3296 ghi hạn là 25/10, giờ hạn chót là ngày nào"), is
+    the old rule the asker has read: that whole clause is their story (``clause_ends``: where
+    each clause of the question ends, in words)."""
     found: set[int] = set()
     for i in range(len(folded)):
         name = next((w for w in _DOCUMENT_WORDS if tuple(folded[i:i + len(w)]) == w), None)
         if name is None:
             continue
         end = i + len(name) + (folded[i + len(name):i + len(name) + 1] == ["so"])
-        if i > 0 and folded[i - 1] in _CITING and end < len(folded) and len(
-                folded[end]) >= 3 and folded[end].isdigit():
+        if end >= len(folded) or len(folded[end]) < 3 or not folded[end].isdigit():
+            continue
+        if i > 0 and folded[i - 1] in _CITING:
             found.update(range(i - 1, end + 1))
+        elif folded[end] in replaced:
+            start = max((e for e in (0, *clause_ends) if e <= i), default=0)
+            stop = next((e for e in clause_ends if e > end), len(folded))
+            if stop < len(folded):  # a further clause asks
+                found.update(range(start, stop))
     return frozenset(found)
+
+
+_CLAUSE_MARK = re.compile(r"[,;:?!]|\.(?=\s|$)")
+
+
+def _clause_ends(question: str, count: int, read: Callable[[str], list[str]]) -> list[int]:
+    """Where each clause of ``question`` ends, in its ``count`` words (``read`` reads them);
+    none when its clauses, read one by one, do not add up to its words."""
+    ends: list[int] = []
+    for clause in _CLAUSE_MARK.split(question):
+        ends.append((ends[-1] if ends else 0) + len(read(clause)))
+    return ends if ends and ends[-1] == count else []
 
 
 def _query(state: _State, question: str, told: frozenset[str] = frozenset()) -> _Query:
@@ -1788,7 +1838,9 @@ def _query(state: _State, question: str, told: frozenset[str] = frozenset()) -> 
     # "học Cụm 5 ở Bá Thước cho gần đúng không": the class the asker guesses, and its place,
     # are what the answer confirms or corrects, neither told nor asked: a passage holding them
     # covers more, one lacking them no less, as with the asker's story (``told``)
-    guessed = guessed_words(folded) | _citing(folded)
+    guessed = guessed_words(folded) | _citing(folded, _clause_ends(
+        question, len(folded), partial(words, pairs=state.speller.bigrams)) if state.replaced
+        else (), state.replaced)
     placed -= guessed
     within = _within(state.places, folded, placed)
     placed |= within
@@ -2048,8 +2100,8 @@ def _window(query: _Query, sentences: list[tuple[str, bool]],
             group_words: Callable[[str], frozenset[str]] = lambda row: frozenset(),
             also: tuple[str, ...] = (), known: frozenset[str] = frozenset(),
             foreign: frozenset[int] = frozenset(),
-            items: tuple[int, ...] | None = None, fixers: bool = False
-            ) -> tuple[list[int], bool]:
+            items: tuple[int, ...] | None = None, fixers: bool = False,
+            next_step: bool = False, start: bool = False) -> tuple[list[int], bool]:
     """The passage's sentences that match the question best, in order, within QUOTE_CHARS,
     and whether one of them states the value asked for about the question's subject.
 
@@ -2060,7 +2112,11 @@ def _window(query: _Query, sentences: list[tuple[str, bool]],
     naming them are quoted. A row also matches the words the question names its group with
     when it is that group's in its own words (``group_words``, see ``said_by_row``): "Cán bộ
     quản lý bổ nhiệm lần đầu" is the row of a "phó hiệu trưởng" newly appointed. The rows
-    of another class than the asker's (``foreign``) are not theirs.
+    of another class than the asker's (``foreign``) are not theirs. Of a paragraph's steps
+    joined by ";", the clause after the one the question names comes first when it asks what
+    comes next (``next_step``), and a step stating another value than the one asked, matching
+    far less, is left out (``_other_steps``). Asked when something begins (``start``), a
+    sentence giving the day it opens ("từ ngày …") comes before one giving a deadline.
     """
     wanted = {**query.told, **query.stated, **query.content, **query.pairs,
               **query.placed}
@@ -2098,6 +2154,18 @@ def _window(query: _Query, sentences: list[tuple[str, bool]],
         states_count(count, sentences[k][0]) if count is not None else
         max(s, said[k]) >= _VALUE_SENTENCE * top and _holds(kind, sentences[k][0]))}
     valued = _corrected(sentences, valued, kind, known)
+    # "làm xong bài kiểm tra thì bước tiếp theo là gì": the clause after the one it names
+    named = max(range(len(sentences)), key=lambda k: (scored[k], -k), default=0)
+    then = named + 1 if next_step and named + 1 < len(sentences) and _in_steps(
+        sentences, named) and scored[named] > 0 else None
+    if then is not None and kind and _holds(kind, sentences[then][0]):
+        valued.add(then)
+    stepped = _other_steps(sentences, kind, [max(s, said[k]) for k, s in enumerate(led)],
+                           {named, then} if then is not None else set()) if valued or not kind \
+        else set()
+    valued -= stepped
+    opening = max((k for k in valued if _OPENS.search(sentences[k][0])),
+                  key=lambda k: (scored[k], -k), default=None) if start else None
     # "mấy chuyên đề": the lines numbering what is counted ("- Chuyên đề 3: …") are the count,
     # each of them, however few of the question's words the last one holds
     listing = _numbering(count, sentences) if count is not None else set()
@@ -2109,7 +2177,7 @@ def _window(query: _Query, sentences: list[tuple[str, bool]],
     # first ask's row, matching the rest of the question, sets no bar for it
     valued |= {k for k in rows if scored[k] > 0 and set(held[k]) & set(also)}
     others = (_other_items(lists, terms, wanted) | foreign | _other_questions(items, scored)
-              | _other_numbered(terms, wanted)) - listing
+              | _other_numbered(terms, wanted) | stepped) - listing
     if across:  # "gồm 03 chuyên đề (…; …; …), học trên hệ thống https://…": the clause naming
         # the site ends the statement, and matches the question as the statement does
         led = [max(s, said[k]) if k in valued else s for k, s in enumerate(led)]
@@ -2131,7 +2199,8 @@ def _window(query: _Query, sentences: list[tuple[str, bool]],
     chosen: list[int] = []
     size = 0
     for k in sorted(range(len(sentences)),
-                    key=lambda k: (k not in valued and k not in measured, -scored[k])):
+                    key=lambda k: (k != then, k != opening, k not in valued and k not in measured,
+                                   -scored[k])):
         if k in others or (chosen and ((led[k] <= enough and k not in listing)
                                        or size + len(sentences[k][0]) > QUOTE_CHARS)):
             continue
@@ -2152,13 +2221,36 @@ def _window(query: _Query, sentences: list[tuple[str, bool]],
         after = k + 1
         if (after < len(sentences) and after not in chosen and after not in others
                 and not sentences[after][1]
-                and sentences[k][0].rstrip().endswith(";")
+                and sentences[k][0].rstrip().endswith(";") and not _opens_step(sentences[after][0])
                 and (scored[after] or _EXCLUDING.search(fold(sentences[k][0])))
                 and size + len(sentences[after][0]) <= QUOTE_CHARS):
             chosen.append(after)  # the clause going on with a quoted one, of the same statement
             size += len(sentences[after][0]) + 1
     chosen += _naming(sentences, terms, wanted, chosen, QUOTE_CHARS - size, others)
     return sorted(chosen), not kind or bool(valued & set(chosen))
+
+
+def _in_steps(sentences: list[tuple[str, bool]], k: int) -> bool:
+    """Whether sentence ``k`` is one of a paragraph's clauses joined by ";"."""
+    return sentences[k][0].rstrip().endswith(";") or (
+        k > 0 and not sentences[k][1] and sentences[k - 1][0].rstrip().endswith(";"))
+
+
+def _other_steps(sentences: list[tuple[str, bool]], kind: str | None, match: list[float],
+                 kept: set[int | None]) -> set[int]:
+    """"…; sau đó, Sở cấp tài khoản … trước ngày 23/12; tiếp theo, học viên học … từ ngày 28/12
+    …": of a paragraph's clauses opening a step ("sau đó", "tiếp theo", ``_opens_step``) and
+    stating a value of the kind asked (any, when none is asked), those matching the question
+    far less than the best (``_OTHER_STEP``) are other steps': quoted, they would leave the
+    asker to guess which date is theirs, and a question's words scattered over the steps
+    would seem to be answered."""
+    steps = [k for k, (sentence, _) in enumerate(sentences)
+             if _in_steps(sentences, k) and _opens_step(sentence)
+             and (not kind or _holds(kind, sentence))]
+    if len(steps) < 2:
+        return set()
+    best = max(match[k] for k in steps)
+    return {k for k in steps if match[k] < _OTHER_STEP * best and k not in kept}
 
 
 def _kind_of_help(query: _Query, sentences: list[tuple[str, bool]],
@@ -2344,9 +2436,20 @@ def _statements(sentences: list[tuple[str, bool]], led: list[float]) -> list[flo
 _OWN_SUBJECT = frozenset("giao can nguoi truong phong so trung hieu pho cot thanh ung moi cac "
                          "nhung doi uy chuyen tat rieng".split())
 _OWN_SUBJECT_PAIRS = frozenset({"hoc vien", "hoc sinh"})
+# a clause opening a step of its own ("…; sau đó, Sở cấp tài khoản …", "…; cuối cùng, …"):
+# its date is that step's, whoever it names
+_STEP_OPENING = frozenset({"sau", "khi", "tiep", "cuoi", "truoc het", "dau tien", "ke tiep",
+                           "ke den", "buoc"})
 
 
 _CLAUSE_START = 8  # typed words enough to hold a clause's first two words as read
+
+
+def _opens_step(clause: str) -> bool:
+    """Whether a clause after ";" opens a step of its own ("sau đó, Sở cấp …", ``_STEP_OPENING``)
+    rather than going on with the clause before."""
+    first = [fold_word(w) for w in words(" ".join(clause.split()[:_CLAUSE_START]))[:2]]
+    return bool(first) and bool(_STEP_OPENING.intersection((first[0], " ".join(first))))
 
 
 def _continued(sentences: list[tuple[str, bool]], led: list[float]) -> list[float]:
@@ -2363,7 +2466,8 @@ def _continued(sentences: list[tuple[str, bool]], led: list[float]) -> list[floa
         # its first words as read: a phrase read as one starts within its first few typed
         # words, so only those are read (the whole clause was read again for every question)
         first = [fold_word(w) for w in words(" ".join(sentence.split()[:_CLAUSE_START]))[:2]]
-        if first and first[0] not in _OWN_SUBJECT and " ".join(first) not in _OWN_SUBJECT_PAIRS:
+        if first and first[0] not in _OWN_SUBJECT and " ".join(first) not in _OWN_SUBJECT_PAIRS \
+                and not _opens_step(sentence):
             out[k] = max(out[k], out[k - 1])
     return out
 

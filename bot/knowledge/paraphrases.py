@@ -275,6 +275,7 @@ PARAPHRASES: dict[str, str] = {
     "lấy tài khoản": "cấp tài khoản",
     "xin tài khoản": "cấp tài khoản",
     "nhận tài khoản": "cấp tài khoản",
+    "nhận được tài khoản": "cấp tài khoản",
     # a cause: "phần nào khiến chưa hoàn thành" is "làm … chưa hoàn thành", as letters say
     # what "làm" a result so ("khiến" is a word they do not use)
     "khiến": "làm",
