@@ -92,6 +92,7 @@ def _earlier_line(answer: Answer, gettext: Gettext) -> str:
 # What a figure counts, by the role code ``figures`` reads from the text
 _COUNTED = {"GV": N_("teachers"), "CBQL": N_("school managers"), "NV": N_("staff"),
             "": N_("people")}
+_ONE_OF = {"GV": N_("teacher"), "CBQL": N_("school manager"), "NV": N_("staff member")}
 
 
 def _worked_line(worked: Worked, gettext: Gettext) -> str:
@@ -116,13 +117,19 @@ def _worked_line(worked: Worked, gettext: Gettext) -> str:
 
 
 def _ratio_line(worked: Worked, shown: list[str], gettext: Gettext) -> str:
-    """How many times the first figure is the second, to one decimal, both figures shown
-    ("19 (THCS) : 10 (THPT) ≈ 1,9 lần")."""
-    quotient = worked.quotient or 0.0
-    units, tenth = f"{quotient:.1f}".split(".")
-    said = units if tenth == "0" else gettext("{units}.{tenth}").format(units=units, tenth=tenth)
-    line = gettext("Worked out from the letter's figures: {working} ≈ {result} times").format(
-        working=" : ".join(shown), result=said)
+    """How many times the first figure is the second, to three significant figures, both
+    figures shown ("205 (THPT) : 164 (TH) ≈ 1,25 lần"); for an average, how many of the first
+    group each one of the second has ("≈ 15,9 giáo viên trên một cán bộ quản lý")."""
+    units, _, tenth = f"{worked.quotient or 0.0:.2f}".rstrip("0").partition(".")
+    said = gettext("{units}.{tenth}").format(units=units, tenth=tenth) if tenth else units
+    if worked.per:
+        line = gettext("Worked out from the letter's figures: {working} ≈ {result} {counted} "
+                       "per {per}").format(working=" : ".join(shown), result=said,
+                                           counted=gettext(_COUNTED[worked.parts[0][2]]),
+                                           per=gettext(_ONE_OF[worked.per]))
+    else:
+        line = gettext("Worked out from the letter's figures: {working} ≈ {result} times"
+                       ).format(working=" : ".join(shown), result=said)
     return f"🧮 {_esc(line)}."
 
 
