@@ -96,6 +96,7 @@ from bot.knowledge.normalize import (
 )
 from bot.knowledge.postings import freeze, scores
 from bot.knowledge.row_overlap import Overlap, asks_together, overlap
+from bot.knowledge.row_sums import asks_rows, rows_summed
 from bot.knowledge.table_rows import SEVERAL, question_keys
 
 KINDS = ("confident", "quoted", "unsure", "none")
@@ -161,6 +162,7 @@ _FULLER = 0.1  # share of the question an entry must hold beyond the best's to o
 _SUBJECT = 0.5  # "half": of the question's words an entry holds; of the largest idf, for a topic
 _TOPIC_WORDS = 3  # content words up to which a message names a topic rather than asks
 _CHOICE = 0.75  # share of a question an entry holds to be offered in a list to choose from
+_ROWS_READ = 0.9  # a table's rows the question names by their own words, or its total row
 _HEDGED = 0.45  # at most "unsure": a near-tie of rival entries, another province's rule
 _ELLIPTICAL = 4  # content syllables at most of an ask that goes on from the one before
 _LETTERS_TOPIC = 0.2  # share of a question's word pairs only the letters use: their topic
@@ -916,6 +918,8 @@ class AnsweringEngine:
             ranking = self._worked_out(question, ranking, province)
         else:
             ranking = _marks_added(question, ranking)
+        if ranking.answer.worked is None and asks_rows(question):
+            ranking = self._rows_summed(question, ranking)
         if asks_listed(question) and ranking.answer.worked is None:
             ranking = self._listed(question, ranking)
         ranking = self._days_counted(question, ranking, province) if asks_days(question) \
@@ -1018,6 +1022,30 @@ class AnsweringEngine:
             holding = self._holding_figures(question, found, confidence, province)
             if holding is not None:
                 return replace(ranking, answer=holding)
+        return ranking
+
+    def _rows_summed(self, question: str, ranking: Ranking) -> Ranking:
+        """The rows of a loaded letter's table the question adds up or subtracts, or its
+        total row (``row_sums``), quoted with the working; the answer's own letter is read
+        first. The rows it names by their own words are the subject: a question listing
+        place names and "cộng lại" covers too little of any passage to be answered."""
+        answer = ranking.answer
+        letters = self.letters.letters
+        if answer.quote is not None:
+            letters.sort(key=lambda x: x is not answer.quote.letter)  # type: ignore[union-attr]
+        for letter in letters:
+            found = rows_summed(question, self.letters.sentences_of(letter))
+            passage = None if found is None else next(
+                (p for p in letter.passages if found.rows[0] in p.text), None)
+            if found is None or passage is None:
+                continue
+            confidence = max(answer.confidence, _ROWS_READ)
+            quote = Quote(letter, passage, " … ".join(found.rows), confidence)
+            worked = None if not found.parts else Worked(
+                found.difference, tuple((f, "", "", name) for f, name in found.parts),
+                found.result, "", found.noun)
+            return replace(ranking, answer=Answer("quoted", None, confidence, quote=quote,
+                                                  worked=worked))
         return ranking
 
     def _same_so(self, question: str, answer: Answer, province: str | None
