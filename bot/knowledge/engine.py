@@ -94,6 +94,7 @@ from bot.knowledge.normalize import (
     set_aside,
     words,
 )
+from bot.knowledge.per_head import PerHead, asks_per_head, per_head
 from bot.knowledge.postings import freeze, scores
 from bot.knowledge.row_overlap import Overlap, asks_together, overlap
 from bot.knowledge.row_sums import asks_rows, rows_summed
@@ -162,6 +163,7 @@ _FULLER = 0.1  # share of the question an entry must hold beyond the best's to o
 _SUBJECT = 0.5  # "half": of the question's words an entry holds; of the largest idf, for a topic
 _TOPIC_WORDS = 3  # content words up to which a message names a topic rather than asks
 _CHOICE = 0.75  # share of a question an entry holds to be offered in a list to choose from
+_TIED = 1e-6  # scores as close are one: the order among them says nothing
 _ROWS_READ = 0.9  # a table's rows the question names by their own words, or its total row
 _HEDGED = 0.45  # at most "unsure": a near-tie of rival entries, another province's rule
 _ELLIPTICAL = 4  # content syllables at most of an ask that goes on from the one before
@@ -218,6 +220,8 @@ class Answer:
     listed: Listed | None = None
     # two rows of the quoted letter's table asked of together, and whether their days meet
     overlap: Overlap | None = None
+    # the price per person it shows, times the people the asker counts (``per_head``)
+    priced: PerHead | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -505,6 +509,30 @@ def _shown_text(answer: Answer) -> str:
                       quote.text if quote is not None else "",
                       quote.older.text if quote is not None and quote.older else "",
                       answer.earlier_text))
+
+
+def _sum_stated(question: str, ranking: Ranking) -> Ranking:
+    """A money question's quote that states no sum ("số lượng trên không gồm trường tư
+    thục"), replaced by a passage covering the question as much that does ("trường tư thục
+    … nộp 450.000 đồng một người"): of passages alike, the one with the amount answers."""
+    answer = ranking.answer
+    for contender in ranking.contenders:
+        quote = contender.quote
+        if contender.score < answer.confidence - _TIED or quote is None:
+            continue
+        if names_money(quote.text) and states_asked_sum(question, quote.text):
+            return replace(ranking, answer=replace(answer, quote=quote))
+    return ranking
+
+
+def _priced(question: str, ranking: Ranking) -> Ranking:
+    """The answer with the sum for the people the question counts at the price per person
+    it shows (``per_head``): its sentences, else its whole passage, else its entry."""
+    answer = ranking.answer
+    texts = [answer.quote.text, answer.quote.passage.text] if answer.quote else []
+    texts += [answer.entry.answer] if answer.entry else []
+    found = next((f for t in texts if (f := per_head(question, t)) is not None), None)
+    return ranking if found is None else replace(ranking, answer=replace(answer, priced=found))
 
 
 def _refused(ranking: Ranking, why: str, **params: str) -> Ranking:
@@ -920,6 +948,8 @@ class AnsweringEngine:
             ranking = _marks_added(question, ranking)
         if ranking.answer.worked is None and asks_rows(question):
             ranking = self._rows_summed(question, ranking)
+        if ranking.answer.kind in _ANSWERED and asks_per_head(question):
+            ranking = _priced(question, ranking)
         if asks_listed(question) and ranking.answer.worked is None:
             ranking = self._listed(question, ranking)
         ranking = self._days_counted(question, ranking, province) if asks_days(question) \
@@ -1257,6 +1287,11 @@ class AnsweringEngine:
             # module 2), not one who asked a whole question no entry covers
             return _refused(ranking, WHY_NO_SUBJECT)
         shown = _shown_text(answer)
+        if answer.kind == "quoted" and asks_of_money(question) and not (
+                names_money(shown) and states_asked_sum(question, shown)):
+            ranking = _sum_stated(question, ranking)
+            answer = ranking.answer
+            shown = _shown_text(answer)
         if answer.kind != "none" and asks_of_money(question) and not (
                 names_money(shown) and states_asked_sum(question, shown)):
             # "có được phụ cấp ưu đãi không": a text naming no allowance, fee or sum is no

@@ -18,6 +18,7 @@ from bot.knowledge.figures import Worked
 from bot.knowledge.letter_index import Quote
 from bot.knowledge.letters import date_key
 from bot.knowledge.listed import Listed
+from bot.knowledge.per_head import PerHead
 from bot.knowledge.row_overlap import Overlap
 from bot.knowledge.spelled_out import spelled_out
 from bot.telegram_text import escape as _esc
@@ -130,6 +131,15 @@ def _ratio_line(worked: Worked, shown: list[str], gettext: Gettext) -> str:
     else:
         line = gettext("Worked out from the letter's figures: {working} ≈ {result} times"
                        ).format(working=" : ".join(shown), result=said)
+    return f"🧮 {_esc(line)}."
+
+
+def _priced_line(priced: PerHead, gettext: Gettext) -> str:
+    """The price per person times the asker's count ("450.000 đồng × 2 người = 900.000
+    đồng"), for the reader to check against the letter's sentence that follows."""
+    line = gettext("Worked out from the letter's figures: {price} {unit} × {count} people = "
+                   "{total} {unit}").format(price=priced.price, unit=priced.unit,
+                                            count=priced.count, total=priced.total_shown)
     return f"🧮 {_esc(line)}."
 
 
@@ -275,6 +285,8 @@ def render_answer(answer: Answer, gettext: Gettext, *, contacts_html: str | None
     if answer.days is not None and parts and answer.kind != "none" and (
             answer.kind != "unsure" or answer.lead >= LEAD_AT):
         parts.insert(answer.kind == "unsure", _days_line(answer.days, gettext))
+    if answer.priced is not None and parts and answer.kind in ("quoted", "confident"):
+        parts.insert(0, _priced_line(answer.priced, gettext))
     if answer.overlap is not None and parts and answer.kind == "quoted":
         parts.insert(0, _overlap_lines(answer.overlap, gettext))
     if answer.notes:
