@@ -947,7 +947,7 @@ class AnsweringEngine:
         else:
             ranking = _marks_added(question, ranking)
         if ranking.answer.worked is None and asks_rows(question):
-            ranking = self._rows_summed(question, ranking)
+            ranking = self._rows_summed(question, ranking, province)
         if ranking.answer.kind in _ANSWERED and asks_per_head(question):
             ranking = _priced(question, ranking)
         if asks_listed(question) and ranking.answer.worked is None:
@@ -1054,13 +1054,16 @@ class AnsweringEngine:
                 return replace(ranking, answer=holding)
         return ranking
 
-    def _rows_summed(self, question: str, ranking: Ranking) -> Ranking:
+    def _rows_summed(self, question: str, ranking: Ranking, province: str | None) -> Ranking:
         """The rows of a loaded letter's table the question adds up or subtracts, or its
         total row (``row_sums``), quoted with the working; the answer's own letter is read
         first. The rows it names by their own words are the subject: a question listing
-        place names and "cộng lại" covers too little of any passage to be answered."""
+        place names and "cộng lại" covers too little of any passage to be answered. In a
+        deployment, another Sở's letter answers only as ``_own`` lets it."""
         answer = ranking.answer
-        letters = self.letters.letters
+        own = region(province) if province and not named_places(words(question)) else None
+        letters = [x for x in self.letters.letters
+                   if own is None or issuer_region(x.meta.issuer) in (None, own)]
         if answer.quote is not None:
             letters.sort(key=lambda x: x is not answer.quote.letter)  # type: ignore[union-attr]
         for letter in letters:

@@ -74,3 +74,12 @@ def test_no_working_for_one_row_or_no_total_asked() -> None:
                        sentences) is None
     assert rows_summed("cụm Ninh Kiều nhiều hơn bao nhiêu người", sentences) is None
     assert rows_summed("cụm Phong Điền và cụm Cờ Đỏ học ở đâu", sentences) is None
+
+
+def test_another_sos_table_answers_no_deployment_question_naming_no_place() -> None:
+    engine = _engine()
+    question = "toàn thành phố tổng cộng được cử mấy giáo viên tin học và công nghệ"
+    assert "Tổng: 48" in plain_text(render_answer(
+        engine.answer(question, province="can_tho"), VI))
+    assert "Tổng: 48" not in plain_text(render_answer(
+        engine.answer(question, province="ha_noi"), VI))
