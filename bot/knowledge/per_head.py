@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.knowledge.normalize import clean, expand, fold_word
 from bot.textnorm import fold
@@ -20,6 +21,7 @@ _SPELLED = {"hai": 2, "ba": 3, "bon": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8,
             "muoi": 10}
 # "cử 2 giáo viên", "đăng ký ba người": the count the asker tells
 _COUNT = re.compile(rf"(?:^| )(\d{{1,3}}|{'|'.join(_SPELLED)}) {_PEOPLE}\b")
+_SHORT_COUNT = re.compile(r"\b\d{1,3} ng\b")  # "2 ng": "2 người" as a phone types it
 _ASKS_SUM = re.compile(r"(?:^| )(?:bao nhieu tien|bao nhieu|het bao nhieu|tong cong|"
                        r"tong so tien|may tien|nhieu tien)(?= |$)")
 _MONEY = re.compile(r"(?:^| )(?:tien|phi|kinh phi|hoc phi|nop|dong|chi)(?= |$)")
@@ -55,8 +57,12 @@ def _asked(question: str) -> str:
     return " ".join(fold_word(w) for w in expand(_TOKEN.findall(clean(question))))
 
 
+@lru_cache(maxsize=1024)
 def asks_per_head(question: str) -> bool:
     """Whether ``question`` tells a number of people and asks a sum of money."""
+    typed = fold(question).lower()
+    if not (_MONEY.search(typed) and (_COUNT.search(typed) or _SHORT_COUNT.search(typed))):
+        return False  # most questions: read without the shorthand's expansion
     text = _asked(question)
     return bool(_COUNT.search(text) and _ASKS_SUM.search(text) and _MONEY.search(text))
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 
 from bot.knowledge.letter_tables import is_row, row_cells
@@ -67,9 +68,11 @@ def _figure(value: str) -> int | None:
     return int(value.replace(".", "")) if _NUMBER.match(value) else None
 
 
-def _tables(sentences: list[str]) -> list[list[tuple[str, dict[str, int]]]]:
+@lru_cache(maxsize=256)
+def _tables(sentences: tuple[str, ...]) -> list[list[tuple[str, dict[str, int]]]]:
     """Runs of rows with the same column headers, each row as (sentence, header → figure);
-    a row with no figure ends a run."""
+    a row with no figure ends a run. Kept per letter: each question asking a total reads
+    every loaded letter's."""
     tables: list[list[tuple[str, dict[str, int]]]] = []
     run: list[tuple[str, dict[str, int]]] = []
     for sentence in sentences:
@@ -145,6 +148,7 @@ def _short(sentence: str, named_by: set[str]) -> str:
     return ("… " if start else "") + " ".join(shown).rstrip(",;") + more
 
 
+@lru_cache(maxsize=1024)
 def asks_rows(question: str) -> bool:
     """Whether ``question`` asks a number and a total or a difference: only then are the
     letters' tables read (``rows_summed``)."""
@@ -160,7 +164,7 @@ def rows_summed(question: str, sentences: list[str]) -> RowSum | None:
         return None
     asked = _words(question)
     difference = _DIFFERENCE.search(" ".join(asked)) is not None
-    for table in _tables(sentences):
+    for table in _tables(tuple(sentences)):
         rows = [sentence for sentence, _ in table]
         headers = list(table[0][1])
         columns = _columns(asked, headers)
