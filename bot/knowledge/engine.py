@@ -165,6 +165,7 @@ _TOPIC_WORDS = 3  # content words up to which a message names a topic rather tha
 _CHOICE = 0.75  # share of a question an entry holds to be offered in a list to choose from
 _TIED = 1e-6  # scores as close are one: the order among them says nothing
 _ROWS_READ = 0.9  # a table's rows the question names by their own words, or its total row
+_FIGURES_NAMED = 0.3  # an entry of the province named, printing each group's figure asked
 _HEDGED = 0.45  # at most "unsure": a near-tie of rival entries, another province's rule
 _ELLIPTICAL = 4  # content syllables at most of an ask that goes on from the one before
 _LETTERS_TOPIC = 0.2  # share of a question's word pairs only the letters use: their topic
@@ -1109,12 +1110,25 @@ class AnsweringEngine:
         says, and two entries giving the same figures (one per role) tie; neither means the
         question is not theirs once every group it names has its figure there."""
         best = ranking.contenders[0] if ranking.contenders else None
-        if best is None or best.score < _HEDGED:  # below it, figures alone are no subject
-            return ranking
-        found = best.entry if best.entry is not None else best.quote
-        holding = None if found is None else self._holding_figures(question, found,
-                                                                    best.score, province)
-        return ranking if holding is None else replace(ranking, answer=holding)
+        if best is not None and best.score >= _HEDGED:
+            found = best.entry if best.entry is not None else best.quote
+            holding = None if found is None else self._holding_figures(question, found,
+                                                                        best.score, province)
+            return ranking if holding is None else replace(ranking, answer=holding)
+        # below it, figures alone are no subject; but the figures of the province the
+        # question names, each group it names found there once, are its subject however few
+        # of its words ("gấp khoảng mấy lần", "phải bồi dưỡng") the entry shares
+        named = self._query(question).provinces
+        for contender in ranking.contenders[:_FIGURE_HOLDERS]:
+            entry = contender.entry
+            if contender.score < _FIGURES_NAMED:
+                break
+            if entry is None or entry.province is None or region(entry.province) not in named:
+                continue
+            holding = self._holding_figures(question, entry, contender.score, province)
+            if holding is not None:
+                return replace(ranking, answer=holding)
+        return ranking
 
     def _holding_figures(self, question: str, found: Entry | Quote, confidence: float,
                          province: str | None) -> Answer | None:
