@@ -981,7 +981,10 @@ _LATE = frozenset({"moi"})
 # Units a teacher states their own case in ("cách 40 km", "con 8 tháng tuổi", "nghỉ ốm 3
 # tháng", "vắng 2 buổi", "dạy được 4 năm"): a letter states the threshold ("từ 15 km trở lên",
 # "dưới 12 tháng tuổi"), so the asker's number says when their case applies, as a stated date
-_UNITS = frozenset(f"km tiet thang tuoi nam ngay tuan buoi gio phut lan lop {PERCENT}".split())
+# "cử 2 giáo viên", "3 người": how many the asker sends, which no letter names ("giao" is
+# the first word of "giáo viên")
+_UNITS = frozenset(f"km tiet thang tuoi nam ngay tuan buoi gio phut lan lop nguoi giao {PERCENT}"
+                   .split())
 # words before a number that say what it labels, not how much: "lớp 8", "mô đun 2", "hạng 3"
 _LABELS = frozenset("lop khoi dun hang nhom buoc muc so dot phan bac ki thang ngay nam de luc vuc "
                      "khoan dieu".split())  # "chuyên đề 3", "phụ lục 2", "khu vực 1"

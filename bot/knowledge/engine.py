@@ -94,8 +94,10 @@ from bot.knowledge.normalize import (
     set_aside,
     words,
 )
+from bot.knowledge.per_head import PerHead, asks_per_head, per_head
 from bot.knowledge.postings import freeze, scores
 from bot.knowledge.row_overlap import Overlap, asks_together, overlap
+from bot.knowledge.row_sums import asks_rows, rows_summed
 from bot.knowledge.table_rows import SEVERAL, question_keys
 
 KINDS = ("confident", "quoted", "unsure", "none")
@@ -161,6 +163,9 @@ _FULLER = 0.1  # share of the question an entry must hold beyond the best's to o
 _SUBJECT = 0.5  # "half": of the question's words an entry holds; of the largest idf, for a topic
 _TOPIC_WORDS = 3  # content words up to which a message names a topic rather than asks
 _CHOICE = 0.75  # share of a question an entry holds to be offered in a list to choose from
+_TIED = 1e-6  # scores as close are one: the order among them says nothing
+_ROWS_READ = 0.9  # a table's rows the question names by their own words, or its total row
+_FIGURES_NAMED = 0.3  # an entry of the province named, printing each group's figure asked
 _HEDGED = 0.45  # at most "unsure": a near-tie of rival entries, another province's rule
 _ELLIPTICAL = 4  # content syllables at most of an ask that goes on from the one before
 _LETTERS_TOPIC = 0.2  # share of a question's word pairs only the letters use: their topic
@@ -219,6 +224,8 @@ class Answer:
     listed: Listed | None = None
     # two rows of the quoted letter's table asked of together, and whether their days meet
     overlap: Overlap | None = None
+    # the price per person it shows, times the people the asker counts (``per_head``)
+    priced: PerHead | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -506,6 +513,30 @@ def _shown_text(answer: Answer) -> str:
                       quote.text if quote is not None else "",
                       quote.older.text if quote is not None and quote.older else "",
                       answer.earlier_text))
+
+
+def _sum_stated(question: str, ranking: Ranking) -> Ranking:
+    """A money question's quote that states no sum ("số lượng trên không gồm trường tư
+    thục"), replaced by a passage covering the question as much that does ("trường tư thục
+    … nộp 450.000 đồng một người"): of passages alike, the one with the amount answers."""
+    answer = ranking.answer
+    for contender in ranking.contenders:
+        quote = contender.quote
+        if contender.score < answer.confidence - _TIED or quote is None:
+            continue
+        if names_money(quote.text) and states_asked_sum(question, quote.text):
+            return replace(ranking, answer=replace(answer, quote=quote))
+    return ranking
+
+
+def _priced(question: str, ranking: Ranking) -> Ranking:
+    """The answer with the sum for the people the question counts at the price per person
+    it shows (``per_head``): its sentences, else its whole passage, else its entry."""
+    answer = ranking.answer
+    texts = [answer.quote.text, answer.quote.passage.text] if answer.quote else []
+    texts += [answer.entry.answer] if answer.entry else []
+    found = next((f for t in texts if (f := per_head(question, t)) is not None), None)
+    return ranking if found is None else replace(ranking, answer=replace(answer, priced=found))
 
 
 def _refused(ranking: Ranking, why: str, **params: str) -> Ranking:
@@ -919,6 +950,10 @@ class AnsweringEngine:
             ranking = self._worked_out(question, ranking, province)
         else:
             ranking = _marks_added(question, ranking)
+        if ranking.answer.worked is None and asks_rows(question):
+            ranking = self._rows_summed(question, ranking, province)
+        if ranking.answer.kind in _ANSWERED and asks_per_head(question):
+            ranking = _priced(question, ranking)
         if asks_listed(question) and ranking.answer.worked is None:
             ranking = self._listed(question, ranking)
         ranking = self._days_counted(question, ranking, province) if asks_days(question) \
@@ -1023,6 +1058,33 @@ class AnsweringEngine:
                 return replace(ranking, answer=holding)
         return ranking
 
+    def _rows_summed(self, question: str, ranking: Ranking, province: str | None) -> Ranking:
+        """The rows of a loaded letter's table the question adds up or subtracts, or its
+        total row (``row_sums``), quoted with the working; the answer's own letter is read
+        first. The rows it names by their own words are the subject: a question listing
+        place names and "cộng lại" covers too little of any passage to be answered. In a
+        deployment, another Sở's letter answers only as ``_own`` lets it."""
+        answer = ranking.answer
+        own = region(province) if province and not named_places(words(question)) else None
+        letters = [x for x in self.letters.letters
+                   if own is None or issuer_region(x.meta.issuer) in (None, own)]
+        if answer.quote is not None:
+            letters.sort(key=lambda x: x is not answer.quote.letter)  # type: ignore[union-attr]
+        for letter in letters:
+            found = rows_summed(question, self.letters.sentences_of(letter))
+            passage = None if found is None else next(
+                (p for p in letter.passages if found.rows[0] in p.text), None)
+            if found is None or passage is None:
+                continue
+            confidence = max(answer.confidence, _ROWS_READ)
+            quote = Quote(letter, passage, " … ".join(found.rows), confidence)
+            worked = None if not found.parts else Worked(
+                found.difference, tuple((f, "", "", name) for f, name in found.parts),
+                found.result, "", found.noun)
+            return replace(ranking, answer=Answer("quoted", None, confidence, quote=quote,
+                                                  worked=worked))
+        return ranking
+
     def _same_so(self, question: str, answer: Answer, province: str | None
                  ) -> list[Entry | Quote]:
         """The best few entries and passages of the Sở the question or its answer is about
@@ -1051,12 +1113,25 @@ class AnsweringEngine:
         says, and two entries giving the same figures (one per role) tie; neither means the
         question is not theirs once every group it names has its figure there."""
         best = ranking.contenders[0] if ranking.contenders else None
-        if best is None or best.score < _HEDGED:  # below it, figures alone are no subject
-            return ranking
-        found = best.entry if best.entry is not None else best.quote
-        holding = None if found is None else self._holding_figures(question, found,
-                                                                    best.score, province)
-        return ranking if holding is None else replace(ranking, answer=holding)
+        if best is not None and best.score >= _HEDGED:
+            found = best.entry if best.entry is not None else best.quote
+            holding = None if found is None else self._holding_figures(question, found,
+                                                                        best.score, province)
+            return ranking if holding is None else replace(ranking, answer=holding)
+        # below it, figures alone are no subject; but the figures of the province the
+        # question names, each group it names found there once, are its subject however few
+        # of its words ("gấp khoảng mấy lần", "phải bồi dưỡng") the entry shares
+        named = self._query(question).provinces
+        for contender in ranking.contenders[:_FIGURE_HOLDERS]:
+            entry = contender.entry
+            if contender.score < _FIGURES_NAMED:
+                break
+            if entry is None or entry.province is None or region(entry.province) not in named:
+                continue
+            holding = self._holding_figures(question, entry, contender.score, province)
+            if holding is not None:
+                return replace(ranking, answer=holding)
+        return ranking
 
     def _holding_figures(self, question: str, found: Entry | Quote, confidence: float,
                          province: str | None) -> Answer | None:
@@ -1232,6 +1307,11 @@ class AnsweringEngine:
             # module 2), not one who asked a whole question no entry covers
             return _refused(ranking, WHY_NO_SUBJECT)
         shown = _shown_text(answer)
+        if answer.kind == "quoted" and asks_of_money(question) and not (
+                names_money(shown) and states_asked_sum(question, shown)):
+            ranking = _sum_stated(question, ranking)
+            answer = ranking.answer
+            shown = _shown_text(answer)
         if answer.kind != "none" and asks_of_money(question) and not (
                 names_money(shown) and states_asked_sum(question, shown)):
             # "có được phụ cấp ưu đãi không": a text naming no allowance, fee or sum is no

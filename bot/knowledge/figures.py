@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from itertools import product
 
@@ -53,8 +54,10 @@ _TOKEN = re.compile(r"\d+(?:[.,/:-]\d+)*(?:[/-][^\W\d_]+)*|[^\W\d_]+|[^\w\s]")
 _ASKS_NUMBER = re.compile(r"(?:^| )(?:bao nhieu|may)(?= |$)")
 _DIFFERENCE = re.compile(r"(?:^| )(?:nhieu hon|it hon|dong hon|chenh lech|chenh nhau|hon kem|"
                          r"kem hon|hon nhau|kem nhau|tru di|tru cho)(?= |$)")
-# "gấp mấy lần", "gấp bao nhiêu lần": the first group's figure over the second's
-_RATIO = re.compile(r"(?:^| )gap (?:bao nhieu|may) lan(?= |$)")
+# "gấp mấy lần", "gấp khoảng bao nhiêu lần": the first group's figure over the second's
+_RATIO = re.compile(r"(?:^| )gap (?:\w+ ){0,2}?(?:bao nhieu|may) lan(?= |$)")
+# "bình quân mỗi CBQL ứng với bao nhiêu GV": the group asked over the group "mỗi" names
+_AVERAGE = re.compile(r"(?:^| )(?:binh quan|trung binh)(?= |$)")
 _TOTAL = re.compile(r"(?:^| )(?:tong cong|tong so|tong bao nhieu|tong la|cong ca|cong lai|"
                     r"cong voi|cong them|"
                     r"gop ca|gop lai|tinh ca|tat ca|ca thay|ca hai|ca ba|ca bon|toan bo|"
@@ -98,6 +101,7 @@ class Worked:
     extreme: str = ""
     levels: tuple[str, ...] = ()
     quotient: float | None = None
+    per: str = ""  # an average: the role of the second part, each of whom the first is shared by
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +117,7 @@ class _Asked:
     extreme: str = ""  # "least" or "most": which level holds the fewest or the most
     working: frozenset[str] = frozenset()  # the folded words that only ask the working
     ratio: bool = False  # "gấp mấy lần": the first group's figure over the second's
+    per: str = ""  # "bình quân mỗi CBQL … bao nhiêu GV": the code "mỗi" names (the divisor)
 
 
 def _named(tokens: list[str]) -> dict[int, tuple[int, str, str]]:
@@ -134,7 +139,7 @@ def _named(tokens: list[str]) -> dict[int, tuple[int, str, str]]:
 # Folded words without which no question asks a total or a difference: read before the rest
 _CUES = re.compile(r"\b(?:nhieu hon|it hon|dong hon|chenh|hon kem|kem hon|hon nhau|kem nhau|"
                    r"tru di|tru cho|tong|cong|gop|tinh ca|tat ca|ca thay|ca hai|ca ba|ca bon|"
-                   r"toan bo|nhat|gap|co ca|(?:hai|ba|bon|\d) (?:cap|khoi))\b")
+                   r"toan bo|nhat|gap|co ca|binh quan|trung binh|(?:hai|ba|bon|\d) (?:cap|khoi))\b")
 
 
 def asks_sum(question: str) -> bool:
@@ -156,6 +161,9 @@ def _read_question(question: str) -> _Asked | None:
         _RATIO.search(text) or _DIFFERENCE.search(text) or _TOTAL.search(text)
     difference = cue is not None and cue.re is _DIFFERENCE
     ratio = cue is not None and cue.re is _RATIO
+    per = "" if extreme or cue is not None else _divisor(folded, text)
+    if per:
+        cue, ratio = _AVERAGE.search(text), True
     if cue is not None:
         working = frozenset(cue.group(0).split())
     names = _named(folded)
@@ -180,7 +188,18 @@ def _read_question(question: str) -> _Asked | None:
         return None
     return _Asked(difference, tuple(levels), all_levels, tuple(roles),
                   bool(_PEOPLE.search(text)), tuple(words), tuple(folded), extreme, working,
-                  ratio)
+                  ratio, per)
+
+
+def _divisor(folded: list[str], text: str) -> str:
+    """"Bình quân mỗi cán bộ quản lý ứng với bao nhiêu giáo viên": the code of the group
+    "mỗi" names (CBQL), each of whom the group asked is shared among; "" when the question
+    asks no average, or names no group right after "mỗi"."""
+    if not _AVERAGE.search(text):
+        return ""
+    names = _named(folded)
+    return next((names[i + 1][2] for i, word in enumerate(folded)
+                 if word == "moi" and i + 1 in names), "")
 
 
 def _extreme(folded: list[str]) -> tuple[str, frozenset[str]]:
@@ -286,14 +305,15 @@ def figures_in(text: str) -> dict[tuple[str, str], set[int]]:
 
 
 def _adds_groups(folded: list[str], named: dict[int, tuple[int, str, str]]) -> bool:
-    """"Cộng giáo viên THCS và giáo viên THPT", "cộng số GV với số CBQL": "cộng" as a verb,
+    """"Cộng giáo viên THCS và giáo viên THPT", "gộp số GV với số CBQL": "cộng" as a verb,
     the groups to add right after it (folded "cong" is also "công lập", "công văn": those
     are followed by no group's name)."""
-    return any(word == "cong" and (i + 1 in named or (
+    return any(word in _ADDING and (i + 1 in named or (
         i + 2 in named and folded[i + 1] in _ADD_LEADS)) for i, word in enumerate(folded))
 
 
 _ADD_LEADS = frozenset({"so", "ca", "lai", "them"})
+_ADDING = frozenset({"cong", "gop"})  # "cộng", "gộp" GV THCS và GV THPT
 
 
 def _year_or_phone(number: str) -> bool:
@@ -372,14 +392,27 @@ def work_out(question: str, text: str) -> Worked | None:
     parts = tuple((f, level if len(levels) > 1 else "", role if len(roles) > 1 else "", "")
                   for f, (level, role) in zip(figures, groups, strict=True) if f is not None)
     if asked.ratio:
+        if asked.per:  # an average: the group "mỗi" names divides
+            parts = tuple(sorted(parts, key=lambda p: asked.per in (p[1], p[2])))
         first, second = parts
         if not second[0]:
             return None
-        return Worked(False, parts, 0, counted, quotient=round(first[0] / second[0], 1))
+        per = second[2] if asked.per and first[2] and second[2] else ""
+        return Worked(False, parts, 0, counted, quotient=_three_digits(first[0], second[0]),
+                      per=per)
     if asked.difference:
         big, small = sorted(parts, key=lambda p: -p[0])
         return Worked(True, (big, small), big[0] - small[0], counted)
     return Worked(False, parts, sum(p[0] for p in parts), counted)
+
+
+def _three_digits(over: int, under: int) -> float:
+    """The quotient to three significant figures, halves rounded up: 205 : 164 is 1,25, not
+    1,2 (a tenth hides a quarter), 617 : 314 is 1,96 (not 2), 1978 : 162 is 12,2."""
+    quotient = Decimal(over) / Decimal(under)
+    places = 2 if quotient < 10 else 1 if quotient < 100 else 0
+    exact = quotient.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    return float(exact)
 
 
 def _extreme_level(asked: _Asked, found: dict[tuple[str, str], set[int]]) -> Worked | None:

@@ -303,6 +303,8 @@ ABBREVIATIONS: dict[str, str] = {
     "bn": "bao nhiêu",
     "ng": "người",  # "bn ng", "mấy ng": chat shorthand; "ng nhân" is "nguyên nhân" (below)
     "bnhieu": "bao nhiêu",
+    "bao nhiu": "bao nhiêu",  # the "ê" a phone keyboard drops
+    "bao nhieu": "bao nhiêu",
     "bh": "bao giờ",
     "j": "gì",
     "gj": "gì",

@@ -18,6 +18,7 @@ from bot.knowledge.figures import Worked
 from bot.knowledge.letter_index import Quote
 from bot.knowledge.letters import date_key
 from bot.knowledge.listed import Listed
+from bot.knowledge.per_head import PerHead
 from bot.knowledge.row_overlap import Overlap
 from bot.knowledge.spelled_out import spelled_out
 from bot.telegram_text import escape as _esc
@@ -92,6 +93,7 @@ def _earlier_line(answer: Answer, gettext: Gettext) -> str:
 # What a figure counts, by the role code ``figures`` reads from the text
 _COUNTED = {"GV": N_("teachers"), "CBQL": N_("school managers"), "NV": N_("staff"),
             "": N_("people")}
+_ONE_OF = {"GV": N_("teacher"), "CBQL": N_("school manager"), "NV": N_("staff member")}
 
 
 def _worked_line(worked: Worked, gettext: Gettext) -> str:
@@ -116,13 +118,28 @@ def _worked_line(worked: Worked, gettext: Gettext) -> str:
 
 
 def _ratio_line(worked: Worked, shown: list[str], gettext: Gettext) -> str:
-    """How many times the first figure is the second, to one decimal, both figures shown
-    ("19 (THCS) : 10 (THPT) ≈ 1,9 lần")."""
-    quotient = worked.quotient or 0.0
-    units, tenth = f"{quotient:.1f}".split(".")
-    said = units if tenth == "0" else gettext("{units}.{tenth}").format(units=units, tenth=tenth)
-    line = gettext("Worked out from the letter's figures: {working} ≈ {result} times").format(
-        working=" : ".join(shown), result=said)
+    """How many times the first figure is the second, to three significant figures, both
+    figures shown ("205 (THPT) : 164 (TH) ≈ 1,25 lần"); for an average, how many of the first
+    group each one of the second has ("≈ 15,9 giáo viên trên một cán bộ quản lý")."""
+    units, _, tenth = f"{worked.quotient or 0.0:.2f}".rstrip("0").partition(".")
+    said = gettext("{units}.{tenth}").format(units=units, tenth=tenth) if tenth else units
+    if worked.per:
+        line = gettext("Worked out from the letter's figures: {working} ≈ {result} {counted} "
+                       "per {per}").format(working=" : ".join(shown), result=said,
+                                           counted=gettext(_COUNTED[worked.parts[0][2]]),
+                                           per=gettext(_ONE_OF[worked.per]))
+    else:
+        line = gettext("Worked out from the letter's figures: {working} ≈ {result} times"
+                       ).format(working=" : ".join(shown), result=said)
+    return f"🧮 {_esc(line)}."
+
+
+def _priced_line(priced: PerHead, gettext: Gettext) -> str:
+    """The price per person times the asker's count ("450.000 đồng × 2 người = 900.000
+    đồng"), for the reader to check against the letter's sentence that follows."""
+    line = gettext("Worked out from the letter's figures: {price} {unit} × {count} people = "
+                   "{total} {unit}").format(price=priced.price, unit=priced.unit,
+                                            count=priced.count, total=priced.total_shown)
     return f"🧮 {_esc(line)}."
 
 
@@ -268,6 +285,8 @@ def render_answer(answer: Answer, gettext: Gettext, *, contacts_html: str | None
     if answer.days is not None and parts and answer.kind != "none" and (
             answer.kind != "unsure" or answer.lead >= LEAD_AT):
         parts.insert(answer.kind == "unsure", _days_line(answer.days, gettext))
+    if answer.priced is not None and parts and answer.kind in ("quoted", "confident"):
+        parts.insert(0, _priced_line(answer.priced, gettext))
     if answer.overlap is not None and parts and answer.kind == "quoted":
         parts.insert(0, _overlap_lines(answer.overlap, gettext))
     if answer.notes:

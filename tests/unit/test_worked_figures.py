@@ -164,10 +164,10 @@ def test_a_subtraction_and_a_larger_group_are_differences() -> None:
 def test_how_many_times_one_group_is_another_keeps_the_question_order() -> None:
     text = shown(AnsweringEngine([LATE]),
                  "bp: gv tiểu học chưa nộp bài thu hoạch gấp mấy lần gv thpt chưa nộp")
-    assert "52 (TH) : 30 (THPT) ≈ 1,7 lần" in text
+    assert "52 (TH) : 30 (THPT) ≈ 1,73 lần" in text
     roles = work_out("riêng cấp THPT, số giáo viên chưa nộp gấp bao nhiêu lần số cán bộ quản lý",
                      LATE.answer)
-    assert roles is not None and roles.quotient == 3.3
+    assert roles is not None and roles.quotient == 3.33
     assert [p[0] for p in roles.parts] == [30, 9]
     # a group the text lacks: no ratio at all
     assert work_out("giáo viên GDTX gấp mấy lần giáo viên THPT", LATE.answer) is None
@@ -180,3 +180,28 @@ def test_the_levels_a_question_counts_out_are_added_up() -> None:
     # "hai cấp" but one level named: no total to make
     assert work_out("hai cấp học, riêng THCS còn mấy cán bộ quản lý chưa nộp", LATE.answer) \
         is None
+
+
+def test_a_ratio_keeps_three_figures_and_rounds_a_half_up() -> None:
+    # 30 : 24 is exactly 1,25: a tenth would hide the quarter (and round it to even, 1,2)
+    text = ("Số người còn nợ bài: cấp TH 24 giáo viên; cấp THCS 30 giáo viên; cấp THPT 47 "
+            "giáo viên và 4 cán bộ quản lý.")
+    worked = work_out("giáo viên THCS còn nợ gấp chừng mấy lần giáo viên TH", text)
+    assert worked is not None and worked.quotient == 1.25
+    worked = work_out("gv thpt nợ bài gấp khoảng bao nhiêu lần gv tiểu học", text)
+    assert worked is not None and worked.quotient == 1.96  # not "2"
+    worked = work_out("số GV THPT gấp mấy lần CBQL THPT", text)
+    assert worked is not None and worked.quotient == 11.8
+
+
+def test_an_average_shares_the_group_asked_among_the_group_each_one_names() -> None:
+    engine = AnsweringEngine([LATE])
+    text = shown(engine, "bp, tính trung bình thì mỗi cán bộ quản lý THCS chưa nộp ứng với "
+                         "mấy giáo viên THCS chưa nộp bài thu hoạch?")
+    assert "61 giáo viên : 4 cán bộ quản lý ≈ 15,3 giáo viên trên một cán bộ quản lý" in text
+
+
+def test_groups_put_together_with_gop_leave_out_the_role_excluded() -> None:
+    worked = work_out("gộp giáo viên TH và giáo viên THPT chưa nộp, không kể cán bộ quản lý, "
+                      "được mấy người", LATE.answer)
+    assert worked is not None and worked.result == 52 + 30
