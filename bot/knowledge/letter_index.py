@@ -93,6 +93,7 @@ from bot.knowledge.normalize import (
 )
 from bot.knowledge.postings import Postings, freeze
 from bot.knowledge.postings import scores as passage_scores
+from bot.knowledge.noted_rows import case_of, noted_row
 from bot.knowledge.reckoned import own_row, reckoned_from
 from bot.knowledge.referred import dated_units, sent_to, stated_sums
 from bot.knowledge.row_numbers import named_by_number, numbered_rows
@@ -332,7 +333,8 @@ def _read(letter: Letter) -> _Read:
         sections.setdefault(p.path, []).append(j)
     heads = [_terms(" ".join([*_about(_headings(letter.passages, j, sections), described),
                               *_pointing(letter.passages, sentences, p),
-                              *_answered(letter.passages, j)]))
+                              *_answered(letter.passages, j),
+                              *_table_lead(letter.passages, sentences, j)]))
              for j, p in enumerate(letter.passages)]
     sentence_terms = _with_rows_named(sentences, [tuple(_terms(s) for s, _ in parts)
                                                   for parts in sentences])
@@ -676,6 +678,17 @@ def _not_theirs(read: _Read, j: int, of: _Class | None, placed: dict[str, float]
         elsewhere = _elsewhere(read.named_places[j], placed, former)
         found.update(w for w in elsewhere
                      if read.placed_groups[j][w] and (of is None or of.name not in classes[w]))
+        # a note whose subject names places, none the asker's ("(2) Giáo viên … thuộc thị xã
+        # Kinh Môn trước đây học ở lớp …" to one of the former Gia Lộc): another's case
+        # (the note's sentences after its first go with it)
+        said = _said_places(placed) | former
+        another = False
+        for w, (sentence, starts_line) in enumerate(sentences):
+            if starts_line or w == 0:
+                named = _places([case_of(sentence)])
+                another = bool(named) and not _theirs(named, said)
+            if another:
+                found.add(w)
         # a table's rows labelled by place are another's when one of them is the asker's:
         # when none is ("Quận 10" asked, rows of former provinces), the rows do not say
         rows = read.place_rows[j]
@@ -683,6 +696,12 @@ def _not_theirs(read: _Read, j: int, of: _Class | None, placed: dict[str, float]
                for w in range(len(rows))):
             found.update(w for w in elsewhere if rows[w])
     return frozenset(found)
+
+
+def _rows_of(read: _Read) -> list[str]:
+    """The letter's table rows, in order."""
+    return [s for j, parts in enumerate(read.sentences) if read.rows[j] for s, _ in parts
+            if is_row(s)]
 
 
 def _other_levels(read: _Read, passages: Sequence[Passage], j: int, window: list[int],
@@ -1049,6 +1068,23 @@ def _unit(issuer: str) -> str:
 _CLAUSE = re.compile(r"(?<=[.;!?])\s+")
 _ANNEX_NAMED = re.compile(r"\bphụ lục\b(?:\s*(?:số\s*)?([IVX]+\b|\d{1,2}[a-z]?\b))?",
                           re.IGNORECASE)
+
+
+def _table_lead(passages: tuple[Passage, ...], sentences: list[list[tuple[str, bool]]],
+                at: int) -> list[str]:
+    """For a passage going on with a table cut after some rows, the sentence leading the
+    table ("Phần trực tiếp là 01 ngày thực hành …, theo lịch dưới đây"): it says what every
+    row's dates are, as a heading does, though the rows are quoted without it."""
+    if not sentences[at] or not is_row(sentences[at][0][0]):
+        return []
+    for k in range(at - 1, -1, -1):
+        if passages[k].path != passages[at].path or not sentences[k] or not is_row(
+                sentences[k][-1][0]):
+            return []
+        prose = [s for s, _ in sentences[k] if not is_row(s)]
+        if prose:
+            return prose[-1:]
+    return []
 
 
 def _pointing(passages: tuple[Passage, ...], sentences: list[list[tuple[str, bool]]],
@@ -1518,6 +1554,10 @@ class LetterIndex:
                 for level_row in _other_levels(read, letter.passages, j, window, keys, kind):
                     if level_row not in text and len(text) + len(level_row) < 2 * QUOTE_CHARS:
                         text = f"{text} …\n{cells(level_row)}"  # "trường THCS và THPT"
+                for w in window:  # "(2) … học ở lớp cùng cấp học của thành phố X": that row
+                    row = noted_row(sentences[w][0], _rows_of(read), keys[0])
+                    if row is not None and row not in text:
+                        text = f"{text} …\n{row}"
                 reckoned = next((h for w in window if (h := read.reckoned.get((j, w)))), None)
                 if reckoned is not None:
                     # "báo Sở chậm nhất 07 ngày trước ngày học trực tiếp": the asker's own
