@@ -93,6 +93,7 @@ from bot.knowledge.normalize import (
 )
 from bot.knowledge.postings import Postings, freeze
 from bot.knowledge.postings import scores as passage_scores
+from bot.knowledge.districts import district_spans, province_words, said_as_place
 from bot.knowledge.noted_rows import case_of, noted_row
 from bot.knowledge.reckoned import own_row, reckoned_from
 from bot.knowledge.referred import dated_units, sent_to, stated_sums
@@ -1801,7 +1802,12 @@ def _query(state: _State, question: str, told: frozenset[str] = frozenset()) -> 
     accented = words(question, pairs=state.speller.bigrams)
     folded = [fold_word(w) for w in accented]
     repaired = False
+    # "huyen gia loc cu": a former district's name is no typo of the letters' words ("học")
+    districts = district_spans(folded)
+    named = {k for i, j, _ in districts if j - i > 1 for k in range(i, j)}
     for i, f in enumerate(folded):
+        if i in named:
+            continue
         if is_mistyped(accented[i], f):  # "hệ thốg", "đơt học": marks that chose no word
             accented[i] = f
         # a word typed with its marks ("chấm") is the word meant, not a typo of a name's; a
@@ -1837,6 +1843,7 @@ def _query(state: _State, question: str, told: frozenset[str] = frozenset()) -> 
                             if i + 1 in placed and i + 1 < len(folded))
     # "xã thuộc huyện Chợ Lách cũ": the province the letters place that district in
     former |= {t for pair in place_pairs for t in state.provinces.get(pair, ())}
+    former |= _district_province(state, folded, placed)
     framing = former_frames(accented)
     # "học sinh lớp 12": a grade is its pupils, and a letter's table of grades says "Lớp 12"
     pupils = frozenset(k for i in range(len(folded) - 3)
@@ -1965,6 +1972,23 @@ def _query(state: _State, question: str, told: frozenset[str] = frozenset()) -> 
                    for p, w in pairs.items()}, whole=whole, stated=stated,
                   told=told_of, placed=where, former=former,
                   place_pairs=place_pairs)
+
+
+def _district_province(state: _State, folded: list[str], placed: frozenset[int]
+                       ) -> frozenset[str]:
+    """The word pairs of the former province the former district a question says the asker
+    is in lay in ("xã thuộc huyện Gia Lộc cũ" → "hai duong"), when the letters name that
+    province: its row, class or group is the asker's. A name several provinces had counts
+    only when the letters name just one of them."""
+    found: set[str] = set()
+    for i, j, provinces in district_spans(folded):
+        if not (placed & set(range(i, j)) or said_as_place(folded, i, j)):
+            continue
+        named = [pairs for p in provinces if (pairs := {
+            f"{a} {b}" for a, b in pairwise(province_words(p))}) and pairs <= state.idf.keys()]
+        if len(named) == 1:
+            found |= named[0]
+    return frozenset(found)
 
 
 def _specific(state: _State, query: _Query) -> float:
