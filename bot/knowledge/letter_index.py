@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import re
 import threading
+from datetime import date
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -93,8 +94,9 @@ from bot.knowledge.normalize import (
 )
 from bot.knowledge.postings import Postings, freeze
 from bot.knowledge.postings import scores as passage_scores
+from bot.knowledge.counted_from import Counted, counted_days, counts, days_in
 from bot.knowledge.districts import district_spans, province_words, said_as_place
-from bot.knowledge.noted_rows import case_of, noted_row
+from bot.knowledge.noted_rows import asked_codes, case_of, noted_row, row_codes
 from bot.knowledge.reckoned import own_row, reckoned_from
 from bot.knowledge.referred import dated_units, sent_to, stated_sums
 from bot.knowledge.row_numbers import named_by_number, numbered_rows
@@ -195,6 +197,8 @@ class Quote:
     measured: bool = False
     # the numbered days it names ("Ngày thứ ba"), dated for the asker's class (``class_days``)
     days: tuple[ClassDay, ...] = ()
+    # the asker's day counted by a rule it quotes ("trong vòng 10 ngày kể từ ngày học …")
+    counted: tuple[Counted, ...] = ()
     # the older letter's passage quoted after this newer one's (``_amended``): what this
     # changes, or what the older still says on the asker's case, where this is silent
     older: Quote | None = None
@@ -697,6 +701,29 @@ def _not_theirs(read: _Read, j: int, of: _Class | None, placed: dict[str, float]
                for w in range(len(rows))):
             found.update(w for w in elsewhere if rows[w])
     return frozenset(found)
+
+
+def _own_fit(keys: Keys, said: frozenset[str], codes: frozenset[str], row: str) -> int:
+    """How well a row fits the asker (``_row_fit``), the row of the class they name by its
+    code ("lớp MN2") above any other."""
+    fit = _row_fit(keys, said, row)
+    return fit + 10 if codes and codes & row_codes(row) else fit
+
+
+def _asker_days(read: _Read, question: str, own: str | None) -> list[date]:
+    """The asker's own days, to count a rule from: their row's (``own``), else the day they
+    name ("lớp ngày 19/01 bị lùi"), its year as the letter writes that day."""
+    if own is not None:
+        return days_in(own.split(ROW_JOIN, 1)[-1])
+    named = days_in(question, 2000) if _DAY_MONTH.search(question) else []
+    if not named:
+        return []
+    letter = days_in(" ".join(s for parts in read.sentences for s, _ in parts))
+    return [d for d in letter if any((d.day, d.month) == (n.day, n.month) for n in named)][:1]
+
+
+_DATED = ("date", "deadline")  # the kinds of value a day counted for the asker gives
+_DAY_MONTH = re.compile(r"\b\d{1,2}/\d{1,2}\b")
 
 
 def _rows_of(read: _Read) -> list[str]:
@@ -1560,12 +1587,16 @@ class LetterIndex:
                     if row is not None and row not in text:
                         text = f"{text} …\n{row}"
                 reckoned = next((h for w in window if (h := read.reckoned.get((j, w)))), None)
+                own = None
                 if reckoned is not None:
                     # "báo Sở chậm nhất 07 ngày trước ngày học trực tiếp": the asker's own
-                    # row gives that date
-                    own = own_row(read.sentences, reckoned, partial(_row_fit, keys, said))
+                    # row gives that date (the row of the class they name, "lớp MN2")
+                    own = own_row(read.sentences, reckoned, partial(
+                        _own_fit, keys, said, asked_codes(question)))
                     if own is not None and own not in text:
                         text = f"{text} …\n{own}"
+                rules = [sentences[w][0] for w in window if counts(sentences[w][0])]
+                reckonings = counted_days(rules, _asker_days(read, question, own)) if rules else ()
                 moves = read.moved.get(passage.section.split(".")[0], ())
                 if moves and _DATE.search(text):  # the date the letter itself moved
                     text = " …\n".join([*(m for m in moves if m not in text), text])
@@ -1583,8 +1614,11 @@ class LetterIndex:
                 measured = any(t in shown for t in query.stated if t.startswith(_AMOUNT))
                 days = class_days(text, read.units[of.name], read.days) if (
                     read.days and of is not None and of.name in read.units) else ()
+                # a day counted for the asker is the date asked ("hạn nộp là ngày nào")
+                valued = valued or bool(reckonings) and kind in _DATED
                 found.append(Quote(letter, passage, text, in_window, valued,
-                                   float(scores[doc]), fit, named, measured, days))
+                                   float(scores[doc]), fit, named, measured, days,
+                                   counted=reckonings))
                 if kind == "signer" and any(
                         SIGNS.search(sentences[w][0]) and read.sentence_sets[j][w] & (
                             query.pairs.keys() - read.context) for w in window):
@@ -1755,7 +1789,8 @@ def choose(found: list[Quote], kind: str | None = None,
     if not found:
         return None
     if also:  # of the values asked beside the first, the passages stating the most
-        held = [sum(_holds(k, q.text) for k in also) if q.holds_value else -1 for q in found]
+        held = [sum(_holds(k, q.text) or bool(q.counted) and k in _DATED for k in also)
+                if q.holds_value else -1 for q in found]
         found = [q for q, n in zip(found, held, strict=True) if n == max(held)]
     if kind:
         found = [q for q in found if q.holds_value] or found

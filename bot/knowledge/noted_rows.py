@@ -83,3 +83,20 @@ def case_of(sentence: str) -> str:
         return ""
     end = _CASE_ENDS.search(sentence)
     return sentence[:end.start()] if end else ""
+
+
+# a class's code, letters and a number together ("MN2", "TH1", "THCS1", "A3")
+_CODE = re.compile(r"(?=\w*\d)(?=\w*[^\W\d_])[^\W_]{2,8}")
+
+
+def asked_codes(question: str) -> frozenset[str]:
+    """The class codes a question names ("tôi học lớp MN2"), in capitals."""
+    return frozenset(w.upper() for w in re.findall(r"[^\W_]+", question) if _CODE.fullmatch(w))
+
+
+def row_codes(row: str) -> frozenset[str]:
+    """The class codes a row's cells hold ("Lớp: MN2"), in capitals."""
+    if not is_row(row):
+        return frozenset()
+    return frozenset(value.strip().upper() for cell in row_cells(row)[1]
+                     if _CODE.fullmatch((value := cell.partition(": ")[2]).strip()))
