@@ -72,8 +72,8 @@ def counted_days(rules: list[str], days: list[date]) -> tuple[Counted, ...]:
             hit = pattern.search(folded)
             if hit is None:
                 continue
-            days = _WEEK if way == WEEK else int(hit.group(1))
-            step = timedelta(days=-days if way == BEFORE else days)
-            found.append(Counted(shown_day(start), way, days, shown_day(start + step)))
+            count = _WEEK if way == WEEK else int(hit.group(1))
+            step = timedelta(days=-count if way == BEFORE else count)
+            found.append(Counted(shown_day(start), way, count, shown_day(start + step)))
             break
     return tuple(dict.fromkeys(found))

@@ -348,7 +348,7 @@ def _read(letter: Letter) -> _Read:
     classes = [_classes_of(parts) for parts in sentences]
     # the places each sentence names; a table's row says whose case it is by its label
     # ("Tỉnh Bến Tre trước đây — …; Địa điểm: …, phường An Hội"): the venue is no one's
-    named = [tuple(_places([s.split(ROW_JOIN, 1)[0]]) or _places([s]) if is_row(s) else
+    named = [tuple(_places([_whose(s)]) or _places([s]) if is_row(s) else
                    _places([s]) for s, _ in parts) for parts in sentences]
     return _Read(sentences, heads, sentence_terms,
                  [tuple(frozenset(t) for t in terms) for terms in sentence_terms], counts,
@@ -703,6 +703,14 @@ def _not_theirs(read: _Read, j: int, of: _Class | None, placed: dict[str, float]
     return frozenset(found)
 
 
+def _under(read: _Read, at: int) -> frozenset[str]:
+    """The terms a row of passage ``at`` is read under: the passage's headings, and the
+    sentence leading its table ("…, theo lịch dưới đây")."""
+    parts = read.sentences[at]
+    first = next((w for w, (s, _) in enumerate(parts) if is_row(s)), 0)
+    return frozenset(read.heads[at]).union(*read.sentence_sets[at][first - 1:first])
+
+
 def _own_fit(keys: Keys, said: frozenset[str], codes: frozenset[str], row: str) -> int:
     """How well a row fits the asker (``_row_fit``), the row of the class they name by its
     code ("lớp MN2") above any other."""
@@ -720,6 +728,18 @@ def _asker_days(read: _Read, question: str, own: str | None) -> list[date]:
         return []
     letter = days_in(" ".join(s for parts in read.sentences for s, _ in parts))
     return [d for d in letter if any((d.day, d.month) == (n.day, n.month) for n in named)][:1]
+
+
+def _placed_days(read: _Read, said: frozenset[str]) -> str | None:
+    """The one sentence of the letter dating the teachers of the asker's place ("Giáo viên ở
+    các xã, phường thuộc tỉnh Gia Lai trước đây học từ ngày 18/01/2027 …"), if one."""
+    if not said:
+        return None
+    found = [sentence for j, parts in enumerate(read.sentences)
+             for w, (sentence, _) in enumerate(parts)
+             if read.placed_groups[j][w] and not is_row(sentence) and _DAY_MONTH.search(sentence)
+             and _theirs(read.named_places[j][w], said)]
+    return found[0] if len(found) == 1 else None
 
 
 _DATED = ("date", "deadline")  # the kinds of value a day counted for the asker gives
@@ -768,8 +788,24 @@ def _row_fit(keys: Keys, said: frozenset[str], row: str) -> int:
 
 def _placed_label(sentence: str) -> bool:
     """A table's row whose label names a place: the column of one place said as a row
-    ("Tỉnh Bến Tre trước đây — Ngày học trực tiếp: …; Địa điểm: …"), that place's case."""
-    return is_row(sentence) and bool(_places([sentence.split(ROW_JOIN, 1)[0]]))
+    ("Tỉnh Bến Tre trước đây — Ngày học trực tiếp: …; Địa điểm: …"), that place's case; or
+    whose cell saying whom it is for does ("Tiểu học — Lớp: TH2; Xã, phường: Các xã thuộc
+    tỉnh Hải Dương trước đây; …")."""
+    return is_row(sentence) and bool(_places([_whose(sentence)]))
+
+
+# a cell saying where a class meets ("Địa điểm: …, phường Lê Chân"), not whose it is
+_VENUE_CELL = re.compile(r"^(?:Địa điểm|Địa chỉ|Nơi học|Nơi tổ chức|Nơi tập huấn|Nơi|Tại)",
+                         re.IGNORECASE)
+
+
+def _whose(row: str) -> str:
+    """A row's label, or when it names no place, its cells but those saying where it meets:
+    the words saying whose case the row is."""
+    label, cells = row_cells(row)
+    if _places([label]):
+        return label
+    return "; ".join(c for c in cells if not _VENUE_CELL.match(c))
 
 
 def _place_cells(said: frozenset[str], row: str) -> str:
@@ -1558,10 +1594,20 @@ class LetterIndex:
                 table = _table_value(read, j, window, of)
                 if table:
                     shown |= table[1]
+                # "(2) … học ở lớp cùng cấp học của thành phố X": the row it sends them to,
+                # quoted after it, says what it does not
+                noted = tuple(dict.fromkeys(
+                    row for w in window
+                    if (row := noted_row(sentences[w][0], _rows_of(read), keys[0]))))
+                shown.update(*map(_terms, noted), *(  # read under its table's heading and lead
+                    _under(read, at) for at, parts in enumerate(read.sentences)
+                    if any(s in noted for s, _ in parts)))
+                valued = valued or bool(noted) and (kind is None or any(
+                    _holds(kind, row) for row in noted))
                 read_before = windows[doc] = (keys, why, window, valued, shown, _coverage(
-                    state, query, shown.__contains__), classed, telling, table, named)
+                    state, query, shown.__contains__), classed, telling, table, named, noted)
             (keys, why, window, valued, shown, in_window, classed, telling, table,
-             named) = read_before
+             named, noted) = read_before
             named = 1.0 if classed else named
             if person is not None and valued and kind in _REACHING:
                 # "số điện thoại thầy Huy lo hồ sơ …": the name says whom the asker means; the
@@ -1582,9 +1628,8 @@ class LetterIndex:
                 for level_row in _other_levels(read, letter.passages, j, window, keys, kind):
                     if level_row not in text and len(text) + len(level_row) < 2 * QUOTE_CHARS:
                         text = f"{text} …\n{cells(level_row)}"  # "trường THCS và THPT"
-                for w in window:  # "(2) … học ở lớp cùng cấp học của thành phố X": that row
-                    row = noted_row(sentences[w][0], _rows_of(read), keys[0])
-                    if row is not None and row not in text:
+                for row in noted:
+                    if row not in text:
                         text = f"{text} …\n{row}"
                 reckoned = next((h for w in window if (h := read.reckoned.get((j, w)))), None)
                 own = None
@@ -1596,7 +1641,13 @@ class LetterIndex:
                     if own is not None and own not in text:
                         text = f"{text} …\n{own}"
                 rules = [sentences[w][0] for w in window if counts(sentences[w][0])]
-                reckonings = counted_days(rules, _asker_days(read, question, own)) if rules else ()
+                reckonings: tuple[Counted, ...] = ()
+                if rules:
+                    dated = own or _placed_days(read, said)  # "Giáo viên ở … thuộc tỉnh Gia
+                    # Lai trước đây học từ ngày 18/01/2027 …": the asker's days, in prose
+                    reckonings = counted_days(rules, _asker_days(read, question, dated))
+                    if reckonings and dated is not None and dated not in text:
+                        text = f"{text} …\n{dated}"
                 moves = read.moved.get(passage.section.split(".")[0], ())
                 if moves and _DATE.search(text):  # the date the letter itself moved
                     text = " …\n".join([*(m for m in moves if m not in text), text])
@@ -1917,7 +1968,11 @@ def _query(state: _State, question: str, told: frozenset[str] = frozenset()) -> 
     dated |= amounts
     # "học xong khóa này thì được tính …": finishing is the asker's condition; a passage
     # stating it ranks first, one stating the letter's own conditions still answers
-    lighter = placed | pupils | completion_condition(folded)
+    # "tôi học lớp MN2 thì …": the class the asker is in, by the code a table gives it, says
+    # whose case it is (a rule for every class need not name it), as a place does
+    codes = frozenset(i for i, w in enumerate(accented) if w.upper() in asked_codes(w)
+                      and folded[i] in state.idf)
+    lighter = placed | pupils | completion_condition(folded) | codes
     if trouble:  # "tối học cờ vua trực tuyến bị lỗi đường truyền thì gọi ai": the trouble
         # picks the contact; the course it came in only says whose case it is
         lighter |= frozenset(range(len(folded))) - trouble
@@ -1960,6 +2015,8 @@ def _query(state: _State, question: str, told: frozenset[str] = frozenset()) -> 
             if i in placed:  # a passage naming the place gets more than it costs one not
                 where[key] = state.idf.get(f, state.max_idf)
                 stated[key] = where[key] * (_PLACE_NAMED - ASIDE)
+            elif i in codes:
+                stated[key] = state.idf.get(f, state.max_idf) * (_PLACE_NAMED - ASIDE)
         elif i in amounts or i in optional:
             stated[key] = state.idf.get(f, state.max_idf)
         if j + 1 < len(keep) and keep[j + 1] == i + 1 and i + 1 not in trouble | both:
