@@ -96,7 +96,13 @@ from bot.knowledge.postings import Postings, freeze
 from bot.knowledge.postings import scores as passage_scores
 from bot.knowledge.counted_from import Counted, counted_days, counts, days_in
 from bot.knowledge.districts import district_spans, province_words, said_as_place
-from bot.knowledge.noted_rows import asked_codes, case_of, noted_row, row_codes
+from bot.knowledge.noted_rows import (
+    asked_codes,
+    case_of,
+    noted_row,
+    overridden,
+    row_codes,
+)
 from bot.knowledge.reckoned import own_row, reckoned_from
 from bot.knowledge.referred import dated_units, sent_to, stated_sums
 from bot.knowledge.row_numbers import named_by_number, numbered_rows
@@ -199,6 +205,10 @@ class Quote:
     days: tuple[ClassDay, ...] = ()
     # the asker's day counted by a rule it quotes ("trong vòng 10 ngày kể từ ngày học …")
     counted: tuple[Counted, ...] = ()
+    # how many of the question's word pairs the subject of a numbered note it quotes states
+    # ("(5) Giáo viên của trung tâm giáo dục nghề nghiệp …"): the note made for the asker's
+    # case, which wins over the rule it changes (``_case_said``)
+    case: int = 0
     # the older letter's passage quoted after this newer one's (``_amended``): what this
     # changes, or what the older still says on the asker's case, where this is silent
     older: Quote | None = None
@@ -341,6 +351,7 @@ def _read(letter: Letter) -> _Read:
                               *_answered(letter.passages, j),
                               *_table_lead(letter.passages, sentences, j)]))
              for j, p in enumerate(letter.passages)]
+    heads = _changing(letter.passages, sentences, heads)
     sentence_terms = _with_rows_named(sentences, [tuple(_terms(s) for s, _ in parts)
                                                   for parts in sentences])
     counts = [Counter(head + tuple(t for s in terms for t in s))
@@ -699,7 +710,8 @@ def _not_theirs(read: _Read, j: int, of: _Class | None, placed: dict[str, float]
         rows = read.place_rows[j]
         if any(rows[w] and w not in elsewhere and read.named_places[j][w]
                for w in range(len(rows))):
-            found.update(w for w in elsewhere if rows[w])
+            found.update(w for w in elsewhere
+                         if rows[w] and (of is None or of.name not in classes[w]))
     return frozenset(found)
 
 
@@ -709,6 +721,27 @@ def _under(read: _Read, at: int) -> frozenset[str]:
     parts = read.sentences[at]
     first = next((w for w, (s, _) in enumerate(parts) if is_row(s)), 0)
     return frozenset(read.heads[at]).union(*read.sentence_sets[at][first - 1:first])
+
+
+_NUMBERED_NOTE = re.compile(r"^\s*\(\d{1,2}\)\s")
+_CASE_PAIRS = 2  # word pairs of the question a note's subject states, at least, to be theirs
+
+
+def _case_said(query: _Query, sentence: str) -> int:
+    """How many of the question's word pairs the subject of a numbered note states (``case_of``:
+    whose case it is), when at least ``_CASE_PAIRS``; 0 for any other sentence."""
+    if _NUMBERED_NOTE.match(sentence) is None:
+        return 0
+    said = sum(t in query.pairs for t in _terms(case_of(sentence))
+               if " " in t and not set(t.split()) <= _WHO_WORDS)
+    return said if said >= _CASE_PAIRS else 0
+
+
+# the words of a role and a level ("giáo viên tiểu học", "trường THCS"), folded: the table's
+# rows tell those apart (``row_fit``); a note's case is told by what else it names
+_WHO_WORDS = frozenset({"giao", "vien", "truong", "cac", "cua", "o", "va", "tieu", "hoc",
+                        "trung", "co", "so", "pho", "thong", "mam", "non", "thcs", "thpt",
+                        "th", "cap", "can", "bo", "quan", "li", "hieu"})
 
 
 def _own_fit(keys: Keys, said: frozenset[str], codes: frozenset[str], row: str) -> int:
@@ -1132,6 +1165,22 @@ def _unit(issuer: str) -> str:
 _CLAUSE = re.compile(r"(?<=[.;!?])\s+")
 _ANNEX_NAMED = re.compile(r"\bphụ lục\b(?:\s*(?:số\s*)?([IVX]+\b|\d{1,2}[a-z]?\b))?",
                           re.IGNORECASE)
+
+
+def _changing(passages: tuple[Passage, ...], sentences: list[list[tuple[str, bool]]],
+              heads: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """The heading terms of each passage, a note's with those of the rule it changes for its
+    case (``noted_rows.overridden``): "(5) Giáo viên của trung tâm … không nộp kế hoạch bài
+    dạy; nộp …", under "Lưu ý", is about the product the section "Sản phẩm" sets."""
+    texts = [s for parts in sentences for s, _ in parts]
+    at = [j for j, parts in enumerate(sentences) for _ in parts]
+    out = list(heads)
+    for j, parts in enumerate(sentences):
+        for sentence, _ in parts:
+            for k in overridden(sentence, texts):
+                if at[k] != j and passages[at[k]].path != passages[j].path:
+                    out[j] = tuple(dict.fromkeys((*out[j], *heads[at[k]])))
+    return out
 
 
 def _table_lead(passages: tuple[Passage, ...], sentences: list[list[tuple[str, bool]]],
@@ -1669,7 +1718,9 @@ class LetterIndex:
                 valued = valued or bool(reckonings) and kind in _DATED
                 found.append(Quote(letter, passage, text, in_window, valued,
                                    float(scores[doc]), fit, named, measured, days,
-                                   counted=reckonings))
+                                   counted=reckonings, case=max(
+                                       (_case_said(query, sentences[w][0]) for w in window),
+                                       default=0)))
                 if kind == "signer" and any(
                         SIGNS.search(sentences[w][0]) and read.sentence_sets[j][w] & (
                             query.pairs.keys() - read.context) for w in window):
@@ -1856,8 +1907,8 @@ def choose(found: list[Quote], kind: str | None = None,
     best = max(q.confidence for q in found)
     near = [q for q in found if q.confidence >= best - _SAME_TOPIC]
     return max([q for q in near if q.holds_value] or near,
-               key=lambda q: (q.letter.meta.day, q.named, q.measured, q.fit, q.confidence,
-                              q.rank))
+               key=lambda q: (q.letter.meta.day, q.named, q.measured, q.case, q.fit,
+                              q.confidence, q.rank))
 
 
 # how a question cites a letter by its number: "theo công văn 2948", "trong cv số 1520 …"

@@ -100,3 +100,25 @@ def row_codes(row: str) -> frozenset[str]:
         return frozenset()
     return frozenset(value.strip().upper() for cell in row_cells(row)[1]
                      if _CODE.fullmatch((value := cell.partition(": ")[2]).strip()))
+
+
+# "(5) Giáo viên của trung tâm … không nộp kế hoạch bài dạy; nộp …" (folded): what a note's
+# case does not do, as the rule it changes says it
+_NOT_DOING = re.compile(r"\bkhong (?:phai )?(nop|hoc|du|lam|den|tham gia|viet|gui) "
+                        r"((?:\w+ ){0,5}?\w+)(?=\s*[;,.(]|\s+ma\b|$)")
+
+
+def overridden(note: str, texts: list[str]) -> list[int]:
+    """The texts stating the rule a note changes for its case: those saying the very thing it
+    says its case does not do ("… không nộp kế hoạch bài dạy" changes "mỗi học viên nộp lên
+    hệ thống một kế hoạch bài dạy"). A note is about what it changes, though it does not
+    repeat that rule's heading ("Sản phẩm")."""
+    if _NOTE.match(note) is None:
+        return []
+    found = _NOT_DOING.search(fold(note))
+    if found is None:
+        return []
+    verb, thing = found.groups()
+    rule = re.compile(rf"\b{verb}\b[^.;]{{0,40}}\b{re.escape(thing)}\b")
+    return [k for k, text in enumerate(texts) if rule.search(fold(text))
+            and _NOTE.match(text) is None]
