@@ -94,7 +94,8 @@ from bot.knowledge.normalize import (
 )
 from bot.knowledge.postings import Postings, freeze
 from bot.knowledge.postings import scores as passage_scores
-from bot.knowledge.counted_from import Counted, counted_days, counts, days_in
+from bot.knowledge.counted_from import Counted, counted_days, days_in
+from bot.knowledge.counted_from import counts as counts_a_day
 from bot.knowledge.districts import district_spans, province_words, said_as_place
 from bot.knowledge.noted_rows import (
     asked_codes,
@@ -337,6 +338,9 @@ class _Read:
     # (passage, sentence) naming no class of its own -> the one class it sends whom it
     # speaks of to ("… trước đây dự Lớp 4", ``_goes_to``)
     goes: dict[tuple[int, int], str] = field(default_factory=dict)
+    # the passages giving a day only as a count from the asker's class's ("trong vòng 15 ngày
+    # kể từ ngày học trực tiếp cuối cùng của lớp mình", ``counted_from.counts``)
+    counting: frozenset[int] = frozenset()
 
 
 def _read(letter: Letter) -> _Read:
@@ -404,7 +408,9 @@ def _read(letter: Letter) -> _Read:
                      for (s, _), terms in zip(parts, ts, strict=True)),
                  {(j, w): going for j, parts in enumerate(sentences)
                   for w, (s, _) in enumerate(parts)
-                  if not classes[j][w] and (going := _goes_to(s)) is not None})
+                  if not classes[j][w] and (going := _goes_to(s)) is not None},
+                 frozenset(j for j, parts in enumerate(sentences)
+                           if any(counts_a_day(s) for s, _ in parts)))
 
 
 def _with_rows_named(sentences: list[list[tuple[str, bool]]],
@@ -1502,6 +1508,17 @@ class LetterIndex:
                     held = frozenset(query.placed).union(read.counts[j], read.context)
                     covered[start + j] = max(covered[start + j],
                                              _coverage(state, query, held.__contains__))
+        if query.placed:  # "trong vòng 15 ngày kể từ ngày học … của lớp mình": a rule
+            # counted from the day the letter gives the asker's place speaks to them
+            said = _said_places(query.placed) | former | query.place_pairs
+            for k, read in enumerate(state.reads):
+                if not read.counting or _placed_days(read, said) is None:
+                    continue
+                start = int(np.searchsorted(state.owner, k))
+                for j in read.counting:
+                    held = frozenset(query.placed).union(read.counts[j], read.context)
+                    covered[start + j] = max(covered[start + j],
+                                             _coverage(state, query, held.__contains__))
         if hidden:
             covered[np.isin(state.owner, [k for k, x in enumerate(state.letters)
                                           if x.id in hidden])] = 0.0
@@ -1643,6 +1660,10 @@ class LetterIndex:
                 table = _table_value(read, j, window, of)
                 if table:
                     shown |= table[1]
+                if query.placed and j in read.counting and any(
+                        counts_a_day(sentences[w][0]) for w in window) and _placed_days(
+                        read, said) is not None:  # counted from the day of the asker's place
+                    shown |= query.placed.keys()
                 # "(2) … học ở lớp cùng cấp học của thành phố X": the row it sends them to,
                 # quoted after it, says what it does not
                 noted = tuple(dict.fromkeys(
@@ -1689,7 +1710,7 @@ class LetterIndex:
                         _own_fit, keys, said, asked_codes(question)))
                     if own is not None and own not in text:
                         text = f"{text} …\n{own}"
-                rules = [sentences[w][0] for w in window if counts(sentences[w][0])]
+                rules = [sentences[w][0] for w in window if counts_a_day(sentences[w][0])]
                 reckonings: tuple[Counted, ...] = ()
                 if rules:
                     dated = own or _placed_days(read, said)  # "Giáo viên ở … thuộc tỉnh Gia
@@ -1697,6 +1718,9 @@ class LetterIndex:
                     reckonings = counted_days(rules, _asker_days(read, question, dated))
                     if reckonings and dated is not None and dated not in text:
                         text = f"{text} …\n{dated}"
+                        if own is None:  # the sentence naming the asker's place, quoted
+                            named = max(named, _NAMES_PLACE + (1 - _NAMES_PLACE) * _named_share(
+                                query.placed, _terms(dated)))
                 moves = read.moved.get(passage.section.split(".")[0], ())
                 if moves and _DATE.search(text):  # the date the letter itself moved
                     text = " …\n".join([*(m for m in moves if m not in text), text])

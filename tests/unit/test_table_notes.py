@@ -98,3 +98,44 @@ def test_a_class_moved_to_the_same_weekday_of_the_next_week_is_counted() -> None
     assert quote is not None and "cùng thứ của tuần sau" in quote.text
     assert [(c.start, c.way, c.on) for c in quote.counted] == [("12/03/2027", WEEK,
                                                                  "19/03/2027")]
+
+
+PROSE = "\n".join([
+    "UBND TỈNH QUẢNG TRỊ",
+    "SỞ GIÁO DỤC VÀ ĐÀO TẠO",
+    "Số: 1288/SGDĐT-GDTrH",
+    "V/v bồi dưỡng giáo viên dạy môn Lịch sử và Địa lí năm 2027",
+    "Quảng Trị, ngày 05 tháng 02 năm 2027",
+    "1. Học trực tiếp",
+    "Lớp học trực tiếp kéo dài 03 ngày. Giáo viên ở các xã, phường thuộc tỉnh Quảng Bình "
+    "trước đây học từ ngày 08/03/2027 đến ngày 10/03/2027 tại Trường Đại học Quảng Bình.",
+    "Giáo viên ở các xã, phường thuộc tỉnh Quảng Trị trước đây học từ ngày 15/03/2027 đến "
+    "ngày 17/03/2027 tại Trường Trung học phổ thông chuyên Lê Quý Đôn.",
+    "2. Sản phẩm cuối khóa",
+    "Mỗi học viên nộp một bài thu hoạch về dạy học di sản địa phương chậm nhất 10 ngày sau "
+    "buổi học cuối cùng của lớp mình.",
+    "3. Lưu ý",
+    "(1) Giáo viên có chứng chỉ bồi dưỡng cùng nội dung năm 2026 được miễn học trực tiếp.",
+    "(2) Giáo viên của trường phổ thông dân tộc nội trú không nộp bài thu hoạch; nộp một kế "
+    "hoạch tham quan di tích cho học sinh nội trú.",
+    "4. Liên hệ",
+    "Bà Hoàng Thị Mai, chuyên viên Phòng Giáo dục trung học, điện thoại 0233.3852.119.",
+    "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC",
+])
+
+
+def test_a_day_given_in_prose_for_the_askers_former_province_is_counted_from() -> None:
+    index = one_letter(PROSE)
+    # Lệ Thủy lay in Quảng Bình: its class ends on 10/03/2027
+    quote = index.search("Giáo viên ở xã thuộc huyện Lệ Thủy cũ phải nộp bài thu hoạch chậm "
+                         "nhất khi nào?")
+    assert quote is not None and "10 ngày sau" in quote.text
+    assert "08/03/2027 đến ngày 10/03/2027" in quote.text
+    assert [(c.start, c.on) for c in quote.counted] == [("10/03/2027", "20/03/2027")]
+
+
+def test_a_note_changing_a_rule_for_the_askers_kind_of_school_is_their_answer() -> None:
+    index = one_letter(PROSE)
+    text = quoted(index, "giao vien truong pho thong dan toc noi tru thi nop san pham cuoi "
+                         "khoa la gi")
+    assert "kế hoạch tham quan di tích" in text
