@@ -14,10 +14,10 @@ from __future__ import annotations
 import math
 import re
 import threading
-from datetime import date
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date
 from functools import lru_cache, partial
 from itertools import pairwise
 from sys import intern
@@ -64,6 +64,9 @@ from bot.knowledge.classes import (
     named_classes,
     of_classes,
 )
+from bot.knowledge.counted_from import Counted, counted_days, days_in
+from bot.knowledge.counted_from import counts as counts_a_day
+from bot.knowledge.districts import district_spans, province_words, said_as_place
 from bot.knowledge.excluded import asks_may, left_out
 from bot.knowledge.frames import (
     completion_condition,
@@ -92,11 +95,6 @@ from bot.knowledge.normalize import (
     set_aside,
     words,
 )
-from bot.knowledge.postings import Postings, freeze
-from bot.knowledge.postings import scores as passage_scores
-from bot.knowledge.counted_from import Counted, counted_days, days_in
-from bot.knowledge.counted_from import counts as counts_a_day
-from bot.knowledge.districts import district_spans, province_words, said_as_place
 from bot.knowledge.noted_rows import (
     asked_codes,
     case_of,
@@ -104,6 +102,8 @@ from bot.knowledge.noted_rows import (
     overridden,
     row_codes,
 )
+from bot.knowledge.postings import Postings, freeze
+from bot.knowledge.postings import scores as passage_scores
 from bot.knowledge.reckoned import own_row, reckoned_from
 from bot.knowledge.referred import dated_units, sent_to, stated_sums
 from bot.knowledge.row_numbers import named_by_number, numbered_rows
@@ -1672,8 +1672,8 @@ class LetterIndex:
                 shown.update(*map(_terms, noted), *(  # read under its table's heading and lead
                     _under(read, at) for at, parts in enumerate(read.sentences)
                     if any(s in noted for s, _ in parts)))
-                valued = valued or bool(noted) and (kind is None or any(
-                    _holds(kind, row) for row in noted))
+                valued = valued or (bool(noted) and (kind is None or any(
+                    _holds(kind, row) for row in noted)))
                 read_before = windows[doc] = (keys, why, window, valued, shown, _coverage(
                     state, query, shown.__contains__), classed, telling, table, named, noted)
             (keys, why, window, valued, shown, in_window, classed, telling, table,
@@ -1720,7 +1720,7 @@ class LetterIndex:
                         text = f"{text} …\n{dated}"
                         if own is None:  # the sentence naming the asker's place, quoted
                             named = max(named, _NAMES_PLACE + (1 - _NAMES_PLACE) * _named_share(
-                                query.placed, _terms(dated)))
+                                query.placed, frozenset(_terms(dated))))
                 moves = read.moved.get(passage.section.split(".")[0], ())
                 if moves and _DATE.search(text):  # the date the letter itself moved
                     text = " …\n".join([*(m for m in moves if m not in text), text])
@@ -1739,7 +1739,7 @@ class LetterIndex:
                 days = class_days(text, read.units[of.name], read.days) if (
                     read.days and of is not None and of.name in read.units) else ()
                 # a day counted for the asker is the date asked ("hạn nộp là ngày nào")
-                valued = valued or bool(reckonings) and kind in _DATED
+                valued = valued or (bool(reckonings) and kind in _DATED)
                 found.append(Quote(letter, passage, text, in_window, valued,
                                    float(scores[doc]), fit, named, measured, days,
                                    counted=reckonings, case=max(
@@ -1915,7 +1915,7 @@ def choose(found: list[Quote], kind: str | None = None,
     if not found:
         return None
     if also:  # of the values asked beside the first, the passages stating the most
-        held = [sum(_holds(k, q.text) or bool(q.counted) and k in _DATED for k in also)
+        held = [sum(_holds(k, q.text) or (bool(q.counted) and k in _DATED) for k in also)
                 if q.holds_value else -1 for q in found]
         found = [q for q, n in zip(found, held, strict=True) if n == max(held)]
     if kind:
@@ -2148,10 +2148,10 @@ def _district_province(state: _State, folded: list[str], placed: frozenset[int]
     province: its row, class or group is the asker's. A name several provinces had counts
     only when the letters name just one of them."""
     found: set[str] = set()
-    for i, j, provinces in district_spans(folded):
+    for i, j, lying_in in district_spans(folded):
         if not (placed & set(range(i, j)) or said_as_place(folded, i, j)):
             continue
-        named = [pairs for p in provinces if (pairs := {
+        named = [pairs for p in lying_in if (pairs := {
             f"{a} {b}" for a, b in pairwise(province_words(p))}) and pairs <= state.idf.keys()]
         if len(named) == 1:
             found |= named[0]
