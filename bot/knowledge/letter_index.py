@@ -1202,8 +1202,13 @@ def _table_lead(passages: tuple[Passage, ...], sentences: list[list[tuple[str, b
             return []
         prose = [s for s, _ in sentences[k] if not is_row(s)]
         if prose:
-            return prose[-1:]
+            return prose[-1:] if _SCHEDULE_BELOW.search(fold(prose[-1])) else []
     return []
+
+
+# "… theo lịch dưới đây", "… theo bảng sau": a sentence leading a schedule whose rows are
+# all it speaks of (a lead "… như sau:" may list what only some of the rows are for)
+_SCHEDULE_BELOW = re.compile(r"\b(?:duoi day|sau day|(?:lich|bang) (?:sau|duoi))\b")
 
 
 def _pointing(passages: tuple[Passage, ...], sentences: list[list[tuple[str, bool]]],
