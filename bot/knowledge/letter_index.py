@@ -341,6 +341,9 @@ class _Read:
     # the passages giving a day only as a count from the asker's class's ("trong vòng 15 ngày
     # kể từ ngày học trực tiếp cuối cùng của lớp mình", ``counted_from.counts``)
     counting: frozenset[int] = frozenset()
+    # the word pairs of the former provinces and cities it names as such ("tỉnh Hải Dương
+    # trước đây", "thành phố Hải Phòng cũ"): its rows or groups for a former province
+    formerly: frozenset[str] = frozenset()
 
 
 def _read(letter: Letter) -> _Read:
@@ -410,7 +413,10 @@ def _read(letter: Letter) -> _Read:
                   for w, (s, _) in enumerate(parts)
                   if not classes[j][w] and (going := _goes_to(s)) is not None},
                  frozenset(j for j, parts in enumerate(sentences)
-                           if any(counts_a_day(s) for s, _ in parts)))
+                           if any(counts_a_day(s) for s, _ in parts)),
+                 frozenset(pair for p in letter.passages
+                           for m in _FORMER_PROVINCE.finditer(fold(p.text))
+                           for pair in _pairs_of(m.group(1))))
 
 
 def _with_rows_named(sentences: list[list[tuple[str, bool]]],
@@ -2146,18 +2152,24 @@ def _query(state: _State, question: str, told: frozenset[str] = frozenset()) -> 
                   place_pairs=place_pairs)
 
 
+# "tỉnh Hải Dương trước đây", "thành phố Hải Phòng cũ" (folded): a former province named
+_FORMER_PROVINCE = re.compile(r"\b(?:tinh|thanh pho) ((?:[\w-]+ ){1,4}?)(?:truoc day|cu)\b")
+
+
 def _district_province(state: _State, folded: list[str], placed: frozenset[int]
                        ) -> frozenset[str]:
     """The word pairs of the former province the former district a question says the asker
     is in lay in ("xã thuộc huyện Gia Lộc cũ" → "hai duong"), when the letters name that
-    province: its row, class or group is the asker's. A name several provinces had counts
-    only when the letters name just one of them."""
+    province as a former one ("tỉnh Hải Dương trước đây"): its row, class or group is the
+    asker's (a letter naming its own province only, "UBND tỉnh Đắk Lắk", has none). A name
+    several provinces had counts only when the letters name just one of them."""
     found: set[str] = set()
     for i, j, lying_in in district_spans(folded):
         if not (placed & set(range(i, j)) or said_as_place(folded, i, j)):
             continue
+        formerly = frozenset().union(*(read.formerly for read in state.reads))
         named = [pairs for p in lying_in if (pairs := {
-            f"{a} {b}" for a, b in pairwise(province_words(p))}) and pairs <= state.idf.keys()]
+            f"{a} {b}" for a, b in pairwise(province_words(p))}) and pairs <= formerly]
         if len(named) == 1:
             found |= named[0]
     return frozenset(found)

@@ -72,6 +72,7 @@ def not_theirs(note: str, levels: frozenset[str]) -> bool:
 # where a note's subject (whose case it is) ends: its first verb ("… Kinh Môn trước đây học ở
 # lớp …", "… Bạch Long Vĩ không đến lớp …", "… được miễn …")
 _CASE_ENDS = re.compile(r"\s(?:học (?:ở|tại|cùng|chung)|không|được|dự|đi học|tham gia|nộp)\s")
+_NUMBERED = re.compile(r"^\s*\(\d{1,2}\)\s")  # "(5) …": a numbered note under a table
 _NOTE = re.compile(r"^\s*(?:\(\d{1,2}\)|\d{1,2}[.)]|[a-zđ]\)|[-+•*])\s")
 
 
@@ -113,10 +114,10 @@ def overridden(note: str, texts: list[str]) -> list[int]:
     says its case does not do ("… không nộp kế hoạch bài dạy" changes "mỗi học viên nộp lên
     hệ thống một kế hoạch bài dạy"). A note is about what it changes, though it does not
     repeat that rule's heading ("Sản phẩm")."""
-    if _NOTE.match(note) is None:
+    if _NUMBERED.match(note) is None:
         return []
     found = _NOT_DOING.search(fold(note))
-    if found is None:
+    if found is None or " " not in found.group(2):  # "không viết nữa" names no paper
         return []
     verb, thing = found.groups()
     rule = re.compile(rf"\b{verb}\b[^.;]{{0,40}}\b{re.escape(thing)}\b")
