@@ -11,6 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
+
+import yaml
 
 from bot.textnorm import fold
 
@@ -141,3 +144,22 @@ def all_names() -> list[tuple[str, str]]:
         out.append((p.name, p.code))
         out += [(f.name, p.code) for f in p.includes]
     return out
+
+
+@cache
+def former_districts() -> dict[str, tuple[str, ...]]:
+    """Each former province that merged in 2025 → its district-level units as they stood
+    before 01/7/2025 (``former_districts.yaml``): a teacher names the district they know, a
+    letter the former province its rows are for."""
+    text = resources.files(__package__).joinpath("former_districts.yaml").read_text(
+        encoding="utf-8")
+    return {str(name): tuple(str(d) for d in districts)
+            for name, districts in yaml.safe_load(text).items()}
+
+
+def provinces_of_district(name: str) -> frozenset[str]:
+    """The former provinces a district of that name lay in ("Gia Lộc" → {"Hải Dương"}); a
+    name several provinces had ("Châu Thành") gives them all, none for an unknown name."""
+    key = name_key(name)
+    return frozenset(p for p, districts in former_districts().items()
+                     if any(name_key(d) == key for d in districts))

@@ -17,6 +17,7 @@ import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date
 from functools import lru_cache, partial
 from itertools import pairwise
 from sys import intern
@@ -65,6 +66,9 @@ from bot.knowledge.classes import (
     named_classes,
     of_classes,
 )
+from bot.knowledge.counted_from import Counted, counted_days, days_in
+from bot.knowledge.counted_from import counts as counts_a_day
+from bot.knowledge.districts import district_spans, province_words, said_as_place
 from bot.knowledge.excluded import asks_may, left_out
 from bot.knowledge.frames import (
     completion_condition,
@@ -92,6 +96,13 @@ from bot.knowledge.normalize import (
     reread,
     set_aside,
     words,
+)
+from bot.knowledge.noted_rows import (
+    asked_codes,
+    case_of,
+    noted_row,
+    overridden,
+    row_codes,
 )
 from bot.knowledge.postings import Postings, freeze
 from bot.knowledge.postings import scores as passage_scores
@@ -200,6 +211,12 @@ class Quote:
     measured: bool = False
     # the numbered days it names ("Ngày thứ ba"), dated for the asker's class (``class_days``)
     days: tuple[ClassDay, ...] = ()
+    # the asker's day counted by a rule it quotes ("trong vòng 10 ngày kể từ ngày học …")
+    counted: tuple[Counted, ...] = ()
+    # how many of the question's word pairs the subject of a numbered note it quotes states
+    # ("(5) Giáo viên của trung tâm giáo dục nghề nghiệp …"): the note made for the asker's
+    # case, which wins over the rule it changes (``_case_said``)
+    case: int = 0
     # the older letter's passage quoted after this newer one's (``_amended``): what this
     # changes, or what the older still says on the asker's case, where this is silent
     older: Quote | None = None
@@ -343,6 +360,12 @@ class _Read:
     # (passage, sentence) naming no class of its own -> the one class it sends whom it
     # speaks of to ("… trước đây dự Lớp 4", ``_goes_to``)
     goes: dict[tuple[int, int], str] = field(default_factory=dict)
+    # the passages giving a day only as a count from the asker's class's ("trong vòng 15 ngày
+    # kể từ ngày học trực tiếp cuối cùng của lớp mình", ``counted_from.counts``)
+    counting: frozenset[int] = frozenset()
+    # the word pairs of the former provinces and cities it names as such ("tỉnh Hải Dương
+    # trước đây", "thành phố Hải Phòng cũ"): its rows or groups for a former province
+    formerly: frozenset[str] = frozenset()
 
 
 def _read(letter: Letter) -> _Read:
@@ -354,8 +377,10 @@ def _read(letter: Letter) -> _Read:
         sections.setdefault(p.path, []).append(j)
     heads = [_terms(" ".join([*_about(_headings(letter.passages, j, sections), described),
                               *_pointing(letter.passages, sentences, p),
-                              *_answered(letter.passages, j)]))
+                              *_answered(letter.passages, j),
+                              *_table_lead(letter.passages, sentences, j)]))
              for j, p in enumerate(letter.passages)]
+    heads = _changing(letter.passages, sentences, heads)
     sentence_terms = _with_rows_named(sentences, [tuple(_terms(s) for s, _ in parts)
                                                   for parts in sentences])
     counts = [Counter(head + tuple(t for s in terms for t in s))
@@ -363,7 +388,7 @@ def _read(letter: Letter) -> _Read:
     classes = [_classes_of(parts) for parts in sentences]
     # the places each sentence names; a table's row says whose case it is by its label
     # ("Tỉnh Bến Tre trước đây — …; Địa điểm: …, phường An Hội"): the venue is no one's
-    named = [tuple(_places([s.split(ROW_JOIN, 1)[0]]) or _places([s]) if is_row(s) else
+    named = [tuple(_places([_whose(s)]) or _places([s]) if is_row(s) else
                    _places([s]) for s, _ in parts) for parts in sentences]
     return _Read(sentences, heads, sentence_terms,
                  [tuple(frozenset(t) for t in terms) for terms in sentence_terms], counts,
@@ -408,7 +433,12 @@ def _read(letter: Letter) -> _Read:
                      for (s, _), terms in zip(parts, ts, strict=True)),
                  {(j, w): going for j, parts in enumerate(sentences)
                   for w, (s, _) in enumerate(parts)
-                  if not classes[j][w] and (going := _goes_to(s)) is not None})
+                  if not classes[j][w] and (going := _goes_to(s)) is not None},
+                 frozenset(j for j, parts in enumerate(sentences)
+                           if any(counts_a_day(s) for s, _ in parts)),
+                 frozenset(pair for p in letter.passages
+                           for m in _FORMER_PROVINCE.finditer(fold(p.text))
+                           for pair in _pairs_of(m.group(1))))
 
 
 def _with_rows_named(sentences: list[list[tuple[str, bool]]],
@@ -698,13 +728,95 @@ def _not_theirs(read: _Read, j: int, of: _Class | None, placed: dict[str, float]
         elsewhere = _elsewhere(read.named_places[j], placed, former)
         found.update(w for w in elsewhere
                      if read.placed_groups[j][w] and (of is None or of.name not in classes[w]))
+        # a note whose subject names places, none the asker's ("(2) Giáo viên … thuộc thị xã
+        # Kinh Môn trước đây học ở lớp …" to one of the former Gia Lộc): another's case
+        # (the note's sentences after its first go with it)
+        said = _said_places(placed) | former
+        another = False
+        for w, (sentence, starts_line) in enumerate(sentences):
+            if starts_line or w == 0:
+                named = _places([case_of(sentence)])
+                another = bool(named) and not _theirs(named, said)
+            if another:
+                found.add(w)
         # a table's rows labelled by place are another's when one of them is the asker's:
         # when none is ("Quận 10" asked, rows of former provinces), the rows do not say
         rows = read.place_rows[j]
         if any(rows[w] and w not in elsewhere and read.named_places[j][w]
                for w in range(len(rows))):
-            found.update(w for w in elsewhere if rows[w])
+            found.update(w for w in elsewhere
+                         if rows[w] and (of is None or of.name not in classes[w]))
     return frozenset(found)
+
+
+def _under(read: _Read, at: int) -> frozenset[str]:
+    """The terms a row of passage ``at`` is read under: the passage's headings, and the
+    sentence leading its table ("…, theo lịch dưới đây")."""
+    parts = read.sentences[at]
+    first = next((w for w, (s, _) in enumerate(parts) if is_row(s)), 0)
+    return frozenset(read.heads[at]).union(*read.sentence_sets[at][first - 1:first])
+
+
+_NUMBERED_NOTE = re.compile(r"^\s*\(\d{1,2}\)\s")
+_CASE_PAIRS = 2  # word pairs of the question a note's subject states, at least, to be theirs
+
+
+def _case_said(query: _Query, sentence: str) -> int:
+    """How many of the question's word pairs the subject of a numbered note states (``case_of``:
+    whose case it is), when at least ``_CASE_PAIRS``; 0 for any other sentence."""
+    if _NUMBERED_NOTE.match(sentence) is None:
+        return 0
+    said = sum(t in query.pairs for t in _terms(case_of(sentence))
+               if " " in t and not set(t.split()) <= _WHO_WORDS)
+    return said if said >= _CASE_PAIRS else 0
+
+
+# the words of a role and a level ("giáo viên tiểu học", "trường THCS"), folded: the table's
+# rows tell those apart (``row_fit``); a note's case is told by what else it names
+_WHO_WORDS = frozenset({"giao", "vien", "truong", "cac", "cua", "o", "va", "tieu", "hoc",
+                        "trung", "co", "so", "pho", "thong", "mam", "non", "thcs", "thpt",
+                        "th", "cap", "can", "bo", "quan", "li", "hieu"})
+
+
+def _own_fit(keys: Keys, said: frozenset[str], codes: frozenset[str], row: str) -> int:
+    """How well a row fits the asker (``_row_fit``), the row of the class they name by its
+    code ("lớp MN2") above any other."""
+    fit = _row_fit(keys, said, row)
+    return fit + 10 if codes and codes & row_codes(row) else fit
+
+
+def _asker_days(read: _Read, question: str, own: str | None) -> list[date]:
+    """The asker's own days, to count a rule from: their row's (``own``), else the day they
+    name ("lớp ngày 19/01 bị lùi"), its year as the letter writes that day."""
+    if own is not None:
+        return days_in(own.split(ROW_JOIN, 1)[-1])
+    named = days_in(question, 2000) if _DAY_MONTH.search(question) else []
+    if not named:
+        return []
+    letter = days_in(" ".join(s for parts in read.sentences for s, _ in parts))
+    return [d for d in letter if any((d.day, d.month) == (n.day, n.month) for n in named)][:1]
+
+
+def _placed_days(read: _Read, said: frozenset[str]) -> str | None:
+    """The one sentence of the letter dating the teachers of the asker's place ("Giáo viên ở
+    các xã, phường thuộc tỉnh Gia Lai trước đây học từ ngày 18/01/2027 …"), if one."""
+    if not said:
+        return None
+    found = [sentence for j, parts in enumerate(read.sentences)
+             for w, (sentence, _) in enumerate(parts)
+             if read.placed_groups[j][w] and not is_row(sentence) and _DAY_MONTH.search(sentence)
+             and _theirs(read.named_places[j][w], said)]
+    return found[0] if len(found) == 1 else None
+
+
+_DATED = ("date", "deadline")  # the kinds of value a day counted for the asker gives
+_DAY_MONTH = re.compile(r"\b\d{1,2}/\d{1,2}\b")
+
+
+def _rows_of(read: _Read) -> list[str]:
+    """The letter's table rows, in order."""
+    return [s for j, parts in enumerate(read.sentences) if read.rows[j] for s, _ in parts
+            if is_row(s)]
 
 
 def _other_levels(read: _Read, passages: Sequence[Passage], j: int, window: list[int],
@@ -743,8 +855,24 @@ def _row_fit(keys: Keys, said: frozenset[str], row: str) -> int:
 
 def _placed_label(sentence: str) -> bool:
     """A table's row whose label names a place: the column of one place said as a row
-    ("Tỉnh Bến Tre trước đây — Ngày học trực tiếp: …; Địa điểm: …"), that place's case."""
-    return is_row(sentence) and bool(_places([sentence.split(ROW_JOIN, 1)[0]]))
+    ("Tỉnh Bến Tre trước đây — Ngày học trực tiếp: …; Địa điểm: …"), that place's case; or
+    whose cell saying whom it is for does ("Tiểu học — Lớp: TH2; Xã, phường: Các xã thuộc
+    tỉnh Hải Dương trước đây; …")."""
+    return is_row(sentence) and bool(_places([_whose(sentence)]))
+
+
+# a cell saying where a class meets ("Địa điểm: …, phường Lê Chân"), not whose it is
+_VENUE_CELL = re.compile(r"^(?:Địa điểm|Địa chỉ|Nơi học|Nơi tổ chức|Nơi tập huấn|Nơi|Tại)",
+                         re.IGNORECASE)
+
+
+def _whose(row: str) -> str:
+    """A row's label, or when it names no place, its cells but those saying where it meets:
+    the words saying whose case the row is."""
+    label, cells = row_cells(row)
+    if _places([label]):
+        return label
+    return "; ".join(c for c in cells if not _VENUE_CELL.match(c))
 
 
 def _place_cells(said: frozenset[str], row: str) -> str:
@@ -1073,6 +1201,44 @@ _ANNEX_NAMED = re.compile(r"\bphụ lục\b(?:\s*(?:số\s*)?([IVX]+\b|\d{1,2}[a
                           re.IGNORECASE)
 
 
+def _changing(passages: tuple[Passage, ...], sentences: list[list[tuple[str, bool]]],
+              heads: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """The heading terms of each passage, a note's with those of the rule it changes for its
+    case (``noted_rows.overridden``): "(5) Giáo viên của trung tâm … không nộp kế hoạch bài
+    dạy; nộp …", under "Lưu ý", is about the product the section "Sản phẩm" sets."""
+    texts = [s for parts in sentences for s, _ in parts]
+    at = [j for j, parts in enumerate(sentences) for _ in parts]
+    out = list(heads)
+    for j, parts in enumerate(sentences):
+        for sentence, _ in parts:
+            for k in overridden(sentence, texts):
+                if at[k] != j and passages[at[k]].path != passages[j].path:
+                    out[j] = tuple(dict.fromkeys((*out[j], *heads[at[k]])))
+    return out
+
+
+def _table_lead(passages: tuple[Passage, ...], sentences: list[list[tuple[str, bool]]],
+                at: int) -> list[str]:
+    """For a passage going on with a table cut after some rows, the sentence leading the
+    table ("Phần trực tiếp là 01 ngày thực hành …, theo lịch dưới đây"): it says what every
+    row's dates are, as a heading does, though the rows are quoted without it."""
+    if not sentences[at] or not is_row(sentences[at][0][0]):
+        return []
+    for k in range(at - 1, -1, -1):
+        if passages[k].path != passages[at].path or not sentences[k] or not is_row(
+                sentences[k][-1][0]):
+            return []
+        prose = [s for s, _ in sentences[k] if not is_row(s)]
+        if prose:
+            return prose[-1:] if _SCHEDULE_BELOW.search(fold(prose[-1])) else []
+    return []
+
+
+# "… theo lịch dưới đây", "… theo bảng sau": a sentence leading a schedule whose rows are
+# all it speaks of (a lead "… như sau:" may list what only some of the rows are for)
+_SCHEDULE_BELOW = re.compile(r"\b(?:duoi day|sau day|(?:lich|bang) (?:sau|duoi))\b")
+
+
 def _pointing(passages: tuple[Passage, ...], sentences: list[list[tuple[str, bool]]],
               annex: Passage) -> list[str]:
     """The letter's sentences that send the reader to this annex ("nếu có vướng mắc, liên hệ
@@ -1378,6 +1544,17 @@ class LetterIndex:
                     held = frozenset(query.placed).union(read.counts[j], read.context)
                     covered[start + j] = max(covered[start + j],
                                              _coverage(state, query, held.__contains__))
+        if query.placed:  # "trong vòng 15 ngày kể từ ngày học … của lớp mình": a rule
+            # counted from the day the letter gives the asker's place speaks to them
+            said = _said_places(query.placed) | former | query.place_pairs
+            for k, read in enumerate(state.reads):
+                if not read.counting or _placed_days(read, said) is None:
+                    continue
+                start = int(np.searchsorted(state.owner, k))
+                for j in read.counting:
+                    held = frozenset(query.placed).union(read.counts[j], read.context)
+                    covered[start + j] = max(covered[start + j],
+                                             _coverage(state, query, held.__contains__))
         if hidden:
             covered[np.isin(state.owner, [k for k, x in enumerate(state.letters)
                                           if x.id in hidden])] = 0.0
@@ -1522,10 +1699,24 @@ class LetterIndex:
                 table = _table_value(read, j, window, of)
                 if table:
                     shown |= table[1]
+                if query.placed and j in read.counting and any(
+                        counts_a_day(sentences[w][0]) for w in window) and _placed_days(
+                        read, said) is not None:  # counted from the day of the asker's place
+                    shown |= query.placed.keys()
+                # "(2) … học ở lớp cùng cấp học của thành phố X": the row it sends them to,
+                # quoted after it, says what it does not
+                noted = tuple(dict.fromkeys(
+                    row for w in window
+                    if (row := noted_row(sentences[w][0], _rows_of(read), keys[0]))))
+                shown.update(*map(_terms, noted), *(  # read under its table's heading and lead
+                    _under(read, at) for at, parts in enumerate(read.sentences)
+                    if any(s in noted for s, _ in parts)))
+                valued = valued or (bool(noted) and (kind is None or any(
+                    _holds(kind, row) for row in noted)))
                 read_before = windows[doc] = (keys, why, window, valued, shown, _coverage(
-                    state, query, shown.__contains__), classed, telling, table, named)
+                    state, query, shown.__contains__), classed, telling, table, named, noted)
             (keys, why, window, valued, shown, in_window, classed, telling, table,
-             named) = read_before
+             named, noted) = read_before
             named = 1.0 if classed else named
             if person is not None and valued and kind in _REACHING:
                 # "số điện thoại thầy Huy lo hồ sơ …": the name says whom the asker means; the
@@ -1546,13 +1737,29 @@ class LetterIndex:
                 for level_row in _other_levels(read, letter.passages, j, window, keys, kind):
                     if level_row not in text and len(text) + len(level_row) < 2 * QUOTE_CHARS:
                         text = f"{text} …\n{cells(level_row)}"  # "trường THCS và THPT"
+                for row in noted:
+                    if row not in text:
+                        text = f"{text} …\n{row}"
                 reckoned = next((h for w in window if (h := read.reckoned.get((j, w)))), None)
+                own = None
                 if reckoned is not None:
                     # "báo Sở chậm nhất 07 ngày trước ngày học trực tiếp": the asker's own
-                    # row gives that date
-                    own = own_row(read.sentences, reckoned, partial(_row_fit, keys, said))
+                    # row gives that date (the row of the class they name, "lớp MN2")
+                    own = own_row(read.sentences, reckoned, partial(
+                        _own_fit, keys, said, asked_codes(question)))
                     if own is not None and own not in text:
                         text = f"{text} …\n{own}"
+                rules = [sentences[w][0] for w in window if counts_a_day(sentences[w][0])]
+                reckonings: tuple[Counted, ...] = ()
+                if rules:
+                    dated = own or _placed_days(read, said)  # "Giáo viên ở … thuộc tỉnh Gia
+                    # Lai trước đây học từ ngày 18/01/2027 …": the asker's days, in prose
+                    reckonings = counted_days(rules, _asker_days(read, question, dated))
+                    if reckonings and dated is not None and dated not in text:
+                        text = f"{text} …\n{dated}"
+                        if own is None:  # the sentence naming the asker's place, quoted
+                            named = max(named, _NAMES_PLACE + (1 - _NAMES_PLACE) * _named_share(
+                                query.placed, frozenset(_terms(dated))))
                 moves = read.moved.get(passage.section.split(".")[0], ())
                 if moves and _DATE.search(text):  # the date the letter itself moved
                     text = " …\n".join([*(m for m in moves if m not in text), text])
@@ -1570,8 +1777,13 @@ class LetterIndex:
                 measured = any(t in shown for t in query.stated if t.startswith(_AMOUNT))
                 days = class_days(text, read.units[of.name], read.days) if (
                     read.days and of is not None and of.name in read.units) else ()
+                # a day counted for the asker is the date asked ("hạn nộp là ngày nào")
+                valued = valued or (bool(reckonings) and kind in _DATED)
                 found.append(Quote(letter, passage, text, in_window, valued,
-                                   float(scores[doc]), fit, named, measured, days))
+                                   float(scores[doc]), fit, named, measured, days,
+                                   counted=reckonings, case=max(
+                                       (_case_said(query, sentences[w][0]) for w in window),
+                                       default=0)))
                 if kind == "signer" and any(
                         SIGNS.search(sentences[w][0]) and read.sentence_sets[j][w] & (
                             query.pairs.keys() - read.context) for w in window):
@@ -1742,7 +1954,8 @@ def choose(found: list[Quote], kind: str | None = None,
     if not found:
         return None
     if also:  # of the values asked beside the first, the passages stating the most
-        held = [sum(_holds(k, q.text) for k in also) if q.holds_value else -1 for q in found]
+        held = [sum(_holds(k, q.text) or (bool(q.counted) and k in _DATED) for k in also)
+                if q.holds_value else -1 for q in found]
         found = [q for q, n in zip(found, held, strict=True) if n == max(held)]
     if kind:
         found = [q for q in found if q.holds_value] or found
@@ -1757,8 +1970,8 @@ def choose(found: list[Quote], kind: str | None = None,
     best = max(q.confidence for q in found)
     near = [q for q in found if q.confidence >= best - _SAME_TOPIC]
     return max([q for q in near if q.holds_value] or near,
-               key=lambda q: (q.letter.meta.day, q.named, q.measured, q.fit, q.confidence,
-                              q.rank))
+               key=lambda q: (q.letter.meta.day, q.named, q.measured, q.case, q.fit,
+                              q.confidence, q.rank))
 
 
 # how a question cites a letter by its number: "theo công văn 2948", "trong cv số 1520 …"
@@ -1811,7 +2024,12 @@ def _query(state: _State, question: str, told: frozenset[str] = frozenset()) -> 
     accented = words(question, pairs=state.speller.bigrams)
     folded = [fold_word(w) for w in accented]
     repaired = False
+    # "huyen gia loc cu": a former district's name is no typo of the letters' words ("học")
+    districts = district_spans(folded)
+    named = {k for i, j, _ in districts if j - i > 1 for k in range(i, j)}
     for i, f in enumerate(folded):
+        if i in named:
+            continue
         if is_mistyped(accented[i], f):  # "hệ thốg", "đơt học": marks that chose no word
             accented[i] = f
         # a word typed with its marks ("chấm") is the word meant, not a typo of a name's; a
@@ -1849,6 +2067,7 @@ def _query(state: _State, question: str, told: frozenset[str] = frozenset()) -> 
                             if i + 1 in placed and i + 1 < len(folded))
     # "xã thuộc huyện Chợ Lách cũ": the province the letters place that district in
     former |= {t for pair in place_pairs for t in state.provinces.get(pair, ())}
+    former |= _district_province(state, folded, placed)
     framing = former_frames(accented)
     # "học sinh lớp 12": a grade is its pupils, and a letter's table of grades says "Lớp 12"
     pupils = frozenset(k for i in range(len(folded) - 3)
@@ -1887,7 +2106,11 @@ def _query(state: _State, question: str, told: frozenset[str] = frozenset()) -> 
     dated |= amounts
     # "học xong khóa này thì được tính …": finishing is the asker's condition; a passage
     # stating it ranks first, one stating the letter's own conditions still answers
-    lighter = placed | pupils | completion_condition(folded)
+    # "tôi học lớp MN2 thì …": the class the asker is in, by the code a table gives it, says
+    # whose case it is (a rule for every class need not name it), as a place does
+    codes = frozenset(i for i, w in enumerate(accented) if w.upper() in asked_codes(w)
+                      and folded[i] in state.idf)
+    lighter = placed | pupils | completion_condition(folded) | codes
     if trouble:  # "tối học cờ vua trực tuyến bị lỗi đường truyền thì gọi ai": the trouble
         # picks the contact; the course it came in only says whose case it is
         lighter |= frozenset(range(len(folded))) - trouble
@@ -1930,6 +2153,8 @@ def _query(state: _State, question: str, told: frozenset[str] = frozenset()) -> 
             if i in placed:  # a passage naming the place gets more than it costs one not
                 where[key] = state.idf.get(f, state.max_idf)
                 stated[key] = where[key] * (_PLACE_NAMED - ASIDE)
+            elif i in codes:
+                stated[key] = state.idf.get(f, state.max_idf) * (_PLACE_NAMED - ASIDE)
         elif i in amounts or i in optional:
             stated[key] = state.idf.get(f, state.max_idf)
         if j + 1 < len(keep) and keep[j + 1] == i + 1 and i + 1 not in trouble | both:
@@ -1977,6 +2202,29 @@ def _query(state: _State, question: str, told: frozenset[str] = frozenset()) -> 
                    for p, w in pairs.items()}, whole=whole, stated=stated,
                   told=told_of, placed=where, former=former,
                   place_pairs=place_pairs)
+
+
+# "tỉnh Hải Dương trước đây", "thành phố Hải Phòng cũ" (folded): a former province named
+_FORMER_PROVINCE = re.compile(r"\b(?:tinh|thanh pho) ((?:[\w-]+ ){1,4}?)(?:truoc day|cu)\b")
+
+
+def _district_province(state: _State, folded: list[str], placed: frozenset[int]
+                       ) -> frozenset[str]:
+    """The word pairs of the former province the former district a question says the asker
+    is in lay in ("xã thuộc huyện Gia Lộc cũ" → "hai duong"), when the letters name that
+    province as a former one ("tỉnh Hải Dương trước đây"): its row, class or group is the
+    asker's (a letter naming its own province only, "UBND tỉnh Đắk Lắk", has none). A name
+    several provinces had counts only when the letters name just one of them."""
+    found: set[str] = set()
+    for i, j, lying_in in district_spans(folded):
+        if not (placed & set(range(i, j)) or said_as_place(folded, i, j)):
+            continue
+        formerly = frozenset().union(*(read.formerly for read in state.reads))
+        named = [pairs for p in lying_in if (pairs := {
+            f"{a} {b}" for a, b in pairwise(province_words(p))}) and pairs <= formerly]
+        if len(named) == 1:
+            found |= named[0]
+    return frozenset(found)
 
 
 def _specific(state: _State, query: _Query) -> float:

@@ -167,6 +167,7 @@ def table_lines(grid: Grid) -> list[str]:
         else ""
     lines: list[str] = []
     group = ""  # the heading of the group of rows under way ("I. CẤP TIỂU HỌC")
+    above = ""  # the last label printed, which an empty label cell under it repeats
     for r in range(heads, len(grid)):
         row = text[r]
         filled = [cell for cell in grid[r] if cell not in (LEFT, ABOVE, "")]
@@ -181,6 +182,11 @@ def table_lines(grid: Grid) -> list[str]:
                   and not (grid[r][c] == LEFT and row[c] == row[label])]
         if not values and not row[label]:
             continue
+        if not row[label] and grid[r][label] == "" and values:
+            # a label printed once for a group of rows, the cells under it left empty (not
+            # merged): the row is of the group above, as a reader reads it
+            row[label] = above
+        above = "" if _CLOSING.match(fold(row[label])) else row[label]
         closing = _CLOSING.match(fold(row[label])) is not None
         named = f"{row[label]} ({group})" if group and row[label] and not closing else row[label]
         if unit and named and not closing:

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 
 from bot.knowledge.letter_tables import ROW_JOIN, is_row, row_cells
+from bot.knowledge.noted_rows import row_codes
 from bot.textnorm import fold
 
 _DATE = re.compile(r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b")
@@ -66,10 +67,13 @@ def own_row(sentences: Sentences, header: str, fit: Callable[[str], int]) -> str
             if not is_row(sentence):
                 continue
             label, cells = row_cells(sentence)
+            # the class's code stays with its date ("Lớp: MN2; Ngày học trực tiếp: …")
+            codes = [cell for cell in cells if row_codes(f"{label}{ROW_JOIN}{cell}.")]
             for cell in cells:
                 name, _, value = cell.partition(": ")
                 if value and fold(name) == header:
-                    rows.append((fit(sentence), f"{label}{ROW_JOIN}{cell}.", value))
+                    rows.append((fit(sentence), f"{label}{ROW_JOIN}{'; '.join([*codes, cell])}.",
+                                 value))
     best = max((n for n, _, _ in rows), default=0)
     if best <= 0:
         return None

@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from bot.i18n import N_
 from bot.knowledge.citation import cite_letter
+from bot.knowledge.counted_from import AFTER, BEFORE, WEEK
 from bot.knowledge.day_spans import DaySpan
 from bot.knowledge.engine import LEAD_AT, Answer, Ranking
 from bot.knowledge.entries import Entry
@@ -73,11 +74,23 @@ def _quote_lines(answer: Answer, gettext: Gettext, quote: Quote | None = None) -
         lines += "\n" + "\n".join(_esc(gettext(
             "{unit} starts on {start}, so its {day} is {date}.").format(
                 unit=d.unit, start=d.start, day=d.day, date=d.on)) for d in quote.days)
+    for c in quote.counted:  # "trong vòng 10 ngày kể từ ngày học": the asker's day, counted
+        said = _COUNTED_WAYS[c.way]
+        lines += "\n🧮 " + _esc(gettext(said).format(days=c.days, start=c.start, date=c.on))
     if quote.older is not None:  # the letter it amends, where the newer one is silent
         lines += "\n\n" + _esc(gettext("The earlier letter, which still applies where the "
                                          "newer one does not change it:"))
         lines += "\n" + _quote_lines(answer, gettext, quote.older)
     return lines
+
+
+# how a count from the asker's day is said (``counted_from``)
+_COUNTED_WAYS = {
+    AFTER: N_("Counted from the letter: {days} days from {start} is {date}."),
+    BEFORE: N_("Counted from the letter: {days} days before {start} is {date}."),
+    WEEK: N_("Counted from the letter: the same weekday of the next week after {start} is "
+             "{date}."),
+}
 
 
 def _earlier_line(answer: Answer, gettext: Gettext) -> str:
