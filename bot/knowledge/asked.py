@@ -78,7 +78,9 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(rf"(?:^| )(?:{cues})(?= |$)")) for kind, cues in (
         # a desk phone: since 2017 every Vietnamese landline number has a 02x area code
         ("landline", r"(?:so dien thoai|dien thoai|so may_?|may_) ban(?! hanh)"),
-        ("phone", r"so dien thoai|dien thoai|hotline|goi so|duong day nong"),
+        # "gọi tổng đài số mấy": which number to dial, no count
+        ("phone", r"so dien thoai|dien thoai|hotline|goi so|duong day nong|so tong dai|"
+                  r"(?:tong dai|goi) (?:\w+ ){0,3}so (?:may|nao|bao nhieu)"),
         # "được đăng trên website nào": posting on it is how the website is asked for
         ("website", r"(?:dang (?:tren|len|tai) )?(?:trang nao|trang web|website|web|"
                     r"duong link|link|duong dan|dia chi truy cap|trang thong tin|cong thong tin)|"
@@ -87,8 +89,10 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # "có mặt lúc mấy giờ"; "phụ lục mấy", "phụ lục nào" ask an appendix, not a time
         ("time", r"may gio|gio nao|(?<!phu )luc may|may h"),
         # who signed: the name under the titles that close the letter ("KT. GIÁM ĐỐC …");
-        # "ký" is read "kí", as the letters' words are spelt
-        ("signer", r"ai ki|nguoi ki|ki boi ai|ki ten|ki ban hanh|ai la nguoi ki"),
+        # "ký" is read "kí", as the letters' words are spelt. "xin chữ ký của ai, ký xong nộp
+        # đâu" (the commas gone) asks an approver and a step; "ai ký duyệt" an approver
+        ("signer", r"ai ki(?! (?:xong|roi|duyet))|nguoi ki(?! duyet)|ki boi ai|ki ten|"
+                   r"ki ban hanh|ai la nguoi ki"),
         ("date", r"ngay nao|hom nao|ngay may|ngay bao nhieu|khi nao|bao gio|(?<!phu )luc nao|"
                  r"thang may|"
                  # "trước ngày học trực tiếp": a day named by its event says when the asker's

@@ -1140,8 +1140,12 @@ class AnsweringEngine:
                 # uses sinks the ask's share; the ask alone is answered when an entry or a
                 # passage holds most of it (as one offered to choose from), and by the rule
                 # of the province the story names (of any, when it names none)
+                # (as a confident answer, when it is the rule of the very province the story
+                # names: "em ở Hà Nội …, cô bạn em học theo hình thức nào")
                 alone = self._explain_message(ask, role=role, level=level, province=province)
-                if alone.answer.kind in _ANSWERED and alone.answer.confidence >= _CHOICE and \
+                floor = CONFIDENT_AT if self._of_named_only(alone.answer, background) \
+                    else _CHOICE
+                if alone.answer.kind in _ANSWERED and alone.answer.confidence >= floor and \
                         self._of_named(alone.answer, background) and not self._elsewhere(
                             alone.answer, ask, background):
                     part = alone
@@ -1185,15 +1189,25 @@ class AnsweringEngine:
                                  ) in named
         return False
 
+    def _of_named_only(self, answer: Answer, told: str) -> bool:
+        """Whether ``answer`` is an entry of the one province ``told`` names (not a rule for
+        every province, nor a letter's passage)."""
+        named = self._query(told).provinces
+        return answer.entry is not None and answer.quote is None and len(named) == 1 and (
+            answer.entry.province is not None and region(answer.entry.province) in named)
+
     def _answers_ask(self, answer: Answer, ask: str) -> bool:
         """Whether an ask's answer, read with what the message tells of the asker, answers
         the ask itself: it states the value the ask wants, if any ("hoàn thành trước ngày
-        nào"), and a passage it quotes covers the ask read alone. The story picks a line or
+        nào", "gọi ai, số nào": a person with a phone or an e-mail), and a passage it quotes
+        covers the ask read alone. The story picks a line or
         a row among those passages; one only the story brings up (it names the asker's place
         or level) answers what the asker told, not what they asked."""
         if answer.kind not in _ANSWERED:
             return True
-        if asked_kind(ask) in _WRITTEN_ALIKE and not _holds(asked_kind(ask), _shown_text(answer)):
+        kind = asked_kind(ask)
+        if (kind in _WRITTEN_ALIKE or kind in _REACHED_THROUGH) and not _holds(
+                kind, _shown_text(answer)):
             return False
         if answer.kind != "quoted" or answer.quote is None:
             return True
