@@ -458,9 +458,30 @@ def separate_asks(message: str) -> tuple[str, tuple[str, ...]] | None:
     None for a message asking one thing with nothing to leave out, or asking nothing."""
     found = _split(message)
     if found is None:
-        return None
+        return _each_asked(message)
     background, asks, whole = found
+    if len(asks) == 1 and (each := _each_asked(asks[0])) is not None:
+        return background, each[1]
     return None if whole and len(asks) == 1 else (background, asks)
+
+
+# "gửi kế hoạch và báo cáo: mỗi việc hạn thế nào", "… thì từng loại nộp ở đâu": one ask of the
+# value of each of two things, as two asks
+_EACH = re.compile(r"[:,]?\s*\b(?:mỗi|từng|moi|tung)\s+(?:việc|cái|loại|thứ|khoản|văn bản|"
+                   r"viec|cai|loai|thu|khoan|van ban)\b\s*(?:thì|thi)?\s*", re.IGNORECASE)
+_AND = re.compile(r"\s+(?:và|va)\s+", re.IGNORECASE)
+
+
+def _each_asked(message: str) -> tuple[str, tuple[str, ...]] | None:
+    """The two asks of a message asking a value of each of two things joined by "và"."""
+    found = _EACH.search(message)
+    if found is None or not _asking(message[found.end():]):
+        return None
+    things = _AND.split(message[:found.start()])
+    if len(things) < 2 or len(things) > _MOST_ASKS:
+        return None
+    asking = message[found.end():].strip()
+    return "", tuple(f"{thing.strip()} {asking}" for thing in things)
 
 
 def told_before(message: str) -> tuple[str, str] | None:
@@ -602,8 +623,16 @@ def _asks_of(clause: str, *, follow: bool = True) -> list[str]:
     before it (``_asks_other_value``), unless ``follow`` is false."""
     pieces = _JOINS.split(clause)
     out = pieces[:1]
+    pending = pending_join = ""  # an ask naming its subject over a comma ("báo cáo trên LMS,
+    # TEMIS hạn nào")
     for join, part in zip(pieces[1::2], pieces[2::2], strict=True):
         if not part:
+            continue
+        if pending:
+            pending = f"{pending}{join}{part}"
+            if _asking(part):
+                out.append(pending.removeprefix(pending_join))
+                pending = ""
             continue
         # as typed: "mail" is one word the reading spells out as "thư điện tử"
         subject = [f for w in re.findall(r"[^\W\d_]+", part.lower())
@@ -614,10 +643,14 @@ def _asks_of(clause: str, *, follow: bool = True) -> list[str]:
                 _read(out[-1]))) or (not join.startswith(",") and _asking(out[-1]))
         if ended and len(subject) >= _OWN_SUBJECT and _asking(part):
             out.append(part)
+        elif ended and len(subject) >= _OWN_SUBJECT and _ENDS_ASKING.search(_read(out[-1])):
+            pending, pending_join = f"{join}{part}", join  # its ask comes after a list's comma
         elif follow and _asks_other_value(out[-1], part):
             out.append(f"{_subject_of(out[-1])} {part}")
         else:
             out[-1] = f"{out[-1]}{join}{part}"
+    if pending:  # it never asked: the ask before goes on with it
+        out[-1] = f"{out[-1]}{pending}"
     return [p for p in out if p]
 
 
