@@ -1132,6 +1132,24 @@ def holds(kind: str | None, text: str) -> bool:
     return bool(_HOLDS[kind].search(text))
 
 
+# the folded ends of the names ``_NUMBERED_NAMES`` holds, as a text writes them whole
+_NAMED_WHOLE = {"buoc": "bước", "dun": "mô đun", "luc": "phụ lục", "muc": "mục", "khoan": "khoản",
+                "dieu": "điều", "dot": "đợt", "lop": "lớp", "tiet": "tiết", "phan": "phần",
+                "chuong": "chương", "bai": "bài", "nhom": "nhóm", "cum": "cụm"}
+_WHICH_NAMED = re.compile(rf"(?:^| )({'|'.join(_NUMBERED_NAMES)}) (?:thu |so )?may(?= |$)")
+
+
+def states_which(question: str, text: str) -> bool:
+    """Whether ``text`` gives the number of the very thing "bước mấy", "phụ lục số mấy" asks
+    ("Bước 2"), not of another one it numbers ("giáo viên lớp 1"); True for any other
+    question."""
+    found = _WHICH_NAMED.search(" ".join(fold_word(w) for w in words(question)))
+    name = _NAMED_WHOLE.get(found.group(1)) if found else None
+    if name is None:
+        return True
+    return re.search(rf"(?<!\w){name}\s+\d", text, re.IGNORECASE) is not None
+
+
 def _uncounted(text: str) -> str:
     for other in (_PHONE, _EMAIL, _WEBSITE, _DATE, _NUMBERED):
         text = other.sub(" ", text)

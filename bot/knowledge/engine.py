@@ -55,6 +55,7 @@ from bot.knowledge.asked import (
     speaks_of_typed,
     stated_dates,
     states_asked_sum,
+    states_which,
     told,
     told_before,
     told_in_brackets,
@@ -1712,12 +1713,17 @@ class AnsweringEngine:
                 return naming, True
         kind = asked_kind(question)
         top = ranked[0][1]
-        if kind is None or _holds(kind, self._entries[top].answer):
+
+        def states(i: int) -> bool:  # "bước mấy" is answered by "Bước 2", not "lớp 1"
+            answer = self._entries[i].answer
+            return _holds(kind, answer) and (kind != "which" or states_which(question, answer))
+
+        if kind is None or states(top):
             return ranked, False
         query = self._query(question)
         for k, (_score, i) in enumerate(ranked[1:MAX_CANDIDATES], 1):
             # a date, a count asked: the entry giving one, if it covers the question as well
-            if _holds(kind, self._entries[i].answer) and (kind in VALUE_ONLY or self._covered(
+            if states(i) and (kind in VALUE_ONLY or self._covered(
                     query, i) >= self._covered(query, top) - _NEWER_MARGIN):
                 return _in_best_place(ranked, k), False
         return ranked, False
