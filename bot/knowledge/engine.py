@@ -78,7 +78,7 @@ from bot.knowledge.letters import Letter, date_key, is_newer
 from bot.knowledge.listed import Listed, asks_listed, listed
 from bot.knowledge.local_lines import for_province, spoken_for
 from bot.knowledge.marked import marked_total
-from bot.knowledge.named_matters import unnamed_matter, unnamed_tier
+from bot.knowledge.named_matters import certificate_unplaced, unnamed_matter, unnamed_tier
 from bot.knowledge.normalize import (
     ASIDE,
     CORE_ROLES,
@@ -515,11 +515,13 @@ def _refused(ranking: Ranking, why: str, **params: str) -> Ranking:
 def _later_year(question: str, answer: Answer) -> int:
     """The year a question asks about ("năm 2021", "năm học 2021-2022"), when the answer is an
     entry alone whose every dated fact is of an earlier year: that entry is another year's
-    rule. 0 otherwise (no year named, a letter quoted, a date of that year in the entry)."""
+    rule. 0 otherwise (no year named, a letter quoted, a date of that year in the entry). A
+    school year the entry names ("năm học 2020-2021") is the year it begins in: "năm 2021
+    … tháng mấy" is not answered by "tháng 7 năm 2020, cho lớp 1 năm học 2020-2021"."""
     if answer.entry is None or answer.quote is not None or answer.kind == "none":
         return 0
     asked = _asked_year(question)
-    dated = [int(y) for y in _YEAR.findall(answer.entry.answer)]
+    dated = [int(y) for y in _YEAR.findall(_SCHOOL_YEAR.sub(r"\1", answer.entry.answer))]
     if not asked or not dated or asked <= answer.entry.as_of[0] or max(dated) >= asked:
         return 0
     return asked
@@ -1264,6 +1266,10 @@ class AnsweringEngine:
             # "giáo viên mầm non ở Kiên Giang học những mô đun nào": an entry on the primary
             # teachers' rule, whatever else of the question it holds, says nothing of theirs
             return _refused(ranking, WHY_NO_SUBJECT)
+        if answer.kind != "none" and certificate_unplaced(question, shown):
+            # "bao giờ nhận chứng chỉ, nhận ở đâu": what must be approved for it, by when,
+            # says neither when it comes nor where
+            return _refused(ranking, WHY_NO_VALUE, kind=KIND_NAMES["date"])
         if answer.kind != "none" and unnamed_tier(question, shown) is not None:
             # "Hội khỏe Phù Đổng cấp tỉnh tổ chức khi nào": a text on the school-level one,
             # or on a course naming no tier, says nothing of the province's event
