@@ -9,7 +9,7 @@ from __future__ import annotations
 import gettext
 
 from bot.knowledge.asked import asked_kind, separate_asks, states_which
-from bot.knowledge.engine import AnsweringEngine, Answer
+from bot.knowledge.engine import Answer, AnsweringEngine
 from bot.knowledge.entries import Entry, Source
 from bot.knowledge.named_matters import certificate_unplaced
 from bot.knowledge.render import WITH_ASKS_LIMIT, plain_text, render_answer
