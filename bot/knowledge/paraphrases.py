@@ -82,12 +82,6 @@ PARAPHRASES: dict[str, str] = {
     "có bầu cử": "có bầu cử",
     # probation: a newly appointed teacher's "thử việc" is the civil service's "tập sự"
     "thử việc": "tập sự",
-    # a fee: "có mất tiền không", "tốn phí không" ask whether a thing is paid for, which a
-    # letter answers with "miễn phí", "thu phí", "lệ phí"
-    "mất tiền": "phí",
-    "tốn tiền": "phí",
-    "mất phí": "phí",
-    "tốn phí": "phí",
     # the person in charge: "người lo", "thầy X lo hồ sơ", "đảm trách" are "phụ trách"; "ai
     # lo" alone is also who pays ("tiền xe ai lo"), no contact asked
     "người lo": "người phụ trách",
