@@ -161,6 +161,7 @@ _WHICH = frozenset({"nao", "gio", "may"})  # "ngày nào", "bao giờ", "ngày m
 _FULLER = 0.1  # share of the question an entry must hold beyond the best's to overtake it
 _SUBJECT = 0.5  # "half": of the question's words an entry holds; of the largest idf, for a topic
 _TOPIC_WORDS = 3  # content words up to which a message names a topic rather than asks
+_LEVEL = 0.005  # scores this close are level: a hair of wording decides nothing
 _CHOICE = 0.75  # share of a question an entry holds to be offered in a list to choose from
 _HEDGED = 0.45  # at most "unsure": a near-tie of rival entries, another province's rule
 _ELLIPTICAL = 4  # content syllables at most of an ask that goes on from the one before
@@ -1558,6 +1559,7 @@ class AnsweringEngine:
         ranked = sorted(
             ((self._rerank(query, i, float(scores[i]) / s1), i) for i in order), reverse=True
         )
+        ranked = self._on_number_asked(query, ranked)
         ranked, named = self._stating(question, ranked)
         if not named:
             ranked = self._newest(query, ranked, question)
@@ -1600,6 +1602,19 @@ class AnsweringEngine:
             near = tuple(self._entries[i] for i in order[:MAX_CANDIDATES])
             return Answer("unsure", best, confidence, near, lead=lead)
         return Answer("none", None, confidence)
+
+    def _on_number_asked(self, query: _Query, ranked: list[tuple[float, int]]
+                         ) -> list[tuple[float, int]]:
+        """The ranking with the entry on just the number asked ("md3": module 3) first when it
+        scores all but level with a best that names no such number (``_LEVEL``): a hair of
+        score from another entry's wording is no ground to give an overview instead."""
+        if len(ranked) < 2 or not query.numbered or ranked[1][0] < (1 - _LEVEL) * ranked[0][0]:
+            return ranked
+        docs = self._docs
+        if _only_number(query.numbered, docs[ranked[1][1]].numbers) and not any(
+                head in docs[ranked[0][1]].numbers for head in query.numbered):
+            return _in_best_place(ranked, 1)
+        return ranked
 
     def _newest(self, query: _Query, ranked: list[tuple[float, int]],
                 question: str) -> list[tuple[float, int]]:
