@@ -1138,7 +1138,11 @@ class AnsweringEngine:
             elif background and not refers_back(background, ask) and not self._answers_ask(
                     part.answer, ask):
                 alone = self._explain_message(ask, role=role, level=level, province=province)
-                part = alone if alone.answer.kind in _ANSWERED else part
+                shared = alone.answer.entry is not None and alone.answer.entry.province is None
+                if alone.answer.kind in _ANSWERED and (
+                        asked_kind(ask) not in _REACHED_THROUGH or shared
+                        or self._of_named(alone.answer, background)):
+                    part = alone  # whom to call: of every province, or the one named
             elif background and part.answer.kind not in _ANSWERED:
                 # "em mới được tuyển dụng vào trường … ở huyện …": a story of words no entry
                 # uses sinks the ask's share; the ask alone is answered when an entry or a
