@@ -1134,8 +1134,8 @@ def holds(kind: str | None, text: str) -> bool:
 
 # the folded ends of the names ``_NUMBERED_NAMES`` holds, as a text writes them whole
 _NAMED_WHOLE = {"buoc": "bước", "dun": "mô[ -]?đun", "luc": "phụ lục", "muc": "mục",
-                "khoan": "khoản", "dieu": "điều", "dot": "đợt", "lop": "lớp", "tiet": "tiết", "phan": "phần",
-                "chuong": "chương", "bai": "bài", "nhom": "nhóm", "cum": "cụm"}
+                "khoan": "khoản", "dieu": "điều", "dot": "đợt", "lop": "lớp", "tiet": "tiết",
+                "phan": "phần", "chuong": "chương", "bai": "bài", "nhom": "nhóm", "cum": "cụm"}
 _WHICH_NAMED = re.compile(rf"(?:^| )({'|'.join(_NUMBERED_NAMES)}) (?:thu |so )?may(?= |$)")
 
 
