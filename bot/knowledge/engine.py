@@ -161,7 +161,7 @@ _WHICH = frozenset({"nao", "gio", "may"})  # "ngày nào", "bao giờ", "ngày m
 _FULLER = 0.1  # share of the question an entry must hold beyond the best's to overtake it
 _SUBJECT = 0.5  # "half": of the question's words an entry holds; of the largest idf, for a topic
 _TOPIC_WORDS = 3  # content words up to which a message names a topic rather than asks
-_LEVEL = 0.005  # scores this close are level: a hair of wording decides nothing
+_EVEN = 0.005  # scores this close are level: a hair of wording decides nothing
 _CHOICE = 0.75  # share of a question an entry holds to be offered in a list to choose from
 _HEDGED = 0.45  # at most "unsure": a near-tie of rival entries, another province's rule
 _ELLIPTICAL = 4  # content syllables at most of an ask that goes on from the one before
@@ -1610,9 +1610,9 @@ class AnsweringEngine:
     def _on_number_asked(self, query: _Query, ranked: list[tuple[float, int]]
                          ) -> list[tuple[float, int]]:
         """The ranking with the entry on just the number asked ("md3": module 3) first when it
-        scores all but level with a best that names no such number (``_LEVEL``): a hair of
+        scores all but level with a best that names no such number (``_EVEN``): a hair of
         score from another entry's wording is no ground to give an overview instead."""
-        if len(ranked) < 2 or not query.numbered or ranked[1][0] < (1 - _LEVEL) * ranked[0][0]:
+        if len(ranked) < 2 or not query.numbered or ranked[1][0] < (1 - _EVEN) * ranked[0][0]:
             return ranked
         docs = self._docs
         if _only_number(query.numbered, docs[ranked[1][1]].numbers) and not any(
