@@ -78,7 +78,9 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(rf"(?:^| )(?:{cues})(?= |$)")) for kind, cues in (
         # a desk phone: since 2017 every Vietnamese landline number has a 02x area code
         ("landline", r"(?:so dien thoai|dien thoai|so may_?|may_) ban(?! hanh)"),
-        ("phone", r"so dien thoai|dien thoai|hotline|goi so|duong day nong"),
+        # "gọi tổng đài số mấy": which number to dial, no count
+        ("phone", r"so dien thoai|dien thoai|hotline|goi so|duong day nong|so tong dai|"
+                  r"(?:tong dai|goi) (?:\w+ ){0,3}so (?:may|nao|bao nhieu)"),
         # "được đăng trên website nào": posting on it is how the website is asked for
         ("website", r"(?:dang (?:tren|len|tai) )?(?:trang nao|trang web|website|web|"
                     r"duong link|link|duong dan|dia chi truy cap|trang thong tin|cong thong tin)|"
@@ -87,8 +89,10 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # "có mặt lúc mấy giờ"; "phụ lục mấy", "phụ lục nào" ask an appendix, not a time
         ("time", r"may gio|gio nao|(?<!phu )luc may|may h"),
         # who signed: the name under the titles that close the letter ("KT. GIÁM ĐỐC …");
-        # "ký" is read "kí", as the letters' words are spelt
-        ("signer", r"ai ki|nguoi ki|ki boi ai|ki ten|ki ban hanh|ai la nguoi ki"),
+        # "ký" is read "kí", as the letters' words are spelt. "xin chữ ký của ai, ký xong nộp
+        # đâu" (the commas gone) asks an approver and a step; "ai ký duyệt" an approver
+        ("signer", r"ai ki(?! (?:xong|roi|duyet))|nguoi ki(?! duyet)|ki boi ai|ki ten|"
+                   r"ki ban hanh|ai la nguoi ki"),
         ("date", r"ngay nao|hom nao|ngay may|ngay bao nhieu|khi nao|bao gio|(?<!phu )luc nao|"
                  r"thang may|"
                  # "trước ngày học trực tiếp": a day named by its event says when the asker's
@@ -480,9 +484,30 @@ def separate_asks(message: str) -> tuple[str, tuple[str, ...]] | None:
     None for a message asking one thing with nothing to leave out, or asking nothing."""
     found = _split(message)
     if found is None:
-        return None
+        return _each_asked(message)
     background, asks, whole = found
+    if len(asks) == 1 and (each := _each_asked(asks[0])) is not None:
+        return background, each[1]
     return None if whole and len(asks) == 1 else (background, asks)
+
+
+# "gửi kế hoạch và báo cáo: mỗi việc hạn thế nào", "… thì từng loại nộp ở đâu": one ask of the
+# value of each of two things, as two asks
+_EACH = re.compile(r"[:,]?\s*\b(?:mỗi|từng|moi|tung)\s+(?:việc|cái|loại|thứ|khoản|văn bản|"
+                   r"viec|cai|loai|thu|khoan|van ban)\b\s*(?:thì|thi)?\s*", re.IGNORECASE)
+_AND = re.compile(r"\s+(?:và|va)\s+", re.IGNORECASE)
+
+
+def _each_asked(message: str) -> tuple[str, tuple[str, ...]] | None:
+    """The two asks of a message asking a value of each of two things joined by "và"."""
+    found = _EACH.search(message)
+    if found is None or not _asking(message[found.end():]):
+        return None
+    things = _AND.split(message[:found.start()])
+    if len(things) < 2 or len(things) > _MOST_ASKS:
+        return None
+    asking = message[found.end():].strip()
+    return "", tuple(f"{thing.strip()} {asking}" for thing in things)
 
 
 def told_before(message: str) -> tuple[str, str] | None:
@@ -624,8 +649,16 @@ def _asks_of(clause: str, *, follow: bool = True) -> list[str]:
     before it (``_asks_other_value``), unless ``follow`` is false."""
     pieces = _JOINS.split(clause)
     out = pieces[:1]
+    pending = pending_join = ""  # an ask naming its subject over a comma ("báo cáo trên LMS,
+    # TEMIS hạn nào")
     for join, part in zip(pieces[1::2], pieces[2::2], strict=True):
         if not part:
+            continue
+        if pending:
+            pending = f"{pending}{join}{part}"
+            if _asking(part):
+                out.append(pending.removeprefix(pending_join))
+                pending = ""
             continue
         # as typed: "mail" is one word the reading spells out as "thư điện tử"
         subject = [f for w in re.findall(r"[^\W\d_]+", part.lower())
@@ -636,10 +669,14 @@ def _asks_of(clause: str, *, follow: bool = True) -> list[str]:
                 _read(out[-1]))) or (not join.startswith(",") and _asking(out[-1]))
         if ended and len(subject) >= _OWN_SUBJECT and _asking(part):
             out.append(part)
+        elif ended and len(subject) >= _OWN_SUBJECT and _ENDS_ASKING.search(_read(out[-1])):
+            pending, pending_join = f"{join}{part}", join  # its ask comes after a list's comma
         elif follow and _asks_other_value(out[-1], part):
             out.append(f"{_subject_of(out[-1])} {part}")
         else:
             out[-1] = f"{out[-1]}{join}{part}"
+    if pending:  # it never asked: the ask before goes on with it
+        out[-1] = f"{out[-1]}{pending}"
     return [p for p in out if p]
 
 
@@ -1122,6 +1159,24 @@ def holds(kind: str | None, text: str) -> bool:
     if kind == "number":  # a phone, a date or "mô đun 2" is no count; "số 37/KH-BGDĐT" is
         return bool(_DOCUMENT_NUMBER.search(text) or _NUMBER.search(_uncounted(text)))
     return bool(_HOLDS[kind].search(text))
+
+
+# the folded ends of the names ``_NUMBERED_NAMES`` holds, as a text writes them whole
+_NAMED_WHOLE = {"buoc": "bước", "dun": "mô[ -]?đun", "luc": "phụ lục", "muc": "mục",
+                "khoan": "khoản", "dieu": "điều", "dot": "đợt", "lop": "lớp", "tiet": "tiết",
+                "phan": "phần", "chuong": "chương", "bai": "bài", "nhom": "nhóm", "cum": "cụm"}
+_WHICH_NAMED = re.compile(rf"(?:^| )({'|'.join(_NUMBERED_NAMES)}) (?:thu |so )?may(?= |$)")
+
+
+def states_which(question: str, text: str) -> bool:
+    """Whether ``text`` gives the number of the very thing "bước mấy", "phụ lục số mấy" asks
+    ("Bước 2"), not of another one it numbers ("giáo viên lớp 1"); True for any other
+    question."""
+    found = _WHICH_NAMED.search(" ".join(fold_word(w) for w in words(question)))
+    name = _NAMED_WHOLE.get(found.group(1)) if found else None
+    if name is None:
+        return True
+    return re.search(rf"(?<!\w){name}\s+\d", text, re.IGNORECASE) is not None
 
 
 def _uncounted(text: str) -> str:

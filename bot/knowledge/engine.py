@@ -55,6 +55,7 @@ from bot.knowledge.asked import (
     speaks_of_typed,
     stated_dates,
     states_asked_sum,
+    states_which,
     told,
     told_before,
     told_in_brackets,
@@ -77,7 +78,7 @@ from bot.knowledge.letters import Letter, date_key, is_newer
 from bot.knowledge.listed import Listed, asks_listed, listed
 from bot.knowledge.local_lines import for_province, spoken_for
 from bot.knowledge.marked import marked_total
-from bot.knowledge.named_matters import unnamed_matter, unnamed_tier
+from bot.knowledge.named_matters import certificate_unplaced, unnamed_matter, unnamed_tier
 from bot.knowledge.normalize import (
     ASIDE,
     CORE_ROLES,
@@ -162,6 +163,7 @@ _WHICH = frozenset({"nao", "gio", "may"})  # "ngày nào", "bao giờ", "ngày m
 _FULLER = 0.1  # share of the question an entry must hold beyond the best's to overtake it
 _SUBJECT = 0.5  # "half": of the question's words an entry holds; of the largest idf, for a topic
 _TOPIC_WORDS = 3  # content words up to which a message names a topic rather than asks
+_EVEN = 0.005  # scores this close are level: a hair of wording decides nothing
 _CHOICE = 0.75  # share of a question an entry holds to be offered in a list to choose from
 _TIED = 1e-6  # scores as close are one: the order among them says nothing
 _ROWS_READ = 0.9  # a table's rows the question names by their own words, or its total row
@@ -548,11 +550,13 @@ def _refused(ranking: Ranking, why: str, **params: str) -> Ranking:
 def _later_year(question: str, answer: Answer) -> int:
     """The year a question asks about ("năm 2021", "năm học 2021-2022"), when the answer is an
     entry alone whose every dated fact is of an earlier year: that entry is another year's
-    rule. 0 otherwise (no year named, a letter quoted, a date of that year in the entry)."""
+    rule. 0 otherwise (no year named, a letter quoted, a date of that year in the entry). A
+    school year the entry names ("năm học 2020-2021") is the year it begins in: "năm 2021
+    … tháng mấy" is not answered by "tháng 7 năm 2020, cho lớp 1 năm học 2020-2021"."""
     if answer.entry is None or answer.quote is not None or answer.kind == "none":
         return 0
     asked = _asked_year(question)
-    dated = [int(y) for y in _YEAR.findall(answer.entry.answer)]
+    dated = [int(y) for y in _YEAR.findall(_SCHOOL_YEAR.sub(r"\1", answer.entry.answer))]
     if not asked or not dated or asked <= answer.entry.as_of[0] or max(dated) >= asked:
         return 0
     return asked
@@ -1212,14 +1216,22 @@ class AnsweringEngine:
             elif background and not refers_back(background, ask) and not self._answers_ask(
                     part.answer, ask):
                 alone = self._explain_message(ask, role=role, level=level, province=province)
-                part = alone if alone.answer.kind in _ANSWERED else part
+                shared = alone.answer.entry is not None and alone.answer.entry.province is None
+                if alone.answer.kind in _ANSWERED and (
+                        asked_kind(ask) not in _REACHED_THROUGH or shared
+                        or self._of_named(alone.answer, background)):
+                    part = alone  # whom to call: of every province, or the one named
             elif background and part.answer.kind not in _ANSWERED:
                 # "em mới được tuyển dụng vào trường … ở huyện …": a story of words no entry
                 # uses sinks the ask's share; the ask alone is answered when an entry or a
                 # passage holds most of it (as one offered to choose from), and by the rule
                 # of the province the story names (of any, when it names none)
+                # (as a confident answer, when it is the rule of the very province the story
+                # names: "em ở Hà Nội …, cô bạn em học theo hình thức nào")
                 alone = self._explain_message(ask, role=role, level=level, province=province)
-                if alone.answer.kind in _ANSWERED and alone.answer.confidence >= _CHOICE and \
+                floor = CONFIDENT_AT if self._of_named_only(alone.answer, background) \
+                    else _CHOICE
+                if alone.answer.kind in _ANSWERED and alone.answer.confidence >= floor and \
                         self._of_named(alone.answer, background) and not self._elsewhere(
                             alone.answer, ask, background):
                     part = alone
@@ -1263,15 +1275,25 @@ class AnsweringEngine:
                                  ) in named
         return False
 
+    def _of_named_only(self, answer: Answer, told: str) -> bool:
+        """Whether ``answer`` is an entry of the one province ``told`` names (not a rule for
+        every province, nor a letter's passage)."""
+        named = self._query(told).provinces
+        return answer.entry is not None and answer.quote is None and len(named) == 1 and (
+            answer.entry.province is not None and region(answer.entry.province) in named)
+
     def _answers_ask(self, answer: Answer, ask: str) -> bool:
         """Whether an ask's answer, read with what the message tells of the asker, answers
         the ask itself: it states the value the ask wants, if any ("hoàn thành trước ngày
-        nào"), and a passage it quotes covers the ask read alone. The story picks a line or
+        nào", "gọi ai, số nào": a person with a phone or an e-mail), and a passage it quotes
+        covers the ask read alone. The story picks a line or
         a row among those passages; one only the story brings up (it names the asker's place
         or level) answers what the asker told, not what they asked."""
         if answer.kind not in _ANSWERED:
             return True
-        if asked_kind(ask) in _WRITTEN_ALIKE and not _holds(asked_kind(ask), _shown_text(answer)):
+        kind = asked_kind(ask)
+        if (kind in _WRITTEN_ALIKE or kind in _REACHED_THROUGH) and not _holds(
+                kind, _shown_text(answer)):
             return False
         if answer.kind != "quoted" or answer.quote is None:
             return True
@@ -1332,6 +1354,10 @@ class AnsweringEngine:
             # "giáo viên mầm non ở Kiên Giang học những mô đun nào": an entry on the primary
             # teachers' rule, whatever else of the question it holds, says nothing of theirs
             return _refused(ranking, WHY_NO_SUBJECT)
+        if answer.kind != "none" and certificate_unplaced(question, shown):
+            # "bao giờ nhận chứng chỉ, nhận ở đâu": what must be approved for it, by when,
+            # says neither when it comes nor where
+            return _refused(ranking, WHY_NO_VALUE, kind=KIND_NAMES["date"])
         if answer.kind != "none" and unnamed_tier(question, shown) is not None:
             # "Hội khỏe Phù Đổng cấp tỉnh tổ chức khi nào": a text on the school-level one,
             # or on a course naming no tier, says nothing of the province's event
@@ -1636,6 +1662,7 @@ class AnsweringEngine:
         ranked = sorted(
             ((self._rerank(query, i, float(scores[i]) / s1), i) for i in order), reverse=True
         )
+        ranked = self._on_number_asked(query, ranked)
         ranked, named = self._stating(question, ranked)
         if not named:
             ranked = self._newest(query, ranked, question)
@@ -1678,6 +1705,19 @@ class AnsweringEngine:
             near = tuple(self._entries[i] for i in order[:MAX_CANDIDATES])
             return Answer("unsure", best, confidence, near, lead=lead)
         return Answer("none", None, confidence)
+
+    def _on_number_asked(self, query: _Query, ranked: list[tuple[float, int]]
+                         ) -> list[tuple[float, int]]:
+        """The ranking with the entry on just the number asked ("md3": module 3) first when it
+        scores all but level with a best that names no such number (``_EVEN``): a hair of
+        score from another entry's wording is no ground to give an overview instead."""
+        if len(ranked) < 2 or not query.numbered or ranked[1][0] < (1 - _EVEN) * ranked[0][0]:
+            return ranked
+        docs = self._docs
+        if _only_number(query.numbered, docs[ranked[1][1]].numbers) and not any(
+                head in docs[ranked[0][1]].numbers for head in query.numbered):
+            return _in_best_place(ranked, 1)
+        return ranked
 
     def _newest(self, query: _Query, ranked: list[tuple[float, int]],
                 question: str) -> list[tuple[float, int]]:
@@ -1797,12 +1837,17 @@ class AnsweringEngine:
                 return naming, True
         kind = asked_kind(question)
         top = ranked[0][1]
-        if kind is None or _holds(kind, self._entries[top].answer):
+
+        def states(i: int) -> bool:  # "bước mấy" is answered by "Bước 2", not "lớp 1"
+            answer = self._entries[i].answer
+            return _holds(kind, answer) and (kind != "which" or states_which(question, answer))
+
+        if kind is None or states(top):
             return ranked, False
         query = self._query(question)
         for k, (_score, i) in enumerate(ranked[1:MAX_CANDIDATES], 1):
             # a date, a count asked: the entry giving one, if it covers the question as well
-            if _holds(kind, self._entries[i].answer) and (kind in VALUE_ONLY or self._covered(
+            if states(i) and (kind in VALUE_ONLY or self._covered(
                     query, i) >= self._covered(query, top) - _NEWER_MARGIN):
                 return _in_best_place(ranked, k), False
         return ranked, False

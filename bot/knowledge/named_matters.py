@@ -8,6 +8,10 @@ nothing of it, however much else it holds: the asker gets the honest no and the 
 A text naming it in other words ("giấy chứng nhận" for "chứng chỉ", "chịu trách nhiệm" and
 "xếp loại chưa đạt" for a sanction) does answer.
 
+A question asking when or where a certificate comes ("bao giờ nhận chứng chỉ, nhận ở đâu") is
+answered only by a sentence naming the certificate with a date or a place: a summary of what
+must be done for it, with the deadline of that, says neither (``certificate_unplaced``).
+
 So with the tier of an event or a body ("Hội khỏe Phù Đổng cấp tỉnh", "hội thi giáo viên dạy
 giỏi cấp tỉnh"): a letter on the school-level sports day, or on a course naming no tier, shares
 every other word of the question and says nothing of the province's (``unnamed_tier``).
@@ -94,3 +98,34 @@ def unnamed_tier(question: str, text: str) -> str | None:
     said = {_tier(m.group(1)) for m in _TIER_ASKED.finditer(
         " ".join(re.findall(r"\w+", fold(_HEAD.sub(" ", text)).lower())))}
     return next((tier for tier in asked if tier not in said), None)
+
+
+_CERTIFICATE = re.compile(r"\b(?:chung chi|chung nhan|van bang)\b")
+# when or where it is had: "bao giờ nhận", "khi nào có", "nhận ở đâu", "lấy tại đâu"
+_WHEN_HAD = re.compile(r"\b(?:bao gio|khi nao|luc nao|thang (?:may|nao)|ngay nao|hom nao)\b"
+                       r"(?: \w+){0,2} (?:nhan|lay|co|ve|tra)\b|"
+                       r"\b(?:nhan|lay|co|ve|tra)(?: \w+){0,4} (?:bao gio|khi nao|luc nao|"
+                       r"thang (?:may|nao)|ngay nao|hom nao)\b")
+_WHERE_HAD = re.compile(r"\b(?:nhan|lay|tai|tra)(?: \w+){0,4} (?:o|tai) (?:dau|noi nao|cho nao)\b")
+_SENTENCES = re.compile(r"(?<!\d)[.;!?](?!\d)|\n")
+# a date or a month, a place to go or a system to download it from
+_DATED = re.compile(r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\bthang \d{1,2}\b")
+_PLACED = re.compile(r"\b(?:tai|o) (?:truong|so|phong|trung tam|van phong|bo phan|he thong|"
+                     r"trang|website|lms|temis)\b|\btai ve\b|\bdia chi\b|https?:|www\.")
+
+
+def certificate_unplaced(question: str, text: str) -> bool:
+    """Whether ``question`` asks when or where a certificate is had and no sentence of
+    ``text`` naming a certificate gives a date, a month or a place for it."""
+    asked = " ".join(re.findall(r"\w+", fold(question).lower()))
+    if not _CERTIFICATE.search(asked):
+        return False
+    when, where = bool(_WHEN_HAD.search(asked)), bool(_WHERE_HAD.search(asked))
+    if not (when or where):
+        return False
+    for sentence in _SENTENCES.split(fold(text).lower()):
+        if not _CERTIFICATE.search(sentence):
+            continue
+        if (when and _DATED.search(sentence)) or (where and _PLACED.search(sentence)):
+            return False
+    return True

@@ -270,15 +270,13 @@ def render_answer(answer: Answer, gettext: Gettext, *, contacts_html: str | None
     else:
         parts = []
     if parts:  # whom to contact, or another ask's answer, while the message reads on a phone
-        for found in answer.also:
-            if isinstance(found, Quote):
-                extras = [_quote_lines(answer, gettext, found)]
-            else:  # whole, else its first paragraph: the rule, without the notes after it
-                whole = spelled_out(found.answer)
-                extras = [f"{text}\n\n{_entry_source(found, gettext)}" for text in
-                          dict.fromkeys((whole, whole.split("\n\n", 1)[0]))]
-            extra = next((e for e in extras if len(visible_text("\n\n".join((*parts, e))))
-                          <= WITH_ASKS_LIMIT), None)
+        forms = [_also_forms(answer, found, gettext) for found in answer.also]
+        for n, extras in enumerate(forms):
+            # the longest form that leaves room for the shortest of each one after it: every
+            # ask's answer is shown before any shows its notes
+            later = [f[-1] for f in forms[n + 1:]]
+            extra = next((e for e in extras if _fits((*parts, e, *later))), None) or next(
+                (e for e in extras if _fits((*parts, e))), None)
             if extra is not None:
                 parts.append(extra)
     if not parts:
@@ -306,6 +304,20 @@ def render_answer(answer: Answer, gettext: Gettext, *, contacts_html: str | None
         parts.insert(0, "\n".join(f"⚠️ <b>{_esc(n)}</b>" for n in answer.notes))
     text = _BLANK_LINES.sub("\n\n", "\n\n".join(p for p in parts if p)).strip()
     return text if len(text) <= TELEGRAM_LIMIT else _fit(text)
+
+
+def _also_forms(answer: Answer, found: Quote | Entry, gettext: Gettext) -> list[str]:
+    """How another ask's answer can be shown, longest first: an entry whole, else its first
+    paragraph (the rule, without the notes after it); a passage as quoted."""
+    if isinstance(found, Quote):
+        return [_quote_lines(answer, gettext, found)]
+    whole = spelled_out(found.answer)
+    return [f"{text}\n\n{_entry_source(found, gettext)}" for text in
+            dict.fromkeys((whole, whole.split("\n\n", 1)[0]))]
+
+
+def _fits(parts: tuple[str, ...]) -> bool:
+    return len(visible_text("\n\n".join(parts))) <= WITH_ASKS_LIMIT
 
 
 def plain_text(message_html: str) -> str:
