@@ -156,10 +156,3 @@ def former_districts() -> dict[str, tuple[str, ...]]:
     return {str(name): tuple(str(d) for d in districts)
             for name, districts in yaml.safe_load(text).items()}
 
-
-def provinces_of_district(name: str) -> frozenset[str]:
-    """The former provinces a district of that name lay in ("Gia Lộc" → {"Hải Dương"}); a
-    name several provinces had ("Châu Thành") gives them all, none for an unknown name."""
-    key = name_key(name)
-    return frozenset(p for p, districts in former_districts().items()
-                     if any(name_key(d) == key for d in districts))
