@@ -485,8 +485,10 @@ def _holding(ranking: Ranking, holds: Callable[[str], bool], why: str) -> Rankin
     asks, of those covering it nearly as well as the best (``_FULLER``): "phải học mấy
     mô-đun" is not answered by who is to be trained "các mô-đun năm 2022" when a text as
     close numbers the modules. An entry or a passage never wins by being the first found;
-    none holding it, nothing changes."""
-    best = ranking.contenders[0].score if ranking.contenders else 0.0
+    none holding it, nothing changes. The answer itself counts as the best when it came from
+    beyond the contenders (a row, a contact): a rival far below it does not take its place."""
+    best = max(ranking.contenders[0].score if ranking.contenders else 0.0,
+               ranking.answer.confidence)
     for rival in ranking.contenders:
         if rival.score < best - _FULLER:
             break
