@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from bot.knowledge.day_spans import calendar_day, shown_day
 from bot.textnorm import fold
@@ -43,6 +44,7 @@ class Counted:
 AFTER, BEFORE, WEEK = "after", "before", "week"
 
 
+@lru_cache(maxsize=16384)  # asked of every quoted sentence, for every question
 def counts(sentence: str) -> bool:
     """Whether a sentence gives a day only as a count from another."""
     folded = fold(sentence)

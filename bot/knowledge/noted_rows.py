@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from bot.knowledge.letter_tables import is_row, row_cells
 from bot.knowledge.table_rows import SEVERAL, levels_named, row_keys
@@ -30,6 +31,7 @@ _SAME_LEVEL = re.compile(
 _VENUE = re.compile(r"^(?:dia diem|dia chi|noi hoc|noi to chuc)")
 
 
+@lru_cache(maxsize=16384)  # asked of every quoted sentence, for every question
 def sent_to(sentence: str) -> str | None:
     """The folded name of the place whose class of the same level a note sends its teachers
     to ("hai phong"), or None when it sends to none."""
