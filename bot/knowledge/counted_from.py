@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from bot.knowledge.day_spans import calendar_day, shown_day
+from bot.knowledge.day_spans import shown_day
 from bot.textnorm import fold
 
 # "trong vòng 10 ngày kể từ ngày …", "chậm nhất 15 ngày sau ngày …", "05 ngày làm việc tính
@@ -27,7 +27,6 @@ _BEFORE = re.compile(r"\b(\d{1,3}) ngay truoc (?:ngay|buoi|khi)\b")
 _NEXT_WEEK = re.compile(r"\bcung thu (?:cua |trong |o )?tuan (?:ke tiep|tiep theo|ke|sau|toi)\b")
 # "… kể từ ngày học trực tiếp cuối cùng", "… sau buổi học cuối": counted from the last day
 _LAST = re.compile(r"\b(?:cuoi cung|cuoi)\b")
-_DAY = re.compile(r"\b(\d{1,2})/(\d{1,2})(?:/(\d{4}))?\b")
 _WEEK = 7
 
 
@@ -49,16 +48,6 @@ def counts(sentence: str) -> bool:
     """Whether a sentence gives a day only as a count from another."""
     folded = fold(sentence)
     return any(p.search(folded) for p in (_AFTER, _BEFORE, _NEXT_WEEK))
-
-
-def days_in(text: str, year: int | None = None) -> list[date]:
-    """The days a text writes, in order; one written without its year takes ``year``."""
-    found: list[date] = []
-    for m in _DAY.finditer(text):
-        y = int(m.group(3)) if m.group(3) else year
-        if y is not None and (day := calendar_day(y, int(m.group(2)), int(m.group(1)))):
-            found.append(day)
-    return found
 
 
 def counted_days(rules: list[str], days: list[date]) -> tuple[Counted, ...]:

@@ -98,6 +98,21 @@ def calendar_day(year: int, month: int, day: int) -> date | None:
         return None
 
 
+# a date as a table cell or a rule writes it, with no spaces around "/": "19/01/2027", "19/01"
+_WRITTEN = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?:/(\d{4}))?(?![\d/])")
+
+
+def days_in(text: str, year: int | None = None) -> list[date]:
+    """The days a text writes, in order; one written without its year takes ``year`` (none
+    without it)."""
+    found: list[date] = []
+    for m in _WRITTEN.finditer(text):
+        y = int(m.group(3)) if m.group(3) else year
+        if y is not None and (day := calendar_day(y, int(m.group(2)), int(m.group(1)))):
+            found.append(day)
+    return found
+
+
 def shown_day(day: date) -> str:
     """A day as the letters write it: 05/03/2027."""
     return f"{day.day:02d}/{day.month:02d}/{day.year}"

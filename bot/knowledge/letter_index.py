@@ -66,8 +66,9 @@ from bot.knowledge.classes import (
     named_classes,
     of_classes,
 )
-from bot.knowledge.counted_from import Counted, counted_days, days_in
+from bot.knowledge.counted_from import Counted, counted_days
 from bot.knowledge.counted_from import counts as counts_a_day
+from bot.knowledge.day_spans import days_in
 from bot.knowledge.districts import district_spans, province_words, said_as_place
 from bot.knowledge.excluded import asks_may, left_out
 from bot.knowledge.frames import (

@@ -14,13 +14,12 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
 
-from bot.knowledge.day_spans import calendar_day, shown_day
+from bot.knowledge.day_spans import calendar_day, days_in, shown_day
 from bot.knowledge.letter_tables import ROW_JOIN, is_row
 from bot.textnorm import fold
 
 # the name proper of a row's label, before its details and its number ("Bóng chuyền: …")
 _DETAIL = re.compile(r"[:;]| \((?=[^()]*\)$)")
-_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?:/(\d{4}))?(?![\d/])")
 # "25, 26, 27/01/2027": days listed before the one date that gives their month
 _DAYS_LISTED = re.compile(r"((?:\d{1,2}\s*,\s*)+)(\d{1,2})/(\d{1,2})/(\d{4})")
 # asking of both at once: "cả A và B", "A với B cùng lúc", "A hay B có trùng không"
@@ -66,9 +65,8 @@ def _span(row: str) -> tuple[date, date] | None:
             month, year = int(listed.group(3)), int(listed.group(4))
             days += [d for n in re.findall(r"\d+", listed.group(1))
                      if (d := calendar_day(year, month, int(n))) is not None]
-        years = [int(m.group(3)) for m in _DATE.finditer(cell) if m.group(3)]
-        days += [d for m in _DATE.finditer(cell) if years and (d := calendar_day(
-            int(m.group(3) or years[-1]), int(m.group(2)), int(m.group(1)))) is not None]
+        dated = days_in(cell)  # a day written without its year takes the cell's last year
+        days += days_in(cell, dated[-1].year) if dated else []
         if days:
             return min(days), max(days)
     return None
