@@ -519,6 +519,17 @@ def _shown_text(answer: Answer) -> str:
                       answer.earlier_text))
 
 
+def _deployment_only(question: str, province: str | None) -> bool:
+    """Whether only the deployment's own letters (and those of no province) may answer: in a
+    deployment, unless the question names a place, which lets that province's letters in."""
+    return bool(province) and not named_places(words(question))
+
+
+def _speaks_for(issuer: str, province: str | None) -> bool:
+    """Whether a letter of ``issuer`` speaks for the deployment's province (or for none)."""
+    return issuer_region(issuer) in (None, region(province) if province else None)
+
+
 def _sum_stated(question: str, ranking: Ranking) -> Ranking:
     """A money question's quote that states no sum ("số lượng trên không gồm trường tư
     thục"), replaced by a passage covering the question as much that does ("trường tư thục
@@ -1071,9 +1082,9 @@ class AnsweringEngine:
         place names and "cộng lại" covers too little of any passage to be answered. In a
         deployment, another Sở's letter answers only as ``_own`` lets it."""
         answer = ranking.answer
-        own = region(province) if province and not named_places(words(question)) else None
+        only = _deployment_only(question, province)
         letters = [x for x in self.letters.letters
-                   if own is None or issuer_region(x.meta.issuer) in (None, own)]
+                   if not only or _speaks_for(x.meta.issuer, province)]
         if answer.quote is not None:
             letters.sort(key=lambda x: x is not answer.quote.letter)  # type: ignore[union-attr]
         for letter in letters:
@@ -1589,11 +1600,9 @@ class AnsweringEngine:
         """The passages that may answer in a deployment: its own Sở's letters and those of no
         province (the Bộ's); another province's letter answers only a question naming a
         province (the letter index then keeps that province's letters)."""
-        if not province or not quotes or named_places(words(question)):
+        if not _deployment_only(question, province) or not quotes:
             return quotes
-        own = region(province)
-        return [q for q in quotes
-                if issuer_region(q.letter.meta_of(q.passage).issuer) in (None, own)]
+        return [q for q in quotes if _speaks_for(q.letter.meta_of(q.passage).issuer, province)]
 
     def supersedes(self, quote: Quote, entry: Entry) -> bool:
         """Whether a passage that covers the question replaces what the entry says, however
