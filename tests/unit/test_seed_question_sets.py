@@ -14,7 +14,7 @@ eval/dev_letters/seeds_unseen11_qa.yaml, held out in the thirteenth round, now s
 eval/dev_letters/seeds_unseen12_qa.yaml, held out in the fourteenth round, now spent;
 eval/dev_letters/seeds_unseen13_qa.yaml, held out in the fifteenth round, now spent;
 eval/dev_letters/seeds_unseen14_qa.yaml, held out in the sixteenth round, now spent;
-eval/heldout17/seeds_unseen15_qa.yaml, held out in the seventeenth round;
+eval/dev_letters/seeds_unseen15_qa.yaml, held out in the seventeenth round, now spent;
 eval/heldout18/seeds_unseen16_qa.yaml, held out in the eighteenth round) stay usable:
 they load, their ids are unique, every expected fact is written in the scorer's normalised form
 (otherwise it can never match), every source names a seed letter, and no question repeats one of
@@ -51,7 +51,7 @@ SEED_SETS = {
     "heldout14": EVAL / "dev_letters" / "seeds_unseen12_qa.yaml",  # the fourteenth round, spent
     "heldout15": EVAL / "dev_letters" / "seeds_unseen13_qa.yaml",  # the fifteenth round, spent
     "heldout16": EVAL / "dev_letters" / "seeds_unseen14_qa.yaml",  # the sixteenth round, spent
-    "heldout17": EVAL / "heldout17" / "seeds_unseen15_qa.yaml",  # the seventeenth round, held out
+    "heldout17": EVAL / "dev_letters" / "seeds_unseen15_qa.yaml",  # the seventeenth round, spent
     "heldout18": EVAL / "heldout18" / "seeds_unseen16_qa.yaml",  # the eighteenth round, held out
 }
 KINDS = {"fact", "steps", "eligibility", "deadline", "contact", "out_of_scope"}
