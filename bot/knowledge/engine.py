@@ -1088,7 +1088,7 @@ class AnsweringEngine:
         if answer.quote is not None:
             letters.sort(key=lambda x: x is not answer.quote.letter)  # type: ignore[union-attr]
         for letter in letters:
-            found = rows_summed(question, self.letters.sentences_of(letter))
+            found = rows_summed(question, self.letters.tables_of(letter))
             passage = None if found is None else next(
                 (p for p in letter.passages if found.rows[0] in p.text), None)
             if found is None or passage is None:

@@ -110,6 +110,7 @@ from bot.knowledge.postings import scores as passage_scores
 from bot.knowledge.reckoned import own_row, reckoned_from
 from bot.knowledge.referred import dated_units, sent_to, stated_sums
 from bot.knowledge.row_numbers import named_by_number, numbered_rows
+from bot.knowledge.row_sums import Table, tables
 from bot.knowledge.syllables import is_mistyped
 from bot.knowledge.table_rows import (
     NO_KEYS,
@@ -367,6 +368,10 @@ class _Read:
     # the word pairs of the former provinces and cities it names as such ("tỉnh Hải Dương
     # trước đây", "thành phố Hải Phòng cũ"): its rows or groups for a former province
     formerly: frozenset[str] = frozenset()
+    # every sentence in the letter's order, a table's row one each, and its tables' runs of
+    # rows with figures (``row_sums.tables``): read once, not for every question asking a total
+    every: tuple[str, ...] = ()
+    tables: tuple[Table, ...] = ()
 
 
 def _read(letter: Letter) -> _Read:
@@ -439,7 +444,8 @@ def _read(letter: Letter) -> _Read:
                            if any(counts_a_day(s) for s, _ in parts)),
                  frozenset(pair for p in letter.passages
                            for m in _FORMER_PROVINCE.finditer(fold(p.text))
-                           for pair in _pairs_of(m.group(1))))
+                           for pair in _pairs_of(m.group(1))),
+                 tuple(every), tables(every) if any(is_row(s) for s in every) else ())
 
 
 def _with_rows_named(sentences: list[list[tuple[str, bool]]],
@@ -1487,7 +1493,13 @@ class LetterIndex:
         """A loaded letter's sentences, a table's row one each, in the letter's order."""
         state = self._state
         k = next((k for k, known in enumerate(state.letters) if known is letter), None)
-        return [] if k is None else [s for parts in state.reads[k].sentences for s, _ in parts]
+        return [] if k is None else list(state.reads[k].every)
+
+    def tables_of(self, letter: Letter) -> tuple[Table, ...]:
+        """A loaded letter's tables of figures (``row_sums.tables``), read when it was."""
+        state = self._state
+        k = next((k for k, known in enumerate(state.letters) if known is letter), None)
+        return () if k is None else state.reads[k].tables
 
     def knows(self, term: str) -> bool:
         """Whether a loaded letter uses this folded word or word pair."""
@@ -1709,9 +1721,10 @@ class LetterIndex:
                 noted = tuple(dict.fromkeys(
                     row for w in window
                     if (row := noted_row(sentences[w][0], _rows_of(read), keys[0]))))
-                shown.update(*map(_terms, noted), *(  # read under its table's heading and lead
-                    _under(read, at) for at, parts in enumerate(read.sentences)
-                    if any(s in noted for s, _ in parts)))
+                if noted:  # read under its table's heading and lead
+                    shown.update(*map(_terms, noted), *(
+                        _under(read, at) for at, parts in enumerate(read.sentences)
+                        if any(s in noted for s, _ in parts)))
                 valued = valued or (bool(noted) and (kind is None or any(
                     _holds(kind, row) for row in noted)))
                 read_before = windows[doc] = (keys, why, window, valued, shown, _coverage(

@@ -68,12 +68,14 @@ def _figure(value: str) -> int | None:
     return int(value.replace(".", "")) if _NUMBER.match(value) else None
 
 
-@lru_cache(maxsize=256)
-def _tables(sentences: tuple[str, ...]) -> list[list[tuple[str, dict[str, int]]]]:
+Table = tuple[tuple[str, dict[str, int]], ...]
+
+
+def tables(sentences: list[str]) -> tuple[Table, ...]:
     """Runs of rows with the same column headers, each row as (sentence, header → figure);
-    a row with no figure ends a run. Kept per letter: each question asking a total reads
-    every loaded letter's."""
-    tables: list[list[tuple[str, dict[str, int]]]] = []
+    a row with no figure ends a run. Read once per letter (``letter_index._Read``): each
+    question asking a total reads every loaded letter's."""
+    found: list[Table] = []
     run: list[tuple[str, dict[str, int]]] = []
     for sentence in sentences:
         figures: dict[str, int] = {}
@@ -87,11 +89,11 @@ def _tables(sentences: tuple[str, ...]) -> list[list[tuple[str, dict[str, int]]]
             run.append((sentence, figures))
             continue
         if len(run) >= 2:
-            tables.append(run)
+            found.append(tuple(run))
         run = [(sentence, figures)] if figures else []
     if len(run) >= 2:
-        tables.append(run)
-    return tables
+        found.append(tuple(run))
+    return tuple(found)
 
 
 def _is_total(sentence: str) -> bool:
@@ -157,14 +159,14 @@ def asks_rows(question: str) -> bool:
         _DIFFERENCE.search(text) or _SUM.search(text) or _WHOLE.search(text)))
 
 
-def rows_summed(question: str, sentences: list[str]) -> RowSum | None:
-    """The total, sum or difference ``question`` asks of a table among ``sentences`` (a
-    letter's, in order); None when it asks none, or names no rows or columns the table has."""
+def rows_summed(question: str, tables: tuple[Table, ...]) -> RowSum | None:
+    """The total, sum or difference ``question`` asks of one of a letter's ``tables``
+    (``tables``); None when it asks none, or names no rows or columns the table has."""
     if not asks_rows(question):
         return None
     asked = _words(question)
     difference = _DIFFERENCE.search(" ".join(asked)) is not None
-    for table in _tables(tuple(sentences)):
+    for table in tables:
         rows = [sentence for sentence, _ in table]
         headers = list(table[0][1])
         columns = _columns(asked, headers)

@@ -11,7 +11,7 @@ from bot.i18n import translator
 from bot.knowledge.engine import AnsweringEngine
 from bot.knowledge.letters import read_letter
 from bot.knowledge.render import plain_text, render_answer
-from bot.knowledge.row_sums import rows_summed
+from bot.knowledge.row_sums import Table, rows_summed
 
 VI = translator("vi").gettext
 LETTER = """SỞ GIÁO DỤC VÀ ĐÀO TẠO THÀNH PHỐ CẦN THƠ
@@ -38,8 +38,8 @@ def _engine() -> AnsweringEngine:
     return engine
 
 
-def _sentences(engine: AnsweringEngine) -> list[str]:
-    return engine.letters.sentences_of(engine.letters.letters[0])
+def _tables(engine: AnsweringEngine) -> tuple[Table, ...]:
+    return engine.letters.tables_of(engine.letters.letters[0])
 
 
 def shown(engine: AnsweringEngine, question: str) -> str:
@@ -49,7 +49,7 @@ def shown(engine: AnsweringEngine, question: str) -> str:
 def test_the_total_row_answers_a_total_of_the_whole_table() -> None:
     text = shown(_engine(), "toàn thành phố tổng cộng được cử mấy giáo viên tin học và công nghệ")
     assert "Tổng: 48" in text and "902/SGDĐT" in text
-    found = rows_summed("cả thành phố tổng số gv tin học là bao nhiêu", _sentences(_engine()))
+    found = rows_summed("cả thành phố tổng số gv tin học là bao nhiêu", _tables(_engine()))
     assert found is not None and found.result == 28
 
 
@@ -64,16 +64,16 @@ def test_two_rows_named_by_their_places_are_added_or_subtracted() -> None:
     assert "24 (" in text and "− 12 (" in text and "= 12 giáo viên" in text
     # one column named: that column's figures
     found = rows_summed("giáo viên công nghệ cụm Ninh Kiều chênh lệch với cụm Cờ Đỏ bao nhiêu",
-                        _sentences(engine))
+                        _tables(engine))
     assert found is not None and found.result == 9 - 6
 
 
 def test_no_working_for_one_row_or_no_total_asked() -> None:
-    sentences = _sentences(_engine())
+    tables = _tables(_engine())
     assert rows_summed("cụm Ninh Kiều, Bình Thủy được cử bao nhiêu giáo viên tin học",
-                       sentences) is None
-    assert rows_summed("cụm Ninh Kiều nhiều hơn bao nhiêu người", sentences) is None
-    assert rows_summed("cụm Phong Điền và cụm Cờ Đỏ học ở đâu", sentences) is None
+                       tables) is None
+    assert rows_summed("cụm Ninh Kiều nhiều hơn bao nhiêu người", tables) is None
+    assert rows_summed("cụm Phong Điền và cụm Cờ Đỏ học ở đâu", tables) is None
 
 
 def test_another_sos_table_answers_no_deployment_question_naming_no_place() -> None:
