@@ -8,12 +8,12 @@
 # "loaded_with:" key (names of other specs, e.g. the earlier letter it amends) is always asked with
 # those letters loaded beside it, as a Sở that keeps both would have them.
 # Usage: scripts/letters_eval.sh [SPEC_DIR [SEEDS_DIR]]
-#   SPEC_DIR  eval/heldout17 (default: measure only, never tune on it) or eval/dev_letters
+#   SPEC_DIR  eval/heldout18 (default: measure only, never tune on it) or eval/dev_letters
 #   SEEDS_DIR default ../shared/seeds
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
-SPECS=${1:-eval/heldout17}
+SPECS=${1:-eval/heldout18}
 SEEDS=${2:-${TROLY_SEEDS_DIR:-../shared/seeds}}
 OUT=$(mktemp -d)
 trap 'rm -rf "$OUT"' EXIT
