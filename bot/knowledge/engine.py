@@ -1148,6 +1148,16 @@ class AnsweringEngine:
             holding = self._holding_figures(question, entry, contender.score, province)
             if holding is not None:
                 return replace(ranking, answer=holding)
+        # with no contender (no letter loaded, and no entry near enough to be offered), the
+        # named province's best few entries and passages are looked over the same way
+        for found in self._same_so(question, ranking.answer, province) if named else ():
+            if isinstance(found, Entry) and (found.province is None
+                                             or region(found.province) not in named):
+                continue
+            confidence = _FIGURES_NAMED if isinstance(found, Entry) else found.confidence
+            holding = self._holding_figures(question, found, confidence, province)
+            if holding is not None:
+                return replace(ranking, answer=holding)
         return ranking
 
     def _holding_figures(self, question: str, found: Entry | Quote, confidence: float,
