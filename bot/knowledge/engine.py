@@ -73,6 +73,7 @@ from bot.knowledge.day_spans import (
 from bot.knowledge.earlier import earlier_facts
 from bot.knowledge.entries import Entry
 from bot.knowledge.figures import Worked, asks_sum, work_out, working_words
+from bot.knowledge.named_document import documents_asked, names_document
 from bot.knowledge.letter_index import LetterIndex, Quote, choose, terms
 from bot.knowledge.letters import Letter, date_key, is_newer
 from bot.knowledge.listed import Listed, asks_listed, listed
@@ -1684,6 +1685,7 @@ class AnsweringEngine:
             ((self._rerank(query, i, float(scores[i]) / s1), i) for i in order), reverse=True
         )
         ranked = self._on_number_asked(query, ranked)
+        ranked = self._on_document_asked(question, ranked)
         ranked, named = self._stating(question, ranked)
         if not named:
             ranked = self._newest(query, ranked, question)
@@ -1738,6 +1740,22 @@ class AnsweringEngine:
         if _only_number(query.numbered, docs[ranked[1][1]].numbers) and not any(
                 head in docs[ranked[0][1]].numbers for head in query.numbered):
             return _in_best_place(ranked, 1)
+        return ranked
+
+    def _on_document_asked(self, question: str, ranked: list[tuple[float, int]]
+                           ) -> list[tuple[float, int]]:
+        """The ranking with the entry written about the document the question asks about
+        (``named_document``) first, when the best never names that document: "công văn 5016
+        mà Sở Bình Phước dựa vào … nói về việc gì" asks of the Bộ's letter, not of the Sở's."""
+        asked = documents_asked(question)
+        if not asked or len(ranked) < 2:
+            return ranked
+        best = self._entries[ranked[0][1]]
+        if any(names_document(f"{best.title}\n{best.answer}", n) for n in asked):
+            return ranked
+        for k, (_score, i) in enumerate(ranked[1:], 1):
+            if any(names_document(self._entries[i].title, n) for n in asked):
+                return _in_best_place(ranked, k)
         return ranked
 
     def _newest(self, query: _Query, ranked: list[tuple[float, int]],
