@@ -73,6 +73,7 @@ from bot.knowledge.day_spans import (
 from bot.knowledge.earlier import earlier_facts
 from bot.knowledge.entries import Entry
 from bot.knowledge.figures import Worked, asks_sum, work_out, working_words
+from bot.knowledge.modules_named import modules_named
 from bot.knowledge.named_document import documents_asked, names_document
 from bot.knowledge.letter_index import LetterIndex, Quote, choose, terms
 from bot.knowledge.letters import Letter, date_key, is_newer
@@ -193,6 +194,8 @@ _SCHOOL_YEAR = re.compile(r"(?<!\d)(20\d\d)\s*[-–]\s*20\d\d(?!\d)")
 _REACHED_THROUGH = frozenset({"contact", "phone", "landline", "email"})
 # values that belong to a person ("số điện thoại của thầy Quang"), unlike whom to turn to
 _PERSONAL_VALUES = frozenset({"phone", "landline", "email"})
+# what may be asked of one module: when, by what date, how long, where, how many, how much
+_VALUE_OF_A_MODULE = frozenset({"date", "time", "duration", "address", "number", "money"})
 
 # Confidence thresholds on the calibrated [0, 1] score.
 CONFIDENT_AT = 0.5
@@ -451,7 +454,7 @@ _WHEN_WORDS = re.compile(r"\b(?:bao gio|khi nao|thang (?:may|nao))\b")
 # values every letter writes one way (a date, a sum, a phone): a text lacking one does not
 # state it; a venue or a person is named in words no pattern knows
 _WRITTEN_ALIKE = frozenset({"date", "time", "phone", "landline", "email", "website", "money",
-                            "duration"})
+                            "duration", "frequency"})
 
 
 def _followed(ranking: Ranking, part: Answer, first: bool = False) -> Ranking:
@@ -1378,6 +1381,11 @@ class AnsweringEngine:
             # "giáo viên mầm non ở Kiên Giang học những mô đun nào": an entry on the primary
             # teachers' rule, whatever else of the question it holds, says nothing of theirs
             return _refused(ranking, WHY_NO_SUBJECT)
+        if answer.kind != "none" and kind in _VALUE_OF_A_MODULE and self._module_unnamed(
+                question, shown):
+            # "Hà Nội … mô đun 6 … học xong trước ngày nào": a deadline for the modules the
+            # Sở lists is no date for a module none of its texts name
+            return _refused(ranking, WHY_NO_SUBJECT)
         if answer.kind != "none" and certificate_unplaced(question, shown):
             # "bao giờ nhận chứng chỉ, nhận ở đâu": what must be approved for it, by when,
             # says neither when it comes nor where
@@ -1433,6 +1441,19 @@ class AnsweringEngine:
             # answer; "báo ai", "gọi số nào" is answered by naming whom to turn to
             return _refused(ranking, WHY_NO_VALUE, kind=KIND_NAMES[kind])
         return ranking
+
+    def _module_unnamed(self, question: str, shown: str) -> bool:
+        """Whether the modules a question names for the province it names are named by no
+        text of that province (its entries, its loaded letters), nor by the answer shown."""
+        asked = modules_named(question)
+        named = self._query(question).provinces
+        if not asked or not named or "other" in named or asked & modules_named(shown):
+            return False
+        texts = [" ".join((e.title, e.answer, *e.questions, *e.keywords)) for e in self._entries
+                 if e.province is not None and region(e.province) in named]
+        texts += [p.text for x in self.letters.letters
+                  if issuer_region(x.meta.issuer) in named for p in x.passages]
+        return not any(asked & modules_named(t) for t in texts)
 
     @staticmethod
     def _levels_named(question: str) -> frozenset[str]:
