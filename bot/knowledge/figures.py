@@ -64,6 +64,8 @@ _EACH = re.compile(r"(?:^| )(?:(?:tren|cho|voi|ung voi) (?:mot|1|moi)|moi(?: mot
 # "chiếm bao nhiêu phần trăm", "bằng mấy %", "tỉ lệ … là bao nhiêu": a group's share of a
 # whole, in hundredths; the whole is named after the cue ("… tổng số CBQL cả ba cấp")
 _SHARE = re.compile(r"(?:^| )(?:(?:bao nhieu|may) (?:phan tram|phantram|%)|ti le|ty le)(?= |$)")
+# "chiếm (khoảng) bao nhiêu phần trăm", "bằng mấy %": a part said to make up a share of a whole
+_PART_OF = frozenset({"chiem", "bang"})
 # what a "tỉ lệ" question puts between the share and its whole: "tỉ lệ CBQL THCS trên tổng số"
 _OF_WHOLE = re.compile(r"(?:^| )(?:tren|so voi|trong)(?= |$)")
 _TOTAL = re.compile(r"(?:^| )(?:tong cong|tong so|tong bao nhieu|tong la|cong ca|cong lai|"
@@ -169,10 +171,11 @@ def _read_question(question: str) -> _Asked | None:
     text = " ".join(folded)
     extreme, working = _extreme(folded)
     share = None if extreme else _SHARE.search(text)
-    if not extreme and not share and not _ASKS_NUMBER.search(text):
+    shared = None if share is None else _share_asked(words, folded, text, share)
+    if shared is not None:
+        return shared
+    if not extreme and not _ASKS_NUMBER.search(text):
         return None
-    if share is not None:
-        return _share_asked(words, folded, text, share)
     cue = None if extreme else \
         _RATIO.search(text) or _DIFFERENCE.search(text) or _TOTAL.search(text)
     difference = cue is not None and cue.re is _DIFFERENCE
@@ -215,6 +218,8 @@ def _share_asked(words: list[str], folded: list[str], text: str, cue: re.Match[s
     start = len(text[: cue.start()].split()) + cue.group(0).startswith(" ")
     end = len(text[: cue.end()].split())
     low, whole_at = 0, end  # "A chiếm bao nhiêu phần trăm B": A before the cue, B after it
+    if folded[start] not in {"ti", "ty"} and not _PART_OF & set(folded[max(0, start - 3):start]):
+        return None  # "bị trừ bao nhiêu phần trăm lương": a rate, no group's share
     if folded[start] in {"ti", "ty"}:  # "tỉ lệ A trên B": A after the cue, B after "trên"
         after = _OF_WHOLE.search(text, cue.end())
         if after is None:
