@@ -676,7 +676,8 @@ def _asks_of(clause: str, *, follow: bool = True) -> list[str]:
         ended = bool(_ENDS_ASKING.search(_read(out[-1]))) or _ends_with_value(out[-1]) or \
             _starts_asking(out[-1]) or (
             _turns_to_other(part) and _asking(out[-1])) or bool(_ENDS_ASKING_WHO.search(
-                _read(out[-1]))) or (not join.startswith(",") and _asking(out[-1]))
+                _read(out[-1]))) or (not join.startswith(",") and _asking(out[-1])) or (
+            _closes_own_ask(out[-1], part))
         if ended and len(subject) >= _OWN_SUBJECT and _asking(part):
             out.append(part)
         elif ended and len(subject) >= _OWN_SUBJECT and _ENDS_ASKING.search(_read(out[-1])):
@@ -718,6 +719,19 @@ def _turns_to_other(part: str) -> bool:
     asked of its own even when the ask before does not end on its question word."""
     first = next(iter(words(part)), "")
     return fold_word(first.lower()) == "con"
+
+
+def _closes_own_ask(before: str, part: str) -> bool:
+    """"… phải làm những việc gì trên hệ thống, trường có phải nộp bảng giấy không": after a
+    clause asking with a word inside it ("gì" before what it is done on), a clause closing
+    its own yes-or-no ask ("… có phải … không") is another ask, not the first one's end."""
+    folded = " ".join(fold_word(w) for w in words(part))
+    return bool(_ASKING_ANYWHERE.search(_read(before))) and bool(_YES_NO.search(folded)) and \
+        bool(_ENDS_ASKING.search(_read(part)))
+
+
+# "có phải …", "có được …", "có … không": a yes-or-no ask
+_YES_NO = re.compile(r"(?:^| )co (?:\S+ ){0,8}?(?:khong|ko|k|hong)(?: \S+)?$")
 
 
 # what ends a clause besides its question words: "ạ", "vậy", "nhỉ"
