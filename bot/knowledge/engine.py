@@ -74,13 +74,13 @@ from bot.knowledge.day_spans import (
 from bot.knowledge.earlier import earlier_facts
 from bot.knowledge.entries import Entry
 from bot.knowledge.figures import Worked, asks_sum, work_out, working_words
-from bot.knowledge.modules_named import modules_named
-from bot.knowledge.named_document import documents_asked, names_document
 from bot.knowledge.letter_index import LetterIndex, Quote, choose, terms
 from bot.knowledge.letters import Letter, date_key, is_newer
 from bot.knowledge.listed import Listed, asks_listed, listed
 from bot.knowledge.local_lines import for_province, spoken_for
 from bot.knowledge.marked import marked_total
+from bot.knowledge.modules_named import modules_named
+from bot.knowledge.named_document import documents_asked, names_document
 from bot.knowledge.named_matters import certificate_unplaced, unnamed_matter, unnamed_tier
 from bot.knowledge.normalize import (
     ASIDE,
