@@ -591,36 +591,6 @@ def told_in_brackets(question: str) -> frozenset[str]:
     return frozenset(w.lower() for part in said for w in words(part)) - rest
 
 
-# a question word in a case told before "thì" ("dau" typed bare is as often "dấu" as "đâu")
-_ASKED_BEFORE = re.compile(r"(?:^| )(?:gi|nao|ai|sao|bao (?:nhieu|gio|lau))(?= |$)")
-# "sau khi …", "nếu …", "khi …", "trường hợp …": what the asker will have done, or the case
-_CASE_CUES = frozenset({"neu", "khi", "truong hop"})
-
-
-@lru_cache(maxsize=1024)
-def told_before_then(question: str) -> frozenset[str]:
-    """The words (lowercase, as typed) a one-sentence question says before the "thì" of its
-    ask, when a case is stated there ("…, sau khi bấm dấu + và ghi số học viên thì bước 2
-    và bước 3 do ai duyệt") and the ask after "thì" names a subject of its own: whose case
-    it is and what is done already, which weigh as a story does (``told``), not what is
-    asked. Words the ask repeats stay asked. A message asking something before it tells no
-    case there."""
-    typed = [w.lower() for w in words(question)]
-    folded = [fold_word(w) for w in typed]
-    if "thi" not in folded:
-        return frozenset()
-    end = len(folded) - 1 - folded[::-1].index("thi")
-    before = " ".join(folded[:end])
-    if not any(f" {cue} " in f" {before} " for cue in _CASE_CUES) or _ASKED_BEFORE.search(
-            _read(" ".join(typed[:end]))) or "?" in question[:-1].rstrip(" ?"):
-        return frozenset()  # an ask before it: the message asks several things
-    own = [f for w, f in zip(typed[end + 1:], folded[end + 1:], strict=True)
-           if f not in QUESTION_WORDS and not is_filler(w, f)]
-    if len(own) < _OWN_SUBJECT:
-        return frozenset()
-    return frozenset(typed[:end]) - set(typed[end + 1:])
-
-
 def refers_back(background: str, ask: str) -> bool:
     """Whether an ask names someone only by what the message told of them before ("thầy
     Tiếng Anh viết cho lớp nào", "chị ấy đi học ngày nào"): what was told is then what the

@@ -58,7 +58,6 @@ from bot.knowledge.asked import (
     states_which,
     told,
     told_before,
-    told_before_then,
     told_in_brackets,
     values,
 )
@@ -821,7 +820,6 @@ class AnsweringEngine:
         # "em dạy ở xã …" before the ask: whose case, which weighs less than what is asked
         # (it may also be what the ask is about: "em muốn học văn bằng hai …")
         story = frozenset(w for w in self._story | told_in_brackets(question)
-                          | told_before_then(question)
                           if fold(w) not in aside)
         terms: dict[str, float] = {}
         content: dict[str, float] = {}

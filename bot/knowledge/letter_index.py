@@ -53,7 +53,6 @@ from bot.knowledge.asked import (
     teacher_pronouns,
     technical,
     time_words,
-    told_before_then,
     told_in_brackets,
     values,
 )
@@ -2103,8 +2102,7 @@ def _query(state: _State, question: str, told: frozenset[str] = frozenset()) -> 
     # "em dạy ở xã …" told before the ask: whose case, which picks a passage's line or row,
     # not what is asked; a passage holding it covers more of the question, one lacking it
     # no less
-    story = frozenset(w for w in told | told_in_brackets(question) | told_before_then(question)
-                      if fold_word(w) not in aside)
+    story = frozenset(w for w in told | told_in_brackets(question) if fold_word(w) not in aside)
     amounts = stated_amounts(folded)
     dated |= amounts
     # "học xong khóa này thì được tính …": finishing is the asker's condition; a passage
