@@ -45,6 +45,7 @@ KIND_NAMES = {  # what each kind of value is called, for ``troly ask --why``
     "number": N_("a number"),
     "which": N_("a number"),
     "duration": N_("a length of time"),
+    "frequency": N_("how often something is done"),
     "signer": N_("who signed the letter"),
     "reason": N_("a reason or purpose"),
 }
@@ -116,6 +117,10 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # "học ở trường nào", "lên đâu học": which venue, where to go
         ("address", r"(?:o|tai|den) (?:truong|diem|co so) nao|(?:len|den|toi|di) dau|"
                     r"o dau|dia chi|noi nao|cho nao|tai dau|ve dau|dia diem"),
+        # "bao lâu một lần", "mấy lần một năm": how often, answered by "hằng năm", "mỗi học
+        # kỳ", "2 lần/năm" (no span)
+        ("frequency", r"bao lau (?:thi |moi )?(?:mot|1) lan|(?:may|bao nhieu) lan (?:mot|1|moi|"
+                      r"trong) (?:nam|thang|tuan|quy|hoc ki|ki)"),
         # "bao lâu" (how long) is answered by a span: "12 tháng", "05 ngày làm việc"
         ("duration", r"bao lau"),
         # an amount of money or a share of a salary: "bao nhiêu tiền", "mức hỗ trợ … bao
@@ -150,7 +155,7 @@ _REACHED = ("person", "phone", "landline", "email", "address")  # a contact may 
 # Values a text either states or does not answer at all: "liên hệ ai", "trang web nào" is never
 # answered by a passage or an entry naming no contact, no website, however many words it shares.
 VALUE_ONLY = frozenset({"contact", "phone", "landline", "email", "website", "duration",
-                        "signer", "money"})
+                        "frequency", "signer", "money"})
 
 # a subscriber's number, or a toll-free / service line ("1800 8000", "18008000", "1900 xxxx")
 _PHONE = re.compile(r"(?<![\d/])(?:(?:\+84|0)[\d .]{6,14}|1[89]00[ .]?\d{2,3}[ .]?\d{0,3})\d"
@@ -197,6 +202,10 @@ _TIME = re.compile(r"(?<![\d/.:])\d{1,2}\s*(?:giờ|h)(?:\s*\d{2})?(?![\w/])|"
 # a span of time: "12 tháng", "05 ngày làm việc", "02 năm" (not "tháng 3", "năm 2027")
 _DURATION = re.compile(r"(?<![\d/.,])\d{1,3}\s+(?:ngày|tháng|năm|tuần|giờ|buổi|tiết|phút)"
                        r"(?!\s*\d)", re.IGNORECASE)
+# how often: "hằng năm", "mỗi học kỳ", "định kỳ", "2 lần/năm"
+_FREQUENCY = re.compile(r"\b(?:hằng|hàng|mỗi)\s+(?:năm|tháng|tuần|quý|học kỳ|học kì|ngày)\b|"
+                        r"\bđịnh kỳ\b|\bthường niên\b|\d+\s+lần\s*(?:/|mỗi|một|trong)\s*"
+                        r"(?:năm|tháng|tuần|quý|học kỳ)", re.IGNORECASE)
 
 # a sum ("150.000 đồng/người/ngày", "2 triệu"), a percentage, no fee, or the rule a sum is
 # paid by ("theo giá vé xe khách", "chế độ công tác phí")
@@ -274,6 +283,7 @@ _HOLDS: dict[str, re.Pattern[str]] = {
     "deadline": _DUE,
     "reason": _REASON,
     "duration": _DURATION,
+    "frequency": _FREQUENCY,
     "phone": _PHONE,
     "landline": _LANDLINE,
     "email": _EMAIL,
@@ -666,7 +676,8 @@ def _asks_of(clause: str, *, follow: bool = True) -> list[str]:
         ended = bool(_ENDS_ASKING.search(_read(out[-1]))) or _ends_with_value(out[-1]) or \
             _starts_asking(out[-1]) or (
             _turns_to_other(part) and _asking(out[-1])) or bool(_ENDS_ASKING_WHO.search(
-                _read(out[-1]))) or (not join.startswith(",") and _asking(out[-1]))
+                _read(out[-1]))) or (not join.startswith(",") and _asking(out[-1])) or (
+            _closes_own_ask(out[-1], part))
         if ended and len(subject) >= _OWN_SUBJECT and _asking(part):
             out.append(part)
         elif ended and len(subject) >= _OWN_SUBJECT and _ENDS_ASKING.search(_read(out[-1])):
@@ -708,6 +719,19 @@ def _turns_to_other(part: str) -> bool:
     asked of its own even when the ask before does not end on its question word."""
     first = next(iter(words(part)), "")
     return fold_word(first.lower()) == "con"
+
+
+def _closes_own_ask(before: str, part: str) -> bool:
+    """"… phải làm những việc gì trên hệ thống, trường có phải nộp bảng giấy không": after a
+    clause asking with a word inside it ("gì" before what it is done on), a clause closing
+    its own yes-or-no ask ("… có phải … không") is another ask, not the first one's end."""
+    folded = " ".join(fold_word(w) for w in words(part))
+    return bool(_ASKING_ANYWHERE.search(_read(before))) and bool(_YES_NO.search(folded)) and \
+        bool(_ENDS_ASKING.search(_read(part)))
+
+
+# "có phải …", "có được …", "có … không": a yes-or-no ask
+_YES_NO = re.compile(r"(?:^| )co (?:\S+ ){0,8}?(?:khong|ko|k|hong)(?: \S+)?$")
 
 
 # what ends a clause besides its question words: "ạ", "vậy", "nhỉ"

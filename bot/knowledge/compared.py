@@ -30,6 +30,9 @@ _TAIL = re.compile(r"^(?:[ ?.!,]|(?<![^ ,])(?:la gi|the nao|ra sao|a|ah|vay|v|nh
 _BETWEEN = re.compile(r" (?:so voi|voi|va|hay) ")
 # "A so với B thế nào": the "so với" form asks without "khác"
 _SO_VOI = re.compile(r" so voi (.+?) (?:thi )?(?:the nao|ra sao|nhu the nao)(?=[ ?.!,]|$)")
+# "A khác B ở chỗ nào": the second side between "khác" and the ask
+_KHAC = re.compile(r" khac (.+?) (?:o )?(?:cho nao|diem nao|the nao|ra sao|nhu the nao)"
+                   r"(?=[ ?.!,]|$)")
 # the words a second side may start with when it only changes whose it is ("… của giáo viên
 # và của cán bộ quản lý"): it keeps the first side's head
 _WHOSE = ("cua ", "cho ", "doi voi ", "danh cho ", "o ", "tai ")
@@ -75,6 +78,9 @@ def _cut(folded: str) -> tuple[int | None, int, int, int, int] | None:
     if found and _TAIL.match(folded[found.end():]):
         return None, 0, found.start(), found.start(1), found.end(1)
     asks = list(_ASKS_DIFFERENCE.finditer(folded))
+    found = _KHAC.search(folded)
+    if not asks and found and _TAIL.match(folded[found.end():]):
+        return None, 0, found.start(), found.start(1), found.end(1)
     if not asks:
         return None
     ask = asks[-1]

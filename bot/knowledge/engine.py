@@ -78,6 +78,8 @@ from bot.knowledge.letters import Letter, date_key, is_newer
 from bot.knowledge.listed import Listed, asks_listed, listed
 from bot.knowledge.local_lines import for_province, spoken_for
 from bot.knowledge.marked import marked_total
+from bot.knowledge.modules_named import modules_named
+from bot.knowledge.named_document import documents_asked, names_document
 from bot.knowledge.named_matters import certificate_unplaced, unnamed_matter, unnamed_tier
 from bot.knowledge.normalize import (
     ASIDE,
@@ -192,6 +194,8 @@ _SCHOOL_YEAR = re.compile(r"(?<!\d)(20\d\d)\s*[-–]\s*20\d\d(?!\d)")
 _REACHED_THROUGH = frozenset({"contact", "phone", "landline", "email"})
 # values that belong to a person ("số điện thoại của thầy Quang"), unlike whom to turn to
 _PERSONAL_VALUES = frozenset({"phone", "landline", "email"})
+# what may be asked of one module: when, by what date, how long, where, how many, how much
+_VALUE_OF_A_MODULE = frozenset({"date", "time", "duration", "address", "number", "money"})
 
 # Confidence thresholds on the calibrated [0, 1] score.
 CONFIDENT_AT = 0.5
@@ -450,7 +454,7 @@ _WHEN_WORDS = re.compile(r"\b(?:bao gio|khi nao|thang (?:may|nao))\b")
 # values every letter writes one way (a date, a sum, a phone): a text lacking one does not
 # state it; a venue or a person is named in words no pattern knows
 _WRITTEN_ALIKE = frozenset({"date", "time", "phone", "landline", "email", "website", "money",
-                            "duration"})
+                            "duration", "frequency"})
 
 
 def _followed(ranking: Ranking, part: Answer, first: bool = False) -> Ranking:
@@ -1148,6 +1152,16 @@ class AnsweringEngine:
             holding = self._holding_figures(question, entry, contender.score, province)
             if holding is not None:
                 return replace(ranking, answer=holding)
+        # with no contender (no letter loaded, and no entry near enough to be offered), the
+        # named province's best few entries and passages are looked over the same way
+        for found in self._same_so(question, ranking.answer, province) if named else ():
+            if isinstance(found, Entry) and (found.province is None
+                                             or region(found.province) not in named):
+                continue
+            confidence = _FIGURES_NAMED if isinstance(found, Entry) else found.confidence
+            holding = self._holding_figures(question, found, confidence, province)
+            if holding is not None:
+                return replace(ranking, answer=holding)
         return ranking
 
     def _holding_figures(self, question: str, found: Entry | Quote, confidence: float,
@@ -1367,6 +1381,11 @@ class AnsweringEngine:
             # "giáo viên mầm non ở Kiên Giang học những mô đun nào": an entry on the primary
             # teachers' rule, whatever else of the question it holds, says nothing of theirs
             return _refused(ranking, WHY_NO_SUBJECT)
+        if answer.kind != "none" and kind in _VALUE_OF_A_MODULE and self._module_unnamed(
+                question, shown):
+            # "Hà Nội … mô đun 6 … học xong trước ngày nào": a deadline for the modules the
+            # Sở lists is no date for a module none of its texts name
+            return _refused(ranking, WHY_NO_SUBJECT)
         if answer.kind != "none" and certificate_unplaced(question, shown):
             # "bao giờ nhận chứng chỉ, nhận ở đâu": what must be approved for it, by when,
             # says neither when it comes nor where
@@ -1422,6 +1441,19 @@ class AnsweringEngine:
             # answer; "báo ai", "gọi số nào" is answered by naming whom to turn to
             return _refused(ranking, WHY_NO_VALUE, kind=KIND_NAMES[kind])
         return ranking
+
+    def _module_unnamed(self, question: str, shown: str) -> bool:
+        """Whether the modules a question names for the province it names are named by no
+        text of that province (its entries, its loaded letters), nor by the answer shown."""
+        asked = modules_named(question)
+        named = self._query(question).provinces
+        if not asked or not named or "other" in named or asked & modules_named(shown):
+            return False
+        texts = [" ".join((e.title, e.answer, *e.questions, *e.keywords)) for e in self._entries
+                 if e.province is not None and region(e.province) in named]
+        texts += [p.text for x in self.letters.letters
+                  if issuer_region(x.meta.issuer) in named for p in x.passages]
+        return not any(asked & modules_named(t) for t in texts)
 
     @staticmethod
     def _levels_named(question: str) -> frozenset[str]:
@@ -1674,6 +1706,7 @@ class AnsweringEngine:
             ((self._rerank(query, i, float(scores[i]) / s1), i) for i in order), reverse=True
         )
         ranked = self._on_number_asked(query, ranked)
+        ranked = self._on_document_asked(question, ranked)
         ranked, named = self._stating(question, ranked)
         if not named:
             ranked = self._newest(query, ranked, question)
@@ -1728,6 +1761,22 @@ class AnsweringEngine:
         if _only_number(query.numbered, docs[ranked[1][1]].numbers) and not any(
                 head in docs[ranked[0][1]].numbers for head in query.numbered):
             return _in_best_place(ranked, 1)
+        return ranked
+
+    def _on_document_asked(self, question: str, ranked: list[tuple[float, int]]
+                           ) -> list[tuple[float, int]]:
+        """The ranking with the entry written about the document the question asks about
+        (``named_document``) first, when the best never names that document: "công văn 5016
+        mà Sở Bình Phước dựa vào … nói về việc gì" asks of the Bộ's letter, not of the Sở's."""
+        asked = documents_asked(question)
+        if not asked or len(ranked) < 2:
+            return ranked
+        best = self._entries[ranked[0][1]]
+        if any(names_document(f"{best.title}\n{best.answer}", n) for n in asked):
+            return ranked
+        for k, (_score, i) in enumerate(ranked[1:], 1):
+            if any(names_document(self._entries[i].title, n) for n in asked):
+                return _in_best_place(ranked, k)
         return ranked
 
     def _newest(self, query: _Query, ranked: list[tuple[float, int]],

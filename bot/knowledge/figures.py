@@ -58,6 +58,16 @@ _DIFFERENCE = re.compile(r"(?:^| )(?:nhieu hon|it hon|dong hon|chenh lech|chenh 
 _RATIO = re.compile(r"(?:^| )gap (?:\w+ ){0,2}?(?:bao nhieu|may) lan(?= |$)")
 # "bình quân mỗi CBQL ứng với bao nhiêu GV": the group asked over the group "mỗi" names
 _AVERAGE = re.compile(r"(?:^| )(?:binh quan|trung binh)(?= |$)")
+# "trên một CBQL", "cho mỗi CBQL", "mỗi CBQL": the words before the group each one of whom
+# an average is reckoned for
+_EACH = re.compile(r"(?:^| )(?:(?:tren|cho|voi|ung voi) (?:mot|1|moi)|moi(?: mot)?)$")
+# "chiếm bao nhiêu phần trăm", "bằng mấy %", "tỉ lệ … là bao nhiêu": a group's share of a
+# whole, in hundredths; the whole is named after the cue ("… tổng số CBQL cả ba cấp")
+_SHARE = re.compile(r"(?:^| )(?:(?:bao nhieu|may) (?:phan tram|phantram|%)|ti le|ty le)(?= |$)")
+# "chiếm (khoảng) bao nhiêu phần trăm", "bằng mấy %": a part said to make up a share of a whole
+_PART_OF = frozenset({"chiem", "bang"})
+# what a "tỉ lệ" question puts between the share and its whole: "tỉ lệ CBQL THCS trên tổng số"
+_OF_WHOLE = re.compile(r"(?:^| )(?:tren|so voi|trong)(?= |$)")
 _TOTAL = re.compile(r"(?:^| )(?:tong cong|tong so|tong bao nhieu|tong la|cong ca|cong lai|"
                     r"cong voi|cong them|"
                     r"gop ca|gop lai|tinh ca|tat ca|ca thay|ca hai|ca ba|ca bon|toan bo|"
@@ -102,6 +112,7 @@ class Worked:
     levels: tuple[str, ...] = ()
     quotient: float | None = None
     per: str = ""  # an average: the role of the second part, each of whom the first is shared by
+    share: float | None = None  # the first part over the second (the whole), in hundredths
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +129,9 @@ class _Asked:
     working: frozenset[str] = frozenset()  # the folded words that only ask the working
     ratio: bool = False  # "gấp mấy lần": the first group's figure over the second's
     per: str = ""  # "bình quân mỗi CBQL … bao nhiêu GV": the code "mỗi" names (the divisor)
+    # "… chiếm bao nhiêu phần trăm …": the folded word where the whole's words begin (0: no
+    # share asked)
+    whole_at: int = 0
 
 
 def _named(tokens: list[str]) -> dict[int, tuple[int, str, str]]:
@@ -139,7 +153,8 @@ def _named(tokens: list[str]) -> dict[int, tuple[int, str, str]]:
 # Folded words without which no question asks a total or a difference: read before the rest
 _CUES = re.compile(r"\b(?:nhieu hon|it hon|dong hon|chenh|hon kem|kem hon|hon nhau|kem nhau|"
                    r"tru di|tru cho|tong|cong|gop|tinh ca|tat ca|ca thay|ca hai|ca ba|ca bon|"
-                   r"toan bo|nhat|gap|co ca|binh quan|trung binh|(?:hai|ba|bon|\d) (?:cap|khoi))\b")
+                   r"toan bo|nhat|gap|co ca|binh quan|trung binh|phan tram|phantram|ti le|ty le|"
+                   r"(?:hai|ba|bon|\d) (?:cap|khoi))\b|%")
 
 
 def asks_sum(question: str) -> bool:
@@ -155,6 +170,10 @@ def _read_question(question: str) -> _Asked | None:
     folded = [fold_word(w) for w in words]
     text = " ".join(folded)
     extreme, working = _extreme(folded)
+    share = None if extreme else _SHARE.search(text)
+    shared = None if share is None else _share_asked(words, folded, text, share)
+    if shared is not None:
+        return shared
     if not extreme and not _ASKS_NUMBER.search(text):
         return None
     cue = None if extreme else \
@@ -191,6 +210,34 @@ def _read_question(question: str) -> _Asked | None:
                   ratio, per)
 
 
+def _share_asked(words: list[str], folded: list[str], text: str, cue: re.Match[str]
+                 ) -> _Asked | None:
+    """"CBQL THCS chiếm bao nhiêu phần trăm tổng số CBQL cả ba cấp", "tỉ lệ GV TH trên
+    tổng số GV là bao nhiêu %": the group named before the whole's words and the whole named
+    after them; None when no group is named for the share (nothing to divide)."""
+    start = len(text[: cue.start()].split()) + cue.group(0).startswith(" ")
+    end = len(text[: cue.end()].split())
+    low, whole_at = 0, end  # "A chiếm bao nhiêu phần trăm B": A before the cue, B after it
+    if folded[start] not in {"ti", "ty"} and not _PART_OF & set(folded[max(0, start - 3):start]):
+        return None  # "bị trừ bao nhiêu phần trăm lương": a rate, no group's share
+    if folded[start] in {"ti", "ty"}:  # "tỉ lệ A trên B": A after the cue, B after "trên"
+        after = _OF_WHOLE.search(text, cue.end())
+        if after is None:
+            return None
+        low, start = end, len(text[: after.start()].split()) + after.group(0).startswith(" ")
+        whole_at = end = len(text[: after.end()].split())
+    names = _named(folded)
+    levels = tuple(dict.fromkeys(code for at, (_, kind, code) in names.items()
+                                 if kind == "level" and low <= at < start))
+    roles = tuple(dict.fromkeys(code for at, (_, kind, code) in names.items()
+                                if kind == "role" and low <= at < start))
+    if not levels and not roles:
+        return None
+    return _Asked(False, levels, 0, roles, False, tuple(words), tuple(folded),
+                  working=frozenset(cue.group(0).split()) | ({"chiem"} & set(folded)),
+                  whole_at=whole_at)
+
+
 def _divisor(folded: list[str], text: str) -> str:
     """"Bình quân mỗi cán bộ quản lý ứng với bao nhiêu giáo viên": the code of the group
     "mỗi" names (CBQL), each of whom the group asked is shared among; "" when the question
@@ -198,8 +245,8 @@ def _divisor(folded: list[str], text: str) -> str:
     if not _AVERAGE.search(text):
         return ""
     names = _named(folded)
-    return next((names[i + 1][2] for i, word in enumerate(folded)
-                 if word == "moi" and i + 1 in names), "")
+    return next((names[i][2] for i in names
+                 if _EACH.search(" ".join(folded[max(0, i - 3) : i]))), "")
 
 
 def _extreme(folded: list[str]) -> tuple[str, frozenset[str]]:
@@ -377,6 +424,8 @@ def work_out(question: str, text: str) -> Worked | None:
     if asked is None:
         return None
     found = figures_in(text)
+    if asked.whole_at:
+        return _share(asked, found)
     if asked.extreme:
         return _extreme_level(asked, found)
     groups = _groups(asked, found) if found else None
@@ -404,6 +453,55 @@ def work_out(question: str, text: str) -> Worked | None:
         big, small = sorted(parts, key=lambda p: -p[0])
         return Worked(True, (big, small), big[0] - small[0], counted)
     return Worked(False, parts, sum(p[0] for p in parts), counted)
+
+
+def _share(asked: _Asked, found: dict[tuple[str, str], set[int]]) -> Worked | None:
+    """The group named before the share's cue over the whole named after it, in hundredths
+    to one decimal: the whole's levels and roles are the ones it names, else every level and
+    the part's roles ("… chiếm bao nhiêu phần trăm tổng số CBQL"). A level's group is its
+    printed figure; all levels' is the printed total, else the sum of every level's figure."""
+    names = _named(list(asked.folded))
+    after = [names[at][1:] for at in names if at >= asked.whole_at]
+    whole_levels = tuple(dict.fromkeys(c for k, c in after if k == "level"))
+    whole_roles = tuple(dict.fromkeys(c for k, c in after if k == "role")) or asked.roles
+    part_roles = asked.roles or whole_roles
+    if not part_roles or not whole_roles:
+        return None
+    part_levels = asked.levels
+    if part_levels == whole_levels and part_roles == whole_roles:
+        return None
+    part = _sum_of(found, part_levels, part_roles)
+    whole = _sum_of(found, whole_levels, whole_roles)
+    if part is None or not whole or part >= whole:
+        return None
+    hundredths = (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.1"),
+                                                                 rounding=ROUND_HALF_UP)
+    label = "" if len(part_levels) != 1 else part_levels[0]
+    role = part_roles[0] if len(part_roles) == 1 else ""
+    whole_role = whole_roles[0] if len(whole_roles) == 1 else ""
+    parts = ((part, label, role, ""), (whole, "", whole_role, ""))
+    return Worked(False, parts, 0, role if role == whole_role else "", share=float(hundredths))
+
+
+def _sum_of(found: dict[tuple[str, str], set[int]], levels: tuple[str, ...],
+            roles: tuple[str, ...]) -> int | None:
+    """The figure of the named levels' people of the named roles (every level's, when no
+    level is named: the printed total, else each level's figure added up); None when one
+    is missing or printed twice."""
+    total = 0
+    for role in roles:
+        if levels:
+            figures = [_one(found, level, role) for level in levels]
+        else:
+            printed = _one(found, "", role)
+            figures = [printed] if printed is not None else [
+                _one(found, lv, role) for lv in _LEVEL_ORDER if (lv, role) in found]
+            if printed is None and len(figures) < 2:
+                return None
+        if not figures or any(f is None for f in figures):
+            return None
+        total += sum(f for f in figures if f is not None)
+    return total
 
 
 def _three_digits(over: int, under: int) -> float:

@@ -154,6 +154,13 @@ PARAPHRASES: dict[str, str] = {
     "lên kế hoạch": "xây dựng kế hoạch",
     "soạn kế hoạch": "xây dựng kế hoạch",
     "viết kế hoạch": "xây dựng kế hoạch",
+    # one's own: "(kế hoạch) của riêng mình / riêng của tôi" is the letters' "của cá nhân"
+    "của riêng mình": "của cá nhân",
+    "riêng của mình": "của cá nhân",
+    "của riêng tôi": "của cá nhân",
+    "riêng của tôi": "của cá nhân",
+    "của riêng em": "của cá nhân",
+    "riêng của em": "của cá nhân",
     # which day: "hôm nào", "bữa nào" (as the South says it) are "ngày nào"
     "hôm nào": "ngày nào",
     "bữa nào": "ngày nào",

@@ -120,6 +120,8 @@ def _worked_line(worked: Worked, gettext: Gettext) -> str:
         part = f"{figure} {gettext(_COUNTED[role])}" if role else str(figure)
         label = level or listed
         shown.append(f"{part} ({label})" if label else part)
+    if worked.share is not None:
+        return _share_line(worked, gettext)
     if worked.quotient is not None:
         return _ratio_line(worked, shown, gettext)
     sign = " − " if worked.difference else " + "
@@ -130,12 +132,31 @@ def _worked_line(worked: Worked, gettext: Gettext) -> str:
     return f"🧮 {_esc(line.rstrip())}."
 
 
+def _tenths(value: float, gettext: Gettext) -> str:
+    """A figure to two decimals at most, as the language writes a decimal ("1,25")."""
+    units, _, tenth = f"{value:.2f}".rstrip("0").partition(".")
+    return gettext("{units}.{tenth}").format(units=units, tenth=tenth) if tenth else units
+
+
+def _share_line(worked: Worked, gettext: Gettext) -> str:
+    """A group's share of the whole, both figures shown ("19 cán bộ quản lý (THCS) : 40
+    (tổng số) ≈ 47,5 %")."""
+    (part, level, role, _), (whole, _, whole_role, _) = worked.parts
+    said = f"{part} {gettext(_COUNTED[role])}" if role else str(part)
+    of = f"{whole} {gettext(_COUNTED[whole_role])}" if whole_role and whole_role != role \
+        else str(whole)
+    line = gettext("Worked out from the letter's figures: {part} : {whole} ({total}) ≈ "
+                   "{result} %").format(part=f"{said} ({level})" if level else said,
+                                        whole=of, total=gettext("the total"),
+                                        result=_tenths(worked.share or 0.0, gettext))
+    return f"🧮 {_esc(line)}."
+
+
 def _ratio_line(worked: Worked, shown: list[str], gettext: Gettext) -> str:
     """How many times the first figure is the second, to three significant figures, both
     figures shown ("205 (THPT) : 164 (TH) ≈ 1,25 lần"); for an average, how many of the first
     group each one of the second has ("≈ 15,9 giáo viên trên một cán bộ quản lý")."""
-    units, _, tenth = f"{worked.quotient or 0.0:.2f}".rstrip("0").partition(".")
-    said = gettext("{units}.{tenth}").format(units=units, tenth=tenth) if tenth else units
+    said = _tenths(worked.quotient or 0.0, gettext)
     if worked.per:
         line = gettext("Worked out from the letter's figures: {working} ≈ {result} {counted} "
                        "per {per}").format(working=" : ".join(shown), result=said,

@@ -60,6 +60,7 @@ def shown(message: str) -> str:
     ("Sự khác nhau giữa lớp sáng và lớp chiều là gì", ("lớp sáng", "lớp chiều")),
     ("Hạn nộp của trường THCS so với trường THPT thế nào?",
      ("Hạn nộp của trường THCS", "Hạn nộp của trường THPT")),
+    ("bk: md3 của cbql khác md3 của gv ở chỗ nào", ("bk: md3 của cbql", "bk: md3 của gv")),
 ])
 def test_a_comparison_is_parted_into_its_two_sides(message: str, sides: tuple[str, str]) -> None:
     assert compared_sides(message) == sides
@@ -73,6 +74,7 @@ def test_a_message_comparing_nothing_has_no_sides(message: str) -> None:
 
 @pytest.mark.parametrize("message", [
     "Mô đun 4 của giáo viên và mô đun 4 của cán bộ quản lý khác nhau thế nào ạ?",
+    "mô đun 4 của cán bộ quản lý khác mô đun 4 của giáo viên chỗ nào?",
     "md4 cua gv voi md4 cua cbql khac nhau cho nao v",
 ])
 def test_a_comparison_is_answered_with_each_sides_line(message: str) -> None:

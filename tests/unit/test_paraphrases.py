@@ -53,6 +53,7 @@ def folded(text: str) -> list[str]:
     ("gửi bản cứng", "gửi bản giấy"),
     ("xem ở trang web nào", "xem ở website nào"),
     ("cổng thông tin điện tử của Sở", "website của sở"),
+    ("lập kế hoạch của riêng mình", "xây dựng kế hoạch của cá nhân"),
     ("link họp", "đường dẫn hội nghị"),
     ("cô ấy đang nghỉ sinh con", "cô ấy đang nghỉ thai sản"),
     ("giáo viên thử việc", "giáo viên tập sự"),

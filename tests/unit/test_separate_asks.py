@@ -144,3 +144,13 @@ def test_con_after_an_ask_turns_to_another_case_asked_of_its_own() -> None:
 def test_an_ask_of_who_does_something_ends_its_clause(message: str) -> None:
     found = separate_asks(message)
     assert found is not None and len(found[1]) == 2, found
+
+
+def test_a_yes_or_no_ask_after_an_ask_with_its_word_inside_is_its_own() -> None:
+    # "gì" is not the first clause's last word ("… những gì ở lớp"), yet the clause after it
+    # closes an ask of its own ("có … không")
+    found = separate_asks("học viên phải chuẩn bị những gì trước buổi học đầu tiên, học viên ở "
+                          "xa có được bố trí chỗ nghỉ không")
+    assert found is not None and len(found[1]) == 2, found
+    # a clause that only goes on with the first ask's subject parts nothing
+    assert separate_asks("em cần mang theo gì khi đi học ở trường cao đẳng") is None

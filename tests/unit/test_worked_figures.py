@@ -205,3 +205,22 @@ def test_groups_put_together_with_gop_leave_out_the_role_excluded() -> None:
     worked = work_out("gộp giáo viên TH và giáo viên THPT chưa nộp, không kể cán bộ quản lý, "
                       "được mấy người", LATE.answer)
     assert worked is not None and worked.result == 52 + 30
+
+
+def test_a_group_share_of_the_whole_is_worked_out_in_hundredths() -> None:
+    # the text adds no total: the whole is every level's figure added up
+    text = shown(AnsweringEngine([LATE]), "bp: cán bộ quản lý THPT chưa nộp chiếm khoảng bao "
+                                          "nhiêu phần trăm tổng số cán bộ quản lý chưa nộp?")
+    assert "9 cán bộ quản lý (THPT) : 20 (tổng số) ≈ 45 %" in text
+    # a printed total is the whole; "tỉ lệ A trên B" asks the same share
+    worked = work_out("tỉ lệ giáo viên THCS trên tổng số giáo viên được tập huấn là bao nhiêu %",
+                      TRAINED)
+    assert worked is not None and worked.share == 44.4  # 400 : 900
+    # a rate asked of no group's part ("trừ bao nhiêu phần trăm lương") is no share
+    assert work_out("giáo viên không nộp bị trừ bao nhiêu phần trăm lương", TRAINED) is None
+
+
+def test_an_average_per_one_of_a_group_reads_tren_mot() -> None:
+    worked = work_out("cấp TH trung bình có bao nhiêu giáo viên trên một cán bộ quản lý",
+                      TRAINED)
+    assert worked is not None and worked.quotient == 14.3 and worked.per == "CBQL"  # 500 : 35
