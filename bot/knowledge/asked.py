@@ -103,7 +103,11 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                  r"het han(?! (?:[a-z]+ ){0,3}(?:thang|ngay|nam) \d)|"
                  r"thoi gian nao|ngay gio nao|buoi nao|"
                  # "gửi đầu tháng 3 có còn kịp không": whether a day is in time asks the deadline
-                 r"(?:con|co) kip|kip (?:khong|ko|han)"),
+                 r"(?:con|co) kip|kip (?:khong|ko|han)|"
+                 # "tổ chức vào ngày 27/5 thì có đúng thời gian quy định không": whether a day
+                 # keeps the time a letter sets asks that time, as "có kịp không" does
+                 r"(?:co )?(?:dung|trong) (?:thoi gian|thoi han|han|lich)(?: quy dinh)?"
+                 r"(?= (?:khong|ko|k|hong|chua)(?: |$))"),
         # "học trên hệ thống nào", "nộp qua phần mềm nào": which system, that a letter names
         # by its address or its own name ("https://…", "TEMIS"); its other sentences may say
         # "hệ thống" of a deadline kept on it

@@ -118,6 +118,7 @@ from bot.knowledge.table_rows import (
     by_rule,
     group_rule,
     levels_named,
+    named_as_owner,
     question_keys,
     row_fit,
     row_keys,
@@ -696,6 +697,21 @@ def _whom_said(sentences: list[list[tuple[str, bool]]]) -> dict[str, tuple[str, 
                 if who not in found.setdefault(name, []):
                     found[name].append(who)
     return {name: tuple(said) for name, said in found.items()}
+
+
+def _owners_left(question: str, sentences: list[tuple[str, bool]],
+                 sets: tuple[frozenset[str], ...]) -> tuple[frozenset[str], ...]:
+    """The sentences' terms, a row's label's own terms left out where the question names the
+    label only as whose lessons its subject attends (``named_as_owner``): "dự tiết của người
+    hướng dẫn" is the row of the one attending, whose cells say "của người hướng dẫn"."""
+    if not any(is_row(s) and named_as_owner(question, s) for s, _ in sentences):
+        return sets
+    out = list(sets)
+    for k, (sentence, _) in enumerate(sentences):
+        if is_row(sentence) and named_as_owner(question, sentence):
+            label, _, rest = sentence.partition(ROW_JOIN)
+            out[k] = sets[k] - (terms(label) - terms(rest))
+    return tuple(out)
 
 
 def _class_sets(read: _Read, j: int, of: _Class) -> tuple[frozenset[str], ...]:
@@ -1658,6 +1674,7 @@ class LetterIndex:
                 keys, why = _by_rules(read.rules, question, asked_keys)
                 of = asker.get(k)
                 sets = read.sentence_sets[j] if of is None else _class_sets(read, j, of)
+                sets = _owners_left(question, sentences, sets)
                 foreign = _not_theirs(read, j, of, query.placed, former | query.place_pairs)
                 if why:  # the rule placing the asker's group is quoted first in any case
                     foreign |= {w for w, (sentence, _) in enumerate(sentences)
