@@ -97,7 +97,7 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                  r"thang may|"
                  # "trước ngày học trực tiếp": a day named by its event says when the asker's
                  # case falls ("chuyển trường trước ngày tập huấn"), no date is asked
-                 r"thoi han|han chot|han cuoi|cham nhat|(?:truoc|den|tu) ngay(?! (?:hoc|tap|"
+                 r"thoi han|han chot|han cuoi|(?<!gioi )han nao|cham nhat|(?:truoc|den|tu) ngay(?! (?:hoc|tap|"
                  r"boi|thi|kiem|hop|khai|be|thuc|di)(?: |$))|"
                  # "hợp đồng hết hạn vào tháng 3/2027": when the asker's case ends, stated
                  r"het han(?! (?:[a-z]+ ){0,3}(?:thang|ngay|nam) \d)|"
@@ -300,6 +300,7 @@ _NOT_NAMES = frozenset("""giao co thay ay hieu chu pho to nay do ta minh oi a da
 _NEXT = re.compile(r"(?:^| )(?:tiep theo|ke tiep|tiep do|buoc sau|viec sau|lam gi tiep|"
                    r"gi tiep|lam tiep)(?= |$)")
 _STEP_NAMED = re.compile(r"(?:^| )(?:sau|xong)(?= |$)")
+_NEXT_CUES = frozenset({"tiep", "ke"})
 
 
 # "ngày nào bắt đầu học", "khi nào khai giảng": the day something opens, not its deadline
@@ -352,7 +353,11 @@ def asked(question: str) -> tuple[str | None, frozenset[str]]:
                  for m in cue.finditer(rest) for w in m.group(0).split()}
         if _DEADLINE.search(rest):
             cues |= _EXTRA_CUES["date"]
-    return found_kind, cues | member
+    # "phải làm gì tiếp": "tiếp" asks what comes next, which a letter says without the word
+    # ("được hướng dẫn thêm một học kỳ, dạy lại …")
+    after = frozenset(w for m in _NEXT.finditer(text) for w in m.group(0).split()
+                      if w in _NEXT_CUES)
+    return found_kind, cues | member | after
 
 
 # "được công nhận hoàn thành khi nào, cần những điều kiện gì": asked beside the conditions,

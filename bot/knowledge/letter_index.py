@@ -111,6 +111,7 @@ from bot.knowledge.reckoned import own_row, reckoned_from
 from bot.knowledge.referred import dated_units, sent_to, stated_sums
 from bot.knowledge.row_numbers import named_by_number, numbered_rows
 from bot.knowledge.syllables import is_mistyped
+from bot.knowledge.subject_first import opens_with, question_subject
 from bot.knowledge.table_rows import (
     NO_KEYS,
     SEVERAL,
@@ -180,7 +181,7 @@ _MORE = frozenset({"them"})
 # the three contents of bồi dưỡng thường xuyên ("nội dung bồi dưỡng 2", "nội dung 3"), which
 # a letter counting periods into one need not call by the programme's name
 _BDTX_CONTENT = re.compile(r"\bnoi dung (?:boi duong )?[123]\b")
-_BDTX = ("thuong", "xuyen", "'thường", "'xuyên", "duong thuong", "thuong xuyen")
+_BDTX = ("thuong", "xuyen", "'thường", "'xuyên", "duong thuong", "thuong xuyen", "tiet boi")
 # share of its weight a word of the asker's former place adds to a passage naming it; one not
 # naming it loses ``ASIDE`` of it
 _PLACE_NAMED = 0.5
@@ -1636,6 +1637,7 @@ class LetterIndex:
         person = asked_person(question, state.people)
         count = counted(question)
         next_step = asks_next_step(question)
+        subject = question_subject(question)
         start = asks_start(question)
 
         said = _said_places(query.placed) | former | query.place_pairs
@@ -1683,7 +1685,7 @@ class LetterIndex:
                                          person, keys, count,
                                          partial(said_by_row, question, keys), also, known,
                                          foreign, read.items[j], read.fixers, next_step,
-                                         start)
+                                         start, subject)
                 if of is not None and of.decided and set(window) <= foreign:
                     window = []  # another class's rows only: nothing of theirs
                 shown = set(read.heads[j]).union(read.context, *(
@@ -2367,7 +2369,8 @@ def _window(query: _Query, sentences: list[tuple[str, bool]],
             also: tuple[str, ...] = (), known: frozenset[str] = frozenset(),
             foreign: frozenset[int] = frozenset(),
             items: tuple[int, ...] | None = None, fixers: bool = False,
-            next_step: bool = False, start: bool = False) -> tuple[list[int], bool]:
+            next_step: bool = False, start: bool = False,
+            subject: tuple[str, ...] = ()) -> tuple[list[int], bool]:
     """The passage's sentences that match the question best, in order, within QUOTE_CHARS,
     and whether one of them states the value asked for about the question's subject.
 
@@ -2382,7 +2385,9 @@ def _window(query: _Query, sentences: list[tuple[str, bool]],
     joined by ";", the clause after the one the question names comes first when it asks what
     comes next (``next_step``), and a step stating another value than the one asked, matching
     far less, is left out (``_other_steps``). Asked when something begins (``start``), a
-    sentence giving the day it opens ("từ ngày …") comes before one giving a deadline.
+    sentence giving the day it opens ("từ ngày …") comes before one giving a deadline. Of the
+    sentences stating the value, one opening with the question's ``subject`` comes first
+    (``subject_first``).
     """
     wanted = {**query.told, **query.stated, **query.content, **query.pairs,
               **query.placed}
@@ -2462,11 +2467,12 @@ def _window(query: _Query, sentences: list[tuple[str, bool]],
     # whether their case falls within it is what they ask, whatever else matches more
     measured = {k for k, ts in enumerate(terms)
                 if any(t.startswith(_AMOUNT) for t in ts & wanted.keys())}
+    about = {k for k in valued if opens_with(subject, sentences[k][0])} if subject else set()
     chosen: list[int] = []
     size = 0
     for k in sorted(range(len(sentences)),
                     key=lambda k: (k != then, k != opening, k not in valued and k not in measured,
-                                   -scored[k])):
+                                   k not in about, -scored[k])):
         if k in others or (chosen and ((led[k] <= enough and k not in listing)
                                        or size + len(sentences[k][0]) > QUOTE_CHARS)):
             continue
