@@ -790,6 +790,22 @@ _POSTS = re.compile(r"(?:^| )(?:giao vien|hieu truong|hieu pho|can bo quan li|co
 
 
 _PLACE_NAMES = tuple(w.split() for w in _PLACE_WORDS)
+
+
+def subjects_taught(folded: list[str]) -> tuple[tuple[int, int], ...]:
+    """The spans (first word, past the last) of the school subjects a folded question names
+    ("thầy dạy văn" read "day ngu van": the words of "ngu van")."""
+    text = " ".join(folded)
+    starts = list(accumulate((len(f) + 1 for f in folded), initial=0))
+    spans = []
+    for found in _SUBJECTS.finditer(text):
+        name = found.group(0).strip()
+        if name == "mon":
+            continue
+        at = bisect_right(starts, found.start() + (text[found.start()] == " ")) - 1
+        spans.append((at, at + len(name.split())))
+    return tuple(spans)
+
 _PLACE_NAMES_FOLDED = tuple([fold_word(x) for x in name] for name in _PLACE_NAMES)
 
 
@@ -1038,10 +1054,21 @@ _LABELS = frozenset("lop khoi dun hang nhom buoc muc so dot phan bac ki thang ng
 _ABOUT = frozenset("khoang tam gan hon chung tren duoi ngoai".split())
 
 
+# numbers as a message spells them ("hai giáo viên", "người thứ ba"); "một" and "năm" (also a
+# year) left out, as "một thầy", "năm nay" count nothing
+_SPELLED = frozenset("hai ba bon tu sau bay tam chin muoi".split())
+
+
 def amount_unit(folded: list[str], i: int) -> str | None:
     """The unit of the number at ``i`` ("40 km", "30%", read ``PERCENT``), if it
-    measures an amount: not a label's number ("lớp 6 năm nay") nor a year's "năm"."""
-    if not folded[i].isdigit() or i + 1 >= len(folded) or (i and folded[i - 1] in _LABELS):
+    measures an amount: not a label's number ("lớp 6 năm nay") nor a year's "năm". A count
+    spelled out ("hai người") or said as the next of a kind ("người thứ ba", the asker's
+    third: "ngày thứ ba" is a weekday) is one too."""
+    if i >= 2 and folded[i - 1] == "thu" and folded[i - 2] in _UNITS - {"ngay"} and (
+            folded[i].isdigit() or folded[i] in _SPELLED):
+        return folded[i - 2]
+    if not (folded[i].isdigit() or folded[i] in _SPELLED) or i + 1 >= len(folded) or (
+            i and folded[i - 1] in _LABELS | {"thu"}):
         return None
     unit = folded[i + 1]
     if unit not in _UNITS or (unit == "nam" and i + 2 < len(folded) and (
@@ -1055,11 +1082,11 @@ def stated_amounts(folded: list[str]) -> frozenset[int]:
     the word before that rounds them ("khoảng"): the asker's own case, not the subject. "năm"
     before "nay", "học" or a year is the calendar's ("lớp 6 năm nay")."""
     found: set[int] = set()
-    for i in range(len(folded) - 1):
+    for i in range(len(folded)):
         if amount_unit(folded, i) is None:
             continue
         found.add(i)
-        if i and folded[i - 1] in _ABOUT:
+        if i and folded[i - 1] in _ABOUT | {"thu"}:  # "người thứ ba": the number's own word
             found.add(i - 1)
     return frozenset(found)
 
@@ -1376,9 +1403,12 @@ def teacher_pronouns(question: str, accented: list[str], known: frozenset[str]
         while j < len(accented) and (accented[j] in _TEACHER_WORDS or accented[j] == "giáo"):
             found.add(j)  # "cô giáo", "thầy cô giáo"
             j += 1
+        if j < len(accented) and accented[j] in _POINTING:
+            found.add(j)  # "thầy ấy": he, whom the message told of
     return frozenset(found)
 
 
+_POINTING = frozenset({"ấy", "đó", "này", "kia"})
 _ASKING_PAIRS = frozenset({"bao nhieu", "bao gio", "bao lau"})
 
 

@@ -1250,6 +1250,12 @@ class AnsweringEngine:
                     part = alone
             if part.answer.kind not in _ANSWERED:
                 continue
+            if ranking.answer.kind in _ANSWERED and background and refers_back(
+                    background, ask) and self.letters.content_words(ask) <= _ELLIPTICAL:
+                # "thầy ấy có nhận thêm người thứ ba được không": of the one the message told
+                # of, in a few words, read whole the message is answered; the ask alone
+                # names nothing to look up
+                continue
             if ranking.answer.kind not in _ANSWERED:
                 if n and len(self._query(ask).content) <= _ELLIPTICAL:
                     # "…, biên bản theo mẫu nào": an ask naming no subject of its own goes on

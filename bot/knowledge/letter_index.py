@@ -50,6 +50,7 @@ from bot.knowledge.asked import (
     stated_amounts,
     stated_dates,
     states_count,
+    subjects_taught,
     teacher_pronouns,
     technical,
     time_words,
@@ -1506,6 +1507,11 @@ class LetterIndex:
         k = next((k for k, known in enumerate(state.letters) if known is letter), None)
         return [] if k is None else [s for parts in state.reads[k].sentences for s, _ in parts]
 
+    def content_words(self, question: str) -> int:
+        """How many words of ``question`` say what it is about, as the letters weigh them
+        (its pronouns, question words and the asker's own amounts left out)."""
+        return len(self._query(self._state, question).content)
+
     def knows(self, term: str) -> bool:
         """Whether a loaded letter uses this folded word or word pair."""
         return term in self._state.idf
@@ -2130,7 +2136,11 @@ def _query(state: _State, question: str, told: frozenset[str] = frozenset()) -> 
     # whose case it is (a rule for every class need not name it), as a place does
     codes = frozenset(i for i, w in enumerate(accented) if w.upper() in asked_codes(w)
                       and folded[i] in state.idf)
-    lighter = placed | pupils | completion_condition(folded) | codes
+    # "thầy dạy văn THPT sắp nghỉ hưu": the subject taught, which no letter names (its
+    # criteria say "cùng môn học"), says whose case it is, as a place does
+    unnamed = frozenset(k for i, j in subjects_taught(folded)
+                        if " ".join(folded[i:j]) not in state.idf for k in range(i, j))
+    lighter = placed | pupils | completion_condition(folded) | codes | unnamed
     if trouble:  # "tối học cờ vua trực tuyến bị lỗi đường truyền thì gọi ai": the trouble
         # picks the contact; the course it came in only says whose case it is
         lighter |= frozenset(range(len(folded))) - trouble
@@ -2159,7 +2169,8 @@ def _query(state: _State, question: str, told: frozenset[str] = frozenset()) -> 
         terms[f] = max(terms.get(f, 0.0), _QUESTION_WORD_WEIGHT if asking else
                        TOLD if accented[i] in story else 1.0)
         asking = asking or i in dated
-        key = f if accented[i] == f else "'" + accented[i]
+        key = f if accented[i] == f or _mistyped(state, accented, folded, i) else \
+            "'" + accented[i]
         if i in guessed and not asking:  # checked, not asked: counts where a passage has it
             told_of[key] = state.idf.get(f, state.max_idf) * TOLD
         elif accented[i] in story and not asking:
@@ -2222,6 +2233,17 @@ def _query(state: _State, question: str, told: frozenset[str] = frozenset()) -> 
                    for p, w in pairs.items()}, whole=whole, stated=stated,
                   told=told_of, placed=where, former=former,
                   place_pairs=place_pairs)
+
+
+def _mistyped(state: _State, accented: list[str], folded: list[str], i: int) -> bool:
+    """Whether word ``i``, typed with marks no letter writes it with, is a letter's word with
+    a mark mistyped: with a word beside it, it makes a pair the letters say ("nghĩ hưu" for
+    "nghỉ hưu"). Counted unmarked, the passage saying the pair covers it; a word of no such
+    pair keeps its marks ("lương" is not "lượng")."""
+    if "'" + accented[i] in state.idf:
+        return False
+    return any(f"{folded[a]} {folded[b]}" in state.idf
+               for a, b in ((i - 1, i), (i, i + 1)) if a >= 0 and b < len(folded))
 
 
 # "tỉnh Hải Dương trước đây", "thành phố Hải Phòng cũ" (folded): a former province named

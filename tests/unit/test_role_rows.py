@@ -82,3 +82,12 @@ def test_whether_a_day_keeps_the_time_set_asks_a_date() -> None:
     assert asked_kind("nộp ngày 08/4 thì có đúng hạn không") == "date"
     assert asked_kind("tổ chức ngày 27/5 có đúng thời gian quy định không ạ") == "date"
     assert asked_kind("làm như vậy có đúng quy định không") is None
+
+
+def test_two_roles_deadlines_are_no_days_that_could_overlap() -> None:
+    from bot.knowledge.row_overlap import overlap
+
+    grid = [[{LEFT: letter_tables.LEFT, ABOVE: letter_tables.ABOVE}.get(c, c) for c in row]
+            for row in TABLE]
+    rows = [line for line in table_lines(grid) if line]
+    assert overlap("hiệu trưởng và thư ký lớp nộp cùng lúc được không", rows) is None
