@@ -70,7 +70,12 @@ from bot.knowledge.classes import (
 from bot.knowledge.counted_from import Counted, counted_days
 from bot.knowledge.counted_from import counts as counts_a_day
 from bot.knowledge.day_spans import days_in
-from bot.knowledge.districts import district_spans, province_words, said_as_place
+from bot.knowledge.districts import (
+    district_spans,
+    province_words,
+    said_as_place,
+    wards_named_as_districts,
+)
 from bot.knowledge.excluded import asks_may, left_out
 from bot.knowledge.frames import (
     completion_condition,
@@ -2078,7 +2083,7 @@ def _query(state: _State, question: str, told: frozenset[str] = frozenset()) -> 
     # first, one answering the rest of the question without it still answers. A name is kept
     # though a word of it reads as a filler ("huyen luc nam": "lúc"); "trước thuộc" is dropped
     placed = former_places(accented, folded, state.idf.__contains__) | _located(
-        state.places, folded)
+        state.places, folded) | wards_named_as_districts(folded)
     # "học Cụm 5 ở Bá Thước cho gần đúng không": the class the asker guesses, and its place,
     # are what the answer confirms or corrects, neither told nor asked: a passage holding them
     # covers more, one lacking them no less, as with the asker's story (``told``)
