@@ -116,8 +116,8 @@ from bot.knowledge.postings import scores as passage_scores
 from bot.knowledge.reckoned import own_row, reckoned_from
 from bot.knowledge.referred import dated_units, sent_to, stated_sums
 from bot.knowledge.row_numbers import named_by_number, numbered_rows
-from bot.knowledge.syllables import is_mistyped
 from bot.knowledge.subject_first import opens_with, question_subject
+from bot.knowledge.syllables import is_mistyped
 from bot.knowledge.table_rows import (
     NO_KEYS,
     SEVERAL,

@@ -62,8 +62,8 @@ V/v hỗ trợ giáo viên kèm học sinh yếu
 1. Mức hỗ trợ
 Giáo viên kèm học sinh được trường chi hỗ trợ hằng tháng cho mỗi học sinh, tối đa 04
 tháng, như sau.
-Các xã, phường thuộc tỉnh Gia Lai trước đây — Hỗ trợ mỗi tháng cho một học sinh được kèm: 120.000 đồng.
-Các xã, phường thuộc tỉnh Bình Định trước đây — Hỗ trợ mỗi tháng cho một học sinh được kèm: 150.000 đồng.
+Các xã, phường thuộc tỉnh Gia Lai trước đây — Hỗ trợ mỗi tháng cho một học sinh: 120.000 đồng.
+Các xã, phường thuộc tỉnh Bình Định trước đây — Hỗ trợ mỗi tháng cho một học sinh: 150.000 đồng.
 """
     engine = AnsweringEngine([])
     engine.letters.replace([dataclasses.replace(read_letter(letter), id=1)])

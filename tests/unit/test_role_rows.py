@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import dataclasses
 
+from bot.knowledge import letter_tables
 from bot.knowledge.asked import asked_kind
 from bot.knowledge.letter_index import LetterIndex
-from bot.knowledge import letter_tables
 from bot.knowledge.letter_tables import table_lines
 from bot.services.letters import read_letter_file
 from tests.letter_files import ABOVE, LEFT, letter_docx

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import dataclasses
 
+from bot.i18n import translator
 from bot.knowledge.asked import asked, asked_kind
 from bot.knowledge.engine import AnsweringEngine
 from bot.knowledge.letter_index import LetterIndex
 from bot.knowledge.render import plain_text, render_answer
 from bot.knowledge.subject_first import opens_with, question_subject
-from bot.i18n import translator
 from bot.services.letters import read_letter_file
 from tests.letter_files import letter_docx
 
