@@ -97,7 +97,7 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                  r"thang may|"
                  # "trước ngày học trực tiếp": a day named by its event says when the asker's
                  # case falls ("chuyển trường trước ngày tập huấn"), no date is asked
-                 r"thoi han|han chot|han cuoi|(?<!gioi )han nao|cham nhat|"
+                 r"thoi han|han chot|han cuoi|(?:den|toi) han nao|cham nhat|"
                  r"(?:truoc|den|tu) ngay(?! (?:hoc|tap|"
                  r"boi|thi|kiem|hop|khai|be|thuc|di)(?: |$))|"
                  # "hợp đồng hết hạn vào tháng 3/2027": when the asker's case ends, stated
