@@ -602,6 +602,17 @@ def refers_back(background: str, ask: str) -> bool:
 
 # "chị ấy", "cô kia": a person the message spoke of before
 _REFERRING = frozenset("ấy kia đó này ay do nay".split())
+
+
+def points_back(ask: str) -> bool:
+    """Whether an ask names a person only by a title and a word pointing back ("thầy ấy",
+    "cô đó"): whom it means is told elsewhere in the message."""
+    typed = [w.lower() for w in words(ask)]
+    return any(a in _PERSON_TITLES and b in _POINTING_BACK for a, b in pairwise(typed))
+
+
+# the words pointing back, without "do" ("cô do ai cử": by whom, typed without marks "đó")
+_POINTING_BACK = _REFERRING - {"do"}
 _PERSON_TITLES = frozenset("thầy cô chị anh ông bà thay co chi ong ba".split())
 
 

@@ -2143,8 +2143,9 @@ def _query(state: _State, question: str, told: frozenset[str] = frozenset()) -> 
                       and folded[i] in state.idf)
     # "thầy dạy văn THPT sắp nghỉ hưu": the subject taught, which no letter names (its
     # criteria say "cùng môn học"), says whose case it is, as a place does
-    unnamed = frozenset(k for i, j in subjects_taught(folded)
-                        if " ".join(folded[i:j]) not in state.idf for k in range(i, j))
+    unnamed = frozenset(k for i, j in subjects_taught(folded) if not any(
+        term in state.idf for term in ([folded[i]] if j - i == 1 else (
+            f"{a} {b}" for a, b in pairwise(folded[i:j])))) for k in range(i, j))
     lighter = placed | pupils | completion_condition(folded) | codes | unnamed
     if trouble:  # "tối học cờ vua trực tuyến bị lỗi đường truyền thì gọi ai": the trouble
         # picks the contact; the course it came in only says whose case it is
