@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 
 from bot.i18n import translator
-from bot.knowledge.asked import amount_unit, stated_amounts
+from bot.knowledge.asked import amount_unit, points_back, stated_amounts
 from bot.knowledge.engine import AnsweringEngine
 from bot.knowledge.letter_index import terms
 from bot.knowledge.render import plain_text, render_answer
@@ -80,3 +80,20 @@ def test_a_mark_mistyped_in_a_pair_the_letter_says_still_counts() -> None:
 def test_cô_ấy_is_the_one_told_of_and_says_no_more() -> None:
     index = _engine().letters
     assert index.content_words("cô ấy có nhận thêm lớp thứ tư được không") <= 3
+
+
+def test_only_a_title_with_a_word_pointing_back_names_the_one_told_of() -> None:
+    assert points_back("thầy ấy có nhận thêm lớp được không")
+    assert not points_back("kinh phí cho các cô do ai chi")
+
+
+def test_a_subject_the_letter_names_keeps_its_weight() -> None:
+    body = [*BODY[:2], "Giáo viên Giáo dục thể chất được học thêm chuyên đề bóng chuyền.",
+            "Giáo viên các môn khác học chuyên đề chuyển đổi số.", *BODY[2:]]
+    letter = read_letter_file(letter_docx(body, HEADER), "gdtc.docx").letter
+    engine = AnsweringEngine([])
+    engine.letters.replace([dataclasses.replace(letter, id=1)])
+    question = "tôi dạy giáo dục thể chất thì học chuyên đề nào"
+    named = engine.letters.cover(question, terms(body[2]))
+    other = engine.letters.cover(question, terms(body[3]))
+    assert named > other + 0.3
