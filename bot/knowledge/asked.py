@@ -98,13 +98,18 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                  r"thang may|"
                  # "trước ngày học trực tiếp": a day named by its event says when the asker's
                  # case falls ("chuyển trường trước ngày tập huấn"), no date is asked
-                 r"thoi han|han chot|han cuoi|cham nhat|(?:truoc|den|tu) ngay(?! (?:hoc|tap|"
+                 r"thoi han|han chot|han cuoi|(?:den|toi) han nao|cham nhat|"
+                 r"(?:truoc|den|tu) ngay(?! (?:hoc|tap|"
                  r"boi|thi|kiem|hop|khai|be|thuc|di)(?: |$))|"
                  # "hợp đồng hết hạn vào tháng 3/2027": when the asker's case ends, stated
                  r"het han(?! (?:[a-z]+ ){0,3}(?:thang|ngay|nam) \d)|"
                  r"thoi gian nao|ngay gio nao|buoi nao|"
                  # "gửi đầu tháng 3 có còn kịp không": whether a day is in time asks the deadline
-                 r"(?:con|co) kip|kip (?:khong|ko|han)"),
+                 r"(?:con|co) kip|kip (?:khong|ko|han)|"
+                 # "tổ chức vào ngày 27/5 thì có đúng thời gian quy định không": whether a day
+                 # keeps the time a letter sets asks that time, as "có kịp không" does
+                 r"(?:co )?(?:dung|trong) (?:thoi gian|thoi han|han|lich)(?: quy dinh)?"
+                 r"(?= (?:khong|ko|k|hong|chua)(?: |$))"),
         # "học trên hệ thống nào", "nộp qua phần mềm nào": which system, that a letter names
         # by its address or its own name ("https://…", "TEMIS"); its other sentences may say
         # "hệ thống" of a deadline kept on it
@@ -306,6 +311,7 @@ _NOT_NAMES = frozenset("""giao co thay ay hieu chu pho to nay do ta minh oi a da
 _NEXT = re.compile(r"(?:^| )(?:tiep theo|ke tiep|tiep do|buoc sau|viec sau|lam gi tiep|"
                    r"gi tiep|lam tiep)(?= |$)")
 _STEP_NAMED = re.compile(r"(?:^| )(?:sau|xong)(?= |$)")
+_NEXT_CUES = frozenset({"tiep", "ke"})
 
 
 # "ngày nào bắt đầu học", "khi nào khai giảng": the day something opens, not its deadline
@@ -358,7 +364,11 @@ def asked(question: str) -> tuple[str | None, frozenset[str]]:
                  for m in cue.finditer(rest) for w in m.group(0).split()}
         if _DEADLINE.search(rest):
             cues |= _EXTRA_CUES["date"]
-    return found_kind, cues | member
+    # "phải làm gì tiếp": "tiếp" asks what comes next, which a letter says without the word
+    # ("được hướng dẫn thêm một học kỳ, dạy lại …")
+    after = frozenset(w for m in _NEXT.finditer(text) for w in m.group(0).split()
+                      if w in _NEXT_CUES)
+    return found_kind, cues | member | after
 
 
 # "được công nhận hoàn thành khi nào, cần những điều kiện gì": asked beside the conditions,
@@ -602,6 +612,17 @@ def refers_back(background: str, ask: str) -> bool:
 
 # "chị ấy", "cô kia": a person the message spoke of before
 _REFERRING = frozenset("ấy kia đó này ay do nay".split())
+
+
+def points_back(ask: str) -> bool:
+    """Whether an ask names a person only by a title and a word pointing back ("thầy ấy",
+    "cô đó"): whom it means is told elsewhere in the message."""
+    typed = [w.lower() for w in words(ask)]
+    return any(a in _PERSON_TITLES and b in _POINTING_BACK for a, b in pairwise(typed))
+
+
+# the words pointing back, without "do" ("cô do ai cử": by whom, typed without marks "đó")
+_POINTING_BACK = _REFERRING - {"do"}
 _PERSON_TITLES = frozenset("thầy cô chị anh ông bà thay co chi ong ba".split())
 
 
@@ -805,6 +826,22 @@ _POSTS = re.compile(r"(?:^| )(?:giao vien|hieu truong|hieu pho|can bo quan li|co
 
 
 _PLACE_NAMES = tuple(w.split() for w in _PLACE_WORDS)
+
+
+def subjects_taught(folded: list[str]) -> tuple[tuple[int, int], ...]:
+    """The spans (first word, past the last) of the school subjects a folded question names
+    ("thầy dạy văn" read "day ngu van": the words of "ngu van")."""
+    text = " ".join(folded)
+    starts = list(accumulate((len(f) + 1 for f in folded), initial=0))
+    spans = []
+    for found in _SUBJECTS.finditer(text):
+        name = found.group(0).strip()
+        if name == "mon":
+            continue
+        at = bisect_right(starts, found.start() + (text[found.start()] == " ")) - 1
+        spans.append((at, at + len(name.split())))
+    return tuple(spans)
+
 _PLACE_NAMES_FOLDED = tuple([fold_word(x) for x in name] for name in _PLACE_NAMES)
 
 
@@ -1053,10 +1090,21 @@ _LABELS = frozenset("lop khoi dun hang nhom buoc muc so dot phan bac ki thang ng
 _ABOUT = frozenset("khoang tam gan hon chung tren duoi ngoai".split())
 
 
+# numbers as a message spells them ("hai giáo viên", "người thứ ba"); "một" and "năm" (also a
+# year) left out, as "một thầy", "năm nay" count nothing
+_SPELLED = frozenset("hai ba bon tu sau bay tam chin muoi".split())
+
+
 def amount_unit(folded: list[str], i: int) -> str | None:
     """The unit of the number at ``i`` ("40 km", "30%", read ``PERCENT``), if it
-    measures an amount: not a label's number ("lớp 6 năm nay") nor a year's "năm"."""
-    if not folded[i].isdigit() or i + 1 >= len(folded) or (i and folded[i - 1] in _LABELS):
+    measures an amount: not a label's number ("lớp 6 năm nay") nor a year's "năm". A count
+    spelled out ("hai người") or said as the next of a kind ("người thứ ba", the asker's
+    third: "ngày thứ ba" is a weekday) is one too."""
+    if i >= 2 and folded[i - 1] == "thu" and folded[i - 2] in _UNITS - {"ngay"} and (
+            folded[i].isdigit() or folded[i] in _SPELLED):
+        return folded[i - 2]
+    if not (folded[i].isdigit() or folded[i] in _SPELLED) or i + 1 >= len(folded) or (
+            i and folded[i - 1] in _LABELS | {"thu"}):
         return None
     unit = folded[i + 1]
     if unit not in _UNITS or (unit == "nam" and i + 2 < len(folded) and (
@@ -1070,11 +1118,11 @@ def stated_amounts(folded: list[str]) -> frozenset[int]:
     the word before that rounds them ("khoảng"): the asker's own case, not the subject. "năm"
     before "nay", "học" or a year is the calendar's ("lớp 6 năm nay")."""
     found: set[int] = set()
-    for i in range(len(folded) - 1):
+    for i in range(len(folded)):
         if amount_unit(folded, i) is None:
             continue
         found.add(i)
-        if i and folded[i - 1] in _ABOUT:
+        if i and folded[i - 1] in _ABOUT | {"thu"}:  # "người thứ ba": the number's own word
             found.add(i - 1)
     return frozenset(found)
 
@@ -1391,9 +1439,12 @@ def teacher_pronouns(question: str, accented: list[str], known: frozenset[str]
         while j < len(accented) and (accented[j] in _TEACHER_WORDS or accented[j] == "giáo"):
             found.add(j)  # "cô giáo", "thầy cô giáo"
             j += 1
+        if j < len(accented) and accented[j] in _POINTING:
+            found.add(j)  # "thầy ấy": he, whom the message told of
     return frozenset(found)
 
 
+_POINTING = frozenset({"ấy", "đó", "này", "kia"})
 _ASKING_PAIRS = frozenset({"bao nhieu", "bao gio", "bao lau"})
 
 

@@ -15,8 +15,11 @@ from bot.domain.provinces import former_districts
 from bot.knowledge.normalize import fold_word, words
 
 _LONGEST = 4  # words of a district's name, at most ("Phan Rang - Tháp Chàm" is said shorter)
-# the kind words said before a district's name, folded ("huyện", "thị xã", "thành phố", "tp")
-_KINDS = (("huyen",), ("quan",), ("thi", "xa"), ("thanh", "pho"), ("tp",), ("tx",))
+# the kind words said before a district's name, folded ("huyện", "thị xã", "thành phố", "tp");
+# and "phường", "xã": since the merger a ward or commune often bears the name of the former
+# district it lies in ("phường Hải Châu" of the former quận Hải Châu)
+_WARDS = (("phuong",), ("xa",))
+_KINDS = (("huyen",), ("quan",), ("thi", "xa"), ("thanh", "pho"), ("tp",), ("tx",), *_WARDS)
 
 
 def _folded(name: str) -> tuple[str, ...]:
@@ -62,3 +65,12 @@ def said_as_place(folded: list[str], start: int, end: int) -> bool:
 def province_words(province: str) -> tuple[str, ...]:
     """A former province's name as folded words ("Hải Dương" → ("hai", "duong"))."""
     return _folded(province)
+
+
+def wards_named_as_districts(folded: list[str]) -> frozenset[int]:
+    """Positions of a ward or commune a question names by a former district's name, with its
+    kind word ("phường Hải Châu"): where the asker is, which a letter's rows name by the former
+    province ("các phường thuộc thành phố Đà Nẵng trước đây")."""
+    return frozenset(k for i, j, _ in district_spans(folded) for kind in _WARDS
+                     if tuple(folded[max(0, i - len(kind)):i]) == kind
+                     for k in range(i - len(kind), j))

@@ -50,6 +50,7 @@ from bot.knowledge.asked import (
     named_people,
     names_money,
     names_pupils,
+    points_back,
     refers_back,
     separate_asks,
     speaks_of_typed,
@@ -1263,6 +1264,12 @@ class AnsweringEngine:
                             alone.answer, ask, background):
                     part = alone
             if part.answer.kind not in _ANSWERED:
+                continue
+            if ranking.answer.kind in _ANSWERED and background and points_back(ask) and \
+                    refers_back(background, ask) and self.letters.content_words(ask) <= _ELLIPTICAL:
+                # "thầy ấy có nhận thêm người thứ ba được không": of the one the message told
+                # of, in a few words, read whole the message is answered; the ask alone
+                # names nothing to look up
                 continue
             if ranking.answer.kind not in _ANSWERED:
                 if n and len(self._query(ask).content) <= _ELLIPTICAL:

@@ -50,6 +50,7 @@ from bot.knowledge.asked import (
     stated_amounts,
     stated_dates,
     states_count,
+    subjects_taught,
     teacher_pronouns,
     technical,
     time_words,
@@ -69,7 +70,12 @@ from bot.knowledge.classes import (
 from bot.knowledge.counted_from import Counted, counted_days
 from bot.knowledge.counted_from import counts as counts_a_day
 from bot.knowledge.day_spans import days_in
-from bot.knowledge.districts import district_spans, province_words, said_as_place
+from bot.knowledge.districts import (
+    district_spans,
+    province_words,
+    said_as_place,
+    wards_named_as_districts,
+)
 from bot.knowledge.excluded import asks_may, left_out
 from bot.knowledge.frames import (
     completion_condition,
@@ -111,6 +117,7 @@ from bot.knowledge.reckoned import own_row, reckoned_from
 from bot.knowledge.referred import dated_units, sent_to, stated_sums
 from bot.knowledge.row_numbers import named_by_number, numbered_rows
 from bot.knowledge.row_sums import Table, tables
+from bot.knowledge.subject_first import opens_with, question_subject
 from bot.knowledge.syllables import is_mistyped
 from bot.knowledge.table_rows import (
     NO_KEYS,
@@ -119,6 +126,7 @@ from bot.knowledge.table_rows import (
     by_rule,
     group_rule,
     levels_named,
+    named_as_owner,
     question_keys,
     row_fit,
     row_keys,
@@ -180,7 +188,7 @@ _MORE = frozenset({"them"})
 # the three contents of bồi dưỡng thường xuyên ("nội dung bồi dưỡng 2", "nội dung 3"), which
 # a letter counting periods into one need not call by the programme's name
 _BDTX_CONTENT = re.compile(r"\bnoi dung (?:boi duong )?[123]\b")
-_BDTX = ("thuong", "xuyen", "'thường", "'xuyên", "duong thuong", "thuong xuyen")
+_BDTX = ("thuong", "xuyen", "'thường", "'xuyên", "duong thuong", "thuong xuyen", "tiet boi")
 # share of its weight a word of the asker's former place adds to a passage naming it; one not
 # naming it loses ``ASIDE`` of it
 _PLACE_NAMED = 0.5
@@ -702,6 +710,21 @@ def _whom_said(sentences: list[list[tuple[str, bool]]]) -> dict[str, tuple[str, 
                 if who not in found.setdefault(name, []):
                     found[name].append(who)
     return {name: tuple(said) for name, said in found.items()}
+
+
+def _owners_left(question: str, sentences: list[tuple[str, bool]],
+                 sets: tuple[frozenset[str], ...]) -> tuple[frozenset[str], ...]:
+    """The sentences' terms, a row's label's own terms left out where the question names the
+    label only as whose lessons its subject attends (``named_as_owner``): "dự tiết của người
+    hướng dẫn" is the row of the one attending, whose cells say "của người hướng dẫn"."""
+    if not any(is_row(s) and named_as_owner(question, s) for s, _ in sentences):
+        return sets
+    out = list(sets)
+    for k, (sentence, _) in enumerate(sentences):
+        if is_row(sentence) and named_as_owner(question, sentence):
+            label, _, rest = sentence.partition(ROW_JOIN)
+            out[k] = sets[k] - (terms(label) - terms(rest))
+    return tuple(out)
 
 
 def _class_sets(read: _Read, j: int, of: _Class) -> tuple[frozenset[str], ...]:
@@ -1501,6 +1524,11 @@ class LetterIndex:
         k = next((k for k, known in enumerate(state.letters) if known is letter), None)
         return () if k is None else state.reads[k].tables
 
+    def content_words(self, question: str) -> int:
+        """How many words of ``question`` say what it is about, as the letters weigh them
+        (its pronouns, question words and the asker's own amounts left out)."""
+        return len(self._query(self._state, question).content)
+
     def knows(self, term: str) -> bool:
         """Whether a loaded letter uses this folded word or word pair."""
         return term in self._state.idf
@@ -1632,6 +1660,7 @@ class LetterIndex:
         person = asked_person(question, state.people)
         count = counted(question)
         next_step = asks_next_step(question)
+        subject = question_subject(question)
         start = asks_start(question)
 
         said = _said_places(query.placed) | former | query.place_pairs
@@ -1670,6 +1699,7 @@ class LetterIndex:
                 keys, why = _by_rules(read.rules, question, asked_keys)
                 of = asker.get(k)
                 sets = read.sentence_sets[j] if of is None else _class_sets(read, j, of)
+                sets = _owners_left(question, sentences, sets)
                 foreign = _not_theirs(read, j, of, query.placed, former | query.place_pairs)
                 if why:  # the rule placing the asker's group is quoted first in any case
                     foreign |= {w for w, (sentence, _) in enumerate(sentences)
@@ -1678,7 +1708,7 @@ class LetterIndex:
                                          person, keys, count,
                                          partial(said_by_row, question, keys), also, known,
                                          foreign, read.items[j], read.fixers, next_step,
-                                         start)
+                                         start, subject)
                 if of is not None and of.decided and set(window) <= foreign:
                     window = []  # another class's rows only: nothing of theirs
                 shown = set(read.heads[j]).union(read.context, *(
@@ -2066,7 +2096,7 @@ def _query(state: _State, question: str, told: frozenset[str] = frozenset()) -> 
     # first, one answering the rest of the question without it still answers. A name is kept
     # though a word of it reads as a filler ("huyen luc nam": "lúc"); "trước thuộc" is dropped
     placed = former_places(accented, folded, state.idf.__contains__) | _located(
-        state.places, folded)
+        state.places, folded) | wards_named_as_districts(folded)
     # "học Cụm 5 ở Bá Thước cho gần đúng không": the class the asker guesses, and its place,
     # are what the answer confirms or corrects, neither told nor asked: a passage holding them
     # covers more, one lacking them no less, as with the asker's story (``told``)
@@ -2124,7 +2154,12 @@ def _query(state: _State, question: str, told: frozenset[str] = frozenset()) -> 
     # whose case it is (a rule for every class need not name it), as a place does
     codes = frozenset(i for i, w in enumerate(accented) if w.upper() in asked_codes(w)
                       and folded[i] in state.idf)
-    lighter = placed | pupils | completion_condition(folded) | codes
+    # "thầy dạy văn THPT sắp nghỉ hưu": the subject taught, which no letter names (its
+    # criteria say "cùng môn học"), says whose case it is, as a place does
+    unnamed = frozenset(k for i, j in subjects_taught(folded) if not any(
+        term in state.idf for term in ([folded[i]] if j - i == 1 else (
+            f"{a} {b}" for a, b in pairwise(folded[i:j])))) for k in range(i, j))
+    lighter = placed | pupils | completion_condition(folded) | codes | unnamed
     if trouble:  # "tối học cờ vua trực tuyến bị lỗi đường truyền thì gọi ai": the trouble
         # picks the contact; the course it came in only says whose case it is
         lighter |= frozenset(range(len(folded))) - trouble
@@ -2153,7 +2188,8 @@ def _query(state: _State, question: str, told: frozenset[str] = frozenset()) -> 
         terms[f] = max(terms.get(f, 0.0), _QUESTION_WORD_WEIGHT if asking else
                        TOLD if accented[i] in story else 1.0)
         asking = asking or i in dated
-        key = f if accented[i] == f else "'" + accented[i]
+        key = f if accented[i] == f or _mistyped(state, accented, folded, i) else \
+            "'" + accented[i]
         if i in guessed and not asking:  # checked, not asked: counts where a passage has it
             told_of[key] = state.idf.get(f, state.max_idf) * TOLD
         elif accented[i] in story and not asking:
@@ -2216,6 +2252,17 @@ def _query(state: _State, question: str, told: frozenset[str] = frozenset()) -> 
                    for p, w in pairs.items()}, whole=whole, stated=stated,
                   told=told_of, placed=where, former=former,
                   place_pairs=place_pairs)
+
+
+def _mistyped(state: _State, accented: list[str], folded: list[str], i: int) -> bool:
+    """Whether word ``i``, typed with marks no letter writes it with, is a letter's word with
+    a mark mistyped: with a word beside it, it makes a pair the letters say ("nghĩ hưu" for
+    "nghỉ hưu"). Counted unmarked, the passage saying the pair covers it; a word of no such
+    pair keeps its marks ("lương" is not "lượng")."""
+    if "'" + accented[i] in state.idf:
+        return False
+    return any(f"{folded[a]} {folded[b]}" in state.idf
+               for a, b in ((i - 1, i), (i, i + 1)) if a >= 0 and b < len(folded))
 
 
 # "tỉnh Hải Dương trước đây", "thành phố Hải Phòng cũ" (folded): a former province named
@@ -2363,7 +2410,8 @@ def _window(query: _Query, sentences: list[tuple[str, bool]],
             also: tuple[str, ...] = (), known: frozenset[str] = frozenset(),
             foreign: frozenset[int] = frozenset(),
             items: tuple[int, ...] | None = None, fixers: bool = False,
-            next_step: bool = False, start: bool = False) -> tuple[list[int], bool]:
+            next_step: bool = False, start: bool = False,
+            subject: tuple[str, ...] = ()) -> tuple[list[int], bool]:
     """The passage's sentences that match the question best, in order, within QUOTE_CHARS,
     and whether one of them states the value asked for about the question's subject.
 
@@ -2378,7 +2426,9 @@ def _window(query: _Query, sentences: list[tuple[str, bool]],
     joined by ";", the clause after the one the question names comes first when it asks what
     comes next (``next_step``), and a step stating another value than the one asked, matching
     far less, is left out (``_other_steps``). Asked when something begins (``start``), a
-    sentence giving the day it opens ("từ ngày …") comes before one giving a deadline.
+    sentence giving the day it opens ("từ ngày …") comes before one giving a deadline. Of the
+    sentences stating the value, one opening with the question's ``subject`` comes first
+    (``subject_first``).
     """
     wanted = {**query.told, **query.stated, **query.content, **query.pairs,
               **query.placed}
@@ -2458,11 +2508,12 @@ def _window(query: _Query, sentences: list[tuple[str, bool]],
     # whether their case falls within it is what they ask, whatever else matches more
     measured = {k for k, ts in enumerate(terms)
                 if any(t.startswith(_AMOUNT) for t in ts & wanted.keys())}
+    about = {k for k in valued if opens_with(subject, sentences[k][0])} if subject else set()
     chosen: list[int] = []
     size = 0
     for k in sorted(range(len(sentences)),
                     key=lambda k: (k != then, k != opening, k not in valued and k not in measured,
-                                   -scored[k])):
+                                   k not in about, -scored[k])):
         if k in others or (chosen and ((led[k] <= enough and k not in listing)
                                        or size + len(sentences[k][0]) > QUOTE_CHARS)):
             continue

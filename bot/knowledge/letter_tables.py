@@ -32,7 +32,9 @@ ABOVE = "\x00above"  # this cell is the one above it, merged down
 Grid = list[list[str]]
 
 _MAX_HEADER_ROWS = 3
-_LAYOUT = re.compile(r"CỘNG H[ÒO]A|Độc lập\s*[-–]|^S[ốố]\s*(?:hiệu)?\s*:|Nơi nhận|^V/v\b|"
+# "Nơi nhận:" heads the recipients beside the signature; "Nơi nhận" alone heads a column of data
+# (where each row's file goes), which keeps its table one of data
+_LAYOUT = re.compile(r"CỘNG H[ÒO]A|Độc lập\s*[-–]|^S[ốố]\s*(?:hiệu)?\s*:|Nơi nhận\s*:|^V/v\b|"
                      r"ngày\s*\d{0,2}\s*tháng\s*\d{0,2}\s*năm",
                      re.IGNORECASE | re.MULTILINE)
 # the signer's title, in capitals as a signature prints it ("KT. GIÁM ĐỐC"): a table of data

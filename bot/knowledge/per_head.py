@@ -16,7 +16,7 @@ from functools import lru_cache
 from bot.knowledge.normalize import clean, expand, fold_word
 from bot.textnorm import fold
 
-_PEOPLE = r"(?:nguoi|giao vien|gv|hoc vien|thay co|co giao|thay giao)"
+_PEOPLE = r"(?:nguoi|giao vien|gv|hoc vien|hoc sinh|thay co|co giao|thay giao)"
 _SPELLED = {"hai": 2, "ba": 3, "bon": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9,
             "muoi": 10}
 # "cử 2 giáo viên", "đăng ký ba người": the count the asker tells
@@ -24,10 +24,18 @@ _COUNT = re.compile(rf"(?:^| )(\d{{1,3}}|{'|'.join(_SPELLED)}) {_PEOPLE}\b")
 _SHORT_COUNT = re.compile(r"\b\d{1,3} ng\b")  # "2 ng": "2 người" as a phone types it
 _ASKS_SUM = re.compile(r"(?:^| )(?:bao nhieu tien|bao nhieu|het bao nhieu|tong cong|"
                        r"tong so tien|may tien|nhieu tien)(?= |$)")
-_MONEY = re.compile(r"(?:^| )(?:tien|phi|kinh phi|hoc phi|nop|dong|chi)(?= |$)")
-# "450.000 đồng một người", "450.000 đ/người", "1.200.000 đồng cho mỗi học viên"
-_PRICE = re.compile(r"(\d{1,3}(?:[.,]\d{3})+|\d+) ?(dong|d|vnd)(?: ?/ ?| (?:cho )?(?:mot|moi) )"
-                    rf"{_PEOPLE}\b")
+_MONEY = re.compile(r"(?:^| )(?:tien|phi|kinh phi|hoc phi|nop|dong|chi|thu lao)(?=[ ?.!,]|$)")
+# "450.000 đồng một người", "450.000 đ/người", "1.200.000 đồng cho mỗi học viên"; or a table's
+# column saying it before the figure ("Thù lao mỗi tháng cho một người được hướng dẫn: 200.000
+# đồng", read without its colon)
+_FIGURE = r"(\d{1,3}(?:[.,]\d{3})+|\d+) ?(dong|d|vnd)"
+_PRICE = re.compile(rf"{_FIGURE}(?: ?/ ?| (?:cho )?(?:mot|moi) ){_PEOPLE}\b|"
+                    rf"\b(?:cho )?(?:mot|moi) {_PEOPLE}(?: [^\W\d]+){{0,4}} {_FIGURE}")
+# a sum paid each month ("mỗi tháng", "hằng tháng", "/tháng"), for as many months as the asker
+# says ("đủ 5 tháng"), up to the letter's cap ("tối đa 05 tháng")
+_MONTHLY = re.compile(r"\b(?:moi|hang|hàng) thang\b|/ ?thang\b")
+_MONTHS = re.compile(rf"(?:^| )(\d{{1,2}}|{'|'.join(_SPELLED)}) thang(?= |$)")
+_CAP = re.compile(r"\b(?:toi da|khong qua) (\d{1,2}) thang\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +46,8 @@ class PerHead:
     unit: str  # "đồng"
     count: int
     total: int
+    months: int = 0  # of a monthly sum, the months it is paid for (0: not monthly)
+    capped: int = 0  # the letter's cap on those months, when the asker's are more
 
     @property
     def total_shown(self) -> str:
@@ -76,10 +86,20 @@ def per_head(question: str, text: str) -> PerHead | None:
         return None
     said = counts.pop()
     count = int(said) if said.isdigit() else _SPELLED[said]
-    prices = {m.group(1) for m in _PRICE.finditer(_folded(text))}
+    folded = _folded(text)
+    prices = {m.group(1) or m.group(3) for m in _PRICE.finditer(folded)}
     if len(prices) != 1 or count < 2:
         return None
     price = prices.pop()
     unit = re.search(rf"{re.escape(price)} ?(đồng|đ|VNĐ|vnđ|dong)", text, re.IGNORECASE)
     value = int(re.sub(r"[.,]", "", price))
-    return PerHead(price, unit.group(1) if unit else "đồng", count, value * count)
+    asked_months = {m.group(1) for m in _MONTHS.finditer(asked)}
+    if not _MONTHLY.search(folded) or len(asked_months) != 1:
+        return PerHead(price, unit.group(1) if unit else "đồng", count, value * count)
+    said_months = asked_months.pop()
+    months = int(said_months) if said_months.isdigit() else _SPELLED[said_months]
+    caps = [int(m.group(1)) for m in _CAP.finditer(folded)]
+    cap = min(caps) if caps and min(caps) < months else 0
+    paid = cap or months
+    return PerHead(price, unit.group(1) if unit else "đồng", count, value * count * paid,
+                   paid, cap)

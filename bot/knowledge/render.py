@@ -171,9 +171,17 @@ def _ratio_line(worked: Worked, shown: list[str], gettext: Gettext) -> str:
 def _priced_line(priced: PerHead, gettext: Gettext) -> str:
     """The price per person times the asker's count ("450.000 đồng × 2 người = 900.000
     đồng"), for the reader to check against the letter's sentence that follows."""
-    line = gettext("Worked out from the letter's figures: {price} {unit} × {count} people = "
-                   "{total} {unit}").format(price=priced.price, unit=priced.unit,
-                                            count=priced.count, total=priced.total_shown)
+    if priced.capped:
+        line = gettext("Worked out from the letter's figures: {price} {unit} × {count} people × "
+                       "{months} months (the most the letter pays for) = {total} {unit}")
+    elif priced.months:
+        line = gettext("Worked out from the letter's figures: {price} {unit} × {count} people × "
+                       "{months} months = {total} {unit}")
+    else:
+        line = gettext("Worked out from the letter's figures: {price} {unit} × {count} people = "
+                       "{total} {unit}")
+    line = line.format(price=priced.price, unit=priced.unit, count=priced.count,
+                       months=priced.months, total=priced.total_shown)
     return f"🧮 {_esc(line)}."
 
 

@@ -57,9 +57,17 @@ def _name(row: str) -> str:
     return f"{name} ({number.group(1)})" if number and number.group(0) not in name else name
 
 
+# a column of deadlines ("Hạn nộp", "Thời hạn", "Ngày nộp"): a day each row's paper is due
+# by, no days the row's people spend, which could overlap
+_DUE = re.compile(r"\b(?:han|ngay nop|ngay gui)\b")
+
+
 def _span(row: str) -> tuple[date, date] | None:
-    """The first and last day the first cell holding a date gives."""
+    """The first and last day the first cell holding a date gives; None when that cell is a
+    deadline."""
     for cell in row.split(ROW_JOIN, 1)[-1].split("; "):
+        if ": " in cell and days_in(cell) and _DUE.search(" ".join(_words(cell.split(": ")[0]))):
+            return None
         days: list[date] = []
         for listed in _DAYS_LISTED.finditer(cell):
             month, year = int(listed.group(3)), int(listed.group(4))

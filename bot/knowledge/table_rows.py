@@ -226,6 +226,26 @@ def said_by_row(question: str, asked: Keys, row: str) -> frozenset[str]:
     return said | _level_terms(question) if levels & row_levels else said
 
 
+# "của" before a row's label: the label names whose lessons or plan the subject deals with
+# ("giáo viên mới dự tiết của người hướng dẫn"), not the one the row is for
+_OWNING = "cua"
+
+
+@lru_cache(maxsize=16_384)
+def named_as_owner(question: str, row: str) -> bool:
+    """Whether a question names a table row's label (a role: "Người hướng dẫn") only as the
+    owner of what another does, after naming that other as its subject ("gv mới phải dự bao
+    nhiêu tiết của người hướng dẫn"): the row asked is the subject's, though the label's
+    words are in the question. Asked "kế hoạch của người hướng dẫn" with no subject before,
+    the label is the row's own."""
+    label = [fold_word(w) for w in words(row.partition(ROW_JOIN)[0])]
+    folded = [fold_word(w) for w in words(question)]
+    size = len(label)
+    at = [i for i in range(len(folded) - size + 1) if size and folded[i:i + size] == label]
+    return bool(at) and all(i and folded[i - 1] == _OWNING for i in at) and bool(
+        _roles(" ".join(folded[:at[0] - 1])) or _SELF & set(folded[:at[0] - 1]))
+
+
 def _keys(folded: str, roles: frozenset[str] = frozenset(),
           steps: frozenset[str] = frozenset()) -> Keys:
     grades: set[int] = set()
@@ -265,8 +285,11 @@ def _folded(text: str) -> str:
 
 
 # a cell saying where ("Địa điểm học: Trường THPT Thuận Thành số 1"): the venue's level is
-# not whom the row is for, a primary teachers' group may meet at a high school
-_WHERE_CELL = re.compile(r"(?:(?<=; )|(?<= — ))(?:Địa điểm|Địa chỉ|Nơi học|Nơi tổ chức)"
+# not whom the row is for, a primary teachers' group may meet at a high school. Nor is the one
+# a row's file goes to ("Hồ sơ - Nơi nhận: Hiệu trưởng"): the head of department's row sends
+# to the principal, and is no principal's row
+_WHERE_CELL = re.compile(r"(?:(?<=; )|(?<= — ))(?:[^:;—]{0,40} - )?(?:Địa điểm|Địa chỉ|Nơi học|"
+                         r"Nơi tổ chức|Nơi nhận|Nơi nộp|Nơi gửi|Gửi về|Nộp về)"
                          r"[^:;]{0,40}: [^;]*", re.IGNORECASE)
 
 

@@ -42,3 +42,32 @@ def test_no_total_without_a_count_or_with_two_prices() -> None:
     assert found is not None and found.total == 4 * 380_000
     both = "Giáo viên công lập đóng 200.000 đồng/người; ngoài công lập 380.000 đồng/người."
     assert per_head("cử 4 gv thì nộp bn tiền", both) is None
+
+
+def test_a_monthly_sum_per_person_from_a_tables_column_for_the_months_up_to_the_cap() -> None:
+    text = ("Giáo viên kèm học sinh được chi hỗ trợ hằng tháng, tối đa 04 tháng.\n"
+            "Các xã thuộc tỉnh Bình Định trước đây — Hỗ trợ mỗi tháng cho một học sinh được "
+            "kèm: 150.000 đồng.")
+    found = per_head("kèm 3 người trong 2 tháng thì được bao nhiêu tiền", text)
+    assert found is not None and (found.total, found.months, found.capped) == (900_000, 2, 0)
+    found = per_head("kèm ba người suốt 6 tháng thì được bao nhiêu tiền", text)
+    assert found is not None and (found.total, found.months, found.capped) == (1_800_000, 4, 4)
+
+
+def test_a_ward_named_as_its_former_district_finds_its_former_provinces_row() -> None:
+    letter = """SỞ GIÁO DỤC VÀ ĐÀO TẠO TỈNH GIA LAI
+Số: 630/SGDĐT-GDTrH
+Gia Lai, ngày 04 tháng 02 năm 2027
+V/v hỗ trợ giáo viên kèm học sinh yếu
+1. Mức hỗ trợ
+Giáo viên kèm học sinh được trường chi hỗ trợ hằng tháng cho mỗi học sinh, tối đa 04
+tháng, như sau.
+Các xã, phường thuộc tỉnh Gia Lai trước đây — Hỗ trợ mỗi tháng cho một học sinh: 120.000 đồng.
+Các xã, phường thuộc tỉnh Bình Định trước đây — Hỗ trợ mỗi tháng cho một học sinh: 150.000 đồng.
+"""
+    engine = AnsweringEngine([])
+    engine.letters.replace([dataclasses.replace(read_letter(letter), id=1)])
+    answer = engine.answer("giáo viên kèm 2 học sinh trong 3 tháng ở phường An Nhơn thì được "
+                           "hỗ trợ bao nhiêu tiền")
+    text = plain_text(render_answer(answer, VI))
+    assert "150.000 đồng × 2 người × 3 tháng = 900.000 đồng" in text
