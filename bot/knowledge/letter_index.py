@@ -108,7 +108,7 @@ from bot.knowledge.noted_rows import (
 from bot.knowledge.postings import Postings, freeze
 from bot.knowledge.postings import scores as passage_scores
 from bot.knowledge.reckoned import own_row, reckoned_from
-from bot.knowledge.referred import dated_units, sent_to, stated_sums
+from bot.knowledge.referred import dated_sections, dated_units, sent_to, stated_sums
 from bot.knowledge.row_numbers import named_by_number, numbered_rows
 from bot.knowledge.syllables import is_mistyped
 from bot.knowledge.table_rows import (
@@ -369,6 +369,24 @@ class _Read:
     formerly: frozenset[str] = frozenset()
 
 
+def _by_section(passages: Sequence[Passage]) -> list[tuple[str, str]]:
+    """Each numbered section's text, its heading first, over the passages it spans."""
+    found: dict[str, list[str]] = {}
+    for p in passages:
+        if p.section:
+            found.setdefault(p.section, []).append(p.text)
+    return [(section, "\n".join(texts)) for section, texts in found.items()]
+
+
+def _tells_case(query: _Query, passages: Sequence[Passage], section: str,
+                shown: set[str]) -> bool:
+    """Whether the asker's words name what a section a note sends some people to says, and
+    the quote does not ("đã có giấy chứng nhận năm trước"): the note's condition is their
+    case, and the section is where they go; anyone else is only told the note."""
+    said = _terms("\n".join(p.text for p in passages if p.section.lower() == section))
+    return any(t in query.content for t in set(said) - shown)
+
+
 def _read(letter: Letter) -> _Read:
     sentences = [_sentences(p) for p in letter.passages]
     every = [s for parts in sentences for s, _ in parts]
@@ -415,7 +433,8 @@ def _read(letter: Letter) -> _Read:
                      zip(sentences, classes, strict=True))
                      for w, ((sentence, _), names) in enumerate(zip(parts, named, strict=True))
                      if len(names) == 1 and (kind := _placing_kind(sentence))),
-                 {**stated_sums(every), **dated_units(every)},
+                 {**stated_sums(every), **dated_units(every),
+                  **dated_sections(_by_section(letter.passages))},
                  {(j, w): units for j, parts in enumerate(sentences)
                   for w, (s, _) in enumerate(parts) if (units := sent_to(s))},
                  [_question_items(parts) for parts in sentences],
@@ -1733,7 +1752,9 @@ class LetterIndex:
                     text = f"{text} …\n{instead}"  # cancelled: what replaces it
                 for unit in dict.fromkeys(u for w in window for u in read.sends.get((j, w), ())):
                     when = read.units.get(unit)  # "học bù cùng Lớp 7": Lớp 7's dates
-                    if when is not None and when not in text and unit not in named_units:
+                    if when is not None and when not in text and unit not in named_units and (
+                            not unit.startswith("muc ") or _tells_case(
+                                query, letter.passages, unit.removeprefix("muc "), shown)):
                         text = f"{text} …\n{when}"
                 for level_row in _other_levels(read, letter.passages, j, window, keys, kind):
                     if level_row not in text and len(text) + len(level_row) < 2 * QUOTE_CHARS:
