@@ -949,6 +949,7 @@ class AnsweringEngine:
         A newer letter's passage covering more of the question than the entry (at least half
         of it) answers even when it covers too little to be quoted on its own.
         """
+        question = self.letters.as_meant(question)  # "tôi đi dư 4 buôi ơ trương …"
         ranking = self._explain_message(question, role=role, level=level, province=province)
         sides = compared_sides(question)
         if sides is not None:

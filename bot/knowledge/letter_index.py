@@ -110,7 +110,7 @@ from bot.knowledge.postings import scores as passage_scores
 from bot.knowledge.reckoned import own_row, reckoned_from
 from bot.knowledge.referred import dated_sections, dated_units, sent_to, stated_sums
 from bot.knowledge.row_numbers import named_by_number, numbered_rows
-from bot.knowledge.syllables import is_mistyped
+from bot.knowledge.syllables import is_mistyped, marks_dropped
 from bot.knowledge.table_rows import (
     NO_KEYS,
     SEVERAL,
@@ -123,7 +123,7 @@ from bot.knowledge.table_rows import (
     row_keys,
     said_by_row,
 )
-from bot.textnorm import CAPITALS
+from bot.textnorm import CAPITALS, strip_diacritics
 
 QUOTE_CHARS = 600
 _QUERIES_KEPT = 256  # questions read, kept while the letters stay the same
@@ -1363,6 +1363,38 @@ class _State:
     amending: dict[int, int] = field(default_factory=dict)  # newer's position -> older's
     # the figures of the numbers of letters a loaded one replaces (``replaced_numbers``)
     replaced: frozenset[str] = frozenset()
+    # a word folded -> the letters' words folding to it, with their marks ("truong" ->
+    # "trường", "trương"), commonest first: what a word typed with marks dropped meant
+    marked: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+def _marked(idf: dict[str, float]) -> dict[str, tuple[str, ...]]:
+    """Each folded word -> the letters' words with marks folding to it, commonest first."""
+    found: dict[str, list[str]] = {}
+    for term in sorted((t for t in idf if t.startswith("'") and " " not in t), key=idf.get):
+        found.setdefault(fold_word(term[1:]), []).append(term[1:])
+    return {f: tuple(ws) for f, ws in found.items()}
+
+
+# words typed with marks that no letter uses, each a letter's word with a mark dropped, at
+# least: a message typed so ("tôi đi dư 4 buôi ơ trương cach …") drops marks throughout
+_DROPPED_MARKS = 2
+
+
+def _drops_marks(state: _State, question: str) -> bool:
+    """Whether ``question`` is typed with marks dropped throughout: ``_DROPPED_MARKS`` words
+    or more no letter uses are each a letter's word with a mark left out ("buôi" for
+    "buổi", "trương" for "trường"). One such word is the word meant ("lương", a salary, is
+    never "lượng"); and a pronoun or a filler ("tôi") is no letter's word, nor a typo."""
+    found = 0
+    for w in words(question, pairs=state.speller.bigrams):
+        f = fold_word(w)
+        if w == f or "'" + w in state.idf or is_filler(w, f):
+            continue
+        found += any(marks_dropped(w, m) for m in state.marked.get(f, ()))
+        if found >= _DROPPED_MARKS:
+            return True
+    return False
 
 
 def _build(letters: list[Letter], reads: list[_Read]) -> _State:
@@ -1415,7 +1447,7 @@ def _build(letters: list[Letter], reads: list[_Read]) -> _State:
         provinces={pair: frozenset().union(*(r.provinces.get(pair, ()) for r in reads))
                    for pair in {p for r in reads for p in r.provinces}},
         sites=_sites(p.text for _, p in passages),
-        changed=changes, amending=amending,
+        changed=changes, amending=amending, marked=_marked(idf),
         replaced=frozenset().union(*map(replaced_numbers, letters)))
 
 
@@ -1489,6 +1521,16 @@ class LetterIndex:
             self._hidden = self._hidden & frozenset(chosen)
 
     # -- answering ---------------------------------------------------------------------
+
+    def as_meant(self, question: str) -> str:
+        """``question`` as its asker meant it: typed with marks dropped throughout ("đi dư 4
+        buôi ơ trương cach …"), its marks are read as none were typed, as the letters' words
+        are then found (``_drops_marks``); any other question as typed."""
+        state = self._state
+        if not state.passages or not isinstance(question, str) or not _drops_marks(
+                state, question):
+            return question
+        return strip_diacritics(question)
 
     def cover(self, question: str, terms: frozenset[str]) -> float:
         """The share of the question's content a text with these ``terms`` (see ``terms``)
@@ -2045,10 +2087,10 @@ def _clause_ends(question: str, count: int, read: Callable[[str], list[str]]) ->
 def _query(state: _State, question: str, told: frozenset[str] = frozenset()) -> _Query:
     accented = words(question, pairs=state.speller.bigrams)
     folded = [fold_word(w) for w in accented]
-    repaired = False
     # "huyen gia loc cu": a former district's name is no typo of the letters' words ("học")
     districts = district_spans(folded)
     named = {k for i, j, _ in districts if j - i > 1 for k in range(i, j)}
+    repaired = False
     for i, f in enumerate(folded):
         if i in named:
             continue

@@ -149,10 +149,22 @@ def _ratio_line(worked: Worked, shown: list[str], gettext: Gettext) -> str:
 
 def _priced_line(priced: PerHead, gettext: Gettext) -> str:
     """The price per person times the asker's count ("450.000 đồng × 2 người = 900.000
-    đồng"), for the reader to check against the letter's sentence that follows."""
-    line = gettext("Worked out from the letter's figures: {price} {unit} × {count} people = "
-                   "{total} {unit}").format(price=priced.price, unit=priced.unit,
-                                            count=priced.count, total=priced.total_shown)
+    đồng"), or per session up to the letter's cap ("100.000 đồng × 3 buổi (tối đa 3 buổi
+    …)"), for the reader to check against the letter's sentence that follows."""
+    if not priced.noun:
+        line = gettext("Worked out from the letter's figures: {price} {unit} × {count} people "
+                       "= {total} {unit}").format(price=priced.price, unit=priced.unit,
+                                                  count=priced.count, total=priced.total_shown)
+    elif priced.told:  # "tối đa 03 buổi": of the asker's four, three are paid
+        line = gettext("Worked out from the letter's figures: {price} {unit} × {count} {noun} "
+                       "(at most {count} {noun} are paid, of the {told} told) = {total} {unit}"
+                       ).format(price=priced.price, unit=priced.unit, count=priced.count,
+                                noun=priced.noun, told=priced.told, total=priced.total_shown)
+    else:
+        line = gettext("Worked out from the letter's figures: {price} {unit} × {count} {noun} "
+                       "= {total} {unit}").format(price=priced.price, unit=priced.unit,
+                                                  count=priced.count, noun=priced.noun,
+                                                  total=priced.total_shown)
     return f"🧮 {_esc(line)}."
 
 
