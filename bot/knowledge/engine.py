@@ -616,8 +616,20 @@ def _shown(found: Quote | Entry, answer: Answer) -> bool:
     if isinstance(found, Entry):
         return any(isinstance(e, Entry) and e.id == found.id for e in (answer.entry,
                                                                        *answer.also))
-    return any(isinstance(q, Quote) and q.passage == found.passage and found.text in q.text
+    said = _without_heading(found)
+    return any(isinstance(q, Quote) and q.passage == found.passage and said in q.text
                for q in (answer.quote, *answer.also))
+
+
+def _without_heading(quote: Quote) -> str:
+    """A quote's sentences without the heading lines it opens with ("1. Người được cử đi
+    học"): the same sentences quoted under their heading for one ask and without it for
+    another are shown once."""
+    lines = quote.text.split("\n")
+    heads = {h.rstrip(" …") for h in quote.passage.path}
+    while len(lines) > 1 and lines[0].rstrip(" …") in heads:
+        lines = lines[1:]
+    return "\n".join(lines)
 
 
 def _html_to_text(text: str) -> str:

@@ -108,7 +108,7 @@ from bot.knowledge.noted_rows import (
 from bot.knowledge.postings import Postings, freeze
 from bot.knowledge.postings import scores as passage_scores
 from bot.knowledge.reckoned import own_row, reckoned_from
-from bot.knowledge.referred import dated_sections, dated_units, sent_to, stated_sums
+from bot.knowledge.referred import SECTION, dated_sections, dated_units, sent_to, stated_sums
 from bot.knowledge.row_numbers import named_by_number, numbered_rows
 from bot.knowledge.syllables import is_mistyped, marks_dropped
 from bot.knowledge.table_rows import (
@@ -1376,25 +1376,28 @@ def _marked(idf: dict[str, float]) -> dict[str, tuple[str, ...]]:
     return {f: tuple(ws) for f, ws in found.items()}
 
 
-# words typed with marks that no letter uses, each a letter's word with a mark dropped, at
-# least: a message typed so ("tôi đi dư 4 buôi ơ trương cach …") drops marks throughout
+# words typed with marks that no letter uses, each a letter's word with a mark dropped: at
+# least two, and a third of the words typed with marks: a message typed so ("tôi đi dư 4 buôi
+# ơ trương cach …") drops marks throughout; a well-typed one has a name or two that read so
+# ("Diên Khánh": "điền"), among many words the letters use
 _DROPPED_MARKS = 2
+_DROPPED_SHARE = 0.3
 
 
 def _drops_marks(state: _State, question: str) -> bool:
-    """Whether ``question`` is typed with marks dropped throughout: ``_DROPPED_MARKS`` words
-    or more no letter uses are each a letter's word with a mark left out ("buôi" for
-    "buổi", "trương" for "trường"). One such word is the word meant ("lương", a salary, is
-    never "lượng"); and a pronoun or a filler ("tôi") is no letter's word, nor a typo."""
-    found = 0
+    """Whether ``question`` is typed with marks dropped throughout: many of its words typed
+    with marks are no letter's word, and each is a letter's word with a mark left out
+    ("buôi" for "buổi", "trương" for "trường"). Such a word alone is the word meant
+    ("lương", a salary, is never "lượng"); so is a pronoun, a filler or a question word."""
+    marked = dropped = 0
     for w in words(question, pairs=state.speller.bigrams):
         f = fold_word(w)
-        if w == f or "'" + w in state.idf or is_filler(w, f):
+        if w == f or is_filler(w, f) or is_question_word(w, f):
             continue
-        found += any(marks_dropped(w, m) for m in state.marked.get(f, ()))
-        if found >= _DROPPED_MARKS:
-            return True
-    return False
+        marked += 1
+        dropped += "'" + w not in state.idf and any(
+            marks_dropped(w, m) for m in state.marked.get(f, ()))
+    return dropped >= _DROPPED_MARKS and dropped >= _DROPPED_SHARE * marked
 
 
 def _build(letters: list[Letter], reads: list[_Read]) -> _State:
@@ -1795,8 +1798,8 @@ class LetterIndex:
                 for unit in dict.fromkeys(u for w in window for u in read.sends.get((j, w), ())):
                     when = read.units.get(unit)  # "học bù cùng Lớp 7": Lớp 7's dates
                     if when is not None and when not in text and unit not in named_units and (
-                            not unit.startswith("muc ") or _tells_case(
-                                query, letter.passages, unit.removeprefix("muc "), shown)):
+                            not unit.startswith(SECTION) or _tells_case(
+                                query, letter.passages, unit.removeprefix(SECTION), shown)):
                         text = f"{text} …\n{when}"
                 for level_row in _other_levels(read, letter.passages, j, window, keys, kind):
                     if level_row not in text and len(text) + len(level_row) < 2 * QUOTE_CHARS:

@@ -54,12 +54,15 @@ _SENT_SECTION = re.compile(rf"\b{_PEOPLE}\b(?:(?!\bhồ sơ\b|\bkhông\b)[^,;.()
                            rf"(?:theo|tại|ở|như|sang)\s+(?:quy định (?:tại|ở)\s+)?{_SECTION}")
 
 
+SECTION = "section "  # a numbered section's key ("section 4"), apart from the sums' "muc …"
+
+
 def _section_key(number: str) -> str:
-    return f"muc {number.lower()}"
+    return f"{SECTION}{number.lower()}"
 
 
 def sent_to(sentence: str) -> tuple[str, ...]:
-    """The units ("lop 7", "phan 3", "muc 4") and places ("noi vinh long") a sentence sends
+    """The units ("lop 7", "phan 3", "section 4") and places ("noi vinh long") a sentence sends
     someone to, in clauses giving no date of their own: one saying when ("… cùng Cụm 5 vào
     chiều ngày 14/4/2027") needs no other; and the sums it gives as another's ("muc tien an",
     ``alike``)."""
@@ -162,7 +165,7 @@ _SENTENCE = re.compile(rf"(?<=[.!?])\s+(?=[{CAPITALS}])|\n")
 
 
 def dated_sections(sections: list[tuple[str, str]]) -> dict[str, str]:
-    """Each numbered section ("muc 4") with a date, by its heading and the clauses of its
+    """Each numbered section ("section 4") with a date, by its heading and the clauses of its
     text giving one: "4. Học phần nâng cao …: học 02 chuyên đề (…; …) … đến hết ngày
     31/01/2027, …". A note sending some people to "Mục 4" gives their dates only so."""
     found: dict[str, str] = {}

@@ -43,12 +43,12 @@ def engine() -> AnsweringEngine:
 
 def test_a_note_sends_some_people_to_a_section_and_files_send_no_one() -> None:
     assert sent_to("Người đã có chứng chỉ năm 2025 học theo Mục 3, không đến lớp.") == \
-        ("muc 3",)
+        ("section 3",)
     assert sent_to("Hồ sơ gửi theo Mục 2.") == ()
     assert sent_to("Giáo viên không học lại phần ở Mục 2.") == ()
     found = dated_sections([("3", "3. Học phần mở rộng\nGiáo viên cũ không học lại; làm 02 "
                                   "bài (a; b) từ ngày 15/3/2027 đến ngày 04/4/2027.")])
-    assert found == {"muc 3": "3. Học phần mở rộng: làm 02 bài (a; b) từ ngày 15/3/2027 đến "
+    assert found == {"section 3": "3. Học phần mở rộng: làm 02 bài (a; b) từ ngày 15/3/2027 đến "
                               "ngày 04/4/2027."}
 
 
