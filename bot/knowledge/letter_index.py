@@ -369,6 +369,11 @@ class _Read:
     formerly: frozenset[str] = frozenset()
 
 
+# a contact's label: "Về kinh phí hỗ trợ, chứng từ thanh toán: bà …"
+_LABELLED = re.compile(r"\b[Vv]ề ([^:.]{3,120}):")
+_NUMBERED = re.compile(r"^\s*(?:\d{1,2}|[IVX]{1,4})[.)]\s*")
+
+
 def _by_section(passages: Sequence[Passage]) -> list[tuple[str, str]]:
     """Each numbered section's text, its heading first, over the passages it spans."""
     found: dict[str, list[str]] = {}
@@ -1534,6 +1539,18 @@ class LetterIndex:
                 state, question):
             return question
         return strip_diacritics(question)
+
+    def matter_terms(self, quote: Quote) -> frozenset[str]:
+        """The terms of a contact's quote with those of each section its label names by the
+        section's heading: "Về kinh phí hỗ trợ, chứng từ thanh toán: bà …" is whom to ask of
+        what "5. Kinh phí hỗ trợ" sets out ("tiền đi lại 100.000 đồng một buổi")."""
+        labels = [fold(m.group(1)) for m in _LABELLED.finditer(quote.text)]
+        texts = [quote.text]
+        for p in quote.letter.passages:
+            name = fold(_NUMBERED.sub("", p.path[0])) if p.path else ""
+            if len(name.split()) >= 2 and any(name in label for label in labels):
+                texts.append(p.text)
+        return frozenset(_terms("\n".join(texts)))
 
     def cover(self, question: str, terms: frozenset[str]) -> float:
         """The share of the question's content a text with these ``terms`` (see ``terms``)
