@@ -1376,7 +1376,8 @@ class _State:
 def _marked(idf: dict[str, float]) -> dict[str, tuple[str, ...]]:
     """Each folded word -> the letters' words with marks folding to it, commonest first."""
     found: dict[str, list[str]] = {}
-    for term in sorted((t for t in idf if t.startswith("'") and " " not in t), key=idf.get):
+    marked = [t for t in idf if t.startswith("'") and " " not in t]
+    for term in sorted(marked, key=lambda t: idf[t]):
         found.setdefault(fold_word(term[1:]), []).append(term[1:])
     return {f: tuple(ws) for f, ws in found.items()}
 
