@@ -1388,6 +1388,7 @@ def _marked(idf: dict[str, float]) -> dict[str, tuple[str, ...]]:
 # ("Diên Khánh": "điền"), among many words the letters use
 _DROPPED_MARKS = 2
 _DROPPED_SHARE = 0.3
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 def _drops_marks(state: _State, question: str) -> bool:
@@ -1396,7 +1397,7 @@ def _drops_marks(state: _State, question: str) -> bool:
     ("buôi" for "buổi", "trương" for "trường"). Such a word alone is the word meant
     ("lương", a salary, is never "lượng"); so is a pronoun, a filler or a question word."""
     marked = dropped = 0
-    for w in words(question, pairs=state.speller.bigrams):
+    for w in _WORD.findall(question.lower()):  # as typed: a mark is never an abbreviation's
         f = fold_word(w)
         if w == f or is_filler(w, f) or is_question_word(w, f):
             continue
