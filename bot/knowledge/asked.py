@@ -445,6 +445,10 @@ _ENDS_ASKING = re.compile(r"(?:^| )(?:khong|ko|k|hong|chua|nao|sao|gi|ai|dau|chi
 # "… thì ai chi kinh phí", "… do ai tổ chức": who does something is asked before the verb,
 # and the clause ends on what they do
 _ENDS_ASKING_WHO = re.compile(r"(?:^| )ai(?: \S+){1,3}(?: (?:a|ah|vay|v|nhi|nhe|nha|the|ha))*$")
+# "… cử mấy giáo viên", "… được bao nhiêu tiết": a count is asked before its noun, and the
+# clause ends on what is counted
+_ENDS_COUNTING = re.compile(r"(?:^| )(?:may|bao nhieu)(?: \S+){1,2}"
+                            r"(?: (?:a|ah|vay|v|nhi|nhe|nha|the|ha))*$")
 _MOST_ASKS = 3
 # the words an ask needs besides fillers and question words to name a subject of its own:
 # "phần học online học vào buổi nào" does; "hạn khi nào", "mỗi em được hỗ trợ bao nhiêu" ask
@@ -698,7 +702,7 @@ def _asks_of(clause: str, *, follow: bool = True) -> list[str]:
             _starts_asking(out[-1]) or (
             _turns_to_other(part) and _asking(out[-1])) or bool(_ENDS_ASKING_WHO.search(
                 _read(out[-1]))) or (not join.startswith(",") and _asking(out[-1])) or (
-            _closes_own_ask(out[-1], part))
+            _closes_own_ask(out[-1], part)) or bool(_ENDS_COUNTING.search(_read(out[-1])))
         if ended and len(subject) >= _OWN_SUBJECT and _asking(part):
             out.append(part)
         elif ended and len(subject) >= _OWN_SUBJECT and _ENDS_ASKING.search(_read(out[-1])):

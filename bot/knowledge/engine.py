@@ -621,8 +621,20 @@ def _shown(found: Quote | Entry, answer: Answer) -> bool:
     if isinstance(found, Entry):
         return any(isinstance(e, Entry) and e.id == found.id for e in (answer.entry,
                                                                        *answer.also))
-    return any(isinstance(q, Quote) and q.passage == found.passage and found.text in q.text
+    said = _without_heading(found)
+    return any(isinstance(q, Quote) and q.passage == found.passage and said in q.text
                for q in (answer.quote, *answer.also))
+
+
+def _without_heading(quote: Quote) -> str:
+    """A quote's sentences without the heading lines it opens with ("1. Người được cử đi
+    học"): the same sentences quoted under their heading for one ask and without it for
+    another are shown once."""
+    lines = quote.text.split("\n")
+    heads = {h.rstrip(" …") for h in quote.passage.path}
+    while len(lines) > 1 and lines[0].rstrip(" …") in heads:
+        lines = lines[1:]
+    return "\n".join(lines)
 
 
 def _html_to_text(text: str) -> str:
@@ -954,6 +966,7 @@ class AnsweringEngine:
         A newer letter's passage covering more of the question than the entry (at least half
         of it) answers even when it covers too little to be quoted on its own.
         """
+        question = self.letters.as_meant(question)  # "tôi đi dư 4 buôi ơ trương …"
         ranking = self._explain_message(question, role=role, level=level, province=province)
         sides = compared_sides(question)
         if sides is not None:
@@ -1499,20 +1512,31 @@ class AnsweringEngine:
             return first
         return replace(first, answer=replace(answer, also=(found,)))
 
-    def _contact_for(self, question: str, kind: str, province: str | None) -> Quote | None:
+    def _contact_for(self, question: str, kind: str, province: str | None,
+                     found: Answer) -> Quote | None:
         """"Muốn hỏi cách viết kế hoạch bài dạy … để nộp sản phẩm thì liên hệ ai": the asker
         names the matter in the words of the passage setting it out, which covers half the
         question, and the letter's contacts name it by its label ("Về … sản phẩm: bà …"),
         sharing few of them. The contact of that same letter whose sentences share most of the
         question's words answers, if it covers ``_CONTACT_FLOOR`` of it. Only when no entry
-        answers confidently: one on whom to turn to speaks of the matter in its own words."""
-        if kind != "contact":  # "gửi qua email …": an email named as the way, not asked for
-            return None
+        answers confidently: one on whom to turn to speaks of the matter in its own words;
+        unless the contact's label names a section ("Về kinh phí hỗ trợ" of "5. Kinh phí hỗ
+        trợ") which, with it, covers more of the question than that entry does."""
+        if kind not in ("contact", "phone", "landline"):  # "gửi qua email …": an email
+            return None  # named as the way, not asked for; "lh ai, sđt j": whom, by phone
+        rival = self.letters.cover(question, self._entry_terms(found.entry)) \
+            if found.kind == "confident" and found.entry is not None else None
         covering = {q.letter.id for q in self._own(self.letters.candidates(
-            question, at=_NEWER_FLOOR), question, province)}
-        return choose([q for q in self._own(self.letters.candidates(
-            question, at=_CONTACT_FLOOR), question, province)
-            if q.holds_value and q.letter.id in covering], kind) if covering else None
+            question, at=_NEWER_FLOOR), question, province)} if rival is None else set()
+        contacts = [q for q in self._own(self.letters.candidates(
+            question, at=_CONTACT_FLOOR), question, province) if q.holds_value]
+        # "Về kinh phí hỗ trợ, chứng từ thanh toán: bà …": a contact labelled with a section's
+        # heading ("5. Kinh phí hỗ trợ") is for what that section sets out ("tiền đi lại")
+        floor = _NEWER_FLOOR if rival is None else max(_NEWER_FLOOR, rival + _NEWER_MARGIN)
+        covering |= {q.letter.id for q in contacts if q.letter.id not in covering and
+                     self.letters.cover(question, self.letters.matter_terms(q)) >= floor}
+        return choose([q for q in contacts if q.letter.id in covering], kind) \
+            if covering else None
 
     def _explain(self, question: str, *, role: str | None, level: str | None,
                  province: str | None) -> Ranking:
@@ -1530,8 +1554,13 @@ class AnsweringEngine:
             # shares; the letter's contact for the matter does, if it covers half the question
             quote = choose([q for q in self._own(self.letters.candidates(
                 question, at=_NEWER_FLOOR), question, province) if q.holds_value],
-                kind, tuple(also)) or (self._contact_for(question, kind, province)
-                                       if found.kind != "confident" else None) or quote
+                kind, tuple(also)) or self._contact_for(question, kind, province, found) \
+                or quote
+        elif kind in _REACHED_THROUGH and len(self.letters) and not (
+                quote is not None and quote.holds_value) and found.kind == "confident":
+            # an entry's contacts for another matter: the letter's contact labelled with the
+            # section on the matter asked, if with it it covers more of the question
+            quote = self._contact_for(question, kind, province, found) or quote
         if quote is None and entry is not None and len(self.letters):
             # another province's rule is no rival to the named province's own letter
             covered = 0.0 if self._foreign(entry, question) else \

@@ -114,11 +114,11 @@ from bot.knowledge.noted_rows import (
 from bot.knowledge.postings import Postings, freeze
 from bot.knowledge.postings import scores as passage_scores
 from bot.knowledge.reckoned import own_row, reckoned_from
-from bot.knowledge.referred import dated_units, sent_to, stated_sums
+from bot.knowledge.referred import SECTION, dated_sections, dated_units, sent_to, stated_sums
 from bot.knowledge.row_numbers import named_by_number, numbered_rows
 from bot.knowledge.row_sums import Table, tables
 from bot.knowledge.subject_first import opens_with, question_subject
-from bot.knowledge.syllables import is_mistyped
+from bot.knowledge.syllables import is_mistyped, marks_dropped
 from bot.knowledge.table_rows import (
     NO_KEYS,
     SEVERAL,
@@ -132,7 +132,7 @@ from bot.knowledge.table_rows import (
     row_keys,
     said_by_row,
 )
-from bot.textnorm import CAPITALS
+from bot.textnorm import CAPITALS, strip_diacritics
 
 QUOTE_CHARS = 600
 _QUERIES_KEPT = 256  # questions read, kept while the letters stay the same
@@ -382,6 +382,29 @@ class _Read:
     tables: tuple[Table, ...] = ()
 
 
+# a contact's label: "Về kinh phí hỗ trợ, chứng từ thanh toán: bà …"
+_LABELLED = re.compile(r"\b[Vv]ề ([^:.]{3,120}):")
+_NUMBERED = re.compile(r"^\s*(?:\d{1,2}|[IVX]{1,4})[.)]\s*")
+
+
+def _by_section(passages: Sequence[Passage]) -> list[tuple[str, str]]:
+    """Each numbered section's text, its heading first, over the passages it spans."""
+    found: dict[str, list[str]] = {}
+    for p in passages:
+        if p.section:
+            found.setdefault(p.section, []).append(p.text)
+    return [(section, "\n".join(texts)) for section, texts in found.items()]
+
+
+def _tells_case(query: _Query, passages: Sequence[Passage], section: str,
+                shown: set[str]) -> bool:
+    """Whether the asker's words name what a section a note sends some people to says, and
+    the quote does not ("đã có giấy chứng nhận năm trước"): the note's condition is their
+    case, and the section is where they go; anyone else is only told the note."""
+    said = _terms("\n".join(p.text for p in passages if p.section.lower() == section))
+    return any(t in query.content for t in set(said) - shown)
+
+
 def _read(letter: Letter) -> _Read:
     sentences = [_sentences(p) for p in letter.passages]
     every = [s for parts in sentences for s, _ in parts]
@@ -428,7 +451,8 @@ def _read(letter: Letter) -> _Read:
                      zip(sentences, classes, strict=True))
                      for w, ((sentence, _), names) in enumerate(zip(parts, named, strict=True))
                      if len(names) == 1 and (kind := _placing_kind(sentence))),
-                 {**stated_sums(every), **dated_units(every)},
+                 {**stated_sums(every), **dated_units(every),
+                  **dated_sections(_by_section(letter.passages))},
                  {(j, w): units for j, parts in enumerate(sentences)
                   for w, (s, _) in enumerate(parts) if (units := sent_to(s))},
                  [_question_items(parts) for parts in sentences],
@@ -1373,6 +1397,43 @@ class _State:
     amending: dict[int, int] = field(default_factory=dict)  # newer's position -> older's
     # the figures of the numbers of letters a loaded one replaces (``replaced_numbers``)
     replaced: frozenset[str] = frozenset()
+    # a word folded -> the letters' words folding to it, with their marks ("truong" ->
+    # "trường", "trương"), commonest first: what a word typed with marks dropped meant
+    marked: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+def _marked(idf: dict[str, float]) -> dict[str, tuple[str, ...]]:
+    """Each folded word -> the letters' words with marks folding to it, commonest first."""
+    found: dict[str, list[str]] = {}
+    marked = [t for t in idf if t.startswith("'") and " " not in t]
+    for term in sorted(marked, key=lambda t: idf[t]):
+        found.setdefault(fold_word(term[1:]), []).append(term[1:])
+    return {f: tuple(ws) for f, ws in found.items()}
+
+
+# words typed with marks that no letter uses, each a letter's word with a mark dropped: at
+# least two, and a third of the words typed with marks: a message typed so ("tôi đi dư 4 buôi
+# ơ trương cach …") drops marks throughout; a well-typed one has a name or two that read so
+# ("Diên Khánh": "điền"), among many words the letters use
+_DROPPED_MARKS = 2
+_DROPPED_SHARE = 0.3
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _drops_marks(state: _State, question: str) -> bool:
+    """Whether ``question`` is typed with marks dropped throughout: many of its words typed
+    with marks are no letter's word, and each is a letter's word with a mark left out
+    ("buôi" for "buổi", "trương" for "trường"). Such a word alone is the word meant
+    ("lương", a salary, is never "lượng"); so is a pronoun, a filler or a question word."""
+    marked = dropped = 0
+    for w in _WORD.findall(question.lower()):  # as typed: a mark is never an abbreviation's
+        f = fold_word(w)
+        if w == f or is_filler(w, f) or is_question_word(w, f):
+            continue
+        marked += 1
+        dropped += "'" + w not in state.idf and any(
+            marks_dropped(w, m) for m in state.marked.get(f, ()))
+    return dropped >= _DROPPED_MARKS and dropped >= _DROPPED_SHARE * marked
 
 
 def _build(letters: list[Letter], reads: list[_Read]) -> _State:
@@ -1425,7 +1486,7 @@ def _build(letters: list[Letter], reads: list[_Read]) -> _State:
         provinces={pair: frozenset().union(*(r.provinces.get(pair, ()) for r in reads))
                    for pair in {p for r in reads for p in r.provinces}},
         sites=_sites(p.text for _, p in passages),
-        changed=changes, amending=amending,
+        changed=changes, amending=amending, marked=_marked(idf),
         replaced=frozenset().union(*map(replaced_numbers, letters)))
 
 
@@ -1499,6 +1560,28 @@ class LetterIndex:
             self._hidden = self._hidden & frozenset(chosen)
 
     # -- answering ---------------------------------------------------------------------
+
+    def as_meant(self, question: str) -> str:
+        """``question`` as its asker meant it: typed with marks dropped throughout ("đi dư 4
+        buôi ơ trương cach …"), its marks are read as none were typed, as the letters' words
+        are then found (``_drops_marks``); any other question as typed."""
+        state = self._state
+        if not state.passages or not isinstance(question, str) or not _drops_marks(
+                state, question):
+            return question
+        return strip_diacritics(question)
+
+    def matter_terms(self, quote: Quote) -> frozenset[str]:
+        """The terms of a contact's quote with those of each section its label names by the
+        section's heading: "Về kinh phí hỗ trợ, chứng từ thanh toán: bà …" is whom to ask of
+        what "5. Kinh phí hỗ trợ" sets out ("tiền đi lại 100.000 đồng một buổi")."""
+        labels = [fold(m.group(1)) for m in _LABELLED.finditer(quote.text)]
+        texts = [quote.text]
+        for p in quote.letter.passages:
+            name = fold(_NUMBERED.sub("", p.path[0])) if p.path else ""
+            if len(name.split()) >= 2 and any(name in label for label in labels):
+                texts.append(p.text)
+        return frozenset(_terms("\n".join(texts)))
 
     def cover(self, question: str, terms: frozenset[str]) -> float:
         """The share of the question's content a text with these ``terms`` (see ``terms``)
@@ -1776,7 +1859,9 @@ class LetterIndex:
                     text = f"{text} …\n{instead}"  # cancelled: what replaces it
                 for unit in dict.fromkeys(u for w in window for u in read.sends.get((j, w), ())):
                     when = read.units.get(unit)  # "học bù cùng Lớp 7": Lớp 7's dates
-                    if when is not None and when not in text and unit not in named_units:
+                    if when is not None and when not in text and unit not in named_units and (
+                            not unit.startswith(SECTION) or _tells_case(
+                                query, letter.passages, unit.removeprefix(SECTION), shown)):
                         text = f"{text} …\n{when}"
                 for level_row in _other_levels(read, letter.passages, j, window, keys, kind):
                     if level_row not in text and len(text) + len(level_row) < 2 * QUOTE_CHARS:
@@ -2067,10 +2152,10 @@ def _clause_ends(question: str, count: int, read: Callable[[str], list[str]]) ->
 def _query(state: _State, question: str, told: frozenset[str] = frozenset()) -> _Query:
     accented = words(question, pairs=state.speller.bigrams)
     folded = [fold_word(w) for w in accented]
-    repaired = False
     # "huyen gia loc cu": a former district's name is no typo of the letters' words ("học")
     districts = district_spans(folded)
     named = {k for i, j, _ in districts if j - i > 1 for k in range(i, j)}
+    repaired = False
     for i, f in enumerate(folded):
         if i in named:
             continue

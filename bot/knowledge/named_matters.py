@@ -40,6 +40,13 @@ _MATTERS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
                    r"\b(?:chung chi|chung nhan|van bang)\b.*\bai (?:ki|ky|cap)\b"),
         re.compile(r"\bchung chi\b|\bchung nhan\b|\bvan bang\b|\bcong nhan\b|\bxac nhan\b"),
     ),
+    # a lighter teaching load: "có được giảm tiết dạy/tuần không", "giảm định mức tiết dạy";
+    # a text on the sessions themselves ("không cắt giảm giờ dạy chính khóa để dự": the
+    # pupils' lessons kept) names no periods taken off anyone's load
+    "reduced load": (
+        re.compile(r"\bgiam (?:\w+ ){0,3}?(?:tiet|dinh muc)\b"),
+        re.compile(r"\bgiam (?:\w+ ){0,4}?(?:tiet|dinh muc)\b|\btiet (?:\w+ ){0,2}?duoc giam\b"),
+    ),
 }
 
 
@@ -51,7 +58,7 @@ def unnamed_matter(question: str, text: str) -> str | None:
              if names.search(asked)]
     if not named:  # most questions name no such matter: the answer's text is not read
         return None
-    told = fold(text).lower()
+    told = " ".join(re.findall(r"\w+", fold(text).lower()))
     return next((matter for matter, answered in named if not answered.search(told)), None)
 
 
@@ -74,7 +81,8 @@ _HEAD = re.compile(r"cấp\s+trưởng", re.IGNORECASE)
 # the tier is the asker's own story, not what is asked: "tôi được công nhận giáo viên giỏi cấp
 # tỉnh thì …", "năm 2025 em đã làm báo cáo viên cấp tỉnh": the clause telling it has a first
 # person, or says it was done or won
-_TOLD = re.compile(r"\b(?:toi|em|minh|chung toi|da|dat|tung|duoc cong nhan)\b")
+# ("minh họa", "minh chứng" fold to the same "minh" as "mình" and tell nothing)
+_TOLD = re.compile(r"\b(?:toi|em|minh(?! hoa| chung)|chung toi|da|dat|tung|duoc cong nhan)\b")
 # how a message opens, telling nothing of the asker: "Dạ cho em hỏi", "em muốn hỏi", "xin hỏi"
 _OPENING = re.compile(r"^\s*(?:da |vang )?(?:(?:cho|xin) (?:em|toi|minh|chau|con) (?:duoc )?hoi|"
                       r"(?:em|toi|minh) (?:muon |can |xin )?hoi|xin hoi|da|vang)\b")

@@ -216,6 +216,10 @@ PARAPHRASES: dict[str, str] = {
     **{f"đi {w} trực tiếp": f"{w} tập trung" for w in ("học", "bồi dưỡng")},
     **{f"hôm đi {w}": f"ngày {w}" for w in ("học", "bồi dưỡng", "tập huấn", "thi")},
     **{f"hôm đi {w} trực tiếp": f"ngày {w} tập trung" for w in ("học", "bồi dưỡng")},
+    # the mainland: one on an island ("đặc khu", "huyện đảo") going "vào đất liền" to learn
+    # goes to the class, which the letters call "đến lớp", "đến điểm học"; the mainland is
+    # no word of theirs
+    **{f"{w} đất liền": "đến" for w in ("vào", "vô", "ra", "về", "lên", "sang", "đi")},
     # absent: "không đi được", "không dự được", "không tham gia được" are the letters' "vắng"
     # (the rule for one who misses their day: a make-up day, another venue)
     **{f"không {w} được": "vắng" for w in (

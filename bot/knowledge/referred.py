@@ -45,12 +45,31 @@ def _place_key(name: str) -> str:
     return "noi " + " ".join(fold_word(w.lower()) for w in name.split())
 
 
+# a group of people a note sends to another section: "người đã tham gia học phần nâng cao
+# theo Mục 4", "giáo viên đã có chứng chỉ thực hiện như quy định tại Mục 5"; "hồ sơ theo Mục
+# 2", "(tính theo hồ sơ ở Mục 2)", "không học lại … ở Mục 2" send no one
+_PEOPLE = r"(?:[Nn]gười|[Gg]iáo viên|[Hh]ọc viên|[Cc]án bộ|[Tt]rường hợp)"
+_SECTION = r"[Mm]ục\s+(\d{1,2}|[IVX]{1,4})(?![\w/.]\w)"
+_SENT_SECTION = re.compile(rf"\b{_PEOPLE}\b(?:(?!\bhồ sơ\b|\bkhông\b)[^,;.()])*?\b"
+                           rf"(?:theo|tại|ở|như|sang)\s+(?:quy định (?:tại|ở)\s+)?{_SECTION}")
+
+
+SECTION = "section "  # a numbered section's key ("section 4"), apart from the sums' "muc …"
+
+
+def _section_key(number: str) -> str:
+    return f"{SECTION}{number.lower()}"
+
+
 def sent_to(sentence: str) -> tuple[str, ...]:
-    """The units ("lop 7", "phan 3") and places ("noi vinh long") a sentence sends someone to,
-    in clauses giving no date of their own: one saying when ("… cùng Cụm 5 vào chiều ngày
-    14/4/2027") needs no other; and the sums it gives as another's ("muc tien an", ``alike``)."""
+    """The units ("lop 7", "phan 3", "section 4") and places ("noi vinh long") a sentence sends
+    someone to, in clauses giving no date of their own: one saying when ("… cùng Cụm 5 vào
+    chiều ngày 14/4/2027") needs no other; and the sums it gives as another's ("muc tien an",
+    ``alike``)."""
     units = [_key(m.group(1), m.group(2)) for clause in _CLAUSE.split(sentence)
              if not _DATED.search(clause) for m in _SENT_TO.finditer(clause)]
+    units += [_section_key(m.group(1)) for clause in _CLAUSE.split(sentence)
+              if not _DATED.search(clause) for m in _SENT_SECTION.finditer(clause)]
     places = [_place_key(m.group(1)) for part in _PART.split(sentence)
               if not _DATED.search(part) for m in _SENT_PLACE.finditer(part)]
     return tuple(dict.fromkeys([*units, *places, *alike(sentence)]))
@@ -135,4 +154,29 @@ def dated_units(sentences: list[str]) -> dict[str, str]:
         head = _SETS_OUT.match(sentence)
         if head and len(sentence) <= _LONGEST:
             found.setdefault(_key(head.group(1), head.group(2)), sentence.strip())
+    return found
+
+
+_HEADED = re.compile(r"^\s*(\d{1,2}|[IVX]{1,4})[.)]\s+\S")  # "4. Học phần nâng cao …"
+_CLAUSES = re.compile(r";\s+(?![^(]*\))")  # "; " outside brackets: "(a; b)" is one clause
+
+
+_SENTENCE = re.compile(rf"(?<=[.!?])\s+(?=[{CAPITALS}])|\n")
+
+
+def dated_sections(sections: list[tuple[str, str]]) -> dict[str, str]:
+    """Each numbered section ("section 4") with a date, by its heading and the clauses of its
+    text giving one: "4. Học phần nâng cao …: học 02 chuyên đề (…; …) … đến hết ngày
+    31/01/2027, …". A note sending some people to "Mục 4" gives their dates only so."""
+    found: dict[str, str] = {}
+    for section, text in sections:
+        heading, _, body = text.strip().partition("\n")
+        head = _HEADED.match(heading)
+        if head is None or section.lower() != head.group(1).lower():
+            continue
+        clauses = [c.strip() for s in _SENTENCE.split(body) if not is_row(s)
+                   for c in _CLAUSES.split(s) if _DATED.search(c)]
+        if clauses:
+            found.setdefault(_section_key(section), f"{heading.rstrip(' .:')}: "
+                             f"{' … '.join(clauses[:2])}")
     return found

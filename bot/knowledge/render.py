@@ -170,8 +170,17 @@ def _ratio_line(worked: Worked, shown: list[str], gettext: Gettext) -> str:
 
 def _priced_line(priced: PerHead, gettext: Gettext) -> str:
     """The price per person times the asker's count ("450.000 đồng × 2 người = 900.000
-    đồng"), for the reader to check against the letter's sentence that follows."""
-    if priced.capped:
+    đồng"), per month up to the letter's cap, or per session up to it ("100.000 đồng × 3 buổi
+    (tối đa 3 buổi …)"), for the reader to check against the letter's sentence that follows."""
+    if priced.noun:
+        if priced.told:  # "tối đa 03 buổi": of the asker's four, three are paid
+            line = gettext("Worked out from the letter's figures: {price} {unit} × {count} "
+                           "{noun} (at most {count} {noun} are paid, of the {told} told) = "
+                           "{total} {unit}")
+        else:
+            line = gettext("Worked out from the letter's figures: {price} {unit} × {count} "
+                           "{noun} = {total} {unit}")
+    elif priced.capped:
         line = gettext("Worked out from the letter's figures: {price} {unit} × {count} people × "
                        "{months} months (the most the letter pays for) = {total} {unit}")
     elif priced.months:
@@ -181,7 +190,8 @@ def _priced_line(priced: PerHead, gettext: Gettext) -> str:
         line = gettext("Worked out from the letter's figures: {price} {unit} × {count} people = "
                        "{total} {unit}")
     line = line.format(price=priced.price, unit=priced.unit, count=priced.count,
-                       months=priced.months, total=priced.total_shown)
+                       noun=priced.noun, told=priced.told, months=priced.months,
+                       total=priced.total_shown)
     return f"🧮 {_esc(line)}."
 
 

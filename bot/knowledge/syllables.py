@@ -95,3 +95,24 @@ def _spelled(bare: str) -> bool:
         elif rhyme in _RHYMES:
             return True
     return False
+
+
+def _marked_letters(word: str) -> list[tuple[str, frozenset[str]]]:
+    """Each letter of ``word`` with the marks on it ("đ" is "d" with a stroke)."""
+    found: list[tuple[str, set[str]]] = []
+    for ch in unicodedata.normalize("NFD", word):
+        if unicodedata.combining(ch) and found:
+            found[-1][1].add(ch)
+        elif ch in "đĐ":
+            found.append(("d", {"stroke"}))
+        else:
+            found.append((ch, set()))
+    return [(ch, frozenset(marks)) for ch, marks in found]
+
+
+def marks_dropped(typed: str, meant: str) -> bool:
+    """Whether ``meant`` is ``typed`` with one mark or more added and none changed: "buổi"
+    of "buôi", "trường" of "trương", "dự" of "dư" (a phone typing fast drops the tone)."""
+    said, full = _marked_letters(typed), _marked_letters(meant)
+    return typed != meant and len(said) == len(full) and all(
+        a == b and marks <= more for (a, marks), (b, more) in zip(said, full, strict=True))

@@ -76,3 +76,11 @@ def test_a_level_no_entry_is_written_for_gets_the_honest_no() -> None:
     for question in ("Giáo viên mầm non ở Bình Phước năm 2026 phải học những học phần nào?",
                      "gv thpt binh phuoc 2026 hoc hoc phan nao"):
         assert engine.answer(question).kind == "none", question
+
+
+def test_a_word_folding_like_a_pronoun_tells_no_story_of_the_asker() -> None:
+    text = "Mỗi buổi có một tiết dạy minh họa của trường đăng cai, dự giờ ở cấp trường."
+    assert unnamed_tier("tiết dạy minh họa có được dùng để thi giáo viên giỏi cấp tỉnh không",
+                        text) == "tinh"
+    assert unnamed_tier("mình đạt giáo viên giỏi cấp tỉnh rồi thì có phải dạy minh họa không",
+                        text) is None

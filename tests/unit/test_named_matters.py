@@ -52,3 +52,15 @@ def test_a_certificate_told_as_the_aim_or_as_held_is_not_what_is_asked() -> None
                           "học lại không", deadline) is None
     assert unnamed_matter("học xong có được cấp giấy chứng nhận không", deadline) == \
         "certificate"
+
+
+def test_a_lighter_teaching_load_is_answered_only_by_a_text_taking_periods_off() -> None:
+    sessions = ("Các buổi dự giờ xếp vào chiều thứ Năm; không cắt giảm giờ dạy chính khóa của "
+                "học sinh để đi dự.")
+    question = "giáo viên đi dự giờ ở cụm có được giảm tiết dạy mỗi tuần không"
+    assert unnamed_matter(question, sessions) == "reduced load"
+    assert unnamed_matter("gv hướng dẫn có dc giảm định mức ko", sessions) == "reduced load"
+    assert unnamed_matter(question, "Người đi dự giờ được giảm 02 tiết mỗi tuần.") is None
+    assert unnamed_matter("có được giảm định mức không",
+                          "được giảm 10% định mức tiết dạy trong học kỳ") is None
+    assert unnamed_matter("các buổi dự giờ xếp vào ngày nào", sessions) is None

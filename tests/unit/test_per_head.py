@@ -71,3 +71,31 @@ Các xã, phường thuộc tỉnh Bình Định trước đây — Hỗ trợ m
                            "hỗ trợ bao nhiêu tiền")
     text = plain_text(render_answer(answer, VI))
     assert "150.000 đồng × 2 người × 3 tháng = 900.000 đồng" in text
+
+
+BANDS = """SỞ GIÁO DỤC VÀ ĐÀO TẠO TỈNH GIA LAI
+Số: 1204/SGDĐT-GDTH
+Gia Lai, ngày 09 tháng 3 năm 2027
+V/v dự giờ liên trường môn Toán tiểu học học kỳ II
+1. Dự giờ liên trường
+Mỗi trường tiểu học cử 02 giáo viên Toán dự giờ tại trường bạn, ít nhất 02 buổi từ ngày
+15/3/2027 đến ngày 15/5/2027.
+2. Tiền tàu xe
+Người đi dự giờ ở trường cách trường mình từ 20 km đến dưới 50 km được chi 80.000 đồng mỗi
+buổi; từ 50 km trở lên được chi 150.000 đồng mỗi buổi. Dưới 20 km không được chi. Một người
+được chi không quá 04 buổi trong học kỳ.
+"""
+
+
+def test_a_price_per_session_is_chosen_by_the_askers_band_and_capped() -> None:
+    engine = AnsweringEngine([])
+    engine.letters.replace([dataclasses.replace(read_letter(BANDS), id=1)])
+    answer = engine.answer("tôi đi dự giờ 6 buổi ở trường cách trường mình 35 km thì được chi "
+                           "tất cả bao nhiêu tiền")
+    text = plain_text(render_answer(answer, VI))
+    assert "80.000 đồng × 4 buổi" in text and "= 320.000 đồng" in text
+    far = per_head("đi 3 buổi, trường cách 60 km thì được bao nhiêu tiền", BANDS)
+    assert far is not None and (far.price, far.count, far.total) == ("150.000", 3, 450_000)
+    # no band for 12 km holds a price; no distance told: which price is not known
+    assert per_head("đi 3 buổi, cách 12 km thì được bao nhiêu tiền", BANDS) is None
+    assert per_head("đi 3 buổi thì được bao nhiêu tiền", BANDS) is None
