@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from bot.i18n import N_
 from bot.knowledge.normalize import clean, expand, fold_word
 from bot.textnorm import fold
 
@@ -45,7 +46,8 @@ _MONTHS = re.compile(rf"(?:^| )(\d{{1,2}}|{'|'.join(_SPELLED)}) thang(?= |$)")
 
 
 # "đi dự 4 buổi", "ở lại 2 ngày": the sessions or days the asker tells, by the letter's noun
-_TIMES = {"buoi": "buổi", "ngay": "ngày", "lan": "lần", "dot": "đợt"}
+# (folded), with what the working calls them
+_TIMES = {"buoi": N_("sessions"), "ngay": N_("days"), "lan": N_("times"), "dot": N_("rounds")}
 _COUNT_TIMES = re.compile(rf"(?:^| )(\d{{1,3}}|{'|'.join(_SPELLED)}) ({'|'.join(_TIMES)})\b")
 # the measure the asker tells of their case, and the bands the text prices by it
 _MEASURE = re.compile(r"(?:^| )(\d{1,4}) (km|nam|thang|lop)\b")
@@ -61,7 +63,7 @@ class PerHead:
     unit: str  # "đồng"
     count: int  # the count paid: the asker's, or the letter's cap when that is lower
     total: int
-    noun: str = ""  # what is counted, when not people: the letter's "buổi", "ngày"
+    noun: str = ""  # what is counted, when not people: "sessions", "days" (to translate)
     told: int = 0  # the asker's count, when a cap lowers it
     months: int = 0  # of a monthly sum per person, the months it is paid for (0: not monthly)
     capped: int = 0  # the letter's cap on those months, when the asker's are more
@@ -107,7 +109,8 @@ def _price_of(match: re.Match[str]) -> str:
 
 
 def _caps(noun: str, folded: str) -> list[int]:
-    return [int(m.group(1)) for m in re.finditer(_CAP.format(noun=fold_word(noun)), folded)]
+    """The caps the folded text sets on a folded noun ("tối đa 03 buổi": 3)."""
+    return [int(m.group(1)) for m in re.finditer(_CAP.format(noun=noun), folded)]
 
 
 def _in_band(clause: str, amount: int, measure: str) -> bool | None:
@@ -149,10 +152,10 @@ def per_head(question: str, text: str) -> PerHead | None:
     counts = {m.group(1) for m in _COUNT.finditer(asked)}
     times = {(m.group(1), m.group(2)) for m in _COUNT_TIMES.finditer(asked)}
     if len(counts) == 1 and not times:
-        noun, count, pattern = "", _number(counts.pop()), _PRICE
+        folded_noun, count, pattern = "", _number(counts.pop()), _PRICE
     elif len(times) == 1 and not counts:
         said, folded_noun = times.pop()
-        noun, count = _TIMES[folded_noun], _number(said)
+        count = _number(said)
         pattern = re.compile(rf"{_FIGURE}(?: ?/ ?| (?:cho )?(?:mot|moi) ){folded_noun}\b")
     else:
         return None
@@ -163,11 +166,11 @@ def per_head(question: str, text: str) -> PerHead | None:
     unit = re.search(rf"{re.escape(price)} ?(đồng|đ|VNĐ|vnđ|dong)", text, re.IGNORECASE)
     value = int(re.sub(r"[.,]", "", price))
     folded = _folded(text)
-    if noun:
-        caps = _caps(noun, folded)
+    if folded_noun:
+        caps = _caps(folded_noun, folded)
         paid = min(count, *caps) if caps else count
-        return PerHead(price, unit.group(1) if unit else "đồng", paid, value * paid, noun,
-                       count if paid < count else 0)
+        return PerHead(price, unit.group(1) if unit else "đồng", paid, value * paid,
+                       _TIMES[folded_noun], count if paid < count else 0)
     asked_months = {m.group(1) for m in _MONTHS.finditer(asked)}
     if not _MONTHLY.search(folded) or len(asked_months) != 1:
         return PerHead(price, unit.group(1) if unit else "đồng", count, value * count)

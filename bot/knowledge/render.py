@@ -190,7 +190,8 @@ def _priced_line(priced: PerHead, gettext: Gettext) -> str:
         line = gettext("Worked out from the letter's figures: {price} {unit} × {count} people = "
                        "{total} {unit}")
     line = line.format(price=priced.price, unit=priced.unit, count=priced.count,
-                       noun=priced.noun, told=priced.told, months=priced.months,
+                       noun=gettext(priced.noun) if priced.noun else "", told=priced.told,
+                       months=priced.months,
                        total=priced.total_shown)
     return f"🧮 {_esc(line)}."
 

@@ -13,6 +13,7 @@ from bot.knowledge.per_head import per_head
 from bot.knowledge.render import plain_text, render_answer
 
 VI = translator("vi").gettext
+EN = translator("en").gettext
 LETTER = """SỞ GIÁO DỤC VÀ ĐÀO TẠO TỈNH NINH BÌNH
 Số: 517/SGDĐT-GDTrH
 Ninh Bình, ngày 04 tháng 02 năm 2027
@@ -94,6 +95,7 @@ def test_a_price_per_session_is_chosen_by_the_askers_band_and_capped() -> None:
                            "tất cả bao nhiêu tiền")
     text = plain_text(render_answer(answer, VI))
     assert "80.000 đồng × 4 buổi" in text and "= 320.000 đồng" in text
+    assert "× 4 sessions" in plain_text(render_answer(answer, EN))  # the noun is translated
     far = per_head("đi 3 buổi, trường cách 60 km thì được bao nhiêu tiền", BANDS)
     assert far is not None and (far.price, far.count, far.total) == ("150.000", 3, 450_000)
     # no band for 12 km holds a price; no distance told: which price is not known
