@@ -830,6 +830,7 @@ _POSTS = re.compile(r"(?:^| )(?:giao vien|hieu truong|hieu pho|can bo quan li|co
 
 
 _PLACE_NAMES = tuple(w.split() for w in _PLACE_WORDS)
+_PLACE_NAMES_FOLDED = tuple([fold_word(x) for x in name] for name in _PLACE_NAMES)
 
 
 def subjects_taught(folded: list[str]) -> tuple[tuple[int, int], ...]:
@@ -845,8 +846,6 @@ def subjects_taught(folded: list[str]) -> tuple[tuple[int, int], ...]:
         at = bisect_right(starts, found.start() + (text[found.start()] == " ")) - 1
         spans.append((at, at + len(name.split())))
     return tuple(spans)
-
-_PLACE_NAMES_FOLDED = tuple([fold_word(x) for x in name] for name in _PLACE_NAMES)
 
 
 def says_whose_case(part: str) -> bool:

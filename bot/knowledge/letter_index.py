@@ -2152,10 +2152,10 @@ def _clause_ends(question: str, count: int, read: Callable[[str], list[str]]) ->
 def _query(state: _State, question: str, told: frozenset[str] = frozenset()) -> _Query:
     accented = words(question, pairs=state.speller.bigrams)
     folded = [fold_word(w) for w in accented]
+    repaired = False
     # "huyen gia loc cu": a former district's name is no typo of the letters' words ("học")
     districts = district_spans(folded)
     named = {k for i, j, _ in districts if j - i > 1 for k in range(i, j)}
-    repaired = False
     for i, f in enumerate(folded):
         if i in named:
             continue
